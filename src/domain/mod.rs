@@ -1,0 +1,19 @@
+//! The ISMS itself: types, validation and derivations (risk levels, inheritance of protection
+//! needs, SoA consistency). Pure: no I/O, no SQL, no terminal.
+
+pub mod asset;
+pub mod catalog;
+pub mod clause;
+pub mod control;
+pub mod enums;
+pub mod methodology;
+pub mod party;
+pub mod protection;
+pub mod reference;
+pub mod risk;
+pub mod scope;
+pub mod soa;
+pub mod text;
+pub mod treatment;
+
+pub use text::ValidationError;

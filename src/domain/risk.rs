@@ -1,0 +1,190 @@
+//! Risks (clauses 6.1.2, 8.2): identified against assets or as events, analysed before and after
+//! treatment, evaluated against the acceptance criteria; and the acceptance record of 6.1.3 f.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::methodology::{Authority, Methodology, Rating};
+use super::protection::Objective;
+use super::text::{self, ValidationError};
+use crate::string_enum;
+
+string_enum!(
+    /// The four options of 6.1.3 (ISO/IEC 27005 names in brackets).
+    TreatmentOption {
+        Reduce => "reduce", "Reduce (modify)",
+        Avoid => "avoid", "Avoid",
+        Transfer => "transfer", "Transfer (share)",
+        Accept => "accept", "Accept (retain)",
+    }
+);
+
+string_enum!(
+    RiskStatus {
+        Identified => "identified", "Identified",
+        Assessed => "assessed", "Assessed",
+        InTreatment => "in_treatment", "In treatment",
+        Accepted => "accepted", "Accepted",
+        Closed => "closed", "Closed",
+    }
+);
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Risk {
+    pub id: i64,
+    pub number: u32,
+    pub title: String,
+    pub description: String,
+    /// Row ids of the assets concerned; empty for an event-based risk.
+    pub assets: Vec<i64>,
+    pub threat: String,
+    pub vulnerability: String,
+    pub objectives: Vec<Objective>,
+    pub owner: String,
+    pub inherent: Option<Rating>,
+    pub residual: Option<Rating>,
+    pub treatment: Option<TreatmentOption>,
+    pub treatment_rationale: String,
+    pub status: RiskStatus,
+    pub next_review: Option<NaiveDate>,
+}
+
+impl Risk {
+    pub fn new(title: &str) -> Self {
+        Self {
+            id: 0,
+            number: 0,
+            title: title.to_string(),
+            description: String::new(),
+            assets: Vec::new(),
+            threat: String::new(),
+            vulnerability: String::new(),
+            objectives: Vec::new(),
+            owner: String::new(),
+            inherent: None,
+            residual: None,
+            treatment: None,
+            treatment_rationale: String::new(),
+            status: RiskStatus::Identified,
+            next_review: None,
+        }
+    }
+
+    /// The rating that counts now: residual once assessed, else inherent.
+    pub fn current_rating(&self) -> Option<Rating> {
+        self.residual.or(self.inherent)
+    }
+
+    pub fn validated(self, methodology: &Methodology) -> Result<Self, ValidationError> {
+        if let Some(r) = self.inherent {
+            methodology.check_rating("inherent rating", r)?;
+        }
+        if let Some(r) = self.residual {
+            methodology.check_rating("residual rating", r)?;
+        }
+        let mut objectives = self.objectives;
+        objectives.sort();
+        objectives.dedup();
+        let mut assets = self.assets;
+        assets.sort();
+        assets.dedup();
+        Ok(Self {
+            title: text::required_line("title", &self.title)?,
+            description: text::text("description", &self.description)?,
+            threat: text::text("threat", &self.threat)?,
+            vulnerability: text::text("vulnerability", &self.vulnerability)?,
+            owner: text::line("owner", &self.owner)?,
+            treatment_rationale: text::text("treatment rationale", &self.treatment_rationale)?,
+            objectives,
+            assets,
+            ..self
+        })
+    }
+}
+
+/// The record that a residual risk was accepted: who, when, at what level, until when.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Acceptance {
+    pub id: i64,
+    pub risk: i64,
+    pub accepted_by: String,
+    pub authority: Authority,
+    pub accepted_on: NaiveDate,
+    /// The residual level's name at the moment of acceptance.
+    pub level: String,
+    pub until: Option<NaiveDate>,
+    pub note: String,
+}
+
+impl Acceptance {
+    pub fn is_expired(&self, today: NaiveDate) -> bool {
+        self.until.is_some_and(|u| u < today)
+    }
+
+    pub fn validated(self) -> Result<Self, ValidationError> {
+        if let Some(until) = self.until
+            && until < self.accepted_on
+        {
+            return Err(ValidationError::new("until", "must not lie before the date of acceptance"));
+        }
+        Ok(Self {
+            accepted_by: text::required_line("accepted by", &self.accepted_by)?,
+            level: text::required_line("level", &self.level)?,
+            note: text::text("note", &self.note)?,
+            ..self
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ratings_must_fit_the_methodology() {
+        let m = Methodology::default();
+        let mut r = Risk::new("Ransomware");
+        r.inherent = Some(Rating { likelihood: 4, impact: 5 });
+        assert!(r.clone().validated(&m).is_ok());
+        r.residual = Some(Rating { likelihood: 0, impact: 5 });
+        assert_eq!(r.validated(&m).unwrap_err().field, "residual rating");
+    }
+
+    #[test]
+    fn current_rating_prefers_residual() {
+        let mut r = Risk::new("x");
+        r.inherent = Some(Rating { likelihood: 4, impact: 4 });
+        assert_eq!(r.current_rating(), r.inherent);
+        r.residual = Some(Rating { likelihood: 2, impact: 2 });
+        assert_eq!(r.current_rating(), r.residual);
+    }
+
+    #[test]
+    fn objectives_and_assets_are_deduplicated() {
+        let mut r = Risk::new("x");
+        r.objectives = vec![Objective::Availability, Objective::Confidentiality, Objective::Availability];
+        r.assets = vec![3, 1, 3];
+        let r = r.validated(&Methodology::default()).unwrap();
+        assert_eq!(r.objectives, [Objective::Confidentiality, Objective::Availability]);
+        assert_eq!(r.assets, [1, 3]);
+    }
+
+    #[test]
+    fn acceptance_expiry() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let a = Acceptance {
+            id: 0,
+            risk: 1,
+            accepted_by: "CEO".into(),
+            authority: Authority::TopManagement,
+            accepted_on: d("2025-01-10"),
+            level: "medium".into(),
+            until: Some(d("2026-01-10")),
+            note: String::new(),
+        };
+        assert!(!a.is_expired(d("2026-01-10")));
+        assert!(a.is_expired(d("2026-01-11")));
+        let backwards = Acceptance { until: Some(d("2024-01-01")), ..a };
+        assert_eq!(backwards.validated().unwrap_err().field, "until");
+    }
+}

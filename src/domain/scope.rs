@@ -1,0 +1,156 @@
+//! Clause 4.3 scope: the ISMS scope statement, the separate certificate scope statement, and the
+//! scope items (locations, units, processes, systems, products) that are in or out of each.
+//! Also the internal and external issues of clause 4.1.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::text::{self, ValidationError};
+use crate::string_enum;
+
+/// The two scope statements. Kept apart: the certificate may cover less than the ISMS.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScopeStatements {
+    pub isms_scope: String,
+    pub isms_scope_changed: Option<NaiveDate>,
+    pub certificate_scope: String,
+    pub certificate_scope_changed: Option<NaiveDate>,
+}
+
+string_enum!(
+    ScopeItemKind {
+        Location => "location", "Location",
+        OrgUnit => "org_unit", "Organisational unit",
+        Process => "process", "Business process or service",
+        Technology => "technology", "Technology or system",
+        Product => "product", "Product",
+    }
+);
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScopeItem {
+    pub id: i64,
+    pub number: u32,
+    pub kind: ScopeItemKind,
+    pub name: String,
+    pub description: String,
+    pub in_isms: bool,
+    pub in_certificate: bool,
+    /// Why the item is excluded from the ISMS or the certificate; required when it is.
+    pub justification: String,
+    /// Interfaces and dependencies with what lies outside the scope.
+    pub interfaces: String,
+}
+
+impl ScopeItem {
+    pub fn new(kind: ScopeItemKind, name: &str) -> Self {
+        Self {
+            id: 0,
+            number: 0,
+            kind,
+            name: name.to_string(),
+            description: String::new(),
+            in_isms: true,
+            in_certificate: true,
+            justification: String::new(),
+            interfaces: String::new(),
+        }
+    }
+
+    /// Excluded from the ISMS or from the certificate.
+    pub fn is_excluded(&self) -> bool {
+        !self.in_isms || !self.in_certificate
+    }
+
+    pub fn validated(self) -> Result<Self, ValidationError> {
+        let item = Self {
+            name: text::required_line("name", &self.name)?,
+            description: text::text("description", &self.description)?,
+            justification: text::text("justification", &self.justification)?,
+            interfaces: text::text("interfaces", &self.interfaces)?,
+            ..self
+        };
+        if item.in_certificate && !item.in_isms {
+            return Err(ValidationError::new(
+                "in certificate scope",
+                "the certificate scope must lie within the ISMS scope: include the item in the ISMS scope first",
+            ));
+        }
+        if item.is_excluded() && item.justification.is_empty() {
+            return Err(ValidationError::new(
+                "justification",
+                "is required for an item excluded from the ISMS or the certificate scope",
+            ));
+        }
+        Ok(item)
+    }
+}
+
+string_enum!(
+    IssueKind {
+        Internal => "internal", "Internal",
+        External => "external", "External",
+    }
+);
+
+/// An internal or external issue relevant to the ISMS (clause 4.1).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContextIssue {
+    pub id: i64,
+    pub number: u32,
+    pub kind: IssueKind,
+    pub title: String,
+    pub note: String,
+}
+
+impl ContextIssue {
+    pub fn new(kind: IssueKind, title: &str) -> Self {
+        Self { id: 0, number: 0, kind, title: title.to_string(), note: String::new() }
+    }
+
+    pub fn validated(self) -> Result<Self, ValidationError> {
+        Ok(Self {
+            title: text::required_line("title", &self.title)?,
+            note: text::text("note", &self.note)?,
+            ..self
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn certificate_scope_must_lie_within_isms_scope() {
+        let mut item = ScopeItem::new(ScopeItemKind::Location, "Branch office");
+        item.in_isms = false;
+        item.in_certificate = true;
+        item.justification = "run by a franchisee".into();
+        let err = item.validated().unwrap_err();
+        assert_eq!(err.field, "in certificate scope");
+    }
+
+    #[test]
+    fn excluded_item_needs_a_justification() {
+        let mut item = ScopeItem::new(ScopeItemKind::Location, "Branch office");
+        item.in_isms = false;
+        item.in_certificate = false;
+        assert_eq!(item.clone().validated().unwrap_err().field, "justification");
+        item.justification = "  run by a franchisee ".into();
+        assert_eq!(item.validated().unwrap().justification, "run by a franchisee");
+    }
+
+    #[test]
+    fn in_isms_but_outside_certificate_is_allowed_with_reason() {
+        let mut item = ScopeItem::new(ScopeItemKind::OrgUnit, "R&D");
+        item.in_certificate = false;
+        item.justification = "certification of R&D planned next year".into();
+        assert!(item.validated().is_ok());
+    }
+
+    #[test]
+    fn issue_needs_a_title() {
+        assert_eq!(ContextIssue::new(IssueKind::External, " ").validated().unwrap_err().field, "title");
+    }
+}
