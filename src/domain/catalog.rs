@@ -2,7 +2,7 @@
 //! and short titles only, parsed from the plain-text files in `assets/`.
 
 use super::clause::{ClauseItem, ClauseStatus};
-use super::control::{Control, Theme};
+use super::control::Control;
 
 const ANNEX_A: &str = include_str!("../../assets/annex_a.txt");
 const CLAUSES: &str = include_str!("../../assets/clauses.txt");

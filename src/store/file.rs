@@ -1,0 +1,142 @@
+//! Opening and creating workspace files. Every check that can refuse a file runs on its header
+//! bytes before SQLite opens it, so a refused file is never touched.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Read;
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::schema::{APPLICATION_ID, LATEST_VERSION, migrations};
+use super::{Result, Store, StoreError, current_user};
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// What the header of a workspace file says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FileCheck {
+    pub schema_version: i32,
+    pub size: u64,
+    pub writable: bool,
+}
+
+/// Reads and checks the header of `path` without opening it as a database.
+pub fn inspect(path: &Path) -> Result<FileCheck> {
+    let shown = path.display().to_string();
+    let meta = fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => StoreError::NotFound(shown.clone()),
+        _ => StoreError::Io { path: shown.clone(), source: e },
+    })?;
+    if meta.is_dir() {
+        return Err(StoreError::IsDirectory(shown));
+    }
+    let not_workspace = |why: &str| StoreError::NotWorkspace { path: shown.clone(), why: why.into() };
+    let mut header = [0u8; 100];
+    let mut file = File::open(path).map_err(|e| StoreError::Io { path: shown.clone(), source: e })?;
+    let read = read_up_to(&mut file, &mut header).map_err(|e| StoreError::Io { path: shown.clone(), source: e })?;
+    if read == 0 {
+        return Err(not_workspace("the file is empty"));
+    }
+    if read < header.len() || &header[..16] != SQLITE_MAGIC {
+        return Err(not_workspace("not an SQLite database"));
+    }
+    let be32 = |at: usize| i32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]]);
+    if be32(68) != APPLICATION_ID {
+        return Err(not_workspace("an SQLite database of another program"));
+    }
+    let schema_version = be32(60);
+    if schema_version > LATEST_VERSION {
+        return Err(StoreError::NewerSchema { path: shown, found: schema_version, supported: LATEST_VERSION });
+    }
+    Ok(FileCheck { schema_version, size: meta.len(), writable: !meta.permissions().readonly() })
+}
+
+fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
+    let mut total = 0;
+    while total < buf.len() {
+        match file.read(&mut buf[total..])? {
+            0 => break,
+            n => total += n,
+        }
+    }
+    Ok(total)
+}
+
+pub(super) fn open(path: &Path, read_only: bool) -> Result<Store> {
+    let check = inspect(path)?;
+    let read_only = read_only || !check.writable;
+    let flags = if read_only { OpenFlags::SQLITE_OPEN_READ_ONLY } else { OpenFlags::SQLITE_OPEN_READ_WRITE };
+    let mut conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    configure(&conn, read_only)?;
+    if check.schema_version < LATEST_VERSION {
+        if read_only {
+            return Err(StoreError::ReadOnly(format!(
+                "{} (schema {} must be migrated to {LATEST_VERSION} first)",
+                path.display(),
+                check.schema_version
+            )));
+        }
+        back_up_before_migration(&conn, path, check.schema_version)?;
+        migrations().to_latest(&mut conn)?;
+    }
+    Ok(Store { conn, path: path.to_path_buf(), read_only, who: current_user() })
+}
+
+fn configure(conn: &Connection, read_only: bool) -> Result<()> {
+    conn.pragma_update(None, "foreign_keys", true)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    if !read_only {
+        conn.pragma_update(None, "journal_mode", "WAL")?;
+        // FULL: a commit reported as saved survives a power cut, not only a crash.
+        conn.pragma_update(None, "synchronous", "FULL")?;
+    }
+    Ok(())
+}
+
+/// Copies the file to `FILE.bak-vN` before its schema N is migrated.
+fn back_up_before_migration(conn: &Connection, path: &Path, version: i32) -> Result<()> {
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    let mut backup = path.as_os_str().to_owned();
+    backup.push(format!(".bak-v{version}"));
+    fs::copy(path, &backup).map_err(|e| StoreError::Io { path: backup.to_string_lossy().into_owned(), source: e })?;
+    Ok(())
+}
+
+pub(super) fn create(path: &Path, organisation: &str) -> Result<Store> {
+    let shown = path.display().to_string();
+    let organisation = crate::domain::text::required_line("organisation", organisation)?;
+    if path.is_dir() {
+        return Err(StoreError::IsDirectory(shown));
+    }
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent).map_err(|e| StoreError::Io { path: parent.display().to_string(), source: e })?;
+    }
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => StoreError::AlreadyExists(shown.clone()),
+        _ => StoreError::Io { path: shown.clone(), source: e },
+    })?;
+    // The file is ours from here: on any failure, remove what was half made.
+    let made = initialise(path, &organisation);
+    if made.is_err() {
+        for suffix in ["", "-wal", "-shm"] {
+            let mut p = path.as_os_str().to_owned();
+            p.push(suffix);
+            let _ = fs::remove_file(p);
+        }
+    }
+    made
+}
+
+fn initialise(path: &Path, organisation: &str) -> Result<Store> {
+    let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    conn.pragma_update(None, "application_id", APPLICATION_ID)?;
+    configure(&conn, false)?;
+    migrations().to_latest(&mut conn)?;
+    let mut store = Store { conn, path: path.to_path_buf(), read_only: false, who: current_user() };
+    store.edit(|w| w.seed(organisation))?;
+    Ok(store)
+}

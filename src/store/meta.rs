@@ -1,0 +1,144 @@
+//! Workspace-wide settings kept as JSON values in `meta`: organisation, scope statements,
+//! methodology, protection scale, active objectives. Also seeding and register counts.
+
+use rusqlite::{Connection, OptionalExtension};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use super::{Result, Store, StoreError, Writer};
+use crate::domain::catalog;
+use crate::domain::methodology::Methodology;
+use crate::domain::protection::{Objective, ProtectionScale};
+use crate::domain::scope::ScopeStatements;
+use crate::domain::text;
+
+const ORGANISATION: &str = "organisation";
+const SCOPE: &str = "scope_statements";
+const METHODOLOGY: &str = "methodology";
+const SCALE: &str = "protection_scale";
+const OBJECTIVES: &str = "objectives";
+
+fn get<T: DeserializeOwned>(conn: &Connection, key: &str) -> Result<Option<T>> {
+    let raw: Option<String> =
+        conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?;
+    raw.map(|s| serde_json::from_str(&s).map_err(|e| StoreError::Damaged(format!("setting {key}: {e}"))))
+        .transpose()
+}
+
+/// The number of items in each register, for `isms info` and the summary screen.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub scope_items: u64,
+    pub context_issues: u64,
+    pub parties: u64,
+    pub assets: u64,
+    pub protection_needs: u64,
+    pub risks: u64,
+    pub actions: u64,
+    pub acceptances: u64,
+    pub annex_a_controls: u64,
+    pub custom_controls: u64,
+    pub soa_decided: u64,
+    pub clauses: u64,
+    pub changes: u64,
+}
+
+impl Store {
+    pub fn organisation(&self) -> Result<String> {
+        Ok(get(self.conn(), ORGANISATION)?.unwrap_or_default())
+    }
+
+    pub fn scope_statements(&self) -> Result<ScopeStatements> {
+        Ok(get(self.conn(), SCOPE)?.unwrap_or_default())
+    }
+
+    pub fn methodology(&self) -> Result<Methodology> {
+        Ok(get(self.conn(), METHODOLOGY)?.unwrap_or_default())
+    }
+
+    pub fn protection_scale(&self) -> Result<ProtectionScale> {
+        Ok(get(self.conn(), SCALE)?.unwrap_or_default())
+    }
+
+    /// The protection objectives in use; the triad unless the workspace switched on more.
+    pub fn objectives(&self) -> Result<Vec<Objective>> {
+        Ok(get(self.conn(), OBJECTIVES)?.unwrap_or_else(|| Objective::TRIAD.to_vec()))
+    }
+
+    pub fn schema_version(&self) -> Result<i32> {
+        Ok(self.conn().pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+
+    pub fn counts(&self) -> Result<Counts> {
+        let count = |sql: &str| -> Result<u64> { Ok(self.conn().query_row(sql, [], |r| r.get::<_, i64>(0))?.max(0).unsigned_abs()) };
+        Ok(Counts {
+            scope_items: count("SELECT COUNT(*) FROM scope_items")?,
+            context_issues: count("SELECT COUNT(*) FROM context_issues")?,
+            parties: count("SELECT COUNT(*) FROM parties")?,
+            assets: count("SELECT COUNT(*) FROM assets")?,
+            protection_needs: count("SELECT COUNT(*) FROM protection_needs")?,
+            risks: count("SELECT COUNT(*) FROM risks")?,
+            actions: count("SELECT COUNT(*) FROM actions")?,
+            acceptances: count("SELECT COUNT(*) FROM acceptances")?,
+            annex_a_controls: count("SELECT COUNT(*) FROM controls WHERE number IS NULL")?,
+            custom_controls: count("SELECT COUNT(*) FROM controls WHERE number IS NOT NULL")?,
+            soa_decided: count("SELECT COUNT(*) FROM soa_entries WHERE applicability <> 'undecided'")?,
+            clauses: count("SELECT COUNT(*) FROM clauses")?,
+            changes: count("SELECT COUNT(*) FROM change_log")?,
+        })
+    }
+}
+
+impl Writer<'_> {
+    fn put<T: Serialize>(&self, key: &str, value: &T) -> Result<Option<serde_json::Value>> {
+        let before: Option<serde_json::Value> = get(&self.tx, key)?;
+        let json = serde_json::to_string(value).map_err(|e| StoreError::Damaged(e.to_string()))?;
+        self.tx.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, json),
+        )?;
+        self.log("setting", key, if before.is_some() { "update" } else { "create" }, before.as_ref(), Some(value))?;
+        Ok(before)
+    }
+
+    pub fn set_organisation(&mut self, name: &str) -> Result<()> {
+        let name = text::required_line("organisation", name)?;
+        self.put(ORGANISATION, &name).map(drop)
+    }
+
+    pub fn set_scope_statements(&mut self, statements: ScopeStatements) -> Result<ScopeStatements> {
+        let statements = ScopeStatements {
+            isms_scope: text::text("ISMS scope", &statements.isms_scope)?,
+            certificate_scope: text::text("certificate scope", &statements.certificate_scope)?,
+            ..statements
+        };
+        self.put(SCOPE, &statements)?;
+        Ok(statements)
+    }
+
+    pub fn set_methodology(&mut self, methodology: Methodology) -> Result<Methodology> {
+        let methodology = methodology.validated()?;
+        self.put(METHODOLOGY, &methodology)?;
+        Ok(methodology)
+    }
+
+    pub fn set_protection_scale(&mut self, scale: ProtectionScale) -> Result<ProtectionScale> {
+        let scale = scale.validated()?;
+        self.put(SCALE, &scale)?;
+        Ok(scale)
+    }
+
+    /// Fills a new workspace: organisation, default methodology and scale, Annex A with an
+    /// undecided SoA entry per control, and the clause checklist.
+    pub(super) fn seed(&mut self, organisation: &str) -> Result<()> {
+        self.set_organisation(organisation)?;
+        self.set_scope_statements(ScopeStatements::default())?;
+        self.set_methodology(Methodology::default())?;
+        self.set_protection_scale(ProtectionScale::default())?;
+        self.put(OBJECTIVES, &Objective::TRIAD.to_vec())?;
+        self.insert_annex_a(&catalog::annex_a())?;
+        self.insert_clauses(&catalog::clauses())?;
+        Ok(())
+    }
+}

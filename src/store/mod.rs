@@ -1,0 +1,144 @@
+//! The only place with SQL. Opens and creates workspace files, refuses what is not a workspace,
+//! migrates older schemas forward (after copying the file aside), and writes every user edit as
+//! one transaction together with its change-log row.
+
+mod assets;
+mod controls;
+mod file;
+mod meta;
+mod risks;
+pub mod schema;
+mod scope;
+mod sql;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, Transaction};
+use serde::Serialize;
+
+use crate::domain::ValidationError;
+
+pub use file::{FileCheck, inspect};
+pub use meta::Counts;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0}: no such file; create one with `isms new {0}`")]
+    NotFound(String),
+    #[error("{0}: is a directory, not a workspace file")]
+    IsDirectory(String),
+    #[error("{0}: already exists; choose another path or open it with `isms --db {0}`")]
+    AlreadyExists(String),
+    #[error("{path}: not an isms workspace ({why})")]
+    NotWorkspace { path: String, why: String },
+    #[error(
+        "{path}: written by a newer version of isms (schema {found}, this version knows up to {supported}); update isms to open it"
+    )]
+    NewerSchema { path: String, found: i32, supported: i32 },
+    #[error("{0}: the workspace is open read-only; nothing was changed")]
+    ReadOnly(String),
+    #[error("{0}")]
+    Invalid(#[from] ValidationError),
+    #[error("{0} was not found in the workspace")]
+    Missing(String),
+    #[error("{path}: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+    #[error("migrating the schema failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+    #[error("stored data is damaged: {0}")]
+    Damaged(String),
+}
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// An open workspace file.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+    read_only: bool,
+    who: String,
+}
+
+impl Store {
+    /// Opens an existing workspace; read-only when the file is not writable.
+    pub fn open(path: &Path) -> Result<Store> {
+        file::open(path, false)
+    }
+
+    /// Opens an existing workspace without ever writing to it.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        file::open(path, true)
+    }
+
+    /// Creates a new workspace file (mode 0600) for `organisation`, seeded with Annex A, the
+    /// clauses, the default methodology and scale. Refuses an existing path without touching it.
+    pub fn create(path: &Path, organisation: &str) -> Result<Store> {
+        file::create(path, organisation)
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Runs one user edit in one transaction: all of it is in the file when this returns Ok,
+    /// none of it when it returns Err.
+    pub fn edit<T>(&mut self, f: impl FnOnce(&mut Writer<'_>) -> Result<T>) -> Result<T> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly(self.path.display().to_string()));
+        }
+        let tx = self.conn.transaction()?;
+        let mut writer = Writer { tx, who: &self.who, at: crate::clock::now_stamp() };
+        let value = f(&mut writer)?;
+        writer.tx.commit()?;
+        Ok(value)
+    }
+
+    pub(crate) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+/// The handle every change goes through; it also writes the change log.
+pub struct Writer<'a> {
+    tx: Transaction<'a>,
+    who: &'a str,
+    at: String,
+}
+
+impl Writer<'_> {
+    /// Appends one change-log row: who changed which item how, with JSON before and after.
+    fn log<B: Serialize, A: Serialize>(
+        &self,
+        entity: &str,
+        reference: &str,
+        action: &str,
+        before: Option<&B>,
+        after: Option<&A>,
+    ) -> Result<()> {
+        let before = before.map(serde_json::to_string).transpose();
+        let after = after.map(serde_json::to_string).transpose();
+        let (before, after) = before
+            .and_then(|b| Ok((b, after?)))
+            .map_err(|e| StoreError::Damaged(format!("change log entry for {reference}: {e}")))?;
+        self.tx.execute(
+            "INSERT INTO change_log (at, who, entity, reference, action, before, after)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            (&self.at, self.who, entity, reference, action, before, after),
+        )?;
+        Ok(())
+    }
+}
+
+/// Who is editing: `ISMS_USER`, else the OS user.
+fn current_user() -> String {
+    ["ISMS_USER", "USER", "USERNAME"]
+        .iter()
+        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
+        .unwrap_or_else(|| "unknown".to_string())
+}

@@ -1,0 +1,51 @@
+//! Small helpers for mapping columns to domain values.
+
+use std::str::FromStr;
+
+use rusqlite::types::Type;
+use rusqlite::{Connection, Row};
+
+/// A text column parsed into a domain enum; an unknown code reports the column as damaged.
+pub fn parse<T>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T>
+where
+    T: FromStr,
+    T::Err: std::error::Error + Send + Sync + 'static,
+{
+    let s: String = row.get(idx)?;
+    s.parse().map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e)))
+}
+
+/// A comma-separated text column parsed into a list of enums.
+pub fn parse_list<T>(row: &Row<'_>, idx: usize) -> rusqlite::Result<Vec<T>>
+where
+    T: FromStr,
+    T::Err: std::error::Error + Send + Sync + 'static,
+{
+    let s: String = row.get(idx)?;
+    s.split(',')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            p.parse()
+                .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e)))
+        })
+        .collect()
+}
+
+pub fn join<T: Copy>(items: &[T], code: impl Fn(T) -> &'static str) -> String {
+    items.iter().map(|&i| code(i)).collect::<Vec<_>>().join(",")
+}
+
+/// The next free reference number in a numbered table.
+pub fn next_number(conn: &Connection, table: &str) -> rusqlite::Result<u32> {
+    conn.query_row(&format!("SELECT COALESCE(MAX(number), 0) + 1 FROM {table}"), [], |r| r.get(0))
+}
+
+/// Runs a query and collects every row through `map`.
+pub fn all<T>(
+    conn: &Connection,
+    sql: &str,
+    map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+) -> rusqlite::Result<Vec<T>> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    stmt.query_map([], map)?.collect()
+}
