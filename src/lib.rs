@@ -1,5 +1,10 @@
 //! isms: a keyboard-first terminal workbench for an ISO/IEC 27001:2022 ISMS.
 
+pub mod cli;
 pub mod clock;
+pub mod commands;
+pub mod demo;
 pub mod domain;
+pub mod report;
 pub mod store;
+pub mod ui;

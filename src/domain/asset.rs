@@ -97,12 +97,21 @@ pub struct Dependency {
 }
 
 /// Refuses a new edge that points to itself, already exists, or would close a cycle.
-pub fn check_new_dependency(existing: &[Dependency], new: Dependency) -> Result<(), ValidationError> {
+pub fn check_new_dependency(
+    existing: &[Dependency],
+    new: Dependency,
+) -> Result<(), ValidationError> {
     if new.asset == new.depends_on {
-        return Err(ValidationError::new("depends on", "an asset cannot depend on itself"));
+        return Err(ValidationError::new(
+            "depends on",
+            "an asset cannot depend on itself",
+        ));
     }
     if existing.contains(&new) {
-        return Err(ValidationError::new("depends on", "this dependency exists already"));
+        return Err(ValidationError::new(
+            "depends on",
+            "this dependency exists already",
+        ));
     }
     // A cycle appears if `asset` is already reachable from `depends_on`.
     let mut next: HashMap<i64, Vec<i64>> = HashMap::new();
@@ -136,7 +145,10 @@ mod tests {
     #[test]
     fn categories() {
         assert_eq!(AssetKind::Information.category(), AssetCategory::Primary);
-        assert_eq!(AssetKind::CloudService.category(), AssetCategory::Supporting);
+        assert_eq!(
+            AssetKind::CloudService.category(),
+            AssetCategory::Supporting
+        );
         assert!(AssetKind::Intangible.is_rated_directly());
         assert!(!AssetKind::Site.is_rated_directly());
     }
@@ -153,7 +165,13 @@ mod tests {
 
     #[test]
     fn asset_validation_trims_and_requires_a_name() {
-        assert_eq!(Asset::new(AssetKind::Site, "  ").validated().unwrap_err().field, "name");
+        assert_eq!(
+            Asset::new(AssetKind::Site, "  ")
+                .validated()
+                .unwrap_err()
+                .field,
+            "name"
+        );
         let a = Asset::new(AssetKind::Site, " HQ ").validated().unwrap();
         assert_eq!(a.name, "HQ");
     }

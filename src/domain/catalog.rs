@@ -51,6 +51,7 @@ pub fn clauses() -> Vec<ClauseItem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::control::Theme;
 
     #[test]
     fn every_catalog_line_parses() {
@@ -64,7 +65,12 @@ mod tests {
         assert_eq!(controls.len(), 93);
         let count = |t| controls.iter().filter(|c| c.theme == t).count();
         assert_eq!(
-            [count(Theme::Organizational), count(Theme::People), count(Theme::Physical), count(Theme::Technological)],
+            [
+                count(Theme::Organizational),
+                count(Theme::People),
+                count(Theme::Physical),
+                count(Theme::Technological)
+            ],
             [37, 8, 14, 34]
         );
         assert_eq!(controls[0].key, "5.1");
@@ -77,7 +83,9 @@ mod tests {
     #[test]
     fn new_2022_controls_are_present() {
         let controls = annex_a();
-        for key in ["5.7", "5.23", "5.30", "7.4", "8.9", "8.10", "8.11", "8.12", "8.16", "8.23", "8.28"] {
+        for key in [
+            "5.7", "5.23", "5.30", "7.4", "8.9", "8.10", "8.11", "8.12", "8.16", "8.23", "8.28",
+        ] {
             assert!(controls.iter().any(|c| c.key == key), "{key} missing");
         }
     }

@@ -93,12 +93,18 @@ mod tests {
     #[test]
     fn unknown_value_names_the_choices() {
         let err = "green".parse::<Colour>().unwrap_err();
-        assert_eq!(err.to_string(), "'green' is not known; expected red or dark_blue");
+        assert_eq!(
+            err.to_string(),
+            "'green' is not known; expected red or dark_blue"
+        );
     }
 
     #[test]
     fn serde_uses_the_code() {
-        assert_eq!(serde_json::to_string(&Colour::DarkBlue).unwrap(), "\"dark_blue\"");
+        assert_eq!(
+            serde_json::to_string(&Colour::DarkBlue).unwrap(),
+            "\"dark_blue\""
+        );
         let back: Colour = serde_json::from_str("\"dark_blue\"").unwrap();
         assert_eq!(back, Colour::DarkBlue);
     }

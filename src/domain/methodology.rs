@@ -55,7 +55,9 @@ pub struct Rating {
 impl Methodology {
     /// The level index of a rating, if it lies on the scales.
     pub fn level_of(&self, rating: Rating) -> Option<usize> {
-        let row = self.matrix.get(usize::from(rating.likelihood).checked_sub(1)?)?;
+        let row = self
+            .matrix
+            .get(usize::from(rating.likelihood).checked_sub(1)?)?;
         row.get(usize::from(rating.impact).checked_sub(1)?).copied()
     }
 
@@ -66,16 +68,25 @@ impl Methodology {
     pub fn check_rating(&self, field: &'static str, rating: Rating) -> Result<(), ValidationError> {
         let (l, i) = (self.likelihood.len(), self.impact.len());
         if rating.likelihood == 0 || usize::from(rating.likelihood) > l {
-            return Err(ValidationError::new(field, format!("likelihood must be between 1 and {l}")));
+            return Err(ValidationError::new(
+                field,
+                format!("likelihood must be between 1 and {l}"),
+            ));
         }
         if rating.impact == 0 || usize::from(rating.impact) > i {
-            return Err(ValidationError::new(field, format!("impact must be between 1 and {i}")));
+            return Err(ValidationError::new(
+                field,
+                format!("impact must be between 1 and {i}"),
+            ));
         }
         Ok(())
     }
 
     pub fn validated(self) -> Result<Self, ValidationError> {
-        for (field, scale) in [("likelihood scale", &self.likelihood), ("impact scale", &self.impact)] {
+        for (field, scale) in [
+            ("likelihood scale", &self.likelihood),
+            ("impact scale", &self.impact),
+        ] {
             if !(3..=5).contains(&scale.len()) {
                 return Err(ValidationError::new(field, "needs 3 to 5 steps"));
             }
@@ -86,10 +97,21 @@ impl Methodology {
         if self.matrix.len() != self.likelihood.len()
             || self.matrix.iter().any(|row| row.len() != self.impact.len())
         {
-            return Err(ValidationError::new("matrix", "must have one cell per likelihood and impact step"));
+            return Err(ValidationError::new(
+                "matrix",
+                "must have one cell per likelihood and impact step",
+            ));
         }
-        if self.matrix.iter().flatten().any(|&l| l >= self.levels.len()) {
-            return Err(ValidationError::new("matrix", "names a risk level that does not exist"));
+        if self
+            .matrix
+            .iter()
+            .flatten()
+            .any(|&l| l >= self.levels.len())
+        {
+            return Err(ValidationError::new(
+                "matrix",
+                "names a risk level that does not exist",
+            ));
         }
         let steps = |scale: Vec<ScaleStep>| -> Result<Vec<ScaleStep>, ValidationError> {
             scale
@@ -105,7 +127,12 @@ impl Methodology {
         let levels = self
             .levels
             .into_iter()
-            .map(|l| Ok(RiskLevel { name: text::required_line("level name", &l.name)?, ..l }))
+            .map(|l| {
+                Ok(RiskLevel {
+                    name: text::required_line("level name", &l.name)?,
+                    ..l
+                })
+            })
             .collect::<Result<_, ValidationError>>()?;
         Ok(Self {
             likelihood: steps(self.likelihood)?,
@@ -119,20 +146,53 @@ impl Methodology {
 impl Default for Methodology {
     /// 5x5 with four levels: low, medium, high, critical.
     fn default() -> Self {
-        let step = |name: &str, definition: &str| ScaleStep { name: name.into(), definition: definition.into() };
+        let step = |name: &str, definition: &str| ScaleStep {
+            name: name.into(),
+            definition: definition.into(),
+        };
         let likelihood = vec![
-            step("rare", "Less than once in ten years; no known occurrence in the sector."),
-            step("unlikely", "Once in three to ten years; has happened elsewhere in the sector."),
-            step("possible", "Once in one to three years; has happened here or to peers."),
-            step("likely", "About once a year; the threat is active and the weakness known."),
-            step("almost certain", "Several times a year; happens routinely without controls."),
+            step(
+                "rare",
+                "Less than once in ten years; no known occurrence in the sector.",
+            ),
+            step(
+                "unlikely",
+                "Once in three to ten years; has happened elsewhere in the sector.",
+            ),
+            step(
+                "possible",
+                "Once in one to three years; has happened here or to peers.",
+            ),
+            step(
+                "likely",
+                "About once a year; the threat is active and the weakness known.",
+            ),
+            step(
+                "almost certain",
+                "Several times a year; happens routinely without controls.",
+            ),
         ];
         let impact = vec![
-            step("negligible", "Under 10,000 EUR; no legal consequence; outage under one hour; no personal data."),
-            step("minor", "10,000 to 50,000 EUR; minor contract breach; outage up to one day; few records of personal data."),
-            step("moderate", "50,000 to 250,000 EUR; regulator informed; outage up to three days; local press."),
-            step("major", "250,000 to 1 million EUR; fine or lost key customer; outage up to a week; national press."),
-            step("severe", "Over 1 million EUR or threat to the company's existence; harm to people; outage over a week."),
+            step(
+                "negligible",
+                "Under 10,000 EUR; no legal consequence; outage under one hour; no personal data.",
+            ),
+            step(
+                "minor",
+                "10,000 to 50,000 EUR; minor contract breach; outage up to one day; few records of personal data.",
+            ),
+            step(
+                "moderate",
+                "50,000 to 250,000 EUR; regulator informed; outage up to three days; local press.",
+            ),
+            step(
+                "major",
+                "250,000 to 1 million EUR; fine or lost key customer; outage up to a week; national press.",
+            ),
+            step(
+                "severe",
+                "Over 1 million EUR or threat to the company's existence; harm to people; outage over a week.",
+            ),
         ];
         let level = |name: &str, colour: &str, acceptable, authority, review_months| RiskLevel {
             name: name.into(),
@@ -156,7 +216,12 @@ impl Default for Methodology {
             vec![1, 1, 2, 3, 3],
             vec![1, 2, 3, 3, 3],
         ];
-        Self { likelihood, impact, levels, matrix }
+        Self {
+            likelihood,
+            impact,
+            levels,
+            matrix,
+        }
     }
 }
 
@@ -167,29 +232,84 @@ mod tests {
     #[test]
     fn default_is_valid_five_by_five_with_four_levels() {
         let m = Methodology::default().validated().unwrap();
-        assert_eq!((m.likelihood.len(), m.impact.len(), m.levels.len()), (5, 5, 4));
+        assert_eq!(
+            (m.likelihood.len(), m.impact.len(), m.levels.len()),
+            (5, 5, 4)
+        );
         let authorities: Vec<_> = m.levels.iter().map(|l| l.authority).collect();
         assert_eq!(
             authorities,
-            [Authority::RiskOwner, Authority::Isb, Authority::TopManagement, Authority::Board]
+            [
+                Authority::RiskOwner,
+                Authority::Isb,
+                Authority::TopManagement,
+                Authority::Board
+            ]
         );
     }
 
     #[test]
     fn matrix_lookup() {
         let m = Methodology::default();
-        assert_eq!(m.level(Rating { likelihood: 1, impact: 1 }).unwrap().name, "low");
-        assert_eq!(m.level(Rating { likelihood: 5, impact: 5 }).unwrap().name, "critical");
-        assert_eq!(m.level(Rating { likelihood: 1, impact: 5 }).unwrap().name, "high");
-        assert_eq!(m.level_of(Rating { likelihood: 6, impact: 1 }), None);
-        assert_eq!(m.level_of(Rating { likelihood: 0, impact: 1 }), None);
+        assert_eq!(
+            m.level(Rating {
+                likelihood: 1,
+                impact: 1
+            })
+            .unwrap()
+            .name,
+            "low"
+        );
+        assert_eq!(
+            m.level(Rating {
+                likelihood: 5,
+                impact: 5
+            })
+            .unwrap()
+            .name,
+            "critical"
+        );
+        assert_eq!(
+            m.level(Rating {
+                likelihood: 1,
+                impact: 5
+            })
+            .unwrap()
+            .name,
+            "high"
+        );
+        assert_eq!(
+            m.level_of(Rating {
+                likelihood: 6,
+                impact: 1
+            }),
+            None
+        );
+        assert_eq!(
+            m.level_of(Rating {
+                likelihood: 0,
+                impact: 1
+            }),
+            None
+        );
     }
 
     #[test]
     fn rating_outside_the_scales_is_refused() {
         let m = Methodology::default();
-        let err = m.check_rating("inherent", Rating { likelihood: 6, impact: 2 }).unwrap_err();
-        assert_eq!(err.to_string(), "inherent: likelihood must be between 1 and 5");
+        let err = m
+            .check_rating(
+                "inherent",
+                Rating {
+                    likelihood: 6,
+                    impact: 2,
+                },
+            )
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "inherent: likelihood must be between 1 and 5"
+        );
     }
 
     #[test]

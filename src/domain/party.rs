@@ -55,8 +55,14 @@ mod tests {
 
     #[test]
     fn name_is_required_and_trimmed() {
-        assert!(InterestedParty::new(PartyKind::Customer, "").validated().is_err());
-        let p = InterestedParty::new(PartyKind::Regulator, " BSI ").validated().unwrap();
+        assert!(
+            InterestedParty::new(PartyKind::Customer, "")
+                .validated()
+                .is_err()
+        );
+        let p = InterestedParty::new(PartyKind::Regulator, " BSI ")
+            .validated()
+            .unwrap();
         assert_eq!(p.name, "BSI");
     }
 }

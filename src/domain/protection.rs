@@ -23,8 +23,11 @@ string_enum!(
 );
 
 impl Objective {
-    pub const TRIAD: [Objective; 3] =
-        [Objective::Confidentiality, Objective::Integrity, Objective::Availability];
+    pub const TRIAD: [Objective; 3] = [
+        Objective::Confidentiality,
+        Objective::Integrity,
+        Objective::Availability,
+    ];
 
     /// One letter for grid headers.
     pub fn letter(self) -> &'static str {
@@ -73,7 +76,9 @@ impl Default for ProtectionScale {
 
 impl ProtectionScale {
     pub fn name(&self, level: u8) -> Option<&str> {
-        self.levels.get(usize::from(level).checked_sub(1)?).map(|l| l.name.as_str())
+        self.levels
+            .get(usize::from(level).checked_sub(1)?)
+            .map(|l| l.name.as_str())
     }
 
     pub fn max_level(&self) -> u8 {
@@ -116,7 +121,10 @@ impl ProtectionNeed {
                 format!("must be between 1 and {}", scale.max_level()),
             ));
         }
-        Ok(Self { rationale: text::text("rationale", &self.rationale)?, ..self })
+        Ok(Self {
+            rationale: text::text("rationale", &self.rationale)?,
+            ..self
+        })
     }
 }
 
@@ -138,7 +146,11 @@ pub enum NeedSource {
     /// The maximum of the assets that depend on it; `from` supplied the value.
     Inherited { from: i64 },
     /// Set on a supporting asset against what it would inherit.
-    Override { inherited: Option<u8>, from: Option<i64>, effect: OverrideEffect },
+    Override {
+        inherited: Option<u8>,
+        from: Option<i64>,
+        effect: OverrideEffect,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -155,7 +167,11 @@ pub fn effective_needs(
     needs: &[ProtectionNeed],
     objective: Objective,
 ) -> HashMap<i64, EffectiveNeed> {
-    let direct: HashMap<i64, u8> = assets.iter().filter(|a| a.kind.is_rated_directly()).map(|a| (a.id, 0)).collect();
+    let direct: HashMap<i64, u8> = assets
+        .iter()
+        .filter(|a| a.kind.is_rated_directly())
+        .map(|a| (a.id, 0))
+        .collect();
     let set: HashMap<i64, u8> = needs
         .iter()
         .filter(|n| n.objective == objective)
@@ -186,7 +202,10 @@ fn resolve(
         return Some(*e);
     }
     if direct.contains_key(&id) {
-        let e = EffectiveNeed { level: *set.get(&id)?, source: NeedSource::Own };
+        let e = EffectiveNeed {
+            level: *set.get(&id)?,
+            source: NeedSource::Own,
+        };
         out.insert(id, e);
         return Some(e);
     }
@@ -225,7 +244,10 @@ fn resolve(
                 },
             }
         }
-        (None, Some((level, from))) => EffectiveNeed { level, source: NeedSource::Inherited { from } },
+        (None, Some((level, from))) => EffectiveNeed {
+            level,
+            source: NeedSource::Inherited { from },
+        },
         (None, None) => return None,
     };
     out.insert(id, effective);
@@ -238,11 +260,19 @@ mod tests {
     use crate::domain::asset::AssetKind;
 
     fn asset(id: i64, kind: AssetKind) -> Asset {
-        Asset { id, ..Asset::new(kind, "x") }
+        Asset {
+            id,
+            ..Asset::new(kind, "x")
+        }
     }
 
     fn need(asset: i64, level: u8) -> ProtectionNeed {
-        ProtectionNeed { asset, objective: Objective::Confidentiality, level, rationale: String::new() }
+        ProtectionNeed {
+            asset,
+            objective: Objective::Confidentiality,
+            level,
+            rationale: String::new(),
+        }
     }
 
     fn dep(asset: i64, depends_on: i64) -> Dependency {
@@ -261,7 +291,13 @@ mod tests {
         let deps = [dep(1, 3), dep(2, 3), dep(3, 4)];
         let needs = [need(1, 2), need(2, 1)];
         let e = effective_needs(&assets, &deps, &needs, Objective::Confidentiality);
-        assert_eq!(e[&3], EffectiveNeed { level: 2, source: NeedSource::Inherited { from: 1 } });
+        assert_eq!(
+            e[&3],
+            EffectiveNeed {
+                level: 2,
+                source: NeedSource::Inherited { from: 1 }
+            }
+        );
         assert_eq!(e[&4].level, 2);
         assert_eq!(e[&4].source, NeedSource::Inherited { from: 3 });
         assert_eq!(e[&1].source, NeedSource::Own);
@@ -269,9 +305,17 @@ mod tests {
 
     #[test]
     fn override_names_its_effect() {
-        let assets = [asset(1, AssetKind::Information), asset(3, AssetKind::Hardware)];
+        let assets = [
+            asset(1, AssetKind::Information),
+            asset(3, AssetKind::Hardware),
+        ];
         let deps = [dep(1, 3)];
-        let e = effective_needs(&assets, &deps, &[need(1, 1), need(3, 3)], Objective::Confidentiality);
+        let e = effective_needs(
+            &assets,
+            &deps,
+            &[need(1, 1), need(3, 3)],
+            Objective::Confidentiality,
+        );
         assert_eq!(
             e[&3],
             EffectiveNeed {
@@ -283,24 +327,42 @@ mod tests {
                 }
             }
         );
-        let e = effective_needs(&assets, &deps, &[need(1, 3), need(3, 2)], Objective::Confidentiality);
+        let e = effective_needs(
+            &assets,
+            &deps,
+            &[need(1, 3), need(3, 2)],
+            Objective::Confidentiality,
+        );
         assert!(matches!(
             e[&3].source,
-            NeedSource::Override { effect: OverrideEffect::Distribution, .. }
+            NeedSource::Override {
+                effect: OverrideEffect::Distribution,
+                ..
+            }
         ));
     }
 
     #[test]
     fn unrated_and_other_objectives_are_absent() {
         let assets = [asset(1, AssetKind::Information), asset(2, AssetKind::Site)];
-        let e = effective_needs(&assets, &[dep(1, 2)], &[need(1, 2)], Objective::Availability);
+        let e = effective_needs(
+            &assets,
+            &[dep(1, 2)],
+            &[need(1, 2)],
+            Objective::Availability,
+        );
         assert!(e.is_empty());
     }
 
     #[test]
     fn a_cycle_in_damaged_data_does_not_loop() {
         let assets = [asset(1, AssetKind::Software), asset(2, AssetKind::Hardware)];
-        let e = effective_needs(&assets, &[dep(1, 2), dep(2, 1)], &[], Objective::Confidentiality);
+        let e = effective_needs(
+            &assets,
+            &[dep(1, 2), dep(2, 1)],
+            &[],
+            Objective::Confidentiality,
+        );
         assert!(e.is_empty());
     }
 

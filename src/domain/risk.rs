@@ -125,7 +125,10 @@ impl Acceptance {
         if let Some(until) = self.until
             && until < self.accepted_on
         {
-            return Err(ValidationError::new("until", "must not lie before the date of acceptance"));
+            return Err(ValidationError::new(
+                "until",
+                "must not lie before the date of acceptance",
+            ));
         }
         Ok(Self {
             accepted_by: text::required_line("accepted by", &self.accepted_by)?,
@@ -144,28 +147,47 @@ mod tests {
     fn ratings_must_fit_the_methodology() {
         let m = Methodology::default();
         let mut r = Risk::new("Ransomware");
-        r.inherent = Some(Rating { likelihood: 4, impact: 5 });
+        r.inherent = Some(Rating {
+            likelihood: 4,
+            impact: 5,
+        });
         assert!(r.clone().validated(&m).is_ok());
-        r.residual = Some(Rating { likelihood: 0, impact: 5 });
+        r.residual = Some(Rating {
+            likelihood: 0,
+            impact: 5,
+        });
         assert_eq!(r.validated(&m).unwrap_err().field, "residual rating");
     }
 
     #[test]
     fn current_rating_prefers_residual() {
         let mut r = Risk::new("x");
-        r.inherent = Some(Rating { likelihood: 4, impact: 4 });
+        r.inherent = Some(Rating {
+            likelihood: 4,
+            impact: 4,
+        });
         assert_eq!(r.current_rating(), r.inherent);
-        r.residual = Some(Rating { likelihood: 2, impact: 2 });
+        r.residual = Some(Rating {
+            likelihood: 2,
+            impact: 2,
+        });
         assert_eq!(r.current_rating(), r.residual);
     }
 
     #[test]
     fn objectives_and_assets_are_deduplicated() {
         let mut r = Risk::new("x");
-        r.objectives = vec![Objective::Availability, Objective::Confidentiality, Objective::Availability];
+        r.objectives = vec![
+            Objective::Availability,
+            Objective::Confidentiality,
+            Objective::Availability,
+        ];
         r.assets = vec![3, 1, 3];
         let r = r.validated(&Methodology::default()).unwrap();
-        assert_eq!(r.objectives, [Objective::Confidentiality, Objective::Availability]);
+        assert_eq!(
+            r.objectives,
+            [Objective::Confidentiality, Objective::Availability]
+        );
         assert_eq!(r.assets, [1, 3]);
     }
 
@@ -184,7 +206,10 @@ mod tests {
         };
         assert!(!a.is_expired(d("2026-01-10")));
         assert!(a.is_expired(d("2026-01-11")));
-        let backwards = Acceptance { until: Some(d("2024-01-01")), ..a };
+        let backwards = Acceptance {
+            until: Some(d("2024-01-01")),
+            ..a
+        };
         assert_eq!(backwards.validated().unwrap_err().field, "until");
     }
 }

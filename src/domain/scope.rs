@@ -105,7 +105,13 @@ pub struct ContextIssue {
 
 impl ContextIssue {
     pub fn new(kind: IssueKind, title: &str) -> Self {
-        Self { id: 0, number: 0, kind, title: title.to_string(), note: String::new() }
+        Self {
+            id: 0,
+            number: 0,
+            kind,
+            title: title.to_string(),
+            note: String::new(),
+        }
     }
 
     pub fn validated(self) -> Result<Self, ValidationError> {
@@ -138,7 +144,10 @@ mod tests {
         item.in_certificate = false;
         assert_eq!(item.clone().validated().unwrap_err().field, "justification");
         item.justification = "  run by a franchisee ".into();
-        assert_eq!(item.validated().unwrap().justification, "run by a franchisee");
+        assert_eq!(
+            item.validated().unwrap().justification,
+            "run by a franchisee"
+        );
     }
 
     #[test]
@@ -151,6 +160,12 @@ mod tests {
 
     #[test]
     fn issue_needs_a_title() {
-        assert_eq!(ContextIssue::new(IssueKind::External, " ").validated().unwrap_err().field, "title");
+        assert_eq!(
+            ContextIssue::new(IssueKind::External, " ")
+                .validated()
+                .unwrap_err()
+                .field,
+            "title"
+        );
     }
 }

@@ -67,7 +67,10 @@ impl SoaEntry {
         reasons.dedup();
         Ok(Self {
             justification: text::text("justification", &self.justification)?,
-            exclusion_justification: text::text("exclusion justification", &self.exclusion_justification)?,
+            exclusion_justification: text::text(
+                "exclusion justification",
+                &self.exclusion_justification,
+            )?,
             owner: text::line("owner", &self.owner)?,
             evidence: text::text("evidence", &self.evidence)?,
             reasons,
@@ -111,6 +114,9 @@ mod tests {
     fn reasons_are_deduplicated_in_order() {
         let mut e = SoaEntry::undecided("5.1");
         e.reasons = vec![Reason::Business, Reason::Legal, Reason::Business];
-        assert_eq!(e.validated().unwrap().reasons, [Reason::Legal, Reason::Business]);
+        assert_eq!(
+            e.validated().unwrap().reasons,
+            [Reason::Legal, Reason::Business]
+        );
     }
 }

@@ -10,7 +10,10 @@ pub struct ValidationError {
 
 impl ValidationError {
     pub fn new(field: &'static str, message: impl Into<String>) -> Self {
-        Self { field, message: message.into() }
+        Self {
+            field,
+            message: message.into(),
+        }
     }
 }
 
@@ -72,14 +75,23 @@ mod tests {
 
     #[test]
     fn trims_and_keeps_unicode() {
-        assert_eq!(line("name", "  Müller & Söhne 株式会社 ").unwrap(), "Müller & Söhne 株式会社");
+        assert_eq!(
+            line("name", "  Müller & Söhne 株式会社 ").unwrap(),
+            "Müller & Söhne 株式会社"
+        );
     }
 
     #[test]
     fn refuses_control_characters_naming_the_field() {
         let err = line("name", "a\u{7}b").unwrap_err();
-        assert_eq!(err.to_string(), "name: contains the control character U+0007");
-        assert_eq!(line("name", "a\nb").unwrap_err().message, "must be a single line");
+        assert_eq!(
+            err.to_string(),
+            "name: contains the control character U+0007"
+        );
+        assert_eq!(
+            line("name", "a\nb").unwrap_err().message,
+            "must be a single line"
+        );
     }
 
     #[test]
@@ -97,6 +109,9 @@ mod tests {
 
     #[test]
     fn required_refuses_whitespace_only() {
-        assert_eq!(required_line("name", "   ").unwrap_err().to_string(), "name: is required");
+        assert_eq!(
+            required_line("name", "   ").unwrap_err().to_string(),
+            "name: is required"
+        );
     }
 }

@@ -33,16 +33,30 @@ impl Store {
     }
 
     pub fn dependencies(&self) -> Result<Vec<Dependency>> {
-        Ok(all(self.conn(), "SELECT asset, depends_on FROM asset_dependencies ORDER BY asset, depends_on", |r| {
-            Ok(Dependency { asset: r.get(0)?, depends_on: r.get(1)? })
-        })?)
+        Ok(all(
+            self.conn(),
+            "SELECT asset, depends_on FROM asset_dependencies ORDER BY asset, depends_on",
+            |r| {
+                Ok(Dependency {
+                    asset: r.get(0)?,
+                    depends_on: r.get(1)?,
+                })
+            },
+        )?)
     }
 
     pub fn protection_needs(&self) -> Result<Vec<ProtectionNeed>> {
         Ok(all(
             self.conn(),
             "SELECT asset, objective, level, rationale FROM protection_needs ORDER BY asset, objective",
-            |r| Ok(ProtectionNeed { asset: r.get(0)?, objective: parse(r, 1)?, level: r.get(2)?, rationale: r.get(3)? }),
+            |r| {
+                Ok(ProtectionNeed {
+                    asset: r.get(0)?,
+                    objective: parse(r, 1)?,
+                    level: r.get(2)?,
+                    rationale: r.get(3)?,
+                })
+            },
         )?)
     }
 }
@@ -67,26 +81,49 @@ impl Writer<'_> {
                 &asset.classification,
             ))?;
         asset.id = self.tx.last_insert_rowid();
-        self.log("asset", &RefKind::Asset.format(asset.number), "create", None::<&()>, Some(&asset))?;
+        self.log(
+            "asset",
+            &RefKind::Asset.format(asset.number),
+            "create",
+            None::<&()>,
+            Some(&asset),
+        )?;
         Ok(asset)
     }
 
     /// Adds `asset depends on depends_on`, refusing cycles.
     pub fn add_dependency(&mut self, dependency: Dependency) -> Result<()> {
-        let existing: Vec<Dependency> = all(&self.tx, "SELECT asset, depends_on FROM asset_dependencies", |r| {
-            Ok(Dependency { asset: r.get(0)?, depends_on: r.get(1)? })
-        })?;
+        let existing: Vec<Dependency> = all(
+            &self.tx,
+            "SELECT asset, depends_on FROM asset_dependencies",
+            |r| {
+                Ok(Dependency {
+                    asset: r.get(0)?,
+                    depends_on: r.get(1)?,
+                })
+            },
+        )?;
         check_new_dependency(&existing, dependency)?;
         self.tx.execute(
             "INSERT INTO asset_dependencies (asset, depends_on) VALUES (?1, ?2)",
             (dependency.asset, dependency.depends_on),
         )?;
         let reference = self.asset_ref(dependency.asset)?;
-        self.log("dependency", &reference, "create", None::<&()>, Some(&dependency))
+        self.log(
+            "dependency",
+            &reference,
+            "create",
+            None::<&()>,
+            Some(&dependency),
+        )
     }
 
     /// Sets (or replaces) the need of one asset for one objective.
-    pub fn set_protection_need(&mut self, need: ProtectionNeed, scale: &crate::domain::protection::ProtectionScale) -> Result<ProtectionNeed> {
+    pub fn set_protection_need(
+        &mut self,
+        need: ProtectionNeed,
+        scale: &crate::domain::protection::ProtectionScale,
+    ) -> Result<ProtectionNeed> {
         let need = need.validated(scale)?;
         self.tx
             .prepare_cached(
@@ -95,12 +132,22 @@ impl Writer<'_> {
             )?
             .execute((need.asset, need.objective.as_str(), need.level, &need.rationale))?;
         let reference = self.asset_ref(need.asset)?;
-        self.log("protection_need", &reference, "set", None::<&()>, Some(&need))?;
+        self.log(
+            "protection_need",
+            &reference,
+            "set",
+            None::<&()>,
+            Some(&need),
+        )?;
         Ok(need)
     }
 
     fn asset_ref(&self, id: i64) -> Result<String> {
-        let number: u32 = self.tx.query_row("SELECT number FROM assets WHERE id = ?1", [id], |r| r.get(0))?;
+        let number: u32 =
+            self.tx
+                .query_row("SELECT number FROM assets WHERE id = ?1", [id], |r| {
+                    r.get(0)
+                })?;
         Ok(RefKind::Asset.format(number))
     }
 }

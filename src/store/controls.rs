@@ -18,7 +18,11 @@ fn control(r: &Row<'_>) -> rusqlite::Result<Control> {
         title: r.get(2)?,
         description: r.get(3)?,
         source: r.get(4)?,
-        covers: covers.split(',').filter(|c| !c.is_empty()).map(str::to_string).collect(),
+        covers: covers
+            .split(',')
+            .filter(|c| !c.is_empty())
+            .map(str::to_string)
+            .collect(),
     })
 }
 
@@ -35,7 +39,8 @@ fn soa_entry(r: &Row<'_>) -> rusqlite::Result<SoaEntry> {
     })
 }
 
-const SOA: &str = "SELECT s.control, s.applicability, s.reasons, s.justification, s.exclusion_justification,
+const SOA: &str =
+    "SELECT s.control, s.applicability, s.reasons, s.justification, s.exclusion_justification,
                           s.status, s.owner, s.evidence
                    FROM soa_entries s JOIN controls c ON c.key = s.control";
 
@@ -50,13 +55,27 @@ impl Store {
     }
 
     pub fn soa(&self) -> Result<Vec<SoaEntry>> {
-        Ok(all(self.conn(), &format!("{SOA} ORDER BY c.number IS NOT NULL, c.position, c.number"), soa_entry)?)
+        Ok(all(
+            self.conn(),
+            &format!("{SOA} ORDER BY c.number IS NOT NULL, c.position, c.number"),
+            soa_entry,
+        )?)
     }
 
     pub fn clauses(&self) -> Result<Vec<ClauseItem>> {
-        Ok(all(self.conn(), "SELECT number, title, status, note, evidence FROM clauses ORDER BY position", |r| {
-            Ok(ClauseItem { number: r.get(0)?, title: r.get(1)?, status: parse(r, 2)?, note: r.get(3)?, evidence: r.get(4)? })
-        })?)
+        Ok(all(
+            self.conn(),
+            "SELECT number, title, status, note, evidence FROM clauses ORDER BY position",
+            |r| {
+                Ok(ClauseItem {
+                    number: r.get(0)?,
+                    title: r.get(1)?,
+                    status: parse(r, 2)?,
+                    note: r.get(3)?,
+                    evidence: r.get(4)?,
+                })
+            },
+        )?)
     }
 }
 
@@ -69,7 +88,13 @@ impl Writer<'_> {
             )?;
             self.insert_soa_row(&SoaEntry::undecided(&c.key))?;
         }
-        self.log("catalog", "Annex A", "create", None::<&()>, Some(&controls.len()))
+        self.log(
+            "catalog",
+            "Annex A",
+            "create",
+            None::<&()>,
+            Some(&controls.len()),
+        )
     }
 
     pub(super) fn insert_clauses(&mut self, clauses: &[ClauseItem]) -> Result<()> {
@@ -79,17 +104,31 @@ impl Writer<'_> {
                 (&c.number, position as i64, &c.title, c.status.as_str()),
             )?;
         }
-        self.log("catalog", "Clauses", "create", None::<&()>, Some(&clauses.len()))
+        self.log(
+            "catalog",
+            "Clauses",
+            "create",
+            None::<&()>,
+            Some(&clauses.len()),
+        )
     }
 
     /// Adds a custom control `C-00N` with an undecided SoA entry; `key` and `theme` are assigned.
     pub fn insert_custom_control(&mut self, control: Control) -> Result<Control> {
         let number = next_number(&self.tx, "controls")?;
-        let control = Control { key: RefKind::CustomControl.format(number), theme: Theme::Custom, ..control.validated()? };
+        let control = Control {
+            key: RefKind::CustomControl.format(number),
+            theme: Theme::Custom,
+            ..control.validated()?
+        };
         for covered in &control.covers {
             self.check_control(covered)?;
         }
-        let position: i64 = self.tx.query_row("SELECT COALESCE(MAX(position), 0) + 1 FROM controls", [], |r| r.get(0))?;
+        let position: i64 = self.tx.query_row(
+            "SELECT COALESCE(MAX(position), 0) + 1 FROM controls",
+            [],
+            |r| r.get(0),
+        )?;
         self.tx.execute(
             "INSERT INTO controls (key, number, position, theme, title, description, source, covers)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -105,17 +144,31 @@ impl Writer<'_> {
             ],
         )?;
         self.insert_soa_row(&SoaEntry::undecided(&control.key))?;
-        self.log("control", &control.key, "create", None::<&()>, Some(&control))?;
+        self.log(
+            "control",
+            &control.key,
+            "create",
+            None::<&()>,
+            Some(&control),
+        )?;
         Ok(control)
     }
 
     /// Refuses a control key the workspace does not know, naming it.
     pub(super) fn check_control(&self, key: &str) -> Result<()> {
-        let found: Option<String> =
-            self.tx.query_row("SELECT key FROM controls WHERE key = ?1", [key], |r| r.get(0)).optional()?;
+        let found: Option<String> = self
+            .tx
+            .query_row("SELECT key FROM controls WHERE key = ?1", [key], |r| {
+                r.get(0)
+            })
+            .optional()?;
         match found {
             Some(_) => Ok(()),
-            None => Err(ValidationError::new("controls", format!("'{key}' is neither an Annex A control nor a custom control")).into()),
+            None => Err(ValidationError::new(
+                "controls",
+                format!("'{key}' is neither an Annex A control nor a custom control"),
+            )
+            .into()),
         }
     }
 
@@ -143,7 +196,11 @@ impl Writer<'_> {
         let entry = entry.validated()?;
         let before = self
             .tx
-            .query_row(&format!("{SOA} WHERE s.control = ?1"), [&entry.control], soa_entry)
+            .query_row(
+                &format!("{SOA} WHERE s.control = ?1"),
+                [&entry.control],
+                soa_entry,
+            )
             .optional()?
             .ok_or_else(|| StoreError::Missing(format!("control {}", entry.control)))?;
         self.tx.execute(
@@ -160,7 +217,13 @@ impl Writer<'_> {
                 &entry.evidence,
             ),
         )?;
-        self.log("soa_entry", &entry.control, "update", Some(&before), Some(&entry))?;
+        self.log(
+            "soa_entry",
+            &entry.control,
+            "update",
+            Some(&before),
+            Some(&entry),
+        )?;
         Ok(entry)
     }
 
@@ -169,7 +232,12 @@ impl Writer<'_> {
         let item = item.validated()?;
         let changed = self.tx.execute(
             "UPDATE clauses SET status = ?2, note = ?3, evidence = ?4 WHERE number = ?1",
-            (&item.number, item.status.as_str(), &item.note, &item.evidence),
+            (
+                &item.number,
+                item.status.as_str(),
+                &item.note,
+                &item.evidence,
+            ),
         )?;
         if changed == 0 {
             return Err(StoreError::Missing(format!("clause {}", item.number)));

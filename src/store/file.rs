@@ -25,30 +25,52 @@ pub fn inspect(path: &Path) -> Result<FileCheck> {
     let shown = path.display().to_string();
     let meta = fs::metadata(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::NotFound => StoreError::NotFound(shown.clone()),
-        _ => StoreError::Io { path: shown.clone(), source: e },
+        _ => StoreError::Io {
+            path: shown.clone(),
+            source: e,
+        },
     })?;
     if meta.is_dir() {
         return Err(StoreError::IsDirectory(shown));
     }
-    let not_workspace = |why: &str| StoreError::NotWorkspace { path: shown.clone(), why: why.into() };
+    let not_workspace = |why: &str| StoreError::NotWorkspace {
+        path: shown.clone(),
+        why: why.into(),
+    };
     let mut header = [0u8; 100];
-    let mut file = File::open(path).map_err(|e| StoreError::Io { path: shown.clone(), source: e })?;
-    let read = read_up_to(&mut file, &mut header).map_err(|e| StoreError::Io { path: shown.clone(), source: e })?;
+    let mut file = File::open(path).map_err(|e| StoreError::Io {
+        path: shown.clone(),
+        source: e,
+    })?;
+    let read = read_up_to(&mut file, &mut header).map_err(|e| StoreError::Io {
+        path: shown.clone(),
+        source: e,
+    })?;
     if read == 0 {
         return Err(not_workspace("the file is empty"));
     }
     if read < header.len() || &header[..16] != SQLITE_MAGIC {
         return Err(not_workspace("not an SQLite database"));
     }
-    let be32 = |at: usize| i32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]]);
+    let be32 = |at: usize| {
+        i32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+    };
     if be32(68) != APPLICATION_ID {
         return Err(not_workspace("an SQLite database of another program"));
     }
     let schema_version = be32(60);
     if schema_version > LATEST_VERSION {
-        return Err(StoreError::NewerSchema { path: shown, found: schema_version, supported: LATEST_VERSION });
+        return Err(StoreError::NewerSchema {
+            path: shown,
+            found: schema_version,
+            supported: LATEST_VERSION,
+        });
     }
-    Ok(FileCheck { schema_version, size: meta.len(), writable: !meta.permissions().readonly() })
+    Ok(FileCheck {
+        schema_version,
+        size: meta.len(),
+        writable: !meta.permissions().readonly(),
+    })
 }
 
 fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
@@ -65,10 +87,13 @@ fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
 pub(super) fn open(path: &Path, read_only: bool) -> Result<Store> {
     let check = inspect(path)?;
     let read_only = read_only || !check.writable;
-    let flags = if read_only { OpenFlags::SQLITE_OPEN_READ_ONLY } else { OpenFlags::SQLITE_OPEN_READ_WRITE };
-    let mut conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
-    configure(&conn, read_only)?;
-    if check.schema_version < LATEST_VERSION {
+    let flags = if read_only {
+        OpenFlags::SQLITE_OPEN_READ_ONLY
+    } else {
+        OpenFlags::SQLITE_OPEN_READ_WRITE
+    };
+    let migrate = check.schema_version < LATEST_VERSION;
+    if migrate {
         if read_only {
             return Err(StoreError::ReadOnly(format!(
                 "{} (schema {} must be migrated to {LATEST_VERSION} first)",
@@ -76,10 +101,20 @@ pub(super) fn open(path: &Path, read_only: bool) -> Result<Store> {
                 check.schema_version
             )));
         }
-        back_up_before_migration(&conn, path, check.schema_version)?;
+        // Before SQLite touches the file, so the copy is the file exactly as it was.
+        back_up_before_migration(path, check.schema_version)?;
+    }
+    let mut conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    configure(&conn, read_only)?;
+    if migrate {
         migrations().to_latest(&mut conn)?;
     }
-    Ok(Store { conn, path: path.to_path_buf(), read_only, who: current_user() })
+    Ok(Store {
+        conn,
+        path: path.to_path_buf(),
+        read_only,
+        who: current_user(),
+    })
 }
 
 fn configure(conn: &Connection, read_only: bool) -> Result<()> {
@@ -93,12 +128,21 @@ fn configure(conn: &Connection, read_only: bool) -> Result<()> {
     Ok(())
 }
 
-/// Copies the file to `FILE.bak-vN` before its schema N is migrated.
-fn back_up_before_migration(conn: &Connection, path: &Path, version: i32) -> Result<()> {
-    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-    let mut backup = path.as_os_str().to_owned();
-    backup.push(format!(".bak-v{version}"));
-    fs::copy(path, &backup).map_err(|e| StoreError::Io { path: backup.to_string_lossy().into_owned(), source: e })?;
+/// Copies the file (and its write-ahead log, if one was left) to `FILE.bak-vN` before its
+/// schema N is migrated.
+fn back_up_before_migration(path: &Path, version: i32) -> Result<()> {
+    for suffix in ["", "-wal"] {
+        let mut from = path.as_os_str().to_owned();
+        from.push(suffix);
+        if suffix.is_empty() || Path::new(&from).exists() {
+            let mut to = path.as_os_str().to_owned();
+            to.push(format!(".bak-v{version}{suffix}"));
+            fs::copy(&from, &to).map_err(|e| StoreError::Io {
+                path: to.to_string_lossy().into_owned(),
+                source: e,
+            })?;
+        }
+    }
     Ok(())
 }
 
@@ -109,7 +153,10 @@ pub(super) fn create(path: &Path, organisation: &str) -> Result<Store> {
         return Err(StoreError::IsDirectory(shown));
     }
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent).map_err(|e| StoreError::Io { path: parent.display().to_string(), source: e })?;
+        fs::create_dir_all(parent).map_err(|e| StoreError::Io {
+            path: parent.display().to_string(),
+            source: e,
+        })?;
     }
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);
@@ -117,7 +164,10 @@ pub(super) fn create(path: &Path, organisation: &str) -> Result<Store> {
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
     options.open(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::AlreadyExists => StoreError::AlreadyExists(shown.clone()),
-        _ => StoreError::Io { path: shown.clone(), source: e },
+        _ => StoreError::Io {
+            path: shown.clone(),
+            source: e,
+        },
     })?;
     // The file is ours from here: on any failure, remove what was half made.
     let made = initialise(path, &organisation);
@@ -132,11 +182,19 @@ pub(super) fn create(path: &Path, organisation: &str) -> Result<Store> {
 }
 
 fn initialise(path: &Path, organisation: &str) -> Result<Store> {
-    let mut conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    let mut conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
     configure(&conn, false)?;
     migrations().to_latest(&mut conn)?;
-    let mut store = Store { conn, path: path.to_path_buf(), read_only: false, who: current_user() };
+    let mut store = Store {
+        conn,
+        path: path.to_path_buf(),
+        read_only: false,
+        who: current_user(),
+    };
     store.edit(|w| w.seed(organisation))?;
     Ok(store)
 }

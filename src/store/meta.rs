@@ -19,10 +19,13 @@ const SCALE: &str = "protection_scale";
 const OBJECTIVES: &str = "objectives";
 
 fn get<T: DeserializeOwned>(conn: &Connection, key: &str) -> Result<Option<T>> {
-    let raw: Option<String> =
-        conn.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0)).optional()?;
-    raw.map(|s| serde_json::from_str(&s).map_err(|e| StoreError::Damaged(format!("setting {key}: {e}"))))
-        .transpose()
+    let raw: Option<String> = conn
+        .query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
+        .optional()?;
+    raw.map(|s| {
+        serde_json::from_str(&s).map_err(|e| StoreError::Damaged(format!("setting {key}: {e}")))
+    })
+    .transpose()
 }
 
 /// The number of items in each register, for `isms info` and the summary screen.
@@ -66,11 +69,19 @@ impl Store {
     }
 
     pub fn schema_version(&self) -> Result<i32> {
-        Ok(self.conn().pragma_query_value(None, "user_version", |r| r.get(0))?)
+        Ok(self
+            .conn()
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
 
     pub fn counts(&self) -> Result<Counts> {
-        let count = |sql: &str| -> Result<u64> { Ok(self.conn().query_row(sql, [], |r| r.get::<_, i64>(0))?.max(0).unsigned_abs()) };
+        let count = |sql: &str| -> Result<u64> {
+            Ok(self
+                .conn()
+                .query_row(sql, [], |r| r.get::<_, i64>(0))?
+                .max(0)
+                .unsigned_abs())
+        };
         Ok(Counts {
             scope_items: count("SELECT COUNT(*) FROM scope_items")?,
             context_issues: count("SELECT COUNT(*) FROM context_issues")?,
@@ -82,7 +93,9 @@ impl Store {
             acceptances: count("SELECT COUNT(*) FROM acceptances")?,
             annex_a_controls: count("SELECT COUNT(*) FROM controls WHERE number IS NULL")?,
             custom_controls: count("SELECT COUNT(*) FROM controls WHERE number IS NOT NULL")?,
-            soa_decided: count("SELECT COUNT(*) FROM soa_entries WHERE applicability <> 'undecided'")?,
+            soa_decided: count(
+                "SELECT COUNT(*) FROM soa_entries WHERE applicability <> 'undecided'",
+            )?,
             clauses: count("SELECT COUNT(*) FROM clauses")?,
             changes: count("SELECT COUNT(*) FROM change_log")?,
         })
@@ -98,7 +111,13 @@ impl Writer<'_> {
              ON CONFLICT (key) DO UPDATE SET value = excluded.value",
             (key, json),
         )?;
-        self.log("setting", key, if before.is_some() { "update" } else { "create" }, before.as_ref(), Some(value))?;
+        self.log(
+            "setting",
+            key,
+            if before.is_some() { "update" } else { "create" },
+            before.as_ref(),
+            Some(value),
+        )?;
         Ok(before)
     }
 

@@ -5,6 +5,7 @@
 mod assets;
 mod controls;
 mod file;
+mod log;
 mod meta;
 mod risks;
 pub mod schema;
@@ -19,6 +20,7 @@ use serde::Serialize;
 use crate::domain::ValidationError;
 
 pub use file::{FileCheck, inspect};
+pub use log::Change;
 pub use meta::Counts;
 
 #[derive(Debug, thiserror::Error)]
@@ -34,7 +36,11 @@ pub enum StoreError {
     #[error(
         "{path}: written by a newer version of isms (schema {found}, this version knows up to {supported}); update isms to open it"
     )]
-    NewerSchema { path: String, found: i32, supported: i32 },
+    NewerSchema {
+        path: String,
+        found: i32,
+        supported: i32,
+    },
     #[error("{0}: the workspace is open read-only; nothing was changed")]
     ReadOnly(String),
     #[error("{0}")]
@@ -42,7 +48,10 @@ pub enum StoreError {
     #[error("{0} was not found in the workspace")]
     Missing(String),
     #[error("{path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     #[error("database error: {0}")]
     Sqlite(#[from] rusqlite::Error),
     #[error("migrating the schema failed: {0}")]
@@ -93,7 +102,11 @@ impl Store {
             return Err(StoreError::ReadOnly(self.path.display().to_string()));
         }
         let tx = self.conn.transaction()?;
-        let mut writer = Writer { tx, who: &self.who, at: crate::clock::now_stamp() };
+        let mut writer = Writer {
+            tx,
+            who: &self.who,
+            at: crate::clock::now_stamp(),
+        };
         let value = f(&mut writer)?;
         writer.tx.commit()?;
         Ok(value)

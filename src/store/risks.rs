@@ -13,7 +13,8 @@ use crate::domain::treatment::Action;
 
 fn rating(r: &Row<'_>, at: usize) -> rusqlite::Result<Option<Rating>> {
     let (l, i): (Option<u8>, Option<u8>) = (r.get(at)?, r.get(at + 1)?);
-    Ok(l.zip(i).map(|(likelihood, impact)| Rating { likelihood, impact }))
+    Ok(l.zip(i)
+        .map(|(likelihood, impact)| Rating { likelihood, impact }))
 }
 
 fn risk(r: &Row<'_>) -> rusqlite::Result<Risk> {
@@ -29,7 +30,10 @@ fn risk(r: &Row<'_>) -> rusqlite::Result<Risk> {
         owner: r.get(7)?,
         inherent: rating(r, 8)?,
         residual: rating(r, 10)?,
-        treatment: r.get::<_, Option<String>>(12)?.map(|_| parse(r, 12)).transpose()?,
+        treatment: r
+            .get::<_, Option<String>>(12)?
+            .map(|_| parse(r, 12))
+            .transpose()?,
         treatment_rationale: r.get(13)?,
         status: parse(r, 14)?,
         next_review: r.get(15)?,
@@ -39,7 +43,9 @@ fn risk(r: &Row<'_>) -> rusqlite::Result<Risk> {
 /// Groups `(owner, member)` link rows into lists per owner.
 fn links(conn: &rusqlite::Connection, sql: &str) -> Result<HashMap<i64, Vec<i64>>> {
     let mut map: HashMap<i64, Vec<i64>> = HashMap::new();
-    for (owner, member) in all(conn, sql, |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)))? {
+    for (owner, member) in all(conn, sql, |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+    })? {
         map.entry(owner).or_default().push(member);
     }
     Ok(map)
@@ -47,7 +53,10 @@ fn links(conn: &rusqlite::Connection, sql: &str) -> Result<HashMap<i64, Vec<i64>
 
 impl Store {
     pub fn risks(&self) -> Result<Vec<Risk>> {
-        let mut assets = links(self.conn(), "SELECT risk, asset FROM risk_assets ORDER BY risk, asset")?;
+        let mut assets = links(
+            self.conn(),
+            "SELECT risk, asset FROM risk_assets ORDER BY risk, asset",
+        )?;
         let mut risks = all(
             self.conn(),
             "SELECT id, number, title, description, threat, vulnerability, objectives, owner,
@@ -82,11 +91,16 @@ impl Store {
     }
 
     pub fn actions(&self) -> Result<Vec<Action>> {
-        let mut risks = links(self.conn(), "SELECT action, risk FROM action_risks ORDER BY action, risk")?;
+        let mut risks = links(
+            self.conn(),
+            "SELECT action, risk FROM action_risks ORDER BY action, risk",
+        )?;
         let mut controls: HashMap<i64, Vec<String>> = HashMap::new();
-        for (action, control) in all(self.conn(), "SELECT action, control FROM action_controls ORDER BY action, rowid", |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
-        })? {
+        for (action, control) in all(
+            self.conn(),
+            "SELECT action, control FROM action_controls ORDER BY action, rowid",
+            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+        )? {
             controls.entry(action).or_default().push(control);
         }
         let mut actions = all(
@@ -115,11 +129,21 @@ impl Store {
 }
 
 impl Writer<'_> {
-    pub fn insert_risk(&mut self, risk: Risk, methodology: &crate::domain::methodology::Methodology) -> Result<Risk> {
+    pub fn insert_risk(
+        &mut self,
+        risk: Risk,
+        methodology: &crate::domain::methodology::Methodology,
+    ) -> Result<Risk> {
         let mut risk = risk.validated(methodology)?;
         risk.number = next_number(&self.tx, "risks")?;
-        let (il, ii) = (risk.inherent.map(|r| r.likelihood), risk.inherent.map(|r| r.impact));
-        let (rl, ri) = (risk.residual.map(|r| r.likelihood), risk.residual.map(|r| r.impact));
+        let (il, ii) = (
+            risk.inherent.map(|r| r.likelihood),
+            risk.inherent.map(|r| r.impact),
+        );
+        let (rl, ri) = (
+            risk.residual.map(|r| r.likelihood),
+            risk.residual.map(|r| r.impact),
+        );
         self.tx
             .prepare_cached(
                 "INSERT INTO risks (number, title, description, threat, vulnerability, objectives, owner,
@@ -146,9 +170,17 @@ impl Writer<'_> {
             ])?;
         risk.id = self.tx.last_insert_rowid();
         for asset in &risk.assets {
-            self.tx.prepare_cached("INSERT INTO risk_assets (risk, asset) VALUES (?1, ?2)")?.execute((risk.id, asset))?;
+            self.tx
+                .prepare_cached("INSERT INTO risk_assets (risk, asset) VALUES (?1, ?2)")?
+                .execute((risk.id, asset))?;
         }
-        self.log("risk", &RefKind::Risk.format(risk.number), "create", None::<&()>, Some(&risk))?;
+        self.log(
+            "risk",
+            &RefKind::Risk.format(risk.number),
+            "create",
+            None::<&()>,
+            Some(&risk),
+        )?;
         Ok(risk)
     }
 
@@ -168,8 +200,18 @@ impl Writer<'_> {
             ],
         )?;
         acceptance.id = self.tx.last_insert_rowid();
-        let number: u32 = self.tx.query_row("SELECT number FROM risks WHERE id = ?1", [acceptance.risk], |r| r.get(0))?;
-        self.log("acceptance", &RefKind::Risk.format(number), "create", None::<&()>, Some(&acceptance))?;
+        let number: u32 = self.tx.query_row(
+            "SELECT number FROM risks WHERE id = ?1",
+            [acceptance.risk],
+            |r| r.get(0),
+        )?;
+        self.log(
+            "acceptance",
+            &RefKind::Risk.format(number),
+            "create",
+            None::<&()>,
+            Some(&acceptance),
+        )?;
         Ok(acceptance)
     }
 
@@ -191,14 +233,22 @@ impl Writer<'_> {
             ])?;
         action.id = self.tx.last_insert_rowid();
         for risk in &action.risks {
-            self.tx.prepare_cached("INSERT INTO action_risks (action, risk) VALUES (?1, ?2)")?.execute((action.id, risk))?;
+            self.tx
+                .prepare_cached("INSERT INTO action_risks (action, risk) VALUES (?1, ?2)")?
+                .execute((action.id, risk))?;
         }
         for control in &action.controls {
             self.tx
                 .prepare_cached("INSERT INTO action_controls (action, control) VALUES (?1, ?2)")?
                 .execute((action.id, control))?;
         }
-        self.log("action", &RefKind::Action.format(action.number), "create", None::<&()>, Some(&action))?;
+        self.log(
+            "action",
+            &RefKind::Action.format(action.number),
+            "create",
+            None::<&()>,
+            Some(&action),
+        )?;
         Ok(action)
     }
 }

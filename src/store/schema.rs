@@ -139,7 +139,7 @@ CREATE TABLE action_controls (
     action INTEGER NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
     control TEXT NOT NULL REFERENCES controls(key),
     PRIMARY KEY (action, control)
-) STRICT, WITHOUT ROWID;
+) STRICT;
 CREATE INDEX action_controls_control ON action_controls(control);
 
 CREATE TABLE soa_entries (
@@ -191,7 +191,9 @@ mod tests {
         migrations().validate().unwrap();
         let mut conn = rusqlite::Connection::open_in_memory().unwrap();
         migrations().to_latest(&mut conn).unwrap();
-        let v: i32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        let v: i32 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
         assert_eq!(v, LATEST_VERSION);
     }
 }

@@ -12,7 +12,8 @@ where
     T::Err: std::error::Error + Send + Sync + 'static,
 {
     let s: String = row.get(idx)?;
-    s.parse().map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e)))
+    s.parse()
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e)))
 }
 
 /// A comma-separated text column parsed into a list of enums.
@@ -25,8 +26,9 @@ where
     s.split(',')
         .filter(|p| !p.is_empty())
         .map(|p| {
-            p.parse()
-                .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e)))
+            p.parse().map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e))
+            })
         })
         .collect()
 }
@@ -37,7 +39,11 @@ pub fn join<T: Copy>(items: &[T], code: impl Fn(T) -> &'static str) -> String {
 
 /// The next free reference number in a numbered table.
 pub fn next_number(conn: &Connection, table: &str) -> rusqlite::Result<u32> {
-    conn.query_row(&format!("SELECT COALESCE(MAX(number), 0) + 1 FROM {table}"), [], |r| r.get(0))
+    conn.query_row(
+        &format!("SELECT COALESCE(MAX(number), 0) + 1 FROM {table}"),
+        [],
+        |r| r.get(0),
+    )
 }
 
 /// Runs a query and collects every row through `map`.

@@ -1,0 +1,52 @@
+//! The command line: every subcommand and option, as clap definitions.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "isms",
+    version,
+    about = "A keyboard-first workbench for an ISO/IEC 27001:2022 ISMS"
+)]
+pub struct Cli {
+    /// The workspace file; else ISMS_DB, else the default workspace in the data directory.
+    #[arg(long, global = true, env = "ISMS_DB", value_name = "FILE")]
+    pub db: Option<PathBuf>,
+
+    /// Open the workspace without writing to it.
+    #[arg(long, global = true)]
+    pub read_only: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new, empty workspace (`.isms` is the suggested extension).
+    New {
+        /// Where to create it; defaults to --db, ISMS_DB or the default workspace.
+        file: Option<PathBuf>,
+        /// The organisation's name.
+        #[arg(long)]
+        org: String,
+    },
+    /// Write a demo ISMS of a fictional 40-person company, or a large synthetic one.
+    Demo {
+        file: Option<PathBuf>,
+        /// Write N synthetic assets, 2N risks and N/2 actions instead, for benchmarks.
+        #[arg(long, value_name = "N")]
+        scale: Option<u32>,
+    },
+    /// Print organisation, schema version, file size and the count of each register.
+    Info { file: Option<PathBuf> },
+    /// Print a register: scope, parties, issues, assets, risks, actions, controls, soa, clauses.
+    List {
+        register: String,
+        /// table, json or csv.
+        #[arg(long, default_value = "table")]
+        format: String,
+    },
+}

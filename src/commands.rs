@@ -1,0 +1,167 @@
+//! What each subcommand does: find the workspace, ask the store and the domain, print.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+
+use crate::cli::{Cli, Command};
+use crate::report::listing::{self, Format, Register};
+use crate::store::{Store, inspect};
+
+/// Where the default workspace lives: the platform data directory.
+pub fn default_workspace() -> Result<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "isms")
+        .context("no home directory found for the default workspace; pass --db FILE")?;
+    Ok(dirs.data_dir().join("workspace.isms"))
+}
+
+/// The file a command works on: its own argument, else --db / ISMS_DB, else the default.
+fn workspace(file: Option<PathBuf>, db: Option<PathBuf>) -> Result<PathBuf> {
+    match file.or(db) {
+        Some(p) => Ok(p),
+        None => default_workspace(),
+    }
+}
+
+fn open(path: &Path, read_only: bool) -> Result<Store> {
+    Ok(if read_only {
+        Store::open_read_only(path)?
+    } else {
+        Store::open(path)?
+    })
+}
+
+pub fn run(cli: Cli) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    match cli.command {
+        None => {
+            let explicit = cli.db.is_some();
+            let path = workspace(None, cli.db)?;
+            crate::ui::run(&path, explicit, cli.read_only)
+        }
+        Some(Command::New { file, org }) => {
+            let path = workspace(file, cli.db)?;
+            let store = Store::create(&path, &org)?;
+            writeln!(
+                out,
+                "Created {} for {}",
+                store.path().display(),
+                store.organisation()?
+            )?;
+            Ok(())
+        }
+        Some(Command::Demo { file, scale }) => {
+            let path = workspace(file, cli.db)?;
+            let store = match scale {
+                Some(0) => bail!("--scale: expected a number of assets above 0"),
+                Some(n) => crate::demo::write_scaled(&path, n)?,
+                None => crate::demo::write_demo(&path)?,
+            };
+            let c = store.counts()?;
+            writeln!(
+                out,
+                "Wrote the demo workspace {} for {}: {} assets, {} risks, {} actions",
+                store.path().display(),
+                store.organisation()?,
+                c.assets,
+                c.risks,
+                c.actions
+            )?;
+            Ok(())
+        }
+        Some(Command::Info { file }) => {
+            let path = workspace(file, cli.db)?;
+            let size = inspect(&path)?.size;
+            let store = open(&path, cli.read_only)?;
+            print_info(&mut out, &store, size)
+        }
+        Some(Command::List { register, format }) => {
+            // Parsed here, not by clap, so that a wrong name is a one-line error with exit code 1.
+            let register: Register = register.parse().context("register")?;
+            let format: Format = format.parse().context("--format")?;
+            let path = workspace(None, cli.db)?;
+            let store = open(&path, cli.read_only)?;
+            let table = listing::build(&store, register, crate::clock::today())?;
+            listing::write(&mut out, &table, format)?;
+            Ok(())
+        }
+    }
+}
+
+fn print_info(out: &mut impl Write, store: &Store, size: u64) -> Result<()> {
+    let c = store.counts()?;
+    let rows: [(&str, String); 17] = [
+        ("Organisation", store.organisation()?),
+        ("File", store.path().display().to_string()),
+        ("Size", human_size(size)),
+        ("Schema version", store.schema_version()?.to_string()),
+        (
+            "Access",
+            if store.is_read_only() {
+                "read-only".into()
+            } else {
+                "read-write".into()
+            },
+        ),
+        ("Scope items", c.scope_items.to_string()),
+        ("Context issues", c.context_issues.to_string()),
+        ("Interested parties", c.parties.to_string()),
+        ("Assets", c.assets.to_string()),
+        ("Protection needs", c.protection_needs.to_string()),
+        ("Risks", c.risks.to_string()),
+        ("Acceptances", c.acceptances.to_string()),
+        ("Treatment actions", c.actions.to_string()),
+        (
+            "Controls",
+            format!(
+                "{} Annex A, {} custom",
+                c.annex_a_controls, c.custom_controls
+            ),
+        ),
+        (
+            "SoA decided",
+            format!(
+                "{} of {}",
+                c.soa_decided,
+                c.annex_a_controls + c.custom_controls
+            ),
+        ),
+        ("Clauses", c.clauses.to_string()),
+        ("Changes logged", c.changes.to_string()),
+    ];
+    for (label, value) in rows {
+        writeln!(out, "{:<20}{value}", format!("{label}:"))?;
+    }
+    Ok(())
+}
+
+fn human_size(bytes: u64) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{:.1} KiB", b as f64 / 1024.0),
+        b => format!("{:.1} MiB", b as f64 / (1024.0 * 1024.0)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_read_naturally() {
+        assert_eq!(human_size(512), "512 B");
+        assert_eq!(human_size(49_152), "48.0 KiB");
+        assert_eq!(human_size(3 * 1024 * 1024), "3.0 MiB");
+    }
+
+    #[test]
+    fn own_argument_wins_over_db() {
+        let p = workspace(Some("a.isms".into()), Some("b.isms".into())).unwrap();
+        assert_eq!(p, PathBuf::from("a.isms"));
+        assert_eq!(
+            workspace(None, Some("b.isms".into())).unwrap(),
+            PathBuf::from("b.isms")
+        );
+    }
+}

@@ -1,0 +1,346 @@
+//! Demo workspaces: the ISMS of a fictional company to explore and to test against, and a large
+//! synthetic workspace for benchmarks. Both are deterministic: every date is a fixed literal.
+//!
+//! The demo is Nordwind Logistik GmbH, a 40-person freight-forwarding software and dispatch
+//! company in Bremen. Seen on "today" = 2026-03-31 (`ISMS_TODAY`), it contains these deliberate
+//! gaps, and no others, for the readiness checker to find:
+//!
+//! - **Interested party without addressed requirements**: IP-007 (cyber insurer).
+//! - **Asset without owner**: AS-028 (Backup NAS).
+//! - **Supporting asset that serves no primary asset**: AS-029 (Legacy FTP server); nothing
+//!   depends on it, so it inherits no protection needs.
+//! - **Primary asset without protection needs**: AS-011 (Invoicing).
+//! - **Override without justification**: AS-016 (Laptop fleet), availability set to normal
+//!   against an inherited very high, with an empty rationale. (The justified override is
+//!   AS-013, confidentiality raised to very high by cumulation.)
+//! - **Risk without owner**: R-018 (Exposure of dispatch data at the Hamburg office).
+//! - **Risk without assessment** (no ratings, no treatment): R-020 (EU Data Act obligations).
+//! - **Risk above the acceptance criteria without a treatment option**: R-017 (IT service
+//!   provider's administrator access), inherent and residual high (3 x 4).
+//! - **Risk to be reduced without any treatment action**: R-011 (Loss of key developers).
+//! - **Overdue treatment action**: T-010 (temperature alarm and second AC unit), due 2026-03-15,
+//!   in progress. Every other open action is due after 2026-06-30.
+//! - **Expired risk acceptance**: on R-014 (legacy FTP server), valid until 2026-01-31. The
+//!   valid one is on R-013, until 2027-03-31.
+//! - **Annex A exclusion without justification**: A.7.12 (Cabling security). The other
+//!   exclusions (A.7.10, A.8.11, A.8.30) are justified.
+//!
+//! Not gaps but incomplete on purpose: some SoA entries are planned or not started (without
+//! evidence), and clauses 6.3, 7.4, 9.1, 9.2.2, 9.3.x and 10.x are not started.
+//!
+//! Counts: 8 scope items (S-008 excluded from the ISMS, S-002 outside the certificate),
+//! 5 context issues, 7 interested parties, 30 assets (11 primary, 18 supporting, 1 intangible),
+//! 38 dependencies, 35 protection needs, 20 risks (every treatment option used), 17 actions,
+//! 2 acceptances, 2 custom controls, SoA decided for all 93 Annex A controls (89 applicable,
+//! 4 excluded) and both custom controls.
+
+mod data;
+mod scaled;
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::domain::ValidationError;
+use crate::domain::asset::{Asset, Dependency};
+use crate::domain::clause::ClauseItem;
+use crate::domain::control::{Control, Theme};
+use crate::domain::methodology::{Methodology, Rating};
+use crate::domain::party::InterestedParty;
+use crate::domain::protection::{ProtectionNeed, ProtectionScale};
+use crate::domain::risk::{Acceptance, Risk};
+use crate::domain::scope::{ContextIssue, ScopeItem, ScopeStatements};
+use crate::domain::soa::{Applicability, ImplementationStatus, SoaEntry};
+use crate::domain::treatment::Action;
+use crate::store::{Store, StoreError, Writer};
+
+pub use scaled::write_scaled;
+
+/// Writes the demo ISMS into a new workspace file at `path` (refuses an existing path, like
+/// [`Store::create`]).
+pub fn write_demo(path: &Path) -> Result<Store, StoreError> {
+    let mut store = Store::create(path, data::ORGANISATION)?;
+    let settings = Settings::of(&store)?;
+    let filled = store.edit(|w| fill(w, &settings));
+    finish(store, filled, path)
+}
+
+/// What the writers need from a fresh workspace before they start their one transaction.
+struct Settings {
+    methodology: Methodology,
+    scale: ProtectionScale,
+    controls: Vec<Control>,
+    clauses: Vec<ClauseItem>,
+}
+
+impl Settings {
+    fn of(store: &Store) -> Result<Self, StoreError> {
+        Ok(Self {
+            methodology: store.methodology()?,
+            scale: store.protection_scale()?,
+            controls: store.controls()?,
+            clauses: store.clauses()?,
+        })
+    }
+}
+
+/// Hands back the store, or removes the half-made file so that a retry starts clean.
+fn finish(store: Store, filled: Result<(), StoreError>, path: &Path) -> Result<Store, StoreError> {
+    match filled {
+        Ok(()) => Ok(store),
+        Err(e) => {
+            drop(store);
+            for suffix in ["", "-wal", "-shm"] {
+                let mut p = path.as_os_str().to_owned();
+                p.push(suffix);
+                let _ = std::fs::remove_file(p);
+            }
+            Err(e)
+        }
+    }
+}
+
+/// Parses an ISO date literal of the demo data.
+fn date(iso: &str) -> Result<NaiveDate, StoreError> {
+    NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map_err(|_| ValidationError::new("date", format!("'{iso}' is not an ISO date")).into())
+}
+
+/// An optional date: the empty literal means none.
+fn maybe_date(iso: &str) -> Result<Option<NaiveDate>, StoreError> {
+    if iso.is_empty() {
+        Ok(None)
+    } else {
+        date(iso).map(Some)
+    }
+}
+
+fn rating((likelihood, impact): (u8, u8)) -> Rating {
+    Rating { likelihood, impact }
+}
+
+/// The row id behind a 1-based reference number in `ids`.
+fn id_of(ids: &[i64], number: u32, what: &str) -> Result<i64, StoreError> {
+    usize::try_from(number)
+        .ok()
+        .and_then(|n| n.checked_sub(1))
+        .and_then(|i| ids.get(i).copied())
+        .ok_or_else(|| StoreError::Missing(format!("{what} number {number} in the demo data")))
+}
+
+fn ids_of(ids: &[i64], numbers: &[u32], what: &str) -> Result<Vec<i64>, StoreError> {
+    numbers.iter().map(|&n| id_of(ids, n, what)).collect()
+}
+
+fn fill(w: &mut Writer<'_>, s: &Settings) -> Result<(), StoreError> {
+    let changed = Some(date(data::SCOPE_CHANGED)?);
+    w.set_scope_statements(ScopeStatements {
+        isms_scope: data::ISMS_SCOPE.into(),
+        isms_scope_changed: changed,
+        certificate_scope: data::CERTIFICATE_SCOPE.into(),
+        certificate_scope_changed: changed,
+    })?;
+    let scope_ids = fill_context(w)?;
+    let asset_ids = fill_assets(w, s, &scope_ids)?;
+    let risk_ids = fill_risks(w, s, &asset_ids)?;
+    fill_treatment(w, &risk_ids)?;
+    fill_soa(w, s)?;
+    fill_clauses(w, s)
+}
+
+/// Scope items, context issues and interested parties; returns the scope items' row ids.
+fn fill_context(w: &mut Writer<'_>) -> Result<Vec<i64>, StoreError> {
+    let mut scope_ids = Vec::new();
+    for row in data::SCOPE_ITEMS {
+        let item = ScopeItem {
+            description: row.description.into(),
+            in_isms: row.in_isms,
+            in_certificate: row.in_certificate,
+            justification: row.justification.into(),
+            interfaces: row.interfaces.into(),
+            ..ScopeItem::new(row.kind, row.name)
+        };
+        scope_ids.push(w.insert_scope_item(item)?.id);
+    }
+    for &(kind, title, note) in data::CONTEXT_ISSUES {
+        w.insert_context_issue(ContextIssue {
+            note: note.into(),
+            ..ContextIssue::new(kind, title)
+        })?;
+    }
+    for &(kind, name, requirements, addressed) in data::PARTIES {
+        let party = InterestedParty {
+            requirements: requirements.into(),
+            addressed,
+            ..InterestedParty::new(kind, name)
+        };
+        w.insert_party(party)?;
+    }
+    Ok(scope_ids)
+}
+
+/// Assets, dependencies and protection needs; returns the assets' row ids.
+fn fill_assets(
+    w: &mut Writer<'_>,
+    s: &Settings,
+    scope_ids: &[i64],
+) -> Result<Vec<i64>, StoreError> {
+    let mut asset_ids = Vec::new();
+    for &(kind, name, owner, classification, scope, location, description) in data::ASSETS {
+        let scope_item = if scope == 0 {
+            None
+        } else {
+            Some(id_of(scope_ids, scope, "scope item")?)
+        };
+        let asset = Asset {
+            owner: owner.into(),
+            classification: classification.into(),
+            scope_item,
+            location: location.into(),
+            description: description.into(),
+            ..Asset::new(kind, name)
+        };
+        asset_ids.push(w.insert_asset(asset)?.id);
+    }
+    for &(asset, depends_on) in data::DEPENDENCIES {
+        w.add_dependency(Dependency {
+            asset: id_of(&asset_ids, asset, "asset")?,
+            depends_on: id_of(&asset_ids, depends_on, "asset")?,
+        })?;
+    }
+    for &(asset, objective, level, rationale) in data::NEEDS {
+        let need = ProtectionNeed {
+            asset: id_of(&asset_ids, asset, "asset")?,
+            objective,
+            level,
+            rationale: rationale.into(),
+        };
+        w.set_protection_need(need, &s.scale)?;
+    }
+    Ok(asset_ids)
+}
+
+/// Risks and their acceptances; returns the risks' row ids.
+fn fill_risks(w: &mut Writer<'_>, s: &Settings, asset_ids: &[i64]) -> Result<Vec<i64>, StoreError> {
+    let mut risks = Vec::new();
+    for row in data::RISKS {
+        let risk = Risk {
+            description: row.description.into(),
+            assets: ids_of(asset_ids, row.assets, "asset")?,
+            threat: row.threat.into(),
+            vulnerability: row.vulnerability.into(),
+            objectives: row.objectives.to_vec(),
+            owner: row.owner.into(),
+            inherent: row.inherent.map(rating),
+            residual: row.residual.map(rating),
+            treatment: row.treatment,
+            treatment_rationale: row.rationale.into(),
+            status: row.status,
+            next_review: maybe_date(row.next_review)?,
+            ..Risk::new(row.title)
+        };
+        risks.push(w.insert_risk(risk, &s.methodology)?);
+    }
+    let risk_ids: Vec<i64> = risks.iter().map(|r| r.id).collect();
+    for &(number, accepted_by, authority, accepted_on, until, note) in data::ACCEPTANCES {
+        let risk = id_of(&risk_ids, number, "risk")?;
+        let level = risks
+            .iter()
+            .find(|r| r.id == risk)
+            .and_then(Risk::current_rating)
+            .and_then(|r| s.methodology.level(r))
+            .map(|l| l.name.clone())
+            .unwrap_or_default();
+        w.insert_acceptance(Acceptance {
+            id: 0,
+            risk,
+            accepted_by: accepted_by.into(),
+            authority,
+            accepted_on: date(accepted_on)?,
+            level,
+            until: maybe_date(until)?,
+            note: note.into(),
+        })?;
+    }
+    Ok(risk_ids)
+}
+
+/// Custom controls (first, as actions refer to them) and the treatment actions.
+fn fill_treatment(w: &mut Writer<'_>, risk_ids: &[i64]) -> Result<(), StoreError> {
+    for &(title, description, source, covers) in data::CUSTOM_CONTROLS {
+        w.insert_custom_control(Control {
+            key: String::new(),
+            theme: Theme::Custom,
+            title: title.into(),
+            description: description.into(),
+            source: source.into(),
+            covers: covers.iter().map(|c| (*c).to_string()).collect(),
+        })?;
+    }
+    for row in data::ACTIONS {
+        w.insert_action(Action {
+            description: row.description.into(),
+            risks: ids_of(risk_ids, row.risks, "risk")?,
+            controls: row.controls.iter().map(|c| (*c).to_string()).collect(),
+            owner: row.owner.into(),
+            due: maybe_date(row.due)?,
+            status: row.status,
+            ..Action::new(row.title)
+        })?;
+    }
+    Ok(())
+}
+
+/// A decision for every Annex A control and the custom controls; refuses a control that the
+/// tables forgot, so the demo never leaves one undecided.
+fn fill_soa(w: &mut Writer<'_>, s: &Settings) -> Result<(), StoreError> {
+    for control in &s.controls {
+        let key = control.key.as_str();
+        let applicable = data::SOA_APPLICABLE.iter().find(|row| row.0 == key);
+        let excluded = data::SOA_EXCLUDED.iter().find(|row| row.0 == key);
+        let entry = match (applicable, excluded) {
+            (Some(&(_, reasons, status, owner, justification, evidence)), None) => SoaEntry {
+                applicability: Applicability::Applicable,
+                reasons: reasons.to_vec(),
+                justification: justification.into(),
+                status,
+                owner: owner.into(),
+                evidence: evidence.into(),
+                ..SoaEntry::undecided(key)
+            },
+            (None, Some(&(_, exclusion))) => SoaEntry {
+                applicability: Applicability::NotApplicable,
+                exclusion_justification: exclusion.into(),
+                status: ImplementationStatus::NotStarted,
+                ..SoaEntry::undecided(key)
+            },
+            _ => {
+                return Err(StoreError::Missing(format!(
+                    "one SoA decision for {key} in the demo data"
+                )));
+            }
+        };
+        w.set_soa_entry(entry)?;
+    }
+    Ok(())
+}
+
+fn fill_clauses(w: &mut Writer<'_>, s: &Settings) -> Result<(), StoreError> {
+    for &(number, status, note, evidence) in data::CLAUSES {
+        let item = s
+            .clauses
+            .iter()
+            .find(|c| c.number == number)
+            .ok_or_else(|| StoreError::Missing(format!("clause {number}")))?;
+        w.set_clause(ClauseItem {
+            status,
+            note: note.into(),
+            evidence: evidence.into(),
+            ..item.clone()
+        })?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

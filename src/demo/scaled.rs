@@ -1,0 +1,246 @@
+//! A large synthetic workspace for benchmarks and scale tests: plausible but generated names,
+//! every asset kind, dependency chains from primary to supporting assets, rated risks linked to
+//! assets, actions linked to risks and controls, and a decided SoA. Deterministic.
+
+use std::path::Path;
+
+use chrono::{Days, NaiveDate};
+
+use super::{Settings, date, finish};
+use crate::domain::asset::{Asset, AssetKind, Dependency};
+use crate::domain::control::Control;
+use crate::domain::methodology::Rating;
+use crate::domain::protection::{Objective, ProtectionNeed};
+use crate::domain::risk::{Risk, RiskStatus, TreatmentOption};
+use crate::domain::scope::{ScopeItem, ScopeItemKind};
+use crate::domain::soa::{Applicability, ImplementationStatus, Reason, SoaEntry};
+use crate::domain::treatment::{Action, ActionStatus};
+use crate::store::{Store, StoreError, Writer};
+
+/// Assets come in blocks of ten, one of each kind, so every kind is spread evenly.
+const KINDS: [(AssetKind, &str); 10] = [
+    (AssetKind::Information, "customer records"),
+    (AssetKind::Process, "order handling"),
+    (AssetKind::Hardware, "server"),
+    (AssetKind::Software, "application"),
+    (AssetKind::CloudService, "cloud tenant"),
+    (AssetKind::Network, "network segment"),
+    (AssetKind::Site, "office site"),
+    (AssetKind::People, "operations team"),
+    (AssetKind::Supplier, "service provider"),
+    (AssetKind::Intangible, "brand reputation"),
+];
+
+/// Dependencies inside each block, by offset: `(asset, depends_on)`. The primary assets (0, 1)
+/// rely on supporting ones, which rely on further ones: 0 -> 3 -> 2 -> 5 is three deep.
+const EDGES: [(usize, usize); 8] = [
+    (0, 3),
+    (0, 4),
+    (1, 3),
+    (1, 7),
+    (1, 8),
+    (3, 2),
+    (2, 5),
+    (2, 6),
+];
+
+const OWNERS: [&str; 6] = [
+    "CTO",
+    "CFO",
+    "Head of Operations",
+    "HR Manager",
+    "IT Coordinator",
+    "ISB",
+];
+const CLASSIFICATIONS: [&str; 4] = [
+    "internal",
+    "confidential",
+    "strictly confidential",
+    "public",
+];
+const TREATMENTS: [TreatmentOption; 6] = [
+    TreatmentOption::Reduce,
+    TreatmentOption::Reduce,
+    TreatmentOption::Reduce,
+    TreatmentOption::Avoid,
+    TreatmentOption::Transfer,
+    TreatmentOption::Accept,
+];
+const ACTION_STATUSES: [ActionStatus; 5] = [
+    ActionStatus::Planned,
+    ActionStatus::InProgress,
+    ActionStatus::Done,
+    ActionStatus::InProgress,
+    ActionStatus::Cancelled,
+];
+const IMPLEMENTATION: [ImplementationStatus; 4] = [
+    ImplementationStatus::Implemented,
+    ImplementationStatus::Partial,
+    ImplementationStatus::Planned,
+    ImplementationStatus::Implemented,
+];
+const REASONS: [&[Reason]; 3] = [
+    &[Reason::Legal],
+    &[Reason::Contractual, Reason::Business],
+    &[Reason::Business],
+];
+/// Annex A controls excluded in the synthetic SoA; actions never implement them.
+const EXCLUDED: [&str; 2] = ["7.10", "8.30"];
+
+/// Writes a large synthetic workspace: `assets` assets, 2*assets risks, assets/2 actions, in
+/// one transaction.
+pub fn write_scaled(path: &Path, assets: u32) -> Result<Store, StoreError> {
+    let mut store = Store::create(path, "Scaled Test GmbH")?;
+    let settings = Settings::of(&store)?;
+    let filled = store.edit(|w| fill(w, &settings, assets as usize));
+    finish(store, filled, path)
+}
+
+/// `base` plus `days`, staying at `base` in the (unreachable) case of overflow.
+fn after(base: NaiveDate, days: usize) -> NaiveDate {
+    base.checked_add_days(Days::new(days as u64))
+        .unwrap_or(base)
+}
+
+fn pick<T: Copy>(items: &[T], i: usize) -> T {
+    items[i % items.len()]
+}
+
+fn fill(w: &mut Writer<'_>, s: &Settings, n: usize) -> Result<(), StoreError> {
+    let base = date("2026-01-01")?;
+    let mut scope_ids = Vec::new();
+    for (kind, name) in [
+        (ScopeItemKind::Location, "Headquarters"),
+        (ScopeItemKind::Location, "Branch office"),
+        (ScopeItemKind::Technology, "Cloud platform"),
+        (ScopeItemKind::Product, "Customer portal"),
+    ] {
+        scope_ids.push(w.insert_scope_item(ScopeItem::new(kind, name))?.id);
+    }
+
+    let mut asset_ids = Vec::with_capacity(n);
+    for i in 0..n {
+        let (kind, noun) = pick(&KINDS, i);
+        let asset = Asset {
+            owner: pick(&OWNERS, i).into(),
+            classification: pick(&CLASSIFICATIONS, i).into(),
+            scope_item: Some(pick(&scope_ids, i)),
+            location: format!("Site {}", i % 7 + 1),
+            description: format!("Synthetic {noun} for scale tests."),
+            ..Asset::new(kind, &format!("Asset {:05} {noun}", i + 1))
+        };
+        let id = w.insert_asset(asset)?.id;
+        asset_ids.push(id);
+        if kind.is_rated_directly() {
+            for (o, objective) in Objective::TRIAD.into_iter().enumerate() {
+                let need = ProtectionNeed {
+                    asset: id,
+                    objective,
+                    level: ((i + o) % 3 + 1) as u8,
+                    rationale: format!("Synthetic {} rating.", objective.label().to_lowercase()),
+                };
+                w.set_protection_need(need, &s.scale)?;
+            }
+        }
+    }
+    for block in (0..n).step_by(KINDS.len()) {
+        for (a, d) in EDGES {
+            if let (Some(&asset), Some(&depends_on)) =
+                (asset_ids.get(block + a), asset_ids.get(block + d))
+            {
+                w.add_dependency(Dependency { asset, depends_on })?;
+            }
+        }
+    }
+
+    let mut risk_ids = Vec::with_capacity(2 * n);
+    for j in 0..2 * n {
+        let (likelihood, impact) = ((j % 5 + 1) as u8, (j / 5 % 5 + 1) as u8);
+        let treatment = pick(&TREATMENTS, j);
+        let risk = Risk {
+            description: "Synthetic risk for scale tests.".into(),
+            assets: [j % n, (j * 7 + 3) % n]
+                .iter()
+                .filter_map(|&a| asset_ids.get(a).copied())
+                .collect(),
+            threat: format!("Threat scenario {}", j % 40 + 1),
+            vulnerability: format!("Weakness {}", j % 25 + 1),
+            objectives: vec![pick(&Objective::TRIAD, j)],
+            owner: pick(&OWNERS, j).into(),
+            inherent: Some(Rating { likelihood, impact }),
+            residual: Some(Rating {
+                likelihood: likelihood.saturating_sub(1).max(1),
+                impact: impact.saturating_sub(1).max(1),
+            }),
+            treatment: Some(treatment),
+            treatment_rationale: format!(
+                "{} as decided in the synthetic assessment.",
+                treatment.label()
+            ),
+            status: if treatment == TreatmentOption::Accept {
+                RiskStatus::Accepted
+            } else {
+                RiskStatus::InTreatment
+            },
+            next_review: Some(after(base, 90 + j % 365)),
+            ..Risk::new(&format!(
+                "Risk {:05}: {noun} compromised",
+                j + 1,
+                noun = pick(&KINDS, j).1
+            ))
+        };
+        risk_ids.push(w.insert_risk(risk, &s.methodology)?.id);
+    }
+
+    let applicable: Vec<&Control> = s
+        .controls
+        .iter()
+        .filter(|c| c.is_annex_a() && !EXCLUDED.contains(&c.key.as_str()))
+        .collect();
+    for k in 0..n / 2 {
+        let controls = match applicable.len() {
+            0 => Vec::new(),
+            len => {
+                vec![
+                    applicable[k % len].key.clone(),
+                    applicable[(k * 7 + 1) % len].key.clone(),
+                ]
+            }
+        };
+        let action = Action {
+            description: "Synthetic treatment action.".into(),
+            risks: [4 * k, 4 * k + 1]
+                .iter()
+                .filter_map(|&r| risk_ids.get(r).copied())
+                .collect(),
+            controls,
+            owner: pick(&OWNERS, k).into(),
+            due: Some(after(base, k % 540)),
+            status: pick(&ACTION_STATUSES, k),
+            ..Action::new(&format!("Action {:05}", k + 1))
+        };
+        w.insert_action(action)?;
+    }
+
+    for (i, control) in s.controls.iter().enumerate() {
+        let entry = if EXCLUDED.contains(&control.key.as_str()) {
+            SoaEntry {
+                applicability: Applicability::NotApplicable,
+                exclusion_justification: "Not relevant to the synthetic scope.".into(),
+                ..SoaEntry::undecided(&control.key)
+            }
+        } else {
+            SoaEntry {
+                applicability: Applicability::Applicable,
+                reasons: pick(&REASONS, i).to_vec(),
+                justification: format!("Needed for the synthetic scope ({}).", control.key),
+                status: pick(&IMPLEMENTATION, i),
+                owner: pick(&OWNERS, i).into(),
+                evidence: format!("D-{:03}", i % 30 + 1),
+                ..SoaEntry::undecided(&control.key)
+            }
+        };
+        w.set_soa_entry(entry)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,365 @@
+use std::collections::{HashMap, HashSet};
+
+use super::*;
+use crate::domain::asset::AssetCategory;
+use crate::domain::protection::{NeedSource, Objective, OverrideEffect, effective_needs};
+use crate::domain::reference::RefKind;
+use crate::domain::risk::TreatmentOption;
+
+fn today() -> NaiveDate {
+    date("2026-03-31").unwrap()
+}
+
+fn demo() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let store = write_demo(&dir.path().join("demo.isms")).unwrap();
+    (dir, store)
+}
+
+#[test]
+fn every_date_literal_parses() {
+    let mut literals = vec![data::SCOPE_CHANGED];
+    literals.extend(
+        data::RISKS
+            .iter()
+            .map(|r| r.next_review)
+            .filter(|d| !d.is_empty()),
+    );
+    literals.extend(data::ACTIONS.iter().map(|a| a.due));
+    literals.extend(data::ACCEPTANCES.iter().flat_map(|a| [a.3, a.4]));
+    for literal in literals {
+        assert!(date(literal).is_ok(), "{literal}");
+    }
+    assert!(date("2026-02-30").is_err());
+}
+
+#[test]
+fn demo_has_the_designed_counts() {
+    let (_dir, store) = demo();
+    let c = store.counts().unwrap();
+    assert_eq!(store.organisation().unwrap(), "Nordwind Logistik GmbH");
+    assert_eq!((c.scope_items, c.context_issues, c.parties), (8, 5, 7));
+    assert_eq!(
+        (c.assets, c.risks, c.actions, c.acceptances),
+        (30, 20, 17, 2)
+    );
+    assert_eq!(
+        (c.annex_a_controls, c.custom_controls, c.soa_decided),
+        (93, 2, 95)
+    );
+    assert_eq!(store.dependencies().unwrap().len(), 38);
+    let statements = store.scope_statements().unwrap();
+    assert!(statements.certificate_scope.contains("NordDispatch"));
+    assert_eq!(
+        statements.isms_scope_changed,
+        Some(date("2026-02-10").unwrap())
+    );
+    let clauses = store.clauses().unwrap();
+    let status = |n: &str| clauses.iter().find(|c| c.number == n).unwrap().status;
+    assert_eq!(status("4.3"), crate::domain::clause::ClauseStatus::Done);
+    assert_eq!(
+        status("10.2"),
+        crate::domain::clause::ClauseStatus::NotStarted
+    );
+}
+
+#[test]
+fn scope_has_one_item_outside_the_certificate_and_one_outside_the_isms() {
+    let (_dir, store) = demo();
+    let items = store.scope_items().unwrap();
+    let refs = |f: fn(&ScopeItem) -> bool| -> Vec<String> {
+        items
+            .iter()
+            .filter(|i| f(i))
+            .map(|i| RefKind::ScopeItem.format(i.number))
+            .collect()
+    };
+    assert_eq!(refs(|i| i.in_isms && !i.in_certificate), ["S-002"]);
+    assert_eq!(refs(|i| !i.in_isms), ["S-008"]);
+    assert!(
+        items
+            .iter()
+            .filter(|i| i.is_excluded())
+            .all(|i| !i.justification.is_empty())
+    );
+    let parties = store.parties().unwrap();
+    let open: Vec<u32> = parties
+        .iter()
+        .filter(|p| !p.addressed)
+        .map(|p| p.number)
+        .collect();
+    assert_eq!(open, [7]);
+    assert!(
+        store
+            .context_issues()
+            .unwrap()
+            .iter()
+            .any(|i| i.title.contains("Climate"))
+    );
+}
+
+#[test]
+fn asset_gaps_are_exactly_the_documented_ones() {
+    let (_dir, store) = demo();
+    let assets = store.assets().unwrap();
+    let deps = store.dependencies().unwrap();
+    let needs = store.protection_needs().unwrap();
+    let number: HashMap<i64, u32> = assets.iter().map(|a| (a.id, a.number)).collect();
+    let category = |cat| assets.iter().filter(|a| a.kind.category() == cat).count();
+    assert_eq!(
+        [
+            category(AssetCategory::Primary),
+            category(AssetCategory::Supporting),
+            category(AssetCategory::Intangible)
+        ],
+        [11, 18, 1]
+    );
+    let no_owner: Vec<u32> = assets
+        .iter()
+        .filter(|a| a.owner.is_empty())
+        .map(|a| a.number)
+        .collect();
+    assert_eq!(no_owner, [28]);
+    assert!(assets.iter().filter(|a| a.scope_item.is_some()).count() >= 25);
+
+    let rated: HashSet<i64> = needs.iter().map(|n| n.asset).collect();
+    let unrated: Vec<u32> = assets
+        .iter()
+        .filter(|a| a.kind.is_rated_directly() && !rated.contains(&a.id))
+        .map(|a| a.number)
+        .collect();
+    assert_eq!(unrated, [11]);
+
+    // Supporting assets that no primary asset reaches through the dependencies.
+    let mut reached = HashSet::new();
+    let mut stack: Vec<i64> = assets
+        .iter()
+        .filter(|a| a.kind.category() == AssetCategory::Primary)
+        .map(|a| a.id)
+        .collect();
+    while let Some(id) = stack.pop() {
+        for d in deps.iter().filter(|d| d.asset == id) {
+            if reached.insert(d.depends_on) {
+                stack.push(d.depends_on);
+            }
+        }
+    }
+    let serving_none: Vec<u32> = assets
+        .iter()
+        .filter(|a| a.kind.category() == AssetCategory::Supporting && !reached.contains(&a.id))
+        .map(|a| a.number)
+        .collect();
+    assert_eq!(serving_none, [29]);
+
+    // A chain at least three deep: AS-007 -> AS-016 -> AS-020 -> AS-021 -> AS-018 -> AS-019.
+    let site = assets.iter().find(|a| a.number == 19).unwrap().id;
+    let e = effective_needs(&assets, &deps, &needs, Objective::Availability);
+    assert_eq!(e[&site].level, 3);
+
+    // Overrides: one cumulation with a reason, one without any.
+    let mut overrides = Vec::new();
+    for objective in Objective::TRIAD {
+        for (id, need) in effective_needs(&assets, &deps, &needs, objective) {
+            if let NeedSource::Override { effect, .. } = need.source {
+                let rationale = &needs
+                    .iter()
+                    .find(|n| n.asset == id && n.objective == objective)
+                    .unwrap()
+                    .rationale;
+                overrides.push((number[&id], objective, effect, rationale.is_empty()));
+            }
+        }
+    }
+    overrides.sort();
+    assert_eq!(
+        overrides,
+        [
+            (
+                13,
+                Objective::Confidentiality,
+                OverrideEffect::Cumulation,
+                false
+            ),
+            (
+                16,
+                Objective::Availability,
+                OverrideEffect::Distribution,
+                true
+            ),
+        ]
+    );
+}
+
+#[test]
+fn risk_register_has_the_documented_gaps() {
+    let (_dir, store) = demo();
+    let m = store.methodology().unwrap();
+    let risks = store.risks().unwrap();
+    let actions = store.actions().unwrap();
+    let used: HashSet<TreatmentOption> = risks.iter().filter_map(|r| r.treatment).collect();
+    assert_eq!(used.len(), 4, "all four treatment options");
+    assert!(
+        risks.iter().filter(|r| r.assets.is_empty()).count() >= 2,
+        "event-based risks"
+    );
+
+    let numbers = |f: &dyn Fn(&Risk) -> bool| -> Vec<u32> {
+        risks.iter().filter(|r| f(r)).map(|r| r.number).collect()
+    };
+    assert_eq!(numbers(&|r| r.owner.is_empty()), [18]);
+    assert_eq!(
+        numbers(&|r| r.inherent.is_none() && r.residual.is_none()),
+        [20]
+    );
+    let unacceptable = |r: &Risk| {
+        r.current_rating()
+            .and_then(|x| m.level(x))
+            .is_some_and(|l| !l.acceptable)
+    };
+    assert_eq!(numbers(&|r| unacceptable(r) && r.treatment.is_none()), [17]);
+    assert_eq!(
+        numbers(&|r| unacceptable(r)),
+        [17],
+        "every other residual lies within the criteria"
+    );
+    let treated: HashSet<i64> = actions
+        .iter()
+        .flat_map(|a| a.risks.iter().copied())
+        .collect();
+    assert_eq!(
+        numbers(&|r| r.treatment == Some(TreatmentOption::Reduce) && !treated.contains(&r.id)),
+        [11]
+    );
+}
+
+#[test]
+fn exactly_one_overdue_action_and_one_expired_acceptance() {
+    let (_dir, store) = demo();
+    let actions = store.actions().unwrap();
+    let overdue: Vec<u32> = actions
+        .iter()
+        .filter(|a| a.is_overdue(today()))
+        .map(|a| a.number)
+        .collect();
+    assert_eq!(overdue, [10]);
+    // Stays exact for a while: no other open action falls due before July 2026.
+    let later = date("2026-06-30").unwrap();
+    assert_eq!(actions.iter().filter(|a| a.is_overdue(later)).count(), 1);
+    assert!(
+        actions
+            .iter()
+            .any(|a| a.controls.iter().any(|c| c.starts_with("C-")))
+    );
+
+    let risks = store.risks().unwrap();
+    let m = store.methodology().unwrap();
+    let acceptances = store.acceptances().unwrap();
+    let expired: Vec<_> = acceptances
+        .iter()
+        .filter(|a| a.is_expired(today()))
+        .collect();
+    assert_eq!(expired.len(), 1);
+    let valid = acceptances.iter().find(|a| !a.is_expired(today())).unwrap();
+    let risk = risks.iter().find(|r| r.id == valid.risk).unwrap();
+    assert_eq!(risk.treatment, Some(TreatmentOption::Accept));
+    let level = m.level(risk.current_rating().unwrap()).unwrap();
+    assert_eq!(valid.level, level.name);
+    assert!(valid.authority >= level.authority);
+    assert_eq!(valid.until, Some(date("2027-03-31").unwrap()));
+}
+
+#[test]
+fn soa_decides_everything_with_one_unjustified_exclusion() {
+    let (_dir, store) = demo();
+    let soa = store.soa().unwrap();
+    assert_eq!(soa.len(), 95);
+    assert!(
+        soa.iter()
+            .all(|e| e.applicability != Applicability::Undecided)
+    );
+    let excluded: Vec<&SoaEntry> = soa
+        .iter()
+        .filter(|e| e.applicability == Applicability::NotApplicable)
+        .collect();
+    assert_eq!(excluded.len(), 4);
+    let unjustified: Vec<&str> = excluded
+        .iter()
+        .filter(|e| e.exclusion_justification.is_empty())
+        .map(|e| e.control.as_str())
+        .collect();
+    assert_eq!(unjustified, ["7.12"]);
+    // Whatever a treatment action implements is applicable.
+    let decided: HashMap<&str, Applicability> = soa
+        .iter()
+        .map(|e| (e.control.as_str(), e.applicability))
+        .collect();
+    for action in store.actions().unwrap() {
+        for c in &action.controls {
+            assert_eq!(
+                decided[c.as_str()],
+                Applicability::Applicable,
+                "{c} in T-{:03}",
+                action.number
+            );
+        }
+    }
+    // Implemented controls show their evidence.
+    assert!(
+        soa.iter()
+            .filter(|e| e.status == ImplementationStatus::Implemented)
+            .all(|e| !e.evidence.is_empty())
+    );
+    let custom: Vec<Control> = store
+        .controls()
+        .unwrap()
+        .into_iter()
+        .filter(|c| !c.is_annex_a())
+        .collect();
+    assert_eq!(
+        custom.iter().map(|c| c.key.as_str()).collect::<Vec<_>>(),
+        ["C-001", "C-002"]
+    );
+    assert_eq!(custom[1].covers, ["5.19", "5.21"]);
+}
+
+#[test]
+fn scaled_workspace_has_the_requested_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = write_scaled(&dir.path().join("big.isms"), 200).unwrap();
+    let c = store.counts().unwrap();
+    assert_eq!((c.assets, c.risks, c.actions), (200, 400, 100));
+    assert_eq!((c.annex_a_controls, c.soa_decided), (93, 93));
+    assert_eq!(store.dependencies().unwrap().len(), 160);
+    assert!(
+        store
+            .risks()
+            .unwrap()
+            .iter()
+            .all(|r| r.inherent.is_some() && !r.assets.is_empty())
+    );
+    assert!(
+        store
+            .actions()
+            .unwrap()
+            .iter()
+            .all(|a| !a.risks.is_empty() && !a.controls.is_empty())
+    );
+    let kinds: HashSet<_> = store.assets().unwrap().iter().map(|a| a.kind).collect();
+    assert_eq!(kinds.len(), 10);
+}
+
+#[test]
+fn an_existing_path_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("taken.isms");
+    std::fs::write(&path, b"keep me").unwrap();
+    assert!(matches!(
+        write_demo(&path),
+        Err(StoreError::AlreadyExists(_))
+    ));
+    assert!(matches!(
+        write_scaled(&path, 10),
+        Err(StoreError::AlreadyExists(_))
+    ));
+    assert_eq!(std::fs::read(&path).unwrap(), b"keep me");
+}

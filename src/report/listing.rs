@@ -1,0 +1,477 @@
+//! `isms list REGISTER`: one register as rows with stable snake_case columns, printed as an
+//! aligned table, JSON (an array of objects) or CSV.
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value, json};
+
+use crate::domain::control::display_ref;
+use crate::domain::protection::effective_needs;
+use crate::domain::reference::RefKind;
+use crate::domain::soa::{Applicability, treated_risks};
+use crate::store::{Store, StoreError};
+use crate::string_enum;
+
+string_enum!(
+    Register {
+        Scope => "scope", "Scope items",
+        Parties => "parties", "Interested parties",
+        Issues => "issues", "Context issues",
+        Assets => "assets", "Assets",
+        Risks => "risks", "Risks",
+        Actions => "actions", "Treatment actions",
+        Controls => "controls", "Controls",
+        Soa => "soa", "Statement of Applicability",
+        Clauses => "clauses", "Clauses",
+    }
+);
+
+string_enum!(
+    Format {
+        Table => "table", "Table",
+        Json => "json", "JSON",
+        Csv => "csv", "CSV",
+    }
+);
+
+/// A register as named columns and rows of JSON values.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Listing {
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Value>>,
+}
+
+impl Listing {
+    fn new(columns: &[&str]) -> Self {
+        Self {
+            columns: columns.iter().map(|c| c.to_string()).collect(),
+            rows: Vec::new(),
+        }
+    }
+}
+
+fn refs(kind: RefKind, ids: &[i64], numbers: &HashMap<i64, u32>) -> Value {
+    json!(
+        ids.iter()
+            .filter_map(|id| numbers.get(id))
+            .map(|&n| kind.format(n))
+            .collect::<Vec<_>>()
+    )
+}
+
+fn opt<T: serde::Serialize>(v: Option<T>) -> Value {
+    v.map_or(Value::Null, |v| json!(v))
+}
+
+pub fn build(store: &Store, register: Register, today: NaiveDate) -> Result<Listing, StoreError> {
+    match register {
+        Register::Scope => {
+            let mut l = Listing::new(&[
+                "ref",
+                "kind",
+                "name",
+                "in_isms",
+                "in_certificate",
+                "justification",
+                "interfaces",
+                "description",
+            ]);
+            for s in store.scope_items()? {
+                l.rows.push(vec![
+                    json!(RefKind::ScopeItem.format(s.number)),
+                    json!(s.kind),
+                    json!(s.name),
+                    json!(s.in_isms),
+                    json!(s.in_certificate),
+                    json!(s.justification),
+                    json!(s.interfaces),
+                    json!(s.description),
+                ]);
+            }
+            Ok(l)
+        }
+        Register::Parties => {
+            let mut l = Listing::new(&["ref", "name", "kind", "requirements", "addressed"]);
+            for p in store.parties()? {
+                l.rows.push(vec![
+                    json!(RefKind::Party.format(p.number)),
+                    json!(p.name),
+                    json!(p.kind),
+                    json!(p.requirements),
+                    json!(p.addressed),
+                ]);
+            }
+            Ok(l)
+        }
+        Register::Issues => {
+            let mut l = Listing::new(&["ref", "kind", "title", "note"]);
+            for i in store.context_issues()? {
+                l.rows.push(vec![
+                    json!(RefKind::ContextIssue.format(i.number)),
+                    json!(i.kind),
+                    json!(i.title),
+                    json!(i.note),
+                ]);
+            }
+            Ok(l)
+        }
+        Register::Assets => assets(store),
+        Register::Risks => risks(store),
+        Register::Actions => {
+            let risk_numbers: HashMap<i64, u32> =
+                store.risks()?.iter().map(|r| (r.id, r.number)).collect();
+            let mut l = Listing::new(&[
+                "ref", "title", "owner", "due", "status", "overdue", "risks", "controls",
+            ]);
+            for a in store.actions()? {
+                l.rows.push(vec![
+                    json!(RefKind::Action.format(a.number)),
+                    json!(a.title),
+                    json!(a.owner),
+                    opt(a.due),
+                    json!(a.status),
+                    json!(a.is_overdue(today)),
+                    refs(RefKind::Risk, &a.risks, &risk_numbers),
+                    json!(
+                        a.controls
+                            .iter()
+                            .map(|c| display_ref(c))
+                            .collect::<Vec<_>>()
+                    ),
+                ]);
+            }
+            Ok(l)
+        }
+        Register::Controls => {
+            let mut l = Listing::new(&["number", "theme", "title", "source", "covers"]);
+            for c in store.controls()? {
+                l.rows.push(vec![
+                    json!(c.key),
+                    json!(c.theme),
+                    json!(c.title),
+                    json!(c.source),
+                    json!(c.covers),
+                ]);
+            }
+            Ok(l)
+        }
+        Register::Soa => soa(store),
+        Register::Clauses => {
+            let mut l = Listing::new(&["number", "title", "status", "note", "evidence"]);
+            for c in store.clauses()? {
+                l.rows.push(vec![
+                    json!(c.number),
+                    json!(c.title),
+                    json!(c.status),
+                    json!(c.note),
+                    json!(c.evidence),
+                ]);
+            }
+            Ok(l)
+        }
+    }
+}
+
+fn assets(store: &Store) -> Result<Listing, StoreError> {
+    let assets = store.assets()?;
+    let deps = store.dependencies()?;
+    let needs = store.protection_needs()?;
+    let scale = store.protection_scale()?;
+    let objectives = store.objectives()?;
+    let scope: HashMap<i64, u32> = store
+        .scope_items()?
+        .iter()
+        .map(|s| (s.id, s.number))
+        .collect();
+    let numbers: HashMap<i64, u32> = assets.iter().map(|a| (a.id, a.number)).collect();
+    let effective: Vec<_> = objectives
+        .iter()
+        .map(|&o| effective_needs(&assets, &deps, &needs, o))
+        .collect();
+    let mut columns = vec![
+        "ref",
+        "name",
+        "kind",
+        "category",
+        "owner",
+        "location",
+        "scope_item",
+        "classification",
+        "depends_on",
+    ];
+    columns.extend(objectives.iter().map(|o| o.as_str()));
+    let mut l = Listing::new(&columns);
+    for a in &assets {
+        let depends_on: Vec<i64> = deps
+            .iter()
+            .filter(|d| d.asset == a.id)
+            .map(|d| d.depends_on)
+            .collect();
+        let mut row = vec![
+            json!(RefKind::Asset.format(a.number)),
+            json!(a.name),
+            json!(a.kind),
+            json!(a.kind.category()),
+            json!(a.owner),
+            json!(a.location),
+            opt(a
+                .scope_item
+                .and_then(|s| scope.get(&s))
+                .map(|&n| RefKind::ScopeItem.format(n))),
+            json!(a.classification),
+            refs(RefKind::Asset, &depends_on, &numbers),
+        ];
+        row.extend(
+            effective
+                .iter()
+                .map(|e| opt(e.get(&a.id).and_then(|n| scale.name(n.level)))),
+        );
+        l.rows.push(row);
+    }
+    Ok(l)
+}
+
+fn risks(store: &Store) -> Result<Listing, StoreError> {
+    let m = store.methodology()?;
+    let numbers: HashMap<i64, u32> = store.assets()?.iter().map(|a| (a.id, a.number)).collect();
+    let mut l = Listing::new(&[
+        "ref",
+        "title",
+        "owner",
+        "assets",
+        "objectives",
+        "inherent_likelihood",
+        "inherent_impact",
+        "inherent_level",
+        "residual_likelihood",
+        "residual_impact",
+        "residual_level",
+        "treatment",
+        "status",
+        "next_review",
+    ]);
+    for r in store.risks()? {
+        let level = |rating: Option<crate::domain::methodology::Rating>| {
+            opt(rating.and_then(|x| m.level(x)).map(|lv| &lv.name))
+        };
+        l.rows.push(vec![
+            json!(RefKind::Risk.format(r.number)),
+            json!(r.title),
+            json!(r.owner),
+            refs(RefKind::Asset, &r.assets, &numbers),
+            json!(r.objectives),
+            opt(r.inherent.map(|x| x.likelihood)),
+            opt(r.inherent.map(|x| x.impact)),
+            level(r.inherent),
+            opt(r.residual.map(|x| x.likelihood)),
+            opt(r.residual.map(|x| x.impact)),
+            level(r.residual),
+            opt(r.treatment),
+            json!(r.status),
+            opt(r.next_review),
+        ]);
+    }
+    Ok(l)
+}
+
+fn soa(store: &Store) -> Result<Listing, StoreError> {
+    let controls: HashMap<String, _> = store
+        .controls()?
+        .into_iter()
+        .map(|c| (c.key.clone(), c))
+        .collect();
+    let actions = store.actions()?;
+    let risk_numbers: HashMap<i64, u32> = store.risks()?.iter().map(|r| (r.id, r.number)).collect();
+    let mut l = Listing::new(&[
+        "number",
+        "title",
+        "theme",
+        "applicable",
+        "reasons",
+        "justification",
+        "exclusion_justification",
+        "status",
+        "owner",
+        "risks",
+    ]);
+    for e in store.soa()? {
+        let Some(c) = controls.get(&e.control) else {
+            continue;
+        };
+        let risks = treated_risks(&e.control, &actions);
+        let mut reasons: Vec<&str> = Vec::new();
+        if !risks.is_empty() {
+            reasons.push("risk_treatment");
+        }
+        reasons.extend(e.reasons.iter().map(|r| r.as_str()));
+        let applicable = match e.applicability {
+            Applicability::Applicable => json!(true),
+            Applicability::NotApplicable => json!(false),
+            Applicability::Undecided => Value::Null,
+        };
+        l.rows.push(vec![
+            json!(c.key),
+            json!(c.title),
+            json!(c.theme),
+            applicable,
+            json!(reasons),
+            json!(e.justification),
+            json!(e.exclusion_justification),
+            json!(e.status),
+            json!(e.owner),
+            refs(RefKind::Risk, &risks, &risk_numbers),
+        ]);
+    }
+    Ok(l)
+}
+
+/// A cell as plain text: lists joined with ", ", null as empty.
+fn cell(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::String(s) => s.clone(),
+        Value::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
+        Value::Array(items) => items.iter().map(cell).collect::<Vec<_>>().join(", "),
+        other => other.to_string(),
+    }
+}
+
+pub fn write(out: &mut impl Write, listing: &Listing, format: Format) -> std::io::Result<()> {
+    match format {
+        Format::Json => {
+            let rows: Vec<Value> = listing
+                .rows
+                .iter()
+                .map(|row| {
+                    Value::Object(
+                        listing
+                            .columns
+                            .iter()
+                            .cloned()
+                            .zip(row.iter().cloned())
+                            .collect::<Map<_, _>>(),
+                    )
+                })
+                .collect();
+            serde_json::to_writer_pretty(&mut *out, &rows)?;
+            writeln!(out)
+        }
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(out);
+            w.write_record(&listing.columns)?;
+            for row in &listing.rows {
+                w.write_record(row.iter().map(cell))?;
+            }
+            w.flush()
+        }
+        Format::Table => write_table(out, listing),
+    }
+}
+
+/// An aligned table for a terminal; long cells are cut with an ellipsis so rows stay one line.
+fn write_table(out: &mut impl Write, listing: &Listing) -> std::io::Result<()> {
+    const WIDEST: usize = 40;
+    let cells: Vec<Vec<String>> = listing
+        .rows
+        .iter()
+        .map(|row| {
+            row.iter()
+                .map(|v| shorten(&cell(v).replace('\n', " "), WIDEST))
+                .collect()
+        })
+        .collect();
+    let widths: Vec<usize> = listing
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            cells
+                .iter()
+                .map(|r| r[i].chars().count())
+                .chain([c.len()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |values: &[String]| {
+        values
+            .iter()
+            .zip(&widths)
+            .map(|(v, &w)| format!("{v}{}", " ".repeat(w.saturating_sub(v.chars().count()))))
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_string()
+    };
+    writeln!(out, "{}", line(&listing.columns))?;
+    for row in &cells {
+        writeln!(out, "{}", line(row))?;
+    }
+    writeln!(out, "({} rows)", cells.len())
+}
+
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(max - 1).collect();
+        t.push('…');
+        t
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Listing {
+        Listing {
+            columns: vec!["ref".into(), "name".into(), "tags".into()],
+            rows: vec![vec![
+                json!("AS-001"),
+                json!("Kunden, \"A\""),
+                json!(["x", "y"]),
+            ]],
+        }
+    }
+
+    #[test]
+    fn csv_quotes_and_joins_lists() {
+        let mut out = Vec::new();
+        write(&mut out, &sample(), Format::Csv).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "ref,name,tags\nAS-001,\"Kunden, \"\"A\"\"\",\"x, y\"\n"
+        );
+    }
+
+    #[test]
+    fn json_keeps_column_order() {
+        let mut out = Vec::new();
+        write(&mut out, &sample(), Format::Json).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert!(text.find("\"ref\"").unwrap() < text.find("\"tags\"").unwrap());
+        let v: Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(v[0]["tags"], json!(["x", "y"]));
+    }
+
+    #[test]
+    fn table_aligns_and_counts() {
+        let mut out = Vec::new();
+        write(&mut out, &sample(), Format::Table).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(text.lines().next().unwrap(), "ref     name         tags");
+        assert!(text.ends_with("(1 rows)\n"));
+    }
+
+    #[test]
+    fn unknown_register_names_the_choices() {
+        let err = "assetz".parse::<Register>().unwrap_err();
+        assert!(
+            err.to_string().contains("scope, parties, issues, assets"),
+            "{err}"
+        );
+    }
+}

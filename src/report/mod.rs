@@ -1,0 +1,4 @@
+//! Everything that turns domain values into text for people and scripts: listings now,
+//! exports and imports later. Reads domain values; asks the domain for every derived value.
+
+pub mod listing;

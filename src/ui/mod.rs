@@ -1,0 +1,142 @@
+//! The terminal app. Elm-shaped: state, a key becomes an update, render draws state and touches
+//! nothing else. The terminal is restored on quit, on error and on panic.
+
+mod summary;
+pub mod theme;
+mod welcome;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use anyhow::Result;
+use ratatui::Frame;
+use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::layout::{Alignment, Rect};
+use ratatui::widgets::Paragraph;
+
+use crate::store::Store;
+
+pub use summary::Summary;
+pub use welcome::Welcome;
+
+/// Smallest terminal the layout is drawn for.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// What the app shows: the welcome screen until a workspace is open, then the workspace.
+pub enum App {
+    Welcome(Box<Welcome>),
+    Workspace(Box<Summary>),
+}
+
+/// What an update asks the loop to do next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Continue,
+    Quit,
+}
+
+impl App {
+    /// The app for `path`: the welcome screen when the default workspace does not exist yet.
+    pub fn start(path: &Path, explicit: bool, read_only: bool) -> Result<App> {
+        if !explicit && !path.exists() {
+            return Ok(App::Welcome(Box::new(Welcome::new(path.to_path_buf()))));
+        }
+        let store = if read_only {
+            Store::open_read_only(path)?
+        } else {
+            Store::open(path)?
+        };
+        Ok(App::Workspace(Box::new(Summary::new(store)?)))
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> Step {
+        if key.kind != KeyEventKind::Press {
+            return Step::Continue;
+        }
+        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+            return Step::Quit;
+        }
+        match self {
+            App::Welcome(w) => match w.handle_key(key) {
+                welcome::Outcome::Stay => Step::Continue,
+                welcome::Outcome::Quit => Step::Quit,
+                welcome::Outcome::Opened(store) => match Summary::new(store) {
+                    Ok(s) => {
+                        *self = App::Workspace(Box::new(s));
+                        Step::Continue
+                    }
+                    Err(e) => {
+                        w.error = Some(e.to_string());
+                        Step::Continue
+                    }
+                },
+            },
+            App::Workspace(s) => s.handle_key(key),
+        }
+    }
+
+    pub fn render(&self, frame: &mut Frame) {
+        let area = frame.area();
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            render_too_small(frame, area);
+            return;
+        }
+        match self {
+            App::Welcome(w) => w.render(frame, area),
+            App::Workspace(s) => s.render(frame, area),
+        }
+    }
+}
+
+fn render_too_small(frame: &mut Frame, area: Rect) {
+    let text = format!(
+        "Please enlarge the terminal to at least {MIN_WIDTH}x{MIN_HEIGHT} (now {}x{}).",
+        area.width, area.height
+    );
+    let y = area.height / 2;
+    let line = Rect {
+        y: area.y + y,
+        height: 1.min(area.height),
+        ..area
+    };
+    frame.render_widget(
+        Paragraph::new(text)
+            .alignment(Alignment::Center)
+            .style(theme::warning()),
+        line,
+    );
+}
+
+/// Restores the terminal when dropped, whatever way the loop ends.
+struct TerminalGuard;
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        ratatui::restore();
+    }
+}
+
+/// Runs the app on the real terminal until the user quits.
+pub fn run(path: &Path, explicit: bool, read_only: bool) -> Result<()> {
+    // Open first, so that a refused file is reported on a normal terminal.
+    let mut app = App::start(path, explicit, read_only)?;
+    let mut terminal = ratatui::init();
+    let _guard = TerminalGuard;
+    loop {
+        terminal.draw(|f| app.render(f))?;
+        if !event::poll(Duration::from_millis(500))? {
+            continue;
+        }
+        if let Event::Key(key) = event::read()?
+            && app.handle_key(key) == Step::Quit
+        {
+            return Ok(());
+        }
+    }
+}
+
+/// For messages: a path as the user would type it.
+pub fn shown(path: &Path) -> String {
+    PathBuf::from(path).display().to_string()
+}

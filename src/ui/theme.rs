@@ -1,0 +1,42 @@
+//! Meaning-named styles; screens ask for a meaning, never for a colour.
+
+use ratatui::style::{Color, Modifier, Style};
+
+pub fn title() -> Style {
+    Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+}
+
+pub fn label() -> Style {
+    Style::new().fg(Color::Gray)
+}
+
+pub fn value() -> Style {
+    Style::new().fg(Color::White)
+}
+
+pub fn muted() -> Style {
+    Style::new().fg(Color::DarkGray)
+}
+
+pub fn selected() -> Style {
+    Style::new()
+        .fg(Color::Black)
+        .bg(Color::Cyan)
+        .add_modifier(Modifier::BOLD)
+}
+
+pub fn warning() -> Style {
+    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+}
+
+pub fn error() -> Style {
+    Style::new().fg(Color::Red).add_modifier(Modifier::BOLD)
+}
+
+pub fn key() -> Style {
+    Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD)
+}
+
+pub fn border() -> Style {
+    Style::new().fg(Color::DarkGray)
+}

@@ -1,0 +1,208 @@
+//! The first run: no workspace yet. Offers to create a new ISMS (asks the organisation's name)
+//! or to open the demo.
+
+use std::path::PathBuf;
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui_textarea::TextArea;
+
+use super::theme;
+use crate::store::Store;
+
+const CHOICES: [&str; 3] = [
+    "Create a new ISMS",
+    "Open the demo (Nordwind Logistik GmbH)",
+    "Quit",
+];
+
+pub struct Welcome {
+    path: PathBuf,
+    selected: usize,
+    /// Present while the organisation's name is being typed.
+    name: Option<TextArea<'static>>,
+    pub error: Option<String>,
+}
+
+pub enum Outcome {
+    Stay,
+    Quit,
+    Opened(Store),
+}
+
+impl Welcome {
+    pub fn new(path: PathBuf) -> Self {
+        Self {
+            path,
+            selected: 0,
+            name: None,
+            error: None,
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> Outcome {
+        if let Some(input) = &mut self.name {
+            match key.code {
+                KeyCode::Esc => {
+                    self.name = None;
+                    self.error = None;
+                }
+                KeyCode::Enter => {
+                    let org = input.lines().join(" ");
+                    return self.finish(Store::create(&self.path, &org));
+                }
+                _ => {
+                    input.input(key);
+                }
+            }
+            return Outcome::Stay;
+        }
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.selected = (self.selected + 1).min(CHOICES.len() - 1)
+            }
+            KeyCode::Char('n') => self.start_naming(),
+            KeyCode::Char('d') => return self.finish(crate::demo::write_demo(&self.path)),
+            KeyCode::Char('q') | KeyCode::Esc => return Outcome::Quit,
+            KeyCode::Enter => match self.selected {
+                0 => self.start_naming(),
+                1 => return self.finish(crate::demo::write_demo(&self.path)),
+                _ => return Outcome::Quit,
+            },
+            _ => {}
+        }
+        Outcome::Stay
+    }
+
+    fn start_naming(&mut self) {
+        let mut input = TextArea::default();
+        input.set_placeholder_text("e.g. Muster GmbH");
+        input.set_cursor_line_style(ratatui::style::Style::new());
+        self.name = Some(input);
+        self.error = None;
+    }
+
+    fn finish(&mut self, made: Result<Store, crate::store::StoreError>) -> Outcome {
+        match made {
+            Ok(store) => Outcome::Opened(store),
+            Err(e) => {
+                self.error = Some(e.to_string());
+                Outcome::Stay
+            }
+        }
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect) {
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme::border())
+            .title(Span::styled(" isms: welcome ", theme::title()));
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let [intro, body, footer] = Layout::vertical([
+            Constraint::Length(6),
+            Constraint::Min(5),
+            Constraint::Length(2),
+        ])
+        .margin(1)
+        .areas(inner);
+        let text = vec![
+            Line::styled(
+                "Welcome to isms, the workbench for an ISO/IEC 27001:2022 ISMS.",
+                theme::title(),
+            ),
+            Line::raw(""),
+            Line::raw(
+                "There is no workspace yet. A workspace is one file that holds your whole ISMS;",
+            ),
+            Line::from(vec![
+                Span::styled("it will be created at ", theme::label()),
+                Span::styled(super::shown(&self.path), theme::value()),
+            ]),
+        ];
+        frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), intro);
+
+        match &self.name {
+            None => {
+                let lines: Vec<Line> = CHOICES
+                    .iter()
+                    .enumerate()
+                    .map(|(i, c)| {
+                        let style = if i == self.selected {
+                            theme::selected()
+                        } else {
+                            theme::value()
+                        };
+                        Line::styled(
+                            format!(" {} {c} ", if i == self.selected { ">" } else { " " }),
+                            style,
+                        )
+                    })
+                    .collect();
+                let [list, message] =
+                    Layout::vertical([Constraint::Length(4), Constraint::Min(1)]).areas(body);
+                frame.render_widget(Paragraph::new(lines), list);
+                self.render_error(frame, message);
+            }
+            Some(input) => {
+                let [label, field, message] = Layout::vertical([
+                    Constraint::Length(1),
+                    Constraint::Length(3),
+                    Constraint::Min(1),
+                ])
+                .areas(body);
+                frame.render_widget(
+                    Paragraph::new(Line::styled("Organisation's name:", theme::label())),
+                    label,
+                );
+                let mut field_widget = input.clone();
+                field_widget.set_block(
+                    Block::default()
+                        .borders(Borders::ALL)
+                        .border_style(theme::border()),
+                );
+                frame.render_widget(
+                    &field_widget,
+                    field.intersection(Rect { width: 60, ..field }),
+                );
+                self.render_error(frame, message);
+            }
+        }
+
+        let keys: &[(&str, &str)] = if self.name.is_some() {
+            &[("Enter", "create"), ("Esc", "back")]
+        } else {
+            &[
+                ("↑↓", "choose"),
+                ("Enter", "select"),
+                ("n", "new"),
+                ("d", "demo"),
+                ("q", "quit"),
+            ]
+        };
+        frame.render_widget(Paragraph::new(key_line(keys)), footer);
+    }
+
+    fn render_error(&self, frame: &mut Frame, area: Rect) {
+        if let Some(e) = &self.error {
+            frame.render_widget(
+                Paragraph::new(Line::styled(e.as_str(), theme::error())).wrap(Wrap { trim: true }),
+                area,
+            );
+        }
+    }
+}
+
+/// `key action  key action` for footers.
+pub fn key_line(keys: &[(&str, &str)]) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (k, action) in keys {
+        spans.push(Span::styled(format!(" {k} "), theme::key()));
+        spans.push(Span::styled(format!("{action} "), theme::muted()));
+    }
+    Line::from(spans)
+}

@@ -1,0 +1,342 @@
+//! The command line, driven as a user would: each command, and each kind of bad input, which must
+//! get a one-line error, exit code 1, and leave the file as it was.
+
+mod common;
+
+use common::{Sandbox, bytes};
+use serde_json::Value;
+
+#[test]
+fn new_creates_a_private_workspace_and_info_describes_it() {
+    let sb = Sandbox::new();
+    let file = sb.path("acme.isms");
+    let out = sb.run(&["new", file.to_str().unwrap(), "--org", "Acme GmbH"]);
+    out.success();
+    assert!(out.stdout().contains("Acme GmbH"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(
+            std::fs::metadata(&file).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+    }
+    let info = sb.run(&["info", file.to_str().unwrap()]);
+    let text = info.success().stdout();
+    assert!(text.contains("Organisation:       Acme GmbH"), "{text}");
+    assert!(text.contains("Schema version:     1"), "{text}");
+    assert!(
+        text.contains("Controls:           93 Annex A, 0 custom"),
+        "{text}"
+    );
+    assert!(text.contains("SoA decided:        0 of 93"), "{text}");
+    assert!(text.contains("Clauses:            41"), "{text}");
+    assert!(text.contains("Size:"), "{text}");
+}
+
+#[test]
+fn new_twice_refuses_without_touching_the_file() {
+    let sb = Sandbox::new();
+    let file = sb.path("acme.isms");
+    let f = file.to_str().unwrap();
+    sb.run(&["new", f, "--org", "Acme GmbH"]).success();
+    let before = bytes(&file);
+    sb.run(&["new", f, "--org", "Other AG"])
+        .fails_with("already exists");
+    assert!(bytes(&file) == before, "the file must be untouched");
+    assert!(
+        sb.run(&["info", f])
+            .success()
+            .stdout()
+            .contains("Acme GmbH")
+    );
+}
+
+#[test]
+fn new_refuses_an_empty_organisation_name() {
+    let sb = Sandbox::new();
+    let file = sb.path("x.isms");
+    sb.run(&["new", file.to_str().unwrap(), "--org", "   "])
+        .fails_with("organisation: is required");
+    assert!(!file.exists(), "nothing may be left behind");
+}
+
+#[test]
+fn db_option_and_environment_choose_the_workspace() {
+    let sb = Sandbox::new();
+    let file = sb.path("acme.isms");
+    let f = file.to_str().unwrap();
+    sb.run(&["new", f, "--org", "Acme GmbH"]).success();
+    assert!(
+        sb.run(&["--db", f, "info"])
+            .success()
+            .stdout()
+            .contains("Acme GmbH")
+    );
+    let out = sb
+        .command(&["list", "clauses", "--format", "csv"])
+        .env("ISMS_DB", f)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        csv.starts_with("number,title,status,note,evidence\n"),
+        "{csv}"
+    );
+    assert!(csv.contains("6.1.2,"), "{csv}");
+}
+
+#[test]
+fn without_a_path_the_default_workspace_in_the_data_directory_is_used() {
+    let sb = Sandbox::new();
+    sb.run(&["new", "--org", "Default Org"]).success();
+    let default = sb.path("data").join("isms").join("workspace.isms");
+    assert!(default.is_file(), "expected {}", default.display());
+    assert!(sb.run(&["info"]).success().stdout().contains("Default Org"));
+    assert!(
+        sb.run(&["list", "soa"])
+            .success()
+            .stdout()
+            .contains("(93 rows)")
+    );
+}
+
+#[test]
+fn demo_lists_93_annex_a_decisions_as_json() {
+    let sb = Sandbox::new();
+    let file = sb.demo();
+    let out = sb.run(&[
+        "--db",
+        file.to_str().unwrap(),
+        "list",
+        "soa",
+        "--format",
+        "json",
+    ]);
+    let rows: Vec<Value> = serde_json::from_str(&out.success().stdout()).unwrap();
+    let annex: Vec<&Value> = rows.iter().filter(|r| r["theme"] != "custom").collect();
+    assert_eq!(annex.len(), 93);
+    assert!(
+        annex.iter().all(|r| r["applicable"].is_boolean()),
+        "every Annex A control decided"
+    );
+    let first = annex[0];
+    for field in [
+        "number",
+        "title",
+        "theme",
+        "applicable",
+        "reasons",
+        "justification",
+        "exclusion_justification",
+        "status",
+        "owner",
+        "risks",
+    ] {
+        assert!(first.get(field).is_some(), "missing {field}");
+    }
+    assert_eq!(first["number"], "5.1");
+    assert!(
+        annex.iter().any(|r| r["applicable"] == false),
+        "some exclusions"
+    );
+    assert!(
+        annex.iter().any(|r| r["reasons"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x == "risk_treatment")),
+        "risk treatment is derived from actions"
+    );
+}
+
+#[test]
+fn every_register_lists_in_every_format() {
+    let sb = Sandbox::new();
+    let file = sb.demo();
+    let f = file.to_str().unwrap();
+    for register in [
+        "scope", "parties", "issues", "assets", "risks", "actions", "controls", "soa", "clauses",
+    ] {
+        let json = sb.run(&["--db", f, "list", register, "--format", "json"]);
+        let rows: Vec<Value> = serde_json::from_str(&json.success().stdout()).unwrap();
+        assert!(!rows.is_empty(), "{register} is empty in the demo");
+        let table = sb.run(&["--db", f, "list", register]);
+        assert!(
+            table
+                .success()
+                .stdout()
+                .contains(&format!("({} rows)", rows.len())),
+            "{register}"
+        );
+        let csv = sb.run(&["--db", f, "list", register, "--format", "csv"]);
+        let text = csv.success().stdout();
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        assert_eq!(reader.records().count(), rows.len(), "{register}");
+    }
+}
+
+#[test]
+fn references_are_human_and_stable() {
+    let sb = Sandbox::new();
+    let file = sb.demo();
+    let f = file.to_str().unwrap();
+    let assets: Vec<Value> = serde_json::from_str(
+        &sb.run(&["--db", f, "list", "assets", "--format", "json"])
+            .stdout(),
+    )
+    .unwrap();
+    assert_eq!(assets[0]["ref"], "AS-001");
+    let risks: Vec<Value> = serde_json::from_str(
+        &sb.run(&["--db", f, "list", "risks", "--format", "json"])
+            .stdout(),
+    )
+    .unwrap();
+    assert_eq!(risks[0]["ref"], "R-001");
+    let actions: Vec<Value> = serde_json::from_str(
+        &sb.run(&["--db", f, "list", "actions", "--format", "json"])
+            .stdout(),
+    )
+    .unwrap();
+    assert_eq!(actions[0]["ref"], "T-001");
+    assert!(
+        actions.iter().any(|a| a["overdue"] == true),
+        "the demo has an overdue action on 2026-03-31"
+    );
+}
+
+#[test]
+fn scaled_demo_has_the_requested_size() {
+    let sb = Sandbox::new();
+    let file = sb.path("big.isms");
+    sb.run(&["demo", file.to_str().unwrap(), "--scale", "300"])
+        .success();
+    let info = sb.run(&["info", file.to_str().unwrap()]).success().stdout();
+    assert!(info.contains("Assets:             300\n"), "{info}");
+    assert!(info.contains("Risks:              600\n"), "{info}");
+    assert!(info.contains("Treatment actions:  150\n"), "{info}");
+}
+
+// ---- bad input: one line, exit code 1, file untouched ----
+
+#[test]
+fn a_missing_file_is_named() {
+    let sb = Sandbox::new();
+    let missing = sb.path("nope.isms");
+    sb.run(&["info", missing.to_str().unwrap()])
+        .fails_with("no such file");
+    sb.run(&["--db", missing.to_str().unwrap(), "list", "assets"])
+        .fails_with("no such file");
+    assert!(!missing.exists(), "opening must not create the file");
+}
+
+#[test]
+fn a_file_that_is_not_sqlite_is_refused_untouched() {
+    let sb = Sandbox::new();
+    let file = sb.path("notes.isms");
+    std::fs::write(&file, "Meeting notes: this is not a database, but it is long enough to have a header of a hundred bytes.").unwrap();
+    let before = bytes(&file);
+    sb.run(&["info", file.to_str().unwrap()])
+        .fails_with("not an SQLite database");
+    sb.run(&["--db", file.to_str().unwrap(), "list", "risks"])
+        .fails_with("not an isms workspace");
+    assert!(bytes(&file) == before, "the file must be untouched");
+}
+
+#[test]
+fn an_empty_file_is_refused_untouched() {
+    let sb = Sandbox::new();
+    let file = sb.path("empty.isms");
+    std::fs::write(&file, "").unwrap();
+    sb.run(&["info", file.to_str().unwrap()])
+        .fails_with("the file is empty");
+    assert!(bytes(&file).is_empty());
+}
+
+#[test]
+fn another_programs_sqlite_file_is_refused_untouched() {
+    let sb = Sandbox::new();
+    let file = sb.path("firefox.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&file).unwrap();
+        conn.execute_batch("CREATE TABLE bookmarks (url TEXT); INSERT INTO bookmarks VALUES ('https://example.org');").unwrap();
+    }
+    let before = bytes(&file);
+    sb.run(&["info", file.to_str().unwrap()])
+        .fails_with("an SQLite database of another program");
+    assert!(bytes(&file) == before, "the file must be untouched");
+}
+
+#[test]
+fn a_workspace_from_a_newer_version_is_refused_untouched() {
+    let sb = Sandbox::new();
+    let file = sb.path("future.isms");
+    sb.run(&["new", file.to_str().unwrap(), "--org", "Future AG"])
+        .success();
+    {
+        let conn = rusqlite::Connection::open(&file).unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let before = bytes(&file);
+    sb.run(&["info", file.to_str().unwrap()])
+        .fails_with("newer version of isms (schema 99");
+    sb.run(&["--db", file.to_str().unwrap(), "list", "soa"])
+        .fails_with("update isms");
+    assert!(bytes(&file) == before, "the file must be untouched");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_opens_read_only_and_says_so() {
+    use std::os::unix::fs::PermissionsExt;
+    let sb = Sandbox::new();
+    let file = sb.path("ro.isms");
+    sb.run(&["new", file.to_str().unwrap(), "--org", "Read Only KG"])
+        .success();
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o400)).unwrap();
+    let before = bytes(&file);
+    let info = sb.run(&["info", file.to_str().unwrap()]).success().stdout();
+    assert!(info.contains("Access:             read-only"), "{info}");
+    assert!(
+        sb.run(&["--db", file.to_str().unwrap(), "list", "clauses"])
+            .success()
+            .stdout()
+            .contains("10.2")
+    );
+    assert!(bytes(&file) == before, "the file must be untouched");
+}
+
+#[test]
+fn a_directory_is_refused() {
+    let sb = Sandbox::new();
+    let dir = sb.path("folder.isms");
+    std::fs::create_dir(&dir).unwrap();
+    sb.run(&["info", dir.to_str().unwrap()])
+        .fails_with("is a directory");
+    sb.run(&["new", dir.to_str().unwrap(), "--org", "X"])
+        .fails_with("is a directory");
+}
+
+#[test]
+fn an_unknown_register_or_format_names_the_choices() {
+    let sb = Sandbox::new();
+    let file = sb.path("a.isms");
+    let f = file.to_str().unwrap();
+    sb.run(&["new", f, "--org", "A"]).success();
+    sb.run(&["--db", f, "list", "vendors"]).fails_with(
+        "expected scope, parties, issues, assets, risks, actions, controls, soa or clauses",
+    );
+    sb.run(&["--db", f, "list", "soa", "--format", "pdf"])
+        .fails_with("expected table, json or csv");
+}
+
+#[test]
+fn a_zero_scale_is_refused() {
+    let sb = Sandbox::new();
+    let file = sb.path("zero.isms");
+    sb.run(&["demo", file.to_str().unwrap(), "--scale", "0"])
+        .fails_with("--scale");
+    assert!(!file.exists());
+}

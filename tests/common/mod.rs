@@ -1,0 +1,96 @@
+//! Helpers shared by the integration tests: the real binary in a clean environment.
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub struct Sandbox {
+    pub dir: tempfile::TempDir,
+}
+
+impl Sandbox {
+    pub fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// `isms ARGS` with HOME and the data directory inside the sandbox and a fixed clock.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_isms"));
+        cmd.args(args)
+            .env_remove("ISMS_DB")
+            .env("HOME", self.dir.path())
+            .env("XDG_DATA_HOME", self.dir.path().join("data"))
+            .env("ISMS_TODAY", "2026-03-31")
+            .env("ISMS_USER", "tester")
+            .env("NO_COLOR", "1");
+        cmd
+    }
+
+    pub fn run(&self, args: &[&str]) -> Run {
+        Run(self.command(args).output().unwrap())
+    }
+
+    /// Writes the demo workspace and returns its path.
+    pub fn demo(&self) -> PathBuf {
+        let path = self.path("demo.isms");
+        self.run(&["demo", path.to_str().unwrap()]).success();
+        path
+    }
+}
+
+pub struct Run(pub Output);
+
+impl Run {
+    pub fn stdout(&self) -> String {
+        String::from_utf8_lossy(&self.0.stdout).into_owned()
+    }
+
+    pub fn stderr(&self) -> String {
+        String::from_utf8_lossy(&self.0.stderr).into_owned()
+    }
+
+    pub fn code(&self) -> Option<i32> {
+        self.0.status.code()
+    }
+
+    pub fn success(&self) -> &Self {
+        assert!(
+            self.0.status.success(),
+            "expected success, got {:?}\nstdout:\n{}\nstderr:\n{}",
+            self.code(),
+            self.stdout(),
+            self.stderr()
+        );
+        self
+    }
+
+    /// Exit code 1 with a one-line error that contains `needle`.
+    pub fn fails_with(&self, needle: &str) -> &Self {
+        assert_eq!(
+            self.code(),
+            Some(1),
+            "stdout:\n{}\nstderr:\n{}",
+            self.stdout(),
+            self.stderr()
+        );
+        let err = self.stderr();
+        assert_eq!(
+            err.trim_end().lines().count(),
+            1,
+            "error should be one line: {err}"
+        );
+        assert!(err.contains(needle), "expected '{needle}' in: {err}");
+        self
+    }
+}
+
+pub fn bytes(path: &Path) -> Vec<u8> {
+    std::fs::read(path).unwrap()
+}
