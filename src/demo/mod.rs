@@ -143,8 +143,8 @@ fn fill(w: &mut Writer<'_>, s: &Settings) -> Result<(), StoreError> {
     let scope_ids = fill_context(w)?;
     let asset_ids = fill_assets(w, s, &scope_ids)?;
     let risk_ids = fill_risks(w, s, &asset_ids)?;
-    fill_treatment(w, &risk_ids)?;
-    fill_soa(w, s)?;
+    let custom = fill_treatment(w, &risk_ids)?;
+    fill_soa(w, s, &custom)?;
     fill_clauses(w, s)
 }
 
@@ -265,17 +265,19 @@ fn fill_risks(w: &mut Writer<'_>, s: &Settings, asset_ids: &[i64]) -> Result<Vec
     Ok(risk_ids)
 }
 
-/// Custom controls (first, as actions refer to them) and the treatment actions.
-fn fill_treatment(w: &mut Writer<'_>, risk_ids: &[i64]) -> Result<(), StoreError> {
+/// Custom controls (first, as actions refer to them) and the treatment actions; returns the
+/// custom controls, which the settings read before the transaction do not know yet.
+fn fill_treatment(w: &mut Writer<'_>, risk_ids: &[i64]) -> Result<Vec<Control>, StoreError> {
+    let mut custom = Vec::new();
     for &(title, description, source, covers) in data::CUSTOM_CONTROLS {
-        w.insert_custom_control(Control {
+        custom.push(w.insert_custom_control(Control {
             key: String::new(),
             theme: Theme::Custom,
             title: title.into(),
             description: description.into(),
             source: source.into(),
             covers: covers.iter().map(|c| (*c).to_string()).collect(),
-        })?;
+        })?);
     }
     for row in data::ACTIONS {
         w.insert_action(Action {
@@ -288,13 +290,13 @@ fn fill_treatment(w: &mut Writer<'_>, risk_ids: &[i64]) -> Result<(), StoreError
             ..Action::new(row.title)
         })?;
     }
-    Ok(())
+    Ok(custom)
 }
 
 /// A decision for every Annex A control and the custom controls; refuses a control that the
 /// tables forgot, so the demo never leaves one undecided.
-fn fill_soa(w: &mut Writer<'_>, s: &Settings) -> Result<(), StoreError> {
-    for control in &s.controls {
+fn fill_soa(w: &mut Writer<'_>, s: &Settings, custom: &[Control]) -> Result<(), StoreError> {
+    for control in s.controls.iter().chain(custom) {
         let key = control.key.as_str();
         let applicable = data::SOA_APPLICABLE.iter().find(|row| row.0 == key);
         let excluded = data::SOA_EXCLUDED.iter().find(|row| row.0 == key);

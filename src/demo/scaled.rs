@@ -17,32 +17,55 @@ use crate::domain::soa::{Applicability, ImplementationStatus, Reason, SoaEntry};
 use crate::domain::treatment::{Action, ActionStatus};
 use crate::store::{Store, StoreError, Writer};
 
-/// Assets come in blocks of ten, one of each kind, so every kind is spread evenly.
-const KINDS: [(AssetKind, &str); 10] = [
-    (AssetKind::Information, "customer records"),
-    (AssetKind::Process, "order handling"),
-    (AssetKind::Hardware, "server"),
-    (AssetKind::Software, "application"),
-    (AssetKind::CloudService, "cloud tenant"),
-    (AssetKind::Network, "network segment"),
-    (AssetKind::Site, "office site"),
-    (AssetKind::People, "operations team"),
-    (AssetKind::Supplier, "service provider"),
-    (AssetKind::Intangible, "brand reputation"),
+/// Assets come in blocks of ten: four primary, five supporting, one intangible. Slots 7 and 8
+/// alternate between blocks (`[even block, odd block]`), so every kind appears.
+const SLOTS: [[(AssetKind, &str); 2]; 10] = [
+    [
+        (AssetKind::Information, "customer records"),
+        (AssetKind::Information, "order data"),
+    ],
+    [
+        (AssetKind::Process, "order handling"),
+        (AssetKind::Process, "billing"),
+    ],
+    [
+        (AssetKind::Information, "personnel files"),
+        (AssetKind::Information, "contract files"),
+    ],
+    [
+        (AssetKind::Process, "customer service"),
+        (AssetKind::Process, "procurement"),
+    ],
+    [
+        (AssetKind::Software, "application"),
+        (AssetKind::Software, "database"),
+    ],
+    [
+        (AssetKind::CloudService, "cloud tenant"),
+        (AssetKind::CloudService, "SaaS service"),
+    ],
+    [
+        (AssetKind::Hardware, "server"),
+        (AssetKind::Hardware, "storage system"),
+    ],
+    [
+        (AssetKind::Network, "network segment"),
+        (AssetKind::Site, "office site"),
+    ],
+    [
+        (AssetKind::People, "operations team"),
+        (AssetKind::Supplier, "service provider"),
+    ],
+    [
+        (AssetKind::Intangible, "brand reputation"),
+        (AssetKind::Intangible, "customer trust"),
+    ],
 ];
 
-/// Dependencies inside each block, by offset: `(asset, depends_on)`. The primary assets (0, 1)
-/// rely on supporting ones, which rely on further ones: 0 -> 3 -> 2 -> 5 is three deep.
-const EDGES: [(usize, usize); 8] = [
-    (0, 3),
-    (0, 4),
-    (1, 3),
-    (1, 7),
-    (1, 8),
-    (3, 2),
-    (2, 5),
-    (2, 6),
-];
+/// Dependencies inside each block, by slot: `(asset, depends_on)`. Every supporting asset
+/// serves a primary one; 0 -> 4 -> 6 -> 7 is three deep. Kept to one edge per supporting asset
+/// because each `add_dependency` re-reads all edges for its cycle check.
+const EDGES: [(usize, usize); 5] = [(0, 4), (1, 8), (3, 5), (4, 6), (6, 7)];
 
 const OWNERS: [&str; 6] = [
     "CTO",
@@ -102,8 +125,13 @@ fn after(base: NaiveDate, days: usize) -> NaiveDate {
         .unwrap_or(base)
 }
 
+/// The `i`-th item, cycling; only ever called with non-empty lists.
 fn pick<T: Copy>(items: &[T], i: usize) -> T {
     items[i % items.len()]
+}
+
+fn kind_of(i: usize) -> (AssetKind, &'static str) {
+    SLOTS[i % SLOTS.len()][i / SLOTS.len() % 2]
 }
 
 fn fill(w: &mut Writer<'_>, s: &Settings, n: usize) -> Result<(), StoreError> {
@@ -120,7 +148,7 @@ fn fill(w: &mut Writer<'_>, s: &Settings, n: usize) -> Result<(), StoreError> {
 
     let mut asset_ids = Vec::with_capacity(n);
     for i in 0..n {
-        let (kind, noun) = pick(&KINDS, i);
+        let (kind, noun) = kind_of(i);
         let asset = Asset {
             owner: pick(&OWNERS, i).into(),
             classification: pick(&CLASSIFICATIONS, i).into(),
@@ -143,7 +171,7 @@ fn fill(w: &mut Writer<'_>, s: &Settings, n: usize) -> Result<(), StoreError> {
             }
         }
     }
-    for block in (0..n).step_by(KINDS.len()) {
+    for block in (0..n).step_by(SLOTS.len()) {
         for (a, d) in EDGES {
             if let (Some(&asset), Some(&depends_on)) =
                 (asset_ids.get(block + a), asset_ids.get(block + d))
@@ -186,7 +214,7 @@ fn fill(w: &mut Writer<'_>, s: &Settings, n: usize) -> Result<(), StoreError> {
             ..Risk::new(&format!(
                 "Risk {:05}: {noun} compromised",
                 j + 1,
-                noun = pick(&KINDS, j).1
+                noun = kind_of(j).1
             ))
         };
         risk_ids.push(w.insert_risk(risk, &s.methodology)?.id);

@@ -329,7 +329,7 @@ fn scaled_workspace_has_the_requested_size() {
     let c = store.counts().unwrap();
     assert_eq!((c.assets, c.risks, c.actions), (200, 400, 100));
     assert_eq!((c.annex_a_controls, c.soa_decided), (93, 93));
-    assert_eq!(store.dependencies().unwrap().len(), 160);
+    assert_eq!(store.dependencies().unwrap().len(), 100);
     assert!(
         store
             .risks()
@@ -362,4 +362,15 @@ fn an_existing_path_is_refused_and_left_alone() {
         Err(StoreError::AlreadyExists(_))
     ));
     assert_eq!(std::fs::read(&path).unwrap(), b"keep me");
+}
+
+#[test]
+fn soa_tables_name_each_control_once() {
+    let keys: Vec<&str> = data::SOA_APPLICABLE
+        .iter()
+        .map(|r| r.0)
+        .chain(data::SOA_EXCLUDED.iter().map(|r| r.0))
+        .collect();
+    let unique: HashSet<&str> = keys.iter().copied().collect();
+    assert_eq!((keys.len(), unique.len()), (95, 95));
 }

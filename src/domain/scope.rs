@@ -17,6 +17,39 @@ pub struct ScopeStatements {
     pub certificate_scope_changed: Option<NaiveDate>,
 }
 
+impl ScopeStatements {
+    /// The ISMS scope replaced by `text`; its last-changed date moves to `today` only when the
+    /// text really changed.
+    pub fn with_isms_scope(self, text: &str, today: NaiveDate) -> Result<Self, ValidationError> {
+        let text = text::text("isms_scope", text)?;
+        if text == self.isms_scope {
+            return Ok(self);
+        }
+        Ok(Self {
+            isms_scope: text,
+            isms_scope_changed: Some(today),
+            ..self
+        })
+    }
+
+    /// The certificate scope replaced by `text`, dated like [`Self::with_isms_scope`].
+    pub fn with_certificate_scope(
+        self,
+        text: &str,
+        today: NaiveDate,
+    ) -> Result<Self, ValidationError> {
+        let text = text::text("certificate_scope", text)?;
+        if text == self.certificate_scope {
+            return Ok(self);
+        }
+        Ok(Self {
+            certificate_scope: text,
+            certificate_scope_changed: Some(today),
+            ..self
+        })
+    }
+}
+
 string_enum!(
     ScopeItemKind {
         Location => "location", "Location",
@@ -79,7 +112,7 @@ impl ScopeItem {
         if item.is_excluded() && item.justification.is_empty() {
             return Err(ValidationError::new(
                 "justification",
-                "is required for an item excluded from the ISMS or the certificate scope",
+                "required when the item is outside the ISMS or the certificate scope",
             ));
         }
         Ok(item)
@@ -156,6 +189,28 @@ mod tests {
         item.in_certificate = false;
         item.justification = "certification of R&D planned next year".into();
         assert!(item.validated().is_ok());
+    }
+
+    #[test]
+    fn statements_are_dated_only_when_they_change() {
+        let day = |d| NaiveDate::from_ymd_opt(2026, 3, d).unwrap();
+        let s = ScopeStatements::default()
+            .with_isms_scope(" All of Acme ", day(1))
+            .unwrap();
+        assert_eq!(
+            (s.isms_scope.as_str(), s.isms_scope_changed),
+            ("All of Acme", Some(day(1)))
+        );
+        let same = s.clone().with_isms_scope("All of Acme", day(2)).unwrap();
+        assert_eq!(same.isms_scope_changed, Some(day(1)));
+        let cert = same.with_certificate_scope("The platform", day(3)).unwrap();
+        assert_eq!(cert.certificate_scope_changed, Some(day(3)));
+        assert_eq!(cert.isms_scope_changed, Some(day(1)));
+        assert!(
+            ScopeStatements::default()
+                .with_isms_scope("\u{1b}", day(1))
+                .is_err()
+        );
     }
 
     #[test]

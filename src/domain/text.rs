@@ -41,6 +41,25 @@ pub fn text(field: &'static str, value: &str) -> Result<String, ValidationError>
     check(field, value, TEXT_MAX, true)
 }
 
+/// An optional ISO date (`2026-03-31`); empty means none.
+pub fn date(
+    field: &'static str,
+    value: &str,
+) -> Result<Option<chrono::NaiveDate>, ValidationError> {
+    let v = value.trim();
+    if v.is_empty() {
+        return Ok(None);
+    }
+    chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
+        .map(Some)
+        .map_err(|_| {
+            ValidationError::new(
+                field,
+                format!("'{v}' is not a date; expected YYYY-MM-DD, e.g. 2026-03-31"),
+            )
+        })
+}
+
 fn check(
     field: &'static str,
     value: &str,
@@ -105,6 +124,21 @@ mod tests {
         assert!(line("name", &"ä".repeat(LINE_MAX)).is_ok());
         let err = line("name", &"ä".repeat(LINE_MAX + 1)).unwrap_err();
         assert!(err.message.contains("at most 200"), "{err}");
+    }
+
+    #[test]
+    fn dates_are_iso_or_empty() {
+        assert_eq!(date("due", " ").unwrap(), None);
+        assert_eq!(
+            date("due", "2026-03-31").unwrap().unwrap().to_string(),
+            "2026-03-31"
+        );
+        let err = date("due", "31.03.2026").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "due: '31.03.2026' is not a date; expected YYYY-MM-DD, e.g. 2026-03-31"
+        );
+        assert!(date("due", "2026-02-30").is_err());
     }
 
     #[test]

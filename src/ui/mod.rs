@@ -1,23 +1,30 @@
 //! The terminal app. Elm-shaped: state, a key becomes an update, render draws state and touches
 //! nothing else. The terminal is restored on quit, on error and on panic.
 
-mod summary;
+pub mod screens;
+mod shell;
 pub mod theme;
 mod welcome;
+pub mod widgets;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use anyhow::Result;
 use ratatui::Frame;
-use ratatui::crossterm::event::{self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{
+    self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent,
+};
 use ratatui::layout::{Alignment, Rect};
 use ratatui::widgets::Paragraph;
 
 use crate::store::Store;
 
-pub use summary::Summary;
+pub use shell::Shell;
 pub use welcome::Welcome;
+
+/// Set in tests to make the app panic after its first frame, to prove the terminal is restored.
+pub const PANIC_VAR: &str = "ISMS_TEST_PANIC";
 
 /// Smallest terminal the layout is drawn for.
 pub const MIN_WIDTH: u16 = 80;
@@ -26,7 +33,7 @@ pub const MIN_HEIGHT: u16 = 24;
 /// What the app shows: the welcome screen until a workspace is open, then the workspace.
 pub enum App {
     Welcome(Box<Welcome>),
-    Workspace(Box<Summary>),
+    Workspace(Box<Shell>),
 }
 
 /// What an update asks the loop to do next.
@@ -47,7 +54,7 @@ impl App {
         } else {
             Store::open(path)?
         };
-        Ok(App::Workspace(Box::new(Summary::new(store)?)))
+        Ok(App::Workspace(Box::new(Shell::new(store)?)))
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) -> Step {
@@ -61,7 +68,7 @@ impl App {
             App::Welcome(w) => match w.handle_key(key) {
                 welcome::Outcome::Stay => Step::Continue,
                 welcome::Outcome::Quit => Step::Quit,
-                welcome::Outcome::Opened(store) => match Summary::new(store) {
+                welcome::Outcome::Opened(store) => match Shell::new(store) {
                     Ok(s) => {
                         *self = App::Workspace(Box::new(s));
                         Step::Continue
@@ -73,6 +80,22 @@ impl App {
                 },
             },
             App::Workspace(s) => s.handle_key(key),
+        }
+    }
+
+    pub fn handle_paste(&mut self, text: &str) {
+        if let App::Workspace(s) = self {
+            s.handle_paste(text);
+        }
+    }
+
+    /// A mouse event in a terminal of `size`.
+    pub fn handle_mouse(&mut self, mouse: MouseEvent, size: Rect) {
+        if let App::Workspace(s) = self
+            && size.width >= MIN_WIDTH
+            && size.height >= MIN_HEIGHT
+        {
+            s.handle_mouse(mouse, size);
         }
     }
 
@@ -113,6 +136,11 @@ struct TerminalGuard;
 
 impl Drop for TerminalGuard {
     fn drop(&mut self) {
+        let _ = ratatui::crossterm::execute!(
+            std::io::stdout(),
+            ratatui::crossterm::event::DisableMouseCapture,
+            ratatui::crossterm::event::DisableBracketedPaste
+        );
         ratatui::restore();
     }
 }
@@ -123,15 +151,28 @@ pub fn run(path: &Path, explicit: bool, read_only: bool) -> Result<()> {
     let mut app = App::start(path, explicit, read_only)?;
     let mut terminal = ratatui::init();
     let _guard = TerminalGuard;
+    ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::EnableMouseCapture,
+        ratatui::crossterm::event::EnableBracketedPaste
+    )?;
+    if std::env::var_os(PANIC_VAR).is_some() {
+        terminal.draw(|f| app.render(f))?;
+        panic!("{PANIC_VAR} is set: panicking on purpose to test terminal restoration");
+    }
     loop {
         terminal.draw(|f| app.render(f))?;
         if !event::poll(Duration::from_millis(500))? {
             continue;
         }
-        if let Event::Key(key) = event::read()?
-            && app.handle_key(key) == Step::Quit
-        {
-            return Ok(());
+        match event::read()? {
+            Event::Key(key) if app.handle_key(key) == Step::Quit => return Ok(()),
+            Event::Paste(text) => app.handle_paste(&text),
+            Event::Mouse(mouse) => {
+                let size = terminal.size()?;
+                app.handle_mouse(mouse, Rect::new(0, 0, size.width, size.height));
+            }
+            _ => {}
         }
     }
 }

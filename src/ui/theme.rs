@@ -40,3 +40,42 @@ pub fn key() -> Style {
 pub fn border() -> Style {
     Style::new().fg(Color::DarkGray)
 }
+
+pub fn focus_border() -> Style {
+    Style::new().fg(Color::Cyan)
+}
+
+pub fn header() -> Style {
+    Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD)
+}
+
+pub fn tab() -> Style {
+    Style::new().fg(Color::Gray)
+}
+
+pub fn tab_active() -> Style {
+    Style::new()
+        .fg(Color::Black)
+        .bg(Color::Cyan)
+        .add_modifier(Modifier::BOLD)
+}
+
+pub fn status_bar() -> Style {
+    Style::new().fg(Color::White).bg(Color::Rgb(30, 34, 42))
+}
+
+pub fn success() -> Style {
+    Style::new().fg(Color::Green)
+}
+
+pub fn input() -> Style {
+    Style::new().fg(Color::White).bg(Color::Rgb(40, 44, 52))
+}
+
+pub fn input_focused() -> Style {
+    Style::new().fg(Color::White).bg(Color::Rgb(52, 58, 70))
+}
+
+pub fn cursor() -> Style {
+    Style::new().add_modifier(Modifier::REVERSED)
+}

@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
 use super::theme;
+use super::widgets::key_line;
 use crate::store::Store;
 
 const CHOICES: [&str; 3] = [
@@ -195,14 +196,4 @@ impl Welcome {
             );
         }
     }
-}
-
-/// `key action  key action` for footers.
-pub fn key_line(keys: &[(&str, &str)]) -> Line<'static> {
-    let mut spans = Vec::new();
-    for (k, action) in keys {
-        spans.push(Span::styled(format!(" {k} "), theme::key()));
-        spans.push(Span::styled(format!("{action} "), theme::muted()));
-    }
-    Line::from(spans)
 }

@@ -1,70 +1,50 @@
-//! The workspace at a glance: organisation, file, and the count of each register.
+//! The dashboard: the workspace at a glance. For now the organisation, the file and the count of
+//! each register; readiness findings, heat maps and deadlines join it with the checker.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::welcome::key_line;
-use super::{Step, theme};
+use super::{Ctx, Handled, Screen};
 use crate::store::{Counts, Store, StoreError};
+use crate::ui::theme;
 
-pub struct Summary {
-    store: Store,
-    organisation: String,
+#[derive(Default)]
+pub struct Dashboard {
     counts: Counts,
 }
 
-impl Summary {
-    pub fn new(store: Store) -> Result<Self, StoreError> {
+impl Dashboard {
+    pub fn new(store: &Store) -> Result<Self, StoreError> {
         Ok(Self {
-            organisation: store.organisation()?,
             counts: store.counts()?,
-            store,
         })
     }
+}
 
-    pub fn store(&self) -> &Store {
-        &self.store
+impl Screen for Dashboard {
+    fn title(&self) -> &'static str {
+        "Dashboard"
     }
 
-    pub fn handle_key(&mut self, key: KeyEvent) -> Step {
-        match key.code {
-            KeyCode::Char('q') => Step::Quit,
-            _ => Step::Continue,
-        }
+    fn handle_key(&mut self, _key: KeyEvent, _ctx: &mut Ctx<'_>) -> Handled {
+        Handled::No
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect) {
-        let title = format!(" isms: {} ", self.organisation);
+    fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
+        self.counts = store.counts()?;
+        Ok(())
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect) {
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(theme::border())
-            .title(Span::styled(title, theme::title()));
+            .title(Span::styled(" Registers ", theme::title()));
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        let [head, body, footer] = Layout::vertical([
-            Constraint::Length(3),
-            Constraint::Min(10),
-            Constraint::Length(1),
-        ])
-        .margin(1)
-        .areas(inner);
-
-        let mode = if self.store.is_read_only() {
-            "  (read-only)"
-        } else {
-            ""
-        };
-        frame.render_widget(
-            Paragraph::new(vec![Line::from(vec![
-                Span::styled("Workspace  ", theme::label()),
-                Span::styled(super::shown(self.store.path()), theme::value()),
-                Span::styled(mode, theme::warning()),
-            ])]),
-            head,
-        );
         let c = &self.counts;
         let rows = [
             ("Scope items", c.scope_items.to_string()),
@@ -96,12 +76,18 @@ impl Summary {
             .into_iter()
             .map(|(label, value)| {
                 Line::from(vec![
-                    Span::styled(format!("{label:<22}"), theme::label()),
+                    Span::styled(format!("  {label:<22}"), theme::label()),
                     Span::styled(value, theme::value()),
                 ])
             })
             .collect();
+        let [body] = Layout::vertical([Constraint::Min(1)])
+            .margin(1)
+            .areas(inner);
         frame.render_widget(Paragraph::new(lines), body);
-        frame.render_widget(Paragraph::new(key_line(&[("q", "quit")])), footer);
+    }
+
+    fn keys(&self) -> Vec<(&'static str, &'static str)> {
+        Vec::new()
     }
 }

@@ -1,0 +1,60 @@
+//! The screens behind the tabs, and what they share: the context an update gets, the status
+//! message, and the `Screen` contract the shell drives.
+
+pub mod dashboard;
+pub mod placeholder;
+pub mod register;
+pub mod scope;
+
+use chrono::NaiveDate;
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+
+use crate::store::{Store, StoreError};
+
+/// The last message, shown in the status line.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Status {
+    #[default]
+    None,
+    Saved(String),
+    Info(String),
+    Error(String),
+}
+
+/// What an update may touch: the workspace, today's date, and the status line.
+pub struct Ctx<'a> {
+    pub store: &'a mut Store,
+    pub today: NaiveDate,
+    pub status: &'a mut Status,
+}
+
+/// Whether a screen used a key; unused keys fall through to the global keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Handled {
+    Yes,
+    No,
+}
+
+pub trait Screen {
+    fn title(&self) -> &'static str;
+    fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx<'_>) -> Handled;
+    /// Text pasted into the terminal; only forms take it.
+    fn handle_paste(&mut self, _text: &str) {}
+    /// A click at a screen position inside `area` (the screen's own area).
+    fn handle_click(&mut self, _area: Rect, _column: u16, _row: u16) -> bool {
+        false
+    }
+    fn render(&self, frame: &mut Frame, area: Rect);
+    /// The keys that work now, for the footer and the help screen.
+    fn keys(&self) -> Vec<(&'static str, &'static str)>;
+    /// Typing goes to the screen (a form, a filter): `q`, digits and Tab are not global then.
+    fn captures_input(&self) -> bool {
+        false
+    }
+    /// Reads what the screen shows from the workspace again.
+    fn reload(&mut self, _store: &Store) -> Result<(), StoreError> {
+        Ok(())
+    }
+}

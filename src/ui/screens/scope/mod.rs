@@ -1,0 +1,175 @@
+//! Scope & context (clauses 4.1-4.3): the scope statements, the scope items, the interested
+//! parties, and the internal and external issues, as four views switched with ← and →.
+
+mod records;
+mod statements;
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::register::RegisterView;
+use super::{Ctx, Handled, Screen};
+use crate::domain::party::InterestedParty;
+use crate::domain::scope::{ContextIssue, ScopeItem};
+use crate::store::{Store, StoreError};
+use crate::ui::theme;
+use statements::Statements;
+
+const VIEWS: [&str; 4] = [
+    "Statements",
+    "Scope items",
+    "Interested parties",
+    "Issues (4.1)",
+];
+
+pub struct ScopeScreen {
+    view: usize,
+    statements: Statements,
+    items: RegisterView<ScopeItem>,
+    parties: RegisterView<InterestedParty>,
+    issues: RegisterView<ContextIssue>,
+}
+
+impl ScopeScreen {
+    pub fn new(store: &Store) -> Result<Self, StoreError> {
+        Ok(Self {
+            view: 0,
+            statements: Statements::new(store)?,
+            items: RegisterView::new("Scope items (4.3)", store)?,
+            parties: RegisterView::new("Interested parties (4.2)", store)?,
+            issues: RegisterView::new("Internal and external issues (4.1)", store)?,
+        })
+    }
+
+    pub fn view(&self) -> &'static str {
+        VIEWS[self.view]
+    }
+
+    fn current_captures(&self) -> bool {
+        match self.view {
+            0 => self.statements.captures_input(),
+            1 => self.items.captures_input(),
+            2 => self.parties.captures_input(),
+            _ => self.issues.captures_input(),
+        }
+    }
+}
+
+impl Screen for ScopeScreen {
+    fn title(&self) -> &'static str {
+        "Scope"
+    }
+
+    fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx<'_>) -> Handled {
+        if !self.current_captures() {
+            match key.code {
+                KeyCode::Right | KeyCode::Char('l') | KeyCode::Char(']') => {
+                    self.view = (self.view + 1) % VIEWS.len();
+                    return Handled::Yes;
+                }
+                KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('[') => {
+                    self.view = (self.view + VIEWS.len() - 1) % VIEWS.len();
+                    return Handled::Yes;
+                }
+                _ => {}
+            }
+        }
+        match self.view {
+            0 => self.statements.handle_key(key, ctx),
+            1 => self.items.handle_key(key, ctx),
+            2 => self.parties.handle_key(key, ctx),
+            _ => self.issues.handle_key(key, ctx),
+        }
+    }
+
+    fn handle_paste(&mut self, text: &str) {
+        match self.view {
+            0 => self.statements.handle_paste(text),
+            1 => self.items.handle_paste(text),
+            2 => self.parties.handle_paste(text),
+            _ => self.issues.handle_paste(text),
+        }
+    }
+
+    fn handle_click(&mut self, area: Rect, column: u16, row: u16) -> bool {
+        let [bar, body] = layout(area);
+        if row == bar.y {
+            if let Some(i) = view_at(bar, column) {
+                self.view = i;
+                return true;
+            }
+            return false;
+        }
+        match self.view {
+            1 => self.items.handle_click(body, column, row),
+            2 => self.parties.handle_click(body, column, row),
+            3 => self.issues.handle_click(body, column, row),
+            _ => false,
+        }
+    }
+
+    fn captures_input(&self) -> bool {
+        self.current_captures()
+    }
+
+    fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
+        self.statements.reload(store)?;
+        self.items.reload(store)?;
+        self.parties.reload(store)?;
+        self.issues.reload(store)
+    }
+
+    fn keys(&self) -> Vec<(&'static str, &'static str)> {
+        let mut keys = match self.view {
+            0 => self.statements.keys(),
+            1 => self.items.keys(),
+            2 => self.parties.keys(),
+            _ => self.issues.keys(),
+        };
+        if !self.current_captures() {
+            keys.insert(0, ("←→", "views"));
+        }
+        keys
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect) {
+        let [bar, body] = layout(area);
+        let mut spans = Vec::new();
+        for (i, name) in VIEWS.iter().enumerate() {
+            let style = if i == self.view {
+                theme::tab_active()
+            } else {
+                theme::tab()
+            };
+            spans.push(Span::styled(format!(" {name} "), style));
+            spans.push(Span::raw(" "));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), bar);
+        match self.view {
+            0 => self.statements.render(frame, body),
+            1 => self.items.render(frame, body, true),
+            2 => self.parties.render(frame, body, true),
+            _ => self.issues.render(frame, body, true),
+        }
+    }
+}
+
+fn layout(area: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area)
+}
+
+/// Which view label lies under a column of the view bar.
+fn view_at(bar: Rect, column: u16) -> Option<usize> {
+    let mut x = bar.x;
+    for (i, name) in VIEWS.iter().enumerate() {
+        let width = u16::try_from(name.chars().count() + 2).unwrap_or(u16::MAX);
+        if column >= x && column < x + width {
+            return Some(i);
+        }
+        x += width + 1;
+    }
+    None
+}

@@ -1,0 +1,287 @@
+//! How scope items, interested parties and context issues look and save in a register view.
+
+use crate::domain::ValidationError;
+use crate::domain::party::{InterestedParty, PartyKind};
+use crate::domain::reference::RefKind;
+use crate::domain::scope::{ContextIssue, IssueKind, ScopeItem, ScopeItemKind};
+use crate::store::{Store, StoreError, Writer};
+use crate::ui::screens::register::{Record, yes_no};
+use crate::ui::widgets::form::Form;
+use crate::ui::widgets::table::Column;
+
+fn labels<T: Copy>(all: &[T], label: impl Fn(T) -> &'static str) -> Vec<&'static str> {
+    all.iter().map(|&v| label(v)).collect()
+}
+
+fn index_of<T: PartialEq>(all: &[T], v: &T) -> usize {
+    all.iter().position(|x| x == v).unwrap_or(0)
+}
+
+impl Record for ScopeItem {
+    const NOUN: &'static str = "scope item";
+
+    fn columns() -> Vec<Column> {
+        vec![
+            Column::new("Ref", 6, 5, 9),
+            Column::new("Kind", 16, 8, 4),
+            Column::new("Name", 28, 12, 8),
+            Column::new("ISMS", 4, 4, 6),
+            Column::new("Cert", 4, 4, 5),
+            Column::new("Justification", 30, 10, 1),
+        ]
+    }
+
+    fn cells(&self) -> Vec<String> {
+        vec![
+            RefKind::ScopeItem.format(self.number),
+            self.kind.label().into(),
+            self.name.clone(),
+            yes_no(self.in_isms),
+            yes_no(self.in_certificate),
+            self.justification.clone(),
+        ]
+    }
+
+    fn detail(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("Reference", RefKind::ScopeItem.format(self.number)),
+            ("Kind", self.kind.label().into()),
+            ("Name", self.name.clone()),
+            ("In ISMS scope", yes_no(self.in_isms)),
+            ("In certificate scope", yes_no(self.in_certificate)),
+            ("Justification", self.justification.clone()),
+            ("Interfaces and dependencies", self.interfaces.clone()),
+            ("Description", self.description.clone()),
+        ]
+    }
+
+    fn label(&self) -> String {
+        format!("{} {}", RefKind::ScopeItem.format(self.number), self.name)
+    }
+
+    fn blank() -> Self {
+        ScopeItem::new(ScopeItemKind::Location, "")
+    }
+
+    fn form(&self, title: String) -> Form {
+        Form::new(title)
+            .choice(
+                "kind",
+                "Kind",
+                labels(ScopeItemKind::ALL, ScopeItemKind::label),
+                index_of(ScopeItemKind::ALL, &self.kind),
+            )
+            .line("name", "Name", &self.name)
+            .toggle("in ISMS scope", "In ISMS scope", self.in_isms)
+            .toggle(
+                "in certificate scope",
+                "In certificate scope",
+                self.in_certificate,
+            )
+            .text("justification", "Justification", &self.justification)
+            .text("interfaces", "Interfaces", &self.interfaces)
+            .text("description", "Description", &self.description)
+    }
+
+    fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
+        Ok(ScopeItem {
+            kind: ScopeItemKind::ALL[form.choice_index("kind").min(ScopeItemKind::ALL.len() - 1)],
+            name: form.value("name"),
+            in_isms: form.toggled("in ISMS scope"),
+            in_certificate: form.toggled("in certificate scope"),
+            justification: form.value("justification"),
+            interfaces: form.value("interfaces"),
+            description: form.value("description"),
+            ..self.clone()
+        })
+    }
+
+    fn load(store: &Store) -> Result<Vec<Self>, StoreError> {
+        store.scope_items()
+    }
+
+    fn is_new(&self) -> bool {
+        self.id == 0
+    }
+
+    fn save(self, w: &mut Writer<'_>) -> Result<Self, StoreError> {
+        if self.is_new() {
+            w.insert_scope_item(self)
+        } else {
+            w.update_scope_item(self)
+        }
+    }
+
+    fn delete(&self, w: &mut Writer<'_>) -> Result<(), StoreError> {
+        w.delete_scope_item(self.id)
+    }
+}
+
+impl Record for InterestedParty {
+    const NOUN: &'static str = "interested party";
+
+    fn columns() -> Vec<Column> {
+        vec![
+            Column::new("Ref", 6, 6, 9),
+            Column::new("Kind", 12, 8, 4),
+            Column::new("Name", 26, 12, 8),
+            Column::new("Addressed", 9, 5, 6),
+            Column::new("Requirements", 40, 10, 2),
+        ]
+    }
+
+    fn cells(&self) -> Vec<String> {
+        vec![
+            RefKind::Party.format(self.number),
+            self.kind.label().into(),
+            self.name.clone(),
+            yes_no(self.addressed),
+            self.requirements.clone(),
+        ]
+    }
+
+    fn detail(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("Reference", RefKind::Party.format(self.number)),
+            ("Kind", self.kind.label().into()),
+            ("Name", self.name.clone()),
+            ("Addressed by the ISMS", yes_no(self.addressed)),
+            ("Requirements", self.requirements.clone()),
+        ]
+    }
+
+    fn label(&self) -> String {
+        format!("{} {}", RefKind::Party.format(self.number), self.name)
+    }
+
+    fn blank() -> Self {
+        InterestedParty::new(PartyKind::Customer, "")
+    }
+
+    fn form(&self, title: String) -> Form {
+        Form::new(title)
+            .line("name", "Name", &self.name)
+            .choice(
+                "kind",
+                "Kind",
+                labels(PartyKind::ALL, PartyKind::label),
+                index_of(PartyKind::ALL, &self.kind),
+            )
+            .text("requirements", "Requirements", &self.requirements)
+            .toggle("addressed", "Addressed by the ISMS", self.addressed)
+    }
+
+    fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
+        Ok(InterestedParty {
+            name: form.value("name"),
+            kind: PartyKind::ALL[form.choice_index("kind").min(PartyKind::ALL.len() - 1)],
+            requirements: form.value("requirements"),
+            addressed: form.toggled("addressed"),
+            ..self.clone()
+        })
+    }
+
+    fn load(store: &Store) -> Result<Vec<Self>, StoreError> {
+        store.parties()
+    }
+
+    fn is_new(&self) -> bool {
+        self.id == 0
+    }
+
+    fn save(self, w: &mut Writer<'_>) -> Result<Self, StoreError> {
+        if self.is_new() {
+            w.insert_party(self)
+        } else {
+            w.update_party(self)
+        }
+    }
+
+    fn delete(&self, w: &mut Writer<'_>) -> Result<(), StoreError> {
+        w.delete_party(self.id)
+    }
+}
+
+impl Record for ContextIssue {
+    const NOUN: &'static str = "issue";
+
+    fn columns() -> Vec<Column> {
+        vec![
+            Column::new("Ref", 6, 6, 9),
+            Column::new("Kind", 8, 8, 5),
+            Column::new("Issue", 36, 12, 8),
+            Column::new("Note", 40, 10, 2),
+        ]
+    }
+
+    fn cells(&self) -> Vec<String> {
+        vec![
+            RefKind::ContextIssue.format(self.number),
+            self.kind.label().into(),
+            self.title.clone(),
+            self.note.clone(),
+        ]
+    }
+
+    fn detail(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("Reference", RefKind::ContextIssue.format(self.number)),
+            ("Kind", self.kind.label().into()),
+            ("Issue", self.title.clone()),
+            ("Note", self.note.clone()),
+        ]
+    }
+
+    fn label(&self) -> String {
+        format!(
+            "{} {}",
+            RefKind::ContextIssue.format(self.number),
+            self.title
+        )
+    }
+
+    fn blank() -> Self {
+        ContextIssue::new(IssueKind::Internal, "")
+    }
+
+    fn form(&self, title: String) -> Form {
+        Form::new(title)
+            .choice(
+                "kind",
+                "Kind",
+                labels(IssueKind::ALL, IssueKind::label),
+                index_of(IssueKind::ALL, &self.kind),
+            )
+            .line("title", "Issue", &self.title)
+            .text("note", "Note", &self.note)
+    }
+
+    fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
+        Ok(ContextIssue {
+            kind: IssueKind::ALL[form.choice_index("kind").min(IssueKind::ALL.len() - 1)],
+            title: form.value("title"),
+            note: form.value("note"),
+            ..self.clone()
+        })
+    }
+
+    fn load(store: &Store) -> Result<Vec<Self>, StoreError> {
+        store.context_issues()
+    }
+
+    fn is_new(&self) -> bool {
+        self.id == 0
+    }
+
+    fn save(self, w: &mut Writer<'_>) -> Result<Self, StoreError> {
+        if self.is_new() {
+            w.insert_context_issue(self)
+        } else {
+            w.update_context_issue(self)
+        }
+    }
+
+    fn delete(&self, w: &mut Writer<'_>) -> Result<(), StoreError> {
+        w.delete_context_issue(self.id)
+    }
+}

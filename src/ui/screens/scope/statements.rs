@@ -1,0 +1,180 @@
+//! The ISMS scope statement and the certificate scope statement, side by side, each edited in a
+//! multi-line editor and dated when it changes.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use crate::domain::scope::ScopeStatements;
+use crate::store::{Store, StoreError};
+use crate::ui::screens::{Ctx, Handled, Status};
+use crate::ui::theme;
+use crate::ui::widgets::form::{Form, FormEvent};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Which {
+    Isms,
+    Certificate,
+}
+
+pub struct Statements {
+    statements: ScopeStatements,
+    editing: Option<(Which, Form)>,
+}
+
+impl Statements {
+    pub fn new(store: &Store) -> Result<Self, StoreError> {
+        Ok(Self {
+            statements: store.scope_statements()?,
+            editing: None,
+        })
+    }
+
+    pub fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
+        self.statements = store.scope_statements()?;
+        Ok(())
+    }
+
+    pub fn captures_input(&self) -> bool {
+        self.editing.is_some()
+    }
+
+    pub fn handle_paste(&mut self, text: &str) {
+        if let Some((_, form)) = &mut self.editing {
+            form.paste(text);
+        }
+    }
+
+    pub fn keys(&self) -> Vec<(&'static str, &'static str)> {
+        match &self.editing {
+            Some((_, form)) => form.keys().to_vec(),
+            None => vec![
+                ("e Enter", "edit the ISMS scope"),
+                ("c", "edit the certificate scope"),
+            ],
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx<'_>) -> Handled {
+        if let Some((which, mut form)) = self.editing.take() {
+            match form.handle_key(key) {
+                FormEvent::None => self.editing = Some((which, form)),
+                FormEvent::Cancel => *ctx.status = Status::Info("Nothing changed.".into()),
+                FormEvent::Submit => self.save(which, form, ctx),
+            }
+            return Handled::Yes;
+        }
+        let (which, title, value) = match key.code {
+            KeyCode::Char('e') | KeyCode::Enter => {
+                (Which::Isms, "ISMS scope (4.3)", &self.statements.isms_scope)
+            }
+            KeyCode::Char('c') => (
+                Which::Certificate,
+                "Certificate scope",
+                &self.statements.certificate_scope,
+            ),
+            _ => return Handled::No,
+        };
+        let key = field_key(which);
+        self.editing = Some((
+            which,
+            Form::new(format!("Edit the {title}")).text(key, "Statement", value),
+        ));
+        Handled::Yes
+    }
+
+    fn save(&mut self, which: Which, mut form: Form, ctx: &mut Ctx<'_>) {
+        let text = form.value(field_key(which));
+        let current = self.statements.clone();
+        let updated = match which {
+            Which::Isms => current.with_isms_scope(&text, ctx.today),
+            Which::Certificate => current.with_certificate_scope(&text, ctx.today),
+        };
+        let result = updated
+            .map_err(StoreError::from)
+            .and_then(|s| ctx.store.edit(|w| w.set_scope_statements(s)));
+        match result {
+            Ok(saved) => {
+                self.statements = saved;
+                *ctx.status = Status::Saved(match which {
+                    Which::Isms => "Saved the ISMS scope.".into(),
+                    Which::Certificate => "Saved the certificate scope.".into(),
+                });
+            }
+            Err(e) => {
+                let message = match &e {
+                    StoreError::Invalid(v) => v.message.clone(),
+                    other => format!("not saved: {other}"),
+                };
+                form.set_error(field_key(which), message);
+                *ctx.status = Status::Error("Not saved: see the form.".into());
+                self.editing = Some((which, form));
+            }
+        }
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect) {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
+                .areas(area);
+        let s = &self.statements;
+        pane(
+            frame,
+            left,
+            "ISMS scope (4.3)",
+            "e",
+            &s.isms_scope,
+            s.isms_scope_changed,
+        );
+        pane(
+            frame,
+            right,
+            "Certificate scope",
+            "c",
+            &s.certificate_scope,
+            s.certificate_scope_changed,
+        );
+        if let Some((_, form)) = &self.editing {
+            form.render(frame, area);
+        }
+    }
+}
+
+fn field_key(which: Which) -> &'static str {
+    match which {
+        Which::Isms => "isms_scope",
+        Which::Certificate => "certificate_scope",
+    }
+}
+
+fn pane(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    key: &str,
+    text: &str,
+    changed: Option<chrono::NaiveDate>,
+) {
+    let changed = changed.map_or("never changed".to_string(), |d| format!("last changed {d}"));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::border())
+        .title(Span::styled(format!(" {title} "), theme::title()))
+        .title_bottom(Line::styled(format!(" {changed} "), theme::muted()).right_aligned());
+    let body: Vec<Line> = if text.is_empty() {
+        vec![Line::styled(
+            format!("Not written yet: {key} edits it."),
+            theme::muted(),
+        )]
+    } else {
+        text.lines()
+            .map(|l| Line::styled(l.to_string(), theme::value()))
+            .collect()
+    };
+    frame.render_widget(
+        Paragraph::new(body).block(block).wrap(Wrap { trim: false }),
+        area,
+    );
+}

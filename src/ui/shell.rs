@@ -1,0 +1,272 @@
+//! The frame around every screen: the tab bar, the status line, the keys footer, the help
+//! overlay, and the global keys (switch screens, help, quit) that apply when a screen ignores a key.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{
+    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::screens::dashboard::Dashboard;
+use super::screens::placeholder::Placeholder;
+use super::screens::scope::ScopeScreen;
+use super::screens::{Ctx, Handled, Screen, Status};
+use super::widgets::{fit, key_line, render_help};
+use super::{Step, theme};
+use crate::store::{Store, StoreError};
+
+/// The keys that work on every screen.
+pub const GLOBAL_KEYS: &[(&str, &str)] = &[
+    ("Tab Shift-Tab", "next, previous screen"),
+    ("1 … 8", "go to screen"),
+    ("?", "help"),
+    ("q", "quit"),
+    ("Ctrl-C", "quit from anywhere"),
+];
+
+pub struct Shell {
+    store: Store,
+    organisation: String,
+    screens: Vec<Box<dyn Screen>>,
+    current: usize,
+    status: Status,
+    help: bool,
+}
+
+impl Shell {
+    pub fn new(store: Store) -> Result<Self, StoreError> {
+        let screens: Vec<Box<dyn Screen>> = vec![
+            Box::new(Dashboard::new(&store)?),
+            Box::new(ScopeScreen::new(&store)?),
+            Box::new(Placeholder {
+                title: "Assets",
+                what: &[
+                    "the asset inventory: information and business processes first, then what holds them",
+                    "owners, locations, scope items, classification",
+                    "dependencies in both directions, and the crown jewels",
+                ],
+            }),
+            Box::new(Placeholder {
+                title: "Protection",
+                what: &[
+                    "a grid of assets by confidentiality, integrity and availability",
+                    "inheritance by the maximum principle, with where each value comes from",
+                    "overrides with their justification",
+                ],
+            }),
+            Box::new(Placeholder {
+                title: "Risks",
+                what: &[
+                    "the risk register with inherent and residual levels",
+                    "the heat maps",
+                    "the methodology",
+                ],
+            }),
+            Box::new(Placeholder {
+                title: "Treatment",
+                what: &[
+                    "the treatment plan: actions, owners, due dates, controls",
+                    "acceptances of residual risk",
+                ],
+            }),
+            Box::new(Placeholder {
+                title: "SoA",
+                what: &[
+                    "the 93 Annex A controls and custom controls",
+                    "applicability, reasons, status, evidence",
+                    "versions",
+                ],
+            }),
+            Box::new(Placeholder {
+                title: "Clauses",
+                what: &[
+                    "clauses 4 to 10 as a checklist",
+                    "mandatory documented information",
+                ],
+            }),
+        ];
+        let organisation = store.organisation()?;
+        let status = if store.is_read_only() {
+            Status::Info("Opened read-only: nothing can be changed.".into())
+        } else {
+            Status::None
+        };
+        Ok(Self {
+            store,
+            organisation,
+            screens,
+            current: 0,
+            status,
+            help: false,
+        })
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn status(&self) -> &Status {
+        &self.status
+    }
+
+    pub fn current_title(&self) -> &'static str {
+        self.screens[self.current].title()
+    }
+
+    fn go_to(&mut self, index: usize) {
+        if index < self.screens.len() && index != self.current {
+            self.current = index;
+            // Another screen may have changed what this one shows.
+            if let Err(e) = self.screens[index].reload(&self.store) {
+                self.status = Status::Error(format!("Could not read the workspace: {e}"));
+            }
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> Step {
+        if self.help {
+            self.help = false;
+            return Step::Continue;
+        }
+        let screen = &mut self.screens[self.current];
+        let capturing = screen.captures_input();
+        let mut ctx = Ctx {
+            store: &mut self.store,
+            today: crate::clock::today(),
+            status: &mut self.status,
+        };
+        if screen.handle_key(key, &mut ctx) == Handled::Yes || capturing {
+            return Step::Continue;
+        }
+        let n = self.screens.len();
+        match key.code {
+            KeyCode::Tab => self.go_to((self.current + 1) % n),
+            KeyCode::BackTab => self.go_to((self.current + n - 1) % n),
+            KeyCode::Char(c @ '1'..='9') if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                self.go_to(usize::from(c as u8 - b'1'));
+            }
+            KeyCode::Char('?') => self.help = true,
+            KeyCode::Char('q') => return Step::Quit,
+            _ => {}
+        }
+        Step::Continue
+    }
+
+    pub fn handle_paste(&mut self, text: &str) {
+        self.screens[self.current].handle_paste(text);
+    }
+
+    pub fn handle_mouse(&mut self, mouse: MouseEvent, area: Rect) {
+        if mouse.kind != MouseEventKind::Down(MouseButton::Left) || self.help {
+            return;
+        }
+        let [tabs, body, _, _] = layout(area);
+        if mouse.row == tabs.y {
+            if let Some(i) = tab_at(&self.titles(), tabs, mouse.column) {
+                self.go_to(i);
+            }
+            return;
+        }
+        if !self.screens[self.current].captures_input() {
+            self.screens[self.current].handle_click(body, mouse.column, mouse.row);
+        }
+    }
+
+    fn titles(&self) -> Vec<&'static str> {
+        self.screens.iter().map(|s| s.title()).collect()
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect) {
+        let [tabs, body, status, footer] = layout(area);
+        let mut spans = Vec::new();
+        for (i, title) in self.titles().iter().enumerate() {
+            let style = if i == self.current {
+                theme::tab_active()
+            } else {
+                theme::tab()
+            };
+            spans.push(Span::styled(format!(" {} {title} ", i + 1), style));
+            spans.push(Span::raw(" "));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
+
+        let screen = &self.screens[self.current];
+        screen.render(frame, body);
+
+        let file = self.store.path().display().to_string();
+        let (message, style) = match &self.status {
+            Status::None => (String::new(), theme::status_bar()),
+            Status::Saved(m) => (
+                format!("✔ {m}"),
+                theme::status_bar().patch(theme::success()),
+            ),
+            Status::Info(m) => (m.clone(), theme::status_bar()),
+            Status::Error(m) => (format!("✖ {m}"), theme::status_bar().patch(theme::error())),
+        };
+        let left = format!(" {} · {} ", self.organisation, file);
+        let room = status
+            .width
+            .saturating_sub(u16::try_from(left.chars().count()).unwrap_or(u16::MAX))
+            .saturating_sub(1);
+        let line = Line::from(vec![
+            Span::styled(
+                fit(&left, status.width),
+                theme::status_bar().patch(theme::title()),
+            ),
+            Span::styled(format!(" {}", fit(&message, room)), style),
+        ]);
+        frame.render_widget(Paragraph::new(line).style(theme::status_bar()), status);
+
+        let mut keys = screen.keys();
+        if !screen.captures_input() {
+            keys.extend_from_slice(&[("?", "help"), ("q", "quit")]);
+        }
+        frame.render_widget(Paragraph::new(key_line(&keys)), footer);
+
+        if self.help {
+            render_help(frame, body, screen.title(), &screen.keys(), GLOBAL_KEYS);
+        }
+    }
+}
+
+fn layout(area: Rect) -> [Rect; 4] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// Which tab lies under a column of the tab bar.
+fn tab_at(titles: &[&str], bar: Rect, column: u16) -> Option<usize> {
+    let mut x = bar.x;
+    for (i, title) in titles.iter().enumerate() {
+        let width =
+            u16::try_from(format!(" {} {title} ", i + 1).chars().count()).unwrap_or(u16::MAX);
+        if column >= x && column < x + width {
+            return Some(i);
+        }
+        x += width + 1;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tabs_are_hit_by_their_columns() {
+        let titles = ["Dashboard", "Scope"];
+        let bar = Rect::new(0, 0, 80, 1);
+        assert_eq!(tab_at(&titles, bar, 0), Some(0));
+        assert_eq!(tab_at(&titles, bar, 12), Some(0));
+        assert_eq!(tab_at(&titles, bar, 13), None, "the gap between tabs");
+        assert_eq!(tab_at(&titles, bar, 14), Some(1));
+        assert_eq!(tab_at(&titles, bar, 40), None);
+    }
+}

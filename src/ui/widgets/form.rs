@@ -1,0 +1,753 @@
+//! The reusable form popup: single- and multi-line text (ratatui-textarea), choices, yes/no
+//! toggles, dates, and reference pickers with a filtered list. Field keys are the domain's field
+//! names, so a validation error from the domain lands next to its field.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui_textarea::{TextArea, WrapMode};
+
+use super::{centered, fit, key_line};
+use crate::ui::theme;
+
+pub enum FieldKind {
+    Line(TextArea<'static>),
+    Text(TextArea<'static>),
+    Date(TextArea<'static>),
+    Choice {
+        options: Vec<&'static str>,
+        selected: usize,
+    },
+    Toggle(bool),
+    Pick {
+        options: Vec<(i64, String)>,
+        selected: Option<i64>,
+        list: Option<PickList>,
+    },
+}
+
+/// The open list of a reference picker: what was typed and the highlighted option.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PickList {
+    pub filter: String,
+    pub cursor: usize,
+}
+
+pub struct Field {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub kind: FieldKind,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormEvent {
+    None,
+    Submit,
+    Cancel,
+}
+
+pub struct Form {
+    pub title: String,
+    fields: Vec<Field>,
+    focus: usize,
+    initial: Vec<String>,
+    asking_discard: bool,
+    /// An error that belongs to no single field.
+    pub message: Option<String>,
+}
+
+fn text_area(value: &str, multiline: bool) -> TextArea<'static> {
+    let lines: Vec<String> = if multiline {
+        value.lines().map(str::to_string).collect()
+    } else {
+        vec![value.replace('\n', " ")]
+    };
+    let mut t = TextArea::new(if lines.is_empty() {
+        vec![String::new()]
+    } else {
+        lines
+    });
+    t.set_cursor_line_style(Style::new());
+    if multiline {
+        t.set_wrap_mode(WrapMode::WordOrGlyph);
+    }
+    t.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    t.move_cursor(ratatui_textarea::CursorMove::End);
+    t
+}
+
+impl Form {
+    pub fn new(title: impl Into<String>) -> Self {
+        Self {
+            title: title.into(),
+            fields: Vec::new(),
+            focus: 0,
+            initial: Vec::new(),
+            asking_discard: false,
+            message: None,
+        }
+    }
+
+    fn push(mut self, key: &'static str, label: &'static str, kind: FieldKind) -> Self {
+        self.fields.push(Field {
+            key,
+            label,
+            kind,
+            error: None,
+        });
+        self.initial = self.snapshot();
+        self
+    }
+
+    pub fn line(self, key: &'static str, label: &'static str, value: &str) -> Self {
+        self.push(key, label, FieldKind::Line(text_area(value, false)))
+    }
+
+    pub fn text(self, key: &'static str, label: &'static str, value: &str) -> Self {
+        self.push(key, label, FieldKind::Text(text_area(value, true)))
+    }
+
+    pub fn date(
+        self,
+        key: &'static str,
+        label: &'static str,
+        value: Option<chrono::NaiveDate>,
+    ) -> Self {
+        let mut t = text_area(&value.map(|d| d.to_string()).unwrap_or_default(), false);
+        t.set_placeholder_text("YYYY-MM-DD");
+        self.push(key, label, FieldKind::Date(t))
+    }
+
+    pub fn choice(
+        self,
+        key: &'static str,
+        label: &'static str,
+        options: Vec<&'static str>,
+        selected: usize,
+    ) -> Self {
+        let selected = selected.min(options.len().saturating_sub(1));
+        self.push(key, label, FieldKind::Choice { options, selected })
+    }
+
+    pub fn toggle(self, key: &'static str, label: &'static str, value: bool) -> Self {
+        self.push(key, label, FieldKind::Toggle(value))
+    }
+
+    pub fn pick(
+        self,
+        key: &'static str,
+        label: &'static str,
+        options: Vec<(i64, String)>,
+        selected: Option<i64>,
+    ) -> Self {
+        self.push(
+            key,
+            label,
+            FieldKind::Pick {
+                options,
+                selected,
+                list: None,
+            },
+        )
+    }
+
+    fn field(&self, key: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// The text of a text or date field, lines joined with `\n`.
+    pub fn value(&self, key: &str) -> String {
+        match self.field(key).map(|f| &f.kind) {
+            Some(FieldKind::Line(t) | FieldKind::Text(t) | FieldKind::Date(t)) => {
+                t.lines().join("\n")
+            }
+            _ => String::new(),
+        }
+    }
+
+    pub fn choice_index(&self, key: &str) -> usize {
+        match self.field(key).map(|f| &f.kind) {
+            Some(FieldKind::Choice { selected, .. }) => *selected,
+            _ => 0,
+        }
+    }
+
+    pub fn toggled(&self, key: &str) -> bool {
+        matches!(
+            self.field(key).map(|f| &f.kind),
+            Some(FieldKind::Toggle(true))
+        )
+    }
+
+    pub fn picked(&self, key: &str) -> Option<i64> {
+        match self.field(key).map(|f| &f.kind) {
+            Some(FieldKind::Pick { selected, .. }) => *selected,
+            _ => None,
+        }
+    }
+
+    pub fn focused_key(&self) -> Option<&'static str> {
+        self.fields.get(self.focus).map(|f| f.key)
+    }
+
+    /// Shows `message` next to the field `key` and moves there; a key no field has becomes the
+    /// form's own message.
+    pub fn set_error(&mut self, key: &str, message: impl Into<String>) {
+        let message = message.into();
+        match self.fields.iter().position(|f| f.key == key) {
+            Some(i) => {
+                self.fields[i].error = Some(message);
+                self.focus = i;
+            }
+            None => self.message = Some(message),
+        }
+    }
+
+    pub fn clear_errors(&mut self) {
+        self.message = None;
+        for f in &mut self.fields {
+            f.error = None;
+        }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.message.is_some() || self.fields.iter().any(|f| f.error.is_some())
+    }
+
+    fn snapshot(&self) -> Vec<String> {
+        self.fields
+            .iter()
+            .map(|f| match &f.kind {
+                FieldKind::Line(t) | FieldKind::Text(t) | FieldKind::Date(t) => {
+                    t.lines().join("\n")
+                }
+                FieldKind::Choice { selected, .. } => selected.to_string(),
+                FieldKind::Toggle(b) => b.to_string(),
+                FieldKind::Pick { selected, .. } => format!("{selected:?}"),
+            })
+            .collect()
+    }
+
+    /// Something was typed or changed since the form opened.
+    pub fn is_dirty(&self) -> bool {
+        self.snapshot() != self.initial
+    }
+
+    pub fn keys(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            ("Tab S-Tab", "field"),
+            ("Ctrl-S", "save"),
+            ("Enter", "save / new line in text"),
+            ("←→ a-z", "choose"),
+            ("Space", "toggle, pick"),
+            ("Esc", "cancel"),
+        ]
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> FormEvent {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if self.asking_discard {
+            match key.code {
+                KeyCode::Char('y') | KeyCode::Char('Y') => return FormEvent::Cancel,
+                _ => self.asking_discard = false,
+            }
+            return FormEvent::None;
+        }
+        if ctrl && key.code == KeyCode::Char('s') {
+            return FormEvent::Submit;
+        }
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return FormEvent::None;
+        };
+        // An open picker list takes every key first.
+        if let FieldKind::Pick {
+            options,
+            selected,
+            list: list @ Some(_),
+        } = &mut field.kind
+        {
+            let Some(l) = list.as_mut() else {
+                return FormEvent::None;
+            };
+            let matching = pick_matches(options, &l.filter);
+            match key.code {
+                KeyCode::Esc => *list = None,
+                KeyCode::Enter => {
+                    if let Some((id, _)) = matching.get(l.cursor).copied() {
+                        *selected = Some(*id);
+                    }
+                    *list = None;
+                }
+                KeyCode::Down => l.cursor = (l.cursor + 1).min(matching.len().saturating_sub(1)),
+                KeyCode::Up => l.cursor = l.cursor.saturating_sub(1),
+                KeyCode::Backspace => {
+                    l.filter.pop();
+                    l.cursor = 0;
+                }
+                KeyCode::Char(c) if !ctrl => {
+                    l.filter.push(c);
+                    l.cursor = 0;
+                }
+                _ => {}
+            }
+            return FormEvent::None;
+        }
+        match key.code {
+            KeyCode::Esc => {
+                if self.is_dirty() {
+                    self.asking_discard = true;
+                    return FormEvent::None;
+                }
+                return FormEvent::Cancel;
+            }
+            KeyCode::Tab => {
+                self.focus = (self.focus + 1) % self.fields.len().max(1);
+                return FormEvent::None;
+            }
+            KeyCode::BackTab => {
+                self.focus = (self.focus + self.fields.len().max(1) - 1) % self.fields.len().max(1);
+                return FormEvent::None;
+            }
+            _ => {}
+        }
+        field.error = None;
+        match &mut field.kind {
+            FieldKind::Line(t) | FieldKind::Date(t) => {
+                if key.code == KeyCode::Enter {
+                    return FormEvent::Submit;
+                }
+                t.input(key);
+            }
+            FieldKind::Text(t) => {
+                t.input(key);
+            }
+            FieldKind::Choice { options, selected } => match key.code {
+                KeyCode::Enter => return FormEvent::Submit,
+                KeyCode::Right | KeyCode::Down | KeyCode::Char(' ') => {
+                    *selected = (*selected + 1) % options.len().max(1)
+                }
+                KeyCode::Left | KeyCode::Up => {
+                    *selected = (*selected + options.len().max(1) - 1) % options.len().max(1)
+                }
+                KeyCode::Char(c) if !ctrl => {
+                    // The next option starting with the letter, so repeated presses cycle.
+                    let n = options.len();
+                    if let Some(i) = (1..=n).map(|k| (*selected + k) % n).find(|&i| {
+                        options[i]
+                            .chars()
+                            .next()
+                            .is_some_and(|f| f.to_lowercase().eq(c.to_lowercase()))
+                    }) {
+                        *selected = i;
+                    }
+                }
+                _ => {}
+            },
+            FieldKind::Toggle(value) => match key.code {
+                KeyCode::Enter => return FormEvent::Submit,
+                KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right => *value = !*value,
+                KeyCode::Char('y') | KeyCode::Char('j') => *value = true,
+                KeyCode::Char('n') => *value = false,
+                _ => {}
+            },
+            FieldKind::Pick { selected, list, .. } => match key.code {
+                KeyCode::Enter | KeyCode::Char(' ') | KeyCode::Down => {
+                    *list = Some(PickList::default())
+                }
+                KeyCode::Backspace | KeyCode::Delete => *selected = None,
+                KeyCode::Char(c) if !ctrl => {
+                    *list = Some(PickList {
+                        filter: c.to_string(),
+                        cursor: 0,
+                    })
+                }
+                _ => {}
+            },
+        }
+        FormEvent::None
+    }
+
+    /// Inserts pasted text into the focused text field; line breaks become spaces on one line.
+    pub fn paste(&mut self, text: &str) {
+        if let Some(field) = self.fields.get_mut(self.focus) {
+            match &mut field.kind {
+                FieldKind::Line(t) | FieldKind::Date(t) => {
+                    t.insert_str(text.replace(['\r', '\n'], " "));
+                }
+                FieldKind::Text(t) => {
+                    t.insert_str(text.replace("\r\n", "\n"));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect) {
+        let width = area.width.saturating_sub(4).min(84);
+        let room = area.height.saturating_sub(2);
+        // Rows per field: one for single-line fields, more for text boxes, one more for an error.
+        let errors: u16 = self
+            .fields
+            .iter()
+            .map(|f| u16::from(f.error.is_some()))
+            .sum();
+        let singles: u16 = self
+            .fields
+            .iter()
+            .map(|f| u16::from(!matches!(f.kind, FieldKind::Text(_))))
+            .sum();
+        let texts = u16::try_from(self.fields.len()).unwrap_or(0) - singles;
+        let chrome = 2 + 2 + u16::from(self.message.is_some() || self.asking_discard);
+        let per_text = room
+            .saturating_sub(chrome + singles + errors)
+            .checked_div(texts)
+            .map_or(0, |n| n.clamp(1, 5));
+        let height = chrome + singles + errors + texts * per_text;
+        let popup = centered(area, width, height);
+        frame.render_widget(Clear, popup);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme::focus_border())
+            .title(Span::styled(format!(" {} ", self.title), theme::title()));
+        let inner = block.inner(popup);
+        frame.render_widget(block, popup);
+
+        let mut rows: Vec<Constraint> = Vec::new();
+        for f in &self.fields {
+            rows.push(Constraint::Length(
+                if matches!(f.kind, FieldKind::Text(_)) {
+                    per_text
+                } else {
+                    1
+                },
+            ));
+            if f.error.is_some() {
+                rows.push(Constraint::Length(1));
+            }
+        }
+        rows.push(Constraint::Length(1));
+        rows.push(Constraint::Length(u16::from(
+            self.message.is_some() || self.asking_discard,
+        )));
+        rows.push(Constraint::Min(1));
+        let areas = Layout::vertical(rows).split(inner);
+        let label_width = 24.min(inner.width / 3);
+        let mut at = 0;
+        let mut open_list: Option<(Rect, &Field)> = None;
+        for (i, f) in self.fields.iter().enumerate() {
+            let focused = i == self.focus;
+            let [label, input] =
+                Layout::horizontal([Constraint::Length(label_width), Constraint::Min(1)])
+                    .areas(areas[at]);
+            let label_style = if focused {
+                theme::key()
+            } else {
+                theme::label()
+            };
+            let marker = if focused { "▸ " } else { "  " };
+            frame.render_widget(
+                Paragraph::new(Span::styled(
+                    fit(
+                        &format!("{marker}{}", f.label),
+                        label_width.saturating_sub(1),
+                    ),
+                    label_style,
+                )),
+                label,
+            );
+            self.render_input(frame, input, f, focused);
+            if focused && matches!(&f.kind, FieldKind::Pick { list: Some(_), .. }) {
+                open_list = Some((input, f));
+            }
+            at += 1;
+            if let Some(e) = &f.error {
+                let [_, msg] = Layout::horizontal([Constraint::Length(2), Constraint::Min(1)])
+                    .areas(areas[at]);
+                frame.render_widget(
+                    Paragraph::new(Span::styled(
+                        fit(&format!("⚠ {}: {e}", f.label), msg.width),
+                        theme::error(),
+                    )),
+                    msg,
+                );
+                at += 1;
+            }
+        }
+        at += 1;
+        if self.asking_discard {
+            frame.render_widget(
+                Paragraph::new(Span::styled(
+                    "Discard what you typed? y discards, any other key returns.",
+                    theme::warning(),
+                )),
+                areas[at],
+            );
+        } else if let Some(m) = &self.message {
+            frame.render_widget(
+                Paragraph::new(Span::styled(
+                    fit(&format!("⚠ {m}"), areas[at].width),
+                    theme::error(),
+                )),
+                areas[at],
+            );
+        }
+        let footer = areas[areas.len() - 1];
+        frame.render_widget(
+            Paragraph::new(key_line(&[
+                ("Tab", "next"),
+                ("Ctrl-S", "save"),
+                ("Esc", "cancel"),
+            ])),
+            footer,
+        );
+        if let Some((anchor, field)) = open_list {
+            render_pick_list(frame, popup, anchor, field);
+        }
+    }
+
+    fn render_input(&self, frame: &mut Frame, area: Rect, field: &Field, focused: bool) {
+        let boxed = if focused {
+            theme::input_focused()
+        } else {
+            theme::input()
+        };
+        match &field.kind {
+            FieldKind::Line(t) | FieldKind::Text(t) | FieldKind::Date(t) => {
+                let mut t = t.clone();
+                t.set_style(boxed);
+                t.set_cursor_style(if focused { theme::cursor() } else { boxed });
+                frame.render_widget(&t, area);
+            }
+            FieldKind::Choice { options, selected } => {
+                let text = options.get(*selected).copied().unwrap_or("");
+                let arrows = if focused { "◂ " } else { "  " };
+                let after = if focused { " ▸" } else { "" };
+                frame.render_widget(
+                    Paragraph::new(Span::styled(
+                        fit(&format!("{arrows}{text}{after}"), area.width),
+                        boxed,
+                    )),
+                    area,
+                );
+            }
+            FieldKind::Toggle(v) => {
+                let text = if *v { "[x] yes" } else { "[ ] no" };
+                frame.render_widget(Paragraph::new(Span::styled(text, boxed)), area);
+            }
+            FieldKind::Pick {
+                options, selected, ..
+            } => {
+                let text = selected
+                    .and_then(|id| options.iter().find(|(o, _)| *o == id))
+                    .map_or("(none)  Space chooses".to_string(), |(_, label)| {
+                        label.clone()
+                    });
+                frame.render_widget(
+                    Paragraph::new(Span::styled(fit(&text, area.width), boxed)),
+                    area,
+                );
+            }
+        }
+    }
+}
+
+fn pick_matches<'a>(options: &'a [(i64, String)], filter: &str) -> Vec<&'a (i64, String)> {
+    let needle = filter.to_lowercase();
+    options
+        .iter()
+        .filter(|(_, label)| label.to_lowercase().contains(&needle))
+        .collect()
+}
+
+fn render_pick_list(frame: &mut Frame, popup: Rect, anchor: Rect, field: &Field) {
+    let FieldKind::Pick {
+        options,
+        list: Some(list),
+        ..
+    } = &field.kind
+    else {
+        return;
+    };
+    let matching = pick_matches(options, &list.filter);
+    let height = (u16::try_from(matching.len()).unwrap_or(u16::MAX).min(8) + 3).min(popup.height);
+    let y = if anchor.y + 1 + height <= popup.bottom() {
+        anchor.y + 1
+    } else {
+        popup.bottom().saturating_sub(height)
+    };
+    let area = Rect {
+        x: anchor.x,
+        y,
+        width: anchor.width,
+        height,
+    };
+    frame.render_widget(Clear, area);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::focus_border())
+        .title(Span::styled(
+            format!(" {}/{} ", matching.len(), options.len()),
+            theme::muted(),
+        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let mut lines = vec![Line::from(vec![
+        Span::styled("/", theme::key()),
+        Span::styled(format!("{}█", list.filter), theme::value()),
+    ])];
+    let visible = usize::from(inner.height.saturating_sub(1));
+    let start = list.cursor.saturating_sub(visible.saturating_sub(1));
+    for (i, (_, label)) in matching.iter().enumerate().skip(start).take(visible) {
+        let style = if i == list.cursor {
+            theme::selected()
+        } else {
+            theme::value()
+        };
+        lines.push(Line::styled(fit(label, inner.width), style));
+    }
+    if matching.is_empty() {
+        lines.push(Line::styled("nothing matches", theme::muted()));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    fn type_text(form: &mut Form, text: &str) {
+        for c in text.chars() {
+            form.handle_key(key(KeyCode::Char(c)));
+        }
+    }
+
+    fn sample() -> Form {
+        Form::new("Scope item")
+            .choice(
+                "kind",
+                "Kind",
+                vec!["Location", "Organisational unit", "Process"],
+                0,
+            )
+            .line("name", "Name", "")
+            .text("description", "Description", "")
+            .toggle("in_isms", "In ISMS scope", true)
+            .pick(
+                "scope_item",
+                "Scope item",
+                vec![(1, "S-001 HQ".into()), (2, "S-002 Warehouse".into())],
+                None,
+            )
+    }
+
+    #[test]
+    fn tab_moves_between_fields_and_typing_fills_them() {
+        let mut f = sample();
+        f.handle_key(key(KeyCode::Tab));
+        type_text(&mut f, "HQ Bremen");
+        f.handle_key(key(KeyCode::Tab));
+        type_text(&mut f, "two");
+        f.handle_key(key(KeyCode::Enter));
+        type_text(&mut f, "lines");
+        assert_eq!(f.value("name"), "HQ Bremen");
+        assert_eq!(f.value("description"), "two\nlines");
+        f.handle_key(key(KeyCode::BackTab));
+        assert_eq!(f.focused_key(), Some("name"));
+    }
+
+    #[test]
+    fn enter_saves_from_a_single_line_field_and_ctrl_s_from_any() {
+        let mut f = sample();
+        f.handle_key(key(KeyCode::Tab));
+        assert_eq!(f.handle_key(key(KeyCode::Enter)), FormEvent::Submit);
+        f.handle_key(key(KeyCode::Tab));
+        assert_eq!(
+            f.handle_key(key(KeyCode::Enter)),
+            FormEvent::None,
+            "a new line in a text box"
+        );
+        assert_eq!(
+            f.handle_key(KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL)),
+            FormEvent::Submit
+        );
+    }
+
+    #[test]
+    fn choices_change_with_arrows_and_first_letters() {
+        let mut f = sample();
+        f.handle_key(key(KeyCode::Right));
+        assert_eq!(f.choice_index("kind"), 1);
+        f.handle_key(key(KeyCode::Char('p')));
+        assert_eq!(f.choice_index("kind"), 2);
+        f.handle_key(key(KeyCode::Char('L')));
+        assert_eq!(f.choice_index("kind"), 0);
+        f.handle_key(key(KeyCode::Left));
+        assert_eq!(f.choice_index("kind"), 2);
+    }
+
+    #[test]
+    fn toggles_and_pickers() {
+        let mut f = sample();
+        for _ in 0..3 {
+            f.handle_key(key(KeyCode::Tab));
+        }
+        f.handle_key(key(KeyCode::Char(' ')));
+        assert!(!f.toggled("in_isms"));
+        f.handle_key(key(KeyCode::Tab));
+        type_text(&mut f, "ware");
+        f.handle_key(key(KeyCode::Enter));
+        assert_eq!(f.picked("scope_item"), Some(2));
+        f.handle_key(key(KeyCode::Backspace));
+        assert_eq!(f.picked("scope_item"), None);
+    }
+
+    #[test]
+    fn escape_asks_before_discarding_typed_text() {
+        let mut f = sample();
+        assert!(!f.is_dirty());
+        f.handle_key(key(KeyCode::Tab));
+        type_text(&mut f, "x");
+        assert_eq!(f.handle_key(key(KeyCode::Esc)), FormEvent::None);
+        assert_eq!(
+            f.handle_key(key(KeyCode::Char('n'))),
+            FormEvent::None,
+            "any other key returns"
+        );
+        assert_eq!(f.value("name"), "x");
+        f.handle_key(key(KeyCode::Esc));
+        assert_eq!(f.handle_key(key(KeyCode::Char('y'))), FormEvent::Cancel);
+        assert_eq!(
+            sample().handle_key(key(KeyCode::Esc)),
+            FormEvent::Cancel,
+            "nothing typed: no question"
+        );
+    }
+
+    #[test]
+    fn errors_land_next_to_their_field() {
+        let mut f = sample();
+        f.set_error("name", "is required");
+        assert_eq!(f.focused_key(), Some("name"));
+        assert!(f.has_errors());
+        f.set_error("in certificate scope", "elsewhere");
+        assert_eq!(f.message.as_deref(), Some("elsewhere"));
+        f.clear_errors();
+        assert!(!f.has_errors());
+    }
+
+    #[test]
+    fn paste_into_a_single_line_flattens_breaks() {
+        let mut f = sample();
+        f.handle_key(key(KeyCode::Tab));
+        f.paste("a\nb");
+        assert_eq!(f.value("name"), "a b");
+    }
+}

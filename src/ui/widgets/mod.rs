@@ -1,0 +1,131 @@
+//! Widgets every screen shares: the table, the form popup, the confirmation and help overlays.
+
+pub mod form;
+pub mod table;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::theme;
+
+/// Cuts `text` to at most `width` terminal columns, ending in `…` when cut; wide characters
+/// count double and are never split. Line breaks become spaces.
+pub fn fit(text: &str, width: u16) -> String {
+    let width = usize::from(width);
+    let flat: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if flat.width() <= width {
+        return flat;
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in flat.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// A centred rectangle of at most `width` x `height` inside `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
+        .flex(Flex::Center)
+        .areas(area);
+    let [cell] = Layout::horizontal([Constraint::Length(width.min(area.width))])
+        .flex(Flex::Center)
+        .areas(row);
+    cell
+}
+
+/// A yes/no question that names what it is about, e.g. before a delete.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    pub question: String,
+}
+
+impl Confirm {
+    pub fn render(&self, frame: &mut Frame, area: Rect) {
+        let popup = centered(area, 64, 7);
+        frame.render_widget(Clear, popup);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme::warning())
+            .title(Span::styled(" Confirm ", theme::warning()));
+        let text = vec![
+            Line::styled(self.question.as_str(), theme::value()),
+            Line::raw(""),
+            key_line(&[("y", "yes"), ("n Esc", "no")]),
+        ];
+        frame.render_widget(
+            Paragraph::new(text).block(block).wrap(Wrap { trim: true }),
+            popup,
+        );
+    }
+}
+
+/// The help overlay: every key of the current screen, then the global keys.
+pub fn render_help(
+    frame: &mut Frame,
+    area: Rect,
+    screen: &str,
+    keys: &[(&str, &str)],
+    global: &[(&str, &str)],
+) {
+    let height = u16::try_from(keys.len() + global.len() + 6).unwrap_or(u16::MAX);
+    let popup = centered(area, 70, height);
+    frame.render_widget(Clear, popup);
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::focus_border())
+        .title(Span::styled(format!(" Help: {screen} "), theme::title()))
+        .title_bottom(Line::styled(" any key closes ", theme::muted()).right_aligned());
+    let entry = |(k, what): &(&str, &str)| {
+        Line::from(vec![
+            Span::styled(format!("  {k:<16}"), theme::key()),
+            Span::styled(what.to_string(), theme::value()),
+        ])
+    };
+    let mut lines = vec![Line::styled("This screen", theme::label())];
+    lines.extend(keys.iter().map(entry));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled("Everywhere", theme::label()));
+    lines.extend(global.iter().map(entry));
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
+}
+
+/// `key action  key action` for footers.
+pub fn key_line(keys: &[(&str, &str)]) -> Line<'static> {
+    let mut spans = Vec::new();
+    for (k, action) in keys {
+        spans.push(Span::styled(format!(" {k} "), theme::key()));
+        spans.push(Span::styled(format!("{action} "), theme::muted()));
+    }
+    Line::from(spans)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fit_counts_wide_characters_and_adds_an_ellipsis() {
+        assert_eq!(fit("short", 10), "short");
+        assert_eq!(fit("Headquarters Bremen", 8), "Headqua…");
+        assert_eq!(fit("株式会社テスト", 7), "株式会…");
+        assert_eq!(fit("株式会社", 8), "株式会社");
+        assert_eq!(fit("a\nb", 5), "a b");
+        assert_eq!(fit("abc", 0), "");
+    }
+}

@@ -1,0 +1,530 @@
+//! The reusable table: only visible rows are rendered; selection, paging, filter-as-you-type
+//! across all columns (with a `12/140` count), sort by any column, and columns that shrink and
+//! then drop by priority on narrow terminals.
+
+use std::cell::Cell;
+use std::cmp::Ordering;
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell as TableCell, Paragraph, Row, Table};
+
+use super::fit;
+use crate::ui::theme;
+
+/// A column: its header, the width it likes, the width it can shrink to, and its priority
+/// (columns with the lowest priority are dropped first when even the minimum does not fit).
+#[derive(Debug, Clone, Copy)]
+pub struct Column {
+    pub title: &'static str,
+    pub width: u16,
+    pub min: u16,
+    pub priority: u8,
+}
+
+impl Column {
+    pub const fn new(title: &'static str, width: u16, min: u16, priority: u8) -> Self {
+        Self {
+            title,
+            width,
+            min,
+            priority,
+        }
+    }
+}
+
+/// What a key did to the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TableEvent {
+    Ignored,
+    Moved,
+    Changed,
+}
+
+pub struct DataTable {
+    columns: Vec<Column>,
+    rows: Vec<Vec<String>>,
+    /// Each row's cells joined and lowercased, for filtering without allocating per keystroke.
+    haystack: Vec<String>,
+    /// Indices into `rows` that pass the filter, in display order.
+    visible: Vec<usize>,
+    selected: usize,
+    offset: Cell<usize>,
+    page: Cell<usize>,
+    filter: String,
+    filtering: bool,
+    sort: Option<(usize, bool)>,
+}
+
+impl DataTable {
+    pub fn new(columns: Vec<Column>) -> Self {
+        Self {
+            columns,
+            rows: Vec::new(),
+            haystack: Vec::new(),
+            visible: Vec::new(),
+            selected: 0,
+            offset: Cell::new(0),
+            page: Cell::new(10),
+            filter: String::new(),
+            filtering: false,
+            sort: None,
+        }
+    }
+
+    /// Replaces the rows, keeping filter, sort and (as far as possible) the selected position.
+    pub fn set_rows(&mut self, rows: Vec<Vec<String>>) {
+        self.haystack = rows
+            .iter()
+            .map(|r| r.join("\u{1f}").to_lowercase())
+            .collect();
+        self.rows = rows;
+        self.refresh();
+    }
+
+    /// Index into the rows given to `set_rows` of the selected row.
+    pub fn selected(&self) -> Option<usize> {
+        self.visible.get(self.selected).copied()
+    }
+
+    /// Selects the row with this index into the rows, if it is visible.
+    pub fn select_row(&mut self, row: usize) {
+        if let Some(pos) = self.visible.iter().position(|&r| r == row) {
+            self.selected = pos;
+        }
+    }
+
+    pub fn is_filtering(&self) -> bool {
+        self.filtering
+    }
+
+    pub fn filter(&self) -> &str {
+        &self.filter
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    pub fn visible_len(&self) -> usize {
+        self.visible.len()
+    }
+
+    fn refresh(&mut self) {
+        let needle = self.filter.to_lowercase();
+        self.visible = (0..self.rows.len())
+            .filter(|&i| needle.is_empty() || self.haystack[i].contains(&needle))
+            .collect();
+        if let Some((col, descending)) = self.sort {
+            let rows = &self.rows;
+            self.visible.sort_by(|&a, &b| {
+                let o = natural_cmp(&rows[a][col], &rows[b][col]);
+                if descending { o.reverse() } else { o }
+            });
+        }
+        self.selected = self.selected.min(self.visible.len().saturating_sub(1));
+    }
+
+    /// The keys of the table, for footers and help.
+    pub fn keys() -> &'static [(&'static str, &'static str)] {
+        &[
+            ("↑↓ PgUp PgDn g G", "move"),
+            ("/", "filter"),
+            ("s S", "sort"),
+        ]
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> TableEvent {
+        if self.filtering {
+            return self.handle_filter_key(key);
+        }
+        if key
+            .modifiers
+            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+        {
+            return TableEvent::Ignored;
+        }
+        let last = self.visible.len().saturating_sub(1);
+        let page = self.page.get().max(1);
+        let before = self.selected;
+        match key.code {
+            KeyCode::Down | KeyCode::Char('j') => self.selected = (self.selected + 1).min(last),
+            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
+            KeyCode::PageDown => self.selected = (self.selected + page).min(last),
+            KeyCode::PageUp => self.selected = self.selected.saturating_sub(page),
+            KeyCode::Home | KeyCode::Char('g') => self.selected = 0,
+            KeyCode::End | KeyCode::Char('G') => self.selected = last,
+            KeyCode::Char('/') => {
+                self.filtering = true;
+                return TableEvent::Changed;
+            }
+            KeyCode::Char('s') => {
+                self.sort = match self.sort {
+                    None => Some((0, false)),
+                    Some((c, _)) if c + 1 < self.columns.len() => Some((c + 1, false)),
+                    Some(_) => None,
+                };
+                self.refresh();
+                return TableEvent::Changed;
+            }
+            KeyCode::Char('S') => {
+                self.sort = Some(self.sort.map_or((0, true), |(c, d)| (c, !d)));
+                self.refresh();
+                return TableEvent::Changed;
+            }
+            KeyCode::Esc if !self.filter.is_empty() => {
+                self.filter.clear();
+                self.refresh();
+                return TableEvent::Changed;
+            }
+            _ => return TableEvent::Ignored,
+        }
+        if self.selected == before {
+            TableEvent::Changed
+        } else {
+            TableEvent::Moved
+        }
+    }
+
+    fn handle_filter_key(&mut self, key: KeyEvent) -> TableEvent {
+        match key.code {
+            KeyCode::Esc => {
+                self.filtering = false;
+                self.filter.clear();
+            }
+            KeyCode::Enter | KeyCode::Down | KeyCode::Up => self.filtering = false,
+            KeyCode::Backspace => {
+                self.filter.pop();
+            }
+            KeyCode::Char(c)
+                if !key.modifiers.contains(KeyModifiers::CONTROL) && !c.is_control() =>
+            {
+                self.filter.push(c);
+            }
+            _ => return TableEvent::Ignored,
+        }
+        self.refresh();
+        TableEvent::Changed
+    }
+
+    /// Selects the visible row at a screen position (a mouse click), if any.
+    pub fn click(&mut self, area: Rect, column: u16, row: u16) -> bool {
+        let body_top = area.y + 2; // border and header
+        if column <= area.x
+            || column >= area.right().saturating_sub(1)
+            || row < body_top
+            || row >= area.bottom().saturating_sub(2)
+        {
+            return false;
+        }
+        let pos = self.offset.get() + usize::from(row - body_top);
+        if pos < self.visible.len() {
+            self.selected = pos;
+            return true;
+        }
+        false
+    }
+
+    /// Draws the table with a title, the filter line and the `shown/total` count.
+    pub fn render(&self, frame: &mut Frame, area: Rect, title: &str, focused: bool) {
+        let count = if self.filter.is_empty() {
+            format!(" {} ", self.rows.len())
+        } else {
+            format!(" {}/{} ", self.visible.len(), self.rows.len())
+        };
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(if focused {
+                theme::focus_border()
+            } else {
+                theme::border()
+            })
+            .title(Span::styled(format!(" {title} "), theme::title()))
+            .title_bottom(Line::styled(count, theme::muted()).right_aligned());
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let show_filter = self.filtering || !self.filter.is_empty();
+        let [body, filter_line] = Layout::vertical([
+            Constraint::Min(1),
+            Constraint::Length(u16::from(show_filter)),
+        ])
+        .areas(inner);
+        if show_filter {
+            let cursor = if self.filtering { "█" } else { "" };
+            frame.render_widget(
+                Paragraph::new(Line::from(vec![
+                    Span::styled("/", theme::key()),
+                    Span::styled(format!("{}{cursor}", self.filter), theme::value()),
+                ])),
+                filter_line,
+            );
+        }
+        let height = usize::from(body.height.saturating_sub(1));
+        self.page.set(height.max(1));
+        let offset = scroll_offset(self.offset.get(), self.selected, height, self.visible.len());
+        self.offset.set(offset);
+
+        let widths = column_widths(&self.columns, body.width);
+        let shown: Vec<usize> = (0..self.columns.len()).filter(|&i| widths[i] > 0).collect();
+        let header = Row::new(shown.iter().map(|&i| {
+            let mark = match self.sort {
+                Some((c, false)) if c == i => " ▲",
+                Some((c, true)) if c == i => " ▼",
+                _ => "",
+            };
+            TableCell::from(fit(&format!("{}{mark}", self.columns[i].title), widths[i]))
+        }))
+        .style(theme::header());
+        let rows = self
+            .visible
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(height)
+            .map(|(pos, &r)| {
+                let style = if pos == self.selected {
+                    theme::selected()
+                } else {
+                    theme::value()
+                };
+                Row::new(shown.iter().map(|&i| {
+                    TableCell::from(fit(
+                        self.rows[r].get(i).map_or("", String::as_str),
+                        widths[i],
+                    ))
+                }))
+                .style(style)
+            });
+        let constraints: Vec<Constraint> = shown
+            .iter()
+            .map(|&i| Constraint::Length(widths[i]))
+            .collect();
+        frame.render_widget(
+            Table::new(rows, constraints)
+                .header(header)
+                .column_spacing(1),
+            body,
+        );
+        if self.visible.is_empty() {
+            let message = if self.rows.is_empty() {
+                "Nothing here yet: n adds the first."
+            } else {
+                "No row matches the filter (Esc clears it)."
+            };
+            let line = Rect {
+                y: body.y + 1,
+                height: 1.min(body.height.saturating_sub(1)),
+                ..body
+            };
+            frame.render_widget(Paragraph::new(Span::styled(message, theme::muted())), line);
+        }
+    }
+}
+
+/// The first visible row so that `selected` stays in view, moving as little as possible.
+fn scroll_offset(offset: usize, selected: usize, height: usize, len: usize) -> usize {
+    if height == 0 {
+        return selected;
+    }
+    let offset = if selected < offset {
+        selected
+    } else if selected >= offset + height {
+        selected + 1 - height
+    } else {
+        offset
+    };
+    offset.min(len.saturating_sub(height))
+}
+
+/// Widths per column for the available width: preferred widths when they fit, else shrunk
+/// towards their minimum, else the lowest-priority columns dropped (width 0).
+pub fn column_widths(columns: &[Column], available: u16) -> Vec<u16> {
+    let gaps = |n: usize| u16::try_from(n.saturating_sub(1)).unwrap_or(u16::MAX);
+    let mut keep: Vec<bool> = vec![true; columns.len()];
+    loop {
+        let kept: Vec<usize> = (0..columns.len()).filter(|&i| keep[i]).collect();
+        let room = available.saturating_sub(gaps(kept.len()));
+        let min: u16 = kept.iter().map(|&i| columns[i].min).sum();
+        if min <= room || kept.len() <= 1 {
+            let mut widths = vec![0u16; columns.len()];
+            let preferred: u16 = kept.iter().map(|&i| columns[i].width).sum();
+            if preferred <= room {
+                for &i in &kept {
+                    widths[i] = columns[i].width;
+                }
+                // The last kept column takes what is left.
+                if let Some(&last) = kept.last() {
+                    widths[last] += room - preferred;
+                }
+            } else {
+                // Share the room above the minimums in proportion to what each column would like.
+                let extra = room - min.min(room);
+                let wanted: u32 = kept
+                    .iter()
+                    .map(|&i| u32::from(columns[i].width - columns[i].min.min(columns[i].width)))
+                    .sum();
+                let mut given = 0u16;
+                for &i in &kept {
+                    let want = u32::from(columns[i].width - columns[i].min.min(columns[i].width));
+                    let share = (u32::from(extra) * want)
+                        .checked_div(wanted)
+                        .and_then(|s| u16::try_from(s).ok())
+                        .unwrap_or(0);
+                    widths[i] = columns[i].min.min(room) + share;
+                    given += share;
+                }
+                if let Some(&last) = kept.last() {
+                    widths[last] += extra.saturating_sub(given);
+                }
+            }
+            return widths;
+        }
+        // Drop the lowest-priority column (the rightmost among equals).
+        if let Some(drop) = kept
+            .iter()
+            .copied()
+            .min_by_key(|&i| (columns[i].priority, std::cmp::Reverse(i)))
+        {
+            keep[drop] = false;
+        }
+    }
+}
+
+/// Orders text with embedded numbers as people expect: `AS-2` before `AS-10`, `5.2` before `5.10`.
+pub fn natural_cmp(a: &str, b: &str) -> Ordering {
+    let (mut x, mut y) = (a.chars().peekable(), b.chars().peekable());
+    loop {
+        match (x.peek().copied(), y.peek().copied()) {
+            (None, None) => return Ordering::Equal,
+            (None, Some(_)) => return Ordering::Less,
+            (Some(_), None) => return Ordering::Greater,
+            (Some(c), Some(d)) if c.is_ascii_digit() && d.is_ascii_digit() => {
+                let take = |it: &mut std::iter::Peekable<std::str::Chars<'_>>| {
+                    let mut n = String::new();
+                    while let Some(&c) = it.peek().filter(|c| c.is_ascii_digit()) {
+                        n.push(c);
+                        it.next();
+                    }
+                    n
+                };
+                let (n, m) = (take(&mut x), take(&mut y));
+                let (n, m) = (n.trim_start_matches('0'), m.trim_start_matches('0'));
+                let o = n.len().cmp(&m.len()).then_with(|| n.cmp(m));
+                if o != Ordering::Equal {
+                    return o;
+                }
+            }
+            (Some(c), Some(d)) => {
+                let o = c.to_lowercase().cmp(d.to_lowercase());
+                if o != Ordering::Equal {
+                    return o;
+                }
+                x.next();
+                y.next();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(c: KeyCode) -> KeyEvent {
+        KeyEvent::new(c, KeyModifiers::NONE)
+    }
+
+    fn table() -> DataTable {
+        let mut t = DataTable::new(vec![
+            Column::new("Ref", 6, 5, 9),
+            Column::new("Name", 20, 8, 8),
+        ]);
+        t.set_rows(vec![
+            vec!["S-002".into(), "Warehouse Hamburg".into()],
+            vec!["S-010".into(), "Headquarters Bremen".into()],
+            vec!["S-001".into(), "Dispatch platform".into()],
+        ]);
+        t
+    }
+
+    #[test]
+    fn natural_order() {
+        assert_eq!(natural_cmp("AS-2", "AS-10"), Ordering::Less);
+        assert_eq!(natural_cmp("5.10", "5.2"), Ordering::Greater);
+        assert_eq!(natural_cmp("abc", "ABD"), Ordering::Less);
+    }
+
+    #[test]
+    fn filter_counts_and_clears() {
+        let mut t = table();
+        t.handle_key(key(KeyCode::Char('/')));
+        for c in "BREM".chars() {
+            t.handle_key(key(KeyCode::Char(c)));
+        }
+        assert_eq!((t.visible_len(), t.len()), (1, 3));
+        assert_eq!(t.selected(), Some(1));
+        t.handle_key(key(KeyCode::Enter));
+        assert!(!t.is_filtering());
+        t.handle_key(key(KeyCode::Esc));
+        assert_eq!(t.visible_len(), 3);
+    }
+
+    #[test]
+    fn sort_cycles_and_reverses() {
+        let mut t = table();
+        t.handle_key(key(KeyCode::Char('s')));
+        assert_eq!(t.selected(), Some(2), "S-001 first");
+        t.handle_key(key(KeyCode::Char('S')));
+        assert_eq!(t.selected(), Some(1), "S-010 first");
+    }
+
+    #[test]
+    fn movement_stays_in_bounds() {
+        let mut t = table();
+        assert_eq!(t.handle_key(key(KeyCode::Up)), TableEvent::Changed);
+        t.handle_key(key(KeyCode::Char('G')));
+        assert_eq!(t.selected(), Some(2));
+        t.handle_key(key(KeyCode::Down));
+        assert_eq!(t.selected(), Some(2));
+        t.handle_key(key(KeyCode::Char('g')));
+        assert_eq!(t.selected(), Some(0));
+    }
+
+    #[test]
+    fn empty_table_has_no_selection() {
+        let mut t = DataTable::new(vec![Column::new("Ref", 6, 5, 9)]);
+        t.handle_key(key(KeyCode::Down));
+        assert_eq!(t.selected(), None);
+    }
+
+    #[test]
+    fn columns_shrink_then_drop_by_priority() {
+        let cols = [
+            Column::new("Ref", 6, 6, 9),
+            Column::new("Name", 30, 10, 8),
+            Column::new("Note", 30, 10, 1),
+        ];
+        assert_eq!(column_widths(&cols, 80), vec![6, 30, 42]);
+        let w = column_widths(&cols, 40);
+        assert_eq!(w.iter().sum::<u16>() + 2, 40);
+        assert!(w.iter().zip(&cols).all(|(w, c)| *w >= c.min));
+        assert_eq!(
+            column_widths(&cols, 20),
+            vec![6, 13, 0],
+            "the note goes first"
+        );
+    }
+
+    #[test]
+    fn keeps_the_selection_in_view() {
+        assert_eq!(scroll_offset(0, 15, 10, 100), 6);
+        assert_eq!(scroll_offset(6, 3, 10, 100), 3);
+        assert_eq!(scroll_offset(95, 99, 10, 100), 90);
+    }
+}
