@@ -1,50 +1,11 @@
 //! The first screens, rendered into a test backend: the welcome screen, creating a workspace from
 //! it by keystrokes, the summary, and the too-small message.
 
+mod common;
+
+use common::{press, screen, type_text, workdir};
 use isms::ui::{App, Step};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-
-/// A work folder with a fixed-length name, so that paths in snapshots can be masked.
-fn workdir() -> tempfile::TempDir {
-    tempfile::Builder::new()
-        .prefix("isms")
-        .tempdir_in("/tmp")
-        .unwrap()
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|f| app.render(f)).unwrap();
-    let text = terminal.backend().to_string();
-    regex_lite_mask(&text)
-}
-
-/// Masks the random part of the work folder's name.
-fn regex_lite_mask(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while let Some(at) = rest.find("/tmp/isms") {
-        let (head, tail) = rest.split_at(at + "/tmp/isms".len());
-        out.push_str(head);
-        let random: String = tail.chars().take(6).collect();
-        out.push_str(&"_".repeat(random.chars().count()));
-        rest = &tail[random.len()..];
-    }
-    out.push_str(rest);
-    out
-}
-
-fn press(app: &mut App, code: KeyCode) -> Step {
-    app.handle_key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
 
 #[test]
 fn first_run_creates_a_workspace_from_the_welcome_screen() {

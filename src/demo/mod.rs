@@ -60,8 +60,7 @@ pub use scaled::write_scaled;
 /// [`Store::create`]).
 pub fn write_demo(path: &Path) -> Result<Store, StoreError> {
     let mut store = Store::create(path, data::ORGANISATION)?;
-    let settings = Settings::of(&store)?;
-    let filled = store.edit(|w| fill(w, &settings));
+    let filled = Settings::of(&store).and_then(|s| store.edit(|w| fill(w, &s)));
     finish(store, filled, path)
 }
 

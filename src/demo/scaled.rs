@@ -114,8 +114,7 @@ const EXCLUDED: [&str; 2] = ["7.10", "8.30"];
 /// one transaction.
 pub fn write_scaled(path: &Path, assets: u32) -> Result<Store, StoreError> {
     let mut store = Store::create(path, "Scaled Test GmbH")?;
-    let settings = Settings::of(&store)?;
-    let filled = store.edit(|w| fill(w, &settings, assets as usize));
+    let filled = Settings::of(&store).and_then(|s| store.edit(|w| fill(w, &s, assets as usize)));
     finish(store, filled, path)
 }
 

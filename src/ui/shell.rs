@@ -33,6 +33,8 @@ pub struct Shell {
     current: usize,
     status: Status,
     help: bool,
+    /// Fixes "today" regardless of the clock, for tests.
+    today: Option<chrono::NaiveDate>,
 }
 
 impl Shell {
@@ -100,11 +102,16 @@ impl Shell {
             current: 0,
             status,
             help: false,
+            today: None,
         })
     }
 
     pub fn store(&self) -> &Store {
         &self.store
+    }
+
+    pub fn set_today(&mut self, today: chrono::NaiveDate) {
+        self.today = Some(today);
     }
 
     pub fn status(&self) -> &Status {
@@ -134,7 +141,7 @@ impl Shell {
         let capturing = screen.captures_input();
         let mut ctx = Ctx {
             store: &mut self.store,
-            today: crate::clock::today(),
+            today: self.today.unwrap_or_else(crate::clock::today),
             status: &mut self.status,
         };
         if screen.handle_key(key, &mut ctx) == Handled::Yes || capturing {

@@ -94,3 +94,52 @@ impl Run {
 pub fn bytes(path: &Path) -> Vec<u8> {
     std::fs::read(path).unwrap()
 }
+
+/// A work folder with a fixed-length name, so that paths in snapshots can be masked.
+pub fn workdir() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("isms")
+        .tempdir_in("/tmp")
+        .unwrap()
+}
+
+/// The app drawn into a test backend, as text, with the work folder's random name masked.
+pub fn screen(app: &isms::ui::App, width: u16, height: u16) -> String {
+    let mut terminal =
+        ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();
+    terminal.draw(|f| app.render(f)).unwrap();
+    mask_workdir(&terminal.backend().to_string())
+}
+
+fn mask_workdir(text: &str) -> String {
+    const PREFIX: &str = "/tmp/isms";
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find(PREFIX) {
+        let (head, tail) = rest.split_at(at + PREFIX.len());
+        out.push_str(head);
+        let random: String = tail.chars().take(6).collect();
+        out.push_str(&"_".repeat(random.chars().count()));
+        rest = &tail[random.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+pub fn press(app: &mut isms::ui::App, code: ratatui::crossterm::event::KeyCode) -> isms::ui::Step {
+    app.handle_key(ratatui::crossterm::event::KeyEvent::new(
+        code,
+        ratatui::crossterm::event::KeyModifiers::NONE,
+    ))
+}
+
+pub fn ctrl(app: &mut isms::ui::App, c: char) -> isms::ui::Step {
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+    app.handle_key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL))
+}
+
+pub fn type_text(app: &mut isms::ui::App, text: &str) {
+    for c in text.chars() {
+        press(app, ratatui::crossterm::event::KeyCode::Char(c));
+    }
+}

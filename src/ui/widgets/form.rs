@@ -7,7 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 use ratatui_textarea::{TextArea, WrapMode};
 
 use super::{centered, fit, key_line};
@@ -389,12 +389,15 @@ impl Form {
     pub fn render(&self, frame: &mut Frame, area: Rect) {
         let width = area.width.saturating_sub(4).min(84);
         let room = area.height.saturating_sub(2);
-        // Rows per field: one for single-line fields, more for text boxes, one more for an error.
-        let errors: u16 = self
-            .fields
-            .iter()
-            .map(|f| u16::from(f.error.is_some()))
-            .sum();
+        // An error gets the rows it needs below its field (at most three).
+        let error_width = usize::from(width.saturating_sub(4)).max(1);
+        let error_rows = |f: &Field| {
+            f.error.as_ref().map_or(0, |e| {
+                let len = format!("⚠ {}: {e}", f.label).chars().count();
+                u16::try_from(len.div_ceil(error_width).clamp(1, 3)).unwrap_or(3)
+            })
+        };
+        let errors: u16 = self.fields.iter().map(error_rows).sum();
         let singles: u16 = self
             .fields
             .iter()
@@ -426,7 +429,7 @@ impl Form {
                 },
             ));
             if f.error.is_some() {
-                rows.push(Constraint::Length(1));
+                rows.push(Constraint::Length(error_rows(f)));
             }
         }
         rows.push(Constraint::Length(1));
@@ -467,11 +470,9 @@ impl Form {
             if let Some(e) = &f.error {
                 let [_, msg] = Layout::horizontal([Constraint::Length(2), Constraint::Min(1)])
                     .areas(areas[at]);
+                let text = format!("⚠ {}: {e}", f.label);
                 frame.render_widget(
-                    Paragraph::new(Span::styled(
-                        fit(&format!("⚠ {}: {e}", f.label), msg.width),
-                        theme::error(),
-                    )),
+                    Paragraph::new(Span::styled(text, theme::error())).wrap(Wrap { trim: true }),
                     msg,
                 );
                 at += 1;

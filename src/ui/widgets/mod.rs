@@ -84,7 +84,7 @@ pub fn render_help(
     global: &[(&str, &str)],
 ) {
     let height = u16::try_from(keys.len() + global.len() + 6).unwrap_or(u16::MAX);
-    let popup = centered(area, 70, height);
+    let popup = centered(area, 74, height);
     frame.render_widget(Clear, popup);
     let block = Block::default()
         .borders(Borders::ALL)
@@ -93,7 +93,7 @@ pub fn render_help(
         .title_bottom(Line::styled(" any key closes ", theme::muted()).right_aligned());
     let entry = |(k, what): &(&str, &str)| {
         Line::from(vec![
-            Span::styled(format!("  {k:<16}"), theme::key()),
+            Span::styled(format!("  {k:<18} "), theme::key()),
             Span::styled(what.to_string(), theme::value()),
         ])
     };
