@@ -95,6 +95,8 @@ struct Session {
     _master: Box<dyn MasterPty + Send>,
     output: Arc<Mutex<Output>>,
     status: Option<ExitStatus>,
+    /// The terminal's modes before the app started, to compare with after it ended.
+    modes_before: String,
 }
 
 impl Session {
@@ -116,6 +118,7 @@ impl Session {
         for (k, v) in extra_env {
             cmd.env(k, v);
         }
+        let modes_before = format!("{:?}", pair.master.get_termios());
         let child = pair.slave.spawn_command(cmd).unwrap();
         // Only the child may hold the terminal side, so that reading ends when it exits.
         drop(pair.slave);
@@ -151,6 +154,7 @@ impl Session {
             _master: pair.master,
             output,
             status: None,
+            modes_before,
         }
     }
 
@@ -217,8 +221,19 @@ impl Session {
         self.wait_exit()
     }
 
-    /// The terminal is as the app found it: main screen, no mouse reports, no bracketed paste.
+    /// The terminal's modes (raw or cooked, echo) are as they were before the app started.
+    fn assert_modes_unchanged(&self) {
+        let after = format!("{:?}", self._master.get_termios());
+        assert_eq!(
+            self.modes_before, after,
+            "the terminal modes were not restored"
+        );
+    }
+
+    /// The terminal is as the app found it: cooked mode, main screen, no mouse reports, no
+    /// bracketed paste.
     fn assert_terminal_restored(&self) {
+        self.assert_modes_unchanged();
         let raw = self.raw();
         let entered = raw
             .find(ENTER_ALT)
@@ -352,6 +367,7 @@ fn a_missing_workspace_given_explicitly_fails_without_touching_the_terminal() {
     assert!(!status.success(), "exit: {status}");
     assert!(app.screen().contains("no such file"), "{}", app.screen());
     assert!(!app.raw().contains(ENTER_ALT), "{:?}", app.raw());
+    app.assert_modes_unchanged();
     assert!(
         !Path::new(&missing).exists(),
         "the missing file was created"

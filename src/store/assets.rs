@@ -93,17 +93,25 @@ impl Writer<'_> {
 
     /// Adds `asset depends on depends_on`, refusing cycles.
     pub fn add_dependency(&mut self, dependency: Dependency) -> Result<()> {
-        let existing: Vec<Dependency> = all(
-            &self.tx,
-            "SELECT asset, depends_on FROM asset_dependencies",
-            |r| {
+        // Only the edges the check can meet: those reachable from the new target, and those
+        // leaving the new source (for duplicates). The domain decides on them.
+        let mut stmt = self.tx.prepare_cached(
+            "WITH RECURSIVE reach(id) AS (
+                 SELECT ?1 UNION SELECT d.depends_on FROM asset_dependencies d JOIN reach r ON d.asset = r.id
+             )
+             SELECT d.asset, d.depends_on FROM asset_dependencies d JOIN reach r ON d.asset = r.id
+             UNION SELECT asset, depends_on FROM asset_dependencies WHERE asset = ?2",
+        )?;
+        let relevant = stmt
+            .query_map((dependency.depends_on, dependency.asset), |r| {
                 Ok(Dependency {
                     asset: r.get(0)?,
                     depends_on: r.get(1)?,
                 })
-            },
-        )?;
-        check_new_dependency(&existing, dependency)?;
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        drop(stmt);
+        check_new_dependency(&relevant, dependency)?;
         self.tx.execute(
             "INSERT INTO asset_dependencies (asset, depends_on) VALUES (?1, ?2)",
             (dependency.asset, dependency.depends_on),
