@@ -207,6 +207,115 @@ fn references_are_human_and_stable() {
 }
 
 #[test]
+fn assets_show_own_effective_and_source_of_each_need() {
+    let sb = Sandbox::new();
+    let file = sb.demo();
+    let f = file.to_str().unwrap();
+    let rows: Vec<Value> = serde_json::from_str(
+        &sb.run(&["--db", f, "list", "assets", "--format", "json"])
+            .success()
+            .stdout(),
+    )
+    .unwrap();
+    let asset = |reference: &str| rows.iter().find(|r| r["ref"] == reference).unwrap();
+    let need = |own: Value, effective: &str, source: &str| serde_json::json!({"own": own, "effective": effective, "source": source});
+    // Rated on the primary asset itself.
+    assert_eq!(
+        asset("AS-001")["confidentiality"],
+        need("high".into(), "high", "own")
+    );
+    // The cumulation override on the AWS account; its other objectives are inherited.
+    assert_eq!(
+        asset("AS-013")["confidentiality"],
+        need("very high".into(), "very high", "override")
+    );
+    assert_eq!(
+        asset("AS-013")["availability"],
+        need(Value::Null, "very high", "AS-012")
+    );
+    // The distribution override on the laptop fleet.
+    assert_eq!(
+        asset("AS-016")["availability"],
+        need("normal".into(), "normal", "override")
+    );
+    // Inherited through the chain: the application from the shipment data, the site from the
+    // server room.
+    assert_eq!(
+        asset("AS-012")["confidentiality"],
+        need(Value::Null, "high", "AS-001")
+    );
+    assert_eq!(
+        asset("AS-019")["availability"],
+        need(Value::Null, "very high", "AS-018")
+    );
+    // Unrated: the primary asset without needs and the supporting asset that serves nothing.
+    let unrated = serde_json::json!({"own": null, "effective": null, "source": null});
+    for reference in ["AS-011", "AS-029"] {
+        for objective in ["confidentiality", "integrity", "availability"] {
+            assert_eq!(
+                asset(reference)[objective],
+                unrated,
+                "{reference} {objective}"
+            );
+        }
+    }
+    // The other columns keep their names and order.
+    let keys: Vec<&str> = rows[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "ref",
+            "name",
+            "kind",
+            "category",
+            "owner",
+            "location",
+            "scope_item",
+            "classification",
+            "depends_on",
+            "confidentiality",
+            "integrity",
+            "availability"
+        ]
+    );
+
+    let table = sb.run(&["--db", f, "list", "assets"]).success().stdout();
+    let line = |reference: &str| {
+        table
+            .lines()
+            .find(|l| l.starts_with(reference))
+            .unwrap()
+            .to_string()
+    };
+    assert!(line("AS-013").contains("very high (override)"), "{table}");
+    assert!(line("AS-012").contains("high ↑AS-001"), "{table}");
+    let first = line("AS-001");
+    assert!(
+        first.contains("high") && !first.contains('↑') && !first.contains("(override)"),
+        "{first}"
+    );
+
+    let csv = sb
+        .run(&["--db", f, "list", "assets", "--format", "csv"])
+        .success()
+        .stdout();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let laptops = records.iter().find(|r| &r[0] == "AS-016").unwrap();
+    assert_eq!(&laptops[9], "very high ↑AS-004");
+    assert_eq!(&laptops[11], "normal (override)");
+    let invoicing = records.iter().find(|r| &r[0] == "AS-011").unwrap();
+    assert_eq!(&invoicing[9], "");
+    let first = records.iter().find(|r| &r[0] == "AS-001").unwrap();
+    assert_eq!(&first[9], "high");
+}
+
+#[test]
 fn scaled_demo_has_the_requested_size() {
     let sb = Sandbox::new();
     let file = sb.path("big.isms");

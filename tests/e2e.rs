@@ -4,25 +4,22 @@
 use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::num::NonZeroU16;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
 
 use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
 
-const ROWS: u16 = 30;
-const COLS: u16 = 100;
+const ROWS: NonZeroU16 = NonZeroU16::new(30).unwrap();
+const COLS: NonZeroU16 = NonZeroU16::new(100).unwrap();
 /// Generous, for a loaded machine; every wait polls and fails with the screen when it runs out.
 const TIMEOUT: Duration = Duration::from_secs(15);
 const ENTER_ALT: &str = "\x1b[?1049h";
 const LEAVE_ALT: &str = "\x1b[?1049l";
-const RIGHT: &str = "\x1b[C";
-const TAB: &str = "\t";
-const ENTER: &str = "\r";
-const CTRL_C: &str = "\x03";
+const PANIC_VAR: &str = "ISMS_TEST_PANIC";
 
-/// A temporary HOME with a workspace file created by `isms new`.
+/// A temporary HOME holding a workspace file made by `isms new`.
 struct Workspace {
     dir: tempfile::TempDir,
     file: PathBuf,
@@ -31,13 +28,19 @@ struct Workspace {
 impl Workspace {
     fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let file = dir.path().join("acme.isms");
-        let ws = Self { dir, file };
-        ws.run(&["new", ws.file.to_str().unwrap(), "--org", "Acme GmbH"]);
+        let ws = Self {
+            file: dir.path().join("acme.isms"),
+            dir,
+        };
+        ws.run(&["new", ws.path(), "--org", "Acme GmbH"]);
         ws
     }
 
-    /// The environment every child gets, besides the inherited one without ISMS_DB.
+    fn path(&self) -> &str {
+        self.file.to_str().unwrap()
+    }
+
+    /// What every child gets on top of the inherited environment (minus ISMS_DB).
     fn env(&self) -> Vec<(&'static str, OsString)> {
         vec![
             ("HOME", self.dir.path().into()),
@@ -48,114 +51,107 @@ impl Workspace {
         ]
     }
 
-    /// `isms ARGS` outside a terminal; panics unless it succeeds, returns stdout.
+    /// `isms ARGS` outside a terminal: its stdout; panics unless it succeeds.
     fn run(&self, args: &[&str]) -> String {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_isms"))
             .args(args)
             .env_remove("ISMS_DB")
+            .env_remove(PANIC_VAR)
             .envs(self.env())
             .output()
             .unwrap();
-        let (stdout, stderr) = (
-            String::from_utf8_lossy(&out.stdout),
-            String::from_utf8_lossy(&out.stderr),
-        );
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(
             out.status.success(),
-            "isms {args:?} failed: {}\nstdout:\n{stdout}\nstderr:\n{stderr}",
+            "isms {args:?}: {}\n{stdout}\n{stderr}",
             out.status
         );
-        stdout.into_owned()
+        stdout
     }
 
     fn scope_items(&self) -> Vec<serde_json::Value> {
-        let file = self.file.to_str().unwrap();
-        let json = self.run(&["--db", file, "list", "scope", "--format", "json"]);
+        let json = self.run(&["--db", self.path(), "list", "scope", "--format", "json"]);
         serde_json::from_str(&json).unwrap_or_else(|e| panic!("not JSON ({e}): {json}"))
-    }
-
-    /// The app on this workspace in a pseudo-terminal.
-    fn open(&self, extra_env: &[(&str, &str)]) -> Session {
-        Session::spawn(&["--db", self.file.to_str().unwrap()], self, extra_env)
     }
 }
 
-/// What came out of the terminal so far: the raw bytes and the screen they draw.
+/// What the terminal received so far: the raw bytes and the screen they draw.
 struct Output {
     raw: Vec<u8>,
     parser: vt100::Parser,
     closed: bool,
 }
 
-/// A running app in a pseudo-terminal; killed on drop if a test leaves it running.
+/// `isms ARGS` in a pseudo-terminal; killed on drop if a test leaves it running.
 struct Session {
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
-    /// Kept open for the life of the session.
-    _master: Box<dyn MasterPty + Send>,
+    master: Box<dyn MasterPty + Send>,
     output: Arc<Mutex<Output>>,
     status: Option<ExitStatus>,
-    /// The terminal's modes before the app started, to compare with after it ended.
+    /// The terminal's modes before the app started, to compare with those after it ended.
     modes_before: String,
 }
 
 impl Session {
-    fn spawn(args: &[&str], ws: &Workspace, extra_env: &[(&str, &str)]) -> Self {
+    fn spawn(ws: &Workspace, args: &[&str], extra_env: &[(&str, &str)]) -> Self {
+        let (rows, cols) = (ROWS.get(), COLS.get());
         let size = PtySize {
-            rows: ROWS,
-            cols: COLS,
-            pixel_width: 0,
-            pixel_height: 0,
+            rows,
+            cols,
+            ..PtySize::default()
         };
         let pair = native_pty_system().openpty(size).unwrap();
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_isms"));
         cmd.args(args);
         cmd.cwd(ws.dir.path());
         cmd.env_remove("ISMS_DB");
-        for (k, v) in ws.env() {
-            cmd.env(k, v);
-        }
-        for (k, v) in extra_env {
-            cmd.env(k, v);
-        }
-        let modes_before = format!("{:?}", pair.master.get_termios());
+        cmd.env_remove(PANIC_VAR);
+        let extra = extra_env.iter().map(|&(k, v)| (k, v.into()));
+        ws.env()
+            .into_iter()
+            .chain(extra)
+            .for_each(|(k, v)| cmd.env(k, v));
+        let master = pair.master;
+        let modes_before = modes(&*master);
         let child = pair.slave.spawn_command(cmd).unwrap();
         // Only the child may hold the terminal side, so that reading ends when it exits.
         drop(pair.slave);
 
         let output = Arc::new(Mutex::new(Output {
             raw: Vec::new(),
-            parser: vt100::Parser::new(
-                NonZeroU16::new(ROWS).unwrap(),
-                NonZeroU16::new(COLS).unwrap(),
-                0,
-            ),
+            parser: vt100::Parser::new(ROWS, COLS, 0),
             closed: false,
         }));
-        let mut reader = pair.master.try_clone_reader().unwrap();
+        let mut reader = master.try_clone_reader().unwrap();
         let sink = Arc::clone(&output);
         thread::spawn(move || {
             let mut buf = [0u8; 4096];
             loop {
+                // Linux reports the end of a pseudo-terminal as an error (EIO).
                 let n = reader.read(&mut buf).unwrap_or(0);
                 let mut out = sink.lock().unwrap();
-                if n == 0 {
-                    out.closed = true;
+                out.closed = n == 0;
+                if out.closed {
                     return;
                 }
                 out.raw.extend_from_slice(&buf[..n]);
                 out.parser.process(&buf[..n]);
             }
         });
-        let writer = pair.master.take_writer().unwrap();
         Self {
             child,
-            writer,
-            _master: pair.master,
+            writer: master.take_writer().unwrap(),
+            master,
             output,
             status: None,
             modes_before,
         }
+    }
+
+    fn open(ws: &Workspace, extra_env: &[(&str, &str)]) -> Self {
+        Self::spawn(ws, &["--db", ws.path()], extra_env)
     }
 
     fn screen(&self) -> String {
@@ -166,25 +162,16 @@ impl Session {
         String::from_utf8_lossy(&self.output.lock().unwrap().raw).into_owned()
     }
 
-    fn on_alternate_screen(&self) -> bool {
-        self.output
-            .lock()
-            .unwrap()
-            .parser
-            .screen()
-            .alternate_screen()
-    }
-
-    /// Polls until `done` holds, or fails with `what` and the screen.
+    /// Polls until `done` holds; fails with `what` and the screen after TIMEOUT.
     fn poll(&mut self, what: &str, mut done: impl FnMut(&mut Self) -> bool) {
         let start = Instant::now();
         while !done(self) {
-            assert!(
-                start.elapsed() < TIMEOUT,
-                "timed out after {TIMEOUT:?} waiting for {what}; the screen:\n{}\nraw output:\n{:?}",
-                self.screen(),
-                self.raw()
-            );
+            if start.elapsed() >= TIMEOUT {
+                panic!(
+                    "waited {TIMEOUT:?} for {what}; the screen:\n{}",
+                    self.screen()
+                );
+            }
             thread::sleep(Duration::from_millis(20));
         }
     }
@@ -200,7 +187,7 @@ impl Session {
         self.writer.flush().unwrap();
     }
 
-    /// Waits for the child to exit and for all it wrote to be read.
+    /// Waits for the app to exit and for everything it wrote to be read.
     fn wait_exit(&mut self) -> ExitStatus {
         self.poll("the app to exit", |s| {
             s.status = s.child.try_wait().unwrap();
@@ -210,46 +197,28 @@ impl Session {
         self.status.clone().unwrap()
     }
 
-    /// SIGKILL, which the app cannot catch (portable-pty's `kill` starts with SIGHUP).
-    fn kill_9(&mut self) -> ExitStatus {
-        let pid = self.child.process_id().unwrap().to_string();
-        let killed = std::process::Command::new("kill")
-            .args(["-9", &pid])
-            .status()
-            .unwrap();
-        assert!(killed.success(), "kill -9 {pid} failed");
-        self.wait_exit()
-    }
-
-    /// The terminal's modes (raw or cooked, echo) are as they were before the app started.
+    /// Cooked mode with echo, as before the app started.
     fn assert_modes_unchanged(&self) {
-        let after = format!("{:?}", self._master.get_termios());
-        assert_eq!(
-            self.modes_before, after,
-            "the terminal modes were not restored"
-        );
+        let now = modes(&*self.master);
+        assert_eq!(self.modes_before, now, "terminal modes not restored");
     }
 
-    /// The terminal is as the app found it: cooked mode, main screen, no mouse reports, no
-    /// bracketed paste.
+    /// Cooked mode, the main screen, no mouse reports and no bracketed paste, as before.
     fn assert_terminal_restored(&self) {
         self.assert_modes_unchanged();
         let raw = self.raw();
         let entered = raw
             .find(ENTER_ALT)
-            .expect("the app never entered the alternate screen");
+            .expect("never entered the alternate screen");
         let left = raw
             .rfind(LEAVE_ALT)
-            .expect("the app never left the alternate screen");
+            .expect("never left the alternate screen");
         assert!(entered < left, "left before entering: {raw:?}");
         let out = self.output.lock().unwrap();
         let screen = out.parser.screen();
         assert!(!screen.alternate_screen(), "still on the alternate screen");
-        assert_eq!(
-            screen.mouse_protocol_mode(),
-            vt100::MouseProtocolMode::None,
-            "mouse capture left on"
-        );
+        let mouse = screen.mouse_protocol_mode() != vt100::MouseProtocolMode::None;
+        assert!(!mouse, "mouse capture left on");
         assert!(!screen.bracketed_paste(), "bracketed paste left on");
     }
 }
@@ -263,11 +232,20 @@ impl Drop for Session {
     }
 }
 
-/// Opens the new-scope-item form from a freshly started app.
+/// The terminal's input, output and local modes, readably.
+fn modes(master: &dyn MasterPty) -> String {
+    let t = master.get_termios();
+    format!(
+        "{:?}",
+        t.map(|t| (t.input_flags, t.output_flags, t.local_flags))
+    )
+}
+
+/// From a freshly started app to the open new-scope-item form.
 fn open_new_scope_item_form(app: &mut Session) {
     app.wait_for(" 1 Dashboard");
     app.send("2");
-    app.send(RIGHT);
+    app.send("\x1b[C"); // Right: the next view
     app.wait_for("Scope items (4.3)");
     app.send("n");
     app.wait_for("New scope item");
@@ -275,9 +253,9 @@ fn open_new_scope_item_form(app: &mut Session) {
 
 fn create_lager_koeln(app: &mut Session) {
     open_new_scope_item_form(app);
-    app.send(TAB);
+    app.send("\t"); // Kind → Name
     app.send("Lager Köln");
-    app.send(ENTER);
+    app.send("\r");
     app.wait_for("Saved S-001");
 }
 
@@ -291,7 +269,7 @@ fn assert_only_lager_koeln(ws: &Workspace) {
 #[test]
 fn creates_a_scope_item_by_keystrokes_and_it_is_in_the_file_after_quitting() {
     let ws = Workspace::new();
-    let mut app = ws.open(&[]);
+    let mut app = Session::open(&ws, &[]);
     create_lager_koeln(&mut app);
     app.send("q");
     let status = app.wait_exit();
@@ -303,18 +281,26 @@ fn creates_a_scope_item_by_keystrokes_and_it_is_in_the_file_after_quitting() {
 #[test]
 fn a_saved_edit_survives_kill_9() {
     let ws = Workspace::new();
-    let mut app = ws.open(&[]);
+    let mut app = Session::open(&ws, &[]);
     create_lager_koeln(&mut app);
-    let status = app.kill_9();
+    // SIGKILL, which cannot be caught; portable-pty's `kill` would start with SIGHUP.
+    let pid = app.child.process_id().unwrap().to_string();
+    let kill = std::process::Command::new("kill")
+        .args(["-9", &pid])
+        .status();
+    assert!(kill.unwrap().success(), "kill -9 {pid} failed");
+    let status = app.wait_exit();
     assert!(
         status.signal().is_some(),
         "not killed by a signal: {status}"
     );
+
     assert_only_lager_koeln(&ws);
-    let info = ws.run(&["info", ws.file.to_str().unwrap()]);
-    assert!(
-        info.lines()
-            .any(|l| l.starts_with("Scope items:") && l.split_whitespace().last() == Some("1")),
+    let info = ws.run(&["info", ws.path()]);
+    let items = info.lines().find(|l| l.starts_with("Scope items:"));
+    assert_eq!(
+        items.and_then(|l| l.split_whitespace().last()),
+        Some("1"),
         "{info}"
     );
 }
@@ -322,39 +308,33 @@ fn a_saved_edit_survives_kill_9() {
 #[test]
 fn a_panic_restores_the_terminal() {
     let ws = Workspace::new();
-    let mut app = ws.open(&[("ISMS_TEST_PANIC", "1")]);
+    let mut app = Session::open(&ws, &[(PANIC_VAR, "1")]);
     let status = app.wait_exit();
     assert!(!status.success(), "a panic should fail: {status}");
     app.assert_terminal_restored();
     let raw = app.raw();
-    let left = raw.find(LEAVE_ALT).unwrap();
-    let message = raw
-        .find("ISMS_TEST_PANIC is set")
-        .unwrap_or_else(|| panic!("no panic message in {raw:?}"));
+    let message = format!("{PANIC_VAR} is set");
+    let printed = raw
+        .find(&message)
+        .unwrap_or_else(|| panic!("no panic message: {raw:?}"));
     assert!(
-        left < message,
-        "the message was printed on the alternate screen: {raw:?}"
+        raw.find(LEAVE_ALT).unwrap() < printed,
+        "printed on the alternate screen: {raw:?}"
     );
-    assert!(
-        app.screen().contains("ISMS_TEST_PANIC is set"),
-        "{}",
-        app.screen()
-    );
+    assert!(app.screen().contains(&message), "{}", app.screen());
 }
 
 #[test]
 fn ctrl_c_quits_from_inside_a_form() {
     let ws = Workspace::new();
-    let mut app = ws.open(&[]);
+    let mut app = Session::open(&ws, &[]);
     open_new_scope_item_form(&mut app);
-    app.send(TAB);
-    app.send("Halbfertig");
+    app.send("\tHalbfertig");
     app.wait_for("Halbfertig");
-    app.send(CTRL_C);
+    app.send("\x03");
     let status = app.wait_exit();
     assert!(status.success(), "exit: {status}\n{}", app.screen());
     app.assert_terminal_restored();
-    assert!(!app.on_alternate_screen());
     assert_eq!(ws.scope_items(), Vec::<serde_json::Value>::new());
 }
 
@@ -362,14 +342,11 @@ fn ctrl_c_quits_from_inside_a_form() {
 fn a_missing_workspace_given_explicitly_fails_without_touching_the_terminal() {
     let ws = Workspace::new();
     let missing = ws.dir.path().join("nope.isms");
-    let mut app = Session::spawn(&["--db", missing.to_str().unwrap()], &ws, &[]);
+    let mut app = Session::spawn(&ws, &["--db", missing.to_str().unwrap()], &[]);
     let status = app.wait_exit();
     assert!(!status.success(), "exit: {status}");
     assert!(app.screen().contains("no such file"), "{}", app.screen());
     assert!(!app.raw().contains(ENTER_ALT), "{:?}", app.raw());
     app.assert_modes_unchanged();
-    assert!(
-        !Path::new(&missing).exists(),
-        "the missing file was created"
-    );
+    assert!(!missing.exists(), "the missing file was created");
 }

@@ -263,8 +263,13 @@ fn tabs_switch_with_digits_and_tab_and_keep_their_state() {
     let (mut app, _) = open(&dir, true);
     scope_view(&mut app, 2);
     press(&mut app, KeyCode::Tab);
+    assert!(
+        screen(&app, W, H).contains("c crown jewels"),
+        "Tab goes on to Assets"
+    );
+    press(&mut app, KeyCode::Char('5'));
     assert!(screen(&app, W, H).contains("This screen is coming"));
-    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::Char('2'));
     assert!(
         screen(&app, W, H).contains("Interested parties (4.2)"),
         "the Scope screen kept its view"

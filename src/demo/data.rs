@@ -190,7 +190,7 @@ pub const DEPENDENCIES: &[(u32, u32)] = &[
 
 /// Needs by asset number on the scale 1 normal, 2 high, 3 very high. Primary assets and the
 /// intangible are rated directly (AS-011 is left out on purpose); the last two rows are
-/// overrides on supporting assets, the second without the justification it needs.
+/// justified overrides on supporting assets: a cumulation (AS-013) and a distribution (AS-016).
 #[rustfmt::skip]
 pub const NEEDS: &[(u32, Objective, u8, &str)] = &[
     (1, C, 2, "Customers' commercial data under NDA and data processing agreement; disclosure breaches contracts."),
@@ -227,7 +227,7 @@ pub const NEEDS: &[(u32, Objective, u8, &str)] = &[
     (30, I, 2, "False or manipulated statements about us spread fast among carriers and shippers."),
     (30, A, 2, "A platform outage is seen by all customers at once and damages trust."),
     (13, C, 3, "Cumulation: production database, backups and CI deployment keys of all customers sit in one AWS organisation; one compromised admin account exposes everything."),
-    (16, A, 1, ""),
+    (16, A, 1, "Distribution: 42 laptops for 40 staff, so two configured spares are in stock, and all work data lives in Microsoft 365 and GitHub; a failed device is swapped within the hour, so a single failure does not stop dispatch or development."),
 ];
 
 pub struct RiskRow {

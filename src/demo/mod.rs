@@ -10,9 +10,6 @@
 //! - **Supporting asset that serves no primary asset**: AS-029 (Legacy FTP server); nothing
 //!   depends on it, so it inherits no protection needs.
 //! - **Primary asset without protection needs**: AS-011 (Invoicing).
-//! - **Override without justification**: AS-016 (Laptop fleet), availability set to normal
-//!   against an inherited very high, with an empty rationale. (The justified override is
-//!   AS-013, confidentiality raised to very high by cumulation.)
 //! - **Risk without owner**: R-018 (Exposure of dispatch data at the Hamburg office).
 //! - **Risk without assessment** (no ratings, no treatment): R-020 (EU Data Act obligations).
 //! - **Risk above the acceptance criteria without a treatment option**: R-017 (IT service
@@ -24,6 +21,11 @@
 //!   valid one is on R-013, until 2027-03-31.
 //! - **Annex A exclusion without justification**: A.7.12 (Cabling security). The other
 //!   exclusions (A.7.10, A.8.11, A.8.30) are justified.
+//!
+//! Not gaps: two overrides on supporting assets, both justified (an override without a
+//! justification is refused on write): AS-013 (AWS account), confidentiality raised to very high
+//! by cumulation, and AS-016 (Laptop fleet), availability lowered to normal against an inherited
+//! very high by distribution (spares in stock; one failed laptop does not stop work).
 //!
 //! Not gaps but incomplete on purpose: some SoA entries are planned or not started (without
 //! evidence), and clauses 6.3, 7.4, 9.1, 9.2.2, 9.3.x and 10.x are not started.

@@ -156,7 +156,7 @@ fn asset_gaps_are_exactly_the_documented_ones() {
     let e = effective_needs(&assets, &deps, &needs, Objective::Availability);
     assert_eq!(e[&site].level, 3);
 
-    // Overrides: one cumulation with a reason, one without any.
+    // Overrides: one cumulation, one distribution, both justified.
     let mut overrides = Vec::new();
     for objective in Objective::TRIAD {
         for (id, need) in effective_needs(&assets, &deps, &needs, objective) {
@@ -184,10 +184,43 @@ fn asset_gaps_are_exactly_the_documented_ones() {
                 16,
                 Objective::Availability,
                 OverrideEffect::Distribution,
-                true
+                false
             ),
         ]
     );
+}
+
+/// Every need stored on a supporting asset (an override) carries its justification.
+fn assert_overrides_justified(store: &Store) {
+    let supporting: HashSet<i64> = store
+        .assets()
+        .unwrap()
+        .iter()
+        .filter(|a| !a.kind.is_rated_directly())
+        .map(|a| a.id)
+        .collect();
+    for need in store.protection_needs().unwrap() {
+        assert!(
+            !supporting.contains(&need.asset) || !need.rationale.is_empty(),
+            "{need:?}"
+        );
+    }
+}
+
+#[test]
+fn every_override_is_justified() {
+    let (_dir, store) = demo();
+    assert_overrides_justified(&store);
+    let laptops = store.assets().unwrap()[15].clone();
+    assert_eq!(laptops.name, "Laptop fleet");
+    let need = store
+        .protection_needs()
+        .unwrap()
+        .into_iter()
+        .find(|n| n.asset == laptops.id)
+        .unwrap();
+    assert_eq!((need.objective, need.level), (Objective::Availability, 1));
+    assert!(need.rationale.starts_with("Distribution"), "{need:?}");
 }
 
 #[test]
@@ -346,6 +379,7 @@ fn scaled_workspace_has_the_requested_size() {
     );
     let kinds: HashSet<_> = store.assets().unwrap().iter().map(|a| a.kind).collect();
     assert_eq!(kinds.len(), 10);
+    assert_overrides_justified(&store);
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! (supporting), and intangibles. Dependencies form a directed graph without cycles: an asset
 //! depends on the supporting assets it relies on, and that is the way protection needs flow.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, VecDeque};
 
 use serde::{Deserialize, Serialize};
 
@@ -96,10 +96,13 @@ pub struct Dependency {
     pub depends_on: i64,
 }
 
-/// Refuses a new edge that points to itself, already exists, or would close a cycle.
+/// Refuses a new edge that points to itself, already exists, or would close a cycle. A cycle is
+/// named as its path, each asset labelled by `name` (called only for the assets on the path):
+/// `AS-003 Dispatch app → AS-007 Server → AS-003 Dispatch app`.
 pub fn check_new_dependency(
     existing: &[Dependency],
     new: Dependency,
+    name: impl Fn(i64) -> String,
 ) -> Result<(), ValidationError> {
     if new.asset == new.depends_on {
         return Err(ValidationError::new(
@@ -113,25 +116,48 @@ pub fn check_new_dependency(
             "this dependency exists already",
         ));
     }
-    // A cycle appears if `asset` is already reachable from `depends_on`.
-    let mut next: HashMap<i64, Vec<i64>> = HashMap::new();
-    for d in existing {
-        next.entry(d.asset).or_default().push(d.depends_on);
-    }
-    let mut seen = HashSet::new();
-    let mut stack = vec![new.depends_on];
-    while let Some(a) = stack.pop() {
-        if a == new.asset {
-            return Err(ValidationError::new(
-                "depends on",
-                "this dependency would create a cycle",
-            ));
-        }
-        if seen.insert(a) {
-            stack.extend(next.get(&a).into_iter().flatten().copied());
-        }
+    if let Some(path) = path_between(existing, new.depends_on, new.asset) {
+        let names: Vec<String> = std::iter::once(new.asset).chain(path).map(&name).collect();
+        return Err(ValidationError::new(
+            "depends on",
+            format!("this would create a cycle: {}", names.join(" → ")),
+        ));
     }
     Ok(())
+}
+
+/// The shortest chain of dependencies from `from` to `to` (both included), if there is one.
+/// Breadth first over targets in ascending id order, so the same graph always names the same path.
+fn path_between(edges: &[Dependency], from: i64, to: i64) -> Option<Vec<i64>> {
+    let mut next: HashMap<i64, Vec<i64>> = HashMap::new();
+    for d in edges {
+        next.entry(d.asset).or_default().push(d.depends_on);
+    }
+    for targets in next.values_mut() {
+        targets.sort_unstable();
+    }
+    // Each reached asset remembers the asset it was reached from.
+    let mut came_from: HashMap<i64, Option<i64>> = HashMap::from([(from, None)]);
+    let mut queue = VecDeque::from([from]);
+    while let Some(a) = queue.pop_front() {
+        if a == to {
+            let mut path = vec![a];
+            let mut at = a;
+            while let Some(&Some(previous)) = came_from.get(&at) {
+                path.push(previous);
+                at = previous;
+            }
+            path.reverse();
+            return Some(path);
+        }
+        for &b in next.get(&a).into_iter().flatten() {
+            if let std::collections::hash_map::Entry::Vacant(e) = came_from.entry(b) {
+                e.insert(Some(a));
+                queue.push_back(b);
+            }
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -153,14 +179,71 @@ mod tests {
         assert!(!AssetKind::Site.is_rated_directly());
     }
 
+    fn label(id: i64) -> String {
+        format!("AS-{id:03}")
+    }
+
     #[test]
-    fn refuses_self_duplicate_and_cycles() {
+    fn refuses_self_and_duplicates() {
         let edges = [dep(1, 2), dep(2, 3)];
-        assert!(check_new_dependency(&edges, dep(4, 4)).is_err());
-        assert!(check_new_dependency(&edges, dep(1, 2)).is_err());
-        let err = check_new_dependency(&edges, dep(3, 1)).unwrap_err();
-        assert!(err.message.contains("cycle"));
-        assert!(check_new_dependency(&edges, dep(1, 3)).is_ok());
+        let err = check_new_dependency(&edges, dep(4, 4), label).unwrap_err();
+        assert_eq!(
+            (err.field, err.message.as_str()),
+            ("depends on", "an asset cannot depend on itself")
+        );
+        let err = check_new_dependency(&edges, dep(1, 2), label).unwrap_err();
+        assert_eq!(err.message, "this dependency exists already");
+        assert!(check_new_dependency(&edges, dep(1, 3), label).is_ok());
+        assert!(check_new_dependency(&[], dep(1, 3), label).is_ok());
+    }
+
+    #[test]
+    fn a_cycle_is_refused_and_named_as_its_path() {
+        let edges = [dep(1, 2), dep(2, 3)];
+        let err = check_new_dependency(&edges, dep(3, 1), label).unwrap_err();
+        assert_eq!(err.field, "depends on");
+        assert_eq!(
+            err.message,
+            "this would create a cycle: AS-003 → AS-001 → AS-002 → AS-003"
+        );
+        // The shortest of two ways back is named.
+        let edges = [dep(7, 3), dep(7, 8), dep(8, 9), dep(9, 3)];
+        let err = check_new_dependency(&edges, dep(3, 7), label).unwrap_err();
+        assert_eq!(
+            err.message,
+            "this would create a cycle: AS-003 → AS-007 → AS-003"
+        );
+    }
+
+    #[test]
+    fn the_cycle_names_only_the_assets_on_its_path() {
+        let edges = [dep(3, 7), dep(7, 9), dep(3, 8), dep(8, 20)];
+        let asked = std::cell::RefCell::new(Vec::new());
+        let name = |id: i64| {
+            asked.borrow_mut().push(id);
+            match id {
+                3 => "AS-003 Dispatch app".to_string(),
+                7 => "AS-007 Server".to_string(),
+                other => format!("#{other}"),
+            }
+        };
+        let err = check_new_dependency(&edges, dep(7, 3), name).unwrap_err();
+        assert_eq!(
+            err.message,
+            "this would create a cycle: AS-007 Server → AS-003 Dispatch app → AS-007 Server"
+        );
+        let mut asked = asked.into_inner();
+        asked.sort_unstable();
+        asked.dedup();
+        assert_eq!(asked, [3, 7]);
+    }
+
+    #[test]
+    fn a_diamond_is_not_a_cycle() {
+        // 1 -> 2 -> 4 and 1 -> 3 -> 4: adding 3 -> 2 keeps the graph acyclic.
+        let edges = [dep(1, 2), dep(2, 4), dep(1, 3), dep(3, 4)];
+        assert!(check_new_dependency(&edges, dep(3, 2), label).is_ok());
+        assert!(check_new_dependency(&edges, dep(4, 1), label).is_err());
     }
 
     #[test]

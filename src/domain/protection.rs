@@ -2,7 +2,7 @@
 //! the highest need among the assets that depend on it, unless an override with a justification
 //! says otherwise (cumulation: higher; distribution: lower). Every effective value names its source.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::{Deserialize, Serialize};
 
@@ -114,18 +114,122 @@ pub struct ProtectionNeed {
 }
 
 impl ProtectionNeed {
-    pub fn validated(self, scale: &ProtectionScale) -> Result<Self, ValidationError> {
+    /// Checks the level against `scale` and cleans the rationale. On an asset that is not rated
+    /// directly (a supporting asset) the need is an override, which needs its justification.
+    pub fn validated(
+        self,
+        scale: &ProtectionScale,
+        rated_directly: bool,
+    ) -> Result<Self, ValidationError> {
         if self.level == 0 || self.level > scale.max_level() {
             return Err(ValidationError::new(
                 "level",
                 format!("must be between 1 and {}", scale.max_level()),
             ));
         }
-        Ok(Self {
-            rationale: text::text("rationale", &self.rationale)?,
-            ..self
-        })
+        let rationale = text::text("rationale", &self.rationale)?;
+        if !rated_directly && rationale.is_empty() {
+            return Err(ValidationError::new(
+                "rationale",
+                "an override needs a justification (cumulation or distribution effect)",
+            ));
+        }
+        Ok(Self { rationale, ..self })
     }
+}
+
+/// The active protection objectives: in the order of [`Objective::ALL`], each once, at least one.
+pub fn validate_objectives(objectives: &[Objective]) -> Result<Vec<Objective>, ValidationError> {
+    let chosen: Vec<Objective> = Objective::ALL
+        .iter()
+        .copied()
+        .filter(|o| objectives.contains(o))
+        .collect();
+    if chosen.is_empty() {
+        return Err(ValidationError::new(
+            "objectives",
+            "choose at least one protection objective",
+        ));
+    }
+    Ok(chosen)
+}
+
+/// A level of a scale with `from_levels` levels on a scale with `to_levels` levels: spread
+/// proportionally, the lowest and the highest level anchored to each other, halves rounded up.
+/// From 3 to 4 levels: 1→1, 2→3, 3→4; from 4 to 3: 1→1, 2→2, 3→2, 4→3. A level outside the old
+/// scale counts as its nearest end; a scale of one level maps everything to 1.
+pub fn map_level(level: u8, from_levels: u8, to_levels: u8) -> u8 {
+    if to_levels <= 1 || from_levels <= 1 {
+        return to_levels.min(1);
+    }
+    let (from, to) = (u32::from(from_levels), u32::from(to_levels));
+    let steps = u32::from(level).clamp(1, from) - 1;
+    // 1 + round_half_up(steps * (to - 1) / (from - 1)), in integers.
+    let (num, den) = (steps * (to - 1), from - 1);
+    let mapped = 1 + (2 * num + den) / (2 * den);
+    u8::try_from(mapped.clamp(1, to)).unwrap_or(to_levels)
+}
+
+/// `needs` moved from scale `from` to scale `to` (see [`map_level`]), with one line for people
+/// saying what changed: `3 levels → 4 levels: 12 ratings mapped (high → high: 5, very high →
+/// very high: 7), 20 unchanged`. With as many levels as before no rating changes.
+pub fn remap_needs(
+    needs: &[ProtectionNeed],
+    from: &ProtectionScale,
+    to: &ProtectionScale,
+) -> (Vec<ProtectionNeed>, String) {
+    let (from_levels, to_levels) = (from.max_level(), to.max_level());
+    if from_levels == to_levels {
+        let summary = if from == to {
+            "scale unchanged; no rating changed"
+        } else {
+            "names and definitions changed; no rating changed"
+        };
+        return (needs.to_vec(), summary.to_string());
+    }
+    let mut moves: BTreeMap<(u8, u8), usize> = BTreeMap::new();
+    let mut unchanged = 0;
+    let remapped = needs
+        .iter()
+        .map(|n| {
+            let level = map_level(n.level, from_levels, to_levels);
+            if level == n.level {
+                unchanged += 1;
+            } else {
+                *moves.entry((n.level, level)).or_default() += 1;
+            }
+            ProtectionNeed { level, ..n.clone() }
+        })
+        .collect();
+    let mapped: usize = moves.values().sum();
+    let name = |scale: &ProtectionScale, level: u8| {
+        scale
+            .name(level)
+            .map_or_else(|| format!("level {level}"), str::to_string)
+    };
+    let details = moves
+        .iter()
+        .map(|(&(old, new), count)| format!("{} → {}: {count}", name(from, old), name(to, new)))
+        .collect::<Vec<_>>();
+    let mut summary = format!(
+        "{from_levels} levels → {to_levels} levels: {mapped} {} mapped",
+        if mapped == 1 { "rating" } else { "ratings" }
+    );
+    if !details.is_empty() {
+        summary.push_str(&format!(" ({})", details.join(", ")));
+    }
+    summary.push_str(&format!(", {unchanged} unchanged"));
+    (remapped, summary)
+}
+
+/// How much an asset matters, from its effective levels across the objectives (`None` where
+/// unrated): the highest level first, then the sum of all levels. Sorting descending by this puts
+/// the crown jewels on top; an unrated asset ranks `(0, 0)`.
+pub fn crown_jewel_rank(effective: &[Option<u8>]) -> (u8, u32) {
+    effective
+        .iter()
+        .flatten()
+        .fold((0, 0), |(max, sum), &l| (max.max(l), sum + u32::from(l)))
 }
 
 string_enum!(
@@ -255,124 +359,4 @@ fn resolve(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::asset::AssetKind;
-
-    fn asset(id: i64, kind: AssetKind) -> Asset {
-        Asset {
-            id,
-            ..Asset::new(kind, "x")
-        }
-    }
-
-    fn need(asset: i64, level: u8) -> ProtectionNeed {
-        ProtectionNeed {
-            asset,
-            objective: Objective::Confidentiality,
-            level,
-            rationale: String::new(),
-        }
-    }
-
-    fn dep(asset: i64, depends_on: i64) -> Dependency {
-        Dependency { asset, depends_on }
-    }
-
-    #[test]
-    fn supporting_asset_takes_the_maximum_through_chains() {
-        // 1 info (high), 2 process (normal) -> 3 software -> 4 server
-        let assets = [
-            asset(1, AssetKind::Information),
-            asset(2, AssetKind::Process),
-            asset(3, AssetKind::Software),
-            asset(4, AssetKind::Hardware),
-        ];
-        let deps = [dep(1, 3), dep(2, 3), dep(3, 4)];
-        let needs = [need(1, 2), need(2, 1)];
-        let e = effective_needs(&assets, &deps, &needs, Objective::Confidentiality);
-        assert_eq!(
-            e[&3],
-            EffectiveNeed {
-                level: 2,
-                source: NeedSource::Inherited { from: 1 }
-            }
-        );
-        assert_eq!(e[&4].level, 2);
-        assert_eq!(e[&4].source, NeedSource::Inherited { from: 3 });
-        assert_eq!(e[&1].source, NeedSource::Own);
-    }
-
-    #[test]
-    fn override_names_its_effect() {
-        let assets = [
-            asset(1, AssetKind::Information),
-            asset(3, AssetKind::Hardware),
-        ];
-        let deps = [dep(1, 3)];
-        let e = effective_needs(
-            &assets,
-            &deps,
-            &[need(1, 1), need(3, 3)],
-            Objective::Confidentiality,
-        );
-        assert_eq!(
-            e[&3],
-            EffectiveNeed {
-                level: 3,
-                source: NeedSource::Override {
-                    inherited: Some(1),
-                    from: Some(1),
-                    effect: OverrideEffect::Cumulation
-                }
-            }
-        );
-        let e = effective_needs(
-            &assets,
-            &deps,
-            &[need(1, 3), need(3, 2)],
-            Objective::Confidentiality,
-        );
-        assert!(matches!(
-            e[&3].source,
-            NeedSource::Override {
-                effect: OverrideEffect::Distribution,
-                ..
-            }
-        ));
-    }
-
-    #[test]
-    fn unrated_and_other_objectives_are_absent() {
-        let assets = [asset(1, AssetKind::Information), asset(2, AssetKind::Site)];
-        let e = effective_needs(
-            &assets,
-            &[dep(1, 2)],
-            &[need(1, 2)],
-            Objective::Availability,
-        );
-        assert!(e.is_empty());
-    }
-
-    #[test]
-    fn a_cycle_in_damaged_data_does_not_loop() {
-        let assets = [asset(1, AssetKind::Software), asset(2, AssetKind::Hardware)];
-        let e = effective_needs(
-            &assets,
-            &[dep(1, 2), dep(2, 1)],
-            &[],
-            Objective::Confidentiality,
-        );
-        assert!(e.is_empty());
-    }
-
-    #[test]
-    fn level_must_fit_the_scale() {
-        let scale = ProtectionScale::default();
-        assert!(need(1, 4).validated(&scale).is_err());
-        assert!(need(1, 0).validated(&scale).is_err());
-        assert!(need(1, 3).validated(&scale).is_ok());
-        assert_eq!(scale.name(3), Some("very high"));
-        assert_eq!(scale.name(0), None);
-    }
-}
+mod tests;

@@ -1,5 +1,10 @@
 //! `isms list REGISTER`: one register as rows with stable snake_case columns, printed as an
 //! aligned table, JSON (an array of objects) or CSV.
+//!
+//! An asset's protection need per objective is an object in JSON, `{"own": "high", "effective":
+//! "very high", "source": "AS-003"}` (source `own`, `override`, the supplying asset's reference,
+//! or null when unrated); in a table or CSV it is the effective level with where it comes from:
+//! `very high ↑AS-003`, `normal (override)`, or just `high` when rated on the asset itself.
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -8,7 +13,7 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value, json};
 
 use crate::domain::control::display_ref;
-use crate::domain::protection::effective_needs;
+use crate::domain::protection::{EffectiveNeed, NeedSource, effective_needs};
 use crate::domain::reference::RefKind;
 use crate::domain::soa::{Applicability, treated_risks};
 use crate::store::{Store, StoreError};
@@ -190,6 +195,25 @@ fn assets(store: &Store) -> Result<Listing, StoreError> {
         .iter()
         .map(|&o| effective_needs(&assets, &deps, &needs, o))
         .collect();
+    let own: HashMap<(i64, _), u8> = needs
+        .iter()
+        .map(|n| ((n.asset, n.objective), n.level))
+        .collect();
+    let level_name = |level: u8| opt(scale.name(level));
+    let need_cell = |id: i64, objective, effective: Option<&EffectiveNeed>| {
+        let source = effective.map(|e| match e.source {
+            NeedSource::Own => "own".to_string(),
+            NeedSource::Override { .. } => "override".to_string(),
+            NeedSource::Inherited { from } => numbers
+                .get(&from)
+                .map_or_else(|| format!("#{from}"), |&n| RefKind::Asset.format(n)),
+        });
+        json!({
+            "own": own.get(&(id, objective)).map_or(Value::Null, |&l| level_name(l)),
+            "effective": effective.map_or(Value::Null, |e| level_name(e.level)),
+            "source": opt(source),
+        })
+    };
     let mut columns = vec![
         "ref",
         "name",
@@ -224,9 +248,10 @@ fn assets(store: &Store) -> Result<Listing, StoreError> {
             refs(RefKind::Asset, &depends_on, &numbers),
         ];
         row.extend(
-            effective
+            objectives
                 .iter()
-                .map(|e| opt(e.get(&a.id).and_then(|n| scale.name(n.level)))),
+                .zip(&effective)
+                .map(|(&o, e)| need_cell(a.id, o, e.get(&a.id))),
         );
         l.rows.push(row);
     }
@@ -327,14 +352,28 @@ fn soa(store: &Store) -> Result<Listing, StoreError> {
     Ok(l)
 }
 
-/// A cell as plain text: lists joined with ", ", null as empty.
+/// A cell as plain text: lists joined with ", ", null as empty, a protection need as its
+/// effective level and where it comes from.
 fn cell(v: &Value) -> String {
     match v {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),
         Value::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
         Value::Array(items) => items.iter().map(cell).collect::<Vec<_>>().join(", "),
+        Value::Object(need) if need.contains_key("effective") => need_text(need),
         other => other.to_string(),
+    }
+}
+
+/// `very high ↑AS-003` (inherited), `normal (override)`, `high` (own), empty when unrated.
+fn need_text(need: &Map<String, Value>) -> String {
+    let Some(Value::String(level)) = need.get("effective") else {
+        return String::new();
+    };
+    match need.get("source").and_then(Value::as_str) {
+        None | Some("own") => level.clone(),
+        Some("override") => format!("{level} (override)"),
+        Some(from) => format!("{level} ↑{from}"),
     }
 }
 
@@ -464,6 +503,24 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         assert_eq!(text.lines().next().unwrap(), "ref     name         tags");
         assert!(text.ends_with("(1 rows)\n"));
+    }
+
+    #[test]
+    fn a_need_shows_its_level_and_source_as_text() {
+        let need = |own: Value, effective: Value, source: Value| json!({"own": own, "effective": effective, "source": source});
+        assert_eq!(
+            cell(&need(json!("high"), json!("high"), json!("own"))),
+            "high"
+        );
+        assert_eq!(
+            cell(&need(Value::Null, json!("very high"), json!("AS-003"))),
+            "very high ↑AS-003"
+        );
+        assert_eq!(
+            cell(&need(json!("normal"), json!("normal"), json!("override"))),
+            "normal (override)"
+        );
+        assert_eq!(cell(&need(Value::Null, Value::Null, Value::Null)), "");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 use super::{Result, Store, StoreError, Writer};
 use crate::domain::catalog;
 use crate::domain::methodology::Methodology;
-use crate::domain::protection::{Objective, ProtectionScale};
+use crate::domain::protection::{Objective, ProtectionScale, validate_objectives};
 use crate::domain::scope::ScopeStatements;
 use crate::domain::text;
 
@@ -142,10 +142,34 @@ impl Writer<'_> {
         Ok(methodology)
     }
 
+    /// Replaces the protection scale, moving every stored need onto it (see
+    /// [`Writer::change_protection_scale`]); returns the scale as stored.
     pub fn set_protection_scale(&mut self, scale: ProtectionScale) -> Result<ProtectionScale> {
         let scale = scale.validated()?;
-        self.put(SCALE, &scale)?;
+        self.replace_scale(&scale)?;
         Ok(scale)
+    }
+
+    /// Replaces the protection scale and, in the same transaction, maps every stored need from
+    /// the old scale to the new one (lowest and highest level anchored). Returns one line for
+    /// people: `3 levels → 4 levels: 12 ratings mapped (high → high: 5, ...), 20 unchanged`.
+    pub fn change_protection_scale(&mut self, scale: ProtectionScale) -> Result<String> {
+        let scale = scale.validated()?;
+        self.replace_scale(&scale)
+    }
+
+    fn replace_scale(&mut self, scale: &ProtectionScale) -> Result<String> {
+        let from: ProtectionScale = get(&self.tx, SCALE)?.unwrap_or_default();
+        self.put(SCALE, scale)?;
+        self.remap_protection_needs(&from, scale)
+    }
+
+    /// Chooses the protection objectives in use: ordered, each once, at least one. Needs set for
+    /// an objective that is switched off stay stored and return when it is switched on again.
+    pub fn set_objectives(&mut self, objectives: &[Objective]) -> Result<Vec<Objective>> {
+        let objectives = validate_objectives(objectives)?;
+        self.put(OBJECTIVES, &objectives)?;
+        Ok(objectives)
     }
 
     /// Fills a new workspace: organisation, default methodology and scale, Annex A with an
@@ -155,7 +179,7 @@ impl Writer<'_> {
         self.set_scope_statements(ScopeStatements::default())?;
         self.set_methodology(Methodology::default())?;
         self.set_protection_scale(ProtectionScale::default())?;
-        self.put(OBJECTIVES, &Objective::TRIAD.to_vec())?;
+        self.set_objectives(&Objective::TRIAD)?;
         self.insert_annex_a(&catalog::annex_a())?;
         self.insert_clauses(&catalog::clauses())?;
         Ok(())

@@ -151,6 +151,17 @@ pub fn run(path: &Path, explicit: bool, read_only: bool) -> Result<()> {
     let mut app = App::start(path, explicit, read_only)?;
     let mut terminal = ratatui::init();
     let _guard = TerminalGuard;
+    // ratatui's hook leaves raw mode and the alternate screen; also stop mouse reports and
+    // bracketed paste first, even if the panic never unwinds to the guard.
+    let restore_terminal = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = ratatui::crossterm::execute!(
+            std::io::stdout(),
+            ratatui::crossterm::event::DisableMouseCapture,
+            ratatui::crossterm::event::DisableBracketedPaste
+        );
+        restore_terminal(info);
+    }));
     ratatui::crossterm::execute!(
         std::io::stdout(),
         ratatui::crossterm::event::EnableMouseCapture,

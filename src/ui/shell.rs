@@ -9,8 +9,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::screens::assets::AssetsScreen;
 use super::screens::dashboard::Dashboard;
 use super::screens::placeholder::Placeholder;
+use super::screens::protection::ProtectionScreen;
 use super::screens::scope::ScopeScreen;
 use super::screens::{Ctx, Handled, Screen, Status};
 use super::widgets::{fit, key_line, render_help};
@@ -42,22 +44,8 @@ impl Shell {
         let screens: Vec<Box<dyn Screen>> = vec![
             Box::new(Dashboard::new(&store)?),
             Box::new(ScopeScreen::new(&store)?),
-            Box::new(Placeholder {
-                title: "Assets",
-                what: &[
-                    "the asset inventory: information and business processes first, then what holds them",
-                    "owners, locations, scope items, classification",
-                    "dependencies in both directions, and the crown jewels",
-                ],
-            }),
-            Box::new(Placeholder {
-                title: "Protection",
-                what: &[
-                    "a grid of assets by confidentiality, integrity and availability",
-                    "inheritance by the maximum principle, with where each value comes from",
-                    "overrides with their justification",
-                ],
-            }),
+            Box::new(AssetsScreen::new(&store)?),
+            Box::new(ProtectionScreen::new(&store)?),
             Box::new(Placeholder {
                 title: "Risks",
                 what: &[

@@ -79,3 +79,26 @@ pub fn input_focused() -> Style {
 pub fn cursor() -> Style {
     Style::new().add_modifier(Modifier::REVERSED)
 }
+
+/// A protection-need level, from calm to alarming as it rises towards `max`.
+pub fn need_level(level: u8, max: u8) -> Style {
+    let top = max.max(1);
+    let colour = if level >= top {
+        Color::Red
+    } else if level + 1 >= top {
+        Color::Yellow
+    } else if level >= 2 || top <= 3 {
+        Color::Green
+    } else {
+        Color::Blue
+    };
+    Style::new().fg(colour)
+}
+
+pub fn marked() -> Style {
+    Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD)
+}
+
+pub fn cell_cursor() -> Style {
+    Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
+}

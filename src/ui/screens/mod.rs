@@ -1,8 +1,10 @@
 //! The screens behind the tabs, and what they share: the context an update gets, the status
 //! message, and the `Screen` contract the shell drives.
 
+pub mod assets;
 pub mod dashboard;
 pub mod placeholder;
+pub mod protection;
 pub mod register;
 pub mod scope;
 

@@ -1,6 +1,7 @@
-//! A register on screen: a table of records with a detail pane, and the form and delete
+//! A register on screen: a table of records with a detail pane, and the forms and delete
 //! confirmation to add, edit and remove them. Each kind of record says how it looks and saves by
-//! implementing `Record`; the view does the rest the same way for all of them.
+//! implementing `Record`; the view does the rest the same way for all of them: facet filters
+//! (`f`), a ranked view (`c`), and jumping to linked records from the detail pane.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -12,24 +13,45 @@ use super::{Ctx, Handled, Status};
 use crate::domain::ValidationError;
 use crate::store::{Store, StoreError, Writer};
 use crate::ui::theme;
-use crate::ui::widgets::Confirm;
 use crate::ui::widgets::form::{Form, FormEvent};
 use crate::ui::widgets::table::{Column, DataTable, TableEvent};
+use crate::ui::widgets::{Confirm, fit};
 
 pub trait Record: Clone + Sized {
     /// What one record is called: "scope item".
     const NOUN: &'static str;
+    /// The name of the ranked view (`c`), if the record has one: "crown jewels".
+    const RANKED: Option<&'static str> = None;
+    /// How many detail entries come before the links.
+    const LINKS_AFTER: usize = usize::MAX;
     fn columns() -> Vec<Column>;
     fn cells(&self) -> Vec<String>;
     /// The detail pane, as label and value pairs.
     fn detail(&self) -> Vec<(&'static str, String)>;
+    /// Lines shown under the detail, each optionally linking to another record by id.
+    fn links(&self) -> Vec<(String, Option<i64>)> {
+        Vec::new()
+    }
+    /// Facets for `f`: a name and this record's value for each.
+    fn facets(&self) -> Vec<(&'static str, String)> {
+        Vec::new()
+    }
+    /// Higher ranks first in the ranked view.
+    fn rank(&self) -> (u8, u32) {
+        (0, 0)
+    }
+    fn id(&self) -> i64;
     /// How a confirmation names it: `S-003 Warehouse Hamburg`.
     fn label(&self) -> String;
-    fn blank() -> Self;
+    /// What deleting it would affect, said in the confirmation.
+    fn delete_warning(&self, _store: &Store) -> Result<Option<String>, StoreError> {
+        Ok(None)
+    }
     fn form(&self, title: String) -> Form;
     /// The record as the form says it should be (may refuse a malformed date, say).
     fn with_form(&self, form: &Form) -> Result<Self, ValidationError>;
-    fn load(store: &Store) -> Result<Vec<Self>, StoreError>;
+    /// The records, and a blank one that new records start from.
+    fn load(store: &Store) -> Result<(Vec<Self>, Self), StoreError>;
     fn is_new(&self) -> bool;
     fn save(self, w: &mut Writer<'_>) -> Result<Self, StoreError>;
     fn delete(&self, w: &mut Writer<'_>) -> Result<(), StoreError>;
@@ -38,37 +60,95 @@ pub trait Record: Clone + Sized {
 enum Modal<T> {
     None,
     Form { form: Form, base: T },
+    Facets(Form),
     Confirm { confirm: Confirm, item: T },
 }
 
 pub struct RegisterView<T: Record> {
     title: &'static str,
     items: Vec<T>,
+    /// Indices into `items` after facets and ranking, in the table's row order.
+    shown: Vec<usize>,
     table: DataTable,
     modal: Modal<T>,
+    /// Chosen value per facet name; absent means any.
+    facets: Vec<(&'static str, String)>,
+    ranked: bool,
+    /// The highlighted link while the detail pane has the focus.
+    link: Option<usize>,
+    /// What a new record starts from.
+    blank: T,
 }
 
 impl<T: Record> RegisterView<T> {
     pub fn new(title: &'static str, store: &Store) -> Result<Self, StoreError> {
+        let (items, blank) = T::load(store)?;
         let mut view = Self {
             title,
-            items: Vec::new(),
+            items,
+            shown: Vec::new(),
             table: DataTable::new(T::columns()),
             modal: Modal::None,
+            facets: Vec::new(),
+            ranked: false,
+            link: None,
+            blank,
         };
-        view.reload(store)?;
+        view.refresh();
         Ok(view)
     }
 
     pub fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
-        self.items = T::load(store)?;
-        self.table
-            .set_rows(self.items.iter().map(T::cells).collect());
+        (self.items, self.blank) = T::load(store)?;
+        self.refresh();
         Ok(())
     }
 
+    /// Applies facets and ranking and hands the rows to the table.
+    fn refresh(&mut self) {
+        let mut shown: Vec<usize> = (0..self.items.len())
+            .filter(|&i| {
+                let values = self.items[i].facets();
+                self.facets
+                    .iter()
+                    .all(|(name, wanted)| values.iter().any(|(n, v)| n == name && v == wanted))
+            })
+            .collect();
+        if self.ranked {
+            shown.sort_by_key(|&i| std::cmp::Reverse(self.items[i].rank()));
+        }
+        self.table
+            .set_rows(shown.iter().map(|&i| self.items[i].cells()).collect());
+        self.table.set_total(Some(self.items.len()));
+        self.shown = shown;
+        self.link = None;
+    }
+
     pub fn selected(&self) -> Option<&T> {
-        self.table.selected().and_then(|i| self.items.get(i))
+        self.table
+            .selected()
+            .and_then(|row| self.shown.get(row))
+            .and_then(|&i| self.items.get(i))
+    }
+
+    /// Selects the record with this id, clearing filters that hide it.
+    pub fn select_id(&mut self, id: i64) -> bool {
+        let Some(index) = self.items.iter().position(|t| t.id() == id) else {
+            return false;
+        };
+        if !self.shown.contains(&index) {
+            self.facets.clear();
+            self.refresh();
+        }
+        if let Some(row) = self.shown.iter().position(|&i| i == index) {
+            self.table.select_row(row);
+            if self.table.selected() != Some(row) {
+                self.table.clear_filter();
+                self.table.select_row(row);
+            }
+        }
+        self.link = None;
+        true
     }
 
     pub fn captures_input(&self) -> bool {
@@ -76,7 +156,7 @@ impl<T: Record> RegisterView<T> {
     }
 
     pub fn open_new(&mut self) {
-        let base = T::blank();
+        let base = self.blank.clone();
         self.modal = Modal::Form {
             form: base.form(format!("New {}", T::NOUN)),
             base,
@@ -96,6 +176,14 @@ impl<T: Record> RegisterView<T> {
                     FormEvent::None => self.modal = Modal::Form { form, base },
                     FormEvent::Cancel => *ctx.status = Status::Info("Nothing changed.".into()),
                     FormEvent::Submit => self.submit(form, base, ctx),
+                }
+                return Handled::Yes;
+            }
+            Modal::Facets(mut form) => {
+                match form.handle_key(key) {
+                    FormEvent::None => self.modal = Modal::Facets(form),
+                    FormEvent::Cancel => {}
+                    FormEvent::Submit => self.apply_facets(&form),
                 }
                 return Handled::Yes;
             }
@@ -121,6 +209,9 @@ impl<T: Record> RegisterView<T> {
             }
             Modal::None => {}
         }
+        if let Some(link) = self.link {
+            return self.handle_link_key(key, link);
+        }
         if !self.table.is_filtering() {
             match key.code {
                 KeyCode::Char('n') => {
@@ -138,16 +229,34 @@ impl<T: Record> RegisterView<T> {
                 }
                 KeyCode::Char('d') | KeyCode::Delete => {
                     if let Some(item) = self.selected().cloned() {
-                        let question = format!(
-                            "Delete {} {}? This cannot be undone.",
-                            T::NOUN,
-                            item.label()
-                        );
+                        let mut question = format!("Delete {} {}?", T::NOUN, item.label());
+                        match item.delete_warning(ctx.store) {
+                            Ok(Some(warning)) => question.push_str(&format!(" {warning}")),
+                            Ok(None) => {}
+                            Err(e) => {
+                                *ctx.status =
+                                    Status::Error(format!("Could not check what refers to it: {e}"))
+                            }
+                        }
+                        question.push_str(" This cannot be undone.");
                         self.modal = Modal::Confirm {
                             confirm: Confirm { question },
                             item,
                         };
                     }
+                    return Handled::Yes;
+                }
+                KeyCode::Char('f') if self.has_facets() => {
+                    self.modal = Modal::Facets(self.facet_form());
+                    return Handled::Yes;
+                }
+                KeyCode::Char('c') if T::RANKED.is_some() => {
+                    self.ranked = !self.ranked;
+                    self.refresh();
+                    return Handled::Yes;
+                }
+                KeyCode::Right | KeyCode::Char('l') if self.has_links() => {
+                    self.link = self.next_link(None, true);
                     return Handled::Yes;
                 }
                 _ => {}
@@ -157,6 +266,123 @@ impl<T: Record> RegisterView<T> {
             TableEvent::Ignored => Handled::No,
             _ => Handled::Yes,
         }
+    }
+
+    fn has_facets(&self) -> bool {
+        self.items.first().is_some_and(|i| !i.facets().is_empty())
+    }
+
+    fn has_links(&self) -> bool {
+        self.selected()
+            .is_some_and(|s| s.links().iter().any(|(_, id)| id.is_some()))
+    }
+
+    /// The next (or previous) linking line after `from`.
+    fn next_link(&self, from: Option<usize>, forward: bool) -> Option<usize> {
+        let links = self.selected()?.links();
+        let candidates: Vec<usize> = (0..links.len()).filter(|&i| links[i].1.is_some()).collect();
+        match (from, forward) {
+            (None, _) => candidates.first().copied(),
+            (Some(f), true) => candidates.iter().copied().find(|&i| i > f).or(Some(f)),
+            (Some(f), false) => candidates
+                .iter()
+                .rev()
+                .copied()
+                .find(|&i| i < f)
+                .or(Some(f)),
+        }
+    }
+
+    fn handle_link_key(&mut self, key: KeyEvent, link: usize) -> Handled {
+        match key.code {
+            KeyCode::Down | KeyCode::Char('j') => self.link = self.next_link(Some(link), true),
+            KeyCode::Up | KeyCode::Char('k') => self.link = self.next_link(Some(link), false),
+            KeyCode::Left | KeyCode::Char('h') | KeyCode::Esc => self.link = None,
+            KeyCode::Enter => {
+                let target = self
+                    .selected()
+                    .and_then(|s| s.links().get(link).and_then(|(_, id)| *id));
+                if let Some(id) = target {
+                    self.select_id(id);
+                }
+            }
+            _ => return Handled::No,
+        }
+        Handled::Yes
+    }
+
+    fn facet_form(&self) -> Form {
+        let mut form = Form::new(format!("Show only {}s with", T::NOUN));
+        let Some(first) = self.items.first() else {
+            return form;
+        };
+        for (name, _) in first.facets() {
+            let mut values: Vec<String> = self
+                .items
+                .iter()
+                .filter_map(|i| {
+                    i.facets()
+                        .into_iter()
+                        .find(|(n, _)| *n == name)
+                        .map(|(_, v)| v)
+                })
+                .collect();
+            values.sort();
+            values.dedup();
+            let chosen = self
+                .facets
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| v.clone());
+            let selected = chosen
+                .and_then(|c| values.iter().position(|v| *v == c))
+                .map_or(0, |p| p + 1);
+            let mut options: Vec<(i64, String)> = vec![(0, "any".to_string())];
+            options.extend(
+                values
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, v)| (i64::try_from(i + 1).unwrap_or(i64::MAX), v)),
+            );
+            form = form.pick(
+                name,
+                name,
+                options,
+                Some(i64::try_from(selected).unwrap_or(0)),
+            );
+        }
+        form
+    }
+
+    fn apply_facets(&mut self, form: &Form) {
+        let Some(first) = self.items.first() else {
+            return;
+        };
+        let mut chosen = Vec::new();
+        for (name, _) in first.facets() {
+            let mut values: Vec<String> = self
+                .items
+                .iter()
+                .filter_map(|i| {
+                    i.facets()
+                        .into_iter()
+                        .find(|(n, _)| *n == name)
+                        .map(|(_, v)| v)
+                })
+                .collect();
+            values.sort();
+            values.dedup();
+            let picked = form.picked(name).unwrap_or(0);
+            if let Some(v) = usize::try_from(picked)
+                .ok()
+                .filter(|&p| p > 0)
+                .and_then(|p| values.get(p - 1))
+            {
+                chosen.push((name, v.clone()));
+            }
+        }
+        self.facets = chosen;
+        self.refresh();
     }
 
     fn submit(&mut self, mut form: Form, base: T, ctx: &mut Ctx<'_>) {
@@ -174,9 +400,7 @@ impl<T: Record> RegisterView<T> {
                 let label = saved.label();
                 *ctx.status = Status::Saved(format!("Saved {label}."));
                 self.reload_or_report(ctx);
-                if let Some(i) = self.items.iter().position(|i| i.label() == label) {
-                    self.table.select_row(i);
-                }
+                self.select_id(saved.id());
             }
             Err(StoreError::Invalid(e)) => {
                 form.set_error(e.field, e.message);
@@ -203,20 +427,37 @@ impl<T: Record> RegisterView<T> {
             return false;
         }
         let (table_area, _) = split(area);
+        self.link = None;
         self.table.click(table_area, column, row)
     }
 
     pub fn keys(&self) -> Vec<(&'static str, &'static str)> {
         match &self.modal {
-            Modal::Form { form, .. } => form.keys().to_vec(),
+            Modal::Form { form, .. } | Modal::Facets(form) => form.keys().to_vec(),
             Modal::Confirm { .. } => vec![("y", "delete"), ("n Esc", "keep")],
-            Modal::None if self.table.is_filtering() => vec![
-                ("type", "filter"),
-                ("Enter", "keep filter"),
-                ("Esc", "clear filter"),
+            Modal::None if self.table.is_filtering() => {
+                vec![
+                    ("type", "filter"),
+                    ("Enter", "keep filter"),
+                    ("Esc", "clear filter"),
+                ]
+            }
+            Modal::None if self.link.is_some() => vec![
+                ("↑↓", "choose a link"),
+                ("Enter", "go there"),
+                ("← Esc", "back to the table"),
             ],
             Modal::None => {
                 let mut keys = vec![("n", "new"), ("e", "edit"), ("d", "delete")];
+                if self.has_facets() {
+                    keys.push(("f", "filter by"));
+                }
+                if let Some(name) = T::RANKED {
+                    keys.push(("c", name));
+                }
+                if self.has_links() {
+                    keys.push(("→", "links"));
+                }
                 keys.extend_from_slice(DataTable::keys());
                 keys
             }
@@ -225,34 +466,59 @@ impl<T: Record> RegisterView<T> {
 
     pub fn render(&self, frame: &mut Frame, area: Rect, focused: bool) {
         let (table_area, detail_area) = split(area);
-        self.table.render(frame, table_area, self.title, focused);
+        let mut title = self.title.to_string();
+        if self.ranked
+            && let Some(name) = T::RANKED
+        {
+            title.push_str(&format!(": {name} first"));
+        }
+        for (name, value) in &self.facets {
+            title.push_str(&format!(" · {name}: {value}"));
+        }
+        self.table
+            .render(frame, table_area, &title, focused && self.link.is_none());
         let block = Block::default()
             .borders(Borders::ALL)
-            .border_style(theme::border())
+            .border_style(if self.link.is_some() {
+                theme::focus_border()
+            } else {
+                theme::border()
+            })
             .title(Span::styled(" Detail ", theme::title()));
+        let inner_width = detail_area.width.saturating_sub(2);
         let lines: Vec<Line> = match self.selected() {
             None => vec![Line::styled(
                 format!("No {} selected.", T::NOUN),
                 theme::muted(),
             )],
-            Some(item) => item
-                .detail()
-                .into_iter()
-                .flat_map(|(label, value)| {
+            Some(item) => {
+                let entry = |(label, value): (&'static str, String)| {
                     let mut lines = vec![Line::styled(label, theme::label())];
-                    let value = if value.is_empty() {
-                        "—".to_string()
-                    } else {
-                        value
-                    };
                     lines.extend(
                         value
                             .lines()
                             .map(|l| Line::styled(format!("  {l}"), theme::value())),
                     );
                     lines
-                })
-                .collect(),
+                };
+                let mut detail: Vec<(&'static str, String)> = item
+                    .detail()
+                    .into_iter()
+                    .filter(|(_, value)| !value.is_empty())
+                    .collect();
+                let tail = detail.split_off(T::LINKS_AFTER.min(detail.len()));
+                let mut lines: Vec<Line> = detail.into_iter().flat_map(entry).collect();
+                for (i, (text, target)) in item.links().into_iter().enumerate() {
+                    let style = match (self.link == Some(i), target) {
+                        (true, _) => theme::selected(),
+                        (false, Some(_)) => theme::value(),
+                        (false, None) => theme::label(),
+                    };
+                    lines.push(Line::styled(fit(&text, inner_width), style));
+                }
+                lines.extend(tail.into_iter().flat_map(entry));
+                lines
+            }
         };
         frame.render_widget(
             Paragraph::new(lines)
@@ -261,7 +527,7 @@ impl<T: Record> RegisterView<T> {
             detail_area,
         );
         match &self.modal {
-            Modal::Form { form, .. } => form.render(frame, area),
+            Modal::Form { form, .. } | Modal::Facets(form) => form.render(frame, area),
             Modal::Confirm { confirm, .. } => confirm.render(frame, area),
             Modal::None => {}
         }

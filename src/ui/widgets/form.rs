@@ -22,9 +22,11 @@ pub enum FieldKind {
         selected: usize,
     },
     Toggle(bool),
+    /// A reference picker; `multi` lets it hold several references.
     Pick {
         options: Vec<(i64, String)>,
-        selected: Option<i64>,
+        selected: Vec<i64>,
+        multi: bool,
         list: Option<PickList>,
     },
 }
@@ -144,15 +146,30 @@ impl Form {
         options: Vec<(i64, String)>,
         selected: Option<i64>,
     ) -> Self {
-        self.push(
-            key,
-            label,
-            FieldKind::Pick {
-                options,
-                selected,
-                list: None,
-            },
-        )
+        let kind = FieldKind::Pick {
+            options,
+            selected: selected.into_iter().collect(),
+            multi: false,
+            list: None,
+        };
+        self.push(key, label, kind)
+    }
+
+    /// A picker of several references (dependencies, linked risks...).
+    pub fn pick_many(
+        self,
+        key: &'static str,
+        label: &'static str,
+        options: Vec<(i64, String)>,
+        selected: Vec<i64>,
+    ) -> Self {
+        let kind = FieldKind::Pick {
+            options,
+            selected,
+            multi: true,
+            list: None,
+        };
+        self.push(key, label, kind)
     }
 
     fn field(&self, key: &str) -> Option<&Field> {
@@ -185,8 +202,16 @@ impl Form {
 
     pub fn picked(&self, key: &str) -> Option<i64> {
         match self.field(key).map(|f| &f.kind) {
-            Some(FieldKind::Pick { selected, .. }) => *selected,
+            Some(FieldKind::Pick { selected, .. }) => selected.first().copied(),
             _ => None,
+        }
+    }
+
+    /// Every reference chosen in a picker.
+    pub fn picked_all(&self, key: &str) -> Vec<i64> {
+        match self.field(key).map(|f| &f.kind) {
+            Some(FieldKind::Pick { selected, .. }) => selected.clone(),
+            _ => Vec::new(),
         }
     }
 
@@ -267,6 +292,7 @@ impl Form {
         if let FieldKind::Pick {
             options,
             selected,
+            multi,
             list: list @ Some(_),
         } = &mut field.kind
         {
@@ -276,11 +302,22 @@ impl Form {
             let matching = pick_matches(options, &l.filter);
             match key.code {
                 KeyCode::Esc => *list = None,
-                KeyCode::Enter => {
+                KeyCode::Enter if !*multi => {
                     if let Some((id, _)) = matching.get(l.cursor).copied() {
-                        *selected = Some(*id);
+                        *selected = vec![*id];
                     }
                     *list = None;
+                }
+                KeyCode::Enter => *list = None,
+                KeyCode::Char(' ') if *multi => {
+                    if let Some((id, _)) = matching.get(l.cursor).copied() {
+                        match selected.iter().position(|s| s == id) {
+                            Some(at) => {
+                                selected.remove(at);
+                            }
+                            None => selected.push(*id),
+                        }
+                    }
                 }
                 KeyCode::Down => l.cursor = (l.cursor + 1).min(matching.len().saturating_sub(1)),
                 KeyCode::Up => l.cursor = l.cursor.saturating_sub(1),
@@ -358,7 +395,7 @@ impl Form {
                 KeyCode::Enter | KeyCode::Char(' ') | KeyCode::Down => {
                     *list = Some(PickList::default())
                 }
-                KeyCode::Backspace | KeyCode::Delete => *selected = None,
+                KeyCode::Backspace | KeyCode::Delete => selected.clear(),
                 KeyCode::Char(c) if !ctrl => {
                     *list = Some(PickList {
                         filter: c.to_string(),
@@ -517,11 +554,25 @@ impl Form {
             theme::input()
         };
         match &field.kind {
-            FieldKind::Line(t) | FieldKind::Text(t) | FieldKind::Date(t) => {
+            FieldKind::Line(t) | FieldKind::Text(t) | FieldKind::Date(t) if focused => {
                 let mut t = t.clone();
                 t.set_style(boxed);
-                t.set_cursor_style(if focused { theme::cursor() } else { boxed });
+                t.set_cursor_style(theme::cursor());
                 frame.render_widget(&t, area);
+            }
+            // Unfocused text shows from its start, however the editor last scrolled.
+            FieldKind::Line(t) | FieldKind::Date(t) => {
+                let text = fit(&t.lines().join(" "), area.width);
+                frame.render_widget(Paragraph::new(Span::styled(text, boxed)).style(boxed), area);
+            }
+            FieldKind::Text(t) => {
+                let lines: Vec<Line> = t.lines().iter().map(|l| Line::raw(l.clone())).collect();
+                frame.render_widget(
+                    Paragraph::new(lines)
+                        .style(boxed)
+                        .wrap(Wrap { trim: false }),
+                    area,
+                );
             }
             FieldKind::Choice { options, selected } => {
                 let text = options.get(*selected).copied().unwrap_or("");
@@ -542,11 +593,16 @@ impl Form {
             FieldKind::Pick {
                 options, selected, ..
             } => {
-                let text = selected
-                    .and_then(|id| options.iter().find(|(o, _)| *o == id))
-                    .map_or("(none)  Space chooses".to_string(), |(_, label)| {
-                        label.clone()
-                    });
+                let labels: Vec<&str> = selected
+                    .iter()
+                    .filter_map(|id| options.iter().find(|(o, _)| o == id))
+                    .map(|(_, label)| label.as_str())
+                    .collect();
+                let text = match labels.len() {
+                    0 => "(none)  Space chooses".to_string(),
+                    1 => labels[0].to_string(),
+                    n => format!("{n}: {}", labels.join(", ")),
+                };
                 frame.render_widget(
                     Paragraph::new(Span::styled(fit(&text, area.width), boxed)),
                     area,
@@ -567,8 +623,9 @@ fn pick_matches<'a>(options: &'a [(i64, String)], filter: &str) -> Vec<&'a (i64,
 fn render_pick_list(frame: &mut Frame, popup: Rect, anchor: Rect, field: &Field) {
     let FieldKind::Pick {
         options,
+        selected,
+        multi,
         list: Some(list),
-        ..
     } = &field.kind
     else {
         return;
@@ -602,13 +659,23 @@ fn render_pick_list(frame: &mut Frame, popup: Rect, anchor: Rect, field: &Field)
     ])];
     let visible = usize::from(inner.height.saturating_sub(1));
     let start = list.cursor.saturating_sub(visible.saturating_sub(1));
-    for (i, (_, label)) in matching.iter().enumerate().skip(start).take(visible) {
+    for (i, (id, label)) in matching.iter().enumerate().skip(start).take(visible) {
         let style = if i == list.cursor {
             theme::selected()
         } else {
             theme::value()
         };
-        lines.push(Line::styled(fit(label, inner.width), style));
+        let text = if *multi {
+            let mark = if selected.contains(id) {
+                "[x] "
+            } else {
+                "[ ] "
+            };
+            format!("{mark}{label}")
+        } else {
+            label.clone()
+        };
+        lines.push(Line::styled(fit(&text, inner.width), style));
     }
     if matching.is_empty() {
         lines.push(Line::styled("nothing matches", theme::muted()));
@@ -708,6 +775,27 @@ mod tests {
         assert_eq!(f.picked("scope_item"), Some(2));
         f.handle_key(key(KeyCode::Backspace));
         assert_eq!(f.picked("scope_item"), None);
+    }
+
+    #[test]
+    fn a_multi_picker_toggles_several_references() {
+        let options = vec![
+            (1, "AS-001 Customer data".into()),
+            (2, "AS-002 Source code".into()),
+            (3, "AS-003 Payroll".into()),
+        ];
+        let mut f = Form::new("Asset").pick_many("depends on", "Depends on", options, vec![3]);
+        f.handle_key(key(KeyCode::Char(' ')));
+        f.handle_key(key(KeyCode::Char(' ')));
+        f.handle_key(key(KeyCode::Down));
+        f.handle_key(key(KeyCode::Char(' ')));
+        f.handle_key(key(KeyCode::Enter));
+        assert_eq!(f.picked_all("depends on"), [3, 1, 2]);
+        f.handle_key(key(KeyCode::Enter));
+        type_text(&mut f, "payroll");
+        f.handle_key(key(KeyCode::Char(' ')));
+        f.handle_key(key(KeyCode::Esc));
+        assert_eq!(f.picked_all("depends on"), [1, 2], "AS-003 unticked");
     }
 
     #[test]

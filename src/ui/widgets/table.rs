@@ -56,6 +56,8 @@ pub struct DataTable {
     filter: String,
     filtering: bool,
     sort: Option<(usize, bool)>,
+    /// The size of the whole register when the rows given are already a selection of it.
+    total: Option<usize>,
 }
 
 impl DataTable {
@@ -71,6 +73,7 @@ impl DataTable {
             filter: String::new(),
             filtering: false,
             sort: None,
+            total: None,
         }
     }
 
@@ -84,6 +87,11 @@ impl DataTable {
         self.refresh();
     }
 
+    /// Says that the rows are a selection of a register of `total` rows, for the count.
+    pub fn set_total(&mut self, total: Option<usize>) {
+        self.total = total;
+    }
+
     /// Index into the rows given to `set_rows` of the selected row.
     pub fn selected(&self) -> Option<usize> {
         self.visible.get(self.selected).copied()
@@ -94,6 +102,12 @@ impl DataTable {
         if let Some(pos) = self.visible.iter().position(|&r| r == row) {
             self.selected = pos;
         }
+    }
+
+    pub fn clear_filter(&mut self) {
+        self.filter.clear();
+        self.filtering = false;
+        self.refresh();
     }
 
     pub fn is_filtering(&self) -> bool {
@@ -233,10 +247,11 @@ impl DataTable {
 
     /// Draws the table with a title, the filter line and the `shown/total` count.
     pub fn render(&self, frame: &mut Frame, area: Rect, title: &str, focused: bool) {
-        let count = if self.filter.is_empty() {
-            format!(" {} ", self.rows.len())
+        let total = self.total.unwrap_or(self.rows.len());
+        let count = if self.visible.len() == total {
+            format!(" {total} ")
         } else {
-            format!(" {}/{} ", self.visible.len(), self.rows.len())
+            format!(" {}/{total} ", self.visible.len())
         };
         let block = Block::default()
             .borders(Borders::ALL)

@@ -59,10 +59,6 @@ impl Record for ScopeItem {
         format!("{} {}", RefKind::ScopeItem.format(self.number), self.name)
     }
 
-    fn blank() -> Self {
-        ScopeItem::new(ScopeItemKind::Location, "")
-    }
-
     fn form(&self, title: String) -> Form {
         Form::new(title)
             .choice(
@@ -96,8 +92,15 @@ impl Record for ScopeItem {
         })
     }
 
-    fn load(store: &Store) -> Result<Vec<Self>, StoreError> {
-        store.scope_items()
+    fn load(store: &Store) -> Result<(Vec<Self>, Self), StoreError> {
+        Ok((
+            store.scope_items()?,
+            ScopeItem::new(ScopeItemKind::Location, ""),
+        ))
+    }
+
+    fn id(&self) -> i64 {
+        self.id
     }
 
     fn is_new(&self) -> bool {
@@ -154,10 +157,6 @@ impl Record for InterestedParty {
         format!("{} {}", RefKind::Party.format(self.number), self.name)
     }
 
-    fn blank() -> Self {
-        InterestedParty::new(PartyKind::Customer, "")
-    }
-
     fn form(&self, title: String) -> Form {
         Form::new(title)
             .line("name", "Name", &self.name)
@@ -181,8 +180,15 @@ impl Record for InterestedParty {
         })
     }
 
-    fn load(store: &Store) -> Result<Vec<Self>, StoreError> {
-        store.parties()
+    fn load(store: &Store) -> Result<(Vec<Self>, Self), StoreError> {
+        Ok((
+            store.parties()?,
+            InterestedParty::new(PartyKind::Customer, ""),
+        ))
+    }
+
+    fn id(&self) -> i64 {
+        self.id
     }
 
     fn is_new(&self) -> bool {
@@ -240,10 +246,6 @@ impl Record for ContextIssue {
         )
     }
 
-    fn blank() -> Self {
-        ContextIssue::new(IssueKind::Internal, "")
-    }
-
     fn form(&self, title: String) -> Form {
         Form::new(title)
             .choice(
@@ -265,8 +267,15 @@ impl Record for ContextIssue {
         })
     }
 
-    fn load(store: &Store) -> Result<Vec<Self>, StoreError> {
-        store.context_issues()
+    fn load(store: &Store) -> Result<(Vec<Self>, Self), StoreError> {
+        Ok((
+            store.context_issues()?,
+            ContextIssue::new(IssueKind::Internal, ""),
+        ))
+    }
+
+    fn id(&self) -> i64 {
+        self.id
     }
 
     fn is_new(&self) -> bool {

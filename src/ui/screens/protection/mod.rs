@@ -1,0 +1,696 @@
+//! The Protection screen: a grid of assets by protection objective, built for a workshop. Move
+//! with the arrows, press a level's number to rate, `r` for the rationale, Space to mark rows and
+//! rate them at once. Supporting assets inherit by the maximum principle; rating one is an
+//! override and asks for its justification first.
+
+mod methodology;
+
+use std::cell::Cell;
+use std::collections::BTreeSet;
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Cell as TableCell, Paragraph, Row, Table, Wrap};
+
+use super::assets::{AssetRow, load_rows};
+use super::{Ctx, Handled, Screen, Status};
+use crate::domain::protection::{Objective, ProtectionNeed};
+use crate::store::{Store, StoreError};
+use crate::ui::theme;
+use crate::ui::widgets::fit;
+use crate::ui::widgets::form::{Form, FormEvent};
+
+enum Modal {
+    None,
+    /// Rationale or override justification for `level` (None: keep the level) on these assets.
+    Rationale {
+        form: Form,
+        assets: Vec<i64>,
+        objective: Objective,
+        level: Option<u8>,
+    },
+    Methodology(Form),
+}
+
+pub struct ProtectionScreen {
+    rows: Vec<AssetRow>,
+    /// Indices into `rows` that pass the filter.
+    shown: Vec<usize>,
+    row: usize,
+    col: usize,
+    offset: Cell<usize>,
+    page: Cell<usize>,
+    marked: BTreeSet<i64>,
+    filter: String,
+    filtering: bool,
+    modal: Modal,
+}
+
+impl ProtectionScreen {
+    pub fn new(store: &Store) -> Result<Self, StoreError> {
+        let mut s = Self {
+            rows: Vec::new(),
+            shown: Vec::new(),
+            row: 0,
+            col: 0,
+            offset: Cell::new(0),
+            page: Cell::new(10),
+            marked: BTreeSet::new(),
+            filter: String::new(),
+            filtering: false,
+            modal: Modal::None,
+        };
+        s.reload(store)?;
+        Ok(s)
+    }
+
+    fn refilter(&mut self) {
+        let needle = self.filter.to_lowercase();
+        self.shown = (0..self.rows.len())
+            .filter(|&i| {
+                let a = &self.rows[i].asset;
+                needle.is_empty()
+                    || format!(
+                        "{} {} {}",
+                        self.rows[i].ctx.name(a.id),
+                        a.kind.label(),
+                        a.owner
+                    )
+                    .to_lowercase()
+                    .contains(&needle)
+            })
+            .collect();
+        self.row = self.row.min(self.shown.len().saturating_sub(1));
+    }
+
+    fn current(&self) -> Option<&AssetRow> {
+        self.shown.get(self.row).and_then(|&i| self.rows.get(i))
+    }
+
+    fn objectives(&self) -> Vec<Objective> {
+        self.rows
+            .first()
+            .map(|r| r.ctx.objectives.clone())
+            .unwrap_or_else(|| Objective::TRIAD.to_vec())
+    }
+
+    fn objective(&self) -> Objective {
+        let objectives = self.objectives();
+        objectives
+            .get(self.col.min(objectives.len().saturating_sub(1)))
+            .copied()
+            .unwrap_or(Objective::Confidentiality)
+    }
+
+    /// The assets a rating applies to: the marked rows, else the current one.
+    fn targets(&self) -> Vec<&AssetRow> {
+        if self.marked.is_empty() {
+            self.current().into_iter().collect()
+        } else {
+            self.rows
+                .iter()
+                .filter(|r| self.marked.contains(&r.asset.id))
+                .collect()
+        }
+    }
+
+    fn max_level(&self) -> u8 {
+        self.rows.first().map_or(3, |r| r.ctx.scale.max_level())
+    }
+
+    fn own_rationale(&self, asset: i64, objective: Objective) -> String {
+        self.rows
+            .first()
+            .and_then(|r| r.ctx.own.get(&(asset, objective)))
+            .map(|n| n.rationale.clone())
+            .unwrap_or_default()
+    }
+
+    /// Sets `level` on the targets: directly on assets rated directly; for supporting assets
+    /// (overrides) only after a justification is written.
+    fn rate(&mut self, level: u8, ctx: &mut Ctx<'_>) {
+        let objective = self.objective();
+        let targets: Vec<(i64, bool)> = self
+            .targets()
+            .iter()
+            .map(|r| (r.asset.id, r.asset.kind.is_rated_directly()))
+            .collect();
+        if targets.is_empty() {
+            return;
+        }
+        let overrides: Vec<i64> = targets
+            .iter()
+            .filter(|(id, direct)| !direct && self.own_rationale(*id, objective).is_empty())
+            .map(|(id, _)| *id)
+            .collect();
+        if !overrides.is_empty() {
+            let level_name = self
+                .rows
+                .first()
+                .and_then(|r| r.ctx.scale.name(level))
+                .unwrap_or("?")
+                .to_string();
+            let whom = match overrides.as_slice() {
+                [one] => self.name(*one),
+                many => format!("{} supporting assets", many.len()),
+            };
+            let title = format!("Override {whom}: {} {level_name}", objective.label());
+            let form = Form::new(title).text("rationale", "Justification", "");
+            let assets = targets.iter().map(|(id, _)| *id).collect();
+            self.modal = Modal::Rationale {
+                form,
+                assets,
+                objective,
+                level: Some(level),
+            };
+            return;
+        }
+        let assets: Vec<i64> = targets.iter().map(|(id, _)| *id).collect();
+        // `write` reports a failure in the status line itself.
+        let _ = self.write(assets, objective, Some(level), None, ctx);
+    }
+
+    /// Writes one level (and rationale) to several assets in one transaction.
+    fn write(
+        &mut self,
+        assets: Vec<i64>,
+        objective: Objective,
+        level: Option<u8>,
+        rationale: Option<String>,
+        ctx: &mut Ctx<'_>,
+    ) -> Result<(), StoreError> {
+        let scale = self
+            .rows
+            .first()
+            .map(|r| r.ctx.scale.clone())
+            .unwrap_or_default();
+        let current: Vec<(i64, Option<u8>, String)> = assets
+            .iter()
+            .map(|&id| {
+                let own = self
+                    .rows
+                    .first()
+                    .and_then(|r| r.ctx.own.get(&(id, objective)).cloned());
+                (
+                    id,
+                    own.as_ref().map(|n| n.level),
+                    own.map(|n| n.rationale).unwrap_or_default(),
+                )
+            })
+            .collect();
+        let result = ctx.store.edit(|w| {
+            for (asset, own_level, own_rationale) in &current {
+                let Some(level) = level.or(*own_level) else {
+                    continue;
+                };
+                let rationale = rationale.clone().unwrap_or_else(|| own_rationale.clone());
+                w.set_protection_need(
+                    ProtectionNeed {
+                        asset: *asset,
+                        objective,
+                        level,
+                        rationale,
+                    },
+                    &scale,
+                )?;
+            }
+            Ok(())
+        });
+        match &result {
+            Ok(()) => {
+                let what = level
+                    .and_then(|l| scale.name(l))
+                    .map_or("the rationale".to_string(), |n| {
+                        format!("{} {n}", objective.label())
+                    });
+                let whom = if assets.len() == 1 {
+                    self.name(assets[0])
+                } else {
+                    format!("{} assets", assets.len())
+                };
+                *ctx.status = Status::Saved(format!("Saved {what} for {whom}."));
+                self.marked.clear();
+                self.reload_or_report(ctx);
+            }
+            Err(e) => *ctx.status = Status::Error(format!("Not saved: {e}")),
+        }
+        result
+    }
+
+    fn name(&self, id: i64) -> String {
+        self.rows.first().map_or(String::new(), |r| r.ctx.name(id))
+    }
+
+    fn clear(&mut self, ctx: &mut Ctx<'_>) {
+        let objective = self.objective();
+        let assets: Vec<i64> = self.targets().iter().map(|r| r.asset.id).collect();
+        let result = ctx.store.edit(|w| {
+            assets
+                .iter()
+                .try_for_each(|&a| w.clear_protection_need(a, objective))
+        });
+        match result {
+            Ok(()) => {
+                *ctx.status = Status::Saved(format!(
+                    "Cleared {} for {} asset(s).",
+                    objective.label(),
+                    assets.len()
+                ));
+                self.marked.clear();
+                self.reload_or_report(ctx);
+            }
+            Err(e) => *ctx.status = Status::Error(format!("Not cleared: {e}")),
+        }
+    }
+
+    fn reload_or_report(&mut self, ctx: &mut Ctx<'_>) {
+        if let Err(e) = self.reload(ctx.store) {
+            *ctx.status = Status::Error(format!("Could not reload: {e}"));
+        }
+    }
+
+    fn handle_modal(&mut self, key: KeyEvent, ctx: &mut Ctx<'_>) {
+        match std::mem::replace(&mut self.modal, Modal::None) {
+            Modal::None => {}
+            Modal::Rationale {
+                mut form,
+                assets,
+                objective,
+                level,
+            } => match form.handle_key(key) {
+                FormEvent::None => {
+                    self.modal = Modal::Rationale {
+                        form,
+                        assets,
+                        objective,
+                        level,
+                    }
+                }
+                FormEvent::Cancel => *ctx.status = Status::Info("Nothing changed.".into()),
+                FormEvent::Submit => {
+                    let rationale = form.value("rationale");
+                    if let Err(e) =
+                        self.write(assets.clone(), objective, level, Some(rationale), ctx)
+                    {
+                        match e {
+                            StoreError::Invalid(v) => form.set_error(v.field, v.message),
+                            other => form.message = Some(format!("not saved: {other}")),
+                        }
+                        self.modal = Modal::Rationale {
+                            form,
+                            assets,
+                            objective,
+                            level,
+                        };
+                    }
+                }
+            },
+            Modal::Methodology(mut form) => match form.handle_key(key) {
+                FormEvent::None => self.modal = Modal::Methodology(form),
+                FormEvent::Cancel => *ctx.status = Status::Info("Nothing changed.".into()),
+                FormEvent::Submit => {
+                    let saved = methodology::read(&form).map_err(StoreError::from).and_then(
+                        |(scale, objectives)| {
+                            ctx.store.edit(|w| {
+                                let summary = w.change_protection_scale(scale)?;
+                                w.set_objectives(&objectives)?;
+                                Ok(summary)
+                            })
+                        },
+                    );
+                    match saved {
+                        Ok(summary) => {
+                            *ctx.status =
+                                Status::Saved(format!("Saved the methodology. {summary}"));
+                            self.reload_or_report(ctx);
+                            self.col = 0;
+                        }
+                        Err(StoreError::Invalid(v)) => {
+                            form.set_error(v.field, v.message);
+                            self.modal = Modal::Methodology(form);
+                        }
+                        Err(e) => {
+                            form.message = Some(format!("not saved: {e}"));
+                            self.modal = Modal::Methodology(form);
+                        }
+                    }
+                }
+            },
+        }
+    }
+}
+
+impl Screen for ProtectionScreen {
+    fn title(&self) -> &'static str {
+        "Protection"
+    }
+
+    fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx<'_>) -> Handled {
+        if !matches!(self.modal, Modal::None) {
+            self.handle_modal(key, ctx);
+            return Handled::Yes;
+        }
+        if self.filtering {
+            match key.code {
+                KeyCode::Esc => {
+                    self.filtering = false;
+                    self.filter.clear();
+                }
+                KeyCode::Enter | KeyCode::Down | KeyCode::Up => self.filtering = false,
+                KeyCode::Backspace => {
+                    self.filter.pop();
+                }
+                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    self.filter.push(c)
+                }
+                _ => {}
+            }
+            self.refilter();
+            return Handled::Yes;
+        }
+        let last = self.shown.len().saturating_sub(1);
+        let columns = self.objectives().len();
+        match key.code {
+            KeyCode::Down | KeyCode::Char('j') => self.row = (self.row + 1).min(last),
+            KeyCode::Up | KeyCode::Char('k') => self.row = self.row.saturating_sub(1),
+            KeyCode::PageDown => self.row = (self.row + self.page.get()).min(last),
+            KeyCode::PageUp => self.row = self.row.saturating_sub(self.page.get()),
+            KeyCode::Char('g') | KeyCode::Home => self.row = 0,
+            KeyCode::Char('G') | KeyCode::End => self.row = last,
+            KeyCode::Right | KeyCode::Char('l') => {
+                self.col = (self.col + 1).min(columns.saturating_sub(1))
+            }
+            KeyCode::Left | KeyCode::Char('h') => self.col = self.col.saturating_sub(1),
+            KeyCode::Char(c @ '1'..='9') => {
+                let level = c as u8 - b'0';
+                if level > self.max_level() {
+                    *ctx.status = Status::Error(format!(
+                        "The scale has {} levels: press 1 to {}.",
+                        self.max_level(),
+                        self.max_level()
+                    ));
+                } else {
+                    self.rate(level, ctx);
+                }
+            }
+            KeyCode::Char('0') | KeyCode::Char('x') | KeyCode::Backspace | KeyCode::Delete => {
+                self.clear(ctx)
+            }
+            KeyCode::Char('r') => {
+                if let Some(row) = self.current() {
+                    let (id, objective) = (row.asset.id, self.objective());
+                    if row.ctx.own.contains_key(&(id, objective)) {
+                        let title =
+                            format!("Rationale: {} {}", row.ctx.name(id), objective.label());
+                        let form = Form::new(title).text(
+                            "rationale",
+                            "Rationale",
+                            &self.own_rationale(id, objective),
+                        );
+                        self.modal = Modal::Rationale {
+                            form,
+                            assets: vec![id],
+                            objective,
+                            level: None,
+                        };
+                    } else {
+                        *ctx.status = Status::Info("Rate the cell first (1, 2, 3...); inherited values explain themselves.".into());
+                    }
+                }
+            }
+            KeyCode::Char(' ') => {
+                if let Some(id) = self.current().map(|r| r.asset.id) {
+                    if !self.marked.remove(&id) {
+                        self.marked.insert(id);
+                    }
+                    self.row = (self.row + 1).min(last);
+                }
+            }
+            KeyCode::Esc if !self.marked.is_empty() => self.marked.clear(),
+            KeyCode::Esc if !self.filter.is_empty() => {
+                self.filter.clear();
+                self.refilter();
+            }
+            KeyCode::Char('/') => self.filtering = true,
+            KeyCode::Char('m') => {
+                if let Some(r) = self.rows.first() {
+                    self.modal =
+                        Modal::Methodology(methodology::form(&r.ctx.scale, &r.ctx.objectives));
+                } else {
+                    let scale = ctx.store.protection_scale();
+                    let objectives = ctx.store.objectives();
+                    if let (Ok(scale), Ok(objectives)) = (scale, objectives) {
+                        self.modal = Modal::Methodology(methodology::form(&scale, &objectives));
+                    }
+                }
+            }
+            _ => return Handled::No,
+        }
+        Handled::Yes
+    }
+
+    fn handle_paste(&mut self, text: &str) {
+        match &mut self.modal {
+            Modal::Rationale { form, .. } | Modal::Methodology(form) => form.paste(text),
+            Modal::None => {}
+        }
+    }
+
+    fn captures_input(&self) -> bool {
+        !matches!(self.modal, Modal::None) || self.filtering
+    }
+
+    fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
+        (self.rows, _) = load_rows(store)?;
+        self.refilter();
+        Ok(())
+    }
+
+    fn keys(&self) -> Vec<(&'static str, &'static str)> {
+        match &self.modal {
+            Modal::Rationale { form, .. } | Modal::Methodology(form) => form.keys().to_vec(),
+            Modal::None if self.filtering => {
+                vec![("type", "filter"), ("Enter", "keep"), ("Esc", "clear")]
+            }
+            Modal::None => vec![
+                ("↑↓←→", "move"),
+                ("1 2 3", "rate"),
+                ("r", "rationale"),
+                ("0 x", "clear"),
+                ("Space", "mark rows"),
+                ("/", "filter"),
+                ("m", "methodology"),
+            ],
+        }
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect) {
+        let (grid_area, detail_area) = if area.width >= 110 {
+            let [g, d] =
+                Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
+                    .areas(area);
+            (g, d)
+        } else {
+            let [g, d] = Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)])
+                .areas(area);
+            (g, d)
+        };
+        self.render_grid(frame, grid_area);
+        self.render_detail(frame, detail_area);
+        match &self.modal {
+            Modal::Rationale { form, .. } | Modal::Methodology(form) => form.render(frame, area),
+            Modal::None => {}
+        }
+    }
+}
+
+impl ProtectionScreen {
+    fn render_grid(&self, frame: &mut Frame, area: Rect) {
+        let objectives = self.objectives();
+        let mut title = " Protection needs ".to_string();
+        if !self.marked.is_empty() {
+            title = format!(" Protection needs: {} marked ", self.marked.len());
+        }
+        let count = if self.filter.is_empty() {
+            format!(" {} ", self.rows.len())
+        } else {
+            format!(" {}/{} ", self.shown.len(), self.rows.len())
+        };
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme::focus_border())
+            .title(Span::styled(title, theme::title()))
+            .title_bottom(Line::styled(count, theme::muted()).right_aligned());
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let show_filter = self.filtering || !self.filter.is_empty();
+        let [body, filter_line] = Layout::vertical([
+            Constraint::Min(1),
+            Constraint::Length(u16::from(show_filter)),
+        ])
+        .areas(inner);
+        if show_filter {
+            frame.render_widget(
+                Paragraph::new(Line::from(vec![
+                    Span::styled("/", theme::key()),
+                    Span::styled(self.filter.clone(), theme::value()),
+                ])),
+                filter_line,
+            );
+        }
+        let height = usize::from(body.height.saturating_sub(1)).max(1);
+        self.page.set(height);
+        let mut offset = self.offset.get();
+        if self.row < offset {
+            offset = self.row;
+        } else if self.row >= offset + height {
+            offset = self.row + 1 - height;
+        }
+        self.offset.set(offset);
+
+        let cell_width: u16 = 11;
+        let fixed = 2 + 7 + 1 + u16::try_from(objectives.len()).unwrap_or(0) * (cell_width + 1);
+        let name_width = body.width.saturating_sub(fixed).max(8);
+        let mut header = vec![
+            TableCell::from(" "),
+            TableCell::from("Ref"),
+            TableCell::from("Asset"),
+        ];
+        header.extend(objectives.iter().map(|o| TableCell::from(o.letter())));
+        let max = self.max_level();
+        let rows = self
+            .shown
+            .iter()
+            .enumerate()
+            .skip(offset)
+            .take(height)
+            .map(|(pos, &i)| {
+                let r = &self.rows[i];
+                let mark = if self.marked.contains(&r.asset.id) {
+                    "●"
+                } else {
+                    " "
+                };
+                let current_row = pos == self.row;
+                let base = if current_row {
+                    theme::header()
+                } else {
+                    theme::value()
+                };
+                let mut cells = vec![
+                    TableCell::from(Span::styled(mark, theme::marked())),
+                    TableCell::from(Span::styled(
+                        fit(
+                            &r.ctx
+                                .name(r.asset.id)
+                                .split_whitespace()
+                                .next()
+                                .unwrap_or("")
+                                .to_string(),
+                            7,
+                        ),
+                        base,
+                    )),
+                    TableCell::from(Span::styled(fit(&r.asset.name, name_width), base)),
+                ];
+                for (c, o) in objectives.iter().enumerate() {
+                    let need = r
+                        .effective
+                        .iter()
+                        .find(|(x, _)| x == o)
+                        .and_then(|(_, e)| e.as_ref());
+                    let mut style =
+                        need.map_or(theme::muted(), |n| theme::need_level(n.level, max));
+                    if current_row && c == self.col {
+                        style = style.patch(theme::cell_cursor());
+                    }
+                    cells.push(TableCell::from(Span::styled(
+                        fit(&r.ctx.cell(need), cell_width),
+                        style,
+                    )));
+                }
+                Row::new(cells)
+            });
+        let mut widths = vec![
+            Constraint::Length(1),
+            Constraint::Length(7),
+            Constraint::Length(name_width),
+        ];
+        widths.extend(objectives.iter().map(|_| Constraint::Length(cell_width)));
+        frame.render_widget(
+            Table::new(rows, widths)
+                .header(Row::new(header).style(theme::header()))
+                .column_spacing(1),
+            body,
+        );
+        if self.shown.is_empty() {
+            let text = if self.rows.is_empty() {
+                "No assets yet: add them on the Assets screen (3)."
+            } else {
+                "No asset matches the filter (Esc clears it)."
+            };
+            let line = Rect {
+                y: body.y + 1,
+                height: 1.min(body.height.saturating_sub(1)),
+                ..body
+            };
+            frame.render_widget(Paragraph::new(Span::styled(text, theme::muted())), line);
+        }
+    }
+
+    fn render_detail(&self, frame: &mut Frame, area: Rect) {
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme::border())
+            .title(Span::styled(" Where it comes from ", theme::title()));
+        let mut lines = Vec::new();
+        if let Some(r) = self.current() {
+            lines.push(Line::styled(r.ctx.name(r.asset.id), theme::title()));
+            lines.push(Line::styled(
+                format!(
+                    "{} ({})",
+                    r.asset.kind.label(),
+                    r.asset.kind.category().label().to_lowercase()
+                ),
+                theme::label(),
+            ));
+            lines.push(Line::raw(""));
+            for (o, need) in &r.effective {
+                let style = if *o == self.objective() {
+                    theme::key()
+                } else {
+                    theme::label()
+                };
+                lines.push(Line::styled(o.label().to_string(), style));
+                lines.push(Line::styled(
+                    format!("  {}", r.ctx.explain(r.asset.id, *o, need.as_ref())),
+                    theme::value(),
+                ));
+            }
+            lines.push(Line::raw(""));
+            lines.push(Line::styled("Scale", theme::label()));
+            for (i, level) in r.ctx.scale.levels.iter().enumerate() {
+                let n = u8::try_from(i + 1).unwrap_or(u8::MAX);
+                lines.push(Line::from(vec![
+                    Span::styled(
+                        format!("  {n} {}: ", level.name),
+                        theme::need_level(n, r.ctx.scale.max_level()),
+                    ),
+                    Span::styled(level.definition.clone(), theme::muted()),
+                ]));
+            }
+            lines.push(Line::styled(
+                "  ↑ inherited (maximum principle)   ! override",
+                theme::muted(),
+            ));
+        }
+        frame.render_widget(
+            Paragraph::new(lines)
+                .block(block)
+                .wrap(Wrap { trim: false }),
+            area,
+        );
+    }
+}
