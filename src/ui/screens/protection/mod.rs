@@ -582,15 +582,7 @@ impl ProtectionScreen {
                 let mut cells = vec![
                     TableCell::from(Span::styled(mark, theme::marked())),
                     TableCell::from(Span::styled(
-                        fit(
-                            &r.ctx
-                                .name(r.asset.id)
-                                .split_whitespace()
-                                .next()
-                                .unwrap_or("")
-                                .to_string(),
-                            7,
-                        ),
+                        crate::domain::reference::RefKind::Asset.format(r.asset.number),
                         base,
                     )),
                     TableCell::from(Span::styled(fit(&r.asset.name, name_width), base)),
