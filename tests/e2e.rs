@@ -350,3 +350,100 @@ fn a_missing_workspace_given_explicitly_fails_without_touching_the_terminal() {
     app.assert_modes_unchanged();
     assert!(!missing.exists(), "the missing file was created");
 }
+
+#[test]
+fn a_workshop_rates_and_records_assets_by_keyboard() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = Workspace {
+        file: dir.path().join("n.isms"),
+        dir,
+    };
+    ws.run(&["demo", ws.path()]);
+    // A relative path (the session runs in the workspace's directory) leaves the status line
+    // room for whole messages at 100 columns.
+    let mut app = Session::spawn(&ws, &["--db", "n.isms"], &[]);
+    app.wait_for(" 1 Dashboard");
+    app.send("4");
+    app.wait_for("┌ Protection needs");
+
+    // Rate the primary asset Invoicing (AS-011) across the row, then explain one cell.
+    app.send("/Invoicing\r");
+    app.wait_for(" 1/30 ");
+    app.send("2");
+    app.wait_for("Saved Confidentiality high for AS-011 Invoicing.");
+    app.send("\x1b[C3");
+    app.wait_for("Saved Integrity very high for AS-011 Invoicing.");
+    app.send("\x1b[C1");
+    app.wait_for("Saved Availability normal for AS-011 Invoicing.");
+    app.send("r");
+    app.wait_for("Rationale: AS-011 Invoicing Availability");
+    app.send("Invoices carry bank details\x13");
+    app.wait_for("Saved the availability rationale for AS-011 Invoicing.");
+    app.wait_for("Why: Invoices carry bank details");
+    // Esc alone, so that it does not run into the next key as Alt-something.
+    app.send("\x1b");
+    app.poll("the filter to clear", |s| {
+        !s.screen().contains("/Invoicing")
+    });
+
+    // Digits rate on this screen, so Shift-Tab goes back to the Assets screen.
+    app.send("\x1b[Z");
+    app.wait_for("┌ Assets ");
+    app.send("n");
+    app.wait_for("New asset");
+    app.send("Workshop laptop\th");
+    app.wait_for("◂ Hardware ▸");
+    app.send("\x13");
+    app.wait_for("Saved AS-031 Workshop laptop.");
+
+    // A supporting asset: its rating is an override that needs a justification.
+    app.send("4");
+    app.wait_for("┌ Protection needs");
+    app.send("/Workshop\r");
+    app.wait_for(" 1/31 ");
+    app.send("\x1b[D\x1b[D3"); // back to the Confidentiality column
+    app.wait_for("Override AS-031 Workshop laptop: Confidentiality very high");
+    app.send("\x13");
+    app.wait_for("an override needs a justification");
+    app.send("Holds exported customer lists during workshops\x13");
+    app.wait_for("Saved Confidentiality very high for AS-031 Workshop laptop.");
+    app.send("q");
+    let status = app.wait_exit();
+    assert!(status.success(), "exit: {status}\n{}", app.screen());
+    app.assert_terminal_restored();
+
+    let json = ws.run(&["--db", ws.path(), "list", "assets", "--format", "json"]);
+    let assets: Vec<serde_json::Value> =
+        serde_json::from_str(&json).unwrap_or_else(|e| panic!("not JSON ({e}): {json}"));
+    let asset = |r: &str| {
+        assets
+            .iter()
+            .find(|a| a["ref"] == r)
+            .unwrap_or_else(|| panic!("no {r}: {assets:#?}"))
+    };
+    let invoicing = asset("AS-011");
+    for (objective, level) in [
+        ("confidentiality", "high"),
+        ("integrity", "very high"),
+        ("availability", "normal"),
+    ] {
+        let need = &invoicing[objective];
+        assert_eq!(need["own"], level, "{objective}: {invoicing:#}");
+        assert_eq!(need["source"], "own", "{objective}: {invoicing:#}");
+    }
+    let laptop = asset("AS-031");
+    assert_eq!(laptop["name"], "Workshop laptop", "{laptop:#}");
+    assert_eq!(laptop["kind"], "hardware", "{laptop:#}");
+    let confidentiality = &laptop["confidentiality"];
+    assert_eq!(confidentiality["source"], "override", "{laptop:#}");
+    assert_eq!(confidentiality["effective"], "very high", "{laptop:#}");
+
+    // The demo's 35 needs and the four set here: no stray key rated anything else.
+    let info = ws.run(&["--db", ws.path(), "info"]);
+    let needs = info.lines().find(|l| l.starts_with("Protection needs:"));
+    assert_eq!(
+        needs.and_then(|l| l.split_whitespace().last()),
+        Some("39"),
+        "{info}"
+    );
+}

@@ -338,8 +338,13 @@ impl Writer<'_> {
         need: ProtectionNeed,
         scale: &ProtectionScale,
     ) -> Result<ProtectionNeed> {
-        let asset = one_asset(&self.tx, need.asset)?;
-        let need = need.validated(scale, asset.kind.is_rated_directly())?;
+        let (number, kind): (u32, AssetKind) = self
+            .tx
+            .prepare_cached("SELECT number, kind FROM assets WHERE id = ?1")?
+            .query_row([need.asset], |r| Ok((r.get(0)?, parse(r, 1)?)))
+            .optional()?
+            .ok_or_else(|| StoreError::Missing(format!("asset #{}", need.asset)))?;
+        let need = need.validated(scale, kind.is_rated_directly())?;
         let before = one_need(&self.tx, need.asset, need.objective)?;
         self.tx
             .prepare_cached(
@@ -349,7 +354,7 @@ impl Writer<'_> {
             .execute((need.asset, need.objective.as_str(), need.level, &need.rationale))?;
         self.log(
             "protection_need",
-            &RefKind::Asset.format(asset.number),
+            &RefKind::Asset.format(number),
             "set",
             before.as_ref(),
             Some(&need),

@@ -190,7 +190,12 @@ impl Shell {
         let screen = &self.screens[self.current];
         screen.render(frame, body);
 
-        let file = self.store.path().display().to_string();
+        // The file's name only: the message matters more than the folder (the dashboard
+        // shows the whole path).
+        let file = self.store.path().file_name().map_or_else(
+            || self.store.path().display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        );
         let (message, style) = match &self.status {
             Status::None => (String::new(), theme::status_bar()),
             Status::Saved(m) => (
@@ -200,7 +205,16 @@ impl Shell {
             Status::Info(m) => (m.clone(), theme::status_bar()),
             Status::Error(m) => (format!("✖ {m}"), theme::status_bar().patch(theme::error())),
         };
-        let left = format!(" {} · {} ", self.organisation, file);
+        let read_only = if self.store.is_read_only() {
+            " (read-only)"
+        } else {
+            ""
+        };
+        let left = format!(
+            " {} · {}{read_only} ",
+            fit(&self.organisation, 28),
+            fit(&file, 28)
+        );
         let room = status
             .width
             .saturating_sub(u16::try_from(left.chars().count()).unwrap_or(u16::MAX))

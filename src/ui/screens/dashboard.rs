@@ -11,15 +11,16 @@ use super::{Ctx, Handled, Screen};
 use crate::store::{Counts, Store, StoreError};
 use crate::ui::theme;
 
-#[derive(Default)]
 pub struct Dashboard {
     counts: Counts,
+    path: String,
 }
 
 impl Dashboard {
     pub fn new(store: &Store) -> Result<Self, StoreError> {
         Ok(Self {
             counts: store.counts()?,
+            path: store.path().display().to_string(),
         })
     }
 }
@@ -47,6 +48,7 @@ impl Screen for Dashboard {
         frame.render_widget(block, area);
         let c = &self.counts;
         let rows = [
+            ("Workspace file", self.path.clone()),
             ("Scope items", c.scope_items.to_string()),
             ("Context issues", c.context_issues.to_string()),
             ("Interested parties", c.parties.to_string()),

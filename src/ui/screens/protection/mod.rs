@@ -220,11 +220,10 @@ impl ProtectionScreen {
         });
         match &result {
             Ok(()) => {
-                let what = level
-                    .and_then(|l| scale.name(l))
-                    .map_or("the rationale".to_string(), |n| {
-                        format!("{} {n}", objective.label())
-                    });
+                let what = level.and_then(|l| scale.name(l)).map_or_else(
+                    || format!("the {} rationale", objective.label().to_lowercase()),
+                    |n| format!("{} {n}", objective.label()),
+                );
                 let whom = if assets.len() == 1 {
                     self.name(assets[0])
                 } else {
