@@ -206,6 +206,140 @@ fn references_are_human_and_stable() {
     );
 }
 
+/// `isms list REGISTER --format json` of the demo, with "today" set to `today`.
+fn demo_rows(sb: &Sandbox, file: &std::path::Path, register: &str, today: &str) -> Vec<Value> {
+    let out = sb
+        .command(&[
+            "--db",
+            file.to_str().unwrap(),
+            "list",
+            register,
+            "--format",
+            "json",
+        ])
+        .env("ISMS_TODAY", today)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+fn row<'a>(rows: &'a [Value], reference: &str) -> &'a Value {
+    rows.iter().find(|r| r["ref"] == reference).unwrap()
+}
+
+#[test]
+fn risks_list_their_actions_acceptance_and_flags() {
+    let sb = Sandbox::new();
+    let file = sb.demo();
+    let risks = demo_rows(&sb, &file, "risks", "2026-03-31");
+    for field in [
+        "actions",
+        "acceptance",
+        "above_criteria",
+        "flags",
+        "residual_level",
+    ] {
+        assert!(risks[0].get(field).is_some(), "missing {field}");
+    }
+    // T-016 treated R-001 too, but was cancelled.
+    assert_eq!(
+        row(&risks, "R-001")["actions"],
+        serde_json::json!(["T-001", "T-002", "T-007"])
+    );
+    assert_eq!(row(&risks, "R-001")["flags"], serde_json::json!([]));
+    assert_eq!(row(&risks, "R-001")["acceptance"], Value::Null);
+
+    let valid = &row(&risks, "R-013")["acceptance"];
+    assert_eq!(valid["accepted_by"], "Managing Director");
+    assert_eq!(valid["authority"], "top_management");
+    assert_eq!(valid["accepted_on"], "2026-03-10");
+    assert_eq!(valid["level"], "medium");
+    assert_eq!(valid["until"], "2027-03-31");
+    assert_eq!(valid["expired"], false);
+    let expired = &row(&risks, "R-014")["acceptance"];
+    assert_eq!(expired["expired"], true);
+    assert_eq!(
+        row(&risks, "R-014")["flags"],
+        serde_json::json!(["acceptance_expired"])
+    );
+
+    assert_eq!(
+        row(&risks, "R-011")["flags"],
+        serde_json::json!(["reduce_without_actions"])
+    );
+    assert_eq!(row(&risks, "R-011")["actions"], serde_json::json!([]));
+    let r017 = row(&risks, "R-017");
+    assert_eq!(r017["above_criteria"], true);
+    assert_eq!(
+        r017["flags"],
+        serde_json::json!(["above_criteria", "no_treatment"])
+    );
+    assert_eq!(
+        row(&risks, "R-018")["flags"],
+        serde_json::json!(["no_owner"])
+    );
+    assert_eq!(
+        row(&risks, "R-020")["flags"],
+        serde_json::json!(["not_assessed"])
+    );
+    assert_eq!(row(&risks, "R-020")["above_criteria"], false);
+    let above: Vec<&Value> = risks
+        .iter()
+        .filter(|r| r["above_criteria"] == true)
+        .map(|r| &r["ref"])
+        .collect();
+    assert_eq!(above, ["R-017"]);
+
+    let table = sb.run(&["--db", file.to_str().unwrap(), "list", "risks"]);
+    let text = table.success().stdout();
+    assert!(
+        text.contains("by Managing Director until 2027-03-31"),
+        "{text}"
+    );
+    assert!(text.contains("expired 2026-01-31"), "{text}");
+    let csv = sb.run(&[
+        "--db",
+        file.to_str().unwrap(),
+        "list",
+        "risks",
+        "--format",
+        "csv",
+    ]);
+    let text = csv.success().stdout();
+    assert!(text.contains("above_criteria,flags"), "{text}");
+    assert!(text.contains("\"above_criteria, no_treatment\""), "{text}");
+}
+
+#[test]
+fn expiry_overdue_and_flags_follow_the_one_clock() {
+    let sb = Sandbox::new();
+    let file = sb.demo();
+    let overdue = |rows: &[Value]| -> Vec<Value> {
+        rows.iter()
+            .filter(|a| a["overdue"] == true)
+            .map(|a| a["ref"].clone())
+            .collect()
+    };
+    assert_eq!(
+        overdue(&demo_rows(&sb, &file, "actions", "2026-03-31")),
+        ["T-010"]
+    );
+    assert!(overdue(&demo_rows(&sb, &file, "actions", "2026-03-15")).is_empty());
+
+    let before = demo_rows(&sb, &file, "risks", "2026-01-31");
+    assert_eq!(row(&before, "R-014")["acceptance"]["expired"], false);
+    assert_eq!(row(&before, "R-014")["flags"], serde_json::json!([]));
+    let later = demo_rows(&sb, &file, "risks", "2027-04-01");
+    assert_eq!(row(&later, "R-013")["acceptance"]["expired"], true);
+    let flags = row(&later, "R-013")["flags"].as_array().unwrap().clone();
+    assert!(
+        flags.contains(&Value::from("acceptance_expired")),
+        "{flags:?}"
+    );
+    assert!(flags.contains(&Value::from("review_overdue")), "{flags:?}");
+}
+
 #[test]
 fn assets_show_own_effective_and_source_of_each_need() {
     let sb = Sandbox::new();

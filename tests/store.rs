@@ -9,6 +9,9 @@ use isms::domain::scope::{ScopeItem, ScopeItemKind};
 use isms::domain::soa::Applicability;
 use isms::store::{Change, Store, StoreError};
 
+#[path = "store/risks.rs"]
+mod risks;
+
 fn temp() -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("t.isms");

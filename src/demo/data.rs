@@ -577,8 +577,9 @@ pub const ACTIONS: &[ActionRow] = &[
     ActionRow { title: "AWS WAF rate-based rules and CloudFront in front of the API", description: "Rate limits per customer; Shield Standard; alarms on blocked requests.", risks: &[19], controls: &["8.20", "8.6"], owner: DEVOPS, due: "2026-02-15", status: AS::Done },
 ];
 
-/// Acceptances: risk number, accepted by, authority, accepted on, until, note. The residual
-/// level is taken from the methodology. The second one has expired by 2026-03-31.
+/// Acceptances: risk number, accepted by, authority, accepted on, until, note. The store records
+/// the level from the methodology and checks the authority against it (both risks are medium:
+/// the information security officer or higher). The second one has expired by 2026-03-31.
 #[rustfmt::skip]
 pub const ACCEPTANCES: &[(u32, &str, Authority, &str, &str, &str)] = &[
     (13, MD, Authority::TopManagement, "2026-03-10", "2027-03-31", "Accepted for one year; the residual risk lies within the acceptance criteria. Review with the next risk assessment."),

@@ -18,7 +18,8 @@
 //! - **Overdue treatment action**: T-010 (temperature alarm and second AC unit), due 2026-03-15,
 //!   in progress. Every other open action is due after 2026-06-30.
 //! - **Expired risk acceptance**: on R-014 (legacy FTP server), valid until 2026-01-31. The
-//!   valid one is on R-013, until 2027-03-31.
+//!   valid one is on R-013, until 2027-03-31. Both are medium risks, accepted by the managing
+//!   director (top management), above the information security officer their level requires.
 //! - **Annex A exclusion without justification**: A.7.12 (Cabling security). The other
 //!   exclusions (A.7.10, A.8.11, A.8.30) are justified.
 //!
@@ -223,7 +224,7 @@ fn fill_assets(
 
 /// Risks and their acceptances; returns the risks' row ids.
 fn fill_risks(w: &mut Writer<'_>, s: &Settings, asset_ids: &[i64]) -> Result<Vec<i64>, StoreError> {
-    let mut risks = Vec::new();
+    let mut risk_ids = Vec::new();
     for row in data::RISKS {
         let risk = Risk {
             description: row.description.into(),
@@ -240,25 +241,17 @@ fn fill_risks(w: &mut Writer<'_>, s: &Settings, asset_ids: &[i64]) -> Result<Vec
             next_review: maybe_date(row.next_review)?,
             ..Risk::new(row.title)
         };
-        risks.push(w.insert_risk(risk, &s.methodology)?);
+        risk_ids.push(w.insert_risk(risk, &s.methodology)?.id);
     }
-    let risk_ids: Vec<i64> = risks.iter().map(|r| r.id).collect();
+    // The store records each acceptance's level and refuses one without enough authority.
     for &(number, accepted_by, authority, accepted_on, until, note) in data::ACCEPTANCES {
-        let risk = id_of(&risk_ids, number, "risk")?;
-        let level = risks
-            .iter()
-            .find(|r| r.id == risk)
-            .and_then(Risk::current_rating)
-            .and_then(|r| s.methodology.level(r))
-            .map(|l| l.name.clone())
-            .unwrap_or_default();
         w.insert_acceptance(Acceptance {
             id: 0,
-            risk,
+            risk: id_of(&risk_ids, number, "risk")?,
             accepted_by: accepted_by.into(),
             authority,
             accepted_on: date(accepted_on)?,
-            level,
+            level: String::new(),
             until: maybe_date(until)?,
             note: note.into(),
         })?;

@@ -266,6 +266,51 @@ fn risk_register_has_the_documented_gaps() {
 }
 
 #[test]
+fn risk_flags_are_exactly_the_documented_gaps() {
+    use crate::domain::evaluation::{RiskFlag, risk_flags};
+    let (_dir, store) = demo();
+    let m = store.methodology().unwrap();
+    let actions = store.actions().unwrap();
+    let acceptances = store.acceptances().unwrap();
+    let flagged: Vec<(u32, Vec<RiskFlag>)> = store
+        .risks()
+        .unwrap()
+        .iter()
+        .map(|r| (r.number, risk_flags(&m, r, &actions, &acceptances, today())))
+        .filter(|(_, flags)| !flags.is_empty())
+        .collect();
+    assert_eq!(
+        flagged,
+        [
+            (11, vec![RiskFlag::ReduceWithoutActions]),
+            (14, vec![RiskFlag::AcceptanceExpired]),
+            (17, vec![RiskFlag::AboveCriteria, RiskFlag::NoTreatment]),
+            (18, vec![RiskFlag::NoOwner]),
+            (20, vec![RiskFlag::NotAssessed]),
+        ]
+    );
+}
+
+#[test]
+fn every_demo_acceptance_has_the_authority_its_level_needs() {
+    let (_dir, store) = demo();
+    let m = store.methodology().unwrap();
+    let acceptances = store.acceptances().unwrap();
+    assert_eq!(acceptances.len(), 2);
+    for a in &acceptances {
+        let risk = store.risk_by_id(a.risk).unwrap();
+        let level = m.level(risk.current_rating().unwrap()).unwrap();
+        assert_eq!(a.level, level.name);
+        assert!(a.authority >= level.authority, "{a:?}");
+        assert!(
+            crate::domain::evaluation::check_acceptance(&m, &risk, a).is_ok(),
+            "R-{:03}",
+            risk.number
+        );
+    }
+}
+
+#[test]
 fn exactly_one_overdue_action_and_one_expired_acceptance() {
     let (_dir, store) = demo();
     let actions = store.actions().unwrap();

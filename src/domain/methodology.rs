@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::protection::map_level;
 use super::text::{self, ValidationError};
 use crate::string_enum;
 
@@ -16,6 +17,18 @@ string_enum!(
         Board => "board", "Board",
     }
 );
+
+impl Authority {
+    /// The authority as it reads inside a sentence: "accepted by top management".
+    pub fn in_sentence(self) -> &'static str {
+        match self {
+            Authority::RiskOwner => "the risk owner",
+            Authority::Isb => "the information security officer",
+            Authority::TopManagement => "top management",
+            Authority::Board => "the board",
+        }
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScaleStep {
@@ -63,6 +76,68 @@ impl Methodology {
 
     pub fn level(&self, rating: Rating) -> Option<&RiskLevel> {
         self.levels.get(self.level_of(rating)?)
+    }
+
+    /// The lowest authority that may accept a risk at level index `level`.
+    pub fn required_authority(&self, level: usize) -> Option<Authority> {
+        self.levels.get(level).map(|l| l.authority)
+    }
+
+    /// Whether level index `level` lies within the acceptance criteria; an unknown level does not.
+    pub fn is_acceptable(&self, level: usize) -> bool {
+        self.levels.get(level).is_some_and(|l| l.acceptable)
+    }
+
+    /// The number of likelihood and impact steps.
+    pub fn size(&self) -> (usize, usize) {
+        (self.likelihood.len(), self.impact.len())
+    }
+
+    /// A rating on this methodology's scales moved to the nearest step of `to`'s scales, both
+    /// ends anchored (see [`map_level`]); unchanged when the sizes agree.
+    pub fn map_rating(&self, rating: Rating, to: &Methodology) -> Rating {
+        if self.size() == to.size() {
+            return rating;
+        }
+        let (from_l, from_i) = self.size();
+        let (to_l, to_i) = to.size();
+        Rating {
+            likelihood: map_level(rating.likelihood, steps_u8(from_l), steps_u8(to_l)),
+            impact: map_level(rating.impact, steps_u8(from_i), steps_u8(to_i)),
+        }
+    }
+
+    /// The methodology with `likelihood_steps` x `impact_steps` scales. Existing steps keep their
+    /// names and definitions, new ones are placeholders (`step 4`, no definition), extra ones go.
+    /// Every new cell takes the level of the nearest old cell, spread proportionally with both
+    /// ends anchored, so the corners keep their levels and no cell is left without one.
+    pub fn resized(self, likelihood_steps: usize, impact_steps: usize) -> Methodology {
+        let resize = |mut scale: Vec<ScaleStep>, steps: usize| {
+            scale.truncate(steps);
+            for n in scale.len() + 1..=steps {
+                scale.push(ScaleStep {
+                    name: format!("step {n}"),
+                    definition: String::new(),
+                });
+            }
+            scale
+        };
+        let old_rows = self.matrix.len();
+        let cell = |row: usize, column: usize| -> usize {
+            let old_row = nearest(row, likelihood_steps, old_rows);
+            let cells = self.matrix.get(old_row).map_or(&[][..], Vec::as_slice);
+            let old_column = nearest(column, impact_steps, cells.len());
+            cells.get(old_column).copied().unwrap_or(0)
+        };
+        let matrix = (0..likelihood_steps)
+            .map(|row| (0..impact_steps).map(|column| cell(row, column)).collect())
+            .collect();
+        Methodology {
+            likelihood: resize(self.likelihood, likelihood_steps),
+            impact: resize(self.impact, impact_steps),
+            matrix,
+            levels: self.levels,
+        }
     }
 
     pub fn check_rating(&self, field: &'static str, rating: Rating) -> Result<(), ValidationError> {
@@ -141,6 +216,17 @@ impl Methodology {
             matrix: self.matrix,
         })
     }
+}
+
+/// A scale length as the `u8` that [`map_level`] takes; scales hold at most five steps.
+fn steps_u8(steps: usize) -> u8 {
+    u8::try_from(steps).unwrap_or(u8::MAX)
+}
+
+/// The 0-based index on a scale of `to` steps nearest to index `index` on a scale of `from`.
+fn nearest(index: usize, from: usize, to: usize) -> usize {
+    let one_based = u8::try_from(index + 1).unwrap_or(u8::MAX);
+    usize::from(map_level(one_based, steps_u8(from), steps_u8(to))).saturating_sub(1)
 }
 
 impl Default for Methodology {
@@ -323,6 +409,76 @@ mod tests {
         let mut m = Methodology::default();
         m.impact.truncate(2);
         assert_eq!(m.validated().unwrap_err().field, "impact scale");
+    }
+
+    #[test]
+    fn authority_and_acceptability_per_level() {
+        let m = Methodology::default();
+        assert_eq!(m.required_authority(0), Some(Authority::RiskOwner));
+        assert_eq!(m.required_authority(2), Some(Authority::TopManagement));
+        assert_eq!(m.required_authority(4), None);
+        assert!(m.is_acceptable(1));
+        assert!(!m.is_acceptable(2));
+        assert!(!m.is_acceptable(9), "an unknown level is never acceptable");
+        assert_eq!(
+            Authority::Isb.in_sentence(),
+            "the information security officer"
+        );
+    }
+
+    #[test]
+    fn shrinking_keeps_names_and_the_corners() {
+        let m = Methodology::default().resized(3, 3);
+        let names = |s: &[ScaleStep]| s.iter().map(|x| x.name.clone()).collect::<Vec<_>>();
+        assert_eq!(names(&m.likelihood), ["rare", "unlikely", "possible"]);
+        assert_eq!(names(&m.impact), ["negligible", "minor", "moderate"]);
+        assert!(m.impact[2].definition.starts_with("50,000"));
+        // Rows and columns 1, 3 and 5 of the 5x5 matrix.
+        assert_eq!(m.matrix, [[0, 1, 2], [0, 2, 3], [1, 3, 3]]);
+        assert!(m.validated().is_ok());
+    }
+
+    #[test]
+    fn growing_adds_placeholder_steps_and_fills_every_cell() {
+        let small = Methodology::default().resized(3, 3);
+        let m = small.clone().resized(5, 4);
+        assert_eq!(m.likelihood[3].name, "step 4");
+        assert_eq!(m.likelihood[4].name, "step 5");
+        assert_eq!(m.likelihood[4].definition, "");
+        assert_eq!(m.impact[3].name, "step 4");
+        assert_eq!(m.matrix.len(), 5);
+        assert!(m.matrix.iter().all(|row| row.len() == 4));
+        // Both ends anchored: the corners keep the old corners' levels.
+        assert_eq!(m.matrix[0][0], small.matrix[0][0]);
+        assert_eq!(m.matrix[4][3], small.matrix[2][2]);
+        assert_eq!(m.matrix[0][3], small.matrix[0][2]);
+        assert_eq!(m.matrix[4][0], small.matrix[2][0]);
+        // Rows 1..5 come from old rows 1, 2, 2, 3, 3; columns 1..4 from 1, 2, 2, 3.
+        assert_eq!(m.matrix[2], [0, 2, 2, 3]);
+        assert!(m.validated().is_ok());
+    }
+
+    #[test]
+    fn same_size_resize_changes_nothing_and_a_ragged_matrix_still_fills() {
+        assert_eq!(Methodology::default().resized(5, 5), Methodology::default());
+        let ragged = Methodology {
+            matrix: vec![vec![1]],
+            ..Methodology::default()
+        };
+        let m = ragged.resized(3, 3);
+        assert_eq!(m.matrix, [[1, 1, 1], [1, 1, 1], [1, 1, 1]]);
+    }
+
+    #[test]
+    fn a_rating_moves_to_the_nearest_step() {
+        let big = Methodology::default();
+        let small = big.clone().resized(3, 4);
+        let r = |likelihood, impact| Rating { likelihood, impact };
+        assert_eq!(big.map_rating(r(5, 5), &small), r(3, 4));
+        assert_eq!(big.map_rating(r(1, 1), &small), r(1, 1));
+        assert_eq!(big.map_rating(r(3, 2), &small), r(2, 2));
+        assert_eq!(small.map_rating(r(3, 4), &big), r(5, 5));
+        assert_eq!(big.map_rating(r(4, 2), &big), r(4, 2));
     }
 
     #[test]

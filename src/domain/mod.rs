@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod clause;
 pub mod control;
 pub mod enums;
+pub mod evaluation;
 pub mod methodology;
 pub mod party;
 pub mod protection;

@@ -7,6 +7,7 @@ use serde::de::DeserializeOwned;
 
 use super::{Result, Store, StoreError, Writer};
 use crate::domain::catalog;
+use crate::domain::evaluation::reevaluation_summary;
 use crate::domain::methodology::Methodology;
 use crate::domain::protection::{Objective, ProtectionScale, validate_objectives};
 use crate::domain::scope::ScopeStatements;
@@ -136,10 +137,34 @@ impl Writer<'_> {
         Ok(statements)
     }
 
+    /// Replaces the methodology (see [`Writer::change_methodology`]); returns it as stored.
     pub fn set_methodology(&mut self, methodology: Methodology) -> Result<Methodology> {
         let methodology = methodology.validated()?;
-        self.put(METHODOLOGY, &methodology)?;
+        self.replace_methodology(&methodology)?;
         Ok(methodology)
+    }
+
+    /// Replaces the methodology and re-evaluates the register in the same transaction: when the
+    /// scales change size every stored rating moves to the nearest step (both ends anchored),
+    /// and levels are looked up anew. Returns one line for people, e.g. `4 of 20 risks changed
+    /// level` (see [`reevaluation_summary`]).
+    pub fn change_methodology(&mut self, methodology: Methodology) -> Result<String> {
+        let methodology = methodology.validated()?;
+        self.replace_methodology(&methodology)
+    }
+
+    fn replace_methodology(&mut self, methodology: &Methodology) -> Result<String> {
+        let old = self.stored_methodology()?;
+        let risks = super::risks::all_risks(&self.tx)?;
+        let summary = reevaluation_summary(&old, methodology, &risks);
+        self.put(METHODOLOGY, methodology)?;
+        self.rerate_risks(&old, methodology, &risks)?;
+        Ok(summary)
+    }
+
+    /// The methodology as stored in this transaction (the default before one is set).
+    pub(super) fn stored_methodology(&self) -> Result<Methodology> {
+        Ok(get(&self.tx, METHODOLOGY)?.unwrap_or_default())
     }
 
     /// Replaces the protection scale, moving every stored need onto it (see

@@ -13,7 +13,9 @@ use super::screens::assets::AssetsScreen;
 use super::screens::dashboard::Dashboard;
 use super::screens::placeholder::Placeholder;
 use super::screens::protection::ProtectionScreen;
+use super::screens::risks::RisksScreen;
 use super::screens::scope::ScopeScreen;
+use super::screens::treatment::TreatmentScreen;
 use super::screens::{Ctx, Handled, Screen, Status};
 use super::widgets::{fit, key_line, render_help};
 use super::{Step, theme};
@@ -46,21 +48,8 @@ impl Shell {
             Box::new(ScopeScreen::new(&store)?),
             Box::new(AssetsScreen::new(&store)?),
             Box::new(ProtectionScreen::new(&store)?),
-            Box::new(Placeholder {
-                title: "Risks",
-                what: &[
-                    "the risk register with inherent and residual levels",
-                    "the heat maps",
-                    "the methodology",
-                ],
-            }),
-            Box::new(Placeholder {
-                title: "Treatment",
-                what: &[
-                    "the treatment plan: actions, owners, due dates, controls",
-                    "acceptances of residual risk",
-                ],
-            }),
+            Box::new(RisksScreen::new(&store)?),
+            Box::new(TreatmentScreen::new(&store)?),
             Box::new(Placeholder {
                 title: "SoA",
                 what: &[
@@ -98,8 +87,10 @@ impl Shell {
         &self.store
     }
 
+    /// Fixes today for this app and its thread (tests).
     pub fn set_today(&mut self, today: chrono::NaiveDate) {
         self.today = Some(today);
+        crate::clock::fix_today_for_this_thread(Some(today));
     }
 
     pub fn status(&self) -> &Status {

@@ -102,3 +102,27 @@ pub fn marked() -> Style {
 pub fn cell_cursor() -> Style {
     Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD)
 }
+
+/// The colour a risk level names in the methodology (green, yellow, orange, red...).
+pub fn level_colour(name: &str) -> Color {
+    match name.trim().to_lowercase().as_str() {
+        "green" => Color::Green,
+        "yellow" => Color::Yellow,
+        "orange" => Color::Rgb(255, 140, 0),
+        "red" => Color::Red,
+        "purple" => Color::Magenta,
+        "blue" => Color::Blue,
+        _ => Color::Gray,
+    }
+}
+
+/// A heat-map cell of a risk level's colour.
+pub fn heat_cell(colour: &str) -> Style {
+    Style::new()
+        .fg(Color::Black)
+        .bg(level_colour(colour))
+        .add_modifier(Modifier::BOLD)
+}
+
+/// The colours a methodology may give its levels, in the order a form offers them.
+pub const LEVEL_COLOURS: [&str; 7] = ["green", "yellow", "orange", "red", "purple", "blue", "gray"];

@@ -6,7 +6,9 @@ pub mod dashboard;
 pub mod placeholder;
 pub mod protection;
 pub mod register;
+pub mod risks;
 pub mod scope;
+pub mod treatment;
 
 use chrono::NaiveDate;
 use ratatui::Frame;

@@ -50,6 +50,8 @@ pub trait Record: Clone + Sized {
     fn form(&self, title: String) -> Form;
     /// The record as the form says it should be (may refuse a malformed date, say).
     fn with_form(&self, form: &Form) -> Result<Self, ValidationError>;
+    /// Called after each key in the form, to update guidance that depends on what was chosen.
+    fn form_changed(&self, _form: &mut Form) {}
     /// The records, and a blank one that new records start from.
     fn load(store: &Store) -> Result<(Vec<Self>, Self), StoreError>;
     fn is_new(&self) -> bool;
@@ -151,6 +153,17 @@ impl<T: Record> RegisterView<T> {
         true
     }
 
+    /// Shows only the records with these facet values (e.g. from a heat-map cell).
+    pub fn show_only(&mut self, facets: Vec<(&'static str, String)>) {
+        self.facets = facets;
+        self.table.clear_filter();
+        self.refresh();
+    }
+
+    pub fn items(&self) -> &[T] {
+        &self.items
+    }
+
     pub fn captures_input(&self) -> bool {
         !matches!(self.modal, Modal::None) || self.table.is_filtering()
     }
@@ -173,7 +186,10 @@ impl<T: Record> RegisterView<T> {
         match std::mem::replace(&mut self.modal, Modal::None) {
             Modal::Form { mut form, base } => {
                 match form.handle_key(key) {
-                    FormEvent::None => self.modal = Modal::Form { form, base },
+                    FormEvent::None => {
+                        base.form_changed(&mut form);
+                        self.modal = Modal::Form { form, base };
+                    }
                     FormEvent::Cancel => *ctx.status = Status::Info("Nothing changed.".into()),
                     FormEvent::Submit => self.submit(form, base, ctx),
                 }

@@ -18,10 +18,12 @@ pub enum FieldKind {
     Text(TextArea<'static>),
     Date(TextArea<'static>),
     Choice {
-        options: Vec<&'static str>,
+        options: Vec<String>,
         selected: usize,
     },
     Toggle(bool),
+    /// Read-only guidance, skipped by Tab.
+    Note(String),
     /// A reference picker; `multi` lets it hold several references.
     Pick {
         options: Vec<(i64, String)>,
@@ -102,6 +104,13 @@ impl Form {
             error: None,
         });
         self.initial = self.snapshot();
+        // The focus starts on the first field that takes input.
+        if matches!(
+            self.fields.get(self.focus).map(|f| &f.kind),
+            Some(FieldKind::Note(_))
+        ) {
+            self.focus = self.fields.len() - 1;
+        }
         self
     }
 
@@ -128,11 +137,29 @@ impl Form {
         self,
         key: &'static str,
         label: &'static str,
-        options: Vec<&'static str>,
+        options: Vec<impl Into<String>>,
         selected: usize,
     ) -> Self {
+        let options: Vec<String> = options.into_iter().map(Into::into).collect();
         let selected = selected.min(options.len().saturating_sub(1));
         self.push(key, label, FieldKind::Choice { options, selected })
+    }
+
+    /// A line of guidance the form shows but nobody types into.
+    pub fn note(self, key: &'static str, label: &'static str, text: &str) -> Self {
+        self.push(key, label, FieldKind::Note(text.to_string()))
+    }
+
+    /// Replaces the text of a note.
+    pub fn set_note(&mut self, key: &str, text: &str) {
+        if let Some(FieldKind::Note(t)) = self
+            .fields
+            .iter_mut()
+            .find(|f| f.key == key)
+            .map(|f| &mut f.kind)
+        {
+            *t = text.to_string();
+        }
     }
 
     pub fn toggle(self, key: &'static str, label: &'static str, value: bool) -> Self {
@@ -215,6 +242,22 @@ impl Form {
         }
     }
 
+    /// Moves the focus to the next (or previous) field that takes input.
+    fn step_focus(&mut self, forward: bool) {
+        let n = self.fields.len();
+        for k in 1..=n {
+            let i = if forward {
+                (self.focus + k) % n
+            } else {
+                (self.focus + n * 2 - k) % n
+            };
+            if !matches!(self.fields[i].kind, FieldKind::Note(_)) {
+                self.focus = i;
+                return;
+            }
+        }
+    }
+
     pub fn focused_key(&self) -> Option<&'static str> {
         self.fields.get(self.focus).map(|f| f.key)
     }
@@ -252,6 +295,8 @@ impl Form {
                 }
                 FieldKind::Choice { selected, .. } => selected.to_string(),
                 FieldKind::Toggle(b) => b.to_string(),
+                // Guidance is not something the user typed.
+                FieldKind::Note(_) => String::new(),
                 FieldKind::Pick { selected, .. } => format!("{selected:?}"),
             })
             .collect()
@@ -342,11 +387,11 @@ impl Form {
                 return FormEvent::Cancel;
             }
             KeyCode::Tab => {
-                self.focus = (self.focus + 1) % self.fields.len().max(1);
+                self.step_focus(true);
                 return FormEvent::None;
             }
             KeyCode::BackTab => {
-                self.focus = (self.focus + self.fields.len().max(1) - 1) % self.fields.len().max(1);
+                self.step_focus(false);
                 return FormEvent::None;
             }
             _ => {}
@@ -384,6 +429,11 @@ impl Form {
                 }
                 _ => {}
             },
+            FieldKind::Note(_) => {
+                if key.code == KeyCode::Enter {
+                    return FormEvent::Submit;
+                }
+            }
             FieldKind::Toggle(value) => match key.code {
                 KeyCode::Enter => return FormEvent::Submit,
                 KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right => *value = !*value,
@@ -426,6 +476,8 @@ impl Form {
     pub fn render(&self, frame: &mut Frame, area: Rect) {
         let width = area.width.saturating_sub(4).min(84);
         let room = area.height.saturating_sub(2);
+        let label_width = 24.min(width.saturating_sub(2) / 3);
+        let input_width = usize::from(width.saturating_sub(2 + label_width)).max(1);
         // An error gets the rows it needs below its field (at most three).
         let error_width = usize::from(width.saturating_sub(4)).max(1);
         let error_rows = |f: &Field| {
@@ -434,37 +486,74 @@ impl Form {
                 u16::try_from(len.div_ceil(error_width).clamp(1, 3)).unwrap_or(3)
             })
         };
-        let errors: u16 = self.fields.iter().map(error_rows).sum();
-        let singles: u16 = self
+        let note_rows = |text: &str| {
+            let lines: usize = text
+                .lines()
+                .map(|l| l.chars().count().div_ceil(input_width).max(1))
+                .sum();
+            u16::try_from(lines.clamp(1, 4)).unwrap_or(4)
+        };
+        let chrome = 2 + 2 + u16::from(self.message.is_some() || self.asking_discard);
+        let fixed: u16 = self
             .fields
             .iter()
-            .map(|f| u16::from(!matches!(f.kind, FieldKind::Text(_))))
+            .map(|f| {
+                error_rows(f)
+                    + match &f.kind {
+                        FieldKind::Text(_) => 0,
+                        FieldKind::Note(t) => note_rows(t),
+                        _ => 1,
+                    }
+            })
             .sum();
-        let texts = u16::try_from(self.fields.len()).unwrap_or(0) - singles;
-        let chrome = 2 + 2 + u16::from(self.message.is_some() || self.asking_discard);
+        let texts = u16::try_from(
+            self.fields
+                .iter()
+                .filter(|f| matches!(f.kind, FieldKind::Text(_)))
+                .count(),
+        )
+        .unwrap_or(0);
         let per_text = room
-            .saturating_sub(chrome + singles + errors)
+            .saturating_sub(chrome + fixed)
             .checked_div(texts)
             .map_or(0, |n| n.clamp(1, 5));
-        let height = chrome + singles + errors + texts * per_text;
-        let popup = centered(area, width, height);
+        let field_height = |f: &Field| {
+            error_rows(f)
+                + match &f.kind {
+                    FieldKind::Text(_) => per_text,
+                    FieldKind::Note(t) => note_rows(t),
+                    _ => 1,
+                }
+        };
+        // When the fields do not fit, show a window of them around the focus.
+        let available = room.saturating_sub(chrome);
+        let (start, end) = visible_window(
+            &self.fields.iter().map(field_height).collect::<Vec<_>>(),
+            self.focus,
+            available,
+        );
+        let shown: u16 = self.fields[start..end].iter().map(field_height).sum();
+        let popup = centered(area, width, chrome + shown);
         frame.render_widget(Clear, popup);
+        let mut title = format!(" {} ", self.title);
+        if start > 0 || end < self.fields.len() {
+            title.push_str(&format!(
+                "(fields {}-{} of {}) ",
+                start + 1,
+                end,
+                self.fields.len()
+            ));
+        }
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(theme::focus_border())
-            .title(Span::styled(format!(" {} ", self.title), theme::title()));
+            .title(Span::styled(title, theme::title()));
         let inner = block.inner(popup);
         frame.render_widget(block, popup);
 
         let mut rows: Vec<Constraint> = Vec::new();
-        for f in &self.fields {
-            rows.push(Constraint::Length(
-                if matches!(f.kind, FieldKind::Text(_)) {
-                    per_text
-                } else {
-                    1
-                },
-            ));
+        for f in &self.fields[start..end] {
+            rows.push(Constraint::Length(field_height(f) - error_rows(f)));
             if f.error.is_some() {
                 rows.push(Constraint::Length(error_rows(f)));
             }
@@ -475,10 +564,9 @@ impl Form {
         )));
         rows.push(Constraint::Min(1));
         let areas = Layout::vertical(rows).split(inner);
-        let label_width = 24.min(inner.width / 3);
         let mut at = 0;
         let mut open_list: Option<(Rect, &Field)> = None;
-        for (i, f) in self.fields.iter().enumerate() {
+        for (i, f) in self.fields.iter().enumerate().take(end).skip(start) {
             let focused = i == self.focus;
             let [label, input] =
                 Layout::horizontal([Constraint::Length(label_width), Constraint::Min(1)])
@@ -575,7 +663,7 @@ impl Form {
                 );
             }
             FieldKind::Choice { options, selected } => {
-                let text = options.get(*selected).copied().unwrap_or("");
+                let text = options.get(*selected).map_or("", String::as_str);
                 let arrows = if focused { "◂ " } else { "  " };
                 let after = if focused { " ▸" } else { "" };
                 frame.render_widget(
@@ -583,6 +671,18 @@ impl Form {
                         fit(&format!("{arrows}{text}{after}"), area.width),
                         boxed,
                     )),
+                    area,
+                );
+            }
+            FieldKind::Note(text) => {
+                frame.render_widget(
+                    Paragraph::new(
+                        text.lines()
+                            .map(|l| Line::raw(l.to_string()))
+                            .collect::<Vec<_>>(),
+                    )
+                    .style(theme::muted())
+                    .wrap(Wrap { trim: false }),
                     area,
                 );
             }
@@ -608,6 +708,32 @@ impl Form {
                     area,
                 );
             }
+        }
+    }
+}
+
+/// The fields `[start, end)` to show in `available` rows: all when they fit, else a window that
+/// holds the focused field and as many around it as fit, the ones after it first.
+fn visible_window(heights: &[u16], focus: usize, available: u16) -> (usize, usize) {
+    if heights.iter().sum::<u16>() <= available || heights.is_empty() {
+        return (0, heights.len());
+    }
+    let focus = focus.min(heights.len() - 1);
+    let (mut start, mut end) = (focus, focus + 1);
+    let mut used = heights[focus];
+    loop {
+        let grew_end = end < heights.len() && used + heights[end] <= available;
+        if grew_end {
+            used += heights[end];
+            end += 1;
+        }
+        let grew_start = start > 0 && used + heights[start - 1] <= available;
+        if grew_start {
+            start -= 1;
+            used += heights[start];
+        }
+        if !grew_end && !grew_start {
+            return (start, end);
         }
     }
 }
@@ -830,6 +956,21 @@ mod tests {
         assert_eq!(f.message.as_deref(), Some("elsewhere"));
         f.clear_errors();
         assert!(!f.has_errors());
+    }
+
+    #[test]
+    fn notes_are_skipped_and_a_tall_form_shows_a_window_around_the_focus() {
+        let mut f = Form::new("Risk")
+            .note("guidance", "Guidance", "AS-001: C very high")
+            .line("title", "Title", "");
+        assert_eq!(f.focused_key(), Some("title"));
+        f.handle_key(key(KeyCode::Tab));
+        assert_eq!(f.focused_key(), Some("title"), "the note takes no focus");
+        f.set_note("guidance", "changed");
+        assert!(!f.is_dirty(), "guidance is not typed text");
+        assert_eq!(visible_window(&[1, 1, 1], 0, 10), (0, 3));
+        assert_eq!(visible_window(&[1, 5, 1, 1], 3, 3), (2, 4));
+        assert_eq!(visible_window(&[1, 1, 1, 1, 1], 0, 2), (0, 2));
     }
 
     #[test]

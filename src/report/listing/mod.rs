@@ -5,6 +5,13 @@
 //! "very high", "source": "AS-003"}` (source `own`, `override`, the supplying asset's reference,
 //! or null when unrated); in a table or CSV it is the effective level with where it comes from:
 //! `very high ↑AS-003`, `normal (override)`, or just `high` when rated on the asset itself.
+//!
+//! A risk's latest acceptance is an object in JSON, `{"accepted_by", "authority", "accepted_on",
+//! "level", "until", "expired"}` (null when never accepted); in a table or CSV it reads
+//! `by Managing Director until 2027-03-31` or `expired 2026-01-31`. A risk's flags are the codes
+//! of [`crate::domain::evaluation::RiskFlag`], judged on the same today as overdue actions.
+
+mod risks;
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -12,7 +19,6 @@ use std::io::Write;
 use chrono::NaiveDate;
 use serde_json::{Map, Value, json};
 
-use crate::domain::control::display_ref;
 use crate::domain::protection::{EffectiveNeed, NeedSource, effective_needs};
 use crate::domain::reference::RefKind;
 use crate::domain::soa::{Applicability, treated_risks};
@@ -123,32 +129,8 @@ pub fn build(store: &Store, register: Register, today: NaiveDate) -> Result<List
             Ok(l)
         }
         Register::Assets => assets(store),
-        Register::Risks => risks(store),
-        Register::Actions => {
-            let risk_numbers: HashMap<i64, u32> =
-                store.risks()?.iter().map(|r| (r.id, r.number)).collect();
-            let mut l = Listing::new(&[
-                "ref", "title", "owner", "due", "status", "overdue", "risks", "controls",
-            ]);
-            for a in store.actions()? {
-                l.rows.push(vec![
-                    json!(RefKind::Action.format(a.number)),
-                    json!(a.title),
-                    json!(a.owner),
-                    opt(a.due),
-                    json!(a.status),
-                    json!(a.is_overdue(today)),
-                    refs(RefKind::Risk, &a.risks, &risk_numbers),
-                    json!(
-                        a.controls
-                            .iter()
-                            .map(|c| display_ref(c))
-                            .collect::<Vec<_>>()
-                    ),
-                ]);
-            }
-            Ok(l)
-        }
+        Register::Risks => risks::risks(store, today),
+        Register::Actions => risks::actions(store, today),
         Register::Controls => {
             let mut l = Listing::new(&["number", "theme", "title", "source", "covers"]);
             for c in store.controls()? {
@@ -258,49 +240,6 @@ fn assets(store: &Store) -> Result<Listing, StoreError> {
     Ok(l)
 }
 
-fn risks(store: &Store) -> Result<Listing, StoreError> {
-    let m = store.methodology()?;
-    let numbers: HashMap<i64, u32> = store.assets()?.iter().map(|a| (a.id, a.number)).collect();
-    let mut l = Listing::new(&[
-        "ref",
-        "title",
-        "owner",
-        "assets",
-        "objectives",
-        "inherent_likelihood",
-        "inherent_impact",
-        "inherent_level",
-        "residual_likelihood",
-        "residual_impact",
-        "residual_level",
-        "treatment",
-        "status",
-        "next_review",
-    ]);
-    for r in store.risks()? {
-        let level = |rating: Option<crate::domain::methodology::Rating>| {
-            opt(rating.and_then(|x| m.level(x)).map(|lv| &lv.name))
-        };
-        l.rows.push(vec![
-            json!(RefKind::Risk.format(r.number)),
-            json!(r.title),
-            json!(r.owner),
-            refs(RefKind::Asset, &r.assets, &numbers),
-            json!(r.objectives),
-            opt(r.inherent.map(|x| x.likelihood)),
-            opt(r.inherent.map(|x| x.impact)),
-            level(r.inherent),
-            opt(r.residual.map(|x| x.likelihood)),
-            opt(r.residual.map(|x| x.impact)),
-            level(r.residual),
-            opt(r.treatment),
-            json!(r.status),
-            opt(r.next_review),
-        ]);
-    }
-    Ok(l)
-}
-
 fn soa(store: &Store) -> Result<Listing, StoreError> {
     let controls: HashMap<String, _> = store
         .controls()?
@@ -353,7 +292,7 @@ fn soa(store: &Store) -> Result<Listing, StoreError> {
 }
 
 /// A cell as plain text: lists joined with ", ", null as empty, a protection need as its
-/// effective level and where it comes from.
+/// effective level and where it comes from, an acceptance as who accepted until when.
 fn cell(v: &Value) -> String {
     match v {
         Value::Null => String::new(),
@@ -361,7 +300,21 @@ fn cell(v: &Value) -> String {
         Value::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
         Value::Array(items) => items.iter().map(cell).collect::<Vec<_>>().join(", "),
         Value::Object(need) if need.contains_key("effective") => need_text(need),
+        Value::Object(acceptance) if acceptance.contains_key("expired") => {
+            acceptance_text(acceptance)
+        }
         other => other.to_string(),
+    }
+}
+
+/// `by Managing Director until 2027-03-31`, `by the CEO` (no end), or `expired 2026-01-31`.
+fn acceptance_text(acceptance: &Map<String, Value>) -> String {
+    let text = |key: &str| acceptance.get(key).and_then(Value::as_str);
+    let until = text("until");
+    match (acceptance.get("expired"), until) {
+        (Some(Value::Bool(true)), Some(until)) => format!("expired {until}"),
+        (_, Some(until)) => format!("by {} until {until}", text("accepted_by").unwrap_or("?")),
+        (_, None) => format!("by {}", text("accepted_by").unwrap_or("?")),
     }
 }
 
@@ -462,73 +415,4 @@ fn shorten(s: &str, max: usize) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn sample() -> Listing {
-        Listing {
-            columns: vec!["ref".into(), "name".into(), "tags".into()],
-            rows: vec![vec![
-                json!("AS-001"),
-                json!("Kunden, \"A\""),
-                json!(["x", "y"]),
-            ]],
-        }
-    }
-
-    #[test]
-    fn csv_quotes_and_joins_lists() {
-        let mut out = Vec::new();
-        write(&mut out, &sample(), Format::Csv).unwrap();
-        assert_eq!(
-            String::from_utf8(out).unwrap(),
-            "ref,name,tags\nAS-001,\"Kunden, \"\"A\"\"\",\"x, y\"\n"
-        );
-    }
-
-    #[test]
-    fn json_keeps_column_order() {
-        let mut out = Vec::new();
-        write(&mut out, &sample(), Format::Json).unwrap();
-        let text = String::from_utf8(out).unwrap();
-        assert!(text.find("\"ref\"").unwrap() < text.find("\"tags\"").unwrap());
-        let v: Value = serde_json::from_str(&text).unwrap();
-        assert_eq!(v[0]["tags"], json!(["x", "y"]));
-    }
-
-    #[test]
-    fn table_aligns_and_counts() {
-        let mut out = Vec::new();
-        write(&mut out, &sample(), Format::Table).unwrap();
-        let text = String::from_utf8(out).unwrap();
-        assert_eq!(text.lines().next().unwrap(), "ref     name         tags");
-        assert!(text.ends_with("(1 rows)\n"));
-    }
-
-    #[test]
-    fn a_need_shows_its_level_and_source_as_text() {
-        let need = |own: Value, effective: Value, source: Value| json!({"own": own, "effective": effective, "source": source});
-        assert_eq!(
-            cell(&need(json!("high"), json!("high"), json!("own"))),
-            "high"
-        );
-        assert_eq!(
-            cell(&need(Value::Null, json!("very high"), json!("AS-003"))),
-            "very high ↑AS-003"
-        );
-        assert_eq!(
-            cell(&need(json!("normal"), json!("normal"), json!("override"))),
-            "normal (override)"
-        );
-        assert_eq!(cell(&need(Value::Null, Value::Null, Value::Null)), "");
-    }
-
-    #[test]
-    fn unknown_register_names_the_choices() {
-        let err = "assetz".parse::<Register>().unwrap_err();
-        assert!(
-            err.to_string().contains("scope, parties, issues, assets"),
-            "{err}"
-        );
-    }
-}
+mod tests;

@@ -1,0 +1,185 @@
+//! Risk evaluation (6.1.2 e, 8.2): each risk against the acceptance criteria, what an auditor
+//! would flag on it, whether an acceptance has the authority its level needs, and what a change
+//! of the methodology does to the register.
+
+use chrono::NaiveDate;
+
+use super::methodology::{Methodology, Rating, RiskLevel};
+use super::risk::{Acceptance, Risk, TreatmentOption};
+use super::text::ValidationError;
+use super::treatment::{Action, ActionStatus};
+use crate::string_enum;
+
+string_enum!(
+    /// Something about a risk that the next review or an auditor would pick up.
+    RiskFlag {
+        NoOwner => "no_owner", "no risk owner",
+        NotAssessed => "not_assessed", "not assessed",
+        AboveCriteria => "above_criteria", "above the acceptance criteria",
+        NoTreatment => "no_treatment", "above the criteria without treatment",
+        ReduceWithoutActions => "reduce_without_actions", "reduce without actions",
+        AcceptedWithoutRecord => "accepted_without_record", "accepted without an acceptance record",
+        AcceptanceExpired => "acceptance_expired", "acceptance expired",
+        ReviewOverdue => "review_overdue", "review overdue",
+    }
+);
+
+/// The level that counts now: that of the residual rating once assessed, else the inherent one.
+/// `None` for a risk not assessed or rated off the scales.
+pub fn current_level<'m>(m: &'m Methodology, risk: &Risk) -> Option<&'m RiskLevel> {
+    m.level(risk.current_rating()?)
+}
+
+/// Whether the risk's current level lies outside the acceptance criteria; an unassessed risk
+/// is not (it is flagged as not assessed instead).
+pub fn is_above_criteria(m: &Methodology, risk: &Risk) -> bool {
+    risk.current_rating()
+        .and_then(|r| m.level_of(r))
+        .is_some_and(|level| !m.is_acceptable(level))
+}
+
+/// The latest acceptance of `risk` (by date of acceptance; the later record on the same day).
+pub fn latest_acceptance(risk: i64, acceptances: &[Acceptance]) -> Option<&Acceptance> {
+    acceptances
+        .iter()
+        .filter(|a| a.risk == risk)
+        .max_by_key(|a| (a.accepted_on, a.id))
+}
+
+/// Everything to flag on `risk` at `today`, in the order of [`RiskFlag::ALL`]. `actions` and
+/// `acceptances` may hold those of other risks too; only the risk's own count, and a cancelled
+/// action does not treat anything.
+pub fn risk_flags(
+    m: &Methodology,
+    risk: &Risk,
+    actions: &[Action],
+    acceptances: &[Acceptance],
+    today: NaiveDate,
+) -> Vec<RiskFlag> {
+    let mut flags = Vec::new();
+    if risk.owner.trim().is_empty() {
+        flags.push(RiskFlag::NoOwner);
+    }
+    if risk.current_rating().is_none() {
+        flags.push(RiskFlag::NotAssessed);
+    }
+    if is_above_criteria(m, risk) {
+        flags.push(RiskFlag::AboveCriteria);
+        if risk.treatment.is_none() {
+            flags.push(RiskFlag::NoTreatment);
+        }
+    }
+    let treated = actions
+        .iter()
+        .any(|a| a.status != ActionStatus::Cancelled && a.risks.contains(&risk.id));
+    if risk.treatment == Some(TreatmentOption::Reduce) && !treated {
+        flags.push(RiskFlag::ReduceWithoutActions);
+    }
+    let latest = latest_acceptance(risk.id, acceptances);
+    if risk.treatment == Some(TreatmentOption::Accept) && latest.is_none() {
+        flags.push(RiskFlag::AcceptedWithoutRecord);
+    }
+    if latest.is_some_and(|a| a.is_expired(today)) {
+        flags.push(RiskFlag::AcceptanceExpired);
+    }
+    if risk.next_review.is_some_and(|d| d < today) {
+        flags.push(RiskFlag::ReviewOverdue);
+    }
+    flags
+}
+
+/// `acceptance` checked against `risk` as it stands: the risk must be assessed, and whoever
+/// accepts must have at least the authority its current level requires. The level is recorded
+/// from the methodology (whatever the caller put there), then the record is validated.
+pub fn check_acceptance(
+    m: &Methodology,
+    risk: &Risk,
+    acceptance: &Acceptance,
+) -> Result<Acceptance, ValidationError> {
+    let Some(rating) = risk.current_rating() else {
+        return Err(ValidationError::new(
+            "risk",
+            "assess the risk before accepting it",
+        ));
+    };
+    let Some(level) = m.level(rating) else {
+        return Err(ValidationError::new(
+            "risk",
+            "its rating lies outside the methodology's scales; assess it again before accepting it",
+        ));
+    };
+    if acceptance.authority < level.authority {
+        return Err(ValidationError::new(
+            "authority",
+            format!(
+                "{} {} risk must be accepted by {} or higher",
+                article(&level.name),
+                level.name,
+                level.authority.in_sentence()
+            ),
+        ));
+    }
+    Acceptance {
+        risk: risk.id,
+        level: level.name.clone(),
+        ..acceptance.clone()
+    }
+    .validated()
+}
+
+/// "a" or "an" before a level name, by its first letter.
+fn article(word: &str) -> &'static str {
+    match word.chars().next().map(|c| c.to_ascii_lowercase()) {
+        Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
+        _ => "a",
+    }
+}
+
+/// `risk` with its ratings moved from `old`'s scales to `new`'s (see
+/// [`Methodology::map_rating`]); the same risk when the sizes agree.
+pub fn rerated(old: &Methodology, new: &Methodology, risk: &Risk) -> Risk {
+    Risk {
+        inherent: risk.inherent.map(|r| old.map_rating(r, new)),
+        residual: risk.residual.map(|r| old.map_rating(r, new)),
+        ..risk.clone()
+    }
+}
+
+/// How many risks change the name of their inherent or residual level when `old` gives way to
+/// `new` (each risk counted once). Ratings move to the new scales first when their sizes differ.
+pub fn level_changes(old: &Methodology, new: &Methodology, risks: &[Risk]) -> usize {
+    fn name(m: &Methodology, rating: Option<Rating>) -> Option<&str> {
+        m.level(rating?).map(|l| l.name.as_str())
+    }
+    risks
+        .iter()
+        .filter(|risk| {
+            let after = rerated(old, new, risk);
+            [
+                (risk.inherent, after.inherent),
+                (risk.residual, after.residual),
+            ]
+            .into_iter()
+            .any(|(before, after)| name(old, before) != name(new, after))
+        })
+        .count()
+}
+
+/// One line for people: `4 of 20 risks changed level`, or `no risk changed level`; led by the
+/// change of size when the scales changed (`5x5 → 3x3, ratings moved to the nearest step; ...`).
+pub fn reevaluation_summary(old: &Methodology, new: &Methodology, risks: &[Risk]) -> String {
+    let changed = level_changes(old, new, risks);
+    let levels = if changed == 0 {
+        "no risk changed level".to_string()
+    } else {
+        format!("{changed} of {} risks changed level", risks.len())
+    };
+    if old.size() == new.size() {
+        return levels;
+    }
+    let ((ol, oi), (nl, ni)) = (old.size(), new.size());
+    format!("{ol}x{oi} → {nl}x{ni}, ratings moved to the nearest step; {levels}")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,300 @@
+use super::*;
+use crate::domain::methodology::{Authority, Rating};
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn today() -> NaiveDate {
+    d("2026-03-31")
+}
+
+fn rating(likelihood: u8, impact: u8) -> Option<Rating> {
+    Some(Rating { likelihood, impact })
+}
+
+/// An owned, assessed risk with row id `id`.
+fn risk(id: i64, residual: Option<Rating>, treatment: Option<TreatmentOption>) -> Risk {
+    Risk {
+        id,
+        owner: "CTO".into(),
+        inherent: rating(4, 5),
+        residual,
+        treatment,
+        next_review: Some(d("2026-09-30")),
+        ..Risk::new("Ransomware")
+    }
+}
+
+fn acceptance(risk: i64, authority: Authority, on: &str, until: Option<&str>) -> Acceptance {
+    Acceptance {
+        id: 0,
+        risk,
+        accepted_by: "Managing Director".into(),
+        authority,
+        accepted_on: d(on),
+        level: String::new(),
+        until: until.map(d),
+        note: String::new(),
+    }
+}
+
+fn action(risks: &[i64], status: ActionStatus, due: &str) -> Action {
+    Action {
+        risks: risks.to_vec(),
+        status,
+        due: Some(d(due)),
+        ..Action::new("Offline backup")
+    }
+}
+
+fn flags(r: &Risk, actions: &[Action], acceptances: &[Acceptance]) -> Vec<RiskFlag> {
+    risk_flags(&Methodology::default(), r, actions, acceptances, today())
+}
+
+#[test]
+fn flag_codes_and_labels() {
+    assert_eq!(RiskFlag::NoTreatment.as_str(), "no_treatment");
+    assert_eq!(
+        RiskFlag::AcceptedWithoutRecord.label(),
+        "accepted without an acceptance record"
+    );
+    assert_eq!(
+        "reduce_without_actions".parse::<RiskFlag>(),
+        Ok(RiskFlag::ReduceWithoutActions)
+    );
+}
+
+#[test]
+fn a_treated_acceptable_risk_has_no_flags() {
+    let r = risk(1, rating(2, 2), Some(TreatmentOption::Reduce));
+    let actions = [action(&[1], ActionStatus::Planned, "2026-09-30")];
+    assert!(flags(&r, &actions, &[]).is_empty());
+}
+
+#[test]
+fn an_unowned_unassessed_risk() {
+    let r = Risk {
+        id: 7,
+        ..Risk::new("EU Data Act")
+    };
+    assert_eq!(
+        flags(&r, &[], &[]),
+        [RiskFlag::NoOwner, RiskFlag::NotAssessed]
+    );
+    assert!(!is_above_criteria(&Methodology::default(), &r));
+    assert!(current_level(&Methodology::default(), &r).is_none());
+}
+
+#[test]
+fn above_the_criteria_uses_residual_else_inherent() {
+    let m = Methodology::default();
+    // Inherent 4 x 5 is critical; without a residual rating that counts.
+    let untreated = risk(1, None, None);
+    assert_eq!(current_level(&m, &untreated).unwrap().name, "critical");
+    assert_eq!(
+        flags(&untreated, &[], &[]),
+        [RiskFlag::AboveCriteria, RiskFlag::NoTreatment]
+    );
+    // Residual 3 x 4 is high: still above, but a treatment option is chosen.
+    let avoided = risk(1, rating(3, 4), Some(TreatmentOption::Avoid));
+    assert_eq!(flags(&avoided, &[], &[]), [RiskFlag::AboveCriteria]);
+    // Residual 2 x 3 is medium: within the criteria, though the inherent level is not.
+    let reduced = risk(1, rating(2, 3), None);
+    assert!(flags(&reduced, &[], &[]).is_empty());
+}
+
+#[test]
+fn reduce_needs_an_action_that_is_not_cancelled() {
+    let r = risk(3, rating(2, 3), Some(TreatmentOption::Reduce));
+    assert_eq!(flags(&r, &[], &[]), [RiskFlag::ReduceWithoutActions]);
+    let others = [action(&[4], ActionStatus::Planned, "2026-09-30")];
+    assert_eq!(flags(&r, &others, &[]), [RiskFlag::ReduceWithoutActions]);
+    let cancelled = [action(&[3], ActionStatus::Cancelled, "2025-12-31")];
+    assert_eq!(flags(&r, &cancelled, &[]), [RiskFlag::ReduceWithoutActions]);
+    // An overdue action still treats the risk: the action is flagged, not the risk.
+    let overdue = action(&[3], ActionStatus::InProgress, "2026-03-15");
+    assert!(overdue.is_overdue(today()));
+    assert!(flags(&r, &[overdue], &[]).is_empty());
+    let done = [action(&[3, 4], ActionStatus::Done, "2025-10-31")];
+    assert!(flags(&r, &done, &[]).is_empty());
+}
+
+#[test]
+fn accept_needs_a_record_and_the_latest_record_must_be_current() {
+    let r = risk(5, rating(2, 3), Some(TreatmentOption::Accept));
+    assert_eq!(flags(&r, &[], &[]), [RiskFlag::AcceptedWithoutRecord]);
+    let other = acceptance(6, Authority::Board, "2026-01-01", None);
+    assert_eq!(
+        flags(&r, &[], std::slice::from_ref(&other)),
+        [RiskFlag::AcceptedWithoutRecord]
+    );
+    let expired = acceptance(5, Authority::Isb, "2025-02-03", Some("2026-01-31"));
+    assert_eq!(
+        flags(&r, &[], std::slice::from_ref(&expired)),
+        [RiskFlag::AcceptanceExpired]
+    );
+    let renewed = acceptance(5, Authority::Isb, "2026-03-10", Some("2027-03-31"));
+    let both = [renewed.clone(), expired.clone()];
+    assert_eq!(latest_acceptance(5, &both), Some(&renewed));
+    assert!(flags(&r, &[], &both).is_empty());
+    // Valid through its last day.
+    let last_day = acceptance(5, Authority::Isb, "2025-03-31", Some("2026-03-31"));
+    assert!(flags(&r, &[], &[last_day]).is_empty());
+}
+
+#[test]
+fn review_overdue_only_after_its_date() {
+    let mut r = risk(1, rating(2, 2), Some(TreatmentOption::Transfer));
+    r.next_review = Some(today());
+    assert!(flags(&r, &[], &[]).is_empty());
+    r.next_review = Some(d("2026-03-30"));
+    assert_eq!(flags(&r, &[], &[]), [RiskFlag::ReviewOverdue]);
+    r.next_review = None;
+    assert!(flags(&r, &[], &[]).is_empty());
+}
+
+#[test]
+fn acceptance_needs_an_assessed_risk() {
+    let m = Methodology::default();
+    let r = Risk {
+        id: 2,
+        ..Risk::new("Unrated")
+    };
+    let err =
+        check_acceptance(&m, &r, &acceptance(2, Authority::Board, "2026-03-10", None)).unwrap_err();
+    assert_eq!(err.field, "risk");
+    assert_eq!(err.message, "assess the risk before accepting it");
+}
+
+#[test]
+fn acceptance_authority_follows_the_current_level() {
+    let m = Methodology::default();
+    // Residual 3 x 4: high, to be accepted by top management.
+    let high = risk(1, rating(3, 4), Some(TreatmentOption::Accept));
+    let by = |authority| acceptance(1, authority, "2026-03-10", Some("2027-03-31"));
+    let err = check_acceptance(&m, &high, &by(Authority::Isb)).unwrap_err();
+    assert_eq!(err.field, "authority");
+    assert_eq!(
+        err.to_string(),
+        "authority: a high risk must be accepted by top management or higher"
+    );
+    let exact = check_acceptance(&m, &high, &by(Authority::TopManagement)).unwrap();
+    assert_eq!(exact.level, "high");
+    assert_eq!(exact.risk, 1);
+    assert_eq!(
+        check_acceptance(&m, &high, &by(Authority::Board))
+            .unwrap()
+            .authority,
+        Authority::Board
+    );
+    // Without a residual rating the inherent 4 x 5 counts: critical, for the board only.
+    let critical = risk(1, None, Some(TreatmentOption::Accept));
+    let err = check_acceptance(&m, &critical, &by(Authority::TopManagement)).unwrap_err();
+    assert_eq!(
+        err.message,
+        "a critical risk must be accepted by the board or higher"
+    );
+    // Low: the risk owner suffices.
+    let low = risk(1, rating(1, 1), Some(TreatmentOption::Accept));
+    assert_eq!(
+        check_acceptance(&m, &low, &by(Authority::RiskOwner))
+            .unwrap()
+            .level,
+        "low"
+    );
+}
+
+#[test]
+fn acceptance_level_is_recorded_whatever_the_caller_passed_and_validated() {
+    let m = Methodology::default();
+    let medium = risk(1, rating(2, 3), Some(TreatmentOption::Accept));
+    let mut a = acceptance(1, Authority::Isb, "2026-03-10", Some("2027-03-31"));
+    a.level = "whatever".into();
+    a.accepted_by = "  ISB  ".into();
+    let checked = check_acceptance(&m, &medium, &a).unwrap();
+    assert_eq!(checked.level, "medium");
+    assert_eq!(checked.accepted_by, "ISB");
+    let backwards = acceptance(1, Authority::Isb, "2026-03-10", Some("2026-01-01"));
+    assert_eq!(
+        check_acceptance(&m, &medium, &backwards).unwrap_err().field,
+        "until"
+    );
+    let nobody = Acceptance {
+        accepted_by: " ".into(),
+        ..a
+    };
+    assert_eq!(
+        check_acceptance(&m, &medium, &nobody).unwrap_err().field,
+        "accepted by"
+    );
+}
+
+#[test]
+fn an_acceptance_level_with_a_vowel_reads_an() {
+    let mut m = Methodology::default();
+    m.levels[2].name = "elevated".into();
+    let r = risk(1, rating(3, 4), None);
+    let err = check_acceptance(
+        &m,
+        &r,
+        &acceptance(1, Authority::RiskOwner, "2026-03-10", None),
+    )
+    .unwrap_err();
+    assert!(err.message.starts_with("an elevated risk"), "{err}");
+}
+
+#[test]
+fn level_changes_after_a_matrix_change() {
+    let old = Methodology::default();
+    let risks = [
+        risk(1, rating(2, 3), None), // inherent critical, residual medium
+        risk(2, rating(3, 3), None), // inherent critical, residual high
+        risk(3, rating(1, 1), None), // inherent critical, residual low
+        Risk {
+            id: 4,
+            ..Risk::new("not assessed")
+        },
+    ];
+    assert_eq!(level_changes(&old, &old, &risks), 0);
+    assert_eq!(
+        reevaluation_summary(&old, &old, &risks),
+        "no risk changed level"
+    );
+    let mut new = old.clone();
+    new.matrix[2][2] = 1; // 3 x 3: high → medium
+    assert_eq!(level_changes(&old, &new, &risks), 1);
+    // Inherent 4 x 5 critical → high changes all three assessed risks; each counts once.
+    new.matrix[3][4] = 2;
+    assert_eq!(level_changes(&old, &new, &risks), 3);
+    assert_eq!(
+        reevaluation_summary(&old, &new, &risks),
+        "3 of 4 risks changed level"
+    );
+    // Renaming a level changes the name of every risk at it.
+    let mut renamed = old.clone();
+    renamed.levels[0].name = "minor".into();
+    assert_eq!(level_changes(&old, &renamed, &risks), 1);
+    // A new acceptability leaves names, so levels, unchanged.
+    let mut stricter = old.clone();
+    stricter.levels[1].acceptable = false;
+    assert_eq!(level_changes(&old, &stricter, &risks), 0);
+    assert!(is_above_criteria(&stricter, &risks[0]));
+}
+
+#[test]
+fn a_resize_moves_ratings_then_compares_levels() {
+    let old = Methodology::default();
+    let new = old.clone().resized(3, 3);
+    let r = risk(1, rating(2, 3), None);
+    let moved = rerated(&old, &new, &r);
+    // 4 x 5 → 3 x 3 (the corner stays critical); 2 x 3 → 2 x 2 (medium → high).
+    assert_eq!(moved.inherent, rating(3, 3));
+    assert_eq!(moved.residual, rating(2, 2));
+    assert_eq!(new.level(moved.residual.unwrap()).unwrap().name, "high");
+    assert_eq!(level_changes(&old, &new, std::slice::from_ref(&r)), 1);
+    assert_eq!(
+        reevaluation_summary(&old, &new, &[r]),
+        "5x5 → 3x3, ratings moved to the nearest step; 1 of 1 risks changed level"
+    );
+}

@@ -1,0 +1,379 @@
+//! Risks with their assets and acceptances; the treatment actions live in [`actions`].
+
+mod actions;
+
+use std::collections::HashMap;
+
+use rusqlite::{Connection, OptionalExtension, Params, Row};
+use serde::Serialize;
+
+use super::sql::{all, join, next_number, parse, parse_list};
+use super::{Result, Store, StoreError, Writer};
+use crate::domain::evaluation::{check_acceptance, rerated};
+use crate::domain::methodology::{Methodology, Rating};
+use crate::domain::reference::RefKind;
+use crate::domain::risk::{Acceptance, Risk};
+
+const RISK: &str =
+    "SELECT id, number, title, description, threat, vulnerability, objectives, owner,
+        inherent_likelihood, inherent_impact, residual_likelihood, residual_impact,
+        treatment, treatment_rationale, status, next_review
+    FROM risks";
+const ACCEPTANCE: &str =
+    "SELECT id, risk, accepted_by, authority, accepted_on, level, until, note FROM acceptances";
+
+fn rating(r: &Row<'_>, at: usize) -> rusqlite::Result<Option<Rating>> {
+    let (l, i): (Option<u8>, Option<u8>) = (r.get(at)?, r.get(at + 1)?);
+    Ok(l.zip(i)
+        .map(|(likelihood, impact)| Rating { likelihood, impact }))
+}
+
+fn risk(r: &Row<'_>) -> rusqlite::Result<Risk> {
+    Ok(Risk {
+        id: r.get(0)?,
+        number: r.get(1)?,
+        title: r.get(2)?,
+        description: r.get(3)?,
+        assets: Vec::new(),
+        threat: r.get(4)?,
+        vulnerability: r.get(5)?,
+        objectives: parse_list(r, 6)?,
+        owner: r.get(7)?,
+        inherent: rating(r, 8)?,
+        residual: rating(r, 10)?,
+        treatment: r
+            .get::<_, Option<String>>(12)?
+            .map(|_| parse(r, 12))
+            .transpose()?,
+        treatment_rationale: r.get(13)?,
+        status: parse(r, 14)?,
+        next_review: r.get(15)?,
+    })
+}
+
+fn acceptance(r: &Row<'_>) -> rusqlite::Result<Acceptance> {
+    Ok(Acceptance {
+        id: r.get(0)?,
+        risk: r.get(1)?,
+        accepted_by: r.get(2)?,
+        authority: parse(r, 3)?,
+        accepted_on: r.get(4)?,
+        level: r.get(5)?,
+        until: r.get(6)?,
+        note: r.get(7)?,
+    })
+}
+
+/// Runs a query with parameters and collects every row through `map`.
+fn rows<T>(
+    conn: &Connection,
+    sql: &str,
+    params: impl Params,
+    map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+) -> rusqlite::Result<Vec<T>> {
+    conn.prepare_cached(sql)?.query_map(params, map)?.collect()
+}
+
+/// Groups `(owner, member)` link rows into lists per owner.
+fn links(conn: &Connection, sql: &str) -> Result<HashMap<i64, Vec<i64>>> {
+    let mut map: HashMap<i64, Vec<i64>> = HashMap::new();
+    for (owner, member) in all(conn, sql, |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+    })? {
+        map.entry(owner).or_default().push(member);
+    }
+    Ok(map)
+}
+
+/// Every risk with its assets, by number.
+pub(in crate::store) fn all_risks(conn: &Connection) -> Result<Vec<Risk>> {
+    let mut assets = links(
+        conn,
+        "SELECT risk, asset FROM risk_assets ORDER BY risk, asset",
+    )?;
+    let mut risks = all(conn, &format!("{RISK} ORDER BY number"), risk)?;
+    for r in &mut risks {
+        r.assets = assets.remove(&r.id).unwrap_or_default();
+    }
+    Ok(risks)
+}
+
+fn one_risk(conn: &Connection, id: i64) -> Result<Risk> {
+    let mut found = conn
+        .prepare_cached(&format!("{RISK} WHERE id = ?1"))?
+        .query_row([id], risk)
+        .optional()?
+        .ok_or_else(|| StoreError::Missing(format!("risk #{id}")))?;
+    found.assets = rows(
+        conn,
+        "SELECT asset FROM risk_assets WHERE risk = ?1 ORDER BY asset",
+        [id],
+        |r| r.get(0),
+    )?;
+    Ok(found)
+}
+
+fn one_acceptance(conn: &Connection, id: i64) -> Result<Acceptance> {
+    conn.prepare_cached(&format!("{ACCEPTANCE} WHERE id = ?1"))?
+        .query_row([id], acceptance)
+        .optional()?
+        .ok_or_else(|| StoreError::Missing(format!("acceptance #{id}")))
+}
+
+/// `R-004` for a row id; `Missing` if there is no such risk.
+fn risk_ref(conn: &Connection, id: i64) -> Result<String> {
+    let number: Option<u32> = conn
+        .prepare_cached("SELECT number FROM risks WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    number
+        .map(|n| RefKind::Risk.format(n))
+        .ok_or_else(|| StoreError::Missing(format!("risk #{id}")))
+}
+
+/// What goes with a deleted risk, so that the change log keeps it all.
+#[derive(Serialize)]
+struct DeletedRisk<'a> {
+    #[serde(flatten)]
+    risk: &'a Risk,
+    asset_refs: Vec<String>,
+    actions: Vec<String>,
+    acceptances: Vec<Acceptance>,
+}
+
+impl Store {
+    pub fn risks(&self) -> Result<Vec<Risk>> {
+        all_risks(self.conn())
+    }
+
+    /// One risk by row id, with its assets; `Missing` if there is none.
+    pub fn risk_by_id(&self, id: i64) -> Result<Risk> {
+        one_risk(self.conn(), id)
+    }
+
+    /// Every acceptance record, per risk oldest first.
+    pub fn acceptances(&self) -> Result<Vec<Acceptance>> {
+        Ok(all(
+            self.conn(),
+            &format!("{ACCEPTANCE} ORDER BY risk, accepted_on, id"),
+            acceptance,
+        )?)
+    }
+}
+
+impl Writer<'_> {
+    pub fn insert_risk(&mut self, risk: Risk, methodology: &Methodology) -> Result<Risk> {
+        let mut risk = risk.validated(methodology)?;
+        risk.number = next_number(&self.tx, "risks")?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO risks (number, title, description, threat, vulnerability, objectives, owner,
+                    inherent_likelihood, inherent_impact, residual_likelihood, residual_impact,
+                    treatment, treatment_rationale, status, next_review)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            )?
+            .execute(risk_values(i64::from(risk.number), &risk))?;
+        risk.id = self.tx.last_insert_rowid();
+        self.link_assets(&risk)?;
+        self.log(
+            "risk",
+            &RefKind::Risk.format(risk.number),
+            "create",
+            None::<&()>,
+            Some(&risk),
+        )?;
+        Ok(risk)
+    }
+
+    /// Changes a risk's fields and replaces its asset links; its number stays.
+    pub fn update_risk(&mut self, risk: Risk, methodology: &Methodology) -> Result<Risk> {
+        let before = one_risk(&self.tx, risk.id)?;
+        let risk = Risk {
+            number: before.number,
+            ..risk.validated(methodology)?
+        };
+        self.tx
+            .prepare_cached(
+                "UPDATE risks SET title = ?2, description = ?3, threat = ?4, vulnerability = ?5,
+                    objectives = ?6, owner = ?7, inherent_likelihood = ?8, inherent_impact = ?9,
+                    residual_likelihood = ?10, residual_impact = ?11, treatment = ?12,
+                    treatment_rationale = ?13, status = ?14, next_review = ?15
+                 WHERE id = ?1",
+            )?
+            .execute(risk_values(risk.id, &risk))?;
+        self.tx
+            .prepare_cached("DELETE FROM risk_assets WHERE risk = ?1")?
+            .execute([risk.id])?;
+        self.link_assets(&risk)?;
+        self.log(
+            "risk",
+            &RefKind::Risk.format(risk.number),
+            "update",
+            Some(&before),
+            Some(&risk),
+        )?;
+        Ok(risk)
+    }
+
+    /// Deletes a risk; its asset links, its place in treatment actions and its acceptance
+    /// records go with it. The change log keeps all of them in the entry's "before".
+    pub fn delete_risk(&mut self, id: i64) -> Result<()> {
+        let risk = one_risk(&self.tx, id)?;
+        let refs = |sql: &str, kind: RefKind| -> Result<Vec<String>> {
+            Ok(rows(&self.tx, sql, [id], |r| Ok(kind.format(r.get(0)?)))?)
+        };
+        let record = DeletedRisk {
+            risk: &risk,
+            asset_refs: refs(
+                "SELECT a.number FROM risk_assets ra JOIN assets a ON a.id = ra.asset
+                 WHERE ra.risk = ?1 ORDER BY a.number",
+                RefKind::Asset,
+            )?,
+            actions: refs(
+                "SELECT a.number FROM action_risks ar JOIN actions a ON a.id = ar.action
+                 WHERE ar.risk = ?1 ORDER BY a.number",
+                RefKind::Action,
+            )?,
+            acceptances: rows(
+                &self.tx,
+                &format!("{ACCEPTANCE} WHERE risk = ?1 ORDER BY accepted_on, id"),
+                [id],
+                acceptance,
+            )?,
+        };
+        self.log(
+            "risk",
+            &RefKind::Risk.format(risk.number),
+            "delete",
+            Some(&record),
+            None::<&()>,
+        )?;
+        self.tx.execute("DELETE FROM risks WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// Links a stored risk to its assets, naming an asset that does not exist.
+    fn link_assets(&self, risk: &Risk) -> Result<()> {
+        for &asset in &risk.assets {
+            let exists = self
+                .tx
+                .prepare_cached("SELECT 1 FROM assets WHERE id = ?1")?
+                .exists([asset])?;
+            if !exists {
+                return Err(StoreError::Missing(format!("asset #{asset}")));
+            }
+            self.tx
+                .prepare_cached("INSERT INTO risk_assets (risk, asset) VALUES (?1, ?2)")?
+                .execute((risk.id, asset))?;
+        }
+        Ok(())
+    }
+
+    /// Moves every stored rating from `old`'s scales to `new`'s when their sizes differ,
+    /// logging each risk that changed. The caller stores the new methodology.
+    pub(in crate::store) fn rerate_risks(
+        &mut self,
+        old: &Methodology,
+        new: &Methodology,
+        risks: &[Risk],
+    ) -> Result<()> {
+        if old.size() == new.size() {
+            return Ok(());
+        }
+        for before in risks {
+            let after = rerated(old, new, before);
+            if after == *before {
+                continue;
+            }
+            self.tx
+                .prepare_cached(
+                    "UPDATE risks SET inherent_likelihood = ?2, inherent_impact = ?3,
+                        residual_likelihood = ?4, residual_impact = ?5 WHERE id = ?1",
+                )?
+                .execute((
+                    after.id,
+                    after.inherent.map(|r| r.likelihood),
+                    after.inherent.map(|r| r.impact),
+                    after.residual.map(|r| r.likelihood),
+                    after.residual.map(|r| r.impact),
+                ))?;
+            self.log(
+                "risk",
+                &RefKind::Risk.format(after.number),
+                "rerate",
+                Some(before),
+                Some(&after),
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Records that a risk was accepted. The domain decides against the stored methodology:
+    /// the risk must be assessed and the authority sufficient for its current level, which is
+    /// recorded whatever the caller passed.
+    pub fn insert_acceptance(&mut self, acceptance: Acceptance) -> Result<Acceptance> {
+        let risk = one_risk(&self.tx, acceptance.risk)?;
+        let methodology = self.stored_methodology()?;
+        let mut acceptance = check_acceptance(&methodology, &risk, &acceptance)?;
+        self.tx.execute(
+            "INSERT INTO acceptances (risk, accepted_by, authority, accepted_on, level, until, note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            rusqlite::params![
+                acceptance.risk,
+                acceptance.accepted_by,
+                acceptance.authority.as_str(),
+                acceptance.accepted_on,
+                acceptance.level,
+                acceptance.until,
+                acceptance.note
+            ],
+        )?;
+        acceptance.id = self.tx.last_insert_rowid();
+        self.log(
+            "acceptance",
+            &RefKind::Risk.format(risk.number),
+            "create",
+            None::<&()>,
+            Some(&acceptance),
+        )?;
+        Ok(acceptance)
+    }
+
+    /// Deletes one acceptance record, keeping it in the change log.
+    pub fn delete_acceptance(&mut self, id: i64) -> Result<()> {
+        let before = one_acceptance(&self.tx, id)?;
+        let reference = risk_ref(&self.tx, before.risk)?;
+        self.log(
+            "acceptance",
+            &reference,
+            "delete",
+            Some(&before),
+            None::<&()>,
+        )?;
+        self.tx
+            .execute("DELETE FROM acceptances WHERE id = ?1", [id])?;
+        Ok(())
+    }
+}
+
+/// The 15 values of a risk row in column order, `first` being the number (insert) or the row
+/// id (update).
+fn risk_values(first: i64, risk: &Risk) -> impl Params + '_ {
+    (
+        first,
+        &risk.title,
+        &risk.description,
+        &risk.threat,
+        &risk.vulnerability,
+        join(&risk.objectives, |o| o.as_str()),
+        &risk.owner,
+        risk.inherent.map(|r| r.likelihood),
+        risk.inherent.map(|r| r.impact),
+        risk.residual.map(|r| r.likelihood),
+        risk.residual.map(|r| r.impact),
+        risk.treatment.map(|t| t.as_str()),
+        &risk.treatment_rationale,
+        risk.status.as_str(),
+        risk.next_review,
+    )
+}

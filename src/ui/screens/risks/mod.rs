@@ -1,0 +1,265 @@
+//! The Risks screen (clauses 6.1.2, 8.2): the register, the inherent and residual heat maps
+//! (Enter on a cell shows its risks), and the methodology. `[` and `]` switch views.
+
+mod heatmap;
+mod methodology;
+mod record;
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+pub use heatmap::{counts as heat_counts, render as render_heatmap};
+pub use record::RiskRow;
+
+use super::register::RegisterView;
+use super::{Ctx, Handled, Screen};
+use crate::domain::methodology::Rating;
+use crate::store::{Store, StoreError};
+use crate::ui::theme;
+use methodology::MethodologyView;
+
+const VIEWS: [&str; 3] = ["Register", "Heat maps", "Methodology"];
+
+pub struct RisksScreen {
+    view: usize,
+    register: RegisterView<RiskRow>,
+    /// The heat-map cursor: residual side or not, likelihood, impact.
+    cell: (bool, u8, u8),
+    methodology: MethodologyView,
+}
+
+impl RisksScreen {
+    pub fn new(store: &Store) -> Result<Self, StoreError> {
+        Ok(Self {
+            view: 0,
+            register: RegisterView::new("Risk register (6.1.2, 8.2)", store)?,
+            cell: (false, 3, 3),
+            methodology: MethodologyView::new(store)?,
+        })
+    }
+
+    fn captures(&self) -> bool {
+        match self.view {
+            0 => self.register.captures_input(),
+            2 => self.methodology.captures_input(),
+            _ => false,
+        }
+    }
+
+    fn heat_key(&mut self, key: KeyEvent) -> Handled {
+        let Some(m) = self
+            .register
+            .items()
+            .first()
+            .map(|r| r.ctx.methodology.clone())
+        else {
+            return Handled::No;
+        };
+        let (max_l, max_i) = (
+            u8::try_from(m.likelihood.len()).unwrap_or(1),
+            u8::try_from(m.impact.len()).unwrap_or(1),
+        );
+        let (residual, l, i) = &mut self.cell;
+        match key.code {
+            KeyCode::Up | KeyCode::Char('k') => *l = (*l + 1).min(max_l),
+            KeyCode::Down | KeyCode::Char('j') => *l = l.saturating_sub(1).max(1),
+            KeyCode::Right | KeyCode::Char('l') => {
+                if *i < max_i {
+                    *i += 1;
+                } else if !*residual {
+                    *residual = true;
+                    *i = 1;
+                }
+            }
+            KeyCode::Left | KeyCode::Char('h') => {
+                if *i > 1 {
+                    *i -= 1;
+                } else if *residual {
+                    *residual = false;
+                    *i = max_i;
+                }
+            }
+            KeyCode::Enter => {
+                let facet = if *residual {
+                    "residual cell"
+                } else {
+                    "inherent cell"
+                };
+                self.register
+                    .show_only(vec![(facet, format!("L{l} × I{i}"))]);
+                self.view = 0;
+            }
+            _ => return Handled::No,
+        }
+        Handled::Yes
+    }
+
+    fn render_heatmaps(&self, frame: &mut Frame, area: Rect) {
+        let rows = self.register.items();
+        let Some(first) = rows.first() else {
+            frame.render_widget(
+                Paragraph::new(Span::styled(
+                    "No risks yet: n on the register adds one.",
+                    theme::muted(),
+                )),
+                area,
+            );
+            return;
+        };
+        let m = &first.ctx.methodology;
+        let width = render_width(m);
+        let height = u16::try_from(m.likelihood.len() + 3).unwrap_or(8);
+        let [maps, legend] =
+            Layout::vertical([Constraint::Length(height), Constraint::Min(1)]).areas(area);
+        let [left, right, _] = Layout::horizontal([
+            Constraint::Length(width),
+            Constraint::Length(width),
+            Constraint::Min(0),
+        ])
+        .spacing(2)
+        .areas(maps);
+        let inherent = heat_counts(rows.iter().map(|r| r.risk.inherent));
+        let residual = heat_counts(rows.iter().map(|r| r.risk.residual));
+        let (on_residual, l, i) = self.cell;
+        let cursor = |side: bool| (side == on_residual).then_some((l, i));
+        render_heatmap(frame, left, m, &inherent, "Inherent", cursor(false));
+        render_heatmap(frame, right, m, &residual, "Residual", cursor(true));
+        let selected = Rating {
+            likelihood: l,
+            impact: i,
+        };
+        let level = m
+            .level(selected)
+            .map_or("?".to_string(), |lv| lv.name.clone());
+        let n = if on_residual { &residual } else { &inherent }
+            .get(&(l, i))
+            .copied()
+            .unwrap_or(0);
+        let side = if on_residual { "residual" } else { "inherent" };
+        let mut lines = vec![Line::from(vec![
+            Span::styled(format!(" {side} L{l} × I{i}: "), theme::key()),
+            Span::styled(
+                format!("{level}, {n} risk(s). Enter shows them in the register."),
+                theme::value(),
+            ),
+        ])];
+        lines.push(Line::raw(""));
+        for lv in &m.levels {
+            lines.push(Line::from(vec![
+                Span::styled(format!(" {} ", lv.name), theme::heat_cell(&lv.colour)),
+                Span::styled(
+                    format!(
+                        " {}",
+                        if lv.acceptable {
+                            "within the acceptance criteria"
+                        } else {
+                            "above the acceptance criteria: treat"
+                        }
+                    ),
+                    theme::muted(),
+                ),
+            ]));
+        }
+        frame.render_widget(Paragraph::new(lines), legend);
+    }
+}
+
+fn render_width(m: &crate::domain::methodology::Methodology) -> u16 {
+    heatmap::width(m)
+}
+
+impl Screen for RisksScreen {
+    fn title(&self) -> &'static str {
+        "Risks"
+    }
+
+    fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx<'_>) -> Handled {
+        if !self.captures() {
+            match key.code {
+                KeyCode::Char(']') => {
+                    self.view = (self.view + 1) % VIEWS.len();
+                    return Handled::Yes;
+                }
+                KeyCode::Char('[') => {
+                    self.view = (self.view + VIEWS.len() - 1) % VIEWS.len();
+                    return Handled::Yes;
+                }
+                _ => {}
+            }
+        }
+        match self.view {
+            0 => self.register.handle_key(key, ctx),
+            1 => self.heat_key(key),
+            _ => {
+                let handled = self.methodology.handle_key(key, ctx);
+                if handled == Handled::Yes && !self.methodology.captures_input() {
+                    // Levels may have changed: the register shows them.
+                    if let Err(e) = self.register.reload(ctx.store) {
+                        *ctx.status = super::Status::Error(format!("Could not reload: {e}"));
+                    }
+                }
+                handled
+            }
+        }
+    }
+
+    fn handle_paste(&mut self, text: &str) {
+        match self.view {
+            0 => self.register.handle_paste(text),
+            2 => self.methodology.handle_paste(text),
+            _ => {}
+        }
+    }
+
+    fn handle_click(&mut self, area: Rect, column: u16, row: u16) -> bool {
+        let [bar, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+        if row == bar.y {
+            return false;
+        }
+        self.view == 0 && self.register.handle_click(body, column, row)
+    }
+
+    fn captures_input(&self) -> bool {
+        self.captures()
+    }
+
+    fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
+        self.register.reload(store)?;
+        self.methodology.reload(store)
+    }
+
+    fn keys(&self) -> Vec<(&'static str, &'static str)> {
+        let mut keys = match self.view {
+            0 => self.register.keys(),
+            1 => vec![("↑↓←→", "cell"), ("Enter", "show its risks")],
+            _ => self.methodology.keys(),
+        };
+        if !self.captures() {
+            keys.insert(0, ("[ ]", "views"));
+        }
+        keys
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect) {
+        let [bar, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+        let mut spans = Vec::new();
+        for (i, name) in VIEWS.iter().enumerate() {
+            let style = if i == self.view {
+                theme::tab_active()
+            } else {
+                theme::tab()
+            };
+            spans.push(Span::styled(format!(" {name} "), style));
+            spans.push(Span::raw(" "));
+        }
+        frame.render_widget(Paragraph::new(Line::from(spans)), bar);
+        match self.view {
+            0 => self.register.render(frame, body, true),
+            1 => self.render_heatmaps(frame, body),
+            _ => self.methodology.render(frame, body),
+        }
+    }
+}

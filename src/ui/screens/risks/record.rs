@@ -1,0 +1,556 @@
+//! A risk as the register shows it: levels from the methodology, the flags an auditor would
+//! raise, the actions treating it and its acceptance, with what its form offers to choose.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+
+use crate::domain::ValidationError;
+use crate::domain::evaluation::{RiskFlag, risk_flags};
+use crate::domain::methodology::{Methodology, Rating};
+use crate::domain::protection::{EffectiveNeed, Objective, ProtectionScale, effective_needs};
+use crate::domain::reference::RefKind;
+use crate::domain::risk::{Acceptance, Risk, RiskStatus, TreatmentOption};
+use crate::domain::text;
+use crate::domain::treatment::Action;
+use crate::store::{Store, StoreError, Writer};
+use crate::ui::screens::register::Record;
+use crate::ui::widgets::form::Form;
+use crate::ui::widgets::table::Column;
+
+/// What every risk row shares.
+pub struct RiskContext {
+    pub methodology: Methodology,
+    pub assets: Vec<(i64, String)>,
+    pub needs: HashMap<(i64, Objective), EffectiveNeed>,
+    pub scale: ProtectionScale,
+    pub actions: Vec<Action>,
+    pub acceptances: Vec<Acceptance>,
+    pub today: NaiveDate,
+}
+
+impl RiskContext {
+    pub fn level_name(&self, rating: Option<Rating>) -> String {
+        rating
+            .and_then(|r| self.methodology.level(r))
+            .map_or("–".to_string(), |l| l.name.clone())
+    }
+
+    fn asset_name(&self, id: i64) -> String {
+        self.assets
+            .iter()
+            .find(|(a, _)| *a == id)
+            .map_or_else(|| format!("#{id}"), |(_, n)| n.clone())
+    }
+
+    /// The effective protection needs of `assets` for `objectives`, as guidance for the impact.
+    pub fn guidance(&self, assets: &[i64], objectives: &[Objective]) -> String {
+        if assets.is_empty() {
+            return "event-based: no asset concerned".to_string();
+        }
+        let objectives: Vec<Objective> = if objectives.is_empty() {
+            Objective::TRIAD.to_vec()
+        } else {
+            objectives.to_vec()
+        };
+        assets
+            .iter()
+            .map(|&a| {
+                let needs: Vec<String> = objectives
+                    .iter()
+                    .map(|o| {
+                        let level = self
+                            .needs
+                            .get(&(a, *o))
+                            .and_then(|n| self.scale.name(n.level))
+                            .unwrap_or("unrated");
+                        format!("{} {level}", o.letter())
+                    })
+                    .collect();
+                format!("{}: {}", self.asset_name(a), needs.join(", "))
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+#[derive(Clone)]
+pub struct RiskRow {
+    pub risk: Risk,
+    pub flags: Vec<RiskFlag>,
+    pub ctx: Rc<RiskContext>,
+}
+
+pub fn load_rows(store: &Store) -> Result<(Vec<RiskRow>, RiskRow), StoreError> {
+    let assets = store.assets()?;
+    let deps = store.dependencies()?;
+    let needs = store.protection_needs()?;
+    let mut effective = HashMap::new();
+    for o in Objective::ALL {
+        for (asset, need) in effective_needs(&assets, &deps, &needs, *o) {
+            effective.insert((asset, *o), need);
+        }
+    }
+    let ctx = Rc::new(RiskContext {
+        methodology: store.methodology()?,
+        assets: assets
+            .iter()
+            .map(|a| {
+                (
+                    a.id,
+                    format!("{} {}", RefKind::Asset.format(a.number), a.name),
+                )
+            })
+            .collect(),
+        needs: effective,
+        scale: store.protection_scale()?,
+        actions: store.actions()?,
+        acceptances: store.acceptances()?,
+        today: crate::clock::today(),
+    });
+    let rows = store
+        .risks()?
+        .into_iter()
+        .map(|risk| RiskRow {
+            flags: risk_flags(
+                &ctx.methodology,
+                &risk,
+                &ctx.actions,
+                &ctx.acceptances,
+                ctx.today,
+            ),
+            risk,
+            ctx: Rc::clone(&ctx),
+        })
+        .collect();
+    Ok((
+        rows,
+        RiskRow {
+            risk: Risk::new(""),
+            flags: Vec::new(),
+            ctx,
+        },
+    ))
+}
+
+/// "not rated", then the steps of a scale as `3 possible`.
+fn step_choices(steps: &[crate::domain::methodology::ScaleStep]) -> Vec<String> {
+    let mut out = vec!["not rated".to_string()];
+    out.extend(
+        steps
+            .iter()
+            .enumerate()
+            .map(|(i, s)| format!("{} {}", i + 1, s.name)),
+    );
+    out
+}
+
+fn rating_from(
+    form: &Form,
+    likelihood: &str,
+    impact: &str,
+    field: &'static str,
+) -> Result<Option<Rating>, ValidationError> {
+    let (l, i) = (form.choice_index(likelihood), form.choice_index(impact));
+    match (l, i) {
+        (0, 0) => Ok(None),
+        (0, _) | (_, 0) => Err(ValidationError::new(
+            field,
+            "choose both likelihood and impact, or neither",
+        )),
+        (l, i) => Ok(Some(Rating {
+            likelihood: u8::try_from(l).unwrap_or(u8::MAX),
+            impact: u8::try_from(i).unwrap_or(u8::MAX),
+        })),
+    }
+}
+
+fn cell_name(r: Option<Rating>) -> String {
+    r.map_or("not rated".to_string(), |r| {
+        format!("L{} × I{}", r.likelihood, r.impact)
+    })
+}
+
+impl Record for RiskRow {
+    const NOUN: &'static str = "risk";
+    const RANKED: Option<&'static str> = Some("highest level");
+
+    fn columns() -> Vec<Column> {
+        vec![
+            Column::new("Ref", 5, 5, 9),
+            Column::new("Risk", 30, 14, 8),
+            Column::new("Owner", 16, 8, 4),
+            Column::new("Inherent", 9, 8, 6),
+            Column::new("Residual", 9, 8, 7),
+            Column::new("Option", 9, 6, 5),
+            Column::new("Status", 12, 8, 1),
+            Column::new("Flags", 26, 8, 3),
+        ]
+    }
+
+    fn cells(&self) -> Vec<String> {
+        let r = &self.risk;
+        let flags = match self.flags.as_slice() {
+            [] => String::new(),
+            [one] => format!("⚠ {}", one.label()),
+            [first, rest @ ..] => format!("⚠ {} +{}", first.label(), rest.len()),
+        };
+        vec![
+            RefKind::Risk.format(r.number),
+            r.title.clone(),
+            r.owner.clone(),
+            self.ctx.level_name(r.inherent),
+            self.ctx.level_name(r.residual),
+            r.treatment
+                .map_or(String::new(), |t| t.as_str().to_string()),
+            r.status.label().to_string(),
+            flags,
+        ]
+    }
+
+    fn detail(&self) -> Vec<(&'static str, String)> {
+        let r = &self.risk;
+        let ctx = &self.ctx;
+        let actions: Vec<String> = ctx
+            .actions
+            .iter()
+            .filter(|a| a.risks.contains(&r.id))
+            .map(|a| {
+                let due = a.due.map_or(String::new(), |d| format!(", due {d}"));
+                let late = if a.is_overdue(ctx.today) {
+                    " (overdue)"
+                } else {
+                    ""
+                };
+                format!(
+                    "{} {}: {}{due}{late}",
+                    RefKind::Action.format(a.number),
+                    a.title,
+                    a.status.label().to_lowercase()
+                )
+            })
+            .collect();
+        let acceptance = ctx
+            .acceptances
+            .iter()
+            .filter(|a| a.risk == r.id)
+            .max_by_key(|a| a.accepted_on)
+            .map(|a| {
+                let until = a.until.map_or(String::new(), |u| format!(" until {u}"));
+                let expired = if a.is_expired(ctx.today) {
+                    " (expired)"
+                } else {
+                    ""
+                };
+                format!(
+                    "{} ({}) on {} at level {}{until}{expired}",
+                    a.accepted_by,
+                    a.authority.label(),
+                    a.accepted_on,
+                    a.level
+                )
+            });
+        vec![
+            (
+                "Risk",
+                format!("{} {}", RefKind::Risk.format(r.number), r.title),
+            ),
+            (
+                "Flags",
+                self.flags
+                    .iter()
+                    .map(|f| format!("⚠ {}", f.label()))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
+            (
+                "Owner",
+                if r.owner.is_empty() {
+                    "none: every risk needs an owner".into()
+                } else {
+                    r.owner.clone()
+                },
+            ),
+            (
+                "Inherent",
+                format!("{} ({})", ctx.level_name(r.inherent), cell_name(r.inherent)),
+            ),
+            (
+                "Residual",
+                format!("{} ({})", ctx.level_name(r.residual), cell_name(r.residual)),
+            ),
+            (
+                "Treatment",
+                r.treatment.map_or("not decided".to_string(), |t| {
+                    let why = if r.treatment_rationale.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": {}", r.treatment_rationale)
+                    };
+                    format!("{}{why}", t.label())
+                }),
+            ),
+            ("Actions", actions.join("\n")),
+            ("Acceptance", acceptance.unwrap_or_default()),
+            (
+                "Assets",
+                r.assets
+                    .iter()
+                    .map(|a| ctx.asset_name(*a))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
+            (
+                "Objectives",
+                r.objectives
+                    .iter()
+                    .map(|o| o.label())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            ("Threat", r.threat.clone()),
+            ("Vulnerability", r.vulnerability.clone()),
+            ("Status", r.status.label().to_string()),
+            (
+                "Next review",
+                r.next_review.map_or(String::new(), |d| d.to_string()),
+            ),
+            ("Description", r.description.clone()),
+        ]
+    }
+
+    fn facets(&self) -> Vec<(&'static str, String)> {
+        let r = &self.risk;
+        vec![
+            ("inherent cell", cell_name(r.inherent)),
+            ("residual cell", cell_name(r.residual)),
+            ("residual level", self.ctx.level_name(r.residual)),
+            (
+                "treatment",
+                r.treatment
+                    .map_or("not decided".to_string(), |t| t.label().to_string()),
+            ),
+            ("status", r.status.label().to_string()),
+            (
+                "owner",
+                if r.owner.is_empty() {
+                    "(none)".into()
+                } else {
+                    r.owner.clone()
+                },
+            ),
+            (
+                "flagged",
+                if self.flags.is_empty() {
+                    "no".into()
+                } else {
+                    "yes".into()
+                },
+            ),
+        ]
+    }
+
+    fn rank(&self) -> (u8, u32) {
+        let m = &self.ctx.methodology;
+        let level = |r: Option<Rating>| r.and_then(|r| m.level_of(r)).map_or(0, |l| l + 1);
+        let current = u8::try_from(level(self.risk.current_rating())).unwrap_or(u8::MAX);
+        (
+            current,
+            u32::try_from(level(self.risk.inherent)).unwrap_or(0),
+        )
+    }
+
+    fn id(&self) -> i64 {
+        self.risk.id
+    }
+
+    fn label(&self) -> String {
+        format!(
+            "{} {}",
+            RefKind::Risk.format(self.risk.number),
+            self.risk.title
+        )
+    }
+
+    fn form(&self, title: String) -> Form {
+        let r = &self.risk;
+        let m = &self.ctx.methodology;
+        let step = |rating: Option<Rating>, likelihood: bool| {
+            rating.map_or(0, |x| {
+                usize::from(if likelihood { x.likelihood } else { x.impact })
+            })
+        };
+        let objective_ids: Vec<(i64, String)> = Objective::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (i64::try_from(i).unwrap_or(0), o.label().to_string()))
+            .collect();
+        let chosen_objectives: Vec<i64> = r
+            .objectives
+            .iter()
+            .filter_map(|o| Objective::ALL.iter().position(|x| x == o))
+            .map(|i| i64::try_from(i).unwrap_or(0))
+            .collect();
+        let mut treatments = vec!["not decided"];
+        treatments.extend(TreatmentOption::ALL.iter().map(|t| t.label()));
+        Form::new(title)
+            .line("title", "Title", &r.title)
+            .pick_many(
+                "assets",
+                "Assets concerned",
+                self.ctx.assets.clone(),
+                r.assets.clone(),
+            )
+            .pick_many(
+                "objectives",
+                "Objectives affected",
+                objective_ids,
+                chosen_objectives,
+            )
+            .note(
+                "guidance",
+                "Protection needs",
+                &self.ctx.guidance(&r.assets, &r.objectives),
+            )
+            .text("threat", "Threat", &r.threat)
+            .text("vulnerability", "Vulnerability", &r.vulnerability)
+            .line("owner", "Risk owner", &r.owner)
+            .choice(
+                "inherent likelihood",
+                "Inherent likelihood",
+                step_choices(&m.likelihood),
+                step(r.inherent, true),
+            )
+            .choice(
+                "inherent impact",
+                "Inherent impact",
+                step_choices(&m.impact),
+                step(r.inherent, false),
+            )
+            .choice(
+                "residual likelihood",
+                "Residual likelihood",
+                step_choices(&m.likelihood),
+                step(r.residual, true),
+            )
+            .choice(
+                "residual impact",
+                "Residual impact",
+                step_choices(&m.impact),
+                step(r.residual, false),
+            )
+            .choice(
+                "treatment",
+                "Treatment option",
+                treatments,
+                r.treatment
+                    .and_then(|t| TreatmentOption::ALL.iter().position(|x| *x == t))
+                    .map_or(0, |i| i + 1),
+            )
+            .text(
+                "treatment rationale",
+                "Treatment rationale",
+                &r.treatment_rationale,
+            )
+            .choice(
+                "status",
+                "Status",
+                RiskStatus::ALL.iter().map(|s| s.label()).collect(),
+                RiskStatus::ALL
+                    .iter()
+                    .position(|s| *s == r.status)
+                    .unwrap_or(0),
+            )
+            .date("next review", "Next review", r.next_review)
+            .text("description", "Description", &r.description)
+    }
+
+    fn form_changed(&self, form: &mut Form) {
+        let assets = form.picked_all("assets");
+        let objectives: Vec<Objective> = form
+            .picked_all("objectives")
+            .into_iter()
+            .filter_map(|i| {
+                usize::try_from(i)
+                    .ok()
+                    .and_then(|i| Objective::ALL.get(i))
+                    .copied()
+            })
+            .collect();
+        form.set_note("guidance", &self.ctx.guidance(&assets, &objectives));
+    }
+
+    fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
+        let objectives = form
+            .picked_all("objectives")
+            .into_iter()
+            .filter_map(|i| {
+                usize::try_from(i)
+                    .ok()
+                    .and_then(|i| Objective::ALL.get(i))
+                    .copied()
+            })
+            .collect();
+        let treatment = form
+            .choice_index("treatment")
+            .checked_sub(1)
+            .and_then(|i| TreatmentOption::ALL.get(i))
+            .copied();
+        let risk = Risk {
+            title: form.value("title"),
+            assets: form.picked_all("assets"),
+            objectives,
+            threat: form.value("threat"),
+            vulnerability: form.value("vulnerability"),
+            owner: form.value("owner"),
+            inherent: rating_from(
+                form,
+                "inherent likelihood",
+                "inherent impact",
+                "inherent impact",
+            )?,
+            residual: rating_from(
+                form,
+                "residual likelihood",
+                "residual impact",
+                "residual impact",
+            )?,
+            treatment,
+            treatment_rationale: form.value("treatment rationale"),
+            status: RiskStatus::ALL
+                .get(form.choice_index("status"))
+                .copied()
+                .unwrap_or(RiskStatus::Identified),
+            next_review: text::date("next review", &form.value("next review"))?,
+            description: form.value("description"),
+            ..self.risk.clone()
+        };
+        Ok(RiskRow {
+            risk,
+            ..self.clone()
+        })
+    }
+
+    fn load(store: &Store) -> Result<(Vec<Self>, Self), StoreError> {
+        load_rows(store)
+    }
+
+    fn is_new(&self) -> bool {
+        self.risk.id == 0
+    }
+
+    fn save(self, w: &mut Writer<'_>) -> Result<Self, StoreError> {
+        let m = &self.ctx.methodology;
+        let risk = if self.is_new() {
+            w.insert_risk(self.risk.clone(), m)?
+        } else {
+            w.update_risk(self.risk.clone(), m)?
+        };
+        Ok(RiskRow { risk, ..self })
+    }
+
+    fn delete(&self, w: &mut Writer<'_>) -> Result<(), StoreError> {
+        w.delete_risk(self.risk.id)
+    }
+}

@@ -1,0 +1,494 @@
+//! Treatment actions and acceptance records as the Treatment screen shows and edits them.
+
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+
+use crate::domain::ValidationError;
+use crate::domain::control::display_ref;
+use crate::domain::methodology::Authority;
+use crate::domain::reference::RefKind;
+use crate::domain::risk::Acceptance;
+use crate::domain::text;
+use crate::domain::treatment::{Action, ActionStatus};
+use crate::store::{Store, StoreError, Writer};
+use crate::ui::screens::register::Record;
+use crate::ui::widgets::form::Form;
+use crate::ui::widgets::table::Column;
+
+/// What treatment rows offer to choose: risks and controls, and today for overdue and expiry.
+pub struct TreatmentContext {
+    pub risks: Vec<(i64, String)>,
+    /// Control keys with their labels; a picker refers to them by position.
+    pub controls: Vec<(String, String)>,
+    pub today: NaiveDate,
+}
+
+impl TreatmentContext {
+    fn load(store: &Store) -> Result<Rc<Self>, StoreError> {
+        Ok(Rc::new(Self {
+            risks: store
+                .risks()?
+                .into_iter()
+                .map(|r| {
+                    (
+                        r.id,
+                        format!("{} {}", RefKind::Risk.format(r.number), r.title),
+                    )
+                })
+                .collect(),
+            controls: store
+                .controls()?
+                .into_iter()
+                .map(|c| {
+                    let label = format!("{} {}", display_ref(&c.key), c.title);
+                    (c.key, label)
+                })
+                .collect(),
+            today: crate::clock::today(),
+        }))
+    }
+
+    fn risk_name(&self, id: i64) -> String {
+        self.risks
+            .iter()
+            .find(|(r, _)| *r == id)
+            .map_or_else(|| format!("#{id}"), |(_, n)| n.clone())
+    }
+
+    fn risk_ref(&self, id: i64) -> String {
+        self.risk_name(id)
+            .split_whitespace()
+            .next()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    fn control_options(&self) -> Vec<(i64, String)> {
+        self.controls
+            .iter()
+            .enumerate()
+            .map(|(i, (_, label))| (i64::try_from(i).unwrap_or(0), label.clone()))
+            .collect()
+    }
+
+    fn control_positions(&self, keys: &[String]) -> Vec<i64> {
+        keys.iter()
+            .filter_map(|k| self.controls.iter().position(|(c, _)| c == k))
+            .map(|i| i64::try_from(i).unwrap_or(0))
+            .collect()
+    }
+
+    fn control_keys(&self, positions: &[i64]) -> Vec<String> {
+        positions
+            .iter()
+            .filter_map(|&p| {
+                usize::try_from(p)
+                    .ok()
+                    .and_then(|p| self.controls.get(p))
+                    .map(|(k, _)| k.clone())
+            })
+            .collect()
+    }
+}
+
+#[derive(Clone)]
+pub struct ActionRow {
+    pub action: Action,
+    pub ctx: Rc<TreatmentContext>,
+}
+
+impl Record for ActionRow {
+    const NOUN: &'static str = "action";
+
+    fn columns() -> Vec<Column> {
+        vec![
+            Column::new("Ref", 5, 5, 9),
+            Column::new("Action", 30, 14, 8),
+            Column::new("Owner", 16, 8, 4),
+            Column::new("Due", 20, 20, 7),
+            Column::new("Status", 11, 7, 6),
+            Column::new("Risks", 14, 6, 3),
+            Column::new("Controls", 16, 6, 2),
+        ]
+    }
+
+    fn cells(&self) -> Vec<String> {
+        let a = &self.action;
+        let due = match a.due {
+            None => String::new(),
+            Some(d) if a.is_overdue(self.ctx.today) => format!("⚠ overdue {d}"),
+            Some(d) => d.to_string(),
+        };
+        vec![
+            RefKind::Action.format(a.number),
+            a.title.clone(),
+            a.owner.clone(),
+            due,
+            a.status.label().to_string(),
+            a.risks
+                .iter()
+                .map(|r| self.ctx.risk_ref(*r))
+                .collect::<Vec<_>>()
+                .join(", "),
+            a.controls
+                .iter()
+                .map(|c| display_ref(c))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ]
+    }
+
+    fn detail(&self) -> Vec<(&'static str, String)> {
+        let a = &self.action;
+        let controls: Vec<String> = a
+            .controls
+            .iter()
+            .map(|c| {
+                self.ctx
+                    .controls
+                    .iter()
+                    .find(|(k, _)| k == c)
+                    .map_or_else(|| c.clone(), |(_, l)| l.clone())
+            })
+            .collect();
+        let overdue = if a.is_overdue(self.ctx.today) {
+            " (overdue)"
+        } else {
+            ""
+        };
+        vec![
+            (
+                "Action",
+                format!("{} {}", RefKind::Action.format(a.number), a.title),
+            ),
+            (
+                "Owner",
+                if a.owner.is_empty() {
+                    "none".into()
+                } else {
+                    a.owner.clone()
+                },
+            ),
+            (
+                "Due",
+                a.due
+                    .map_or("no date".to_string(), |d| format!("{d}{overdue}")),
+            ),
+            ("Status", a.status.label().to_string()),
+            (
+                "Treats",
+                a.risks
+                    .iter()
+                    .map(|r| self.ctx.risk_name(*r))
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
+            ("Implements", controls.join("\n")),
+            ("Description", a.description.clone()),
+        ]
+    }
+
+    fn facets(&self) -> Vec<(&'static str, String)> {
+        let a = &self.action;
+        vec![
+            ("status", a.status.label().to_string()),
+            (
+                "owner",
+                if a.owner.is_empty() {
+                    "(none)".into()
+                } else {
+                    a.owner.clone()
+                },
+            ),
+            (
+                "overdue",
+                if a.is_overdue(self.ctx.today) {
+                    "yes".into()
+                } else {
+                    "no".into()
+                },
+            ),
+        ]
+    }
+
+    fn id(&self) -> i64 {
+        self.action.id
+    }
+
+    fn label(&self) -> String {
+        format!(
+            "{} {}",
+            RefKind::Action.format(self.action.number),
+            self.action.title
+        )
+    }
+
+    fn form(&self, title: String) -> Form {
+        let a = &self.action;
+        Form::new(title)
+            .line("title", "Action", &a.title)
+            .pick_many(
+                "risks",
+                "Treats risks",
+                self.ctx.risks.clone(),
+                a.risks.clone(),
+            )
+            .pick_many(
+                "controls",
+                "Implements controls",
+                self.ctx.control_options(),
+                self.ctx.control_positions(&a.controls),
+            )
+            .line("owner", "Owner", &a.owner)
+            .date("due", "Due", a.due)
+            .choice(
+                "status",
+                "Status",
+                ActionStatus::ALL.iter().map(|s| s.label()).collect(),
+                ActionStatus::ALL
+                    .iter()
+                    .position(|s| *s == a.status)
+                    .unwrap_or(0),
+            )
+            .text("description", "Description", &a.description)
+    }
+
+    fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
+        let action = Action {
+            title: form.value("title"),
+            risks: form.picked_all("risks"),
+            controls: self.ctx.control_keys(&form.picked_all("controls")),
+            owner: form.value("owner"),
+            due: text::date("due", &form.value("due"))?,
+            status: ActionStatus::ALL
+                .get(form.choice_index("status"))
+                .copied()
+                .unwrap_or(ActionStatus::Planned),
+            description: form.value("description"),
+            ..self.action.clone()
+        };
+        Ok(ActionRow {
+            action,
+            ..self.clone()
+        })
+    }
+
+    fn load(store: &Store) -> Result<(Vec<Self>, Self), StoreError> {
+        let ctx = TreatmentContext::load(store)?;
+        let rows = store
+            .actions()?
+            .into_iter()
+            .map(|action| ActionRow {
+                action,
+                ctx: Rc::clone(&ctx),
+            })
+            .collect();
+        Ok((
+            rows,
+            ActionRow {
+                action: Action::new(""),
+                ctx,
+            },
+        ))
+    }
+
+    fn is_new(&self) -> bool {
+        self.action.id == 0
+    }
+
+    fn save(self, w: &mut Writer<'_>) -> Result<Self, StoreError> {
+        let action = if self.is_new() {
+            w.insert_action(self.action.clone())?
+        } else {
+            w.update_action(self.action.clone())?
+        };
+        Ok(ActionRow { action, ..self })
+    }
+
+    fn delete(&self, w: &mut Writer<'_>) -> Result<(), StoreError> {
+        w.delete_action(self.action.id)
+    }
+}
+
+#[derive(Clone)]
+pub struct AcceptanceRow {
+    pub acceptance: Acceptance,
+    pub ctx: Rc<TreatmentContext>,
+}
+
+impl Record for AcceptanceRow {
+    const NOUN: &'static str = "acceptance";
+
+    fn columns() -> Vec<Column> {
+        vec![
+            Column::new("Risk", 30, 12, 9),
+            Column::new("Accepted by", 20, 10, 8),
+            Column::new("Authority", 16, 8, 6),
+            Column::new("On", 10, 10, 5),
+            Column::new("Level", 9, 6, 7),
+            Column::new("Until", 20, 20, 7),
+        ]
+    }
+
+    fn cells(&self) -> Vec<String> {
+        let a = &self.acceptance;
+        let until = match a.until {
+            None => "open-ended".to_string(),
+            Some(u) if a.is_expired(self.ctx.today) => format!("⚠ expired {u}"),
+            Some(u) => u.to_string(),
+        };
+        vec![
+            self.ctx.risk_name(a.risk),
+            a.accepted_by.clone(),
+            a.authority.label().to_string(),
+            a.accepted_on.to_string(),
+            a.level.clone(),
+            until,
+        ]
+    }
+
+    fn detail(&self) -> Vec<(&'static str, String)> {
+        let a = &self.acceptance;
+        let expired = if a.is_expired(self.ctx.today) {
+            " (expired: accept again or treat)"
+        } else {
+            ""
+        };
+        vec![
+            ("Risk", self.ctx.risk_name(a.risk)),
+            (
+                "Accepted by",
+                format!("{} ({})", a.accepted_by, a.authority.label()),
+            ),
+            ("On", a.accepted_on.to_string()),
+            ("Residual level then", a.level.clone()),
+            (
+                "Until",
+                a.until
+                    .map_or("open-ended".to_string(), |u| format!("{u}{expired}")),
+            ),
+            ("Note", a.note.clone()),
+        ]
+    }
+
+    fn facets(&self) -> Vec<(&'static str, String)> {
+        vec![(
+            "expired",
+            if self.acceptance.is_expired(self.ctx.today) {
+                "yes".into()
+            } else {
+                "no".into()
+            },
+        )]
+    }
+
+    fn id(&self) -> i64 {
+        self.acceptance.id
+    }
+
+    fn label(&self) -> String {
+        format!(
+            "of {} by {}",
+            self.ctx.risk_ref(self.acceptance.risk),
+            self.acceptance.accepted_by
+        )
+    }
+
+    fn form(&self, title: String) -> Form {
+        let a = &self.acceptance;
+        Form::new(title)
+            .pick(
+                "risk",
+                "Risk",
+                self.ctx.risks.clone(),
+                (a.risk != 0).then_some(a.risk),
+            )
+            .line("accepted by", "Accepted by", &a.accepted_by)
+            .choice(
+                "authority",
+                "Their authority",
+                Authority::ALL.iter().map(|x| x.label()).collect(),
+                Authority::ALL
+                    .iter()
+                    .position(|x| *x == a.authority)
+                    .unwrap_or(0),
+            )
+            .date("accepted on", "Accepted on", Some(a.accepted_on))
+            .date("until", "Valid until", a.until)
+            .text("note", "Note", &a.note)
+    }
+
+    fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
+        let risk = form
+            .picked("risk")
+            .ok_or_else(|| ValidationError::new("risk", "choose the risk that is accepted"))?;
+        let accepted_on = text::date("accepted on", &form.value("accepted on"))?
+            .ok_or_else(|| ValidationError::new("accepted on", "is required"))?;
+        let acceptance = Acceptance {
+            risk,
+            accepted_by: form.value("accepted by"),
+            authority: Authority::ALL
+                .get(form.choice_index("authority"))
+                .copied()
+                .unwrap_or(Authority::RiskOwner),
+            accepted_on,
+            until: text::date("until", &form.value("until"))?,
+            note: form.value("note"),
+            ..self.acceptance.clone()
+        };
+        Ok(AcceptanceRow {
+            acceptance,
+            ..self.clone()
+        })
+    }
+
+    fn load(store: &Store) -> Result<(Vec<Self>, Self), StoreError> {
+        let ctx = TreatmentContext::load(store)?;
+        let rows = store
+            .acceptances()?
+            .into_iter()
+            .map(|acceptance| AcceptanceRow {
+                acceptance,
+                ctx: Rc::clone(&ctx),
+            })
+            .collect();
+        let blank = Acceptance {
+            id: 0,
+            risk: 0,
+            accepted_by: String::new(),
+            authority: Authority::RiskOwner,
+            accepted_on: ctx.today,
+            level: String::new(),
+            until: None,
+            note: String::new(),
+        };
+        Ok((
+            rows,
+            AcceptanceRow {
+                acceptance: blank,
+                ctx,
+            },
+        ))
+    }
+
+    fn is_new(&self) -> bool {
+        self.acceptance.id == 0
+    }
+
+    fn save(self, w: &mut Writer<'_>) -> Result<Self, StoreError> {
+        if !self.is_new() {
+            return Err(ValidationError::new(
+                "accepted by",
+                "an acceptance is a record: add a new one instead of changing it",
+            )
+            .into());
+        }
+        let acceptance = w.insert_acceptance(self.acceptance.clone())?;
+        Ok(AcceptanceRow { acceptance, ..self })
+    }
+
+    fn delete(&self, w: &mut Writer<'_>) -> Result<(), StoreError> {
+        w.delete_acceptance(self.acceptance.id)
+    }
+}
