@@ -26,12 +26,13 @@ pub fn width(m: &Methodology) -> u16 {
     u16::try_from(4 + m.impact.len() * CELL + 2).unwrap_or(u16::MAX)
 }
 
-/// Draws one heat map; `cursor` highlights a cell (likelihood, impact).
+/// Draws one heat map with the risks per cell, or without `counts` the level of each cell;
+/// `cursor` highlights a cell (likelihood, impact).
 pub fn render(
     frame: &mut Frame,
     area: Rect,
     m: &Methodology,
-    counts: &HashMap<(u8, u8), usize>,
+    counts: Option<&HashMap<(u8, u8), usize>>,
     title: &str,
     cursor: Option<(u8, u8)>,
 ) {
@@ -54,11 +55,13 @@ pub fn render(
                 impact: i8,
             };
             let colour = m.level(rating).map_or("gray", |lv| lv.colour.as_str());
-            let n = counts.get(&(l8, i8)).copied().unwrap_or(0);
-            let text = if n == 0 {
-                "·".to_string()
-            } else {
-                n.to_string()
+            // Without counts the map shows the methodology itself: each cell's level number.
+            let text = match counts.map(|c| c.get(&(l8, i8)).copied().unwrap_or(0)) {
+                None => m
+                    .level_of(rating)
+                    .map_or("?".to_string(), |lv| (lv + 1).to_string()),
+                Some(0) => "·".to_string(),
+                Some(n) => n.to_string(),
             };
             let mut style = theme::heat_cell(colour);
             if cursor == Some((l8, i8)) {

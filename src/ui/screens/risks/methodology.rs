@@ -215,7 +215,7 @@ impl MethodologyView {
             frame,
             matrix,
             m,
-            &Default::default(),
+            None,
             "Matrix: likelihood × impact",
             Some(self.cursor),
         );

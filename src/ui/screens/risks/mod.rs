@@ -125,8 +125,8 @@ impl RisksScreen {
         let residual = heat_counts(rows.iter().map(|r| r.risk.residual));
         let (on_residual, l, i) = self.cell;
         let cursor = |side: bool| (side == on_residual).then_some((l, i));
-        render_heatmap(frame, left, m, &inherent, "Inherent", cursor(false));
-        render_heatmap(frame, right, m, &residual, "Residual", cursor(true));
+        render_heatmap(frame, left, m, Some(&inherent), "Inherent", cursor(false));
+        render_heatmap(frame, right, m, Some(&residual), "Residual", cursor(true));
         let selected = Rating {
             likelihood: l,
             impact: i,
