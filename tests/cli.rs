@@ -24,7 +24,7 @@ fn new_creates_a_private_workspace_and_info_describes_it() {
     let info = sb.run(&["info", file.to_str().unwrap()]);
     let text = info.success().stdout();
     assert!(text.contains("Organisation:       Acme GmbH"), "{text}");
-    assert!(text.contains("Schema version:     1"), "{text}");
+    assert!(text.contains("Schema version:     2"), "{text}");
     assert!(
         text.contains("Controls:           93 Annex A, 0 custom"),
         "{text}"
@@ -81,7 +81,9 @@ fn db_option_and_environment_choose_the_workspace() {
     assert!(out.status.success());
     let csv = String::from_utf8(out.stdout).unwrap();
     assert!(
-        csv.starts_with("number,title,status,note,evidence\n"),
+        csv.starts_with(
+            "number,title,status,note,evidence,doc_reference,doc_owner,doc_date,mandatory_documents\n"
+        ),
         "{csv}"
     );
     assert!(csv.contains("6.1.2,"), "{csv}");
@@ -133,6 +135,8 @@ fn demo_lists_93_annex_a_decisions_as_json() {
         "status",
         "owner",
         "risks",
+        "covered_by",
+        "evidence",
     ] {
         assert!(first.get(field).is_some(), "missing {field}");
     }
@@ -149,6 +153,48 @@ fn demo_lists_93_annex_a_decisions_as_json() {
             .any(|x| x == "risk_treatment")),
         "risk treatment is derived from actions"
     );
+    let covered: Vec<(&Value, &Value)> = rows
+        .iter()
+        .filter(|r| !r["covered_by"].is_null())
+        .map(|r| (&r["number"], &r["covered_by"]))
+        .collect();
+    assert_eq!(covered, [(&Value::from("5.21"), &Value::from("C-002"))]);
+    let backup = rows.iter().find(|r| r["number"] == "8.13").unwrap();
+    assert_eq!(backup["reasons"][0], "risk_treatment");
+    assert_eq!(
+        backup["risks"],
+        serde_json::json!(["R-001", "R-003", "R-009"])
+    );
+    assert_eq!(
+        backup["evidence"],
+        "Daily RDS snapshots; D-009 Backup concept"
+    );
+}
+
+#[test]
+fn clauses_list_their_document_and_what_they_require() {
+    let sb = Sandbox::new();
+    let file = sb.demo();
+    let clauses = demo_rows(&sb, &file, "clauses", "2026-03-31");
+    let clause = |n: &str| clauses.iter().find(|c| c["number"] == n).unwrap();
+    let scope = clause("4.3");
+    assert_eq!(scope["doc_reference"], "D-021 Scope statement v1.2");
+    assert_eq!(scope["doc_owner"], "ISB (Anna Weber)");
+    assert_eq!(scope["doc_date"], "2026-02-10");
+    assert_eq!(
+        scope["mandatory_documents"],
+        serde_json::json!(["Scope of the ISMS"])
+    );
+    assert_eq!(
+        clause("6.1.3")["mandatory_documents"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+    let heading = clause("4");
+    assert_eq!(heading["mandatory_documents"], serde_json::json!([]));
+    assert!(heading["doc_date"].is_null());
 }
 
 #[test]

@@ -3,8 +3,7 @@
 
 mod common;
 
-use chrono::NaiveDate;
-use common::{ctrl, press, screen, type_text, workdir};
+use common::{ctrl, press, screen, start_on, type_text, workdir};
 use isms::domain::asset::{Asset, AssetKind, Dependency};
 use isms::domain::protection::Objective;
 use isms::store::Store;
@@ -14,18 +13,10 @@ use ratatui::crossterm::event::KeyCode;
 const W: u16 = 130;
 const H: u16 = 36;
 
-fn start(path: &std::path::Path) -> App {
-    let mut app = App::start(path, true, false).unwrap();
-    if let App::Workspace(shell) = &mut app {
-        shell.set_today(NaiveDate::from_ymd_opt(2026, 3, 31).unwrap());
-    }
-    app
-}
-
 fn demo(dir: &tempfile::TempDir) -> (App, std::path::PathBuf) {
     let path = dir.path().join("demo.isms");
     isms::demo::write_demo(&path).unwrap();
-    (start(&path), path)
+    (start_on(&path), path)
 }
 
 /// A workspace with three information assets and one server that the first depends on.
@@ -45,7 +36,7 @@ fn small(dir: &tempfile::TempDir) -> (App, std::path::PathBuf) {
         })
         .unwrap();
     drop(store);
-    (start(&path), path)
+    (start_on(&path), path)
 }
 
 fn level(store: &Store, asset_number: u32, objective: Objective) -> Option<u8> {

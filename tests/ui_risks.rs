@@ -3,8 +3,7 @@
 
 mod common;
 
-use chrono::NaiveDate;
-use common::{ctrl, press, screen, type_text, workdir};
+use common::{ctrl, press, screen, start_on, type_text, workdir};
 use isms::domain::asset::{Asset, AssetKind};
 use isms::domain::methodology::Authority;
 use isms::domain::protection::{Objective, ProtectionNeed};
@@ -15,18 +14,10 @@ use ratatui::crossterm::event::KeyCode;
 const W: u16 = 130;
 const H: u16 = 36;
 
-fn start(path: &std::path::Path) -> App {
-    let mut app = App::start(path, true, false).unwrap();
-    if let App::Workspace(shell) = &mut app {
-        shell.set_today(NaiveDate::from_ymd_opt(2026, 3, 31).unwrap());
-    }
-    app
-}
-
 fn demo(dir: &tempfile::TempDir) -> App {
     let path = dir.path().join("demo.isms");
     isms::demo::write_demo(&path).unwrap();
-    start(&path)
+    start_on(&path)
 }
 
 #[test]
@@ -93,7 +84,7 @@ fn a_risk_is_assessed_treated_with_8_13_and_accepted_by_the_right_authority() {
         })
         .unwrap();
     drop(store);
-    let mut app = start(&path);
+    let mut app = start_on(&path);
 
     // The risk, on the asset, with the asset's needs shown as guidance.
     press(&mut app, KeyCode::Char('5'));

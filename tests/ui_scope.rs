@@ -267,8 +267,8 @@ fn tabs_switch_with_digits_and_tab_and_keep_their_state() {
         screen(&app, W, H).contains("c crown jewels"),
         "Tab goes on to Assets"
     );
-    press(&mut app, KeyCode::Char('7'));
-    assert!(screen(&app, W, H).contains("This screen is coming"));
+    press(&mut app, KeyCode::Char('8'));
+    assert!(screen(&app, W, H).contains("Clauses 4 to 10"));
     press(&mut app, KeyCode::Char('2'));
     assert!(
         screen(&app, W, H).contains("Interested parties (4.2)"),

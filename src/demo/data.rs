@@ -603,8 +603,8 @@ pub type SoaRow = (
     &'static str,
 );
 
-/// SoA decisions for applicable controls (Annex A and custom). Controls that treatment actions
-/// implement are all here.
+/// SoA decisions for applicable controls (Annex A and custom), as they stand now. Controls that
+/// treatment actions implement are all here.
 #[rustfmt::skip]
 pub const SOA_APPLICABLE: &[SoaRow] = &[
     ("5.1", &[Re::Contractual, Re::Business], St::Implemented, ISB, "Policy framework required by the ISMS and by customer contracts.", "D-001 Information security policy v2.0, approved 2026-01-12"),
@@ -627,7 +627,6 @@ pub const SOA_APPLICABLE: &[SoaRow] = &[
     ("5.18", &[Re::Business], St::Partial, IT, "Access rights are granted, reviewed and revoked on role changes.", "Quarterly file-server review; AWS and GitHub reviews pending"),
     ("5.19", &[Re::Contractual, Re::Business], St::Partial, CFO, "Core services depend on AWS, Microsoft, GitHub and the IT service provider.", "D-005 Supplier security policy v1.0; supplier list with criticality"),
     ("5.20", &[Re::Contractual, Re::Legal], St::Partial, CFO, "Supplier contracts need security clauses and GDPR Art. 28 terms.", "Data processing agreements with all processors; payroll addendum pending (T-012)"),
-    ("5.21", &[Re::Business], St::Planned, CTO, "Open-source and SaaS supply chain of NordDispatch.", ""),
     ("5.22", &[Re::Business], St::Partial, CFO, "Supplier services and changes are reviewed.", "Yearly review of AWS and WeserIT 2025"),
     ("5.23", &[Re::Contractual, Re::Business], St::Partial, CTO, "NordDispatch runs entirely on AWS; office IT moves to Microsoft 365.", "Cloud section in D-005; AWS shared responsibility matrix"),
     ("5.24", &[Re::Legal, Re::Contractual], St::Implemented, ISB, "Customers and the GDPR require prepared incident handling.", "D-006 Incident response procedure v1.1; on-call rota"),
@@ -674,7 +673,7 @@ pub const SOA_APPLICABLE: &[SoaRow] = &[
     ("8.8", &[Re::Contractual, Re::Business], St::Partial, DEVOPS, "Vulnerabilities in the platform, its dependencies and office IT.", "Dependabot alerts; patch policy 30 days"),
     ("8.9", &[Re::Business], St::Implemented, DEVOPS, "Infrastructure as code for AWS; baselines for laptops.", "Terraform repository; Intune security baselines"),
     ("8.10", &[Re::Legal, Re::Contractual], St::Partial, CTO, "Customer data must be deleted at contract end (GDPR, DPA).", "Tenant deletion routine and log; file server not covered yet"),
-    ("8.12", &[Re::Contractual], St::NotStarted, ISB, "Customers expect protection of shipment data against leakage.", ""),
+    ("8.12", &[Re::Contractual], St::NotStarted, CTO, "Customers expect protection of shipment data against leakage.", ""),
     ("8.13", &[Re::Contractual, Re::Business], St::Partial, IT, "Backups of the NordDispatch database and of office data.", "Daily RDS snapshots; D-009 Backup concept"),
     ("8.14", &[Re::Contractual], St::Partial, DEVOPS, "The 99.5 % SLA needs redundancy.", "Application servers in several availability zones"),
     ("8.15", &[Re::Contractual, Re::Legal], St::Implemented, DEVOPS, "Logs of access to customer data; evidence for incidents.", "CloudTrail and application audit log; D-012 Logging concept"),
@@ -700,13 +699,33 @@ pub const SOA_APPLICABLE: &[SoaRow] = &[
     ("C-002", &[Re::Business], St::Planned, CFO, "Two US customers ask for a NIST CSF based supplier review.", ""),
 ];
 
-/// Excluded Annex A controls and the justification of each exclusion; 7.12 has none.
+/// Excluded Annex A controls: control, justification of the exclusion, the custom control that
+/// covers it ("" for none). 7.12 has neither; 5.21 is covered by C-002.
 #[rustfmt::skip]
-pub const SOA_EXCLUDED: &[(&str, &str)] = &[
-    ("7.10", "No removable storage media are used in the scope: USB mass storage is blocked on all laptops by Intune, backups go to the NAS and the cloud, tape backup was dropped (T-016)."),
-    ("7.12", ""),
-    ("8.11", "Production data never leaves production: test and staging use synthetic data (see 8.33) and support staff see production data only through their role. No use case for data masking remains in the scope."),
-    ("8.30", "No development is outsourced: NordDispatch and all internal tools are developed by our own employees (checked against the supplier list in January 2026); no freelancers develop for us."),
+pub const SOA_EXCLUDED: &[(&str, &str, &str)] = &[
+    ("5.21", "Covered by C-002: the yearly NIST CSF GV.SC supplier risk review includes the ICT supply chain of NordDispatch (AWS, Microsoft, GitHub and the open-source dependencies).", "C-002"),
+    ("7.10", "No removable storage media are used in the scope: USB mass storage is blocked on all laptops by Intune, backups go to the NAS and the cloud, tape backup was dropped (T-016).", ""),
+    ("7.12", "", ""),
+    ("8.11", "Production data never leaves production: test and staging use synthetic data (see 8.33) and support staff see production data only through their role. No use case for data masking remains in the scope.", ""),
+    ("8.30", "No development is outsourced: NordDispatch and all internal tools are developed by our own employees (checked against the supplier list in January 2026); no freelancers develop for us.", ""),
+];
+
+/// The SoA version issued in the demo: approver, date, note.
+pub const SOA_V1: (&str, &str, &str) = (
+    MD,
+    "2026-02-10",
+    "Approved together with the ISMS scope for the certification audit.",
+);
+
+/// The decisions of the controls that changed after v1, as v1 recorded them: written first,
+/// then v1 is issued, then the current decisions above replace them. Since v1, A.5.21 was
+/// excluded as covered by C-002, A.8.12 passed to the CTO, and C-001 became implemented when
+/// T-014 was done (2026-02-27).
+#[rustfmt::skip]
+pub const SOA_AT_V1: &[SoaRow] = &[
+    ("5.21", &[Re::Business], St::Planned, CTO, "Open-source and SaaS supply chain of NordDispatch.", ""),
+    ("8.12", &[Re::Contractual], St::NotStarted, ISB, "Customers expect protection of shipment data against leakage.", ""),
+    ("C-001", &[Re::Contractual], St::Partial, ISB, "Customers send security questionnaires with every tender.", "Standard answer library v3"),
 ];
 
 /// Clause checklist entries: number, status, note, evidence. Unlisted clauses stay not started.
@@ -733,4 +752,17 @@ pub const CLAUSES: &[(&str, CS, &str, &str)] = &[
     ("8.2", CS::Done, "Risk assessment 2026 carried out in January and February.", "Risk register, assessment workshop minutes 2026-01-28"),
     ("8.3", CS::InProgress, "Treatment actions T-001 to T-017 tracked.", "Risk treatment plan"),
     ("9.2.1", CS::InProgress, "Internal audit 2026 by an external auditor planned for April.", "Audit programme 2026 (draft)"),
+];
+
+/// The document behind a clause's mandatory documented information: number, reference, owner,
+/// date. Every clause that is done and requires documented information has one.
+#[rustfmt::skip]
+pub const CLAUSE_DOCUMENTS: &[(&str, &str, &str, &str)] = &[
+    ("4.3", "D-021 Scope statement v1.2", ISB, "2026-02-10"),
+    ("5.2", "D-001 Information security policy v2.0", MD, "2026-01-12"),
+    ("6.1.2", "D-022 Risk methodology v1.0", ISB, "2026-01-15"),
+    ("6.1.3", "SoA v1 and risk treatment plan (this workspace)", ISB, "2026-02-10"),
+    ("6.2", "D-023 Security objectives 2026", MD, "2026-01-20"),
+    ("7.5.1", "Document register in SharePoint", ISB, "2026-01-12"),
+    ("8.2", "Risk register (this workspace); workshop minutes 2026-01-28", ISB, "2026-02-06"),
 ];

@@ -20,8 +20,14 @@
 //! - **Expired risk acceptance**: on R-014 (legacy FTP server), valid until 2026-01-31. The
 //!   valid one is on R-013, until 2027-03-31. Both are medium risks, accepted by the managing
 //!   director (top management), above the information security officer their level requires.
-//! - **Annex A exclusion without justification**: A.7.12 (Cabling security). The other
-//!   exclusions (A.7.10, A.8.11, A.8.30) are justified.
+//! - **Annex A exclusion without justification**: A.7.12 (Cabling security), written as an
+//!   import would write it (the app refuses it). The other exclusions (A.7.10, A.8.11, A.8.30)
+//!   are justified; A.5.21 is excluded as covered by the custom control C-002, with a
+//!   justification too.
+//! - **SoA changed since the last version**: v1 was issued on 2026-02-10, approved by the
+//!   managing director. Since then three decisions changed: A.5.21 (excluded, covered by C-002;
+//!   v1 had it applicable and planned), A.8.12 (owner ISB → CTO) and C-001 (partially
+//!   implemented → implemented when T-014 was done).
 //!
 //! Not gaps: two overrides on supporting assets, both justified (an override without a
 //! justification is refused on write): AS-013 (AWS account), confidentiality raised to very high
@@ -29,13 +35,15 @@
 //! very high by distribution (spares in stock; one failed laptop does not stop work).
 //!
 //! Not gaps but incomplete on purpose: some SoA entries are planned or not started (without
-//! evidence), and clauses 6.3, 7.4, 9.1, 9.2.2, 9.3.x and 10.x are not started.
+//! evidence), and clauses 6.3, 7.4, 9.1, 9.2.2, 9.3.x and 10.x are not started. Every clause
+//! that is done and requires documented information names its document (reference, owner,
+//! date); so do 6.1.3 and 6.2, which are in progress.
 //!
 //! Counts: 8 scope items (S-008 excluded from the ISMS, S-002 outside the certificate),
 //! 5 context issues, 7 interested parties, 30 assets (11 primary, 18 supporting, 1 intangible),
 //! 38 dependencies, 35 protection needs, 20 risks (every treatment option used), 17 actions,
-//! 2 acceptances, 2 custom controls, SoA decided for all 93 Annex A controls (89 applicable,
-//! 4 excluded) and both custom controls.
+//! 2 acceptances, 2 custom controls, SoA decided for all 93 Annex A controls (88 applicable,
+//! 5 excluded) and both custom controls, one issued SoA version (v1).
 
 mod data;
 mod scaled;
@@ -288,34 +296,65 @@ fn fill_treatment(w: &mut Writer<'_>, risk_ids: &[i64]) -> Result<Vec<Control>, 
 }
 
 /// A decision for every Annex A control and the custom controls; refuses a control that the
-/// tables forgot, so the demo never leaves one undecided.
+/// tables forgot, so the demo never leaves one undecided. The controls that changed after v1
+/// get their v1 decision first; then v1 is issued and their current decision replaces it.
 fn fill_soa(w: &mut Writer<'_>, s: &Settings, custom: &[Control]) -> Result<(), StoreError> {
     for control in s.controls.iter().chain(custom) {
         let key = control.key.as_str();
-        let applicable = data::SOA_APPLICABLE.iter().find(|row| row.0 == key);
-        let excluded = data::SOA_EXCLUDED.iter().find(|row| row.0 == key);
-        let entry = match (applicable, excluded) {
-            (Some(&(_, reasons, status, owner, justification, evidence)), None) => SoaEntry {
-                applicability: Applicability::Applicable,
-                reasons: reasons.to_vec(),
-                justification: justification.into(),
-                status,
-                owner: owner.into(),
-                evidence: evidence.into(),
-                ..SoaEntry::undecided(key)
-            },
-            (None, Some(&(_, exclusion))) => SoaEntry {
-                applicability: Applicability::NotApplicable,
-                exclusion_justification: exclusion.into(),
-                status: ImplementationStatus::NotStarted,
-                ..SoaEntry::undecided(key)
-            },
-            _ => {
-                return Err(StoreError::Missing(format!(
-                    "one SoA decision for {key} in the demo data"
-                )));
-            }
+        let entry = match data::SOA_AT_V1.iter().find(|row| row.0 == key) {
+            Some(row) => applicable(row),
+            None => current_decision(key)?,
         };
+        write_decision(w, entry)?;
+    }
+    let (approver, issued_on, note) = data::SOA_V1;
+    w.issue_soa_version(approver, note, date(issued_on)?)?;
+    for row in data::SOA_AT_V1 {
+        write_decision(w, current_decision(row.0)?)?;
+    }
+    Ok(())
+}
+
+fn applicable(&(key, reasons, status, owner, justification, evidence): &data::SoaRow) -> SoaEntry {
+    SoaEntry {
+        applicability: Applicability::Applicable,
+        reasons: reasons.to_vec(),
+        justification: justification.into(),
+        status,
+        owner: owner.into(),
+        evidence: evidence.into(),
+        ..SoaEntry::undecided(key)
+    }
+}
+
+/// The decision on `key` as the tables state it now.
+fn current_decision(key: &str) -> Result<SoaEntry, StoreError> {
+    let applicable_row = data::SOA_APPLICABLE.iter().find(|row| row.0 == key);
+    let excluded_row = data::SOA_EXCLUDED.iter().find(|row| row.0 == key);
+    match (applicable_row, excluded_row) {
+        (Some(row), None) => Ok(applicable(row)),
+        (None, Some(&(_, exclusion, covered_by))) => Ok(SoaEntry {
+            applicability: Applicability::NotApplicable,
+            exclusion_justification: exclusion.into(),
+            covered_by: Some(covered_by.to_string()).filter(|c| !c.is_empty()),
+            status: ImplementationStatus::NotStarted,
+            ..SoaEntry::undecided(key)
+        }),
+        _ => Err(StoreError::Missing(format!(
+            "one SoA decision for {key} in the demo data"
+        ))),
+    }
+}
+
+/// Every decision passes the app's rules, except the deliberate gap: an exclusion with neither
+/// justification nor covering control goes in as an import would.
+fn write_decision(w: &mut Writer<'_>, entry: SoaEntry) -> Result<(), StoreError> {
+    let gap = entry.applicability == Applicability::NotApplicable
+        && entry.exclusion_justification.is_empty()
+        && entry.covered_by.is_none();
+    if gap {
+        w.import_soa_entry(entry)?;
+    } else {
         w.set_soa_entry(entry)?;
     }
     Ok(())
@@ -328,10 +367,18 @@ fn fill_clauses(w: &mut Writer<'_>, s: &Settings) -> Result<(), StoreError> {
             .iter()
             .find(|c| c.number == number)
             .ok_or_else(|| StoreError::Missing(format!("clause {number}")))?;
+        let document = data::CLAUSE_DOCUMENTS.iter().find(|d| d.0 == number);
+        let (doc_reference, doc_owner, doc_date) = match document {
+            Some(&(_, reference, owner, on)) => (reference, owner, maybe_date(on)?),
+            None => ("", "", None),
+        };
         w.set_clause(ClauseItem {
             status,
             note: note.into(),
             evidence: evidence.into(),
+            doc_reference: doc_reference.into(),
+            doc_owner: doc_owner.into(),
+            doc_date,
             ..item.clone()
         })?;
     }

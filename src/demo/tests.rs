@@ -347,60 +347,6 @@ fn exactly_one_overdue_action_and_one_expired_acceptance() {
 }
 
 #[test]
-fn soa_decides_everything_with_one_unjustified_exclusion() {
-    let (_dir, store) = demo();
-    let soa = store.soa().unwrap();
-    assert_eq!(soa.len(), 95);
-    assert!(
-        soa.iter()
-            .all(|e| e.applicability != Applicability::Undecided)
-    );
-    let excluded: Vec<&SoaEntry> = soa
-        .iter()
-        .filter(|e| e.applicability == Applicability::NotApplicable)
-        .collect();
-    assert_eq!(excluded.len(), 4);
-    let unjustified: Vec<&str> = excluded
-        .iter()
-        .filter(|e| e.exclusion_justification.is_empty())
-        .map(|e| e.control.as_str())
-        .collect();
-    assert_eq!(unjustified, ["7.12"]);
-    // Whatever a treatment action implements is applicable.
-    let decided: HashMap<&str, Applicability> = soa
-        .iter()
-        .map(|e| (e.control.as_str(), e.applicability))
-        .collect();
-    for action in store.actions().unwrap() {
-        for c in &action.controls {
-            assert_eq!(
-                decided[c.as_str()],
-                Applicability::Applicable,
-                "{c} in T-{:03}",
-                action.number
-            );
-        }
-    }
-    // Implemented controls show their evidence.
-    assert!(
-        soa.iter()
-            .filter(|e| e.status == ImplementationStatus::Implemented)
-            .all(|e| !e.evidence.is_empty())
-    );
-    let custom: Vec<Control> = store
-        .controls()
-        .unwrap()
-        .into_iter()
-        .filter(|c| !c.is_annex_a())
-        .collect();
-    assert_eq!(
-        custom.iter().map(|c| c.key.as_str()).collect::<Vec<_>>(),
-        ["C-001", "C-002"]
-    );
-    assert_eq!(custom[1].covers, ["5.19", "5.21"]);
-}
-
-#[test]
 fn scaled_workspace_has_the_requested_size() {
     let dir = tempfile::tempdir().unwrap();
     let store = write_scaled(&dir.path().join("big.isms"), 200).unwrap();
@@ -443,13 +389,4 @@ fn an_existing_path_is_refused_and_left_alone() {
     assert_eq!(std::fs::read(&path).unwrap(), b"keep me");
 }
 
-#[test]
-fn soa_tables_name_each_control_once() {
-    let keys: Vec<&str> = data::SOA_APPLICABLE
-        .iter()
-        .map(|r| r.0)
-        .chain(data::SOA_EXCLUDED.iter().map(|r| r.0))
-        .collect();
-    let unique: HashSet<&str> = keys.iter().copied().collect();
-    assert_eq!((keys.len(), unique.len()), (95, 95));
-}
+mod soa;

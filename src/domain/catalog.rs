@@ -42,6 +42,9 @@ pub fn clauses() -> Vec<ClauseItem> {
                 status: ClauseStatus::NotStarted,
                 note: String::new(),
                 evidence: String::new(),
+                doc_reference: String::new(),
+                doc_owner: String::new(),
+                doc_date: None,
             }),
             _ => None,
         })

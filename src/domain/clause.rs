@@ -1,5 +1,8 @@
-//! The clauses 4-10 checklist: every clause is mandatory, so each item tracks how far it is.
+//! The clauses 4-10 checklist: every clause is mandatory, so each item tracks how far it is,
+//! and where a clause asks for documented information, which document holds it. The workspace
+//! itself is evidence for some clauses (the risk register for 8.2, the SoA for 6.1.3...).
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::text::{self, ValidationError};
@@ -13,6 +16,17 @@ string_enum!(
     }
 );
 
+string_enum!(
+    /// A part of this workspace that serves as documented information for a clause.
+    WorkspaceEvidence {
+        ScopeStatement => "scope_statement", "Scope statement",
+        Methodology => "methodology", "Risk methodology",
+        RiskRegister => "risk_register", "Risk register",
+        Soa => "soa", "Statement of Applicability",
+        TreatmentPlan => "treatment_plan", "Risk treatment plan",
+    }
+);
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClauseItem {
     pub number: String,
@@ -21,6 +35,15 @@ pub struct ClauseItem {
     pub note: String,
     /// Where the documented information or records are.
     pub evidence: String,
+    /// The document that holds the clause's documented information: `D-021 Scope statement v1.2`.
+    #[serde(default)]
+    pub doc_reference: String,
+    /// Who owns (maintains and has approved) that document.
+    #[serde(default)]
+    pub doc_owner: String,
+    /// The date of its current version.
+    #[serde(default)]
+    pub doc_date: Option<NaiveDate>,
 }
 
 impl ClauseItem {
@@ -29,29 +52,158 @@ impl ClauseItem {
         !self.number.contains('.')
     }
 
+    /// The documented information this clause requires (see [`mandatory_documents`]).
+    pub fn mandatory_documents(&self) -> &'static [&'static str] {
+        mandatory_documents(&self.number)
+    }
+
     pub fn validated(self) -> Result<Self, ValidationError> {
         Ok(Self {
             note: text::text("note", &self.note)?,
             evidence: text::text("evidence", &self.evidence)?,
+            doc_reference: text::line("doc reference", &self.doc_reference)?,
+            doc_owner: text::line("doc owner", &self.doc_owner)?,
             ..self
         })
+    }
+}
+
+/// The documented information the standard makes mandatory for clause `number`, in our own
+/// short words; empty for a clause that requires none.
+pub fn mandatory_documents(number: &str) -> &'static [&'static str] {
+    match number {
+        "4.3" => &["Scope of the ISMS"],
+        "5.2" => &["Information security policy"],
+        "6.1.2" => &["Risk assessment process, including the risk acceptance criteria"],
+        "6.1.3" => &[
+            "Risk treatment process",
+            "Statement of Applicability",
+            "Risk treatment plan and the risk owners' approval of it",
+        ],
+        "6.2" => &["Information security objectives"],
+        "7.2" => &["Evidence of competence"],
+        "7.5.1" => &["Documented information the organisation decided it needs"],
+        "7.5.3" => &["Documented information of external origin"],
+        "8.1" => &["Evidence that the processes ran as planned"],
+        "8.2" => &["Results of the risk assessments"],
+        "8.3" => &["Results of the risk treatment"],
+        "9.1" => &["Monitoring and measurement results"],
+        "9.2.2" => &["Audit programme and audit results"],
+        "9.3.3" => &["Results of the management reviews"],
+        "10.2" => &["Nonconformities, actions taken and results of corrective actions"],
+        _ => &[],
+    }
+}
+
+/// The parts of this workspace that hold documented information for clause `number`.
+pub fn workspace_evidence(number: &str) -> &'static [WorkspaceEvidence] {
+    use WorkspaceEvidence as W;
+    match number {
+        "4.3" => &[W::ScopeStatement],
+        "6.1.2" => &[W::Methodology, W::RiskRegister],
+        "6.1.3" => &[W::Soa, W::TreatmentPlan],
+        "8.2" => &[W::RiskRegister],
+        "8.3" => &[W::TreatmentPlan],
+        _ => &[],
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::catalog;
 
-    #[test]
-    fn headings_have_no_dot() {
-        let item = |n: &str| ClauseItem {
+    fn item(n: &str) -> ClauseItem {
+        ClauseItem {
             number: n.into(),
             title: String::new(),
             status: ClauseStatus::NotStarted,
             note: String::new(),
             evidence: String::new(),
-        };
+            doc_reference: String::new(),
+            doc_owner: String::new(),
+            doc_date: None,
+        }
+    }
+
+    #[test]
+    fn headings_have_no_dot() {
         assert!(item("4").is_heading());
         assert!(!item("6.1.2").is_heading());
+    }
+
+    #[test]
+    fn mandatory_documents_name_the_known_clauses_only() {
+        let clauses = catalog::clauses();
+        let with_documents: Vec<&str> = clauses
+            .iter()
+            .filter(|c| !c.mandatory_documents().is_empty())
+            .map(|c| c.number.as_str())
+            .collect();
+        assert_eq!(
+            with_documents,
+            [
+                "4.3", "5.2", "6.1.2", "6.1.3", "6.2", "7.2", "7.5.1", "7.5.3", "8.1", "8.2",
+                "8.3", "9.1", "9.2.2", "9.3.3", "10.2"
+            ]
+        );
+        assert_eq!(mandatory_documents("6.1.3").len(), 3);
+        assert!(mandatory_documents("6.1.3").contains(&"Statement of Applicability"));
+        assert!(mandatory_documents("4").is_empty());
+        assert!(mandatory_documents("9.2").is_empty(), "9.2.2 holds them");
+    }
+
+    #[test]
+    fn workspace_evidence_points_at_the_registers() {
+        use WorkspaceEvidence as W;
+        assert_eq!(workspace_evidence("4.3"), [W::ScopeStatement]);
+        assert_eq!(
+            workspace_evidence("6.1.2"),
+            [W::Methodology, W::RiskRegister]
+        );
+        assert_eq!(workspace_evidence("6.1.3"), [W::Soa, W::TreatmentPlan]);
+        assert_eq!(workspace_evidence("8.2"), [W::RiskRegister]);
+        assert_eq!(workspace_evidence("8.3"), [W::TreatmentPlan]);
+        assert!(workspace_evidence("5.2").is_empty());
+        // Every clause the workspace evidences also requires documented information.
+        for n in ["4.3", "6.1.2", "6.1.3", "8.2", "8.3"] {
+            assert!(!mandatory_documents(n).is_empty(), "{n}");
+        }
+        assert_eq!(W::Soa.as_str(), "soa");
+        assert_eq!("risk register".parse::<W>(), Ok(W::RiskRegister));
+    }
+
+    #[test]
+    fn document_fields_are_trimmed_single_lines() {
+        let valid = ClauseItem {
+            doc_reference: "  D-021 Scope statement v1.2 ".into(),
+            doc_owner: " ISB ".into(),
+            ..item("4.3")
+        }
+        .validated()
+        .unwrap();
+        assert_eq!(valid.doc_reference, "D-021 Scope statement v1.2");
+        assert_eq!(valid.doc_owner, "ISB");
+        let err = ClauseItem {
+            doc_owner: "ISB\nCTO".into(),
+            ..item("4.3")
+        }
+        .validated()
+        .unwrap_err();
+        assert_eq!(err.field, "doc owner");
+        let err = ClauseItem {
+            doc_reference: "D-1\u{7}".into(),
+            ..item("4.3")
+        }
+        .validated()
+        .unwrap_err();
+        assert_eq!(err.field, "doc reference");
+    }
+
+    #[test]
+    fn older_json_without_document_fields_still_reads() {
+        let json = r#"{"number":"4.3","title":"Scope","status":"done","note":"","evidence":""}"#;
+        let item: ClauseItem = serde_json::from_str(json).unwrap();
+        assert_eq!((item.doc_reference.as_str(), item.doc_date), ("", None));
     }
 }

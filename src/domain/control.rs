@@ -39,11 +39,27 @@ impl Control {
         display_ref(&self.key)
     }
 
+    /// Trimmed texts; the covered controls trimmed, each once, blanks dropped, never the
+    /// control itself.
     pub fn validated(self) -> Result<Self, ValidationError> {
+        let mut covers: Vec<String> = Vec::new();
+        for c in &self.covers {
+            let c = text::line("covers", c)?;
+            if !self.key.is_empty() && c == self.key {
+                return Err(ValidationError::new(
+                    "covers",
+                    format!("{} cannot cover itself", self.key),
+                ));
+            }
+            if !c.is_empty() && !covers.contains(&c) {
+                covers.push(c);
+            }
+        }
         Ok(Self {
             title: text::required_line("title", &self.title)?,
             description: text::text("description", &self.description)?,
             source: text::line("source", &self.source)?,
+            covers,
             ..self
         })
     }
@@ -77,6 +93,31 @@ mod tests {
     fn display_references() {
         assert_eq!(display_ref("5.1"), "A.5.1");
         assert_eq!(display_ref("C-004"), "C-004");
+    }
+
+    #[test]
+    fn covers_are_trimmed_unique_and_never_itself() {
+        let control = Control {
+            key: "C-001".into(),
+            theme: Theme::Custom,
+            title: " Questionnaires ".into(),
+            description: String::new(),
+            source: String::new(),
+            covers: vec![" 5.20".into(), "".into(), "5.20".into(), "5.31 ".into()],
+        };
+        let valid = control.clone().validated().unwrap();
+        assert_eq!(valid.title, "Questionnaires");
+        assert_eq!(valid.covers, ["5.20", "5.31"]);
+        let err = Control {
+            covers: vec!["C-001".into()],
+            ..control
+        }
+        .validated()
+        .unwrap_err();
+        assert_eq!(
+            (err.field, err.message.as_str()),
+            ("covers", "C-001 cannot cover itself")
+        );
     }
 
     #[test]

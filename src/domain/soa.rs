@@ -1,12 +1,20 @@
 //! The Statement of Applicability (6.1.3 d): a decision per control with reasons, justification
 //! and implementation status. "Risk treatment" as a reason is derived from the treatment plan,
-//! never typed.
+//! never typed. An excluded Annex A control may name the custom control that covers it.
+//! Issued versions of the SoA are snapshots, compared in [`version`].
+
+pub mod version;
+
+use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use super::control::{Control, display_ref};
 use super::text::{self, ValidationError};
-use super::treatment::Action;
+use super::treatment::{Action, ActionStatus};
 use crate::string_enum;
+
+pub use version::{SoaChange, SoaSnapshotRow, SoaVersion, diff, snapshot};
 
 string_enum!(
     Applicability {
@@ -34,6 +42,9 @@ string_enum!(
     }
 );
 
+/// The code of the derived reason, listed before the recorded ones.
+pub const RISK_TREATMENT: &str = "risk_treatment";
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SoaEntry {
     pub control: String,
@@ -45,6 +56,9 @@ pub struct SoaEntry {
     pub owner: String,
     /// Evidence or records that prove the control works: free text or document references.
     pub evidence: String,
+    /// For an excluded control: the custom control (`C-004`) that covers it instead.
+    #[serde(default)]
+    pub covered_by: Option<String>,
 }
 
 impl SoaEntry {
@@ -58,13 +72,20 @@ impl SoaEntry {
             status: ImplementationStatus::NotStarted,
             owner: String::new(),
             evidence: String::new(),
+            covered_by: None,
         }
     }
 
+    /// The text rules only: trimmed fields, reasons sorted once each, an empty "covered by"
+    /// as none. The decision rules are [`check_decision`].
     pub fn validated(self) -> Result<Self, ValidationError> {
         let mut reasons = self.reasons;
         reasons.sort();
         reasons.dedup();
+        let covered_by = match &self.covered_by {
+            Some(key) => Some(text::line("covered by", key)?).filter(|k| !k.is_empty()),
+            None => None,
+        };
         Ok(Self {
             justification: text::text("justification", &self.justification)?,
             exclusion_justification: text::text(
@@ -74,17 +95,95 @@ impl SoaEntry {
             owner: text::line("owner", &self.owner)?,
             evidence: text::text("evidence", &self.evidence)?,
             reasons,
+            covered_by,
             ..self
         })
     }
 }
 
-/// Row ids of the risks treated by actions that implement `control`, sorted: the derived
-/// "risk treatment" reason.
+/// The strict rules for a decision saved from the app. `treated_risks` are the human
+/// references of the risks whose treatment the control implements (`R-001`, or `R-001 Title`:
+/// only the reference is quoted); `custom_controls` are the workspace's custom controls.
+///
+/// - a control that implements a risk treatment cannot be excluded;
+/// - an exclusion needs its justification, unless a custom control covers the control;
+/// - only an excluded control can be covered, and only by a custom control that lists it.
+pub fn check_decision(
+    entry: &SoaEntry,
+    treated_risks: &[String],
+    custom_controls: &[Control],
+) -> Result<(), ValidationError> {
+    let shown = display_ref(&entry.control);
+    let excluded = entry.applicability == Applicability::NotApplicable;
+    if excluded && !treated_risks.is_empty() {
+        let refs: Vec<&str> = treated_risks
+            .iter()
+            .filter_map(|r| r.split_whitespace().next())
+            .collect();
+        return Err(ValidationError::new(
+            "applicability",
+            format!(
+                "{shown} cannot be excluded: it implements the treatment of {}",
+                refs.join(", ")
+            ),
+        ));
+    }
+    let covered_by = entry
+        .covered_by
+        .as_deref()
+        .map(str::trim)
+        .filter(|k| !k.is_empty());
+    match covered_by {
+        Some(_) if !excluded => Err(ValidationError::new(
+            "covered by",
+            "only an excluded control can be covered by a custom control",
+        )),
+        Some(key) => match custom_controls
+            .iter()
+            .find(|c| !c.is_annex_a() && c.key == key)
+        {
+            None => Err(ValidationError::new(
+                "covered by",
+                format!("{key} is not a custom control of this workspace"),
+            )),
+            Some(c) if !c.covers.contains(&entry.control) => Err(ValidationError::new(
+                "covered by",
+                format!("{key} does not cover {shown}"),
+            )),
+            Some(_) => Ok(()),
+        },
+        None if excluded && entry.exclusion_justification.trim().is_empty() => {
+            Err(ValidationError::new(
+                "exclusion justification",
+                "required for an excluded control (or name the custom control that covers it)",
+            ))
+        }
+        None => Ok(()),
+    }
+}
+
+/// The reason codes of an entry: `risk_treatment` first when the control treats a risk, then
+/// the recorded reasons in their order.
+pub fn reasons_with_derived(entry: &SoaEntry, treated: bool) -> Vec<&'static str> {
+    let derived = treated.then_some(RISK_TREATMENT);
+    derived
+        .into_iter()
+        .chain(entry.reasons.iter().map(|r| r.as_str()))
+        .collect()
+}
+
+/// Whether an action counts for the treatment of its risks: a cancelled one treats nothing
+/// (as in the risk flags).
+fn treats(action: &Action) -> bool {
+    action.status != ActionStatus::Cancelled
+}
+
+/// Row ids of the risks treated by the actions that implement `control`, sorted: the derived
+/// "risk treatment" reason. Cancelled actions do not count.
 pub fn treated_risks(control: &str, actions: &[Action]) -> Vec<i64> {
     let mut risks: Vec<i64> = actions
         .iter()
-        .filter(|a| a.controls.iter().any(|c| c == control))
+        .filter(|a| treats(a) && a.controls.iter().any(|c| c == control))
         .flat_map(|a| a.risks.iter().copied())
         .collect();
     risks.sort();
@@ -92,31 +191,21 @@ pub fn treated_risks(control: &str, actions: &[Action]) -> Vec<i64> {
     risks
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn risk_treatment_is_derived_from_actions() {
-        let mut a = Action::new("MFA");
-        a.controls = vec!["8.5".into(), "5.17".into()];
-        a.risks = vec![4, 2];
-        let mut b = Action::new("Password manager");
-        b.controls = vec!["5.17".into()];
-        b.risks = vec![2, 9];
-        let actions = [a, b];
-        assert_eq!(treated_risks("5.17", &actions), [2, 4, 9]);
-        assert_eq!(treated_risks("8.5", &actions), [2, 4]);
-        assert!(treated_risks("5.1", &actions).is_empty());
+/// [`treated_risks`] for every control at once, in one pass over the actions; controls that
+/// treat nothing are absent.
+pub fn treated_risks_by_control(actions: &[Action]) -> HashMap<String, Vec<i64>> {
+    let mut map: HashMap<String, Vec<i64>> = HashMap::new();
+    for a in actions.iter().filter(|a| treats(a) && !a.risks.is_empty()) {
+        for c in &a.controls {
+            map.entry(c.clone()).or_default().extend(&a.risks);
+        }
     }
-
-    #[test]
-    fn reasons_are_deduplicated_in_order() {
-        let mut e = SoaEntry::undecided("5.1");
-        e.reasons = vec![Reason::Business, Reason::Legal, Reason::Business];
-        assert_eq!(
-            e.validated().unwrap().reasons,
-            [Reason::Legal, Reason::Business]
-        );
+    for risks in map.values_mut() {
+        risks.sort();
+        risks.dedup();
     }
+    map
 }
+
+#[cfg(test)]
+mod tests;

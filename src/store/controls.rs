@@ -1,14 +1,18 @@
-//! Controls (Annex A and custom), the SoA entries and the clause checklist.
+//! Controls: Annex A (seeded, fixed) and the workspace's custom controls (`C-001`), which are
+//! added, changed and deleted here together with their SoA entry.
 
-use rusqlite::{OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension, Row};
+use serde::Serialize;
 
-use super::sql::{all, join, next_number, parse, parse_list};
+use super::soa::{covered_by, one_entry};
+use super::sql::{all, next_number, parse};
 use super::{Result, Store, StoreError, Writer};
 use crate::domain::ValidationError;
-use crate::domain::clause::ClauseItem;
-use crate::domain::control::{Control, Theme};
+use crate::domain::control::{Control, Theme, display_ref};
 use crate::domain::reference::RefKind;
 use crate::domain::soa::SoaEntry;
+
+const CONTROL: &str = "SELECT key, theme, title, description, source, covers FROM controls";
 
 fn control(r: &Row<'_>) -> rusqlite::Result<Control> {
     let covers: String = r.get(5)?;
@@ -26,56 +30,58 @@ fn control(r: &Row<'_>) -> rusqlite::Result<Control> {
     })
 }
 
-fn soa_entry(r: &Row<'_>) -> rusqlite::Result<SoaEntry> {
-    Ok(SoaEntry {
-        control: r.get(0)?,
-        applicability: parse(r, 1)?,
-        reasons: parse_list(r, 2)?,
-        justification: r.get(3)?,
-        exclusion_justification: r.get(4)?,
-        status: parse(r, 5)?,
-        owner: r.get(6)?,
-        evidence: r.get(7)?,
-    })
+/// Annex A in catalog order, then custom controls by number.
+pub(super) fn all_controls(conn: &Connection) -> Result<Vec<Control>> {
+    Ok(all(
+        conn,
+        &format!("{CONTROL} ORDER BY number IS NOT NULL, position, number"),
+        control,
+    )?)
 }
 
-const SOA: &str =
-    "SELECT s.control, s.applicability, s.reasons, s.justification, s.exclusion_justification,
-                          s.status, s.owner, s.evidence
-                   FROM soa_entries s JOIN controls c ON c.key = s.control";
+/// The custom controls by number.
+pub(super) fn custom_controls(conn: &Connection) -> Result<Vec<Control>> {
+    Ok(all(
+        conn,
+        &format!("{CONTROL} WHERE number IS NOT NULL ORDER BY number"),
+        control,
+    )?)
+}
+
+/// One custom control by key; `Missing` if there is none, refused for an Annex A control.
+fn one_custom_control(conn: &Connection, key: &str) -> Result<Control> {
+    let found = conn
+        .prepare_cached(&format!("{CONTROL} WHERE key = ?1"))?
+        .query_row([key], control)
+        .optional()?
+        .ok_or_else(|| StoreError::Missing(format!("control {key}")))?;
+    if found.is_annex_a() {
+        return Err(ValidationError::new(
+            "controls",
+            format!(
+                "{} is an Annex A control; only custom controls can be changed or deleted",
+                display_ref(key)
+            ),
+        )
+        .into());
+    }
+    Ok(found)
+}
+
+/// What goes with a deleted custom control, so that the change log keeps it all.
+#[derive(Serialize)]
+struct DeletedControl<'a> {
+    #[serde(flatten)]
+    control: &'a Control,
+    soa_entry: Option<SoaEntry>,
+    /// Controls whose exclusion it covered; they are no longer covered.
+    uncovered: Vec<String>,
+}
 
 impl Store {
     /// Annex A in catalog order, then custom controls by number.
     pub fn controls(&self) -> Result<Vec<Control>> {
-        Ok(all(
-            self.conn(),
-            "SELECT key, theme, title, description, source, covers FROM controls ORDER BY number IS NOT NULL, position, number",
-            control,
-        )?)
-    }
-
-    pub fn soa(&self) -> Result<Vec<SoaEntry>> {
-        Ok(all(
-            self.conn(),
-            &format!("{SOA} ORDER BY c.number IS NOT NULL, c.position, c.number"),
-            soa_entry,
-        )?)
-    }
-
-    pub fn clauses(&self) -> Result<Vec<ClauseItem>> {
-        Ok(all(
-            self.conn(),
-            "SELECT number, title, status, note, evidence FROM clauses ORDER BY position",
-            |r| {
-                Ok(ClauseItem {
-                    number: r.get(0)?,
-                    title: r.get(1)?,
-                    status: parse(r, 2)?,
-                    note: r.get(3)?,
-                    evidence: r.get(4)?,
-                })
-            },
-        )?)
+        all_controls(self.conn())
     }
 }
 
@@ -97,23 +103,8 @@ impl Writer<'_> {
         )
     }
 
-    pub(super) fn insert_clauses(&mut self, clauses: &[ClauseItem]) -> Result<()> {
-        for (position, c) in clauses.iter().enumerate() {
-            self.tx.execute(
-                "INSERT INTO clauses (number, position, title, status) VALUES (?1, ?2, ?3, ?4)",
-                (&c.number, position as i64, &c.title, c.status.as_str()),
-            )?;
-        }
-        self.log(
-            "catalog",
-            "Clauses",
-            "create",
-            None::<&()>,
-            Some(&clauses.len()),
-        )
-    }
-
-    /// Adds a custom control `C-00N` with an undecided SoA entry; `key` and `theme` are assigned.
+    /// Adds a custom control `C-00N` with an undecided SoA entry; `key` and `theme` are
+    /// assigned. What it covers must be Annex A controls.
     pub fn insert_custom_control(&mut self, control: Control) -> Result<Control> {
         let number = next_number(&self.tx, "controls")?;
         let control = Control {
@@ -121,9 +112,7 @@ impl Writer<'_> {
             theme: Theme::Custom,
             ..control.validated()?
         };
-        for covered in &control.covers {
-            self.check_control(covered)?;
-        }
+        self.check_covers(&control)?;
         let position: i64 = self.tx.query_row(
             "SELECT COALESCE(MAX(position), 0) + 1 FROM controls",
             [],
@@ -154,6 +143,109 @@ impl Writer<'_> {
         Ok(control)
     }
 
+    /// Changes a custom control's title, description, source and what it covers; its key
+    /// stays. Refuses to stop covering a control whose exclusion rests on it.
+    pub fn update_custom_control(&mut self, control: Control) -> Result<Control> {
+        let before = one_custom_control(&self.tx, control.key.trim())?;
+        let control = Control {
+            key: before.key.clone(),
+            theme: Theme::Custom,
+            ..control.validated()?
+        };
+        self.check_covers(&control)?;
+        let relying = covered_by(&self.tx, &control.key)?;
+        if let Some(dropped) = relying.iter().find(|c| !control.covers.contains(c)) {
+            return Err(ValidationError::new(
+                "covers",
+                format!(
+                    "{} is excluded as covered by {}; change that SoA decision first",
+                    display_ref(dropped),
+                    control.key
+                ),
+            )
+            .into());
+        }
+        self.tx.execute(
+            "UPDATE controls SET title = ?2, description = ?3, source = ?4, covers = ?5
+             WHERE key = ?1",
+            (
+                &control.key,
+                &control.title,
+                &control.description,
+                &control.source,
+                control.covers.join(","),
+            ),
+        )?;
+        self.log(
+            "control",
+            &control.key,
+            "update",
+            Some(&before),
+            Some(&control),
+        )?;
+        Ok(control)
+    }
+
+    /// Deletes a custom control with its SoA entry; exclusions it covered lose their "covered
+    /// by" (each logged). Refused while a treatment action implements it, naming the actions.
+    pub fn delete_custom_control(&mut self, key: &str) -> Result<()> {
+        let control = one_custom_control(&self.tx, key.trim())?;
+        let actions: Vec<String> = self
+            .tx
+            .prepare_cached(
+                "SELECT a.number FROM action_controls ac JOIN actions a ON a.id = ac.action
+                 WHERE ac.control = ?1 ORDER BY a.number",
+            )?
+            .query_map([&control.key], |r| Ok(RefKind::Action.format(r.get(0)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        if !actions.is_empty() {
+            return Err(ValidationError::new(
+                "controls",
+                format!(
+                    "{} is implemented by {}; remove it there first",
+                    control.key,
+                    actions.join(", ")
+                ),
+            )
+            .into());
+        }
+        let uncovered = self.clear_covered_by(&control.key)?;
+        let record = DeletedControl {
+            control: &control,
+            soa_entry: one_entry(&self.tx, &control.key).ok(),
+            uncovered,
+        };
+        self.log(
+            "control",
+            &control.key,
+            "delete",
+            Some(&record),
+            None::<&()>,
+        )?;
+        // The SoA entry goes with it (ON DELETE CASCADE).
+        self.tx
+            .execute("DELETE FROM controls WHERE key = ?1", [&control.key])?;
+        Ok(())
+    }
+
+    /// Refuses a covered control that is not an Annex A control of the workspace, naming it.
+    fn check_covers(&self, control: &Control) -> Result<()> {
+        for covered in &control.covers {
+            let annex_a = self
+                .tx
+                .prepare_cached("SELECT 1 FROM controls WHERE key = ?1 AND number IS NULL")?
+                .exists([covered])?;
+            if !annex_a {
+                return Err(ValidationError::new(
+                    "covers",
+                    format!("'{covered}' is not an Annex A control"),
+                )
+                .into());
+            }
+        }
+        Ok(())
+    }
+
     /// Refuses a control key the workspace does not know, naming it.
     pub(super) fn check_control(&self, key: &str) -> Result<()> {
         let found: Option<String> = self
@@ -170,79 +262,5 @@ impl Writer<'_> {
             )
             .into()),
         }
-    }
-
-    fn insert_soa_row(&self, e: &SoaEntry) -> Result<()> {
-        self.tx
-            .prepare_cached(
-                "INSERT INTO soa_entries (control, applicability, reasons, justification, exclusion_justification, status, owner, evidence)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            )?
-            .execute((
-                &e.control,
-                e.applicability.as_str(),
-                join(&e.reasons, |r| r.as_str()),
-                &e.justification,
-                &e.exclusion_justification,
-                e.status.as_str(),
-                &e.owner,
-                &e.evidence,
-            ))?;
-        Ok(())
-    }
-
-    /// Replaces the SoA decision for one control.
-    pub fn set_soa_entry(&mut self, entry: SoaEntry) -> Result<SoaEntry> {
-        let entry = entry.validated()?;
-        let before = self
-            .tx
-            .query_row(
-                &format!("{SOA} WHERE s.control = ?1"),
-                [&entry.control],
-                soa_entry,
-            )
-            .optional()?
-            .ok_or_else(|| StoreError::Missing(format!("control {}", entry.control)))?;
-        self.tx.execute(
-            "UPDATE soa_entries SET applicability = ?2, reasons = ?3, justification = ?4, exclusion_justification = ?5,
-             status = ?6, owner = ?7, evidence = ?8 WHERE control = ?1",
-            (
-                &entry.control,
-                entry.applicability.as_str(),
-                join(&entry.reasons, |r| r.as_str()),
-                &entry.justification,
-                &entry.exclusion_justification,
-                entry.status.as_str(),
-                &entry.owner,
-                &entry.evidence,
-            ),
-        )?;
-        self.log(
-            "soa_entry",
-            &entry.control,
-            "update",
-            Some(&before),
-            Some(&entry),
-        )?;
-        Ok(entry)
-    }
-
-    /// Updates the status, note and evidence of one clause.
-    pub fn set_clause(&mut self, item: ClauseItem) -> Result<ClauseItem> {
-        let item = item.validated()?;
-        let changed = self.tx.execute(
-            "UPDATE clauses SET status = ?2, note = ?3, evidence = ?4 WHERE number = ?1",
-            (
-                &item.number,
-                item.status.as_str(),
-                &item.note,
-                &item.evidence,
-            ),
-        )?;
-        if changed == 0 {
-            return Err(StoreError::Missing(format!("clause {}", item.number)));
-        }
-        self.log("clause", &item.number, "update", None::<&()>, Some(&item))?;
-        Ok(item)
     }
 }

@@ -3,6 +3,7 @@
 //! one transaction together with its change-log row.
 
 mod assets;
+mod clauses;
 mod controls;
 mod file;
 mod log;
@@ -10,6 +11,7 @@ mod meta;
 mod risks;
 pub mod schema;
 mod scope;
+mod soa;
 mod sql;
 
 use std::path::{Path, PathBuf};

@@ -175,12 +175,31 @@ CREATE TABLE change_log (
 CREATE INDEX change_log_item ON change_log(entity, reference);
 "#;
 
+/// Controls excluded because a custom control covers them; the document behind each clause;
+/// issued SoA versions with their snapshot as JSON.
+const V2: &str = r#"
+ALTER TABLE soa_entries ADD COLUMN covered_by TEXT REFERENCES controls(key);
+
+ALTER TABLE clauses ADD COLUMN doc_reference TEXT NOT NULL DEFAULT '';
+ALTER TABLE clauses ADD COLUMN doc_owner TEXT NOT NULL DEFAULT '';
+ALTER TABLE clauses ADD COLUMN doc_date TEXT;
+
+CREATE TABLE soa_versions (
+    id INTEGER PRIMARY KEY,
+    number INTEGER NOT NULL UNIQUE,
+    issued_on TEXT NOT NULL,
+    approver TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    snapshot TEXT NOT NULL
+) STRICT;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1)])
+    Migrations::new(vec![M::up(V1), M::up(V2)])
 }
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i32 = 1;
+pub const LATEST_VERSION: i32 = 2;
 
 #[cfg(test)]
 mod tests {

@@ -9,12 +9,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::screens::assets::AssetsScreen;
+use super::screens::assets::AssetRow;
+use super::screens::clauses::ClauseRow;
 use super::screens::dashboard::Dashboard;
-use super::screens::placeholder::Placeholder;
 use super::screens::protection::ProtectionScreen;
+use super::screens::register::RegisterScreen;
 use super::screens::risks::RisksScreen;
 use super::screens::scope::ScopeScreen;
+use super::screens::soa::SoaScreen;
 use super::screens::treatment::TreatmentScreen;
 use super::screens::{Ctx, Handled, Screen, Status};
 use super::widgets::{fit, key_line, render_help};
@@ -46,25 +48,16 @@ impl Shell {
         let screens: Vec<Box<dyn Screen>> = vec![
             Box::new(Dashboard::new(&store)?),
             Box::new(ScopeScreen::new(&store)?),
-            Box::new(AssetsScreen::new(&store)?),
+            Box::new(RegisterScreen::<AssetRow>::new("Assets", "Assets", &store)?),
             Box::new(ProtectionScreen::new(&store)?),
             Box::new(RisksScreen::new(&store)?),
             Box::new(TreatmentScreen::new(&store)?),
-            Box::new(Placeholder {
-                title: "SoA",
-                what: &[
-                    "the 93 Annex A controls and custom controls",
-                    "applicability, reasons, status, evidence",
-                    "versions",
-                ],
-            }),
-            Box::new(Placeholder {
-                title: "Clauses",
-                what: &[
-                    "clauses 4 to 10 as a checklist",
-                    "mandatory documented information",
-                ],
-            }),
+            Box::new(SoaScreen::new(&store)?),
+            Box::new(RegisterScreen::<ClauseRow>::new(
+                "Clauses",
+                "Clauses 4 to 10 (all mandatory)",
+                &store,
+            )?),
         ];
         let organisation = store.organisation()?;
         let status = if store.is_read_only() {

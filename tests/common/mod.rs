@@ -143,3 +143,12 @@ pub fn type_text(app: &mut isms::ui::App, text: &str) {
         press(app, ratatui::crossterm::event::KeyCode::Char(c));
     }
 }
+
+/// The app on the workspace at `path`, with today fixed at 2026-03-31.
+pub fn start_on(path: &std::path::Path) -> isms::ui::App {
+    let mut app = isms::ui::App::start(path, true, false).unwrap();
+    if let isms::ui::App::Workspace(shell) = &mut app {
+        shell.set_today(chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap());
+    }
+    app
+}

@@ -10,6 +10,11 @@
 //! "level", "until", "expired"}` (null when never accepted); in a table or CSV it reads
 //! `by Managing Director until 2027-03-31` or `expired 2026-01-31`. A risk's flags are the codes
 //! of [`crate::domain::evaluation::RiskFlag`], judged on the same today as overdue actions.
+//!
+//! An SoA row's `reasons` start with the derived `risk_treatment` when an action that is not
+//! cancelled implements the control for a risk (those risks are its `risks`); `covered_by` is
+//! the custom control that covers an excluded control, or null. A clause lists the
+//! `mandatory_documents` it requires next to the document recorded for it.
 
 mod risks;
 
@@ -21,7 +26,7 @@ use serde_json::{Map, Value, json};
 
 use crate::domain::protection::{EffectiveNeed, NeedSource, effective_needs};
 use crate::domain::reference::RefKind;
-use crate::domain::soa::{Applicability, treated_risks};
+use crate::domain::soa::{Applicability, reasons_with_derived, treated_risks_by_control};
 use crate::store::{Store, StoreError};
 use crate::string_enum;
 
@@ -145,19 +150,7 @@ pub fn build(store: &Store, register: Register, today: NaiveDate) -> Result<List
             Ok(l)
         }
         Register::Soa => soa(store),
-        Register::Clauses => {
-            let mut l = Listing::new(&["number", "title", "status", "note", "evidence"]);
-            for c in store.clauses()? {
-                l.rows.push(vec![
-                    json!(c.number),
-                    json!(c.title),
-                    json!(c.status),
-                    json!(c.note),
-                    json!(c.evidence),
-                ]);
-            }
-            Ok(l)
-        }
+        Register::Clauses => clauses(store),
     }
 }
 
@@ -246,7 +239,7 @@ fn soa(store: &Store) -> Result<Listing, StoreError> {
         .into_iter()
         .map(|c| (c.key.clone(), c))
         .collect();
-    let actions = store.actions()?;
+    let treated = treated_risks_by_control(&store.actions()?);
     let risk_numbers: HashMap<i64, u32> = store.risks()?.iter().map(|r| (r.id, r.number)).collect();
     let mut l = Listing::new(&[
         "number",
@@ -256,20 +249,17 @@ fn soa(store: &Store) -> Result<Listing, StoreError> {
         "reasons",
         "justification",
         "exclusion_justification",
+        "covered_by",
         "status",
         "owner",
+        "evidence",
         "risks",
     ]);
     for e in store.soa()? {
         let Some(c) = controls.get(&e.control) else {
             continue;
         };
-        let risks = treated_risks(&e.control, &actions);
-        let mut reasons: Vec<&str> = Vec::new();
-        if !risks.is_empty() {
-            reasons.push("risk_treatment");
-        }
-        reasons.extend(e.reasons.iter().map(|r| r.as_str()));
+        let risks = treated.get(&e.control).map_or(&[][..], Vec::as_slice);
         let applicable = match e.applicability {
             Applicability::Applicable => json!(true),
             Applicability::NotApplicable => json!(false),
@@ -280,12 +270,42 @@ fn soa(store: &Store) -> Result<Listing, StoreError> {
             json!(c.title),
             json!(c.theme),
             applicable,
-            json!(reasons),
+            json!(reasons_with_derived(&e, !risks.is_empty())),
             json!(e.justification),
             json!(e.exclusion_justification),
+            opt(e.covered_by.as_ref()),
             json!(e.status),
             json!(e.owner),
-            refs(RefKind::Risk, &risks, &risk_numbers),
+            json!(e.evidence),
+            refs(RefKind::Risk, risks, &risk_numbers),
+        ]);
+    }
+    Ok(l)
+}
+
+fn clauses(store: &Store) -> Result<Listing, StoreError> {
+    let mut l = Listing::new(&[
+        "number",
+        "title",
+        "status",
+        "note",
+        "evidence",
+        "doc_reference",
+        "doc_owner",
+        "doc_date",
+        "mandatory_documents",
+    ]);
+    for c in store.clauses()? {
+        l.rows.push(vec![
+            json!(c.number),
+            json!(c.title),
+            json!(c.status),
+            json!(c.note),
+            json!(c.evidence),
+            json!(c.doc_reference),
+            json!(c.doc_owner),
+            opt(c.doc_date),
+            json!(c.mandatory_documents()),
         ]);
     }
     Ok(l)

@@ -57,26 +57,31 @@ struct DeletedAction<'a> {
     risk_refs: Vec<String>,
 }
 
+/// Every action with its risks and controls, by number.
+pub(in crate::store) fn all_actions(conn: &Connection) -> Result<Vec<Action>> {
+    let mut risks = links(
+        conn,
+        "SELECT action, risk FROM action_risks ORDER BY action, risk",
+    )?;
+    let mut controls: HashMap<i64, Vec<String>> = HashMap::new();
+    for (action, control) in all(
+        conn,
+        "SELECT action, control FROM action_controls ORDER BY action, rowid",
+        |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
+    )? {
+        controls.entry(action).or_default().push(control);
+    }
+    let mut actions = all(conn, &format!("{ACTION} ORDER BY number"), action)?;
+    for a in &mut actions {
+        a.risks = risks.remove(&a.id).unwrap_or_default();
+        a.controls = controls.remove(&a.id).unwrap_or_default();
+    }
+    Ok(actions)
+}
+
 impl Store {
     pub fn actions(&self) -> Result<Vec<Action>> {
-        let mut risks = links(
-            self.conn(),
-            "SELECT action, risk FROM action_risks ORDER BY action, risk",
-        )?;
-        let mut controls: HashMap<i64, Vec<String>> = HashMap::new();
-        for (action, control) in all(
-            self.conn(),
-            "SELECT action, control FROM action_controls ORDER BY action, rowid",
-            |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)),
-        )? {
-            controls.entry(action).or_default().push(control);
-        }
-        let mut actions = all(self.conn(), &format!("{ACTION} ORDER BY number"), action)?;
-        for a in &mut actions {
-            a.risks = risks.remove(&a.id).unwrap_or_default();
-            a.controls = controls.remove(&a.id).unwrap_or_default();
-        }
-        Ok(actions)
+        all_actions(self.conn())
     }
 
     /// One action by row id, with its risks and controls; `Missing` if there is none.

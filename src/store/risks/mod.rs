@@ -2,6 +2,8 @@
 
 mod actions;
 
+pub(in crate::store) use actions::all_actions;
+
 use std::collections::HashMap;
 
 use rusqlite::{Connection, OptionalExtension, Params, Row};

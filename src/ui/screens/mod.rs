@@ -2,13 +2,15 @@
 //! message, and the `Screen` contract the shell drives.
 
 pub mod assets;
+pub mod clauses;
 pub mod dashboard;
-pub mod placeholder;
 pub mod protection;
 pub mod register;
 pub mod risks;
 pub mod scope;
+pub mod soa;
 pub mod treatment;
+pub mod views;
 
 use chrono::NaiveDate;
 use ratatui::Frame;

@@ -43,6 +43,19 @@ pub trait Record: Clone + Sized {
     fn id(&self) -> i64;
     /// How a confirmation names it: `S-003 Warehouse Hamburg`.
     fn label(&self) -> String;
+    /// Whether records can be added (`n`) and removed (`d`): a fixed catalog cannot.
+    const CAN_ADD: bool = true;
+    const CAN_DELETE: bool = true;
+    /// Whether several records can be marked (Space) and changed at once (`b`).
+    const BULK: bool = false;
+    /// The form for changing all marked records at once.
+    fn bulk_form(_count: usize) -> Option<Form> {
+        None
+    }
+    /// This record as the bulk form says it should be.
+    fn with_bulk(&self, _form: &Form) -> Result<Self, ValidationError> {
+        Ok(self.clone())
+    }
     /// What deleting it would affect, said in the confirmation.
     fn delete_warning(&self, _store: &Store) -> Result<Option<String>, StoreError> {
         Ok(None)
@@ -62,6 +75,7 @@ pub trait Record: Clone + Sized {
 enum Modal<T> {
     None,
     Form { form: Form, base: T },
+    Bulk(Form),
     Facets(Form),
     Confirm { confirm: Confirm, item: T },
 }
@@ -80,6 +94,8 @@ pub struct RegisterView<T: Record> {
     link: Option<usize>,
     /// What a new record starts from.
     blank: T,
+    /// Records marked for a bulk change, by id.
+    marked: std::collections::BTreeSet<i64>,
 }
 
 impl<T: Record> RegisterView<T> {
@@ -95,6 +111,7 @@ impl<T: Record> RegisterView<T> {
             ranked: false,
             link: None,
             blank,
+            marked: Default::default(),
         };
         view.refresh();
         Ok(view)
@@ -119,8 +136,24 @@ impl<T: Record> RegisterView<T> {
         if self.ranked {
             shown.sort_by_key(|&i| std::cmp::Reverse(self.items[i].rank()));
         }
-        self.table
-            .set_rows(shown.iter().map(|&i| self.items[i].cells()).collect());
+        let rows = shown
+            .iter()
+            .map(|&i| {
+                let mut cells = self.items[i].cells();
+                if T::BULK
+                    && let Some(first) = cells.first_mut()
+                {
+                    let mark = if self.marked.contains(&self.items[i].id()) {
+                        "● "
+                    } else {
+                        "  "
+                    };
+                    first.insert_str(0, mark);
+                }
+                cells
+            })
+            .collect();
+        self.table.set_rows(rows);
         self.table.set_total(Some(self.items.len()));
         self.shown = shown;
         self.link = None;
@@ -177,7 +210,7 @@ impl<T: Record> RegisterView<T> {
     }
 
     pub fn handle_paste(&mut self, text: &str) {
-        if let Modal::Form { form, .. } = &mut self.modal {
+        if let Modal::Form { form, .. } | Modal::Bulk(form) = &mut self.modal {
             form.paste(text);
         }
     }
@@ -192,6 +225,14 @@ impl<T: Record> RegisterView<T> {
                     }
                     FormEvent::Cancel => *ctx.status = Status::Info("Nothing changed.".into()),
                     FormEvent::Submit => self.submit(form, base, ctx),
+                }
+                return Handled::Yes;
+            }
+            Modal::Bulk(mut form) => {
+                match form.handle_key(key) {
+                    FormEvent::None => self.modal = Modal::Bulk(form),
+                    FormEvent::Cancel => *ctx.status = Status::Info("Nothing changed.".into()),
+                    FormEvent::Submit => self.submit_bulk(form, ctx),
                 }
                 return Handled::Yes;
             }
@@ -230,7 +271,7 @@ impl<T: Record> RegisterView<T> {
         }
         if !self.table.is_filtering() {
             match key.code {
-                KeyCode::Char('n') => {
+                KeyCode::Char('n') if T::CAN_ADD => {
                     self.open_new();
                     return Handled::Yes;
                 }
@@ -243,7 +284,7 @@ impl<T: Record> RegisterView<T> {
                     }
                     return Handled::Yes;
                 }
-                KeyCode::Char('d') | KeyCode::Delete => {
+                KeyCode::Char('d') | KeyCode::Delete if T::CAN_DELETE => {
                     if let Some(item) = self.selected().cloned() {
                         let mut question = format!("Delete {} {}?", T::NOUN, item.label());
                         match item.delete_warning(ctx.store) {
@@ -264,6 +305,38 @@ impl<T: Record> RegisterView<T> {
                 }
                 KeyCode::Char('f') if self.has_facets() => {
                     self.modal = Modal::Facets(self.facet_form());
+                    return Handled::Yes;
+                }
+                KeyCode::Char(' ') if T::BULK => {
+                    if let Some(id) = self.selected().map(T::id) {
+                        if !self.marked.remove(&id) {
+                            self.marked.insert(id);
+                        }
+                        let row = self.table.selected();
+                        self.refresh();
+                        if let Some(row) = row {
+                            self.table.select_row(row);
+                        }
+                        self.table.handle_key(KeyEvent::from(KeyCode::Down));
+                    }
+                    return Handled::Yes;
+                }
+                KeyCode::Char('b') if T::BULK => {
+                    let count = if self.marked.is_empty() {
+                        usize::from(self.selected().is_some())
+                    } else {
+                        self.marked.len()
+                    };
+                    if count > 0
+                        && let Some(form) = T::bulk_form(count)
+                    {
+                        self.modal = Modal::Bulk(form);
+                    }
+                    return Handled::Yes;
+                }
+                KeyCode::Esc if T::BULK && !self.marked.is_empty() => {
+                    self.marked.clear();
+                    self.refresh();
                     return Handled::Yes;
                 }
                 KeyCode::Char('c') if T::RANKED.is_some() => {
@@ -432,6 +505,62 @@ impl<T: Record> RegisterView<T> {
         }
     }
 
+    /// Applies the bulk form to every marked record (or the selected one) in one transaction:
+    /// all of them change, or none.
+    fn submit_bulk(&mut self, mut form: Form, ctx: &mut Ctx<'_>) {
+        form.clear_errors();
+        let targets: Vec<T> = if self.marked.is_empty() {
+            self.selected().cloned().into_iter().collect()
+        } else {
+            self.items
+                .iter()
+                .filter(|i| self.marked.contains(&i.id()))
+                .cloned()
+                .collect()
+        };
+        let mut changed = Vec::new();
+        for t in &targets {
+            match t.with_bulk(&form) {
+                Ok(r) => changed.push(r),
+                Err(e) => {
+                    form.set_error(e.field, format!("{}: {}", t.label(), e.message));
+                    self.modal = Modal::Bulk(form);
+                    return;
+                }
+            }
+        }
+        let count = changed.len();
+        let result = ctx.store.edit(|w| {
+            for r in changed {
+                let label = r.label();
+                r.save(w).map_err(|e| match e {
+                    StoreError::Invalid(v) => StoreError::Invalid(ValidationError::new(
+                        v.field,
+                        format!("{label}: {}", v.message),
+                    )),
+                    other => other,
+                })?;
+            }
+            Ok(())
+        });
+        match result {
+            Ok(()) => {
+                *ctx.status = Status::Saved(format!("Saved {count} {}(s).", T::NOUN));
+                self.marked.clear();
+                self.reload_or_report(ctx);
+            }
+            Err(StoreError::Invalid(e)) => {
+                form.message = Some(format!("nothing saved: {}", e.message));
+                *ctx.status = Status::Error("Not saved: see the form.".into());
+                self.modal = Modal::Bulk(form);
+            }
+            Err(e) => {
+                form.message = Some(format!("not saved: {e}"));
+                self.modal = Modal::Bulk(form);
+            }
+        }
+    }
+
     fn reload_or_report(&mut self, ctx: &mut Ctx<'_>) {
         if let Err(e) = self.reload(ctx.store) {
             *ctx.status = Status::Error(format!("Could not reload: {e}"));
@@ -449,7 +578,9 @@ impl<T: Record> RegisterView<T> {
 
     pub fn keys(&self) -> Vec<(&'static str, &'static str)> {
         match &self.modal {
-            Modal::Form { form, .. } | Modal::Facets(form) => form.keys().to_vec(),
+            Modal::Form { form, .. } | Modal::Facets(form) | Modal::Bulk(form) => {
+                form.keys().to_vec()
+            }
             Modal::Confirm { .. } => vec![("y", "delete"), ("n Esc", "keep")],
             Modal::None if self.table.is_filtering() => {
                 vec![
@@ -464,12 +595,23 @@ impl<T: Record> RegisterView<T> {
                 ("← Esc", "back to the table"),
             ],
             Modal::None => {
-                let mut keys = vec![("n", "new"), ("e", "edit"), ("d", "delete")];
+                let mut keys = Vec::new();
+                if T::CAN_ADD {
+                    keys.push(("n", "new"));
+                }
+                keys.push(("e", "edit"));
+                if T::CAN_DELETE {
+                    keys.push(("d", "delete"));
+                }
                 if self.has_facets() {
                     keys.push(("f", "filter by"));
                 }
                 if let Some(name) = T::RANKED {
                     keys.push(("c", name));
+                }
+                if T::BULK {
+                    keys.push(("Space", "mark"));
+                    keys.push(("b", "change marked"));
                 }
                 if self.has_links() {
                     keys.push(("→", "links"));
@@ -487,6 +629,9 @@ impl<T: Record> RegisterView<T> {
             && let Some(name) = T::RANKED
         {
             title.push_str(&format!(": {name} first"));
+        }
+        if !self.marked.is_empty() {
+            title.push_str(&format!(" · {} marked", self.marked.len()));
         }
         for (name, value) in &self.facets {
             title.push_str(&format!(" · {name}: {value}"));
@@ -543,7 +688,9 @@ impl<T: Record> RegisterView<T> {
             detail_area,
         );
         match &self.modal {
-            Modal::Form { form, .. } | Modal::Facets(form) => form.render(frame, area),
+            Modal::Form { form, .. } | Modal::Facets(form) | Modal::Bulk(form) => {
+                form.render(frame, area)
+            }
             Modal::Confirm { confirm, .. } => confirm.render(frame, area),
             Modal::None => {}
         }
@@ -566,4 +713,57 @@ fn split(area: Rect) -> (Rect, Rect) {
 /// "yes" / "no" for table cells.
 pub fn yes_no(b: bool) -> String {
     if b { "yes".into() } else { "no".into() }
+}
+
+/// A screen that is one register and nothing else.
+pub struct RegisterScreen<T: Record> {
+    title: &'static str,
+    view: RegisterView<T>,
+}
+
+impl<T: Record> RegisterScreen<T> {
+    pub fn new(
+        title: &'static str,
+        table_title: &'static str,
+        store: &Store,
+    ) -> Result<Self, StoreError> {
+        Ok(Self {
+            title,
+            view: RegisterView::new(table_title, store)?,
+        })
+    }
+}
+
+impl<T: Record> super::Screen for RegisterScreen<T> {
+    fn title(&self) -> &'static str {
+        self.title
+    }
+
+    fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx<'_>) -> Handled {
+        self.view.handle_key(key, ctx)
+    }
+
+    fn handle_paste(&mut self, text: &str) {
+        self.view.handle_paste(text);
+    }
+
+    fn handle_click(&mut self, area: Rect, column: u16, row: u16) -> bool {
+        self.view.handle_click(area, column, row)
+    }
+
+    fn captures_input(&self) -> bool {
+        self.view.captures_input()
+    }
+
+    fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
+        self.view.reload(store)
+    }
+
+    fn keys(&self) -> Vec<(&'static str, &'static str)> {
+        self.view.keys()
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect) {
+        self.view.render(frame, area, true);
+    }
 }

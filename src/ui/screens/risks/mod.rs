@@ -15,6 +15,7 @@ pub use heatmap::{counts as heat_counts, render as render_heatmap};
 pub use record::RiskRow;
 
 use super::register::RegisterView;
+use super::views::ViewBar;
 use super::{Ctx, Handled, Screen};
 use crate::domain::methodology::Rating;
 use crate::store::{Store, StoreError};
@@ -24,7 +25,7 @@ use methodology::MethodologyView;
 const VIEWS: [&str; 3] = ["Register", "Heat maps", "Methodology"];
 
 pub struct RisksScreen {
-    view: usize,
+    views: ViewBar,
     register: RegisterView<RiskRow>,
     /// The heat-map cursor: residual side or not, likelihood, impact.
     cell: (bool, u8, u8),
@@ -34,7 +35,7 @@ pub struct RisksScreen {
 impl RisksScreen {
     pub fn new(store: &Store) -> Result<Self, StoreError> {
         Ok(Self {
-            view: 0,
+            views: ViewBar::new(&VIEWS, false),
             register: RegisterView::new("Risk register (6.1.2, 8.2)", store)?,
             cell: (false, 3, 3),
             methodology: MethodologyView::new(store)?,
@@ -42,7 +43,7 @@ impl RisksScreen {
     }
 
     fn captures(&self) -> bool {
-        match self.view {
+        match self.views.current {
             0 => self.register.captures_input(),
             2 => self.methodology.captures_input(),
             _ => false,
@@ -90,7 +91,7 @@ impl RisksScreen {
                 };
                 self.register
                     .show_only(vec![(facet, format!("L{l} × I{i}"))]);
-                self.view = 0;
+                self.views.current = 0;
             }
             _ => return Handled::No,
         }
@@ -177,20 +178,10 @@ impl Screen for RisksScreen {
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx<'_>) -> Handled {
-        if !self.captures() {
-            match key.code {
-                KeyCode::Char(']') => {
-                    self.view = (self.view + 1) % VIEWS.len();
-                    return Handled::Yes;
-                }
-                KeyCode::Char('[') => {
-                    self.view = (self.view + VIEWS.len() - 1) % VIEWS.len();
-                    return Handled::Yes;
-                }
-                _ => {}
-            }
+        if !self.captures() && self.views.switch(key) {
+            return Handled::Yes;
         }
-        match self.view {
+        match self.views.current {
             0 => self.register.handle_key(key, ctx),
             1 => self.heat_key(key),
             _ => {
@@ -207,7 +198,7 @@ impl Screen for RisksScreen {
     }
 
     fn handle_paste(&mut self, text: &str) {
-        match self.view {
+        match self.views.current {
             0 => self.register.handle_paste(text),
             2 => self.methodology.handle_paste(text),
             _ => {}
@@ -215,11 +206,11 @@ impl Screen for RisksScreen {
     }
 
     fn handle_click(&mut self, area: Rect, column: u16, row: u16) -> bool {
-        let [bar, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+        let [bar, body] = ViewBar::split(area);
         if row == bar.y {
             return false;
         }
-        self.view == 0 && self.register.handle_click(body, column, row)
+        self.views.current == 0 && self.register.handle_click(body, column, row)
     }
 
     fn captures_input(&self) -> bool {
@@ -232,31 +223,21 @@ impl Screen for RisksScreen {
     }
 
     fn keys(&self) -> Vec<(&'static str, &'static str)> {
-        let mut keys = match self.view {
+        let mut keys = match self.views.current {
             0 => self.register.keys(),
             1 => vec![("↑↓←→", "cell"), ("Enter", "show its risks")],
             _ => self.methodology.keys(),
         };
         if !self.captures() {
-            keys.insert(0, ("[ ]", "views"));
+            keys.insert(0, self.views.key());
         }
         keys
     }
 
     fn render(&self, frame: &mut Frame, area: Rect) {
-        let [bar, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-        let mut spans = Vec::new();
-        for (i, name) in VIEWS.iter().enumerate() {
-            let style = if i == self.view {
-                theme::tab_active()
-            } else {
-                theme::tab()
-            };
-            spans.push(Span::styled(format!(" {name} "), style));
-            spans.push(Span::raw(" "));
-        }
-        frame.render_widget(Paragraph::new(Line::from(spans)), bar);
-        match self.view {
+        let [bar, body] = ViewBar::split(area);
+        self.views.render(frame, bar);
+        match self.views.current {
             0 => self.register.render(frame, body, true),
             1 => self.render_heatmaps(frame, body),
             _ => self.methodology.render(frame, body),

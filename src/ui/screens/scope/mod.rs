@@ -5,17 +5,15 @@ mod records;
 mod statements;
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
 
 use super::register::RegisterView;
+use super::views::ViewBar;
 use super::{Ctx, Handled, Screen};
 use crate::domain::party::InterestedParty;
 use crate::domain::scope::{ContextIssue, ScopeItem};
 use crate::store::{Store, StoreError};
-use crate::ui::theme;
 use statements::Statements;
 
 const VIEWS: [&str; 4] = [
@@ -26,7 +24,7 @@ const VIEWS: [&str; 4] = [
 ];
 
 pub struct ScopeScreen {
-    view: usize,
+    views: ViewBar,
     statements: Statements,
     items: RegisterView<ScopeItem>,
     parties: RegisterView<InterestedParty>,
@@ -36,7 +34,7 @@ pub struct ScopeScreen {
 impl ScopeScreen {
     pub fn new(store: &Store) -> Result<Self, StoreError> {
         Ok(Self {
-            view: 0,
+            views: ViewBar::new(&VIEWS, true),
             statements: Statements::new(store)?,
             items: RegisterView::new("Scope items (4.3)", store)?,
             parties: RegisterView::new("Interested parties (4.2)", store)?,
@@ -45,11 +43,11 @@ impl ScopeScreen {
     }
 
     pub fn view(&self) -> &'static str {
-        VIEWS[self.view]
+        VIEWS[self.views.current]
     }
 
     fn current_captures(&self) -> bool {
-        match self.view {
+        match self.views.current {
             0 => self.statements.captures_input(),
             1 => self.items.captures_input(),
             2 => self.parties.captures_input(),
@@ -64,20 +62,10 @@ impl Screen for ScopeScreen {
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx<'_>) -> Handled {
-        if !self.current_captures() {
-            match key.code {
-                KeyCode::Right | KeyCode::Char('l') | KeyCode::Char(']') => {
-                    self.view = (self.view + 1) % VIEWS.len();
-                    return Handled::Yes;
-                }
-                KeyCode::Left | KeyCode::Char('h') | KeyCode::Char('[') => {
-                    self.view = (self.view + VIEWS.len() - 1) % VIEWS.len();
-                    return Handled::Yes;
-                }
-                _ => {}
-            }
+        if !self.current_captures() && self.views.switch(key) {
+            return Handled::Yes;
         }
-        match self.view {
+        match self.views.current {
             0 => self.statements.handle_key(key, ctx),
             1 => self.items.handle_key(key, ctx),
             2 => self.parties.handle_key(key, ctx),
@@ -86,7 +74,7 @@ impl Screen for ScopeScreen {
     }
 
     fn handle_paste(&mut self, text: &str) {
-        match self.view {
+        match self.views.current {
             0 => self.statements.handle_paste(text),
             1 => self.items.handle_paste(text),
             2 => self.parties.handle_paste(text),
@@ -95,15 +83,17 @@ impl Screen for ScopeScreen {
     }
 
     fn handle_click(&mut self, area: Rect, column: u16, row: u16) -> bool {
-        let [bar, body] = layout(area);
+        let [bar, body] = ViewBar::split(area);
         if row == bar.y {
-            if let Some(i) = view_at(bar, column) {
-                self.view = i;
-                return true;
-            }
-            return false;
+            return match self.views.at(bar, column) {
+                Some(i) => {
+                    self.views.current = i;
+                    true
+                }
+                None => false,
+            };
         }
-        match self.view {
+        match self.views.current {
             1 => self.items.handle_click(body, column, row),
             2 => self.parties.handle_click(body, column, row),
             3 => self.issues.handle_click(body, column, row),
@@ -123,53 +113,26 @@ impl Screen for ScopeScreen {
     }
 
     fn keys(&self) -> Vec<(&'static str, &'static str)> {
-        let mut keys = match self.view {
+        let mut keys = match self.views.current {
             0 => self.statements.keys(),
             1 => self.items.keys(),
             2 => self.parties.keys(),
             _ => self.issues.keys(),
         };
         if !self.current_captures() {
-            keys.insert(0, ("←→", "views"));
+            keys.insert(0, self.views.key());
         }
         keys
     }
 
     fn render(&self, frame: &mut Frame, area: Rect) {
-        let [bar, body] = layout(area);
-        let mut spans = Vec::new();
-        for (i, name) in VIEWS.iter().enumerate() {
-            let style = if i == self.view {
-                theme::tab_active()
-            } else {
-                theme::tab()
-            };
-            spans.push(Span::styled(format!(" {name} "), style));
-            spans.push(Span::raw(" "));
-        }
-        frame.render_widget(Paragraph::new(Line::from(spans)), bar);
-        match self.view {
+        let [bar, body] = ViewBar::split(area);
+        self.views.render(frame, bar);
+        match self.views.current {
             0 => self.statements.render(frame, body),
             1 => self.items.render(frame, body, true),
             2 => self.parties.render(frame, body, true),
             _ => self.issues.render(frame, body, true),
         }
     }
-}
-
-fn layout(area: Rect) -> [Rect; 2] {
-    Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area)
-}
-
-/// Which view label lies under a column of the view bar.
-fn view_at(bar: Rect, column: u16) -> Option<usize> {
-    let mut x = bar.x;
-    for (i, name) in VIEWS.iter().enumerate() {
-        let width = u16::try_from(name.chars().count() + 2).unwrap_or(u16::MAX);
-        if column >= x && column < x + width {
-            return Some(i);
-        }
-        x += width + 1;
-    }
-    None
 }

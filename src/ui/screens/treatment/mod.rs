@@ -4,22 +4,20 @@
 mod records;
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
 
 pub use records::{AcceptanceRow, ActionRow};
 
 use super::register::RegisterView;
+use super::views::ViewBar;
 use super::{Ctx, Handled, Screen};
 use crate::store::{Store, StoreError};
-use crate::ui::theme;
 
 const VIEWS: [&str; 2] = ["Treatment plan", "Acceptances"];
 
 pub struct TreatmentScreen {
-    view: usize,
+    views: ViewBar,
     plan: RegisterView<ActionRow>,
     acceptances: RegisterView<AcceptanceRow>,
 }
@@ -27,14 +25,14 @@ pub struct TreatmentScreen {
 impl TreatmentScreen {
     pub fn new(store: &Store) -> Result<Self, StoreError> {
         Ok(Self {
-            view: 0,
+            views: ViewBar::new(&VIEWS, true),
             plan: RegisterView::new("Risk treatment plan (6.1.3 e)", store)?,
             acceptances: RegisterView::new("Acceptance of residual risk (6.1.3 f)", store)?,
         })
     }
 
     fn captures(&self) -> bool {
-        if self.view == 0 {
+        if self.views.current == 0 {
             self.plan.captures_input()
         } else {
             self.acceptances.captures_input()
@@ -48,16 +46,10 @@ impl Screen for TreatmentScreen {
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx<'_>) -> Handled {
-        if !self.captures()
-            && matches!(
-                key.code,
-                KeyCode::Left | KeyCode::Right | KeyCode::Char('[') | KeyCode::Char(']')
-            )
-        {
-            self.view = 1 - self.view;
+        if !self.captures() && self.views.switch(key) {
             return Handled::Yes;
         }
-        if self.view == 0 {
+        if self.views.current == 0 {
             self.plan.handle_key(key, ctx)
         } else {
             self.acceptances.handle_key(key, ctx)
@@ -65,7 +57,7 @@ impl Screen for TreatmentScreen {
     }
 
     fn handle_paste(&mut self, text: &str) {
-        if self.view == 0 {
+        if self.views.current == 0 {
             self.plan.handle_paste(text);
         } else {
             self.acceptances.handle_paste(text);
@@ -73,11 +65,11 @@ impl Screen for TreatmentScreen {
     }
 
     fn handle_click(&mut self, area: Rect, column: u16, row: u16) -> bool {
-        let [bar, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
+        let [bar, body] = ViewBar::split(area);
         if row == bar.y {
             return false;
         }
-        if self.view == 0 {
+        if self.views.current == 0 {
             self.plan.handle_click(body, column, row)
         } else {
             self.acceptances.handle_click(body, column, row)
@@ -94,31 +86,21 @@ impl Screen for TreatmentScreen {
     }
 
     fn keys(&self) -> Vec<(&'static str, &'static str)> {
-        let mut keys = if self.view == 0 {
+        let mut keys = if self.views.current == 0 {
             self.plan.keys()
         } else {
             self.acceptances.keys()
         };
         if !self.captures() {
-            keys.insert(0, ("←→", "plan, acceptances"));
+            keys.insert(0, self.views.key());
         }
         keys
     }
 
     fn render(&self, frame: &mut Frame, area: Rect) {
-        let [bar, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-        let mut spans = Vec::new();
-        for (i, name) in VIEWS.iter().enumerate() {
-            let style = if i == self.view {
-                theme::tab_active()
-            } else {
-                theme::tab()
-            };
-            spans.push(Span::styled(format!(" {name} "), style));
-            spans.push(Span::raw(" "));
-        }
-        frame.render_widget(Paragraph::new(Line::from(spans)), bar);
-        if self.view == 0 {
+        let [bar, body] = ViewBar::split(area);
+        self.views.render(frame, bar);
+        if self.views.current == 0 {
             self.plan.render(frame, body, true);
         } else {
             self.acceptances.render(frame, body, true);

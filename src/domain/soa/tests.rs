@@ -1,0 +1,338 @@
+use chrono::NaiveDate;
+
+use super::*;
+use crate::domain::control::Theme;
+
+fn custom(key: &str, covers: &[&str]) -> Control {
+    Control {
+        key: key.into(),
+        theme: Theme::Custom,
+        title: format!("Custom {key}"),
+        description: String::new(),
+        source: "own".into(),
+        covers: covers.iter().map(|c| (*c).to_string()).collect(),
+    }
+}
+
+fn annex(key: &str, title: &str) -> Control {
+    Control {
+        key: key.into(),
+        theme: Theme::Organizational,
+        title: title.into(),
+        description: String::new(),
+        source: "ISO/IEC 27001:2022 Annex A".into(),
+        covers: Vec::new(),
+    }
+}
+
+fn excluded(control: &str, justification: &str) -> SoaEntry {
+    SoaEntry {
+        applicability: Applicability::NotApplicable,
+        exclusion_justification: justification.into(),
+        ..SoaEntry::undecided(control)
+    }
+}
+
+fn refs(items: &[&str]) -> Vec<String> {
+    items.iter().map(|r| (*r).to_string()).collect()
+}
+
+#[test]
+fn risk_treatment_is_derived_from_actions() {
+    let mut a = Action::new("MFA");
+    a.controls = vec!["8.5".into(), "5.17".into()];
+    a.risks = vec![4, 2];
+    let mut b = Action::new("Password manager");
+    b.controls = vec!["5.17".into()];
+    b.risks = vec![2, 9];
+    let actions = [a, b];
+    assert_eq!(treated_risks("5.17", &actions), [2, 4, 9]);
+    assert_eq!(treated_risks("8.5", &actions), [2, 4]);
+    assert!(treated_risks("5.1", &actions).is_empty());
+    let by_control = treated_risks_by_control(&actions);
+    assert_eq!(by_control["5.17"], [2, 4, 9]);
+    assert_eq!(by_control["8.5"], [2, 4]);
+    assert!(!by_control.contains_key("5.1"));
+}
+
+#[test]
+fn a_cancelled_action_treats_nothing() {
+    let mut cancelled = Action::new("Tape backup");
+    cancelled.controls = vec!["8.13".into()];
+    cancelled.risks = vec![1];
+    cancelled.status = ActionStatus::Cancelled;
+    let mut done = Action::new("Cloud backup");
+    done.controls = vec!["8.13".into()];
+    done.risks = vec![3];
+    done.status = ActionStatus::Done;
+    assert!(treated_risks("8.13", std::slice::from_ref(&cancelled)).is_empty());
+    assert!(treated_risks_by_control(std::slice::from_ref(&cancelled)).is_empty());
+    let both = [cancelled, done];
+    assert_eq!(treated_risks("8.13", &both), [3]);
+    assert_eq!(treated_risks_by_control(&both)["8.13"], [3]);
+}
+
+#[test]
+fn reasons_are_deduplicated_in_order() {
+    let mut e = SoaEntry::undecided("5.1");
+    e.reasons = vec![Reason::Business, Reason::Legal, Reason::Business];
+    assert_eq!(
+        e.validated().unwrap().reasons,
+        [Reason::Legal, Reason::Business]
+    );
+}
+
+#[test]
+fn covered_by_is_trimmed_and_empty_means_none() {
+    let mut e = excluded("5.7", "");
+    e.covered_by = Some("  C-004 ".into());
+    assert_eq!(
+        e.clone().validated().unwrap().covered_by.as_deref(),
+        Some("C-004")
+    );
+    e.covered_by = Some("   ".into());
+    assert_eq!(e.clone().validated().unwrap().covered_by, None);
+    e.covered_by = Some("C-0\n04".into());
+    assert_eq!(e.validated().unwrap_err().field, "covered by");
+    assert_eq!(SoaEntry::undecided("5.7").covered_by, None);
+}
+
+#[test]
+fn derived_reason_comes_first() {
+    let mut e = SoaEntry::undecided("8.13");
+    e.reasons = vec![Reason::Legal, Reason::Business];
+    assert_eq!(
+        reasons_with_derived(&e, true),
+        ["risk_treatment", "legal", "business"]
+    );
+    assert_eq!(reasons_with_derived(&e, false), ["legal", "business"]);
+    assert!(reasons_with_derived(&SoaEntry::undecided("5.1"), false).is_empty());
+}
+
+#[test]
+fn a_control_that_treats_risks_cannot_be_excluded() {
+    let e = excluded("8.13", "We have no backups.");
+    let err = check_decision(
+        &e,
+        &refs(&["R-001 Ransomware encrypts the file server", "R-004"]),
+        &[],
+    )
+    .unwrap_err();
+    assert_eq!(err.field, "applicability");
+    assert_eq!(
+        err.message,
+        "A.8.13 cannot be excluded: it implements the treatment of R-001, R-004"
+    );
+    // Applicable with treated risks is the normal case.
+    let applicable = SoaEntry {
+        applicability: Applicability::Applicable,
+        ..SoaEntry::undecided("8.13")
+    };
+    assert!(check_decision(&applicable, &refs(&["R-001"]), &[]).is_ok());
+}
+
+#[test]
+fn an_exclusion_needs_a_justification_or_a_covering_control() {
+    let err = check_decision(&excluded("7.12", "  "), &[], &[]).unwrap_err();
+    assert_eq!(err.field, "exclusion justification");
+    assert_eq!(
+        err.message,
+        "required for an excluded control (or name the custom control that covers it)"
+    );
+    assert!(check_decision(&excluded("7.12", "No cabling of our own."), &[], &[]).is_ok());
+    let covered = SoaEntry {
+        covered_by: Some("C-002".into()),
+        ..excluded("5.21", "")
+    };
+    assert!(check_decision(&covered, &[], &[custom("C-002", &["5.19", "5.21"])]).is_ok());
+}
+
+#[test]
+fn the_covering_control_must_exist_and_cover_it() {
+    let entry = SoaEntry {
+        covered_by: Some("C-004".into()),
+        ..excluded("5.7", "")
+    };
+    let err = check_decision(&entry, &[], &[custom("C-004", &["5.8"])]).unwrap_err();
+    assert_eq!(err.field, "covered by");
+    assert_eq!(err.message, "C-004 does not cover A.5.7");
+    let err = check_decision(&entry, &[], &[custom("C-001", &["5.7"])]).unwrap_err();
+    assert_eq!(
+        (err.field, err.message.as_str()),
+        (
+            "covered by",
+            "C-004 is not a custom control of this workspace"
+        )
+    );
+    // An Annex A control is no covering control, even if the key matched.
+    let err = check_decision(&entry, &[], &[annex("C-004", "odd")]).unwrap_err();
+    assert_eq!(err.field, "covered by");
+}
+
+#[test]
+fn only_an_excluded_control_can_be_covered() {
+    for applicability in [Applicability::Applicable, Applicability::Undecided] {
+        let entry = SoaEntry {
+            applicability,
+            covered_by: Some("C-004".into()),
+            ..SoaEntry::undecided("5.7")
+        };
+        let err = check_decision(&entry, &[], &[custom("C-004", &["5.7"])]).unwrap_err();
+        assert_eq!(err.field, "covered by");
+        assert_eq!(
+            err.message,
+            "only an excluded control can be covered by a custom control"
+        );
+    }
+}
+
+#[test]
+fn undecided_and_applicable_entries_pass_without_text() {
+    assert!(check_decision(&SoaEntry::undecided("5.1"), &[], &[]).is_ok());
+    let applicable = SoaEntry {
+        applicability: Applicability::Applicable,
+        ..SoaEntry::undecided("5.1")
+    };
+    assert!(check_decision(&applicable, &[], &[]).is_ok());
+}
+
+fn catalog() -> Vec<Control> {
+    vec![
+        annex("5.1", "Policies"),
+        annex("5.7", "Threat intelligence"),
+        annex("8.13", "Backup"),
+        custom("C-001", &["5.7"]),
+    ]
+}
+
+#[test]
+fn a_snapshot_follows_control_order_with_derived_reasons() {
+    let entries = vec![
+        SoaEntry {
+            applicability: Applicability::Applicable,
+            reasons: vec![Reason::Legal],
+            status: ImplementationStatus::Partial,
+            owner: "IT".into(),
+            ..SoaEntry::undecided("8.13")
+        },
+        SoaEntry {
+            covered_by: Some("C-001".into()),
+            ..excluded("5.7", "")
+        },
+        SoaEntry {
+            applicability: Applicability::Applicable,
+            justification: "Policy framework.".into(),
+            ..SoaEntry::undecided("5.1")
+        },
+    ];
+    let mut backup = Action::new("Backup");
+    backup.controls = vec!["8.13".into()];
+    backup.risks = vec![1];
+    let rows = snapshot(&catalog(), &entries, &[backup]);
+    let keys: Vec<&str> = rows.iter().map(|r| r.control.as_str()).collect();
+    assert_eq!(keys, ["5.1", "5.7", "8.13", "C-001"]);
+    assert_eq!(rows[0].justification, "Policy framework.");
+    assert_eq!(rows[1].covered_by.as_deref(), Some("C-001"));
+    assert_eq!(rows[2].reasons, ["risk_treatment", "legal"]);
+    assert_eq!(rows[2].title, "Backup");
+    assert_eq!(
+        (rows[2].status, rows[2].owner.as_str()),
+        (ImplementationStatus::Partial, "IT")
+    );
+    // C-001 has no entry: undecided.
+    assert_eq!(rows[3].applicability, Applicability::Undecided);
+    assert!(rows[3].reasons.is_empty());
+}
+
+#[test]
+fn a_snapshot_survives_json() {
+    let rows = snapshot(&catalog(), &[], &[]);
+    let version = SoaVersion {
+        id: 1,
+        number: 1,
+        issued_on: NaiveDate::from_ymd_opt(2026, 2, 10).unwrap(),
+        approver: "Managing Director".into(),
+        note: String::new(),
+        rows,
+    };
+    let json = serde_json::to_string(&version).unwrap();
+    assert_eq!(serde_json::from_str::<SoaVersion>(&json).unwrap(), version);
+    assert_eq!(version.label(), "v1");
+}
+
+#[test]
+fn diff_names_the_changed_fields_per_control() {
+    let mut backup = Action::new("Backup");
+    backup.controls = vec!["8.13".into()];
+    backup.risks = vec![1];
+    let before = snapshot(&catalog(), &[], &[]);
+    assert!(diff(&before, &before).is_empty());
+    let entries = vec![
+        SoaEntry {
+            applicability: Applicability::NotApplicable,
+            covered_by: Some("C-001".into()),
+            exclusion_justification: "Covered.".into(),
+            ..SoaEntry::undecided("5.7")
+        },
+        SoaEntry {
+            owner: "ISB".into(),
+            ..SoaEntry::undecided("5.1")
+        },
+    ];
+    let after = snapshot(&catalog(), &entries, &[backup]);
+    assert_eq!(
+        diff(&before, &after),
+        [
+            SoaChange {
+                control: "5.1".into(),
+                fields: vec!["owner"],
+            },
+            SoaChange {
+                control: "5.7".into(),
+                fields: vec!["applicability", "exclusion justification", "covered by"],
+            },
+            SoaChange {
+                control: "8.13".into(),
+                fields: vec!["reasons"],
+            },
+        ]
+    );
+}
+
+#[test]
+fn diff_counts_added_and_removed_controls() {
+    let all = snapshot(&catalog(), &[], &[]);
+    let without_custom = &all[..3];
+    let mut with_new = all.clone();
+    with_new.push(SoaSnapshotRow {
+        control: "C-002".into(),
+        ..all[3].clone()
+    });
+    let changes = diff(without_custom, &with_new);
+    assert_eq!(
+        changes,
+        [
+            SoaChange {
+                control: "C-001".into(),
+                fields: vec!["control"],
+            },
+            SoaChange {
+                control: "C-002".into(),
+                fields: vec!["control"],
+            },
+        ]
+    );
+    let removed = diff(&all, &all[1..]);
+    assert_eq!(
+        removed,
+        [SoaChange {
+            control: "5.1".into(),
+            fields: vec!["control"],
+        }]
+    );
+    // A text change is named even when nothing else moved.
+    let mut edited = all.clone();
+    edited[0].justification = "New wording.".into();
+    edited[0].status = ImplementationStatus::Implemented;
+    assert_eq!(diff(&all, &edited)[0].fields, ["justification", "status"]);
+}

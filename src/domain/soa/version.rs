@@ -1,0 +1,145 @@
+//! Issued versions of the SoA: each is a snapshot of every decision at the time it was
+//! approved, so that the next review can see what changed since.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::{
+    Applicability, ImplementationStatus, SoaEntry, reasons_with_derived, treated_risks_by_control,
+};
+use crate::domain::control::{Control, key_order};
+use crate::domain::treatment::Action;
+
+/// One control's decision as a version recorded it; `reasons` are codes, the derived
+/// `risk_treatment` included.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SoaSnapshotRow {
+    pub control: String,
+    pub title: String,
+    pub applicability: Applicability,
+    pub reasons: Vec<String>,
+    pub justification: String,
+    pub exclusion_justification: String,
+    pub covered_by: Option<String>,
+    pub status: ImplementationStatus,
+    pub owner: String,
+}
+
+/// An issued, approved SoA: `v1`, `v2`... with its date, approver and the decisions it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SoaVersion {
+    pub id: i64,
+    pub number: u32,
+    pub issued_on: NaiveDate,
+    pub approver: String,
+    pub note: String,
+    pub rows: Vec<SoaSnapshotRow>,
+}
+
+impl SoaVersion {
+    /// `v3`.
+    pub fn label(&self) -> String {
+        format!("v{}", self.number)
+    }
+}
+
+/// The SoA as it stands, one row per control in `controls`' order; a control without an entry
+/// counts as undecided.
+pub fn snapshot(
+    controls: &[Control],
+    entries: &[SoaEntry],
+    actions: &[Action],
+) -> Vec<SoaSnapshotRow> {
+    let entries: HashMap<&str, &SoaEntry> =
+        entries.iter().map(|e| (e.control.as_str(), e)).collect();
+    let treated = treated_risks_by_control(actions);
+    controls
+        .iter()
+        .map(|c| {
+            let undecided;
+            let entry = match entries.get(c.key.as_str()) {
+                Some(e) => *e,
+                None => {
+                    undecided = SoaEntry::undecided(&c.key);
+                    &undecided
+                }
+            };
+            SoaSnapshotRow {
+                control: c.key.clone(),
+                title: c.title.clone(),
+                applicability: entry.applicability,
+                reasons: reasons_with_derived(entry, treated.contains_key(&c.key))
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect(),
+                justification: entry.justification.clone(),
+                exclusion_justification: entry.exclusion_justification.clone(),
+                covered_by: entry.covered_by.clone(),
+                status: entry.status,
+                owner: entry.owner.clone(),
+            }
+        })
+        .collect()
+}
+
+/// What changed for one control between two snapshots: the names of the fields that differ,
+/// or `control` when the control is in only one of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SoaChange {
+    pub control: String,
+    pub fields: Vec<&'static str>,
+}
+
+/// The fields of `a` and `b` that differ, by their names on screen.
+fn changed_fields(a: &SoaSnapshotRow, b: &SoaSnapshotRow) -> Vec<&'static str> {
+    [
+        ("applicability", a.applicability != b.applicability),
+        ("reasons", a.reasons != b.reasons),
+        ("justification", a.justification != b.justification),
+        (
+            "exclusion justification",
+            a.exclusion_justification != b.exclusion_justification,
+        ),
+        ("covered by", a.covered_by != b.covered_by),
+        ("status", a.status != b.status),
+        ("owner", a.owner != b.owner),
+    ]
+    .into_iter()
+    .filter_map(|(name, differs)| differs.then_some(name))
+    .collect()
+}
+
+/// Every control whose decision differs between `previous` and `current`, in control order
+/// (Annex A numerically, then custom controls); unchanged controls are left out.
+pub fn diff(previous: &[SoaSnapshotRow], current: &[SoaSnapshotRow]) -> Vec<SoaChange> {
+    let before: HashMap<&str, &SoaSnapshotRow> =
+        previous.iter().map(|r| (r.control.as_str(), r)).collect();
+    let now: HashMap<&str, &SoaSnapshotRow> =
+        current.iter().map(|r| (r.control.as_str(), r)).collect();
+    let mut changes: Vec<SoaChange> = current
+        .iter()
+        .filter_map(|row| {
+            let fields = match before.get(row.control.as_str()) {
+                None => vec!["control"],
+                Some(old) => changed_fields(old, row),
+            };
+            (!fields.is_empty()).then(|| SoaChange {
+                control: row.control.clone(),
+                fields,
+            })
+        })
+        .chain(
+            previous
+                .iter()
+                .filter(|row| !now.contains_key(row.control.as_str()))
+                .map(|row| SoaChange {
+                    control: row.control.clone(),
+                    fields: vec!["control"],
+                }),
+        )
+        .collect();
+    changes.sort_by_key(|c| key_order(&c.control));
+    changes
+}

@@ -1,0 +1,302 @@
+//! The Clauses screen: clauses 4 to 10 as a checklist, each with its status, the documented
+//! information the standard requires for it and where that is, and, where the workspace itself
+//! holds the evidence (scope, methodology, risk register, SoA, treatment plan), its state.
+
+use std::rc::Rc;
+
+use super::register::Record;
+use crate::domain::ValidationError;
+use crate::domain::clause::{
+    ClauseItem, ClauseStatus, WorkspaceEvidence, mandatory_documents, workspace_evidence,
+};
+use crate::domain::soa::Applicability;
+use crate::domain::text;
+use crate::store::{Store, StoreError, Writer};
+use crate::ui::widgets::form::Form;
+use crate::ui::widgets::table::Column;
+
+/// The state of what the workspace holds, one line per kind of evidence.
+pub struct ClauseContext {
+    states: Vec<(WorkspaceEvidence, String)>,
+}
+
+impl ClauseContext {
+    fn load(store: &Store) -> Result<Rc<Self>, StoreError> {
+        let today = crate::clock::today();
+        let scope = store.scope_statements()?;
+        let scope_state = match (
+            scope.isms_scope.is_empty(),
+            scope.certificate_scope.is_empty(),
+        ) {
+            (true, _) => "ISMS scope statement missing".to_string(),
+            (false, true) => "ISMS scope written; certificate scope missing".to_string(),
+            (false, false) => format!(
+                "ISMS scope and certificate scope written (last changed {})",
+                scope
+                    .isms_scope_changed
+                    .max(scope.certificate_scope_changed)
+                    .map_or("?".to_string(), |d| d.to_string())
+            ),
+        };
+        let m = store.methodology()?;
+        let risks = store.risks()?;
+        let unassessed = risks.iter().filter(|r| r.inherent.is_none()).count();
+        let soa = store.soa()?;
+        let decided = soa
+            .iter()
+            .filter(|e| e.applicability != Applicability::Undecided)
+            .count();
+        let versions = store.soa_versions()?;
+        let issued = versions.last().map_or("never issued".to_string(), |v| {
+            format!("version {} issued {}", v.number, v.issued_on)
+        });
+        let actions = store.actions()?;
+        let overdue = actions.iter().filter(|a| a.is_overdue(today)).count();
+        Ok(Rc::new(Self {
+            states: vec![
+                (WorkspaceEvidence::ScopeStatement, scope_state),
+                (
+                    WorkspaceEvidence::Methodology,
+                    format!(
+                        "methodology: {}×{} matrix, {} levels with acceptance criteria",
+                        m.likelihood.len(),
+                        m.impact.len(),
+                        m.levels.len()
+                    ),
+                ),
+                (
+                    WorkspaceEvidence::RiskRegister,
+                    format!(
+                        "risk register: {} risks, {unassessed} not assessed",
+                        risks.len()
+                    ),
+                ),
+                (
+                    WorkspaceEvidence::Soa,
+                    format!("SoA: {decided} of {} controls decided; {issued}", soa.len()),
+                ),
+                (
+                    WorkspaceEvidence::TreatmentPlan,
+                    format!(
+                        "treatment plan: {} actions, {overdue} overdue",
+                        actions.len()
+                    ),
+                ),
+            ],
+        }))
+    }
+
+    fn state(&self, e: WorkspaceEvidence) -> &str {
+        self.states
+            .iter()
+            .find(|(k, _)| *k == e)
+            .map_or("", |(_, s)| s.as_str())
+    }
+}
+
+#[derive(Clone)]
+pub struct ClauseRow {
+    pub item: ClauseItem,
+    pub ctx: Rc<ClauseContext>,
+}
+
+impl ClauseRow {
+    fn in_workspace(&self) -> Vec<String> {
+        workspace_evidence(&self.item.number)
+            .iter()
+            .map(|e| self.ctx.state(*e).to_string())
+            .collect()
+    }
+}
+
+impl Record for ClauseRow {
+    const NOUN: &'static str = "clause";
+    const CAN_ADD: bool = false;
+    const CAN_DELETE: bool = false;
+
+    fn columns() -> Vec<Column> {
+        vec![
+            Column::new("Clause", 9, 8, 9),
+            Column::new("Title", 40, 16, 8),
+            Column::new("Status", 12, 8, 7),
+            Column::new("Documented information", 30, 10, 4),
+            Column::new("Where", 18, 8, 3),
+        ]
+    }
+
+    fn cells(&self) -> Vec<String> {
+        let c = &self.item;
+        if c.is_heading() {
+            return vec![
+                c.number.clone(),
+                c.title.to_uppercase(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ];
+        }
+        let docs = mandatory_documents(&c.number);
+        let doc = match docs {
+            [] if workspace_evidence(&c.number).is_empty() => String::new(),
+            [] => "held in isms".to_string(),
+            [one] => (*one).to_string(),
+            [first, rest @ ..] => format!("{first} +{}", rest.len()),
+        };
+        vec![
+            format!("  {}", c.number),
+            c.title.clone(),
+            c.status.label().to_string(),
+            doc,
+            c.doc_reference.clone(),
+        ]
+    }
+
+    fn detail(&self) -> Vec<(&'static str, String)> {
+        let c = &self.item;
+        if c.is_heading() {
+            return vec![
+                ("Clause", format!("{} {}", c.number, c.title)),
+                ("", "Its sub-clauses carry the status.".into()),
+            ];
+        }
+        let docs = mandatory_documents(&c.number);
+        vec![
+            ("Clause", format!("{} {}", c.number, c.title)),
+            ("Status", c.status.label().to_string()),
+            ("Mandatory documented information", docs.join("\n")),
+            ("Held in this workspace", self.in_workspace().join("\n")),
+            ("Where", c.doc_reference.clone()),
+            ("Owner", c.doc_owner.clone()),
+            ("Date", c.doc_date.map_or(String::new(), |d| d.to_string())),
+            ("Evidence", c.evidence.clone()),
+            ("Note", c.note.clone()),
+        ]
+    }
+
+    fn facets(&self) -> Vec<(&'static str, String)> {
+        let chapter = self
+            .item
+            .number
+            .split('.')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        let status = if self.item.is_heading() {
+            "(heading)".to_string()
+        } else {
+            self.item.status.label().to_string()
+        };
+        let docs = if mandatory_documents(&self.item.number).is_empty() {
+            "no"
+        } else {
+            "yes"
+        };
+        vec![
+            ("clause", chapter),
+            ("status", status),
+            ("documented information required", docs.to_string()),
+        ]
+    }
+
+    fn id(&self) -> i64 {
+        // Clause numbers are unique and have at most three parts: "9.2.1" → 90201.
+        let part = |i: usize| {
+            self.item
+                .number
+                .split('.')
+                .nth(i)
+                .and_then(|p| p.parse::<i64>().ok())
+                .unwrap_or(0)
+        };
+        part(0) * 10_000 + part(1) * 100 + part(2)
+    }
+
+    fn label(&self) -> String {
+        format!("{} {}", self.item.number, self.item.title)
+    }
+
+    fn form(&self, title: String) -> Form {
+        let c = &self.item;
+        let docs = mandatory_documents(&c.number);
+        let mut form = Form::new(title).choice(
+            "status",
+            "Status",
+            ClauseStatus::ALL.iter().map(|s| s.label()).collect(),
+            ClauseStatus::ALL
+                .iter()
+                .position(|s| *s == c.status)
+                .unwrap_or(0),
+        );
+        if !docs.is_empty() {
+            form = form.note("documents", "Required", &docs.join("\n"));
+        }
+        let held = self.in_workspace();
+        if !held.is_empty() {
+            form = form.note("held", "Held here", &held.join("\n"));
+        }
+        form.line("doc reference", "Where (document)", &c.doc_reference)
+            .line("doc owner", "Owner", &c.doc_owner)
+            .date("doc date", "Date", c.doc_date)
+            .text("evidence", "Evidence", &c.evidence)
+            .text("note", "Note", &c.note)
+    }
+
+    fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
+        if self.item.is_heading() {
+            return Err(ValidationError::new(
+                "status",
+                "a heading has no status of its own: edit its sub-clauses",
+            ));
+        }
+        let item = ClauseItem {
+            status: ClauseStatus::ALL
+                .get(form.choice_index("status"))
+                .copied()
+                .unwrap_or(ClauseStatus::NotStarted),
+            doc_reference: form.value("doc reference"),
+            doc_owner: form.value("doc owner"),
+            doc_date: text::date("doc date", &form.value("doc date"))?,
+            evidence: form.value("evidence"),
+            note: form.value("note"),
+            ..self.item.clone()
+        };
+        Ok(ClauseRow {
+            item,
+            ..self.clone()
+        })
+    }
+
+    fn load(store: &Store) -> Result<(Vec<Self>, Self), StoreError> {
+        let ctx = ClauseContext::load(store)?;
+        let rows: Vec<ClauseRow> = store
+            .clauses()?
+            .into_iter()
+            .map(|item| ClauseRow {
+                item,
+                ctx: Rc::clone(&ctx),
+            })
+            .collect();
+        let blank = rows
+            .first()
+            .cloned()
+            .ok_or_else(|| StoreError::Damaged("the clause checklist is empty".into()))?;
+        Ok((rows, blank))
+    }
+
+    fn is_new(&self) -> bool {
+        false
+    }
+
+    fn save(self, w: &mut Writer<'_>) -> Result<Self, StoreError> {
+        let item = w.set_clause(self.item.clone())?;
+        Ok(ClauseRow { item, ..self })
+    }
+
+    fn delete(&self, _w: &mut Writer<'_>) -> Result<(), StoreError> {
+        Err(ValidationError::new(
+            "clause",
+            "clauses 4 to 10 are all mandatory: none can be removed",
+        )
+        .into())
+    }
+}

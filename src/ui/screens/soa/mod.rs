@@ -1,0 +1,126 @@
+//! The SoA screen (clause 6.1.3 d): every Annex A control and custom control with its decision,
+//! the custom controls themselves, and the issued versions. `[` and `]` switch views.
+
+mod records;
+mod versions;
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+
+pub use records::{CustomRow, SoaRow};
+
+use super::register::RegisterView;
+use super::views::ViewBar;
+use super::{Ctx, Handled, Screen, Status};
+use crate::store::{Store, StoreError};
+use versions::Versions;
+
+const VIEWS: [&str; 3] = ["Statement of Applicability", "Custom controls", "Versions"];
+
+pub struct SoaScreen {
+    views: ViewBar,
+    soa: RegisterView<SoaRow>,
+    customs: RegisterView<CustomRow>,
+    versions: Versions,
+}
+
+impl SoaScreen {
+    pub fn new(store: &Store) -> Result<Self, StoreError> {
+        Ok(Self {
+            views: ViewBar::new(&VIEWS, false),
+            soa: RegisterView::new("Controls (Annex A 2022 and custom)", store)?,
+            customs: RegisterView::new("Custom controls and other sets", store)?,
+            versions: Versions::new(store)?,
+        })
+    }
+
+    fn captures(&self) -> bool {
+        match self.views.current {
+            0 => self.soa.captures_input(),
+            1 => self.customs.captures_input(),
+            _ => self.versions.captures_input(),
+        }
+    }
+}
+
+impl Screen for SoaScreen {
+    fn title(&self) -> &'static str {
+        "SoA"
+    }
+
+    fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx<'_>) -> Handled {
+        if !self.captures() && self.views.switch(key) {
+            return Handled::Yes;
+        }
+        let handled = match self.views.current {
+            0 => self.soa.handle_key(key, ctx),
+            1 => self.customs.handle_key(key, ctx),
+            _ => self.versions.handle_key(key, ctx),
+        };
+        // A change in one view shows in the others (a new custom control joins the SoA).
+        if handled == Handled::Yes && !self.captures() && matches!(ctx.status, Status::Saved(_)) {
+            let reloaded = self
+                .soa
+                .reload(ctx.store)
+                .and_then(|()| self.customs.reload(ctx.store))
+                .and_then(|()| self.versions.reload(ctx.store));
+            if let Err(e) = reloaded {
+                *ctx.status = Status::Error(format!("Could not reload: {e}"));
+            }
+        }
+        handled
+    }
+
+    fn handle_paste(&mut self, text: &str) {
+        match self.views.current {
+            0 => self.soa.handle_paste(text),
+            1 => self.customs.handle_paste(text),
+            _ => self.versions.handle_paste(text),
+        }
+    }
+
+    fn handle_click(&mut self, area: Rect, column: u16, row: u16) -> bool {
+        let [bar, body] = ViewBar::split(area);
+        if row == bar.y {
+            return false;
+        }
+        match self.views.current {
+            0 => self.soa.handle_click(body, column, row),
+            1 => self.customs.handle_click(body, column, row),
+            _ => false,
+        }
+    }
+
+    fn captures_input(&self) -> bool {
+        self.captures()
+    }
+
+    fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
+        self.soa.reload(store)?;
+        self.customs.reload(store)?;
+        self.versions.reload(store)
+    }
+
+    fn keys(&self) -> Vec<(&'static str, &'static str)> {
+        let mut keys = match self.views.current {
+            0 => self.soa.keys(),
+            1 => self.customs.keys(),
+            _ => self.versions.keys(),
+        };
+        if !self.captures() {
+            keys.insert(0, self.views.key());
+        }
+        keys
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect) {
+        let [bar, body] = ViewBar::split(area);
+        self.views.render(frame, bar);
+        match self.views.current {
+            0 => self.soa.render(frame, body, true),
+            1 => self.customs.render(frame, body, true),
+            _ => self.versions.render(frame, body),
+        }
+    }
+}

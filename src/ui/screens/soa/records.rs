@@ -1,0 +1,576 @@
+//! SoA entries and custom controls as the SoA screen shows and edits them.
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use crate::domain::ValidationError;
+use crate::domain::control::{Control, Theme, display_ref};
+use crate::domain::soa::{Applicability, ImplementationStatus, Reason, SoaEntry};
+use crate::store::{Store, StoreError, Writer};
+use crate::ui::screens::register::Record;
+use crate::ui::widgets::form::Form;
+use crate::ui::widgets::table::Column;
+
+/// What every SoA row shares: the controls and which risks each one treats.
+pub struct SoaContext {
+    pub controls: Vec<Control>,
+    pub treated: HashMap<String, Vec<String>>,
+}
+
+impl SoaContext {
+    pub fn load(store: &Store) -> Result<Rc<Self>, StoreError> {
+        Ok(Rc::new(Self {
+            controls: store.controls()?,
+            treated: store.treated_risk_refs()?,
+        }))
+    }
+
+    fn customs(&self) -> Vec<(i64, String)> {
+        self.controls
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| !c.is_annex_a())
+            .map(|(i, c)| {
+                (
+                    i64::try_from(i).unwrap_or(0),
+                    format!("{} {}", c.key, c.title),
+                )
+            })
+            .collect()
+    }
+
+    fn annex(&self) -> Vec<(i64, String)> {
+        self.controls
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.is_annex_a())
+            .map(|(i, c)| {
+                (
+                    i64::try_from(i).unwrap_or(0),
+                    format!("{} {}", display_ref(&c.key), c.title),
+                )
+            })
+            .collect()
+    }
+
+    fn key_at(&self, position: i64) -> Option<String> {
+        usize::try_from(position)
+            .ok()
+            .and_then(|p| self.controls.get(p))
+            .map(|c| c.key.clone())
+    }
+
+    fn position_of(&self, key: &str) -> Option<i64> {
+        self.controls
+            .iter()
+            .position(|c| c.key == key)
+            .and_then(|p| i64::try_from(p).ok())
+    }
+}
+
+fn reason_labels(entry: &SoaEntry, treated: &[String]) -> Vec<String> {
+    let mut out = Vec::new();
+    if !treated.is_empty() {
+        out.push("risk treatment".to_string());
+    }
+    out.extend(entry.reasons.iter().map(|r| r.label().to_lowercase()));
+    out
+}
+
+/// The reasons in a table cell: short codes, so several fit.
+fn reason_codes(entry: &SoaEntry, treated: &[String]) -> String {
+    let mut out = Vec::new();
+    if !treated.is_empty() {
+        out.push("risk");
+    }
+    out.extend(entry.reasons.iter().map(|r| r.as_str()));
+    out.join(", ")
+}
+
+fn applicability_cell(a: Applicability) -> &'static str {
+    match a {
+        Applicability::Applicable => "yes",
+        Applicability::NotApplicable => "no",
+        Applicability::Undecided => "?",
+    }
+}
+
+#[derive(Clone)]
+pub struct SoaRow {
+    pub control: Control,
+    pub entry: SoaEntry,
+    pub ctx: Rc<SoaContext>,
+}
+
+impl SoaRow {
+    fn treated(&self) -> &[String] {
+        self.ctx
+            .treated
+            .get(&self.control.key)
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
+    }
+}
+
+impl Record for SoaRow {
+    const NOUN: &'static str = "control";
+    const CAN_ADD: bool = false;
+    const CAN_DELETE: bool = false;
+    const BULK: bool = true;
+
+    fn columns() -> Vec<Column> {
+        vec![
+            Column::new("Control", 8, 8, 9),
+            Column::new("Title", 34, 14, 8),
+            Column::new("Theme", 14, 6, 3),
+            Column::new("Appl.", 5, 5, 7),
+            Column::new("Reasons", 22, 8, 4),
+            Column::new("Status", 21, 12, 6),
+            Column::new("Owner", 16, 6, 2),
+        ]
+    }
+
+    fn cells(&self) -> Vec<String> {
+        let e = &self.entry;
+        vec![
+            display_ref(&self.control.key),
+            self.control.title.clone(),
+            self.control.theme.label().to_string(),
+            applicability_cell(e.applicability).to_string(),
+            reason_codes(e, self.treated()),
+            if e.applicability == Applicability::NotApplicable {
+                "excluded".into()
+            } else {
+                e.status.label().to_string()
+            },
+            e.owner.clone(),
+        ]
+    }
+
+    fn detail(&self) -> Vec<(&'static str, String)> {
+        let c = &self.control;
+        let e = &self.entry;
+        let treated = self.treated();
+        let mut reasons = reason_labels(e, treated);
+        if !treated.is_empty() {
+            reasons[0] = format!(
+                "risk treatment: {} (from the treatment plan)",
+                treated.join(", ")
+            );
+        }
+        let exclusion = match (&e.covered_by, e.exclusion_justification.is_empty()) {
+            (Some(by), _) => format!("covered by {by}. {}", e.exclusion_justification),
+            (None, false) => e.exclusion_justification.clone(),
+            (None, true) if e.applicability == Applicability::NotApplicable => {
+                "missing: an auditor will ask".into()
+            }
+            (None, true) => String::new(),
+        };
+        vec![
+            ("Control", format!("{} {}", display_ref(&c.key), c.title)),
+            ("Theme", c.theme.label().to_string()),
+            (
+                "Source",
+                if c.is_annex_a() {
+                    String::new()
+                } else {
+                    c.source.clone()
+                },
+            ),
+            (
+                "Covers",
+                c.covers
+                    .iter()
+                    .map(|k| display_ref(k))
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            ("Applicable", e.applicability.label().to_string()),
+            ("Reasons", reasons.join("\n")),
+            ("Justification", e.justification.clone()),
+            ("Exclusion", exclusion),
+            (
+                "Implementation",
+                if e.applicability == Applicability::NotApplicable {
+                    String::new()
+                } else {
+                    e.status.label().to_string()
+                },
+            ),
+            ("Owner", e.owner.clone()),
+            ("Evidence", e.evidence.clone()),
+            ("Description", c.description.clone()),
+        ]
+    }
+
+    fn facets(&self) -> Vec<(&'static str, String)> {
+        let e = &self.entry;
+        let mut f = vec![
+            ("theme", self.control.theme.label().to_string()),
+            ("applicable", e.applicability.label().to_string()),
+            ("status", e.status.label().to_string()),
+            (
+                "owner",
+                if e.owner.is_empty() {
+                    "(none)".into()
+                } else {
+                    e.owner.clone()
+                },
+            ),
+        ];
+        let reasons = reason_labels(e, self.treated());
+        if reasons.is_empty() {
+            f.push(("reason", "(none)".into()));
+        }
+        f.extend(reasons.into_iter().map(|r| ("reason", r)));
+        f
+    }
+
+    fn id(&self) -> i64 {
+        self.ctx.position_of(&self.control.key).unwrap_or(0)
+    }
+
+    fn label(&self) -> String {
+        format!("{} {}", display_ref(&self.control.key), self.control.title)
+    }
+
+    fn form(&self, title: String) -> Form {
+        let e = &self.entry;
+        let treated = self.treated();
+        let derived = if treated.is_empty() {
+            "none: no treatment action implements it".to_string()
+        } else {
+            format!(
+                "risk treatment: {} (from the treatment plan)",
+                treated.join(", ")
+            )
+        };
+        let reason_ids: Vec<(i64, String)> = Reason::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (i64::try_from(i).unwrap_or(0), r.label().to_string()))
+            .collect();
+        let chosen: Vec<i64> = e
+            .reasons
+            .iter()
+            .filter_map(|r| Reason::ALL.iter().position(|x| x == r))
+            .map(|i| i64::try_from(i).unwrap_or(0))
+            .collect();
+        Form::new(title)
+            .choice(
+                "applicability",
+                "Applicable",
+                Applicability::ALL.iter().map(|a| a.label()).collect(),
+                Applicability::ALL
+                    .iter()
+                    .position(|a| *a == e.applicability)
+                    .unwrap_or(0),
+            )
+            .note("derived", "Derived reason", &derived)
+            .pick_many("reasons", "Other reasons", reason_ids, chosen)
+            .text("justification", "Justification", &e.justification)
+            .text(
+                "exclusion justification",
+                "Exclusion justification",
+                &e.exclusion_justification,
+            )
+            .pick(
+                "covered by",
+                "Covered by",
+                self.ctx.customs(),
+                e.covered_by
+                    .as_deref()
+                    .and_then(|k| self.ctx.position_of(k)),
+            )
+            .choice(
+                "status",
+                "Implementation",
+                ImplementationStatus::ALL
+                    .iter()
+                    .map(|s| s.label())
+                    .collect(),
+                ImplementationStatus::ALL
+                    .iter()
+                    .position(|s| *s == e.status)
+                    .unwrap_or(0),
+            )
+            .line("owner", "Owner", &e.owner)
+            .text("evidence", "Evidence", &e.evidence)
+    }
+
+    fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
+        let reasons = form
+            .picked_all("reasons")
+            .into_iter()
+            .filter_map(|i| {
+                usize::try_from(i)
+                    .ok()
+                    .and_then(|i| Reason::ALL.get(i))
+                    .copied()
+            })
+            .collect();
+        let entry = SoaEntry {
+            applicability: Applicability::ALL
+                .get(form.choice_index("applicability"))
+                .copied()
+                .unwrap_or(Applicability::Undecided),
+            reasons,
+            justification: form.value("justification"),
+            exclusion_justification: form.value("exclusion justification"),
+            covered_by: form.picked("covered by").and_then(|p| self.ctx.key_at(p)),
+            status: ImplementationStatus::ALL
+                .get(form.choice_index("status"))
+                .copied()
+                .unwrap_or(ImplementationStatus::NotStarted),
+            owner: form.value("owner"),
+            evidence: form.value("evidence"),
+            ..self.entry.clone()
+        };
+        Ok(SoaRow {
+            entry,
+            ..self.clone()
+        })
+    }
+
+    fn bulk_form(count: usize) -> Option<Form> {
+        let mut applicability = vec!["keep"];
+        applicability.extend(Applicability::ALL.iter().map(|a| a.label()));
+        let mut reasons = vec!["keep"];
+        reasons.extend(Reason::ALL.iter().map(|r| r.label()));
+        let mut statuses = vec!["keep"];
+        statuses.extend(ImplementationStatus::ALL.iter().map(|s| s.label()));
+        Some(
+            Form::new(format!("Decide {count} control(s) at once"))
+                .choice("applicability", "Applicable", applicability, 0)
+                .choice("reasons", "Add a reason", reasons, 0)
+                .choice("status", "Implementation", statuses, 0)
+                .line("owner", "Owner (empty: keep)", ""),
+        )
+    }
+
+    fn with_bulk(&self, form: &Form) -> Result<Self, ValidationError> {
+        let mut entry = self.entry.clone();
+        if let Some(a) = form
+            .choice_index("applicability")
+            .checked_sub(1)
+            .and_then(|i| Applicability::ALL.get(i))
+        {
+            entry.applicability = *a;
+        }
+        if let Some(r) = form
+            .choice_index("reasons")
+            .checked_sub(1)
+            .and_then(|i| Reason::ALL.get(i))
+            && !entry.reasons.contains(r)
+        {
+            entry.reasons.push(*r);
+        }
+        if let Some(s) = form
+            .choice_index("status")
+            .checked_sub(1)
+            .and_then(|i| ImplementationStatus::ALL.get(i))
+        {
+            entry.status = *s;
+        }
+        let owner = form.value("owner");
+        if !owner.trim().is_empty() {
+            entry.owner = owner;
+        }
+        Ok(SoaRow {
+            entry,
+            ..self.clone()
+        })
+    }
+
+    fn load(store: &Store) -> Result<(Vec<Self>, Self), StoreError> {
+        let ctx = SoaContext::load(store)?;
+        let controls: HashMap<&str, &Control> =
+            ctx.controls.iter().map(|c| (c.key.as_str(), c)).collect();
+        let rows: Vec<SoaRow> = store
+            .soa()?
+            .into_iter()
+            .filter_map(|entry| {
+                let control = (*controls.get(entry.control.as_str())?).clone();
+                Some(SoaRow {
+                    control,
+                    entry,
+                    ctx: Rc::clone(&ctx),
+                })
+            })
+            .collect();
+        let blank = rows.first().cloned().unwrap_or_else(|| SoaRow {
+            control: Control {
+                key: String::new(),
+                theme: Theme::Custom,
+                title: String::new(),
+                description: String::new(),
+                source: String::new(),
+                covers: Vec::new(),
+            },
+            entry: SoaEntry::undecided(""),
+            ctx: Rc::clone(&ctx),
+        });
+        Ok((rows, blank))
+    }
+
+    fn is_new(&self) -> bool {
+        false
+    }
+
+    fn save(self, w: &mut Writer<'_>) -> Result<Self, StoreError> {
+        let entry = w.set_soa_entry(self.entry.clone())?;
+        Ok(SoaRow { entry, ..self })
+    }
+
+    fn delete(&self, _w: &mut Writer<'_>) -> Result<(), StoreError> {
+        Err(ValidationError::new(
+            "control",
+            "a control stays in the SoA: mark it not applicable instead",
+        )
+        .into())
+    }
+}
+
+/// A custom control (`C-001`), from the organisation or another control set.
+#[derive(Clone)]
+pub struct CustomRow {
+    pub control: Control,
+    pub ctx: Rc<SoaContext>,
+}
+
+impl Record for CustomRow {
+    const NOUN: &'static str = "custom control";
+
+    fn columns() -> Vec<Column> {
+        vec![
+            Column::new("Ref", 6, 6, 9),
+            Column::new("Title", 36, 14, 8),
+            Column::new("Source", 20, 8, 6),
+            Column::new("Covers", 24, 8, 5),
+        ]
+    }
+
+    fn cells(&self) -> Vec<String> {
+        let c = &self.control;
+        vec![
+            c.key.clone(),
+            c.title.clone(),
+            c.source.clone(),
+            c.covers
+                .iter()
+                .map(|k| display_ref(k))
+                .collect::<Vec<_>>()
+                .join(", "),
+        ]
+    }
+
+    fn detail(&self) -> Vec<(&'static str, String)> {
+        let c = &self.control;
+        vec![
+            ("Control", format!("{} {}", c.key, c.title)),
+            ("Source", c.source.clone()),
+            (
+                "Covers Annex A",
+                c.covers
+                    .iter()
+                    .map(|k| {
+                        self.ctx.controls.iter().find(|x| &x.key == k).map_or_else(
+                            || display_ref(k),
+                            |x| format!("{} {}", display_ref(k), x.title),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+            ),
+            ("Description", c.description.clone()),
+        ]
+    }
+
+    fn id(&self) -> i64 {
+        self.ctx.position_of(&self.control.key).unwrap_or(-1)
+    }
+
+    fn label(&self) -> String {
+        format!("{} {}", self.control.key, self.control.title)
+    }
+
+    fn form(&self, title: String) -> Form {
+        let c = &self.control;
+        Form::new(title)
+            .line("title", "Title", &c.title)
+            .line("source", "Source", &c.source)
+            .pick_many(
+                "covers",
+                "Covers Annex A",
+                self.ctx.annex(),
+                c.covers
+                    .iter()
+                    .filter_map(|k| self.ctx.position_of(k))
+                    .collect(),
+            )
+            .text("description", "Description", &c.description)
+    }
+
+    fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
+        let control = Control {
+            title: form.value("title"),
+            source: form.value("source"),
+            covers: form
+                .picked_all("covers")
+                .into_iter()
+                .filter_map(|p| self.ctx.key_at(p))
+                .collect(),
+            description: form.value("description"),
+            ..self.control.clone()
+        };
+        Ok(CustomRow {
+            control,
+            ..self.clone()
+        })
+    }
+
+    fn load(store: &Store) -> Result<(Vec<Self>, Self), StoreError> {
+        let ctx = SoaContext::load(store)?;
+        let rows = ctx
+            .controls
+            .iter()
+            .filter(|c| !c.is_annex_a())
+            .map(|c| CustomRow {
+                control: c.clone(),
+                ctx: Rc::clone(&ctx),
+            })
+            .collect();
+        let blank = Control {
+            key: String::new(),
+            theme: Theme::Custom,
+            title: String::new(),
+            description: String::new(),
+            source: "own".to_string(),
+            covers: Vec::new(),
+        };
+        Ok((
+            rows,
+            CustomRow {
+                control: blank,
+                ctx,
+            },
+        ))
+    }
+
+    fn is_new(&self) -> bool {
+        self.control.key.is_empty()
+    }
+
+    fn save(self, w: &mut Writer<'_>) -> Result<Self, StoreError> {
+        let control = if self.is_new() {
+            w.insert_custom_control(self.control.clone())?
+        } else {
+            w.update_custom_control(self.control.clone())?
+        };
+        Ok(CustomRow { control, ..self })
+    }
+
+    fn delete(&self, w: &mut Writer<'_>) -> Result<(), StoreError> {
+        w.delete_custom_control(&self.control.key)
+    }
+}

@@ -1,0 +1,216 @@
+//! SoA versions: the issued versions, what changed since the last one, and issuing a new one
+//! (a frozen copy with its number, date and approver).
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use crate::domain::control::display_ref;
+use crate::domain::soa::{SoaChange, SoaVersion, diff, snapshot};
+use crate::store::{Store, StoreError};
+use crate::ui::screens::{Ctx, Handled, Status};
+use crate::ui::theme;
+use crate::ui::widgets::form::{Form, FormEvent};
+
+pub struct Versions {
+    versions: Vec<SoaVersion>,
+    /// The version shown on the right, counted from the newest.
+    selected: usize,
+    changes: Vec<SoaChange>,
+    issuing: Option<Form>,
+}
+
+impl Versions {
+    pub fn new(store: &Store) -> Result<Self, StoreError> {
+        let mut v = Self {
+            versions: Vec::new(),
+            selected: 0,
+            changes: Vec::new(),
+            issuing: None,
+        };
+        v.reload(store)?;
+        Ok(v)
+    }
+
+    pub fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
+        self.versions = store.soa_versions()?;
+        let current = snapshot(&store.controls()?, &store.soa()?, &store.actions()?);
+        self.changes = match self.versions.last() {
+            Some(last) => diff(&last.rows, &current),
+            None => Vec::new(),
+        };
+        Ok(())
+    }
+
+    pub fn captures_input(&self) -> bool {
+        self.issuing.is_some()
+    }
+
+    pub fn handle_paste(&mut self, text: &str) {
+        if let Some(form) = &mut self.issuing {
+            form.paste(text);
+        }
+    }
+
+    pub fn keys(&self) -> Vec<(&'static str, &'static str)> {
+        match &self.issuing {
+            Some(form) => form.keys().to_vec(),
+            None => vec![("i", "issue a version"), ("↑↓", "read a version")],
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx<'_>) -> Handled {
+        if let Some(mut form) = self.issuing.take() {
+            match form.handle_key(key) {
+                FormEvent::None => self.issuing = Some(form),
+                FormEvent::Cancel => *ctx.status = Status::Info("No version issued.".into()),
+                FormEvent::Submit => {
+                    let (approver, note, today) =
+                        (form.value("approver"), form.value("note"), ctx.today);
+                    match ctx
+                        .store
+                        .edit(|w| w.issue_soa_version(&approver, &note, today))
+                    {
+                        Ok(v) => {
+                            *ctx.status = Status::Saved(format!(
+                                "Issued SoA version {} approved by {}.",
+                                v.number, v.approver
+                            ));
+                            if let Err(e) = self.reload(ctx.store) {
+                                *ctx.status = Status::Error(format!("Could not reload: {e}"));
+                            }
+                        }
+                        Err(StoreError::Invalid(e)) => {
+                            form.set_error(e.field, e.message);
+                            self.issuing = Some(form);
+                        }
+                        Err(e) => {
+                            form.message = Some(format!("not issued: {e}"));
+                            self.issuing = Some(form);
+                        }
+                    }
+                }
+            }
+            return Handled::Yes;
+        }
+        match key.code {
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.selected = (self.selected + 1).min(self.versions.len().saturating_sub(1));
+                return Handled::Yes;
+            }
+            KeyCode::Up | KeyCode::Char('k') => {
+                self.selected = self.selected.saturating_sub(1);
+                return Handled::Yes;
+            }
+            _ => {}
+        }
+        if key.code == KeyCode::Char('i') {
+            let next = self.versions.last().map_or(1, |v| v.number + 1);
+            self.issuing = Some(
+                Form::new(format!("Issue SoA version {next}"))
+                    .line("approver", "Approved by", "")
+                    .text("note", "Note", ""),
+            );
+            return Handled::Yes;
+        }
+        Handled::No
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect) {
+        let [left, right] =
+            Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)])
+                .areas(area);
+        let mut lines = Vec::new();
+        if self.versions.is_empty() {
+            lines.push(Line::styled(
+                "No version issued yet: i issues the first.",
+                theme::muted(),
+            ));
+        }
+        for (i, v) in self.versions.iter().rev().enumerate() {
+            let style = if i == self.selected {
+                theme::selected()
+            } else {
+                theme::key()
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!(" v{} ", v.number), style),
+                Span::styled(
+                    format!("{} approved by {}", v.issued_on, v.approver),
+                    theme::value(),
+                ),
+            ]));
+            if !v.note.is_empty() {
+                lines.push(Line::styled(format!("    {}", v.note), theme::muted()));
+            }
+        }
+        frame.render_widget(
+            Paragraph::new(lines)
+                .block(
+                    Block::default()
+                        .borders(Borders::ALL)
+                        .border_style(theme::border())
+                        .title(Span::styled(" Issued versions ", theme::title())),
+                )
+                .wrap(Wrap { trim: false }),
+            left,
+        );
+        let title = match self.versions.last() {
+            None => " Changes ".to_string(),
+            Some(v) => format!(" Changed since v{} ({}) ", v.number, self.changes.len()),
+        };
+        let mut changes: Vec<Line> = self
+            .changes
+            .iter()
+            .map(|c| {
+                Line::from(vec![
+                    Span::styled(format!(" {:<8}", display_ref(&c.control)), theme::key()),
+                    Span::styled(c.fields.join(", "), theme::value()),
+                ])
+            })
+            .collect();
+        if changes.is_empty() && !self.versions.is_empty() {
+            changes.push(Line::styled(
+                "Nothing changed since the last version.",
+                theme::muted(),
+            ));
+        }
+        // The chosen version as it was issued.
+        if let Some(v) = self.versions.iter().rev().nth(self.selected) {
+            changes.push(Line::raw(""));
+            changes.push(Line::styled(
+                format!(" v{} as issued on {}:", v.number, v.issued_on),
+                theme::label(),
+            ));
+            for row in &v.rows {
+                changes.push(Line::from(vec![
+                    Span::styled(format!(" {:<8}", display_ref(&row.control)), theme::key()),
+                    Span::styled(
+                        format!(
+                            "{}; {}",
+                            row.applicability.label().to_lowercase(),
+                            row.status.label().to_lowercase()
+                        ),
+                        theme::value(),
+                    ),
+                ]));
+            }
+        }
+        frame.render_widget(
+            Paragraph::new(changes)
+                .block(
+                    Block::default()
+                        .borders(Borders::ALL)
+                        .border_style(theme::border())
+                        .title(Span::styled(title, theme::title())),
+                )
+                .wrap(Wrap { trim: false }),
+            right,
+        );
+        if let Some(form) = &self.issuing {
+            form.render(frame, area);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! Migration of older workspace files: a copy of the file as it was (`FILE.bak-vN`), then the
+//! schema moved forward with the data kept.
+
+use isms::store::Store;
+
+use super::temp;
+
+#[test]
+fn an_older_schema_is_backed_up_then_migrated() {
+    let (_dir, path) = temp();
+    {
+        // A workspace at schema 0: the application id is set, no migration has run.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "application_id", isms::store::schema::APPLICATION_ID)
+            .unwrap();
+        conn.execute_batch("CREATE TABLE placeholder (x INTEGER);")
+            .unwrap();
+    }
+    let original = std::fs::read(&path).unwrap();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 2);
+    let backup = path.with_file_name("t.isms.bak-v0");
+    assert!(
+        std::fs::read(backup).unwrap() == original,
+        "the backup is the file as it was"
+    );
+}
+
+#[test]
+fn a_version_1_workspace_is_backed_up_then_migrated_keeping_its_data() {
+    let (_dir, path) = temp();
+    {
+        // A workspace as version 1 wrote it: only the first migration, with an SoA decision
+        // and a clause of its own.
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "application_id", isms::store::schema::APPLICATION_ID)
+            .unwrap();
+        isms::store::schema::migrations()
+            .to_version(&mut conn, 1)
+            .unwrap();
+        conn.execute_batch(
+            "INSERT INTO controls (key, position, theme, title) VALUES ('5.1', 0, 'organizational', 'Policies');
+             INSERT INTO soa_entries (control, applicability, reasons, justification, status)
+                 VALUES ('5.1', 'applicable', 'legal', 'Required by law.', 'implemented');
+             INSERT INTO clauses (number, position, title, status, note)
+                 VALUES ('4.3', 0, 'Scope', 'done', 'Approved.');",
+        )
+        .unwrap();
+        let v: i32 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(v, 1);
+    }
+    let original = std::fs::read(&path).unwrap();
+    assert_eq!(isms::store::inspect(&path).unwrap().schema_version, 1);
+
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), 2);
+    let backup = path.with_file_name("t.isms.bak-v1");
+    assert!(
+        std::fs::read(backup).unwrap() == original,
+        "the backup is the version-1 file as it was"
+    );
+    let soa = store.soa().unwrap();
+    assert_eq!(soa.len(), 1);
+    assert_eq!(soa[0].justification, "Required by law.");
+    assert_eq!(soa[0].covered_by, None);
+    let clauses = store.clauses().unwrap();
+    assert_eq!(
+        (
+            clauses[0].note.as_str(),
+            clauses[0].doc_reference.as_str(),
+            clauses[0].doc_date
+        ),
+        ("Approved.", "", None)
+    );
+    assert!(store.soa_versions().unwrap().is_empty());
+    drop(store);
+    // Opened again, nothing is migrated twice.
+    let again = Store::open(&path).unwrap();
+    assert_eq!(again.schema_version().unwrap(), 2);
+}

@@ -1,0 +1,215 @@
+//! The SoA and Clauses screens: snapshots (filtered, bulk edit), and decisions by keys checked
+//! against the file: exclusions with and without justification, refused exclusions, bulk
+//! decisions, coverage by a custom control, versions.
+
+mod common;
+
+use common::{ctrl, press, screen, start_on, type_text, workdir};
+use isms::domain::soa::{Applicability, ImplementationStatus, Reason};
+use isms::store::Store;
+use isms::ui::App;
+use ratatui::crossterm::event::KeyCode;
+
+const W: u16 = 130;
+const H: u16 = 36;
+
+fn fresh(dir: &tempfile::TempDir) -> (App, std::path::PathBuf) {
+    let path = dir.path().join("t.isms");
+    drop(Store::create(&path, "Acme GmbH").unwrap());
+    (start_on(&path), path)
+}
+
+fn demo(dir: &tempfile::TempDir) -> (App, std::path::PathBuf) {
+    let path = dir.path().join("demo.isms");
+    isms::demo::write_demo(&path).unwrap();
+    (start_on(&path), path)
+}
+
+fn entry(path: &std::path::Path, key: &str) -> isms::domain::soa::SoaEntry {
+    Store::open(path)
+        .unwrap()
+        .soa()
+        .unwrap()
+        .into_iter()
+        .find(|e| e.control == key)
+        .unwrap()
+}
+
+/// Filters the SoA table to one control and selects it.
+fn find(app: &mut App, text: &str) {
+    press(app, KeyCode::Char('/'));
+    type_text(app, text);
+    press(app, KeyCode::Enter);
+}
+
+#[test]
+fn the_soa_filtered_to_exclusions() {
+    let dir = workdir();
+    let (mut app, _) = demo(&dir);
+    press(&mut app, KeyCode::Char('7'));
+    insta::assert_snapshot!("soa_demo", screen(&app, W, H));
+    press(&mut app, KeyCode::Char('f'));
+    press(&mut app, KeyCode::Tab); // applicable
+    press(&mut app, KeyCode::Char(' '));
+    type_text(&mut app, "not");
+    press(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 's');
+    let text = screen(&app, W, H);
+    insta::assert_snapshot!("soa_exclusions", text);
+    assert!(text.contains("applicable: Not applicable"), "{text}");
+}
+
+#[test]
+fn an_exclusion_needs_a_justification() {
+    let dir = workdir();
+    let (mut app, path) = fresh(&dir);
+    press(&mut app, KeyCode::Char('7'));
+    find(&mut app, "7.4");
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Left); // undecided → not applicable
+    ctrl(&mut app, 's');
+    let text = screen(&app, W, H);
+    assert!(text.contains("required for an excluded control"), "{text}");
+    assert_eq!(
+        entry(&path, "7.4").applicability,
+        Applicability::Undecided,
+        "nothing saved"
+    );
+    type_text(
+        &mut app,
+        "No premises of our own: the offices are rented and monitored by the landlord.",
+    );
+    ctrl(&mut app, 's');
+    let e = entry(&path, "7.4");
+    assert_eq!(e.applicability, Applicability::NotApplicable);
+    assert!(
+        e.exclusion_justification
+            .starts_with("No premises of our own")
+    );
+}
+
+#[test]
+fn a_control_that_treats_risks_cannot_be_excluded() {
+    let dir = workdir();
+    let (mut app, path) = demo(&dir);
+    press(&mut app, KeyCode::Char('7'));
+    find(&mut app, "A.8.13");
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Right); // applicable → not applicable
+    ctrl(&mut app, 's');
+    let text = screen(&app, W, H);
+    assert!(
+        text.contains("cannot be excluded: it implements the treatment of R-001"),
+        "{text}"
+    );
+    assert_eq!(
+        entry(&path, "8.13").applicability,
+        Applicability::Applicable
+    );
+}
+
+#[test]
+fn several_controls_are_decided_at_once() {
+    let dir = workdir();
+    let (mut app, path) = fresh(&dir);
+    press(&mut app, KeyCode::Char('7'));
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Char(' '));
+    }
+    press(&mut app, KeyCode::Char('b'));
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right); // keep → undecided → applicable
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Right); // legal
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right); // planned
+    insta::assert_snapshot!("soa_bulk_form", screen(&app, W, H));
+    ctrl(&mut app, 's');
+    for key in ["5.1", "5.2", "5.3"] {
+        let e = entry(&path, key);
+        assert_eq!(e.applicability, Applicability::Applicable, "{key}");
+        assert_eq!(e.reasons, [Reason::Legal], "{key}");
+        assert_eq!(e.status, ImplementationStatus::Planned, "{key}");
+    }
+    assert_eq!(entry(&path, "5.4").applicability, Applicability::Undecided);
+}
+
+#[test]
+fn a_custom_control_covers_an_excluded_annex_a_control_and_versions_show_changes() {
+    let dir = workdir();
+    let (mut app, path) = fresh(&dir);
+    press(&mut app, KeyCode::Char('7'));
+    press(&mut app, KeyCode::Char(']')); // custom controls
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Threat intelligence from the CERT newsletter");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "NIST CSF 2.0 ID.RA-02");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "A.5.7");
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 's');
+    let store = Store::open(&path).unwrap();
+    let custom = store
+        .controls()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.key == "C-001")
+        .expect("C-001 saved");
+    assert_eq!(custom.covers, ["5.7"]);
+
+    // Issue version 1, then exclude 5.7 as covered by C-001 (no written justification needed).
+    press(&mut app, KeyCode::Char(']'));
+    press(&mut app, KeyCode::Char('i'));
+    type_text(&mut app, "Managing Director");
+    ctrl(&mut app, 's');
+    press(&mut app, KeyCode::Char(']'));
+    find(&mut app, "A.5.7");
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Left);
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab); // reasons, justification, exclusion justification, covered by
+    }
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 's');
+    let e = entry(&path, "5.7");
+    assert_eq!(e.applicability, Applicability::NotApplicable);
+    assert_eq!(e.covered_by.as_deref(), Some("C-001"));
+    press(&mut app, KeyCode::Char('['));
+    let versions = screen(&app, W, H);
+    insta::assert_snapshot!("soa_versions", versions);
+    assert!(versions.contains("Changed since v1 (1)"), "{versions}");
+    assert!(versions.contains("applicability"), "{versions}");
+}
+
+#[test]
+fn the_clauses_checklist_shows_documents_and_what_the_workspace_holds() {
+    let dir = workdir();
+    let (mut app, path) = demo(&dir);
+    press(&mut app, KeyCode::Char('8'));
+    find(&mut app, "6.1.3");
+    let text = screen(&app, W, H);
+    insta::assert_snapshot!("clauses_demo", text);
+    assert!(
+        text.contains("Held in this workspace") && text.contains("SoA: 95 of 95"),
+        "{text}"
+    );
+    press(&mut app, KeyCode::Esc);
+    find(&mut app, "9.1");
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Char('d')); // done
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "D-011 Security KPI report Q1");
+    ctrl(&mut app, 's');
+    let clause = Store::open(&path)
+        .unwrap()
+        .clauses()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.number == "9.1")
+        .unwrap();
+    assert_eq!(clause.doc_reference, "D-011 Security KPI report Q1");
+    assert_eq!(clause.status.as_str(), "done");
+}
