@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand};
+use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -42,6 +42,19 @@ pub enum Command {
     },
     /// Print organisation, schema version, file size and the count of each register.
     Info { file: Option<PathBuf> },
+    /// Check the workspace as an auditor would, and list what to fix, gravest first.
+    ///
+    /// Exit code 0 when nothing major remains, 1 when something major does, 2 when the file
+    /// cannot be read (or the command line is wrong).
+    Check {
+        /// The workspace to check; defaults to --db, ISMS_DB or the default workspace.
+        file: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+        /// List the rules the check applies instead (no workspace needed).
+        #[arg(long)]
+        rules: bool,
+    },
     /// Print a register: scope, parties, issues, assets, risks, actions, controls, soa, clauses.
     List {
         register: String,
@@ -49,4 +62,13 @@ pub enum Command {
         #[arg(long, default_value = "table")]
         format: String,
     },
+}
+
+/// How `isms check` prints its findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Grouped by severity, each finding with its fix.
+    Text,
+    /// One JSON document: organisation, date, summary and findings.
+    Json,
 }

@@ -1,13 +1,18 @@
 //! What each subcommand does: find the workspace, ask the store and the domain, print.
 
+mod check;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
 use crate::cli::{Cli, Command};
 use crate::report::listing::{self, Format, Register};
 use crate::store::{Store, inspect};
+
+pub use check::Unreadable;
 
 /// Where the default workspace lives: the platform data directory.
 pub fn default_workspace() -> Result<PathBuf> {
@@ -32,13 +37,15 @@ fn open(path: &Path, read_only: bool) -> Result<Store> {
     })
 }
 
-pub fn run(cli: Cli) -> Result<()> {
+/// Runs the command. Its exit code is 0, except for `isms check`, whose code says whether
+/// anything major was found; [`failure_code`] gives the code of an error.
+pub fn run(cli: Cli) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     match cli.command {
         None => {
             let explicit = cli.db.is_some();
             let path = workspace(None, cli.db)?;
-            crate::ui::run(&path, explicit, cli.read_only)
+            crate::ui::run(&path, explicit, cli.read_only)?;
         }
         Some(Command::New { file, org }) => {
             let path = workspace(file, cli.db)?;
@@ -49,7 +56,6 @@ pub fn run(cli: Cli) -> Result<()> {
                 store.path().display(),
                 store.organisation()?
             )?;
-            Ok(())
         }
         Some(Command::Demo { file, scale }) => {
             let path = workspace(file, cli.db)?;
@@ -68,13 +74,25 @@ pub fn run(cli: Cli) -> Result<()> {
                 c.risks,
                 c.actions
             )?;
-            Ok(())
         }
         Some(Command::Info { file }) => {
             let path = workspace(file, cli.db)?;
             let size = inspect(&path)?.size;
             let store = open(&path, cli.read_only)?;
-            print_info(&mut out, &store, size)
+            print_info(&mut out, &store, size)?;
+        }
+        Some(Command::Check {
+            rules: true,
+            format,
+            ..
+        }) => check::print_rules(&mut out, format)?,
+        Some(Command::Check { file, format, .. }) => {
+            let workspace = workspace(file, cli.db).and_then(|path| {
+                let store = open(&path, cli.read_only)?;
+                Ok((store.organisation()?, store.workspace()?))
+            });
+            let (organisation, ws) = workspace.map_err(Unreadable)?;
+            return check::report(&mut out, &organisation, &ws, format);
         }
         Some(Command::List { register, format }) => {
             // Parsed here, not by clap, so that a wrong name is a one-line error with exit code 1.
@@ -84,8 +102,17 @@ pub fn run(cli: Cli) -> Result<()> {
             let store = open(&path, cli.read_only)?;
             let table = listing::build(&store, register, crate::clock::today())?;
             listing::write(&mut out, &table, format)?;
-            Ok(())
         }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The exit code of a failed command: 2 when `isms check` could not read the workspace, else 1.
+pub fn failure_code(error: &anyhow::Error) -> ExitCode {
+    if error.chain().any(|c| c.is::<Unreadable>()) {
+        ExitCode::from(2)
+    } else {
+        ExitCode::FAILURE
     }
 }
 

@@ -8,7 +8,7 @@ use isms::cli::Cli;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match isms::commands::run(cli) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         // A reader that stops early (`isms list ... | head`) is not an error.
         Err(e)
             if e.chain().any(|c| {
@@ -20,7 +20,7 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             eprintln!("isms: {e:#}");
-            ExitCode::FAILURE
+            isms::commands::failure_code(&e)
         }
     }
 }

@@ -1,5 +1,5 @@
 //! The ISMS itself: types, validation and derivations (risk levels, inheritance of protection
-//! needs, SoA consistency). Pure: no I/O, no SQL, no terminal.
+//! needs, SoA consistency, audit readiness). Pure: no I/O, no SQL, no terminal.
 
 pub mod asset;
 pub mod catalog;
@@ -10,6 +10,7 @@ pub mod evaluation;
 pub mod methodology;
 pub mod party;
 pub mod protection;
+pub mod readiness;
 pub mod reference;
 pub mod risk;
 pub mod scope;

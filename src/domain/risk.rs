@@ -121,6 +121,12 @@ impl Acceptance {
         self.until.is_some_and(|u| u < today)
     }
 
+    /// Still valid, but not for more than `days` days.
+    pub fn expires_within(&self, today: NaiveDate, days: i64) -> bool {
+        self.until
+            .is_some_and(|u| u >= today && (u - today).num_days() <= days)
+    }
+
     pub fn validated(self) -> Result<Self, ValidationError> {
         if let Some(until) = self.until
             && until < self.accepted_on
@@ -205,6 +211,12 @@ mod tests {
             note: String::new(),
         };
         assert!(!a.is_expired(d("2026-01-10")));
+        assert!(a.expires_within(d("2025-12-20"), 30));
+        assert!(!a.expires_within(d("2025-12-01"), 30));
+        assert!(
+            !a.expires_within(d("2026-01-11"), 30),
+            "expired is not expiring"
+        );
         assert!(a.is_expired(d("2026-01-11")));
         let backwards = Acceptance {
             until: Some(d("2024-01-01")),

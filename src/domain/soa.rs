@@ -172,6 +172,38 @@ pub fn reasons_with_derived(entry: &SoaEntry, treated: bool) -> Vec<&'static str
         .collect()
 }
 
+/// How far the SoA is: decisions and, among applicable controls, implementation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct SoaProgress {
+    pub undecided: usize,
+    pub excluded: usize,
+    pub applicable: usize,
+    pub implemented: usize,
+    pub partial: usize,
+    pub planned: usize,
+    pub not_started: usize,
+}
+
+pub fn progress(entries: &[SoaEntry]) -> SoaProgress {
+    let mut p = SoaProgress::default();
+    for e in entries {
+        match e.applicability {
+            Applicability::Undecided => p.undecided += 1,
+            Applicability::NotApplicable => p.excluded += 1,
+            Applicability::Applicable => {
+                p.applicable += 1;
+                match e.status {
+                    ImplementationStatus::Implemented => p.implemented += 1,
+                    ImplementationStatus::Partial => p.partial += 1,
+                    ImplementationStatus::Planned => p.planned += 1,
+                    ImplementationStatus::NotStarted => p.not_started += 1,
+                }
+            }
+        }
+    }
+    p
+}
+
 /// Whether an action counts for the treatment of its risks: a cancelled one treats nothing
 /// (as in the risk flags).
 fn treats(action: &Action) -> bool {

@@ -51,6 +51,14 @@ impl Action {
         }
     }
 
+    /// Open and due between today and `days` days from now.
+    pub fn is_due_within(&self, today: NaiveDate, days: i64) -> bool {
+        self.status.is_open()
+            && self
+                .due
+                .is_some_and(|d| d >= today && (d - today).num_days() <= days)
+    }
+
     /// Still open after its due date.
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
         self.status.is_open() && self.due.is_some_and(|d| d < today)
@@ -97,6 +105,20 @@ mod tests {
         a.status = ActionStatus::InProgress;
         a.due = None;
         assert!(!a.is_overdue(d("2026-12-31")));
+    }
+
+    #[test]
+    fn due_within_a_window() {
+        let mut a = Action::new("x");
+        a.due = Some(d("2026-04-30"));
+        assert!(a.is_due_within(d("2026-03-31"), 30));
+        assert!(!a.is_due_within(d("2026-03-31"), 29));
+        assert!(
+            !a.is_due_within(d("2026-05-01"), 30),
+            "overdue is not due within"
+        );
+        a.status = ActionStatus::Done;
+        assert!(!a.is_due_within(d("2026-03-31"), 30));
     }
 
     #[test]

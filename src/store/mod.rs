@@ -13,6 +13,7 @@ pub mod schema;
 mod scope;
 mod soa;
 mod sql;
+mod workspace;
 
 use std::path::{Path, PathBuf};
 

@@ -115,8 +115,14 @@ impl Shell {
             store: &mut self.store,
             today: self.today.unwrap_or_else(crate::clock::today),
             status: &mut self.status,
+            jump: None,
         };
-        if screen.handle_key(key, &mut ctx) == Handled::Yes || capturing {
+        let handled = screen.handle_key(key, &mut ctx);
+        if let Some(place) = ctx.jump.take() {
+            self.jump_to(&place);
+            return Step::Continue;
+        }
+        if handled == Handled::Yes || capturing {
             return Step::Continue;
         }
         let n = self.screens.len();
@@ -131,6 +137,24 @@ impl Shell {
             _ => {}
         }
         Step::Continue
+    }
+
+    /// Shows the screen that holds `place`, with the item selected.
+    fn jump_to(&mut self, place: &crate::domain::readiness::Place) {
+        for i in 0..self.screens.len() {
+            if i == self.current {
+                continue;
+            }
+            if let Err(e) = self.screens[i].reload(&self.store) {
+                self.status = Status::Error(format!("Could not read the workspace: {e}"));
+                return;
+            }
+            if self.screens[i].focus(place) {
+                self.current = i;
+                return;
+            }
+        }
+        self.status = Status::Info("That item is not on any screen.".into());
     }
 
     pub fn handle_paste(&mut self, text: &str) {

@@ -126,3 +126,14 @@ pub fn heat_cell(colour: &str) -> Style {
 
 /// The colours a methodology may give its levels, in the order a form offers them.
 pub const LEVEL_COLOURS: [&str; 7] = ["green", "yellow", "orange", "red", "purple", "blue", "gray"];
+
+/// The parts of the SoA progress bar: implemented, partially, planned, not started.
+pub fn gauge(part: usize) -> Style {
+    let colour = match part {
+        0 => Color::Green,
+        1 => Color::Yellow,
+        2 => Color::Blue,
+        _ => Color::DarkGray,
+    };
+    Style::new().fg(colour)
+}

@@ -336,3 +336,23 @@ fn diff_counts_added_and_removed_controls() {
     edited[0].status = ImplementationStatus::Implemented;
     assert_eq!(diff(&all, &edited)[0].fields, ["justification", "status"]);
 }
+
+#[test]
+fn progress_counts_decisions_and_implementation() {
+    let mut a = SoaEntry::undecided("5.1");
+    a.applicability = Applicability::Applicable;
+    a.status = ImplementationStatus::Partial;
+    let mut b = SoaEntry::undecided("5.2");
+    b.applicability = Applicability::NotApplicable;
+    let p = progress(&[a, b, SoaEntry::undecided("5.3")]);
+    assert_eq!(
+        (
+            p.applicable,
+            p.partial,
+            p.excluded,
+            p.undecided,
+            p.implemented
+        ),
+        (1, 1, 1, 1, 0)
+    );
+}

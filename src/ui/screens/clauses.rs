@@ -9,6 +9,7 @@ use crate::domain::ValidationError;
 use crate::domain::clause::{
     ClauseItem, ClauseStatus, WorkspaceEvidence, mandatory_documents, workspace_evidence,
 };
+use crate::domain::readiness::Place;
 use crate::domain::soa::Applicability;
 use crate::domain::text;
 use crate::store::{Store, StoreError, Writer};
@@ -209,6 +210,10 @@ impl Record for ClauseRow {
                 .unwrap_or(0)
         };
         part(0) * 10_000 + part(1) * 100 + part(2)
+    }
+
+    fn is_at(&self, place: &Place) -> bool {
+        matches!(place, Place::Clause(number) if *number == self.item.number)
     }
 
     fn label(&self) -> String {

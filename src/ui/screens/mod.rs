@@ -17,6 +17,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
+use crate::domain::readiness::Place;
 use crate::store::{Store, StoreError};
 
 /// The last message, shown in the status line.
@@ -34,6 +35,8 @@ pub struct Ctx<'a> {
     pub store: &'a mut Store,
     pub today: NaiveDate,
     pub status: &'a mut Status,
+    /// Set by a screen to ask the shell to show an item on its own screen.
+    pub jump: Option<Place>,
 }
 
 /// Whether a screen used a key; unused keys fall through to the global keys.
@@ -62,5 +65,9 @@ pub trait Screen {
     /// Reads what the screen shows from the workspace again.
     fn reload(&mut self, _store: &Store) -> Result<(), StoreError> {
         Ok(())
+    }
+    /// Shows and selects the item at `place` if it lives on this screen.
+    fn focus(&mut self, _place: &Place) -> bool {
+        false
     }
 }

@@ -10,6 +10,7 @@ use crate::domain::protection::{
     EffectiveNeed, NeedSource, Objective, ProtectionNeed, ProtectionScale, crown_jewel_rank,
     effective_needs,
 };
+use crate::domain::readiness::Place;
 use crate::domain::reference::RefKind;
 use crate::store::{Store, StoreError, Writer};
 use crate::ui::screens::register::Record;
@@ -375,6 +376,10 @@ impl Record for AssetRow {
 
     fn id(&self) -> i64 {
         self.asset.id
+    }
+
+    fn is_at(&self, place: &Place) -> bool {
+        *place == Place::Asset(self.asset.id)
     }
 
     fn label(&self) -> String {

@@ -222,6 +222,14 @@ impl Screen for RisksScreen {
         self.methodology.reload(store)
     }
 
+    fn focus(&mut self, place: &crate::domain::readiness::Place) -> bool {
+        let found = self.register.focus(place);
+        if found {
+            self.views.current = 0;
+        }
+        found
+    }
+
     fn keys(&self) -> Vec<(&'static str, &'static str)> {
         let mut keys = match self.views.current {
             0 => self.register.keys(),

@@ -10,6 +10,7 @@ use crate::domain::ValidationError;
 use crate::domain::evaluation::{RiskFlag, risk_flags};
 use crate::domain::methodology::{Methodology, Rating};
 use crate::domain::protection::{EffectiveNeed, Objective, ProtectionScale, effective_needs};
+use crate::domain::readiness::Place;
 use crate::domain::reference::RefKind;
 use crate::domain::risk::{Acceptance, Risk, RiskStatus, TreatmentOption};
 use crate::domain::text;
@@ -363,6 +364,10 @@ impl Record for RiskRow {
 
     fn id(&self) -> i64 {
         self.risk.id
+    }
+
+    fn is_at(&self, place: &Place) -> bool {
+        *place == Place::Risk(self.risk.id)
     }
 
     fn label(&self) -> String {

@@ -12,6 +12,7 @@ use super::register::RegisterView;
 use super::views::ViewBar;
 use super::{Ctx, Handled, Screen};
 use crate::domain::party::InterestedParty;
+use crate::domain::readiness::Place;
 use crate::domain::scope::{ContextIssue, ScopeItem};
 use crate::store::{Store, StoreError};
 use statements::Statements;
@@ -110,6 +111,18 @@ impl Screen for ScopeScreen {
         self.items.reload(store)?;
         self.parties.reload(store)?;
         self.issues.reload(store)
+    }
+
+    fn focus(&mut self, place: &Place) -> bool {
+        if *place == Place::ScopeStatements {
+            self.views.current = 0;
+            return true;
+        }
+        if self.items.focus(place) {
+            self.views.current = 1;
+            return true;
+        }
+        false
     }
 
     fn keys(&self) -> Vec<(&'static str, &'static str)> {

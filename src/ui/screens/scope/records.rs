@@ -2,6 +2,7 @@
 
 use crate::domain::ValidationError;
 use crate::domain::party::{InterestedParty, PartyKind};
+use crate::domain::readiness::Place;
 use crate::domain::reference::RefKind;
 use crate::domain::scope::{ContextIssue, IssueKind, ScopeItem, ScopeItemKind};
 use crate::store::{Store, StoreError, Writer};
@@ -101,6 +102,10 @@ impl Record for ScopeItem {
 
     fn id(&self) -> i64 {
         self.id
+    }
+
+    fn is_at(&self, place: &Place) -> bool {
+        *place == Place::ScopeItem(self.id)
     }
 
     fn is_new(&self) -> bool {

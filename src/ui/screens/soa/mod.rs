@@ -102,6 +102,18 @@ impl Screen for SoaScreen {
         self.versions.reload(store)
     }
 
+    fn focus(&mut self, place: &crate::domain::readiness::Place) -> bool {
+        if *place == crate::domain::readiness::Place::SoaVersions {
+            self.views.current = 2;
+            return true;
+        }
+        if self.soa.focus(place) {
+            self.views.current = 0;
+            return true;
+        }
+        false
+    }
+
     fn keys(&self) -> Vec<(&'static str, &'static str)> {
         let mut keys = match self.views.current {
             0 => self.soa.keys(),

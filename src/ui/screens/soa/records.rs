@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use crate::domain::ValidationError;
 use crate::domain::control::{Control, Theme, display_ref};
+use crate::domain::readiness::Place;
 use crate::domain::soa::{Applicability, ImplementationStatus, Reason, SoaEntry};
 use crate::store::{Store, StoreError, Writer};
 use crate::ui::screens::register::Record;
@@ -228,6 +229,10 @@ impl Record for SoaRow {
 
     fn id(&self) -> i64 {
         self.ctx.position_of(&self.control.key).unwrap_or(0)
+    }
+
+    fn is_at(&self, place: &Place) -> bool {
+        matches!(place, Place::Control(key) if *key == self.control.key)
     }
 
     fn label(&self) -> String {

@@ -85,6 +85,18 @@ impl Screen for TreatmentScreen {
         self.acceptances.reload(store)
     }
 
+    fn focus(&mut self, place: &crate::domain::readiness::Place) -> bool {
+        if self.plan.focus(place) {
+            self.views.current = 0;
+            return true;
+        }
+        if self.acceptances.focus(place) {
+            self.views.current = 1;
+            return true;
+        }
+        false
+    }
+
     fn keys(&self) -> Vec<(&'static str, &'static str)> {
         let mut keys = if self.views.current == 0 {
             self.plan.keys()

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use crate::domain::ValidationError;
 use crate::domain::control::display_ref;
 use crate::domain::methodology::Authority;
+use crate::domain::readiness::Place;
 use crate::domain::reference::RefKind;
 use crate::domain::risk::Acceptance;
 use crate::domain::text;
@@ -216,6 +217,10 @@ impl Record for ActionRow {
         self.action.id
     }
 
+    fn is_at(&self, place: &Place) -> bool {
+        *place == Place::Action(self.action.id)
+    }
+
     fn label(&self) -> String {
         format!(
             "{} {}",
@@ -385,6 +390,10 @@ impl Record for AcceptanceRow {
 
     fn id(&self) -> i64 {
         self.acceptance.id
+    }
+
+    fn is_at(&self, place: &Place) -> bool {
+        *place == Place::Acceptance(self.acceptance.id)
     }
 
     fn label(&self) -> String {

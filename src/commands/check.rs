@@ -1,0 +1,170 @@
+//! `isms check`: the readiness findings as text or JSON, and the exit code they mean (0 when
+//! nothing major remains, 1 when something major does, 2 when the file cannot be read).
+
+use std::io::Write;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::cli::CheckFormat;
+use crate::domain::readiness::{Finding, Severity, Workspace, check, rules};
+
+/// The workspace could not be read: missing, not a workspace, a newer schema, damaged.
+#[derive(Debug, thiserror::Error)]
+#[error(transparent)]
+pub struct Unreadable(pub anyhow::Error);
+
+/// How many findings of each severity.
+#[derive(Debug, Default, Serialize)]
+struct Summary {
+    major: usize,
+    minor: usize,
+    observation: usize,
+}
+
+impl Summary {
+    fn of(findings: &[Finding]) -> Self {
+        let count = |s| findings.iter().filter(|f| f.severity == s).count();
+        Self {
+            major: count(Severity::Major),
+            minor: count(Severity::Minor),
+            observation: count(Severity::Observation),
+        }
+    }
+
+    /// `2 major, 5 minor, 1 observation`.
+    fn line(&self) -> String {
+        let observations = if self.observation == 1 {
+            "observation"
+        } else {
+            "observations"
+        };
+        format!(
+            "{} major, {} minor, {} {observations}",
+            self.major, self.minor, self.observation
+        )
+    }
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    organisation: &'a str,
+    date: NaiveDate,
+    summary: Summary,
+    findings: &'a [Finding],
+}
+
+/// Checks `ws` as of today and prints the findings. A reader that stops early (`| head`) does
+/// not change the exit code: it still says whether anything major was found.
+pub fn report(
+    out: &mut impl Write,
+    organisation: &str,
+    ws: &Workspace,
+    format: CheckFormat,
+) -> Result<ExitCode> {
+    let today = crate::clock::today();
+    let findings = check(ws, today);
+    let code = if findings.iter().any(|f| f.severity == Severity::Major) {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    };
+    let written = match format {
+        CheckFormat::Text => write_text(out, organisation, today, &findings),
+        CheckFormat::Json => write_json(out, organisation, today, &findings),
+    };
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(code),
+        Err(e) => Err(e.into()),
+        Ok(()) => Ok(code),
+    }
+}
+
+fn write_text(
+    out: &mut impl Write,
+    organisation: &str,
+    today: NaiveDate,
+    findings: &[Finding],
+) -> std::io::Result<()> {
+    writeln!(out, "Audit readiness of {organisation} on {today}")?;
+    let width = rules().iter().map(|r| r.id.len()).max().unwrap_or(0);
+    for severity in Severity::ALL.iter().copied() {
+        let group: Vec<&Finding> = findings.iter().filter(|f| f.severity == severity).collect();
+        if group.is_empty() {
+            continue;
+        }
+        let heading = match severity {
+            Severity::Observation => "Observations",
+            other => other.label(),
+        };
+        writeln!(out, "\n{heading} ({})", group.len())?;
+        for f in group {
+            writeln!(out, "  {:<width$}  {}", f.rule, f.message)?;
+            writeln!(out, "      → {}", f.fix)?;
+        }
+    }
+    if findings.is_empty() {
+        writeln!(out, "\nNo findings.")?;
+    }
+    writeln!(out, "\n{}", Summary::of(findings).line())?;
+    out.flush()
+}
+
+fn write_json(
+    out: &mut impl Write,
+    organisation: &str,
+    today: NaiveDate,
+    findings: &[Finding],
+) -> std::io::Result<()> {
+    let report = Report {
+        organisation,
+        date: today,
+        summary: Summary::of(findings),
+        findings,
+    };
+    serde_json::to_writer_pretty(&mut *out, &report)?;
+    writeln!(out)?;
+    out.flush()
+}
+
+/// The rule catalogue: id, severity and title, as text or a JSON array.
+pub fn print_rules(out: &mut impl Write, format: CheckFormat) -> Result<()> {
+    let written = match format {
+        CheckFormat::Text => rules().iter().try_for_each(|r| {
+            writeln!(
+                out,
+                "{:<10}  {:<11}  {}",
+                r.id,
+                r.severity.as_str(),
+                r.title
+            )
+        }),
+        CheckFormat::Json => serde_json::to_writer_pretty(&mut *out, rules())
+            .map_err(std::io::Error::from)
+            .and_then(|()| writeln!(out)),
+    };
+    written?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_summary_counts_each_severity_and_reads_naturally() {
+        let finding = |severity| Finding {
+            rule: "X-001",
+            severity,
+            message: String::new(),
+            fix: String::new(),
+            place: crate::domain::readiness::Place::SoaVersions,
+        };
+        let one = Summary::of(&[finding(Severity::Major), finding(Severity::Observation)]);
+        assert_eq!(one.line(), "1 major, 0 minor, 1 observation");
+        let none = Summary::of(&[]);
+        assert_eq!(none.line(), "0 major, 0 minor, 0 observations");
+    }
+}

@@ -1,0 +1,133 @@
+//! Asset rules: every asset owned, every primary asset rated for each active objective, every
+//! supporting asset serving some primary asset, every override of an inherited need justified.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{Finding, Place, Rule, Severity, Workspace, in_sentence, join_and};
+use crate::domain::asset::{Asset, AssetCategory};
+use crate::domain::protection::Objective;
+use crate::domain::reference::RefKind;
+
+pub(super) const NO_OWNER: Rule = Rule {
+    id: "ASSET-001",
+    severity: Severity::Minor,
+    title: "Asset without an owner",
+};
+
+pub(super) const NO_NEEDS: Rule = Rule {
+    id: "ASSET-002",
+    severity: Severity::Minor,
+    title: "Primary asset without protection needs for an active objective",
+};
+
+pub(super) const SERVES_NOTHING: Rule = Rule {
+    id: "ASSET-003",
+    severity: Severity::Observation,
+    title: "Supporting asset serving no primary asset",
+};
+
+pub(super) const OVERRIDE_UNJUSTIFIED: Rule = Rule {
+    id: "ASSET-004",
+    severity: Severity::Minor,
+    title: "Override of an inherited protection need without a justification",
+};
+
+fn reference(asset: &Asset) -> String {
+    format!("{} {}", RefKind::Asset.format(asset.number), asset.name)
+}
+
+pub(super) fn check(ws: &Workspace, out: &mut Vec<Finding>) {
+    let reached = served_by_primary(ws);
+    let rated: HashSet<(i64, Objective)> =
+        ws.needs.iter().map(|n| (n.asset, n.objective)).collect();
+    for asset in &ws.assets {
+        if asset.owner.trim().is_empty() {
+            out.push(NO_OWNER.finding(
+                format!("{} has no owner", reference(asset)),
+                "Name an owner on the Assets screen",
+                Place::Asset(asset.id),
+            ));
+        }
+        match asset.kind.category() {
+            AssetCategory::Primary => unrated(ws, &rated, asset, out),
+            AssetCategory::Supporting if !reached.contains(&asset.id) => {
+                out.push(SERVES_NOTHING.finding(
+                    format!(
+                        "{} serves no primary asset, so it inherits no protection needs",
+                        reference(asset)
+                    ),
+                    "Link the information or processes that rely on it on the Assets screen, or retire it",
+                    Place::Asset(asset.id),
+                ));
+            }
+            _ => {}
+        }
+    }
+    let assets: HashMap<i64, &Asset> = ws.assets.iter().map(|a| (a.id, a)).collect();
+    for need in &ws.needs {
+        let Some(asset) = assets.get(&need.asset) else {
+            continue;
+        };
+        // A need set on a supporting asset overrides what it inherits.
+        if !asset.kind.is_rated_directly() && need.rationale.trim().is_empty() {
+            out.push(OVERRIDE_UNJUSTIFIED.finding(
+                format!(
+                    "{}: the {} override has no justification",
+                    reference(asset),
+                    in_sentence(need.objective.label())
+                ),
+                "Justify the override (cumulation or distribution effect) on the Protection screen",
+                Place::Asset(asset.id),
+            ));
+        }
+    }
+}
+
+/// ASSET-002 for one primary asset: the active objectives it has no need for, in one finding.
+fn unrated(
+    ws: &Workspace,
+    rated: &HashSet<(i64, Objective)>,
+    asset: &Asset,
+    out: &mut Vec<Finding>,
+) {
+    let missing: Vec<String> = ws
+        .objectives
+        .iter()
+        .filter(|&&o| !rated.contains(&(asset.id, o)))
+        .map(|o| in_sentence(o.label()))
+        .collect();
+    if !missing.is_empty() {
+        out.push(NO_NEEDS.finding(
+            format!(
+                "{} has no protection need for {}",
+                reference(asset),
+                join_and(&missing)
+            ),
+            "Rate its needs with a rationale on the Protection screen",
+            Place::Asset(asset.id),
+        ));
+    }
+}
+
+/// The assets that some primary asset relies on, directly or through other assets.
+fn served_by_primary(ws: &Workspace) -> HashSet<i64> {
+    let mut relies_on: HashMap<i64, Vec<i64>> = HashMap::new();
+    for d in &ws.dependencies {
+        relies_on.entry(d.asset).or_default().push(d.depends_on);
+    }
+    let mut reached = HashSet::new();
+    let mut stack: Vec<i64> = ws
+        .assets
+        .iter()
+        .filter(|a| a.kind.category() == AssetCategory::Primary)
+        .map(|a| a.id)
+        .collect();
+    while let Some(id) = stack.pop() {
+        for &next in relies_on.get(&id).into_iter().flatten() {
+            if reached.insert(next) {
+                stack.push(next);
+            }
+        }
+    }
+    reached
+}

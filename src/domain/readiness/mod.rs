@@ -1,0 +1,180 @@
+//! Audit readiness (`isms check` and the Dashboard): the checks an auditor runs on an ISMS, as
+//! rules with stable ids. Each finding is graded as an auditor would grade it (a major
+//! nonconformity puts the certificate at risk, a minor one must be corrected, an observation is
+//! an opportunity to improve), names the item by its human reference, says how to fix it, and
+//! points at the place in the workspace where the fix is made. Pure: the store loads a
+//! [`Workspace`], [`check`] judges it.
+
+mod assets;
+mod clauses;
+mod risks;
+mod scope;
+mod soa;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::asset::{Asset, Dependency};
+use super::clause::ClauseItem;
+use super::control::Control;
+use super::methodology::Methodology;
+use super::protection::{Objective, ProtectionNeed};
+use super::risk::{Acceptance, Risk};
+use super::scope::{ScopeItem, ScopeStatements};
+use super::soa::{SoaEntry, SoaVersion};
+use super::treatment::Action;
+use crate::string_enum;
+
+string_enum!(
+    /// How an auditor would grade a finding; ordered from the gravest.
+    Severity {
+        Major => "major", "Major",
+        Minor => "minor", "Minor",
+        Observation => "observation", "Observation",
+    }
+);
+
+/// Where a finding is fixed: a statement, a row (by its row id), a control (by its key), the
+/// SoA's versions, or a clause (by its number).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "id", rename_all = "snake_case")]
+pub enum Place {
+    ScopeStatements,
+    ScopeItem(i64),
+    Asset(i64),
+    Risk(i64),
+    Action(i64),
+    Acceptance(i64),
+    Control(String),
+    SoaVersions,
+    Clause(String),
+}
+
+/// One thing an auditor would pick up: which rule, how grave, what (naming the item by its
+/// reference: `AS-028 Backup NAS has no owner`), how to fix it, and where.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub message: String,
+    pub fix: String,
+    pub place: Place,
+}
+
+/// Everything the rules look at (plain domain values).
+pub struct Workspace {
+    pub statements: ScopeStatements,
+    pub scope_items: Vec<ScopeItem>,
+    pub assets: Vec<Asset>,
+    pub dependencies: Vec<Dependency>,
+    pub needs: Vec<ProtectionNeed>,
+    pub objectives: Vec<Objective>,
+    pub methodology: Methodology,
+    pub risks: Vec<Risk>,
+    pub actions: Vec<Action>,
+    pub acceptances: Vec<Acceptance>,
+    pub controls: Vec<Control>,
+    pub soa: Vec<SoaEntry>,
+    pub versions: Vec<SoaVersion>,
+    pub clauses: Vec<ClauseItem>,
+}
+
+/// A rule of the catalogue: its stable id, the severity of its findings, and what it checks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Rule {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub title: &'static str,
+}
+
+impl Rule {
+    /// A finding of this rule.
+    fn finding(&self, message: String, fix: impl Into<String>, place: Place) -> Finding {
+        Finding {
+            rule: self.id,
+            severity: self.severity,
+            message,
+            fix: fix.into(),
+            place,
+        }
+    }
+}
+
+const RULES: &[Rule] = &[
+    scope::ISMS_SCOPE_MISSING,
+    scope::CERTIFICATE_SCOPE_MISSING,
+    scope::CERTIFIED_OUTSIDE_ISMS,
+    scope::EXCLUSION_UNJUSTIFIED,
+    assets::NO_OWNER,
+    assets::NO_NEEDS,
+    assets::SERVES_NOTHING,
+    assets::OVERRIDE_UNJUSTIFIED,
+    risks::NO_OWNER,
+    risks::NOT_ASSESSED,
+    risks::UNTREATED,
+    risks::REDUCE_WITHOUT_ACTIONS,
+    risks::ACTION_OVERDUE,
+    risks::ACCEPTED_WITHOUT_RECORD,
+    risks::INSUFFICIENT_AUTHORITY,
+    risks::ACCEPTANCE_EXPIRED,
+    risks::REVIEW_OVERDUE,
+    soa::UNDECIDED,
+    soa::EXCLUSION_UNJUSTIFIED,
+    soa::NO_REASON,
+    soa::TREATMENT_EXCLUDED,
+    soa::NEVER_ISSUED,
+    soa::CHANGED_SINCE_VERSION,
+    clauses::NO_DOCUMENT,
+    clauses::NOT_DONE,
+];
+
+/// The catalogue of rules, in the order of their ids within each area.
+pub fn rules() -> &'static [Rule] {
+    RULES
+}
+
+/// Every finding on `ws` at `today`: the gravest first, then by rule id, then by message.
+pub fn check(ws: &Workspace, today: NaiveDate) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    scope::check(ws, &mut findings);
+    assets::check(ws, &mut findings);
+    risks::check(ws, today, &mut findings);
+    soa::check(ws, &mut findings);
+    clauses::check(ws, &mut findings);
+    findings
+        .sort_by(|a, b| (a.severity, a.rule, &a.message).cmp(&(b.severity, b.rule, &b.message)));
+    findings
+}
+
+/// `a`, `a and b`, `a, b and c`.
+fn join_and(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// The first `shown` items joined, with `and N more` for the rest.
+fn join_some(items: &[String], shown: usize) -> String {
+    if items.len() <= shown {
+        return join_and(items);
+    }
+    format!(
+        "{} and {} more",
+        items[..shown].join(", "),
+        items.len() - shown
+    )
+}
+
+/// A label as it reads inside a sentence: `In progress` → `in progress`.
+fn in_sentence(label: &str) -> String {
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,305 @@
+//! The readiness rules on small hand-built workspaces: a clean one without findings, and for
+//! each rule the one change that makes it fire (and what keeps it quiet).
+
+mod assets;
+mod clauses;
+mod risks;
+mod scope;
+mod soa;
+
+use super::*;
+use crate::domain::asset::AssetKind;
+use crate::domain::clause::ClauseStatus;
+use crate::domain::control::Theme;
+use crate::domain::methodology::Rating;
+use crate::domain::risk::TreatmentOption;
+use crate::domain::scope::ScopeItemKind;
+use crate::domain::soa::{Applicability, ImplementationStatus, Reason, snapshot};
+use crate::domain::treatment::ActionStatus;
+
+fn d(s: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
+}
+
+fn today() -> NaiveDate {
+    d("2026-03-31")
+}
+
+fn rating(likelihood: u8, impact: u8) -> Option<Rating> {
+    Some(Rating { likelihood, impact })
+}
+
+fn control(key: &str, theme: Theme, title: &str) -> Control {
+    Control {
+        key: key.into(),
+        theme,
+        title: title.into(),
+        description: String::new(),
+        source: String::new(),
+        covers: Vec::new(),
+    }
+}
+
+fn decided(key: &str, reasons: &[Reason]) -> SoaEntry {
+    SoaEntry {
+        applicability: Applicability::Applicable,
+        reasons: reasons.to_vec(),
+        justification: "Needed.".into(),
+        status: ImplementationStatus::Implemented,
+        owner: "ISB".into(),
+        evidence: "D-001".into(),
+        ..SoaEntry::undecided(key)
+    }
+}
+
+fn clause(number: &str, title: &str, doc: &str) -> ClauseItem {
+    ClauseItem {
+        number: number.into(),
+        title: title.into(),
+        status: ClauseStatus::Done,
+        note: String::new(),
+        evidence: String::new(),
+        doc_reference: doc.into(),
+        doc_owner: String::new(),
+        doc_date: None,
+    }
+}
+
+/// A small workspace an auditor would pass: both scope statements, one scope item, a rated
+/// primary asset on an owned server, one assessed and treated risk, three decided controls
+/// (A.5.1 included only through the treatment), an issued SoA that matches, done clauses.
+fn clean() -> Workspace {
+    let assets = vec![
+        Asset {
+            id: 1,
+            number: 1,
+            owner: "Head of Operations".into(),
+            ..Asset::new(AssetKind::Information, "Customer data")
+        },
+        Asset {
+            id: 2,
+            number: 2,
+            owner: "IT".into(),
+            ..Asset::new(AssetKind::Hardware, "Database server")
+        },
+    ];
+    let needs = Objective::TRIAD
+        .iter()
+        .map(|&objective| ProtectionNeed {
+            asset: 1,
+            objective,
+            level: 2,
+            rationale: "Under NDA.".into(),
+        })
+        .collect();
+    let risks = vec![Risk {
+        id: 1,
+        number: 1,
+        owner: "CTO".into(),
+        inherent: rating(4, 5),
+        residual: rating(2, 2),
+        treatment: Some(TreatmentOption::Reduce),
+        next_review: Some(d("2026-09-30")),
+        ..Risk::new("Ransomware")
+    }];
+    let actions = vec![Action {
+        id: 1,
+        number: 1,
+        risks: vec![1],
+        controls: vec!["5.1".into()],
+        owner: "IT".into(),
+        due: Some(d("2026-09-30")),
+        status: ActionStatus::InProgress,
+        ..Action::new("Offline backup")
+    }];
+    let controls = vec![
+        control(
+            "5.1",
+            Theme::Organizational,
+            "Policies for information security",
+        ),
+        control("8.13", Theme::Technological, "Information backup"),
+        Control {
+            covers: vec!["8.13".into()],
+            ..control("C-001", Theme::Custom, "Backup questionnaire")
+        },
+    ];
+    let soa = vec![
+        decided("5.1", &[]),
+        decided("8.13", &[Reason::Business]),
+        decided("C-001", &[Reason::Contractual]),
+    ];
+    let versions = vec![SoaVersion {
+        id: 1,
+        number: 1,
+        issued_on: d("2026-02-10"),
+        approver: "Managing Director".into(),
+        note: String::new(),
+        rows: snapshot(&controls, &soa, &actions),
+    }];
+    Workspace {
+        statements: ScopeStatements {
+            isms_scope: "All of Acme GmbH.".into(),
+            certificate_scope: "The Acme platform.".into(),
+            ..ScopeStatements::default()
+        },
+        scope_items: vec![ScopeItem {
+            id: 1,
+            number: 1,
+            ..ScopeItem::new(ScopeItemKind::Location, "Headquarters")
+        }],
+        assets,
+        dependencies: vec![Dependency {
+            asset: 1,
+            depends_on: 2,
+        }],
+        needs,
+        objectives: Objective::TRIAD.to_vec(),
+        methodology: Methodology::default(),
+        risks,
+        actions,
+        acceptances: Vec::new(),
+        controls,
+        soa,
+        versions,
+        clauses: vec![
+            clause("4", "Context of the organization", ""),
+            clause("4.3", "Scope", ""),
+            clause("5.2", "Policy", "D-001 Information security policy v2.0"),
+            clause("6.1", "Actions to address risks and opportunities", ""),
+            clause("6.1.2", "Risk assessment", ""),
+            clause("7.3", "Awareness", ""),
+        ],
+    }
+}
+
+/// The findings of `rule` on `ws`.
+fn of(ws: &Workspace, rule: &str) -> Vec<Finding> {
+    check(ws, today())
+        .into_iter()
+        .filter(|f| f.rule == rule)
+        .collect()
+}
+
+/// The one finding of `rule` on `ws`, with the severity the catalogue gives the rule.
+fn only(ws: &Workspace, rule: &str) -> Finding {
+    let mut found = of(ws, rule);
+    assert_eq!(found.len(), 1, "{rule}: {found:#?}");
+    let finding = found.remove(0);
+    let listed = rules().iter().find(|r| r.id == rule).unwrap();
+    assert_eq!(finding.severity, listed.severity, "{rule}");
+    assert!(!finding.fix.is_empty(), "{rule} says how to fix it");
+    finding
+}
+
+fn none(ws: &Workspace, rule: &str) {
+    assert_eq!(of(ws, rule), [], "{rule}");
+}
+
+#[test]
+fn a_clean_workspace_has_no_findings() {
+    assert_eq!(check(&clean(), today()), []);
+}
+
+#[test]
+fn the_catalogue_has_unique_ids_and_covers_every_rule() {
+    let ids: Vec<&str> = rules().iter().map(|r| r.id).collect();
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len());
+    assert_eq!(ids.len(), 25);
+    assert_eq!(rules()[0].id, "SCOPE-001");
+    assert_eq!(rules()[0].severity, Severity::Major);
+    assert!(rules().iter().all(|r| !r.title.is_empty()));
+}
+
+#[test]
+fn findings_come_gravest_first_then_by_rule_and_message() {
+    let mut ws = clean();
+    ws.statements.isms_scope.clear();
+    ws.assets[1].owner.clear();
+    ws.assets[0].owner.clear();
+    ws.clauses[5].status = ClauseStatus::InProgress;
+    ws.risks[0].owner.clear();
+    let order: Vec<(Severity, &str, String)> = check(&ws, today())
+        .into_iter()
+        .map(|f| (f.severity, f.rule, f.message))
+        .collect();
+    assert_eq!(
+        order,
+        [
+            (
+                Severity::Major,
+                "RISK-001",
+                "R-001 Ransomware has no risk owner".to_string()
+            ),
+            (
+                Severity::Major,
+                "SCOPE-001",
+                "The ISMS scope statement is missing".to_string()
+            ),
+            (
+                Severity::Minor,
+                "ASSET-001",
+                "AS-001 Customer data has no owner".to_string()
+            ),
+            (
+                Severity::Minor,
+                "ASSET-001",
+                "AS-002 Database server has no owner".to_string()
+            ),
+            // Without a scope statement, the workspace no longer holds 4.3's document.
+            (
+                Severity::Minor,
+                "CLAUSE-001",
+                "4.3 Scope: no document named for scope of the ISMS".to_string()
+            ),
+            (
+                Severity::Observation,
+                "CLAUSE-002",
+                "7.3 Awareness is in progress".to_string()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn findings_serialise_with_their_place() {
+    let mut ws = clean();
+    ws.assets[1].owner.clear();
+    let json = serde_json::to_value(only(&ws, "ASSET-001")).unwrap();
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "rule": "ASSET-001",
+            "severity": "minor",
+            "message": "AS-002 Database server has no owner",
+            "fix": "Name an owner on the Assets screen",
+            "place": {"kind": "asset", "id": 2}
+        })
+    );
+    let place = |p: Place| serde_json::to_value(p).unwrap();
+    assert_eq!(
+        place(Place::SoaVersions),
+        serde_json::json!({"kind": "soa_versions"})
+    );
+    assert_eq!(
+        place(Place::Control("8.13".into())),
+        serde_json::json!({"kind": "control", "id": "8.13"})
+    );
+    assert_eq!(
+        place(Place::ScopeItem(3)),
+        serde_json::json!({"kind": "scope_item", "id": 3})
+    );
+}
+
+#[test]
+fn lists_read_naturally() {
+    let s = |items: &[&str]| items.iter().map(|i| i.to_string()).collect::<Vec<_>>();
+    assert_eq!(join_and(&s(&["a"])), "a");
+    assert_eq!(join_and(&s(&["a", "b", "c"])), "a, b and c");
+    assert_eq!(join_some(&s(&["a", "b", "c"]), 3), "a, b and c");
+    assert_eq!(join_some(&s(&["a", "b", "c", "d"]), 2), "a, b and 2 more");
+    assert_eq!(in_sentence("In progress"), "in progress");
+}

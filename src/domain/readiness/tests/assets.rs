@@ -1,0 +1,86 @@
+use super::*;
+
+#[test]
+fn asset_001_asset_without_owner() {
+    none(&clean(), "ASSET-001");
+    let mut ws = clean();
+    ws.assets[1].owner = " ".into();
+    let f = only(&ws, "ASSET-001");
+    assert_eq!(f.message, "AS-002 Database server has no owner");
+    assert_eq!(f.fix, "Name an owner on the Assets screen");
+    assert_eq!(f.place, Place::Asset(2));
+}
+
+#[test]
+fn asset_002_primary_asset_without_needs_for_an_active_objective() {
+    none(&clean(), "ASSET-002");
+    let mut ws = clean();
+    ws.needs.retain(|n| n.objective != Objective::Integrity);
+    let f = only(&ws, "ASSET-002");
+    assert_eq!(
+        f.message,
+        "AS-001 Customer data has no protection need for integrity"
+    );
+    assert_eq!(f.place, Place::Asset(1));
+    // Only the active objectives count: without integrity in use, nothing is missing.
+    ws.objectives = vec![Objective::Confidentiality, Objective::Availability];
+    none(&ws, "ASSET-002");
+    // A newly switched-on objective is missing on every primary asset.
+    ws.objectives.push(Objective::Privacy);
+    assert_eq!(
+        only(&ws, "ASSET-002").message,
+        "AS-001 Customer data has no protection need for privacy"
+    );
+    ws.needs.clear();
+    assert_eq!(
+        only(&ws, "ASSET-002").message,
+        "AS-001 Customer data has no protection need for confidentiality, availability and privacy"
+    );
+}
+
+#[test]
+fn asset_003_supporting_asset_serving_no_primary_asset() {
+    none(&clean(), "ASSET-003");
+    let mut ws = clean();
+    ws.assets.push(Asset {
+        id: 3,
+        number: 3,
+        owner: "IT".into(),
+        ..Asset::new(AssetKind::Site, "Server room")
+    });
+    let f = only(&ws, "ASSET-003");
+    assert_eq!(
+        f.message,
+        "AS-003 Server room serves no primary asset, so it inherits no protection needs"
+    );
+    assert_eq!(f.place, Place::Asset(3));
+    // Served through the server, which serves the customer data: reached.
+    ws.dependencies.push(Dependency {
+        asset: 2,
+        depends_on: 3,
+    });
+    none(&ws, "ASSET-003");
+}
+
+#[test]
+fn asset_004_override_without_justification() {
+    let mut ws = clean();
+    ws.needs.push(ProtectionNeed {
+        asset: 2,
+        objective: Objective::Availability,
+        level: 3,
+        rationale: "Cumulation: hosts every customer's data.".into(),
+    });
+    none(&ws, "ASSET-004");
+    ws.needs[3].rationale = String::new();
+    let f = only(&ws, "ASSET-004");
+    assert_eq!(
+        f.message,
+        "AS-002 Database server: the availability override has no justification"
+    );
+    assert_eq!(f.place, Place::Asset(2));
+    // A need on a primary asset is its own rating, not an override.
+    ws.needs[3].rationale = "x".into();
+    ws.needs[0].rationale.clear();
+    none(&ws, "ASSET-004");
+}

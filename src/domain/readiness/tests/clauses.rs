@@ -1,0 +1,66 @@
+use super::*;
+
+fn at<'a>(ws: &'a mut Workspace, number: &str) -> &'a mut ClauseItem {
+    ws.clauses.iter_mut().find(|c| c.number == number).unwrap()
+}
+
+#[test]
+fn clause_001_mandatory_document_not_named() {
+    none(&clean(), "CLAUSE-001");
+    let mut ws = clean();
+    at(&mut ws, "5.2").doc_reference = " ".into();
+    let f = only(&ws, "CLAUSE-001");
+    assert_eq!(
+        f.message,
+        "5.2 Policy: no document named for information security policy"
+    );
+    assert_eq!(f.place, Place::Clause("5.2".into()));
+    // A clause without mandatory documented information needs no document.
+    ws.clauses.retain(|c| c.number != "5.2");
+    ws.clauses.push(clause("7.1", "Resources", ""));
+    none(&ws, "CLAUSE-001");
+}
+
+#[test]
+fn clause_001_the_workspace_itself_holds_some_documents() {
+    // 4.3 and 6.1.2 name no document: the scope statement, the methodology and the risk
+    // register in this workspace hold them.
+    let mut ws = clean();
+    none(&ws, "CLAUSE-001");
+    ws.statements.isms_scope.clear();
+    assert_eq!(only(&ws, "CLAUSE-001").place, Place::Clause("4.3".into()));
+    let mut ws = clean();
+    ws.risks.clear();
+    ws.actions.clear();
+    assert_eq!(only(&ws, "CLAUSE-001").place, Place::Clause("6.1.2".into()));
+    // 6.1.3 needs both an issued SoA and a treatment plan.
+    let mut ws = clean();
+    ws.clauses.push(clause("6.1.3", "Risk treatment", ""));
+    none(&ws, "CLAUSE-001");
+    ws.versions.clear();
+    assert_eq!(
+        only(&ws, "CLAUSE-001").message,
+        "6.1.3 Risk treatment: no document named for risk treatment process; \
+         Statement of Applicability; risk treatment plan and the risk owners' approval of it"
+    );
+}
+
+#[test]
+fn clause_002_clause_not_done() {
+    none(&clean(), "CLAUSE-002");
+    let mut ws = clean();
+    at(&mut ws, "7.3").status = ClauseStatus::NotStarted;
+    let f = only(&ws, "CLAUSE-002");
+    assert_eq!(f.message, "7.3 Awareness is not started");
+    assert_eq!(f.place, Place::Clause("7.3".into()));
+    // Headings (4) and groups of sub-clauses (6.1) are not tracked themselves.
+    at(&mut ws, "7.3").status = ClauseStatus::Done;
+    at(&mut ws, "4").status = ClauseStatus::NotStarted;
+    at(&mut ws, "6.1").status = ClauseStatus::InProgress;
+    none(&ws, "CLAUSE-002");
+    at(&mut ws, "6.1.2").status = ClauseStatus::InProgress;
+    assert_eq!(
+        only(&ws, "CLAUSE-002").message,
+        "6.1.2 Risk assessment is in progress"
+    );
+}

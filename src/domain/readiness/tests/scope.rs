@@ -1,0 +1,60 @@
+use super::*;
+
+#[test]
+fn scope_001_isms_scope_statement_missing() {
+    none(&clean(), "SCOPE-001");
+    let mut ws = clean();
+    ws.statements.isms_scope = "  \n ".into();
+    let f = only(&ws, "SCOPE-001");
+    assert_eq!(f.message, "The ISMS scope statement is missing");
+    assert_eq!(f.place, Place::ScopeStatements);
+    none(&ws, "SCOPE-002");
+}
+
+#[test]
+fn scope_002_certificate_scope_statement_missing() {
+    none(&clean(), "SCOPE-002");
+    let mut ws = clean();
+    ws.statements.certificate_scope.clear();
+    let f = only(&ws, "SCOPE-002");
+    assert_eq!(f.message, "The certificate scope statement is missing");
+    assert_eq!(f.place, Place::ScopeStatements);
+    none(&ws, "SCOPE-001");
+}
+
+#[test]
+fn scope_003_certified_item_outside_the_isms_scope() {
+    let mut ws = clean();
+    // Outside both, with a reason: fine.
+    ws.scope_items[0].in_isms = false;
+    ws.scope_items[0].in_certificate = false;
+    ws.scope_items[0].justification = "Run by the landlord.".into();
+    none(&ws, "SCOPE-003");
+    ws.scope_items[0].in_certificate = true;
+    let f = only(&ws, "SCOPE-003");
+    assert_eq!(
+        f.message,
+        "S-001 Headquarters is in the certificate scope but outside the ISMS scope"
+    );
+    assert_eq!(f.place, Place::ScopeItem(1));
+}
+
+#[test]
+fn scope_004_excluded_item_without_justification() {
+    let mut ws = clean();
+    ws.scope_items[0].in_certificate = false;
+    ws.scope_items[0].justification = "Certified next year.".into();
+    none(&ws, "SCOPE-004");
+    ws.scope_items[0].justification = " ".into();
+    let f = only(&ws, "SCOPE-004");
+    assert_eq!(
+        f.message,
+        "S-001 Headquarters is excluded from the certificate scope without a justification"
+    );
+    assert_eq!(f.place, Place::ScopeItem(1));
+    ws.scope_items[0].in_isms = false;
+    assert_eq!(
+        only(&ws, "SCOPE-004").message,
+        "S-001 Headquarters is excluded from the ISMS scope without a justification"
+    );
+}

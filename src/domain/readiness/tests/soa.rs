@@ -1,0 +1,133 @@
+use super::*;
+
+fn excluded(ws: &mut Workspace, key: &str, justification: &str, covered_by: Option<&str>) {
+    let entry = ws.soa.iter_mut().find(|e| e.control == key).unwrap();
+    entry.applicability = Applicability::NotApplicable;
+    entry.exclusion_justification = justification.into();
+    entry.covered_by = covered_by.map(str::to_string);
+}
+
+#[test]
+fn soa_001_undecided_controls_one_by_one() {
+    none(&clean(), "SOA-001");
+    let mut ws = clean();
+    ws.soa[1].applicability = Applicability::Undecided;
+    let f = only(&ws, "SOA-001");
+    assert_eq!(f.message, "A.8.13 Information backup is undecided");
+    assert_eq!(f.place, Place::Control("8.13".into()));
+    // A control without any entry is undecided too.
+    ws.soa.remove(1);
+    assert_eq!(only(&ws, "SOA-001").place, Place::Control("8.13".into()));
+}
+
+#[test]
+fn soa_001_many_undecided_controls_are_one_finding() {
+    let mut ws = clean();
+    for n in 1..=10 {
+        ws.controls
+            .push(control(&format!("6.{n}"), Theme::People, "People control"));
+    }
+    ws.soa[0].applicability = Applicability::Undecided;
+    let f = only(&ws, "SOA-001");
+    assert_eq!(
+        f.message,
+        "11 controls are undecided: A.5.1, A.6.1, A.6.2, A.6.3, A.6.4 and 6 more"
+    );
+    assert_eq!(f.place, Place::Control("5.1".into()));
+    // Ten are still listed one by one.
+    ws.soa[0].applicability = Applicability::Applicable;
+    assert_eq!(of(&ws, "SOA-001").len(), 10);
+}
+
+#[test]
+fn soa_002_exclusion_without_justification_and_not_covered() {
+    let mut ws = clean();
+    excluded(&mut ws, "8.13", "No backups in scope.", None);
+    none(&ws, "SOA-002");
+    // Covered by a custom control that lists it: no justification needed.
+    excluded(&mut ws, "8.13", "", Some("C-001"));
+    none(&ws, "SOA-002");
+    excluded(&mut ws, "8.13", " ", None);
+    let f = only(&ws, "SOA-002");
+    assert_eq!(
+        f.message,
+        "A.8.13 Information backup is excluded without a justification"
+    );
+    assert_eq!(f.place, Place::Control("8.13".into()));
+    // A covering control that does not exist, or does not cover it, covers nothing.
+    excluded(&mut ws, "8.13", "", Some("C-009"));
+    only(&ws, "SOA-002");
+    ws.controls[2].covers.clear();
+    excluded(&mut ws, "8.13", "", Some("C-001"));
+    only(&ws, "SOA-002");
+}
+
+#[test]
+fn soa_003_applicable_control_without_reason() {
+    // A.5.1 has no recorded reason, but implements a treatment: that is its reason.
+    none(&clean(), "SOA-003");
+    let mut ws = clean();
+    ws.soa[1].reasons.clear();
+    let f = only(&ws, "SOA-003");
+    assert_eq!(
+        f.message,
+        "A.8.13 Information backup is applicable without a reason"
+    );
+    assert_eq!(f.place, Place::Control("8.13".into()));
+    // A cancelled action treats nothing.
+    ws.soa[1].reasons = vec![Reason::Legal];
+    ws.actions[0].status = ActionStatus::Cancelled;
+    assert_eq!(only(&ws, "SOA-003").place, Place::Control("5.1".into()));
+}
+
+#[test]
+fn soa_004_control_implementing_a_treatment_but_excluded() {
+    let mut ws = clean();
+    excluded(&mut ws, "5.1", "Not needed.", None);
+    let f = only(&ws, "SOA-004");
+    assert_eq!(
+        f.message,
+        "A.5.1 Policies for information security is excluded but implements the treatment of R-001"
+    );
+    assert_eq!(f.place, Place::Control("5.1".into()));
+    ws.actions[0].status = ActionStatus::Cancelled;
+    none(&ws, "SOA-004");
+}
+
+#[test]
+fn soa_005_never_issued() {
+    none(&clean(), "SOA-005");
+    let mut ws = clean();
+    ws.versions.clear();
+    let f = only(&ws, "SOA-005");
+    assert_eq!(f.message, "The SoA has never been issued as a version");
+    assert_eq!(f.place, Place::SoaVersions);
+    none(&ws, "SOA-006");
+}
+
+#[test]
+fn soa_006_changed_since_the_last_version() {
+    let mut ws = clean();
+    ws.soa[1].owner = "CTO".into();
+    let f = only(&ws, "SOA-006");
+    assert_eq!(
+        f.message,
+        "The SoA changed since v1 of 2026-02-10: 1 control differs (A.8.13)"
+    );
+    assert_eq!(f.place, Place::SoaVersions);
+    ws.soa[2].status = ImplementationStatus::Partial;
+    assert_eq!(
+        only(&ws, "SOA-006").message,
+        "The SoA changed since v1 of 2026-02-10: 2 controls differ (A.8.13 and C-001)"
+    );
+    // A new version that records the changes settles it.
+    let rows = snapshot(&ws.controls, &ws.soa, &ws.actions);
+    ws.versions.push(SoaVersion {
+        id: 2,
+        number: 2,
+        issued_on: d("2026-03-30"),
+        rows,
+        ..ws.versions[0].clone()
+    });
+    none(&ws, "SOA-006");
+}

@@ -1,0 +1,26 @@
+//! The whole workspace at once, as plain domain values, for the readiness checker.
+
+use super::{Result, Store};
+use crate::domain::readiness::Workspace;
+
+impl Store {
+    /// Everything the readiness rules look at, read from the file as it stands.
+    pub fn workspace(&self) -> Result<Workspace> {
+        Ok(Workspace {
+            statements: self.scope_statements()?,
+            scope_items: self.scope_items()?,
+            assets: self.assets()?,
+            dependencies: self.dependencies()?,
+            needs: self.protection_needs()?,
+            objectives: self.objectives()?,
+            methodology: self.methodology()?,
+            risks: self.risks()?,
+            actions: self.actions()?,
+            acceptances: self.acceptances()?,
+            controls: self.controls()?,
+            soa: self.soa()?,
+            versions: self.soa_versions()?,
+            clauses: self.clauses()?,
+        })
+    }
+}

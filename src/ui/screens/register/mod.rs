@@ -1,0 +1,378 @@
+//! A register on screen: a table of records with a detail pane, and the forms and delete
+//! confirmation to add, edit and remove them. Each kind of record says how it looks and saves by
+//! implementing `Record`; the view does the rest the same way for all of them: facet filters
+//! (`f`), a ranked view (`c`), and jumping to linked records from the detail pane.
+
+mod edits;
+mod render;
+mod screen;
+
+pub use screen::RegisterScreen;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::{Ctx, Handled, Status};
+use crate::domain::ValidationError;
+use crate::domain::readiness::Place;
+use crate::store::{Store, StoreError, Writer};
+use crate::ui::widgets::Confirm;
+use crate::ui::widgets::form::{Form, FormEvent};
+use crate::ui::widgets::table::{Column, DataTable, TableEvent};
+
+pub trait Record: Clone + Sized {
+    /// What one record is called: "scope item".
+    const NOUN: &'static str;
+    /// The name of the ranked view (`c`), if the record has one: "crown jewels".
+    const RANKED: Option<&'static str> = None;
+    /// How many detail entries come before the links.
+    const LINKS_AFTER: usize = usize::MAX;
+    fn columns() -> Vec<Column>;
+    fn cells(&self) -> Vec<String>;
+    /// The detail pane, as label and value pairs.
+    fn detail(&self) -> Vec<(&'static str, String)>;
+    /// Lines shown under the detail, each optionally linking to another record by id.
+    fn links(&self) -> Vec<(String, Option<i64>)> {
+        Vec::new()
+    }
+    /// Facets for `f`: a name and this record's value for each.
+    fn facets(&self) -> Vec<(&'static str, String)> {
+        Vec::new()
+    }
+    /// Higher ranks first in the ranked view.
+    fn rank(&self) -> (u8, u32) {
+        (0, 0)
+    }
+    fn id(&self) -> i64;
+    /// How a confirmation names it: `S-003 Warehouse Hamburg`.
+    fn label(&self) -> String;
+    /// Whether this record is the item a readiness finding points at.
+    fn is_at(&self, _place: &Place) -> bool {
+        false
+    }
+    /// Whether records can be added (`n`) and removed (`d`): a fixed catalog cannot.
+    const CAN_ADD: bool = true;
+    const CAN_DELETE: bool = true;
+    /// Whether several records can be marked (Space) and changed at once (`b`).
+    const BULK: bool = false;
+    /// The form for changing all marked records at once.
+    fn bulk_form(_count: usize) -> Option<Form> {
+        None
+    }
+    /// This record as the bulk form says it should be.
+    fn with_bulk(&self, _form: &Form) -> Result<Self, ValidationError> {
+        Ok(self.clone())
+    }
+    /// What deleting it would affect, said in the confirmation.
+    fn delete_warning(&self, _store: &Store) -> Result<Option<String>, StoreError> {
+        Ok(None)
+    }
+    fn form(&self, title: String) -> Form;
+    /// The record as the form says it should be (may refuse a malformed date, say).
+    fn with_form(&self, form: &Form) -> Result<Self, ValidationError>;
+    /// Called after each key in the form, to update guidance that depends on what was chosen.
+    fn form_changed(&self, _form: &mut Form) {}
+    /// The records, and a blank one that new records start from.
+    fn load(store: &Store) -> Result<(Vec<Self>, Self), StoreError>;
+    fn is_new(&self) -> bool;
+    fn save(self, w: &mut Writer<'_>) -> Result<Self, StoreError>;
+    fn delete(&self, w: &mut Writer<'_>) -> Result<(), StoreError>;
+}
+
+enum Modal<T> {
+    None,
+    Form { form: Form, base: T },
+    Bulk(Form),
+    Facets(Form),
+    Confirm { confirm: Confirm, item: T },
+}
+
+pub struct RegisterView<T: Record> {
+    title: &'static str,
+    items: Vec<T>,
+    /// Indices into `items` after facets and ranking, in the table's row order.
+    shown: Vec<usize>,
+    table: DataTable,
+    modal: Modal<T>,
+    /// Chosen value per facet name; absent means any.
+    facets: Vec<(&'static str, String)>,
+    ranked: bool,
+    /// The highlighted link while the detail pane has the focus.
+    link: Option<usize>,
+    /// What a new record starts from.
+    blank: T,
+    /// Records marked for a bulk change, by id.
+    marked: std::collections::BTreeSet<i64>,
+}
+
+impl<T: Record> RegisterView<T> {
+    pub fn new(title: &'static str, store: &Store) -> Result<Self, StoreError> {
+        let (items, blank) = T::load(store)?;
+        let mut view = Self {
+            title,
+            items,
+            shown: Vec::new(),
+            table: DataTable::new(T::columns()),
+            modal: Modal::None,
+            facets: Vec::new(),
+            ranked: false,
+            link: None,
+            blank,
+            marked: Default::default(),
+        };
+        view.refresh();
+        Ok(view)
+    }
+
+    pub fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
+        (self.items, self.blank) = T::load(store)?;
+        self.refresh();
+        Ok(())
+    }
+
+    /// Applies facets and ranking and hands the rows to the table.
+    fn refresh(&mut self) {
+        let mut shown: Vec<usize> = (0..self.items.len())
+            .filter(|&i| {
+                let values = self.items[i].facets();
+                self.facets
+                    .iter()
+                    .all(|(name, wanted)| values.iter().any(|(n, v)| n == name && v == wanted))
+            })
+            .collect();
+        if self.ranked {
+            shown.sort_by_key(|&i| std::cmp::Reverse(self.items[i].rank()));
+        }
+        let rows = shown
+            .iter()
+            .map(|&i| {
+                let mut cells = self.items[i].cells();
+                if T::BULK
+                    && let Some(first) = cells.first_mut()
+                {
+                    let mark = if self.marked.contains(&self.items[i].id()) {
+                        "● "
+                    } else {
+                        "  "
+                    };
+                    first.insert_str(0, mark);
+                }
+                cells
+            })
+            .collect();
+        self.table.set_rows(rows);
+        self.table.set_total(Some(self.items.len()));
+        self.shown = shown;
+        self.link = None;
+    }
+
+    pub fn selected(&self) -> Option<&T> {
+        self.table
+            .selected()
+            .and_then(|row| self.shown.get(row))
+            .and_then(|&i| self.items.get(i))
+    }
+
+    /// Selects the record with this id, clearing filters that hide it.
+    pub fn select_id(&mut self, id: i64) -> bool {
+        let Some(index) = self.items.iter().position(|t| t.id() == id) else {
+            return false;
+        };
+        if !self.shown.contains(&index) {
+            self.facets.clear();
+            self.refresh();
+        }
+        if let Some(row) = self.shown.iter().position(|&i| i == index) {
+            self.table.select_row(row);
+            if self.table.selected() != Some(row) {
+                self.table.clear_filter();
+                self.table.select_row(row);
+            }
+        }
+        self.link = None;
+        true
+    }
+
+    /// Selects the record a finding points at; false when it is not in this register.
+    pub fn focus(&mut self, place: &Place) -> bool {
+        match self.items.iter().find(|i| i.is_at(place)).map(T::id) {
+            Some(id) => self.select_id(id),
+            None => false,
+        }
+    }
+
+    /// Shows only the records with these facet values (e.g. from a heat-map cell).
+    pub fn show_only(&mut self, facets: Vec<(&'static str, String)>) {
+        self.facets = facets;
+        self.table.clear_filter();
+        self.refresh();
+    }
+
+    pub fn items(&self) -> &[T] {
+        &self.items
+    }
+
+    pub fn captures_input(&self) -> bool {
+        !matches!(self.modal, Modal::None) || self.table.is_filtering()
+    }
+
+    pub fn open_new(&mut self) {
+        let base = self.blank.clone();
+        self.modal = Modal::Form {
+            form: base.form(format!("New {}", T::NOUN)),
+            base,
+        };
+    }
+
+    pub fn handle_paste(&mut self, text: &str) {
+        if let Modal::Form { form, .. } | Modal::Bulk(form) = &mut self.modal {
+            form.paste(text);
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx<'_>) -> Handled {
+        match std::mem::replace(&mut self.modal, Modal::None) {
+            Modal::Form { mut form, base } => {
+                match form.handle_key(key) {
+                    FormEvent::None => {
+                        base.form_changed(&mut form);
+                        self.modal = Modal::Form { form, base };
+                    }
+                    FormEvent::Cancel => *ctx.status = Status::Info("Nothing changed.".into()),
+                    FormEvent::Submit => self.submit(form, base, ctx),
+                }
+                return Handled::Yes;
+            }
+            Modal::Bulk(mut form) => {
+                match form.handle_key(key) {
+                    FormEvent::None => self.modal = Modal::Bulk(form),
+                    FormEvent::Cancel => *ctx.status = Status::Info("Nothing changed.".into()),
+                    FormEvent::Submit => self.submit_bulk(form, ctx),
+                }
+                return Handled::Yes;
+            }
+            Modal::Facets(mut form) => {
+                match form.handle_key(key) {
+                    FormEvent::None => self.modal = Modal::Facets(form),
+                    FormEvent::Cancel => {}
+                    FormEvent::Submit => self.apply_facets(&form),
+                }
+                return Handled::Yes;
+            }
+            Modal::Confirm { confirm, item } => {
+                if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
+                    let label = item.label();
+                    match ctx.store.edit(|w| item.delete(w)) {
+                        Ok(()) => {
+                            *ctx.status = Status::Saved(format!("Deleted {label}."));
+                            self.reload_or_report(ctx);
+                        }
+                        Err(e) => {
+                            *ctx.status = Status::Error(format!("{label} was not deleted: {e}"))
+                        }
+                    }
+                } else if !matches!(
+                    key.code,
+                    KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc
+                ) {
+                    self.modal = Modal::Confirm { confirm, item };
+                }
+                return Handled::Yes;
+            }
+            Modal::None => {}
+        }
+        if let Some(link) = self.link {
+            return self.handle_link_key(key, link);
+        }
+        if !self.table.is_filtering() {
+            match key.code {
+                KeyCode::Char('n') if T::CAN_ADD => {
+                    self.open_new();
+                    return Handled::Yes;
+                }
+                KeyCode::Char('e') | KeyCode::Enter => {
+                    if let Some(item) = self.selected().cloned() {
+                        self.modal = Modal::Form {
+                            form: item.form(format!("Edit {}", item.label())),
+                            base: item,
+                        };
+                    }
+                    return Handled::Yes;
+                }
+                KeyCode::Char('d') | KeyCode::Delete if T::CAN_DELETE => {
+                    if let Some(item) = self.selected().cloned() {
+                        let mut question = format!("Delete {} {}?", T::NOUN, item.label());
+                        match item.delete_warning(ctx.store) {
+                            Ok(Some(warning)) => question.push_str(&format!(" {warning}")),
+                            Ok(None) => {}
+                            Err(e) => {
+                                *ctx.status =
+                                    Status::Error(format!("Could not check what refers to it: {e}"))
+                            }
+                        }
+                        question.push_str(" This cannot be undone.");
+                        self.modal = Modal::Confirm {
+                            confirm: Confirm { question },
+                            item,
+                        };
+                    }
+                    return Handled::Yes;
+                }
+                KeyCode::Char('f') if self.has_facets() => {
+                    self.modal = Modal::Facets(self.facet_form());
+                    return Handled::Yes;
+                }
+                KeyCode::Char(' ') if T::BULK => {
+                    if let Some(id) = self.selected().map(T::id) {
+                        if !self.marked.remove(&id) {
+                            self.marked.insert(id);
+                        }
+                        let row = self.table.selected();
+                        self.refresh();
+                        if let Some(row) = row {
+                            self.table.select_row(row);
+                        }
+                        self.table.handle_key(KeyEvent::from(KeyCode::Down));
+                    }
+                    return Handled::Yes;
+                }
+                KeyCode::Char('b') if T::BULK => {
+                    let count = if self.marked.is_empty() {
+                        usize::from(self.selected().is_some())
+                    } else {
+                        self.marked.len()
+                    };
+                    if count > 0
+                        && let Some(form) = T::bulk_form(count)
+                    {
+                        self.modal = Modal::Bulk(form);
+                    }
+                    return Handled::Yes;
+                }
+                KeyCode::Esc if T::BULK && !self.marked.is_empty() => {
+                    self.marked.clear();
+                    self.refresh();
+                    return Handled::Yes;
+                }
+                KeyCode::Char('c') if T::RANKED.is_some() => {
+                    self.ranked = !self.ranked;
+                    self.refresh();
+                    return Handled::Yes;
+                }
+                KeyCode::Right | KeyCode::Char('l') if self.has_links() => {
+                    self.link = self.next_link(None, true);
+                    return Handled::Yes;
+                }
+                _ => {}
+            }
+        }
+        match self.table.handle_key(key) {
+            TableEvent::Ignored => Handled::No,
+            _ => Handled::Yes,
+        }
+    }
+}
+
+/// "yes" / "no" for table cells.
+pub fn yes_no(b: bool) -> String {
+    if b { "yes".into() } else { "no".into() }
+}

@@ -1,0 +1,155 @@
+//! Drawing a register: the table, the detail pane with its links, and the open modal.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::{Modal, Record, RegisterView};
+use crate::ui::theme;
+use crate::ui::widgets::fit;
+use crate::ui::widgets::table::DataTable;
+
+impl<T: Record> RegisterView<T> {
+    pub fn handle_click(&mut self, area: Rect, column: u16, row: u16) -> bool {
+        if !matches!(self.modal, Modal::None) {
+            return false;
+        }
+        let (table_area, _) = split(area);
+        self.link = None;
+        self.table.click(table_area, column, row)
+    }
+
+    pub fn keys(&self) -> Vec<(&'static str, &'static str)> {
+        match &self.modal {
+            Modal::Form { form, .. } | Modal::Facets(form) | Modal::Bulk(form) => {
+                form.keys().to_vec()
+            }
+            Modal::Confirm { .. } => vec![("y", "delete"), ("n Esc", "keep")],
+            Modal::None if self.table.is_filtering() => {
+                vec![
+                    ("type", "filter"),
+                    ("Enter", "keep filter"),
+                    ("Esc", "clear filter"),
+                ]
+            }
+            Modal::None if self.link.is_some() => vec![
+                ("↑↓", "choose a link"),
+                ("Enter", "go there"),
+                ("← Esc", "back to the table"),
+            ],
+            Modal::None => {
+                let mut keys = Vec::new();
+                if T::CAN_ADD {
+                    keys.push(("n", "new"));
+                }
+                keys.push(("e", "edit"));
+                if T::CAN_DELETE {
+                    keys.push(("d", "delete"));
+                }
+                if self.has_facets() {
+                    keys.push(("f", "filter by"));
+                }
+                if let Some(name) = T::RANKED {
+                    keys.push(("c", name));
+                }
+                if T::BULK {
+                    keys.push(("Space", "mark"));
+                    keys.push(("b", "change marked"));
+                }
+                if self.has_links() {
+                    keys.push(("→", "links"));
+                }
+                keys.extend_from_slice(DataTable::keys());
+                keys
+            }
+        }
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect, focused: bool) {
+        let (table_area, detail_area) = split(area);
+        let mut title = self.title.to_string();
+        if self.ranked
+            && let Some(name) = T::RANKED
+        {
+            title.push_str(&format!(": {name} first"));
+        }
+        if !self.marked.is_empty() {
+            title.push_str(&format!(" · {} marked", self.marked.len()));
+        }
+        for (name, value) in &self.facets {
+            title.push_str(&format!(" · {name}: {value}"));
+        }
+        self.table
+            .render(frame, table_area, &title, focused && self.link.is_none());
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(if self.link.is_some() {
+                theme::focus_border()
+            } else {
+                theme::border()
+            })
+            .title(Span::styled(" Detail ", theme::title()));
+        let inner_width = detail_area.width.saturating_sub(2);
+        let lines: Vec<Line> = match self.selected() {
+            None => vec![Line::styled(
+                format!("No {} selected.", T::NOUN),
+                theme::muted(),
+            )],
+            Some(item) => {
+                let entry = |(label, value): (&'static str, String)| {
+                    let mut lines = vec![Line::styled(label, theme::label())];
+                    lines.extend(
+                        value
+                            .lines()
+                            .map(|l| Line::styled(format!("  {l}"), theme::value())),
+                    );
+                    lines
+                };
+                let mut detail: Vec<(&'static str, String)> = item
+                    .detail()
+                    .into_iter()
+                    .filter(|(_, value)| !value.is_empty())
+                    .collect();
+                let tail = detail.split_off(T::LINKS_AFTER.min(detail.len()));
+                let mut lines: Vec<Line> = detail.into_iter().flat_map(entry).collect();
+                for (i, (text, target)) in item.links().into_iter().enumerate() {
+                    let style = match (self.link == Some(i), target) {
+                        (true, _) => theme::selected(),
+                        (false, Some(_)) => theme::value(),
+                        (false, None) => theme::label(),
+                    };
+                    lines.push(Line::styled(fit(&text, inner_width), style));
+                }
+                lines.extend(tail.into_iter().flat_map(entry));
+                lines
+            }
+        };
+        frame.render_widget(
+            Paragraph::new(lines)
+                .block(block)
+                .wrap(Wrap { trim: false }),
+            detail_area,
+        );
+        match &self.modal {
+            Modal::Form { form, .. } | Modal::Facets(form) | Modal::Bulk(form) => {
+                form.render(frame, area)
+            }
+            Modal::Confirm { confirm, .. } => confirm.render(frame, area),
+            Modal::None => {}
+        }
+    }
+}
+
+/// The table and the detail pane: side by side when wide enough, else stacked.
+fn split(area: Rect) -> (Rect, Rect) {
+    if area.width >= 110 {
+        let [t, d] = Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)])
+            .areas(area);
+        (t, d)
+    } else {
+        let [t, d] =
+            Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(area);
+        (t, d)
+    }
+}

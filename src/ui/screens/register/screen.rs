@@ -1,0 +1,66 @@
+//! A screen that is one register and nothing else.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+
+use super::{Record, RegisterView};
+use crate::domain::readiness::Place;
+use crate::store::{Store, StoreError};
+use crate::ui::screens::{Ctx, Handled, Screen};
+
+pub struct RegisterScreen<T: Record> {
+    title: &'static str,
+    view: RegisterView<T>,
+}
+
+impl<T: Record> RegisterScreen<T> {
+    pub fn new(
+        title: &'static str,
+        table_title: &'static str,
+        store: &Store,
+    ) -> Result<Self, StoreError> {
+        Ok(Self {
+            title,
+            view: RegisterView::new(table_title, store)?,
+        })
+    }
+}
+
+impl<T: Record> Screen for RegisterScreen<T> {
+    fn title(&self) -> &'static str {
+        self.title
+    }
+
+    fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx<'_>) -> Handled {
+        self.view.handle_key(key, ctx)
+    }
+
+    fn handle_paste(&mut self, text: &str) {
+        self.view.handle_paste(text);
+    }
+
+    fn handle_click(&mut self, area: Rect, column: u16, row: u16) -> bool {
+        self.view.handle_click(area, column, row)
+    }
+
+    fn captures_input(&self) -> bool {
+        self.view.captures_input()
+    }
+
+    fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
+        self.view.reload(store)
+    }
+
+    fn focus(&mut self, place: &Place) -> bool {
+        self.view.focus(place)
+    }
+
+    fn keys(&self) -> Vec<(&'static str, &'static str)> {
+        self.view.keys()
+    }
+
+    fn render(&self, frame: &mut Frame, area: Rect) {
+        self.view.render(frame, area, true);
+    }
+}

@@ -1,0 +1,481 @@
+//! The reusable form popup: single- and multi-line text (ratatui-textarea), choices, yes/no
+//! toggles, dates, and reference pickers with a filtered list. Field keys are the domain's field
+//! names, so a validation error from the domain lands next to its field.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::Style;
+use ratatui_textarea::{TextArea, WrapMode};
+
+pub enum FieldKind {
+    Line(TextArea<'static>),
+    Text(TextArea<'static>),
+    Date(TextArea<'static>),
+    Choice {
+        options: Vec<String>,
+        selected: usize,
+    },
+    Toggle(bool),
+    /// Read-only guidance, skipped by Tab.
+    Note(String),
+    /// A reference picker; `multi` lets it hold several references.
+    Pick {
+        options: Vec<(i64, String)>,
+        selected: Vec<i64>,
+        multi: bool,
+        list: Option<PickList>,
+    },
+}
+
+/// The open list of a reference picker: what was typed and the highlighted option.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PickList {
+    pub filter: String,
+    pub cursor: usize,
+}
+
+pub struct Field {
+    pub key: &'static str,
+    pub label: &'static str,
+    pub kind: FieldKind,
+    pub error: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FormEvent {
+    None,
+    Submit,
+    Cancel,
+}
+
+pub struct Form {
+    pub title: String,
+    fields: Vec<Field>,
+    focus: usize,
+    initial: Vec<String>,
+    asking_discard: bool,
+    /// An error that belongs to no single field.
+    pub message: Option<String>,
+}
+
+fn text_area(value: &str, multiline: bool) -> TextArea<'static> {
+    let lines: Vec<String> = if multiline {
+        value.lines().map(str::to_string).collect()
+    } else {
+        vec![value.replace('\n', " ")]
+    };
+    let mut t = TextArea::new(if lines.is_empty() {
+        vec![String::new()]
+    } else {
+        lines
+    });
+    t.set_cursor_line_style(Style::new());
+    if multiline {
+        t.set_wrap_mode(WrapMode::WordOrGlyph);
+    }
+    t.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    t.move_cursor(ratatui_textarea::CursorMove::End);
+    t
+}
+
+impl Form {
+    pub fn new(title: impl Into<String>) -> Self {
+        Self {
+            title: title.into(),
+            fields: Vec::new(),
+            focus: 0,
+            initial: Vec::new(),
+            asking_discard: false,
+            message: None,
+        }
+    }
+
+    fn push(mut self, key: &'static str, label: &'static str, kind: FieldKind) -> Self {
+        self.fields.push(Field {
+            key,
+            label,
+            kind,
+            error: None,
+        });
+        self.initial = self.snapshot();
+        // The focus starts on the first field that takes input.
+        if matches!(
+            self.fields.get(self.focus).map(|f| &f.kind),
+            Some(FieldKind::Note(_))
+        ) {
+            self.focus = self.fields.len() - 1;
+        }
+        self
+    }
+
+    pub fn line(self, key: &'static str, label: &'static str, value: &str) -> Self {
+        self.push(key, label, FieldKind::Line(text_area(value, false)))
+    }
+
+    pub fn text(self, key: &'static str, label: &'static str, value: &str) -> Self {
+        self.push(key, label, FieldKind::Text(text_area(value, true)))
+    }
+
+    pub fn date(
+        self,
+        key: &'static str,
+        label: &'static str,
+        value: Option<chrono::NaiveDate>,
+    ) -> Self {
+        let mut t = text_area(&value.map(|d| d.to_string()).unwrap_or_default(), false);
+        t.set_placeholder_text("YYYY-MM-DD");
+        self.push(key, label, FieldKind::Date(t))
+    }
+
+    pub fn choice(
+        self,
+        key: &'static str,
+        label: &'static str,
+        options: Vec<impl Into<String>>,
+        selected: usize,
+    ) -> Self {
+        let options: Vec<String> = options.into_iter().map(Into::into).collect();
+        let selected = selected.min(options.len().saturating_sub(1));
+        self.push(key, label, FieldKind::Choice { options, selected })
+    }
+
+    /// A line of guidance the form shows but nobody types into.
+    pub fn note(self, key: &'static str, label: &'static str, text: &str) -> Self {
+        self.push(key, label, FieldKind::Note(text.to_string()))
+    }
+
+    /// Replaces the text of a note.
+    pub fn set_note(&mut self, key: &str, text: &str) {
+        if let Some(FieldKind::Note(t)) = self
+            .fields
+            .iter_mut()
+            .find(|f| f.key == key)
+            .map(|f| &mut f.kind)
+        {
+            *t = text.to_string();
+        }
+    }
+
+    pub fn toggle(self, key: &'static str, label: &'static str, value: bool) -> Self {
+        self.push(key, label, FieldKind::Toggle(value))
+    }
+
+    pub fn pick(
+        self,
+        key: &'static str,
+        label: &'static str,
+        options: Vec<(i64, String)>,
+        selected: Option<i64>,
+    ) -> Self {
+        let kind = FieldKind::Pick {
+            options,
+            selected: selected.into_iter().collect(),
+            multi: false,
+            list: None,
+        };
+        self.push(key, label, kind)
+    }
+
+    /// A picker of several references (dependencies, linked risks...).
+    pub fn pick_many(
+        self,
+        key: &'static str,
+        label: &'static str,
+        options: Vec<(i64, String)>,
+        selected: Vec<i64>,
+    ) -> Self {
+        let kind = FieldKind::Pick {
+            options,
+            selected,
+            multi: true,
+            list: None,
+        };
+        self.push(key, label, kind)
+    }
+
+    fn field(&self, key: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+
+    /// The text of a text or date field, lines joined with `\n`.
+    pub fn value(&self, key: &str) -> String {
+        match self.field(key).map(|f| &f.kind) {
+            Some(FieldKind::Line(t) | FieldKind::Text(t) | FieldKind::Date(t)) => {
+                t.lines().join("\n")
+            }
+            _ => String::new(),
+        }
+    }
+
+    pub fn choice_index(&self, key: &str) -> usize {
+        match self.field(key).map(|f| &f.kind) {
+            Some(FieldKind::Choice { selected, .. }) => *selected,
+            _ => 0,
+        }
+    }
+
+    pub fn toggled(&self, key: &str) -> bool {
+        matches!(
+            self.field(key).map(|f| &f.kind),
+            Some(FieldKind::Toggle(true))
+        )
+    }
+
+    pub fn picked(&self, key: &str) -> Option<i64> {
+        match self.field(key).map(|f| &f.kind) {
+            Some(FieldKind::Pick { selected, .. }) => selected.first().copied(),
+            _ => None,
+        }
+    }
+
+    /// Every reference chosen in a picker.
+    pub fn picked_all(&self, key: &str) -> Vec<i64> {
+        match self.field(key).map(|f| &f.kind) {
+            Some(FieldKind::Pick { selected, .. }) => selected.clone(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// Moves the focus to the next (or previous) field that takes input.
+    fn step_focus(&mut self, forward: bool) {
+        let n = self.fields.len();
+        for k in 1..=n {
+            let i = if forward {
+                (self.focus + k) % n
+            } else {
+                (self.focus + n * 2 - k) % n
+            };
+            if !matches!(self.fields[i].kind, FieldKind::Note(_)) {
+                self.focus = i;
+                return;
+            }
+        }
+    }
+
+    pub fn focused_key(&self) -> Option<&'static str> {
+        self.fields.get(self.focus).map(|f| f.key)
+    }
+
+    /// Shows `message` next to the field `key` and moves there; a key no field has becomes the
+    /// form's own message.
+    pub fn set_error(&mut self, key: &str, message: impl Into<String>) {
+        let message = message.into();
+        match self.fields.iter().position(|f| f.key == key) {
+            Some(i) => {
+                self.fields[i].error = Some(message);
+                self.focus = i;
+            }
+            None => self.message = Some(message),
+        }
+    }
+
+    pub fn clear_errors(&mut self) {
+        self.message = None;
+        for f in &mut self.fields {
+            f.error = None;
+        }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.message.is_some() || self.fields.iter().any(|f| f.error.is_some())
+    }
+
+    fn snapshot(&self) -> Vec<String> {
+        self.fields
+            .iter()
+            .map(|f| match &f.kind {
+                FieldKind::Line(t) | FieldKind::Text(t) | FieldKind::Date(t) => {
+                    t.lines().join("\n")
+                }
+                FieldKind::Choice { selected, .. } => selected.to_string(),
+                FieldKind::Toggle(b) => b.to_string(),
+                // Guidance is not something the user typed.
+                FieldKind::Note(_) => String::new(),
+                FieldKind::Pick { selected, .. } => format!("{selected:?}"),
+            })
+            .collect()
+    }
+
+    /// Something was typed or changed since the form opened.
+    pub fn is_dirty(&self) -> bool {
+        self.snapshot() != self.initial
+    }
+
+    pub fn keys(&self) -> &'static [(&'static str, &'static str)] {
+        &[
+            ("Tab S-Tab", "field"),
+            ("Ctrl-S", "save"),
+            ("Enter", "save / new line in text"),
+            ("←→ a-z", "choose"),
+            ("Space", "toggle, pick"),
+            ("Esc", "cancel"),
+        ]
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> FormEvent {
+        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+        if self.asking_discard {
+            match key.code {
+                KeyCode::Char('y') | KeyCode::Char('Y') => return FormEvent::Cancel,
+                _ => self.asking_discard = false,
+            }
+            return FormEvent::None;
+        }
+        if ctrl && key.code == KeyCode::Char('s') {
+            return FormEvent::Submit;
+        }
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return FormEvent::None;
+        };
+        // An open picker list takes every key first.
+        if let FieldKind::Pick {
+            options,
+            selected,
+            multi,
+            list: list @ Some(_),
+        } = &mut field.kind
+        {
+            let Some(l) = list.as_mut() else {
+                return FormEvent::None;
+            };
+            let matching = pick_matches(options, &l.filter);
+            match key.code {
+                KeyCode::Esc => *list = None,
+                KeyCode::Enter if !*multi => {
+                    if let Some((id, _)) = matching.get(l.cursor).copied() {
+                        *selected = vec![*id];
+                    }
+                    *list = None;
+                }
+                KeyCode::Enter => *list = None,
+                KeyCode::Char(' ') if *multi => {
+                    if let Some((id, _)) = matching.get(l.cursor).copied() {
+                        match selected.iter().position(|s| s == id) {
+                            Some(at) => {
+                                selected.remove(at);
+                            }
+                            None => selected.push(*id),
+                        }
+                    }
+                }
+                KeyCode::Down => l.cursor = (l.cursor + 1).min(matching.len().saturating_sub(1)),
+                KeyCode::Up => l.cursor = l.cursor.saturating_sub(1),
+                KeyCode::Backspace => {
+                    l.filter.pop();
+                    l.cursor = 0;
+                }
+                KeyCode::Char(c) if !ctrl => {
+                    l.filter.push(c);
+                    l.cursor = 0;
+                }
+                _ => {}
+            }
+            return FormEvent::None;
+        }
+        match key.code {
+            KeyCode::Esc => {
+                if self.is_dirty() {
+                    self.asking_discard = true;
+                    return FormEvent::None;
+                }
+                return FormEvent::Cancel;
+            }
+            KeyCode::Tab => {
+                self.step_focus(true);
+                return FormEvent::None;
+            }
+            KeyCode::BackTab => {
+                self.step_focus(false);
+                return FormEvent::None;
+            }
+            _ => {}
+        }
+        field.error = None;
+        match &mut field.kind {
+            FieldKind::Line(t) | FieldKind::Date(t) => {
+                if key.code == KeyCode::Enter {
+                    return FormEvent::Submit;
+                }
+                t.input(key);
+            }
+            FieldKind::Text(t) => {
+                t.input(key);
+            }
+            FieldKind::Choice { options, selected } => match key.code {
+                KeyCode::Enter => return FormEvent::Submit,
+                KeyCode::Right | KeyCode::Down | KeyCode::Char(' ') => {
+                    *selected = (*selected + 1) % options.len().max(1)
+                }
+                KeyCode::Left | KeyCode::Up => {
+                    *selected = (*selected + options.len().max(1) - 1) % options.len().max(1)
+                }
+                KeyCode::Char(c) if !ctrl => {
+                    // The next option starting with the letter, so repeated presses cycle.
+                    let n = options.len();
+                    if let Some(i) = (1..=n).map(|k| (*selected + k) % n).find(|&i| {
+                        options[i]
+                            .chars()
+                            .next()
+                            .is_some_and(|f| f.to_lowercase().eq(c.to_lowercase()))
+                    }) {
+                        *selected = i;
+                    }
+                }
+                _ => {}
+            },
+            FieldKind::Note(_) => {
+                if key.code == KeyCode::Enter {
+                    return FormEvent::Submit;
+                }
+            }
+            FieldKind::Toggle(value) => match key.code {
+                KeyCode::Enter => return FormEvent::Submit,
+                KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right => *value = !*value,
+                KeyCode::Char('y') | KeyCode::Char('j') => *value = true,
+                KeyCode::Char('n') => *value = false,
+                _ => {}
+            },
+            FieldKind::Pick { selected, list, .. } => match key.code {
+                KeyCode::Enter | KeyCode::Char(' ') | KeyCode::Down => {
+                    *list = Some(PickList::default())
+                }
+                KeyCode::Backspace | KeyCode::Delete => selected.clear(),
+                KeyCode::Char(c) if !ctrl => {
+                    *list = Some(PickList {
+                        filter: c.to_string(),
+                        cursor: 0,
+                    })
+                }
+                _ => {}
+            },
+        }
+        FormEvent::None
+    }
+
+    /// Inserts pasted text into the focused text field; line breaks become spaces on one line.
+    pub fn paste(&mut self, text: &str) {
+        if let Some(field) = self.fields.get_mut(self.focus) {
+            match &mut field.kind {
+                FieldKind::Line(t) | FieldKind::Date(t) => {
+                    t.insert_str(text.replace(['\r', '\n'], " "));
+                }
+                FieldKind::Text(t) => {
+                    t.insert_str(text.replace("\r\n", "\n"));
+                }
+                _ => {}
+            }
+        }
+    }
+}
+
+fn pick_matches<'a>(options: &'a [(i64, String)], filter: &str) -> Vec<&'a (i64, String)> {
+    let needle = filter.to_lowercase();
+    options
+        .iter()
+        .filter(|(_, label)| label.to_lowercase().contains(&needle))
+        .collect()
+}
+
+mod render;
+
+#[cfg(test)]
+mod tests;

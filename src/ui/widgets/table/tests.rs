@@ -1,0 +1,93 @@
+use super::*;
+
+fn key(c: KeyCode) -> KeyEvent {
+    KeyEvent::new(c, KeyModifiers::NONE)
+}
+
+fn table() -> DataTable {
+    let mut t = DataTable::new(vec![
+        Column::new("Ref", 6, 5, 9),
+        Column::new("Name", 20, 8, 8),
+    ]);
+    t.set_rows(vec![
+        vec!["S-002".into(), "Warehouse Hamburg".into()],
+        vec!["S-010".into(), "Headquarters Bremen".into()],
+        vec!["S-001".into(), "Dispatch platform".into()],
+    ]);
+    t
+}
+
+#[test]
+fn natural_order() {
+    assert_eq!(natural_cmp("AS-2", "AS-10"), Ordering::Less);
+    assert_eq!(natural_cmp("5.10", "5.2"), Ordering::Greater);
+    assert_eq!(natural_cmp("abc", "ABD"), Ordering::Less);
+}
+
+#[test]
+fn filter_counts_and_clears() {
+    let mut t = table();
+    t.handle_key(key(KeyCode::Char('/')));
+    for c in "BREM".chars() {
+        t.handle_key(key(KeyCode::Char(c)));
+    }
+    assert_eq!((t.visible_len(), t.len()), (1, 3));
+    assert_eq!(t.selected(), Some(1));
+    t.handle_key(key(KeyCode::Enter));
+    assert!(!t.is_filtering());
+    t.handle_key(key(KeyCode::Esc));
+    assert_eq!(t.visible_len(), 3);
+}
+
+#[test]
+fn sort_cycles_and_reverses() {
+    let mut t = table();
+    t.handle_key(key(KeyCode::Char('s')));
+    assert_eq!(t.selected(), Some(2), "S-001 first");
+    t.handle_key(key(KeyCode::Char('S')));
+    assert_eq!(t.selected(), Some(1), "S-010 first");
+}
+
+#[test]
+fn movement_stays_in_bounds() {
+    let mut t = table();
+    assert_eq!(t.handle_key(key(KeyCode::Up)), TableEvent::Changed);
+    t.handle_key(key(KeyCode::Char('G')));
+    assert_eq!(t.selected(), Some(2));
+    t.handle_key(key(KeyCode::Down));
+    assert_eq!(t.selected(), Some(2));
+    t.handle_key(key(KeyCode::Char('g')));
+    assert_eq!(t.selected(), Some(0));
+}
+
+#[test]
+fn empty_table_has_no_selection() {
+    let mut t = DataTable::new(vec![Column::new("Ref", 6, 5, 9)]);
+    t.handle_key(key(KeyCode::Down));
+    assert_eq!(t.selected(), None);
+}
+
+#[test]
+fn columns_shrink_then_drop_by_priority() {
+    let cols = [
+        Column::new("Ref", 6, 6, 9),
+        Column::new("Name", 30, 10, 8),
+        Column::new("Note", 30, 10, 1),
+    ];
+    assert_eq!(column_widths(&cols, 80), vec![6, 30, 42]);
+    let w = column_widths(&cols, 40);
+    assert_eq!(w.iter().sum::<u16>() + 2, 40);
+    assert!(w.iter().zip(&cols).all(|(w, c)| *w >= c.min));
+    assert_eq!(
+        column_widths(&cols, 20),
+        vec![6, 13, 0],
+        "the note goes first"
+    );
+}
+
+#[test]
+fn keeps_the_selection_in_view() {
+    assert_eq!(scroll_offset(0, 15, 10, 100), 6);
+    assert_eq!(scroll_offset(6, 3, 10, 100), 3);
+    assert_eq!(scroll_offset(95, 99, 10, 100), 90);
+}

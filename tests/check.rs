@@ -1,0 +1,272 @@
+//! `isms check`, driven as a user would: the demo's findings as text and JSON, the exit code
+//! (0 nothing major, 1 something major, 2 the file cannot be read), and the rule catalogue.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::{Sandbox, bytes};
+use isms::domain::methodology::{Authority, Rating};
+use isms::domain::risk::{Acceptance, TreatmentOption};
+use isms::store::Store;
+use serde_json::Value;
+
+fn day(iso: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(iso, "%Y-%m-%d").unwrap()
+}
+
+#[test]
+fn the_demo_shows_its_gaps_grouped_by_severity_and_exits_1() {
+    let sb = Sandbox::new();
+    let file = sb.demo();
+    let out = sb.run(&["check", file.to_str().unwrap()]);
+    assert_eq!(out.code(), Some(1), "{}", out.stderr());
+    assert_eq!(out.stderr(), "");
+    insta::assert_snapshot!("check_demo", out.stdout());
+}
+
+#[test]
+fn the_demo_as_json() {
+    let sb = Sandbox::new();
+    let file = sb.demo();
+    let out = sb.run(&["--db", file.to_str().unwrap(), "check", "--format", "json"]);
+    assert_eq!(out.code(), Some(1));
+    let report: Value = serde_json::from_str(&out.stdout()).unwrap();
+    let keys: Vec<&str> = report
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(keys, ["organisation", "date", "summary", "findings"]);
+    assert_eq!(report["organisation"], "Nordwind Logistik GmbH");
+    assert_eq!(report["date"], "2026-03-31");
+    assert_eq!(
+        report["summary"],
+        serde_json::json!({"major": 5, "minor": 11, "observation": 20})
+    );
+    let findings = report["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 36);
+    for f in findings {
+        let keys: Vec<&str> = f.as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(keys, ["rule", "severity", "message", "fix", "place"], "{f}");
+        assert!(f["place"]["kind"].is_string(), "{f}");
+    }
+    let severities: Vec<&str> = findings
+        .iter()
+        .map(|f| f["severity"].as_str().unwrap())
+        .collect();
+    assert!(severities.is_sorted_by_key(|s| {
+        ["major", "minor", "observation"]
+            .iter()
+            .position(|x| x == s)
+    }));
+    let rule = |id: &str| -> Vec<&Value> { findings.iter().filter(|f| f["rule"] == id).collect() };
+    let expired = rule("RISK-008");
+    assert_eq!(expired.len(), 1);
+    assert_eq!(expired[0]["place"]["kind"], "acceptance");
+    assert!(expired[0]["place"]["id"].is_i64());
+    assert_eq!(
+        rule("SOA-002")[0]["place"],
+        serde_json::json!({"kind": "control", "id": "7.12"})
+    );
+    assert_eq!(
+        rule("SOA-006")[0]["place"],
+        serde_json::json!({"kind": "soa_versions"})
+    );
+    assert_eq!(
+        rule("ASSET-001")[0]["message"],
+        "AS-028 Backup NAS has no owner"
+    );
+    assert_eq!(
+        rule("ASSET-001")[0]["fix"],
+        "Name an owner on the Assets screen"
+    );
+}
+
+/// The demo's five major gaps closed through the store, as a user would on the screens.
+fn close_major_gaps(path: &std::path::Path) {
+    let mut store = Store::open(path).unwrap();
+    let m = store.methodology().unwrap();
+    let risks = store.risks().unwrap();
+    let risk = |n: u32| risks.iter().find(|r| r.number == n).unwrap().clone();
+    let mut soa_712 = store
+        .soa()
+        .unwrap()
+        .into_iter()
+        .find(|e| e.control == "7.12")
+        .unwrap();
+    soa_712.exclusion_justification =
+        "The building cabling belongs to the landlord; our equipment is in one rack.".into();
+    store
+        .edit(|w| {
+            let mut r = risk(18);
+            r.owner = "Head of Operations".into();
+            w.update_risk(r, &m)?;
+            let mut r = risk(20);
+            r.inherent = Some(Rating {
+                likelihood: 2,
+                impact: 2,
+            });
+            w.update_risk(r, &m)?;
+            let mut r = risk(17);
+            r.treatment = Some(TreatmentOption::Reduce);
+            w.update_risk(r, &m)?;
+            w.insert_acceptance(Acceptance {
+                id: 0,
+                risk: risk(14).id,
+                accepted_by: "Managing Director".into(),
+                authority: Authority::TopManagement,
+                accepted_on: day("2026-03-31"),
+                level: String::new(),
+                until: Some(day("2026-07-31")),
+                note: "Renewed until the FTP server is switched off.".into(),
+            })?;
+            w.set_soa_entry(soa_712)?;
+            Ok(())
+        })
+        .unwrap();
+}
+
+#[test]
+fn without_major_findings_the_exit_code_is_0() {
+    let sb = Sandbox::new();
+    let file = sb.demo();
+    close_major_gaps(&file);
+    let out = sb.run(&["check", file.to_str().unwrap()]);
+    assert_eq!(out.code(), Some(0), "{}", out.stdout());
+    let text = out.stdout();
+    assert!(!text.contains("\nMajor ("), "{text}");
+    // R-017 now is to be reduced, but no action treats it yet: minor.
+    assert!(
+        text.contains("  RISK-004    R-017 Misuse of the IT service provider's administrator access is to be reduced, but no treatment action treats it\n"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("\n0 major, 12 minor, 20 observations\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_new_workspace_has_major_gaps_and_undecided_controls_are_one_finding() {
+    let sb = Sandbox::new();
+    let file = sb.path("new.isms");
+    let f = file.to_str().unwrap();
+    sb.run(&["new", f, "--org", "Acme GmbH"]).success();
+    let before = bytes(&file);
+    let out = sb.run(&["check", f]);
+    assert_eq!(out.code(), Some(1));
+    let text = out.stdout();
+    assert!(
+        text.contains(
+            "  SOA-001     93 controls are undecided: A.5.1, A.5.2, A.5.3, A.5.4, A.5.5 and 88 more\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains("  SCOPE-001   The ISMS scope statement is missing\n"));
+    assert!(text.contains("      → Write the ISMS scope statement on the Scope screen\n"));
+    assert!(bytes(&file) == before, "checking must not write");
+}
+
+#[test]
+fn a_missing_file_exits_2_with_one_line() {
+    let sb = Sandbox::new();
+    let missing = sb.path("nope.isms");
+    let out = sb.run(&["check", missing.to_str().unwrap()]);
+    assert_eq!(out.code(), Some(2));
+    assert_eq!(out.stdout(), "");
+    let err = out.stderr();
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(err.contains("nope.isms: no such file"), "{err}");
+    assert!(!missing.exists(), "checking must not create the file");
+    // The default workspace, when there is none yet, is missing too.
+    assert_eq!(sb.run(&["check"]).code(), Some(2));
+}
+
+#[test]
+fn a_file_that_is_not_a_workspace_exits_2_untouched() {
+    let sb = Sandbox::new();
+    let file = sb.path("notes.isms");
+    std::fs::write(&file, "Meeting notes: this is not a database, but it is long enough to have a header of a hundred bytes.").unwrap();
+    let before = bytes(&file);
+    let out = sb.run(&["check", file.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(out.code(), Some(2));
+    assert_eq!(out.stdout(), "");
+    assert!(
+        out.stderr().contains("not an isms workspace"),
+        "{}",
+        out.stderr()
+    );
+    assert!(bytes(&file) == before, "the file must be untouched");
+}
+
+#[test]
+fn a_workspace_from_a_newer_version_exits_2_untouched() {
+    let sb = Sandbox::new();
+    let file = sb.path("future.isms");
+    sb.run(&["new", file.to_str().unwrap(), "--org", "Future AG"])
+        .success();
+    {
+        let conn = rusqlite::Connection::open(&file).unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    let before = bytes(&file);
+    let out = sb.run(&["check", file.to_str().unwrap()]);
+    assert_eq!(out.code(), Some(2));
+    assert!(out.stderr().contains("update isms"), "{}", out.stderr());
+    assert!(bytes(&file) == before, "the file must be untouched");
+}
+
+#[test]
+fn a_wrong_format_is_a_usage_error() {
+    let sb = Sandbox::new();
+    let out = sb.run(&["check", "--format", "pdf"]);
+    assert_eq!(out.code(), Some(2));
+    assert!(
+        out.stderr().contains("possible values: text, json"),
+        "{}",
+        out.stderr()
+    );
+}
+
+#[test]
+fn the_rule_catalogue_lists_every_rule() {
+    let sb = Sandbox::new();
+    let text = sb.run(&["check", "--rules"]).success().stdout();
+    assert_eq!(text.lines().count(), 25, "{text}");
+    assert!(
+        text.starts_with("SCOPE-001   major        ISMS scope statement missing\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\nSOA-006     observation  SoA changed since its last version\n"),
+        "{text}"
+    );
+    let json = sb
+        .run(&["check", "--rules", "--format", "json"])
+        .success()
+        .stdout();
+    let rules: Vec<Value> = serde_json::from_str(&json).unwrap();
+    assert_eq!(rules.len(), 25);
+    assert_eq!(
+        rules[4],
+        serde_json::json!({"id": "ASSET-001", "severity": "minor", "title": "Asset without an owner"})
+    );
+}
+
+#[test]
+fn the_own_argument_wins_over_db_and_isms_db() {
+    let sb = Sandbox::new();
+    let demo = sb.demo();
+    let missing = sb.path("missing.isms");
+    let (demo, missing) = (demo.to_str().unwrap(), missing.to_str().unwrap());
+    assert_eq!(sb.run(&["--db", missing, "check", demo]).code(), Some(1));
+    assert_eq!(sb.run(&["--db", demo, "check", missing]).code(), Some(2));
+    let out = sb
+        .command(&["check"])
+        .env("ISMS_DB", demo)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}

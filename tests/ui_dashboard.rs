@@ -1,0 +1,56 @@
+//! The Dashboard on the demo: its snapshot, and jumping from a finding to its item.
+
+mod common;
+
+use chrono::NaiveDate;
+use common::{press, screen, start_on, workdir};
+use isms::domain::readiness::check;
+use isms::store::Store;
+use ratatui::crossterm::event::KeyCode;
+
+const W: u16 = 140;
+const H: u16 = 40;
+
+#[test]
+fn the_dashboard_shows_the_workspace_at_a_glance() {
+    let dir = workdir();
+    let path = dir.path().join("demo.isms");
+    isms::demo::write_demo(&path).unwrap();
+    let mut app = start_on(&path);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('1')); // back, so the dashboard reads with today fixed
+    let text = screen(&app, W, H);
+    insta::assert_snapshot!("dashboard_demo", text);
+    assert!(
+        text.contains("Readiness:") && text.contains("major"),
+        "{text}"
+    );
+    assert!(text.contains("overdue since 2026-03-15"), "{text}");
+}
+
+#[test]
+fn enter_on_a_finding_jumps_to_its_item() {
+    let dir = workdir();
+    let path = dir.path().join("demo.isms");
+    isms::demo::write_demo(&path).unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
+    let findings = check(&Store::open(&path).unwrap().workspace().unwrap(), today);
+    let at = findings
+        .iter()
+        .position(|f| f.rule == "RISK-001")
+        .expect("the demo has a risk without owner");
+    let mut app = start_on(&path);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('1'));
+    for _ in 0..at {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    let text = screen(&app, W, H);
+    assert!(
+        text.contains("Risk register (6.1.2, 8.2)"),
+        "on the Risks screen: {text}"
+    );
+    assert!(text.contains("  R-018 "), "R-018 is selected: {text}");
+    assert!(text.contains("none: every risk needs an owner"), "{text}");
+}
