@@ -42,10 +42,10 @@ fn the_demo_as_json() {
     assert_eq!(report["date"], "2026-03-31");
     assert_eq!(
         report["summary"],
-        serde_json::json!({"major": 5, "minor": 11, "observation": 20})
+        serde_json::json!({"major": 5, "minor": 12, "observation": 20})
     );
     let findings = report["findings"].as_array().unwrap();
-    assert_eq!(findings.len(), 36);
+    assert_eq!(findings.len(), 37);
     for f in findings {
         let keys: Vec<&str> = f.as_object().unwrap().keys().map(String::as_str).collect();
         assert_eq!(keys, ["rule", "severity", "message", "fix", "place"], "{f}");
@@ -142,7 +142,7 @@ fn without_major_findings_the_exit_code_is_0() {
         "{text}"
     );
     assert!(
-        text.ends_with("\n0 major, 12 minor, 20 observations\n"),
+        text.ends_with("\n0 major, 13 minor, 20 observations\n"),
         "{text}"
     );
 }
@@ -234,7 +234,7 @@ fn a_wrong_format_is_a_usage_error() {
 fn the_rule_catalogue_lists_every_rule() {
     let sb = Sandbox::new();
     let text = sb.run(&["check", "--rules"]).success().stdout();
-    assert_eq!(text.lines().count(), 25, "{text}");
+    assert_eq!(text.lines().count(), 26, "{text}");
     assert!(
         text.starts_with("SCOPE-001   major        ISMS scope statement missing\n"),
         "{text}"
@@ -248,9 +248,9 @@ fn the_rule_catalogue_lists_every_rule() {
         .success()
         .stdout();
     let rules: Vec<Value> = serde_json::from_str(&json).unwrap();
-    assert_eq!(rules.len(), 25);
+    assert_eq!(rules.len(), 26);
     assert_eq!(
-        rules[4],
+        rules[5],
         serde_json::json!({"id": "ASSET-001", "severity": "minor", "title": "Asset without an owner"})
     );
 }

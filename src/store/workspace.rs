@@ -9,6 +9,7 @@ impl Store {
         Ok(Workspace {
             statements: self.scope_statements()?,
             scope_items: self.scope_items()?,
+            parties: self.parties()?,
             assets: self.assets()?,
             dependencies: self.dependencies()?,
             needs: self.protection_needs()?,

@@ -18,6 +18,7 @@ use super::asset::{Asset, Dependency};
 use super::clause::ClauseItem;
 use super::control::Control;
 use super::methodology::Methodology;
+use super::party::InterestedParty;
 use super::protection::{Objective, ProtectionNeed};
 use super::risk::{Acceptance, Risk};
 use super::scope::{ScopeItem, ScopeStatements};
@@ -41,6 +42,7 @@ string_enum!(
 pub enum Place {
     ScopeStatements,
     ScopeItem(i64),
+    Party(i64),
     Asset(i64),
     Risk(i64),
     Action(i64),
@@ -65,6 +67,7 @@ pub struct Finding {
 pub struct Workspace {
     pub statements: ScopeStatements,
     pub scope_items: Vec<ScopeItem>,
+    pub parties: Vec<InterestedParty>,
     pub assets: Vec<Asset>,
     pub dependencies: Vec<Dependency>,
     pub needs: Vec<ProtectionNeed>,
@@ -105,6 +108,7 @@ const RULES: &[Rule] = &[
     scope::CERTIFICATE_SCOPE_MISSING,
     scope::CERTIFIED_OUTSIDE_ISMS,
     scope::EXCLUSION_UNJUSTIFIED,
+    scope::PARTY_UNADDRESSED,
     assets::NO_OWNER,
     assets::NO_NEEDS,
     assets::SERVES_NOTHING,

@@ -1,5 +1,5 @@
 //! Scope rules (4.3): both statements written, the certificate scope within the ISMS scope, and
-//! every exclusion justified.
+//! every exclusion justified; and (4.2) the interested parties' requirements addressed.
 
 use super::{Finding, Place, Rule, Severity, Workspace};
 use crate::domain::reference::RefKind;
@@ -29,6 +29,12 @@ pub(super) const EXCLUSION_UNJUSTIFIED: Rule = Rule {
     title: "Scope item excluded without a justification",
 };
 
+pub(super) const PARTY_UNADDRESSED: Rule = Rule {
+    id: "SCOPE-005",
+    severity: Severity::Minor,
+    title: "Interested party whose requirements the ISMS does not address",
+};
+
 fn reference(item: &ScopeItem) -> String {
     format!("{} {}", RefKind::ScopeItem.format(item.number), item.name)
 }
@@ -46,6 +52,17 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Finding>) {
             "The certificate scope statement is missing".into(),
             "Write the certificate scope (it may be narrower than the ISMS scope) on the Scope screen",
             Place::ScopeStatements,
+        ));
+    }
+    for party in ws.parties.iter().filter(|p| !p.addressed) {
+        out.push(PARTY_UNADDRESSED.finding(
+            format!(
+                "{} {}: the ISMS does not address its requirements",
+                RefKind::Party.format(party.number),
+                party.name
+            ),
+            "Decide which of its requirements the ISMS addresses (4.2 c) on the Scope screen",
+            Place::Party(party.id),
         ));
     }
     for item in &ws.scope_items {

@@ -12,6 +12,7 @@ use crate::domain::asset::AssetKind;
 use crate::domain::clause::ClauseStatus;
 use crate::domain::control::Theme;
 use crate::domain::methodology::Rating;
+use crate::domain::party::PartyKind;
 use crate::domain::risk::TreatmentOption;
 use crate::domain::scope::ScopeItemKind;
 use crate::domain::soa::{Applicability, ImplementationStatus, Reason, snapshot};
@@ -143,6 +144,12 @@ fn clean() -> Workspace {
             certificate_scope: "The Acme platform.".into(),
             ..ScopeStatements::default()
         },
+        parties: vec![InterestedParty {
+            id: 1,
+            number: 1,
+            addressed: true,
+            ..InterestedParty::new(PartyKind::Customer, "Shippers")
+        }],
         scope_items: vec![ScopeItem {
             id: 1,
             number: 1,
@@ -208,7 +215,7 @@ fn the_catalogue_has_unique_ids_and_covers_every_rule() {
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), ids.len());
-    assert_eq!(ids.len(), 25);
+    assert_eq!(ids.len(), 26);
     assert_eq!(rules()[0].id, "SCOPE-001");
     assert_eq!(rules()[0].severity, Severity::Major);
     assert!(rules().iter().all(|r| !r.title.is_empty()));

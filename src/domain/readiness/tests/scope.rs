@@ -58,3 +58,16 @@ fn scope_004_excluded_item_without_justification() {
         "S-001 Headquarters is excluded from the ISMS scope without a justification"
     );
 }
+
+#[test]
+fn scope_005_party_requirements_not_addressed() {
+    none(&clean(), "SCOPE-005");
+    let mut ws = clean();
+    ws.parties[0].addressed = false;
+    let f = only(&ws, "SCOPE-005");
+    assert_eq!(
+        f.message,
+        "IP-001 Shippers: the ISMS does not address its requirements"
+    );
+    assert_eq!(f.place, Place::Party(1));
+}

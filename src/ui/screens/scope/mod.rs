@@ -122,6 +122,10 @@ impl Screen for ScopeScreen {
             self.views.current = 1;
             return true;
         }
+        if self.parties.focus(place) {
+            self.views.current = 2;
+            return true;
+        }
         false
     }
 

@@ -196,6 +196,10 @@ impl Record for InterestedParty {
         self.id
     }
 
+    fn is_at(&self, place: &Place) -> bool {
+        *place == Place::Party(self.id)
+    }
+
     fn is_new(&self) -> bool {
         self.id == 0
     }
