@@ -192,8 +192,22 @@ impl Dashboard {
             .borders(Borders::ALL)
             .border_style(theme::focus_border())
             .title(Span::styled(title, theme::title()));
-        let inner = block.inner(area);
+        let all = block.inner(area);
         frame.render_widget(block, area);
+        // The selected finding in full, with its fix, under the list.
+        let [inner, detail] = Layout::vertical([Constraint::Min(1), Constraint::Length(4)]).areas(all);
+        if let Some(f) = self.findings.get(self.selected) {
+            let text = vec![
+                Line::styled(format!(" {}", f.message), theme::value()),
+                Line::styled(format!(" → {}", f.fix), theme::muted()),
+            ];
+            frame.render_widget(
+                Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: false }).block(
+                    Block::default().borders(Borders::TOP).border_style(theme::border()),
+                ),
+                detail,
+            );
+        }
         let height = usize::from(inner.height).max(1);
         let mut offset = self.offset.get();
         if self.selected < offset {
