@@ -62,6 +62,33 @@ pub enum Command {
         #[arg(long, default_value = "table")]
         format: String,
     },
+    /// Write a deliverable: soa, risks, treatment-plan, assets, scope, report or workspace.
+    ///
+    /// Formats: xlsx, csv, md, html, json (the workspace: json only). csv writes one file per
+    /// register; several registers go into the directory -o names. Reads the workspace only.
+    Export {
+        what: String,
+        /// xlsx, csv, md, html or json; defaults to the extension of -o.
+        #[arg(long)]
+        format: Option<String>,
+        /// The file to write, or a directory to write into.
+        #[arg(short = 'o', long = "output", value_name = "PATH")]
+        output: PathBuf,
+    },
+    /// Bring data in: `workspace FILE.json` into a new workspace file (--db or -o), or
+    /// `assets|risks|scope FILE.csv|FILE.xlsx` into the workspace. A bad row imports nothing.
+    Import {
+        /// workspace, assets, risks or scope.
+        what: String,
+        /// The file to read.
+        file: PathBuf,
+        /// For `workspace`: the new workspace file to create (else --db, ISMS_DB or the default).
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Check everything and show what would be created, without writing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 /// How `isms check` prints its findings.

@@ -1,6 +1,8 @@
 //! What each subcommand does: find the workspace, ask the store and the domain, print.
 
 mod check;
+mod export;
+mod import;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -22,7 +24,7 @@ pub fn default_workspace() -> Result<PathBuf> {
 }
 
 /// The file a command works on: its own argument, else --db / ISMS_DB, else the default.
-fn workspace(file: Option<PathBuf>, db: Option<PathBuf>) -> Result<PathBuf> {
+pub(crate) fn workspace(file: Option<PathBuf>, db: Option<PathBuf>) -> Result<PathBuf> {
     match file.or(db) {
         Some(p) => Ok(p),
         None => default_workspace(),
@@ -102,6 +104,22 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let store = open(&path, cli.read_only)?;
             let table = listing::build(&store, register, crate::clock::today())?;
             listing::write(&mut out, &table, format)?;
+        }
+        Some(Command::Export {
+            what,
+            format,
+            output,
+        }) => {
+            let path = workspace(None, cli.db)?;
+            export::run(&mut out, &path, &what, format.as_deref(), &output)?;
+        }
+        Some(Command::Import {
+            what,
+            file,
+            output,
+            dry_run,
+        }) => {
+            import::run(&mut out, &what, &file, output, cli.db, dry_run)?;
         }
     }
     Ok(ExitCode::SUCCESS)

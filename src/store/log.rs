@@ -1,12 +1,12 @@
 //! Reading the change log.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::sql::all;
 use super::{Result, Store};
 
 /// One recorded change: when, who, what, and the item before and after as JSON.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Change {
     pub at: String,
     pub who: String,

@@ -6,6 +6,7 @@ mod assets;
 mod clauses;
 mod controls;
 mod file;
+mod import;
 mod log;
 mod meta;
 mod risks;

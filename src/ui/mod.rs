@@ -1,6 +1,7 @@
 //! The terminal app. Elm-shaped: state, a key becomes an update, render draws state and touches
 //! nothing else. The terminal is restored on quit, on error and on panic.
 
+mod export;
 pub mod screens;
 mod shell;
 pub mod theme;

@@ -27,6 +27,7 @@ use crate::store::{Store, StoreError};
 pub const GLOBAL_KEYS: &[(&str, &str)] = &[
     ("Tab Shift-Tab", "next, previous screen"),
     ("1 … 8", "go to screen"),
+    ("x", "export (xlsx, csv, md, html, json)"),
     ("?", "help"),
     ("q", "quit"),
     ("Ctrl-C", "quit from anywhere"),
@@ -39,6 +40,8 @@ pub struct Shell {
     current: usize,
     status: Status,
     help: bool,
+    /// The export menu, while it is open.
+    export: Option<super::export::ExportDialog>,
     /// Fixes "today" regardless of the clock, for tests.
     today: Option<chrono::NaiveDate>,
 }
@@ -72,6 +75,7 @@ impl Shell {
             current: 0,
             status,
             help: false,
+            export: None,
             today: None,
         })
     }
@@ -109,6 +113,15 @@ impl Shell {
             self.help = false;
             return Step::Continue;
         }
+        let today = self.today.unwrap_or_else(crate::clock::today);
+        if let Some(dialog) = &mut self.export {
+            if let super::export::ExportStep::Closed =
+                dialog.handle_key(key, &self.store, today, &mut self.status)
+            {
+                self.export = None;
+            }
+            return Step::Continue;
+        }
         let screen = &mut self.screens[self.current];
         let capturing = screen.captures_input();
         let mut ctx = Ctx {
@@ -133,6 +146,9 @@ impl Shell {
                 self.go_to(usize::from(c as u8 - b'1'));
             }
             KeyCode::Char('?') => self.help = true,
+            KeyCode::Char('x') => {
+                self.export = Some(super::export::ExportDialog::new(self.store.path()))
+            }
             KeyCode::Char('q') => return Step::Quit,
             _ => {}
         }
@@ -158,6 +174,10 @@ impl Shell {
     }
 
     pub fn handle_paste(&mut self, text: &str) {
+        if let Some(dialog) = &mut self.export {
+            dialog.handle_paste(text);
+            return;
+        }
         self.screens[self.current].handle_paste(text);
     }
 
@@ -236,12 +256,21 @@ impl Shell {
         ]);
         frame.render_widget(Paragraph::new(line).style(theme::status_bar()), status);
 
-        let mut keys = screen.keys();
-        if !screen.captures_input() {
-            keys.extend_from_slice(&[("?", "help"), ("q", "quit")]);
-        }
+        let keys = match &self.export {
+            Some(dialog) => dialog.keys(),
+            None => {
+                let mut keys = screen.keys();
+                if !screen.captures_input() {
+                    keys.extend_from_slice(&[("x", "export"), ("?", "help"), ("q", "quit")]);
+                }
+                keys
+            }
+        };
         frame.render_widget(Paragraph::new(key_line(&keys)), footer);
 
+        if let Some(dialog) = &self.export {
+            dialog.render(frame, body);
+        }
         if self.help {
             render_help(frame, body, screen.title(), &screen.keys(), GLOBAL_KEYS);
         }

@@ -313,7 +313,7 @@ fn clauses(store: &Store) -> Result<Listing, StoreError> {
 
 /// A cell as plain text: lists joined with ", ", null as empty, a protection need as its
 /// effective level and where it comes from, an acceptance as who accepted until when.
-fn cell(v: &Value) -> String {
+pub(crate) fn cell(v: &Value) -> String {
     match v {
         Value::Null => String::new(),
         Value::String(s) => s.clone(),

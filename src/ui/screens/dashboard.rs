@@ -195,16 +195,21 @@ impl Dashboard {
         let all = block.inner(area);
         frame.render_widget(block, area);
         // The selected finding in full, with its fix, under the list.
-        let [inner, detail] = Layout::vertical([Constraint::Min(1), Constraint::Length(4)]).areas(all);
+        let [inner, detail] =
+            Layout::vertical([Constraint::Min(1), Constraint::Length(4)]).areas(all);
         if let Some(f) = self.findings.get(self.selected) {
             let text = vec![
                 Line::styled(format!(" {}", f.message), theme::value()),
                 Line::styled(format!(" → {}", f.fix), theme::muted()),
             ];
             frame.render_widget(
-                Paragraph::new(text).wrap(ratatui::widgets::Wrap { trim: false }).block(
-                    Block::default().borders(Borders::TOP).border_style(theme::border()),
-                ),
+                Paragraph::new(text)
+                    .wrap(ratatui::widgets::Wrap { trim: false })
+                    .block(
+                        Block::default()
+                            .borders(Borders::TOP)
+                            .border_style(theme::border()),
+                    ),
                 detail,
             );
         }

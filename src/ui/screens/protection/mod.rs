@@ -394,9 +394,7 @@ impl Screen for ProtectionScreen {
                     self.rate(level, ctx);
                 }
             }
-            KeyCode::Char('0') | KeyCode::Char('x') | KeyCode::Backspace | KeyCode::Delete => {
-                self.clear(ctx)
-            }
+            KeyCode::Char('0') | KeyCode::Backspace | KeyCode::Delete => self.clear(ctx),
             KeyCode::Char('r') => {
                 if let Some(row) = self.current() {
                     let (id, objective) = (row.asset.id, self.objective());
@@ -477,7 +475,7 @@ impl Screen for ProtectionScreen {
                 ("↑↓←→", "move"),
                 ("1 2 3", "rate"),
                 ("r", "rationale"),
-                ("0 x", "clear"),
+                ("0 Del", "clear"),
                 ("Space", "mark rows"),
                 ("/", "filter"),
                 ("m", "methodology"),

@@ -1,0 +1,60 @@
+//! `isms import`: a workspace JSON export into a new workspace file, or a spreadsheet of assets,
+//! risks or scope items into the workspace, all or nothing.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use crate::report::import::{Register, import_table, import_workspace};
+use crate::store::Store;
+
+pub fn run(
+    out: &mut impl Write,
+    what: &str,
+    file: &Path,
+    output: Option<PathBuf>,
+    db: Option<PathBuf>,
+    dry_run: bool,
+) -> Result<()> {
+    if what.trim().eq_ignore_ascii_case("workspace") {
+        let target = super::workspace(output, db)?;
+        if dry_run {
+            anyhow::bail!("--dry-run: a workspace import creates a new file; nothing to preview");
+        }
+        let store = import_workspace(file, &target)?;
+        let c = store.counts()?;
+        writeln!(
+            out,
+            "Imported {} into {}: {} assets, {} risks, {} actions",
+            file.display(),
+            store.path().display(),
+            c.assets,
+            c.risks,
+            c.actions
+        )?;
+        return Ok(());
+    }
+    // Parsed here, not by clap, so that a wrong name is a one-line error with exit code 1.
+    let register: Register = what
+        .parse()
+        .context("what to import (workspace, assets, risks or scope)")?;
+    let path = super::workspace(None, db)?;
+    let mut store = Store::open(&path)?;
+    let plan = import_table(&mut store, register, file, dry_run)?;
+    let verb = if dry_run { "Would create" } else { "Created" };
+    writeln!(
+        out,
+        "{verb} {} {} from {}:",
+        plan.created.len(),
+        plan.register.label().to_lowercase(),
+        file.display()
+    )?;
+    for line in &plan.created {
+        writeln!(out, "  {line}")?;
+    }
+    if !plan.ignored_columns.is_empty() {
+        writeln!(out, "Ignored columns: {}", plan.ignored_columns.join(", "))?;
+    }
+    Ok(())
+}

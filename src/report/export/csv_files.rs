@@ -1,0 +1,71 @@
+//! CSV: one RFC 4180 UTF-8 file per register (CRLF line ends, `"`-quoted where needed). One register
+//! goes to the file `-o` names; several, or a directory as `-o`, go into that directory as
+//! `<register>.csv`, together with `cover.csv` naming the organisation, the date and the SoA
+//! version (a table file itself has no room for a heading).
+
+use std::path::{Path, PathBuf};
+
+use super::tables::{Cell, Column, Table};
+use super::{Document, ExportError, What, write_file};
+
+pub fn write(doc: &Document, what: What, out: &Path) -> Result<Vec<PathBuf>, ExportError> {
+    if let ([table], false) = (doc.tables.as_slice(), out.is_dir()) {
+        write_file(out, &render(table)?)?;
+        return Ok(vec![out.to_path_buf()]);
+    }
+    let cover = doc.cover.clone().unwrap_or_else(|| about(doc));
+    let tables: Vec<&Table> = std::iter::once(&cover).chain(&doc.tables).collect();
+    let is_csv_file = out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("csv"));
+    if is_csv_file && !out.is_dir() {
+        let files: Vec<String> = tables.iter().map(|t| format!("{}.csv", t.name)).collect();
+        return Err(ExportError::NeedsDirectory {
+            what: what.as_str(),
+            path: out.display().to_string(),
+            files: files.join(", "),
+        });
+    }
+    std::fs::create_dir_all(out).map_err(|source| ExportError::Io {
+        path: out.display().to_string(),
+        source,
+    })?;
+    let mut written = Vec::new();
+    for table in tables {
+        let path = out.join(format!("{}.csv", table.name));
+        write_file(&path, &render(table)?)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// Organisation, date and SoA version as item and value rows, for an export without a cover.
+fn about(doc: &Document) -> Table {
+    let h = &doc.heading;
+    let row = |item: &str, value: Cell| vec![Cell::Text(item.to_string()), value];
+    Table {
+        name: "cover",
+        title: "Cover".to_string(),
+        columns: vec![Column::new("Item"), Column::new("Value")],
+        rows: vec![
+            row("Organisation", Cell::Text(h.organisation.clone())),
+            row("Document", Cell::Text(h.title.clone())),
+            row("Date", Cell::Date(h.date)),
+            row("SoA version", Cell::Text(h.soa_version.clone())),
+        ],
+        json: Vec::new(),
+    }
+}
+
+/// A table as CSV text: the header row, then one record per row.
+pub fn render(table: &Table) -> Result<Vec<u8>, ExportError> {
+    let mut w = ::csv::WriterBuilder::new()
+        .terminator(::csv::Terminator::CRLF)
+        .from_writer(Vec::new());
+    w.write_record(table.columns.iter().map(|c| &c.header))?;
+    for row in &table.rows {
+        w.write_record(row.iter().map(Cell::text))?;
+    }
+    w.into_inner()
+        .map_err(|e| ExportError::Csv(::csv::Error::from(e.into_error())))
+}

@@ -1,0 +1,93 @@
+//! Free text a deliverable shows but `isms list` leaves out to stay one line per item
+//! (descriptions, threat and vulnerability, the treatment rationale), each placed after the
+//! column it explains. Rows are matched by their reference in the first column.
+
+use std::collections::HashMap;
+
+use super::tables::{Cell, Column, Table};
+use crate::domain::asset::Asset;
+use crate::domain::reference::RefKind;
+use crate::domain::risk::Risk;
+use crate::domain::treatment::Action;
+use crate::report::listing::Register;
+use crate::store::{Store, StoreError};
+
+type Field<T> = (&'static str, fn(&T) -> &str);
+
+pub fn add(store: &Store, register: Register, table: &mut Table) -> Result<(), StoreError> {
+    match register {
+        Register::Risks => {
+            let risks: HashMap<String, _> = store
+                .risks()?
+                .into_iter()
+                .map(|r| (RefKind::Risk.format(r.number), r))
+                .collect();
+            insert(
+                table,
+                "Title",
+                &[
+                    ("Description", |r: &Risk| &r.description),
+                    ("Threat", |r: &Risk| &r.threat),
+                    ("Vulnerability", |r: &Risk| &r.vulnerability),
+                ],
+                &risks,
+            );
+            insert(
+                table,
+                "Treatment",
+                &[("Treatment rationale", |r: &Risk| &r.treatment_rationale)],
+                &risks,
+            );
+        }
+        Register::Assets => {
+            let assets: HashMap<String, _> = store
+                .assets()?
+                .into_iter()
+                .map(|a| (RefKind::Asset.format(a.number), a))
+                .collect();
+            insert(
+                table,
+                "Name",
+                &[("Description", |a: &Asset| &a.description)],
+                &assets,
+            );
+        }
+        Register::Actions => {
+            let actions: HashMap<String, _> = store
+                .actions()?
+                .into_iter()
+                .map(|a| (RefKind::Action.format(a.number), a))
+                .collect();
+            insert(
+                table,
+                "Title",
+                &[("Description", |a: &Action| &a.description)],
+                &actions,
+            );
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// Inserts `fields` as columns after the column headed `after` (at the end when there is none).
+fn insert<T>(table: &mut Table, after: &str, fields: &[Field<T>], items: &HashMap<String, T>) {
+    let at = table
+        .columns
+        .iter()
+        .position(|c| c.header == after)
+        .map_or(table.columns.len(), |i| i + 1);
+    for (offset, (header, _)) in fields.iter().enumerate() {
+        table.columns.insert(at + offset, Column::new(header));
+    }
+    for row in &mut table.rows {
+        let item = row.first().and_then(|r| items.get(&r.text()));
+        for (offset, (_, get)) in fields.iter().enumerate() {
+            let cell = match item.map(get) {
+                Some(text) if !text.is_empty() => Cell::Text(text.to_string()),
+                _ => Cell::Empty,
+            };
+            row.insert((at + offset).min(row.len()), cell);
+        }
+    }
+}

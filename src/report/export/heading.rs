@@ -1,0 +1,130 @@
+//! What every export names: the organisation, the date and the SoA version it reflects; and the
+//! cover of the report with the scope statements and the readiness summary.
+
+use chrono::NaiveDate;
+
+use super::What;
+use super::tables::{Cell, Column, Table};
+use crate::domain::evaluation::is_above_criteria;
+use crate::domain::readiness::{Finding, Severity, Workspace};
+use crate::domain::soa::{SoaVersion, diff, progress, snapshot};
+use crate::store::{Store, StoreError};
+
+/// The heading of an export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    /// What the export holds: `Statement of Applicability`, `ISMS report`...
+    pub title: String,
+    pub organisation: String,
+    pub date: NaiveDate,
+    /// `SoA v1 of 2026-02-10`, with `, 3 controls changed since` when the SoA moved on, or
+    /// `SoA not yet issued`.
+    pub soa_version: String,
+}
+
+impl Heading {
+    pub fn of(store: &Store, what: What, today: NaiveDate) -> Result<Self, StoreError> {
+        let controls = store.controls()?;
+        let current = snapshot(&controls, &store.soa()?, &store.actions()?);
+        Ok(Self {
+            title: what.label().to_string(),
+            organisation: store.organisation()?,
+            date: today,
+            soa_version: soa_version(&store.soa_versions()?, &current),
+        })
+    }
+
+    /// `Acme GmbH · 2026-03-31 · SoA v1 of 2026-02-10`.
+    pub fn line(&self) -> String {
+        format!(
+            "{} · {} · {}",
+            self.organisation, self.date, self.soa_version
+        )
+    }
+}
+
+/// The latest issued version and whether the SoA changed since, as a phrase.
+pub fn soa_version(
+    versions: &[SoaVersion],
+    current: &[crate::domain::soa::SoaSnapshotRow],
+) -> String {
+    let Some(latest) = versions.iter().max_by_key(|v| v.number) else {
+        return "SoA not yet issued".to_string();
+    };
+    let base = format!("SoA {} of {}", latest.label(), latest.issued_on);
+    match diff(&latest.rows, current).len() {
+        0 => base,
+        1 => format!("{base}, 1 control changed since"),
+        n => format!("{base}, {n} controls changed since"),
+    }
+}
+
+/// The cover of the report: who, when, which SoA, the scope statements and how ready the ISMS
+/// is, as item and value rows.
+pub fn cover(heading: &Heading, ws: &Workspace, findings: &[Finding]) -> Table {
+    let text = |s: &str| Cell::Text(s.to_string());
+    let count = |n: usize| Cell::Number(n as f64);
+    let statement = |s: &str| {
+        if s.trim().is_empty() {
+            text("not yet written")
+        } else {
+            text(s)
+        }
+    };
+    let severity = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    let p = progress(&ws.soa);
+    let soa_progress = format!(
+        "{} applicable ({} implemented, {} partially, {} planned, {} not started), {} excluded, {} undecided",
+        p.applicable, p.implemented, p.partial, p.planned, p.not_started, p.excluded, p.undecided
+    );
+    let today = heading.date;
+    let rows: Vec<(&str, Cell)> = vec![
+        ("Organisation", text(&heading.organisation)),
+        ("Document", text(&heading.title)),
+        ("Date", Cell::Date(today)),
+        ("SoA version", text(&heading.soa_version)),
+        ("ISMS scope", statement(&ws.statements.isms_scope)),
+        (
+            "Certificate scope",
+            statement(&ws.statements.certificate_scope),
+        ),
+        ("SoA progress", text(&soa_progress)),
+        ("Major findings", count(severity(Severity::Major))),
+        ("Minor findings", count(severity(Severity::Minor))),
+        ("Observations", count(severity(Severity::Observation))),
+        ("Assets", count(ws.assets.len())),
+        ("Risks", count(ws.risks.len())),
+        (
+            "Risks above the acceptance criteria",
+            count(
+                ws.risks
+                    .iter()
+                    .filter(|r| is_above_criteria(&ws.methodology, r))
+                    .count(),
+            ),
+        ),
+        (
+            "Open treatment actions",
+            count(ws.actions.iter().filter(|a| a.status.is_open()).count()),
+        ),
+        (
+            "Overdue treatment actions",
+            count(ws.actions.iter().filter(|a| a.is_overdue(today)).count()),
+        ),
+    ];
+    let rows: Vec<Vec<Cell>> = rows
+        .into_iter()
+        .map(|(item, value)| vec![text(item), value])
+        .collect();
+    let json = rows
+        .iter()
+        .map(|r| serde_json::json!({"item": r[0].text(), "value": r[1].text()}))
+        .collect();
+    Table {
+        name: "cover",
+        title: "Cover".to_string(),
+        columns: vec![Column::new("Item"), Column::new("Value")],
+        rows,
+        json,
+    }
+}

@@ -1,0 +1,102 @@
+//! The heat maps of the risk register: how many risks lie in each likelihood x impact cell,
+//! before treatment (inherent) and after (residual), each cell with its level and colour.
+
+use crate::domain::methodology::{Methodology, Rating};
+use crate::domain::risk::Risk;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeatCell {
+    pub count: usize,
+    pub level: String,
+    pub colour: String,
+}
+
+/// A matrix with the highest likelihood in the first row and the lowest impact in the first
+/// column, as a risk matrix is read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeatMap {
+    pub title: String,
+    /// Likelihood step names, highest first (the row labels).
+    pub likelihood: Vec<String>,
+    /// Impact step names, lowest first (the column labels).
+    pub impact: Vec<String>,
+    pub rows: Vec<Vec<HeatCell>>,
+    /// Risks without this rating.
+    pub unrated: usize,
+}
+
+/// The inherent and the residual heat map.
+pub fn heat_maps(m: &Methodology, risks: &[Risk]) -> Vec<HeatMap> {
+    vec![
+        heat_map(m, "Inherent risk", risks.iter().map(|r| r.inherent)),
+        heat_map(m, "Residual risk", risks.iter().map(|r| r.residual)),
+    ]
+}
+
+fn heat_map(
+    m: &Methodology,
+    title: &str,
+    ratings: impl Iterator<Item = Option<Rating>>,
+) -> HeatMap {
+    let (steps_l, steps_i) = m.size();
+    let mut counts = vec![vec![0usize; steps_i]; steps_l];
+    let mut unrated = 0;
+    for rating in ratings {
+        let cell = rating.and_then(|r| {
+            let l = usize::from(r.likelihood).checked_sub(1)?;
+            let i = usize::from(r.impact).checked_sub(1)?;
+            counts.get_mut(l)?.get_mut(i)
+        });
+        match cell {
+            Some(count) => *count += 1,
+            None => unrated += 1,
+        }
+    }
+    let rows = (0..steps_l)
+        .rev()
+        .map(|l| {
+            (0..steps_i)
+                .map(|i| {
+                    let level = u8::try_from(l + 1)
+                        .ok()
+                        .zip(u8::try_from(i + 1).ok())
+                        .and_then(|(likelihood, impact)| m.level(Rating { likelihood, impact }));
+                    HeatCell {
+                        count: counts[l][i],
+                        level: level.map(|x| x.name.clone()).unwrap_or_default(),
+                        colour: level.map(|x| x.colour.clone()).unwrap_or_default(),
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    HeatMap {
+        title: title.to_string(),
+        likelihood: m.likelihood.iter().rev().map(|s| s.name.clone()).collect(),
+        impact: m.impact.iter().map(|s| s.name.clone()).collect(),
+        rows,
+        unrated,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_land_in_their_cells_highest_likelihood_first() {
+        let m = Methodology::default();
+        let mut a = Risk::new("a");
+        a.inherent = Some(Rating {
+            likelihood: 5,
+            impact: 1,
+        });
+        let b = Risk::new("b");
+        let maps = heat_maps(&m, &[a, b]);
+        assert_eq!(maps[0].rows[0][0].count, 1);
+        assert_eq!(maps[0].unrated, 1);
+        assert_eq!(maps[1].unrated, 2);
+        assert_eq!(maps[0].likelihood[0], "almost certain");
+        assert!(!maps[0].rows[0][0].colour.is_empty());
+    }
+}

@@ -1,0 +1,100 @@
+//! Markdown: GitHub-flavoured tables that render on common forges, under a heading that names
+//! the organisation, the date and the SoA version.
+
+use std::fmt::Write;
+
+use super::Document;
+use super::heatmap::HeatMap;
+use super::tables::{Cell, Table};
+
+pub fn render(doc: &Document) -> String {
+    let h = &doc.heading;
+    let mut s = String::new();
+    let _ = writeln!(s, "# {} — {}\n", escape(&h.title), escape(&h.organisation));
+    let _ = writeln!(
+        s,
+        "Organisation: **{}** · Date: **{}** · {}\n",
+        escape(&h.organisation),
+        h.date,
+        escape(&h.soa_version)
+    );
+    if let Some(cover) = &doc.cover {
+        for row in &cover.rows {
+            let item = row.first().map(Cell::text).unwrap_or_default();
+            let value = row.get(1).map(Cell::text).unwrap_or_default();
+            let _ = writeln!(s, "- **{}:** {}", escape(&item), escape(&value));
+        }
+        s.push('\n');
+    }
+    for map in &doc.heat_maps {
+        heat_map(&mut s, map);
+    }
+    for table in &doc.tables {
+        let _ = writeln!(s, "## {} ({})\n", escape(&table.title), table.rows.len());
+        write_table(&mut s, table);
+    }
+    s
+}
+
+fn heat_map(s: &mut String, map: &HeatMap) {
+    let _ = writeln!(s, "## {}\n", escape(&map.title));
+    let _ = write!(s, "| Likelihood \\ Impact |");
+    for impact in &map.impact {
+        let _ = write!(s, " {} |", escape(impact));
+    }
+    let _ = write!(s, "\n| --- |");
+    for _ in &map.impact {
+        s.push_str(" --- |");
+    }
+    s.push('\n');
+    for (likelihood, row) in map.likelihood.iter().zip(&map.rows) {
+        let _ = write!(s, "| {} |", escape(likelihood));
+        for cell in row {
+            let _ = write!(s, " {} ({}) |", cell.count, escape(&cell.level));
+        }
+        s.push('\n');
+    }
+    if map.unrated > 0 {
+        let _ = writeln!(s, "\nNot rated: {}", map.unrated);
+    }
+    s.push('\n');
+}
+
+fn write_table(s: &mut String, table: &Table) {
+    s.push('|');
+    for c in &table.columns {
+        let _ = write!(s, " {} |", escape(&c.header));
+    }
+    s.push_str("\n|");
+    for _ in &table.columns {
+        s.push_str(" --- |");
+    }
+    s.push('\n');
+    for row in &table.rows {
+        s.push('|');
+        for cell in row {
+            let _ = write!(s, " {} |", escape(&cell.text()));
+        }
+        s.push('\n');
+    }
+    s.push('\n');
+}
+
+/// Text safe inside a table cell: `|` escaped, line breaks as `<br>`.
+fn escape(text: &str) -> String {
+    text.trim()
+        .replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace("\r\n", "<br>")
+        .replace(['\n', '\r'], "<br>")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_keep_one_line_and_their_pipes() {
+        assert_eq!(escape(" a|b\nc\r\nd "), "a\\|b<br>c<br>d");
+    }
+}

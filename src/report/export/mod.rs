@@ -1,0 +1,239 @@
+//! `isms export WHAT --format F -o PATH`: the deliverables an auditor and a client use.
+//!
+//! The registers are built once as [`Table`]s of typed cells (text, date, number, a level with
+//! its colour) from the same listings `isms list` prints, so every derived value (effective
+//! protection needs, risk levels, flags, derived SoA reasons) is the domain's answer; each format
+//! then only renders them:
+//!
+//! - **xlsx**: one sheet per register (a cover sheet first for `report`), frozen header row,
+//!   autofilter, column widths from the content, wrapped text, levels filled with their colour,
+//!   dates as dates; the workbook properties name the organisation and the SoA version.
+//! - **csv**: one RFC 4180 UTF-8 file per register; several registers (`scope`, `report`) or a
+//!   directory as `-o` write `<register>.csv` files into that directory (`report` adds
+//!   `cover.csv` with organisation, date and SoA version).
+//! - **md**: GitHub-flavoured Markdown tables under a heading naming the organisation, the date
+//!   and the SoA version.
+//! - **html**: one self-contained, printable page: inline CSS, no scripts, no external assets,
+//!   with the heat maps of the risk register.
+//! - **json**: the registers as arrays of objects (the `isms list --format json` rows) in an
+//!   envelope, or for `workspace` everything in the file (see [`workspace`]).
+//!
+//! Every export names the organisation, the date and the SoA version it reflects, and is
+//! deterministic for the same data and date: no timestamp other than `today` is written.
+
+mod csv_files;
+mod extras;
+mod heading;
+mod heatmap;
+mod html;
+mod markdown;
+mod tables;
+pub mod workspace;
+mod xlsx;
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::domain::enums::join_or;
+use crate::store::{Store, StoreError};
+use crate::string_enum;
+
+pub use heading::Heading;
+pub use heatmap::{HeatCell, HeatMap};
+pub use tables::{Cell, Column, Table};
+
+string_enum!(
+    /// What to export.
+    What {
+        Soa => "soa", "Statement of Applicability",
+        Risks => "risks", "Risk register",
+        TreatmentPlan => "treatment-plan", "Risk treatment plan",
+        Assets => "assets", "Asset inventory",
+        Scope => "scope", "Scope and context",
+        Report => "report", "ISMS report",
+        Workspace => "workspace", "Workspace",
+    }
+);
+
+string_enum!(
+    /// The file format of an export.
+    ExportFormat {
+        Xlsx => "xlsx", "Excel workbook",
+        Csv => "csv", "CSV",
+        Markdown => "md", "Markdown",
+        Html => "html", "HTML",
+        Json => "json", "JSON",
+    }
+);
+
+impl ExportFormat {
+    /// The file name extension.
+    pub fn extension(self) -> &'static str {
+        self.as_str()
+    }
+}
+
+impl What {
+    /// The formats that make sense for this export.
+    pub fn formats(self) -> &'static [ExportFormat] {
+        match self {
+            What::Workspace => &[ExportFormat::Json],
+            _ => ExportFormat::ALL,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    #[error("{what} cannot be exported as {format}; use --format {allowed}")]
+    Unsupported {
+        what: &'static str,
+        format: &'static str,
+        allowed: String,
+    },
+    #[error("{path}: {what} as csv writes {files}; give a directory for -o, not a .csv file")]
+    NeedsDirectory {
+        what: &'static str,
+        path: String,
+        files: String,
+    },
+    #[error("{path}: {source}")]
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("{path}: writing the workbook failed: {source}")]
+    Xlsx {
+        path: String,
+        source: rust_xlsxwriter::XlsxError,
+    },
+    #[error("writing csv failed: {0}")]
+    Csv(#[from] ::csv::Error),
+    #[error("writing json failed: {0}")]
+    Json(#[from] serde_json::Error),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Everything one export shows: its heading, an optional cover, the registers and, for the risk
+/// register, the heat maps.
+#[derive(Debug, Clone)]
+pub struct Document {
+    pub heading: Heading,
+    pub cover: Option<Table>,
+    pub tables: Vec<Table>,
+    pub heat_maps: Vec<HeatMap>,
+}
+
+/// Writes `what` as `format` to `out` and returns the files written. `out` is a file, or a
+/// directory that receives `<what>.<ext>` (and, for csv of several registers, `<register>.csv`
+/// files; it is created when missing). Reads the store only.
+pub fn export(
+    store: &Store,
+    what: What,
+    format: ExportFormat,
+    out: &Path,
+    today: NaiveDate,
+) -> Result<Vec<PathBuf>, ExportError> {
+    if !what.formats().contains(&format) {
+        let allowed: Vec<&str> = what.formats().iter().map(|f| f.as_str()).collect();
+        return Err(ExportError::Unsupported {
+            what: what.as_str(),
+            format: format.as_str(),
+            allowed: join_or(&allowed),
+        });
+    }
+    if what == What::Workspace {
+        let path = single_file(out, what, format);
+        let bytes = workspace::to_json(store, today)?;
+        write_file(&path, &bytes)?;
+        return Ok(vec![path]);
+    }
+    let doc = document(store, what, today)?;
+    match format {
+        ExportFormat::Csv => csv_files::write(&doc, what, out),
+        _ => {
+            let path = single_file(out, what, format);
+            let bytes = match format {
+                ExportFormat::Xlsx => {
+                    xlsx::render(&doc, today).map_err(|source| ExportError::Xlsx {
+                        path: path.display().to_string(),
+                        source,
+                    })?
+                }
+                ExportFormat::Markdown => markdown::render(&doc).into_bytes(),
+                ExportFormat::Html => html::render(&doc).into_bytes(),
+                _ => tables::to_json(&doc, what)?,
+            };
+            write_file(&path, &bytes)?;
+            Ok(vec![path])
+        }
+    }
+}
+
+/// The registers of `what` as tables, with heading, cover and heat maps as `what` needs.
+pub fn document(store: &Store, what: What, today: NaiveDate) -> Result<Document, StoreError> {
+    use crate::report::listing::Register as R;
+    let heading = Heading::of(store, what, today)?;
+    let registers: &[R] = match what {
+        What::Soa => &[R::Soa],
+        What::Risks => &[R::Risks],
+        What::TreatmentPlan => &[R::Actions],
+        What::Assets => &[R::Assets],
+        What::Scope => &[R::Scope, R::Parties, R::Issues],
+        What::Report => &[
+            R::Scope,
+            R::Parties,
+            R::Issues,
+            R::Assets,
+            R::Risks,
+            R::Actions,
+            R::Soa,
+            R::Clauses,
+        ],
+        What::Workspace => &[],
+    };
+    let ctx = tables::Context::of(store)?;
+    let mut tables = registers
+        .iter()
+        .map(|&r| ctx.table(store, r, today))
+        .collect::<Result<Vec<_>, _>>()?;
+    let ws = store.workspace()?;
+    let mut cover = None;
+    if what == What::Report {
+        let findings = crate::domain::readiness::check(&ws, today);
+        cover = Some(heading::cover(&heading, &ws, &findings));
+        tables.push(tables::findings(&findings));
+    }
+    let heat_maps = if matches!(what, What::Risks | What::Report) {
+        heatmap::heat_maps(&ws.methodology, &ws.risks)
+    } else {
+        Vec::new()
+    };
+    Ok(Document {
+        heading,
+        cover,
+        tables,
+        heat_maps,
+    })
+}
+
+/// `out` itself, or `<what>.<ext>` inside it when it is a directory.
+fn single_file(out: &Path, what: What, format: ExportFormat) -> PathBuf {
+    if out.is_dir() {
+        out.join(format!("{}.{}", what.as_str(), format.extension()))
+    } else {
+        out.to_path_buf()
+    }
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    std::fs::write(path, bytes).map_err(|source| ExportError::Io {
+        path: path.display().to_string(),
+        source,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,362 @@
+//! The registers as tables of typed cells, built once from the listings of `isms list` and
+//! rendered by every format: human headers, labels instead of codes, dates as dates, levels with
+//! the colour the methodology gives them.
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value, json};
+
+use super::{Document, What};
+use crate::domain::asset::{AssetCategory, AssetKind};
+use crate::domain::clause::ClauseStatus;
+use crate::domain::control::{Theme, display_ref};
+use crate::domain::evaluation::RiskFlag;
+use crate::domain::methodology::Methodology;
+use crate::domain::party::PartyKind;
+use crate::domain::protection::{Objective, ProtectionScale, map_level};
+use crate::domain::readiness::{Finding, Severity};
+use crate::domain::risk::{RiskStatus, TreatmentOption};
+use crate::domain::scope::{IssueKind, ScopeItemKind};
+use crate::domain::soa::{Applicability, ImplementationStatus, RISK_TREATMENT, Reason};
+use crate::domain::treatment::ActionStatus;
+use crate::report::listing::{self, Register};
+use crate::store::{Store, StoreError};
+
+/// One cell of a table.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Text(String),
+    Date(NaiveDate),
+    Number(f64),
+    /// A risk level or a protection need, shown as `text`, filled with the named colour
+    /// (green, yellow, orange, red, purple, blue, gray).
+    Level {
+        text: String,
+        colour: String,
+    },
+}
+
+impl Cell {
+    /// The cell as plain text: dates in ISO 8601, whole numbers without a fraction.
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s) => s.clone(),
+            Cell::Date(d) => d.to_string(),
+            Cell::Number(n) => n.to_string(),
+            Cell::Level { text, .. } => text.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Column {
+    pub header: String,
+}
+
+impl Column {
+    pub fn new(header: &str) -> Self {
+        Self {
+            header: header.to_string(),
+        }
+    }
+}
+
+/// A register: its file name stem (`soa`), its sheet title, its columns and rows, and the
+/// rows as `isms list --format json` gives them (stable codes, no long free text).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub name: &'static str,
+    pub title: String,
+    pub columns: Vec<Column>,
+    pub rows: Vec<Vec<Cell>>,
+    pub json: Vec<Value>,
+}
+
+/// The scales the colours of levels come from.
+pub struct Context {
+    methodology: Methodology,
+    scale: ProtectionScale,
+}
+
+/// Columns that hold dates.
+const DATES: &[&str] = &["next_review", "due", "doc_date", "accepted_on", "until"];
+
+impl Context {
+    pub fn of(store: &Store) -> Result<Self, StoreError> {
+        Ok(Self {
+            methodology: store.methodology()?,
+            scale: store.protection_scale()?,
+        })
+    }
+
+    /// The register as a table, with the listing's derived values.
+    pub fn table(
+        &self,
+        store: &Store,
+        register: Register,
+        today: NaiveDate,
+    ) -> Result<Table, StoreError> {
+        let l = listing::build(store, register, today)?;
+        let rows = l
+            .rows
+            .iter()
+            .map(|row| {
+                l.columns
+                    .iter()
+                    .zip(row)
+                    .map(|(c, v)| self.cell(register, c, v))
+                    .collect()
+            })
+            .collect();
+        let json = l
+            .rows
+            .iter()
+            .map(|row| {
+                Value::Object(
+                    l.columns
+                        .iter()
+                        .cloned()
+                        .zip(row.iter().cloned())
+                        .collect::<Map<_, _>>(),
+                )
+            })
+            .collect();
+        let (name, title) = names(register);
+        let mut table = Table {
+            name,
+            title: title.to_string(),
+            columns: l
+                .columns
+                .iter()
+                .map(|c| Column {
+                    header: header(register, c),
+                })
+                .collect(),
+            rows,
+            json,
+        };
+        super::extras::add(store, register, &mut table)?;
+        Ok(table)
+    }
+
+    fn risk_colour(&self, name: &str) -> Option<String> {
+        self.methodology
+            .levels
+            .iter()
+            .find(|l| l.name == name)
+            .map(|l| l.colour.clone())
+    }
+
+    /// A protection level coloured by its place on the scale: the lowest green, the highest red.
+    fn need_colour(&self, name: &str) -> Option<String> {
+        const RAMP: [&str; 4] = ["green", "yellow", "orange", "red"];
+        let position = self.scale.levels.iter().position(|l| l.name == name)?;
+        let step = u8::try_from(position + 1).ok()?;
+        let on_ramp = map_level(step, self.scale.max_level(), 4);
+        RAMP.get(usize::from(on_ramp).checked_sub(1)?)
+            .map(|c| c.to_string())
+    }
+
+    fn cell(&self, register: Register, column: &str, v: &Value) -> Cell {
+        let level = |text: String, colour: Option<String>| match colour {
+            Some(colour) => Cell::Level { text, colour },
+            None => Cell::Text(text),
+        };
+        match (register, column, v) {
+            (Register::Soa, "applicable", _) => Cell::Text(
+                match v {
+                    Value::Bool(true) => Applicability::Applicable,
+                    Value::Bool(false) => Applicability::NotApplicable,
+                    _ => Applicability::Undecided,
+                }
+                .label()
+                .to_string(),
+            ),
+            (Register::Soa | Register::Controls, "number", Value::String(key)) => {
+                Cell::Text(display_ref(key))
+            }
+            (_, _, Value::Null) => Cell::Empty,
+            (Register::Risks, "inherent_level" | "residual_level", Value::String(name)) => {
+                level(name.clone(), self.risk_colour(name))
+            }
+            (Register::Assets, _, Value::Object(need)) => {
+                let text = listing::cell(v);
+                match need.get("effective").and_then(Value::as_str) {
+                    Some(name) => level(text, self.need_colour(name)),
+                    None => Cell::Empty,
+                }
+            }
+            (_, _, Value::String(s)) if DATES.contains(&column) => {
+                NaiveDate::parse_from_str(s, "%Y-%m-%d")
+                    .map_or_else(|_| Cell::Text(s.clone()), Cell::Date)
+            }
+            (_, _, Value::Number(n)) => n.as_f64().map_or(Cell::Empty, Cell::Number),
+            (_, _, Value::String(s)) => Cell::Text(label(register, column, s)),
+            (_, _, Value::Array(items)) => Cell::Text(
+                items
+                    .iter()
+                    .map(|item| match item {
+                        Value::String(s) => label(register, column, s),
+                        other => listing::cell(other),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            ),
+            _ => match listing::cell(v) {
+                s if s.is_empty() => Cell::Empty,
+                s => Cell::Text(s),
+            },
+        }
+    }
+}
+
+/// The file name stem and the sheet title of a register.
+fn names(register: Register) -> (&'static str, &'static str) {
+    match register {
+        Register::Scope => ("scope", "Scope"),
+        Register::Parties => ("parties", "Interested parties"),
+        Register::Issues => ("issues", "Context issues"),
+        Register::Assets => ("assets", "Assets"),
+        Register::Risks => ("risks", "Risks"),
+        Register::Actions => ("treatment-plan", "Treatment plan"),
+        Register::Controls => ("controls", "Controls"),
+        Register::Soa => ("soa", "SoA"),
+        Register::Clauses => ("clauses", "Clauses"),
+    }
+}
+
+/// A column's code as a header people read: `next_review` → `Next review`.
+fn header(register: Register, column: &str) -> String {
+    let fixed = match (register, column) {
+        (_, "ref") => Some("Ref"),
+        (Register::Soa | Register::Controls, "number") => Some("Control"),
+        (Register::Clauses, "number") => Some("Clause"),
+        (_, "in_isms") => Some("In ISMS scope"),
+        (_, "in_certificate") => Some("In certificate scope"),
+        (_, "doc_date") => Some("Document date"),
+        (_, "doc_reference") => Some("Document"),
+        (_, "doc_owner") => Some("Document owner"),
+        (_, "due") => Some("Due"),
+        (Register::Soa, "applicable") => Some("Applicability"),
+        _ => None,
+    };
+    if let Some(h) = fixed {
+        return h.to_string();
+    }
+    if let Ok(objective) = column.parse::<Objective>() {
+        return objective.label().to_string();
+    }
+    let spaced = column.replace('_', " ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The label of a stored code in a column, or the code itself when it is free text.
+fn label(register: Register, column: &str, code: &str) -> String {
+    fn of<T: std::str::FromStr>(code: &str, label: fn(T) -> &'static str) -> Option<&'static str> {
+        code.parse::<T>().ok().map(label)
+    }
+    use Register as R;
+    let found = match (register, column) {
+        (R::Scope, "kind") => of(code, ScopeItemKind::label),
+        (R::Parties, "kind") => of(code, PartyKind::label),
+        (R::Issues, "kind") => of(code, IssueKind::label),
+        (R::Assets, "kind") => of(code, AssetKind::label),
+        (R::Assets, "category") => of(code, AssetCategory::label),
+        (R::Risks, "objectives") => of(code, Objective::label),
+        (R::Risks, "treatment") => of(code, TreatmentOption::label),
+        (R::Risks, "status") => of(code, RiskStatus::label),
+        (R::Risks, "flags") => of(code, RiskFlag::label),
+        (R::Actions, "status") => of(code, ActionStatus::label),
+        (R::Soa | R::Controls, "theme") => of(code, Theme::label),
+        (R::Soa, "status") => of(code, ImplementationStatus::label),
+        (R::Soa, "reasons") if code == RISK_TREATMENT => Some("Risk treatment"),
+        (R::Soa, "reasons") => of(code, Reason::label),
+        (R::Clauses, "status") => of(code, ClauseStatus::label),
+        _ => None,
+    };
+    found.map_or_else(|| code.to_string(), str::to_string)
+}
+
+/// The readiness findings, gravest first, as a table.
+pub fn findings(findings: &[Finding]) -> Table {
+    let colour = |s: Severity| match s {
+        Severity::Major => "red",
+        Severity::Minor => "orange",
+        Severity::Observation => "yellow",
+    };
+    Table {
+        name: "findings",
+        title: "Findings".to_string(),
+        columns: ["Rule", "Severity", "Finding", "Fix"]
+            .iter()
+            .map(|h| Column::new(h))
+            .collect(),
+        rows: findings
+            .iter()
+            .map(|f| {
+                vec![
+                    Cell::Text(f.rule.to_string()),
+                    Cell::Level {
+                        text: f.severity.label().to_string(),
+                        colour: colour(f.severity).to_string(),
+                    },
+                    Cell::Text(f.message.clone()),
+                    Cell::Text(f.fix.clone()),
+                ]
+            })
+            .collect(),
+        json: findings
+            .iter()
+            .map(|f| json!({"rule": f.rule, "severity": f.severity, "message": f.message, "fix": f.fix}))
+            .collect(),
+    }
+}
+
+/// The JSON of a register export: an envelope naming what, who, when and which SoA, with each
+/// register as an array of objects keyed by the stable column codes of `isms list`.
+///
+/// `{"format": "isms-export", "version": 1, "what", "organisation", "date", "soa_version",
+/// "cover": [{"item", "value"}] (report only), "registers": {"soa": [...], ...}}`
+pub fn to_json(doc: &Document, what: What) -> Result<Vec<u8>, serde_json::Error> {
+    let registers: Map<String, Value> = doc
+        .tables
+        .iter()
+        .map(|t| (t.name.to_string(), Value::Array(t.json.clone())))
+        .collect();
+    let mut value = json!({
+        "format": "isms-export",
+        "version": 1,
+        "what": what.as_str(),
+        "organisation": doc.heading.organisation,
+        "date": doc.heading.date,
+        "soa_version": doc.heading.soa_version,
+    });
+    if let (Some(cover), Value::Object(map)) = (&doc.cover, &mut value) {
+        map.insert("cover".into(), Value::Array(cover.json.clone()));
+    }
+    if let Value::Object(map) = &mut value {
+        map.insert("registers".into(), Value::Object(registers));
+    }
+    let mut bytes = serde_json::to_vec_pretty(&value)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// The fill of a level colour name as RGB, light enough for dark text; gray for a name the
+/// palette does not know.
+pub fn colour_rgb(name: &str) -> u32 {
+    match name.trim().to_ascii_lowercase().as_str() {
+        "green" => 0x63BE7B,
+        "yellow" => 0xFFEB84,
+        "orange" => 0xF4B183,
+        "red" => 0xF8696B,
+        "purple" => 0xB4A7D6,
+        "blue" => 0x9DC3E6,
+        _ => 0xD9D9D9,
+    }
+}

@@ -1,0 +1,131 @@
+//! The workspace as one JSON document: everything in the file, documented and versioned, so
+//! that an importer (or another tool) can rebuild the workspace exactly.
+//!
+//! Format `isms-workspace`, version 1. One object with these fields, in this order:
+//!
+//! | field | content |
+//! | --- | --- |
+//! | `format` | always `"isms-workspace"` |
+//! | `version` | the version of this format, `1`; a reader refuses a version it does not know |
+//! | `organisation` | the organisation's name |
+//! | `exported_on` | the date of the export, `YYYY-MM-DD` |
+//! | `schema_version` | the schema version of the workspace file it came from (informative) |
+//! | `soa_version` | the SoA version it reflects, as text: `SoA v1 of 2026-02-10` (informative) |
+//! | `objectives` | the protection objectives in use: `["confidentiality", ...]` |
+//! | `protection_scale` | `{"levels": [{"name", "definition"}]}`, lowest first; a need's `level` is 1-based into it |
+//! | `methodology` | `{"likelihood": [{"name", "definition"}], "impact": [...], "levels": [{"name", "colour", "acceptable", "authority", "review_months"}], "matrix": [[level index]]}`, `matrix[likelihood - 1][impact - 1]` |
+//! | `scope_statements` | `{"isms_scope", "isms_scope_changed", "certificate_scope", "certificate_scope_changed"}` |
+//! | `scope_items` | `[{"id", "number", "kind", "name", "description", "in_isms", "in_certificate", "justification", "interfaces"}]` |
+//! | `context_issues` | `[{"id", "number", "kind", "title", "note"}]` |
+//! | `parties` | `[{"id", "number", "name", "kind", "requirements", "addressed"}]` |
+//! | `assets` | `[{"id", "number", "name", "kind", "owner", "description", "location", "scope_item" (a scope item id or null), "classification"}]` |
+//! | `dependencies` | `[{"asset", "depends_on"}]`: asset ids; the first depends on (is supported by) the second |
+//! | `protection_needs` | `[{"asset", "objective", "level", "rationale"}]`: the needs rated or overridden on an asset (effective needs are derived, not stored) |
+//! | `risks` | `[{"id", "number", "title", "description", "assets" (asset ids), "threat", "vulnerability", "objectives", "owner", "inherent", "residual" (`{"likelihood", "impact"}` or null), "treatment", "treatment_rationale", "status", "next_review"}]` |
+//! | `acceptances` | `[{"id", "risk" (a risk id), "accepted_by", "authority", "accepted_on", "level", "until", "note"}]` |
+//! | `actions` | the treatment plan: `[{"id", "number", "title", "description", "risks" (risk ids), "controls" (control keys), "owner", "due", "status"}]` |
+//! | `controls` | every control, Annex A (`theme` other than `custom`; numbers and short titles) and custom (`C-001`): `[{"key", "theme", "title", "description", "source", "covers"}]` |
+//! | `soa` | `[{"control" (a control key), "applicability", "reasons" (recorded only; `risk_treatment` is derived), "justification", "exclusion_justification", "status", "owner", "evidence", "covered_by"}]` |
+//! | `soa_versions` | `[{"id", "number", "issued_on", "approver", "note", "rows": [{"control", "title", "applicability", "reasons" (as recorded, derived included), "justification", "exclusion_justification", "covered_by", "status", "owner"}]}]` |
+//! | `clauses` | `[{"number", "title", "status", "note", "evidence", "doc_reference", "doc_owner", "doc_date"}]` |
+//! | `change_log` | `[{"at", "who", "entity", "reference", "action", "before", "after"}]`, oldest first; `before`/`after` are JSON texts or null |
+//!
+//! `id`s are the file's row ids: they only tie records of this document together (a risk's
+//! `assets`, a dependency, an acceptance's `risk`); `number`s give the human references
+//! (`AS-007`). Codes (kinds, statuses, objectives...) are the stable snake_case codes of
+//! `isms list --format json`; dates are ISO 8601.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::heading::soa_version;
+use crate::domain::asset::{Asset, Dependency};
+use crate::domain::clause::ClauseItem;
+use crate::domain::control::Control;
+use crate::domain::methodology::Methodology;
+use crate::domain::party::InterestedParty;
+use crate::domain::protection::{Objective, ProtectionNeed, ProtectionScale};
+use crate::domain::risk::{Acceptance, Risk};
+use crate::domain::scope::{ContextIssue, ScopeItem, ScopeStatements};
+use crate::domain::soa::{SoaEntry, SoaVersion, snapshot};
+use crate::domain::treatment::Action;
+use crate::store::{Change, Store, StoreError};
+
+/// The value of `format`.
+pub const FORMAT: &str = "isms-workspace";
+/// The version of the format this build writes and reads.
+pub const VERSION: u32 = 1;
+
+/// The whole workspace as the `isms-workspace` JSON document (see the module docs).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WorkspaceFile {
+    pub format: String,
+    pub version: u32,
+    pub organisation: String,
+    pub exported_on: NaiveDate,
+    #[serde(default)]
+    pub schema_version: Option<i32>,
+    #[serde(default)]
+    pub soa_version: Option<String>,
+    pub objectives: Vec<Objective>,
+    pub protection_scale: ProtectionScale,
+    pub methodology: Methodology,
+    pub scope_statements: ScopeStatements,
+    pub scope_items: Vec<ScopeItem>,
+    pub context_issues: Vec<ContextIssue>,
+    pub parties: Vec<InterestedParty>,
+    pub assets: Vec<Asset>,
+    pub dependencies: Vec<Dependency>,
+    pub protection_needs: Vec<ProtectionNeed>,
+    pub risks: Vec<Risk>,
+    pub acceptances: Vec<Acceptance>,
+    pub actions: Vec<Action>,
+    pub controls: Vec<Control>,
+    pub soa: Vec<SoaEntry>,
+    pub soa_versions: Vec<SoaVersion>,
+    pub clauses: Vec<ClauseItem>,
+    #[serde(default)]
+    pub change_log: Vec<Change>,
+}
+
+impl WorkspaceFile {
+    /// Everything in the workspace, as of `today`.
+    pub fn read(store: &Store, today: NaiveDate) -> Result<Self, StoreError> {
+        let ws = store.workspace()?;
+        let current = snapshot(&ws.controls, &ws.soa, &ws.actions);
+        Ok(Self {
+            format: FORMAT.to_string(),
+            version: VERSION,
+            organisation: store.organisation()?,
+            exported_on: today,
+            schema_version: Some(store.schema_version()?),
+            soa_version: Some(soa_version(&ws.versions, &current)),
+            objectives: ws.objectives,
+            protection_scale: store.protection_scale()?,
+            methodology: ws.methodology,
+            scope_statements: ws.statements,
+            scope_items: ws.scope_items,
+            context_issues: store.context_issues()?,
+            parties: ws.parties,
+            assets: ws.assets,
+            dependencies: ws.dependencies,
+            protection_needs: ws.needs,
+            risks: ws.risks,
+            acceptances: ws.acceptances,
+            actions: ws.actions,
+            controls: ws.controls,
+            soa: ws.soa,
+            soa_versions: ws.versions,
+            clauses: ws.clauses,
+            change_log: store.changes()?,
+        })
+    }
+}
+
+/// The workspace as pretty-printed JSON with a final newline.
+pub fn to_json(store: &Store, today: NaiveDate) -> Result<Vec<u8>, super::ExportError> {
+    let file = WorkspaceFile::read(store, today)?;
+    let mut bytes = serde_json::to_vec_pretty(&file)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}

@@ -1,0 +1,207 @@
+//! The workbook: one sheet per register (after a cover sheet for the report), each with a
+//! frozen header row, an autofilter, widths from the content, wrapped text, levels filled with
+//! their colour and dates as dates. Its properties and print headers name the organisation,
+//! the date and the SoA version; its creation date is `today`, so the file is byte-stable.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+};
+
+use super::Document;
+use super::tables::{Cell, Table, colour_rgb};
+
+const NARROWEST: usize = 6;
+const WIDEST: usize = 60;
+
+pub fn render(doc: &Document, today: NaiveDate) -> Result<Vec<u8>, XlsxError> {
+    let mut workbook = Workbook::new();
+    let h = &doc.heading;
+    let properties = DocProperties::new()
+        .set_title(format!("{} — {}", h.title, h.organisation))
+        .set_subject(&h.soa_version)
+        .set_company(&h.organisation)
+        .set_keywords(format!("ISO/IEC 27001, ISMS, {}", h.soa_version))
+        .set_comment(format!(
+            "{} of {} as of {}; reflects {}.",
+            h.title, h.organisation, h.date, h.soa_version
+        ))
+        .set_creation_datetime(&excel_date(today)?);
+    workbook.set_properties(&properties);
+    let formats = Formats::new();
+    if let Some(cover) = &doc.cover {
+        write_cover(workbook.add_worksheet(), doc, cover, &formats)?;
+    }
+    for table in &doc.tables {
+        let sheet = workbook.add_worksheet();
+        write_table(sheet, doc, table, &formats)?;
+    }
+    workbook.save_to_buffer()
+}
+
+fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+    let year = u16::try_from(d.year()).map_err(|_| XlsxError::DateTimeRangeError(d.to_string()))?;
+    let month =
+        u8::try_from(d.month()).map_err(|_| XlsxError::DateTimeRangeError(d.to_string()))?;
+    let day = u8::try_from(d.day()).map_err(|_| XlsxError::DateTimeRangeError(d.to_string()))?;
+    ExcelDateTime::from_ymd(year, month, day)
+}
+
+struct Formats {
+    header: Format,
+    text: Format,
+    date: Format,
+    number: Format,
+    title: Format,
+    label: Format,
+}
+
+impl Formats {
+    fn new() -> Self {
+        let top = Format::new().set_align(FormatAlign::Top);
+        Self {
+            header: Format::new()
+                .set_bold()
+                .set_text_wrap()
+                .set_align(FormatAlign::Top)
+                .set_background_color(0xD9E1F2)
+                .set_border(FormatBorder::Thin),
+            text: top.clone().set_text_wrap(),
+            date: top.clone().set_num_format("yyyy-mm-dd"),
+            number: top.clone(),
+            title: Format::new().set_bold().set_font_size(16),
+            label: top.set_bold(),
+        }
+    }
+
+    fn level(&self, colour: &str) -> Format {
+        self.text.clone().set_background_color(colour_rgb(colour))
+    }
+}
+
+/// `&` starts a code in a print header; a literal one is doubled.
+fn print_text(s: &str) -> String {
+    s.replace('&', "&&")
+}
+
+fn page_setup(sheet: &mut Worksheet, doc: &Document) {
+    let h = &doc.heading;
+    sheet
+        .set_landscape()
+        .set_print_fit_to_pages(1, 0)
+        .set_header(format!(
+            "&L{}&C{}&R{}",
+            print_text(&h.organisation),
+            print_text(&h.title),
+            h.date
+        ))
+        .set_footer(format!("&L{}&RPage &P of &N", print_text(&h.soa_version)));
+}
+
+fn write_cover(
+    sheet: &mut Worksheet,
+    doc: &Document,
+    cover: &Table,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.set_name(&cover.title)?;
+    page_setup(sheet, doc);
+    sheet.set_column_width(0, 36)?;
+    sheet.set_column_width(1, 90)?;
+    let h = &doc.heading;
+    sheet.write_string_with_format(0, 0, format!("{} — {}", h.title, h.organisation), &f.title)?;
+    sheet.write_string(1, 0, h.line())?;
+    for (i, row) in cover.rows.iter().enumerate() {
+        let r = u32::try_from(i + 3).map_err(|_| XlsxError::RowColumnLimitError)?;
+        if let Some(label) = row.first() {
+            sheet.write_string_with_format(r, 0, label.text(), &f.label)?;
+        }
+        if let Some(value) = row.get(1) {
+            write_cell(sheet, r, 1, value, f, &mut HashMap::new())?;
+        }
+    }
+    Ok(())
+}
+
+fn write_table(
+    sheet: &mut Worksheet,
+    doc: &Document,
+    table: &Table,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.set_name(&table.title)?;
+    page_setup(sheet, doc);
+    sheet.set_repeat_rows(0, 0)?;
+    for (c, column) in table.columns.iter().enumerate() {
+        let col = u16::try_from(c).map_err(|_| XlsxError::RowColumnLimitError)?;
+        sheet.write_string_with_format(0, col, &column.header, &f.header)?;
+        sheet.set_column_width(col, width(table, c) as f64)?;
+    }
+    let mut levels = HashMap::new();
+    for (i, row) in table.rows.iter().enumerate() {
+        let r = u32::try_from(i + 1).map_err(|_| XlsxError::RowColumnLimitError)?;
+        for (c, cell) in row.iter().enumerate() {
+            let col = u16::try_from(c).map_err(|_| XlsxError::RowColumnLimitError)?;
+            write_cell(sheet, r, col, cell, f, &mut levels)?;
+        }
+    }
+    let last_row = u32::try_from(table.rows.len()).map_err(|_| XlsxError::RowColumnLimitError)?;
+    let last_col = u16::try_from(table.columns.len().saturating_sub(1))
+        .map_err(|_| XlsxError::RowColumnLimitError)?;
+    sheet.set_freeze_panes(1, 0)?;
+    sheet.autofilter(0, 0, last_row, last_col)?;
+    Ok(())
+}
+
+fn write_cell(
+    sheet: &mut Worksheet,
+    r: u32,
+    c: u16,
+    cell: &Cell,
+    f: &Formats,
+    levels: &mut HashMap<String, Format>,
+) -> Result<(), XlsxError> {
+    match cell {
+        Cell::Empty => {}
+        Cell::Text(s) if s.is_empty() => {}
+        Cell::Text(s) => {
+            sheet.write_string_with_format(r, c, s, &f.text)?;
+        }
+        Cell::Date(d) => {
+            sheet.write_datetime_with_format(r, c, excel_date(*d)?, &f.date)?;
+        }
+        Cell::Number(n) => {
+            sheet.write_number_with_format(r, c, *n, &f.number)?;
+        }
+        Cell::Level { text, colour } => {
+            let format = levels
+                .entry(colour.clone())
+                .or_insert_with(|| f.level(colour));
+            sheet.write_string_with_format(r, c, text, format)?;
+        }
+    }
+    Ok(())
+}
+
+/// A column as wide as its longest line (header included), within sensible bounds; longer text
+/// wraps.
+fn width(table: &Table, column: usize) -> usize {
+    let longest_line = |s: &str| s.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    let header = table
+        .columns
+        .get(column)
+        .map_or(0, |c| c.header.chars().count());
+    let widest = table
+        .rows
+        .iter()
+        .filter_map(|row| row.get(column))
+        .map(|cell| match cell {
+            Cell::Date(_) => 10,
+            other => longest_line(&other.text()),
+        })
+        .max()
+        .unwrap_or(0);
+    header.max(widest).clamp(NARROWEST, WIDEST) + 2
+}

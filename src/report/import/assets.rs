@@ -1,0 +1,340 @@
+//! Assets from a spreadsheet: fields, scope item, dependencies and protection needs per
+//! objective, each checked by the same domain rules the app applies.
+
+use std::collections::HashMap;
+
+use super::columns::{Header, Spec, header, level, list, normalise};
+use super::table::{Line, Table};
+use super::{BadLine, ImportError, ImportPlan, Names, Register, refuse_bad};
+use crate::domain::asset::{Asset, AssetKind, Dependency, check_new_dependency};
+use crate::domain::protection::{Objective, ProtectionNeed, ProtectionScale};
+use crate::domain::reference::RefKind;
+use crate::store::Store;
+
+const SPECS: &[Spec] = &[
+    Spec {
+        names: &["name", "asset", "asset name", "title"],
+        required: true,
+    },
+    Spec {
+        names: &[
+            "kind",
+            "type",
+            "category",
+            "asset type",
+            "asset kind",
+            "asset category",
+        ],
+        required: true,
+    },
+    Spec {
+        names: &[
+            "owner",
+            "asset owner",
+            "responsible",
+            "owned by",
+            "responsible person",
+        ],
+        required: false,
+    },
+    Spec {
+        names: &["description", "details"],
+        required: false,
+    },
+    Spec {
+        names: &[
+            "location",
+            "where held",
+            "storage",
+            "stored",
+            "stored in",
+            "held",
+        ],
+        required: false,
+    },
+    Spec {
+        names: &["classification", "label", "information classification"],
+        required: false,
+    },
+    Spec {
+        names: &["scope item", "scope", "in scope item"],
+        required: false,
+    },
+    Spec {
+        names: &["depends on", "dependencies", "depends", "relies on", "uses"],
+        required: false,
+    },
+    Spec {
+        names: &["confidentiality", "c"],
+        required: false,
+    },
+    Spec {
+        names: &["integrity", "i"],
+        required: false,
+    },
+    Spec {
+        names: &["availability", "a"],
+        required: false,
+    },
+    Spec {
+        names: &["authenticity", "au"],
+        required: false,
+    },
+    Spec {
+        names: &["non repudiation", "nr"],
+        required: false,
+    },
+    Spec {
+        names: &["accountability", "ac"],
+        required: false,
+    },
+    Spec {
+        names: &["privacy", "p"],
+        required: false,
+    },
+    Spec {
+        names: &[
+            "rationale",
+            "protection rationale",
+            "protection need rationale",
+            "justification",
+        ],
+        required: false,
+    },
+];
+
+/// The column of each objective: its label, normalised (`non repudiation`).
+fn objective_column(o: Objective) -> String {
+    normalise(o.label())
+}
+
+/// Kinds people write that are not the app's own codes or labels.
+fn kind(value: &str) -> Result<AssetKind, String> {
+    if value.trim().is_empty() {
+        return Err(format!(
+            "kind: is required; expected {}",
+            AssetKind::expected()
+        ));
+    }
+    if let Ok(k) = value.parse::<AssetKind>() {
+        return Ok(k);
+    }
+    Ok(match normalise(value).as_str() {
+        "data" | "info" | "document" | "documents" | "records" => AssetKind::Information,
+        "business process" | "processes" | "service" => AssetKind::Process,
+        "device" | "server" | "laptop" | "computer" | "it hardware" => AssetKind::Hardware,
+        "application" | "app" | "system" | "it system" => AssetKind::Software,
+        "cloud" | "saas" | "cloud service" | "iaas" | "paas" => AssetKind::CloudService,
+        "room" | "building" | "office" | "premises" => AssetKind::Site,
+        "person" | "personnel" | "staff" | "employees" => AssetKind::People,
+        "vendor" | "third party" | "service provider" => AssetKind::Supplier,
+        "reputation" => AssetKind::Intangible,
+        _ => {
+            return Err(format!(
+                "kind: '{}' is not known; expected {}",
+                value.trim(),
+                AssetKind::expected()
+            ));
+        }
+    })
+}
+
+/// One row as it would be written; `id` is a stand-in (negative) until the row is inserted.
+struct Draft {
+    id: i64,
+    asset: Option<Asset>,
+    needs: Vec<ProtectionNeed>,
+    depends_on: Vec<i64>,
+}
+
+pub(super) fn import(
+    store: &mut Store,
+    table: &Table,
+    dry_run: bool,
+) -> Result<ImportPlan, ImportError> {
+    let mut bad = table.problems.clone();
+    let (head, lines) = header(table, SPECS, &mut bad);
+    let scale = store.protection_scale()?;
+    let existing = store.assets()?;
+    let scope = store.scope_items()?;
+    let first = existing.iter().map(|a| a.number).max().unwrap_or(0) + 1;
+
+    let mut scope_names = Names::new(RefKind::ScopeItem, "scope item");
+    for s in &scope {
+        scope_names.add(s.id, s.number, &s.name, 1);
+    }
+    let mut asset_names = Names::new(RefKind::Asset, "asset");
+    let mut label_of: HashMap<i64, String> = HashMap::new();
+    for a in &existing {
+        asset_names.add(a.id, a.number, &a.name, 1);
+        label_of.insert(a.id, a.name.clone());
+    }
+    for (i, line) in lines.iter().enumerate() {
+        let id = -(i as i64) - 1;
+        let name = head.cell(line, "name");
+        asset_names.add(id, first + i as u32, name, 0);
+        label_of.insert(id, name.to_string());
+    }
+
+    let mut drafts = Vec::new();
+    let mut edges: Vec<Dependency> = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let id = -(i as i64) - 1;
+        if let Some(b) = head.overflow(line) {
+            bad.push(b);
+        }
+        let (draft, mut why) = draft(&head, line, id, &scale, &scope_names, &asset_names);
+        // A row's dependencies count even when the row has other faults, so a cycle through
+        // it is still named. Cycles can only close among the new rows: no stored asset
+        // depends on one of them.
+        for &target in &draft.depends_on {
+            let edge = Dependency {
+                asset: id,
+                depends_on: target,
+            };
+            let name = |id| asset_names.label(id, |id| label_of.get(&id).cloned());
+            match check_new_dependency(&edges, edge, name) {
+                Ok(()) => edges.push(edge),
+                Err(e) => why.push(e.to_string()),
+            }
+        }
+        match draft.asset {
+            Some(mut asset) if why.is_empty() => {
+                asset.number = first + i as u32;
+                drafts.push(Draft {
+                    asset: Some(asset),
+                    ..draft
+                });
+            }
+            _ => bad.extend(why.into_iter().map(|why| BadLine {
+                line: line.line,
+                why,
+            })),
+        }
+    }
+    refuse_bad(bad)?;
+
+    let created = drafts
+        .iter()
+        .filter_map(|d| d.asset.as_ref())
+        .map(describe)
+        .collect();
+    let plan = ImportPlan {
+        register: Register::Assets,
+        rows: lines.len(),
+        created,
+        ignored_columns: head.ignored.clone(),
+    };
+    if dry_run {
+        return Ok(plan);
+    }
+    store.edit(|w| {
+        let mut real: HashMap<i64, i64> = HashMap::new();
+        for d in &drafts {
+            let Some(asset) = d.asset.clone() else {
+                continue;
+            };
+            let stored = w.insert_asset(asset)?;
+            real.insert(d.id, stored.id);
+        }
+        let id = |v: i64| real.get(&v).copied().unwrap_or(v);
+        for d in &drafts {
+            for need in &d.needs {
+                let need = ProtectionNeed {
+                    asset: id(d.id),
+                    ..need.clone()
+                };
+                w.set_protection_need(need, &scale)?;
+            }
+        }
+        for e in &edges {
+            w.add_dependency(Dependency {
+                asset: id(e.asset),
+                depends_on: id(e.depends_on),
+            })?;
+        }
+        Ok(())
+    })?;
+    Ok(plan)
+}
+
+/// `AS-031 Customer data (information, owner CTO)`.
+fn describe(a: &Asset) -> String {
+    let owner = if a.owner.is_empty() {
+        "no owner".to_string()
+    } else {
+        format!("owner {}", a.owner)
+    };
+    format!(
+        "{} {} ({}, {owner})",
+        RefKind::Asset.format(a.number),
+        a.name,
+        a.kind.label().to_lowercase()
+    )
+}
+
+fn draft(
+    head: &Header,
+    line: &Line,
+    id: i64,
+    scale: &ProtectionScale,
+    scope: &Names,
+    assets: &Names,
+) -> (Draft, Vec<String>) {
+    let mut why = Vec::new();
+    let cell = |key: &str| head.cell(line, key);
+    let kind = kind(cell("kind")).map_err(|e| why.push(e)).ok();
+    let mut asset = Asset::new(kind.unwrap_or(AssetKind::Information), cell("name"));
+    asset.owner = cell("owner").to_string();
+    asset.description = cell("description").to_string();
+    asset.location = cell("location").to_string();
+    asset.classification = cell("classification").to_string();
+    if !cell("scope item").is_empty() {
+        asset.scope_item = scope
+            .resolve("scope item", cell("scope item"))
+            .map_err(|e| why.push(e))
+            .ok();
+    }
+    let asset = asset.validated().map_err(|e| why.push(e.to_string())).ok();
+
+    let names: Vec<&str> = scale.levels.iter().map(|l| l.name.as_str()).collect();
+    let rated_directly = kind.is_none_or(AssetKind::is_rated_directly);
+    let mut needs = Vec::new();
+    for o in Objective::ALL.iter().copied() {
+        let column = objective_column(o);
+        if !head.has(&column) {
+            continue;
+        }
+        match level(&column, cell(&column), &names) {
+            Ok(None) => {}
+            Ok(Some(level)) => {
+                let need = ProtectionNeed {
+                    asset: id,
+                    objective: o,
+                    level,
+                    rationale: cell("rationale").to_string(),
+                };
+                match need.validated(scale, rated_directly) {
+                    Ok(n) => needs.push(n),
+                    Err(e) => why.push(format!("{column}: {e}")),
+                }
+            }
+            Err(e) => why.push(e),
+        }
+    }
+    let mut depends_on = Vec::new();
+    for token in list(cell("depends on")) {
+        match assets.resolve("depends on", &token) {
+            Ok(target) if !depends_on.contains(&target) => depends_on.push(target),
+            Ok(_) => {}
+            Err(e) => why.push(e),
+        }
+    }
+    let draft = Draft {
+        id,
+        asset,
+        needs,
+        depends_on,
+    };
+    (draft, why)
+}

@@ -1,0 +1,232 @@
+//! Imports: registers from the spreadsheets people already keep (CSV or XLSX: assets, risks,
+//! scope items), and a whole workspace from the JSON that `isms export workspace` writes.
+//!
+//! A table import matches columns by header name (case-insensitively, with common synonyms),
+//! validates every row through the domain, resolves references, and collects every bad line.
+//! If any line is bad nothing is written; otherwise all rows are written in one transaction.
+
+mod assets;
+mod columns;
+mod risks;
+mod scope;
+mod table;
+pub mod workspace;
+
+use std::fmt;
+use std::path::Path;
+
+use crate::domain::reference::RefKind;
+use crate::store::{Store, StoreError};
+use crate::string_enum;
+
+pub use workspace::{WorkspaceFile, import_workspace};
+
+string_enum!(
+    /// The registers a spreadsheet can be imported into.
+    Register {
+        Assets => "assets", "Assets",
+        Risks => "risks", "Risks",
+        Scope => "scope", "Scope items",
+    }
+);
+
+/// What an import created, or would create on a dry run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImportPlan {
+    pub register: Register,
+    /// Data rows read (blank lines are skipped).
+    pub rows: usize,
+    /// One line per new item as it is (or would be) created:
+    /// `AS-031 Customer data (information, owner CTO)`.
+    pub created: Vec<String>,
+    /// Header names that match no known column; their values were not imported.
+    pub ignored_columns: Vec<String>,
+}
+
+/// A line of the input that cannot be imported, with its number as the user sees it (the
+/// header is line 1) and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadLine {
+    pub line: usize,
+    pub why: String,
+}
+
+impl fmt::Display for BadLine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.why)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    /// The file cannot be read at all (missing, not UTF-8, not a workbook, not the format).
+    #[error("{0}")]
+    Read(String),
+    /// Lines that cannot be imported; nothing was written.
+    #[error(
+        "{} bad line(s):\n{}",
+        .0.len(),
+        .0.iter().map(|l| l.to_string()).collect::<Vec<_>>().join("\n")
+    )]
+    BadLines(Vec<BadLine>),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+/// Reads a CSV or XLSX file (by extension; the first sheet of a workbook) into `register`.
+/// Every row is validated and its references resolved; if any line is bad nothing is written
+/// and every bad line is returned. With `dry_run` nothing is written either way, and the plan
+/// tells what would be created. Otherwise all rows are written in one transaction.
+pub fn import_table(
+    store: &mut Store,
+    register: Register,
+    path: &Path,
+    dry_run: bool,
+) -> Result<ImportPlan, ImportError> {
+    let table = table::read(path)?;
+    match register {
+        Register::Assets => assets::import(store, &table, dry_run),
+        Register::Risks => risks::import(store, &table, dry_run),
+        Register::Scope => scope::import(store, &table, dry_run),
+    }
+}
+
+/// Fails with every bad line, in line order, if there is one.
+fn refuse_bad(mut bad: Vec<BadLine>) -> Result<(), ImportError> {
+    if bad.is_empty() {
+        return Ok(());
+    }
+    bad.sort_by_key(|b| b.line);
+    Err(ImportError::BadLines(bad))
+}
+
+/// Numbered items a cell may name, by reference (`AS-007`) or by name (case-insensitively).
+/// Items of a lower tier win a name: the rows of the file being imported before the workspace.
+struct Names {
+    kind: RefKind,
+    what: &'static str,
+    items: Vec<Named>,
+}
+
+struct Named {
+    id: i64,
+    number: u32,
+    name: String,
+    tier: u8,
+}
+
+impl Names {
+    fn new(kind: RefKind, what: &'static str) -> Self {
+        Self {
+            kind,
+            what,
+            items: Vec::new(),
+        }
+    }
+
+    fn add(&mut self, id: i64, number: u32, name: &str, tier: u8) {
+        self.items.push(Named {
+            id,
+            number,
+            name: name.trim().to_lowercase(),
+            tier,
+        });
+    }
+
+    /// `AS-007 Server` for an id, if known.
+    fn label(&self, id: i64, names: impl Fn(i64) -> Option<String>) -> String {
+        let number = self.items.iter().find(|i| i.id == id).map(|i| i.number);
+        match (number, names(id)) {
+            (Some(n), Some(name)) => format!("{} {name}", self.kind.format(n)),
+            (Some(n), None) => self.kind.format(n),
+            _ => format!("#{id}"),
+        }
+    }
+
+    fn resolve(&self, field: &str, token: &str) -> Result<i64, String> {
+        if let Some(number) = self.kind.parse(token) {
+            return self
+                .items
+                .iter()
+                .find(|i| i.number == number)
+                .map(|i| i.id)
+                .ok_or_else(|| format!("{field}: there is no {} {}", self.what, token.trim()));
+        }
+        let wanted = token.trim().to_lowercase();
+        let mut matches: Vec<&Named> = self.items.iter().filter(|i| i.name == wanted).collect();
+        if let Some(best) = matches.iter().map(|i| i.tier).min() {
+            matches.retain(|i| i.tier == best);
+        }
+        match matches.as_slice() {
+            [one] => Ok(one.id),
+            [] => Err(format!(
+                "{field}: no {} is called '{}'; give its reference ({}) or its exact name",
+                self.what,
+                token.trim(),
+                self.kind.format(7)
+            )),
+            many => Err(format!(
+                "{field}: '{}' names {} {}s ({}); give the reference instead",
+                token.trim(),
+                many.len(),
+                self.what,
+                many.iter()
+                    .map(|i| self.kind.format(i.number))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_lines_read_as_a_list() {
+        let e = ImportError::BadLines(vec![
+            BadLine {
+                line: 3,
+                why: "title: is required".into(),
+            },
+            BadLine {
+                line: 7,
+                why: "impact: 'huge' is not a level".into(),
+            },
+        ]);
+        assert_eq!(
+            e.to_string(),
+            "2 bad line(s):\nline 3: title: is required\nline 7: impact: 'huge' is not a level"
+        );
+    }
+
+    #[test]
+    fn names_prefer_the_file_and_refuse_ambiguity() {
+        let mut n = Names::new(RefKind::Asset, "asset");
+        n.add(1, 1, "Server", 1);
+        n.add(2, 2, "Laptop", 1);
+        n.add(3, 3, "laptop", 1);
+        n.add(-1, 4, "Server", 0);
+        assert_eq!(n.resolve("depends on", "server"), Ok(-1));
+        assert_eq!(n.resolve("depends on", "as-001"), Ok(1));
+        assert!(
+            n.resolve("depends on", "Laptop")
+                .unwrap_err()
+                .contains("AS-002, AS-003")
+        );
+        assert!(
+            n.resolve("depends on", "AS-009")
+                .unwrap_err()
+                .contains("no asset AS-009")
+        );
+        assert!(n.resolve("depends on", "Printer").is_err());
+        assert_eq!(Register::from_str_ok("SCOPE"), Some(Register::Scope));
+    }
+
+    impl Register {
+        fn from_str_ok(s: &str) -> Option<Self> {
+            s.parse().ok()
+        }
+    }
+}

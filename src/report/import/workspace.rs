@@ -1,0 +1,219 @@
+//! A whole workspace from the `isms-workspace` JSON that `isms export workspace` writes (the
+//! format is documented with [`WorkspaceFile`]), into a new workspace file.
+//!
+//! Every register goes through the same Writer API the app uses, in number order, so that the
+//! numbers the store assigns match the exported ones; where the export had gaps the exported
+//! number is given back. Row ids differ and are mapped. The change log is not copied: the new
+//! file's log records the import itself.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::ImportError;
+use crate::domain::asset::{Asset, Dependency};
+use crate::domain::control::{Control, Theme, key_order};
+use crate::domain::protection::ProtectionNeed;
+use crate::domain::reference::RefKind;
+use crate::domain::risk::{Acceptance, Risk};
+use crate::domain::scope::{ContextIssue, ScopeItem};
+use crate::domain::soa::SoaEntry;
+use crate::domain::treatment::Action;
+use crate::report::export::workspace::{FORMAT, VERSION};
+use crate::store::{Store, StoreError, Writer};
+
+pub use crate::report::export::workspace::WorkspaceFile;
+
+/// Reads `json_path` and writes it into a new workspace file at `target`, which must not
+/// exist. On any failure the new file is removed again and nothing else is touched.
+pub fn import_workspace(json_path: &Path, target: &Path) -> Result<Store, ImportError> {
+    let shown = json_path.display();
+    let text = std::fs::read_to_string(json_path)
+        .map_err(|e| ImportError::Read(format!("{shown}: {e}")))?;
+    let file: WorkspaceFile = serde_json::from_str(&text)
+        .map_err(|e| ImportError::Read(format!("{shown}: not an {FORMAT} document: {e}")))?;
+    if file.format != FORMAT {
+        return Err(ImportError::Read(format!(
+            "{shown}: format '{}' is not {FORMAT}",
+            file.format
+        )));
+    }
+    if file.version != VERSION {
+        return Err(ImportError::Read(format!(
+            "{shown}: {FORMAT} version {} is not known to this build (it reads version {VERSION})",
+            file.version
+        )));
+    }
+    let mut store = Store::create(target, &file.organisation)?;
+    let mut at = String::from("settings");
+    match store.edit(|w| write_all(w, &file, &mut at)) {
+        Ok(()) => Ok(store),
+        Err(e) => {
+            drop(store);
+            for suffix in ["", "-wal", "-shm"] {
+                let mut p = target.as_os_str().to_owned();
+                p.push(suffix);
+                let _ = std::fs::remove_file(p);
+            }
+            Err(ImportError::Read(format!(
+                "{shown}: {at}: {e}; no workspace was written"
+            )))
+        }
+    }
+}
+
+/// Items of a numbered register in number order.
+fn by_number<T: Clone>(items: &[T], number: impl Fn(&T) -> u32) -> Vec<T> {
+    let mut sorted = items.to_vec();
+    sorted.sort_by_key(|i| number(i));
+    sorted
+}
+
+/// Exported row ids to the new file's row ids.
+struct Ids(HashMap<i64, i64>);
+
+impl Ids {
+    fn get(&self, what: &str, id: i64) -> Result<i64, StoreError> {
+        self.0
+            .get(&id)
+            .copied()
+            .ok_or_else(|| StoreError::Missing(format!("{what} #{id} of the export")))
+    }
+
+    fn all(&self, what: &str, ids: &[i64]) -> Result<Vec<i64>, StoreError> {
+        ids.iter().map(|&id| self.get(what, id)).collect()
+    }
+}
+
+fn write_all(w: &mut Writer<'_>, f: &WorkspaceFile, at: &mut String) -> Result<(), StoreError> {
+    // Settings first: the scale and the methodology check every need and rating after them.
+    w.set_objectives(&f.objectives)?;
+    let scale = w.set_protection_scale(f.protection_scale.clone())?;
+    let methodology = w.set_methodology(f.methodology.clone())?;
+    w.set_scope_statements(f.scope_statements.clone())?;
+
+    let mut scope = Ids(HashMap::new());
+    for item in by_number(&f.scope_items, |s| s.number) {
+        *at = RefKind::ScopeItem.format(item.number);
+        let stored = w.insert_scope_item(ScopeItem {
+            id: 0,
+            ..item.clone()
+        })?;
+        w.import_number(RefKind::ScopeItem, stored.id, item.number)?;
+        scope.0.insert(item.id, stored.id);
+    }
+    for issue in by_number(&f.context_issues, |c| c.number) {
+        *at = RefKind::ContextIssue.format(issue.number);
+        let stored = w.insert_context_issue(ContextIssue {
+            id: 0,
+            ..issue.clone()
+        })?;
+        w.import_number(RefKind::ContextIssue, stored.id, issue.number)?;
+    }
+    for party in by_number(&f.parties, |p| p.number) {
+        *at = RefKind::Party.format(party.number);
+        let number = party.number;
+        let stored = w.insert_party(party)?;
+        w.import_number(RefKind::Party, stored.id, number)?;
+    }
+
+    let mut assets = Ids(HashMap::new());
+    for asset in by_number(&f.assets, |a| a.number) {
+        *at = RefKind::Asset.format(asset.number);
+        let scope_item = asset
+            .scope_item
+            .map(|id| scope.get("scope item", id))
+            .transpose()?;
+        let stored = w.insert_asset(Asset {
+            id: 0,
+            scope_item,
+            ..asset.clone()
+        })?;
+        w.import_number(RefKind::Asset, stored.id, asset.number)?;
+        assets.0.insert(asset.id, stored.id);
+    }
+    for need in &f.protection_needs {
+        *at = format!("protection need of asset #{}", need.asset);
+        let asset = assets.get("asset", need.asset)?;
+        w.set_protection_need(
+            ProtectionNeed {
+                asset,
+                ..need.clone()
+            },
+            &scale,
+        )?;
+    }
+    for d in &f.dependencies {
+        *at = format!("dependency of asset #{} on #{}", d.asset, d.depends_on);
+        w.add_dependency(Dependency {
+            asset: assets.get("asset", d.asset)?,
+            depends_on: assets.get("asset", d.depends_on)?,
+        })?;
+    }
+
+    let mut keys: HashMap<String, String> = HashMap::new();
+    let mut custom: Vec<&Control> = f
+        .controls
+        .iter()
+        .filter(|c| c.theme == Theme::Custom)
+        .collect();
+    custom.sort_by_key(|c| key_order(&c.key));
+    for control in custom {
+        *at = control.key.clone();
+        let stored = w.insert_custom_control(control.clone())?;
+        keys.insert(control.key.clone(), stored.key);
+    }
+    let key = |k: &str| keys.get(k).cloned().unwrap_or_else(|| k.to_string());
+
+    let mut risks = Ids(HashMap::new());
+    for risk in by_number(&f.risks, |r| r.number) {
+        *at = RefKind::Risk.format(risk.number);
+        let linked = assets.all("asset", &risk.assets)?;
+        let stored = w.insert_risk(
+            Risk {
+                id: 0,
+                assets: linked,
+                ..risk.clone()
+            },
+            &methodology,
+        )?;
+        w.import_number(RefKind::Risk, stored.id, risk.number)?;
+        risks.0.insert(risk.id, stored.id);
+    }
+    for action in by_number(&f.actions, |a| a.number) {
+        *at = RefKind::Action.format(action.number);
+        let stored = w.insert_action(Action {
+            id: 0,
+            risks: risks.all("risk", &action.risks)?,
+            controls: action.controls.iter().map(|c| key(c)).collect(),
+            ..action.clone()
+        })?;
+        w.import_number(RefKind::Action, stored.id, action.number)?;
+    }
+    for a in &f.acceptances {
+        *at = format!("acceptance of risk #{}", a.risk);
+        w.import_acceptance(Acceptance {
+            id: 0,
+            risk: risks.get("risk", a.risk)?,
+            ..a.clone()
+        })?;
+    }
+    for entry in &f.soa {
+        *at = format!("SoA entry {}", entry.control);
+        w.import_soa_entry(SoaEntry {
+            control: key(&entry.control),
+            covered_by: entry.covered_by.as_deref().map(key),
+            ..entry.clone()
+        })?;
+    }
+    for clause in &f.clauses {
+        *at = format!("clause {}", clause.number);
+        w.set_clause(clause.clone())?;
+    }
+    let mut versions = f.soa_versions.clone();
+    versions.sort_by_key(|v| v.number);
+    for version in versions {
+        *at = version.label();
+        w.import_soa_version(version)?;
+    }
+    Ok(())
+}

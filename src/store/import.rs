@@ -1,0 +1,141 @@
+//! Writes that only an import of a whole workspace needs: records kept exactly as they were
+//! (an acceptance at the level it was given, an issued SoA version with its snapshot and date)
+//! and the reference numbers of the exported file, where its numbering had gaps.
+
+use super::{Result, StoreError, Writer};
+use crate::domain::ValidationError;
+use crate::domain::reference::RefKind;
+use crate::domain::risk::Acceptance;
+use crate::domain::soa::SoaVersion;
+use crate::domain::text;
+
+impl Writer<'_> {
+    /// Records an acceptance as it was given (its level and authority as recorded, not as
+    /// the current rating would ask); the text rules still apply and the risk must exist.
+    pub fn import_acceptance(&mut self, acceptance: Acceptance) -> Result<Acceptance> {
+        let mut acceptance = acceptance.validated()?;
+        let number: u32 = self
+            .tx
+            .query_row(
+                "SELECT number FROM risks WHERE id = ?1",
+                [acceptance.risk],
+                |r| r.get(0),
+            )
+            .map_err(|_| StoreError::Missing(format!("risk #{}", acceptance.risk)))?;
+        self.tx.execute(
+            "INSERT INTO acceptances (risk, accepted_by, authority, accepted_on, level, until, note)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            rusqlite::params![
+                acceptance.risk,
+                acceptance.accepted_by,
+                acceptance.authority.as_str(),
+                acceptance.accepted_on,
+                acceptance.level,
+                acceptance.until,
+                acceptance.note
+            ],
+        )?;
+        acceptance.id = self.tx.last_insert_rowid();
+        self.log(
+            "acceptance",
+            &RefKind::Risk.format(number),
+            "import",
+            None::<&()>,
+            Some(&acceptance),
+        )?;
+        Ok(acceptance)
+    }
+
+    /// Records an issued SoA version with its own number, date, approver and snapshot. The
+    /// numbers must rise: a version is refused unless it comes after every stored one.
+    pub fn import_soa_version(&mut self, version: SoaVersion) -> Result<SoaVersion> {
+        let approver = text::required_line("approver", &version.approver)?;
+        let note = text::text("note", &version.note)?;
+        let last: u32 = self.tx.query_row(
+            "SELECT COALESCE(MAX(number), 0) FROM soa_versions",
+            [],
+            |r| r.get(0),
+        )?;
+        if version.number <= last {
+            return Err(ValidationError::new(
+                "number",
+                format!("v{} does not come after v{last}", version.number),
+            )
+            .into());
+        }
+        let json = serde_json::to_string(&version.rows)
+            .map_err(|e| StoreError::Damaged(format!("SoA snapshot: {e}")))?;
+        self.tx.execute(
+            "INSERT INTO soa_versions (number, issued_on, approver, note, snapshot)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            (version.number, version.issued_on, &approver, &note, json),
+        )?;
+        let version = SoaVersion {
+            id: self.tx.last_insert_rowid(),
+            approver,
+            note,
+            ..version
+        };
+        self.log(
+            "soa_version",
+            &version.label(),
+            "import",
+            None::<&()>,
+            Some(&version),
+        )?;
+        Ok(version)
+    }
+
+    /// Gives the item `id` of a numbered register the reference number `number`, so that an
+    /// imported workspace keeps the references of the exported one (`AS-007` stays `AS-007`
+    /// across a gap). Refuses a number another item holds.
+    pub fn import_number(&mut self, kind: RefKind, id: i64, number: u32) -> Result<()> {
+        let table = match kind {
+            RefKind::ScopeItem => "scope_items",
+            RefKind::Party => "parties",
+            RefKind::ContextIssue => "context_issues",
+            RefKind::Asset => "assets",
+            RefKind::Risk => "risks",
+            RefKind::Action => "actions",
+            RefKind::CustomControl | RefKind::Document => {
+                return Err(StoreError::Missing(format!(
+                    "a numbered register for {}",
+                    kind.label()
+                )));
+            }
+        };
+        let before: u32 = self
+            .tx
+            .query_row(
+                &format!("SELECT number FROM {table} WHERE id = ?1"),
+                [id],
+                |r| r.get(0),
+            )
+            .map_err(|_| StoreError::Missing(format!("{} #{id}", kind.label())))?;
+        if before == number {
+            return Ok(());
+        }
+        let taken = self
+            .tx
+            .prepare(&format!("SELECT 1 FROM {table} WHERE number = ?1"))?
+            .exists([number])?;
+        if taken {
+            return Err(ValidationError::new(
+                "number",
+                format!("{} is taken already", kind.format(number)),
+            )
+            .into());
+        }
+        self.tx.execute(
+            &format!("UPDATE {table} SET number = ?2 WHERE id = ?1"),
+            (id, number),
+        )?;
+        self.log(
+            "reference",
+            &kind.format(number),
+            "renumber",
+            Some(&kind.format(before)),
+            Some(&kind.format(number)),
+        )
+    }
+}

@@ -1,0 +1,383 @@
+//! `isms export`: the deliverables of the demo, read back (xlsx with calamine), compared with
+//! `isms list`, snapshotted (Markdown, CSV), and checked for determinism and self-containment.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, DataType, Reader, Xlsx, open_workbook};
+use common::{Sandbox, bytes};
+use serde_json::Value;
+
+fn export(sb: &Sandbox, db: &Path, args: &[&str], out: &Path) -> Vec<PathBuf> {
+    let mut all = vec!["--db", db.to_str().unwrap(), "export"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["-o", out.to_str().unwrap()]);
+    let run = sb.run(&all);
+    run.success();
+    run.stdout().lines().map(PathBuf::from).collect()
+}
+
+fn list(sb: &Sandbox, db: &Path, register: &str) -> Vec<Value> {
+    let out = sb.run(&[
+        "--db",
+        db.to_str().unwrap(),
+        "list",
+        register,
+        "--format",
+        "json",
+    ]);
+    match serde_json::from_str(&out.success().stdout()).unwrap() {
+        Value::Array(rows) => rows,
+        other => panic!("not an array: {other}"),
+    }
+}
+
+fn text(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap()
+}
+
+#[test]
+fn the_report_workbook_has_a_cover_and_every_register_as_list_shows_it() {
+    let sb = Sandbox::new();
+    let db = sb.demo();
+    let out = sb.path("report.xlsx");
+    assert_eq!(
+        export(&sb, &db, &["report", "--format", "xlsx"], &out),
+        std::slice::from_ref(&out)
+    );
+    let mut book: Xlsx<_> = open_workbook(&out).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "Cover",
+            "Scope",
+            "Interested parties",
+            "Context issues",
+            "Assets",
+            "Risks",
+            "Treatment plan",
+            "SoA",
+            "Clauses",
+            "Findings"
+        ]
+    );
+    let sheets = [
+        ("Scope", "scope", "Ref"),
+        ("Interested parties", "parties", "Ref"),
+        ("Context issues", "issues", "Ref"),
+        ("Assets", "assets", "Ref"),
+        ("Risks", "risks", "Ref"),
+        ("Treatment plan", "actions", "Ref"),
+        ("SoA", "soa", "Control"),
+        ("Clauses", "clauses", "Clause"),
+    ];
+    for (sheet, register, first) in sheets {
+        let range = book.worksheet_range(sheet).unwrap();
+        let rows = list(&sb, &db, register);
+        assert_eq!(range.height(), rows.len() + 1, "{sheet}: header and rows");
+        // Every listed field, plus the free text (descriptions...) a listing leaves out.
+        let columns = rows[0].as_object().unwrap().len();
+        let extra = match register {
+            "risks" => 4,
+            "assets" | "actions" => 1,
+            _ => 0,
+        };
+        assert_eq!(range.width(), columns + extra, "{sheet}");
+        assert_eq!(
+            range.get((0, 0)),
+            Some(&Data::String(first.into())),
+            "{sheet}"
+        );
+    }
+    let soa = book.worksheet_range("SoA").unwrap();
+    let header: Vec<String> = soa
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(
+        header[..5],
+        ["Control", "Title", "Theme", "Applicability", "Reasons"]
+    );
+    assert_eq!(soa.get((1, 0)), Some(&Data::String("A.5.1".into())));
+    // Dates are dates, numbers numbers.
+    let risks = book.worksheet_range("Risks").unwrap();
+    let header: Vec<String> = risks
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let review = header.iter().position(|h| h == "Next review").unwrap();
+    let likelihood = header
+        .iter()
+        .position(|h| h == "Inherent likelihood")
+        .unwrap();
+    let first = risks.rows().nth(1).unwrap();
+    assert!(first[review].is_datetime(), "{:?}", first[review]);
+    assert!(matches!(first[likelihood], Data::Float(_) | Data::Int(_)));
+    // The cover names who, when and which SoA, and how ready the ISMS is.
+    let cover = book.worksheet_range("Cover").unwrap();
+    let cells: Vec<String> = cover.cells().map(|(_, _, c)| c.to_string()).collect();
+    for needle in [
+        "Nordwind Logistik GmbH",
+        "SoA v1 of 2026-02-10, 3 controls changed since",
+        "Major findings",
+        "Certificate scope",
+    ] {
+        assert!(
+            cells.iter().any(|c| c.contains(needle)),
+            "{needle}: {cells:?}"
+        );
+    }
+}
+
+#[test]
+fn a_register_workbook_has_one_sheet() {
+    let sb = Sandbox::new();
+    let db = sb.demo();
+    let out = sb.path("soa.xlsx");
+    export(&sb, &db, &["soa"], &out);
+    let book: Xlsx<_> = open_workbook(&out).unwrap();
+    assert_eq!(book.sheet_names(), ["SoA"]);
+}
+
+#[test]
+fn markdown_of_the_demo() {
+    let sb = Sandbox::new();
+    let db = sb.demo();
+    for what in ["risks", "treatment-plan"] {
+        let out = sb.path(&format!("{what}.md"));
+        export(&sb, &db, &[what, "--format", "md"], &out);
+        insta::assert_snapshot!(format!("markdown_{what}"), text(&out));
+    }
+}
+
+#[test]
+fn csv_of_the_demo() {
+    let sb = Sandbox::new();
+    let db = sb.demo();
+    for what in ["assets", "risks", "soa"] {
+        let out = sb.path(&format!("{what}.csv"));
+        export(&sb, &db, &[what, "--format", "csv"], &out);
+        let csv = text(&out);
+        assert!(csv.contains("\r\n"), "RFC 4180 line ends");
+        insta::assert_snapshot!(format!("csv_{what}"), csv.replace("\r\n", "\n"));
+    }
+}
+
+#[test]
+fn the_csv_report_writes_one_file_per_register_into_a_directory() {
+    let sb = Sandbox::new();
+    let db = sb.demo();
+    let dir = sb.path("report");
+    let files = export(&sb, &db, &["report", "--format", "csv"], &dir);
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "cover.csv",
+            "scope.csv",
+            "parties.csv",
+            "issues.csv",
+            "assets.csv",
+            "risks.csv",
+            "treatment-plan.csv",
+            "soa.csv",
+            "clauses.csv",
+            "findings.csv"
+        ]
+    );
+    let mut reader = csv::Reader::from_path(dir.join("risks.csv")).unwrap();
+    assert_eq!(reader.records().count(), list(&sb, &db, "risks").len());
+    let cover = text(&dir.join("cover.csv"));
+    assert!(
+        cover.contains("Organisation,Nordwind Logistik GmbH"),
+        "{cover}"
+    );
+    assert!(cover.contains("Date,2026-03-31"), "{cover}");
+}
+
+#[test]
+fn the_html_report_is_self_contained_with_heat_maps_and_the_soa() {
+    let sb = Sandbox::new();
+    let db = sb.demo();
+    let out = sb.path("report.html");
+    export(&sb, &db, &["report", "--format", "html"], &out);
+    let html = text(&out);
+    for forbidden in ["<script", "http", "src=", "href=", "@import", "url("] {
+        assert!(!html.contains(forbidden), "found {forbidden}");
+    }
+    for needle in [
+        "<h1>ISMS report — Nordwind Logistik GmbH</h1>",
+        "2026-03-31",
+        "SoA v1 of 2026-02-10",
+        "<h3>Inherent risk</h3>",
+        "<h3>Residual risk</h3>",
+        "<h2>SoA (",
+        "@media print",
+    ] {
+        assert!(html.contains(needle), "{needle}");
+    }
+}
+
+#[test]
+fn exports_are_deterministic_and_leave_the_workspace_untouched() {
+    let sb = Sandbox::new();
+    let db = sb.demo();
+    let before = bytes(&db);
+    for format in ["xlsx", "md", "html", "json"] {
+        let a = sb.path(&format!("a.{format}"));
+        let b = sb.path(&format!("b.{format}"));
+        export(&sb, &db, &["report", "--format", format], &a);
+        export(&sb, &db, &["report", "--format", format], &b);
+        assert!(bytes(&a) == bytes(&b), "{format} differs between runs");
+    }
+    let (a, b) = (sb.path("a"), sb.path("b"));
+    export(&sb, &db, &["report", "--format", "csv"], &a);
+    export(&sb, &db, &["report", "--format", "csv"], &b);
+    for name in ["cover.csv", "risks.csv", "soa.csv"] {
+        assert!(bytes(&a.join(name)) == bytes(&b.join(name)), "{name}");
+    }
+    let (a, b) = (sb.path("wa.json"), sb.path("wb.json"));
+    export(&sb, &db, &["workspace"], &a);
+    export(&sb, &db, &["workspace"], &b);
+    assert!(bytes(&a) == bytes(&b), "workspace json differs");
+    assert!(bytes(&db) == before, "the workspace must be untouched");
+}
+
+#[test]
+fn the_workspace_json_is_versioned_and_holds_every_register() {
+    let sb = Sandbox::new();
+    let db = sb.demo();
+    let out = sb.path("workspace.json");
+    export(&sb, &db, &["workspace", "--format", "json"], &out);
+    let v: Value = serde_json::from_str(&text(&out)).unwrap();
+    assert_eq!(v["format"], "isms-workspace");
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["organisation"], "Nordwind Logistik GmbH");
+    assert_eq!(v["exported_on"], "2026-03-31");
+    for key in [
+        "objectives",
+        "protection_scale",
+        "methodology",
+        "scope_statements",
+        "scope_items",
+        "context_issues",
+        "parties",
+        "assets",
+        "dependencies",
+        "protection_needs",
+        "risks",
+        "acceptances",
+        "actions",
+        "controls",
+        "soa",
+        "soa_versions",
+        "clauses",
+        "change_log",
+    ] {
+        assert!(!v[key].is_null(), "{key} missing");
+    }
+    let count = |key: &str| v[key].as_array().map_or(0, Vec::len);
+    for (key, register) in [
+        ("scope_items", "scope"),
+        ("context_issues", "issues"),
+        ("parties", "parties"),
+        ("assets", "assets"),
+        ("risks", "risks"),
+        ("actions", "actions"),
+        ("controls", "controls"),
+        ("soa", "soa"),
+        ("clauses", "clauses"),
+    ] {
+        assert_eq!(count(key), list(&sb, &db, register).len(), "{key}");
+    }
+    assert_eq!(count("soa_versions"), 1);
+    assert!(count("acceptances") > 0 && count("protection_needs") > 0);
+    assert_eq!(v["methodology"]["levels"][0]["colour"], "green");
+    // The typed document reads back.
+    let typed: isms::report::export::workspace::WorkspaceFile = serde_json::from_value(v).unwrap();
+    assert_eq!(typed.assets.len(), 30);
+}
+
+#[test]
+fn a_register_as_json_is_the_listing_in_an_envelope() {
+    let sb = Sandbox::new();
+    let db = sb.demo();
+    let out = sb.path("soa.json");
+    export(&sb, &db, &["soa", "--format", "json"], &out);
+    let v: Value = serde_json::from_str(&text(&out)).unwrap();
+    assert_eq!(v["format"], "isms-export");
+    assert_eq!(v["what"], "soa");
+    assert_eq!(
+        v["soa_version"],
+        "SoA v1 of 2026-02-10, 3 controls changed since"
+    );
+    assert_eq!(v["registers"]["soa"], Value::Array(list(&sb, &db, "soa")));
+}
+
+#[test]
+fn the_format_follows_the_extension_and_a_directory_gets_a_named_file() {
+    let sb = Sandbox::new();
+    let db = sb.demo();
+    let out = sb.path("plan.md");
+    export(&sb, &db, &["treatment-plan"], &out);
+    assert!(text(&out).starts_with("# Risk treatment plan — Nordwind Logistik GmbH"));
+    let dir = sb.path("out");
+    std::fs::create_dir(&dir).unwrap();
+    assert_eq!(
+        export(&sb, &db, &["assets", "--format", "html"], &dir),
+        [dir.join("assets.html")]
+    );
+}
+
+#[test]
+fn bad_combinations_get_one_line_errors_and_write_nothing() {
+    let sb = Sandbox::new();
+    let db = sb.demo();
+    let f = db.to_str().unwrap();
+    let out = sb.path("x.xlsx");
+    let o = out.to_str().unwrap();
+    sb.run(&[
+        "--db",
+        f,
+        "export",
+        "workspace",
+        "--format",
+        "xlsx",
+        "-o",
+        o,
+    ])
+    .fails_with("workspace cannot be exported as xlsx; use --format json");
+    sb.run(&["--db", f, "export", "soa", "--format", "pdf", "-o", o])
+        .fails_with("--format: 'pdf' is not known; expected xlsx, csv, md, html or json");
+    sb.run(&["--db", f, "export", "vendors", "--format", "csv", "-o", o])
+        .fails_with("'vendors' is not known; expected soa, risks, treatment-plan");
+    let csv = sb.path("scope.csv");
+    sb.run(&[
+        "--db",
+        f,
+        "export",
+        "scope",
+        "--format",
+        "csv",
+        "-o",
+        csv.to_str().unwrap(),
+    ])
+    .fails_with("give a directory for -o");
+    let bare = sb.path("noext");
+    sb.run(&["--db", f, "export", "soa", "-o", bare.to_str().unwrap()])
+        .fails_with("--format: give one of xlsx, csv, md, html or json");
+    let missing = sb.path("missing.isms");
+    sb.run(&["--db", missing.to_str().unwrap(), "export", "soa", "-o", o])
+        .fails_with("no such file");
+    assert!(!out.exists() && !csv.exists() && !bare.exists());
+}

@@ -1,0 +1,452 @@
+//! Imports of registers from CSV and XLSX: round trips into the store, dry runs, and files
+//! with bad lines that import nothing and name every bad line.
+
+use std::path::{Path, PathBuf};
+
+use isms::domain::asset::{AssetKind, Dependency};
+use isms::domain::methodology::Rating;
+use isms::domain::protection::Objective;
+use isms::domain::risk::{RiskStatus, TreatmentOption};
+use isms::report::import::{ImportError, Register, import_table};
+use isms::store::Store;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/import")
+        .join(name)
+}
+
+fn new_store(dir: &tempfile::TempDir) -> Store {
+    Store::create(&dir.path().join("w.isms"), "Acme").unwrap()
+}
+
+fn bad_lines(err: ImportError) -> Vec<(usize, String)> {
+    match err {
+        ImportError::BadLines(lines) => lines.into_iter().map(|l| (l.line, l.why)).collect(),
+        other => panic!("expected bad lines, got {other}"),
+    }
+}
+
+#[test]
+fn assets_from_csv_with_needs_and_dependencies() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(&dir);
+    let plan = import_table(&mut store, Register::Assets, &fixture("assets.csv"), false).unwrap();
+    assert_eq!(plan.register, Register::Assets);
+    assert_eq!(plan.rows, 3);
+    assert_eq!(
+        plan.created,
+        [
+            "AS-001 Customer data (information, owner CTO)",
+            "AS-002 CRM app (software, owner IT lead)",
+            "AS-003 Main server (hardware, owner IT lead)",
+        ]
+    );
+    assert_eq!(plan.ignored_columns, ["Colour"]);
+
+    let assets = store.assets().unwrap();
+    let summary: Vec<_> = assets
+        .iter()
+        .map(|a| {
+            (
+                a.number,
+                a.name.as_str(),
+                a.kind,
+                a.owner.as_str(),
+                a.location.as_str(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (1, "Customer data", AssetKind::Information, "CTO", "CRM"),
+            (2, "CRM app", AssetKind::Software, "IT lead", "Cloud"),
+            (
+                3,
+                "Main server",
+                AssetKind::Hardware,
+                "IT lead",
+                "Server room, basement"
+            ),
+        ]
+    );
+    assert_eq!(assets[0].classification, "confidential");
+    let id = |n: usize| assets[n].id;
+    let needs: Vec<_> = store
+        .protection_needs()
+        .unwrap()
+        .into_iter()
+        .map(|n| (n.asset, n.objective, n.level, n.rationale))
+        .collect();
+    let why = "Contracts promise confidentiality".to_string();
+    assert_eq!(
+        needs,
+        [
+            (id(0), Objective::Availability, 2, why.clone()),
+            (id(0), Objective::Confidentiality, 3, why.clone()),
+            (id(0), Objective::Integrity, 3, why),
+        ]
+    );
+    assert_eq!(
+        store.dependencies().unwrap(),
+        [
+            Dependency {
+                asset: id(0),
+                depends_on: id(1)
+            },
+            Dependency {
+                asset: id(1),
+                depends_on: id(2)
+            },
+        ]
+    );
+}
+
+#[test]
+fn risks_from_csv_resolve_assets_and_ratings() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(&dir);
+    import_table(&mut store, Register::Assets, &fixture("assets.csv"), false).unwrap();
+    let plan = import_table(&mut store, Register::Risks, &fixture("risks.csv"), false).unwrap();
+    assert_eq!(
+        plan.created,
+        [
+            "R-001 Ransomware on the main server (owner IT lead, inherent critical, residual medium)",
+            "R-002 Supplier insolvency (owner CEO, inherent high)",
+        ]
+    );
+    assert!(plan.ignored_columns.is_empty());
+    let assets = store.assets().unwrap();
+    let risks = store.risks().unwrap();
+    assert_eq!(risks.len(), 2);
+    let r = &risks[0];
+    assert_eq!(r.title, "Ransomware on the main server");
+    assert_eq!(r.owner, "IT lead");
+    let mut expected = vec![assets[0].id, assets[2].id];
+    expected.sort();
+    assert_eq!(r.assets, expected);
+    assert_eq!(
+        r.objectives,
+        [Objective::Confidentiality, Objective::Availability]
+    );
+    assert_eq!(
+        r.inherent,
+        Some(Rating {
+            likelihood: 4,
+            impact: 4
+        })
+    );
+    assert_eq!(
+        r.residual,
+        Some(Rating {
+            likelihood: 2,
+            impact: 3
+        })
+    );
+    assert_eq!(r.treatment, Some(TreatmentOption::Reduce));
+    assert_eq!(r.treatment_rationale, "Backups and EDR");
+    assert_eq!(r.status, RiskStatus::InTreatment);
+    assert_eq!(r.next_review.unwrap().to_string(), "2026-09-30");
+    let s = &risks[1];
+    assert_eq!(s.treatment, Some(TreatmentOption::Transfer));
+    assert_eq!(s.treatment_rationale, "Insurance; second supplier");
+    assert_eq!(s.status, RiskStatus::Assessed);
+    assert_eq!((s.residual, s.next_review), (None, None));
+    assert!(s.assets.is_empty());
+}
+
+#[test]
+fn a_dry_run_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(&dir);
+    let before = store.counts().unwrap();
+    let plan = import_table(&mut store, Register::Assets, &fixture("assets.csv"), true).unwrap();
+    assert_eq!(plan.created.len(), 3);
+    assert_eq!(store.counts().unwrap(), before);
+    assert!(store.assets().unwrap().is_empty());
+    // A later real import numbers exactly as the dry run said.
+    let real = import_table(&mut store, Register::Assets, &fixture("assets.csv"), false).unwrap();
+    assert_eq!(real.created, plan.created);
+}
+
+#[test]
+fn a_malformed_csv_imports_nothing_and_names_every_bad_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(&dir);
+    let before = store.counts().unwrap();
+    let err = import_table(
+        &mut store,
+        Register::Risks,
+        &fixture("risks_bad.csv"),
+        false,
+    )
+    .unwrap_err();
+    let message = err.to_string();
+    let lines = bad_lines(err);
+    assert_eq!(
+        lines.iter().map(|l| l.0).collect::<Vec<_>>(),
+        [3, 4, 5, 6],
+        "{message}"
+    );
+    assert_eq!(
+        lines[0].1,
+        "impact: 'huge' is not a level; expected 1 to 5 or negligible, minor, moderate, major, severe"
+    );
+    assert_eq!(
+        lines[1].1,
+        "next review: '31.12.2026' is not a date; expected YYYY-MM-DD, e.g. 2026-03-31"
+    );
+    assert_eq!(lines[2].1, "title: is required");
+    assert!(lines[3].1.contains("quote"), "{}", lines[3].1);
+    assert!(
+        message.starts_with("4 bad line(s):\nline 3: impact: 'huge'"),
+        "{message}"
+    );
+    assert_eq!(store.counts().unwrap(), before);
+
+    let err = import_table(
+        &mut store,
+        Register::Risks,
+        &fixture("risks_wrong_header.csv"),
+        true,
+    )
+    .unwrap_err();
+    let lines = bad_lines(err);
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0].0, 1);
+    assert!(
+        lines[0].1.starts_with("no 'title' column"),
+        "{}",
+        lines[0].1
+    );
+    assert_eq!(store.counts().unwrap(), before);
+}
+
+#[test]
+fn overrides_without_rationale_cycles_and_unknown_assets_are_bad_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(&dir);
+    let err = import_table(
+        &mut store,
+        Register::Assets,
+        &fixture("assets_bad.csv"),
+        false,
+    )
+    .unwrap_err();
+    let lines = bad_lines(err);
+    assert_eq!(
+        lines.iter().map(|l| l.0).collect::<Vec<_>>(),
+        [2, 3, 4],
+        "{lines:?}"
+    );
+    assert!(
+        lines[0].1.contains("override needs a justification"),
+        "{}",
+        lines[0].1
+    );
+    assert_eq!(
+        lines[1].1,
+        "depends on: this would create a cycle: AS-002 Server → AS-001 App → AS-002 Server"
+    );
+    assert!(
+        lines[2].1.contains("no asset is called 'Printer'"),
+        "{}",
+        lines[2].1
+    );
+    assert!(store.assets().unwrap().is_empty());
+}
+
+#[test]
+fn scope_items_from_csv() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(&dir);
+    let plan = import_table(&mut store, Register::Scope, &fixture("scope.csv"), false).unwrap();
+    assert_eq!(
+        plan.created,
+        [
+            "S-001 Head office (location, in ISMS, in certificate)",
+            "S-002 Branch (location, outside the ISMS, not in certificate)",
+        ]
+    );
+    let items = store.scope_items().unwrap();
+    assert!(items[0].in_isms && items[0].in_certificate);
+    assert!(!items[1].in_isms && !items[1].in_certificate);
+    assert_eq!(items[1].justification, "Run by a franchisee");
+}
+
+#[test]
+fn assets_from_xlsx_with_numbers_and_dates_as_cells() {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(&dir);
+    import_table(&mut store, Register::Assets, &fixture("assets.csv"), false).unwrap();
+
+    let path = dir.path().join("risks.xlsx");
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    for (col, h) in [
+        "Risk",
+        "Owner",
+        "Assets",
+        "Likelihood",
+        "Impact",
+        "Next review",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write_string(0, col as u16, *h).unwrap();
+    }
+    sheet.write_string(1, 0, "Laptop theft").unwrap();
+    sheet.write_string(1, 1, "CTO").unwrap();
+    sheet.write_string(1, 2, "AS-001").unwrap();
+    sheet.write_number(1, 3, 3).unwrap();
+    sheet.write_string(1, 4, "Moderate").unwrap();
+    let day = ExcelDateTime::parse_from_str("2026-06-30").unwrap();
+    sheet.write_datetime_with_format(1, 5, &day, &date).unwrap();
+    // Row 3 is left blank; row 4 has a bad level, reported with its spreadsheet row number.
+    sheet.write_string(3, 0, "Flood").unwrap();
+    sheet.write_number(3, 3, 9).unwrap();
+    sheet.write_number(3, 4, 1).unwrap();
+    book.save(&path).unwrap();
+
+    let err = import_table(&mut store, Register::Risks, &path, false).unwrap_err();
+    let lines = bad_lines(err);
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0].0, 4);
+    assert!(
+        lines[0].1.starts_with("likelihood: '9' is not a level"),
+        "{}",
+        lines[0].1
+    );
+
+    // Without the bad row the sheet imports.
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    for (col, h) in [
+        "Risk",
+        "Owner",
+        "Assets",
+        "Likelihood",
+        "Impact",
+        "Next review",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write_string(0, col as u16, *h).unwrap();
+    }
+    sheet.write_string(1, 0, "Laptop theft").unwrap();
+    sheet.write_string(1, 1, "CTO").unwrap();
+    sheet.write_string(1, 2, "AS-001").unwrap();
+    sheet.write_number(1, 3, 3).unwrap();
+    sheet.write_string(1, 4, "Moderate").unwrap();
+    sheet.write_datetime_with_format(1, 5, &day, &date).unwrap();
+    book.save(&path).unwrap();
+    let plan = import_table(&mut store, Register::Risks, &path, false).unwrap();
+    assert_eq!(plan.rows, 1);
+    let r = &store.risks().unwrap()[0];
+    assert_eq!(
+        r.inherent,
+        Some(Rating {
+            likelihood: 3,
+            impact: 3
+        })
+    );
+    assert_eq!(r.next_review.unwrap().to_string(), "2026-06-30");
+    assert_eq!(r.assets, [store.assets().unwrap()[0].id]);
+}
+
+#[test]
+fn an_unreadable_file_is_a_read_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(&dir);
+    let err = import_table(
+        &mut store,
+        Register::Assets,
+        &dir.path().join("nope.csv"),
+        false,
+    )
+    .unwrap_err();
+    assert!(matches!(err, ImportError::Read(_)), "{err}");
+    let err = import_table(
+        &mut store,
+        Register::Assets,
+        &fixture("../import/assets.csv").with_extension("pdf"),
+        false,
+    )
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("expected a .csv or .xlsx file"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_workspace_export_imports_into_the_same_workspace() {
+    use isms::report::export::workspace::WorkspaceFile;
+    use isms::report::import::import_workspace;
+    let dir = tempfile::tempdir().unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
+    let demo = isms::demo::write_demo(&dir.path().join("demo.isms")).unwrap();
+    let json = dir.path().join("demo.json");
+    std::fs::write(
+        &json,
+        isms::report::export::workspace::to_json(&demo, today).unwrap(),
+    )
+    .unwrap();
+
+    let target = dir.path().join("copy.isms");
+    let copy = import_workspace(&json, &target).unwrap();
+    let strip = |store: &Store| {
+        let mut f = WorkspaceFile::read(store, today).unwrap();
+        f.change_log.clear();
+        f
+    };
+    let (a, b) = (strip(&demo), strip(&copy));
+    assert_eq!(a.counts_for_test(), b.counts_for_test());
+    assert_eq!(
+        serde_json::to_value(&a).unwrap(),
+        serde_json::to_value(&b).unwrap()
+    );
+
+    // An existing target is refused and left alone.
+    let Err(err) = import_workspace(&json, &target) else {
+        panic!("an existing target was overwritten")
+    };
+    assert!(err.to_string().contains("already exists"), "{err}");
+    // A document of another format writes nothing.
+    let other = dir.path().join("other.json");
+    std::fs::write(&other, r#"{"format": "something", "version": 1}"#).unwrap();
+    let Err(err) = import_workspace(&other, &dir.path().join("x.isms")) else {
+        panic!("another format was imported")
+    };
+    assert!(matches!(err, ImportError::Read(_)), "{err}");
+    assert!(!dir.path().join("x.isms").exists());
+}
+
+trait CountsForTest {
+    fn counts_for_test(&self) -> Vec<usize>;
+}
+
+impl CountsForTest for isms::report::export::workspace::WorkspaceFile {
+    fn counts_for_test(&self) -> Vec<usize> {
+        vec![
+            self.scope_items.len(),
+            self.context_issues.len(),
+            self.parties.len(),
+            self.assets.len(),
+            self.dependencies.len(),
+            self.protection_needs.len(),
+            self.risks.len(),
+            self.acceptances.len(),
+            self.actions.len(),
+            self.controls.len(),
+            self.soa.len(),
+            self.soa_versions.len(),
+            self.clauses.len(),
+        ]
+    }
+}

@@ -1,0 +1,111 @@
+//! `isms import` from the command line: a workspace round trip through its JSON export, and a
+//! spreadsheet import with a dry run and with bad lines.
+
+mod common;
+
+use common::Sandbox;
+
+fn fixture(name: &str) -> String {
+    format!(
+        "{}/tests/fixtures/import/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn export_then_import_gives_the_same_workspace() {
+    let sb = Sandbox::new();
+    let original = sb.demo();
+    let json = sb.path("workspace.json");
+    let copy = sb.path("copy.isms");
+    let (o, j, c) = (
+        original.to_str().unwrap(),
+        json.to_str().unwrap(),
+        copy.to_str().unwrap(),
+    );
+    sb.run(&[
+        "--db",
+        o,
+        "export",
+        "workspace",
+        "--format",
+        "json",
+        "-o",
+        j,
+    ])
+    .success();
+    sb.run(&["import", "workspace", j, "-o", c]).success();
+    for register in [
+        "scope", "parties", "issues", "assets", "risks", "actions", "controls", "soa", "clauses",
+    ] {
+        let a = sb
+            .run(&["--db", o, "list", register, "--format", "json"])
+            .success()
+            .stdout();
+        let b = sb
+            .run(&["--db", c, "list", register, "--format", "json"])
+            .success()
+            .stdout();
+        assert!(a == b, "{register} differs after the round trip");
+    }
+    sb.run(&["import", "workspace", j, "-o", c])
+        .fails_with("already exists");
+}
+
+#[test]
+fn a_spreadsheet_is_previewed_then_imported() {
+    let sb = Sandbox::new();
+    let file = sb.path("t.isms");
+    let f = file.to_str().unwrap();
+    sb.run(&["new", f, "--org", "Acme GmbH"]).success();
+    let preview = sb
+        .run(&[
+            "--db",
+            f,
+            "import",
+            "scope",
+            &fixture("scope.csv"),
+            "--dry-run",
+        ])
+        .success()
+        .stdout();
+    assert!(
+        preview.starts_with("Would create 2 scope items"),
+        "{preview}"
+    );
+    assert!(
+        sb.run(&["--db", f, "list", "scope", "--format", "json"])
+            .stdout()
+            .trim()
+            == "[]"
+    );
+    let done = sb
+        .run(&["--db", f, "import", "scope", &fixture("scope.csv")])
+        .success()
+        .stdout();
+    assert!(done.contains("S-002 Branch"), "{done}");
+    assert!(
+        sb.run(&["--db", f, "list", "scope"])
+            .stdout()
+            .contains("(2 rows)")
+    );
+}
+
+#[test]
+fn a_bad_spreadsheet_imports_nothing_and_names_each_line() {
+    let sb = Sandbox::new();
+    let file = sb.path("t.isms");
+    let f = file.to_str().unwrap();
+    sb.run(&["new", f, "--org", "Acme GmbH"]).success();
+    let out = sb.run(&["--db", f, "import", "risks", &fixture("risks_bad.csv")]);
+    assert_eq!(out.code(), Some(1));
+    assert!(out.stderr().contains("line 3: "), "{}", out.stderr());
+    assert!(
+        sb.run(&["--db", f, "list", "risks", "--format", "json"])
+            .stdout()
+            .trim()
+            == "[]"
+    );
+    sb.run(&["--db", f, "import", "vendors", &fixture("risks.csv")])
+        .fails_with("what to import");
+}

@@ -1,0 +1,40 @@
+//! The export menu in the app: `x`, choose, save; the files land next to the workspace.
+
+mod common;
+
+use common::{ctrl, press, screen, start_on, workdir};
+use ratatui::crossterm::event::KeyCode;
+
+#[test]
+fn x_exports_from_any_screen_into_the_workspace_folder() {
+    let dir = workdir();
+    let path = dir.path().join("demo.isms");
+    isms::demo::write_demo(&path).unwrap();
+    let mut app = start_on(&path);
+    press(&mut app, KeyCode::Char('7'));
+    press(&mut app, KeyCode::Char('x'));
+    let form = screen(&app, 120, 34);
+    assert!(
+        form.contains("Export") && form.contains("Into the folder"),
+        "{form}"
+    );
+    ctrl(&mut app, 's');
+    assert!(
+        dir.path().join("soa.xlsx").is_file(),
+        "the SoA workbook was written"
+    );
+    assert!(screen(&app, 120, 34).contains("Exported Statement of Applicability"));
+
+    press(&mut app, KeyCode::Char('x'));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right); // Markdown
+    ctrl(&mut app, 's');
+    let md = std::fs::read_to_string(dir.path().join("soa.md")).unwrap();
+    assert!(md.contains("Nordwind Logistik GmbH"), "{md}");
+
+    // Escape closes the menu without writing anything.
+    press(&mut app, KeyCode::Char('x'));
+    press(&mut app, KeyCode::Esc);
+    assert!(screen(&app, 120, 34).contains("Nothing exported."));
+}
