@@ -8,7 +8,6 @@ use super::tables::{Cell, Column, Table};
 use crate::domain::evaluation::is_above_criteria;
 use crate::domain::readiness::{Finding, Severity, Workspace};
 use crate::domain::soa::{SoaVersion, diff, progress, snapshot};
-use crate::store::{Store, StoreError};
 
 /// The heading of an export.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,15 +22,14 @@ pub struct Heading {
 }
 
 impl Heading {
-    pub fn of(store: &Store, what: What, today: NaiveDate) -> Result<Self, StoreError> {
-        let controls = store.controls()?;
-        let current = snapshot(&controls, &store.soa()?, &store.actions()?);
-        Ok(Self {
+    pub fn of(organisation: &str, what: What, today: NaiveDate, ws: &Workspace) -> Self {
+        let current = snapshot(&ws.controls, &ws.soa, &ws.actions);
+        Self {
             title: what.label().to_string(),
-            organisation: store.organisation()?,
+            organisation: organisation.to_string(),
             date: today,
-            soa_version: soa_version(&store.soa_versions()?, &current),
-        })
+            soa_version: soa_version(&ws.versions, &current),
+        }
     }
 
     /// `Acme GmbH · 2026-03-31 · SoA v1 of 2026-02-10`.

@@ -175,7 +175,8 @@ pub fn export(
 /// The registers of `what` as tables, with heading, cover and heat maps as `what` needs.
 pub fn document(store: &Store, what: What, today: NaiveDate) -> Result<Document, StoreError> {
     use crate::report::listing::Register as R;
-    let heading = Heading::of(store, what, today)?;
+    let ws = store.workspace()?;
+    let heading = Heading::of(&store.organisation()?, what, today, &ws);
     let registers: &[R] = match what {
         What::Soa => &[R::Soa],
         What::Risks => &[R::Risks],
@@ -199,7 +200,6 @@ pub fn document(store: &Store, what: What, today: NaiveDate) -> Result<Document,
         .iter()
         .map(|&r| ctx.table(store, r, today))
         .collect::<Result<Vec<_>, _>>()?;
-    let ws = store.workspace()?;
     let mut cover = None;
     if what == What::Report {
         let findings = crate::domain::readiness::check(&ws, today);

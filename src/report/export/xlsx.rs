@@ -30,6 +30,8 @@ pub fn render(doc: &Document, today: NaiveDate) -> Result<Vec<u8>, XlsxError> {
         ))
         .set_creation_datetime(&excel_date(today)?);
     workbook.set_properties(&properties);
+    // Fast compression: a large report stays within its time budget, at a slightly larger file.
+    workbook.set_zip_compression_level(1);
     let formats = Formats::new();
     if let Some(cover) = &doc.cover {
         write_cover(workbook.add_worksheet(), doc, cover, &formats)?;
@@ -176,9 +178,10 @@ fn write_cell(
             sheet.write_number_with_format(r, c, *n, &f.number)?;
         }
         Cell::Level { text, colour } => {
-            let format = levels
-                .entry(colour.clone())
-                .or_insert_with(|| f.level(colour));
+            if !levels.contains_key(colour) {
+                levels.insert(colour.clone(), f.level(colour));
+            }
+            let format = levels.get(colour).unwrap_or(&f.text);
             sheet.write_string_with_format(r, c, text, format)?;
         }
     }
@@ -188,7 +191,7 @@ fn write_cell(
 /// A column as wide as its longest line (header included), within sensible bounds; longer text
 /// wraps.
 fn width(table: &Table, column: usize) -> usize {
-    let longest_line = |s: &str| s.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    let longest_line = |s: &str| s.split('\n').map(|l| l.chars().count()).max().unwrap_or(0);
     let header = table
         .columns
         .get(column)
@@ -198,8 +201,9 @@ fn width(table: &Table, column: usize) -> usize {
         .iter()
         .filter_map(|row| row.get(column))
         .map(|cell| match cell {
-            Cell::Date(_) => 10,
-            other => longest_line(&other.text()),
+            Cell::Empty | Cell::Date(_) => 10,
+            Cell::Text(text) | Cell::Level { text, .. } => longest_line(text),
+            Cell::Number(n) => n.to_string().len(),
         })
         .max()
         .unwrap_or(0);

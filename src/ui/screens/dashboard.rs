@@ -21,6 +21,7 @@ use crate::domain::soa::{SoaProgress, progress};
 use crate::store::{Counts, Store, StoreError};
 use crate::ui::theme;
 use crate::ui::widgets::fit;
+use crate::ui::widgets::table::scroll_offset;
 
 /// How far ahead "due soon" and "expiring soon" look.
 const SOON_DAYS: i64 = 30;
@@ -214,12 +215,12 @@ impl Dashboard {
             );
         }
         let height = usize::from(inner.height).max(1);
-        let mut offset = self.offset.get();
-        if self.selected < offset {
-            offset = self.selected;
-        } else if self.selected >= offset + height {
-            offset = self.selected + 1 - height;
-        }
+        let offset = scroll_offset(
+            self.offset.get(),
+            self.selected,
+            height,
+            self.findings.len(),
+        );
         self.offset.set(offset);
         let width = inner.width.saturating_sub(20);
         let lines: Vec<Line> = if self.findings.is_empty() {

@@ -21,6 +21,7 @@ use crate::store::{Store, StoreError};
 use crate::ui::theme;
 use crate::ui::widgets::fit;
 use crate::ui::widgets::form::{Form, FormEvent};
+use crate::ui::widgets::table::scroll_offset;
 
 enum Modal {
     None,
@@ -539,12 +540,7 @@ impl ProtectionScreen {
         }
         let height = usize::from(body.height.saturating_sub(1)).max(1);
         self.page.set(height);
-        let mut offset = self.offset.get();
-        if self.row < offset {
-            offset = self.row;
-        } else if self.row >= offset + height {
-            offset = self.row + 1 - height;
-        }
+        let offset = scroll_offset(self.offset.get(), self.row, height, self.shown.len());
         self.offset.set(offset);
 
         let cell_width: u16 = 11;

@@ -343,7 +343,7 @@ impl DataTable {
 }
 
 /// The first visible row so that `selected` stays in view, moving as little as possible.
-fn scroll_offset(offset: usize, selected: usize, height: usize, len: usize) -> usize {
+pub fn scroll_offset(offset: usize, selected: usize, height: usize, len: usize) -> usize {
     if height == 0 {
         return selected;
     }
