@@ -6,20 +6,20 @@ use std::collections::HashMap;
 
 use super::tables::{Cell, Column, Table};
 use crate::domain::asset::Asset;
+use crate::domain::readiness::Workspace;
 use crate::domain::reference::RefKind;
 use crate::domain::risk::Risk;
 use crate::domain::treatment::Action;
 use crate::report::listing::Register;
-use crate::store::{Store, StoreError};
 
 type Field<T> = (&'static str, fn(&T) -> &str);
 
-pub fn add(store: &Store, register: Register, table: &mut Table) -> Result<(), StoreError> {
+pub fn add(ws: &Workspace, register: Register, table: &mut Table) {
     match register {
         Register::Risks => {
-            let risks: HashMap<String, _> = store
-                .risks()?
-                .into_iter()
+            let risks: HashMap<String, _> = ws
+                .risks
+                .iter()
                 .map(|r| (RefKind::Risk.format(r.number), r))
                 .collect();
             insert(
@@ -40,9 +40,9 @@ pub fn add(store: &Store, register: Register, table: &mut Table) -> Result<(), S
             );
         }
         Register::Assets => {
-            let assets: HashMap<String, _> = store
-                .assets()?
-                .into_iter()
+            let assets: HashMap<String, _> = ws
+                .assets
+                .iter()
                 .map(|a| (RefKind::Asset.format(a.number), a))
                 .collect();
             insert(
@@ -53,9 +53,9 @@ pub fn add(store: &Store, register: Register, table: &mut Table) -> Result<(), S
             );
         }
         Register::Actions => {
-            let actions: HashMap<String, _> = store
-                .actions()?
-                .into_iter()
+            let actions: HashMap<String, _> = ws
+                .actions
+                .iter()
                 .map(|a| (RefKind::Action.format(a.number), a))
                 .collect();
             insert(
@@ -67,11 +67,10 @@ pub fn add(store: &Store, register: Register, table: &mut Table) -> Result<(), S
         }
         _ => {}
     }
-    Ok(())
 }
 
 /// Inserts `fields` as columns after the column headed `after` (at the end when there is none).
-fn insert<T>(table: &mut Table, after: &str, fields: &[Field<T>], items: &HashMap<String, T>) {
+fn insert<T>(table: &mut Table, after: &str, fields: &[Field<T>], items: &HashMap<String, &T>) {
     let at = table
         .columns
         .iter()
@@ -81,7 +80,7 @@ fn insert<T>(table: &mut Table, after: &str, fields: &[Field<T>], items: &HashMa
         table.columns.insert(at + offset, Column::new(header));
     }
     for row in &mut table.rows {
-        let item = row.first().and_then(|r| items.get(&r.text()));
+        let item = row.first().and_then(|r| items.get(&r.text())).copied();
         for (offset, (_, get)) in fields.iter().enumerate() {
             let cell = match item.map(get) {
                 Some(text) if !text.is_empty() => Cell::Text(text.to_string()),

@@ -198,7 +198,7 @@ pub fn document(store: &Store, what: What, today: NaiveDate) -> Result<Document,
     let ctx = tables::Context::of(store)?;
     let mut tables = registers
         .iter()
-        .map(|&r| ctx.table(store, r, today))
+        .map(|&r| ctx.table(store, &ws, r, today))
         .collect::<Result<Vec<_>, _>>()?;
     let mut cover = None;
     if what == What::Report {

@@ -13,7 +13,7 @@ use crate::domain::evaluation::RiskFlag;
 use crate::domain::methodology::Methodology;
 use crate::domain::party::PartyKind;
 use crate::domain::protection::{Objective, ProtectionScale, map_level};
-use crate::domain::readiness::{Finding, Severity};
+use crate::domain::readiness::{Finding, Severity, Workspace};
 use crate::domain::risk::{RiskStatus, TreatmentOption};
 use crate::domain::scope::{IssueKind, ScopeItemKind};
 use crate::domain::soa::{Applicability, ImplementationStatus, RISK_TREATMENT, Reason};
@@ -94,6 +94,7 @@ impl Context {
     pub fn table(
         &self,
         store: &Store,
+        ws: &Workspace,
         register: Register,
         today: NaiveDate,
     ) -> Result<Table, StoreError> {
@@ -136,7 +137,7 @@ impl Context {
             rows,
             json,
         };
-        super::extras::add(store, register, &mut table)?;
+        super::extras::add(ws, register, &mut table);
         Ok(table)
     }
 

@@ -30,8 +30,6 @@ pub fn render(doc: &Document, today: NaiveDate) -> Result<Vec<u8>, XlsxError> {
         ))
         .set_creation_datetime(&excel_date(today)?);
     workbook.set_properties(&properties);
-    // Fast compression: a large report stays within its time budget, at a slightly larger file.
-    workbook.set_zip_compression_level(1);
     let formats = Formats::new();
     if let Some(cover) = &doc.cover {
         write_cover(workbook.add_worksheet(), doc, cover, &formats)?;
@@ -55,7 +53,6 @@ struct Formats {
     header: Format,
     text: Format,
     date: Format,
-    number: Format,
     title: Format,
     label: Format,
 }
@@ -72,7 +69,6 @@ impl Formats {
                 .set_border(FormatBorder::Thin),
             text: top.clone().set_text_wrap(),
             date: top.clone().set_num_format("yyyy-mm-dd"),
-            number: top.clone(),
             title: Format::new().set_bold().set_font_size(16),
             label: top.set_bold(),
         }
@@ -112,6 +108,7 @@ fn write_cover(
     page_setup(sheet, doc);
     sheet.set_column_width(0, 36)?;
     sheet.set_column_width(1, 90)?;
+    sheet.set_column_format(1, &f.text)?;
     let h = &doc.heading;
     sheet.write_string_with_format(0, 0, format!("{} — {}", h.title, h.organisation), &f.title)?;
     sheet.write_string(1, 0, h.line())?;
@@ -140,6 +137,8 @@ fn write_table(
         let col = u16::try_from(c).map_err(|_| XlsxError::RowColumnLimitError)?;
         sheet.write_string_with_format(0, col, &column.header, &f.header)?;
         sheet.set_column_width(col, width(table, c) as f64)?;
+        // Text and numbers take the column's format: one lookup per column, not per cell.
+        sheet.set_column_format(col, &f.text)?;
     }
     let mut levels = HashMap::new();
     for (i, row) in table.rows.iter().enumerate() {
@@ -169,13 +168,13 @@ fn write_cell(
         Cell::Empty => {}
         Cell::Text(s) if s.is_empty() => {}
         Cell::Text(s) => {
-            sheet.write_string_with_format(r, c, s, &f.text)?;
+            sheet.write_string(r, c, s)?;
         }
         Cell::Date(d) => {
             sheet.write_datetime_with_format(r, c, excel_date(*d)?, &f.date)?;
         }
         Cell::Number(n) => {
-            sheet.write_number_with_format(r, c, *n, &f.number)?;
+            sheet.write_number(r, c, *n)?;
         }
         Cell::Level { text, colour } => {
             if !levels.contains_key(colour) {
