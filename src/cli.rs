@@ -80,7 +80,8 @@ pub enum Command {
     Import {
         /// workspace, assets, risks or scope.
         what: String,
-        /// The file to read.
+        /// The file to read; for a register also a directory a csv export wrote (its
+        /// `<register>.csv` is read, e.g. `scope.csv` of `export scope`).
         file: PathBuf,
         /// For `workspace`: the new workspace file to create (else --db, ISMS_DB or the default).
         #[arg(short = 'o', long = "output", value_name = "FILE")]

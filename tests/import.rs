@@ -450,3 +450,176 @@ impl CountsForTest for isms::report::export::workspace::WorkspaceFile {
         ]
     }
 }
+
+fn write(dir: &tempfile::TempDir, name: &str, text: &str) -> PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+#[test]
+fn refs_order_and_number_the_rows_and_name_them_in_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(&dir);
+    // Rows out of order with a gap: numbers are kept, dependencies go by the file's refs.
+    let csv = write(
+        &dir,
+        "a.csv",
+        "Ref,Name,Kind,Category,Depends on\n\
+         AS-004,App,software,Supporting,AS-002\n\
+         AS-002,Server,hardware,Supporting,\n\
+         ,Data,information,Primary,AS-004\n",
+    );
+    let plan = import_table(&mut store, Register::Assets, &csv, false).unwrap();
+    assert_eq!(
+        plan.created,
+        [
+            "AS-002 Server (hardware, no owner)",
+            "AS-004 App (software, no owner)",
+            "AS-005 Data (information, no owner)",
+        ]
+    );
+    assert_eq!(plan.ignored_columns, ["Category"]);
+    let assets = store.assets().unwrap();
+    let id = |number: u32| assets.iter().find(|a| a.number == number).unwrap().id;
+    assert_eq!(
+        store.dependencies().unwrap(),
+        [
+            Dependency {
+                asset: id(4),
+                depends_on: id(2)
+            },
+            Dependency {
+                asset: id(5),
+                depends_on: id(4)
+            },
+        ]
+    );
+    // Again into the same workspace: the refs are taken, so the rows are numbered on, and
+    // AS-004 in the file still means the file's row, not the stored AS-004.
+    let plan = import_table(&mut store, Register::Assets, &csv, false).unwrap();
+    assert_eq!(
+        plan.created,
+        [
+            "AS-006 Server (hardware, no owner)",
+            "AS-007 App (software, no owner)",
+            "AS-008 Data (information, no owner)",
+        ]
+    );
+    let assets = store.assets().unwrap();
+    let id = |number: u32| assets.iter().find(|a| a.number == number).unwrap().id;
+    let deps = store.dependencies().unwrap();
+    assert!(deps.contains(&Dependency {
+        asset: id(8),
+        depends_on: id(7)
+    }));
+    assert!(deps.contains(&Dependency {
+        asset: id(7),
+        depends_on: id(6)
+    }));
+    // A reference the file does not give is one of the workspace's.
+    let more = write(
+        &dir,
+        "b.csv",
+        "Ref,Name,Kind,Depends on\nAS-001,Laptop,hardware,AS-002\n",
+    );
+    let plan = import_table(&mut store, Register::Assets, &more, true).unwrap();
+    assert_eq!(plan.created, ["AS-009 Laptop (hardware, no owner)"]);
+}
+
+#[test]
+fn bad_refs_and_a_category_without_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(&dir);
+    let csv = write(
+        &dir,
+        "a.csv",
+        "Ref,Name,Kind\nAS-001,App,software\nR-002,Server,hardware\nAS-001,Data,information\n",
+    );
+    let err = import_table(&mut store, Register::Assets, &csv, true).unwrap_err();
+    assert_eq!(
+        bad_lines(err),
+        [
+            (3, "ref: 'R-002' is not a reference like AS-007".to_string()),
+            (4, "ref: AS-001 is also on line 2".to_string()),
+        ]
+    );
+    // Without a Kind column, Category still is the kind (as before); with two real synonyms
+    // the header is still refused.
+    let csv = write(&dir, "b.csv", "Name,Category\nApp,software\n");
+    let plan = import_table(&mut store, Register::Assets, &csv, true).unwrap();
+    assert_eq!(plan.created, ["AS-001 App (software, no owner)"]);
+    let csv = write(&dir, "c.csv", "Name,Kind,Type\nApp,software,software\n");
+    let err = import_table(&mut store, Register::Assets, &csv, true).unwrap_err();
+    assert_eq!(
+        bad_lines(err),
+        [(
+            1,
+            "columns 'Kind' and 'Type' both mean kind; keep one".to_string()
+        )]
+    );
+}
+
+#[test]
+fn exported_needs_skip_inherited_values_and_overrides_take_their_rationale() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(&dir);
+    let csv = write(
+        &dir,
+        "a.csv",
+        "Ref,Name,Kind,Depends on,Confidentiality,Confidentiality rationale,Integrity,Rationale\n\
+         AS-001,Data,information,AS-002,very high,Secrets,high,Contracts\n\
+         AS-002,Server,hardware,,very high ↑AS-001,,normal (override),Spread over two sites\n",
+    );
+    import_table(&mut store, Register::Assets, &csv, false).unwrap();
+    let assets = store.assets().unwrap();
+    let needs: Vec<_> = store
+        .protection_needs()
+        .unwrap()
+        .into_iter()
+        .map(|n| (n.asset, n.objective, n.level, n.rationale))
+        .collect();
+    assert_eq!(
+        needs,
+        [
+            (
+                assets[0].id,
+                Objective::Confidentiality,
+                3,
+                "Secrets".into()
+            ),
+            (assets[0].id, Objective::Integrity, 2, "Contracts".into()),
+            (
+                assets[1].id,
+                Objective::Integrity,
+                1,
+                "Spread over two sites".into()
+            ),
+        ]
+    );
+    // An override without any rationale is still refused.
+    let csv = write(
+        &dir,
+        "b.csv",
+        "Name,Kind,Integrity\nLaptop,hardware,normal (override)\n",
+    );
+    let err = import_table(&mut store, Register::Assets, &csv, true).unwrap_err();
+    assert!(
+        bad_lines(err)[0]
+            .1
+            .contains("an override needs a justification")
+    );
+}
+
+#[test]
+fn a_directory_reads_as_the_registers_csv_file_in_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(&dir);
+    let export = dir.path().join("scope");
+    std::fs::create_dir(&export).unwrap();
+    std::fs::copy(fixture("scope.csv"), export.join("scope.csv")).unwrap();
+    let plan = import_table(&mut store, Register::Scope, &export, true).unwrap();
+    assert_eq!(plan.created.len(), 2);
+    let err = import_table(&mut store, Register::Assets, &export, true).unwrap_err();
+    assert!(matches!(err, ImportError::Read(_)), "{err}");
+}

@@ -51,6 +51,7 @@ pub fn add(ws: &Workspace, register: Register, table: &mut Table) {
                 &[("Description", |a: &Asset| &a.description)],
                 &assets,
             );
+            rationales(ws, table);
         }
         Register::Actions => {
             let actions: HashMap<String, _> = ws
@@ -66,6 +67,44 @@ pub fn add(ws: &Workspace, register: Register, table: &mut Table) {
             );
         }
         _ => {}
+    }
+}
+
+/// The rationale of the needs set on assets, as a column after each objective's column that
+/// has one (`Confidentiality rationale`): an override is only valid with its justification,
+/// so an import needs it back. Inherited needs have none of their own.
+fn rationales(ws: &Workspace, table: &mut Table) {
+    let numbers: HashMap<i64, String> = ws
+        .assets
+        .iter()
+        .map(|a| (a.id, RefKind::Asset.format(a.number)))
+        .collect();
+    for &objective in &ws.objectives {
+        let by_ref: HashMap<String, &str> = ws
+            .needs
+            .iter()
+            .filter(|n| n.objective == objective && !n.rationale.is_empty())
+            .filter_map(|n| Some((numbers.get(&n.asset)?.clone(), n.rationale.as_str())))
+            .collect();
+        if by_ref.is_empty() {
+            continue;
+        }
+        let header = format!("{} rationale", objective.label());
+        let Some(at) = table
+            .columns
+            .iter()
+            .position(|c| c.header == objective.label())
+        else {
+            continue;
+        };
+        table.columns.insert(at + 1, Column::new(&header));
+        for row in &mut table.rows {
+            let cell = row
+                .first()
+                .and_then(|r| by_ref.get(&r.text()))
+                .map_or(Cell::Empty, |text| Cell::Text(text.to_string()));
+            row.insert((at + 1).min(row.len()), cell);
+        }
     }
 }
 

@@ -3,15 +3,16 @@
 
 use std::collections::HashMap;
 
-use super::columns::{Header, Spec, header, level, list, normalise};
+use super::columns::{Header, Spec, header_preferring, level, list, normalise};
 use super::table::{Line, Table};
-use super::{BadLine, ImportError, ImportPlan, Names, Register, refuse_bad};
+use super::{BadLine, ImportError, ImportPlan, Names, REF, Register, numbering, refuse_bad};
 use crate::domain::asset::{Asset, AssetKind, Dependency, check_new_dependency};
 use crate::domain::protection::{Objective, ProtectionNeed, ProtectionScale};
 use crate::domain::reference::RefKind;
 use crate::store::Store;
 
 const SPECS: &[Spec] = &[
+    REF,
     Spec {
         names: &["name", "asset", "asset name", "title"],
         required: true,
@@ -101,7 +102,38 @@ const SPECS: &[Spec] = &[
         ],
         required: false,
     },
+    Spec {
+        names: &["confidentiality rationale"],
+        required: false,
+    },
+    Spec {
+        names: &["integrity rationale"],
+        required: false,
+    },
+    Spec {
+        names: &["availability rationale"],
+        required: false,
+    },
+    Spec {
+        names: &["authenticity rationale"],
+        required: false,
+    },
+    Spec {
+        names: &["non repudiation rationale"],
+        required: false,
+    },
+    Spec {
+        names: &["accountability rationale"],
+        required: false,
+    },
+    Spec {
+        names: &["privacy rationale"],
+        required: false,
+    },
 ];
+
+/// Synonyms of a column that an export derives from another: `Category` comes from `Kind`.
+const DERIVED: &[&str] = &["category", "asset category"];
 
 /// The column of each objective: its label, normalised (`non repudiation`).
 fn objective_column(o: Objective) -> String {
@@ -153,11 +185,12 @@ pub(super) fn import(
     dry_run: bool,
 ) -> Result<ImportPlan, ImportError> {
     let mut bad = table.problems.clone();
-    let (head, lines) = header(table, SPECS, &mut bad);
+    let (head, lines) = header_preferring(table, SPECS, DERIVED, &mut bad);
     let scale = store.protection_scale()?;
     let existing = store.assets()?;
     let scope = store.scope_items()?;
-    let first = existing.iter().map(|a| a.number).max().unwrap_or(0) + 1;
+    let last = existing.iter().map(|a| a.number).max().unwrap_or(0);
+    let slots = numbering(RefKind::Asset, &head, &lines, last, &mut bad);
 
     let mut scope_names = Names::new(RefKind::ScopeItem, "scope item");
     for s in &scope {
@@ -169,16 +202,19 @@ pub(super) fn import(
         asset_names.add(a.id, a.number, &a.name, 1);
         label_of.insert(a.id, a.name.clone());
     }
-    for (i, line) in lines.iter().enumerate() {
+    // A row is named by the reference the file gives it, so that the file's own references
+    // (an export's `Depends on`) point at its rows before the workspace's assets.
+    for (i, slot) in slots.iter().enumerate() {
         let id = -(i as i64) - 1;
-        let name = head.cell(line, "name");
-        asset_names.add(id, first + i as u32, name, 0);
+        let name = head.cell(lines[slot.index], "name");
+        asset_names.add(id, slot.file_ref.unwrap_or(slot.number), name, 0);
         label_of.insert(id, name.to_string());
     }
 
     let mut drafts = Vec::new();
     let mut edges: Vec<Dependency> = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
+    for (i, slot) in slots.iter().enumerate() {
+        let line = lines[slot.index];
         let id = -(i as i64) - 1;
         if let Some(b) = head.overflow(line) {
             bad.push(b);
@@ -200,7 +236,7 @@ pub(super) fn import(
         }
         match draft.asset {
             Some(mut asset) if why.is_empty() => {
-                asset.number = first + i as u32;
+                asset.number = slot.number;
                 drafts.push(Draft {
                     asset: Some(asset),
                     ..draft
@@ -234,7 +270,12 @@ pub(super) fn import(
             let Some(asset) = d.asset.clone() else {
                 continue;
             };
+            let number = asset.number;
             let stored = w.insert_asset(asset)?;
+            // The store numbers on from the last asset; a gap in the file's refs is kept.
+            if stored.number != number {
+                w.import_number(RefKind::Asset, stored.id, number)?;
+            }
             real.insert(d.id, stored.id);
         }
         let id = |v: i64| real.get(&v).copied().unwrap_or(v);
@@ -273,6 +314,21 @@ fn describe(a: &Asset) -> String {
     )
 }
 
+/// The level set on the asset itself in a protection need cell, as an export writes it: `high`
+/// (own), `normal (override)`, or `very high ↑AS-003`, which is inherited from the asset named
+/// and not set on this one (None).
+fn own_need(value: &str) -> Option<&str> {
+    if value.contains('↑') {
+        return None;
+    }
+    Some(
+        value
+            .trim()
+            .strip_suffix("(override)")
+            .map_or(value, str::trim_end),
+    )
+}
+
 fn draft(
     head: &Header,
     line: &Line,
@@ -305,14 +361,21 @@ fn draft(
         if !head.has(&column) {
             continue;
         }
-        match level(&column, cell(&column), &names) {
+        let Some(value) = own_need(cell(&column)) else {
+            continue;
+        };
+        match level(&column, value, &names) {
             Ok(None) => {}
             Ok(Some(level)) => {
+                let rationale = match cell(&format!("{column} rationale")) {
+                    "" => cell("rationale"),
+                    own => own,
+                };
                 let need = ProtectionNeed {
                     asset: id,
                     objective: o,
                     level,
-                    rationale: cell("rationale").to_string(),
+                    rationale: rationale.to_string(),
                 };
                 match need.validated(scale, rated_directly) {
                     Ok(n) => needs.push(n),

@@ -77,6 +77,18 @@ pub(super) fn header<'t>(
     specs: &[Spec],
     problems: &mut Vec<BadLine>,
 ) -> (Header, Vec<&'t Line>) {
+    header_preferring(table, specs, &[], problems)
+}
+
+/// As [`header`], but a column named as one of the `derived` synonyms gives way to another
+/// column of the same meaning instead of clashing with it: it is ignored then. (An export's
+/// `Category` is derived from its `Kind`.)
+pub(super) fn header_preferring<'t>(
+    table: &'t Table,
+    specs: &[Spec],
+    derived: &[&str],
+    problems: &mut Vec<BadLine>,
+) -> (Header, Vec<&'t Line>) {
     let mut lines = table.lines.iter().filter(|l| !l.is_blank());
     let Some(first) = lines.next() else {
         problems.push(BadLine {
@@ -102,6 +114,16 @@ pub(super) fn header<'t>(
             continue;
         };
         if let Some(&before) = at.get(spec.key()) {
+            let before_name = normalise(&first.cells[before]);
+            if derived.contains(&name.as_str()) {
+                ignored.push(raw.trim().to_string());
+                continue;
+            }
+            if derived.contains(&before_name.as_str()) {
+                ignored.push(first.cells[before].trim().to_string());
+                at.insert(spec.key(), i);
+                continue;
+            }
             problems.push(BadLine {
                 line: first.line,
                 why: format!(

@@ -12,8 +12,12 @@ mod scope;
 mod table;
 pub mod workspace;
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::Path;
+
+use columns::{Header, Spec};
+use table::Line;
 
 use crate::domain::reference::RefKind;
 use crate::store::{Store, StoreError};
@@ -73,7 +77,8 @@ pub enum ImportError {
     Store(#[from] StoreError),
 }
 
-/// Reads a CSV or XLSX file (by extension; the first sheet of a workbook) into `register`.
+/// Reads a CSV or XLSX file (by extension; the first sheet of a workbook) into `register`; a
+/// directory (as a csv export of several registers writes) is read as its `<register>.csv`.
 /// Every row is validated and its references resolved; if any line is bad nothing is written
 /// and every bad line is returned. With `dry_run` nothing is written either way, and the plan
 /// tells what would be created. Otherwise all rows are written in one transaction.
@@ -83,6 +88,14 @@ pub fn import_table(
     path: &Path,
     dry_run: bool,
 ) -> Result<ImportPlan, ImportError> {
+    // An export of several registers is a directory of `<register>.csv` files.
+    let in_dir;
+    let path = if path.is_dir() {
+        in_dir = path.join(format!("{}.csv", register.as_str()));
+        in_dir.as_path()
+    } else {
+        path
+    };
     let table = table::read(path)?;
     match register {
         Register::Assets => assets::import(store, &table, dry_run),
@@ -100,8 +113,90 @@ fn refuse_bad(mut bad: Vec<BadLine>) -> Result<(), ImportError> {
     Err(ImportError::BadLines(bad))
 }
 
+/// The column holding a row's own reference (`AS-007`), as an export writes it.
+const REF: Spec = Spec {
+    names: &["ref", "reference"],
+    required: false,
+};
+
+/// Where a row goes: its index among the data lines, the number it gets, and the reference
+/// the file gives it (if any), which other rows of the file may use to name it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Slot {
+    index: usize,
+    number: u32,
+    file_ref: Option<u32>,
+}
+
+/// The order rows are imported in and their numbers. Rows with a `Ref` come first, in the
+/// order of their references, then rows without one in file order. When every reference is
+/// beyond the last number in use (a new workspace) the rows keep their numbers, so that an
+/// export imports back with the same references; otherwise they are numbered on from the
+/// last one in use. A reference of the wrong kind or given twice is a bad line.
+fn numbering(
+    kind: RefKind,
+    head: &Header,
+    lines: &[&Line],
+    last: u32,
+    bad: &mut Vec<BadLine>,
+) -> Vec<Slot> {
+    let mut refs: Vec<Option<u32>> = Vec::with_capacity(lines.len());
+    let mut seen: HashMap<u32, usize> = HashMap::new();
+    for line in lines {
+        let cell = head.cell(line, REF.key());
+        if cell.is_empty() {
+            refs.push(None);
+            continue;
+        }
+        let Some(n) = kind.parse(cell) else {
+            bad.push(BadLine {
+                line: line.line,
+                why: format!("ref: '{cell}' is not a reference like {}", kind.format(7)),
+            });
+            refs.push(None);
+            continue;
+        };
+        if let Some(before) = seen.insert(n, line.line) {
+            bad.push(BadLine {
+                line: line.line,
+                why: format!("ref: {} is also on line {before}", kind.format(n)),
+            });
+            refs.push(None);
+            continue;
+        }
+        refs.push(Some(n));
+    }
+    let mut order: Vec<usize> = (0..lines.len()).collect();
+    order.sort_by_key(|&i| (refs[i].is_none(), refs[i]));
+    let keep = refs.iter().flatten().all(|&n| n > last);
+    let mut next = if keep {
+        refs.iter().flatten().copied().max().unwrap_or(0).max(last)
+    } else {
+        last
+    };
+    order
+        .into_iter()
+        .map(|index| {
+            let file_ref = refs[index];
+            let number = match file_ref {
+                Some(n) if keep => n,
+                _ => {
+                    next += 1;
+                    next
+                }
+            };
+            Slot {
+                index,
+                number,
+                file_ref,
+            }
+        })
+        .collect()
+}
+
 /// Numbered items a cell may name, by reference (`AS-007`) or by name (case-insensitively).
-/// Items of a lower tier win a name: the rows of the file being imported before the workspace.
+/// Items of a lower tier win a name or a number: the rows of the file being imported before the
+/// workspace.
 struct Names {
     kind: RefKind,
     what: &'static str,
@@ -148,7 +243,8 @@ impl Names {
             return self
                 .items
                 .iter()
-                .find(|i| i.number == number)
+                .filter(|i| i.number == number)
+                .min_by_key(|i| i.tier)
                 .map(|i| i.id)
                 .ok_or_else(|| format!("{field}: there is no {} {}", self.what, token.trim()));
         }

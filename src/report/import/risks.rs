@@ -3,7 +3,7 @@
 
 use super::columns::{Header, Spec, header, level, list, normalise};
 use super::table::{Line, Table};
-use super::{BadLine, ImportError, ImportPlan, Names, Register, refuse_bad};
+use super::{BadLine, ImportError, ImportPlan, Names, REF, Register, numbering, refuse_bad};
 use crate::domain::methodology::{Methodology, Rating};
 use crate::domain::protection::Objective;
 use crate::domain::reference::RefKind;
@@ -12,6 +12,7 @@ use crate::domain::text;
 use crate::store::Store;
 
 const SPECS: &[Spec] = &[
+    REF,
     Spec {
         names: &["title", "risk", "risk title", "name", "risk name"],
         required: true,
@@ -96,19 +97,20 @@ pub(super) fn import(
     let mut bad = table.problems.clone();
     let (head, lines) = header(table, SPECS, &mut bad);
     let methodology = store.methodology()?;
-    let first = store.risks()?.iter().map(|r| r.number).max().unwrap_or(0) + 1;
+    let last = store.risks()?.iter().map(|r| r.number).max().unwrap_or(0);
     let mut assets = Names::new(RefKind::Asset, "asset");
     for a in store.assets()? {
         assets.add(a.id, a.number, &a.name, 1);
     }
     let mut risks = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
+    for slot in numbering(RefKind::Risk, &head, &lines, last, &mut bad) {
+        let line = lines[slot.index];
         if let Some(b) = head.overflow(line) {
             bad.push(b);
         }
         match draft(&head, line, &methodology, &assets) {
             Ok(mut r) => {
-                r.number = first + i as u32;
+                r.number = slot.number;
                 risks.push(r);
             }
             Err(why) => bad.extend(why.into_iter().map(|why| BadLine {
@@ -129,7 +131,12 @@ pub(super) fn import(
     }
     store.edit(|w| {
         for r in risks {
-            w.insert_risk(r, &methodology)?;
+            let number = r.number;
+            let stored = w.insert_risk(r, &methodology)?;
+            // The store numbers on from the last risk; a gap in the file's refs is kept.
+            if stored.number != number {
+                w.import_number(RefKind::Risk, stored.id, number)?;
+            }
         }
         Ok(())
     })?;

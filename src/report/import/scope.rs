@@ -3,12 +3,13 @@
 
 use super::columns::{Header, Spec, header, normalise, yes_no};
 use super::table::{Line, Table};
-use super::{BadLine, ImportError, ImportPlan, Register, refuse_bad};
+use super::{BadLine, ImportError, ImportPlan, REF, Register, numbering, refuse_bad};
 use crate::domain::reference::RefKind;
 use crate::domain::scope::{ScopeItem, ScopeItemKind};
 use crate::store::Store;
 
 const SPECS: &[Spec] = &[
+    REF,
     Spec {
         names: &["name", "scope item", "item", "title"],
         required: true,
@@ -89,21 +90,21 @@ pub(super) fn import(
 ) -> Result<ImportPlan, ImportError> {
     let mut bad = table.problems.clone();
     let (head, lines) = header(table, SPECS, &mut bad);
-    let first = store
+    let last = store
         .scope_items()?
         .iter()
         .map(|s| s.number)
         .max()
-        .unwrap_or(0)
-        + 1;
+        .unwrap_or(0);
     let mut items = Vec::new();
-    for (i, line) in lines.iter().enumerate() {
+    for slot in numbering(RefKind::ScopeItem, &head, &lines, last, &mut bad) {
+        let line = lines[slot.index];
         if let Some(b) = head.overflow(line) {
             bad.push(b);
         }
         match draft(&head, line) {
             Ok(mut item) => {
-                item.number = first + i as u32;
+                item.number = slot.number;
                 items.push(item);
             }
             Err(why) => bad.extend(why.into_iter().map(|why| BadLine {
@@ -124,7 +125,12 @@ pub(super) fn import(
     }
     store.edit(|w| {
         for item in items {
-            w.insert_scope_item(item)?;
+            let number = item.number;
+            let stored = w.insert_scope_item(item)?;
+            // The store numbers on from the last item; a gap in the file's refs is kept.
+            if stored.number != number {
+                w.import_number(RefKind::ScopeItem, stored.id, number)?;
+            }
         }
         Ok(())
     })?;
