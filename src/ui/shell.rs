@@ -12,6 +12,7 @@ use ratatui::widgets::Paragraph;
 use super::screens::assets::AssetRow;
 use super::screens::clauses::ClauseRow;
 use super::screens::dashboard::Dashboard;
+use super::screens::lazy::Lazy;
 use super::screens::protection::ProtectionScreen;
 use super::screens::register::RegisterScreen;
 use super::screens::risks::RisksScreen;
@@ -48,19 +49,30 @@ pub struct Shell {
 
 impl Shell {
     pub fn new(store: Store) -> Result<Self, StoreError> {
+        // Only the dashboard is read now; the others when first shown.
         let screens: Vec<Box<dyn Screen>> = vec![
             Box::new(Dashboard::new(&store)?),
-            Box::new(ScopeScreen::new(&store)?),
-            Box::new(RegisterScreen::<AssetRow>::new("Assets", "Assets", &store)?),
-            Box::new(ProtectionScreen::new(&store)?),
-            Box::new(RisksScreen::new(&store)?),
-            Box::new(TreatmentScreen::new(&store)?),
-            Box::new(SoaScreen::new(&store)?),
-            Box::new(RegisterScreen::<ClauseRow>::new(
-                "Clauses",
-                "Clauses 4 to 10 (all mandatory)",
-                &store,
-            )?),
+            Box::new(Lazy::new("Scope", |s| Ok(Box::new(ScopeScreen::new(s)?)))),
+            Box::new(Lazy::new("Assets", |s| {
+                Ok(Box::new(RegisterScreen::<AssetRow>::new(
+                    "Assets", "Assets", s,
+                )?))
+            })),
+            Box::new(Lazy::new("Protection", |s| {
+                Ok(Box::new(ProtectionScreen::new(s)?))
+            })),
+            Box::new(Lazy::new("Risks", |s| Ok(Box::new(RisksScreen::new(s)?)))),
+            Box::new(Lazy::new("Treatment", |s| {
+                Ok(Box::new(TreatmentScreen::new(s)?))
+            })),
+            Box::new(Lazy::new("SoA", |s| Ok(Box::new(SoaScreen::new(s)?)))),
+            Box::new(Lazy::new("Clauses", |s| {
+                Ok(Box::new(RegisterScreen::<ClauseRow>::new(
+                    "Clauses",
+                    "Clauses 4 to 10 (all mandatory)",
+                    s,
+                )?))
+            })),
         ];
         let organisation = store.organisation()?;
         let status = if store.is_read_only() {
