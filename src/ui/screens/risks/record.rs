@@ -110,19 +110,34 @@ pub fn load_rows(store: &Store) -> Result<(Vec<RiskRow>, RiskRow), StoreError> {
         acceptances: store.acceptances()?,
         today: crate::clock::today(),
     });
+    // Each risk's own actions and acceptances, so flagging thousands of risks stays one pass.
+    let mut actions: HashMap<i64, Vec<Action>> = HashMap::new();
+    for a in &ctx.actions {
+        for r in &a.risks {
+            actions.entry(*r).or_default().push(a.clone());
+        }
+    }
+    let mut acceptances: HashMap<i64, Vec<Acceptance>> = HashMap::new();
+    for a in &ctx.acceptances {
+        acceptances.entry(a.risk).or_default().push(a.clone());
+    }
     let rows = store
         .risks()?
         .into_iter()
-        .map(|risk| RiskRow {
-            flags: risk_flags(
-                &ctx.methodology,
-                &risk,
-                &ctx.actions,
-                &ctx.acceptances,
-                ctx.today,
-            ),
-            risk,
-            ctx: Rc::clone(&ctx),
+        .map(|risk| {
+            let own_actions = actions.get(&risk.id).map_or(&[][..], Vec::as_slice);
+            let own_acceptances = acceptances.get(&risk.id).map_or(&[][..], Vec::as_slice);
+            RiskRow {
+                flags: risk_flags(
+                    &ctx.methodology,
+                    &risk,
+                    own_actions,
+                    own_acceptances,
+                    ctx.today,
+                ),
+                risk,
+                ctx: Rc::clone(&ctx),
+            }
         })
         .collect();
     Ok((
