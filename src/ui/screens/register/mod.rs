@@ -133,6 +133,9 @@ impl<T: Record> RegisterView<T> {
     fn refresh(&mut self) {
         let mut shown: Vec<usize> = (0..self.items.len())
             .filter(|&i| {
+                if self.facets.is_empty() {
+                    return true;
+                }
                 let values = self.items[i].facets();
                 self.facets
                     .iter()
