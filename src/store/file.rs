@@ -114,6 +114,7 @@ pub(super) fn open(path: &Path, read_only: bool) -> Result<Store> {
         path: path.to_path_buf(),
         read_only,
         who: current_user(),
+        generation: 0,
     })
 }
 
@@ -194,6 +195,7 @@ fn initialise(path: &Path, organisation: &str) -> Result<Store> {
         path: path.to_path_buf(),
         read_only: false,
         who: current_user(),
+        generation: 0,
     };
     store.edit(|w| w.seed(organisation))?;
     Ok(store)

@@ -72,6 +72,9 @@ pub struct Store {
     path: PathBuf,
     read_only: bool,
     who: String,
+    /// Counts the edits committed through this handle, so screens can tell whether what they
+    /// show is still current.
+    generation: u64,
 }
 
 impl Store {
@@ -113,7 +116,13 @@ impl Store {
         };
         let value = f(&mut writer)?;
         writer.tx.commit()?;
+        self.generation += 1;
         Ok(value)
+    }
+
+    /// Changes with every committed edit: equal numbers mean nothing was written in between.
+    pub fn generation(&self) -> u64 {
+        self.generation
     }
 
     pub(crate) fn conn(&self) -> &Connection {

@@ -38,6 +38,9 @@ pub struct Shell {
     store: Store,
     organisation: String,
     screens: Vec<Box<dyn Screen>>,
+    /// The store generation each screen last read; a screen whose data did not change since is
+    /// shown again without reading.
+    read_at: Vec<Option<u64>>,
     current: usize,
     status: Status,
     help: bool,
@@ -81,6 +84,11 @@ impl Shell {
             Status::None
         };
         Ok(Self {
+            read_at: {
+                let mut read_at = vec![None; screens.len()];
+                read_at[0] = Some(store.generation());
+                read_at
+            },
             store,
             organisation,
             screens,
@@ -100,6 +108,11 @@ impl Shell {
     pub fn set_today(&mut self, today: chrono::NaiveDate) {
         self.today = Some(today);
         crate::clock::fix_today_for_this_thread(Some(today));
+        // What screens derived from the old today (overdue, expired) is stale.
+        self.read_at.fill(None);
+        if let Err(e) = self.refresh(self.current) {
+            self.status = Status::Error(format!("Could not read the workspace: {e}"));
+        }
     }
 
     pub fn status(&self) -> &Status {
@@ -113,11 +126,20 @@ impl Shell {
     fn go_to(&mut self, index: usize) {
         if index < self.screens.len() && index != self.current {
             self.current = index;
-            // Another screen may have changed what this one shows.
-            if let Err(e) = self.screens[index].reload(&self.store) {
+            if let Err(e) = self.refresh(index) {
                 self.status = Status::Error(format!("Could not read the workspace: {e}"));
             }
         }
+    }
+
+    /// Reads screen `index` again if anything was written since it last read.
+    fn refresh(&mut self, index: usize) -> Result<(), StoreError> {
+        let now = self.store.generation();
+        if self.read_at[index] != Some(now) {
+            self.screens[index].reload(&self.store)?;
+            self.read_at[index] = Some(now);
+        }
+        Ok(())
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) -> Step {
@@ -173,7 +195,7 @@ impl Shell {
             if i == self.current {
                 continue;
             }
-            if let Err(e) = self.screens[i].reload(&self.store) {
+            if let Err(e) = self.refresh(i) {
                 self.status = Status::Error(format!("Could not read the workspace: {e}"));
                 return;
             }
