@@ -1,4 +1,4 @@
-//! Round trips of the registers through CSV (issue 8): the demo's scope, assets and risks,
+//! Round trips of the registers through CSV: the demo's scope, assets and risks,
 //! exported as CSV by isms, import into a new workspace and give the same registers.
 
 mod common;
