@@ -283,3 +283,24 @@ fn the_scale_grows_to_four_levels_and_ratings_follow() {
     let text = screen(&app, W, H);
     assert!(text.contains("3 levels → 4 levels"), "{text}");
 }
+
+#[test]
+fn digits_beyond_the_scale_still_switch_screens() {
+    let dir = workdir();
+    let (mut app, path) = small(&dir);
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('5'));
+    let text = screen(&app, W, H);
+    assert!(
+        text.contains("Risk register (6.1.2, 8.2)"),
+        "5 opens the Risks screen: {text}"
+    );
+    assert!(
+        Store::open(&path)
+            .unwrap()
+            .protection_needs()
+            .unwrap()
+            .is_empty(),
+        "nothing was rated"
+    );
+}

@@ -383,17 +383,12 @@ impl Screen for ProtectionScreen {
                 self.col = (self.col + 1).min(columns.saturating_sub(1))
             }
             KeyCode::Left | KeyCode::Char('h') => self.col = self.col.saturating_sub(1),
-            KeyCode::Char(c @ '1'..='9') => {
-                let level = c as u8 - b'0';
-                if level > self.max_level() {
-                    *ctx.status = Status::Error(format!(
-                        "The scale has {} levels: press 1 to {}.",
-                        self.max_level(),
-                        self.max_level()
-                    ));
-                } else {
-                    self.rate(level, ctx);
-                }
+            // The scale's numbers rate; any other digit (or any digit on an empty grid) goes
+            // on to the screen keys, so `5` still opens the Risks screen.
+            KeyCode::Char(c @ '1'..='9')
+                if !self.shown.is_empty() && c as u8 - b'0' <= self.max_level() =>
+            {
+                self.rate(c as u8 - b'0', ctx);
             }
             KeyCode::Char('0') | KeyCode::Backspace | KeyCode::Delete => self.clear(ctx),
             KeyCode::Char('r') => {

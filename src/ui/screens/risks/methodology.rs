@@ -148,24 +148,21 @@ impl MethodologyView {
             KeyCode::Left | KeyCode::Char('h') => {
                 self.cursor.1 = self.cursor.1.saturating_sub(1).max(1)
             }
-            KeyCode::Char(c @ '1'..='9') => {
+            // A level's number sets the cell; other digits go on to the screen keys.
+            KeyCode::Char(c @ '1'..='9')
+                if usize::from(c as u8 - b'1') < self.methodology.levels.len() =>
+            {
                 let level = usize::from(c as u8 - b'1');
-                if level >= self.methodology.levels.len() {
-                    *ctx.status = Status::Error(format!(
-                        "There are {} levels.",
-                        self.methodology.levels.len()
-                    ));
-                } else {
-                    let mut m = self.methodology.clone();
-                    if let Some(cell) = m
-                        .matrix
-                        .get_mut(usize::from(self.cursor.0) - 1)
-                        .and_then(|row| row.get_mut(usize::from(self.cursor.1) - 1))
-                    {
-                        *cell = level;
-                    }
-                    let _ = self.save(m, ctx);
+                let mut m = self.methodology.clone();
+                if let Some(cell) = m
+                    .matrix
+                    .get_mut(usize::from(self.cursor.0) - 1)
+                    .and_then(|row| row.get_mut(usize::from(self.cursor.1) - 1))
+                {
+                    *cell = level;
                 }
+                // `save` reports a failure in the status line itself.
+                let _ = self.save(m, ctx);
             }
             KeyCode::Char('L') => {
                 self.editing = Some((
