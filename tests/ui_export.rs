@@ -38,3 +38,25 @@ fn x_exports_from_any_screen_into_the_workspace_folder() {
     press(&mut app, KeyCode::Esc);
     assert!(screen(&app, 120, 34).contains("Nothing exported."));
 }
+
+#[cfg(unix)]
+#[test]
+fn exports_are_private_like_the_workspace() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = workdir();
+    let path = dir.path().join("demo.isms");
+    isms::demo::write_demo(&path).unwrap();
+    let store = isms::store::Store::open_read_only(&path).unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
+    use isms::report::export::{ExportFormat, What, export};
+    let files = export(
+        &store,
+        What::Risks,
+        ExportFormat::Markdown,
+        dir.path(),
+        today,
+    )
+    .unwrap();
+    let mode = std::fs::metadata(&files[0]).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "{}", files[0].display());
+}

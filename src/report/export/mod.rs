@@ -228,11 +228,21 @@ fn single_file(out: &Path, what: What, format: ExportFormat) -> PathBuf {
     }
 }
 
+/// Writes an export; a new file is readable by its owner only, like the workspace it copies
+/// from (an existing file keeps its permissions).
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    std::fs::write(path, bytes).map_err(|source| ExportError::Io {
-        path: path.display().to_string(),
-        source,
-    })
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options
+        .open(path)
+        .and_then(|mut file| file.write_all(bytes))
+        .map_err(|source| ExportError::Io {
+            path: path.display().to_string(),
+            source,
+        })
 }
 
 #[cfg(test)]
