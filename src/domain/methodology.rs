@@ -2,6 +2,8 @@
 //! matrix from each cell to a risk level, and per level the acceptance criteria, who may accept,
 //! and the review interval.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use super::protection::map_level;
@@ -311,6 +313,16 @@ impl Default for Methodology {
     }
 }
 
+/// How many of `ratings` fall in each matrix cell `(likelihood, impact)`: what a heat map shows.
+/// Unrated risks (`None`) are not counted.
+pub fn cell_counts(ratings: impl IntoIterator<Item = Option<Rating>>) -> HashMap<(u8, u8), usize> {
+    let mut map = HashMap::new();
+    for r in ratings.into_iter().flatten() {
+        *map.entry((r.likelihood, r.impact)).or_insert(0) += 1;
+    }
+    map
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -485,5 +497,14 @@ mod tests {
     fn authorities_are_ordered() {
         assert!(Authority::Board > Authority::TopManagement);
         assert!(Authority::Isb > Authority::RiskOwner);
+    }
+
+    #[test]
+    fn ratings_are_counted_per_cell() {
+        let r = |likelihood, impact| Some(Rating { likelihood, impact });
+        let counts = cell_counts([r(2, 3), r(2, 3), r(5, 1), None]);
+        assert_eq!(counts[&(2, 3)], 2);
+        assert_eq!(counts[&(5, 1)], 1);
+        assert_eq!(counts.values().sum::<usize>(), 3);
     }
 }

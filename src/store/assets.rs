@@ -2,10 +2,10 @@
 
 use std::collections::HashMap;
 
-use rusqlite::{Connection, OptionalExtension, Params, Row};
+use rusqlite::{Connection, OptionalExtension, Row};
 use serde::Serialize;
 
-use super::sql::{all, next_number, parse};
+use super::sql::{all, next_number, parse, rows};
 use super::{Result, Store, StoreError, Writer};
 use crate::domain::ValidationError;
 use crate::domain::asset::{Asset, AssetKind, Dependency, check_new_dependency};
@@ -36,16 +36,6 @@ fn need(r: &Row<'_>) -> rusqlite::Result<ProtectionNeed> {
         level: r.get(2)?,
         rationale: r.get(3)?,
     })
-}
-
-/// Runs a query with parameters and collects every row through `map`.
-fn rows<T>(
-    conn: &Connection,
-    sql: &str,
-    params: impl Params,
-    map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
-) -> rusqlite::Result<Vec<T>> {
-    conn.prepare_cached(sql)?.query_map(params, map)?.collect()
 }
 
 fn one_asset(conn: &Connection, id: i64) -> Result<Asset> {

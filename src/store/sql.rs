@@ -55,3 +55,13 @@ pub fn all<T>(
     let mut stmt = conn.prepare_cached(sql)?;
     stmt.query_map([], map)?.collect()
 }
+
+/// Runs a query with parameters and collects every row through `map`.
+pub fn rows<T>(
+    conn: &Connection,
+    sql: &str,
+    params: impl rusqlite::Params,
+    map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
+) -> rusqlite::Result<Vec<T>> {
+    conn.prepare_cached(sql)?.query_map(params, map)?.collect()
+}

@@ -1,7 +1,7 @@
 //! The heat maps of the risk register: how many risks lie in each likelihood x impact cell,
 //! before treatment (inherent) and after (residual), each cell with its level and colour.
 
-use crate::domain::methodology::{Methodology, Rating};
+use crate::domain::methodology::{Methodology, Rating, cell_counts};
 use crate::domain::risk::Risk;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,19 +39,18 @@ fn heat_map(
     ratings: impl Iterator<Item = Option<Rating>>,
 ) -> HeatMap {
     let (steps_l, steps_i) = m.size();
-    let mut counts = vec![vec![0usize; steps_i]; steps_l];
-    let mut unrated = 0;
-    for rating in ratings {
-        let cell = rating.and_then(|r| {
-            let l = usize::from(r.likelihood).checked_sub(1)?;
-            let i = usize::from(r.impact).checked_sub(1)?;
-            counts.get_mut(l)?.get_mut(i)
-        });
-        match cell {
-            Some(count) => *count += 1,
-            None => unrated += 1,
-        }
-    }
+    let ratings: Vec<Option<Rating>> = ratings.collect();
+    let by_cell = cell_counts(ratings.iter().copied());
+    let count = |l: usize, i: usize| {
+        let cell = u8::try_from(l + 1).ok().zip(u8::try_from(i + 1).ok());
+        cell.and_then(|c| by_cell.get(&c)).copied().unwrap_or(0)
+    };
+    // A rating off the matrix (an older, larger methodology) counts as unrated, as before.
+    let placed: usize = (0..steps_l)
+        .flat_map(|l| (0..steps_i).map(move |i| (l, i)))
+        .map(|(l, i)| count(l, i))
+        .sum();
+    let unrated = ratings.len() - placed;
     let rows = (0..steps_l)
         .rev()
         .map(|l| {
@@ -62,7 +61,7 @@ fn heat_map(
                         .zip(u8::try_from(i + 1).ok())
                         .and_then(|(likelihood, impact)| m.level(Rating { likelihood, impact }));
                     HeatCell {
-                        count: counts[l][i],
+                        count: count(l, i),
                         level: level.map(|x| x.name.clone()).unwrap_or_default(),
                         colour: level.map(|x| x.colour.clone()).unwrap_or_default(),
                     }

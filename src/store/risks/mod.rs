@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use rusqlite::{Connection, OptionalExtension, Params, Row};
 use serde::Serialize;
 
-use super::sql::{all, join, next_number, parse, parse_list};
+use super::sql::{all, join, next_number, parse, parse_list, rows};
 use super::{Result, Store, StoreError, Writer};
 use crate::domain::evaluation::{check_acceptance, rerated};
 use crate::domain::methodology::{Methodology, Rating};
@@ -64,16 +64,6 @@ fn acceptance(r: &Row<'_>) -> rusqlite::Result<Acceptance> {
         until: r.get(6)?,
         note: r.get(7)?,
     })
-}
-
-/// Runs a query with parameters and collects every row through `map`.
-fn rows<T>(
-    conn: &Connection,
-    sql: &str,
-    params: impl Params,
-    map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
-) -> rusqlite::Result<Vec<T>> {
-    conn.prepare_cached(sql)?.query_map(params, map)?.collect()
 }
 
 /// Groups `(owner, member)` link rows into lists per owner.

@@ -7,18 +7,14 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use crate::domain::methodology::{Methodology, Rating};
+use crate::domain::methodology::{Methodology, Rating, cell_counts};
 use crate::ui::theme;
 
 const CELL: usize = 5;
 
 /// Risks per cell.
 pub fn counts(ratings: impl Iterator<Item = Option<Rating>>) -> HashMap<(u8, u8), usize> {
-    let mut map = HashMap::new();
-    for r in ratings.flatten() {
-        *map.entry((r.likelihood, r.impact)).or_insert(0) += 1;
-    }
-    map
+    cell_counts(ratings)
 }
 
 /// The width a heat map needs, borders included.
