@@ -182,6 +182,19 @@ fn rating_from(
     }
 }
 
+/// The objectives ticked in the form's picker, which lists `Objective::ALL` by position.
+fn chosen_objectives(form: &Form) -> Vec<Objective> {
+    form.picked_all("objectives")
+        .into_iter()
+        .filter_map(|i| {
+            usize::try_from(i)
+                .ok()
+                .and_then(|i| Objective::ALL.get(i))
+                .copied()
+        })
+        .collect()
+}
+
 fn cell_name(r: Option<Rating>) -> String {
     r.map_or("not rated".to_string(), |r| {
         format!("L{} × I{}", r.likelihood, r.impact)
@@ -488,30 +501,12 @@ impl Record for RiskRow {
 
     fn form_changed(&self, form: &mut Form) {
         let assets = form.picked_all("assets");
-        let objectives: Vec<Objective> = form
-            .picked_all("objectives")
-            .into_iter()
-            .filter_map(|i| {
-                usize::try_from(i)
-                    .ok()
-                    .and_then(|i| Objective::ALL.get(i))
-                    .copied()
-            })
-            .collect();
+        let objectives = chosen_objectives(form);
         form.set_note("guidance", &self.ctx.guidance(&assets, &objectives));
     }
 
     fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
-        let objectives = form
-            .picked_all("objectives")
-            .into_iter()
-            .filter_map(|i| {
-                usize::try_from(i)
-                    .ok()
-                    .and_then(|i| Objective::ALL.get(i))
-                    .copied()
-            })
-            .collect();
+        let objectives = chosen_objectives(form);
         let treatment = form
             .choice_index("treatment")
             .checked_sub(1)
