@@ -304,3 +304,24 @@ fn digits_beyond_the_scale_still_switch_screens() {
         "nothing was rated"
     );
 }
+
+/// The other screens are built in the background from the workspace as it was at start; an
+/// asset added before the Protection screen is first shown is on it all the same.
+#[test]
+fn a_screen_built_in_the_background_shows_an_edit_made_since() {
+    let dir = workdir();
+    let (mut app, _path) = small(&dir);
+    // Time for the background to build the other screens from the workspace as it was.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Backup job");
+    ctrl(&mut app, 's');
+    press(&mut app, KeyCode::Char('4'));
+    let text = screen(&app, W, H);
+    assert!(text.contains("Protection needs"), "{text}");
+    assert!(
+        text.contains("AS-005  Backup job"),
+        "a row of the grid: {text}"
+    );
+}

@@ -118,6 +118,24 @@ pub(super) fn open(path: &Path, read_only: bool) -> Result<Store> {
     })
 }
 
+/// A read-only connection to a workspace this process has open and checked already, for work
+/// on another thread. Its header is not inspected again: right after creation it may still be
+/// only in the write-ahead log.
+pub(super) fn open_reader(path: &Path) -> Result<Store> {
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    configure(&conn, true)?;
+    Ok(Store {
+        conn,
+        path: path.to_path_buf(),
+        read_only: true,
+        who: current_user(),
+        generation: 0,
+    })
+}
+
 fn configure(conn: &Connection, read_only: bool) -> Result<()> {
     conn.pragma_update(None, "foreign_keys", true)?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;

@@ -26,6 +26,7 @@ use crate::domain::ValidationError;
 pub use file::{FileCheck, inspect};
 pub use log::Change;
 pub use meta::Counts;
+pub use risks::RiskRatings;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -86,6 +87,12 @@ impl Store {
     /// Opens an existing workspace without ever writing to it.
     pub fn open_read_only(path: &Path) -> Result<Store> {
         file::open(path, true)
+    }
+
+    /// Another read-only connection to a workspace this process has opened already, for reading
+    /// on another thread while the app stays responsive.
+    pub fn open_reader(path: &Path) -> Result<Store> {
+        file::open_reader(path)
     }
 
     /// Creates a new workspace file (mode 0600) for `organisation`, seeded with Annex A, the

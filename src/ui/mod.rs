@@ -100,6 +100,19 @@ impl App {
         }
     }
 
+    /// Whether something shown is still being computed in the background.
+    pub fn busy(&self) -> bool {
+        matches!(self, App::Workspace(s) if s.busy())
+    }
+
+    /// Waits until what is computed in the background is done, so that the next frame is
+    /// complete (tests, benchmarks).
+    pub fn settle(&self) {
+        if let App::Workspace(s) = self {
+            s.settle();
+        }
+    }
+
     pub fn render(&self, frame: &mut Frame) {
         let area = frame.area();
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -174,7 +187,9 @@ pub fn run(path: &Path, explicit: bool, read_only: bool) -> Result<()> {
     }
     loop {
         terminal.draw(|f| app.render(f))?;
-        if !event::poll(Duration::from_millis(500))? {
+        // While a screen computes in the background, look again soon to show its result.
+        let wait = if app.busy() { 50 } else { 500 };
+        if !event::poll(Duration::from_millis(wait))? {
             continue;
         }
         match event::read()? {

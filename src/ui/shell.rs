@@ -12,7 +12,7 @@ use ratatui::widgets::Paragraph;
 use super::screens::assets::AssetRow;
 use super::screens::clauses::ClauseRow;
 use super::screens::dashboard::Dashboard;
-use super::screens::lazy::Lazy;
+use super::screens::lazy::{Lazy, build_in_background};
 use super::screens::protection::ProtectionScreen;
 use super::screens::register::RegisterScreen;
 use super::screens::risks::RisksScreen;
@@ -52,31 +52,34 @@ pub struct Shell {
 
 impl Shell {
     pub fn new(store: Store) -> Result<Self, StoreError> {
-        // Only the dashboard is read now; the others when first shown.
-        let screens: Vec<Box<dyn Screen>> = vec![
-            Box::new(Dashboard::new(&store)?),
-            Box::new(Lazy::new("Scope", |s| Ok(Box::new(ScopeScreen::new(s)?)))),
-            Box::new(Lazy::new("Assets", |s| {
+        // Only the dashboard is read now; the others in the background or when first shown.
+        let mut lazy = [
+            Lazy::new("Scope", |s| Ok(Box::new(ScopeScreen::new(s)?))),
+            Lazy::new("Assets", |s| {
                 Ok(Box::new(RegisterScreen::<AssetRow>::new(
                     "Assets", "Assets", s,
                 )?))
-            })),
-            Box::new(Lazy::new("Protection", |s| {
-                Ok(Box::new(ProtectionScreen::new(s)?))
-            })),
-            Box::new(Lazy::new("Risks", |s| Ok(Box::new(RisksScreen::new(s)?)))),
-            Box::new(Lazy::new("Treatment", |s| {
-                Ok(Box::new(TreatmentScreen::new(s)?))
-            })),
-            Box::new(Lazy::new("SoA", |s| Ok(Box::new(SoaScreen::new(s)?)))),
-            Box::new(Lazy::new("Clauses", |s| {
+            }),
+            Lazy::new("Protection", |s| Ok(Box::new(ProtectionScreen::new(s)?))),
+            Lazy::new("Risks", |s| Ok(Box::new(RisksScreen::new(s)?))),
+            Lazy::new("Treatment", |s| Ok(Box::new(TreatmentScreen::new(s)?))),
+            Lazy::new("SoA", |s| Ok(Box::new(SoaScreen::new(s)?))),
+            Lazy::new("Clauses", |s| {
                 Ok(Box::new(RegisterScreen::<ClauseRow>::new(
                     "Clauses",
                     "Clauses 4 to 10 (all mandatory)",
                     s,
                 )?))
-            })),
+            }),
         ];
+        let dashboard = Dashboard::new(&store)?;
+        build_in_background(
+            &mut lazy.iter_mut().collect::<Vec<_>>(),
+            store.path().to_path_buf(),
+            store.generation(),
+        );
+        let mut screens: Vec<Box<dyn Screen>> = vec![Box::new(dashboard)];
+        screens.extend(lazy.into_iter().map(|l| Box::new(l) as Box<dyn Screen>));
         let organisation = store.organisation()?;
         let status = if store.is_read_only() {
             Status::Info("Opened read-only: nothing can be changed.".into())
@@ -117,6 +120,18 @@ impl Shell {
 
     pub fn status(&self) -> &Status {
         &self.status
+    }
+
+    /// Whether the screen shown is still computing something in the background.
+    pub fn busy(&self) -> bool {
+        self.screens[self.current].busy()
+    }
+
+    /// Waits for what the screens compute in the background (tests and benchmarks).
+    pub fn settle(&self) {
+        for s in &self.screens {
+            s.settle();
+        }
     }
 
     pub fn current_title(&self) -> &'static str {

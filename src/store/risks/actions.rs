@@ -59,7 +59,7 @@ struct DeletedAction<'a> {
 
 /// Every action with its risks and controls, by number.
 pub(in crate::store) fn all_actions(conn: &Connection) -> Result<Vec<Action>> {
-    let mut risks = links(
+    let risks = links(
         conn,
         "SELECT action, risk FROM action_risks ORDER BY action, risk",
     )?;
@@ -73,7 +73,7 @@ pub(in crate::store) fn all_actions(conn: &Connection) -> Result<Vec<Action>> {
     }
     let mut actions = all(conn, &format!("{ACTION} ORDER BY number"), action)?;
     for a in &mut actions {
-        a.risks = risks.remove(&a.id).unwrap_or_default();
+        a.risks = risks.of(a.id);
         a.controls = controls.remove(&a.id).unwrap_or_default();
     }
     Ok(actions)

@@ -4,8 +4,6 @@ mod actions;
 
 pub(in crate::store) use actions::all_actions;
 
-use std::collections::HashMap;
-
 use rusqlite::{Connection, OptionalExtension, Params, Row};
 use serde::Serialize;
 
@@ -66,26 +64,37 @@ fn acceptance(r: &Row<'_>) -> rusqlite::Result<Acceptance> {
     })
 }
 
-/// Groups `(owner, member)` link rows into lists per owner.
-fn links(conn: &Connection, sql: &str) -> Result<HashMap<i64, Vec<i64>>> {
-    let mut map: HashMap<i64, Vec<i64>> = HashMap::new();
-    for (owner, member) in all(conn, sql, |r| {
-        Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
-    })? {
-        map.entry(owner).or_default().push(member);
+/// `(owner, member)` link rows sorted by owner, looked up per owner by binary search: cheaper
+/// than a map when every owner of a large table is looked up once.
+struct Links(Vec<(i64, i64)>);
+
+impl Links {
+    fn of(&self, owner: i64) -> Vec<i64> {
+        let start = self.0.partition_point(|(o, _)| *o < owner);
+        self.0[start..]
+            .iter()
+            .take_while(|(o, _)| *o == owner)
+            .map(|(_, member)| *member)
+            .collect()
     }
-    Ok(map)
+}
+
+/// Reads `(owner, member)` link rows; `sql` orders them by owner, then member.
+fn links(conn: &Connection, sql: &str) -> Result<Links> {
+    Ok(Links(all(conn, sql, |r| {
+        Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?))
+    })?))
 }
 
 /// Every risk with its assets, by number.
 pub(in crate::store) fn all_risks(conn: &Connection) -> Result<Vec<Risk>> {
-    let mut assets = links(
+    let assets = links(
         conn,
         "SELECT risk, asset FROM risk_assets ORDER BY risk, asset",
     )?;
     let mut risks = all(conn, &format!("{RISK} ORDER BY number"), risk)?;
     for r in &mut risks {
-        r.assets = assets.remove(&r.id).unwrap_or_default();
+        r.assets = assets.of(r.id);
     }
     Ok(risks)
 }
@@ -123,6 +132,15 @@ fn risk_ref(conn: &Connection, id: i64) -> Result<String> {
         .ok_or_else(|| StoreError::Missing(format!("risk #{id}")))
 }
 
+/// A risk's reference and ratings alone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RiskRatings {
+    pub id: i64,
+    pub number: u32,
+    pub inherent: Option<Rating>,
+    pub residual: Option<Rating>,
+}
+
 /// What goes with a deleted risk, so that the change log keeps it all.
 #[derive(Serialize)]
 struct DeletedRisk<'a> {
@@ -136,6 +154,25 @@ struct DeletedRisk<'a> {
 impl Store {
     pub fn risks(&self) -> Result<Vec<Risk>> {
         all_risks(self.conn())
+    }
+
+    /// Every risk's number and its inherent and residual ratings, by number: what a heat map
+    /// or a reference needs, without reading the texts.
+    pub fn risk_ratings(&self) -> Result<Vec<RiskRatings>> {
+        Ok(all(
+            self.conn(),
+            "SELECT id, number, inherent_likelihood, inherent_impact,
+                residual_likelihood, residual_impact
+            FROM risks ORDER BY number",
+            |r| {
+                Ok(RiskRatings {
+                    id: r.get(0)?,
+                    number: r.get(1)?,
+                    inherent: rating(r, 2)?,
+                    residual: rating(r, 4)?,
+                })
+            },
+        )?)
     }
 
     /// One risk by row id, with its assets; `Missing` if there is none.

@@ -2,7 +2,7 @@
 //! information the standard requires for it and where that is, and, where the workspace itself
 //! holds the evidence (scope, methodology, risk register, SoA, treatment plan), its state.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use super::register::Record;
 use crate::domain::ValidationError;
@@ -22,7 +22,7 @@ pub struct ClauseContext {
 }
 
 impl ClauseContext {
-    fn load(store: &Store) -> Result<Rc<Self>, StoreError> {
+    fn load(store: &Store) -> Result<Arc<Self>, StoreError> {
         let today = crate::clock::today();
         let scope = store.scope_statements()?;
         let scope_state = match (
@@ -53,7 +53,7 @@ impl ClauseContext {
         });
         let actions = store.actions()?;
         let overdue = actions.iter().filter(|a| a.is_overdue(today)).count();
-        Ok(Rc::new(Self {
+        Ok(Arc::new(Self {
             states: vec![
                 (WorkspaceEvidence::ScopeStatement, scope_state),
                 (
@@ -98,7 +98,7 @@ impl ClauseContext {
 #[derive(Clone)]
 pub struct ClauseRow {
     pub item: ClauseItem,
-    pub ctx: Rc<ClauseContext>,
+    pub ctx: Arc<ClauseContext>,
 }
 
 impl ClauseRow {
@@ -278,7 +278,7 @@ impl Record for ClauseRow {
             .into_iter()
             .map(|item| ClauseRow {
                 item,
-                ctx: Rc::clone(&ctx),
+                ctx: Arc::clone(&ctx),
             })
             .collect();
         let blank = rows

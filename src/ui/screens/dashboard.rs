@@ -2,8 +2,12 @@
 //! heat maps, what is overdue or due soon, and the readiness findings, an auditor's view first.
 //! `Enter` on a finding shows its item on its own screen.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+use chrono::NaiveDate;
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -35,7 +39,9 @@ pub struct Dashboard {
     inherent: HashMap<(u8, u8), usize>,
     residual: HashMap<(u8, u8), usize>,
     deadlines: Vec<(Style, String)>,
-    findings: Vec<Finding>,
+    /// The readiness check runs on its own thread and connection: on a large workspace it takes
+    /// longer than a frame, and everything else on this screen is ready without it.
+    findings: RefCell<Findings>,
     selected: usize,
     offset: Cell<usize>,
 }
@@ -51,7 +57,7 @@ impl Dashboard {
             inherent: HashMap::new(),
             residual: HashMap::new(),
             deadlines: Vec::new(),
-            findings: Vec::new(),
+            findings: RefCell::new(Findings::Ready(Vec::new())),
             selected: 0,
             offset: Cell::new(0),
         };
@@ -182,13 +188,23 @@ impl Dashboard {
     }
 
     fn render_findings(&self, frame: &mut Frame, area: Rect) {
-        let count = |s: Severity| self.findings.iter().filter(|f| f.severity == s).count();
-        let title = format!(
-            " Readiness: {} major, {} minor, {} observations ",
-            count(Severity::Major),
-            count(Severity::Minor),
-            count(Severity::Observation)
-        );
+        self.poll_findings();
+        let state = self.findings.borrow();
+        let findings: &[Finding] = match &*state {
+            Findings::Ready(f) => f,
+            _ => &[],
+        };
+        let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+        let title = match &*state {
+            Findings::Ready(_) => format!(
+                " Readiness: {} major, {} minor, {} observations ",
+                count(Severity::Major),
+                count(Severity::Minor),
+                count(Severity::Observation)
+            ),
+            Findings::Checking(_) => " Readiness: checking… ".to_string(),
+            Findings::Failed(_) => " Readiness: not checked ".to_string(),
+        };
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(theme::focus_border())
@@ -198,7 +214,8 @@ impl Dashboard {
         // The selected finding in full, with its fix, under the list.
         let [inner, detail] =
             Layout::vertical([Constraint::Min(1), Constraint::Length(4)]).areas(all);
-        if let Some(f) = self.findings.get(self.selected) {
+        let selected = self.selected.min(findings.len().saturating_sub(1));
+        if let Some(f) = findings.get(selected) {
             let text = vec![
                 Line::styled(format!(" {}", f.message), theme::value()),
                 Line::styled(format!(" → {}", f.fix), theme::muted()),
@@ -215,27 +232,29 @@ impl Dashboard {
             );
         }
         let height = usize::from(inner.height).max(1);
-        let offset = scroll_offset(
-            self.offset.get(),
-            self.selected,
-            height,
-            self.findings.len(),
-        );
+        let offset = scroll_offset(self.offset.get(), selected, height, findings.len());
         self.offset.set(offset);
         let width = inner.width.saturating_sub(20);
-        let lines: Vec<Line> = if self.findings.is_empty() {
-            vec![Line::styled(
+        let lines: Vec<Line> = match &*state {
+            Findings::Checking(_) => vec![Line::styled(
+                " Checking the workspace as an auditor would…",
+                theme::muted(),
+            )],
+            Findings::Failed(e) => vec![Line::styled(
+                format!(" Could not check the workspace: {e}"),
+                theme::error(),
+            )],
+            Findings::Ready(_) if findings.is_empty() => vec![Line::styled(
                 " Nothing an auditor would flag.",
                 theme::success(),
-            )]
-        } else {
-            self.findings
+            )],
+            Findings::Ready(_) => findings
                 .iter()
                 .enumerate()
                 .skip(offset)
                 .take(height)
                 .map(|(i, f)| {
-                    let base = if i == self.selected {
+                    let base = if i == selected {
                         theme::selected()
                     } else {
                         Style::new()
@@ -249,9 +268,59 @@ impl Dashboard {
                         Span::styled(fit(&f.message, width), theme::value().patch(base)),
                     ])
                 })
-                .collect()
+                .collect(),
         };
         frame.render_widget(Paragraph::new(lines), inner);
+    }
+}
+
+/// The readiness findings, or the check that is still computing them.
+enum Findings {
+    Checking(Receiver<Result<Vec<Finding>, String>>),
+    Ready(Vec<Finding>),
+    Failed(String),
+}
+
+impl Findings {
+    /// Starts the check of the workspace at `path` as of `today` on its own thread, with its
+    /// own read-only connection, so the screen is drawn while it runs.
+    fn check(path: PathBuf, today: NaiveDate) -> Self {
+        let (tx, rx) = channel();
+        let spawned = std::thread::Builder::new()
+            .name("readiness".into())
+            .spawn(move || {
+                let found = Store::open_reader(&path)
+                    .and_then(|s| s.workspace())
+                    .map(|ws| check(&ws, today))
+                    .map_err(|e| e.to_string());
+                // The screen may have started a newer check and dropped this receiver.
+                let _ = tx.send(found);
+            });
+        match spawned {
+            Ok(_) => Findings::Checking(rx),
+            Err(e) => Findings::Failed(e.to_string()),
+        }
+    }
+
+    fn received(message: Result<Result<Vec<Finding>, String>, TryRecvError>) -> Self {
+        match message {
+            Ok(Ok(found)) => Findings::Ready(found),
+            Ok(Err(e)) => Findings::Failed(e),
+            Err(_) => Findings::Failed("the check stopped unexpectedly".into()),
+        }
+    }
+}
+
+impl Dashboard {
+    /// Takes the findings if the check has finished since the last look.
+    fn poll_findings(&self) {
+        let mut state = self.findings.borrow_mut();
+        if let Findings::Checking(rx) = &*state {
+            match rx.try_recv() {
+                Err(TryRecvError::Empty) => {}
+                message => *state = Findings::received(message),
+            }
+        }
     }
 }
 
@@ -261,7 +330,30 @@ impl Screen for Dashboard {
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx<'_>) -> Handled {
-        let last = self.findings.len().saturating_sub(1);
+        let on_findings = matches!(
+            key.code,
+            KeyCode::Down
+                | KeyCode::Up
+                | KeyCode::PageDown
+                | KeyCode::PageUp
+                | KeyCode::Home
+                | KeyCode::End
+                | KeyCode::Enter
+                | KeyCode::Char('j' | 'k' | 'g' | 'G')
+        );
+        if on_findings {
+            // A key meant for the findings waits for them rather than being lost.
+            self.settle();
+        }
+        self.poll_findings();
+        let state = self.findings.borrow();
+        let findings: &[Finding] = match &*state {
+            Findings::Ready(f) => f,
+            _ => &[],
+        };
+        let last = findings.len().saturating_sub(1);
+        // Findings may have arrived, or changed, since the selection was made.
+        self.selected = self.selected.min(last);
         match key.code {
             KeyCode::Down | KeyCode::Char('j') => self.selected = (self.selected + 1).min(last),
             KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
@@ -269,7 +361,7 @@ impl Screen for Dashboard {
             KeyCode::PageUp => self.selected = self.selected.saturating_sub(10),
             KeyCode::Char('g') | KeyCode::Home => self.selected = 0,
             KeyCode::Char('G') | KeyCode::End => self.selected = last,
-            KeyCode::Enter => match self.findings.get(self.selected) {
+            KeyCode::Enter => match findings.get(self.selected) {
                 Some(f) => ctx.jump = Some(f.place.clone()),
                 None => return Handled::No,
             },
@@ -280,9 +372,9 @@ impl Screen for Dashboard {
 
     fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
         let today = crate::clock::today();
-        let ws = store.workspace()?;
-        let scope = ws
-            .statements
+        *self.findings.get_mut() = Findings::check(store.path().to_path_buf(), today);
+        let statements = store.scope_statements()?;
+        let scope = statements
             .isms_scope
             .lines()
             .next()
@@ -295,17 +387,14 @@ impl Screen for Dashboard {
         };
         self.path = store.path().display().to_string();
         self.counts = store.counts()?;
-        self.soa = progress(&ws.soa);
-        self.inherent = heat_counts(ws.risks.iter().map(|r| r.inherent));
-        self.residual = heat_counts(ws.risks.iter().map(|r| r.residual));
+        self.soa = progress(&store.soa()?);
+        let ratings = store.risk_ratings()?;
+        self.inherent = heat_counts(ratings.iter().map(|r| r.inherent));
+        self.residual = heat_counts(ratings.iter().map(|r| r.residual));
+        let risk_numbers: HashMap<i64, u32> = ratings.iter().map(|r| (r.id, r.number)).collect();
+        let actions = store.actions()?;
         let mut deadlines = Vec::new();
-        let risk_ref = |id: i64| {
-            ws.risks
-                .iter()
-                .find(|r| r.id == id)
-                .map_or(String::new(), |r| RefKind::Risk.format(r.number))
-        };
-        for a in ws.actions.iter().filter(|a| a.is_overdue(today)) {
+        for a in actions.iter().filter(|a| a.is_overdue(today)) {
             let due = a.due.map_or(String::new(), |d| d.to_string());
             deadlines.push((
                 theme::error(),
@@ -317,11 +406,7 @@ impl Screen for Dashboard {
                 ),
             ));
         }
-        for a in ws
-            .actions
-            .iter()
-            .filter(|a| a.is_due_within(today, SOON_DAYS))
-        {
+        for a in actions.iter().filter(|a| a.is_due_within(today, SOON_DAYS)) {
             let due = a.due.map_or(String::new(), |d| d.to_string());
             deadlines.push((
                 theme::warning(),
@@ -333,22 +418,35 @@ impl Screen for Dashboard {
                 ),
             ));
         }
-        for a in ws
-            .acceptances
+        for a in store
+            .acceptances()?
             .iter()
             .filter(|a| a.expires_within(today, SOON_DAYS))
         {
             let until = a.until.map_or(String::new(), |d| d.to_string());
+            let risk = risk_numbers
+                .get(&a.risk)
+                .map_or(String::new(), |n| RefKind::Risk.format(*n));
             deadlines.push((
                 theme::warning(),
-                format!("acceptance of {} expires {until}", risk_ref(a.risk)),
+                format!("acceptance of {risk} expires {until}"),
             ));
         }
         self.deadlines = deadlines;
-        self.methodology = ws.methodology.clone();
-        self.findings = check(&ws, today);
-        self.selected = self.selected.min(self.findings.len().saturating_sub(1));
+        self.methodology = store.methodology()?;
         Ok(())
+    }
+
+    fn settle(&self) {
+        let mut state = self.findings.borrow_mut();
+        if let Findings::Checking(rx) = &*state {
+            *state = Findings::received(rx.recv().map_err(|_| TryRecvError::Disconnected));
+        }
+    }
+
+    fn busy(&self) -> bool {
+        self.poll_findings();
+        matches!(&*self.findings.borrow(), Findings::Checking(_))
     }
 
     fn keys(&self) -> Vec<(&'static str, &'static str)> {

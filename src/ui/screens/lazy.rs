@@ -1,7 +1,14 @@
-//! A screen built the first time it is shown, so that opening a large workspace reads only what
-//! the first screen needs. The shell reloads a screen before showing it, and that is when this
-//! one is made.
+//! A screen built the first time it is needed, so that opening a large workspace reads only
+//! what the first screen needs. Right after the first frame the other screens are built in the
+//! background, on their own read-only connection, so that the first visit of a large register
+//! is a redraw rather than a wait; a screen asked for before its turn is built at once.
 
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use chrono::NaiveDate;
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
@@ -10,12 +17,28 @@ use super::{Ctx, Handled, Screen};
 use crate::domain::readiness::Place;
 use crate::store::{Store, StoreError};
 
-type Make = fn(&Store) -> Result<Box<dyn Screen>, StoreError>;
+pub type Make = fn(&Store) -> Result<Box<dyn Screen>, StoreError>;
+
+/// A screen built in the background, with what it was built from.
+type Built = Result<Box<dyn Screen>, String>;
 
 pub struct Lazy {
     title: &'static str,
     make: Make,
-    screen: Option<Box<dyn Screen>>,
+    state: State,
+}
+
+enum State {
+    Unbuilt,
+    /// Being built in the background from the workspace as of `generation` and `today`; whoever
+    /// first sets `claimed` (the background thread or the shell) builds it.
+    Building {
+        built: Receiver<Built>,
+        claimed: Arc<AtomicBool>,
+        generation: u64,
+        today: NaiveDate,
+    },
+    Built(Box<dyn Screen>),
 }
 
 impl Lazy {
@@ -23,7 +46,67 @@ impl Lazy {
         Self {
             title,
             make,
-            screen: None,
+            state: State::Unbuilt,
+        }
+    }
+
+    fn screen(&self) -> Option<&dyn Screen> {
+        match &self.state {
+            State::Built(s) => Some(s.as_ref()),
+            _ => None,
+        }
+    }
+
+    fn screen_mut(&mut self) -> Option<&mut Box<dyn Screen>> {
+        match &mut self.state {
+            State::Built(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+/// Builds the unbuilt screens of `screens` one after another on a background thread that reads
+/// the workspace at `path` through its own read-only connection. The app's store is at
+/// `generation`; a screen built from an older state is read again when it is shown.
+pub fn build_in_background(screens: &mut [&mut Lazy], path: PathBuf, generation: u64) {
+    let today = crate::clock::today();
+    let mut jobs: Vec<(Make, Sender<Built>, Arc<AtomicBool>)> = Vec::new();
+    for lazy in screens.iter_mut() {
+        if matches!(lazy.state, State::Unbuilt) {
+            let (tx, rx) = channel();
+            let claimed = Arc::new(AtomicBool::new(false));
+            jobs.push((lazy.make, tx, Arc::clone(&claimed)));
+            lazy.state = State::Building {
+                built: rx,
+                claimed,
+                generation,
+                today,
+            };
+        }
+    }
+    let spawned = std::thread::Builder::new()
+        .name("screens".into())
+        .spawn(move || {
+            crate::clock::fix_today_for_this_thread(Some(today));
+            let store = Store::open_reader(&path).map_err(|e| e.to_string());
+            for (make, tx, claimed) in jobs {
+                if claimed.swap(true, Ordering::AcqRel) {
+                    continue;
+                }
+                let built = match &store {
+                    Ok(store) => make(store).map_err(|e| e.to_string()),
+                    Err(e) => Err(e.clone()),
+                };
+                // A screen that was meanwhile built at once no longer listens.
+                let _ = tx.send(built);
+            }
+        });
+    if spawned.is_err() {
+        // No thread: every screen is built when first shown, as without this.
+        for lazy in screens.iter_mut() {
+            if matches!(lazy.state, State::Building { .. }) {
+                lazy.state = State::Unbuilt;
+            }
         }
     }
 }
@@ -34,48 +117,84 @@ impl Screen for Lazy {
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx<'_>) -> Handled {
-        self.screen
-            .as_mut()
+        self.screen_mut()
             .map_or(Handled::No, |s| s.handle_key(key, ctx))
     }
 
     fn handle_paste(&mut self, text: &str) {
-        if let Some(s) = &mut self.screen {
+        if let Some(s) = self.screen_mut() {
             s.handle_paste(text);
         }
     }
 
     fn handle_click(&mut self, area: Rect, column: u16, row: u16) -> bool {
-        self.screen
-            .as_mut()
+        self.screen_mut()
             .is_some_and(|s| s.handle_click(area, column, row))
     }
 
     fn render(&self, frame: &mut Frame, area: Rect) {
-        if let Some(s) = &self.screen {
+        if let Some(s) = self.screen() {
             s.render(frame, area);
         }
     }
 
     fn keys(&self) -> Vec<(&'static str, &'static str)> {
-        self.screen.as_ref().map_or_else(Vec::new, |s| s.keys())
+        self.screen().map_or_else(Vec::new, |s| s.keys())
     }
 
     fn captures_input(&self) -> bool {
-        self.screen.as_ref().is_some_and(|s| s.captures_input())
+        self.screen().is_some_and(|s| s.captures_input())
     }
 
     fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
-        match &mut self.screen {
-            Some(s) => s.reload(store),
-            None => {
-                self.screen = Some((self.make)(store)?);
-                Ok(())
+        match std::mem::replace(&mut self.state, State::Unbuilt) {
+            State::Built(mut s) => {
+                let read = s.reload(store);
+                self.state = State::Built(s);
+                read
             }
+            State::Building { claimed, .. } if !claimed.swap(true, Ordering::AcqRel) => {
+                // Not started in the background yet: quicker to build it here and now.
+                self.build(store)
+            }
+            State::Building {
+                built,
+                generation,
+                today,
+                ..
+            } => match built.recv() {
+                Ok(Ok(mut s)) => {
+                    let current =
+                        generation == store.generation() && today == crate::clock::today();
+                    let read = if current { Ok(()) } else { s.reload(store) };
+                    self.state = State::Built(s);
+                    read
+                }
+                // Whatever failed in the background is tried again here, where it is reported.
+                _ => self.build(store),
+            },
+            State::Unbuilt => self.build(store),
         }
     }
 
     fn focus(&mut self, place: &Place) -> bool {
-        self.screen.as_mut().is_some_and(|s| s.focus(place))
+        self.screen_mut().is_some_and(|s| s.focus(place))
+    }
+
+    fn busy(&self) -> bool {
+        self.screen().is_some_and(|s| s.busy())
+    }
+
+    fn settle(&self) {
+        if let Some(s) = self.screen() {
+            s.settle();
+        }
+    }
+}
+
+impl Lazy {
+    fn build(&mut self, store: &Store) -> Result<(), StoreError> {
+        self.state = State::Built((self.make)(store)?);
+        Ok(())
     }
 }

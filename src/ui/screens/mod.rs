@@ -47,7 +47,7 @@ pub enum Handled {
     No,
 }
 
-pub trait Screen {
+pub trait Screen: Send {
     fn title(&self) -> &'static str;
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx<'_>) -> Handled;
     /// Text pasted into the terminal; only forms take it.
@@ -71,4 +71,11 @@ pub trait Screen {
     fn focus(&mut self, _place: &Place) -> bool {
         false
     }
+    /// Whether work started for this screen is still running in the background; the loop
+    /// redraws sooner while it is.
+    fn busy(&self) -> bool {
+        false
+    }
+    /// Waits until that work is done, so that the next frame shows its result.
+    fn settle(&self) {}
 }

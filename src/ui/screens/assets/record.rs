@@ -2,7 +2,7 @@
 //! protection needs, with the workspace context the form and the detail pane need.
 
 use std::collections::{HashMap, HashSet};
-use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::domain::ValidationError;
 use crate::domain::asset::{Asset, AssetKind, Dependency};
@@ -108,7 +108,7 @@ pub struct AssetRow {
     loaded_depends_on: Vec<i64>,
     loaded_serves: Vec<i64>,
     pub effective: Vec<(Objective, Option<EffectiveNeed>)>,
-    pub ctx: Rc<AssetContext>,
+    pub ctx: Arc<AssetContext>,
 }
 
 fn asset_ref(asset: &Asset) -> String {
@@ -131,7 +131,7 @@ pub fn load_rows(store: &Store) -> Result<(Vec<AssetRow>, AssetRow), StoreError>
         .iter()
         .map(|&o| (o, effective_needs(&assets, &deps, &needs, o)))
         .collect();
-    let ctx = Rc::new(AssetContext {
+    let ctx = Arc::new(AssetContext {
         names: assets
             .iter()
             .map(|a| (a.id, format!("{} {}", asset_ref(a), a.name)))
@@ -170,7 +170,7 @@ pub fn load_rows(store: &Store) -> Result<(Vec<AssetRow>, AssetRow), StoreError>
                 depends_on,
                 serves,
                 asset,
-                ctx: Rc::clone(&ctx),
+                ctx: Arc::clone(&ctx),
             }
         })
         .collect();

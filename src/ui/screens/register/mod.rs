@@ -19,7 +19,7 @@ use crate::ui::widgets::Confirm;
 use crate::ui::widgets::form::{Form, FormEvent};
 use crate::ui::widgets::table::{Column, DataTable, TableEvent};
 
-pub trait Record: Clone + Sized {
+pub trait Record: Clone + Sized + Send {
     /// What one record is called: "scope item".
     const NOUN: &'static str;
     /// The name of the ranked view (`c`), if the record has one: "crown jewels".

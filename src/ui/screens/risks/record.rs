@@ -2,14 +2,18 @@
 //! raise, the actions treating it and its acceptance, with what its form offers to choose.
 
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
 use crate::domain::ValidationError;
+use crate::domain::asset::{Asset, Dependency};
 use crate::domain::evaluation::{RiskFlag, risk_flags};
 use crate::domain::methodology::{Methodology, Rating};
-use crate::domain::protection::{EffectiveNeed, Objective, ProtectionScale, effective_needs};
+use crate::domain::protection::{
+    EffectiveNeed, Objective, ProtectionNeed, ProtectionScale, effective_needs,
+};
 use crate::domain::readiness::Place;
 use crate::domain::reference::RefKind;
 use crate::domain::risk::{Acceptance, Risk, RiskStatus, TreatmentOption};
@@ -24,7 +28,10 @@ use crate::ui::widgets::table::Column;
 pub struct RiskContext {
     pub methodology: Methodology,
     pub assets: Vec<(i64, String)>,
-    pub needs: HashMap<(i64, Objective), EffectiveNeed>,
+    /// What the effective protection needs are derived from; they are derived only when a
+    /// form asks for guidance, which keeps opening the register fast.
+    protection: (Vec<Asset>, Vec<Dependency>, Vec<ProtectionNeed>),
+    needs: OnceLock<HashMap<(i64, Objective), EffectiveNeed>>,
     pub scale: ProtectionScale,
     pub actions: Vec<Action>,
     pub acceptances: Vec<Acceptance>,
@@ -36,6 +43,19 @@ impl RiskContext {
         rating
             .and_then(|r| self.methodology.level(r))
             .map_or("–".to_string(), |l| l.name.clone())
+    }
+
+    fn needs(&self) -> &HashMap<(i64, Objective), EffectiveNeed> {
+        self.needs.get_or_init(|| {
+            let (assets, deps, needs) = &self.protection;
+            let mut effective = HashMap::new();
+            for o in Objective::ALL {
+                for (asset, need) in effective_needs(assets, deps, needs, *o) {
+                    effective.insert((asset, *o), need);
+                }
+            }
+            effective
+        })
     }
 
     fn asset_name(&self, id: i64) -> String {
@@ -62,7 +82,7 @@ impl RiskContext {
                     .iter()
                     .map(|o| {
                         let level = self
-                            .needs
+                            .needs()
                             .get(&(a, *o))
                             .and_then(|n| self.scale.name(n.level))
                             .unwrap_or("unrated");
@@ -80,20 +100,12 @@ impl RiskContext {
 pub struct RiskRow {
     pub risk: Risk,
     pub flags: Vec<RiskFlag>,
-    pub ctx: Rc<RiskContext>,
+    pub ctx: Arc<RiskContext>,
 }
 
 pub fn load_rows(store: &Store) -> Result<(Vec<RiskRow>, RiskRow), StoreError> {
     let assets = store.assets()?;
-    let deps = store.dependencies()?;
-    let needs = store.protection_needs()?;
-    let mut effective = HashMap::new();
-    for o in Objective::ALL {
-        for (asset, need) in effective_needs(&assets, &deps, &needs, *o) {
-            effective.insert((asset, *o), need);
-        }
-    }
-    let ctx = Rc::new(RiskContext {
+    let ctx = Arc::new(RiskContext {
         methodology: store.methodology()?,
         assets: assets
             .iter()
@@ -104,7 +116,8 @@ pub fn load_rows(store: &Store) -> Result<(Vec<RiskRow>, RiskRow), StoreError> {
                 )
             })
             .collect(),
-        needs: effective,
+        protection: (assets, store.dependencies()?, store.protection_needs()?),
+        needs: OnceLock::new(),
         scale: store.protection_scale()?,
         actions: store.actions()?,
         acceptances: store.acceptances()?,
@@ -136,7 +149,7 @@ pub fn load_rows(store: &Store) -> Result<(Vec<RiskRow>, RiskRow), StoreError> {
                     ctx.today,
                 ),
                 risk,
-                ctx: Rc::clone(&ctx),
+                ctx: Arc::clone(&ctx),
             }
         })
         .collect();

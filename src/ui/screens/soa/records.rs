@@ -1,7 +1,7 @@
 //! SoA entries and custom controls as the SoA screen shows and edits them.
 
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::domain::ValidationError;
 use crate::domain::control::{Control, Theme, display_ref};
@@ -19,8 +19,8 @@ pub struct SoaContext {
 }
 
 impl SoaContext {
-    pub fn load(store: &Store) -> Result<Rc<Self>, StoreError> {
-        Ok(Rc::new(Self {
+    pub fn load(store: &Store) -> Result<Arc<Self>, StoreError> {
+        Ok(Arc::new(Self {
             controls: store.controls()?,
             treated: store.treated_risk_refs()?,
         }))
@@ -100,7 +100,7 @@ fn applicability_cell(a: Applicability) -> &'static str {
 pub struct SoaRow {
     pub control: Control,
     pub entry: SoaEntry,
-    pub ctx: Rc<SoaContext>,
+    pub ctx: Arc<SoaContext>,
 }
 
 impl SoaRow {
@@ -399,7 +399,7 @@ impl Record for SoaRow {
                 Some(SoaRow {
                     control,
                     entry,
-                    ctx: Rc::clone(&ctx),
+                    ctx: Arc::clone(&ctx),
                 })
             })
             .collect();
@@ -413,7 +413,7 @@ impl Record for SoaRow {
                 covers: Vec::new(),
             },
             entry: SoaEntry::undecided(""),
-            ctx: Rc::clone(&ctx),
+            ctx: Arc::clone(&ctx),
         });
         Ok((rows, blank))
     }
@@ -440,7 +440,7 @@ impl Record for SoaRow {
 #[derive(Clone)]
 pub struct CustomRow {
     pub control: Control,
-    pub ctx: Rc<SoaContext>,
+    pub ctx: Arc<SoaContext>,
 }
 
 impl Record for CustomRow {
@@ -542,7 +542,7 @@ impl Record for CustomRow {
             .filter(|c| !c.is_annex_a())
             .map(|c| CustomRow {
                 control: c.clone(),
-                ctx: Rc::clone(&ctx),
+                ctx: Arc::clone(&ctx),
             })
             .collect();
         let blank = Control {

@@ -1,6 +1,6 @@
 //! Treatment actions and acceptance records as the Treatment screen shows and edits them.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -26,8 +26,8 @@ pub struct TreatmentContext {
 }
 
 impl TreatmentContext {
-    fn load(store: &Store) -> Result<Rc<Self>, StoreError> {
-        Ok(Rc::new(Self {
+    fn load(store: &Store) -> Result<Arc<Self>, StoreError> {
+        Ok(Arc::new(Self {
             risks: store
                 .risks()?
                 .into_iter()
@@ -96,7 +96,7 @@ impl TreatmentContext {
 #[derive(Clone)]
 pub struct ActionRow {
     pub action: Action,
-    pub ctx: Rc<TreatmentContext>,
+    pub ctx: Arc<TreatmentContext>,
 }
 
 impl Record for ActionRow {
@@ -286,7 +286,7 @@ impl Record for ActionRow {
             .into_iter()
             .map(|action| ActionRow {
                 action,
-                ctx: Rc::clone(&ctx),
+                ctx: Arc::clone(&ctx),
             })
             .collect();
         Ok((
@@ -319,7 +319,7 @@ impl Record for ActionRow {
 #[derive(Clone)]
 pub struct AcceptanceRow {
     pub acceptance: Acceptance,
-    pub ctx: Rc<TreatmentContext>,
+    pub ctx: Arc<TreatmentContext>,
 }
 
 impl Record for AcceptanceRow {
@@ -459,7 +459,7 @@ impl Record for AcceptanceRow {
             .into_iter()
             .map(|acceptance| AcceptanceRow {
                 acceptance,
-                ctx: Rc::clone(&ctx),
+                ctx: Arc::clone(&ctx),
             })
             .collect();
         let blank = Acceptance {
