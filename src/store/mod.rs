@@ -35,6 +35,10 @@ pub enum StoreError {
     IsDirectory(String),
     #[error("{0}: already exists; choose another path or open it with `isms --db {0}`")]
     AlreadyExists(String),
+    #[error("{0}: already exists; a backup never overwrites a file, choose a new path")]
+    BackupExists(String),
+    #[error("{0}: stayed locked by another program for 5 seconds; nothing was copied, try again")]
+    Locked(String),
     #[error("{path}: not an isms workspace ({why})")]
     NotWorkspace { path: String, why: String },
     #[error(
@@ -100,6 +104,14 @@ impl Store {
 
     pub fn is_read_only(&self) -> bool {
         self.read_only
+    }
+
+    /// Writes a consistent copy of this workspace to the new file `dest` (mode 0600) with
+    /// SQLite's online backup API, so it works while another connection (the app) has the
+    /// file open or is in the middle of an edit. Refuses an existing `dest` without touching
+    /// it; removes a half-written copy on failure. Returns the size of the copy.
+    pub fn backup(&self, dest: &Path) -> Result<u64> {
+        file::backup(&self.conn, &self.path, dest)
     }
 
     /// Runs one user edit in one transaction: all of it is in the file when this returns Ok,
