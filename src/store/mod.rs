@@ -173,8 +173,22 @@ impl Writer<'_> {
     }
 }
 
-/// Who is editing: `ISMS_USER`, else the OS user.
+thread_local! {
+    static FIXED_USER: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Fixes who edits, for workspaces opened afterwards on the calling thread (`None` lets the
+/// environment decide again): what `ISMS_USER` does for a process, for a test that drives the
+/// app in its own thread, like [`crate::clock::fix_today_for_this_thread`].
+pub fn fix_user_for_this_thread(who: Option<&str>) {
+    FIXED_USER.with(|u| *u.borrow_mut() = who.map(str::to_string));
+}
+
+/// Who is editing: the thread's fixed user, else `ISMS_USER`, else the OS user.
 fn current_user() -> String {
+    if let Some(who) = FIXED_USER.with(|u| u.borrow().clone()) {
+        return who;
+    }
     ["ISMS_USER", "USER", "USERNAME"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
