@@ -129,9 +129,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 _ => bail!("backup: expected [FILE] DEST"),
             };
             let path = workspace(file, cli.db)?;
-            // Read-only: a backup never changes (or migrates) the file it copies.
-            let store = Store::open_read_only(&path)?;
-            let size = store.backup(dest)?;
+            let size = Store::backup(&path, dest)?;
             writeln!(
                 out,
                 "Backed up {} to {} ({}, integrity check ok)",

@@ -172,3 +172,29 @@ fn a_bad_since_names_the_option_and_the_format() {
     sb.run(&["log", file.to_str().unwrap(), "--since", "31.03.2026"])
         .fails_with("--since: '31.03.2026' is not a date; expected YYYY-MM-DD");
 }
+
+#[test]
+fn backup_copies_an_older_workspace_as_it_is_without_migrating_it() {
+    let sb = Sandbox::new();
+    let file = sb.path("old.isms");
+    {
+        // Schema 0: the application id is set, no migration has run.
+        let conn = rusqlite::Connection::open(&file).unwrap();
+        conn.pragma_update(None, "application_id", isms::store::schema::APPLICATION_ID)
+            .unwrap();
+        conn.execute_batch("CREATE TABLE placeholder (x INTEGER);")
+            .unwrap();
+    }
+    let before = bytes(&file);
+    let dest = sb.path("old-copy.isms");
+    sb.run(&["backup", file.to_str().unwrap(), dest.to_str().unwrap()])
+        .success();
+    assert!(bytes(&file) == before, "the workspace is only read");
+    assert!(!sb.path("old.isms.bak-v0").exists(), "nothing was migrated");
+    assert_eq!(integrity(&dest), "ok");
+    let copy = rusqlite::Connection::open(&dest).unwrap();
+    let version: i32 = copy
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 0);
+}

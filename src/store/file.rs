@@ -192,7 +192,12 @@ fn remove_with_journals(path: &Path) {
     }
 }
 
-pub(super) fn backup(source: &Connection, source_path: &Path, dest: &Path) -> Result<u64> {
+pub(super) fn backup(source_path: &Path, dest: &Path) -> Result<u64> {
+    inspect(source_path)?;
+    let source = Connection::open_with_flags(
+        source_path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
     let shown = dest.display().to_string();
     let io = |e: std::io::Error| StoreError::Io {
         path: shown.clone(),
@@ -206,7 +211,7 @@ pub(super) fn backup(source: &Connection, source_path: &Path, dest: &Path) -> Re
         _ => io(e),
     })?;
     let copied =
-        copy_pages(source, source_path, dest).and_then(|()| fs::metadata(dest).map_err(io));
+        copy_pages(&source, source_path, dest).and_then(|()| fs::metadata(dest).map_err(io));
     match copied {
         Ok(meta) => Ok(meta.len()),
         Err(e) => {

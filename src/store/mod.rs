@@ -92,6 +92,16 @@ impl Store {
         file::open(path, true)
     }
 
+    /// Writes a consistent copy of the workspace `source` to the new file `dest` (mode 0600)
+    /// with SQLite's online backup API, so it works while another connection (the app) has
+    /// the file open or is in the middle of an edit. `source` is checked like [`Store::open`]
+    /// but only read, never migrated: an older workspace is copied as it is. Refuses an
+    /// existing `dest` without touching it; removes a half-written copy on failure. Returns
+    /// the size of the copy.
+    pub fn backup(source: &Path, dest: &Path) -> Result<u64> {
+        file::backup(source, dest)
+    }
+
     /// Creates a new workspace file (mode 0600) for `organisation`, seeded with Annex A, the
     /// clauses, the default methodology and scale. Refuses an existing path without touching it.
     pub fn create(path: &Path, organisation: &str) -> Result<Store> {
@@ -104,14 +114,6 @@ impl Store {
 
     pub fn is_read_only(&self) -> bool {
         self.read_only
-    }
-
-    /// Writes a consistent copy of this workspace to the new file `dest` (mode 0600) with
-    /// SQLite's online backup API, so it works while another connection (the app) has the
-    /// file open or is in the middle of an edit. Refuses an existing `dest` without touching
-    /// it; removes a half-written copy on failure. Returns the size of the copy.
-    pub fn backup(&self, dest: &Path) -> Result<u64> {
-        file::backup(&self.conn, &self.path, dest)
     }
 
     /// Runs one user edit in one transaction: all of it is in the file when this returns Ok,
