@@ -90,6 +90,36 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Copy the workspace to a new file, consistently even while the app has it open.
+    ///
+    /// FILE defaults to --db, ISMS_DB or the default workspace. DEST must not exist; it is
+    /// created readable by its owner only and checked with SQLite's integrity check.
+    #[command(override_usage = "isms backup [FILE] DEST")]
+    Backup {
+        /// [FILE] DEST: the workspace (optional) and the new file to write.
+        #[arg(value_name = "PATH", num_args = 1..=2, required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Print the change log, oldest first: when, who, which item, and each changed field as
+    /// before → after.
+    Log {
+        /// The workspace; defaults to --db, ISMS_DB or the default workspace.
+        file: Option<PathBuf>,
+        /// Only the changes made on this day or later.
+        #[arg(long, value_name = "YYYY-MM-DD")]
+        since: Option<String>,
+        #[arg(long, value_enum, default_value_t = LogFormat::Text)]
+        format: LogFormat,
+    },
+}
+
+/// How `isms log` prints the changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LogFormat {
+    /// One line per change, then one indented line per changed field.
+    Text,
+    /// A JSON array: each change with its before and after and the changed fields.
+    Json,
 }
 
 /// How `isms check` prints its findings.

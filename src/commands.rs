@@ -3,6 +3,7 @@
 mod check;
 mod export;
 mod import;
+mod log;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -120,6 +121,32 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             dry_run,
         }) => {
             import::run(&mut out, &what, &file, output, cli.db, dry_run)?;
+        }
+        Some(Command::Backup { paths }) => {
+            let (file, dest) = match paths.as_slice() {
+                [dest] => (None, dest),
+                [file, dest] => (Some(file.clone()), dest),
+                _ => bail!("backup: expected [FILE] DEST"),
+            };
+            let path = workspace(file, cli.db)?;
+            let size = Store::backup(&path, dest)?;
+            writeln!(
+                out,
+                "Backed up {} to {} ({}, integrity check ok)",
+                path.display(),
+                dest.display(),
+                human_size(size)
+            )?;
+        }
+        Some(Command::Log {
+            file,
+            since,
+            format,
+        }) => {
+            let since = since.as_deref().map(log::parse_since).transpose()?;
+            let path = workspace(file, cli.db)?;
+            let store = open(&path, cli.read_only)?;
+            log::print(&mut out, &store.changes_since(since)?, format)?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -177,11 +177,7 @@ pub(super) fn create(path: &Path, organisation: &str) -> Result<Store> {
             source: e,
         })?;
     }
-    let mut options = OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path).map_err(|e| match e.kind() {
+    create_private(path).map_err(|e| match e.kind() {
         std::io::ErrorKind::AlreadyExists => StoreError::AlreadyExists(shown.clone()),
         _ => StoreError::Io {
             path: shown.clone(),
@@ -191,13 +187,95 @@ pub(super) fn create(path: &Path, organisation: &str) -> Result<Store> {
     // The file is ours from here: on any failure, remove what was half made.
     let made = initialise(path, &organisation);
     if made.is_err() {
-        for suffix in ["", "-wal", "-shm"] {
-            let mut p = path.as_os_str().to_owned();
-            p.push(suffix);
-            let _ = fs::remove_file(p);
-        }
+        remove_with_journals(path);
     }
     made
+}
+
+/// Creates the empty file `path` readable by its owner only; fails if anything is there.
+/// SQLite gives its journal files the same mode.
+fn create_private(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
+}
+
+fn remove_with_journals(path: &Path) {
+    for suffix in ["", "-wal", "-shm", "-journal"] {
+        let mut p = path.as_os_str().to_owned();
+        p.push(suffix);
+        let _ = fs::remove_file(p);
+    }
+}
+
+pub(super) fn backup(source_path: &Path, dest: &Path) -> Result<u64> {
+    inspect(source_path)?;
+    let source = Connection::open_with_flags(
+        source_path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let shown = dest.display().to_string();
+    let io = |e: std::io::Error| StoreError::Io {
+        path: shown.clone(),
+        source: e,
+    };
+    if dest.is_dir() {
+        return Err(StoreError::IsDirectory(shown));
+    }
+    create_private(dest).map_err(|e| match e.kind() {
+        std::io::ErrorKind::AlreadyExists => StoreError::BackupExists(shown.clone()),
+        _ => io(e),
+    })?;
+    let copied =
+        copy_pages(&source, source_path, dest).and_then(|()| fs::metadata(dest).map_err(io));
+    match copied {
+        Ok(meta) => Ok(meta.len()),
+        Err(e) => {
+            remove_with_journals(dest);
+            Err(e)
+        }
+    }
+}
+
+fn copy_pages(source: &Connection, source_path: &Path, dest: &Path) -> Result<()> {
+    use rusqlite::backup::{Backup, StepResult};
+    let mut to = Connection::open_with_flags(
+        dest,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    {
+        let backup = Backup::new(source, &mut to)?;
+        // All pages in one step: one read transaction on the source, so the copy is one
+        // committed state even if the app commits meanwhile. In WAL mode readers are not
+        // blocked by a writer; a busy source (e.g. during a checkpoint) is retried a while.
+        let mut waited = 0;
+        loop {
+            match backup.step(-1)? {
+                StepResult::Done => break,
+                StepResult::Busy | StepResult::Locked => {
+                    if waited == 50 {
+                        return Err(StoreError::Locked(source_path.display().to_string()));
+                    }
+                    waited += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(100));
+                }
+                // More: not after a step over all pages, but stepping on is always right.
+                _ => {}
+            }
+        }
+    }
+    // The copy travels as one self-contained file: no write-ahead log beside it. Opening it as
+    // a workspace turns WAL on again.
+    to.pragma_update(None, "journal_mode", "DELETE")?;
+    let check: String = to.pragma_query_value(None, "integrity_check", |r| r.get(0))?;
+    if check != "ok" {
+        return Err(StoreError::Damaged(format!(
+            "the copy failed its integrity check: {check}"
+        )));
+    }
+    Ok(())
 }
 
 fn initialise(path: &Path, organisation: &str) -> Result<Store> {

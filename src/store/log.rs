@@ -1,8 +1,10 @@
-//! Reading the change log.
+//! Reading the change log: all of it, from a day on (`isms log --since`), or one item's history
+//! (`h` in a register).
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::sql::all;
+use super::sql::rows;
 use super::{Result, Store};
 
 /// One recorded change: when, who, what, and the item before and after as JSON.
@@ -17,23 +19,140 @@ pub struct Change {
     pub after: Option<String>,
 }
 
+const COLUMNS: &str = "SELECT at, who, entity, reference, action, before, after FROM change_log";
+
+fn change(r: &rusqlite::Row<'_>) -> rusqlite::Result<Change> {
+    Ok(Change {
+        at: r.get(0)?,
+        who: r.get(1)?,
+        entity: r.get(2)?,
+        reference: r.get(3)?,
+        action: r.get(4)?,
+        before: r.get(5)?,
+        after: r.get(6)?,
+    })
+}
+
 impl Store {
     /// Every change, oldest first.
     pub fn changes(&self) -> Result<Vec<Change>> {
-        Ok(all(
+        self.changes_since(None)
+    }
+
+    /// The changes made on `since` or later (all of them for `None`), oldest first.
+    pub fn changes_since(&self, since: Option<NaiveDate>) -> Result<Vec<Change>> {
+        // Stamps are ISO 8601 (`2026-03-31T09:15:00`), so text order is time order and a bare
+        // date sorts before every stamp of that day.
+        let since = since.map_or_else(String::new, |d| d.to_string());
+        Ok(rows(
             self.conn(),
-            "SELECT at, who, entity, reference, action, before, after FROM change_log ORDER BY id",
-            |r| {
-                Ok(Change {
-                    at: r.get(0)?,
-                    who: r.get(1)?,
-                    entity: r.get(2)?,
-                    reference: r.get(3)?,
-                    action: r.get(4)?,
-                    before: r.get(5)?,
-                    after: r.get(6)?,
-                })
-            },
+            &format!("{COLUMNS} WHERE at >= ?1 ORDER BY id"),
+            [since],
+            change,
         )?)
+    }
+
+    /// The changes recorded for one item, oldest first: its `reference` (`AS-001`, `5.1`)
+    /// under any of `entities`. Several entities, because an item's history includes what is
+    /// logged apart from it (an asset's protection needs and dependencies, a risk's acceptances),
+    /// and the entity keeps apart items whose references look alike (clause 5.1, control 5.1).
+    pub fn history(&self, entities: &[&str], reference: &str) -> Result<Vec<Change>> {
+        let entities = serde_json::to_string(entities).unwrap_or_else(|_| "[]".into());
+        Ok(rows(
+            self.conn(),
+            &format!(
+                "{COLUMNS} WHERE reference = ?1
+                   AND entity IN (SELECT value FROM json_each(?2)) ORDER BY id"
+            ),
+            (reference, entities),
+            change,
+        )?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::fix_today_for_this_thread;
+    use crate::domain::scope::{ScopeItem, ScopeItemKind};
+
+    fn on(day: &str) {
+        fix_today_for_this_thread(Some(day.parse().unwrap()));
+    }
+
+    /// A workspace created on 2026-01-10 whose scope item S-001 is renamed on 2026-02-20, and
+    /// clause 5.1 (same reference as control 5.1) changed on 2026-03-31.
+    fn workspace(dir: &tempfile::TempDir) -> Store {
+        on("2026-01-10");
+        let mut store = Store::create(&dir.path().join("t.isms"), "Acme GmbH").unwrap();
+        let item = store
+            .edit(|w| w.insert_scope_item(ScopeItem::new(ScopeItemKind::Location, "HQ")))
+            .unwrap();
+        on("2026-02-20");
+        store
+            .edit(|w| {
+                w.update_scope_item(ScopeItem {
+                    name: "Headquarters".into(),
+                    ..item
+                })
+            })
+            .unwrap();
+        on("2026-03-31");
+        let mut clause = store
+            .clauses()
+            .unwrap()
+            .into_iter()
+            .find(|c| c.number == "5.1")
+            .unwrap();
+        clause.note = "Board minutes".into();
+        store.edit(|w| w.set_clause(clause)).unwrap();
+        fix_today_for_this_thread(None);
+        store
+    }
+
+    #[test]
+    fn since_keeps_the_changes_of_that_day_and_later_oldest_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = workspace(&dir);
+        let all = store.changes_since(None).unwrap();
+        assert!(all.len() > 3, "seeding is logged too: {all:?}");
+        assert_eq!(all.first().unwrap().at, "2026-01-10T00:00:00");
+
+        let since = store.changes_since("2026-02-20".parse().ok()).unwrap();
+        let what: Vec<(&str, &str, &str)> = since
+            .iter()
+            .map(|c| (c.at.as_str(), c.reference.as_str(), c.action.as_str()))
+            .collect();
+        assert_eq!(
+            what,
+            [
+                ("2026-02-20T00:00:00", "S-001", "update"),
+                ("2026-03-31T00:00:00", "5.1", "update"),
+            ]
+        );
+        assert!(
+            store
+                .changes_since("2026-04-01".parse().ok())
+                .unwrap()
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn history_is_one_items_changes_and_tells_alike_references_apart() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = workspace(&dir);
+        let item = store.history(&["scope_item"], "S-001").unwrap();
+        assert_eq!(
+            item.iter().map(|c| c.action.as_str()).collect::<Vec<_>>(),
+            ["create", "update"]
+        );
+        assert!(item[1].after.as_deref().unwrap().contains("Headquarters"));
+
+        let clause = store.history(&["clause"], "5.1").unwrap();
+        assert_eq!(clause.len(), 1, "{clause:?}");
+        assert_eq!(clause[0].entity, "clause");
+        assert!(store.history(&["control"], "5.1").unwrap().is_empty());
+        assert!(store.history(&[], "S-001").unwrap().is_empty());
     }
 }

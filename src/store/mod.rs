@@ -36,6 +36,10 @@ pub enum StoreError {
     IsDirectory(String),
     #[error("{0}: already exists; choose another path or open it with `isms --db {0}`")]
     AlreadyExists(String),
+    #[error("{0}: already exists; a backup never overwrites a file, choose a new path")]
+    BackupExists(String),
+    #[error("{0}: stayed locked by another program for 5 seconds; nothing was copied, try again")]
+    Locked(String),
     #[error("{path}: not an isms workspace ({why})")]
     NotWorkspace { path: String, why: String },
     #[error(
@@ -93,6 +97,16 @@ impl Store {
     /// on another thread while the app stays responsive.
     pub fn open_reader(path: &Path) -> Result<Store> {
         file::open_reader(path)
+    }
+
+    /// Writes a consistent copy of the workspace `source` to the new file `dest` (mode 0600)
+    /// with SQLite's online backup API, so it works while another connection (the app) has
+    /// the file open or is in the middle of an edit. `source` is checked like [`Store::open`]
+    /// but only read, never migrated: an older workspace is copied as it is. Refuses an
+    /// existing `dest` without touching it; removes a half-written copy on failure. Returns
+    /// the size of the copy.
+    pub fn backup(source: &Path, dest: &Path) -> Result<u64> {
+        file::backup(source, dest)
     }
 
     /// Creates a new workspace file (mode 0600) for `organisation`, seeded with Annex A, the
@@ -168,8 +182,22 @@ impl Writer<'_> {
     }
 }
 
-/// Who is editing: `ISMS_USER`, else the OS user.
+thread_local! {
+    static FIXED_USER: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Fixes who edits, for workspaces opened afterwards on the calling thread (`None` lets the
+/// environment decide again): what `ISMS_USER` does for a process, for a test that drives the
+/// app in its own thread, like [`crate::clock::fix_today_for_this_thread`].
+pub fn fix_user_for_this_thread(who: Option<&str>) {
+    FIXED_USER.with(|u| *u.borrow_mut() = who.map(str::to_string));
+}
+
+/// Who is editing: the thread's fixed user, else `ISMS_USER`, else the OS user.
 fn current_user() -> String {
+    if let Some(who) = FIXED_USER.with(|u| u.borrow().clone()) {
+        return who;
+    }
     ["ISMS_USER", "USER", "USERNAME"]
         .iter()
         .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))

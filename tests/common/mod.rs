@@ -145,8 +145,10 @@ pub fn type_text(app: &mut isms::ui::App, text: &str) {
     }
 }
 
-/// The app on the workspace at `path`, with today fixed at 2026-03-31.
+/// The app on the workspace at `path`, with today fixed at 2026-03-31 and edits made by
+/// `tester`.
 pub fn start_on(path: &std::path::Path) -> isms::ui::App {
+    isms::store::fix_user_for_this_thread(Some("tester"));
     let mut app = isms::ui::App::start(path, true, false).unwrap();
     if let isms::ui::App::Workspace(shell) = &mut app {
         shell.set_today(chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap());

@@ -220,6 +220,10 @@ impl Record for ClauseRow {
         format!("{} {}", self.item.number, self.item.title)
     }
 
+    fn history(&self) -> (&'static [&'static str], String) {
+        (&["clause"], self.item.number.clone())
+    }
+
     fn form(&self, title: String) -> Form {
         let c = &self.item;
         let docs = mandatory_documents(&c.number);

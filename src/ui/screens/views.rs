@@ -31,12 +31,9 @@ impl ViewBar {
         match key.code {
             KeyCode::Char(']') => self.current = (self.current + 1) % n,
             KeyCode::Char('[') => self.current = (self.current + n - 1) % n,
-            KeyCode::Right | KeyCode::Char('l') if self.arrows => {
-                self.current = (self.current + 1) % n
-            }
-            KeyCode::Left | KeyCode::Char('h') if self.arrows => {
-                self.current = (self.current + n - 1) % n
-            }
+            // Not `h` and `l` too: registers use `h` for history and `l` for links.
+            KeyCode::Right if self.arrows => self.current = (self.current + 1) % n,
+            KeyCode::Left if self.arrows => self.current = (self.current + n - 1) % n,
             _ => return false,
         }
         true

@@ -386,6 +386,13 @@ impl Record for AssetRow {
         format!("{} {}", asset_ref(&self.asset), self.asset.name)
     }
 
+    fn history(&self) -> (&'static [&'static str], String) {
+        (
+            &["asset", "protection_need", "dependency"],
+            asset_ref(&self.asset),
+        )
+    }
+
     fn delete_warning(&self, store: &Store) -> Result<Option<String>, StoreError> {
         let risks = store.risks_referring_to_asset(self.asset.id)?;
         let links = self.depends_on.len() + self.serves.len();

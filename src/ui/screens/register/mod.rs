@@ -1,9 +1,11 @@
 //! A register on screen: a table of records with a detail pane, and the forms and delete
 //! confirmation to add, edit and remove them. Each kind of record says how it looks and saves by
 //! implementing `Record`; the view does the rest the same way for all of them: facet filters
-//! (`f`), a ranked view (`c`), and jumping to linked records from the detail pane.
+//! (`f`), a ranked view (`c`), jumping to linked records from the detail pane, and the history
+//! of the selected record from the change log (`h`).
 
 mod edits;
+mod history;
 mod render;
 mod screen;
 
@@ -11,6 +13,7 @@ pub use screen::RegisterScreen;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
+use self::history::{History, HistoryEvent};
 use super::{Ctx, Handled, Status};
 use crate::domain::ValidationError;
 use crate::domain::readiness::Place;
@@ -45,6 +48,9 @@ pub trait Record: Clone + Sized + Send {
     fn id(&self) -> i64;
     /// How a confirmation names it: `S-003 Warehouse Hamburg`.
     fn label(&self) -> String;
+    /// Where the change log keeps its history (`h`): the entities it is logged under (with
+    /// what is logged apart from it, such as an asset's protection needs) and its reference.
+    fn history(&self) -> (&'static [&'static str], String);
     /// Whether this record is the item a readiness finding points at.
     fn is_at(&self, _place: &Place) -> bool {
         false
@@ -84,6 +90,7 @@ enum Modal<T> {
     Bulk(Form),
     Facets(Form),
     Confirm { confirm: Confirm, item: T },
+    History(History),
 }
 
 pub struct RegisterView<T: Record> {
@@ -226,6 +233,18 @@ impl<T: Record> RegisterView<T> {
         };
     }
 
+    /// Opens the history of the selected record; a store error goes to the status line.
+    fn open_history(&mut self, ctx: &mut Ctx<'_>) {
+        let Some(item) = self.selected() else {
+            return;
+        };
+        let (entities, reference) = item.history();
+        match ctx.store.history(entities, &reference) {
+            Ok(changes) => self.modal = Modal::History(History::new(&item.label(), &changes)),
+            Err(e) => *ctx.status = Status::Error(format!("Could not read the history: {e}")),
+        }
+    }
+
     pub fn handle_paste(&mut self, text: &str) {
         if let Modal::Form { form, .. } | Modal::Bulk(form) = &mut self.modal {
             form.paste(text);
@@ -281,6 +300,12 @@ impl<T: Record> RegisterView<T> {
                 }
                 return Handled::Yes;
             }
+            Modal::History(mut history) => {
+                if let HistoryEvent::Stay = history.handle_key(key) {
+                    self.modal = Modal::History(history);
+                }
+                return Handled::Yes;
+            }
             Modal::None => {}
         }
         if let Some(link) = self.link {
@@ -318,6 +343,10 @@ impl<T: Record> RegisterView<T> {
                             item,
                         };
                     }
+                    return Handled::Yes;
+                }
+                KeyCode::Char('h') => {
+                    self.open_history(ctx);
                     return Handled::Yes;
                 }
                 KeyCode::Char('f') if self.has_facets() => {

@@ -5,6 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use super::history::History;
 use super::{Modal, Record, RegisterView};
 use crate::ui::theme;
 use crate::ui::widgets::fit;
@@ -26,6 +27,7 @@ impl<T: Record> RegisterView<T> {
                 form.keys().to_vec()
             }
             Modal::Confirm { .. } => vec![("y", "delete"), ("n Esc", "keep")],
+            Modal::History(_) => History::keys(),
             Modal::None if self.table.is_filtering() => {
                 vec![
                     ("type", "filter"),
@@ -46,6 +48,9 @@ impl<T: Record> RegisterView<T> {
                 keys.push(("e", "edit"));
                 if T::CAN_DELETE {
                     keys.push(("d", "delete"));
+                }
+                if self.selected().is_some() {
+                    keys.push(("h", "history"));
                 }
                 if self.has_facets() {
                     keys.push(("f", "filter by"));
@@ -136,6 +141,7 @@ impl<T: Record> RegisterView<T> {
                 form.render(frame, area)
             }
             Modal::Confirm { confirm, .. } => confirm.render(frame, area),
+            Modal::History(history) => history.render(frame, area),
             Modal::None => {}
         }
     }

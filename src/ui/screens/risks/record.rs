@@ -419,6 +419,13 @@ impl Record for RiskRow {
         )
     }
 
+    fn history(&self) -> (&'static [&'static str], String) {
+        (
+            &["risk", "acceptance"],
+            RefKind::Risk.format(self.risk.number),
+        )
+    }
+
     fn form(&self, title: String) -> Form {
         let r = &self.risk;
         let m = &self.ctx.methodology;

@@ -60,6 +60,10 @@ impl Record for ScopeItem {
         format!("{} {}", RefKind::ScopeItem.format(self.number), self.name)
     }
 
+    fn history(&self) -> (&'static [&'static str], String) {
+        (&["scope_item"], RefKind::ScopeItem.format(self.number))
+    }
+
     fn form(&self, title: String) -> Form {
         Form::new(title)
             .choice(
@@ -162,6 +166,10 @@ impl Record for InterestedParty {
         format!("{} {}", RefKind::Party.format(self.number), self.name)
     }
 
+    fn history(&self) -> (&'static [&'static str], String) {
+        (&["party"], RefKind::Party.format(self.number))
+    }
+
     fn form(&self, title: String) -> Form {
         Form::new(title)
             .line("name", "Name", &self.name)
@@ -252,6 +260,13 @@ impl Record for ContextIssue {
             "{} {}",
             RefKind::ContextIssue.format(self.number),
             self.title
+        )
+    }
+
+    fn history(&self) -> (&'static [&'static str], String) {
+        (
+            &["context_issue"],
+            RefKind::ContextIssue.format(self.number),
         )
     }
 

@@ -239,6 +239,10 @@ impl Record for SoaRow {
         format!("{} {}", display_ref(&self.control.key), self.control.title)
     }
 
+    fn history(&self) -> (&'static [&'static str], String) {
+        (&["soa_entry"], self.control.key.clone())
+    }
+
     fn form(&self, title: String) -> Form {
         let e = &self.entry;
         let treated = self.treated();
@@ -497,6 +501,10 @@ impl Record for CustomRow {
 
     fn label(&self) -> String {
         format!("{} {}", self.control.key, self.control.title)
+    }
+
+    fn history(&self) -> (&'static [&'static str], String) {
+        (&["control", "soa_entry"], self.control.key.clone())
     }
 
     fn form(&self, title: String) -> Form {

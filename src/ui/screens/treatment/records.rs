@@ -229,6 +229,10 @@ impl Record for ActionRow {
         )
     }
 
+    fn history(&self) -> (&'static [&'static str], String) {
+        (&["action"], RefKind::Action.format(self.action.number))
+    }
+
     fn form(&self, title: String) -> Form {
         let a = &self.action;
         Form::new(title)
@@ -402,6 +406,11 @@ impl Record for AcceptanceRow {
             self.ctx.risk_ref(self.acceptance.risk),
             self.acceptance.accepted_by
         )
+    }
+
+    /// Acceptances are logged under their risk: this shows every acceptance of that risk.
+    fn history(&self) -> (&'static [&'static str], String) {
+        (&["acceptance"], self.ctx.risk_ref(self.acceptance.risk))
     }
 
     fn form(&self, title: String) -> Form {

@@ -1,0 +1,120 @@
+//! The history overlay (`h`): the change-log entries of one record, newest first (what changed
+//! last is what one asks about), each with the fields it changed as before → after. Scrolls
+//! like a table; Esc closes.
+
+use std::cell::Cell;
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use crate::domain::history::{describe, field_changes, what_happened};
+use crate::store::Change;
+use crate::ui::theme;
+use crate::ui::widgets::{centered, fit};
+
+pub struct History {
+    title: String,
+    /// One line per change, then one per changed field; true marks a change's first line.
+    lines: Vec<(bool, String)>,
+    scroll: usize,
+    /// Lines visible at the last draw, for paging.
+    page: Cell<usize>,
+}
+
+/// What a key did to the overlay.
+pub enum HistoryEvent {
+    Stay,
+    Close,
+}
+
+impl History {
+    /// The overlay for `label` over its changes as the store gives them (oldest first).
+    pub fn new(label: &str, changes: &[Change]) -> Self {
+        let mut lines = Vec::new();
+        for c in changes.iter().rev() {
+            // Minutes are enough to read; the seconds stay in `isms log`.
+            let at: String = c.at.replacen('T', " ", 1).chars().take(16).collect();
+            let what = what_happened(&c.entity, &c.reference, &c.action);
+            lines.push((true, format!("{at}  {}  {what}", c.who)));
+            for field in field_changes(c.before.as_deref(), c.after.as_deref()) {
+                lines.push((false, format!("  {}", describe(&field))));
+            }
+        }
+        Self {
+            title: format!(" History of {label} · newest first "),
+            lines,
+            scroll: 0,
+            page: Cell::new(10),
+        }
+    }
+
+    pub fn handle_key(&mut self, key: KeyEvent) -> HistoryEvent {
+        let last = self.lines.len().saturating_sub(self.page.get());
+        let page = self.page.get().max(1);
+        self.scroll = match key.code {
+            KeyCode::Esc | KeyCode::Char('h') | KeyCode::Char('q') | KeyCode::Enter => {
+                return HistoryEvent::Close;
+            }
+            KeyCode::Down | KeyCode::Char('j') => self.scroll + 1,
+            KeyCode::Up | KeyCode::Char('k') => self.scroll.saturating_sub(1),
+            KeyCode::PageDown | KeyCode::Char(' ') => self.scroll + page,
+            KeyCode::PageUp => self.scroll.saturating_sub(page),
+            KeyCode::Home | KeyCode::Char('g') => 0,
+            KeyCode::End | KeyCode::Char('G') => last,
+            _ => self.scroll,
+        }
+        .min(last);
+        HistoryEvent::Stay
+    }
+
+    pub fn keys() -> Vec<(&'static str, &'static str)> {
+        vec![("↑↓ PgUp PgDn g G", "scroll"), ("Esc h", "close")]
+    }
+
+    pub fn render(&self, frame: &mut Frame, area: Rect) {
+        let fits = u16::try_from(self.lines.len().max(1) + 2).unwrap_or(u16::MAX);
+        let popup = centered(
+            area,
+            area.width.saturating_sub(6).min(110),
+            fits.min(area.height.saturating_sub(2)),
+        );
+        frame.render_widget(Clear, popup);
+        let more = self.scroll + usize::from(popup.height.saturating_sub(2)) < self.lines.len();
+        let bottom = if more {
+            " more ↓ · Esc closes "
+        } else {
+            " Esc closes "
+        };
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme::focus_border())
+            .title(Span::styled(
+                fit(&self.title, popup.width.saturating_sub(2)),
+                theme::title(),
+            ))
+            .title_bottom(Line::styled(bottom, theme::muted()).right_aligned());
+        let inner = block.inner(popup);
+        self.page.set(usize::from(inner.height));
+        let lines: Vec<Line> = if self.lines.is_empty() {
+            vec![Line::styled("No changes recorded.", theme::muted())]
+        } else {
+            self.lines
+                .iter()
+                .skip(self.scroll)
+                .take(usize::from(inner.height))
+                .map(|(head, text)| {
+                    let style = if *head {
+                        theme::label()
+                    } else {
+                        theme::value()
+                    };
+                    Line::styled(fit(text, inner.width), style)
+                })
+                .collect()
+        };
+        frame.render_widget(Paragraph::new(lines).block(block), popup);
+    }
+}

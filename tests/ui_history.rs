@@ -1,0 +1,110 @@
+//! `h` in a register: the history of the selected record from the change log, newest first,
+//! with the fields each change changed; scrolls and closes with Esc.
+
+mod common;
+
+use common::{press, screen, start_on, type_text, workdir};
+use isms::domain::asset::{Asset, AssetKind};
+use isms::domain::protection::{Objective, ProtectionNeed};
+use isms::domain::scope::{ScopeItem, ScopeItemKind};
+use isms::store::Store;
+use isms::ui::App;
+use ratatui::crossterm::event::KeyCode;
+
+const W: u16 = 110;
+const H: u16 = 30;
+
+/// The asset AS-001 added on 2026-01-10 by `consultant`, rated on 2026-02-15, and the scope
+/// item S-001; then the app, today 2026-03-31, run by `tester`.
+fn workspace(dir: &tempfile::TempDir) -> (App, std::path::PathBuf) {
+    let path = dir.path().join("t.isms");
+    let day = |d: &str| isms::clock::fix_today_for_this_thread(Some(d.parse().unwrap()));
+    isms::store::fix_user_for_this_thread(Some("consultant"));
+    day("2026-01-10");
+    let mut store = Store::create(&path, "Acme GmbH").unwrap();
+    let asset = store
+        .edit(|w| {
+            w.insert_scope_item(ScopeItem::new(ScopeItemKind::Location, "HQ"))?;
+            w.insert_asset(Asset::new(AssetKind::Information, "Customer data"))
+        })
+        .unwrap();
+    day("2026-02-15");
+    let scale = store.protection_scale().unwrap();
+    store
+        .edit(|w| {
+            for (objective, level) in [
+                (Objective::Confidentiality, 2),
+                (Objective::Integrity, 1),
+                (Objective::Availability, 1),
+            ] {
+                let need = ProtectionNeed {
+                    asset: asset.id,
+                    objective,
+                    level,
+                    rationale: "Contracts".into(),
+                };
+                w.set_protection_need(need, &scale)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    drop(store);
+    (start_on(&path), path)
+}
+
+#[test]
+fn h_shows_who_changed_what_newest_first_and_esc_closes() {
+    let dir = workdir();
+    let (mut app, path) = workspace(&dir);
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Char('e'));
+    type_text(&mut app, " and contracts");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        Store::open(&path).unwrap().assets().unwrap()[0].name,
+        "Customer data and contracts"
+    );
+    assert!(screen(&app, W, H).contains(" h history "));
+
+    press(&mut app, KeyCode::Char('h'));
+    let text = screen(&app, W, H);
+    insta::assert_snapshot!("asset_history", text);
+    let edited = text
+        .find("2026-03-31 00:00  tester  asset AS-001 changed")
+        .expect(&text);
+    let rated = text.find("protection need AS-001 set").expect(&text);
+    let created = text
+        .find("2026-01-10 00:00  consultant  asset AS-001 created")
+        .expect(&text);
+    assert!(edited < rated && rated < created, "newest first: {text}");
+    assert!(
+        text.contains("name: Customer data → Customer data and contracts"),
+        "{text}"
+    );
+
+    // On a short terminal the list scrolls; Esc closes.
+    let short = screen(&app, W, 24);
+    assert!(short.contains("more ↓"), "{short}");
+    assert!(!short.contains("asset AS-001 created"), "{short}");
+    press(&mut app, KeyCode::End);
+    let end = screen(&app, W, 24);
+    assert!(end.contains("asset AS-001 created"), "{end}");
+    assert!(!end.contains("asset AS-001 changed"), "{end}");
+    press(&mut app, KeyCode::Esc);
+    let closed = screen(&app, W, H);
+    assert!(!closed.contains("History of"), "{closed}");
+}
+
+#[test]
+fn h_works_on_screens_whose_views_switch_with_the_arrows() {
+    let dir = workdir();
+    let (mut app, _) = workspace(&dir);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Right); // scope items
+    press(&mut app, KeyCode::Char('h'));
+    let text = screen(&app, W, H);
+    assert!(text.contains("History of S-001 HQ"), "{text}");
+    assert!(text.contains("scope item S-001 created"), "{text}");
+    press(&mut app, KeyCode::Char('h'));
+    assert!(!screen(&app, W, H).contains("History of"));
+}
