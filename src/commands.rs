@@ -13,7 +13,7 @@ use anyhow::{Context, Result, bail};
 
 use crate::cli::{Cli, Command};
 use crate::report::listing::{self, Format, Register};
-use crate::store::{Store, inspect};
+use crate::store::{Store, StoreError, inspect};
 
 pub use check::Unreadable;
 
@@ -32,12 +32,14 @@ pub(crate) fn workspace(file: Option<PathBuf>, db: Option<PathBuf>) -> Result<Pa
     }
 }
 
-fn open(path: &Path, read_only: bool) -> Result<Store> {
-    Ok(if read_only {
-        Store::open_read_only(path)?
-    } else {
-        Store::open(path)?
-    })
+/// Opens the workspace for a command that only reads: read-only, so that it works beside an
+/// open app and never keeps the app from opening it; for writing only when its schema must be
+/// migrated first (unless `--read-only` forbids that).
+fn open_to_read(path: &Path, read_only: bool) -> Result<Store> {
+    match Store::open_read_only(path) {
+        Err(StoreError::ReadOnly(_)) if !read_only => Ok(Store::open(path)?),
+        opened => Ok(opened?),
+    }
 }
 
 /// Runs the command. Its exit code is 0, except for `isms check`, whose code says whether
@@ -48,7 +50,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         None => {
             let explicit = cli.db.is_some();
             let path = workspace(None, cli.db)?;
-            crate::ui::run(&path, explicit, cli.read_only)?;
+            match crate::ui::run(&path, explicit, cli.read_only) {
+                Err(e) if is_in_use(&e) => {
+                    if !offer_read_only(&e)? {
+                        bail!("not opened");
+                    }
+                    crate::ui::run(&path, explicit, true)?;
+                }
+                ran => ran?,
+            }
         }
         Some(Command::New { file, org }) => {
             let path = workspace(file, cli.db)?;
@@ -80,9 +90,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Info { file }) => {
             let path = workspace(file, cli.db)?;
-            let size = inspect(&path)?.size;
-            let store = open(&path, cli.read_only)?;
-            print_info(&mut out, &store, size)?;
+            let file = inspect(&path)?;
+            let store = open_to_read(&path, cli.read_only)?;
+            let writable = file.writable && !cli.read_only;
+            print_info(&mut out, &store, file.size, writable)?;
         }
         Some(Command::Check {
             rules: true,
@@ -91,7 +102,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }) => check::print_rules(&mut out, format)?,
         Some(Command::Check { file, format, .. }) => {
             let workspace = workspace(file, cli.db).and_then(|path| {
-                let store = open(&path, cli.read_only)?;
+                let store = open_to_read(&path, cli.read_only)?;
                 Ok((store.organisation()?, store.workspace()?))
             });
             let (organisation, ws) = workspace.map_err(Unreadable)?;
@@ -102,7 +113,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let register: Register = register.parse().context("register")?;
             let format: Format = format.parse().context("--format")?;
             let path = workspace(None, cli.db)?;
-            let store = open(&path, cli.read_only)?;
+            let store = open_to_read(&path, cli.read_only)?;
             let table = listing::build(&store, register, crate::clock::today())?;
             listing::write(&mut out, &table, format)?;
         }
@@ -145,11 +156,35 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }) => {
             let since = since.as_deref().map(log::parse_since).transpose()?;
             let path = workspace(file, cli.db)?;
-            let store = open(&path, cli.read_only)?;
+            let store = open_to_read(&path, cli.read_only)?;
             log::print(&mut out, &store.changes_since(since)?, format)?;
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn is_in_use(error: &anyhow::Error) -> bool {
+    matches!(
+        error.downcast_ref::<StoreError>(),
+        Some(StoreError::InUse { .. })
+    )
+}
+
+/// Says who holds the workspace and asks whether to open it read-only, on a terminal only;
+/// a script gets the error.
+fn offer_read_only(error: &anyhow::Error) -> Result<bool> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() {
+        return Err(anyhow::anyhow!("{error}"));
+    }
+    eprint!("{error}\nOpen it read-only instead? [y/N] ");
+    std::io::stderr().flush()?;
+    let mut answer = String::new();
+    std::io::stdin().read_line(&mut answer)?;
+    Ok(matches!(
+        answer.trim().to_lowercase().as_str(),
+        "y" | "yes" | "j" | "ja"
+    ))
 }
 
 /// The exit code of a failed command: 2 when `isms check` could not read the workspace, else 1.
@@ -161,7 +196,7 @@ pub fn failure_code(error: &anyhow::Error) -> ExitCode {
     }
 }
 
-fn print_info(out: &mut impl Write, store: &Store, size: u64) -> Result<()> {
+fn print_info(out: &mut impl Write, store: &Store, size: u64, writable: bool) -> Result<()> {
     let c = store.counts()?;
     let rows: [(&str, String); 17] = [
         ("Organisation", store.organisation()?),
@@ -170,10 +205,10 @@ fn print_info(out: &mut impl Write, store: &Store, size: u64) -> Result<()> {
         ("Schema version", store.schema_version()?.to_string()),
         (
             "Access",
-            if store.is_read_only() {
-                "read-only".into()
-            } else {
+            if writable {
                 "read-write".into()
+            } else {
+                "read-only".into()
             },
         ),
         ("Scope items", c.scope_items.to_string()),

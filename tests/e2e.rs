@@ -447,3 +447,35 @@ fn a_workshop_rates_and_records_assets_by_keyboard() {
         "{info}"
     );
 }
+
+#[test]
+fn a_second_window_is_told_who_holds_the_file_and_opens_it_read_only() {
+    let ws = Workspace::new();
+    let mut first = Session::open(&ws, &[]);
+    first.wait_for(" 1 Dashboard");
+    let pid = first.child.process_id().unwrap();
+    let mut second = Session::open(&ws, &[]);
+    second.wait_for("Open it read-only instead? [y/N]");
+    assert!(
+        second
+            .screen()
+            .contains(&format!("process {pid} of tester")),
+        "{}",
+        second.screen()
+    );
+    second.send("y\r");
+    second.wait_for("Opened read-only");
+
+    // The first window goes on saving; the second cannot write.
+    create_lager_koeln(&mut first);
+    second.send("2");
+    second.send("\x1b[C");
+    second.wait_for("Scope items (4.3)");
+    second.send("n");
+    second.wait_for("nothing can be added, changed or deleted");
+    second.send("q");
+    assert!(second.wait_exit().success(), "{}", second.screen());
+    first.send("q");
+    assert!(first.wait_exit().success(), "{}", first.screen());
+    assert_only_lager_koeln(&ws);
+}

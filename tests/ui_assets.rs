@@ -120,7 +120,7 @@ fn an_asset_is_added_with_a_dependency_and_a_cycle_is_refused_by_name() {
     press(&mut app, KeyCode::Char(' '));
     press(&mut app, KeyCode::Enter);
     ctrl(&mut app, 's');
-    let store = Store::open(&path).unwrap();
+    let store = Store::open_read_only(&path).unwrap();
     let backup = store
         .assets()
         .unwrap()
@@ -156,7 +156,11 @@ fn an_asset_is_added_with_a_dependency_and_a_cycle_is_refused_by_name() {
     insta::assert_snapshot!("asset_cycle_refused", text);
     assert!(text.contains("cycle"), "{text}");
     assert_eq!(
-        Store::open(&path).unwrap().dependencies().unwrap().len(),
+        Store::open_read_only(&path)
+            .unwrap()
+            .dependencies()
+            .unwrap()
+            .len(),
         2,
         "nothing changed"
     );
@@ -175,7 +179,14 @@ fn deleting_an_asset_that_risks_name_says_what_it_affects() {
     );
     assert!(text.contains("risk(s)"), "{text}");
     press(&mut app, KeyCode::Esc);
-    assert_eq!(Store::open(&path).unwrap().assets().unwrap().len(), 30);
+    assert_eq!(
+        Store::open_read_only(&path)
+            .unwrap()
+            .assets()
+            .unwrap()
+            .len(),
+        30
+    );
 }
 
 #[test]
@@ -208,7 +219,7 @@ fn three_assets_are_rated_in_the_grid_at_the_speed_of_talk() {
     }
     press(&mut app, KeyCode::Right);
     press(&mut app, KeyCode::Char('2'));
-    let store = Store::open(&path).unwrap();
+    let store = Store::open_read_only(&path).unwrap();
     assert_eq!(level(&store, 1, Objective::Confidentiality), Some(3));
     assert_eq!(level(&store, 2, Objective::Confidentiality), Some(2));
     assert_eq!(level(&store, 3, Objective::Confidentiality), Some(1));
@@ -242,12 +253,16 @@ fn an_override_needs_a_justification_before_it_is_saved() {
     insta::assert_snapshot!("override_needs_justification", text);
     assert!(text.contains("an override needs a justification"), "{text}");
     assert_eq!(
-        level(&Store::open(&path).unwrap(), 4, Objective::Confidentiality),
+        level(
+            &Store::open_read_only(&path).unwrap(),
+            4,
+            Objective::Confidentiality
+        ),
         None
     );
     type_text(&mut app, "Runs twelve services: cumulation.");
     ctrl(&mut app, 's');
-    let store = Store::open(&path).unwrap();
+    let store = Store::open_read_only(&path).unwrap();
     assert_eq!(level(&store, 4, Objective::Confidentiality), Some(3));
     let need = store
         .protection_needs()
@@ -273,7 +288,7 @@ fn the_scale_grows_to_four_levels_and_ratings_follow() {
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "The damage would end the company.");
     ctrl(&mut app, 's');
-    let store = Store::open(&path).unwrap();
+    let store = Store::open_read_only(&path).unwrap();
     assert_eq!(store.protection_scale().unwrap().levels.len(), 4);
     assert_eq!(
         level(&store, 1, Objective::Confidentiality),
@@ -296,7 +311,7 @@ fn digits_beyond_the_scale_still_switch_screens() {
         "5 opens the Risks screen: {text}"
     );
     assert!(
-        Store::open(&path)
+        Store::open_read_only(&path)
             .unwrap()
             .protection_needs()
             .unwrap()

@@ -34,7 +34,10 @@ fn enter_on_a_finding_jumps_to_its_item() {
     let path = dir.path().join("demo.isms");
     isms::demo::write_demo(&path).unwrap();
     let today = NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
-    let findings = check(&Store::open(&path).unwrap().workspace().unwrap(), today);
+    let findings = check(
+        &Store::open_read_only(&path).unwrap().workspace().unwrap(),
+        today,
+    );
     let at = findings
         .iter()
         .position(|f| f.rule == "RISK-001")

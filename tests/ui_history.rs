@@ -61,7 +61,7 @@ fn h_shows_who_changed_what_newest_first_and_esc_closes() {
     type_text(&mut app, " and contracts");
     press(&mut app, KeyCode::Enter);
     assert_eq!(
-        Store::open(&path).unwrap().assets().unwrap()[0].name,
+        Store::open_read_only(&path).unwrap().assets().unwrap()[0].name,
         "Customer data and contracts"
     );
     assert!(screen(&app, W, H).contains(" h history "));

@@ -113,7 +113,7 @@ fn a_risk_is_assessed_treated_with_8_13_and_accepted_by_the_right_authority() {
         press(&mut app, KeyCode::Char(key));
     }
     ctrl(&mut app, 's');
-    let store = Store::open(&path).unwrap();
+    let store = Store::open_read_only(&path).unwrap();
     let risk = store.risks().unwrap().pop().expect("the risk was saved");
     assert_eq!(risk.title, "Loss of customer data");
     assert_eq!(risk.objectives, [Objective::Availability]);
@@ -144,7 +144,7 @@ fn a_risk_is_assessed_treated_with_8_13_and_accepted_by_the_right_authority() {
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "2026-06-30");
     ctrl(&mut app, 's');
-    let action = Store::open(&path)
+    let action = Store::open_read_only(&path)
         .unwrap()
         .actions()
         .unwrap()
@@ -165,7 +165,7 @@ fn a_risk_is_assessed_treated_with_8_13_and_accepted_by_the_right_authority() {
     let refused = screen(&app, W, H);
     insta::assert_snapshot!("acceptance_refused", refused);
     assert!(
-        Store::open(&path)
+        Store::open_read_only(&path)
             .unwrap()
             .acceptances()
             .unwrap()
@@ -173,7 +173,7 @@ fn a_risk_is_assessed_treated_with_8_13_and_accepted_by_the_right_authority() {
     );
     press(&mut app, KeyCode::Right); // the error moved the focus to the authority: ISB
     ctrl(&mut app, 's');
-    let acceptances = Store::open(&path).unwrap().acceptances().unwrap();
+    let acceptances = Store::open_read_only(&path).unwrap().acceptances().unwrap();
     assert_eq!(acceptances.len(), 1);
     assert_eq!(acceptances[0].authority, Authority::Isb);
     assert_eq!(acceptances[0].level, "medium");

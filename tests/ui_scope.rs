@@ -40,7 +40,7 @@ fn scope_view(app: &mut App, view: usize) {
 }
 
 fn store(path: &std::path::Path) -> Store {
-    Store::open(path).unwrap()
+    Store::open_read_only(path).unwrap()
 }
 
 #[test]

@@ -26,7 +26,7 @@ fn demo(dir: &tempfile::TempDir) -> (App, std::path::PathBuf) {
 }
 
 fn entry(path: &std::path::Path, key: &str) -> isms::domain::soa::SoaEntry {
-    Store::open(path)
+    Store::open_read_only(path)
         .unwrap()
         .soa()
         .unwrap()
@@ -150,7 +150,7 @@ fn a_custom_control_covers_an_excluded_annex_a_control_and_versions_show_changes
     press(&mut app, KeyCode::Char(' '));
     press(&mut app, KeyCode::Enter);
     ctrl(&mut app, 's');
-    let store = Store::open(&path).unwrap();
+    let store = Store::open_read_only(&path).unwrap();
     let custom = store
         .controls()
         .unwrap()
@@ -203,7 +203,7 @@ fn the_clauses_checklist_shows_documents_and_what_the_workspace_holds() {
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "D-011 Security KPI report Q1");
     ctrl(&mut app, 's');
-    let clause = Store::open(&path)
+    let clause = Store::open_read_only(&path)
         .unwrap()
         .clauses()
         .unwrap()

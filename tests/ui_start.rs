@@ -23,7 +23,7 @@ fn first_run_creates_a_workspace_from_the_welcome_screen() {
         matches!(app, App::Workspace(_)),
         "the new workspace is open"
     );
-    let store = isms::store::Store::open(&path).unwrap();
+    let store = isms::store::Store::open_read_only(&path).unwrap();
     assert_eq!(store.organisation().unwrap(), "Acme GmbH");
     insta::assert_snapshot!("summary_new", screen(&app, 100, 28));
     assert_eq!(press(&mut app, KeyCode::Char('q')), Step::Quit);

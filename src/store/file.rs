@@ -92,6 +92,12 @@ pub(super) fn open(path: &Path, read_only: bool) -> Result<Store> {
     } else {
         OpenFlags::SQLITE_OPEN_READ_WRITE
     };
+    // Before anything is written, migration backups included.
+    let lock = if read_only {
+        None
+    } else {
+        super::lock::acquire(path, &current_user())?
+    };
     let migrate = check.schema_version < LATEST_VERSION;
     if migrate {
         if read_only {
@@ -108,6 +114,7 @@ pub(super) fn open(path: &Path, read_only: bool) -> Result<Store> {
     configure(&conn, read_only)?;
     if migrate {
         migrations().to_latest(&mut conn)?;
+        settle_header(&conn)?;
     }
     Ok(Store {
         conn,
@@ -115,6 +122,7 @@ pub(super) fn open(path: &Path, read_only: bool) -> Result<Store> {
         read_only,
         who: current_user(),
         generation: 0,
+        _lock: lock,
     })
 }
 
@@ -133,7 +141,15 @@ pub(super) fn open_reader(path: &Path) -> Result<Store> {
         read_only: true,
         who: current_user(),
         generation: 0,
+        _lock: None,
     })
+}
+
+/// Copies the write-ahead log into the file, so that its header (application id, schema
+/// version) is what another process reads when it inspects the file before opening it.
+fn settle_header(conn: &Connection) -> Result<()> {
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    Ok(())
 }
 
 fn configure(conn: &Connection, read_only: bool) -> Result<()> {
@@ -203,7 +219,7 @@ fn create_private(path: &Path) -> std::io::Result<File> {
 }
 
 fn remove_with_journals(path: &Path) {
-    for suffix in ["", "-wal", "-shm", "-journal"] {
+    for suffix in ["", "-wal", "-shm", "-journal", ".lock"] {
         let mut p = path.as_os_str().to_owned();
         p.push(suffix);
         let _ = fs::remove_file(p);
@@ -279,6 +295,7 @@ fn copy_pages(source: &Connection, source_path: &Path, dest: &Path) -> Result<()
 }
 
 fn initialise(path: &Path, organisation: &str) -> Result<Store> {
+    let lock = super::lock::acquire(path, &current_user())?;
     let mut conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -292,7 +309,9 @@ fn initialise(path: &Path, organisation: &str) -> Result<Store> {
         read_only: false,
         who: current_user(),
         generation: 0,
+        _lock: lock,
     };
     store.edit(|w| w.seed(organisation))?;
+    settle_header(&store.conn)?;
     Ok(store)
 }

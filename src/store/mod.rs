@@ -7,6 +7,7 @@ mod clauses;
 mod controls;
 mod file;
 mod import;
+mod lock;
 mod log;
 mod meta;
 mod risks;
@@ -50,6 +51,10 @@ pub enum StoreError {
         found: i32,
         supported: i32,
     },
+    #[error(
+        "{path}: open in another isms ({holder}); open it read-only with `isms --read-only --db {path}`, or close the other first"
+    )]
+    InUse { path: String, holder: String },
     #[error("{0}: the workspace is open read-only; nothing was changed")]
     ReadOnly(String),
     #[error("{0}")]
@@ -80,6 +85,8 @@ pub struct Store {
     /// Counts the edits committed through this handle, so screens can tell whether what they
     /// show is still current.
     generation: u64,
+    /// Held while open for writing; after `conn`, so it is released after the connection closes.
+    _lock: Option<lock::WriterLock>,
 }
 
 impl Store {

@@ -313,6 +313,12 @@ impl<T: Record> RegisterView<T> {
         }
         if !self.table.is_filtering() {
             match key.code {
+                KeyCode::Char('n' | 'd' | 'b') | KeyCode::Delete if ctx.store.is_read_only() => {
+                    *ctx.status = Status::Error(
+                        "Opened read-only: nothing can be added, changed or deleted.".into(),
+                    );
+                    return Handled::Yes;
+                }
                 KeyCode::Char('n') if T::CAN_ADD => {
                     self.open_new();
                     return Handled::Yes;

@@ -1,0 +1,83 @@
+//! A workspace open twice: one writer at a time, the second told who holds the file; readers
+//! (the commands that only read, `--read-only`, the app's own background readers) never wait
+//! and never write.
+
+mod common;
+
+use common::{Sandbox, bytes};
+use isms::domain::scope::{ScopeItem, ScopeItemKind};
+use isms::store::{Store, StoreError};
+
+fn holder_pid() -> String {
+    format!("process {}", std::process::id())
+}
+
+#[test]
+fn a_second_writer_is_refused_and_told_who_holds_the_file() {
+    let sb = Sandbox::new();
+    let file = sb.demo();
+    let writer = Store::open(&file).unwrap();
+    match Store::open(&file) {
+        Err(StoreError::InUse { holder, .. }) => {
+            assert!(holder.contains(&holder_pid()), "{holder}")
+        }
+        other => panic!("expected InUse, got {:?}", other.map(|_| "a store")),
+    }
+    drop(writer);
+    assert!(
+        Store::open(&file).is_ok(),
+        "free again once the first closed"
+    );
+}
+
+#[test]
+fn a_reader_beside_the_writer_sees_its_saved_edits_and_cannot_write() {
+    let sb = Sandbox::new();
+    let file = sb.demo();
+    let mut writer = Store::open(&file).unwrap();
+    let mut reader = Store::open_read_only(&file).unwrap();
+    writer
+        .edit(|w| w.insert_scope_item(ScopeItem::new(ScopeItemKind::Location, "Lager Köln")))
+        .unwrap();
+    let names: Vec<String> = reader
+        .scope_items()
+        .unwrap()
+        .into_iter()
+        .map(|i| i.name)
+        .collect();
+    assert!(names.contains(&"Lager Köln".to_string()), "{names:?}");
+    let refused =
+        reader.edit(|w| w.insert_scope_item(ScopeItem::new(ScopeItemKind::Location, "X")));
+    assert!(matches!(refused, Err(StoreError::ReadOnly(_))));
+}
+
+#[test]
+fn commands_that_read_work_while_the_workspace_is_open_and_writing_ones_are_refused() {
+    let sb = Sandbox::new();
+    let file = sb.demo();
+    let db = file.to_str().unwrap();
+    let writer = Store::open(&file).unwrap();
+    sb.run(&["--db", db, "list", "scope"]).success();
+    sb.run(&["--db", db, "check"]);
+    sb.run(&["info", db]).success();
+    sb.run(&["--db", db, "log"]).success();
+    let csv = sb.path("scope.csv");
+    std::fs::write(&csv, "kind,name\nlocation,Lager Köln\n").unwrap();
+    let before = bytes(&file);
+    sb.run(&["--db", db, "import", "scope", csv.to_str().unwrap()])
+        .fails_with(&format!("open in another isms ({}", holder_pid()))
+        .fails_with("--read-only");
+    assert!(bytes(&file) == before, "the refused import wrote nothing");
+    drop(writer);
+}
+
+#[test]
+fn the_app_outside_a_terminal_says_who_holds_the_file_instead_of_asking() {
+    let sb = Sandbox::new();
+    let file = sb.demo();
+    let writer = Store::open(&file).unwrap();
+    let run = sb.run(&["--db", file.to_str().unwrap()]);
+    run.fails_with(&holder_pid());
+    assert!(!run.stderr().contains("[y/N]"), "{}", run.stderr());
+    drop(writer);
+}
