@@ -150,7 +150,7 @@ pub fn export(
         write_file(&path, &bytes)?;
         return Ok(vec![path]);
     }
-    let doc = document(store, what, today)?;
+    let doc = document(store, what, today, format == ExportFormat::Json)?;
     match format {
         ExportFormat::Csv => csv_files::write(&doc, what, out),
         _ => {
@@ -172,8 +172,14 @@ pub fn export(
     }
 }
 
-/// The registers of `what` as tables, with heading, cover and heat maps as `what` needs.
-pub fn document(store: &Store, what: What, today: NaiveDate) -> Result<Document, StoreError> {
+/// The registers of `what` as tables, with heading, cover and heat maps as `what` needs; the
+/// tables keep their JSON rows only `with_json`.
+pub fn document(
+    store: &Store,
+    what: What,
+    today: NaiveDate,
+    with_json: bool,
+) -> Result<Document, StoreError> {
     use crate::report::listing::Register as R;
     let ws = store.workspace()?;
     let heading = Heading::of(&store.organisation()?, what, today, &ws);
@@ -195,7 +201,7 @@ pub fn document(store: &Store, what: What, today: NaiveDate) -> Result<Document,
         ],
         What::Workspace => &[],
     };
-    let ctx = tables::Context::of(store)?;
+    let ctx = tables::Context::of(store, with_json)?;
     let mut tables = registers
         .iter()
         .map(|&r| ctx.table(store, &ws, r, today))

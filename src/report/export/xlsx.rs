@@ -31,11 +31,19 @@ pub fn render(doc: &Document, today: NaiveDate) -> Result<Vec<u8>, XlsxError> {
         .set_creation_datetime(&excel_date(today)?);
     workbook.set_properties(&properties);
     let formats = Formats::new();
+    // Constant memory: each sheet goes row by row to an unnamed temporary file rather than
+    // being held as cells until the workbook is saved, and strings are stored inline rather than
+    // in one shared table. Rows must therefore be written in order, top to bottom.
     if let Some(cover) = &doc.cover {
-        write_cover(workbook.add_worksheet(), doc, cover, &formats)?;
+        write_cover(
+            workbook.add_worksheet_with_constant_memory()?,
+            doc,
+            cover,
+            &formats,
+        )?;
     }
     for table in &doc.tables {
-        let sheet = workbook.add_worksheet();
+        let sheet = workbook.add_worksheet_with_constant_memory()?;
         write_table(sheet, doc, table, &formats)?;
     }
     workbook.save_to_buffer()

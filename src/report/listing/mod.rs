@@ -53,7 +53,7 @@ string_enum!(
 );
 
 /// A register as named columns and rows of JSON values.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Listing {
     pub columns: Vec<String>,
     pub rows: Vec<Vec<Value>>,
