@@ -29,11 +29,11 @@ pub enum Cell {
     Text(String),
     Date(NaiveDate),
     Number(f64),
-    /// A risk level or a protection need, shown as `text`, filled with the named colour
-    /// (green, yellow, orange, red, purple, blue, gray).
+    /// A risk level or a protection need, shown as `text`, filled with the RGB [`colour_rgb`]
+    /// gives the colour its scale names (green, yellow, orange, red, purple, blue, gray).
     Level {
         text: String,
-        colour: String,
+        fill: u32,
     },
 }
 
@@ -104,61 +104,65 @@ impl Context {
         register: Register,
         today: NaiveDate,
     ) -> Result<Table, StoreError> {
-        let l = listing::build(store, register, today)?;
-        let rows = l
-            .rows
-            .iter()
-            .map(|row| {
-                l.columns
-                    .iter()
-                    .zip(row)
-                    .map(|(c, v)| self.cell(register, c, v))
-                    .collect()
-            })
-            .collect();
+        let Listing { columns, rows } = listing::build(store, register, today)?;
+        let cells = |row: &[Value]| {
+            columns
+                .iter()
+                .zip(row)
+                .map(|(c, v)| self.cell(register, c, v))
+                .collect()
+        };
+        let (cells, json_rows) = if self.with_json {
+            (rows.iter().map(|row| cells(row)).collect(), rows)
+        } else {
+            // Each row's values are freed once they are cells: a large register is never held
+            // twice.
+            (
+                rows.into_iter().map(|row| cells(&row)).collect(),
+                Vec::new(),
+            )
+        };
         let (name, title) = names(register);
         let mut table = Table {
             name,
             title: title.to_string(),
-            columns: l
-                .columns
+            columns: columns
                 .iter()
                 .map(|c| Column {
                     header: header(register, c),
                 })
                 .collect(),
-            rows,
-            json: if self.with_json {
-                l
-            } else {
-                Listing::default()
+            rows: cells,
+            json: Listing {
+                columns: if self.with_json { columns } else { Vec::new() },
+                rows: json_rows,
             },
         };
         super::extras::add(ws, register, &mut table);
         Ok(table)
     }
 
-    fn risk_colour(&self, name: &str) -> Option<String> {
+    fn risk_colour(&self, name: &str) -> Option<u32> {
         self.methodology
             .levels
             .iter()
             .find(|l| l.name == name)
-            .map(|l| l.colour.clone())
+            .map(|l| colour_rgb(&l.colour))
     }
 
     /// A protection level coloured by its place on the scale: the lowest green, the highest red.
-    fn need_colour(&self, name: &str) -> Option<String> {
+    fn need_colour(&self, name: &str) -> Option<u32> {
         const RAMP: [&str; 4] = ["green", "yellow", "orange", "red"];
         let position = self.scale.levels.iter().position(|l| l.name == name)?;
         let step = u8::try_from(position + 1).ok()?;
         let on_ramp = map_level(step, self.scale.max_level(), 4);
         RAMP.get(usize::from(on_ramp).checked_sub(1)?)
-            .map(|c| c.to_string())
+            .map(|c| colour_rgb(c))
     }
 
     fn cell(&self, register: Register, column: &str, v: &Value) -> Cell {
-        let level = |text: String, colour: Option<String>| match colour {
-            Some(colour) => Cell::Level { text, colour },
+        let level = |text: String, fill: Option<u32>| match fill {
+            Some(fill) => Cell::Level { text, fill },
             None => Cell::Text(text),
         };
         match (register, column, v) {
@@ -301,7 +305,7 @@ pub fn findings(findings: &[Finding]) -> Table {
                     Cell::Text(f.rule.to_string()),
                     Cell::Level {
                         text: f.severity.label().to_string(),
-                        colour: colour(f.severity).to_string(),
+                        fill: colour_rgb(colour(f.severity)),
                     },
                     Cell::Text(f.message.clone()),
                     Cell::Text(f.fix.clone()),
