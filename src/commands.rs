@@ -115,7 +115,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let path = workspace(None, cli.db)?;
             let store = open_to_read(&path, cli.read_only)?;
             let table = listing::build(&store, register, crate::clock::today())?;
-            listing::write(&mut out, &table, format)?;
+            // Stdout is line-buffered: one write per line of a large register would dominate.
+            let mut buffered = std::io::BufWriter::new(&mut out);
+            listing::write(&mut buffered, &table, format)?;
+            buffered.flush()?;
         }
         Some(Command::Export {
             what,

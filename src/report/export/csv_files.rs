@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use super::tables::{Cell, Column, Table};
 use super::{Document, ExportError, What, write_file};
+use crate::report::listing::Listing;
 
 pub fn write(doc: &Document, what: What, out: &Path) -> Result<Vec<PathBuf>, ExportError> {
     if let ([table], false) = (doc.tables.as_slice(), out.is_dir()) {
@@ -53,7 +54,7 @@ fn about(doc: &Document) -> Table {
             row("Date", Cell::Date(h.date)),
             row("SoA version", Cell::Text(h.soa_version.clone())),
         ],
-        json: Vec::new(),
+        json: Listing::default(),
     }
 }
 

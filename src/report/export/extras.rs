@@ -99,9 +99,8 @@ fn rationales(ws: &Workspace, table: &mut Table) {
         };
         table.columns.insert(at + 1, Column::new(&header));
         for row in &mut table.rows {
-            let cell = row
-                .first()
-                .and_then(|r| by_ref.get(&r.text()))
+            let cell = reference(row)
+                .and_then(|r| by_ref.get(r))
                 .map_or(Cell::Empty, |text| Cell::Text(text.to_string()));
             row.insert((at + 1).min(row.len()), cell);
         }
@@ -119,7 +118,7 @@ fn insert<T>(table: &mut Table, after: &str, fields: &[Field<T>], items: &HashMa
         table.columns.insert(at + offset, Column::new(header));
     }
     for row in &mut table.rows {
-        let item = row.first().and_then(|r| items.get(&r.text())).copied();
+        let item = reference(row).and_then(|r| items.get(r)).copied();
         for (offset, (_, get)) in fields.iter().enumerate() {
             let cell = match item.map(get) {
                 Some(text) if !text.is_empty() => Cell::Text(text.to_string()),
@@ -127,5 +126,13 @@ fn insert<T>(table: &mut Table, after: &str, fields: &[Field<T>], items: &HashMa
             };
             row.insert((at + offset).min(row.len()), cell);
         }
+    }
+}
+
+/// The reference in a row's first column, read in place: a register has a row per item.
+fn reference(row: &[Cell]) -> Option<&str> {
+    match row.first()? {
+        Cell::Text(reference) => Some(reference),
+        _ => None,
     }
 }

@@ -8,6 +8,7 @@ use super::tables::{Cell, Column, Table};
 use crate::domain::evaluation::is_above_criteria;
 use crate::domain::readiness::{Finding, Severity, Workspace};
 use crate::domain::soa::{SoaVersion, diff, progress, snapshot};
+use crate::report::listing::Listing;
 
 /// The heading of an export.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,10 +115,13 @@ pub fn cover(heading: &Heading, ws: &Workspace, findings: &[Finding]) -> Table {
         .into_iter()
         .map(|(item, value)| vec![text(item), value])
         .collect();
-    let json = rows
-        .iter()
-        .map(|r| serde_json::json!({"item": r[0].text(), "value": r[1].text()}))
-        .collect();
+    let json = Listing {
+        columns: vec!["item".to_string(), "value".to_string()],
+        rows: rows
+            .iter()
+            .map(|r| r.iter().map(|c| serde_json::json!(c.text())).collect())
+            .collect(),
+    };
     Table {
         name: "cover",
         title: "Cover".to_string(),

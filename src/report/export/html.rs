@@ -126,11 +126,10 @@ fn write_table(s: &mut String, table: &Table) {
 
 fn cell(s: &mut String, c: &Cell) {
     match c {
-        Cell::Level { text, colour } => {
+        Cell::Level { text, fill } => {
             let _ = write!(
                 s,
-                "<td class=\"level\" style=\"background:#{:06X}\">{}</td>",
-                colour_rgb(colour),
+                "<td class=\"level\" style=\"background:#{fill:06X}\">{}</td>",
                 escape(text)
             );
         }

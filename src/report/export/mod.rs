@@ -36,6 +36,8 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 
 use crate::domain::enums::join_or;
+use crate::domain::readiness::Workspace;
+use crate::report::listing::Register;
 use crate::store::{Store, StoreError};
 use crate::string_enum;
 
@@ -150,18 +152,18 @@ pub fn export(
         write_file(&path, &bytes)?;
         return Ok(vec![path]);
     }
-    let doc = document(store, what, today)?;
+    if format == ExportFormat::Xlsx {
+        let path = single_file(out, what, format);
+        let bytes = workbook(store, what, today, &path)?;
+        write_file(&path, &bytes)?;
+        return Ok(vec![path]);
+    }
+    let doc = document(store, what, today, format == ExportFormat::Json)?;
     match format {
         ExportFormat::Csv => csv_files::write(&doc, what, out),
         _ => {
             let path = single_file(out, what, format);
             let bytes = match format {
-                ExportFormat::Xlsx => {
-                    xlsx::render(&doc, today).map_err(|source| ExportError::Xlsx {
-                        path: path.display().to_string(),
-                        source,
-                    })?
-                }
                 ExportFormat::Markdown => markdown::render(&doc).into_bytes(),
                 ExportFormat::Html => html::render(&doc).into_bytes(),
                 _ => tables::to_json(&doc, what)?,
@@ -172,51 +174,124 @@ pub fn export(
     }
 }
 
-/// The registers of `what` as tables, with heading, cover and heat maps as `what` needs.
-pub fn document(store: &Store, what: What, today: NaiveDate) -> Result<Document, StoreError> {
-    use crate::report::listing::Register as R;
-    let ws = store.workspace()?;
-    let heading = Heading::of(&store.organisation()?, what, today, &ws);
-    let registers: &[R] = match what {
-        What::Soa => &[R::Soa],
-        What::Risks => &[R::Risks],
-        What::TreatmentPlan => &[R::Actions],
-        What::Assets => &[R::Assets],
-        What::Scope => &[R::Scope, R::Parties, R::Issues],
-        What::Report => &[
-            R::Scope,
-            R::Parties,
-            R::Issues,
-            R::Assets,
-            R::Risks,
-            R::Actions,
-            R::Soa,
-            R::Clauses,
-        ],
-        What::Workspace => &[],
+/// The workbook of `what`. Each register is built, written to its sheet and dropped before the
+/// next is built, so that only one register is held at a time.
+fn workbook(
+    store: &Store,
+    what: What,
+    today: NaiveDate,
+    path: &Path,
+) -> Result<Vec<u8>, ExportError> {
+    let xlsx_error = |source| ExportError::Xlsx {
+        path: path.display().to_string(),
+        source,
     };
-    let ctx = tables::Context::of(store)?;
-    let mut tables = registers
-        .iter()
-        .map(|&r| ctx.table(store, &ws, r, today))
-        .collect::<Result<Vec<_>, _>>()?;
-    let mut cover = None;
-    if what == What::Report {
-        let findings = crate::domain::readiness::check(&ws, today);
-        cover = Some(heading::cover(&heading, &ws, &findings));
-        tables.push(tables::findings(&findings));
+    let parts = Parts::of(store, what, today, false)?;
+    let mut book = xlsx::Book::new(&parts.heading, today).map_err(xlsx_error)?;
+    if let Some(cover) = &parts.cover {
+        book.cover(cover).map_err(xlsx_error)?;
     }
+    for &register in parts.registers {
+        let table = parts.table(store, register, today)?;
+        book.sheet(&table).map_err(xlsx_error)?;
+    }
+    if let Some(findings) = &parts.findings {
+        book.sheet(findings).map_err(xlsx_error)?;
+    }
+    book.finish().map_err(xlsx_error)
+}
+
+/// The registers of `what` as tables, with heading, cover and heat maps as `what` needs; the
+/// tables keep their JSON rows only `with_json`.
+pub fn document(
+    store: &Store,
+    what: What,
+    today: NaiveDate,
+    with_json: bool,
+) -> Result<Document, StoreError> {
+    let parts = Parts::of(store, what, today, with_json)?;
+    let mut tables = parts
+        .registers
+        .iter()
+        .map(|&r| parts.table(store, r, today))
+        .collect::<Result<Vec<_>, _>>()?;
+    tables.extend(parts.findings);
     let heat_maps = if matches!(what, What::Risks | What::Report) {
-        heatmap::heat_maps(&ws.methodology, &ws.risks)
+        heatmap::heat_maps(&parts.ws.methodology, &parts.ws.risks)
     } else {
         Vec::new()
     };
     Ok(Document {
-        heading,
-        cover,
+        heading: parts.heading,
+        cover: parts.cover,
         tables,
         heat_maps,
     })
+}
+
+/// A document before its registers are built: heading, cover and findings, and what the
+/// registers are built from.
+struct Parts {
+    heading: Heading,
+    cover: Option<Table>,
+    findings: Option<Table>,
+    registers: &'static [Register],
+    ws: Workspace,
+    ctx: tables::Context,
+}
+
+impl Parts {
+    fn of(
+        store: &Store,
+        what: What,
+        today: NaiveDate,
+        with_json: bool,
+    ) -> Result<Self, StoreError> {
+        use Register as R;
+        let ws = store.workspace()?;
+        let heading = Heading::of(&store.organisation()?, what, today, &ws);
+        let registers: &[R] = match what {
+            What::Soa => &[R::Soa],
+            What::Risks => &[R::Risks],
+            What::TreatmentPlan => &[R::Actions],
+            What::Assets => &[R::Assets],
+            What::Scope => &[R::Scope, R::Parties, R::Issues],
+            What::Report => &[
+                R::Scope,
+                R::Parties,
+                R::Issues,
+                R::Assets,
+                R::Risks,
+                R::Actions,
+                R::Soa,
+                R::Clauses,
+            ],
+            What::Workspace => &[],
+        };
+        let (mut cover, mut findings) = (None, None);
+        if what == What::Report {
+            let found = crate::domain::readiness::check(&ws, today);
+            cover = Some(heading::cover(&heading, &ws, &found));
+            findings = Some(tables::findings(&found));
+        }
+        Ok(Self {
+            heading,
+            cover,
+            findings,
+            registers,
+            ctx: tables::Context::of(store, with_json)?,
+            ws,
+        })
+    }
+
+    fn table(
+        &self,
+        store: &Store,
+        register: Register,
+        today: NaiveDate,
+    ) -> Result<Table, StoreError> {
+        self.ctx.table(store, &self.ws, register, today)
+    }
 }
 
 /// `out` itself, or `<what>.<ext>` inside it when it is a directory.

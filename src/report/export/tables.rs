@@ -3,7 +3,8 @@
 //! the colour the methodology gives them.
 
 use chrono::NaiveDate;
-use serde_json::{Map, Value, json};
+use serde::Serialize;
+use serde_json::{Value, json};
 
 use super::{Document, What};
 use crate::domain::asset::{AssetCategory, AssetKind};
@@ -18,7 +19,7 @@ use crate::domain::risk::{RiskStatus, TreatmentOption};
 use crate::domain::scope::{IssueKind, ScopeItemKind};
 use crate::domain::soa::{Applicability, ImplementationStatus, RISK_TREATMENT, Reason};
 use crate::domain::treatment::ActionStatus;
-use crate::report::listing::{self, Register};
+use crate::report::listing::{self, Listing, Objects, Register};
 use crate::store::{Store, StoreError};
 
 /// One cell of a table.
@@ -28,11 +29,11 @@ pub enum Cell {
     Text(String),
     Date(NaiveDate),
     Number(f64),
-    /// A risk level or a protection need, shown as `text`, filled with the named colour
-    /// (green, yellow, orange, red, purple, blue, gray).
+    /// A risk level or a protection need, shown as `text`, filled with the RGB [`colour_rgb`]
+    /// gives the colour its scale names (green, yellow, orange, red, purple, blue, gray).
     Level {
         text: String,
-        colour: String,
+        fill: u32,
     },
 }
 
@@ -70,23 +71,28 @@ pub struct Table {
     pub title: String,
     pub columns: Vec<Column>,
     pub rows: Vec<Vec<Cell>>,
-    pub json: Vec<Value>,
+    /// Only the JSON export reads these rows; for the other formats a register's listing is
+    /// dropped once it is turned into cells (a large register would otherwise be held twice),
+    /// and this is empty.
+    pub json: Listing,
 }
 
-/// The scales the colours of levels come from.
+/// The scales the colours of levels come from, and whether tables keep their JSON rows.
 pub struct Context {
     methodology: Methodology,
     scale: ProtectionScale,
+    with_json: bool,
 }
 
 /// Columns that hold dates.
 const DATES: &[&str] = &["next_review", "due", "doc_date", "accepted_on", "until"];
 
 impl Context {
-    pub fn of(store: &Store) -> Result<Self, StoreError> {
+    pub fn of(store: &Store, with_json: bool) -> Result<Self, StoreError> {
         Ok(Self {
             methodology: store.methodology()?,
             scale: store.protection_scale()?,
+            with_json,
         })
     }
 
@@ -98,70 +104,65 @@ impl Context {
         register: Register,
         today: NaiveDate,
     ) -> Result<Table, StoreError> {
-        let l = listing::build(store, register, today)?;
-        let rows = l
-            .rows
-            .iter()
-            .map(|row| {
-                l.columns
-                    .iter()
-                    .zip(row)
-                    .map(|(c, v)| self.cell(register, c, v))
-                    .collect()
-            })
-            .collect();
-        let json = l
-            .rows
-            .iter()
-            .map(|row| {
-                Value::Object(
-                    l.columns
-                        .iter()
-                        .cloned()
-                        .zip(row.iter().cloned())
-                        .collect::<Map<_, _>>(),
-                )
-            })
-            .collect();
+        let Listing { columns, rows } = listing::build(store, register, today)?;
+        let cells = |row: &[Value]| {
+            columns
+                .iter()
+                .zip(row)
+                .map(|(c, v)| self.cell(register, c, v))
+                .collect()
+        };
+        let (cells, json_rows) = if self.with_json {
+            (rows.iter().map(|row| cells(row)).collect(), rows)
+        } else {
+            // Each row's values are freed once they are cells: a large register is never held
+            // twice.
+            (
+                rows.into_iter().map(|row| cells(&row)).collect(),
+                Vec::new(),
+            )
+        };
         let (name, title) = names(register);
         let mut table = Table {
             name,
             title: title.to_string(),
-            columns: l
-                .columns
+            columns: columns
                 .iter()
                 .map(|c| Column {
                     header: header(register, c),
                 })
                 .collect(),
-            rows,
-            json,
+            rows: cells,
+            json: Listing {
+                columns: if self.with_json { columns } else { Vec::new() },
+                rows: json_rows,
+            },
         };
         super::extras::add(ws, register, &mut table);
         Ok(table)
     }
 
-    fn risk_colour(&self, name: &str) -> Option<String> {
+    fn risk_colour(&self, name: &str) -> Option<u32> {
         self.methodology
             .levels
             .iter()
             .find(|l| l.name == name)
-            .map(|l| l.colour.clone())
+            .map(|l| colour_rgb(&l.colour))
     }
 
     /// A protection level coloured by its place on the scale: the lowest green, the highest red.
-    fn need_colour(&self, name: &str) -> Option<String> {
+    fn need_colour(&self, name: &str) -> Option<u32> {
         const RAMP: [&str; 4] = ["green", "yellow", "orange", "red"];
         let position = self.scale.levels.iter().position(|l| l.name == name)?;
         let step = u8::try_from(position + 1).ok()?;
         let on_ramp = map_level(step, self.scale.max_level(), 4);
         RAMP.get(usize::from(on_ramp).checked_sub(1)?)
-            .map(|c| c.to_string())
+            .map(|c| colour_rgb(c))
     }
 
     fn cell(&self, register: Register, column: &str, v: &Value) -> Cell {
-        let level = |text: String, colour: Option<String>| match colour {
-            Some(colour) => Cell::Level { text, colour },
+        let level = |text: String, fill: Option<u32>| match fill {
+            Some(fill) => Cell::Level { text, fill },
             None => Cell::Text(text),
         };
         match (register, column, v) {
@@ -304,17 +305,30 @@ pub fn findings(findings: &[Finding]) -> Table {
                     Cell::Text(f.rule.to_string()),
                     Cell::Level {
                         text: f.severity.label().to_string(),
-                        colour: colour(f.severity).to_string(),
+                        fill: colour_rgb(colour(f.severity)),
                     },
                     Cell::Text(f.message.clone()),
                     Cell::Text(f.fix.clone()),
                 ]
             })
             .collect(),
-        json: findings
-            .iter()
-            .map(|f| json!({"rule": f.rule, "severity": f.severity, "message": f.message, "fix": f.fix}))
-            .collect(),
+        json: Listing {
+            columns: ["rule", "severity", "message", "fix"]
+                .iter()
+                .map(|c| c.to_string())
+                .collect(),
+            rows: findings
+                .iter()
+                .map(|f| {
+                    vec![
+                        json!(f.rule),
+                        json!(f.severity),
+                        json!(f.message),
+                        json!(f.fix),
+                    ]
+                })
+                .collect(),
+        },
     }
 }
 
@@ -324,28 +338,43 @@ pub fn findings(findings: &[Finding]) -> Table {
 /// `{"format": "isms-export", "version": 1, "what", "organisation", "date", "soa_version",
 /// "cover": [{"item", "value"}] (report only), "registers": {"soa": [...], ...}}`
 pub fn to_json(doc: &Document, what: What) -> Result<Vec<u8>, serde_json::Error> {
-    let registers: Map<String, Value> = doc
-        .tables
-        .iter()
-        .map(|t| (t.name.to_string(), Value::Array(t.json.clone())))
-        .collect();
-    let mut value = json!({
-        "format": "isms-export",
-        "version": 1,
-        "what": what.as_str(),
-        "organisation": doc.heading.organisation,
-        "date": doc.heading.date,
-        "soa_version": doc.heading.soa_version,
-    });
-    if let (Some(cover), Value::Object(map)) = (&doc.cover, &mut value) {
-        map.insert("cover".into(), Value::Array(cover.json.clone()));
-    }
-    if let Value::Object(map) = &mut value {
-        map.insert("registers".into(), Value::Object(registers));
-    }
-    let mut bytes = serde_json::to_vec_pretty(&value)?;
+    let h = &doc.heading;
+    let envelope = Envelope {
+        format: "isms-export",
+        version: 1,
+        what: what.as_str(),
+        organisation: &h.organisation,
+        date: h.date,
+        soa_version: &h.soa_version,
+        cover: doc.cover.as_ref().map(|c| c.json.objects()),
+        registers: Registers(&doc.tables),
+    };
+    let mut bytes = serde_json::to_vec_pretty(&envelope)?;
     bytes.push(b'\n');
     Ok(bytes)
+}
+
+/// The envelope of [`to_json`], serialized straight from the tables' rows.
+#[derive(Serialize)]
+struct Envelope<'a> {
+    format: &'static str,
+    version: u32,
+    what: &'static str,
+    organisation: &'a str,
+    date: NaiveDate,
+    soa_version: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    cover: Option<Objects<'a>>,
+    registers: Registers<'a>,
+}
+
+/// `{"soa": [...], ...}` in the order of the tables.
+struct Registers<'a>(&'a [Table]);
+
+impl Serialize for Registers<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|t| (t.name, t.json.objects())))
+    }
 }
 
 /// The fill of a level colour name as RGB, light enough for dark text; gray for a name the

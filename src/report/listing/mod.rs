@@ -53,7 +53,7 @@ string_enum!(
 );
 
 /// A register as named columns and rows of JSON values.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Listing {
     pub columns: Vec<String>,
     pub rows: Vec<Vec<Value>>,
@@ -65,6 +65,35 @@ impl Listing {
             columns: columns.iter().map(|c| c.to_string()).collect(),
             rows: Vec::new(),
         }
+    }
+}
+
+impl Listing {
+    /// The rows as an array of objects keyed by the column codes, serialized straight from the
+    /// rows: no copy of the register is made as one big JSON value first.
+    pub fn objects(&self) -> Objects<'_> {
+        Objects(self)
+    }
+}
+
+/// A listing serialized as `[{"column": value, ...}, ...]`, in column order.
+pub struct Objects<'a>(&'a Listing);
+
+impl serde::Serialize for Objects<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Listing { columns, rows } = self.0;
+        serializer.collect_seq(rows.iter().map(|row| Object { columns, row }))
+    }
+}
+
+struct Object<'a> {
+    columns: &'a [String],
+    row: &'a [Value],
+}
+
+impl serde::Serialize for Object<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.columns.iter().zip(self.row))
     }
 }
 
@@ -353,21 +382,7 @@ fn need_text(need: &Map<String, Value>) -> String {
 pub fn write(out: &mut impl Write, listing: &Listing, format: Format) -> std::io::Result<()> {
     match format {
         Format::Json => {
-            let rows: Vec<Value> = listing
-                .rows
-                .iter()
-                .map(|row| {
-                    Value::Object(
-                        listing
-                            .columns
-                            .iter()
-                            .cloned()
-                            .zip(row.iter().cloned())
-                            .collect::<Map<_, _>>(),
-                    )
-                })
-                .collect();
-            serde_json::to_writer_pretty(&mut *out, &rows)?;
+            serde_json::to_writer_pretty(&mut *out, &listing.objects())?;
             writeln!(out)
         }
         Format::Csv => {

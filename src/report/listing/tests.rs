@@ -87,3 +87,25 @@ fn an_acceptance_shows_who_until_when_or_that_it_expired() {
     );
     assert_eq!(cell(&Value::Null), "");
 }
+
+#[test]
+fn json_is_written_as_the_array_of_objects_it_always_was() {
+    let mut listing = sample();
+    listing.rows.push(vec![
+        Value::Null,
+        json!({"own": null, "effective": "high", "source": "own"}),
+        json!([]),
+    ]);
+    let mut out = Vec::new();
+    write(&mut out, &listing, Format::Json).unwrap();
+    let objects: Vec<Value> = listing
+        .rows
+        .iter()
+        .map(|row| Value::Object(listing.columns.iter().cloned().zip(row.clone()).collect()))
+        .collect();
+    let expected = serde_json::to_string_pretty(&objects).unwrap() + "\n";
+    assert_eq!(String::from_utf8(out).unwrap(), expected);
+    let mut empty = Vec::new();
+    write(&mut empty, &Listing::new(&["ref"]), Format::Json).unwrap();
+    assert_eq!(String::from_utf8(empty).unwrap(), "[]\n");
+}
