@@ -1,245 +1,10 @@
 //! End to end: the real binary in a pseudo-terminal, driven by keystrokes and read back through a
 //! terminal emulator, then checked with the command line.
 
-use std::ffi::OsString;
-use std::io::{Read, Write};
-use std::num::NonZeroU16;
-use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
-use std::thread;
-use std::time::{Duration, Instant};
+#[path = "common/pty.rs"]
+mod pty;
 
-use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
-
-const ROWS: NonZeroU16 = NonZeroU16::new(30).unwrap();
-const COLS: NonZeroU16 = NonZeroU16::new(100).unwrap();
-/// Generous, for a loaded machine; every wait polls and fails with the screen when it runs out.
-const TIMEOUT: Duration = Duration::from_secs(15);
-const ENTER_ALT: &str = "\x1b[?1049h";
-const LEAVE_ALT: &str = "\x1b[?1049l";
-const PANIC_VAR: &str = "ISMS_TEST_PANIC";
-
-/// A temporary HOME holding a workspace file made by `isms new`.
-struct Workspace {
-    dir: tempfile::TempDir,
-    file: PathBuf,
-}
-
-impl Workspace {
-    fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let ws = Self {
-            file: dir.path().join("acme.isms"),
-            dir,
-        };
-        ws.run(&["new", ws.path(), "--org", "Acme GmbH"]);
-        ws
-    }
-
-    fn path(&self) -> &str {
-        self.file.to_str().unwrap()
-    }
-
-    /// What every child gets on top of the inherited environment (minus ISMS_DB).
-    fn env(&self) -> Vec<(&'static str, OsString)> {
-        vec![
-            ("HOME", self.dir.path().into()),
-            ("XDG_DATA_HOME", self.dir.path().join("data").into()),
-            ("ISMS_TODAY", "2026-03-31".into()),
-            ("ISMS_USER", "tester".into()),
-            ("TERM", "xterm-256color".into()),
-        ]
-    }
-
-    /// `isms ARGS` outside a terminal: its stdout; panics unless it succeeds.
-    fn run(&self, args: &[&str]) -> String {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_isms"))
-            .args(args)
-            .env_remove("ISMS_DB")
-            .env_remove(PANIC_VAR)
-            .envs(self.env())
-            .output()
-            .unwrap();
-        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(
-            out.status.success(),
-            "isms {args:?}: {}\n{stdout}\n{stderr}",
-            out.status
-        );
-        stdout
-    }
-
-    fn scope_items(&self) -> Vec<serde_json::Value> {
-        let json = self.run(&["--db", self.path(), "list", "scope", "--format", "json"]);
-        serde_json::from_str(&json).unwrap_or_else(|e| panic!("not JSON ({e}): {json}"))
-    }
-}
-
-/// What the terminal received so far: the raw bytes and the screen they draw.
-struct Output {
-    raw: Vec<u8>,
-    parser: vt100::Parser,
-    closed: bool,
-}
-
-/// `isms ARGS` in a pseudo-terminal; killed on drop if a test leaves it running.
-struct Session {
-    child: Box<dyn Child + Send + Sync>,
-    writer: Box<dyn Write + Send>,
-    master: Box<dyn MasterPty + Send>,
-    output: Arc<Mutex<Output>>,
-    status: Option<ExitStatus>,
-    /// The terminal's modes before the app started, to compare with those after it ended.
-    modes_before: String,
-}
-
-impl Session {
-    fn spawn(ws: &Workspace, args: &[&str], extra_env: &[(&str, &str)]) -> Self {
-        let (rows, cols) = (ROWS.get(), COLS.get());
-        let size = PtySize {
-            rows,
-            cols,
-            ..PtySize::default()
-        };
-        let pair = native_pty_system().openpty(size).unwrap();
-        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_isms"));
-        cmd.args(args);
-        cmd.cwd(ws.dir.path());
-        cmd.env_remove("ISMS_DB");
-        cmd.env_remove(PANIC_VAR);
-        let extra = extra_env.iter().map(|&(k, v)| (k, v.into()));
-        ws.env()
-            .into_iter()
-            .chain(extra)
-            .for_each(|(k, v)| cmd.env(k, v));
-        let master = pair.master;
-        let modes_before = modes(&*master);
-        let child = pair.slave.spawn_command(cmd).unwrap();
-        // Only the child may hold the terminal side, so that reading ends when it exits.
-        drop(pair.slave);
-
-        let output = Arc::new(Mutex::new(Output {
-            raw: Vec::new(),
-            parser: vt100::Parser::new(ROWS, COLS, 0),
-            closed: false,
-        }));
-        let mut reader = master.try_clone_reader().unwrap();
-        let sink = Arc::clone(&output);
-        thread::spawn(move || {
-            let mut buf = [0u8; 4096];
-            loop {
-                // Linux reports the end of a pseudo-terminal as an error (EIO).
-                let n = reader.read(&mut buf).unwrap_or(0);
-                let mut out = sink.lock().unwrap();
-                out.closed = n == 0;
-                if out.closed {
-                    return;
-                }
-                out.raw.extend_from_slice(&buf[..n]);
-                out.parser.process(&buf[..n]);
-            }
-        });
-        Self {
-            child,
-            writer: master.take_writer().unwrap(),
-            master,
-            output,
-            status: None,
-            modes_before,
-        }
-    }
-
-    fn open(ws: &Workspace, extra_env: &[(&str, &str)]) -> Self {
-        Self::spawn(ws, &["--db", ws.path()], extra_env)
-    }
-
-    fn screen(&self) -> String {
-        self.output.lock().unwrap().parser.screen().contents()
-    }
-
-    fn raw(&self) -> String {
-        String::from_utf8_lossy(&self.output.lock().unwrap().raw).into_owned()
-    }
-
-    /// Polls until `done` holds; fails with `what` and the screen after TIMEOUT.
-    fn poll(&mut self, what: &str, mut done: impl FnMut(&mut Self) -> bool) {
-        let start = Instant::now();
-        while !done(self) {
-            if start.elapsed() >= TIMEOUT {
-                panic!(
-                    "waited {TIMEOUT:?} for {what}; the screen:\n{}",
-                    self.screen()
-                );
-            }
-            thread::sleep(Duration::from_millis(20));
-        }
-    }
-
-    fn wait_for(&mut self, text: &str) {
-        self.poll(&format!("{text:?} on the screen"), |s| {
-            s.screen().contains(text)
-        });
-    }
-
-    fn send(&mut self, keys: &str) {
-        self.writer.write_all(keys.as_bytes()).unwrap();
-        self.writer.flush().unwrap();
-    }
-
-    /// Waits for the app to exit and for everything it wrote to be read.
-    fn wait_exit(&mut self) -> ExitStatus {
-        self.poll("the app to exit", |s| {
-            s.status = s.child.try_wait().unwrap();
-            s.status.is_some()
-        });
-        self.poll("the end of the output", |s| s.output.lock().unwrap().closed);
-        self.status.clone().unwrap()
-    }
-
-    /// Cooked mode with echo, as before the app started.
-    fn assert_modes_unchanged(&self) {
-        let now = modes(&*self.master);
-        assert_eq!(self.modes_before, now, "terminal modes not restored");
-    }
-
-    /// Cooked mode, the main screen, no mouse reports and no bracketed paste, as before.
-    fn assert_terminal_restored(&self) {
-        self.assert_modes_unchanged();
-        let raw = self.raw();
-        let entered = raw
-            .find(ENTER_ALT)
-            .expect("never entered the alternate screen");
-        let left = raw
-            .rfind(LEAVE_ALT)
-            .expect("never left the alternate screen");
-        assert!(entered < left, "left before entering: {raw:?}");
-        let out = self.output.lock().unwrap();
-        let screen = out.parser.screen();
-        assert!(!screen.alternate_screen(), "still on the alternate screen");
-        let mouse = screen.mouse_protocol_mode() != vt100::MouseProtocolMode::None;
-        assert!(!mouse, "mouse capture left on");
-        assert!(!screen.bracketed_paste(), "bracketed paste left on");
-    }
-}
-
-impl Drop for Session {
-    fn drop(&mut self) {
-        if self.status.is_none() && matches!(self.child.try_wait(), Ok(None)) {
-            let _ = self.child.kill();
-            let _ = self.child.wait();
-        }
-    }
-}
-
-/// The terminal's input, output and local modes, readably.
-fn modes(master: &dyn MasterPty) -> String {
-    let t = master.get_termios();
-    format!(
-        "{:?}",
-        t.map(|t| (t.input_flags, t.output_flags, t.local_flags))
-    )
-}
+use pty::{ENTER_ALT, LEAVE_ALT, PANIC_VAR, Session, Workspace};
 
 /// From a freshly started app to the open new-scope-item form.
 fn open_new_scope_item_form(app: &mut Session) {
@@ -322,6 +87,15 @@ fn a_panic_restores_the_terminal() {
         "printed on the alternate screen: {raw:?}"
     );
     assert!(app.screen().contains(&message), "{}", app.screen());
+    assert!(
+        raw.contains("Reporting a problem") && raw.contains("isms --version"),
+        "says where to report it: {raw:?}"
+    );
+    assert_eq!(
+        ws.scope_items(),
+        Vec::<serde_json::Value>::new(),
+        "the file opens"
+    );
 }
 
 #[test]
@@ -477,5 +251,42 @@ fn a_second_window_is_told_who_holds_the_file_and_opens_it_read_only() {
     assert!(second.wait_exit().success(), "{}", second.screen());
     first.send("q");
     assert!(first.wait_exit().success(), "{}", first.screen());
+    assert_only_lager_koeln(&ws);
+}
+
+#[test]
+fn a_write_error_while_saving_keeps_the_form_open_and_the_file_whole() {
+    let ws = Workspace::new();
+    // No file may grow past 40 KiB (bash counts in KiB): a few small edits fit in the journal,
+    // a long one does not.
+    // The app is started by a relative name so that the status line has room for the message.
+    let mut app = Session::spawn_in_shell(
+        &ws,
+        "trap '' XFSZ; ulimit -f 40; exec \"$ISMS_BIN\" --db acme.isms",
+    );
+    create_lager_koeln(&mut app);
+    app.send("n");
+    app.wait_for("New scope item");
+    app.send("\tZweites Lager\t\t\t");
+    let long = "Begründung ".repeat(1700);
+    app.send(&format!("\x1b[200~{long}\x1b[201~"));
+    app.wait_for("Begründung Begründung");
+    app.send("\x13");
+    app.wait_for("could not write");
+    assert!(app.screen().contains("New scope item"), "{}", app.screen());
+    assert!(app.screen().contains("Zweites Lager"), "{}", app.screen());
+    app.send("\x1b");
+    app.wait_for("Discard");
+    app.send("y");
+    app.send("q");
+    let status = app.wait_exit();
+    assert!(status.success(), "exit: {status}\n{}", app.screen());
+
+    let conn = rusqlite::Connection::open(&ws.file).unwrap();
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    drop(conn);
     assert_only_lager_koeln(&ws);
 }

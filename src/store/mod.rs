@@ -55,6 +55,10 @@ pub enum StoreError {
         "{path}: open in another isms ({holder}); open it read-only with `isms --read-only --db {path}`, or close the other first"
     )]
     InUse { path: String, holder: String },
+    #[error(
+        "{path}: could not write ({why}); this edit was not saved, everything saved before it is in the file"
+    )]
+    NotWritten { path: String, why: String },
     #[error("{0}: the workspace is open read-only; nothing was changed")]
     ReadOnly(String),
     #[error("{0}")]
@@ -136,14 +140,19 @@ impl Store {
         if self.read_only {
             return Err(StoreError::ReadOnly(self.path.display().to_string()));
         }
-        let tx = self.conn.transaction()?;
-        let mut writer = Writer {
-            tx,
-            who: &self.who,
-            at: crate::clock::now_stamp(),
-        };
-        let value = f(&mut writer)?;
-        writer.tx.commit()?;
+        let path = &self.path;
+        let written = (|| {
+            let tx = self.conn.transaction()?;
+            let mut writer = Writer {
+                tx,
+                who: &self.who,
+                at: crate::clock::now_stamp(),
+            };
+            let value = f(&mut writer)?;
+            writer.tx.commit()?;
+            Ok(value)
+        })();
+        let value = written.map_err(|e| write_failure(path, e))?;
         self.generation += 1;
         Ok(value)
     }
@@ -186,6 +195,27 @@ impl Writer<'_> {
             (&self.at, self.who, entity, reference, action, before, after),
         )?;
         Ok(())
+    }
+}
+
+/// A full disk or a failing device, said as such: SQLite has rolled the edit back.
+fn write_failure(path: &Path, error: StoreError) -> StoreError {
+    use rusqlite::ErrorCode::{CannotOpen, DiskFull, ReadOnly, SystemIoFailure};
+    match &error {
+        StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, message))
+            if matches!(e.code, DiskFull | SystemIoFailure | CannotOpen | ReadOnly) =>
+        {
+            let why = match (e.code, message) {
+                (DiskFull, _) => "the disk is full".to_string(),
+                (_, Some(m)) => format!("write error: {m}"),
+                (_, None) => format!("write error: {e}"),
+            };
+            StoreError::NotWritten {
+                path: path.display().to_string(),
+                why,
+            }
+        }
+        _ => error,
     }
 }
 

@@ -27,6 +27,12 @@ pub use welcome::Welcome;
 /// Set in tests to make the app panic after its first frame, to prove the terminal is restored.
 pub const PANIC_VAR: &str = "ISMS_TEST_PANIC";
 
+/// Printed after a panic, below its message, once the terminal is restored.
+pub const CRASH_NOTE: &str = "isms stopped on an internal error: a bug in isms, not in your data. \
+Every edit it reported as saved is in the workspace file. Please report it as the README says \
+under \"Reporting a problem\": the message above, `isms --version` and what you did last; \
+never the workspace file itself, it is confidential.";
+
 /// Smallest terminal the layout is drawn for.
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
@@ -175,6 +181,7 @@ pub fn run(path: &Path, explicit: bool, read_only: bool) -> Result<()> {
             ratatui::crossterm::event::DisableBracketedPaste
         );
         restore_terminal(info);
+        eprintln!("{CRASH_NOTE}");
     }));
     ratatui::crossterm::execute!(
         std::io::stdout(),
