@@ -72,6 +72,12 @@ fn open(path: &Path) -> App {
     App::start(path, true, false).expect("open workspace")
 }
 
+fn wait_until_prepared(app: &App) {
+    while !app.prepared() {
+        std::thread::sleep(Duration::from_millis(1));
+    }
+}
+
 /// The app with `keys` pressed and a frame drawn.
 fn app_at(path: &Path, keys: &[KeyCode]) -> (App, Terminal<TestBackend>) {
     let mut app = open(path);
@@ -155,17 +161,49 @@ fn first_frame(c: &mut Criterion, fx: &Fixture) {
     let mut g = configure(c, "first_frame", true);
     for (k, name) in SCREENS {
         g.bench_function(name, |b| {
-            b.iter(|| {
-                let mut app = open(&fx.path);
-                if k != '1' {
-                    app.handle_key(key(KeyCode::Char(k)));
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let t = Instant::now();
+                    let mut app = open(&fx.path);
+                    if k != '1' {
+                        app.handle_key(key(KeyCode::Char(k)));
+                    }
+                    let mut term = terminal();
+                    draw(&mut term, &app);
+                    total += t.elapsed();
+                    // Untimed: let the background finish, so it does not slow the next round.
+                    wait_until_prepared(&app);
                 }
-                let mut term = terminal();
-                draw(&mut term, &app);
-                black_box(app)
+                total
             })
         });
     }
+    g.finish();
+}
+
+/// From opening to everything the background computes at start: the Dashboard's readiness
+/// findings, and every other screen built so that its first visit is a redraw.
+fn background(c: &mut Criterion, fx: &Fixture) {
+    let mut g = configure(c, "background", true);
+    let mut timed = |name: &str, until: fn(&App)| {
+        g.bench_function(name, |b| {
+            b.iter_custom(|iters| {
+                let mut total = Duration::ZERO;
+                for _ in 0..iters {
+                    let t = Instant::now();
+                    let app = open(&fx.path);
+                    draw(&mut terminal(), &app);
+                    until(&app);
+                    total += t.elapsed();
+                    wait_until_prepared(&app);
+                }
+                total
+            })
+        });
+    };
+    timed("findings_ready", App::settle);
+    timed("all_screens_ready", wait_until_prepared);
     g.finish();
 }
 
@@ -297,6 +335,7 @@ fn scale(c: &mut Criterion) {
     eprintln!("scale {}: benchmarks at {WIDTH}x{HEIGHT}", fx.scale);
     floor(c, &fx);
     first_frame(c, &fx);
+    background(c, &fx);
     keys(c, &fx);
     commands(c, &fx);
 }

@@ -119,6 +119,14 @@ impl App {
         }
     }
 
+    /// Whether every screen is built and the background has nothing left to do (benchmarks).
+    pub fn prepared(&self) -> bool {
+        match self {
+            App::Workspace(s) => s.prepared() && !s.busy(),
+            App::Welcome(_) => true,
+        }
+    }
+
     pub fn render(&self, frame: &mut Frame) {
         let area = frame.area();
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {

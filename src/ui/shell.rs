@@ -134,6 +134,11 @@ impl Shell {
         }
     }
 
+    /// Whether every screen has been built, so that the first visit of each is a redraw.
+    pub fn prepared(&self) -> bool {
+        self.screens.iter().all(|s| s.prepared())
+    }
+
     pub fn current_title(&self) -> &'static str {
         self.screens[self.current].title()
     }

@@ -35,6 +35,8 @@ enum State {
     Building {
         built: Receiver<Built>,
         claimed: Arc<AtomicBool>,
+        /// Set once the background has sent the screen.
+        sent: Arc<AtomicBool>,
         generation: u64,
         today: NaiveDate,
     },
@@ -65,20 +67,35 @@ impl Lazy {
     }
 }
 
+/// One screen for the background to build.
+struct Job {
+    make: Make,
+    built: Sender<Built>,
+    claimed: Arc<AtomicBool>,
+    sent: Arc<AtomicBool>,
+}
+
 /// Builds the unbuilt screens of `screens` one after another on a background thread that reads
 /// the workspace at `path` through its own read-only connection. The app's store is at
 /// `generation`; a screen built from an older state is read again when it is shown.
 pub fn build_in_background(screens: &mut [&mut Lazy], path: PathBuf, generation: u64) {
     let today = crate::clock::today();
-    let mut jobs: Vec<(Make, Sender<Built>, Arc<AtomicBool>)> = Vec::new();
+    let mut jobs: Vec<Job> = Vec::new();
     for lazy in screens.iter_mut() {
         if matches!(lazy.state, State::Unbuilt) {
             let (tx, rx) = channel();
             let claimed = Arc::new(AtomicBool::new(false));
-            jobs.push((lazy.make, tx, Arc::clone(&claimed)));
+            let sent = Arc::new(AtomicBool::new(false));
+            jobs.push(Job {
+                make: lazy.make,
+                built: tx,
+                claimed: Arc::clone(&claimed),
+                sent: Arc::clone(&sent),
+            });
             lazy.state = State::Building {
                 built: rx,
                 claimed,
+                sent,
                 generation,
                 today,
             };
@@ -89,16 +106,17 @@ pub fn build_in_background(screens: &mut [&mut Lazy], path: PathBuf, generation:
         .spawn(move || {
             crate::clock::fix_today_for_this_thread(Some(today));
             let store = Store::open_reader(&path).map_err(|e| e.to_string());
-            for (make, tx, claimed) in jobs {
-                if claimed.swap(true, Ordering::AcqRel) {
+            for job in jobs {
+                if job.claimed.swap(true, Ordering::AcqRel) {
                     continue;
                 }
                 let built = match &store {
-                    Ok(store) => make(store).map_err(|e| e.to_string()),
+                    Ok(store) => (job.make)(store).map_err(|e| e.to_string()),
                     Err(e) => Err(e.clone()),
                 };
                 // A screen that was meanwhile built at once no longer listens.
-                let _ = tx.send(built);
+                let _ = job.built.send(built);
+                job.sent.store(true, Ordering::Release);
             }
         });
     if spawned.is_err() {
@@ -185,9 +203,25 @@ impl Screen for Lazy {
         self.screen().is_some_and(|s| s.busy())
     }
 
+    fn prepared(&self) -> bool {
+        match &self.state {
+            State::Building { sent, .. } => sent.load(Ordering::Acquire),
+            _ => true,
+        }
+    }
+
     fn settle(&self) {
         if let Some(s) = self.screen() {
             s.settle();
+        }
+    }
+}
+
+impl Drop for Lazy {
+    /// An app that closes leaves the background nothing more to build for it.
+    fn drop(&mut self) {
+        if let State::Building { claimed, .. } = &self.state {
+            claimed.store(true, Ordering::Release);
         }
     }
 }

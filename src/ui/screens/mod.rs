@@ -78,4 +78,8 @@ pub trait Screen: Send {
     }
     /// Waits until that work is done, so that the next frame shows its result.
     fn settle(&self) {}
+    /// Whether the screen is ready to be shown without reading the workspace first.
+    fn prepared(&self) -> bool {
+        true
+    }
 }
