@@ -43,6 +43,21 @@ pub fn text(field: &'static str, value: &str) -> Result<String, ValidationError>
     check(field, value, TEXT_MAX, true)
 }
 
+/// `value` as a message may quote it: control characters (line breaks, escape sequences)
+/// written as escapes such as `\n` or `\u{1b}`, so that quoting a bad value can neither break a
+/// line nor act on the terminal.
+pub fn shown(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// An optional ISO date (`2026-03-31`); empty means none. The year has four digits: chrono
 /// alone would take `0-01-01` or `+12345-01-01`, which no spreadsheet, SQLite date function or
 /// export reads as a date.
@@ -64,7 +79,10 @@ pub fn date(
         .ok_or_else(|| {
             ValidationError::new(
                 field,
-                format!("'{v}' is not a date; expected YYYY-MM-DD, e.g. 2026-03-31"),
+                format!(
+                    "'{}' is not a date; expected YYYY-MM-DD, e.g. 2026-03-31",
+                    shown(v)
+                ),
             )
         })
 }
@@ -156,6 +174,19 @@ mod tests {
             "due: '31.03.2026' is not a date; expected YYYY-MM-DD, e.g. 2026-03-31"
         );
         assert!(date("due", "2026-02-30").is_err());
+    }
+
+    #[test]
+    fn a_quoted_bad_value_cannot_act_on_the_terminal() {
+        assert_eq!(
+            shown("esc\u{1b}[2J\nnext\u{7}"),
+            "esc\\u{1b}[2J\\nnext\\u{7}"
+        );
+        assert_eq!(shown("Müller 株式会社"), "Müller 株式会社");
+        assert_eq!(
+            date("due", "\u{1b}[2J").unwrap_err().message,
+            "'\\u{1b}[2J' is not a date; expected YYYY-MM-DD, e.g. 2026-03-31"
+        );
     }
 
     #[test]
