@@ -629,3 +629,15 @@ fn a_zero_scale_is_refused() {
         .fails_with("--scale");
     assert!(!file.exists());
 }
+
+#[test]
+fn a_damaged_or_future_file_is_refused_by_every_command_and_left_as_it_was() {
+    let sb = Sandbox::new();
+    for d in common::damaged_workspaces(sb.dir.path()) {
+        let before = bytes(&d.path);
+        let file = d.path.to_str().unwrap();
+        sb.run(&["info", file]).fails_with(d.says);
+        sb.run(&["--db", file, "list", "assets"]).fails_with(d.says);
+        common::assert_untouched(&d, &before);
+    }
+}

@@ -528,6 +528,39 @@ fn refs_order_and_number_the_rows_and_name_them_in_the_file() {
 }
 
 #[test]
+fn references_past_the_last_number_are_bad_lines_not_an_overflow() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = new_store(&dir);
+    let csv = write(
+        &dir,
+        "a.csv",
+        "Ref,Name,Kind\nAS-4294967295,Server,information\n,Server,information\n",
+    );
+    let err = import_table(&mut store, Register::Assets, &csv, false).unwrap_err();
+    assert_eq!(
+        bad_lines(err),
+        [(
+            2,
+            "ref: 'AS-4294967295' is not a reference like AS-007 (numbers 1 to 999999)".to_string()
+        )]
+    );
+    let csv = write(
+        &dir,
+        "b.csv",
+        "Ref,Name,Kind\nAS-999999,Server,information\n,Laptop,hardware\n",
+    );
+    let err = import_table(&mut store, Register::Assets, &csv, false).unwrap_err();
+    assert_eq!(
+        bad_lines(err),
+        [(
+            3,
+            "ref: no number is left after AS-999999; give the row a free reference".to_string()
+        )]
+    );
+    assert!(store.assets().unwrap().is_empty());
+}
+
+#[test]
 fn bad_refs_and_a_category_without_kind() {
     let dir = tempfile::tempdir().unwrap();
     let mut store = new_store(&dir);
@@ -540,7 +573,10 @@ fn bad_refs_and_a_category_without_kind() {
     assert_eq!(
         bad_lines(err),
         [
-            (3, "ref: 'R-002' is not a reference like AS-007".to_string()),
+            (
+                3,
+                "ref: 'R-002' is not a reference like AS-007 (numbers 1 to 999999)".to_string()
+            ),
             (4, "ref: AS-001 is also on line 2".to_string()),
         ]
     );

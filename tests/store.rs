@@ -9,6 +9,8 @@ use isms::domain::scope::{ScopeItem, ScopeItemKind};
 use isms::domain::soa::Applicability;
 use isms::store::{Change, Store, StoreError};
 
+mod common;
+
 #[path = "store/migration.rs"]
 mod migration;
 #[path = "store/risks.rs"]
@@ -675,4 +677,31 @@ fn a_read_only_store_refuses_edits() {
     let err = store.edit(|w| w.set_organisation("Other")).unwrap_err();
     assert!(matches!(err, StoreError::ReadOnly(_)), "{err}");
     assert_eq!(store.organisation().unwrap(), "Acme GmbH");
+}
+
+#[test]
+fn a_damaged_or_future_file_is_refused_with_a_clear_message_and_left_as_it_was() {
+    let dir = tempfile::tempdir().unwrap();
+    for d in common::damaged_workspaces(dir.path()) {
+        let before = std::fs::read(&d.path).unwrap();
+        for read_only in [false, true] {
+            let opened = if read_only {
+                Store::open_read_only(&d.path)
+            } else {
+                Store::open(&d.path)
+            };
+            // Some damage only shows once the data is read: that counts as refusing too.
+            let err = match opened {
+                Err(e) => e,
+                Ok(store) => match store.workspace().and(store.changes().map(|_| ())) {
+                    Err(e) => e,
+                    Ok(_) => panic!("{}: opened and read as if whole", d.what),
+                },
+            };
+            let message = err.to_string();
+            assert!(message.contains(d.says), "{}: {message}", d.what);
+            assert!(!message.contains("Error code"), "{}: {message}", d.what);
+            common::assert_untouched(&d, &before);
+        }
+    }
 }

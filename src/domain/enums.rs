@@ -42,7 +42,7 @@ macro_rules! string_enum {
                     .copied()
                     .find(|v| v.as_str().eq_ignore_ascii_case(wanted) || v.label().eq_ignore_ascii_case(wanted))
                     .ok_or_else(|| $crate::domain::enums::UnknownValue {
-                        value: wanted.to_string(),
+                        value: $crate::domain::text::shown(wanted),
                         expected: $name::expected(),
                     })
             }
@@ -63,7 +63,8 @@ macro_rules! string_enum {
     };
 }
 
-/// A value that is not one of an enum's codes.
+/// A value that is not one of an enum's codes; `value` is as [`crate::domain::text::shown`]
+/// quotes it.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("'{value}' is not known; expected {expected}")]
 pub struct UnknownValue {
@@ -97,6 +98,12 @@ mod tests {
             err.to_string(),
             "'green' is not known; expected red or dark_blue"
         );
+    }
+
+    #[test]
+    fn an_unknown_value_is_quoted_without_its_control_characters() {
+        let err = "re\u{1b}[2Jd\n".parse::<Colour>().unwrap_err();
+        assert_eq!(err.value, "re\\u{1b}[2Jd");
     }
 
     #[test]

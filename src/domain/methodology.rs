@@ -50,6 +50,9 @@ pub struct RiskLevel {
     pub review_months: u32,
 }
 
+/// How often a risk of a level is reviewed, in months: at least monthly, at most every five years.
+pub const REVIEW_MONTHS: std::ops::RangeInclusive<u32> = 1..=60;
+
 /// Likelihood and impact are 1-based steps; the matrix holds a level index per cell.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Methodology {
@@ -205,6 +208,17 @@ impl Methodology {
             .levels
             .into_iter()
             .map(|l| {
+                if !REVIEW_MONTHS.contains(&l.review_months) {
+                    return Err(ValidationError::new(
+                        "review months",
+                        format!(
+                            "{} is not a number of months from {} to {}",
+                            l.review_months,
+                            REVIEW_MONTHS.start(),
+                            REVIEW_MONTHS.end()
+                        ),
+                    ));
+                }
                 Ok(RiskLevel {
                     name: text::required_line("level name", &l.name)?,
                     ..l
@@ -421,6 +435,18 @@ mod tests {
         let mut m = Methodology::default();
         m.impact.truncate(2);
         assert_eq!(m.validated().unwrap_err().field, "impact scale");
+    }
+
+    #[test]
+    fn a_review_interval_outside_one_to_sixty_months_is_refused() {
+        for months in [0, 61, u32::MAX] {
+            let mut m = Methodology::default();
+            m.levels[1].review_months = months;
+            assert_eq!(
+                m.validated().unwrap_err().to_string(),
+                format!("review months: {months} is not a number of months from 1 to 60")
+            );
+        }
     }
 
     #[test]

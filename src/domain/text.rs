@@ -1,5 +1,7 @@
 //! Text input rules shared by every field: trimmed, no control characters, bounded length.
 
+use chrono::Datelike;
+
 /// A value a user typed that breaks a rule; names the field and what is expected.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{field}: {message}")]
@@ -41,7 +43,24 @@ pub fn text(field: &'static str, value: &str) -> Result<String, ValidationError>
     check(field, value, TEXT_MAX, true)
 }
 
-/// An optional ISO date (`2026-03-31`); empty means none.
+/// `value` as a message may quote it: control characters (line breaks, escape sequences)
+/// written as escapes such as `\n` or `\u{1b}`, so that quoting a bad value can neither break a
+/// line nor act on the terminal.
+pub fn shown(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for c in value.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// An optional ISO date (`2026-03-31`); empty means none. The year has four digits: chrono
+/// alone would take `0-01-01` or `+12345-01-01`, which no spreadsheet, SQLite date function or
+/// export reads as a date.
 pub fn date(
     field: &'static str,
     value: &str,
@@ -50,12 +69,20 @@ pub fn date(
     if v.is_empty() {
         return Ok(None);
     }
-    chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d")
+    let four_digit_year =
+        v.len() > 4 && v.as_bytes()[..4].iter().all(u8::is_ascii_digit) && v.as_bytes()[4] == b'-';
+    four_digit_year
+        .then(|| chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+        .flatten()
+        .filter(|d| d.year() >= 1)
         .map(Some)
-        .map_err(|_| {
+        .ok_or_else(|| {
             ValidationError::new(
                 field,
-                format!("'{v}' is not a date; expected YYYY-MM-DD, e.g. 2026-03-31"),
+                format!(
+                    "'{}' is not a date; expected YYYY-MM-DD, e.g. 2026-03-31",
+                    shown(v)
+                ),
             )
         })
 }
@@ -85,7 +112,8 @@ fn check(
             format!("is {len} characters long; at most {max} are allowed"),
         ));
     }
-    Ok(trimmed.replace("\r\n", "\n"))
+    // Every kind of line break becomes `\n`, so that a validated text validates to itself.
+    Ok(trimmed.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
 #[cfg(test)]
@@ -120,6 +148,13 @@ mod tests {
     }
 
     #[test]
+    fn every_line_break_becomes_a_newline_so_text_validates_to_itself() {
+        assert_eq!(text("note", "¡\r\r\n0").unwrap(), "¡\n\n0");
+        assert_eq!(text("note", "a\rb").unwrap(), "a\nb");
+        assert_eq!(text("note", "¡\n\n0").unwrap(), "¡\n\n0");
+    }
+
+    #[test]
     fn length_is_bounded_in_characters() {
         assert!(line("name", &"ä".repeat(LINE_MAX)).is_ok());
         let err = line("name", &"ä".repeat(LINE_MAX + 1)).unwrap_err();
@@ -139,6 +174,42 @@ mod tests {
             "due: '31.03.2026' is not a date; expected YYYY-MM-DD, e.g. 2026-03-31"
         );
         assert!(date("due", "2026-02-30").is_err());
+    }
+
+    #[test]
+    fn a_quoted_bad_value_cannot_act_on_the_terminal() {
+        assert_eq!(
+            shown("esc\u{1b}[2J\nnext\u{7}"),
+            "esc\\u{1b}[2J\\nnext\\u{7}"
+        );
+        assert_eq!(shown("Müller 株式会社"), "Müller 株式会社");
+        assert_eq!(
+            date("due", "\u{1b}[2J").unwrap_err().message,
+            "'\\u{1b}[2J' is not a date; expected YYYY-MM-DD, e.g. 2026-03-31"
+        );
+    }
+
+    #[test]
+    fn a_date_has_a_four_digit_year() {
+        for bad in [
+            "0-01-01",
+            "0000-01-01",
+            "+12345-01-01",
+            "12345-01-01",
+            "-001-01-01",
+            "26-03-31",
+        ] {
+            let err = date("due", bad).unwrap_err();
+            assert!(err.message.contains("expected YYYY-MM-DD"), "{bad}: {err}");
+        }
+        assert_eq!(
+            date("due", "0001-01-01").unwrap().unwrap().to_string(),
+            "0001-01-01"
+        );
+        assert_eq!(
+            date("due", "2026-3-1").unwrap().unwrap().to_string(),
+            "2026-03-01"
+        );
     }
 
     #[test]

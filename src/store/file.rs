@@ -49,6 +49,13 @@ pub fn inspect(path: &Path) -> Result<FileCheck> {
     if read == 0 {
         return Err(not_workspace("the file is empty"));
     }
+    let magic = read.min(SQLITE_MAGIC.len());
+    if read < header.len() && header[..magic] == SQLITE_MAGIC[..magic] {
+        return Err(StoreError::Truncated {
+            path: shown,
+            why: format!("cut short at {read} bytes, less than an SQLite header"),
+        });
+    }
     if read < header.len() || &header[..16] != SQLITE_MAGIC {
         return Err(not_workspace("not an SQLite database"));
     }
@@ -57,6 +64,18 @@ pub fn inspect(path: &Path) -> Result<FileCheck> {
     };
     if be32(68) != APPLICATION_ID {
         return Err(not_workspace("an SQLite database of another program"));
+    }
+    if let Some(expected) = expected_size(&header)
+        && meta.len() < expected
+        && !has_write_ahead_log(path)
+    {
+        return Err(StoreError::Truncated {
+            path: shown,
+            why: format!(
+                "cut short at {} bytes where its header says {expected}",
+                meta.len()
+            ),
+        });
     }
     let schema_version = be32(60);
     if schema_version > LATEST_VERSION {
@@ -71,6 +90,28 @@ pub fn inspect(path: &Path) -> Result<FileCheck> {
         size: meta.len(),
         writable: !meta.permissions().readonly(),
     })
+}
+
+/// The file size the header states: page size times page count. SQLite keeps the count valid
+/// only while the change counter (offset 24) equals its "version valid for" copy (offset 92).
+fn expected_size(header: &[u8; 100]) -> Option<u64> {
+    let be32 = |at: usize| {
+        u32::from_be_bytes([header[at], header[at + 1], header[at + 2], header[at + 3]])
+    };
+    let page_size = match u16::from_be_bytes([header[16], header[17]]) {
+        1 => 65_536,
+        n => u64::from(n),
+    };
+    let pages = u64::from(be32(28));
+    (pages > 0 && be32(24) == be32(92)).then_some(page_size * pages)
+}
+
+/// A non-empty `-wal` file may hold pages a checkpoint had not yet copied into a shorter file;
+/// SQLite recovers those, so the size is only checked without one.
+fn has_write_ahead_log(path: &Path) -> bool {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    fs::metadata(wal).is_ok_and(|m| m.len() > 0)
 }
 
 fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {

@@ -115,6 +115,7 @@ impl Writer<'_> {
         if before == number {
             return Ok(());
         }
+        kind.check_number(number)?;
         let taken = self
             .tx
             .prepare(&format!("SELECT 1 FROM {table} WHERE number = ?1"))?

@@ -71,11 +71,27 @@ pub enum StoreError {
         source: std::io::Error,
     },
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+    #[error("{path}: the file is damaged ({why}); restore it from a backup")]
+    Truncated { path: String, why: String },
     #[error("migrating the schema failed: {0}")]
     Migration(#[from] rusqlite_migration::Error),
     #[error("stored data is damaged: {0}")]
     Damaged(String),
+}
+
+/// SQLite's own words for a damaged file repeat themselves ("database disk image is
+/// malformed: database disk image is malformed: Error code 11..."): say it once, plainly.
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode::{DatabaseCorrupt, NotADatabase};
+        match e.sqlite_error_code() {
+            Some(DatabaseCorrupt | NotADatabase) => StoreError::Damaged(
+                "the workspace file is malformed; restore it from a backup".to_string(),
+            ),
+            _ => StoreError::Sqlite(e),
+        }
+    }
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;

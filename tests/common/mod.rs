@@ -155,3 +155,107 @@ pub fn start_on(path: &std::path::Path) -> isms::ui::App {
     }
     app
 }
+
+/// A workspace file damaged in one way, and words the refusal must contain.
+pub struct Damaged {
+    pub what: &'static str,
+    pub path: PathBuf,
+    pub says: &'static str,
+    /// Refused from its header, before SQLite opens it: not even a `-wal` or `-shm` file may
+    /// appear. Damage inside the pages only shows once SQLite reads them.
+    pub refused_by_header: bool,
+}
+
+/// The demo workspace, written once into `dir` and copied damaged in every way a file travels
+/// badly: cut short at several points, zeroed whole or in its first page, overwritten with
+/// noise (whole, or pages in the middle), and one from a future schema.
+pub fn damaged_workspaces(dir: &Path) -> Vec<Damaged> {
+    let good = dir.join("good.isms");
+    drop(isms::demo::write_demo(&good).unwrap());
+    let bytes = std::fs::read(&good).unwrap();
+    assert!(bytes.len() > 8192, "the demo should span many pages");
+    // Deterministic noise (xorshift), so that a failure replays.
+    let mut state = 0x9e37_79b9_7f4a_7c15_u64;
+    let mut noise = |n: usize| -> Vec<u8> {
+        (0..n)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                state as u8
+            })
+            .collect()
+    };
+    let cut = |at: usize| bytes[..at].to_vec();
+    let mut zero_first_page = bytes.clone();
+    zero_first_page[..4096].fill(0);
+    let mut noisy_middle = bytes.clone();
+    let middle = noise(3 * 4096);
+    noisy_middle[4096..4 * 4096].copy_from_slice(&middle);
+    let variants: Vec<(&'static str, Vec<u8>, &'static str)> = vec![
+        ("cut at 0", cut(0), "the file is empty"),
+        ("cut at 50", cut(50), "cut short at 50 bytes"),
+        ("cut at 100", cut(100), "cut short at 100 bytes"),
+        ("cut at 4096", cut(4096), "cut short at 4096 bytes"),
+        ("cut in half", cut(bytes.len() / 2), "cut short"),
+        ("zeroed", vec![0; bytes.len()], "not an SQLite database"),
+        (
+            "first page zeroed",
+            zero_first_page,
+            "not an SQLite database",
+        ),
+        ("noise", noise(bytes.len()), "not an SQLite database"),
+        ("noise in the middle", noisy_middle, "damaged"),
+    ];
+    let mut out: Vec<Damaged> = variants
+        .into_iter()
+        .enumerate()
+        .map(|(i, (what, content, says))| {
+            let path = dir.join(format!("damaged-{i}.isms"));
+            std::fs::write(&path, content).unwrap();
+            Damaged {
+                what,
+                path,
+                says,
+                refused_by_header: what != "noise in the middle",
+            }
+        })
+        .collect();
+    let future = dir.join("future.isms");
+    std::fs::write(&future, &bytes).unwrap();
+    {
+        let conn = rusqlite::Connection::open(&future).unwrap();
+        conn.pragma_update(
+            None,
+            "user_version",
+            isms::store::schema::LATEST_VERSION + 1,
+        )
+        .unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
+    out.push(Damaged {
+        what: "schema from the future",
+        path: future,
+        says: "written by a newer version of isms",
+        refused_by_header: true,
+    });
+    out
+}
+
+/// Fails unless `d` holds `before` and, if it was refused by its header, has no `-wal` or
+/// `-shm` file beside it.
+pub fn assert_untouched(d: &Damaged, before: &[u8]) {
+    let what = d.what;
+    assert!(
+        std::fs::read(&d.path).unwrap() == before,
+        "{what}: the file changed"
+    );
+    if !d.refused_by_header {
+        return;
+    }
+    for suffix in ["-wal", "-shm", "-journal"] {
+        let mut side = d.path.as_os_str().to_owned();
+        side.push(suffix);
+        assert!(!Path::new(&side).exists(), "{what}: {suffix} left behind");
+    }
+}

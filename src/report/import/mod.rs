@@ -19,7 +19,8 @@ use std::path::Path;
 use columns::{Header, Spec};
 use table::Line;
 
-use crate::domain::reference::RefKind;
+use crate::domain::reference::{MAX_NUMBER, RefKind};
+use crate::domain::text;
 use crate::store::{Store, StoreError};
 use crate::string_enum;
 
@@ -57,7 +58,8 @@ pub struct BadLine {
 
 impl fmt::Display for BadLine {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "line {}: {}", self.line, self.why)
+        // A reason may quote a cell, which may hold anything.
+        write!(f, "line {}: {}", self.line, text::shown(&self.why))
     }
 }
 
@@ -151,7 +153,10 @@ fn numbering(
         let Some(n) = kind.parse(cell) else {
             bad.push(BadLine {
                 line: line.line,
-                why: format!("ref: '{cell}' is not a reference like {}", kind.format(7)),
+                why: format!(
+                    "ref: '{cell}' is not a reference like {} (numbers 1 to {MAX_NUMBER})",
+                    kind.format(7)
+                ),
             });
             refs.push(None);
             continue;
@@ -174,24 +179,32 @@ fn numbering(
     } else {
         last
     };
-    order
-        .into_iter()
-        .map(|index| {
-            let file_ref = refs[index];
-            let number = match file_ref {
-                Some(n) if keep => n,
-                _ => {
-                    next += 1;
-                    next
-                }
-            };
-            Slot {
-                index,
-                number,
-                file_ref,
+    let mut slots = Vec::with_capacity(order.len());
+    for index in order {
+        let file_ref = refs[index];
+        let number = match file_ref {
+            Some(n) if keep => n,
+            _ => {
+                next = next.saturating_add(1);
+                next
             }
-        })
-        .collect()
+        };
+        if number > MAX_NUMBER {
+            bad.push(BadLine {
+                line: lines[index].line,
+                why: format!(
+                    "ref: no number is left after {}; give the row a free reference",
+                    kind.format(MAX_NUMBER)
+                ),
+            });
+        }
+        slots.push(Slot {
+            index,
+            number,
+            file_ref,
+        });
+    }
+    slots
 }
 
 /// Numbered items a cell may name, by reference (`AS-007`) or by name (case-insensitively).
@@ -294,6 +307,18 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "2 bad line(s):\nline 3: title: is required\nline 7: impact: 'huge' is not a level"
+        );
+    }
+
+    #[test]
+    fn a_bad_line_quoting_a_cell_cannot_act_on_the_terminal() {
+        let line = BadLine {
+            line: 2,
+            why: "kind: 'esc\u{1b}[2J\nx' is not known".into(),
+        };
+        assert_eq!(
+            line.to_string(),
+            "line 2: kind: 'esc\\u{1b}[2J\\nx' is not known"
         );
     }
 

@@ -10,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::heatmap;
 use crate::domain::ValidationError;
-use crate::domain::methodology::{Authority, Methodology, RiskLevel, ScaleStep};
+use crate::domain::methodology::{Authority, Methodology, REVIEW_MONTHS, RiskLevel, ScaleStep};
 use crate::store::{Store, StoreError};
 use crate::ui::screens::{Ctx, Handled, Status};
 use crate::ui::theme;
@@ -376,7 +376,7 @@ fn read(what: Editing, form: &Form, current: &Methodology) -> Result<Methodology
                     .trim()
                     .parse::<u32>()
                     .ok()
-                    .filter(|&n| (1..=60).contains(&n))
+                    .filter(|n| REVIEW_MONTHS.contains(n))
                     .ok_or_else(|| {
                         ValidationError::new(
                             LEVEL_REVIEW[i],
