@@ -134,6 +134,11 @@ fn run(seed: u64, path: &std::path::Path) -> usize {
             // `q` and Ctrl-C quit: start again on the same file, as the user would.
             Ok(Step::Quit) => {
                 app.settle();
+                // The app that quit lets go of the file before the next one opens it.
+                drop(std::mem::replace(
+                    &mut app,
+                    App::Welcome(Box::new(isms::ui::Welcome::new(path.to_path_buf()))),
+                ));
                 app = common::start_on(path);
                 restarts += 1;
             }

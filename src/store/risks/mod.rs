@@ -175,6 +175,22 @@ impl Store {
         )?)
     }
 
+    /// Every risk as `R-004 Title`, by number, with its row id: what a picker shows.
+    pub fn risk_labels(&self) -> Result<Vec<(i64, String)>> {
+        Ok(all(
+            self.conn(),
+            "SELECT id, number, title FROM risks ORDER BY number",
+            |r| {
+                let number: u32 = r.get(1)?;
+                let title: String = r.get(2)?;
+                Ok((
+                    r.get(0)?,
+                    format!("{} {title}", RefKind::Risk.format(number)),
+                ))
+            },
+        )?)
+    }
+
     /// One risk by row id, with its assets; `Missing` if there is none.
     pub fn risk_by_id(&self, id: i64) -> Result<Risk> {
         one_risk(self.conn(), id)

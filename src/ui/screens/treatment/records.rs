@@ -1,5 +1,6 @@
 //! Treatment actions and acceptance records as the Treatment screen shows and edits them.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
@@ -20,6 +21,8 @@ use crate::ui::widgets::table::Column;
 /// What treatment rows offer to choose: risks and controls, and today for overdue and expiry.
 pub struct TreatmentContext {
     pub risks: Vec<(i64, String)>,
+    /// Position in `risks` by row id, so thousands of rows find their risks' names at once.
+    risk_at: HashMap<i64, usize>,
     /// Control keys with their labels; a picker refers to them by position.
     pub controls: Vec<(String, String)>,
     pub today: NaiveDate,
@@ -27,17 +30,14 @@ pub struct TreatmentContext {
 
 impl TreatmentContext {
     fn load(store: &Store) -> Result<Arc<Self>, StoreError> {
+        let risks = store.risk_labels()?;
         Ok(Arc::new(Self {
-            risks: store
-                .risks()?
-                .into_iter()
-                .map(|r| {
-                    (
-                        r.id,
-                        format!("{} {}", RefKind::Risk.format(r.number), r.title),
-                    )
-                })
+            risk_at: risks
+                .iter()
+                .enumerate()
+                .map(|(i, (id, _))| (*id, i))
                 .collect(),
+            risks,
             controls: store
                 .controls()?
                 .into_iter()
@@ -51,9 +51,9 @@ impl TreatmentContext {
     }
 
     fn risk_name(&self, id: i64) -> String {
-        self.risks
-            .iter()
-            .find(|(r, _)| *r == id)
+        self.risk_at
+            .get(&id)
+            .and_then(|&i| self.risks.get(i))
             .map_or_else(|| format!("#{id}"), |(_, n)| n.clone())
     }
 
