@@ -40,7 +40,7 @@ impl ClauseContext {
             ),
         };
         let m = store.methodology()?;
-        let risks = store.risks()?;
+        let risks = store.risk_ratings()?;
         let unassessed = risks.iter().filter(|r| r.inherent.is_none()).count();
         let soa = store.soa()?;
         let decided = soa

@@ -43,11 +43,16 @@ pub enum TableEvent {
     Changed,
 }
 
+/// Between the cells of a row as the table keeps it; no text a user types contains it.
+const SEP: char = '\u{1f}';
+
 pub struct DataTable {
     columns: Vec<Column>,
-    rows: Vec<Vec<String>>,
-    /// Each row's cells joined and lowercased, for filtering without allocating per keystroke.
-    haystack: Vec<String>,
+    /// Each row's cells joined by [`SEP`]: one allocation per row instead of one per cell, which
+    /// counts with tens of thousands of rows.
+    rows: Vec<Box<str>>,
+    /// Each row lowercased, for filtering without allocating per keystroke.
+    haystack: Vec<Box<str>>,
     /// Indices into `rows` that pass the filter, in display order.
     visible: Vec<usize>,
     selected: usize,
@@ -79,12 +84,34 @@ impl DataTable {
 
     /// Replaces the rows, keeping filter, sort and (as far as possible) the selected position.
     pub fn set_rows(&mut self, rows: Vec<Vec<String>>) {
-        self.haystack = rows
-            .iter()
-            .map(|r| r.join("\u{1f}").to_lowercase())
+        self.rows = rows
+            .into_iter()
+            .map(|cells| {
+                let mut joined = String::with_capacity(cells.iter().map(|c| c.len() + 1).sum());
+                for (i, cell) in cells.iter().enumerate() {
+                    if i > 0 {
+                        joined.push(SEP);
+                    }
+                    // A cell never holds the separator, or its row would shift.
+                    joined.extend(cell.chars().map(|c| if c == SEP { ' ' } else { c }));
+                }
+                joined.into_boxed_str()
+            })
             .collect();
-        self.rows = rows;
+        self.haystack = self
+            .rows
+            .iter()
+            .map(|r| r.to_lowercase().into_boxed_str())
+            .collect();
         self.refresh();
+    }
+
+    /// The text of one cell.
+    fn cell(&self, row: usize, column: usize) -> &str {
+        self.rows
+            .get(row)
+            .and_then(|r| r.split(SEP).nth(column))
+            .unwrap_or("")
     }
 
     /// Says that the rows are a selection of a register of `total` rows, for the count.
@@ -136,11 +163,12 @@ impl DataTable {
             .filter(|&i| needle.is_empty() || self.haystack[i].contains(&needle))
             .collect();
         if let Some((col, descending)) = self.sort {
-            let rows = &self.rows;
-            self.visible.sort_by(|&a, &b| {
-                let o = natural_cmp(&rows[a][col], &rows[b][col]);
+            let mut visible = std::mem::take(&mut self.visible);
+            visible.sort_by(|&a, &b| {
+                let o = natural_cmp(self.cell(a, col), self.cell(b, col));
                 if descending { o.reverse() } else { o }
             });
+            self.visible = visible;
         }
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));
     }
@@ -308,12 +336,11 @@ impl DataTable {
                 } else {
                     theme::value()
                 };
-                Row::new(shown.iter().map(|&i| {
-                    TableCell::from(fit(
-                        self.rows[r].get(i).map_or("", String::as_str),
-                        widths[i],
-                    ))
-                }))
+                Row::new(
+                    shown
+                        .iter()
+                        .map(|&i| TableCell::from(fit(self.cell(r, i), widths[i]))),
+                )
                 .style(style)
             });
         let constraints: Vec<Constraint> = shown
