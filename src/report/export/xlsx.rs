@@ -197,7 +197,7 @@ fn write_cell(
         Cell::Empty => {}
         Cell::Text(s) if s.is_empty() => {}
         Cell::Text(s) => {
-            sheet.write_string(r, c, s)?;
+            sheet.write_string(r, c, within_cell_limit(s).as_ref())?;
         }
         Cell::Date(d) => {
             sheet.write_datetime_with_format(r, c, excel_date(*d)?, &f.date)?;
@@ -211,6 +211,23 @@ fn write_cell(
         }
     }
     Ok(())
+}
+
+/// The most characters Excel holds in one cell.
+const CELL_LIMIT: usize = 32_767;
+const CUT_NOTE: &str = " … [cut here: a spreadsheet cell holds at most 32,767 characters; \
+the CSV, Markdown, HTML and JSON exports have the whole text]";
+
+/// `s`, or as much of it as a cell holds with a note saying where the rest is: a very large
+/// workspace (a control treating tens of thousands of risks) must still export.
+fn within_cell_limit(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().count() <= CELL_LIMIT {
+        return s.into();
+    }
+    let keep = CELL_LIMIT - CUT_NOTE.chars().count();
+    let mut cut: String = s.chars().take(keep).collect();
+    cut.push_str(CUT_NOTE);
+    cut.into()
 }
 
 /// A column as wide as its longest line (header included), within sensible bounds; longer text
@@ -233,4 +250,20 @@ fn width(table: &Table, column: usize) -> usize {
         .max()
         .unwrap_or(0);
     header.max(widest).clamp(NARROWEST, WIDEST) + 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_beyond_a_cell_is_cut_with_a_note_and_shorter_text_is_not() {
+        let long = "R-00001, ".repeat(5_000);
+        let cut = within_cell_limit(&long);
+        assert_eq!(cut.chars().count(), CELL_LIMIT);
+        assert!(cut.ends_with(CUT_NOTE));
+        assert!(long.starts_with(cut.trim_end_matches(CUT_NOTE)));
+        let fits = "ä".repeat(CELL_LIMIT);
+        assert_eq!(within_cell_limit(&fits), fits.as_str());
+    }
 }
