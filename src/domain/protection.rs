@@ -138,6 +138,13 @@ impl ProtectionNeed {
     }
 }
 
+/// Whether setting a level on an asset must first ask for a justification: an override on a
+/// supporting asset that has none yet. The grid and the workshop view both ask this, so the room
+/// sees the same rule as the store enforces in [`ProtectionNeed::validated`].
+pub fn needs_justification(rated_directly: bool, existing_rationale: &str) -> bool {
+    !rated_directly && existing_rationale.trim().is_empty()
+}
+
 /// The active protection objectives: in the order of [`Objective::ALL`], each once, at least one.
 pub fn validate_objectives(objectives: &[Objective]) -> Result<Vec<Objective>, ValidationError> {
     let chosen: Vec<Objective> = Objective::ALL

@@ -409,3 +409,14 @@ fn crown_jewels_rank_by_highest_level_then_by_sum() {
     );
     assert_eq!(crown_jewel_rank(&[Some(u8::MAX); 7]), (u8::MAX, 7 * 255));
 }
+
+#[test]
+fn only_a_supporting_asset_without_a_justification_must_be_asked_for_one() {
+    assert!(needs_justification(false, ""));
+    assert!(needs_justification(false, "   "));
+    assert!(!needs_justification(
+        false,
+        "Runs twelve services: cumulation."
+    ));
+    assert!(!needs_justification(true, ""));
+}

@@ -1,9 +1,11 @@
 //! The Protection screen: a grid of assets by protection objective, built for a workshop. Move
 //! with the arrows, press a level's number to rate, `r` for the rationale, Space to mark rows and
 //! rate them at once. Supporting assets inherit by the maximum principle; rating one is an
-//! override and asks for its justification first.
+//! override and asks for its justification first. `w` opens the workshop view, one asset at a
+//! time (see `workshop`).
 
 mod methodology;
+mod workshop;
 
 use std::cell::Cell;
 use std::collections::BTreeSet;
@@ -16,7 +18,7 @@ use ratatui::widgets::{Block, Borders, Cell as TableCell, Paragraph, Row, Table,
 
 use super::assets::{AssetRow, load_rows};
 use super::{Ctx, Handled, Screen, Status};
-use crate::domain::protection::{Objective, ProtectionNeed};
+use crate::domain::protection::{Objective, ProtectionNeed, needs_justification};
 use crate::store::{Store, StoreError};
 use crate::ui::theme;
 use crate::ui::widgets::fit;
@@ -33,6 +35,10 @@ enum Modal {
         level: Option<u8>,
     },
     Methodology(Form),
+    /// An open question noted in the workshop.
+    Question(Form),
+    /// An asset named in the workshop: name and kind, saved at once.
+    QuickAdd(Form),
 }
 
 pub struct ProtectionScreen {
@@ -47,6 +53,8 @@ pub struct ProtectionScreen {
     filter: String,
     filtering: bool,
     modal: Modal,
+    /// The workshop session, while the workshop view (or its summary) is shown.
+    workshop: Option<workshop::Workshop>,
 }
 
 impl ProtectionScreen {
@@ -62,6 +70,7 @@ impl ProtectionScreen {
             filter: String::new(),
             filtering: false,
             modal: Modal::None,
+            workshop: None,
         };
         s.reload(store)?;
         Ok(s)
@@ -143,7 +152,9 @@ impl ProtectionScreen {
         }
         let overrides: Vec<i64> = targets
             .iter()
-            .filter(|(id, direct)| !direct && self.own_rationale(*id, objective).is_empty())
+            .filter(|(id, direct)| {
+                needs_justification(*direct, &self.own_rationale(*id, objective))
+            })
             .map(|(id, _)| *id)
             .collect();
         if !overrides.is_empty() {
@@ -231,8 +242,14 @@ impl ProtectionScreen {
                     format!("{} assets", assets.len())
                 };
                 *ctx.status = Status::Saved(format!("Saved {what} for {whom}."));
+                if let (Some(w), Some(_)) = (&mut self.workshop, level) {
+                    w.rated(format!("{whom}: {what}"));
+                }
                 self.marked.clear();
                 self.reload_or_report(ctx);
+                if level.is_some() && self.workshop.is_some() {
+                    self.col = (self.col + 1).min(self.objectives().len().saturating_sub(1));
+                }
             }
             Err(e) => *ctx.status = Status::Error(format!("Not saved: {e}")),
         }
@@ -262,6 +279,31 @@ impl ProtectionScreen {
                 self.reload_or_report(ctx);
             }
             Err(e) => *ctx.status = Status::Error(format!("Not cleared: {e}")),
+        }
+    }
+
+    /// Opens the rationale of the current cell; only a rated cell has one of its own.
+    fn open_rationale(&mut self, ctx: &mut Ctx<'_>) {
+        if let Some(row) = self.current() {
+            let (id, objective) = (row.asset.id, self.objective());
+            if row.ctx.own.contains_key(&(id, objective)) {
+                let title = format!("Rationale: {} {}", row.ctx.name(id), objective.label());
+                let form = Form::new(title).text(
+                    "rationale",
+                    "Rationale",
+                    &self.own_rationale(id, objective),
+                );
+                self.modal = Modal::Rationale {
+                    form,
+                    assets: vec![id],
+                    objective,
+                    level: None,
+                };
+            } else {
+                *ctx.status = Status::Info(
+                    "Rate the cell first (1, 2, 3...); inherited values explain themselves.".into(),
+                );
+            }
         }
     }
 
@@ -307,6 +349,8 @@ impl ProtectionScreen {
                     }
                 }
             },
+            Modal::Question(form) => self.handle_question(form, key, ctx),
+            Modal::QuickAdd(form) => self.handle_quick_add(form, key, ctx),
             Modal::Methodology(mut form) => match form.handle_key(key) {
                 FormEvent::None => self.modal = Modal::Methodology(form),
                 FormEvent::Cancel => *ctx.status = Status::Info("Nothing changed.".into()),
@@ -352,6 +396,10 @@ impl Screen for ProtectionScreen {
             self.handle_modal(key, ctx);
             return Handled::Yes;
         }
+        if self.workshop.is_some() {
+            self.handle_workshop_key(key, ctx);
+            return Handled::Yes;
+        }
         if self.filtering {
             match key.code {
                 KeyCode::Esc => {
@@ -391,28 +439,8 @@ impl Screen for ProtectionScreen {
                 self.rate(c as u8 - b'0', ctx);
             }
             KeyCode::Char('0') | KeyCode::Backspace | KeyCode::Delete => self.clear(ctx),
-            KeyCode::Char('r') => {
-                if let Some(row) = self.current() {
-                    let (id, objective) = (row.asset.id, self.objective());
-                    if row.ctx.own.contains_key(&(id, objective)) {
-                        let title =
-                            format!("Rationale: {} {}", row.ctx.name(id), objective.label());
-                        let form = Form::new(title).text(
-                            "rationale",
-                            "Rationale",
-                            &self.own_rationale(id, objective),
-                        );
-                        self.modal = Modal::Rationale {
-                            form,
-                            assets: vec![id],
-                            objective,
-                            level: None,
-                        };
-                    } else {
-                        *ctx.status = Status::Info("Rate the cell first (1, 2, 3...); inherited values explain themselves.".into());
-                    }
-                }
-            }
+            KeyCode::Char('r') => self.open_rationale(ctx),
+            KeyCode::Char('w') => self.start_workshop(ctx),
             KeyCode::Char(' ') => {
                 if let Some(id) = self.current().map(|r| r.asset.id) {
                     if !self.marked.remove(&id) {
@@ -446,13 +474,16 @@ impl Screen for ProtectionScreen {
 
     fn handle_paste(&mut self, text: &str) {
         match &mut self.modal {
-            Modal::Rationale { form, .. } | Modal::Methodology(form) => form.paste(text),
+            Modal::Rationale { form, .. }
+            | Modal::Methodology(form)
+            | Modal::Question(form)
+            | Modal::QuickAdd(form) => form.paste(text),
             Modal::None => {}
         }
     }
 
     fn captures_input(&self) -> bool {
-        !matches!(self.modal, Modal::None) || self.filtering
+        !matches!(self.modal, Modal::None) || self.filtering || self.workshop.is_some()
     }
 
     fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
@@ -463,7 +494,11 @@ impl Screen for ProtectionScreen {
 
     fn keys(&self) -> Vec<(&'static str, &'static str)> {
         match &self.modal {
-            Modal::Rationale { form, .. } | Modal::Methodology(form) => form.keys().to_vec(),
+            Modal::Rationale { form, .. }
+            | Modal::Methodology(form)
+            | Modal::Question(form)
+            | Modal::QuickAdd(form) => form.keys().to_vec(),
+            Modal::None if self.workshop.is_some() => self.workshop_keys(),
             Modal::None if self.filtering => {
                 vec![("type", "filter"), ("Enter", "keep"), ("Esc", "clear")]
             }
@@ -475,11 +510,29 @@ impl Screen for ProtectionScreen {
                 ("Space", "mark rows"),
                 ("/", "filter"),
                 ("m", "methodology"),
+                ("w", "workshop"),
             ],
         }
     }
 
     fn render(&self, frame: &mut Frame, area: Rect) {
+        if let Some(w) = &self.workshop {
+            self.render_workshop(w, frame, area);
+        } else {
+            self.render_normal(frame, area);
+        }
+        match &self.modal {
+            Modal::Rationale { form, .. }
+            | Modal::Methodology(form)
+            | Modal::Question(form)
+            | Modal::QuickAdd(form) => form.render(frame, area),
+            Modal::None => {}
+        }
+    }
+}
+
+impl ProtectionScreen {
+    fn render_normal(&self, frame: &mut Frame, area: Rect) {
         let (grid_area, detail_area) = if area.width >= 110 {
             let [g, d] =
                 Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
@@ -492,10 +545,6 @@ impl Screen for ProtectionScreen {
         };
         self.render_grid(frame, grid_area);
         self.render_detail(frame, detail_area);
-        match &self.modal {
-            Modal::Rationale { form, .. } | Modal::Methodology(form) => form.render(frame, area),
-            Modal::None => {}
-        }
     }
 }
 

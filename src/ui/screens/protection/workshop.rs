@@ -1,0 +1,338 @@
+//! The workshop view of the Protection screen: one asset at a time, full-screen, with its
+//! objectives beside the scale's definitions, so a room can agree on levels at the speed of talk.
+//! Ratings go through the grid's own `rate` (same store calls, same override rule); assets named
+//! in the room are added at once; open questions are kept for the session summary only, since the
+//! workspace has no place for them yet.
+
+use ratatui::Frame;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::{Modal, ProtectionScreen};
+use crate::domain::asset::{Asset, AssetKind};
+use crate::domain::reference::RefKind;
+use crate::domain::text;
+use crate::store::StoreError;
+use crate::ui::screens::{Ctx, Status};
+use crate::ui::theme;
+use crate::ui::widgets::form::{Form, FormEvent};
+
+/// What one workshop session did, for its summary.
+#[derive(Default)]
+pub struct Workshop {
+    ratings: Vec<String>,
+    added: Vec<String>,
+    questions: Vec<String>,
+    /// The session has ended and its summary is shown.
+    ended: bool,
+}
+
+impl Workshop {
+    pub fn rated(&mut self, what: String) {
+        self.ratings.push(what);
+    }
+}
+
+impl ProtectionScreen {
+    /// Starts a session at the current asset (of the filtered list, if a filter is set).
+    pub(super) fn start_workshop(&mut self, ctx: &mut Ctx<'_>) {
+        self.marked.clear();
+        self.col = 0;
+        self.workshop = Some(Workshop::default());
+        *ctx.status = Status::Info(
+            "Workshop: rate with the numbers, Enter for the next asset, Esc ends.".into(),
+        );
+    }
+
+    pub(super) fn handle_workshop_key(&mut self, key: KeyEvent, ctx: &mut Ctx<'_>) {
+        let Some(ended) = self.workshop.as_ref().map(|w| w.ended) else {
+            return;
+        };
+        if ended {
+            self.workshop = None;
+            *ctx.status = Status::Info("Workshop closed.".into());
+            return;
+        }
+        let last_col = self.objectives().len().saturating_sub(1);
+        match key.code {
+            KeyCode::Char(c @ '1'..='9')
+                if self.current().is_some() && c as u8 - b'0' <= self.max_level() =>
+            {
+                self.rate(c as u8 - b'0', ctx);
+            }
+            KeyCode::Down | KeyCode::Tab | KeyCode::Char('j') => {
+                self.col = (self.col + 1).min(last_col)
+            }
+            KeyCode::Up | KeyCode::BackTab | KeyCode::Char('k') => {
+                self.col = self.col.saturating_sub(1)
+            }
+            KeyCode::Enter | KeyCode::Right | KeyCode::Char('l') => {
+                if self.row + 1 < self.shown.len() {
+                    self.row += 1;
+                    self.col = 0;
+                } else {
+                    *ctx.status = Status::Info(
+                        "That was the last asset: a adds one, Esc ends the session.".into(),
+                    );
+                }
+            }
+            KeyCode::Backspace | KeyCode::Left | KeyCode::Char('h') => {
+                self.row = self.row.saturating_sub(1);
+                self.col = 0;
+            }
+            KeyCode::Char('r') => self.open_rationale(ctx),
+            KeyCode::Char('a') => {
+                let kinds: Vec<&str> = AssetKind::ALL.iter().map(|k| k.label()).collect();
+                self.modal = Modal::QuickAdd(
+                    Form::new("Add an asset named in the room")
+                        .line("name", "Name", "")
+                        .choice("kind", "Kind", kinds, 0),
+                );
+            }
+            KeyCode::Char('?') => {
+                let about = self
+                    .current()
+                    .map_or_else(|| "the workshop".to_string(), |r| r.ctx.name(r.asset.id));
+                self.modal = Modal::Question(
+                    Form::new(format!("Open question on {about}")).line("question", "Question", ""),
+                );
+            }
+            KeyCode::Esc | KeyCode::Char('q') => {
+                if let Some(w) = &mut self.workshop {
+                    w.ended = true;
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub(super) fn handle_question(&mut self, mut form: Form, key: KeyEvent, ctx: &mut Ctx<'_>) {
+        match form.handle_key(key) {
+            FormEvent::None => self.modal = Modal::Question(form),
+            FormEvent::Cancel => *ctx.status = Status::Info("No question noted.".into()),
+            FormEvent::Submit => match text::required_line("question", &form.value("question")) {
+                Ok(question) => {
+                    let about = self
+                        .current()
+                        .map(|r| format!("{}: ", r.ctx.name(r.asset.id)))
+                        .unwrap_or_default();
+                    if let Some(w) = &mut self.workshop {
+                        w.questions.push(format!("{about}{question}"));
+                    }
+                    *ctx.status = Status::Info("Question noted for the summary.".into());
+                }
+                Err(e) => {
+                    form.set_error(e.field, e.message);
+                    self.modal = Modal::Question(form);
+                }
+            },
+        }
+    }
+
+    /// Saves the asset at once and shows it next, whatever the filter hid.
+    pub(super) fn handle_quick_add(&mut self, mut form: Form, key: KeyEvent, ctx: &mut Ctx<'_>) {
+        match form.handle_key(key) {
+            FormEvent::None => self.modal = Modal::QuickAdd(form),
+            FormEvent::Cancel => *ctx.status = Status::Info("No asset added.".into()),
+            FormEvent::Submit => {
+                let kind = AssetKind::ALL
+                    .get(form.choice_index("kind"))
+                    .copied()
+                    .unwrap_or(AssetKind::Information);
+                let asset = Asset::new(kind, &form.value("name"));
+                match ctx.store.edit(|w| w.insert_asset(asset)) {
+                    Ok(asset) => {
+                        let name =
+                            format!("{} {}", RefKind::Asset.format(asset.number), asset.name);
+                        *ctx.status = Status::Saved(format!("Added {name}."));
+                        if let Some(w) = &mut self.workshop {
+                            w.added.push(format!("{name} ({})", kind.label()));
+                        }
+                        self.filter.clear();
+                        self.reload_or_report(ctx);
+                        if let Some(pos) = self
+                            .shown
+                            .iter()
+                            .position(|&i| self.rows[i].asset.id == asset.id)
+                        {
+                            self.row = pos;
+                        }
+                        self.col = 0;
+                    }
+                    Err(StoreError::Invalid(v)) => {
+                        form.set_error(v.field, v.message);
+                        self.modal = Modal::QuickAdd(form);
+                    }
+                    Err(e) => {
+                        form.message = Some(format!("not saved: {e}"));
+                        self.modal = Modal::QuickAdd(form);
+                    }
+                }
+            }
+        }
+    }
+
+    pub(super) fn workshop_keys(&self) -> Vec<(&'static str, &'static str)> {
+        if self.workshop.as_ref().is_some_and(|w| w.ended) {
+            return vec![("any key", "back to the grid")];
+        }
+        let rate = if self.max_level() >= 4 {
+            "1 2 3 4"
+        } else {
+            "1 2 3"
+        };
+        vec![
+            (rate, "rate"),
+            ("↑↓", "objective"),
+            ("Enter →", "next asset"),
+            ("← Bksp", "previous"),
+            ("r", "rationale"),
+            ("a", "add asset"),
+            ("?", "open question"),
+            ("Esc q", "end session"),
+        ]
+    }
+
+    pub(super) fn render_workshop(&self, w: &Workshop, frame: &mut Frame, area: Rect) {
+        if w.ended {
+            render_summary(w, frame, area);
+            return;
+        }
+        let [asset_area, scale_area] =
+            Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+                .areas(area);
+        let title = format!(
+            " Workshop · asset {} of {} ",
+            (self.row + 1).min(self.shown.len()),
+            self.shown.len()
+        );
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme::focus_border())
+            .title(Span::styled(title, theme::title()));
+        let mut lines = Vec::new();
+        match self.current() {
+            None => lines.push(Line::styled(
+                "No asset to rate: a adds one, Esc ends the session.",
+                theme::muted(),
+            )),
+            Some(r) => {
+                let max = r.ctx.scale.max_level();
+                lines.push(Line::styled(r.ctx.name(r.asset.id), theme::title()));
+                lines.push(Line::styled(
+                    format!(
+                        "{} ({})",
+                        r.asset.kind.label(),
+                        r.asset.kind.category().label().to_lowercase()
+                    ),
+                    theme::label(),
+                ));
+                if !r.asset.kind.is_rated_directly() {
+                    lines.push(Line::styled(
+                        "Inherits by the maximum principle; a level set here is an override and needs a justification.",
+                        theme::muted(),
+                    ));
+                }
+                lines.push(Line::raw(""));
+                for (c, (o, need)) in r.effective.iter().enumerate() {
+                    let focus = c == self.col;
+                    let marker = if focus { "▶ " } else { "  " };
+                    let label_style = if focus { theme::key() } else { theme::label() };
+                    let cell_style = need
+                        .as_ref()
+                        .map_or(theme::muted(), |n| theme::need_level(n.level, max));
+                    lines.push(Line::from(vec![
+                        Span::styled(format!("{marker}{:<16}", o.label()), label_style),
+                        Span::styled(r.ctx.cell(need.as_ref()), cell_style),
+                    ]));
+                    lines.push(Line::styled(
+                        format!("    {}", r.ctx.explain(r.asset.id, *o, need.as_ref())),
+                        theme::value(),
+                    ));
+                    let rationale = self.own_rationale(r.asset.id, *o);
+                    if !rationale.is_empty() {
+                        lines.push(Line::styled(format!("    “{rationale}”"), theme::muted()));
+                    }
+                }
+            }
+        }
+        frame.render_widget(
+            Paragraph::new(lines)
+                .block(block)
+                .wrap(Wrap { trim: false }),
+            asset_area,
+        );
+        self.render_scale(frame, scale_area);
+    }
+
+    fn render_scale(&self, frame: &mut Frame, area: Rect) {
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme::border())
+            .title(Span::styled(" Scale ", theme::title()));
+        let mut lines = Vec::new();
+        if let Some(r) = self.rows.first() {
+            let max = r.ctx.scale.max_level();
+            for (i, level) in r.ctx.scale.levels.iter().enumerate() {
+                let n = u8::try_from(i + 1).unwrap_or(u8::MAX);
+                lines.push(Line::styled(
+                    format!("{n} {}", level.name),
+                    theme::need_level(n, max),
+                ));
+                lines.push(Line::styled(
+                    format!("  {}", level.definition),
+                    theme::value(),
+                ));
+                lines.push(Line::raw(""));
+            }
+        }
+        lines.push(Line::styled(
+            "↑ inherited (maximum principle)   ! override",
+            theme::muted(),
+        ));
+        frame.render_widget(
+            Paragraph::new(lines)
+                .block(block)
+                .wrap(Wrap { trim: false }),
+            area,
+        );
+    }
+}
+
+fn render_summary(w: &Workshop, frame: &mut Frame, area: Rect) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::focus_border())
+        .title(Span::styled(" Workshop summary ", theme::title()));
+    let mut lines = Vec::new();
+    let mut section = |heading: &str, items: &[String]| {
+        lines.push(Line::styled(
+            format!("{heading}: {}", items.len()),
+            theme::label(),
+        ));
+        lines.extend(
+            items
+                .iter()
+                .map(|i| Line::styled(format!("  {i}"), theme::value())),
+        );
+        lines.push(Line::raw(""));
+    };
+    section("Assets added", &w.added);
+    section("Ratings set", &w.ratings);
+    section("Open questions", &w.questions);
+    if !w.questions.is_empty() {
+        lines.push(Line::styled(
+            "Open questions are not stored in the workspace: copy them into the minutes now.",
+            theme::warning(),
+        ));
+    }
+    lines.push(Line::styled("Any key returns to the grid.", theme::muted()));
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+}

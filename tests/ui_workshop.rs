@@ -1,0 +1,176 @@
+//! Workshop mode on the Protection screen: one asset at a time, rated by keys, checked against
+//! what lands in the file; quick-add of assets named in the room; the session summary.
+
+mod common;
+
+use common::{ctrl, press, screen, start_on, type_text, workdir};
+use isms::domain::asset::{Asset, AssetKind, Dependency};
+use isms::domain::protection::Objective;
+use isms::store::Store;
+use isms::ui::App;
+use ratatui::crossterm::event::KeyCode;
+
+const W: u16 = 130;
+const H: u16 = 36;
+
+/// Five information assets and a server that the first depends on.
+fn room(dir: &tempfile::TempDir) -> (App, std::path::PathBuf) {
+    let path = dir.path().join("room.isms");
+    let mut store = Store::create(&path, "Acme GmbH").unwrap();
+    store
+        .edit(|w| {
+            let first = w.insert_asset(Asset::new(AssetKind::Information, "Customer data"))?;
+            for name in ["Source code", "Payroll data", "Contracts", "Price list"] {
+                w.insert_asset(Asset::new(AssetKind::Information, name))?;
+            }
+            let server = w.insert_asset(Asset::new(AssetKind::Hardware, "Server"))?;
+            w.add_dependency(Dependency {
+                asset: first.id,
+                depends_on: server.id,
+            })
+        })
+        .unwrap();
+    drop(store);
+    (start_on(&path), path)
+}
+
+fn need(store: &Store, name: &str, objective: Objective) -> Option<(u8, String)> {
+    let id = store
+        .assets()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.name == name)?
+        .id;
+    store
+        .protection_needs()
+        .unwrap()
+        .into_iter()
+        .find(|n| n.asset == id && n.objective == objective)
+        .map(|n| (n.level, n.rationale))
+}
+
+fn level(store: &Store, name: &str, objective: Objective) -> Option<u8> {
+    need(store, name, objective).map(|(l, _)| l)
+}
+
+#[test]
+fn five_assets_are_rated_one_at_a_time_and_the_summary_counts_them() {
+    let dir = workdir();
+    let (mut app, path) = room(&dir);
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('w'));
+    // Each digit rates the objective in focus and moves on to the next one.
+    let plan = [
+        ("Customer data", ['3', '2', '2']),
+        ("Source code", ['2', '3', '1']),
+        ("Payroll data", ['3', '3', '1']),
+        ("Contracts", ['2', '2', '1']),
+        ("Price list", ['1', '1', '2']),
+    ];
+    for (_, digits) in &plan {
+        for d in digits {
+            press(&mut app, KeyCode::Char(*d));
+        }
+        press(&mut app, KeyCode::Enter);
+    }
+    // The server inherits from customer data, shown as the grid shows it.
+    let text = screen(&app, W, H);
+    insta::assert_snapshot!("workshop_view", text);
+    assert!(text.contains("asset 6 of 6"), "{text}");
+    assert!(text.contains("↑ very high"), "{text}");
+    assert!(text.contains("The damage could be considerable."), "{text}");
+
+    let store = Store::open_read_only(&path).unwrap();
+    let objectives = [
+        Objective::Confidentiality,
+        Objective::Integrity,
+        Objective::Availability,
+    ];
+    for (name, digits) in &plan {
+        for (o, d) in objectives.iter().zip(digits) {
+            assert_eq!(
+                level(&store, name, *o),
+                Some(*d as u8 - b'0'),
+                "{name} {o:?}"
+            );
+        }
+    }
+    assert_eq!(level(&store, "Server", Objective::Confidentiality), None);
+    drop(store);
+
+    // An override on the server asks for its justification, as in the grid.
+    press(&mut app, KeyCode::Char('?'));
+    type_text(&mut app, "Is the server shared with the subsidiary?");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('1'));
+    ctrl(&mut app, 's');
+    let text = screen(&app, W, H);
+    assert!(text.contains("an override needs a justification"), "{text}");
+    type_text(&mut app, "Holds only encrypted copies: distribution.");
+    ctrl(&mut app, 's');
+    assert_eq!(
+        need(
+            &Store::open_read_only(&path).unwrap(),
+            "Server",
+            Objective::Confidentiality
+        ),
+        Some((1, "Holds only encrypted copies: distribution.".into()))
+    );
+
+    press(&mut app, KeyCode::Esc);
+    let text = screen(&app, W, H);
+    insta::assert_snapshot!("workshop_summary", text);
+    assert!(text.contains("Ratings set: 16"), "{text}");
+    assert!(text.contains("Open questions: 1"), "{text}");
+    assert!(text.contains("shared with the subsidiary"), "{text}");
+
+    press(&mut app, KeyCode::Enter);
+    let text = screen(&app, W, H);
+    assert!(text.contains("Protection needs"), "{text}");
+    assert!(!text.contains("Workshop summary"), "{text}");
+}
+
+#[test]
+fn an_asset_named_in_the_room_is_added_at_once_and_shown_next() {
+    let dir = workdir();
+    let (mut app, path) = room(&dir);
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('w'));
+    press(&mut app, KeyCode::Char('a'));
+    ctrl(&mut app, 's');
+    let text = screen(&app, W, H);
+    assert!(
+        text.contains("required"),
+        "an empty name is refused: {text}"
+    );
+    type_text(&mut app, "Whiteboard photos");
+    ctrl(&mut app, 's');
+    let store = Store::open_read_only(&path).unwrap();
+    let added = store
+        .assets()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.name == "Whiteboard photos")
+        .expect("saved at once");
+    assert_eq!(added.kind, AssetKind::Information);
+    drop(store);
+    let text = screen(&app, W, H);
+    assert!(text.contains("AS-007 Whiteboard photos"), "{text}");
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!(
+        level(
+            &Store::open_read_only(&path).unwrap(),
+            "Whiteboard photos",
+            Objective::Confidentiality
+        ),
+        Some(2)
+    );
+    press(&mut app, KeyCode::Char('q'));
+    let text = screen(&app, W, H);
+    assert!(text.contains("Assets added: 1"), "{text}");
+    assert!(
+        text.contains("AS-007 Whiteboard photos (Information)"),
+        "{text}"
+    );
+    assert!(text.contains("Ratings set: 1"), "{text}");
+}
