@@ -165,6 +165,22 @@ fn an_asset_named_in_the_room_is_added_at_once_and_shown_next() {
         ),
         Some(2)
     );
+    // The rationale of the cell just rated, written in the room.
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Char('r'));
+    type_text(&mut app, "Photos show customer names.");
+    ctrl(&mut app, 's');
+    assert_eq!(
+        need(
+            &Store::open_read_only(&path).unwrap(),
+            "Whiteboard photos",
+            Objective::Confidentiality
+        ),
+        Some((2, "Photos show customer names.".into()))
+    );
+    // Digits beyond the scale do not leave the workshop for another screen.
+    press(&mut app, KeyCode::Char('5'));
+    assert!(screen(&app, W, H).contains("Workshop · asset"));
     press(&mut app, KeyCode::Char('q'));
     let text = screen(&app, W, H);
     assert!(text.contains("Assets added: 1"), "{text}");
