@@ -400,12 +400,7 @@ impl Shell {
             (None, None) => {
                 let mut keys = screen.keys();
                 if !screen.captures_input() {
-                    keys.extend_from_slice(&[
-                        ("x", "export"),
-                        ("o", "open"),
-                        ("?", "help"),
-                        ("q", "quit"),
-                    ]);
+                    keys.extend_from_slice(&[("x", "export"), ("?", "help"), ("q", "quit")]);
                 }
                 keys
             }
