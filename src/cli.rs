@@ -27,7 +27,8 @@ pub struct Cli {
 pub enum Command {
     /// Create a new, empty workspace (`.isms` is the suggested extension).
     New {
-        /// Where to create it; defaults to --db, ISMS_DB or the default workspace.
+        /// Where to create it; defaults to --db, ISMS_DB, else a file named after the
+        /// organisation in the data directory (`Acme GmbH` → `acme-gmbh.isms`).
         file: Option<PathBuf>,
         /// The organisation's name.
         #[arg(long)]
@@ -40,6 +41,14 @@ pub enum Command {
         #[arg(long, value_name = "N")]
         scale: Option<u32>,
     },
+    /// List the known workspaces: organisation, file, last opened, size, encrypted.
+    Ls {
+        #[arg(long, value_enum, default_value_t = LsFormat::Text)]
+        format: LsFormat,
+    },
+    /// Pick a known workspace and open it in the app; with FILE, remember that workspace and
+    /// open it (without a terminal, only remember it).
+    Open { file: Option<PathBuf> },
     /// Print organisation, schema version, file size and the count of each register.
     Info { file: Option<PathBuf> },
     /// Check the workspace as an auditor would, and list what to fix, gravest first.
@@ -111,6 +120,15 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = LogFormat::Text)]
         format: LogFormat,
     },
+}
+
+/// How `isms ls` prints the known workspaces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LsFormat {
+    /// Aligned columns with a header line.
+    Text,
+    /// A JSON array, one object per workspace.
+    Json,
 }
 
 /// How `isms log` prints the changes.

@@ -4,6 +4,7 @@ mod check;
 mod export;
 mod import;
 mod log;
+mod workspaces;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -12,6 +13,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 
 use crate::cli::{Cli, Command};
+use crate::registry::human_size;
 use crate::report::listing::{self, Format, Register};
 use crate::store::{Store, StoreError, inspect};
 
@@ -19,13 +21,28 @@ pub use check::Unreadable;
 
 /// Where the default workspace lives: the platform data directory.
 pub fn default_workspace() -> Result<PathBuf> {
-    let dirs = directories::ProjectDirs::from("", "", "isms")
-        .context("no home directory found for the default workspace; pass --db FILE")?;
-    Ok(dirs.data_dir().join("workspace.isms"))
+    Ok(data_dir()?.join("workspace.isms"))
 }
 
-/// The file a command works on: its own argument, else --db / ISMS_DB, else the default.
+fn data_dir() -> Result<PathBuf> {
+    crate::registry::data_dir()
+        .context("no home directory found for the default workspace; pass --db FILE")
+}
+
+/// The file a command works on: its own argument, else --db / ISMS_DB, else the workspace opened
+/// last, else the default.
 pub(crate) fn workspace(file: Option<PathBuf>, db: Option<PathBuf>) -> Result<PathBuf> {
+    match file.or(db) {
+        Some(p) => Ok(p),
+        None => match workspaces::last_opened() {
+            Some(p) => Ok(p),
+            None => default_workspace(),
+        },
+    }
+}
+
+/// The file a command creates: its own argument, else --db / ISMS_DB, else the default.
+pub(crate) fn new_workspace(file: Option<PathBuf>, db: Option<PathBuf>) -> Result<PathBuf> {
     match file.or(db) {
         Some(p) => Ok(p),
         None => default_workspace(),
@@ -48,7 +65,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     match cli.command {
         None => {
-            let explicit = cli.db.is_some();
+            // The last workspace opened counts as named: if it is there, it opens.
+            let explicit = cli.db.is_some() || workspaces::last_opened().is_some();
             let path = workspace(None, cli.db)?;
             match crate::ui::run(&path, explicit, cli.read_only) {
                 Err(e) if is_in_use(&e) => {
@@ -61,8 +79,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Some(Command::New { file, org }) => {
-            let path = workspace(file, cli.db)?;
+            let path = match file.or(cli.db) {
+                Some(p) => p,
+                None => data_dir()?.join(crate::domain::file_name::workspace_file_name(&org)?),
+            };
             let store = Store::create(&path, &org)?;
+            workspaces::remember(&store);
             writeln!(
                 out,
                 "Created {} for {}",
@@ -71,12 +93,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             )?;
         }
         Some(Command::Demo { file, scale }) => {
-            let path = workspace(file, cli.db)?;
+            let path = new_workspace(file, cli.db)?;
             let store = match scale {
                 Some(0) => bail!("--scale: expected a number of assets above 0"),
                 Some(n) => crate::demo::write_scaled(&path, n)?,
                 None => crate::demo::write_demo(&path)?,
             };
+            workspaces::remember(&store);
             let c = store.counts()?;
             writeln!(
                 out,
@@ -88,10 +111,13 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 c.actions
             )?;
         }
+        Some(Command::Ls { format }) => workspaces::print(&mut out, format)?,
+        Some(Command::Open { file }) => workspaces::open(&mut out, file, cli.read_only)?,
         Some(Command::Info { file }) => {
             let path = workspace(file, cli.db)?;
             let file = inspect(&path)?;
             let store = open_to_read(&path, cli.read_only)?;
+            workspaces::remember(&store);
             let writable = file.writable && !cli.read_only;
             print_info(&mut out, &store, file.size, writable)?;
         }
@@ -103,6 +129,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Check { file, format, .. }) => {
             let workspace = workspace(file, cli.db).and_then(|path| {
                 let store = open_to_read(&path, cli.read_only)?;
+                workspaces::remember(&store);
                 Ok((store.organisation()?, store.workspace()?))
             });
             let (organisation, ws) = workspace.map_err(Unreadable)?;
@@ -114,6 +141,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let format: Format = format.parse().context("--format")?;
             let path = workspace(None, cli.db)?;
             let store = open_to_read(&path, cli.read_only)?;
+            workspaces::remember(&store);
             let table = listing::build(&store, register, crate::clock::today())?;
             // Stdout is line-buffered: one write per line of a large register would dominate.
             let mut buffered = std::io::BufWriter::new(&mut out);
@@ -160,6 +188,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let since = since.as_deref().map(log::parse_since).transpose()?;
             let path = workspace(file, cli.db)?;
             let store = open_to_read(&path, cli.read_only)?;
+            workspaces::remember(&store);
             log::print(&mut out, &store.changes_since(since)?, format)?;
         }
     }
@@ -244,14 +273,6 @@ fn print_info(out: &mut impl Write, store: &Store, size: u64, writable: bool) ->
         writeln!(out, "{:<20}{value}", format!("{label}:"))?;
     }
     Ok(())
-}
-
-fn human_size(bytes: u64) -> String {
-    match bytes {
-        b if b < 1024 => format!("{b} B"),
-        b if b < 1024 * 1024 => format!("{:.1} KiB", b as f64 / 1024.0),
-        b => format!("{:.1} MiB", b as f64 / (1024.0 * 1024.0)),
-    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ pub mod clock;
 pub mod commands;
 pub mod demo;
 pub mod domain;
+pub mod registry;
 pub mod report;
 pub mod store;
 pub mod ui;

@@ -90,18 +90,49 @@ fn db_option_and_environment_choose_the_workspace() {
 }
 
 #[test]
-fn without_a_path_the_default_workspace_in_the_data_directory_is_used() {
+fn without_a_path_new_names_the_file_after_the_organisation_in_the_data_directory() {
     let sb = Sandbox::new();
-    sb.run(&["new", "--org", "Default Org"]).success();
-    let default = sb.path("data").join("isms").join("workspace.isms");
-    assert!(default.is_file(), "expected {}", default.display());
-    assert!(sb.run(&["info"]).success().stdout().contains("Default Org"));
+    let out = sb.run(&["new", "--org", "Müller & Söhne GmbH"]);
+    out.success();
+    let named = sb
+        .path("data")
+        .join("isms")
+        .join("mueller-soehne-gmbh.isms");
+    assert!(named.is_file(), "expected {}", named.display());
+    assert!(
+        out.stdout().contains("mueller-soehne-gmbh.isms"),
+        "{}",
+        out.stdout()
+    );
+    // Commands without a path work on the workspace opened last.
+    assert!(
+        sb.run(&["info"])
+            .success()
+            .stdout()
+            .contains("Müller & Söhne GmbH")
+    );
     assert!(
         sb.run(&["list", "soa"])
             .success()
             .stdout()
             .contains("(93 rows)")
     );
+    // The same name again is refused, like any existing file.
+    let before = bytes(&named);
+    sb.run(&["new", "--org", "MÜLLER & SÖHNE GMBH"])
+        .fails_with("already exists");
+    assert!(bytes(&named) == before);
+    sb.run(&["new", "--org", "!!!"])
+        .fails_with("at least one letter or digit");
+}
+
+#[test]
+fn without_any_workspace_the_default_workspace_in_the_data_directory_is_used() {
+    let sb = Sandbox::new();
+    sb.run(&["demo"]).success();
+    let default = sb.path("data").join("isms").join("workspace.isms");
+    assert!(default.is_file(), "expected {}", default.display());
+    assert!(sb.run(&["info"]).success().stdout().contains("Nordwind"));
 }
 
 #[test]
@@ -640,4 +671,76 @@ fn a_damaged_or_future_file_is_refused_by_every_command_and_left_as_it_was() {
         sb.run(&["--db", file, "list", "assets"]).fails_with(d.says);
         common::assert_untouched(&d, &before);
     }
+}
+
+#[test]
+fn ls_lists_known_workspaces_as_text_and_json_and_shows_missing_files() {
+    let sb = Sandbox::new();
+    sb.run(&["new", "--org", "Acme GmbH"]).success();
+    sb.run(&["new", "--org", "Beta AG"]).success();
+    // A workspace elsewhere on disk, made with --db so that it is not in the data directory.
+    let elsewhere = sb.path("elsewhere.isms");
+    let e = elsewhere.to_str().unwrap();
+    sb.run(&["--db", e, "new", "--org", "Gamma KG"]).success();
+    sb.run(&["open", e]).success();
+    let data = sb.path("data").join("isms");
+
+    let text = sb.run(&["ls"]).success().stdout();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 4, "{text}");
+    assert!(lines[0].starts_with("ORGANISATION"), "{text}");
+    // Most recently opened first; the columns line up under the header.
+    assert!(lines[1].starts_with("Gamma KG"), "{text}");
+    assert!(lines[2].starts_with("Beta AG"), "{text}");
+    assert!(lines[3].starts_with("Acme GmbH"), "{text}");
+    let file_column = lines[0].find("FILE").unwrap();
+    for line in &lines[1..] {
+        assert_eq!(&line[file_column..file_column + 1], "/", "{text}");
+        assert!(line.contains("2026-03-31 00:00"), "{text}");
+        assert!(line.trim_end().ends_with("no"), "{text}");
+        assert!(line.contains(" KiB"), "{text}");
+    }
+    assert!(lines[3].contains(data.join("acme-gmbh.isms").to_str().unwrap()));
+
+    std::fs::remove_file(data.join("beta-ag.isms")).unwrap();
+    let text = sb.run(&["ls"]).success().stdout();
+    let beta = text.lines().find(|l| l.starts_with("Beta AG")).unwrap();
+    assert!(beta.contains("missing"), "{text}");
+
+    let json: Value =
+        serde_json::from_str(&sb.run(&["ls", "--format", "json"]).success().stdout()).unwrap();
+    let items = json.as_array().unwrap();
+    assert_eq!(items.len(), 3);
+    assert_eq!(items[0]["organisation"], "Gamma KG");
+    assert_eq!(items[1]["missing"], true);
+    assert_eq!(items[1]["size"], Value::Null);
+    assert_eq!(items[2]["missing"], false);
+    assert!(items[2]["size"].as_u64().unwrap() > 0);
+    assert_eq!(items[2]["encrypted"], false);
+    assert_eq!(items[2]["last_opened"], "2026-03-31T00:00:00");
+}
+
+#[test]
+fn open_refuses_a_file_that_is_not_a_workspace_and_remembers_nothing() {
+    let sb = Sandbox::new();
+    let junk = sb.path("junk.isms");
+    std::fs::write(&junk, "hello").unwrap();
+    sb.run(&["open", junk.to_str().unwrap()])
+        .fails_with("not an SQLite database");
+    assert_eq!(sb.run(&["ls"]).success().stdout().lines().count(), 1);
+    sb.run(&["open"]).fails_with("needs a terminal");
+}
+
+#[test]
+fn a_damaged_list_of_workspaces_is_a_warning_not_a_failure() {
+    let sb = Sandbox::new();
+    let data = sb.path("data").join("isms");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join("workspaces.json"), "{ broken").unwrap();
+    let out = sb.run(&["ls"]);
+    out.success();
+    assert!(out.stderr().contains("damaged"), "{}", out.stderr());
+    sb.run(&["new", "--org", "Acme GmbH"]).success();
+    let text = sb.run(&["ls"]).success().stdout();
+    assert!(text.contains("Acme GmbH"), "{text}");
 }

@@ -290,3 +290,41 @@ fn a_write_error_while_saving_keeps_the_form_open_and_the_file_whole() {
     drop(conn);
     assert_only_lager_koeln(&ws);
 }
+
+#[test]
+fn isms_opens_the_last_workspace_and_o_switches_to_another() {
+    let ws = Workspace::new();
+    let demo = ws.dir.path().join("demo.isms");
+    ws.run(&["demo", demo.to_str().unwrap()]);
+    // No argument: the workspace opened last, the demo.
+    let mut app = Session::spawn(&ws, &[], &[]);
+    app.wait_for("Nordwind Logistik GmbH · demo.isms");
+    app.send("o");
+    app.wait_for("Open a workspace");
+    app.send("acme");
+    app.wait_for("/acme");
+    app.send("\r");
+    app.wait_for("Acme GmbH · acme.isms");
+    app.send("q");
+    assert!(app.wait_exit().success(), "{}", app.screen());
+    let listed = ws.run(&["ls"]);
+    let first = listed.lines().nth(1).unwrap_or_default();
+    assert!(first.starts_with("Acme GmbH"), "{listed}");
+}
+
+#[test]
+fn isms_open_shows_the_picker_and_esc_quits() {
+    let ws = Workspace::new();
+    let mut app = Session::spawn(&ws, &["open"], &[]);
+    app.wait_for("Open a workspace");
+    app.wait_for("Acme GmbH");
+    app.send("\x1b");
+    assert!(app.wait_exit().success(), "{}", app.screen());
+    app.assert_terminal_restored();
+    let mut app = Session::spawn(&ws, &["open"], &[]);
+    app.wait_for("Open a workspace");
+    app.send("\r");
+    app.wait_for("Acme GmbH · acme.isms");
+    app.send("q");
+    assert!(app.wait_exit().success(), "{}", app.screen());
+}

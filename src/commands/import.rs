@@ -18,7 +18,7 @@ pub fn run(
     dry_run: bool,
 ) -> Result<()> {
     if what.trim().eq_ignore_ascii_case("workspace") {
-        let target = super::workspace(output, db)?;
+        let target = super::new_workspace(output, db)?;
         if dry_run {
             anyhow::bail!("--dry-run: a workspace import creates a new file; nothing to preview");
         }

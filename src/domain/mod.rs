@@ -7,6 +7,7 @@ pub mod clause;
 pub mod control;
 pub mod enums;
 pub mod evaluation;
+pub mod file_name;
 pub mod history;
 pub mod methodology;
 pub mod party;

@@ -2,6 +2,7 @@
 //! nothing else. The terminal is restored on quit, on error and on panic.
 
 mod export;
+mod picker;
 pub mod screens;
 mod shell;
 pub mod theme;
@@ -37,10 +38,19 @@ never the workspace file itself, it is confidential.";
 pub const MIN_WIDTH: u16 = 80;
 pub const MIN_HEIGHT: u16 = 24;
 
-/// What the app shows: the welcome screen until a workspace is open, then the workspace.
+/// What the app shows: the welcome screen until a workspace is open, then the workspace; or,
+/// for `isms open`, the picker of known workspaces until one is chosen.
 pub enum App {
     Welcome(Box<Welcome>),
     Workspace(Box<Shell>),
+    Picker(Box<PickerApp>),
+}
+
+/// The picker on its own, before any workspace is open.
+pub struct PickerApp {
+    picker: picker::Picker,
+    registry: PathBuf,
+    read_only: bool,
 }
 
 /// What an update asks the loop to do next.
@@ -64,6 +74,61 @@ impl App {
         Ok(App::Workspace(Box::new(Shell::new(store)?)))
     }
 
+    /// The picker of the workspaces known in the list at `registry`.
+    pub fn picker(registry: &Path, read_only: bool) -> App {
+        let (list, warning) = crate::registry::Registry::load(registry);
+        let mut picker = picker::Picker::new(&list);
+        picker.error = warning;
+        App::Picker(Box::new(PickerApp {
+            picker,
+            registry: registry.to_path_buf(),
+            read_only,
+        }))
+    }
+
+    /// Uses the list of known workspaces at `registry` (the picker, remembering what is
+    /// opened); without one the app neither reads nor writes such a list. The workspace open
+    /// now is remembered.
+    pub fn set_registry(&mut self, registry: Option<PathBuf>) {
+        match self {
+            App::Welcome(w) => w.registry = registry,
+            App::Workspace(s) => s.set_registry(registry),
+            App::Picker(p) => {
+                if let Some(r) = registry {
+                    p.registry = r;
+                }
+            }
+        }
+    }
+
+    /// Opens the workspace at `path` in place of what is shown; the one open before is
+    /// released once the new one is open. On failure the old one stays and says why.
+    fn switch_to(&mut self, path: &Path) {
+        let (registry, today, read_only) = match self {
+            App::Workspace(s) => (s.registry().cloned(), s.today(), s.store().is_read_only()),
+            App::Picker(p) => (Some(p.registry.clone()), None, p.read_only),
+            App::Welcome(w) => (w.registry.clone(), None, false),
+        };
+        let opened = if read_only {
+            Store::open_read_only(path)
+        } else {
+            Store::open(path)
+        };
+        let shell = opened.and_then(Shell::new);
+        match (shell, self) {
+            (Ok(mut shell), this) => {
+                if let Some(today) = today {
+                    shell.set_today(today);
+                }
+                shell.set_registry(registry);
+                *this = App::Workspace(Box::new(shell));
+            }
+            (Err(e), App::Workspace(s)) => s.set_error(format!("{}: {e}", shown(path))),
+            (Err(e), App::Picker(p)) => p.picker.error = Some(e.to_string()),
+            (Err(e), App::Welcome(w)) => w.error = Some(e.to_string()),
+        }
+    }
+
     pub fn handle_key(&mut self, key: KeyEvent) -> Step {
         if key.kind != KeyEventKind::Press {
             return Step::Continue;
@@ -76,7 +141,8 @@ impl App {
                 welcome::Outcome::Stay => Step::Continue,
                 welcome::Outcome::Quit => Step::Quit,
                 welcome::Outcome::Opened(store) => match Shell::new(store) {
-                    Ok(s) => {
+                    Ok(mut s) => {
+                        s.set_registry(w.registry.clone());
                         *self = App::Workspace(Box::new(s));
                         Step::Continue
                     }
@@ -86,7 +152,21 @@ impl App {
                     }
                 },
             },
-            App::Workspace(s) => s.handle_key(key),
+            App::Workspace(s) => {
+                let step = s.handle_key(key);
+                if let Some(path) = s.take_switch() {
+                    self.switch_to(&path);
+                }
+                step
+            }
+            App::Picker(p) => match p.picker.handle_key(key) {
+                picker::PickerEvent::Stay => Step::Continue,
+                picker::PickerEvent::Close => Step::Quit,
+                picker::PickerEvent::Open(path) => {
+                    self.switch_to(&path);
+                    Step::Continue
+                }
+            },
         }
     }
 
@@ -123,7 +203,7 @@ impl App {
     pub fn prepared(&self) -> bool {
         match self {
             App::Workspace(s) => s.prepared() && !s.busy(),
-            App::Welcome(_) => true,
+            App::Welcome(_) | App::Picker(_) => true,
         }
     }
 
@@ -136,6 +216,7 @@ impl App {
         match self {
             App::Welcome(w) => w.render(frame, area),
             App::Workspace(s) => s.render(frame, area),
+            App::Picker(p) => p.picker.render(frame, area, true),
         }
     }
 }
@@ -177,6 +258,18 @@ impl Drop for TerminalGuard {
 pub fn run(path: &Path, explicit: bool, read_only: bool) -> Result<()> {
     // Open first, so that a refused file is reported on a normal terminal.
     let mut app = App::start(path, explicit, read_only)?;
+    app.set_registry(crate::registry::default_path());
+    run_app(app)
+}
+
+/// Runs the picker of known workspaces on the real terminal (`isms open`).
+pub fn run_picker(read_only: bool) -> Result<()> {
+    let registry = crate::registry::default_path()
+        .ok_or_else(|| anyhow::anyhow!("no home directory found for the list of workspaces"))?;
+    run_app(App::picker(&registry, read_only))
+}
+
+fn run_app(mut app: App) -> Result<()> {
     let mut terminal = ratatui::init();
     let _guard = TerminalGuard;
     // ratatui's hook leaves raw mode and the alternate screen; also stop mouse reports and

@@ -9,6 +9,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::picker::PickerEvent;
 use super::screens::assets::AssetRow;
 use super::screens::clauses::ClauseRow;
 use super::screens::dashboard::Dashboard;
@@ -23,12 +24,14 @@ use super::screens::{Ctx, Handled, Screen, Status};
 use super::widgets::{fit, key_line, render_help};
 use super::{Step, theme};
 use crate::store::{Store, StoreError};
+use std::path::PathBuf;
 
 /// The keys that work on every screen.
 pub const GLOBAL_KEYS: &[(&str, &str)] = &[
     ("Tab Shift-Tab", "next, previous screen"),
     ("1 … 8", "go to screen"),
     ("x", "export (xlsx, csv, md, html, json)"),
+    ("o", "open another workspace"),
     ("?", "help"),
     ("q", "quit"),
     ("Ctrl-C", "quit from anywhere"),
@@ -46,6 +49,12 @@ pub struct Shell {
     help: bool,
     /// The export menu, while it is open.
     export: Option<super::export::ExportDialog>,
+    /// The workspace picker, while it is open.
+    picker: Option<super::picker::Picker>,
+    /// The list of known workspaces; `None` keeps the app from reading or writing one (tests).
+    registry: Option<PathBuf>,
+    /// The workspace chosen in the picker, for the app to open in place of this one.
+    switch_to: Option<PathBuf>,
     /// Fixes "today" regardless of the clock, for tests.
     today: Option<chrono::NaiveDate>,
 }
@@ -99,8 +108,72 @@ impl Shell {
             status,
             help: false,
             export: None,
+            picker: None,
+            registry: None,
+            switch_to: None,
             today: None,
         })
+    }
+
+    /// Uses the list of known workspaces at `registry` for the picker, and remembers this
+    /// workspace in it.
+    pub fn set_registry(&mut self, registry: Option<PathBuf>) {
+        self.registry = registry;
+        if let Some(list) = &self.registry
+            && let Some(w) =
+                crate::registry::remember_at(list, self.store.path(), &self.organisation)
+        {
+            self.status = Status::Error(w);
+        }
+    }
+
+    pub fn registry(&self) -> Option<&PathBuf> {
+        self.registry.as_ref()
+    }
+
+    /// The workspace the user chose to open instead of this one, once.
+    pub fn take_switch(&mut self) -> Option<PathBuf> {
+        self.switch_to.take()
+    }
+
+    /// Fixed today, if any, to carry over to the next workspace.
+    pub fn today(&self) -> Option<chrono::NaiveDate> {
+        self.today
+    }
+
+    /// Reports in the status line why the chosen workspace did not open.
+    pub fn set_error(&mut self, message: String) {
+        self.status = Status::Error(message);
+    }
+
+    fn open_picker(&mut self) {
+        let Some(list) = &self.registry else {
+            self.status = Status::Info("No list of known workspaces here.".into());
+            return;
+        };
+        let (registry, warning) = crate::registry::Registry::load(list);
+        if let Some(w) = warning {
+            self.status = Status::Error(w);
+        }
+        self.picker = Some(super::picker::Picker::new(&registry));
+    }
+
+    fn handle_picker_key(&mut self, key: KeyEvent) {
+        let Some(picker) = &mut self.picker else {
+            return;
+        };
+        match picker.handle_key(key) {
+            PickerEvent::Stay => {}
+            PickerEvent::Close => self.picker = None,
+            PickerEvent::Open(path) => {
+                self.picker = None;
+                if same_file(&path, self.store.path()) {
+                    self.status = Status::Info("That workspace is already open.".into());
+                } else {
+                    self.switch_to = Some(path);
+                }
+            }
+        }
     }
 
     pub fn store(&self) -> &Store {
@@ -176,6 +249,10 @@ impl Shell {
             }
             return Step::Continue;
         }
+        if self.picker.is_some() {
+            self.handle_picker_key(key);
+            return Step::Continue;
+        }
         let screen = &mut self.screens[self.current];
         let capturing = screen.captures_input();
         let mut ctx = Ctx {
@@ -203,6 +280,7 @@ impl Shell {
             KeyCode::Char('x') => {
                 self.export = Some(super::export::ExportDialog::new(self.store.path()))
             }
+            KeyCode::Char('o') => self.open_picker(),
             KeyCode::Char('q') => return Step::Quit,
             _ => {}
         }
@@ -228,6 +306,9 @@ impl Shell {
     }
 
     pub fn handle_paste(&mut self, text: &str) {
+        if self.picker.is_some() {
+            return;
+        }
         if let Some(dialog) = &mut self.export {
             dialog.handle_paste(text);
             return;
@@ -236,7 +317,10 @@ impl Shell {
     }
 
     pub fn handle_mouse(&mut self, mouse: MouseEvent, area: Rect) {
-        if mouse.kind != MouseEventKind::Down(MouseButton::Left) || self.help {
+        if mouse.kind != MouseEventKind::Down(MouseButton::Left)
+            || self.help
+            || self.picker.is_some()
+        {
             return;
         }
         let [tabs, body, _, _] = layout(area);
@@ -310,9 +394,10 @@ impl Shell {
         ]);
         frame.render_widget(Paragraph::new(line).style(theme::status_bar()), status);
 
-        let keys = match &self.export {
-            Some(dialog) => dialog.keys(),
-            None => {
+        let keys = match (&self.export, &self.picker) {
+            (_, Some(_)) => super::picker::Picker::keys(),
+            (Some(dialog), None) => dialog.keys(),
+            (None, None) => {
                 let mut keys = screen.keys();
                 if !screen.captures_input() {
                     keys.extend_from_slice(&[("x", "export"), ("?", "help"), ("q", "quit")]);
@@ -325,9 +410,20 @@ impl Shell {
         if let Some(dialog) = &self.export {
             dialog.render(frame, body);
         }
+        if let Some(picker) = &self.picker {
+            picker.render(frame, body, false);
+        }
         if self.help {
             render_help(frame, body, screen.title(), &screen.keys(), GLOBAL_KEYS);
         }
+    }
+}
+
+/// Whether two paths name the same file (either may be relative or a link).
+fn same_file(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
     }
 }
 

@@ -26,6 +26,8 @@ pub struct Welcome {
     /// Present while the organisation's name is being typed.
     name: Option<TextArea<'static>>,
     pub error: Option<String>,
+    /// The list of known workspaces the new one is remembered in.
+    pub registry: Option<PathBuf>,
 }
 
 pub enum Outcome {
@@ -41,6 +43,7 @@ impl Welcome {
             selected: 0,
             name: None,
             error: None,
+            registry: None,
         }
     }
 

@@ -137,6 +137,12 @@ impl DataTable {
         self.refresh();
     }
 
+    /// Sets the filter from outside, for a dialog that takes every typed key as filter text.
+    pub fn set_filter(&mut self, text: &str) {
+        self.filter = text.to_string();
+        self.refresh();
+    }
+
     pub fn is_filtering(&self) -> bool {
         self.filtering
     }

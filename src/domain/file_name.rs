@@ -1,0 +1,106 @@
+//! The file name a new workspace gets from its organisation's name: lowercase ASCII letters and
+//! digits joined by `-`, German umlauts and common accents spelt out, so that the name is safe on
+//! every file system and reads like the organisation (`Müller & Söhne GmbH` → `mueller-soehne-gmbh.isms`).
+
+use super::ValidationError;
+
+/// The extension every workspace file gets.
+pub const EXTENSION: &str = "isms";
+
+/// Longest stem kept, in characters: file systems allow more, but a list of clients stays readable.
+const MAX_STEM: usize = 60;
+
+/// `acme-gmbh.isms` for `Acme GmbH`; an error when the name has no letter or digit to keep.
+pub fn workspace_file_name(organisation: &str) -> Result<String, ValidationError> {
+    let mut stem = String::new();
+    for c in organisation.chars().flat_map(char::to_lowercase) {
+        let spelt = transliterate(c);
+        for out in spelt.chars() {
+            if out.is_ascii_alphanumeric() {
+                stem.push(out);
+            } else if !stem.is_empty() && !stem.ends_with('-') {
+                stem.push('-');
+            }
+        }
+    }
+    let mut stem: String = stem.chars().take(MAX_STEM).collect();
+    while stem.ends_with('-') {
+        stem.pop();
+    }
+    if stem.is_empty() {
+        return Err(ValidationError::new(
+            "organisation",
+            "expected a name with at least one letter or digit to name the file after",
+        ));
+    }
+    Ok(format!("{stem}.{EXTENSION}"))
+}
+
+/// The ASCII spelling of a lowercase letter; anything else stays as it is (and becomes a `-`
+/// unless it is an ASCII letter or digit).
+fn transliterate(c: char) -> String {
+    let s = match c {
+        'ä' => "ae",
+        'ö' => "oe",
+        'ü' => "ue",
+        'ß' => "ss",
+        'æ' => "ae",
+        'œ' => "oe",
+        'ø' => "o",
+        'å' | 'à' | 'á' | 'â' | 'ã' => "a",
+        'ç' => "c",
+        'è' | 'é' | 'ê' | 'ë' => "e",
+        'ì' | 'í' | 'î' | 'ï' => "i",
+        'ñ' => "n",
+        'ò' | 'ó' | 'ô' | 'õ' => "o",
+        'ù' | 'ú' | 'û' => "u",
+        'ý' | 'ÿ' => "y",
+        _ => return c.to_string(),
+    };
+    s.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_become_lowercase_words_joined_by_dashes() {
+        assert_eq!(workspace_file_name("Acme GmbH").unwrap(), "acme-gmbh.isms");
+        assert_eq!(
+            workspace_file_name("  Nordwind Logistik GmbH & Co. KG ").unwrap(),
+            "nordwind-logistik-gmbh-co-kg.isms"
+        );
+        assert_eq!(workspace_file_name("ACME/../etc").unwrap(), "acme-etc.isms");
+    }
+
+    #[test]
+    fn umlauts_and_accents_are_spelt_out() {
+        assert_eq!(
+            workspace_file_name("Müller & Söhne Straßenbau").unwrap(),
+            "mueller-soehne-strassenbau.isms"
+        );
+        assert_eq!(workspace_file_name("ÄÖÜ").unwrap(), "aeoeue.isms");
+        assert_eq!(
+            workspace_file_name("Café Crème").unwrap(),
+            "cafe-creme.isms"
+        );
+    }
+
+    #[test]
+    fn a_name_without_letters_or_digits_is_refused() {
+        for bad in ["", "   ", "!!!", "東京"] {
+            let err = workspace_file_name(bad).unwrap_err().to_string();
+            assert!(err.contains("organisation"), "{bad}: {err}");
+            assert!(err.contains("at least one letter or digit"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn long_names_are_cut_without_a_trailing_dash() {
+        let name = workspace_file_name(&"ab ".repeat(50)).unwrap();
+        let stem = name.strip_suffix(".isms").unwrap();
+        assert!(stem.len() <= MAX_STEM, "{name}");
+        assert!(!stem.ends_with('-'), "{name}");
+    }
+}

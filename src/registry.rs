@@ -1,0 +1,281 @@
+//! The list of known workspaces (`workspaces.json` in the data directory): each file's path, its
+//! organisation and when it was last opened, most recent first. It only helps to find files
+//! again, so a missing or damaged list is treated as empty with a warning, never as an error.
+
+use std::fs::{self, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+/// The registry's file name inside the data directory.
+pub const FILE_NAME: &str = "workspaces.json";
+
+/// One known workspace.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub path: PathBuf,
+    pub organisation: String,
+    /// ISO timestamp (`2026-03-31T14:05:00`) of the last time a command or the app opened it.
+    pub last_opened: String,
+}
+
+/// The known workspaces, the most recently opened first.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Registry {
+    pub workspaces: Vec<Entry>,
+}
+
+/// An entry as listed: what `isms ls` and the picker show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Listing {
+    pub entry: Entry,
+    /// The file's size, `None` when it no longer exists.
+    pub size: Option<u64>,
+    /// Always false until workspaces can be encrypted.
+    pub encrypted: bool,
+}
+
+/// The platform data directory of isms (`~/.local/share/isms` on Linux).
+pub fn data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "isms").map(|d| d.data_dir().to_path_buf())
+}
+
+/// Where the registry lives by default.
+pub fn default_path() -> Option<PathBuf> {
+    data_dir().map(|d| d.join(FILE_NAME))
+}
+
+impl Registry {
+    /// Reads the registry at `path`; a missing file is an empty registry, a damaged one is an
+    /// empty registry and a warning that says what was wrong.
+    pub fn load(path: &Path) -> (Registry, Option<String>) {
+        let text = match fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return (Registry::default(), None);
+            }
+            Err(e) => {
+                return (
+                    Registry::default(),
+                    Some(format!(
+                        "could not read the list of known workspaces {}: {e}; starting an empty list",
+                        path.display()
+                    )),
+                );
+            }
+        };
+        match serde_json::from_str(&text) {
+            Ok(r) => (r, None),
+            Err(e) => (
+                Registry::default(),
+                Some(format!(
+                    "the list of known workspaces {} is damaged ({e}); starting an empty list",
+                    path.display()
+                )),
+            ),
+        }
+    }
+
+    /// Writes the registry to `path` atomically: a temporary file beside it, readable by its
+    /// owner only, flushed to disk, then renamed over the old one, so that a crash leaves either
+    /// the old list or the new one, never half of either.
+    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent)?;
+        }
+        let mut tmp = path.as_os_str().to_owned();
+        tmp.push(format!(".tmp-{}", std::process::id()));
+        let tmp = PathBuf::from(tmp);
+        let written = (|| {
+            let mut options = OpenOptions::new();
+            options.write(true).create(true).truncate(true);
+            #[cfg(unix)]
+            std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+            let mut file = options.open(&tmp)?;
+            let json = serde_json::to_string_pretty(self).map_err(std::io::Error::other)?;
+            file.write_all(json.as_bytes())?;
+            file.write_all(b"\n")?;
+            file.sync_all()?;
+            fs::rename(&tmp, path)
+        })();
+        if written.is_err() {
+            let _ = fs::remove_file(&tmp);
+        }
+        written
+    }
+
+    /// Notes that `path` of `organisation` was opened at `when`: it moves to the top.
+    pub fn remember(&mut self, path: &Path, organisation: &str, when: &str) {
+        let path = absolute(path);
+        self.workspaces.retain(|e| e.path != path);
+        self.workspaces.insert(
+            0,
+            Entry {
+                path,
+                organisation: organisation.to_string(),
+                last_opened: when.to_string(),
+            },
+        );
+    }
+
+    /// The most recently opened workspace that still exists.
+    pub fn last_existing(&self) -> Option<&Entry> {
+        self.workspaces.iter().find(|e| e.path.is_file())
+    }
+
+    /// Each known workspace with its size, most recent first; missing files stay in the list.
+    pub fn listings(&self) -> Vec<Listing> {
+        self.workspaces
+            .iter()
+            .map(|e| Listing {
+                entry: e.clone(),
+                size: fs::metadata(&e.path)
+                    .ok()
+                    .filter(|m| m.is_file())
+                    .map(|m| m.len()),
+                encrypted: false,
+            })
+            .collect()
+    }
+}
+
+/// Loads the registry at `registry`, remembers `path`, and saves it. Returns a warning instead of
+/// failing: a command or the app must work even when the list cannot be kept.
+pub fn remember_at(registry: &Path, path: &Path, organisation: &str) -> Option<String> {
+    let (mut list, warning) = Registry::load(registry);
+    list.remember(path, organisation, &crate::clock::now_stamp());
+    match list.save(registry) {
+        Ok(()) => warning,
+        Err(e) => Some(format!(
+            "could not update the list of known workspaces {}: {e}",
+            registry.display()
+        )),
+    }
+}
+
+/// The path as one string that names the same file from any folder.
+fn absolute(path: &Path) -> PathBuf {
+    fs::canonicalize(path)
+        .or_else(|_| std::path::absolute(path))
+        .unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// `2026-03-31 14:05` for a stored timestamp; anything unexpected is shown as it is.
+pub fn shown_time(stamp: &str) -> String {
+    match stamp.split_once('T') {
+        Some((date, time)) => format!("{date} {}", time.get(..5).unwrap_or(time)),
+        None => stamp.to_string(),
+    }
+}
+
+/// A size as people read it, or `missing` for a file that is gone.
+pub fn shown_size(size: Option<u64>) -> String {
+    match size {
+        None => "missing".into(),
+        Some(b) => human_size(b),
+    }
+}
+
+pub fn human_size(bytes: u64) -> String {
+    match bytes {
+        b if b < 1024 => format!("{b} B"),
+        b if b < 1024 * 1024 => format!("{:.1} KiB", b as f64 / 1024.0),
+        b => format!("{:.1} MiB", b as f64 / (1024.0 * 1024.0)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_registry_survives_a_round_trip_most_recent_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("reg").join(FILE_NAME);
+        let a = dir.path().join("a.isms");
+        let b = dir.path().join("b.isms");
+        fs::write(&a, b"x").unwrap();
+        let mut r = Registry::default();
+        r.remember(&a, "A GmbH", "2026-03-30T10:00:00");
+        r.remember(&b, "B AG", "2026-03-31T09:00:00");
+        r.remember(&a, "A GmbH", "2026-03-31T11:00:00");
+        r.save(&file).unwrap();
+        let (back, warning) = Registry::load(&file);
+        assert_eq!(warning, None);
+        assert_eq!(back, r);
+        let orgs: Vec<&str> = back
+            .workspaces
+            .iter()
+            .map(|e| e.organisation.as_str())
+            .collect();
+        assert_eq!(
+            orgs,
+            ["A GmbH", "B AG"],
+            "opened again moves to the top, once"
+        );
+        assert_eq!(back.workspaces[0].last_opened, "2026-03-31T11:00:00");
+        // b.isms does not exist: the last existing is a, and b is listed as missing.
+        assert_eq!(back.last_existing().unwrap().organisation, "A GmbH");
+        let listed = back.listings();
+        assert_eq!(listed[0].size, Some(1));
+        assert_eq!(listed[1].size, None);
+        assert_eq!(shown_size(listed[1].size), "missing");
+    }
+
+    #[test]
+    fn a_missing_or_damaged_registry_is_empty_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(FILE_NAME);
+        assert_eq!(Registry::load(&file), (Registry::default(), None));
+        for damage in ["", "{not json", "[1,2,3]", "{\"workspaces\": 7}"] {
+            fs::write(&file, damage).unwrap();
+            let (r, warning) = Registry::load(&file);
+            assert_eq!(r, Registry::default(), "{damage:?}");
+            let warning = warning.expect("a warning");
+            assert!(warning.contains("damaged"), "{warning}");
+        }
+        // Remembering over a damaged list replaces it with a good one.
+        let ws = dir.path().join("x.isms");
+        let warning = remember_at(&file, &ws, "X");
+        assert!(warning.is_some_and(|w| w.contains("damaged")));
+        assert_eq!(Registry::load(&file).0.workspaces.len(), 1);
+    }
+
+    #[test]
+    fn saving_replaces_the_file_atomically_and_privately() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(FILE_NAME);
+        fs::write(&file, "old").unwrap();
+        let mut r = Registry::default();
+        r.remember(Path::new("/somewhere/a.isms"), "A", "2026-03-31T00:00:00");
+        r.save(&file).unwrap();
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, [FILE_NAME], "no temporary file is left behind");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(&file).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        // A save that cannot rename (the target is a folder) leaves no temporary file either.
+        let blocked = dir.path().join("blocked");
+        fs::create_dir_all(blocked.join("inside")).unwrap();
+        assert!(r.save(&blocked).is_err());
+        assert!(
+            blocked.join("inside").is_dir(),
+            "the old content is untouched"
+        );
+        let leftovers = fs::read_dir(dir.path()).unwrap().count();
+        assert_eq!(leftovers, 2, "only the registry and the folder");
+    }
+
+    #[test]
+    fn times_show_to_the_minute() {
+        assert_eq!(shown_time("2026-03-31T14:05:09"), "2026-03-31 14:05");
+        assert_eq!(shown_time("odd"), "odd");
+    }
+}

@@ -1,0 +1,132 @@
+//! The workspace picker (`o`): the known workspaces, filtered as you type; Enter switches the open
+//! workspace and releases the old one, Esc closes.
+
+mod common;
+
+use common::{press, screen, start_on, type_text, workdir};
+use isms::registry::Registry;
+use isms::store::Store;
+use isms::ui::App;
+use ratatui::crossterm::event::KeyCode;
+
+/// Two workspaces and a third that is gone, known in a registry with fixed times.
+fn known(dir: &std::path::Path) -> (std::path::PathBuf, std::path::PathBuf, std::path::PathBuf) {
+    let acme = dir.join("acme-gmbh.isms");
+    let beta = dir.join("beta-ag.isms");
+    drop(Store::create(&acme, "Acme GmbH").unwrap());
+    drop(Store::create(&beta, "Beta AG").unwrap());
+    let registry = dir.join("workspaces.json");
+    let mut list = Registry::default();
+    list.remember(&dir.join("gone.isms"), "Gone KG", "2026-03-01T08:00:00");
+    list.remember(&beta, "Beta AG", "2026-03-30T16:45:00");
+    list.remember(&acme, "Acme GmbH", "2026-03-31T09:15:00");
+    list.save(&registry).unwrap();
+    (acme, beta, registry)
+}
+
+/// The sizes of freshly made SQLite files may differ by a page between systems: mask them.
+fn masked(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        let mut l = line.to_string();
+        for unit in [" KiB", " MiB"] {
+            while let Some(at) = l.find(unit) {
+                let start = l[..at].rfind(' ').map_or(0, |s| s + 1);
+                l.replace_range(start..at + unit.len(), &"#".repeat(at + unit.len() - start));
+            }
+        }
+        out.push_str(&l);
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn o_shows_known_workspaces_filters_as_you_type_and_switches() {
+    let dir = workdir();
+    let (acme, beta, registry) = known(dir.path());
+    let mut app = start_on(&acme);
+    app.set_registry(Some(registry.clone()));
+
+    press(&mut app, KeyCode::Char('o'));
+    let text = masked(&screen(&app, 120, 24));
+    insta::assert_snapshot!("picker", text);
+    assert!(
+        text.contains("missing"),
+        "the gone file is listed as missing"
+    );
+
+    type_text(&mut app, "beta");
+    let filtered = screen(&app, 120, 24);
+    assert!(filtered.contains("Beta AG"), "{filtered}");
+    assert!(!filtered.contains("Gone KG"), "{filtered}");
+    assert!(
+        filtered.contains("/beta"),
+        "the filter is shown: {filtered}"
+    );
+
+    press(&mut app, KeyCode::Enter);
+    let App::Workspace(shell) = &app else {
+        panic!("a workspace is open")
+    };
+    assert_eq!(shell.store().path(), beta.as_path());
+    assert_eq!(shell.store().organisation().unwrap(), "Beta AG");
+    // The old workspace is released: it opens for writing again.
+    drop(Store::open(&acme).unwrap());
+    // And the switch is remembered: Beta AG is now the last opened.
+    let (list, _) = Registry::load(&registry);
+    assert_eq!(list.workspaces[0].organisation, "Beta AG");
+}
+
+#[test]
+fn esc_closes_the_picker_and_the_same_workspace_stays_open() {
+    let dir = workdir();
+    let (acme, _, registry) = known(dir.path());
+    let mut app = start_on(&acme);
+    app.set_registry(Some(registry));
+    press(&mut app, KeyCode::Char('o'));
+    press(&mut app, KeyCode::Esc);
+    let text = screen(&app, 120, 24);
+    assert!(!text.contains("Open a workspace"), "{text}");
+    // Choosing the workspace already open changes nothing.
+    press(&mut app, KeyCode::Char('o'));
+    press(&mut app, KeyCode::Enter);
+    let App::Workspace(shell) = &app else {
+        panic!("a workspace is open")
+    };
+    assert_eq!(shell.store().path(), acme.as_path());
+    assert!(screen(&app, 120, 24).contains("already open"));
+}
+
+#[test]
+fn a_missing_workspace_is_reported_and_the_open_one_stays() {
+    let dir = workdir();
+    let (acme, _, registry) = known(dir.path());
+    let mut app = start_on(&acme);
+    app.set_registry(Some(registry));
+    press(&mut app, KeyCode::Char('o'));
+    type_text(&mut app, "gone");
+    press(&mut app, KeyCode::Enter);
+    let App::Workspace(shell) = &app else {
+        panic!("a workspace is open")
+    };
+    assert_eq!(shell.store().path(), acme.as_path());
+    let text = screen(&app, 120, 24);
+    assert!(text.contains("gone.isms: no such file"), "{text}");
+}
+
+#[test]
+fn isms_open_without_a_workspace_shows_the_picker_alone() {
+    let dir = workdir();
+    let (_, beta, registry) = known(dir.path());
+    let mut app = App::picker(&registry, false);
+    let text = screen(&app, 120, 24);
+    assert!(text.contains("Open a workspace"), "{text}");
+    assert!(text.contains("Enter open"), "{text}");
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    let App::Workspace(shell) = &app else {
+        panic!("the chosen workspace is open")
+    };
+    assert_eq!(shell.store().path(), beta.as_path());
+}
