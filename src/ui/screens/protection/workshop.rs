@@ -247,14 +247,11 @@ impl ProtectionScreen {
                         Span::styled(format!("{marker}{:<16}", o.label()), label_style),
                         Span::styled(r.ctx.cell(need.as_ref()), cell_style),
                     ]));
+                    // The explanation ends with the rationale ("Why: …") when one is written.
                     lines.push(Line::styled(
                         format!("    {}", r.ctx.explain(r.asset.id, *o, need.as_ref())),
                         theme::value(),
                     ));
-                    let rationale = self.own_rationale(r.asset.id, *o);
-                    if !rationale.is_empty() {
-                        lines.push(Line::styled(format!("    “{rationale}”"), theme::muted()));
-                    }
                 }
             }
         }
