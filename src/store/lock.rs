@@ -40,7 +40,7 @@ pub fn acquire(workspace: &Path, who: &str) -> Result<Option<WriterLock>> {
         Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => return Ok(None),
         Err(e) => return Err(io(e)),
     };
-    match file.try_lock() {
+    match try_lock_for_a_moment(&file) {
         Ok(()) => {}
         Err(TryLockError::WouldBlock) => {
             let mut holder = String::new();
@@ -63,6 +63,22 @@ pub fn acquire(workspace: &Path, who: &str) -> Result<Option<WriterLock>> {
     file.rewind().map_err(io)?;
     file.write_all(note.as_bytes()).map_err(io)?;
     Ok(Some(WriterLock { _file: file }))
+}
+
+/// Tries for half a second: a lock can be held a moment longer than its holder needs it, by a
+/// window that is just closing or by a child process between its start and `exec` (it carries
+/// a copy of every open file until then).
+fn try_lock_for_a_moment(file: &File) -> Result<(), TryLockError> {
+    let mut tries = 0;
+    loop {
+        match file.try_lock() {
+            Err(TryLockError::WouldBlock) if tries < 10 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            other => return other,
+        }
+    }
 }
 
 /// "process 4711 of alice on laptop, since 2026-03-31 09:12" from what the holder wrote.
