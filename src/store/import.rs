@@ -2,6 +2,7 @@
 //! (an acceptance at the level it was given, an issued SoA version with its snapshot and date)
 //! and the reference numbers of the exported file, where its numbering had gaps.
 
+use super::risks::{insert_acceptance_row, risk_ref};
 use super::{Result, StoreError, Writer};
 use crate::domain::ValidationError;
 use crate::domain::reference::RefKind;
@@ -14,31 +15,11 @@ impl Writer<'_> {
     /// the current rating would ask); the text rules still apply and the risk must exist.
     pub fn import_acceptance(&mut self, acceptance: Acceptance) -> Result<Acceptance> {
         let mut acceptance = acceptance.validated()?;
-        let number: u32 = self
-            .tx
-            .query_row(
-                "SELECT number FROM risks WHERE id = ?1",
-                [acceptance.risk],
-                |r| r.get(0),
-            )
-            .map_err(|_| StoreError::Missing(format!("risk #{}", acceptance.risk)))?;
-        self.tx.execute(
-            "INSERT INTO acceptances (risk, accepted_by, authority, accepted_on, level, until, note)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            rusqlite::params![
-                acceptance.risk,
-                acceptance.accepted_by,
-                acceptance.authority.as_str(),
-                acceptance.accepted_on,
-                acceptance.level,
-                acceptance.until,
-                acceptance.note
-            ],
-        )?;
-        acceptance.id = self.tx.last_insert_rowid();
+        let reference = risk_ref(&self.tx, acceptance.risk)?;
+        acceptance.id = insert_acceptance_row(&self.tx, &acceptance)?;
         self.log(
             "acceptance",
-            &RefKind::Risk.format(number),
+            &reference,
             "import",
             None::<&()>,
             Some(&acceptance),

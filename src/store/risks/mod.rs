@@ -122,7 +122,7 @@ fn one_acceptance(conn: &Connection, id: i64) -> Result<Acceptance> {
 }
 
 /// `R-004` for a row id; `Missing` if there is no such risk.
-fn risk_ref(conn: &Connection, id: i64) -> Result<String> {
+pub(in crate::store) fn risk_ref(conn: &Connection, id: i64) -> Result<String> {
     let number: Option<u32> = conn
         .prepare_cached("SELECT number FROM risks WHERE id = ?1")?
         .query_row([id], |r| r.get(0))
@@ -139,6 +139,27 @@ pub struct RiskRatings {
     pub number: u32,
     pub inherent: Option<Rating>,
     pub residual: Option<Rating>,
+}
+
+/// Writes an acceptance record as given and returns its row id.
+pub(in crate::store) fn insert_acceptance_row(
+    conn: &Connection,
+    acceptance: &Acceptance,
+) -> Result<i64> {
+    conn.execute(
+        "INSERT INTO acceptances (risk, accepted_by, authority, accepted_on, level, until, note)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        rusqlite::params![
+            acceptance.risk,
+            acceptance.accepted_by,
+            acceptance.authority.as_str(),
+            acceptance.accepted_on,
+            acceptance.level,
+            acceptance.until,
+            acceptance.note
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
 }
 
 /// What goes with a deleted risk, so that the change log keeps it all.
@@ -360,20 +381,7 @@ impl Writer<'_> {
         let risk = one_risk(&self.tx, acceptance.risk)?;
         let methodology = self.stored_methodology()?;
         let mut acceptance = check_acceptance(&methodology, &risk, &acceptance)?;
-        self.tx.execute(
-            "INSERT INTO acceptances (risk, accepted_by, authority, accepted_on, level, until, note)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            rusqlite::params![
-                acceptance.risk,
-                acceptance.accepted_by,
-                acceptance.authority.as_str(),
-                acceptance.accepted_on,
-                acceptance.level,
-                acceptance.until,
-                acceptance.note
-            ],
-        )?;
-        acceptance.id = self.tx.last_insert_rowid();
+        acceptance.id = insert_acceptance_row(&self.tx, &acceptance)?;
         self.log(
             "acceptance",
             &RefKind::Risk.format(risk.number),

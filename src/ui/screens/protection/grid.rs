@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Cell as TableCell, Paragraph, Row, Table,
 use super::ProtectionScreen;
 use crate::ui::theme;
 use crate::ui::widgets::fit;
-use crate::ui::widgets::table::scroll_offset;
+use crate::ui::widgets::table::{render_empty, scroll_offset};
 
 impl ProtectionScreen {
     pub(super) fn render_normal(&self, frame: &mut Frame, area: Rect) {
@@ -140,12 +140,7 @@ impl ProtectionScreen {
             } else {
                 "No asset matches the filter (Esc clears it)."
             };
-            let line = Rect {
-                y: body.y + 1,
-                height: 1.min(body.height.saturating_sub(1)),
-                ..body
-            };
-            frame.render_widget(Paragraph::new(Span::styled(text, theme::muted())), line);
+            render_empty(frame, body, text);
         }
     }
 

@@ -43,6 +43,19 @@ pub enum TableEvent {
     Changed,
 }
 
+/// Says why a table with a header shows no rows, on the line under the header.
+pub fn render_empty(frame: &mut Frame, body: Rect, message: &str) {
+    let line = Rect {
+        y: body.y + 1,
+        height: 1.min(body.height.saturating_sub(1)),
+        ..body
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(message.to_string(), theme::muted())),
+        line,
+    );
+}
+
 /// Between the cells of a row as the table keeps it; no text a user types contains it.
 const SEP: char = '\u{1f}';
 
@@ -365,12 +378,7 @@ impl DataTable {
             } else {
                 "No row matches the filter (Esc clears it)."
             };
-            let line = Rect {
-                y: body.y + 1,
-                height: 1.min(body.height.saturating_sub(1)),
-                ..body
-            };
-            frame.render_widget(Paragraph::new(Span::styled(message, theme::muted())), line);
+            render_empty(frame, body, message);
         }
     }
 }
