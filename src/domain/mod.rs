@@ -11,6 +11,7 @@ pub mod file_name;
 pub mod history;
 pub mod methodology;
 pub mod party;
+pub mod passphrase;
 pub mod protection;
 pub mod readiness;
 pub mod reference;

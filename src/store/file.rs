@@ -1,5 +1,6 @@
 //! Opening and creating workspace files. Every check that can refuse a file runs on its header
-//! bytes before SQLite opens it, so a refused file is never touched.
+//! bytes before SQLite opens it, so a refused file is never touched. An encrypted file shows no
+//! header until its key is applied; its checks run on the first read, which writes nothing.
 
 use std::fs::{self, File, OpenOptions};
 use std::io::Read;
@@ -7,6 +8,7 @@ use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 
+use super::cipher::{self, Passphrase};
 use super::schema::{APPLICATION_ID, LATEST_VERSION, migrations};
 use super::{Result, Store, StoreError, current_user};
 
@@ -15,10 +17,17 @@ const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 /// What the header of a workspace file says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct FileCheck {
+    /// 0 for an encrypted file: its header can only be read with its key.
     pub schema_version: i32,
     pub size: u64,
     pub writable: bool,
+    /// Whether the file looks encrypted: whole pages without SQLite's plain header. Noise
+    /// looks the same; only the key tells them apart.
+    pub encrypted: bool,
 }
+
+/// Smallest page SQLite (and so SQLCipher) writes.
+const MIN_PAGE: u64 = 512;
 
 /// Reads and checks the header of `path` without opening it as a database.
 pub fn inspect(path: &Path) -> Result<FileCheck> {
@@ -57,6 +66,16 @@ pub fn inspect(path: &Path) -> Result<FileCheck> {
         });
     }
     if read < header.len() || &header[..16] != SQLITE_MAGIC {
+        // SQLCipher puts a random salt where the magic would be and encrypts the rest.
+        let salted = header[..16].iter().any(|b| *b != 0);
+        if salted && meta.len() % MIN_PAGE == 0 && read == header.len() {
+            return Ok(FileCheck {
+                schema_version: 0,
+                size: meta.len(),
+                writable: !meta.permissions().readonly(),
+                encrypted: true,
+            });
+        }
         return Err(not_workspace("not an SQLite database"));
     }
     let be32 = |at: usize| {
@@ -89,6 +108,7 @@ pub fn inspect(path: &Path) -> Result<FileCheck> {
         schema_version,
         size: meta.len(),
         writable: !meta.permissions().readonly(),
+        encrypted: false,
     })
 }
 
@@ -125,13 +145,21 @@ fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
     Ok(total)
 }
 
-pub(super) fn open(path: &Path, read_only: bool) -> Result<Store> {
+pub(super) fn open(path: &Path, read_only: bool, key: Option<&Passphrase>) -> Result<Store> {
     let check = inspect(path)?;
     let read_only = read_only || !check.writable;
     let flags = if read_only {
         OpenFlags::SQLITE_OPEN_READ_ONLY
     } else {
         OpenFlags::SQLITE_OPEN_READ_WRITE
+    } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let (unlocked, schema_version) = if check.encrypted {
+        let key = key.ok_or_else(|| StoreError::Encrypted(path.display().to_string()))?;
+        let conn = Connection::open_with_flags(path, flags)?;
+        let schema_version = checked_header(path, cipher::unlock(&conn, key, path)?)?;
+        (Some(conn), schema_version)
+    } else {
+        (None, check.schema_version)
     };
     // Before anything is written, migration backups included.
     let lock = if read_only {
@@ -139,19 +167,21 @@ pub(super) fn open(path: &Path, read_only: bool) -> Result<Store> {
     } else {
         super::lock::acquire(path, &current_user())?
     };
-    let migrate = check.schema_version < LATEST_VERSION;
+    let migrate = schema_version < LATEST_VERSION;
     if migrate {
         if read_only {
             return Err(StoreError::ReadOnly(format!(
-                "{} (schema {} must be migrated to {LATEST_VERSION} first)",
+                "{} (schema {schema_version} must be migrated to {LATEST_VERSION} first)",
                 path.display(),
-                check.schema_version
             )));
         }
         // Before SQLite touches the file, so the copy is the file exactly as it was.
-        back_up_before_migration(path, check.schema_version)?;
+        back_up_before_migration(path, schema_version)?;
     }
-    let mut conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+    let mut conn = match unlocked {
+        Some(conn) => conn,
+        None => Connection::open_with_flags(path, flags)?,
+    };
     configure(&conn, read_only)?;
     if migrate {
         migrations().to_latest(&mut conn)?;
@@ -163,18 +193,40 @@ pub(super) fn open(path: &Path, read_only: bool) -> Result<Store> {
         read_only,
         who: current_user(),
         generation: 0,
+        key: key.filter(|_| check.encrypted).cloned(),
         _lock: lock,
     })
+}
+
+/// The checks [`inspect`] makes on a plain header, made on an encrypted one once it is read.
+fn checked_header(path: &Path, header: cipher::Header) -> Result<i32> {
+    if header.application_id != APPLICATION_ID {
+        return Err(StoreError::NotWorkspace {
+            path: path.display().to_string(),
+            why: "an SQLite database of another program".into(),
+        });
+    }
+    if header.schema_version > LATEST_VERSION {
+        return Err(StoreError::NewerSchema {
+            path: path.display().to_string(),
+            found: header.schema_version,
+            supported: LATEST_VERSION,
+        });
+    }
+    Ok(header.schema_version)
 }
 
 /// A read-only connection to a workspace this process has open and checked already, for work
 /// on another thread. Its header is not inspected again: right after creation it may still be
 /// only in the write-ahead log.
-pub(super) fn open_reader(path: &Path) -> Result<Store> {
+pub(super) fn open_reader(path: &Path, key: Option<&Passphrase>) -> Result<Store> {
     let conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
+    if let Some(key) = key {
+        cipher::apply_key(&conn, key)?;
+    }
     configure(&conn, true)?;
     Ok(Store {
         conn,
@@ -182,6 +234,7 @@ pub(super) fn open_reader(path: &Path) -> Result<Store> {
         read_only: true,
         who: current_user(),
         generation: 0,
+        key: key.cloned(),
         _lock: None,
     })
 }
@@ -222,7 +275,7 @@ fn back_up_before_migration(path: &Path, version: i32) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn create(path: &Path, organisation: &str) -> Result<Store> {
+pub(super) fn create(path: &Path, organisation: &str, key: Option<&Passphrase>) -> Result<Store> {
     let shown = path.display().to_string();
     let organisation = crate::domain::text::required_line("organisation", organisation)?;
     if path.is_dir() {
@@ -242,7 +295,7 @@ pub(super) fn create(path: &Path, organisation: &str) -> Result<Store> {
         },
     })?;
     // The file is ours from here: on any failure, remove what was half made.
-    let made = initialise(path, &organisation);
+    let made = initialise(path, &organisation, key);
     if made.is_err() {
         remove_with_journals(path);
     }
@@ -251,7 +304,7 @@ pub(super) fn create(path: &Path, organisation: &str) -> Result<Store> {
 
 /// Creates the empty file `path` readable by its owner only; fails if anything is there.
 /// SQLite gives its journal files the same mode.
-fn create_private(path: &Path) -> std::io::Result<File> {
+pub(super) fn create_private(path: &Path) -> std::io::Result<File> {
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -259,7 +312,7 @@ fn create_private(path: &Path) -> std::io::Result<File> {
     options.open(path)
 }
 
-fn remove_with_journals(path: &Path) {
+pub(super) fn remove_with_journals(path: &Path) {
     for suffix in ["", "-wal", "-shm", "-journal", ".lock"] {
         let mut p = path.as_os_str().to_owned();
         p.push(suffix);
@@ -267,12 +320,27 @@ fn remove_with_journals(path: &Path) {
     }
 }
 
-pub(super) fn backup(source_path: &Path, dest: &Path) -> Result<u64> {
-    inspect(source_path)?;
+/// `key` opens an encrypted `source_path`; its copy is encrypted with the same key, or
+/// plain when `plain` is set. A plain workspace is copied plain.
+pub(super) fn backup(
+    source_path: &Path,
+    dest: &Path,
+    key: Option<&Passphrase>,
+    plain: bool,
+) -> Result<u64> {
+    let check = inspect(source_path)?;
+    let key = match (check.encrypted, key) {
+        (true, None) => return Err(StoreError::Encrypted(source_path.display().to_string())),
+        (true, Some(key)) => Some(key),
+        (false, _) => None,
+    };
     let source = Connection::open_with_flags(
         source_path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
+    if let Some(key) = key {
+        checked_header(source_path, cipher::unlock(&source, key, source_path)?)?;
+    }
     let shown = dest.display().to_string();
     let io = |e: std::io::Error| StoreError::Io {
         path: shown.clone(),
@@ -285,8 +353,14 @@ pub(super) fn backup(source_path: &Path, dest: &Path) -> Result<u64> {
         std::io::ErrorKind::AlreadyExists => StoreError::BackupExists(shown.clone()),
         _ => io(e),
     })?;
-    let copied =
-        copy_pages(&source, source_path, dest).and_then(|()| fs::metadata(dest).map_err(io));
+    let copied = match key {
+        None => copy_pages(&source, source_path, dest),
+        Some(key) => {
+            drop(source);
+            cipher::copy_encrypted(source_path, key, dest, (!plain).then_some(key))
+        }
+    }
+    .and_then(|()| fs::metadata(dest).map_err(io));
     match copied {
         Ok(meta) => Ok(meta.len()),
         Err(e) => {
@@ -326,7 +400,11 @@ fn copy_pages(source: &Connection, source_path: &Path, dest: &Path) -> Result<()
     // The copy travels as one self-contained file: no write-ahead log beside it. Opening it as
     // a workspace turns WAL on again.
     to.pragma_update(None, "journal_mode", "DELETE")?;
-    let check: String = to.pragma_query_value(None, "integrity_check", |r| r.get(0))?;
+    check_copy(&to)
+}
+
+pub(super) fn check_copy(copy: &Connection) -> Result<()> {
+    let check: String = copy.pragma_query_value(None, "integrity_check", |r| r.get(0))?;
     if check != "ok" {
         return Err(StoreError::Damaged(format!(
             "the copy failed its integrity check: {check}"
@@ -335,12 +413,15 @@ fn copy_pages(source: &Connection, source_path: &Path, dest: &Path) -> Result<()
     Ok(())
 }
 
-fn initialise(path: &Path, organisation: &str) -> Result<Store> {
+fn initialise(path: &Path, organisation: &str, key: Option<&Passphrase>) -> Result<Store> {
     let lock = super::lock::acquire(path, &current_user())?;
     let mut conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
+    if let Some(key) = key {
+        cipher::apply_key(&conn, key)?;
+    }
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
     configure(&conn, false)?;
     migrations().to_latest(&mut conn)?;
@@ -350,6 +431,7 @@ fn initialise(path: &Path, organisation: &str) -> Result<Store> {
         read_only: false,
         who: current_user(),
         generation: 0,
+        key: key.cloned(),
         _lock: lock,
     };
     store.edit(|w| w.seed(organisation))?;

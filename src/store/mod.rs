@@ -3,6 +3,7 @@
 //! one transaction together with its change-log row.
 
 mod assets;
+mod cipher;
 mod clauses;
 mod controls;
 mod file;
@@ -24,7 +25,9 @@ use serde::Serialize;
 
 use crate::domain::ValidationError;
 
+pub use cipher::{ConvertStep, Interruption, Passphrase, converting_path};
 pub use file::{FileCheck, inspect};
+pub use lock::lock_path;
 pub use log::Change;
 pub use meta::Counts;
 pub use risks::RiskRatings;
@@ -59,6 +62,18 @@ pub enum StoreError {
         "{path}: could not write ({why}); this edit was not saved, everything saved before it is in the file"
     )]
     NotWritten { path: String, why: String },
+    #[error(
+        "{0}: encrypted, or not an SQLite database at all; give its passphrase (in a terminal when asked, or in ISMS_PASSPHRASE)"
+    )]
+    Encrypted(String),
+    #[error("{0}: wrong passphrase; nothing was opened or changed")]
+    WrongPassphrase(String),
+    #[error("{0}: is not encrypted; nothing was changed (`isms encrypt {0}` encrypts it)")]
+    NotEncrypted(String),
+    #[error(
+        "{0}: is encrypted already; nothing was changed (`isms rekey {0}` changes its passphrase)"
+    )]
+    AlreadyEncrypted(String),
     #[error("{0}: the workspace is open read-only; nothing was changed")]
     ReadOnly(String),
     #[error("{0}")]
@@ -105,6 +120,8 @@ pub struct Store {
     /// Counts the edits committed through this handle, so screens can tell whether what they
     /// show is still current.
     generation: u64,
+    /// The key of an encrypted workspace, for the readers opened beside this handle.
+    key: Option<Passphrase>,
     /// Held while open for writing; after `conn`, so it is released after the connection closes.
     _lock: Option<lock::WriterLock>,
 }
@@ -112,18 +129,31 @@ pub struct Store {
 impl Store {
     /// Opens an existing workspace; read-only when the file is not writable.
     pub fn open(path: &Path) -> Result<Store> {
-        file::open(path, false)
+        file::open(path, false, None)
     }
 
     /// Opens an existing workspace without ever writing to it.
     pub fn open_read_only(path: &Path) -> Result<Store> {
-        file::open(path, true)
+        file::open(path, true, None)
     }
 
-    /// Another read-only connection to a workspace this process has opened already, for reading
-    /// on another thread while the app stays responsive.
-    pub fn open_reader(path: &Path) -> Result<Store> {
-        file::open_reader(path)
+    /// Opens a workspace that may be encrypted: `key` opens an encrypted one and is ignored
+    /// for a plain one. A wrong key is reported after a short delay, with nothing written.
+    pub fn open_with(path: &Path, read_only: bool, key: Option<&Passphrase>) -> Result<Store> {
+        file::open(path, read_only, key)
+    }
+
+    /// What another thread needs to read this workspace beside this handle.
+    pub fn read_access(&self) -> ReadAccess {
+        ReadAccess {
+            path: self.path.clone(),
+            key: self.key.clone(),
+        }
+    }
+
+    /// Whether the file is encrypted.
+    pub fn is_encrypted(&self) -> bool {
+        self.key.is_some()
     }
 
     /// Writes a consistent copy of the workspace `source` to the new file `dest` (mode 0600)
@@ -133,13 +163,49 @@ impl Store {
     /// existing `dest` without touching it; removes a half-written copy on failure. Returns
     /// the size of the copy.
     pub fn backup(source: &Path, dest: &Path) -> Result<u64> {
-        file::backup(source, dest)
+        file::backup(source, dest, None, false)
+    }
+
+    /// [`Store::backup`] of a workspace that may be encrypted: `key` opens an encrypted
+    /// `source`, whose copy is encrypted with the same key unless `plain` asks for a plain one.
+    pub fn backup_with(
+        source: &Path,
+        dest: &Path,
+        key: Option<&Passphrase>,
+        plain: bool,
+    ) -> Result<u64> {
+        file::backup(source, dest, key, plain)
+    }
+
+    /// Rewrites the workspace at `path` from key `from` to key `to` (`None` for plain SQLite):
+    /// encrypting, decrypting or changing its passphrase. A new file is written beside it,
+    /// opened again and checked, then renamed over the old one; on any failure the old file
+    /// stays as it was.
+    pub fn convert(path: &Path, from: Option<&Passphrase>, to: Option<&Passphrase>) -> Result<()> {
+        cipher::convert(path, from, to, None)
+    }
+
+    /// [`Store::convert`] interrupted on purpose, to test that every interruption leaves a
+    /// workspace that opens.
+    #[doc(hidden)]
+    pub fn convert_interrupted(
+        path: &Path,
+        from: Option<&Passphrase>,
+        to: Option<&Passphrase>,
+        interruption: Interruption,
+    ) -> Result<()> {
+        cipher::convert(path, from, to, Some(interruption))
     }
 
     /// Creates a new workspace file (mode 0600) for `organisation`, seeded with Annex A, the
     /// clauses, the default methodology and scale. Refuses an existing path without touching it.
     pub fn create(path: &Path, organisation: &str) -> Result<Store> {
-        file::create(path, organisation)
+        file::create(path, organisation, None)
+    }
+
+    /// [`Store::create`], encrypted with `key` when one is given.
+    pub fn create_with(path: &Path, organisation: &str, key: Option<&Passphrase>) -> Result<Store> {
+        file::create(path, organisation, key)
     }
 
     pub fn path(&self) -> &Path {
@@ -180,6 +246,24 @@ impl Store {
 
     pub(crate) fn conn(&self) -> &Connection {
         &self.conn
+    }
+}
+
+/// Opens read-only connections to a workspace that one handle has opened and checked already,
+/// for reading on another thread while the app stays responsive.
+#[derive(Debug, Clone)]
+pub struct ReadAccess {
+    path: PathBuf,
+    key: Option<Passphrase>,
+}
+
+impl ReadAccess {
+    pub fn open(&self) -> Result<Store> {
+        file::open_reader(&self.path, self.key.as_ref())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
     }
 }
 

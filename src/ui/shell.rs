@@ -84,7 +84,7 @@ impl Shell {
         let dashboard = Dashboard::new(&store)?;
         build_in_background(
             &mut lazy.iter_mut().collect::<Vec<_>>(),
-            store.path().to_path_buf(),
+            store.read_access(),
             store.generation(),
         );
         let mut screens: Vec<Box<dyn Screen>> = vec![Box::new(dashboard)];

@@ -4,7 +4,6 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
-use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
 use chrono::NaiveDate;
@@ -22,7 +21,7 @@ use crate::domain::methodology::Methodology;
 use crate::domain::readiness::{Finding, Severity, check};
 use crate::domain::reference::RefKind;
 use crate::domain::soa::{SoaProgress, progress};
-use crate::store::{Counts, Store, StoreError};
+use crate::store::{Counts, ReadAccess, Store, StoreError};
 use crate::ui::theme;
 use crate::ui::widgets::fit;
 use crate::ui::widgets::table::scroll_offset;
@@ -284,12 +283,13 @@ enum Findings {
 impl Findings {
     /// Starts the check of the workspace at `path` as of `today` on its own thread, with its
     /// own read-only connection, so the screen is drawn while it runs.
-    fn check(path: PathBuf, today: NaiveDate) -> Self {
+    fn check(access: ReadAccess, today: NaiveDate) -> Self {
         let (tx, rx) = channel();
         let spawned = std::thread::Builder::new()
             .name("readiness".into())
             .spawn(move || {
-                let found = Store::open_reader(&path)
+                let found = access
+                    .open()
                     .and_then(|s| s.workspace())
                     .map(|ws| check(&ws, today))
                     .map_err(|e| e.to_string());
@@ -372,7 +372,7 @@ impl Screen for Dashboard {
 
     fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
         let today = crate::clock::today();
-        *self.findings.get_mut() = Findings::check(store.path().to_path_buf(), today);
+        *self.findings.get_mut() = Findings::check(store.read_access(), today);
         let statements = store.scope_statements()?;
         let scope = statements
             .isms_scope

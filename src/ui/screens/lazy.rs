@@ -3,7 +3,6 @@
 //! background, on their own read-only connection, so that the first visit of a large register
 //! is a redraw rather than a wait; a screen asked for before its turn is built at once.
 
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
@@ -15,7 +14,7 @@ use ratatui::layout::Rect;
 
 use super::{Ctx, Handled, Screen};
 use crate::domain::readiness::Place;
-use crate::store::{Store, StoreError};
+use crate::store::{ReadAccess, Store, StoreError};
 
 pub type Make = fn(&Store) -> Result<Box<dyn Screen>, StoreError>;
 
@@ -76,9 +75,9 @@ struct Job {
 }
 
 /// Builds the unbuilt screens of `screens` one after another on a background thread that reads
-/// the workspace at `path` through its own read-only connection. The app's store is at
+/// the workspace through its own read-only connection. The app's store is at
 /// `generation`; a screen built from an older state is read again when it is shown.
-pub fn build_in_background(screens: &mut [&mut Lazy], path: PathBuf, generation: u64) {
+pub fn build_in_background(screens: &mut [&mut Lazy], access: ReadAccess, generation: u64) {
     let today = crate::clock::today();
     let mut jobs: Vec<Job> = Vec::new();
     for lazy in screens.iter_mut() {
@@ -105,7 +104,7 @@ pub fn build_in_background(screens: &mut [&mut Lazy], path: PathBuf, generation:
         .name("screens".into())
         .spawn(move || {
             crate::clock::fix_today_for_this_thread(Some(today));
-            let store = Store::open_reader(&path).map_err(|e| e.to_string());
+            let store = access.open().map_err(|e| e.to_string());
             for job in jobs {
                 if job.claimed.swap(true, Ordering::AcqRel) {
                     continue;

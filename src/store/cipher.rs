@@ -1,0 +1,312 @@
+//! Encryption at rest with SQLCipher: the whole file, change log included, is encrypted with a
+//! key derived from the workspace's passphrase. A plain workspace stays an ordinary SQLite file.
+//!
+//! Converting between the two (and changing the passphrase) never rewrites the file in place:
+//! a new file is written beside it, opened again and checked, and only then renamed over the
+//! old one, so that an interruption at any moment leaves either the old file or the new one.
+
+use std::fmt;
+use std::fs::{self, File};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+use zeroize::Zeroizing;
+
+use super::file::{create_private, inspect, remove_with_journals};
+use super::schema::APPLICATION_ID;
+use super::{Result, StoreError, current_user};
+
+/// How long a wrong passphrase waits before it is said to be wrong, to slow down guessing.
+const WRONG_PASSPHRASE_DELAY: Duration = Duration::from_millis(800);
+
+/// A workspace passphrase, wiped from memory when the last copy is dropped and never printed.
+#[derive(Clone)]
+pub struct Passphrase(Arc<Zeroizing<String>>);
+
+impl Passphrase {
+    /// A passphrase as typed to open a workspace (see [`crate::domain::passphrase`]).
+    pub fn new(text: String) -> Result<Passphrase> {
+        let text = Zeroizing::new(text);
+        crate::domain::passphrase::check_given(&text)?;
+        Ok(Passphrase(Arc::new(text)))
+    }
+
+    /// A new passphrase, typed twice.
+    pub fn new_checked(text: String, repeated: &str) -> Result<Passphrase> {
+        let text = Zeroizing::new(text);
+        crate::domain::passphrase::check_new(&text, repeated)?;
+        Ok(Passphrase(Arc::new(text)))
+    }
+
+    fn secret(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Passphrase {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Passphrase(hidden)")
+    }
+}
+
+/// Keys `conn` with `key`; must come before anything reads the file.
+pub(super) fn apply_key(conn: &Connection, key: &Passphrase) -> Result<()> {
+    silence_log(conn)?;
+    conn.pragma_update(None, "key", key.secret())?;
+    Ok(())
+}
+
+/// SQLCipher writes its own errors (a wrong key is one) to the terminal, over the app's screen.
+/// The level is global to the process; every error it would log reaches the caller anyway.
+fn silence_log(conn: &Connection) -> Result<()> {
+    conn.query_row("PRAGMA cipher_log_level = NONE", [], |_| Ok(()))
+        .or_else(|e| match e {
+            rusqlite::Error::QueryReturnedNoRows => Ok(()),
+            e => Err(e),
+        })?;
+    Ok(())
+}
+
+/// What page 1 of an encrypted workspace says once it can be read.
+pub(super) struct Header {
+    pub application_id: i32,
+    pub schema_version: i32,
+}
+
+/// Keys `conn` and reads the header through it: the first read is where SQLCipher finds out
+/// whether the key fits. A wrong key has read nothing and written nothing.
+pub(super) fn unlock(conn: &Connection, key: &Passphrase, path: &Path) -> Result<Header> {
+    apply_key(conn, key)?;
+    let read = conn.query_row("PRAGMA application_id", [], |r| r.get::<_, i32>(0));
+    match read {
+        Ok(application_id) => Ok(Header {
+            application_id,
+            schema_version: conn.pragma_query_value(None, "user_version", |r| r.get(0))?,
+        }),
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
+            std::thread::sleep(WRONG_PASSPHRASE_DELAY);
+            Err(StoreError::WrongPassphrase(path.display().to_string()))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// Where a conversion can be interrupted, in the order it passes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ConvertStep {
+    /// Writing the converted copy beside the workspace.
+    Copy,
+    /// Opening the copy with its new key and checking its integrity.
+    Verify,
+    /// Flushing the copy to the disk.
+    Sync,
+    /// Renaming the copy over the workspace.
+    Replace,
+}
+
+/// An interruption of a conversion, for tests: fail with an error at a step (the conversion
+/// cleans up as it would after a real error), or stop dead right after a step (as a `kill -9`
+/// or a power cut would, leaving whatever was on disk).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Interruption {
+    FailAt(ConvertStep),
+    StopAfter(ConvertStep),
+}
+
+/// The file a conversion writes before it replaces the workspace with it.
+pub fn converting_path(path: &Path) -> PathBuf {
+    let mut p = path.as_os_str().to_owned();
+    p.push(".converting");
+    PathBuf::from(p)
+}
+
+/// Rewrites the workspace at `path` from key `from` to key `to` (`None`: plain SQLite), with
+/// the writer's lock held throughout. `from` must match how the file is now.
+pub(super) fn convert(
+    path: &Path,
+    from: Option<&Passphrase>,
+    to: Option<&Passphrase>,
+    interruption: Option<Interruption>,
+) -> Result<()> {
+    let shown = path.display().to_string();
+    let check = inspect(path)?;
+    match (check.encrypted, from) {
+        (false, Some(_)) => return Err(StoreError::NotEncrypted(shown)),
+        (true, None) => return Err(StoreError::AlreadyEncrypted(shown)),
+        _ => {}
+    }
+    if !check.writable {
+        return Err(StoreError::ReadOnly(shown));
+    }
+    let _lock = super::lock::acquire(path, &current_user())?;
+    let source = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let header = match from {
+        Some(key) => unlock(&source, key, path)?,
+        None => Header {
+            application_id: APPLICATION_ID,
+            schema_version: check.schema_version,
+        },
+    };
+    if header.application_id != APPLICATION_ID {
+        return Err(StoreError::NotWorkspace {
+            path: shown,
+            why: "an SQLite database of another program".into(),
+        });
+    }
+    let temp = converting_path(path);
+    // A copy left by a conversion that was cut off: the lock says none is running now.
+    remove_with_journals(&temp);
+    let stop = |step| interruption == Some(Interruption::StopAfter(step));
+    let fail = |step| {
+        if interruption == Some(Interruption::FailAt(step)) {
+            Err(StoreError::Io {
+                path: temp.display().to_string(),
+                source: std::io::Error::other(format!("interrupted at {step:?} on purpose")),
+            })
+        } else {
+            Ok(())
+        }
+    };
+    let steps = (|| {
+        fail(ConvertStep::Copy)?;
+        create_private(&temp).map_err(|e| io(&temp, e))?;
+        export(&source, &temp, to, header.schema_version)?;
+        // Closing the last connection folds its write-ahead log into the file.
+        source.close().map_err(|(_, e)| StoreError::from(e))?;
+        if stop(ConvertStep::Copy) {
+            return Ok(false);
+        }
+        fail(ConvertStep::Verify)?;
+        verify(&temp, to, header.schema_version)?;
+        if stop(ConvertStep::Verify) {
+            return Ok(false);
+        }
+        fail(ConvertStep::Sync)?;
+        File::open(&temp)
+            .and_then(|f| f.sync_all())
+            .map_err(|e| io(&temp, e))?;
+        if stop(ConvertStep::Sync) {
+            return Ok(false);
+        }
+        fail(ConvertStep::Replace)?;
+        fs::rename(&temp, path).map_err(|e| io(path, e))?;
+        sync_directory(path);
+        Ok(true)
+    })();
+    match steps {
+        Ok(_) => Ok(()),
+        Err(e) => {
+            remove_with_journals(&temp);
+            Err(e)
+        }
+    }
+}
+
+fn io(path: &Path, source: std::io::Error) -> StoreError {
+    StoreError::Io {
+        path: path.display().to_string(),
+        source,
+    }
+}
+
+/// Writes everything `source` holds into the new file `temp`, keyed with `to`, in one read
+/// transaction of the source.
+fn export(source: &Connection, temp: &Path, to: Option<&Passphrase>, version: i32) -> Result<()> {
+    let target = temp.to_str().ok_or_else(|| StoreError::Io {
+        path: temp.display().to_string(),
+        source: std::io::Error::other("the path is not valid UTF-8"),
+    })?;
+    let key = to.map_or("", Passphrase::secret);
+    silence_log(source)?;
+    source.execute("ATTACH DATABASE ?1 AS converted KEY ?2", (target, key))?;
+    let exported = (|| {
+        source.execute_batch("BEGIN")?;
+        source.query_row("SELECT sqlcipher_export('converted')", [], |_| Ok(()))?;
+        source.pragma_update(Some("converted"), "application_id", APPLICATION_ID)?;
+        source.pragma_update(Some("converted"), "user_version", version)?;
+        source.execute_batch("COMMIT")?;
+        Ok::<_, StoreError>(())
+    })();
+    if exported.is_err() {
+        let _ = source.execute_batch("ROLLBACK");
+    }
+    source.execute("DETACH DATABASE converted", [])?;
+    exported
+}
+
+/// Opens the converted copy with its own key, as a workspace will be opened, and checks it.
+fn verify(temp: &Path, key: Option<&Passphrase>, version: i32) -> Result<()> {
+    let conn = Connection::open_with_flags(
+        temp,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    let header = match key {
+        Some(key) => unlock(&conn, key, temp)?,
+        None => Header {
+            application_id: conn.pragma_query_value(None, "application_id", |r| r.get(0))?,
+            schema_version: conn.pragma_query_value(None, "user_version", |r| r.get(0))?,
+        },
+    };
+    let integrity: String = conn.pragma_query_value(None, "integrity_check", |r| r.get(0))?;
+    if integrity != "ok" || header.application_id != APPLICATION_ID {
+        return Err(StoreError::Damaged(format!(
+            "the converted copy failed its check ({integrity}); the workspace is unchanged"
+        )));
+    }
+    if header.schema_version != version {
+        return Err(StoreError::Damaged(format!(
+            "the converted copy has schema {} instead of {version}; the workspace is unchanged",
+            header.schema_version
+        )));
+    }
+    Ok(())
+}
+
+/// Makes the rename itself durable. Where directories cannot be opened, the rename is still
+/// atomic, only perhaps not yet on disk.
+fn sync_directory(path: &Path) {
+    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty())
+        && let Ok(d) = File::open(dir)
+    {
+        let _ = d.sync_all();
+    }
+}
+
+/// Copies the encrypted workspace `source` into the new, empty file `dest`, keyed with
+/// `dest_key` (plain without one), in one read transaction of the source, and checks the copy.
+/// The source is attached to the copy's connection, so that it is only ever read.
+pub(super) fn copy_encrypted(
+    source: &Path,
+    key: &Passphrase,
+    dest: &Path,
+    dest_key: Option<&Passphrase>,
+) -> Result<()> {
+    let to = Connection::open_with_flags(
+        dest,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    if let Some(dest_key) = dest_key {
+        apply_key(&to, dest_key)?;
+    }
+    let source_name = source.to_str().ok_or_else(|| StoreError::Io {
+        path: source.display().to_string(),
+        source: std::io::Error::other("the path is not valid UTF-8"),
+    })?;
+    to.execute(
+        "ATTACH DATABASE ?1 AS source KEY ?2",
+        (source_name, key.secret()),
+    )?;
+    to.execute_batch("BEGIN")?;
+    let version: i32 = to.pragma_query_value(Some("source"), "user_version", |r| r.get(0))?;
+    to.query_row("SELECT sqlcipher_export('main', 'source')", [], |_| Ok(()))?;
+    to.pragma_update(None, "application_id", APPLICATION_ID)?;
+    to.pragma_update(None, "user_version", version)?;
+    to.execute_batch("COMMIT")?;
+    to.execute("DETACH DATABASE source", [])?;
+    super::file::check_copy(&to)
+}
