@@ -33,7 +33,22 @@ pub enum Command {
         /// The organisation's name.
         #[arg(long)]
         org: String,
+        /// Encrypt the file; the passphrase is asked twice (or taken from ISMS_PASSPHRASE).
+        #[arg(long)]
+        encrypt: bool,
     },
+    /// Encrypt a plain workspace with a new passphrase (asked twice, or ISMS_PASSPHRASE).
+    ///
+    /// A new, encrypted file is written beside it, opened and checked, then put in its place:
+    /// an interruption leaves either the old file or the new one, never half of each.
+    Encrypt { file: Option<PathBuf> },
+    /// Decrypt an encrypted workspace into a plain SQLite file (its passphrase is asked, or
+    /// taken from ISMS_PASSPHRASE), as safely as `encrypt`.
+    Decrypt { file: Option<PathBuf> },
+    /// Change the passphrase of an encrypted workspace: the old one is asked (or taken from
+    /// ISMS_PASSPHRASE), then the new one twice (or ISMS_NEW_PASSPHRASE), as safely as
+    /// `encrypt`.
+    Rekey { file: Option<PathBuf> },
     /// Write a demo ISMS of a fictional 40-person company, or a large synthetic one.
     Demo {
         file: Option<PathBuf>,
@@ -108,6 +123,10 @@ pub enum Command {
         /// [FILE] DEST: the workspace (optional) and the new file to write.
         #[arg(value_name = "PATH", num_args = 1..=2, required = true)]
         paths: Vec<PathBuf>,
+        /// Of an encrypted workspace, write a plain copy (else it is encrypted like the
+        /// workspace, with the same passphrase).
+        #[arg(long)]
+        plain: bool,
     },
     /// Print the change log, oldest first: when, who, which item, and each changed field as
     /// before → after.

@@ -4,6 +4,7 @@ mod check;
 mod export;
 mod import;
 mod log;
+mod passphrase;
 mod workspaces;
 
 use std::io::Write;
@@ -53,9 +54,11 @@ pub(crate) fn new_workspace(file: Option<PathBuf>, db: Option<PathBuf>) -> Resul
 /// open app and never keeps the app from opening it; for writing only when its schema must be
 /// migrated first (unless `--read-only` forbids that).
 fn open_to_read(path: &Path, read_only: bool) -> Result<Store> {
-    match Store::open_read_only(path) {
-        Err(StoreError::ReadOnly(_)) if !read_only => Ok(Store::open(path)?),
-        opened => Ok(opened?),
+    match passphrase::open(path, true) {
+        Err(e) if !read_only && matches!(e.downcast_ref(), Some(StoreError::ReadOnly(_))) => {
+            passphrase::open(path, false)
+        }
+        opened => opened,
     }
 }
 
@@ -68,29 +71,79 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             // The last workspace opened counts as named: if it is there, it opens.
             let explicit = cli.db.is_some() || workspaces::last_opened().is_some();
             let path = workspace(None, cli.db)?;
-            match crate::ui::run(&path, explicit, cli.read_only) {
+            let key = passphrase::given()?;
+            match crate::ui::run(&path, explicit, cli.read_only, key.as_ref()) {
                 Err(e) if is_in_use(&e) => {
                     if !offer_read_only(&e)? {
                         bail!("not opened");
                     }
-                    crate::ui::run(&path, explicit, true)?;
+                    crate::ui::run(&path, explicit, true, key.as_ref())?;
                 }
                 ran => ran?,
             }
         }
-        Some(Command::New { file, org }) => {
+        Some(Command::New { file, org, encrypt }) => {
             let path = match file.or(cli.db) {
                 Some(p) => p,
                 None => data_dir()?.join(crate::domain::file_name::workspace_file_name(&org)?),
             };
-            let store = Store::create(&path, &org)?;
+            if path.exists() {
+                // Before asking for a passphrase that would not be used.
+                bail!(StoreError::AlreadyExists(path.display().to_string()));
+            }
+            let key = if encrypt {
+                Some(passphrase::new_passphrase(
+                    passphrase::VAR,
+                    &path.display().to_string(),
+                )?)
+            } else {
+                None
+            };
+            let store = Store::create_with(&path, &org, key.as_ref())?;
             workspaces::remember(&store);
             writeln!(
                 out,
-                "Created {} for {}",
+                "Created {}{} for {}",
+                if encrypt {
+                    "the encrypted workspace "
+                } else {
+                    ""
+                },
                 store.path().display(),
                 store.organisation()?
             )?;
+        }
+        Some(Command::Encrypt { file }) => {
+            let path = workspace(file, cli.db)?;
+            refuse_unless(&path, false)?;
+            let key = passphrase::new_passphrase(passphrase::VAR, &path.display().to_string())?;
+            Store::convert(&path, None, Some(&key))?;
+            writeln!(
+                out,
+                "Encrypted {}; it opens only with its passphrase now",
+                path.display()
+            )?;
+        }
+        Some(Command::Decrypt { file }) => {
+            let path = workspace(file, cli.db)?;
+            refuse_unless(&path, true)?;
+            passphrase::with_passphrase(&path, |key| Store::convert(&path, Some(key), None))?;
+            writeln!(
+                out,
+                "Decrypted {}; it is a plain SQLite file now, readable by anyone who has it",
+                path.display()
+            )?;
+        }
+        Some(Command::Rekey { file }) => {
+            let path = workspace(file, cli.db)?;
+            refuse_unless(&path, true)?;
+            // The old passphrase is checked before the new one is asked for.
+            let old = passphrase::with_passphrase(&path, |key| {
+                Store::open_with(&path, true, Some(key)).map(|_| key.clone())
+            })?;
+            let new = passphrase::new_passphrase(passphrase::NEW_VAR, &path.display().to_string())?;
+            Store::convert(&path, Some(&old), Some(&new))?;
+            writeln!(out, "Changed the passphrase of {}", path.display())?;
         }
         Some(Command::Demo { file, scale }) => {
             let path = new_workspace(file, cli.db)?;
@@ -164,17 +217,28 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }) => {
             import::run(&mut out, &what, &file, output, cli.db, dry_run)?;
         }
-        Some(Command::Backup { paths }) => {
+        Some(Command::Backup { paths, plain }) => {
             let (file, dest) = match paths.as_slice() {
                 [dest] => (None, dest),
                 [file, dest] => (Some(file.clone()), dest),
                 _ => bail!("backup: expected [FILE] DEST"),
             };
             let path = workspace(file, cli.db)?;
-            let size = Store::backup(&path, dest)?;
+            let size = if inspect(&path)?.encrypted {
+                passphrase::with_passphrase(&path, |key| {
+                    Store::backup_with(&path, dest, Some(key), plain)
+                })?
+            } else {
+                Store::backup(&path, dest)?
+            };
+            let how = match (inspect(dest)?.encrypted, plain) {
+                (true, _) => ", encrypted with the workspace's passphrase",
+                (false, true) => ", NOT encrypted: keep it as safe as the workspace",
+                (false, false) => "",
+            };
             writeln!(
                 out,
-                "Backed up {} to {} ({}, integrity check ok)",
+                "Backed up {} to {} ({}{how}, integrity check ok)",
                 path.display(),
                 dest.display(),
                 human_size(size)
@@ -193,6 +257,16 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Refuses a conversion that has nothing to do before asking for any passphrase.
+fn refuse_unless(path: &Path, encrypted: bool) -> Result<()> {
+    let shown = path.display().to_string();
+    match (inspect(path)?.encrypted, encrypted) {
+        (true, false) => bail!(StoreError::AlreadyEncrypted(shown)),
+        (false, true) => bail!(StoreError::NotEncrypted(shown)),
+        _ => Ok(()),
+    }
 }
 
 fn is_in_use(error: &anyhow::Error) -> bool {

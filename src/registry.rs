@@ -32,7 +32,7 @@ pub struct Listing {
     pub entry: Entry,
     /// The file's size, `None` when it no longer exists.
     pub size: Option<u64>,
-    /// Always false until workspaces can be encrypted.
+    /// Whether the file looks encrypted (see [`crate::store::FileCheck::encrypted`]).
     pub encrypted: bool,
 }
 
@@ -134,7 +134,7 @@ impl Registry {
                     .ok()
                     .filter(|m| m.is_file())
                     .map(|m| m.len()),
-                encrypted: false,
+                encrypted: crate::store::inspect(&e.path).is_ok_and(|c| c.encrypted),
             })
             .collect()
     }

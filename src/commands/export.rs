@@ -7,7 +7,6 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 
 use crate::report::export::{ExportFormat, What, export};
-use crate::store::Store;
 
 pub fn run(
     out: &mut impl Write,
@@ -30,8 +29,11 @@ pub fn run(
             ),
         },
     };
-    let store = Store::open_read_only(workspace)?;
+    let store = super::passphrase::open(workspace, true)?;
     let files = export(&store, what, format, output, crate::clock::today())?;
+    if store.is_encrypted() {
+        eprintln!("{}", crate::report::export::LEAVES_ENCRYPTION);
+    }
     for file in files {
         writeln!(out, "{}", file.display())?;
     }

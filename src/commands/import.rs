@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use crate::report::import::{Register, import_table, import_workspace};
-use crate::store::Store;
 
 pub fn run(
     out: &mut impl Write,
@@ -40,7 +39,7 @@ pub fn run(
         .parse()
         .context("what to import (workspace, assets, risks or scope)")?;
     let path = super::workspace(None, db)?;
-    let mut store = Store::open(&path)?;
+    let mut store = super::passphrase::open(&path, false)?;
     let plan = import_table(&mut store, register, file, dry_run)?;
     let verb = if dry_run { "Would create" } else { "Created" };
     writeln!(

@@ -103,12 +103,13 @@ pub(super) fn print(out: &mut impl Write, format: LsFormat) -> Result<()> {
 pub(super) fn open(out: &mut impl Write, file: Option<PathBuf>, read_only: bool) -> Result<()> {
     let terminal = std::io::stdout().is_terminal() && std::io::stdin().is_terminal();
     match file {
-        Some(path) => {
-            add(out, &path)?;
-            if terminal {
-                crate::ui::run(&path, true, read_only)?;
-            }
+        // On a terminal the app remembers what it opens; an encrypted workspace asks for its
+        // passphrase once, there.
+        Some(path) if terminal => {
+            let key = super::passphrase::given()?;
+            crate::ui::run(&path, true, read_only, key.as_ref())?;
         }
+        Some(path) => add(out, &path)?,
         None => {
             if !terminal {
                 bail!("isms open shows a picker and needs a terminal; scripts use `isms ls`");
@@ -128,7 +129,7 @@ pub(super) fn open(out: &mut impl Write, file: Option<PathBuf>, read_only: bool)
 /// Checks that `path` is a workspace (read-only, so that it works beside an open app) and
 /// remembers it.
 fn add(out: &mut impl Write, path: &Path) -> Result<()> {
-    let store = Store::open_read_only(path)?;
+    let store = super::passphrase::open(path, true)?;
     remember(&store);
     writeln!(
         out,

@@ -6,6 +6,7 @@ mod picker;
 pub mod screens;
 mod shell;
 pub mod theme;
+mod unlock;
 mod welcome;
 pub mod widgets;
 
@@ -20,7 +21,7 @@ use ratatui::crossterm::event::{
 use ratatui::layout::{Alignment, Rect};
 use ratatui::widgets::Paragraph;
 
-use crate::store::Store;
+use crate::store::{Passphrase, Store, StoreError};
 
 pub use shell::Shell;
 pub use welcome::Welcome;
@@ -44,6 +45,15 @@ pub enum App {
     Welcome(Box<Welcome>),
     Workspace(Box<Shell>),
     Picker(Box<PickerApp>),
+    Unlock(Box<UnlockApp>),
+}
+
+/// The passphrase prompt of an encrypted workspace, and what it returns to on Esc.
+pub struct UnlockApp {
+    unlock: unlock::Unlock,
+    previous: Option<Box<App>>,
+    registry: Option<PathBuf>,
+    today: Option<chrono::NaiveDate>,
 }
 
 /// The picker on its own, before any workspace is open.
@@ -63,15 +73,38 @@ pub enum Step {
 impl App {
     /// The app for `path`: the welcome screen when the default workspace does not exist yet.
     pub fn start(path: &Path, explicit: bool, read_only: bool) -> Result<App> {
+        Self::start_with_key(path, explicit, read_only, None)
+    }
+
+    /// [`App::start`] with the passphrase of an encrypted workspace at hand (`ISMS_PASSPHRASE`);
+    /// without one, or with a wrong one, the app asks for it.
+    pub fn start_with_key(
+        path: &Path,
+        explicit: bool,
+        read_only: bool,
+        key: Option<&Passphrase>,
+    ) -> Result<App> {
         if !explicit && !path.exists() {
             return Ok(App::Welcome(Box::new(Welcome::new(path.to_path_buf()))));
         }
-        let store = if read_only {
-            Store::open_read_only(path)?
-        } else {
-            Store::open(path)?
+        let asking = |error: Option<&str>| {
+            let mut unlock = unlock::Unlock::new(path, read_only, false);
+            unlock.error = error.map(str::to_string);
+            Ok(App::Unlock(Box::new(UnlockApp {
+                unlock,
+                previous: None,
+                registry: None,
+                today: None,
+            })))
         };
-        Ok(App::Workspace(Box::new(Shell::new(store)?)))
+        match Store::open_with(path, read_only, key) {
+            Ok(store) => Ok(App::Workspace(Box::new(Shell::new(store)?))),
+            Err(StoreError::Encrypted(_)) => asking(None),
+            Err(StoreError::WrongPassphrase(_)) => asking(Some(
+                "The passphrase given in ISMS_PASSPHRASE is wrong; type the right one.",
+            )),
+            Err(e) => Err(e.into()),
+        }
     }
 
     /// The picker of the workspaces known in the list at `registry`.
@@ -98,6 +131,7 @@ impl App {
                     p.registry = r;
                 }
             }
+            App::Unlock(u) => u.registry = registry,
         }
     }
 
@@ -108,12 +142,26 @@ impl App {
             App::Workspace(s) => (s.registry().cloned(), s.today(), s.store().is_read_only()),
             App::Picker(p) => (Some(p.registry.clone()), None, p.read_only),
             App::Welcome(w) => (w.registry.clone(), None, false),
+            App::Unlock(u) => (u.registry.clone(), u.today, u.unlock.read_only),
         };
         let opened = if read_only {
             Store::open_read_only(path)
         } else {
             Store::open(path)
         };
+        if let Err(StoreError::Encrypted(_)) = opened {
+            let asking = App::Unlock(Box::new(UnlockApp {
+                unlock: unlock::Unlock::new(path, read_only, true),
+                previous: None,
+                registry,
+                today,
+            }));
+            let previous = std::mem::replace(self, asking);
+            if let App::Unlock(u) = self {
+                u.previous = Some(Box::new(previous));
+            }
+            return;
+        }
         let shell = opened.and_then(Shell::new);
         match (shell, self) {
             (Ok(mut shell), this) => {
@@ -126,7 +174,33 @@ impl App {
             (Err(e), App::Workspace(s)) => s.set_error(format!("{}: {e}", shown(path))),
             (Err(e), App::Picker(p)) => p.picker.error = Some(e.to_string()),
             (Err(e), App::Welcome(w)) => w.error = Some(e.to_string()),
+            (Err(e), App::Unlock(u)) => u.unlock.error = Some(e.to_string()),
         }
+    }
+
+    /// Work a key asked for that should run after the next frame shows it is running: trying
+    /// a passphrase. Returns whether anything was done.
+    pub fn tick(&mut self) -> bool {
+        let App::Unlock(u) = self else {
+            return false;
+        };
+        if !u.unlock.checking() {
+            return false;
+        }
+        let Some(store) = u.unlock.try_open() else {
+            return true;
+        };
+        match Shell::new(store) {
+            Ok(mut shell) => {
+                if let Some(today) = u.today {
+                    shell.set_today(today);
+                }
+                shell.set_registry(u.registry.clone());
+                *self = App::Workspace(Box::new(shell));
+            }
+            Err(e) => u.unlock.error = Some(e.to_string()),
+        }
+        true
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) -> Step {
@@ -167,12 +241,24 @@ impl App {
                     Step::Continue
                 }
             },
+            App::Unlock(u) => match u.unlock.handle_key(key) {
+                unlock::UnlockEvent::Stay => Step::Continue,
+                unlock::UnlockEvent::Leave => match u.previous.take() {
+                    Some(previous) => {
+                        *self = *previous;
+                        Step::Continue
+                    }
+                    None => Step::Quit,
+                },
+            },
         }
     }
 
     pub fn handle_paste(&mut self, text: &str) {
-        if let App::Workspace(s) = self {
-            s.handle_paste(text);
+        match self {
+            App::Workspace(s) => s.handle_paste(text),
+            App::Unlock(u) => u.unlock.handle_paste(text),
+            _ => {}
         }
     }
 
@@ -188,7 +274,11 @@ impl App {
 
     /// Whether something shown is still being computed in the background.
     pub fn busy(&self) -> bool {
-        matches!(self, App::Workspace(s) if s.busy())
+        match self {
+            App::Workspace(s) => s.busy(),
+            App::Unlock(u) => u.unlock.checking(),
+            _ => false,
+        }
     }
 
     /// Waits until what is computed in the background is done, so that the next frame is
@@ -203,7 +293,7 @@ impl App {
     pub fn prepared(&self) -> bool {
         match self {
             App::Workspace(s) => s.prepared() && !s.busy(),
-            App::Welcome(_) | App::Picker(_) => true,
+            App::Welcome(_) | App::Picker(_) | App::Unlock(_) => true,
         }
     }
 
@@ -217,6 +307,7 @@ impl App {
             App::Welcome(w) => w.render(frame, area),
             App::Workspace(s) => s.render(frame, area),
             App::Picker(p) => p.picker.render(frame, area, true),
+            App::Unlock(u) => u.unlock.render(frame, area),
         }
     }
 }
@@ -255,9 +346,9 @@ impl Drop for TerminalGuard {
 }
 
 /// Runs the app on the real terminal until the user quits.
-pub fn run(path: &Path, explicit: bool, read_only: bool) -> Result<()> {
+pub fn run(path: &Path, explicit: bool, read_only: bool, key: Option<&Passphrase>) -> Result<()> {
     // Open first, so that a refused file is reported on a normal terminal.
-    let mut app = App::start(path, explicit, read_only)?;
+    let mut app = App::start_with_key(path, explicit, read_only, key)?;
     app.set_registry(crate::registry::default_path());
     run_app(app)
 }
@@ -295,6 +386,9 @@ fn run_app(mut app: App) -> Result<()> {
     }
     loop {
         terminal.draw(|f| app.render(f))?;
+        if app.tick() {
+            continue;
+        }
         // While a screen computes in the background, look again soon to show its result.
         let wait = if app.busy() { 50 } else { 500 };
         if !event::poll(Duration::from_millis(wait))? {

@@ -376,8 +376,13 @@ impl Shell {
         } else {
             ""
         };
+        let encrypted = if self.store.is_encrypted() {
+            " 🔒"
+        } else {
+            ""
+        };
         let left = format!(
-            " {} · {}{read_only} ",
+            " {} · {}{encrypted}{read_only} ",
             fit(&self.organisation, 28),
             fit(&file, 28)
         );

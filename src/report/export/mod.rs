@@ -128,6 +128,11 @@ pub struct Document {
     pub heat_maps: Vec<HeatMap>,
 }
 
+/// Said wherever an export of an encrypted workspace is written: the deliverables are plain
+/// files, whatever the workspace is.
+pub const LEAVES_ENCRYPTION: &str = "Note: the workspace is encrypted, this export is not: it \
+leaves the encrypted file. Keep it as safe as the workspace, and delete it when it is delivered.";
+
 /// Writes `what` as `format` to `out` and returns the files written. `out` is a file, or a
 /// directory that receives `<what>.<ext>` (and, for csv of several registers, `<register>.csv`
 /// files; it is created when missing). Reads the store only.
