@@ -111,7 +111,7 @@ impl Unlock {
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let [intro, label, field, message, footer] = Layout::vertical([
-            Constraint::Length(4),
+            Constraint::Length(5),
             Constraint::Length(1),
             Constraint::Length(3),
             Constraint::Min(1),
@@ -126,6 +126,10 @@ impl Unlock {
             ]),
             Line::raw(""),
             Line::raw("The file is encrypted. Type its passphrase to open it."),
+            Line::styled(
+                "(If it never had one, it is damaged or no workspace: restore it from a backup.)",
+                theme::muted(),
+            ),
         ];
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), intro);
         frame.render_widget(
