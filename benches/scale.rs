@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use isms::report::export::{self, ExportFormat, What};
 use isms::report::listing::{self, Format, Register};
-use isms::store::Store;
+use isms::store::{Passphrase, Store};
 use isms::ui::App;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -330,6 +330,55 @@ fn commands(c: &mut Criterion, fx: &Fixture) {
     g.finish();
 }
 
+/// The same workspace encrypted: what the key derivation (deliberately slow, against guessing)
+/// and decrypting every page add to opening, to the background and to the full report.
+fn encrypted(c: &mut Criterion, fx: &Fixture) {
+    let path = fx.dir.path().join("encrypted.isms");
+    std::fs::copy(&fx.path, &path).expect("copy");
+    let pass = Passphrase::new("bench passphrase".into()).expect("passphrase");
+    Store::convert(&path, None, Some(&pass)).expect("encrypt");
+    let open = || App::start_with_key(&path, true, false, Some(&pass)).expect("open encrypted");
+    let mut g = configure(c, "encrypted", true);
+    g.bench_function("first_frame_dashboard", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let t = Instant::now();
+                let app = open();
+                draw(&mut terminal(), &app);
+                total += t.elapsed();
+                wait_until_prepared(&app);
+            }
+            total
+        })
+    });
+    g.bench_function("all_screens_ready", |b| {
+        b.iter_custom(|iters| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iters {
+                let t = Instant::now();
+                let app = open();
+                draw(&mut terminal(), &app);
+                wait_until_prepared(&app);
+                total += t.elapsed();
+            }
+            total
+        })
+    });
+    let store = Store::open_with(&path, true, Some(&pass)).expect("open encrypted");
+    let today = isms::clock::today();
+    let file = fx.dir.path().join("encrypted-report.xlsx");
+    g.bench_function("export_report_xlsx", |b| {
+        b.iter(|| {
+            black_box(
+                export::export(&store, What::Report, ExportFormat::Xlsx, &file, today)
+                    .expect("xlsx"),
+            )
+        })
+    });
+    g.finish();
+}
+
 fn scale(c: &mut Criterion) {
     // The synthetic workspace's dates are set around this day; a fixed clock keeps overdue
     // actions, expired acceptances and so the findings the same from run to run.
@@ -343,6 +392,7 @@ fn scale(c: &mut Criterion) {
     background(c, &fx);
     keys(c, &fx);
     commands(c, &fx);
+    encrypted(c, &fx);
 }
 
 criterion_group!(benches, scale);

@@ -87,11 +87,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 Some(p) => p,
                 None => data_dir()?.join(crate::domain::file_name::workspace_file_name(&org)?),
             };
-            if path.exists() {
-                // Before asking for a passphrase that would not be used.
-                bail!(StoreError::AlreadyExists(path.display().to_string()));
-            }
             let key = if encrypt {
+                // What `create` would refuse, before a passphrase is typed in vain.
+                crate::domain::text::required_line("organisation", &org)?;
+                let shown = path.display().to_string();
+                if path.is_dir() {
+                    bail!(StoreError::IsDirectory(shown));
+                } else if path.exists() {
+                    bail!(StoreError::AlreadyExists(shown));
+                }
                 Some(passphrase::new_passphrase(
                     passphrase::VAR,
                     &path.display().to_string(),

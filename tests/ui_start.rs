@@ -23,7 +23,9 @@ fn first_run_creates_a_workspace_from_the_welcome_screen() {
         matches!(app, App::Workspace(_)),
         "the new workspace is open"
     );
-    let store = isms::store::Store::open_read_only(&path).unwrap();
+    assert!(!path.exists(), "the default name is not used");
+    let named = dir.path().join("acme-gmbh.isms");
+    let store = isms::store::Store::open_read_only(&named).unwrap();
     assert_eq!(store.organisation().unwrap(), "Acme GmbH");
     insta::assert_snapshot!("summary_new", screen(&app, 100, 28));
     assert_eq!(press(&mut app, KeyCode::Char('q')), Step::Quit);
@@ -39,6 +41,11 @@ fn an_empty_name_is_refused_and_the_field_stays_open() {
     press(&mut app, KeyCode::Enter);
     assert!(matches!(app, App::Welcome(_)));
     assert!(!path.exists());
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing is created"
+    );
     let text = screen(&app, 100, 28);
     assert!(text.contains("organisation: is required"), "{text}");
     assert!(text.contains("Organisation's name:"), "{text}");
@@ -52,6 +59,7 @@ fn the_demo_opens_from_the_welcome_screen() {
     press(&mut app, KeyCode::Down);
     press(&mut app, KeyCode::Enter);
     assert!(matches!(app, App::Workspace(_)));
+    assert!(dir.path().join("nordwind-logistik-gmbh.isms").is_file());
     insta::assert_snapshot!("summary_demo", screen(&app, 100, 28));
 }
 

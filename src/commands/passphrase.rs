@@ -7,6 +7,8 @@ use std::path::Path;
 
 use anyhow::{Result, bail};
 
+use zeroize::Zeroizing;
+
 use crate::store::{Passphrase, Store, StoreError};
 
 /// The passphrase of an existing workspace, for scripts.
@@ -76,9 +78,18 @@ pub(crate) fn new_passphrase(var: &str, for_what: &str) -> Result<Passphrase> {
         crate::domain::passphrase::MIN_CHARS
     );
     for left in (0..ATTEMPTS).rev() {
-        let first = rpassword::prompt_password(format!("New passphrase for {for_what}: "))?;
-        let second = rpassword::prompt_password("The same again: ")?;
-        match Passphrase::new_checked(first, &second) {
+        let first = Zeroizing::new(rpassword::prompt_password(format!(
+            "New passphrase for {for_what}: "
+        ))?);
+        // The rules first, so that a too short one is not typed twice in vain.
+        let checked = match crate::domain::passphrase::check_new(&first, &first) {
+            Ok(()) => {
+                let second = Zeroizing::new(rpassword::prompt_password("The same again: ")?);
+                Passphrase::new_checked(first.to_string(), &second)
+            }
+            Err(e) => Err(e.into()),
+        };
+        match checked {
             Ok(key) => return Ok(key),
             Err(e) if left > 0 => eprintln!("{e}"),
             Err(e) => return Err(e.into()),

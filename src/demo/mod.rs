@@ -46,6 +46,8 @@
 //! 5 excluded) and both custom controls, one issued SoA version (v1).
 
 mod data;
+
+pub use data::ORGANISATION;
 mod scaled;
 
 use std::path::Path;

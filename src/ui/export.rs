@@ -24,17 +24,33 @@ pub enum ExportStep {
 }
 
 impl ExportDialog {
-    /// The dialog, offering the folder of the workspace file.
-    pub fn new(workspace: &Path) -> Self {
+    /// The dialog, offering the folder of the workspace file; an encrypted workspace is told
+    /// that the export is not encrypted.
+    pub fn new(workspace: &Path, encrypted: bool) -> Self {
         let folder = workspace
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or(Path::new("."));
+        let note = if encrypted {
+            crate::report::export::LEAVES_ENCRYPTION
+        } else {
+            "Exports are copies outside the workspace file: keep them as confidential as the workspace."
+        };
         let form = Form::new("Export")
-            .choice("what", "What", What::ALL.iter().map(|w| w.label()).collect(), 0)
-            .choice("format", "Format", ExportFormat::ALL.iter().map(|f| f.label()).collect(), 0)
+            .choice(
+                "what",
+                "What",
+                What::ALL.iter().map(|w| w.label()).collect(),
+                0,
+            )
+            .choice(
+                "format",
+                "Format",
+                ExportFormat::ALL.iter().map(|f| f.label()).collect(),
+                0,
+            )
             .line("folder", "Into the folder", &folder.display().to_string())
-            .note("note", "Note", "Exports are copies outside the workspace file: keep them as confidential as the workspace.");
+            .note("note", "Note", note);
         Self { form }
     }
 

@@ -278,7 +278,10 @@ impl Shell {
             }
             KeyCode::Char('?') => self.help = true,
             KeyCode::Char('x') => {
-                self.export = Some(super::export::ExportDialog::new(self.store.path()))
+                self.export = Some(super::export::ExportDialog::new(
+                    self.store.path(),
+                    self.store.is_encrypted(),
+                ))
             }
             KeyCode::Char('o') => self.open_picker(),
             KeyCode::Char('q') => return Step::Quit,

@@ -1,7 +1,8 @@
 //! The first run: no workspace yet. Offers to create a new ISMS (asks the organisation's name)
-//! or to open the demo.
+//! or to open the demo; either is a file named after its organisation in the folder of the
+//! default workspace, as `isms new --org` names it.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -56,7 +57,8 @@ impl Welcome {
                 }
                 KeyCode::Enter => {
                     let org = input.lines().join(" ");
-                    return self.finish(Store::create(&self.path, &org));
+                    let made = self.named_after(&org).and_then(|p| Store::create(&p, &org));
+                    return self.finish(made);
                 }
                 _ => {
                     input.input(key);
@@ -70,16 +72,34 @@ impl Welcome {
                 self.selected = (self.selected + 1).min(CHOICES.len() - 1)
             }
             KeyCode::Char('n') => self.start_naming(),
-            KeyCode::Char('d') => return self.finish(crate::demo::write_demo(&self.path)),
+            KeyCode::Char('d') => return self.open_demo(),
             KeyCode::Char('q') | KeyCode::Esc => return Outcome::Quit,
             KeyCode::Enter => match self.selected {
                 0 => self.start_naming(),
-                1 => return self.finish(crate::demo::write_demo(&self.path)),
+                1 => return self.open_demo(),
                 _ => return Outcome::Quit,
             },
             _ => {}
         }
         Outcome::Stay
+    }
+
+    fn folder(&self) -> &Path {
+        self.path.parent().unwrap_or(Path::new("."))
+    }
+
+    /// Where the workspace of `organisation` is created.
+    fn named_after(&self, organisation: &str) -> Result<PathBuf, crate::store::StoreError> {
+        crate::domain::text::required_line("organisation", organisation)?;
+        let name = crate::domain::file_name::workspace_file_name(organisation)?;
+        Ok(self.folder().join(name))
+    }
+
+    fn open_demo(&mut self) -> Outcome {
+        let made = self
+            .named_after(crate::demo::ORGANISATION)
+            .and_then(|p| crate::demo::write_demo(&p));
+        self.finish(made)
     }
 
     fn start_naming(&mut self) {
@@ -124,8 +144,9 @@ impl Welcome {
                 "There is no workspace yet. A workspace is one file that holds your whole ISMS;",
             ),
             Line::from(vec![
-                Span::styled("it will be created at ", theme::label()),
-                Span::styled(super::shown(&self.path), theme::value()),
+                Span::styled("it is created in ", theme::label()),
+                Span::styled(super::shown(self.folder()), theme::value()),
+                Span::styled(", named after the organisation.", theme::label()),
             ]),
         ];
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), intro);
