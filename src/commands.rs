@@ -308,11 +308,19 @@ pub fn failure_code(error: &anyhow::Error) -> ExitCode {
 
 fn print_info(out: &mut impl Write, store: &Store, size: u64, writable: bool) -> Result<()> {
     let c = store.counts()?;
-    let rows: [(&str, String); 17] = [
+    let rows: [(&str, String); 18] = [
         ("Organisation", store.organisation()?),
         ("File", store.path().display().to_string()),
         ("Size", human_size(size)),
         ("Schema version", store.schema_version()?.to_string()),
+        (
+            "Encryption",
+            if store.is_encrypted() {
+                "SQLCipher, opened with its passphrase".into()
+            } else {
+                "none (plain SQLite)".into()
+            },
+        ),
         (
             "Access",
             if writable {

@@ -25,6 +25,7 @@ fn new_creates_a_private_workspace_and_info_describes_it() {
     let text = info.success().stdout();
     assert!(text.contains("Organisation:       Acme GmbH"), "{text}");
     assert!(text.contains("Schema version:     2"), "{text}");
+    assert!(text.contains("Encryption:         none"), "{text}");
     assert!(
         text.contains("Controls:           93 Annex A, 0 custom"),
         "{text}"

@@ -57,6 +57,11 @@ fn new_encrypt_asks_for_a_passphrase_and_every_command_needs_it() {
     let info = common::Run(info.env("ISMS_PASSPHRASE", PASS).output().unwrap());
     info.success();
     assert!(info.stdout().contains("Acme GmbH"), "{}", info.stdout());
+    assert!(
+        info.stdout().contains("Encryption:         SQLCipher"),
+        "{}",
+        info.stdout()
+    );
     assert_no_cipher_log(&info.stderr());
 
     let ls = sb.run(&["ls", "--format", "json"]);
