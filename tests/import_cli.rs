@@ -109,3 +109,25 @@ fn a_bad_spreadsheet_imports_nothing_and_names_each_line() {
     sb.run(&["--db", f, "import", "vendors", &fixture("risks.csv")])
         .fails_with("what to import");
 }
+
+#[test]
+fn an_imported_workspace_is_remembered_and_opened_next() {
+    let sb = Sandbox::new();
+    let original = sb.demo();
+    let json = sb.path("workspace.json");
+    let copy = sb.path("imported.isms");
+    let (o, j, c) = (
+        original.to_str().unwrap(),
+        json.to_str().unwrap(),
+        copy.to_str().unwrap(),
+    );
+    sb.run(&["--db", o, "export", "workspace", "-o", j]).success();
+    sb.run(&["import", "workspace", j, "-o", c]).success();
+    let listed = sb.run(&["ls", "--format", "json"]).success().stdout();
+    let listed: serde_json::Value = serde_json::from_str(&listed).unwrap();
+    assert_eq!(
+        listed[0]["file"].as_str(),
+        Some(c),
+        "the import is the last opened: {listed}"
+    );
+}

@@ -22,6 +22,7 @@ pub fn run(
             anyhow::bail!("--dry-run: a workspace import creates a new file; nothing to preview");
         }
         let store = import_workspace(file, &target)?;
+        super::workspaces::remember(&store);
         let c = store.counts()?;
         writeln!(
             out,

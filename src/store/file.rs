@@ -167,6 +167,11 @@ pub(super) fn open(path: &Path, read_only: bool, key: Option<&Passphrase>) -> Re
     } else {
         super::lock::acquire(path, &current_user())?
     };
+    if lock.is_some() {
+        // A copy left by a conversion that was killed: none can be running while we hold the
+        // lock, and a decrypted copy must not linger beside an encrypted workspace.
+        remove_with_journals(&cipher::converting_path(path));
+    }
     let migrate = schema_version < LATEST_VERSION;
     if migrate {
         if read_only {

@@ -36,7 +36,8 @@ impl Unlock {
         Self {
             path: path.to_path_buf(),
             read_only,
-            typed: Zeroizing::new(String::new()),
+            // Room enough that typing never moves the text, leaving copies behind.
+            typed: Zeroizing::new(String::with_capacity(4096)),
             checking: false,
             error: None,
             can_go_back,
