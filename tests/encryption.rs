@@ -314,12 +314,23 @@ fn a_copy_left_by_a_killed_conversion_goes_when_the_workspace_is_next_opened_for
     let pass = key("first passphrase");
     Store::convert(&path, None, Some(&pass)).unwrap();
     // A decryption killed after its plain copy was checked: the copy is in the clear.
-    Store::convert_interrupted(&path, Some(&pass), None, Interruption::StopAfter(ConvertStep::Verify))
-        .unwrap();
+    Store::convert_interrupted(
+        &path,
+        Some(&pass),
+        None,
+        Interruption::StopAfter(ConvertStep::Verify),
+    )
+    .unwrap();
     assert!(converting_path(&path).exists());
     drop(Store::open_with(&path, true, Some(&pass)).unwrap());
-    assert!(converting_path(&path).exists(), "a reader leaves it: a conversion may hold the lock");
+    assert!(
+        converting_path(&path).exists(),
+        "a reader leaves it: a conversion may hold the lock"
+    );
     let store = Store::open_with(&path, false, Some(&pass)).unwrap();
-    assert!(!converting_path(&path).exists(), "the plain copy stayed beside the workspace");
+    assert!(
+        !converting_path(&path).exists(),
+        "the plain copy stayed beside the workspace"
+    );
     assert_eq!(content(&store), before);
 }

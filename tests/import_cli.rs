@@ -121,7 +121,8 @@ fn an_imported_workspace_is_remembered_and_opened_next() {
         json.to_str().unwrap(),
         copy.to_str().unwrap(),
     );
-    sb.run(&["--db", o, "export", "workspace", "-o", j]).success();
+    sb.run(&["--db", o, "export", "workspace", "-o", j])
+        .success();
     sb.run(&["import", "workspace", j, "-o", c]).success();
     let listed = sb.run(&["ls", "--format", "json"]).success().stdout();
     let listed: serde_json::Value = serde_json::from_str(&listed).unwrap();
