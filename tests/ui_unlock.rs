@@ -62,6 +62,12 @@ fn an_encrypted_workspace_asks_for_its_passphrase_and_opens_with_it() {
     assert_eq!(shell.store().organisation().unwrap(), "Geheim AG");
     let opened = screen(&app, 120, 30);
     assert!(opened.contains("geheim.isms 🔒"), "{opened}");
+    press(&mut app, KeyCode::Char('x'));
+    let export = screen(&app, 120, 30);
+    assert!(
+        export.contains("the workspace is encrypted, this export is not"),
+        "the export dialog warns: {export}"
+    );
 }
 
 #[test]
