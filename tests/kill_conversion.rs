@@ -9,22 +9,11 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
+use common::Dice;
 use isms::store::{Passphrase, Store, StoreError};
 
 /// Kills per kind of conversion.
 const ROUNDS: u32 = 6;
-
-/// A small deterministic generator (xorshift), so that a failure can be replayed.
-struct Dice(u64);
-
-impl Dice {
-    fn roll(&mut self, below: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % below
-    }
-}
 
 fn content(store: &Store) -> String {
     let today = NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();

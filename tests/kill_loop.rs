@@ -3,28 +3,18 @@
 //! reported as saved. An edit whose report was still on its way when the kill came may be in
 //! the file too, whole; nothing else is, and nothing is half written.
 
+mod common;
 #[path = "common/pty.rs"]
 mod pty;
 
 use std::collections::BTreeSet;
 use std::time::Duration;
 
+use common::Dice;
 use pty::{Session, Workspace};
 
 /// Kills in one run; each round saves one to four edits and kills during the last.
 const ROUNDS: u32 = 10;
-
-/// A small deterministic generator (xorshift), so that a failure can be replayed.
-struct Dice(u64);
-
-impl Dice {
-    fn roll(&mut self, below: u64) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0 % below
-    }
-}
 
 fn kill_9(app: &mut Session) {
     let pid = app.child.process_id().unwrap().to_string();

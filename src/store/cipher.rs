@@ -207,6 +207,12 @@ pub(super) fn convert(
     }
 }
 
+/// A path as ATTACH takes it: text.
+fn sql_path(path: &Path) -> Result<&str> {
+    path.to_str()
+        .ok_or_else(|| io(path, std::io::Error::other("the path is not valid UTF-8")))
+}
+
 fn io(path: &Path, source: std::io::Error) -> StoreError {
     StoreError::Io {
         path: path.display().to_string(),
@@ -217,10 +223,7 @@ fn io(path: &Path, source: std::io::Error) -> StoreError {
 /// Writes everything `source` holds into the new file `temp`, keyed with `to`, in one read
 /// transaction of the source.
 fn export(source: &Connection, temp: &Path, to: Option<&Passphrase>, version: i32) -> Result<()> {
-    let target = temp.to_str().ok_or_else(|| StoreError::Io {
-        path: temp.display().to_string(),
-        source: std::io::Error::other("the path is not valid UTF-8"),
-    })?;
+    let target = sql_path(temp)?;
     let key = to.map_or("", Passphrase::secret);
     silence_log(source)?;
     source.execute("ATTACH DATABASE ?1 AS converted KEY ?2", (target, key))?;
@@ -293,10 +296,7 @@ pub(super) fn copy_encrypted(
     if let Some(dest_key) = dest_key {
         apply_key(&to, dest_key)?;
     }
-    let source_name = source.to_str().ok_or_else(|| StoreError::Io {
-        path: source.display().to_string(),
-        source: std::io::Error::other("the path is not valid UTF-8"),
-    })?;
+    let source_name = sql_path(source)?;
     to.execute(
         "ATTACH DATABASE ?1 AS source KEY ?2",
         (source_name, key.secret()),
