@@ -130,3 +130,38 @@ fn isms_open_without_a_workspace_shows_the_picker_alone() {
     };
     assert_eq!(shell.store().path(), beta.as_path());
 }
+
+#[test]
+fn a_typed_path_opens_a_workspace_from_elsewhere_and_remembers_it() {
+    let dir = workdir();
+    let (acme, _, registry) = known(dir.path());
+    let elsewhere = dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let other = elsewhere.join("gamma.isms");
+    drop(Store::create(&other, "Gamma SE").unwrap());
+    let mut app = start_on(&acme);
+    app.set_registry(Some(registry.clone()));
+
+    press(&mut app, KeyCode::Char('o'));
+    type_text(
+        &mut app,
+        &format!("{}/nothing-here.isms", elsewhere.display()),
+    );
+    press(&mut app, KeyCode::Enter);
+    let refused = screen(&app, 120, 24);
+    assert!(refused.contains("no such file"), "{refused}");
+    let App::Workspace(shell) = &app else {
+        panic!("still the workspace")
+    };
+    assert_eq!(shell.store().path(), acme.as_path());
+
+    press(&mut app, KeyCode::Char('o'));
+    type_text(&mut app, other.to_str().unwrap());
+    press(&mut app, KeyCode::Enter);
+    let App::Workspace(shell) = &app else {
+        panic!("a workspace is open")
+    };
+    assert_eq!(shell.store().organisation().unwrap(), "Gamma SE");
+    let (list, _) = Registry::load(&registry);
+    assert_eq!(list.workspaces[0].path, other);
+}

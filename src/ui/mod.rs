@@ -171,7 +171,15 @@ impl App {
                 shell.set_registry(registry);
                 *this = App::Workspace(Box::new(shell));
             }
-            (Err(e), App::Workspace(s)) => s.set_error(format!("{}: {e}", shown(path))),
+            (Err(e), App::Workspace(s)) => {
+                let (file, message) = (shown(path), e.to_string());
+                // Most refusals name the file already.
+                if message.contains(&file) {
+                    s.set_error(message);
+                } else {
+                    s.set_error(format!("{file}: {message}"));
+                }
+            }
             (Err(e), App::Picker(p)) => p.picker.error = Some(e.to_string()),
             (Err(e), App::Welcome(w)) => w.error = Some(e.to_string()),
             (Err(e), App::Unlock(u)) => u.unlock.error = Some(e.to_string()),

@@ -68,6 +68,7 @@ impl Picker {
             ("type", "filter"),
             ("↑↓", "choose"),
             ("Enter", "open"),
+            ("/path or ~/path", "add a workspace from elsewhere"),
             ("Esc", "close"),
         ]
     }
@@ -77,6 +78,10 @@ impl Picker {
         match key.code {
             KeyCode::Esc => return PickerEvent::Close,
             KeyCode::Enter => {
+                if let Some(path) = typed_path(&self.query) {
+                    // Opening it remembers it, as `isms open FILE` does.
+                    return PickerEvent::Open(path);
+                }
                 return match self.table.selected().and_then(|i| self.paths.get(i)) {
                     Some(path) => PickerEvent::Open(path.clone()),
                     None => PickerEvent::Stay,
@@ -123,5 +128,37 @@ impl Picker {
         if with_keys {
             frame.render_widget(Paragraph::new(key_line(&Self::keys())), keys);
         }
+    }
+}
+
+/// What is typed, read as the path of a workspace file when it starts like one (`/`, `~/`,
+/// `./`, `../`); anything else only filters.
+fn typed_path(query: &str) -> Option<PathBuf> {
+    let query = query.trim();
+    if let Some(rest) = query.strip_prefix("~/") {
+        let home = directories::BaseDirs::new()?.home_dir().to_path_buf();
+        return Some(home.join(rest));
+    }
+    ["/", "./", "../"]
+        .iter()
+        .any(|p| query.starts_with(p))
+        .then(|| PathBuf::from(query))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_are_told_from_filters_by_how_they_start() {
+        assert_eq!(
+            typed_path("/srv/a.isms"),
+            Some(PathBuf::from("/srv/a.isms"))
+        );
+        assert_eq!(typed_path("./a.isms"), Some(PathBuf::from("./a.isms")));
+        assert_eq!(typed_path("../a.isms"), Some(PathBuf::from("../a.isms")));
+        assert!(typed_path("~/a.isms").is_some_and(|p| p.ends_with("a.isms") && p.is_absolute()));
+        assert_eq!(typed_path("acme"), None);
+        assert_eq!(typed_path("acme.isms"), None);
     }
 }
