@@ -405,7 +405,7 @@ impl Writer<'_> {
     }
 
     /// `AS-007` for a row id; `Missing` if there is no such asset.
-    fn asset_ref(&self, id: i64) -> Result<String> {
+    pub(super) fn asset_ref(&self, id: i64) -> Result<String> {
         let number: Option<u32> = self
             .tx
             .prepare_cached("SELECT number FROM assets WHERE id = ?1")?
