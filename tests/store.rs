@@ -396,6 +396,7 @@ fn deleting_an_asset_takes_its_links_along_and_logs_them() {
         before["risks"],
         serde_json::json!(["R-001 Ransomware on the dispatch app"])
     );
+    assert_eq!(before["questions"], serde_json::json!([]));
 
     let err = store.edit(|w| w.delete_asset(process.id)).unwrap_err();
     assert!(matches!(err, StoreError::Missing(_)), "{err}");

@@ -247,6 +247,11 @@ mod tests {
         let questions = store.open_questions().unwrap();
         assert_eq!(questions.len(), 1);
         assert_eq!(questions[0].asset, None);
+        // The asset's deletion records which questions were about it.
+        let delete = store.history(&["asset"], "AS-001").unwrap().pop().unwrap();
+        let before: serde_json::Value =
+            serde_json::from_str(delete.before.as_deref().unwrap()).unwrap();
+        assert_eq!(before["questions"], serde_json::json!(["Q-001"]));
     }
 
     #[test]
