@@ -79,7 +79,8 @@ pub enum Command {
         #[arg(long)]
         rules: bool,
     },
-    /// Print a register: scope, parties, issues, assets, risks, actions, controls, soa, clauses.
+    /// Print a register: scope, parties, issues, assets, risks, actions, controls, soa, clauses,
+    /// questions (the open questions of workshops, resolved ones included).
     List {
         register: String,
         /// table, json or csv.

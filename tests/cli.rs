@@ -24,7 +24,7 @@ fn new_creates_a_private_workspace_and_info_describes_it() {
     let info = sb.run(&["info", file.to_str().unwrap()]);
     let text = info.success().stdout();
     assert!(text.contains("Organisation:       Acme GmbH"), "{text}");
-    assert!(text.contains("Schema version:     2"), "{text}");
+    assert!(text.contains("Schema version:     3"), "{text}");
     assert!(text.contains("Encryption:         none"), "{text}");
     assert!(
         text.contains("Controls:           93 Annex A, 0 custom"),
@@ -235,7 +235,16 @@ fn every_register_lists_in_every_format() {
     let file = sb.demo();
     let f = file.to_str().unwrap();
     for register in [
-        "scope", "parties", "issues", "assets", "risks", "actions", "controls", "soa", "clauses",
+        "scope",
+        "parties",
+        "issues",
+        "assets",
+        "risks",
+        "actions",
+        "controls",
+        "soa",
+        "clauses",
+        "questions",
     ] {
         let json = sb.run(&["--db", f, "list", register, "--format", "json"]);
         let rows: Vec<Value> = serde_json::from_str(&json.success().stdout()).unwrap();
@@ -253,6 +262,34 @@ fn every_register_lists_in_every_format() {
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         assert_eq!(reader.records().count(), rows.len(), "{register}");
     }
+}
+
+#[test]
+fn workshop_questions_list_open_and_resolved_with_their_asset() {
+    let sb = Sandbox::new();
+    let file = sb.demo();
+    let rows = demo_rows(&sb, &file, "questions", "2026-03-31");
+    let refs: Vec<&str> = rows.iter().map(|r| r["ref"].as_str().unwrap()).collect();
+    assert_eq!(refs, ["Q-001", "Q-002", "Q-003", "Q-004"]);
+    let nas = row(&rows, "Q-002");
+    assert_eq!(nas["asset"], "AS-028");
+    assert_eq!(nas["asset_name"], "Backup NAS");
+    assert_eq!(nas["noted_by"], "anna.weber");
+    assert_eq!(nas["noted_at"], "2026-01-28T11:05:00");
+    assert!(nas["resolved_at"].is_null());
+    assert_eq!(row(&rows, "Q-001")["resolved_at"], "2026-02-06T09:00:00");
+    let general = row(&rows, "Q-004");
+    assert!(general["asset"].is_null() && general["asset_name"].is_null());
+    let table = sb
+        .run(&["--db", file.to_str().unwrap(), "list", "questions"])
+        .success()
+        .stdout();
+    let header = table.lines().next().unwrap();
+    assert!(header.starts_with("ref    asset   asset_name"), "{table}");
+    assert!(
+        header.ends_with("noted_at             resolved_at"),
+        "{table}"
+    );
 }
 
 #[test]
@@ -647,7 +684,7 @@ fn an_unknown_register_or_format_names_the_choices() {
     let f = file.to_str().unwrap();
     sb.run(&["new", f, "--org", "A"]).success();
     sb.run(&["--db", f, "list", "vendors"]).fails_with(
-        "expected scope, parties, issues, assets, risks, actions, controls, soa or clauses",
+        "expected scope, parties, issues, assets, risks, actions, controls, soa, clauses or questions",
     );
     sb.run(&["--db", f, "list", "soa", "--format", "pdf"])
         .fails_with("expected table, json or csv");

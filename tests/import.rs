@@ -407,6 +407,12 @@ fn a_workspace_export_imports_into_the_same_workspace() {
     };
     let (a, b) = (strip(&demo), strip(&copy));
     assert_eq!(a.counts_for_test(), b.counts_for_test());
+    // Workshop questions come back with who noted them, when, and their resolution.
+    assert_eq!(a.questions.len(), 4);
+    assert_eq!(
+        serde_json::to_value(&a.questions).unwrap(),
+        serde_json::to_value(&b.questions).unwrap()
+    );
     assert_eq!(
         serde_json::to_value(&a).unwrap(),
         serde_json::to_value(&b).unwrap()
@@ -425,6 +431,36 @@ fn a_workspace_export_imports_into_the_same_workspace() {
     };
     assert!(matches!(err, ImportError::Read(_)), "{err}");
     assert!(!dir.path().join("x.isms").exists());
+}
+
+/// An export written before workshop questions were stored has no `questions` field; it imports
+/// all the same, with none. A question about an asset the document lacks is refused by name.
+#[test]
+fn a_workspace_export_without_questions_imports_and_a_dangling_one_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
+    let demo = isms::demo::write_demo(&dir.path().join("demo.isms")).unwrap();
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&isms::report::export::workspace::to_json(&demo, today).unwrap())
+            .unwrap();
+    let with_questions = doc.clone();
+    assert!(doc.as_object_mut().unwrap().remove("questions").is_some());
+    let json = dir.path().join("old.json");
+    std::fs::write(&json, serde_json::to_vec(&doc).unwrap()).unwrap();
+    let copy = isms::report::import::import_workspace(&json, &dir.path().join("old.isms")).unwrap();
+    assert!(copy.questions().unwrap().is_empty());
+    assert_eq!(copy.assets().unwrap().len(), 30);
+
+    let mut dangling = with_questions;
+    dangling["questions"][1]["asset"] = 9999.into();
+    let json = dir.path().join("dangling.json");
+    std::fs::write(&json, serde_json::to_vec(&dangling).unwrap()).unwrap();
+    let target = dir.path().join("dangling.isms");
+    let Err(err) = isms::report::import::import_workspace(&json, &target) else {
+        panic!("a question about an unknown asset was imported")
+    };
+    assert!(err.to_string().contains("Q-002: asset #9999"), "{err}");
+    assert!(!target.exists());
 }
 
 trait CountsForTest {
@@ -447,6 +483,7 @@ impl CountsForTest for isms::report::export::workspace::WorkspaceFile {
             self.soa.len(),
             self.soa_versions.len(),
             self.clauses.len(),
+            self.questions.len(),
         ]
     }
 }

@@ -40,7 +40,8 @@ fn a_new_workspace_is_seeded_and_reopens() {
     assert_eq!(store.clauses().unwrap().len(), 41);
     assert_eq!(store.methodology().unwrap().levels.len(), 4);
     assert_eq!(store.protection_scale().unwrap().levels.len(), 3);
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(store.schema_version().unwrap(), 3);
+    assert!(store.questions().unwrap().is_empty());
 }
 
 #[test]
@@ -395,6 +396,7 @@ fn deleting_an_asset_takes_its_links_along_and_logs_them() {
         before["risks"],
         serde_json::json!(["R-001 Ransomware on the dispatch app"])
     );
+    assert_eq!(before["questions"], serde_json::json!([]));
 
     let err = store.edit(|w| w.delete_asset(process.id)).unwrap_err();
     assert!(matches!(err, StoreError::Missing(_)), "{err}");

@@ -1,5 +1,6 @@
 //! Workshop mode on the Protection screen: one asset at a time, rated by keys, checked against
-//! what lands in the file; quick-add of assets named in the room; the session summary.
+//! what lands in the file; quick-add of assets named in the room; open questions saved, shown
+//! again and resolved; the session summary.
 
 mod common;
 
@@ -122,12 +123,128 @@ fn five_assets_are_rated_one_at_a_time_and_the_summary_counts_them() {
     insta::assert_snapshot!("workshop_summary", text);
     assert!(text.contains("Ratings set: 16"), "{text}");
     assert!(text.contains("Open questions: 1"), "{text}");
-    assert!(text.contains("shared with the subsidiary"), "{text}");
+    assert!(
+        text.contains("Q-001 AS-006 Server: Is the server shared with the subsidiary?"),
+        "{text}"
+    );
+    assert!(!text.contains("not stored"), "{text}");
 
     press(&mut app, KeyCode::Enter);
     let text = screen(&app, W, H);
     assert!(text.contains("Protection needs"), "{text}");
     assert!(!text.contains("Workshop summary"), "{text}");
+
+    // The question outlives the session: in the file, about the server, noted by the user.
+    drop(app);
+    let store = Store::open_read_only(&path).unwrap();
+    let questions = store.open_questions().unwrap();
+    assert_eq!(questions.len(), 1, "{questions:?}");
+    let server = store
+        .assets()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.name == "Server");
+    assert_eq!(questions[0].asset, server.map(|a| a.id));
+    assert_eq!(
+        questions[0].text,
+        "Is the server shared with the subsidiary?"
+    );
+    assert_eq!(questions[0].noted_by, "tester");
+}
+
+/// A question is saved at once, shown with its asset in the next session, and resolved there.
+#[test]
+fn a_question_is_saved_shown_again_and_resolved() {
+    let dir = workdir();
+    let (mut app, path) = room(&dir);
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('w'));
+    press(&mut app, KeyCode::Char('?'));
+    ctrl(&mut app, 's');
+    let text = screen(&app, W, H);
+    assert!(
+        text.contains("required"),
+        "an empty question is refused: {text}"
+    );
+    type_text(&mut app, "Who may read the customer data?");
+    ctrl(&mut app, 's');
+    let text = screen(&app, W, H);
+    insta::assert_snapshot!("workshop_question", text);
+    assert!(
+        text.contains("Saved Q-001 on AS-001 Customer data"),
+        "{text}"
+    );
+    assert!(text.contains("Open questions: 1"), "{text}");
+    assert!(
+        text.contains("Q-001 Who may read the customer data?"),
+        "{text}"
+    );
+    assert!(text.contains("c resolve  Esc q end session"), "{text}");
+    // Already in the file while the session goes on.
+    assert_eq!(
+        Store::open_read_only(&path)
+            .unwrap()
+            .open_questions()
+            .unwrap()[0]
+            .text,
+        "Who may read the customer data?"
+    );
+    // The next asset has none; `c` there resolves nothing.
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('c'));
+    let text = screen(&app, W, H);
+    assert!(text.contains("No open question on this asset."), "{text}");
+    assert!(!text.contains("Q-001"), "{text}");
+    press(&mut app, KeyCode::Char('q'));
+    press(&mut app, KeyCode::Enter);
+    drop(app);
+
+    // A new session on the same file shows the question again and resolves it.
+    let mut app = start_on(&path);
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('w'));
+    assert!(screen(&app, W, H).contains("Q-001 Who may read the customer data?"));
+    press(&mut app, KeyCode::Char('c'));
+    let text = screen(&app, W, H);
+    assert!(text.contains("Resolved Q-001; 0 still open"), "{text}");
+    assert!(!text.contains("Open questions"), "{text}");
+    press(&mut app, KeyCode::Esc);
+    let text = screen(&app, W, H);
+    assert!(text.contains("Open questions: 0"), "{text}");
+    assert!(text.contains("Questions resolved: 1"), "{text}");
+    let store = Store::open_read_only(&path).unwrap();
+    assert!(store.open_questions().unwrap().is_empty());
+    let all = store.questions().unwrap();
+    assert_eq!(all.len(), 1);
+    assert!(all[0].resolved_at.is_some());
+}
+
+/// A question that cannot be written keeps its form and text, and says why.
+#[test]
+fn a_question_on_a_read_only_workspace_stays_in_its_form() {
+    let dir = workdir();
+    let (app, path) = room(&dir);
+    drop(app);
+    let mut app = isms::ui::App::start(&path, true, true).unwrap();
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('w'));
+    press(&mut app, KeyCode::Char('?'));
+    type_text(&mut app, "Who owns the server?");
+    ctrl(&mut app, 's');
+    let text = screen(&app, W, H);
+    assert!(text.contains("not saved"), "{text}");
+    assert!(text.contains("read-only"), "{text}");
+    assert!(
+        text.contains("Who owns the server?"),
+        "the text is kept: {text}"
+    );
+    assert!(
+        Store::open_read_only(&path)
+            .unwrap()
+            .questions()
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[test]

@@ -766,3 +766,13 @@ pub const CLAUSE_DOCUMENTS: &[(&str, &str, &str, &str)] = &[
     ("7.5.1", "Document register in SharePoint", ISB, "2026-01-12"),
     ("8.2", "Risk register (this workspace); workshop minutes 2026-01-28", ISB, "2026-02-06"),
 ];
+
+/// Questions noted in the assessment workshop of 2026-01-28: asset number (0 for the workshop
+/// as a whole), question, who noted it, when, and when it was resolved ("" while open).
+#[rustfmt::skip]
+pub const QUESTIONS: &[(u32, &str, &str, &str, &str)] = &[
+    (16, "Are spare laptops kept in Hamburg too, or only in Bremen?", "anna.weber", "2026-01-28T10:20:00", "2026-02-06T09:00:00"),
+    (28, "Who owns the Backup NAS: our IT or the external IT service provider?", "anna.weber", "2026-01-28T11:05:00", ""),
+    (11, "Which invoicing data would hurt most if altered: platform fees or dispatch billing?", "anna.weber", "2026-01-28T11:40:00", ""),
+    (0, "Does the canteen's Wi-Fi share the office network's uplink?", "anna.weber", "2026-01-28T12:10:00", ""),
+];

@@ -43,7 +43,8 @@
 //! 5 context issues, 7 interested parties, 30 assets (11 primary, 18 supporting, 1 intangible),
 //! 38 dependencies, 35 protection needs, 20 risks (every treatment option used), 17 actions,
 //! 2 acceptances, 2 custom controls, SoA decided for all 93 Annex A controls (88 applicable,
-//! 5 excluded) and both custom controls, one issued SoA version (v1).
+//! 5 excluded) and both custom controls, one issued SoA version (v1), 4 questions from the
+//! assessment workshop of 2026-01-28 (Q-001 resolved; Q-004 about the workshop as a whole).
 
 mod data;
 
@@ -61,6 +62,7 @@ use crate::domain::control::{Control, Theme};
 use crate::domain::methodology::{Methodology, Rating};
 use crate::domain::party::InterestedParty;
 use crate::domain::protection::{ProtectionNeed, ProtectionScale};
+use crate::domain::question::{OpenQuestion, parse_stamp};
 use crate::domain::risk::{Acceptance, Risk};
 use crate::domain::scope::{ContextIssue, ScopeItem, ScopeStatements};
 use crate::domain::soa::{Applicability, ImplementationStatus, SoaEntry};
@@ -157,7 +159,8 @@ fn fill(w: &mut Writer<'_>, s: &Settings) -> Result<(), StoreError> {
     let risk_ids = fill_risks(w, s, &asset_ids)?;
     let custom = fill_treatment(w, &risk_ids)?;
     fill_soa(w, s, &custom)?;
-    fill_clauses(w, s)
+    fill_clauses(w, s)?;
+    fill_questions(w, &asset_ids)
 }
 
 /// Scope items, context issues and interested parties; returns the scope items' row ids.
@@ -382,6 +385,27 @@ fn fill_clauses(w: &mut Writer<'_>, s: &Settings) -> Result<(), StoreError> {
             doc_owner: doc_owner.into(),
             doc_date,
             ..item.clone()
+        })?;
+    }
+    Ok(())
+}
+
+/// The workshop's questions, recorded as an import records them so that who noted them and
+/// when are the literals of the data, not the machine's user and clock.
+fn fill_questions(w: &mut Writer<'_>, asset_ids: &[i64]) -> Result<(), StoreError> {
+    for (number, &(asset, text, noted_by, noted_at, resolved_at)) in (1..).zip(data::QUESTIONS) {
+        let asset = match asset {
+            0 => None,
+            n => Some(id_of(asset_ids, n, "asset")?),
+        };
+        let resolved_at = match resolved_at {
+            "" => None,
+            at => Some(parse_stamp("resolved_at", at)?),
+        };
+        w.import_question(OpenQuestion {
+            number,
+            resolved_at,
+            ..OpenQuestion::new(asset, text, noted_by, parse_stamp("noted_at", noted_at)?)
         })?;
     }
     Ok(())

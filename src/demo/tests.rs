@@ -48,6 +48,7 @@ fn demo_has_the_designed_counts() {
         (93, 2, 95)
     );
     assert_eq!(store.dependencies().unwrap().len(), 38);
+    assert_eq!(store.questions().unwrap().len(), 4);
     let statements = store.scope_statements().unwrap();
     assert!(statements.certificate_scope.contains("NordDispatch"));
     assert_eq!(
@@ -60,6 +61,40 @@ fn demo_has_the_designed_counts() {
     assert_eq!(
         status("10.2"),
         crate::domain::clause::ClauseStatus::NotStarted
+    );
+}
+
+#[test]
+fn the_workshop_left_three_open_questions_as_noted_then() {
+    let (_dir, store) = demo();
+    let assets: HashMap<i64, u32> = store
+        .assets()
+        .unwrap()
+        .iter()
+        .map(|a| (a.id, a.number))
+        .collect();
+    let open: Vec<(String, Option<String>)> = store
+        .open_questions()
+        .unwrap()
+        .iter()
+        .map(|q| {
+            let asset = q.asset.map(|id| RefKind::Asset.format(assets[&id]));
+            (q.reference(), asset)
+        })
+        .collect();
+    assert_eq!(
+        open,
+        [
+            ("Q-002".into(), Some("AS-028".into())),
+            ("Q-003".into(), Some("AS-011".into())),
+            ("Q-004".into(), None),
+        ]
+    );
+    let all = store.questions().unwrap();
+    assert!(all.iter().all(|q| q.noted_by == "anna.weber"));
+    assert_eq!(
+        crate::domain::question::stamp(all[0].resolved_at.unwrap()),
+        "2026-02-06T09:00:00"
     );
 }
 

@@ -13,6 +13,7 @@ pub mod methodology;
 pub mod party;
 pub mod passphrase;
 pub mod protection;
+pub mod question;
 pub mod readiness;
 pub mod reference;
 pub mod risk;

@@ -1,4 +1,4 @@
-//! Stable human references shown next to row ids: `S-001`, `IP-001`, `AS-001`, `R-001`...
+//! Stable human references shown next to row ids: `S-001`, `IP-001`, `AS-001`, `R-001`, `Q-001`...
 
 use super::text::ValidationError;
 use crate::string_enum;
@@ -14,6 +14,7 @@ string_enum!(
         Action => "T", "Treatment action",
         CustomControl => "C", "Custom control",
         Document => "D", "Document",
+        Question => "Q", "Open question",
     }
 );
 

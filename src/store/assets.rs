@@ -78,6 +78,8 @@ struct DeletedAsset<'a> {
     used_by: Vec<String>,
     protection_needs: Vec<ProtectionNeed>,
     risks: Vec<String>,
+    /// The workshop questions about it, which stay without an asset.
+    questions: Vec<String>,
 }
 
 impl Store {
@@ -239,6 +241,12 @@ impl Writer<'_> {
                 need,
             )?,
             risks: risk_titles(&self.tx, id)?,
+            questions: rows(
+                &self.tx,
+                "SELECT number FROM open_questions WHERE asset = ?1 ORDER BY number",
+                [id],
+                |r| Ok(RefKind::Question.format(r.get(0)?)),
+            )?,
         };
         self.log(
             "asset",
@@ -405,7 +413,7 @@ impl Writer<'_> {
     }
 
     /// `AS-007` for a row id; `Missing` if there is no such asset.
-    fn asset_ref(&self, id: i64) -> Result<String> {
+    pub(super) fn asset_ref(&self, id: i64) -> Result<String> {
         let number: Option<u32> = self
             .tx
             .prepare_cached("SELECT number FROM assets WHERE id = ?1")?

@@ -78,6 +78,7 @@ impl Writer<'_> {
             RefKind::Asset => "assets",
             RefKind::Risk => "risks",
             RefKind::Action => "actions",
+            RefKind::Question => "open_questions",
             RefKind::CustomControl | RefKind::Document => {
                 return Err(StoreError::Missing(format!(
                     "a numbered register for {}",

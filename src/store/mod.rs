@@ -11,6 +11,7 @@ mod import;
 mod lock;
 mod log;
 mod meta;
+mod questions;
 mod risks;
 pub mod schema;
 mod scope;

@@ -194,12 +194,26 @@ CREATE TABLE soa_versions (
 ) STRICT;
 "#;
 
+/// Open questions noted in a workshop; a question outlives the asset it is about.
+const V3: &str = r#"
+CREATE TABLE open_questions (
+    id INTEGER PRIMARY KEY,
+    number INTEGER NOT NULL UNIQUE,
+    asset INTEGER REFERENCES assets(id) ON DELETE SET NULL,
+    text TEXT NOT NULL,
+    noted_by TEXT NOT NULL,
+    noted_at TEXT NOT NULL,
+    resolved_at TEXT
+) STRICT;
+CREATE INDEX open_questions_asset ON open_questions(asset);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
 }
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i32 = 2;
+pub const LATEST_VERSION: i32 = 3;
 
 #[cfg(test)]
 mod tests {

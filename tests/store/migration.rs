@@ -2,6 +2,7 @@
 //! schema moved forward with the data kept.
 
 use isms::store::Store;
+use isms::store::schema::{APPLICATION_ID, LATEST_VERSION};
 
 use super::temp;
 
@@ -18,7 +19,7 @@ fn an_older_schema_is_backed_up_then_migrated() {
     }
     let original = std::fs::read(&path).unwrap();
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
     let backup = path.with_file_name("t.isms.bak-v0");
     assert!(
         std::fs::read(backup).unwrap() == original,
@@ -55,7 +56,7 @@ fn a_version_1_workspace_is_backed_up_then_migrated_keeping_its_data() {
     assert_eq!(isms::store::inspect(&path).unwrap().schema_version, 1);
 
     let store = Store::open(&path).unwrap();
-    assert_eq!(store.schema_version().unwrap(), 2);
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
     let backup = path.with_file_name("t.isms.bak-v1");
     assert!(
         std::fs::read(backup).unwrap() == original,
@@ -78,5 +79,69 @@ fn a_version_1_workspace_is_backed_up_then_migrated_keeping_its_data() {
     drop(store);
     // Opened again, nothing is migrated twice.
     let again = Store::open(&path).unwrap();
-    assert_eq!(again.schema_version().unwrap(), 2);
+    assert_eq!(again.schema_version().unwrap(), LATEST_VERSION);
+}
+
+#[test]
+fn a_version_2_workspace_is_backed_up_then_migrated_keeping_its_data() {
+    let (_dir, path) = temp();
+    {
+        // A workspace as version 2 wrote it: an asset, a protection need and an issued SoA
+        // version, and no place for open questions.
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        isms::store::schema::migrations()
+            .to_version(&mut conn, 2)
+            .unwrap();
+        conn.execute_batch(
+            "INSERT INTO assets (id, number, name, kind) VALUES (7, 3, 'Server', 'hardware');
+             INSERT INTO protection_needs (asset, objective, level, rationale)
+                 VALUES (7, 'confidentiality', 2, 'Holds customer data.');
+             INSERT INTO soa_versions (number, issued_on, approver, snapshot)
+                 VALUES (1, '2026-02-10', 'Managing Director', '[]');",
+        )
+        .unwrap();
+        let has_questions: bool = conn
+            .prepare("SELECT 1 FROM sqlite_master WHERE name = 'open_questions'")
+            .unwrap()
+            .exists([])
+            .unwrap();
+        assert!(!has_questions);
+    }
+    let original = std::fs::read(&path).unwrap();
+    assert_eq!(isms::store::inspect(&path).unwrap().schema_version, 2);
+
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(LATEST_VERSION, 3);
+    assert_eq!(store.schema_version().unwrap(), 3);
+    let backup = path.with_file_name("t.isms.bak-v2");
+    assert!(
+        std::fs::read(backup).unwrap() == original,
+        "the backup is the version-2 file as it was"
+    );
+    let assets = store.assets().unwrap();
+    assert_eq!(
+        (assets[0].id, assets[0].number, assets[0].name.as_str()),
+        (7, 3, "Server")
+    );
+    let needs = store.protection_needs().unwrap();
+    assert_eq!(
+        (needs[0].level, needs[0].rationale.as_str()),
+        (2, "Holds customer data.")
+    );
+    assert_eq!(
+        store.soa_versions().unwrap()[0].approver,
+        "Managing Director"
+    );
+    // The new table is there, empty, and takes a question about the old asset.
+    assert!(store.questions().unwrap().is_empty());
+    let q = store
+        .edit(|w| w.note_question(Some(7), "Is the server shared?"))
+        .unwrap();
+    assert_eq!(q.reference(), "Q-001");
+    drop(store);
+    let again = Store::open(&path).unwrap();
+    assert_eq!(again.schema_version().unwrap(), 3);
+    assert_eq!(again.open_questions().unwrap(), [q]);
 }

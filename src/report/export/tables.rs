@@ -225,6 +225,7 @@ fn names(register: Register) -> (&'static str, &'static str) {
         Register::Controls => ("controls", "Controls"),
         Register::Soa => ("soa", "SoA"),
         Register::Clauses => ("clauses", "Clauses"),
+        Register::Questions => ("questions", "Open questions"),
     }
 }
 

@@ -28,6 +28,7 @@
 //! | `soa` | `[{"control" (a control key), "applicability", "reasons" (recorded only; `risk_treatment` is derived), "justification", "exclusion_justification", "status", "owner", "evidence", "covered_by"}]` |
 //! | `soa_versions` | `[{"id", "number", "issued_on", "approver", "note", "rows": [{"control", "title", "applicability", "reasons" (as recorded, derived included), "justification", "exclusion_justification", "covered_by", "status", "owner"}]}]` |
 //! | `clauses` | `[{"number", "title", "status", "note", "evidence", "doc_reference", "doc_owner", "doc_date"}]` |
+//! | `questions` | the open questions of workshops, resolved ones included: `[{"id", "number", "asset" (an asset id or null), "text", "noted_by", "noted_at", "resolved_at" (null while open)}]`; stamps are `YYYY-MM-DDTHH:MM:SS`. Optional: a document without it has none |
 //! | `change_log` | `[{"at", "who", "entity", "reference", "action", "before", "after"}]`, oldest first; `before`/`after` are JSON texts or null |
 //!
 //! `id`s are the file's row ids: they only tie records of this document together (a risk's
@@ -45,6 +46,7 @@ use crate::domain::control::Control;
 use crate::domain::methodology::Methodology;
 use crate::domain::party::InterestedParty;
 use crate::domain::protection::{Objective, ProtectionNeed, ProtectionScale};
+use crate::domain::question::OpenQuestion;
 use crate::domain::risk::{Acceptance, Risk};
 use crate::domain::scope::{ContextIssue, ScopeItem, ScopeStatements};
 use crate::domain::soa::{SoaEntry, SoaVersion, snapshot};
@@ -84,6 +86,9 @@ pub struct WorkspaceFile {
     pub soa: Vec<SoaEntry>,
     pub soa_versions: Vec<SoaVersion>,
     pub clauses: Vec<ClauseItem>,
+    /// Added after version 1 was first published, so optional on reading.
+    #[serde(default)]
+    pub questions: Vec<OpenQuestion>,
     #[serde(default)]
     pub change_log: Vec<Change>,
 }
@@ -117,6 +122,7 @@ impl WorkspaceFile {
             soa: ws.soa,
             soa_versions: ws.versions,
             clauses: ws.clauses,
+            questions: store.questions()?,
             change_log: store.changes()?,
         })
     }

@@ -4,7 +4,8 @@
 //! Every register goes through the same Writer API the app uses, in number order, so that the
 //! numbers the store assigns match the exported ones; where the export had gaps the exported
 //! number is given back. Row ids differ and are mapped. The change log is not copied: the new
-//! file's log records the import itself.
+//! file's log records the import itself. Workshop questions keep who noted them, when, and when
+//! they were resolved.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -13,6 +14,7 @@ use super::ImportError;
 use crate::domain::asset::{Asset, Dependency};
 use crate::domain::control::{Control, Theme, key_order};
 use crate::domain::protection::ProtectionNeed;
+use crate::domain::question::OpenQuestion;
 use crate::domain::reference::RefKind;
 use crate::domain::risk::{Acceptance, Risk};
 use crate::domain::scope::{ContextIssue, ScopeItem};
@@ -214,6 +216,18 @@ fn write_all(w: &mut Writer<'_>, f: &WorkspaceFile, at: &mut String) -> Result<(
     for version in versions {
         *at = version.label();
         w.import_soa_version(version)?;
+    }
+    for question in by_number(&f.questions, |q| q.number) {
+        *at = RefKind::Question.format(question.number);
+        let asset = question
+            .asset
+            .map(|id| assets.get("asset", id))
+            .transpose()?;
+        w.import_question(OpenQuestion {
+            id: 0,
+            asset,
+            ..question
+        })?;
     }
     Ok(())
 }

@@ -14,8 +14,10 @@
 //! An SoA row's `reasons` start with the derived `risk_treatment` when an action that is not
 //! cancelled implements the control for a risk (those risks are its `risks`); `covered_by` is
 //! the custom control that covers an excluded control, or null. A clause lists the
-//! `mandatory_documents` it requires next to the document recorded for it.
+//! `mandatory_documents` it requires next to the document recorded for it. A workshop question
+//! lists open and resolved ones alike: `resolved_at` is null while it is open.
 
+mod questions;
 mod risks;
 
 use std::collections::HashMap;
@@ -41,6 +43,7 @@ string_enum!(
         Controls => "controls", "Controls",
         Soa => "soa", "Statement of Applicability",
         Clauses => "clauses", "Clauses",
+        Questions => "questions", "Open questions",
     }
 );
 
@@ -180,6 +183,7 @@ pub fn build(store: &Store, register: Register, today: NaiveDate) -> Result<List
         }
         Register::Soa => soa(store),
         Register::Clauses => clauses(store),
+        Register::Questions => questions::questions(store),
     }
 }
 

@@ -2,7 +2,7 @@
 //! with the arrows, press a level's number to rate, `r` for the rationale, Space to mark rows and
 //! rate them at once. Supporting assets inherit by the maximum principle; rating one is an
 //! override and asks for its justification first. `w` opens the workshop view, one asset at a
-//! time (see `workshop`).
+//! time, where open questions are noted and resolved (see `workshop`).
 
 mod grid;
 mod methodology;
@@ -18,6 +18,7 @@ use ratatui::layout::Rect;
 use super::assets::{AssetRow, load_rows};
 use super::{Ctx, Handled, Screen, Status};
 use crate::domain::protection::{Objective, ProtectionNeed, needs_justification};
+use crate::domain::question::OpenQuestion;
 use crate::store::{Store, StoreError};
 use crate::ui::widgets::form::{Form, FormEvent};
 
@@ -31,8 +32,11 @@ enum Modal {
         level: Option<u8>,
     },
     Methodology(Form),
-    /// An open question noted in the workshop.
-    Question(Form),
+    /// An open question noted in the workshop, about this asset (None: the workshop as a whole).
+    Question {
+        form: Form,
+        asset: Option<i64>,
+    },
     /// An asset named in the workshop: name and kind, saved at once.
     QuickAdd(Form),
 }
@@ -51,6 +55,8 @@ pub struct ProtectionScreen {
     modal: Modal,
     /// The workshop session, while the workshop view (or its summary) is shown.
     workshop: Option<workshop::Workshop>,
+    /// The questions not resolved yet, by number, for the workshop view.
+    questions: Vec<OpenQuestion>,
 }
 
 impl ProtectionScreen {
@@ -67,6 +73,7 @@ impl ProtectionScreen {
             filtering: false,
             modal: Modal::None,
             workshop: None,
+            questions: Vec::new(),
         };
         s.reload(store)?;
         Ok(s)
@@ -345,7 +352,7 @@ impl ProtectionScreen {
                     }
                 }
             },
-            Modal::Question(form) => self.handle_question(form, key, ctx),
+            Modal::Question { form, asset } => self.handle_question(form, asset, key, ctx),
             Modal::QuickAdd(form) => self.handle_quick_add(form, key, ctx),
             Modal::Methodology(mut form) => match form.handle_key(key) {
                 FormEvent::None => self.modal = Modal::Methodology(form),
@@ -472,7 +479,7 @@ impl Screen for ProtectionScreen {
         match &mut self.modal {
             Modal::Rationale { form, .. }
             | Modal::Methodology(form)
-            | Modal::Question(form)
+            | Modal::Question { form, .. }
             | Modal::QuickAdd(form) => form.paste(text),
             Modal::None => {}
         }
@@ -484,6 +491,7 @@ impl Screen for ProtectionScreen {
 
     fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
         (self.rows, _) = load_rows(store)?;
+        self.questions = store.open_questions()?;
         self.refilter();
         Ok(())
     }
@@ -492,7 +500,7 @@ impl Screen for ProtectionScreen {
         match &self.modal {
             Modal::Rationale { form, .. }
             | Modal::Methodology(form)
-            | Modal::Question(form)
+            | Modal::Question { form, .. }
             | Modal::QuickAdd(form) => form.keys().to_vec(),
             Modal::None if self.workshop.is_some() => self.workshop_keys(),
             Modal::None if self.filtering => {
@@ -520,7 +528,7 @@ impl Screen for ProtectionScreen {
         match &self.modal {
             Modal::Rationale { form, .. }
             | Modal::Methodology(form)
-            | Modal::Question(form)
+            | Modal::Question { form, .. }
             | Modal::QuickAdd(form) => form.render(frame, area),
             Modal::None => {}
         }

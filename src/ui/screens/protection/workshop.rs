@@ -1,8 +1,9 @@
 //! The workshop view of the Protection screen: one asset at a time, full-screen, with its
 //! objectives beside the scale's definitions, so a room can agree on levels at the speed of talk.
 //! Ratings go through the grid's own `rate` (same store calls, same override rule); assets named
-//! in the room are added at once; open questions are kept for the session summary only, since the
-//! workspace has no place for them yet.
+//! in the room are added at once; an open question (`?`) is saved at once as `Q-001`, about the
+//! asset in view. The view lists the asset's open questions, and `c` resolves the first of them
+//! when the room has the answer. The summary lists what the session did, questions included.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -12,8 +13,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{Modal, ProtectionScreen};
 use crate::domain::asset::{Asset, AssetKind};
+use crate::domain::question::{OpenQuestion, open_about};
 use crate::domain::reference::RefKind;
-use crate::domain::text;
 use crate::store::StoreError;
 use crate::ui::screens::{Ctx, Status};
 use crate::ui::theme;
@@ -25,6 +26,7 @@ pub struct Workshop {
     ratings: Vec<String>,
     added: Vec<String>,
     questions: Vec<String>,
+    resolved: Vec<String>,
     /// The session has ended and its summary is shown.
     ended: bool,
 }
@@ -92,13 +94,17 @@ impl ProtectionScreen {
                 );
             }
             KeyCode::Char('?') => {
+                let asset = self.current().map(|r| r.asset.id);
                 let about = self
                     .current()
                     .map_or_else(|| "the workshop".to_string(), |r| r.ctx.name(r.asset.id));
-                self.modal = Modal::Question(
-                    Form::new(format!("Open question on {about}")).line("question", "Question", ""),
-                );
+                self.modal = Modal::Question {
+                    form: Form::new(format!("Open question on {about}"))
+                        .line("question", "Question", ""),
+                    asset,
+                };
             }
+            KeyCode::Char('c') => self.resolve_first_question(ctx),
             KeyCode::Esc | KeyCode::Char('q') => {
                 if let Some(w) = &mut self.workshop {
                     w.ended = true;
@@ -108,26 +114,86 @@ impl ProtectionScreen {
         }
     }
 
-    pub(super) fn handle_question(&mut self, mut form: Form, key: KeyEvent, ctx: &mut Ctx<'_>) {
+    /// Saves the question at once; a refused or failed write keeps the form open with the text.
+    pub(super) fn handle_question(
+        &mut self,
+        mut form: Form,
+        asset: Option<i64>,
+        key: KeyEvent,
+        ctx: &mut Ctx<'_>,
+    ) {
         match form.handle_key(key) {
-            FormEvent::None => self.modal = Modal::Question(form),
+            FormEvent::None => self.modal = Modal::Question { form, asset },
             FormEvent::Cancel => *ctx.status = Status::Info("No question noted.".into()),
-            FormEvent::Submit => match text::required_line("question", &form.value("question")) {
-                Ok(question) => {
-                    let about = self
-                        .current()
-                        .map(|r| format!("{}: ", r.ctx.name(r.asset.id)))
-                        .unwrap_or_default();
-                    if let Some(w) = &mut self.workshop {
-                        w.questions.push(format!("{about}{question}"));
+            FormEvent::Submit => {
+                let text = form.value("question");
+                match ctx.store.edit(|w| w.note_question(asset, &text)) {
+                    Ok(q) => {
+                        let about = asset
+                            .map(|id| format!(" on {}", self.name(id)))
+                            .unwrap_or_default();
+                        *ctx.status = Status::Saved(format!(
+                            "Saved {}{about}; it stays open until resolved.",
+                            q.reference()
+                        ));
+                        let line = self.question_line(&q);
+                        if let Some(w) = &mut self.workshop {
+                            w.questions.push(line);
+                        }
+                        self.reload_questions(ctx);
                     }
-                    *ctx.status = Status::Info("Question noted for the summary.".into());
+                    Err(StoreError::Invalid(v)) => {
+                        form.set_error(v.field, v.message);
+                        self.modal = Modal::Question { form, asset };
+                    }
+                    Err(e) => {
+                        form.message = Some(format!("not saved: {e}"));
+                        self.modal = Modal::Question { form, asset };
+                    }
                 }
-                Err(e) => {
-                    form.set_error(e.field, e.message);
-                    self.modal = Modal::Question(form);
+            }
+        }
+    }
+
+    /// Resolves the first open question about the current asset: the room has its answer.
+    fn resolve_first_question(&mut self, ctx: &mut Ctx<'_>) {
+        let Some(asset) = self.current().map(|r| r.asset.id) else {
+            return;
+        };
+        let Some(first) = open_about(&self.questions, asset).first().map(|q| q.id) else {
+            *ctx.status = Status::Info("No open question on this asset.".into());
+            return;
+        };
+        match ctx.store.edit(|w| w.resolve_question(first)) {
+            Ok(q) => {
+                let line = self.question_line(&q);
+                self.reload_questions(ctx);
+                let left = open_about(&self.questions, asset).len();
+                *ctx.status = Status::Saved(format!(
+                    "Resolved {}; {left} still open on this asset.",
+                    q.reference()
+                ));
+                if let Some(w) = &mut self.workshop {
+                    w.resolved.push(line);
                 }
-            },
+            }
+            Err(e) => *ctx.status = Status::Error(format!("Not resolved: {e}")),
+        }
+    }
+
+    /// `Q-001 AS-006 Server: Is it shared?`, or without the asset for the workshop as a whole.
+    fn question_line(&self, q: &OpenQuestion) -> String {
+        let about = q
+            .asset
+            .map(|id| format!("{}: ", self.name(id)))
+            .unwrap_or_default();
+        format!("{} {about}{}", q.reference(), q.text)
+    }
+
+    fn reload_questions(&mut self, ctx: &mut Ctx<'_>) {
+        match ctx.store.open_questions() {
+            Ok(questions) => self.questions = questions,
+            Err(e) => *ctx.status = Status::Error(format!("Could not reload: {e}")),
         }
     }
 
@@ -183,16 +249,23 @@ impl ProtectionScreen {
         } else {
             "1 2 3"
         };
-        vec![
+        let mut keys = vec![
             (rate, "rate"),
             ("↑↓", "objective"),
             ("Enter →", "next asset"),
-            ("← Bksp", "previous"),
+            ("← Bksp", "prev"),
             ("r", "rationale"),
             ("a", "add asset"),
-            ("?", "open question"),
-            ("Esc q", "end session"),
-        ]
+            ("?", "question"),
+        ];
+        if self
+            .current()
+            .is_some_and(|r| !open_about(&self.questions, r.asset.id).is_empty())
+        {
+            keys.push(("c", "resolve"));
+        }
+        keys.push(("Esc q", "end session"));
+        keys
     }
 
     pub(super) fn render_workshop(&self, w: &Workshop, frame: &mut Frame, area: Rect) {
@@ -252,6 +325,17 @@ impl ProtectionScreen {
                         format!("    {}", r.ctx.explain(r.asset.id, *o, need.as_ref())),
                         theme::value(),
                     ));
+                }
+                let open = open_about(&self.questions, r.asset.id);
+                if !open.is_empty() {
+                    lines.push(Line::raw(""));
+                    lines.push(Line::styled(
+                        format!("Open questions: {} (c resolves the first)", open.len()),
+                        theme::label(),
+                    ));
+                    lines.extend(open.iter().map(|q| {
+                        Line::styled(format!("  {} {}", q.reference(), q.text), theme::warning())
+                    }));
                 }
             }
         }
@@ -319,10 +403,14 @@ fn render_summary(w: &Workshop, frame: &mut Frame, area: Rect) {
     section("Assets added", &w.added);
     section("Ratings set", &w.ratings);
     section("Open questions", &w.questions);
+    if !w.resolved.is_empty() {
+        section("Questions resolved", &w.resolved);
+    }
     if !w.questions.is_empty() {
         lines.push(Line::styled(
-            "Open questions are not stored in the workspace: copy them into the minutes now.",
-            theme::warning(),
+            "Saved in the workspace, open until resolved (c in the workshop view); \
+             `isms list questions` lists them.",
+            theme::muted(),
         ));
     }
     lines.push(Line::styled("Any key returns to the grid.", theme::muted()));

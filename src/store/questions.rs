@@ -1,0 +1,287 @@
+//! Open questions noted in workshops: noted, resolved, and carried over by an import.
+
+use chrono::NaiveDateTime;
+use rusqlite::types::Type;
+use rusqlite::{Connection, OptionalExtension, Row};
+
+use super::sql::{all, next_number};
+use super::{Result, Store, StoreError, Writer};
+use crate::domain::question::{OpenQuestion, parse_stamp, stamp};
+use crate::domain::reference::RefKind;
+
+const QUESTION: &str =
+    "SELECT id, number, asset, text, noted_by, noted_at, resolved_at FROM open_questions";
+
+/// A stored stamp; one that does not read back reports the column as damaged.
+fn stamp_at(
+    r: &Row<'_>,
+    idx: usize,
+    field: &'static str,
+) -> rusqlite::Result<Option<NaiveDateTime>> {
+    let Some(text) = r.get::<_, Option<String>>(idx)? else {
+        return Ok(None);
+    };
+    parse_stamp(field, &text)
+        .map(Some)
+        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e)))
+}
+
+fn question(r: &Row<'_>) -> rusqlite::Result<OpenQuestion> {
+    Ok(OpenQuestion {
+        id: r.get(0)?,
+        number: r.get(1)?,
+        asset: r.get(2)?,
+        text: r.get(3)?,
+        noted_by: r.get(4)?,
+        // The column is NOT NULL, so a missing stamp is a conversion failure like a bad one.
+        noted_at: stamp_at(r, 5, "noted_at")?.ok_or(rusqlite::Error::InvalidColumnType(
+            5,
+            "noted_at".into(),
+            Type::Null,
+        ))?,
+        resolved_at: stamp_at(r, 6, "resolved_at")?,
+    })
+}
+
+fn one_question(conn: &Connection, id: i64) -> Result<OpenQuestion> {
+    conn.prepare_cached(&format!("{QUESTION} WHERE id = ?1"))?
+        .query_row([id], question)
+        .optional()?
+        .ok_or_else(|| StoreError::Missing(format!("open question #{id}")))
+}
+
+impl Store {
+    /// Every question, open and resolved, by number: for listings and the workspace export.
+    pub fn questions(&self) -> Result<Vec<OpenQuestion>> {
+        Ok(all(
+            self.conn(),
+            &format!("{QUESTION} ORDER BY number"),
+            question,
+        )?)
+    }
+
+    /// The questions not resolved yet, by number.
+    pub fn open_questions(&self) -> Result<Vec<OpenQuestion>> {
+        Ok(all(
+            self.conn(),
+            &format!("{QUESTION} WHERE resolved_at IS NULL ORDER BY number"),
+            question,
+        )?)
+    }
+}
+
+impl Writer<'_> {
+    /// Notes a question about `asset` (or the workshop as a whole), by whoever edits, now.
+    pub fn note_question(&mut self, asset: Option<i64>, text: &str) -> Result<OpenQuestion> {
+        let noted_at = parse_stamp("noted_at", &self.at)?;
+        let q = OpenQuestion::new(asset, text, self.who, noted_at).validated()?;
+        self.insert_question(q)
+    }
+
+    /// Marks question `id` resolved now; `Missing` if there is none, refused if it is resolved.
+    pub fn resolve_question(&mut self, id: i64) -> Result<OpenQuestion> {
+        let before = one_question(&self.tx, id)?;
+        let at = parse_stamp("resolved_at", &self.at)?;
+        let after = before.clone().resolved(at)?;
+        self.tx.execute(
+            "UPDATE open_questions SET resolved_at = ?2 WHERE id = ?1",
+            (id, after.resolved_at.map(stamp)),
+        )?;
+        self.log(
+            "question",
+            &after.reference(),
+            "resolve",
+            Some(&before),
+            Some(&after),
+        )?;
+        Ok(after)
+    }
+
+    /// Records a question as it was exported: who noted it and when, resolved or not, under its
+    /// own number (given back as [`Writer::import_number`] does for the other registers).
+    pub fn import_question(&mut self, q: OpenQuestion) -> Result<OpenQuestion> {
+        let number = RefKind::Question.check_number(q.number)?;
+        let stored = self.insert_question(q.validated()?)?;
+        self.import_number(RefKind::Question, stored.id, number)?;
+        Ok(OpenQuestion { number, ..stored })
+    }
+
+    /// Inserts a validated question under the next free number and logs it.
+    fn insert_question(&mut self, mut q: OpenQuestion) -> Result<OpenQuestion> {
+        if let Some(asset) = q.asset {
+            self.asset_ref(asset)?;
+        }
+        q.number = next_number(&self.tx, "open_questions")?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO open_questions (number, asset, text, noted_by, noted_at, resolved_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute((
+                q.number,
+                q.asset,
+                &q.text,
+                &q.noted_by,
+                stamp(q.noted_at),
+                q.resolved_at.map(stamp),
+            ))?;
+        q.id = self.tx.last_insert_rowid();
+        self.log("question", &q.reference(), "create", None::<&()>, Some(&q))?;
+        Ok(q)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::fix_today_for_this_thread;
+    use crate::domain::asset::{Asset, AssetKind};
+    use crate::store::fix_user_for_this_thread;
+
+    fn on(day: &str) {
+        fix_today_for_this_thread(Some(day.parse().unwrap()));
+    }
+
+    /// Lets the clock and the user go again when a test ends, passed or not.
+    struct Fixed;
+
+    impl Drop for Fixed {
+        fn drop(&mut self) {
+            fix_today_for_this_thread(None);
+            fix_user_for_this_thread(None);
+        }
+    }
+
+    /// A workspace of one server, edited by `ines` on 2026-03-31.
+    fn workspace(dir: &tempfile::TempDir) -> (Store, Asset, Fixed) {
+        on("2026-03-31");
+        fix_user_for_this_thread(Some("ines"));
+        let fixed = Fixed;
+        let mut store = Store::create(&dir.path().join("q.isms"), "Acme GmbH").unwrap();
+        let asset = store
+            .edit(|w| w.insert_asset(Asset::new(AssetKind::Hardware, "Server")))
+            .unwrap();
+        (store, asset, fixed)
+    }
+
+    #[test]
+    fn a_noted_question_is_stored_numbered_and_logged() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut store, server, _fixed) = workspace(&dir);
+        let q = store
+            .edit(|w| w.note_question(Some(server.id), " Shared with the subsidiary? "))
+            .unwrap();
+        let general = store
+            .edit(|w| w.note_question(None, "Who signs the minutes?"))
+            .unwrap();
+        assert_eq!(
+            (q.reference(), general.reference()),
+            ("Q-001".into(), "Q-002".into())
+        );
+        assert_eq!(q.text, "Shared with the subsidiary?");
+        assert_eq!(q.noted_by, "ines");
+        assert_eq!(stamp(q.noted_at), "2026-03-31T00:00:00");
+        assert_eq!(store.questions().unwrap(), [q.clone(), general]);
+        let log = store.history(&["question"], "Q-001").unwrap();
+        assert_eq!(log.len(), 1);
+        assert_eq!(log[0].action, "create");
+        assert_eq!(log[0].who, "ines");
+        assert!(log[0].after.as_deref().unwrap().contains("subsidiary"));
+    }
+
+    #[test]
+    fn a_bad_question_or_unknown_asset_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut store, _, _fixed) = workspace(&dir);
+        let changes = store.changes().unwrap().len();
+        let err = store.edit(|w| w.note_question(None, "  ")).unwrap_err();
+        assert_eq!(err.to_string(), "question: is required");
+        let err = store
+            .edit(|w| w.note_question(Some(999), "Why?"))
+            .unwrap_err();
+        assert!(matches!(err, StoreError::Missing(_)), "{err}");
+        assert!(store.questions().unwrap().is_empty());
+        assert_eq!(store.changes().unwrap().len(), changes);
+    }
+
+    #[test]
+    fn a_resolved_question_leaves_the_open_ones_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut store, server, _fixed) = workspace(&dir);
+        let q = store
+            .edit(|w| w.note_question(Some(server.id), "Shared?"))
+            .unwrap();
+        let other = store.edit(|w| w.note_question(None, "Minutes?")).unwrap();
+        on("2026-04-02");
+        let done = store.edit(|w| w.resolve_question(q.id)).unwrap();
+        assert_eq!(
+            done.resolved_at.map(stamp).as_deref(),
+            Some("2026-04-02T00:00:00")
+        );
+        assert_eq!(store.open_questions().unwrap(), [other]);
+        assert_eq!(store.questions().unwrap().len(), 2);
+        let err = store.edit(|w| w.resolve_question(q.id)).unwrap_err();
+        assert!(err.to_string().contains("resolved already"), "{err}");
+        let err = store.edit(|w| w.resolve_question(999)).unwrap_err();
+        assert!(matches!(err, StoreError::Missing(_)), "{err}");
+        let log = store.history(&["question"], "Q-001").unwrap();
+        let actions: Vec<&str> = log.iter().map(|c| c.action.as_str()).collect();
+        assert_eq!(actions, ["create", "resolve"]);
+        assert!(
+            log[1]
+                .before
+                .as_deref()
+                .unwrap()
+                .contains("\"resolved_at\":null")
+        );
+    }
+
+    #[test]
+    fn a_question_outlives_its_asset() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut store, server, _fixed) = workspace(&dir);
+        store
+            .edit(|w| w.note_question(Some(server.id), "Shared?"))
+            .unwrap();
+        store.edit(|w| w.delete_asset(server.id)).unwrap();
+        let questions = store.open_questions().unwrap();
+        assert_eq!(questions.len(), 1);
+        assert_eq!(questions[0].asset, None);
+        // The asset's deletion records which questions were about it.
+        let delete = store.history(&["asset"], "AS-001").unwrap().pop().unwrap();
+        let before: serde_json::Value =
+            serde_json::from_str(delete.before.as_deref().unwrap()).unwrap();
+        assert_eq!(before["questions"], serde_json::json!(["Q-001"]));
+    }
+
+    #[test]
+    fn an_import_keeps_who_when_and_the_number() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut store, server, _fixed) = workspace(&dir);
+        let mut q = OpenQuestion::new(
+            Some(server.id),
+            "Shared?",
+            "consultant",
+            parse_stamp("at", "2025-11-04T14:30:00").unwrap(),
+        );
+        q.number = 7;
+        q.resolved_at = Some(parse_stamp("at", "2025-12-01T09:00:00").unwrap());
+        let stored = store.edit(|w| w.import_question(q.clone())).unwrap();
+        assert_eq!(
+            stored,
+            OpenQuestion {
+                id: stored.id,
+                ..q.clone()
+            }
+        );
+        assert_eq!(store.questions().unwrap(), [stored]);
+        // A taken number is refused, and so is a resolution before the note.
+        let err = store.edit(|w| w.import_question(q.clone())).unwrap_err();
+        assert!(err.to_string().contains("Q-007 is taken"), "{err}");
+        q.number = 8;
+        q.resolved_at = Some(parse_stamp("at", "2025-01-01T00:00:00").unwrap());
+        let err = store.edit(|w| w.import_question(q)).unwrap_err();
+        assert!(err.to_string().starts_with("resolved_at:"), "{err}");
+        assert_eq!(store.questions().unwrap().len(), 1);
+    }
+}
