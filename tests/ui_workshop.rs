@@ -122,7 +122,7 @@ fn five_assets_are_rated_one_at_a_time_and_the_summary_counts_them() {
     let text = screen(&app, W, H);
     insta::assert_snapshot!("workshop_summary", text);
     assert!(text.contains("Ratings set: 16"), "{text}");
-    assert!(text.contains("Open questions: 1"), "{text}");
+    assert!(text.contains("Questions noted: 1"), "{text}");
     assert!(
         text.contains("Q-001 AS-006 Server: Is the server shared with the subsidiary?"),
         "{text}"
@@ -210,7 +210,7 @@ fn a_question_is_saved_shown_again_and_resolved() {
     assert!(!text.contains("Open questions"), "{text}");
     press(&mut app, KeyCode::Esc);
     let text = screen(&app, W, H);
-    assert!(text.contains("Open questions: 0"), "{text}");
+    assert!(text.contains("Questions noted: 0"), "{text}");
     assert!(text.contains("Questions resolved: 1"), "{text}");
     let store = Store::open_read_only(&path).unwrap();
     assert!(store.open_questions().unwrap().is_empty());

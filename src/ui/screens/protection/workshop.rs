@@ -402,7 +402,7 @@ fn render_summary(w: &Workshop, frame: &mut Frame, area: Rect) {
     };
     section("Assets added", &w.added);
     section("Ratings set", &w.ratings);
-    section("Open questions", &w.questions);
+    section("Questions noted", &w.questions);
     if !w.resolved.is_empty() {
         section("Questions resolved", &w.resolved);
     }
