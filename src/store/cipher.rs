@@ -21,7 +21,14 @@ use super::{Result, StoreError, current_user};
 /// How long a wrong passphrase waits before it is said to be wrong, to slow down guessing.
 const WRONG_PASSPHRASE_DELAY: Duration = Duration::from_millis(800);
 
+/// SQLCipher 4's key derivation: PBKDF2-HMAC-SHA512 over the passphrase and the file's salt
+/// (its first 16 bytes), 256,000 rounds, a 256-bit key.
+const KDF_ROUNDS: usize = 256_000;
+pub const SALT_LEN: usize = 16;
+
 /// A workspace passphrase, wiped from memory when the last copy is dropped and never printed.
+/// Once opened, a workspace holds the key derived from it instead, so that the readers beside
+/// it skip the deliberately slow derivation.
 #[derive(Clone)]
 pub struct Passphrase(Arc<Zeroizing<String>>);
 
@@ -40,10 +47,35 @@ impl Passphrase {
         Ok(Passphrase(Arc::new(text)))
     }
 
+    /// The key SQLCipher would derive from this passphrase for a file with `salt`, in the form
+    /// `PRAGMA key` takes a raw key: `x'<key><salt>'` in hex.
+    pub(super) fn derived(&self, salt: &[u8; SALT_LEN]) -> Result<Passphrase> {
+        let mut key = Zeroizing::new([0u8; 32]);
+        let digest = openssl::hash::MessageDigest::sha512();
+        openssl::pkcs5::pbkdf2_hmac(
+            self.secret().as_bytes(),
+            salt,
+            KDF_ROUNDS,
+            digest,
+            &mut *key,
+        )
+        .map_err(|e| StoreError::Damaged(format!("deriving the key failed: {e}")))?;
+        let mut raw = Zeroizing::new(String::with_capacity(3 + 2 * (32 + SALT_LEN)));
+        raw.push_str("x'");
+        for byte in key.iter().chain(salt) {
+            raw.push(char::from(HEX[usize::from(byte >> 4)]));
+            raw.push(char::from(HEX[usize::from(byte & 0x0f)]));
+        }
+        raw.push('\'');
+        Ok(Passphrase(Arc::new(raw)))
+    }
+
     fn secret(&self) -> &str {
         &self.0
     }
 }
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
 
 impl fmt::Debug for Passphrase {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -309,4 +341,26 @@ pub(super) fn copy_encrypted(
     to.execute_batch("COMMIT")?;
     to.execute("DETACH DATABASE source", [])?;
     super::file::check_copy(&to)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_derived_key_is_sqlciphers_raw_key_form_and_depends_on_passphrase_and_salt() {
+        let pass = Passphrase::new("correct horse battery".into()).unwrap();
+        let salt = [7u8; SALT_LEN];
+        let derived = pass.derived(&salt).unwrap();
+        let raw = derived.secret();
+        assert!(raw.starts_with("x'") && raw.ends_with('\''), "{raw}");
+        let hex = &raw[2..raw.len() - 1];
+        assert_eq!(hex.len(), 2 * (32 + SALT_LEN));
+        assert!(hex.ends_with(&"07".repeat(SALT_LEN)), "the salt comes last");
+        assert_eq!(pass.derived(&salt).unwrap().secret(), raw, "deterministic");
+        assert_ne!(pass.derived(&[8u8; SALT_LEN]).unwrap().secret(), raw);
+        let other = Passphrase::new("correct horse battery!".into()).unwrap();
+        assert_ne!(other.derived(&salt).unwrap().secret(), raw);
+        assert_eq!(format!("{derived:?}"), "Passphrase(hidden)");
+    }
 }

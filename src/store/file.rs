@@ -24,6 +24,8 @@ pub struct FileCheck {
     /// Whether the file looks encrypted: whole pages without SQLite's plain header. Noise
     /// looks the same; only the key tells them apart.
     pub encrypted: bool,
+    /// The salt of an encrypted file (not secret), where its plain header would start.
+    pub salt: Option<[u8; cipher::SALT_LEN]>,
 }
 
 /// Smallest page SQLite (and so SQLCipher) writes.
@@ -69,11 +71,14 @@ pub fn inspect(path: &Path) -> Result<FileCheck> {
         // SQLCipher puts a random salt where the magic would be and encrypts the rest.
         let salted = header[..16].iter().any(|b| *b != 0);
         if salted && meta.len() % MIN_PAGE == 0 && read == header.len() {
+            let mut salt = [0u8; cipher::SALT_LEN];
+            salt.copy_from_slice(&header[..cipher::SALT_LEN]);
             return Ok(FileCheck {
                 schema_version: 0,
                 size: meta.len(),
                 writable: !meta.permissions().readonly(),
                 encrypted: true,
+                salt: Some(salt),
             });
         }
         return Err(not_workspace("not an SQLite database"));
@@ -109,6 +114,7 @@ pub fn inspect(path: &Path) -> Result<FileCheck> {
         size: meta.len(),
         writable: !meta.permissions().readonly(),
         encrypted: false,
+        salt: None,
     })
 }
 
@@ -153,13 +159,15 @@ pub(super) fn open(path: &Path, read_only: bool, key: Option<&Passphrase>) -> Re
     } else {
         OpenFlags::SQLITE_OPEN_READ_WRITE
     } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let (unlocked, schema_version) = if check.encrypted {
-        let key = key.ok_or_else(|| StoreError::Encrypted(path.display().to_string()))?;
-        let conn = Connection::open_with_flags(path, flags)?;
-        let schema_version = checked_header(path, cipher::unlock(&conn, key, path)?)?;
-        (Some(conn), schema_version)
-    } else {
-        (None, check.schema_version)
+    let (unlocked, key, schema_version) = match (check.salt, key) {
+        (Some(_), None) => return Err(StoreError::Encrypted(path.display().to_string())),
+        (Some(salt), Some(key)) => {
+            let key = key.derived(&salt)?;
+            let conn = Connection::open_with_flags(path, flags)?;
+            let schema_version = checked_header(path, cipher::unlock(&conn, &key, path)?)?;
+            (Some(conn), Some(key), schema_version)
+        }
+        (None, _) => (None, None, check.schema_version),
     };
     // Before anything is written, migration backups included.
     let lock = if read_only {
@@ -198,7 +206,7 @@ pub(super) fn open(path: &Path, read_only: bool, key: Option<&Passphrase>) -> Re
         read_only,
         who: current_user(),
         generation: 0,
-        key: key.filter(|_| check.encrypted).cloned(),
+        key,
         _lock: lock,
     })
 }
