@@ -257,7 +257,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let path = workspace(file, cli.db)?;
             let store = open_to_read(&path, cli.read_only)?;
             workspaces::remember(&store);
-            log::print(&mut out, &store.changes_since(since)?, format)?;
+            log::print(
+                &mut out,
+                &store.changes_since(since)?,
+                &store.links()?,
+                format,
+            )?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -198,3 +198,26 @@ fn backup_copies_an_older_workspace_as_it_is_without_migrating_it() {
         .unwrap();
     assert_eq!(version, 0);
 }
+
+#[test]
+fn log_names_linked_items_by_their_references_in_text_and_json() {
+    let sb = Sandbox::new();
+    let demo = sb.demo();
+    let f = demo.to_str().unwrap();
+    let log = sb.run(&["log", f]).success().stdout();
+    assert!(log.contains("    scope_item: S-001"), "{log}");
+    assert!(log.contains("    depends_on: AS-0"), "{log}");
+    assert!(
+        !log.lines().any(|l| l.trim_start().starts_with("asset: ")
+            && l.trim_start()["asset: ".len()..].starts_with(|c: char| c.is_ascii_digit())),
+        "a row id is shown: {log}"
+    );
+    let json = sb.run(&["log", f, "--format", "json"]).success().stdout();
+    let rows: Vec<Value> = serde_json::from_str(&json).unwrap();
+    let dependency = rows
+        .iter()
+        .find(|r| r["entity"] == "dependency")
+        .expect("the demo has dependencies");
+    let shown = dependency["changed"].to_string();
+    assert!(shown.contains("\"AS-"), "{shown}");
+}

@@ -9,7 +9,7 @@ use proptest::prelude::*;
 use isms::domain::asset::{Asset, AssetKind, Dependency, check_new_dependency};
 use isms::domain::clause::{ClauseItem, ClauseStatus};
 use isms::domain::control::{Control, Theme, display_ref, key_order};
-use isms::domain::history::field_changes;
+use isms::domain::history::{Links, field_changes};
 use isms::domain::methodology::{Methodology, Rating};
 use isms::domain::party::{InterestedParty, PartyKind};
 use isms::domain::protection::{
@@ -443,7 +443,7 @@ proptest! {
     #[test]
     fn change_log_entries_of_any_text_are_readable(before in prop::option::of(nasty()),
                                                    after in prop::option::of(nasty())) {
-        let changes = field_changes(before.as_deref(), after.as_deref());
+        let changes = field_changes("asset", before.as_deref(), after.as_deref(), &Links::default());
         if before == after {
             prop_assert!(changes.is_empty(), "{:?}", changes);
         }

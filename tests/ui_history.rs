@@ -24,8 +24,10 @@ fn workspace(dir: &tempfile::TempDir) -> (App, std::path::PathBuf) {
     let mut store = Store::create(&path, "Acme GmbH").unwrap();
     let asset = store
         .edit(|w| {
-            w.insert_scope_item(ScopeItem::new(ScopeItemKind::Location, "HQ"))?;
-            w.insert_asset(Asset::new(AssetKind::Information, "Customer data"))
+            let hq = w.insert_scope_item(ScopeItem::new(ScopeItemKind::Location, "HQ"))?;
+            let mut asset = Asset::new(AssetKind::Information, "Customer data");
+            asset.scope_item = Some(hq.id);
+            w.insert_asset(asset)
         })
         .unwrap();
     day("2026-02-15");
@@ -48,6 +50,11 @@ fn workspace(dir: &tempfile::TempDir) -> (App, std::path::PathBuf) {
             Ok(())
         })
         .unwrap();
+    day("2026-02-20");
+    let mut owned = store.asset_by_id(asset.id).unwrap();
+    owned.owner = "Head of Sales".into();
+    owned.location = "CRM".into();
+    store.edit(|w| w.update_asset(owned)).unwrap();
     drop(store);
     (start_on(&path), path)
 }
@@ -81,6 +88,9 @@ fn h_shows_who_changed_what_newest_first_and_esc_closes() {
         text.contains("name: Customer data → Customer data and contracts"),
         "{text}"
     );
+    // Linked items by their references, not by row ids.
+    assert!(text.contains("scope_item: S-001"), "{text}");
+    assert!(!text.contains("asset: 1"), "{text}");
 
     // On a short terminal the list scrolls; Esc closes.
     let short = screen(&app, W, 24);

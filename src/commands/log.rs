@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde_json::{Value, json};
 
 use crate::cli::LogFormat;
-use crate::domain::history::{describe, field_changes, what_happened};
+use crate::domain::history::{Links, describe, field_changes, what_happened};
 use crate::domain::text;
 use crate::store::Change;
 
@@ -20,7 +20,12 @@ pub fn parse_since(value: &str) -> Result<NaiveDate> {
     }
 }
 
-pub fn print(out: &mut impl Write, changes: &[Change], format: LogFormat) -> Result<()> {
+pub fn print(
+    out: &mut impl Write,
+    changes: &[Change],
+    links: &Links,
+    format: LogFormat,
+) -> Result<()> {
     match format {
         LogFormat::Text => {
             if changes.is_empty() {
@@ -34,13 +39,15 @@ pub fn print(out: &mut impl Write, changes: &[Change], format: LogFormat) -> Res
                     c.who,
                     what_happened(&c.entity, &c.reference, &c.action)
                 )?;
-                for field in field_changes(c.before.as_deref(), c.after.as_deref()) {
+                for field in
+                    field_changes(&c.entity, c.before.as_deref(), c.after.as_deref(), links)
+                {
                     writeln!(out, "    {}", describe(&field))?;
                 }
             }
         }
         LogFormat::Json => {
-            let rows: Vec<Value> = changes.iter().map(as_json).collect();
+            let rows: Vec<Value> = changes.iter().map(|c| as_json(c, links)).collect();
             // Written as text, so that a reader that stops early is an io error (main ignores it).
             writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
         }
@@ -48,17 +55,18 @@ pub fn print(out: &mut impl Write, changes: &[Change], format: LogFormat) -> Res
     Ok(())
 }
 
-fn as_json(c: &Change) -> Value {
+fn as_json(c: &Change, links: &Links) -> Value {
     // The snapshots as JSON values, not strings in strings; kept as text if not JSON.
     let parsed = |s: &Option<String>| {
         s.as_deref().map_or(Value::Null, |s| {
             serde_json::from_str(s).unwrap_or_else(|_| Value::String(s.to_string()))
         })
     };
-    let fields: Vec<Value> = field_changes(c.before.as_deref(), c.after.as_deref())
-        .into_iter()
-        .map(|f| json!({"field": f.field, "before": f.before, "after": f.after}))
-        .collect();
+    let fields: Vec<Value> =
+        field_changes(&c.entity, c.before.as_deref(), c.after.as_deref(), links)
+            .into_iter()
+            .map(|f| json!({"field": f.field, "before": f.before, "after": f.after}))
+            .collect();
     json!({
         "at": c.at,
         "who": c.who,

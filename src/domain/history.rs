@@ -1,7 +1,11 @@
 //! What one change-log entry changed, field by field, in words a reader can scan: the log keeps
 //! whole JSON snapshots before and after; people want only the fields that differ.
 
+use std::collections::HashMap;
+
 use serde_json::Value;
+
+use super::reference::RefKind;
 
 /// One field of an item as it was and as it became; `None` on the side that did not exist
 /// (a created or deleted item).
@@ -15,13 +19,54 @@ pub struct FieldChange {
 /// Shown for an empty value, so that `— → Alice` reads as "was empty".
 pub const EMPTY: &str = "—";
 
-/// The fields that differ between the `before` and `after` snapshots (JSON text). For a
-/// created or deleted item, every field that holds something; the row id is internal and left
-/// out. A snapshot that is not a JSON object counts as one field, `value`; text that is not
-/// JSON at all is shown as it is, so a damaged entry is still readable.
-pub fn field_changes(before: Option<&str>, after: Option<&str>) -> Vec<FieldChange> {
-    let before = before.map(fields);
-    let after = after.map(fields);
+/// The references of the items that snapshots point at by row id (an asset's scope item, a
+/// risk's assets, an action's risks...), as the workspace holds them when the log is shown.
+#[derive(Debug, Default)]
+pub struct Links(HashMap<(RefKind, i64), String>);
+
+impl Links {
+    pub fn insert(&mut self, kind: RefKind, id: i64, number: u32) {
+        self.0.insert((kind, id), kind.format(number));
+    }
+
+    /// `AS-007`; an item deleted since is said to be so, with the row id the entry holds.
+    fn reference(&self, kind: RefKind, id: i64) -> String {
+        self.0
+            .get(&(kind, id))
+            .cloned()
+            .unwrap_or_else(|| format!("{} #{id}, deleted", kind.label().to_lowercase()))
+    }
+}
+
+/// The kind of item a snapshot field names by its row id.
+fn link_kind(field: &str) -> Option<RefKind> {
+    match field {
+        "asset" | "assets" | "depends_on" => Some(RefKind::Asset),
+        "scope_item" => Some(RefKind::ScopeItem),
+        "risk" | "risks" => Some(RefKind::Risk),
+        _ => None,
+    }
+}
+
+/// Fields a reader does not need: the row id, and the asset of a protection need, which the
+/// entry's reference names already.
+fn is_internal(entity: &str, field: &str) -> bool {
+    field == "id" || (entity == "protection_need" && field == "asset")
+}
+
+/// The fields that differ between the `before` and `after` snapshots (JSON text) of an item of
+/// `entity`. For a created or deleted item, every field that holds something; internal fields
+/// are left out, and row ids of linked items are shown as their references from `links`. A
+/// snapshot that is not a JSON object counts as one field, `value`; text that is not JSON at
+/// all is shown as it is, so a damaged entry is still readable.
+pub fn field_changes(
+    entity: &str,
+    before: Option<&str>,
+    after: Option<&str>,
+    links: &Links,
+) -> Vec<FieldChange> {
+    let before = before.map(|json| fields(json, links));
+    let after = after.map(|json| fields(json, links));
     let mut names: Vec<String> = Vec::new();
     for side in [&after, &before].into_iter().flatten() {
         for (name, _) in side {
@@ -40,7 +85,7 @@ pub fn field_changes(before: Option<&str>, after: Option<&str>) -> Vec<FieldChan
     };
     names
         .into_iter()
-        .filter(|name| name != "id")
+        .filter(|name| !is_internal(entity, name))
         .filter_map(|name| {
             let (b, a) = (lookup(&before, &name), lookup(&after, &name));
             let unchanged = match (&b, &a) {
@@ -58,11 +103,32 @@ pub fn field_changes(before: Option<&str>, after: Option<&str>) -> Vec<FieldChan
 }
 
 /// A snapshot's fields as name and shown value, in the snapshot's order.
-fn fields(json: &str) -> Vec<(String, String)> {
+fn fields(json: &str, links: &Links) -> Vec<(String, String)> {
     match serde_json::from_str::<Value>(json) {
-        Ok(Value::Object(map)) => map.iter().map(|(k, v)| (k.clone(), show(v))).collect(),
+        Ok(Value::Object(map)) => map
+            .iter()
+            .map(|(k, v)| {
+                let shown = match link_kind(k) {
+                    Some(kind) => show(&linked(v, kind, links)),
+                    None => show(v),
+                };
+                (k.clone(), shown)
+            })
+            .collect(),
         Ok(other) => vec![("value".into(), show(&other))],
         Err(_) => vec![("value".into(), one_line(json))],
+    }
+}
+
+/// Row ids (alone or in a list) replaced by the references of what they name.
+fn linked(value: &Value, kind: RefKind, links: &Links) -> Value {
+    match value {
+        Value::Number(n) => n.as_i64().map_or_else(
+            || value.clone(),
+            |id| Value::String(links.reference(kind, id)),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(|v| linked(v, kind, links)).collect()),
+        other => other.clone(),
     }
 }
 
@@ -117,12 +183,51 @@ pub fn what_happened(entity: &str, reference: &str, action: &str) -> String {
 mod tests {
     use super::*;
 
+    fn changes(before: Option<&str>, after: Option<&str>) -> Vec<FieldChange> {
+        field_changes("item", before, after, &Links::default())
+    }
+
+    #[test]
+    fn linked_items_show_as_their_references_and_a_need_hides_its_own_asset() {
+        let mut links = Links::default();
+        links.insert(RefKind::ScopeItem, 7, 2);
+        links.insert(RefKind::Asset, 3, 12);
+        links.insert(RefKind::Risk, 5, 1);
+        let before = r#"{"id":9,"name":"Server","scope_item":null}"#;
+        let after = r#"{"id":9,"name":"Server","scope_item":7}"#;
+        let shown: Vec<String> = field_changes("asset", Some(before), Some(after), &links)
+            .iter()
+            .map(describe)
+            .collect();
+        assert_eq!(shown, ["scope_item: — → S-002"]);
+
+        let action = r#"{"id":1,"title":"Patch","risks":[5,6]}"#;
+        let shown: Vec<String> = field_changes("action", None, Some(action), &links)
+            .iter()
+            .map(describe)
+            .collect();
+        assert_eq!(shown, ["title: Patch", "risks: R-001, risk #6, deleted"]);
+
+        let need = r#"{"asset":3,"objective":"confidentiality","level":2,"rationale":""}"#;
+        let shown: Vec<String> = field_changes("protection_need", None, Some(need), &links)
+            .iter()
+            .map(describe)
+            .collect();
+        assert_eq!(shown, ["objective: confidentiality", "level: 2"]);
+        let question = r#"{"id":4,"asset":3,"text":"Who owns it?"}"#;
+        let shown: Vec<String> = field_changes("question", None, Some(question), &links)
+            .iter()
+            .map(describe)
+            .collect();
+        assert_eq!(shown, ["asset: AS-012", "text: Who owns it?"]);
+    }
+
     #[test]
     fn an_update_lists_only_the_fields_that_differ() {
         let before = r#"{"id":3,"name":"Customer data","owner":"","tags":["a"],"note":"x"}"#;
         let after = r#"{"id":3,"name":"Customer records","owner":"Alice","tags":["a"],"note":"x"}"#;
-        let changes = field_changes(Some(before), Some(after));
-        let shown: Vec<String> = changes.iter().map(describe).collect();
+        let found = changes(Some(before), Some(after));
+        let shown: Vec<String> = found.iter().map(describe).collect();
         assert_eq!(
             shown,
             ["name: Customer data → Customer records", "owner: — → Alice"]
@@ -132,18 +237,15 @@ mod tests {
     #[test]
     fn a_created_item_shows_what_it_holds_without_its_row_id() {
         let after = r#"{"id":7,"number":1,"name":"Server","owner":null,"confidential":true}"#;
-        let shown: Vec<String> = field_changes(None, Some(after))
-            .iter()
-            .map(describe)
-            .collect();
+        let shown: Vec<String> = changes(None, Some(after)).iter().map(describe).collect();
         assert_eq!(shown, ["number: 1", "name: Server", "confidential: yes"]);
     }
 
     #[test]
     fn a_deleted_item_shows_what_it_held() {
-        let changes = field_changes(Some(r#"{"name":"Old"}"#), None);
+        let found = changes(Some(r#"{"name":"Old"}"#), None);
         assert_eq!(
-            changes,
+            found,
             [FieldChange {
                 field: "name".into(),
                 before: Some("Old".into()),
@@ -154,20 +256,20 @@ mod tests {
 
     #[test]
     fn a_field_added_by_a_newer_schema_counts_only_when_it_holds_something() {
-        let changes = field_changes(Some(r#"{"a":1}"#), Some(r#"{"a":1,"b":"","c":"new"}"#));
+        let found = changes(Some(r#"{"a":1}"#), Some(r#"{"a":1,"b":"","c":"new"}"#));
         assert_eq!(
-            changes.iter().map(describe).collect::<Vec<_>>(),
+            found.iter().map(describe).collect::<Vec<_>>(),
             ["c: — → new"]
         );
     }
 
     #[test]
     fn line_breaks_stay_on_one_line_and_damaged_text_is_still_shown() {
-        let changes = field_changes(Some(r#"{"d":"one\ntwo"}"#), Some("not json"));
-        let shown: Vec<String> = changes.iter().map(describe).collect();
+        let found = changes(Some(r#"{"d":"one\ntwo"}"#), Some("not json"));
+        let shown: Vec<String> = found.iter().map(describe).collect();
         assert_eq!(shown, ["value: — → not json", "d: one ⏎ two → —"]);
         assert_eq!(
-            field_changes(Some("3"), Some("4"))
+            changes(Some("3"), Some("4"))
                 .iter()
                 .map(describe)
                 .collect::<Vec<_>>(),

@@ -6,6 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::sql::rows;
 use super::{Result, Store};
+use crate::domain::history::Links;
+use crate::domain::reference::RefKind;
 
 /// One recorded change: when, who, what, and the item before and after as JSON.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,6 +52,28 @@ impl Store {
             [since],
             change,
         )?)
+    }
+
+    /// The references of every item a change-log snapshot can link to by row id, to show those
+    /// links as a reader knows them.
+    pub fn links(&self) -> Result<Links> {
+        let mut links = Links::default();
+        for (kind, table) in [
+            (RefKind::Asset, "assets"),
+            (RefKind::ScopeItem, "scope_items"),
+            (RefKind::Risk, "risks"),
+        ] {
+            let ids: Vec<(i64, u32)> = rows(
+                self.conn(),
+                &format!("SELECT id, number FROM {table}"),
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            for (id, number) in ids {
+                links.insert(kind, id, number);
+            }
+        }
+        Ok(links)
     }
 
     /// The changes recorded for one item, oldest first: its `reference` (`AS-001`, `5.1`)

@@ -10,7 +10,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use crate::domain::history::{describe, field_changes, what_happened};
+use crate::domain::history::{Links, describe, field_changes, what_happened};
 use crate::store::Change;
 use crate::ui::theme;
 use crate::ui::widgets::{centered, fit};
@@ -32,14 +32,14 @@ pub enum HistoryEvent {
 
 impl History {
     /// The overlay for `label` over its changes as the store gives them (oldest first).
-    pub fn new(label: &str, changes: &[Change]) -> Self {
+    pub fn new(label: &str, changes: &[Change], links: &Links) -> Self {
         let mut lines = Vec::new();
         for c in changes.iter().rev() {
             // Minutes are enough to read; the seconds stay in `isms log`.
             let at: String = c.at.replacen('T', " ", 1).chars().take(16).collect();
             let what = what_happened(&c.entity, &c.reference, &c.action);
             lines.push((true, format!("{at}  {}  {what}", c.who)));
-            for field in field_changes(c.before.as_deref(), c.after.as_deref()) {
+            for field in field_changes(&c.entity, c.before.as_deref(), c.after.as_deref(), links) {
                 lines.push((false, format!("  {}", describe(&field))));
             }
         }

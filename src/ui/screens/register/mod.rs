@@ -239,8 +239,14 @@ impl<T: Record> RegisterView<T> {
             return;
         };
         let (entities, reference) = item.history();
-        match ctx.store.history(entities, &reference) {
-            Ok(changes) => self.modal = Modal::History(History::new(&item.label(), &changes)),
+        let read = ctx
+            .store
+            .history(entities, &reference)
+            .and_then(|changes| Ok((changes, ctx.store.links()?)));
+        match read {
+            Ok((changes, links)) => {
+                self.modal = Modal::History(History::new(&item.label(), &changes, &links));
+            }
             Err(e) => *ctx.status = Status::Error(format!("Could not read the history: {e}")),
         }
     }
