@@ -119,7 +119,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Encrypt { file }) => {
             let path = workspace(file, cli.db)?;
-            refuse_unless(&path, false)?;
+            Store::expect_encryption(&path, false)?;
             let key = passphrase::new_passphrase(passphrase::VAR, &path.display().to_string())?;
             Store::convert(&path, None, Some(&key))?;
             writeln!(
@@ -130,7 +130,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Decrypt { file }) => {
             let path = workspace(file, cli.db)?;
-            refuse_unless(&path, true)?;
+            Store::expect_encryption(&path, true)?;
             passphrase::with_passphrase(&path, |key| Store::convert(&path, Some(key), None))?;
             writeln!(
                 out,
@@ -140,7 +140,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::Rekey { file }) => {
             let path = workspace(file, cli.db)?;
-            refuse_unless(&path, true)?;
+            Store::expect_encryption(&path, true)?;
             // The old passphrase is checked before the new one is asked for.
             let old = passphrase::with_passphrase(&path, |key| {
                 Store::open_with(&path, true, Some(key)).map(|_| key.clone())
@@ -266,16 +266,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Refuses a conversion that has nothing to do before asking for any passphrase.
-fn refuse_unless(path: &Path, encrypted: bool) -> Result<()> {
-    let shown = path.display().to_string();
-    match (inspect(path)?.encrypted, encrypted) {
-        (true, false) => bail!(StoreError::AlreadyEncrypted(shown)),
-        (false, true) => bail!(StoreError::NotEncrypted(shown)),
-        _ => Ok(()),
-    }
 }
 
 fn is_in_use(error: &anyhow::Error) -> bool {

@@ -14,7 +14,7 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags};
 use zeroize::Zeroizing;
 
-use super::file::{create_private, inspect, remove_with_journals};
+use super::file::{FileCheck, checked_header, create_private, inspect, remove_with_journals};
 use super::schema::APPLICATION_ID;
 use super::{Result, StoreError, current_user};
 
@@ -154,6 +154,18 @@ pub fn converting_path(path: &Path) -> PathBuf {
     PathBuf::from(p)
 }
 
+/// The header check of `path`, refused unless the file is encrypted (or plain, for
+/// `encrypted: false`): what a conversion needs before any passphrase is asked for.
+pub(super) fn expect_encryption(path: &Path, encrypted: bool) -> Result<FileCheck> {
+    let check = inspect(path)?;
+    let shown = path.display().to_string();
+    match (check.encrypted, encrypted) {
+        (false, true) => Err(StoreError::NotEncrypted(shown)),
+        (true, false) => Err(StoreError::AlreadyEncrypted(shown)),
+        _ => Ok(check),
+    }
+}
+
 /// Rewrites the workspace at `path` from key `from` to key `to` (`None`: plain SQLite), with
 /// the writer's lock held throughout. `from` must match how the file is now.
 pub(super) fn convert(
@@ -162,34 +174,24 @@ pub(super) fn convert(
     to: Option<&Passphrase>,
     interruption: Option<Interruption>,
 ) -> Result<()> {
-    let shown = path.display().to_string();
-    let check = inspect(path)?;
-    match (check.encrypted, from) {
-        (false, Some(_)) => return Err(StoreError::NotEncrypted(shown)),
-        (true, None) => return Err(StoreError::AlreadyEncrypted(shown)),
-        _ => {}
-    }
+    let check = expect_encryption(path, from.is_some())?;
     if !check.writable {
-        return Err(StoreError::ReadOnly(shown));
+        return Err(StoreError::ReadOnly(path.display().to_string()));
     }
     let _lock = super::lock::acquire(path, &current_user())?;
+    // Derived once, for the check here and the copy's reading of the source.
+    let from = match (check.salt, from) {
+        (Some(salt), Some(key)) => Some(key.derived(&salt)?),
+        _ => None,
+    };
     let source = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
-    let header = match from {
-        Some(key) => unlock(&source, key, path)?,
-        None => Header {
-            application_id: APPLICATION_ID,
-            schema_version: check.schema_version,
-        },
+    let version = match &from {
+        Some(key) => checked_header(path, unlock(&source, key, path)?)?,
+        None => check.schema_version,
     };
-    if header.application_id != APPLICATION_ID {
-        return Err(StoreError::NotWorkspace {
-            path: shown,
-            why: "an SQLite database of another program".into(),
-        });
-    }
     let temp = converting_path(path);
     // A copy left by a conversion that was cut off: the lock says none is running now.
     remove_with_journals(&temp);
@@ -207,14 +209,14 @@ pub(super) fn convert(
     let steps = (|| {
         fail(ConvertStep::Copy)?;
         create_private(&temp).map_err(|e| io(&temp, e))?;
-        export(&source, &temp, to, header.schema_version)?;
+        drop(copy_into(path, from.as_ref(), &temp, to)?);
         // Closing the last connection folds its write-ahead log into the file.
         source.close().map_err(|(_, e)| StoreError::from(e))?;
         if stop(ConvertStep::Copy) {
             return Ok(false);
         }
         fail(ConvertStep::Verify)?;
-        verify(&temp, to, header.schema_version)?;
+        verify(&temp, to, version)?;
         if stop(ConvertStep::Verify) {
             return Ok(false);
         }
@@ -250,28 +252,6 @@ fn io(path: &Path, source: std::io::Error) -> StoreError {
         path: path.display().to_string(),
         source,
     }
-}
-
-/// Writes everything `source` holds into the new file `temp`, keyed with `to`, in one read
-/// transaction of the source.
-fn export(source: &Connection, temp: &Path, to: Option<&Passphrase>, version: i32) -> Result<()> {
-    let target = sql_path(temp)?;
-    let key = to.map_or("", Passphrase::secret);
-    silence_log(source)?;
-    source.execute("ATTACH DATABASE ?1 AS converted KEY ?2", (target, key))?;
-    let exported = (|| {
-        source.execute_batch("BEGIN")?;
-        source.query_row("SELECT sqlcipher_export('converted')", [], |_| Ok(()))?;
-        source.pragma_update(Some("converted"), "application_id", APPLICATION_ID)?;
-        source.pragma_update(Some("converted"), "user_version", version)?;
-        source.execute_batch("COMMIT")?;
-        Ok::<_, StoreError>(())
-    })();
-    if exported.is_err() {
-        let _ = source.execute_batch("ROLLBACK");
-    }
-    source.execute("DETACH DATABASE converted", [])?;
-    exported
 }
 
 /// Opens the converted copy with its own key, as a workspace will be opened, and checks it.
@@ -312,27 +292,30 @@ fn sync_directory(path: &Path) {
     }
 }
 
-/// Copies the encrypted workspace `source` into the new, empty file `dest`, keyed with
-/// `dest_key` (plain without one), in one read transaction of the source, and checks the copy.
-/// The source is attached to the copy's connection, so that it is only ever read.
-pub(super) fn copy_encrypted(
+/// Copies the workspace `source` (opened with `source_key`, plain without one) into the new,
+/// empty file `dest`, keyed with `dest_key` (plain without one), in one read transaction of the
+/// source, and returns the copy's connection for checks. The source is attached to the copy's
+/// connection, so that it is only ever read.
+pub(super) fn copy_into(
     source: &Path,
-    key: &Passphrase,
+    source_key: Option<&Passphrase>,
     dest: &Path,
     dest_key: Option<&Passphrase>,
-) -> Result<()> {
+) -> Result<Connection> {
     let to = Connection::open_with_flags(
         dest,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
+    silence_log(&to)?;
     if let Some(dest_key) = dest_key {
         apply_key(&to, dest_key)?;
     }
-    let source_name = sql_path(source)?;
+    let source_key = source_key.map_or("", Passphrase::secret);
     to.execute(
         "ATTACH DATABASE ?1 AS source KEY ?2",
-        (source_name, key.secret()),
+        (sql_path(source)?, source_key),
     )?;
+    // A failure drops the connection, which rolls back and detaches.
     to.execute_batch("BEGIN")?;
     let version: i32 = to.pragma_query_value(Some("source"), "user_version", |r| r.get(0))?;
     to.query_row("SELECT sqlcipher_export('main', 'source')", [], |_| Ok(()))?;
@@ -340,7 +323,7 @@ pub(super) fn copy_encrypted(
     to.pragma_update(None, "user_version", version)?;
     to.execute_batch("COMMIT")?;
     to.execute("DETACH DATABASE source", [])?;
-    super::file::check_copy(&to)
+    Ok(to)
 }
 
 #[cfg(test)]

@@ -212,7 +212,7 @@ pub(super) fn open(path: &Path, read_only: bool, key: Option<&Passphrase>) -> Re
 }
 
 /// The checks [`inspect`] makes on a plain header, made on an encrypted one once it is read.
-fn checked_header(path: &Path, header: cipher::Header) -> Result<i32> {
+pub(super) fn checked_header(path: &Path, header: cipher::Header) -> Result<i32> {
     if header.application_id != APPLICATION_ID {
         return Err(StoreError::NotWorkspace {
             path: path.display().to_string(),
@@ -342,17 +342,18 @@ pub(super) fn backup(
     plain: bool,
 ) -> Result<u64> {
     let check = inspect(source_path)?;
-    let key = match (check.encrypted, key) {
-        (true, None) => return Err(StoreError::Encrypted(source_path.display().to_string())),
-        (true, Some(key)) => Some(key),
-        (false, _) => None,
+    // The source's key derived once, for the check here and the copy's reading.
+    let derived = match (check.salt, key) {
+        (Some(_), None) => return Err(StoreError::Encrypted(source_path.display().to_string())),
+        (Some(salt), Some(key)) => Some(key.derived(&salt)?),
+        (None, _) => None,
     };
     let source = Connection::open_with_flags(
         source_path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
-    if let Some(key) = key {
-        checked_header(source_path, cipher::unlock(&source, key, source_path)?)?;
+    if let Some(derived) = &derived {
+        checked_header(source_path, cipher::unlock(&source, derived, source_path)?)?;
     }
     let shown = dest.display().to_string();
     let io = |e: std::io::Error| StoreError::Io {
@@ -366,11 +367,14 @@ pub(super) fn backup(
         std::io::ErrorKind::AlreadyExists => StoreError::BackupExists(shown.clone()),
         _ => io(e),
     })?;
-    let copied = match key {
+    let copied = match derived {
         None => copy_pages(&source, source_path, dest),
-        Some(key) => {
+        Some(derived) => {
             drop(source);
-            cipher::copy_encrypted(source_path, key, dest, (!plain).then_some(key))
+            // A copy kept encrypted gets the passphrase itself, so that it has a salt of its own.
+            let dest_key = key.filter(|_| !plain);
+            cipher::copy_into(source_path, Some(&derived), dest, dest_key)
+                .and_then(|copy| check_copy(&copy))
         }
     }
     .and_then(|()| fs::metadata(dest).map_err(io));

@@ -186,6 +186,12 @@ impl Store {
         cipher::convert(path, from, to, None)
     }
 
+    /// The header check of the workspace at `path`, refused unless it is encrypted (or plain,
+    /// for `encrypted: false`): what converting it needs, before a passphrase is asked for.
+    pub fn expect_encryption(path: &Path, encrypted: bool) -> Result<FileCheck> {
+        cipher::expect_encryption(path, encrypted)
+    }
+
     /// [`Store::convert`] interrupted on purpose, to test that every interruption leaves a
     /// workspace that opens.
     #[doc(hidden)]
