@@ -62,11 +62,8 @@ pub(crate) fn with_passphrase<T>(
 /// A new passphrase: from `var` (still held to the rules for a new one), or typed twice at the
 /// terminal, asked again while the two differ or break a rule.
 pub(crate) fn new_passphrase(var: &str, for_what: &str) -> Result<Passphrase> {
-    if let Some(text) = std::env::var_os(var) {
-        let text = text
-            .into_string()
-            .map_err(|_| anyhow::anyhow!("{var}: expected text, got bytes that are not UTF-8"))?;
-        let repeated = text.clone();
+    if let Some(text) = env_text(var)? {
+        let repeated = Zeroizing::new(text.clone());
         return Passphrase::new_checked(text, &repeated).map_err(|e| anyhow::anyhow!("{var}: {e}"));
     }
     if !std::io::stdin().is_terminal() {
@@ -99,17 +96,19 @@ pub(crate) fn new_passphrase(var: &str, for_what: &str) -> Result<Passphrase> {
 }
 
 fn from_env(var: &str) -> Result<Option<Passphrase>> {
-    match std::env::var_os(var) {
-        None => Ok(None),
-        Some(text) => {
-            let text = text.into_string().map_err(|_| {
-                anyhow::anyhow!("{var}: expected text, got bytes that are not UTF-8")
-            })?;
-            Ok(Some(
-                Passphrase::new(text).map_err(|e| anyhow::anyhow!("{var}: {e}"))?,
-            ))
-        }
-    }
+    env_text(var)?
+        .map(|text| Passphrase::new(text).map_err(|e| anyhow::anyhow!("{var}: {e}")))
+        .transpose()
+}
+
+/// The text of the environment variable `var`, if it is set.
+fn env_text(var: &str) -> Result<Option<String>> {
+    std::env::var_os(var)
+        .map(|text| {
+            text.into_string()
+                .map_err(|_| anyhow::anyhow!("{var}: expected text, got bytes that are not UTF-8"))
+        })
+        .transpose()
 }
 
 /// The passphrase of an existing workspace from `ISMS_PASSPHRASE`, if it is set (the app asks

@@ -63,6 +63,22 @@ pub struct PickerApp {
     read_only: bool,
 }
 
+impl UnlockApp {
+    fn new(
+        path: &Path,
+        read_only: bool,
+        registry: Option<PathBuf>,
+        today: Option<chrono::NaiveDate>,
+    ) -> Self {
+        Self {
+            unlock: unlock::Unlock::new(path, read_only),
+            previous: None,
+            registry,
+            today,
+        }
+    }
+}
+
 /// What an update asks the loop to do next.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
@@ -88,14 +104,9 @@ impl App {
             return Ok(App::Welcome(Box::new(Welcome::new(path.to_path_buf()))));
         }
         let asking = |error: Option<&str>| {
-            let mut unlock = unlock::Unlock::new(path, read_only, false);
-            unlock.error = error.map(str::to_string);
-            Ok(App::Unlock(Box::new(UnlockApp {
-                unlock,
-                previous: None,
-                registry: None,
-                today: None,
-            })))
+            let mut asking = UnlockApp::new(path, read_only, None, None);
+            asking.unlock.error = error.map(str::to_string);
+            Ok(App::Unlock(Box::new(asking)))
         };
         match Store::open_with(path, read_only, key) {
             Ok(store) => Ok(App::Workspace(Box::new(Shell::new(store)?))),
@@ -150,12 +161,7 @@ impl App {
             Store::open(path)
         };
         if let Err(StoreError::Encrypted(_)) = opened {
-            let asking = App::Unlock(Box::new(UnlockApp {
-                unlock: unlock::Unlock::new(path, read_only, true),
-                previous: None,
-                registry,
-                today,
-            }));
+            let asking = App::Unlock(Box::new(UnlockApp::new(path, read_only, registry, today)));
             let previous = std::mem::replace(self, asking);
             if let App::Unlock(u) = self {
                 u.previous = Some(Box::new(previous));
@@ -315,7 +321,7 @@ impl App {
             App::Welcome(w) => w.render(frame, area),
             App::Workspace(s) => s.render(frame, area),
             App::Picker(p) => p.picker.render(frame, area, true),
-            App::Unlock(u) => u.unlock.render(frame, area),
+            App::Unlock(u) => u.unlock.render(frame, area, u.previous.is_some()),
         }
     }
 }

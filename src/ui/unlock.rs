@@ -21,8 +21,6 @@ pub struct Unlock {
     typed: Zeroizing<String>,
     checking: bool,
     pub error: Option<String>,
-    /// Whether Esc goes back to what was shown before, rather than quitting.
-    pub can_go_back: bool,
 }
 
 pub enum UnlockEvent {
@@ -32,7 +30,7 @@ pub enum UnlockEvent {
 }
 
 impl Unlock {
-    pub fn new(path: &Path, read_only: bool, can_go_back: bool) -> Self {
+    pub fn new(path: &Path, read_only: bool) -> Self {
         Self {
             path: path.to_path_buf(),
             read_only,
@@ -40,7 +38,6 @@ impl Unlock {
             typed: Zeroizing::new(String::with_capacity(4096)),
             checking: false,
             error: None,
-            can_go_back,
         }
     }
 
@@ -104,7 +101,8 @@ impl Unlock {
         }
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect) {
+    /// `can_go_back`: Esc returns to what was shown before rather than quitting.
+    pub fn render(&self, frame: &mut Frame, area: Rect, can_go_back: bool) {
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(theme::border())
@@ -161,7 +159,7 @@ impl Unlock {
                 message,
             );
         }
-        let leave = if self.can_go_back { "back" } else { "quit" };
+        let leave = if can_go_back { "back" } else { "quit" };
         let keys = [("Enter", "open"), ("Ctrl+U", "clear"), ("Esc", leave)];
         frame.render_widget(Paragraph::new(key_line(&keys)), footer);
     }
