@@ -41,6 +41,15 @@ impl AssetKind {
         }
     }
 
+    /// The kind with its category, as a heading shows it: `Information (primary)`.
+    pub fn with_category(self) -> String {
+        format!(
+            "{} ({})",
+            self.label(),
+            self.category().label().to_lowercase()
+        )
+    }
+
     /// Primary assets and intangibles are rated directly; supporting assets inherit.
     pub fn is_rated_directly(self) -> bool {
         self.category() != AssetCategory::Supporting

@@ -310,14 +310,7 @@ impl Record for AssetRow {
             .collect();
         vec![
             ("Asset", format!("{} {}", asset_ref(a), a.name)),
-            (
-                "Kind",
-                format!(
-                    "{} ({})",
-                    a.kind.label(),
-                    a.kind.category().label().to_lowercase()
-                ),
-            ),
+            ("Kind", a.kind.with_category()),
             (
                 "Owner",
                 if a.owner.is_empty() {

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Cell as TableCell, Paragraph, Row, Table,
 use super::ProtectionScreen;
 use crate::ui::theme;
 use crate::ui::widgets::fit;
-use crate::ui::widgets::table::{render_empty, scroll_offset};
+use crate::ui::widgets::table::{FilteredList, render_empty, scroll_offset};
 
 impl ProtectionScreen {
     pub(super) fn render_normal(&self, frame: &mut Frame, area: Rect) {
@@ -31,37 +31,20 @@ impl ProtectionScreen {
 impl ProtectionScreen {
     fn render_grid(&self, frame: &mut Frame, area: Rect) {
         let objectives = self.objectives();
-        let mut title = " Protection needs ".to_string();
-        if !self.marked.is_empty() {
-            title = format!(" Protection needs: {} marked ", self.marked.len());
-        }
-        let count = if self.filter.is_empty() {
-            format!(" {} ", self.rows.len())
+        let title = if self.marked.is_empty() {
+            "Protection needs".to_string()
         } else {
-            format!(" {}/{} ", self.shown.len(), self.rows.len())
+            format!("Protection needs: {} marked", self.marked.len())
         };
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(theme::focus_border())
-            .title(Span::styled(title, theme::title()))
-            .title_bottom(Line::styled(count, theme::muted()).right_aligned());
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
-        let show_filter = self.filtering || !self.filter.is_empty();
-        let [body, filter_line] = Layout::vertical([
-            Constraint::Min(1),
-            Constraint::Length(u16::from(show_filter)),
-        ])
-        .areas(inner);
-        if show_filter {
-            frame.render_widget(
-                Paragraph::new(Line::from(vec![
-                    Span::styled("/", theme::key()),
-                    Span::styled(self.filter.clone(), theme::value()),
-                ])),
-                filter_line,
-            );
-        }
+        let list = FilteredList {
+            title: &title,
+            focused: true,
+            shown: self.shown.len(),
+            total: self.rows.len(),
+            filter: &self.filter,
+            filtering: self.filtering,
+        };
+        let body = list.render_frame(frame, area);
         let height = usize::from(body.height.saturating_sub(1)).max(1);
         self.page.set(height);
         let offset = scroll_offset(self.offset.get(), self.row, height, self.shown.len());
@@ -151,15 +134,7 @@ impl ProtectionScreen {
             .title(Span::styled(" Where it comes from ", theme::title()));
         let mut lines = Vec::new();
         if let Some(r) = self.current() {
-            lines.push(Line::styled(r.ctx.name(r.asset.id), theme::title()));
-            lines.push(Line::styled(
-                format!(
-                    "{} ({})",
-                    r.asset.kind.label(),
-                    r.asset.kind.category().label().to_lowercase()
-                ),
-                theme::label(),
-            ));
+            lines.extend(super::asset_heading(r));
             lines.push(Line::raw(""));
             for (o, need) in &r.effective {
                 let style = if *o == self.objective() {

@@ -534,3 +534,13 @@ impl Screen for ProtectionScreen {
         }
     }
 }
+
+/// The asset's name over its kind and category, as the detail pane and the workshop view head
+/// it.
+fn asset_heading(r: &AssetRow) -> [ratatui::text::Line<'static>; 2] {
+    use ratatui::text::Line;
+    [
+        Line::styled(r.ctx.name(r.asset.id), crate::ui::theme::title()),
+        Line::styled(r.asset.kind.with_category(), crate::ui::theme::label()),
+    ]
+}

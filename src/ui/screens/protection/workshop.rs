@@ -293,15 +293,7 @@ impl ProtectionScreen {
             )),
             Some(r) => {
                 let max = r.ctx.scale.max_level();
-                lines.push(Line::styled(r.ctx.name(r.asset.id), theme::title()));
-                lines.push(Line::styled(
-                    format!(
-                        "{} ({})",
-                        r.asset.kind.label(),
-                        r.asset.kind.category().label().to_lowercase()
-                    ),
-                    theme::label(),
-                ));
+                lines.extend(super::asset_heading(r));
                 if !r.asset.kind.is_rated_directly() {
                     lines.push(Line::styled(
                         "Inherits by the maximum principle; a level set here is an override and needs a justification.",

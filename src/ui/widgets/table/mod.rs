@@ -43,6 +43,57 @@ pub enum TableEvent {
     Changed,
 }
 
+/// The frame of a filterable list: its title, the `shown/total` count and the filter line.
+pub struct FilteredList<'a> {
+    pub title: &'a str,
+    pub focused: bool,
+    pub shown: usize,
+    pub total: usize,
+    pub filter: &'a str,
+    /// The filter is being typed: it shows a cursor.
+    pub filtering: bool,
+}
+
+impl FilteredList<'_> {
+    /// Draws the frame over `area` and returns the area left for the rows.
+    pub fn render_frame(&self, frame: &mut Frame, area: Rect) -> Rect {
+        let (shown, total) = (self.shown, self.total);
+        let count = if shown == total {
+            format!(" {total} ")
+        } else {
+            format!(" {shown}/{total} ")
+        };
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(if self.focused {
+                theme::focus_border()
+            } else {
+                theme::border()
+            })
+            .title(Span::styled(format!(" {} ", self.title), theme::title()))
+            .title_bottom(Line::styled(count, theme::muted()).right_aligned());
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let show_filter = self.filtering || !self.filter.is_empty();
+        let [body, filter_line] = Layout::vertical([
+            Constraint::Min(1),
+            Constraint::Length(u16::from(show_filter)),
+        ])
+        .areas(inner);
+        if show_filter {
+            let cursor = if self.filtering { "█" } else { "" };
+            frame.render_widget(
+                Paragraph::new(Line::from(vec![
+                    Span::styled("/", theme::key()),
+                    Span::styled(format!("{}{cursor}", self.filter), theme::value()),
+                ])),
+                filter_line,
+            );
+        }
+        body
+    }
+}
+
 /// Says why a table with a header shows no rows, on the line under the header.
 pub fn render_empty(frame: &mut Frame, body: Rect, message: &str) {
     let line = Rect {
@@ -294,39 +345,15 @@ impl DataTable {
 
     /// Draws the table with a title, the filter line and the `shown/total` count.
     pub fn render(&self, frame: &mut Frame, area: Rect, title: &str, focused: bool) {
-        let total = self.total.unwrap_or(self.rows.len());
-        let count = if self.visible.len() == total {
-            format!(" {total} ")
-        } else {
-            format!(" {}/{total} ", self.visible.len())
+        let list = FilteredList {
+            title,
+            focused,
+            shown: self.visible.len(),
+            total: self.total.unwrap_or(self.rows.len()),
+            filter: &self.filter,
+            filtering: self.filtering,
         };
-        let block = Block::default()
-            .borders(Borders::ALL)
-            .border_style(if focused {
-                theme::focus_border()
-            } else {
-                theme::border()
-            })
-            .title(Span::styled(format!(" {title} "), theme::title()))
-            .title_bottom(Line::styled(count, theme::muted()).right_aligned());
-        let inner = block.inner(area);
-        frame.render_widget(block, area);
-        let show_filter = self.filtering || !self.filter.is_empty();
-        let [body, filter_line] = Layout::vertical([
-            Constraint::Min(1),
-            Constraint::Length(u16::from(show_filter)),
-        ])
-        .areas(inner);
-        if show_filter {
-            let cursor = if self.filtering { "█" } else { "" };
-            frame.render_widget(
-                Paragraph::new(Line::from(vec![
-                    Span::styled("/", theme::key()),
-                    Span::styled(format!("{}{cursor}", self.filter), theme::value()),
-                ])),
-                filter_line,
-            );
-        }
+        let body = list.render_frame(frame, area);
         let height = usize::from(body.height.saturating_sub(1));
         self.page.set(height.max(1));
         let offset = scroll_offset(self.offset.get(), self.selected, height, self.visible.len());
