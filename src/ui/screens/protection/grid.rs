@@ -160,10 +160,7 @@ impl ProtectionScreen {
                     Span::styled(level.definition.clone(), theme::muted()),
                 ]));
             }
-            lines.push(Line::styled(
-                "  ↑ inherited (maximum principle)   ! override",
-                theme::muted(),
-            ));
+            lines.push(Line::styled(format!("  {}", super::LEGEND), theme::muted()));
         }
         frame.render_widget(
             Paragraph::new(lines)

@@ -535,6 +535,9 @@ impl Screen for ProtectionScreen {
     }
 }
 
+/// What the marks beside a level mean.
+const LEGEND: &str = "↑ inherited (maximum principle)   ! override";
+
 /// The asset's name over its kind and category, as the detail pane and the workshop view head
 /// it.
 fn asset_heading(r: &AssetRow) -> [ratatui::text::Line<'static>; 2] {

@@ -361,10 +361,7 @@ impl ProtectionScreen {
                 lines.push(Line::raw(""));
             }
         }
-        lines.push(Line::styled(
-            "↑ inherited (maximum principle)   ! override",
-            theme::muted(),
-        ));
+        lines.push(Line::styled(super::LEGEND, theme::muted()));
         frame.render_widget(
             Paragraph::new(lines)
                 .block(block)
