@@ -3,12 +3,13 @@
 
 mod common;
 
-use common::{press, screen, type_text, workdir};
+use common::{fix_clock_and_user, press, screen, type_text, workdir};
 use isms::ui::{App, Step};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 #[test]
 fn first_run_creates_a_workspace_from_the_welcome_screen() {
+    fix_clock_and_user();
     let dir = workdir();
     let path = dir.path().join("workspace.isms");
     let mut app = App::start(&path, false, false).unwrap();
@@ -33,6 +34,7 @@ fn first_run_creates_a_workspace_from_the_welcome_screen() {
 
 #[test]
 fn an_empty_name_is_refused_and_the_field_stays_open() {
+    fix_clock_and_user();
     let dir = workdir();
     let path = dir.path().join("workspace.isms");
     let mut app = App::start(&path, false, false).unwrap();
@@ -53,6 +55,7 @@ fn an_empty_name_is_refused_and_the_field_stays_open() {
 
 #[test]
 fn the_demo_opens_from_the_welcome_screen() {
+    fix_clock_and_user();
     let dir = workdir();
     let path = dir.path().join("workspace.isms");
     let mut app = App::start(&path, false, false).unwrap();
@@ -65,6 +68,7 @@ fn the_demo_opens_from_the_welcome_screen() {
 
 #[test]
 fn an_explicit_missing_file_is_an_error_not_a_welcome() {
+    fix_clock_and_user();
     let dir = workdir();
     let err = App::start(&dir.path().join("missing.isms"), true, false)
         .err()
@@ -74,6 +78,7 @@ fn an_explicit_missing_file_is_an_error_not_a_welcome() {
 
 #[test]
 fn a_small_terminal_asks_to_be_enlarged() {
+    fix_clock_and_user();
     let dir = workdir();
     let app = App::start(&dir.path().join("workspace.isms"), false, false).unwrap();
     let text = screen(&app, 60, 20);
@@ -85,6 +90,7 @@ fn a_small_terminal_asks_to_be_enlarged() {
 
 #[test]
 fn ctrl_c_always_quits() {
+    fix_clock_and_user();
     let dir = workdir();
     let mut app = App::start(&dir.path().join("workspace.isms"), false, false).unwrap();
     press(&mut app, KeyCode::Char('n'));

@@ -157,13 +157,25 @@ pub fn type_text(app: &mut isms::ui::App, text: &str) {
     }
 }
 
+/// The day every in-process test of the app lives on.
+pub fn test_today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap()
+}
+
+/// Fixes today (2026-03-31) and the user (`tester`) for the calling thread, so that an app
+/// driven in it, and the threads it starts, never read the real calendar.
+pub fn fix_clock_and_user() {
+    isms::clock::fix_today_for_this_thread(Some(test_today()));
+    isms::store::fix_user_for_this_thread(Some("tester"));
+}
+
 /// The app on the workspace at `path`, with today fixed at 2026-03-31 and edits made by
 /// `tester`.
 pub fn start_on(path: &std::path::Path) -> isms::ui::App {
-    isms::store::fix_user_for_this_thread(Some("tester"));
+    fix_clock_and_user();
     let mut app = isms::ui::App::start(path, true, false).unwrap();
     if let isms::ui::App::Workspace(shell) = &mut app {
-        shell.set_today(chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap());
+        shell.set_today(test_today());
     }
     app
 }
