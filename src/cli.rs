@@ -60,6 +60,9 @@ pub enum Command {
     Ls {
         #[arg(long, value_enum, default_value_t = LsFormat::Text)]
         format: LsFormat,
+        /// Take FILE off the list instead; the file itself stays where it is.
+        #[arg(long, value_name = "FILE")]
+        forget: Option<PathBuf>,
     },
     /// Pick a known workspace and open it in the app; with FILE, remember that workspace and
     /// open it (without a terminal, only remember it).

@@ -53,6 +53,9 @@ pub(crate) fn new_workspace(file: Option<PathBuf>, db: Option<PathBuf>) -> Resul
 /// Opens the workspace for a command that only reads: read-only, so that it works beside an
 /// open app and never keeps the app from opening it; for writing only when its schema must be
 /// migrated first (unless `--read-only` forbids that).
+/// Such a command only inspects the file, so it does not enter the list of known workspaces:
+/// that list holds what the user opened (the app, `isms open`) or made (`new`, `demo`,
+/// `import workspace`), not every backup or colleague's file looked at once.
 fn open_to_read(path: &Path, read_only: bool) -> Result<Store> {
     match passphrase::open(path, true) {
         Err(e) if !read_only && matches!(e.downcast_ref(), Some(StoreError::ReadOnly(_))) => {
@@ -168,13 +171,15 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 c.actions
             )?;
         }
-        Some(Command::Ls { format }) => workspaces::print(&mut out, format)?,
+        Some(Command::Ls {
+            forget: Some(file), ..
+        }) => workspaces::forget(&mut out, &file)?,
+        Some(Command::Ls { format, .. }) => workspaces::print(&mut out, format)?,
         Some(Command::Open { file }) => workspaces::open(&mut out, file, cli.read_only)?,
         Some(Command::Info { file }) => {
             let path = workspace(file, cli.db)?;
             let file = inspect(&path)?;
             let store = open_to_read(&path, cli.read_only)?;
-            workspaces::remember(&store);
             let writable = file.writable && !cli.read_only;
             print_info(&mut out, &store, file.size, writable)?;
         }
@@ -186,7 +191,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Check { file, format, .. }) => {
             let workspace = workspace(file, cli.db).and_then(|path| {
                 let store = open_to_read(&path, cli.read_only)?;
-                workspaces::remember(&store);
                 Ok((store.organisation()?, store.workspace()?))
             });
             let (organisation, ws) = workspace.map_err(Unreadable)?;
@@ -198,7 +202,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let format: Format = format.parse().context("--format")?;
             let path = workspace(None, cli.db)?;
             let store = open_to_read(&path, cli.read_only)?;
-            workspaces::remember(&store);
             let table = listing::build(&store, register, crate::clock::today())?;
             // Stdout is line-buffered: one write per line of a large register would dominate.
             let mut buffered = std::io::BufWriter::new(&mut out);
@@ -256,7 +259,6 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let since = since.as_deref().map(log::parse_since).transpose()?;
             let path = workspace(file, cli.db)?;
             let store = open_to_read(&path, cli.read_only)?;
-            workspaces::remember(&store);
             log::print(
                 &mut out,
                 &store.changes_since(since)?,

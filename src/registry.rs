@@ -119,6 +119,31 @@ impl Registry {
         );
     }
 
+    /// Takes `path` off the list (the entry, never the file) and returns what it was, `None`
+    /// when the list does not know it. A file that is gone can no longer be resolved through
+    /// links, so the path is also matched as given and through its folder.
+    pub fn forget(&mut self, path: &Path) -> Option<Entry> {
+        let mut names = vec![absolute(path), path.to_path_buf()];
+        if let Ok(plain) = std::path::absolute(path) {
+            names.push(plain);
+        }
+        if let (Some(dir), Some(name)) = (path.parent(), path.file_name()) {
+            let dir = if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            };
+            if let Ok(dir) = fs::canonicalize(dir) {
+                names.push(dir.join(name));
+            }
+        }
+        let at = self
+            .workspaces
+            .iter()
+            .position(|e| names.contains(&e.path))?;
+        Some(self.workspaces.remove(at))
+    }
+
     /// The most recently opened workspace that still exists.
     pub fn last_existing(&self) -> Option<&Entry> {
         self.workspaces.iter().find(|e| e.path.is_file())
@@ -152,6 +177,33 @@ pub fn remember_at(registry: &Path, path: &Path, organisation: &str) -> Option<S
             registry.display()
         )),
     }
+}
+
+/// Why a workspace could not be taken off the list at `registry`.
+#[derive(Debug, thiserror::Error)]
+pub enum ForgetError {
+    #[error("{0}: not in the list of known workspaces (`isms ls` shows them); nothing was changed")]
+    Unknown(String),
+    #[error("could not update the list of known workspaces {path}: {source}")]
+    NotSaved {
+        path: String,
+        source: std::io::Error,
+    },
+}
+
+/// Loads the registry at `registry`, takes `path` off it and saves it; the file itself is never
+/// touched. Returns the entry taken off and any warning about the list as it was read.
+pub fn forget_at(registry: &Path, path: &Path) -> Result<(Entry, Option<String>), ForgetError> {
+    let (mut list, warning) = Registry::load(registry);
+    let entry = list
+        .forget(path)
+        .ok_or_else(|| ForgetError::Unknown(path.display().to_string()))?;
+    list.save(registry)
+        .map_err(|source| ForgetError::NotSaved {
+            path: registry.display().to_string(),
+            source,
+        })?;
+    Ok((entry, warning))
 }
 
 /// The path as one string that names the same file from any folder.
@@ -271,6 +323,38 @@ mod tests {
         );
         let leftovers = fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 2, "only the registry and the folder");
+    }
+
+    #[test]
+    fn forgetting_takes_the_entry_off_and_leaves_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(FILE_NAME);
+        let a = dir.path().join("a.isms");
+        let b = dir.path().join("b.isms");
+        fs::write(&a, b"x").unwrap();
+        fs::write(&b, b"y").unwrap();
+        let mut r = Registry::default();
+        r.remember(&a, "A GmbH", "2026-03-30T10:00:00");
+        r.remember(&b, "B AG", "2026-03-31T09:00:00");
+        r.save(&file).unwrap();
+
+        let (gone, warning) = forget_at(&file, &a).unwrap();
+        assert_eq!((gone.organisation.as_str(), warning), ("A GmbH", None));
+        assert!(a.is_file(), "the file itself stays");
+        let left = Registry::load(&file).0;
+        assert_eq!(left.workspaces.len(), 1);
+        assert_eq!(left.workspaces[0].organisation, "B AG");
+
+        let again = forget_at(&file, &a).unwrap_err().to_string();
+        assert!(
+            again.contains("not in the list of known workspaces"),
+            "{again}"
+        );
+
+        // A file that is gone is still found by the path it was remembered under.
+        fs::remove_file(&b).unwrap();
+        assert_eq!(forget_at(&file, &b).unwrap().0.organisation, "B AG");
+        assert!(Registry::load(&file).0.workspaces.is_empty());
     }
 
     #[test]

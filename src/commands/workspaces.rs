@@ -1,5 +1,5 @@
-//! `isms ls` and `isms open`, and remembering every workspace a command opens in the list of
-//! known workspaces.
+//! `isms ls` and `isms open`, and remembering in the list of known workspaces those the user
+//! opens or makes; `isms ls --forget` takes one off the list.
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -8,6 +8,7 @@ use anyhow::{Result, bail};
 use serde_json::json;
 
 use crate::cli::LsFormat;
+use crate::domain::text::shown;
 use crate::registry::{self, Registry, shown_size, shown_time};
 use crate::store::Store;
 
@@ -95,6 +96,30 @@ pub(super) fn print(out: &mut impl Write, format: LsFormat) -> Result<()> {
             }
         }
     }
+    Ok(())
+}
+
+/// `isms ls --forget FILE`: takes FILE off the list of known workspaces, never off the disk.
+pub(super) fn forget(out: &mut impl Write, file: &Path) -> Result<()> {
+    let Some(list) = registry::default_path() else {
+        bail!("no home directory found, so there is no list of known workspaces");
+    };
+    let (entry, warning) = registry::forget_at(&list, file)?;
+    if let Some(w) = warning {
+        eprintln!("isms: warning: {w}");
+    }
+    let file = entry.path.display().to_string();
+    let left = if entry.path.exists() {
+        "the file itself stays where it is"
+    } else {
+        "the file was gone already"
+    };
+    writeln!(
+        out,
+        "Took {} ({}) off the list of known workspaces; {left}",
+        shown(&file),
+        shown(&entry.organisation)
+    )?;
     Ok(())
 }
 
