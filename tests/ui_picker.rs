@@ -1,5 +1,6 @@
 //! The workspace picker (`o`): the known workspaces, filtered as you type; Enter switches the open
-//! workspace and releases the old one, Esc closes.
+//! workspace and releases the old one, Delete takes an entry off the list after asking (never the
+//! file), Esc closes.
 
 mod common;
 
@@ -164,4 +165,81 @@ fn a_typed_path_opens_a_workspace_from_elsewhere_and_remembers_it() {
     assert_eq!(shell.store().organisation().unwrap(), "Gamma SE");
     let (list, _) = Registry::load(&registry);
     assert_eq!(list.workspaces[0].path, other);
+}
+
+/// The organisations the list at `registry` holds, most recent first.
+fn organisations(registry: &std::path::Path) -> Vec<String> {
+    Registry::load(registry)
+        .0
+        .workspaces
+        .into_iter()
+        .map(|e| e.organisation)
+        .collect()
+}
+
+#[test]
+fn delete_asks_then_takes_the_chosen_entry_off_the_list_and_keeps_the_file() {
+    let dir = workdir();
+    let (acme, beta, registry) = known(dir.path());
+    let mut app = start_on(&acme);
+    app.set_registry(Some(registry.clone()));
+    press(&mut app, KeyCode::Char('o'));
+    assert!(screen(&app, 120, 24).contains("Del take off the list"));
+
+    // Typing "d" filters, as every printable key does; Delete asks about the chosen entry.
+    type_text(&mut app, "beta");
+    press(&mut app, KeyCode::Delete);
+    let asking = masked(&screen(&app, 120, 24));
+    insta::assert_snapshot!("picker_forget", asking);
+    assert!(asking.contains("Take Beta AG ("), "{asking}");
+    assert!(asking.contains("y take it off the list"), "{asking}");
+
+    // No keeps it; other keys wait for the answer.
+    press(&mut app, KeyCode::Char('x'));
+    assert!(screen(&app, 120, 24).contains("Take Beta AG"));
+    press(&mut app, KeyCode::Char('n'));
+    assert!(!screen(&app, 120, 24).contains("Take Beta AG"));
+    assert_eq!(
+        organisations(&registry),
+        ["Acme GmbH", "Beta AG", "Gone KG"]
+    );
+
+    // Yes takes it off the list and leaves the file; the picker stays open with what is left.
+    press(&mut app, KeyCode::Delete);
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(organisations(&registry), ["Acme GmbH", "Gone KG"]);
+    assert!(beta.is_file(), "the file itself stays");
+    Store::open(&beta).unwrap();
+    let text = screen(&app, 120, 24);
+    assert!(text.contains("Took Beta AG off the list"), "{text}");
+    assert!(text.contains("Open a workspace"), "{text}");
+    let App::Workspace(shell) = &app else {
+        panic!("the workspace stays open")
+    };
+    assert_eq!(shell.store().path(), acme.as_path());
+}
+
+#[test]
+fn isms_open_forgets_a_missing_workspace_after_asking() {
+    let dir = workdir();
+    let (_, _, registry) = known(dir.path());
+    let mut app = App::picker(&registry, false);
+    assert!(screen(&app, 120, 24).contains("Del take off the list"));
+    type_text(&mut app, "gone");
+    press(&mut app, KeyCode::Delete);
+    assert!(screen(&app, 120, 24).contains("Take Gone KG ("));
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(organisations(&registry).len(), 3, "Esc keeps it");
+    assert!(
+        screen(&app, 120, 24).contains("Open a workspace"),
+        "Esc answered the question and left the picker open"
+    );
+    press(&mut app, KeyCode::Delete);
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(organisations(&registry), ["Acme GmbH", "Beta AG"]);
+    let text = screen(&app, 120, 24);
+    assert!(text.contains("Took Gone KG off the list"), "{text}");
+    // Nothing left to choose under the filter: Delete does nothing.
+    press(&mut app, KeyCode::Delete);
+    assert!(!screen(&app, 120, 24).contains("Take "));
 }

@@ -254,6 +254,10 @@ impl App {
                     self.switch_to(&path);
                     Step::Continue
                 }
+                picker::PickerEvent::Forget(path) => {
+                    p.picker.forget(&p.registry, &path);
+                    Step::Continue
+                }
             },
             App::Unlock(u) => match u.unlock.handle_key(key) {
                 unlock::UnlockEvent::Stay => Step::Continue,

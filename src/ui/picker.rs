@@ -1,5 +1,6 @@
 //! The workspace picker (`o` in the app, `isms open`): the known workspaces in a table, filtered
-//! as you type; Enter opens the selected one, Esc closes.
+//! as you type; Enter opens the selected one, Delete takes it off the list (after asking; the
+//! file stays), Esc closes. Delete, not `d`: every printable key types into the filter here.
 
 use std::path::PathBuf;
 
@@ -10,9 +11,10 @@ use ratatui::text::Line;
 use ratatui::widgets::{Clear, Paragraph};
 
 use super::theme;
-use super::widgets::key_line;
 use super::widgets::table::{Column, DataTable};
-use crate::registry::{Registry, shown_size, shown_time};
+use super::widgets::{Confirm, key_line};
+use crate::domain::text::shown;
+use crate::registry::{Entry, Registry, shown_size, shown_time};
 
 const COLUMNS: [Column; 5] = [
     Column::new("Organisation", 28, 12, 4),
@@ -24,10 +26,14 @@ const COLUMNS: [Column; 5] = [
 
 pub struct Picker {
     table: DataTable,
-    paths: Vec<PathBuf>,
+    entries: Vec<Entry>,
     query: String,
+    /// The entry to take off the list once the user says yes.
+    forgetting: Option<(PathBuf, Confirm)>,
     /// Why the last choice could not be opened, shown under the table.
     pub error: Option<String>,
+    /// What the last action did, shown under the table.
+    pub notice: Option<String>,
 }
 
 /// What a key did to the picker.
@@ -35,13 +41,28 @@ pub enum PickerEvent {
     Stay,
     Close,
     Open(PathBuf),
+    /// Take this entry off the list of known workspaces (the user said yes).
+    Forget(PathBuf),
 }
 
 impl Picker {
     pub fn new(registry: &Registry) -> Self {
+        let mut picker = Self {
+            table: DataTable::new(COLUMNS.to_vec()),
+            entries: Vec::new(),
+            query: String::new(),
+            forgetting: None,
+            error: None,
+            notice: None,
+        };
+        picker.reload(registry);
+        picker
+    }
+
+    /// Shows the entries of `registry`, keeping what is typed.
+    pub fn reload(&mut self, registry: &Registry) {
         let listings = registry.listings();
-        let mut table = DataTable::new(COLUMNS.to_vec());
-        table.set_rows(
+        self.table.set_rows(
             listings
                 .iter()
                 .map(|l| {
@@ -55,26 +76,60 @@ impl Picker {
                 })
                 .collect(),
         );
-        Self {
-            table,
-            paths: listings.into_iter().map(|l| l.entry.path).collect(),
-            query: String::new(),
-            error: None,
-        }
+        self.table.set_filter(&self.query);
+        self.entries = listings.into_iter().map(|l| l.entry).collect();
     }
 
-    pub fn keys() -> Vec<(&'static str, &'static str)> {
+    pub fn keys(&self) -> Vec<(&'static str, &'static str)> {
+        if self.forgetting.is_some() {
+            return vec![("y", "take it off the list"), ("n Esc", "keep it")];
+        }
         vec![
             ("type", "filter"),
             ("↑↓", "choose"),
             ("Enter", "open"),
+            ("Del", "take off the list"),
             ("/path or ~/path", "add a workspace from elsewhere"),
             ("Esc", "close"),
         ]
     }
 
-    /// Every printable key filters; arrows move; Enter opens; Esc closes.
+    /// Takes `path` off the list of known workspaces at `list` (never the file) and shows the
+    /// list as it is now, or why it could not.
+    pub fn forget(&mut self, list: &std::path::Path, path: &std::path::Path) {
+        match crate::registry::forget_at(list, path) {
+            Ok((entry, warning)) => {
+                self.error = warning;
+                self.notice = Some(format!(
+                    "Took {} off the list; the file itself stays where it is.",
+                    shown(&entry.organisation)
+                ));
+            }
+            Err(e) => {
+                self.error = Some(e.to_string());
+                self.notice = None;
+            }
+        }
+        self.reload(&Registry::load(list).0);
+    }
+
+    fn chosen(&self) -> Option<&Entry> {
+        self.table.selected().and_then(|i| self.entries.get(i))
+    }
+
+    /// Every printable key filters; arrows move; Enter opens; Delete asks to take the chosen
+    /// entry off the list; Esc closes.
     pub fn handle_key(&mut self, key: KeyEvent) -> PickerEvent {
+        if let Some((path, confirm)) = self.forgetting.take() {
+            return match key.code {
+                KeyCode::Char('y' | 'Y' | 'j' | 'J') => PickerEvent::Forget(path),
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => PickerEvent::Stay,
+                _ => {
+                    self.forgetting = Some((path, confirm));
+                    PickerEvent::Stay
+                }
+            };
+        }
         match key.code {
             KeyCode::Esc => return PickerEvent::Close,
             KeyCode::Enter => {
@@ -82,10 +137,21 @@ impl Picker {
                     // Opening it remembers it, as `isms open FILE` does.
                     return PickerEvent::Open(path);
                 }
-                return match self.table.selected().and_then(|i| self.paths.get(i)) {
-                    Some(path) => PickerEvent::Open(path.clone()),
+                return match self.chosen() {
+                    Some(entry) => PickerEvent::Open(entry.path.clone()),
                     None => PickerEvent::Stay,
                 };
+            }
+            KeyCode::Delete => {
+                if let Some(entry) = self.chosen() {
+                    let question = format!(
+                        "Take {} ({}) off the list of known workspaces? The file itself stays \
+                         where it is.",
+                        shown(&entry.organisation),
+                        shown(&entry.path.display().to_string())
+                    );
+                    self.forgetting = Some((entry.path.clone(), Confirm { question }));
+                }
             }
             KeyCode::Backspace => {
                 self.query.pop();
@@ -124,9 +190,17 @@ impl Picker {
                 Paragraph::new(Line::styled(format!("✖ {e}"), theme::error())),
                 message,
             );
+        } else if let Some(n) = &self.notice {
+            frame.render_widget(
+                Paragraph::new(Line::styled(format!("✔ {n}"), theme::success())),
+                message,
+            );
         }
         if with_keys {
-            frame.render_widget(Paragraph::new(key_line(&Self::keys())), keys);
+            frame.render_widget(Paragraph::new(key_line(&self.keys())), keys);
+        }
+        if let Some((_, confirm)) = &self.forgetting {
+            confirm.render(frame, area);
         }
     }
 }

@@ -165,6 +165,11 @@ impl Shell {
         match picker.handle_key(key) {
             PickerEvent::Stay => {}
             PickerEvent::Close => self.picker = None,
+            PickerEvent::Forget(path) => {
+                if let Some(list) = &self.registry {
+                    picker.forget(list, &path);
+                }
+            }
             PickerEvent::Open(path) => {
                 self.picker = None;
                 if same_file(&path, self.store.path()) {
@@ -403,7 +408,7 @@ impl Shell {
         frame.render_widget(Paragraph::new(line).style(theme::status_bar()), status);
 
         let keys = match (&self.export, &self.picker) {
-            (_, Some(_)) => super::picker::Picker::keys(),
+            (_, Some(picker)) => picker.keys(),
             (Some(dialog), None) => dialog.keys(),
             (None, None) => {
                 let mut keys = screen.keys();
