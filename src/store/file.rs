@@ -152,6 +152,33 @@ fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
 }
 
 pub(super) fn open(path: &Path, read_only: bool, key: Option<&Passphrase>) -> Result<Store> {
+    let before = super::lock::identity(path);
+    match open_checked(path, read_only, key, before) {
+        // A conversion renamed a new file over this one between its checks and its opening:
+        // what failed to read was a file in mid-change, not a damaged one.
+        Err(e)
+            if !matches!(e, StoreError::Busy { .. })
+                && before.is_some()
+                && super::lock::identity(path) != before =>
+        {
+            Err(StoreError::Busy {
+                path: path.display().to_string(),
+                why: format!(
+                    "another isms ({}) replaced the file just now",
+                    super::lock::last_holder(path)
+                ),
+            })
+        }
+        opened => opened,
+    }
+}
+
+fn open_checked(
+    path: &Path,
+    read_only: bool,
+    key: Option<&Passphrase>,
+    before: Option<super::lock::FileIdentity>,
+) -> Result<Store> {
     let check = inspect(path)?;
     let read_only = read_only || !check.writable;
     let flags = if read_only {
@@ -175,6 +202,10 @@ pub(super) fn open(path: &Path, read_only: bool, key: Option<&Passphrase>) -> Re
     } else {
         super::lock::acquire(path, &current_user())?
     };
+    if let Some(lock) = &lock {
+        // Waiting for the lock, the file may have been converted: what was checked is stale.
+        lock.unchanged(path, before)?;
+    }
     if lock.is_some() {
         // A copy left by a conversion that was killed: none can be running while we hold the
         // lock, and a decrypted copy must not linger beside an encrypted workspace.

@@ -14,6 +14,50 @@ use super::{Result, StoreError};
 #[derive(Debug)]
 pub struct WriterLock {
     _file: File,
+    /// Who held the lock last, as its note said when this took it over.
+    previous: String,
+}
+
+impl WriterLock {
+    /// Refuses to go on when `workspace` is no longer the file that was checked before the
+    /// lock was taken (`before`, its [`identity`]): a conversion renamed a new file over it
+    /// meanwhile, and what was checked (plain or encrypted, its salt) is stale.
+    pub fn unchanged(&self, workspace: &Path, before: Option<FileIdentity>) -> Result<()> {
+        if identity(workspace) == before {
+            return Ok(());
+        }
+        Err(StoreError::Busy {
+            path: workspace.display().to_string(),
+            why: format!(
+                "another isms ({}) replaced the file just now",
+                self.previous
+            ),
+        })
+    }
+}
+
+/// Device and inode of a file: renaming another file over it changes them, writing into it
+/// does not.
+pub type FileIdentity = (u64, u64);
+
+pub fn identity(path: &Path) -> Option<FileIdentity> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+    }
+    // Without inodes a replaced file is not told apart; SQLite's own checks still refuse it.
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+/// Who holds or last held the writer's lock of `workspace`, as its note says.
+pub fn last_holder(workspace: &Path) -> String {
+    let note = std::fs::read_to_string(lock_path(workspace)).unwrap_or_default();
+    describe(&note)
 }
 
 pub fn lock_path(workspace: &Path) -> PathBuf {
@@ -24,6 +68,11 @@ pub fn lock_path(workspace: &Path) -> PathBuf {
 
 /// Takes the writer's lock of `workspace` for `who`, or says who holds it.
 pub fn acquire(workspace: &Path, who: &str) -> Result<Option<WriterLock>> {
+    acquire_for(workspace, who, None)
+}
+
+/// [`acquire`] for a `task` that others are told about while it runs ("converting it").
+pub fn acquire_for(workspace: &Path, who: &str, task: Option<&str>) -> Result<Option<WriterLock>> {
     let path = lock_path(workspace);
     let io = |e| StoreError::Io {
         path: path.display().to_string(),
@@ -53,16 +102,22 @@ pub fn acquire(workspace: &Path, who: &str) -> Result<Option<WriterLock>> {
         // A file system without locks: open as before, SQLite still keeps each edit whole.
         Err(TryLockError::Error(_)) => return Ok(None),
     }
+    let mut previous = String::new();
+    let _ = file.read_to_string(&mut previous);
     let since = chrono::Local::now().format("%Y-%m-%d %H:%M");
     let host = std::env::var("HOSTNAME").unwrap_or_default();
+    let task = task.map(|t| format!("task={t}\n")).unwrap_or_default();
     let note = format!(
-        "pid={}\nuser={who}\nhost={host}\nsince={since}\n",
+        "pid={}\nuser={who}\nhost={host}\n{task}since={since}\n",
         std::process::id()
     );
     file.set_len(0).map_err(io)?;
     file.rewind().map_err(io)?;
     file.write_all(note.as_bytes()).map_err(io)?;
-    Ok(Some(WriterLock { _file: file }))
+    Ok(Some(WriterLock {
+        _file: file,
+        previous: describe(&previous),
+    }))
 }
 
 /// Tries for half a second: a lock can be held a moment longer than its holder needs it, by a
@@ -99,6 +154,9 @@ fn describe(note: &str) -> String {
     if let Some(host) = field("host") {
         text.push_str(&format!(" on {host}"));
     }
+    if let Some(task) = field("task") {
+        text.push_str(&format!(", {task}"));
+    }
     if let Some(since) = field("since") {
         text.push_str(&format!(", since {since}"));
     }
@@ -131,5 +189,33 @@ mod tests {
             describe("pid=7\nuser=a\nhost=h\nsince=2026-03-31 09:00\n"),
             "process 7 of a on h, since 2026-03-31 09:00"
         );
+        assert_eq!(
+            describe("pid=7\nuser=a\nhost=\ntask=converting it\nsince=2026-03-31 09:00\n"),
+            "process 7 of a, converting it, since 2026-03-31 09:00"
+        );
+    }
+
+    #[test]
+    fn a_file_replaced_while_the_lock_was_awaited_is_refused_as_busy() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = dir.path().join("a.isms");
+        std::fs::write(&ws, "old").unwrap();
+        let first = acquire_for(&ws, "alice", Some("converting it")).unwrap();
+        let before = identity(&ws);
+        assert!(before.is_some());
+        drop(first);
+        let lock = acquire(&ws, "bob").unwrap().unwrap();
+        assert!(lock.unchanged(&ws, before).is_ok(), "the same file");
+        // Another file renamed over it, as a conversion does.
+        let other = dir.path().join("new");
+        std::fs::write(&other, "new").unwrap();
+        std::fs::rename(&other, &ws).unwrap();
+        let err = lock.unchanged(&ws, before).unwrap_err().to_string();
+        let pid = std::process::id().to_string();
+        assert!(err.contains("busy"), "{err}");
+        assert!(err.contains(&format!("process {pid} of alice")), "{err}");
+        assert!(err.contains(", converting it"), "{err}");
+        assert!(err.contains("replaced the file just now"), "{err}");
+        assert!(last_holder(&ws).starts_with(&format!("process {pid} of bob")));
     }
 }

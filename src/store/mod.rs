@@ -56,9 +56,13 @@ pub enum StoreError {
         supported: i32,
     },
     #[error(
-        "{path}: open in another isms ({holder}); open it read-only with `isms --read-only --db {path}`, or close the other first"
+        "{path}: busy, open in another isms ({holder}); open it read-only with `isms --read-only --db {path}`, or close the other first"
     )]
     InUse { path: String, holder: String },
+    /// Another isms works on the file (a conversion) or replaced it just now: nothing is wrong
+    /// with the file, this command only came at the wrong moment.
+    #[error("{path}: busy, {why}; nothing was changed, try again once it is done")]
+    Busy { path: String, why: String },
     #[error(
         "{path}: could not write ({why}); this edit was not saved, everything saved before it is in the file"
     )]
