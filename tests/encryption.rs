@@ -184,7 +184,7 @@ fn a_conversion_waits_for_no_one_and_refuses_an_open_workspace() {
     let before = std::fs::read(&path).unwrap();
     assert!(matches!(
         Store::convert(&path, None, Some(&key("first passphrase"))),
-        Err(StoreError::InUse { .. })
+        Err(StoreError::Busy { .. })
     ));
     drop(open);
     assert!(std::fs::read(&path).unwrap() == before);
