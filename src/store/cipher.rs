@@ -179,20 +179,17 @@ pub(super) fn convert(
     if !check.writable {
         return Err(StoreError::ReadOnly(path.display().to_string()));
     }
-    // A conversion never opens beside another isms: whoever has the file (the app, an import,
-    // another conversion) makes this one wait its turn, not fail on a file in mid-change.
-    let lock = super::lock::acquire_for(path, &current_user(), Some("converting it")).map_err(
-        |e| match e {
+    // A conversion never runs beside another isms: whoever has the file (the app, an import,
+    // another conversion) makes this one say so, instead of failing on a file in mid-change.
+    let task = Some("converting it");
+    let _lock =
+        super::lock::acquire_for(path, &current_user(), task, before).map_err(|e| match e {
             StoreError::InUse { path, holder } => StoreError::Busy {
                 path,
                 why: format!("open in another isms ({holder})"),
             },
             e => e,
-        },
-    )?;
-    if let Some(lock) = &lock {
-        lock.unchanged(path, before)?;
-    }
+        })?;
     // Derived once, for the check here and the copy's reading of the source.
     let from = match (check.salt, from) {
         (Some(salt), Some(key)) => Some(key.derived(&salt)?),

@@ -200,12 +200,9 @@ fn open_checked(
     let lock = if read_only {
         None
     } else {
-        super::lock::acquire(path, &current_user())?
-    };
-    if let Some(lock) = &lock {
         // Waiting for the lock, the file may have been converted: what was checked is stale.
-        lock.unchanged(path, before)?;
-    }
+        super::lock::acquire_for(path, &current_user(), None, before)?
+    };
     if lock.is_some() {
         // A copy left by a conversion that was killed: none can be running while we hold the
         // lock, and a decrypted copy must not linger beside an encrypted workspace.

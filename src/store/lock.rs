@@ -14,26 +14,6 @@ use super::{Result, StoreError};
 #[derive(Debug)]
 pub struct WriterLock {
     _file: File,
-    /// Who held the lock last, as its note said when this took it over.
-    previous: String,
-}
-
-impl WriterLock {
-    /// Refuses to go on when `workspace` is no longer the file that was checked before the
-    /// lock was taken (`before`, its [`identity`]): a conversion renamed a new file over it
-    /// meanwhile, and what was checked (plain or encrypted, its salt) is stale.
-    pub fn unchanged(&self, workspace: &Path, before: Option<FileIdentity>) -> Result<()> {
-        if identity(workspace) == before {
-            return Ok(());
-        }
-        Err(StoreError::Busy {
-            path: workspace.display().to_string(),
-            why: format!(
-                "another isms ({}) replaced the file just now",
-                self.previous
-            ),
-        })
-    }
 }
 
 /// Device and inode of a file: renaming another file over it changes them, writing into it
@@ -68,11 +48,19 @@ pub fn lock_path(workspace: &Path) -> PathBuf {
 
 /// Takes the writer's lock of `workspace` for `who`, or says who holds it.
 pub fn acquire(workspace: &Path, who: &str) -> Result<Option<WriterLock>> {
-    acquire_for(workspace, who, None)
+    acquire_for(workspace, who, None, identity(workspace))
 }
 
-/// [`acquire`] for a `task` that others are told about while it runs ("converting it").
-pub fn acquire_for(workspace: &Path, who: &str, task: Option<&str>) -> Result<Option<WriterLock>> {
+/// [`acquire`] for a `task` that others are told about while it runs ("converting it"), of
+/// the file that was checked as `checked` (its [`identity`]) before: when a conversion renamed
+/// a new file over it meanwhile, what was checked (plain or encrypted, its salt) is stale, and
+/// the lock is refused as busy.
+pub fn acquire_for(
+    workspace: &Path,
+    who: &str,
+    task: Option<&str>,
+    checked: Option<FileIdentity>,
+) -> Result<Option<WriterLock>> {
     let path = lock_path(workspace);
     let io = |e| StoreError::Io {
         path: path.display().to_string(),
@@ -102,8 +90,17 @@ pub fn acquire_for(workspace: &Path, who: &str, task: Option<&str>) -> Result<Op
         // A file system without locks: open as before, SQLite still keeps each edit whole.
         Err(TryLockError::Error(_)) => return Ok(None),
     }
-    let mut previous = String::new();
-    let _ = file.read_to_string(&mut previous);
+    if identity(workspace) != checked {
+        let mut previous = String::new();
+        let _ = file.read_to_string(&mut previous);
+        return Err(StoreError::Busy {
+            path: workspace.display().to_string(),
+            why: format!(
+                "another isms ({}) replaced the file just now",
+                describe(&previous)
+            ),
+        });
+    }
     let since = chrono::Local::now().format("%Y-%m-%d %H:%M");
     let host = std::env::var("HOSTNAME").unwrap_or_default();
     let task = task.map(|t| format!("task={t}\n")).unwrap_or_default();
@@ -114,10 +111,7 @@ pub fn acquire_for(workspace: &Path, who: &str, task: Option<&str>) -> Result<Op
     file.set_len(0).map_err(io)?;
     file.rewind().map_err(io)?;
     file.write_all(note.as_bytes()).map_err(io)?;
-    Ok(Some(WriterLock {
-        _file: file,
-        previous: describe(&previous),
-    }))
+    Ok(Some(WriterLock { _file: file }))
 }
 
 /// Tries for half a second: a lock can be held a moment longer than its holder needs it, by a
@@ -200,22 +194,28 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let ws = dir.path().join("a.isms");
         std::fs::write(&ws, "old").unwrap();
-        let first = acquire_for(&ws, "alice", Some("converting it")).unwrap();
         let before = identity(&ws);
         assert!(before.is_some());
+        let first = acquire_for(&ws, "alice", Some("converting it"), before).unwrap();
         drop(first);
-        let lock = acquire(&ws, "bob").unwrap().unwrap();
-        assert!(lock.unchanged(&ws, before).is_ok(), "the same file");
+        drop(acquire_for(&ws, "alice", Some("converting it"), before).unwrap());
         // Another file renamed over it, as a conversion does.
         let other = dir.path().join("new");
         std::fs::write(&other, "new").unwrap();
         std::fs::rename(&other, &ws).unwrap();
-        let err = lock.unchanged(&ws, before).unwrap_err().to_string();
+        let err = acquire_for(&ws, "bob", None, before)
+            .unwrap_err()
+            .to_string();
         let pid = std::process::id().to_string();
         assert!(err.contains("busy"), "{err}");
         assert!(err.contains(&format!("process {pid} of alice")), "{err}");
         assert!(err.contains(", converting it"), "{err}");
         assert!(err.contains("replaced the file just now"), "{err}");
+        assert!(last_holder(&ws).starts_with(&format!("process {pid} of alice")));
+        assert!(
+            acquire(&ws, "bob").unwrap().is_some(),
+            "the new file itself"
+        );
         assert!(last_holder(&ws).starts_with(&format!("process {pid} of bob")));
     }
 }
