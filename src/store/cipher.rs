@@ -178,7 +178,7 @@ pub(super) fn convert(
     if !check.writable {
         return Err(StoreError::ReadOnly(path.display().to_string()));
     }
-    let _lock = super::lock::acquire(path, &current_user())?;
+    let _lock = super::lock::acquire(path, &current_user()?)?;
     // Derived once, for the check here and the copy's reading of the source.
     let from = match (check.salt, from) {
         (Some(salt), Some(key)) => Some(key.derived(&salt)?),

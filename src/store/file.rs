@@ -173,7 +173,7 @@ pub(super) fn open(path: &Path, read_only: bool, key: Option<&Passphrase>) -> Re
     let lock = if read_only {
         None
     } else {
-        super::lock::acquire(path, &current_user())?
+        super::lock::acquire(path, &current_user()?)?
     };
     if lock.is_some() {
         // A copy left by a conversion that was killed: none can be running while we hold the
@@ -204,7 +204,7 @@ pub(super) fn open(path: &Path, read_only: bool, key: Option<&Passphrase>) -> Re
         conn,
         path: path.to_path_buf(),
         read_only,
-        who: current_user(),
+        who: current_user()?,
         generation: 0,
         key,
         _lock: lock,
@@ -245,7 +245,7 @@ pub(super) fn open_reader(path: &Path, key: Option<&Passphrase>) -> Result<Store
         conn,
         path: path.to_path_buf(),
         read_only: true,
-        who: current_user(),
+        who: current_user()?,
         generation: 0,
         key: key.cloned(),
         _lock: None,
@@ -291,6 +291,7 @@ fn back_up_before_migration(path: &Path, version: i32) -> Result<()> {
 pub(super) fn create(path: &Path, organisation: &str, key: Option<&Passphrase>) -> Result<Store> {
     let shown = path.display().to_string();
     let organisation = crate::domain::text::required_line("organisation", organisation)?;
+    current_user()?;
     if path.is_dir() {
         return Err(StoreError::IsDirectory(shown));
     }
@@ -431,7 +432,7 @@ pub(super) fn check_copy(copy: &Connection) -> Result<()> {
 }
 
 fn initialise(path: &Path, organisation: &str, key: Option<&Passphrase>) -> Result<Store> {
-    let lock = super::lock::acquire(path, &current_user())?;
+    let lock = super::lock::acquire(path, &current_user()?)?;
     let mut conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -446,7 +447,7 @@ fn initialise(path: &Path, organisation: &str, key: Option<&Passphrase>) -> Resu
         conn,
         path: path.to_path_buf(),
         read_only: false,
-        who: current_user(),
+        who: current_user()?,
         generation: 0,
         key: key.cloned(),
         _lock: lock,
