@@ -39,7 +39,7 @@ impl Links {
 }
 
 /// The kind of item a snapshot field names by its row id.
-fn link_kind(field: &str) -> Option<RefKind> {
+pub(crate) fn link_kind(field: &str) -> Option<RefKind> {
     match field {
         "asset" | "assets" | "depends_on" => Some(RefKind::Asset),
         "scope_item" => Some(RefKind::ScopeItem),
