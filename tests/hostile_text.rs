@@ -324,3 +324,38 @@ fn an_imported_name_with_a_bidirectional_override_is_refused() {
 fn run(cmd: &mut std::process::Command) -> Run {
     Run(cmd.output().unwrap())
 }
+
+#[test]
+fn markdown_and_html_show_markup_in_names_never_run_it() {
+    let sb = Sandbox::new();
+    let file = sb.demo();
+    let markup = "<img src=x onerror=alert(1)> & <script>alert(2)</script>";
+    sql(
+        &file,
+        "UPDATE assets SET name = ?1 WHERE number = 1",
+        markup,
+    );
+    for format in ["md", "html"] {
+        let out = sb.path(&format!("assets.{format}"));
+        sb.run(&[
+            "--db",
+            db(&file),
+            "export",
+            "assets",
+            "--format",
+            format,
+            "-o",
+            db(&out),
+        ])
+        .success();
+        let text = std::fs::read_to_string(&out).unwrap();
+        assert!(
+            !text.contains("<img") && !text.contains("<script"),
+            "{text}"
+        );
+        assert!(
+            text.contains("&lt;img src=x onerror=alert(1)&gt; &amp; &lt;script&gt;"),
+            "{format}: the name is shown as text:\n{text}"
+        );
+    }
+}
