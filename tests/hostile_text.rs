@@ -359,3 +359,25 @@ fn markdown_and_html_show_markup_in_names_never_run_it() {
         );
     }
 }
+
+#[test]
+fn an_import_shows_the_columns_it_ignores_escaped() {
+    let sb = Sandbox::new();
+    let file = sb.path("new.isms");
+    sb.run(&["new", db(&file), "--org", "Acme"]).success();
+    let sheet = sb.path("assets.csv");
+    std::fs::write(&sheet, format!("Asset,Type,{EVIL}\nServer,hardware,x\n")).unwrap();
+    let out = sb
+        .run(&[
+            "--db",
+            db(&file),
+            "import",
+            "assets",
+            db(&sheet),
+            "--dry-run",
+        ])
+        .success()
+        .stdout();
+    assert!(out.contains("Ignored columns"), "{out}");
+    assert_harmless("isms import", &out);
+}
