@@ -75,9 +75,16 @@ fn own_kind(entity: &str) -> Option<RefKind> {
     }
 }
 
-/// `snapshot` with the row ids of linked items (and of the item itself) as `new_id` gives them.
-/// An id `new_id` does not know (an item deleted before the export) stays as it was. The text is
-/// returned unchanged when no id changes, so that a snapshot is copied byte for byte.
+/// The id an imported log gives an item deleted before the export, whose row id the new file
+/// may well give another item: negated, which SQLite never assigns, so the entry still reads
+/// as a deleted item, never as whichever item holds that id now.
+pub fn deleted_id(old: i64) -> i64 {
+    -old.abs()
+}
+
+/// `snapshot` with the row ids of linked items (and of the item itself) as `new_id` gives them;
+/// an id it gives `None` for stays as it was. The text is returned unchanged when no id
+/// changes, so that a snapshot is copied byte for byte.
 pub fn relinked(
     entity: &str,
     snapshot: &str,
@@ -185,5 +192,19 @@ mod tests {
         let same = |_: RefKind, id: i64| Some(id);
         assert_eq!(relinked("asset", r#"{ "id": 1 }"#, same), r#"{ "id": 1 }"#);
         assert_eq!(relinked("asset", "not json", same), "not json");
+    }
+
+    #[test]
+    fn a_deleted_items_id_is_negated_once_and_still_reads_as_deleted() {
+        assert_eq!(deleted_id(5), -5);
+        assert_eq!(deleted_id(-5), -5, "a copy of a copy keeps it");
+        let links = crate::domain::history::Links::default();
+        let shown = crate::domain::history::field_changes(
+            "dependency",
+            None,
+            Some(r#"{"asset":-5,"depends_on":12}"#),
+            &links,
+        );
+        assert_eq!(shown[0].after.as_deref(), Some("asset #5, deleted"));
     }
 }

@@ -4,9 +4,9 @@
 //! Every register goes through the same Writer API the app uses, in number order, so that the
 //! numbers the store assigns match the exported ones; where the export had gaps the exported
 //! number is given back. Row ids differ and are mapped. The change log is copied, every entry
-//! with its author and time, the row ids in its snapshots mapped like the records' (an id of an
-//! item deleted before the export stays as it was); it takes the place of the entries the import
-//! wrote. A document without a change log (an older export) leaves those, so that the new
+//! with its author and time, the row ids in its snapshots mapped like the records' (the id of an
+//! item deleted before the export is negated, so that it can name no item of the new file); it
+//! takes the place of the entries the import wrote. A document without a change log (an older export) leaves those, so that the new
 //! file's log records the import itself. Workshop questions keep who noted them, when, and when
 //! they were resolved.
 
@@ -16,7 +16,7 @@ use std::path::Path;
 use super::ImportError;
 use crate::domain::asset::{Asset, Dependency};
 use crate::domain::control::{Control, Theme, key_order};
-use crate::domain::imported_history::relinked;
+use crate::domain::imported_history::{deleted_id, relinked};
 use crate::domain::protection::ProtectionNeed;
 use crate::domain::question::OpenQuestion;
 use crate::domain::reference::RefKind;
@@ -245,6 +245,7 @@ fn write_all(w: &mut Writer<'_>, f: &WorkspaceFile, at: &mut String) -> Result<(
             .0
             .get(&old)
             .copied()
+            .or(Some(deleted_id(old)))
         };
         let snapshot =
             |c: &Change, s: &Option<String>| s.as_deref().map(|s| relinked(&c.entity, s, new_id));
