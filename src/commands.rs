@@ -284,6 +284,7 @@ fn offer_read_only(error: &anyhow::Error) -> Result<bool> {
     if !std::io::stdin().is_terminal() {
         return Err(anyhow::anyhow!("{error}"));
     }
+    let error = crate::domain::text::shown_lines(&error.to_string());
     eprint!("{error}\nOpen it read-only instead? [y/N] ");
     std::io::stderr().flush()?;
     let mut answer = String::new();
@@ -353,6 +354,8 @@ fn print_info(out: &mut impl Write, store: &Store, size: u64, writable: bool) ->
         ("Changes logged", c.changes.to_string()),
     ];
     for (label, value) in rows {
+        // The organisation and the file name come from the file: shown, never acted on.
+        let value = crate::domain::text::shown(&value);
         writeln!(out, "{:<20}{value}", format!("{label}:"))?;
     }
     Ok(())

@@ -20,7 +20,11 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("isms: {e:#}");
+            // A message may quote a name, a file name or a lock note: shown, never acted on.
+            eprintln!(
+                "isms: {}",
+                isms::domain::text::shown_lines(&format!("{e:#}"))
+            );
             isms::commands::failure_code(&e)
         }
     }

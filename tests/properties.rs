@@ -86,7 +86,10 @@ proptest! {
         match text::line("owner", &value) {
             Ok(v) => {
                 prop_assert_eq!(v.trim(), v.as_str());
-                prop_assert!(!v.chars().any(char::is_control), "{:?}", v);
+                prop_assert!(
+                    !v.chars().any(|c| c.is_control() || text::is_bidi_control(c)),
+                    "{:?}", v
+                );
                 prop_assert!(v.chars().count() <= LINE_MAX);
                 prop_assert_eq!(text::line("owner", &v), Ok(v.clone()));
                 prop_assert_eq!(text::required_line("owner", &v).is_ok(), !v.is_empty());
@@ -95,10 +98,24 @@ proptest! {
                 names_one_of(&e, &["owner"])?;
                 let trimmed = value.trim();
                 prop_assert!(
-                    trimmed.chars().any(char::is_control) || trimmed.chars().count() > LINE_MAX,
+                    trimmed.chars().any(|c| c.is_control() || text::is_bidi_control(c))
+                        || trimmed.chars().count() > LINE_MAX,
                     "refused a clean line {:?}: {}", value, e
                 );
             }
+        }
+    }
+
+    #[test]
+    fn shown_text_never_acts_on_a_terminal(value in nasty()) {
+        let acts = |c: char| c.is_control() || text::is_bidi_control(c);
+        let shown = text::shown(&value);
+        prop_assert!(!shown.chars().any(acts), "{:?}", shown);
+        let lines = text::shown_lines(&value);
+        prop_assert!(!lines.chars().any(|c| acts(c) && c != '\n'), "{:?}", lines);
+        // Nothing is lost: a clean value is shown as it is.
+        if !value.chars().any(acts) {
+            prop_assert_eq!(shown, value);
         }
     }
 
@@ -108,7 +125,8 @@ proptest! {
             Ok(v) => {
                 prop_assert_eq!(v.trim(), v.as_str());
                 prop_assert!(
-                    !v.chars().any(|c| c.is_control() && c != '\n' && c != '\t'),
+                    !v.chars().any(|c| (c.is_control() && c != '\n' && c != '\t')
+                        || text::is_bidi_control(c)),
                     "{:?}", v
                 );
                 prop_assert!(v.chars().count() <= TEXT_MAX);

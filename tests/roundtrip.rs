@@ -249,3 +249,189 @@ fn an_export_imported_twice_numbers_on_and_keeps_its_own_references() {
         a
     });
 }
+
+fn log(sb: &Sandbox, workspace: &Path) -> Value {
+    let out = sb
+        .run(&["log", db(workspace), "--format", "json"])
+        .success()
+        .stdout();
+    serde_json::from_str(&out).unwrap()
+}
+
+fn export_json(sb: &Sandbox, workspace: &Path) -> Value {
+    let out = sb.path("export.json");
+    sb.run(&["--db", db(workspace), "export", "workspace", "-o", db(&out)])
+        .success();
+    let json = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
+    std::fs::remove_file(&out).unwrap();
+    json
+}
+
+fn import_json(sb: &Sandbox, doc: &Value, name: &str) -> (std::path::PathBuf, common::Run) {
+    let json = sb.path(&format!("{name}.json"));
+    std::fs::write(&json, serde_json::to_vec_pretty(doc).unwrap()).unwrap();
+    let target = sb.path(&format!("{name}.isms"));
+    let run = sb.run(&["import", "workspace", db(&json), "-o", db(&target)]);
+    (target, run)
+}
+
+#[test]
+fn the_change_log_travels_with_every_entry_its_author_and_time() {
+    let sb = Sandbox::new();
+    let original = sb.demo();
+    // Another author, on another day, so that neither could come from the import.
+    let conn = rusqlite::Connection::open(&original).unwrap();
+    conn.execute(
+        "UPDATE change_log SET who = 'auditor', at = '2025-11-02T14:03:09' WHERE id % 7 = 0",
+        [],
+    )
+    .unwrap();
+    conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    drop(conn);
+
+    let doc = export_json(&sb, &original);
+    let entries = doc["change_log"].as_array().unwrap();
+    assert!(
+        entries.len() > 50,
+        "the demo has a history: {}",
+        entries.len()
+    );
+    assert!(entries.iter().any(|e| e["who"] == "auditor"));
+
+    let (copy, run) = import_json(&sb, &doc, "copy");
+    run.success();
+    let before = log(&sb, &original);
+    let after = log(&sb, &copy);
+    assert_eq!(before.as_array().unwrap().len(), entries.len());
+    assert_eq!(after, before, "every entry, its author, time and fields");
+    let text = |file: &Path| sb.run(&["log", db(file)]).success().stdout();
+    assert_eq!(text(&copy), text(&original));
+
+    // And again: a copy of the copy still has the original history.
+    let (again, run) = import_json(&sb, &export_json(&sb, &copy), "again");
+    run.success();
+    assert_eq!(log(&sb, &again), before);
+}
+
+#[test]
+fn an_export_without_a_change_log_still_imports_and_logs_the_import() {
+    let sb = Sandbox::new();
+    let original = sb.demo();
+    let mut doc = export_json(&sb, &original);
+    doc.as_object_mut().unwrap().remove("change_log");
+    let (copy, run) = import_json(&sb, &doc, "older");
+    run.success();
+    let entries = log(&sb, &copy);
+    let entries = entries.as_array().unwrap();
+    assert!(!entries.is_empty());
+    assert!(
+        entries
+            .iter()
+            .any(|e| e["who"] == "tester" && e["action"] == "create"),
+        "the import records itself"
+    );
+    assert_eq!(
+        list(&sb, &copy, "assets"),
+        list(&sb, &original, "assets"),
+        "the registers are there all the same"
+    );
+}
+
+#[test]
+fn a_forged_change_log_or_soa_version_imports_nothing() {
+    let sb = Sandbox::new();
+    let original = sb.demo();
+    let doc = export_json(&sb, &original);
+
+    let mut forged = doc.clone();
+    forged["change_log"][3]["who"] = "admin\u{1b}[2K\rroot".into();
+    let (target, run) = import_json(&sb, &forged, "who");
+    run.fails_with("U+001B");
+    assert!(run.stderr().contains("entry 4 of"), "{}", run.stderr());
+    assert!(!target.exists(), "no workspace is written");
+
+    let mut forged = doc.clone();
+    forged["change_log"][0]["after"] = "{\"name\":\"a\\u202Eb\"}".into();
+    let (target, run) = import_json(&sb, &forged, "after");
+    run.fails_with("U+202E");
+    assert!(!target.exists());
+
+    let mut forged = doc.clone();
+    let versions = forged["soa_versions"].as_array_mut().unwrap();
+    assert!(!versions.is_empty(), "the demo has issued an SoA");
+    versions[0]["rows"][0]["owner"] = "CISO\u{202E}".into();
+    let (target, run) = import_json(&sb, &forged, "soa");
+    run.fails_with("U+202E");
+    assert!(!target.exists());
+
+    let mut forged = doc;
+    forged["assets"][0]["name"] = "Invoice\u{202E}fdp.exe".into();
+    let (target, run) = import_json(&sb, &forged, "asset");
+    run.fails_with("U+202E");
+    assert!(!target.exists());
+}
+
+/// The entries as a reader sees them: everything but the raw snapshots, whose row ids are the
+/// file's own.
+fn as_read(log: &Value) -> Vec<Value> {
+    log.as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let mut e = e.clone();
+            let fields = e.as_object_mut().unwrap();
+            fields.remove("before");
+            fields.remove("after");
+            e
+        })
+        .collect()
+}
+
+#[test]
+fn a_carried_log_names_the_same_items_when_row_ids_differ() {
+    common::fix_clock_and_user();
+    let sb = Sandbox::new();
+    let original = sb.demo();
+    {
+        // Deleting early items leaves gaps, so the new file numbers its rows differently, and
+        // the log names a deleted item by a row id the new file gives another one.
+        let mut store = isms::store::Store::open(&original).unwrap();
+        let id_of = |number: u32| {
+            store
+                .workspace()
+                .unwrap()
+                .assets
+                .iter()
+                .find(|a| a.number == number)
+                .unwrap()
+                .id
+        };
+        let (second, third) = (id_of(2), id_of(3));
+        store.edit(|w| w.delete_asset(second)).unwrap();
+        store.edit(|w| w.delete_asset(third)).unwrap();
+    }
+    let doc = export_json(&sb, &original);
+    let (copy, run) = import_json(&sb, &doc, "copy");
+    run.success();
+    let ids = |file: &Path| -> Vec<i64> {
+        let conn = rusqlite::Connection::open(file).unwrap();
+        let mut s = conn
+            .prepare("SELECT id FROM assets ORDER BY number")
+            .unwrap();
+        s.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert_ne!(ids(&original), ids(&copy), "the row ids differ");
+
+    let before = log(&sb, &original);
+    let after = log(&sb, &copy);
+    assert_eq!(as_read(&after), as_read(&before));
+    let text = |file: &Path| sb.run(&["log", db(file)]).success().stdout();
+    assert_eq!(text(&copy), text(&original));
+    assert!(
+        text(&copy).contains("deleted"),
+        "the deletions are in the log"
+    );
+}

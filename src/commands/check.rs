@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::cli::CheckFormat;
 use crate::domain::readiness::{Finding, Severity, Workspace, check, rules};
+use crate::domain::text::shown;
 
 /// The workspace could not be read: missing, not a workspace, a newer schema, damaged.
 #[derive(Debug, thiserror::Error)]
@@ -88,6 +89,8 @@ fn write_text(
     today: NaiveDate,
     findings: &[Finding],
 ) -> std::io::Result<()> {
+    // Findings quote names and titles: shown, never acted on by the terminal.
+    let organisation = shown(organisation);
     writeln!(out, "Audit readiness of {organisation} on {today}")?;
     let width = rules().iter().map(|r| r.id.len()).max().unwrap_or(0);
     for severity in Severity::ALL.iter().copied() {
@@ -101,8 +104,8 @@ fn write_text(
         };
         writeln!(out, "\n{heading} ({})", group.len())?;
         for f in group {
-            writeln!(out, "  {:<width$}  {}", f.rule, f.message)?;
-            writeln!(out, "      → {}", f.fix)?;
+            writeln!(out, "  {:<width$}  {}", f.rule, shown(&f.message))?;
+            writeln!(out, "      → {}", shown(&f.fix))?;
         }
     }
     if findings.is_empty() {

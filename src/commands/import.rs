@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+use crate::domain::text::shown;
 use crate::report::import::{Register, import_table, import_workspace};
 
 pub fn run(
@@ -50,11 +51,13 @@ pub fn run(
         plan.register.label().to_lowercase(),
         file.display()
     )?;
+    // Headers are not names a rule checked: anything in the sheet is shown, never acted on.
     for line in &plan.created {
-        writeln!(out, "  {line}")?;
+        writeln!(out, "  {}", shown(line))?;
     }
     if !plan.ignored_columns.is_empty() {
-        writeln!(out, "Ignored columns: {}", plan.ignored_columns.join(", "))?;
+        let columns = plan.ignored_columns.join(", ");
+        writeln!(out, "Ignored columns: {}", shown(&columns))?;
     }
     Ok(())
 }

@@ -31,18 +31,20 @@ pub fn print(
             if changes.is_empty() {
                 writeln!(out, "No changes.")?;
             }
+            // Every part of an entry comes from the file: shown, never acted on, so that no
+            // name or author can clear the screen or forge a line of the log.
             for c in changes {
                 writeln!(
                     out,
                     "{}  {}  {}",
-                    c.at.replacen('T', " ", 1),
-                    c.who,
-                    what_happened(&c.entity, &c.reference, &c.action)
+                    text::shown(&c.at.replacen('T', " ", 1)),
+                    text::shown(&c.who),
+                    text::shown(&what_happened(&c.entity, &c.reference, &c.action))
                 )?;
                 for field in
                     field_changes(&c.entity, c.before.as_deref(), c.after.as_deref(), links)
                 {
-                    writeln!(out, "    {}", describe(&field))?;
+                    writeln!(out, "    {}", text::shown(&describe(&field)))?;
                 }
             }
         }

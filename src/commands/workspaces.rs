@@ -66,9 +66,10 @@ pub(super) fn print(out: &mut impl Write, format: LsFormat) -> Result<()> {
             let rows: Vec<[String; 5]> = listings
                 .iter()
                 .map(|l| {
+                    // Names and paths from the list file: shown, never acted on.
                     [
-                        l.entry.organisation.clone(),
-                        l.entry.path.display().to_string(),
+                        shown(&l.entry.organisation),
+                        shown(&l.entry.path.display().to_string()),
                         shown_time(&l.entry.last_opened),
                         shown_size(l.size),
                         if l.encrypted { "yes" } else { "no" }.to_string(),
@@ -159,8 +160,8 @@ fn add(out: &mut impl Write, path: &Path) -> Result<()> {
     writeln!(
         out,
         "Remembered {} for {}",
-        store.path().display(),
-        store.organisation()?
+        shown(&store.path().display().to_string()),
+        shown(&store.organisation()?)
     )?;
     Ok(())
 }

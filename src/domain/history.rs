@@ -29,17 +29,22 @@ impl Links {
         self.0.insert((kind, id), kind.format(number));
     }
 
-    /// `AS-007`; an item deleted since is said to be so, with the row id the entry holds.
+    /// `AS-007`; an item deleted since is said to be so, with the row id the entry holds. An
+    /// imported log holds the ids of items deleted before the export negated (see
+    /// [`super::imported_history::deleted_id`]): shown as they were in the exported file.
     fn reference(&self, kind: RefKind, id: i64) -> String {
-        self.0
-            .get(&(kind, id))
-            .cloned()
-            .unwrap_or_else(|| format!("{} #{id}, deleted", kind.label().to_lowercase()))
+        self.0.get(&(kind, id)).cloned().unwrap_or_else(|| {
+            format!(
+                "{} #{}, deleted",
+                kind.label().to_lowercase(),
+                id.unsigned_abs()
+            )
+        })
     }
 }
 
 /// The kind of item a snapshot field names by its row id.
-fn link_kind(field: &str) -> Option<RefKind> {
+pub(crate) fn link_kind(field: &str) -> Option<RefKind> {
     match field {
         "asset" | "assets" | "depends_on" => Some(RefKind::Asset),
         "scope_item" => Some(RefKind::ScopeItem),

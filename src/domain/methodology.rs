@@ -221,6 +221,7 @@ impl Methodology {
                 }
                 Ok(RiskLevel {
                     name: text::required_line("level name", &l.name)?,
+                    colour: text::line("level colour", &l.colour)?,
                     ..l
                 })
             })
@@ -447,6 +448,15 @@ mod tests {
                 format!("review months: {months} is not a number of months from 1 to 60")
             );
         }
+    }
+
+    #[test]
+    fn a_level_colour_follows_the_rules_of_any_text() {
+        let mut m = Methodology::default();
+        m.levels[0].colour = "green\u{1b}[2J".into();
+        let err = m.validated().unwrap_err();
+        assert_eq!(err.field, "level colour");
+        assert!(err.message.contains("U+001B"), "{err}");
     }
 
     #[test]

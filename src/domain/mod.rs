@@ -9,6 +9,7 @@ pub mod enums;
 pub mod evaluation;
 pub mod file_name;
 pub mod history;
+pub mod imported_history;
 pub mod methodology;
 pub mod party;
 pub mod passphrase;

@@ -1,4 +1,5 @@
-//! Text input rules shared by every field: trimmed, no control characters, bounded length.
+//! Text input rules shared by every field: trimmed, no control characters or bidirectional
+//! overrides, bounded length; and text as a terminal may show it, with those escaped.
 
 use chrono::Datelike;
 
@@ -43,13 +44,42 @@ pub fn text(field: &'static str, value: &str) -> Result<String, ValidationError>
     check(field, value, TEXT_MAX, true)
 }
 
-/// `value` as a message may quote it: control characters (line breaks, escape sequences)
-/// written as escapes such as `\n` or `\u{1b}`, so that quoting a bad value can neither break a
-/// line nor act on the terminal.
+/// A bidirectional formatting character (embeddings, overrides, isolates, marks): invisible,
+/// yet it reorders the text after it on screen, so that a name could read as something else
+/// ("Trojan Source").
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}'
+    )
+}
+
+/// Whether a terminal must not get `c` raw: a control character (escape sequences, line
+/// breaks, bells) or a bidirectional control.
+fn acts_on_terminal(c: char) -> bool {
+    c.is_control() || is_bidi_control(c)
+}
+
+/// `value` as a message or a terminal may show it: control characters (line breaks, escape
+/// sequences) and bidirectional controls written as escapes such as `\n`, `\u{1b}` or
+/// `\u{202e}`, so that showing a bad value can neither break a line nor act on the terminal.
 pub fn shown(value: &str) -> String {
-    let mut out = String::with_capacity(value.len());
+    escaped(value, |_| false)
+}
+
+/// Like [`shown`], but line breaks stay: for text of several lines, such as an error listing
+/// every bad line of an import.
+pub fn shown_lines(value: &str) -> String {
+    escaped(value, |c| c == '\n')
+}
+
+fn escaped(value: &str, keep: impl Fn(char) -> bool) -> String {
+    if !value.chars().any(acts_on_terminal) {
+        return value.to_string();
+    }
+    let mut out = String::with_capacity(value.len() + 8);
     for c in value.chars() {
-        if c.is_control() {
+        if acts_on_terminal(c) && !keep(c) {
             out.extend(c.escape_default());
         } else {
             out.push(c);
@@ -96,10 +126,16 @@ fn check(
     let trimmed = value.trim();
     if let Some(c) = trimmed
         .chars()
-        .find(|&c| c.is_control() && !(multiline && (c == '\n' || c == '\t' || c == '\r')))
+        .find(|&c| acts_on_terminal(c) && !(multiline && (c == '\n' || c == '\t' || c == '\r')))
     {
         let what = if c == '\n' || c == '\r' {
             "must be a single line".to_string()
+        } else if is_bidi_control(c) {
+            format!(
+                "contains the bidirectional control character U+{:04X}, which would make the \
+                 text read differently from what it is",
+                c as u32
+            )
         } else {
             format!("contains the control character U+{:04X}", c as u32)
         };
@@ -187,6 +223,38 @@ mod tests {
             date("due", "\u{1b}[2J").unwrap_err().message,
             "'\\u{1b}[2J' is not a date; expected YYYY-MM-DD, e.g. 2026-03-31"
         );
+    }
+
+    #[test]
+    fn bidirectional_controls_are_refused_naming_the_field_and_the_character() {
+        for (c, code) in [
+            ('\u{202E}', "U+202E"),
+            ('\u{202A}', "U+202A"),
+            ('\u{2066}', "U+2066"),
+            ('\u{2069}', "U+2069"),
+            ('\u{200E}', "U+200E"),
+            ('\u{200F}', "U+200F"),
+            ('\u{061C}', "U+061C"),
+        ] {
+            let err = line("name", &format!("invoice{c}fdp.exe")).unwrap_err();
+            assert_eq!(err.field, "name");
+            assert!(err.message.contains(code), "{err}");
+            assert!(err.message.contains("bidirectional"), "{err}");
+            assert!(text("note", &format!("a\n{c}b")).is_err(), "{code}");
+        }
+        // Right-to-left text itself is fine: only the invisible controls are refused.
+        assert_eq!(line("name", "שרת ראשי").unwrap(), "שרת ראשי");
+        assert_eq!(line("name", "خادم").unwrap(), "خادم");
+    }
+
+    #[test]
+    fn bidirectional_controls_are_shown_escaped() {
+        assert_eq!(shown("a\u{202E}b\u{2066}c"), "a\\u{202e}b\\u{2066}c");
+        assert_eq!(
+            shown_lines("line 1: \u{1b}]0;title\u{7}\nline 2: \u{202E}x"),
+            "line 1: \\u{1b}]0;title\\u{7}\nline 2: \\u{202e}x"
+        );
+        assert_eq!(shown_lines("plain\ntext"), "plain\ntext");
     }
 
     #[test]

@@ -183,7 +183,7 @@ pub(super) fn convert(
     // another conversion) makes this one say so, instead of failing on a file in mid-change.
     let task = Some("converting it");
     let _lock =
-        super::lock::acquire_for(path, &current_user(), task, before).map_err(|e| match e {
+        super::lock::acquire_for(path, &current_user()?, task, before).map_err(|e| match e {
             StoreError::InUse { path, holder } => StoreError::Busy {
                 path,
                 why: format!("open in another isms ({holder})"),

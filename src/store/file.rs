@@ -201,7 +201,7 @@ fn open_checked(
         None
     } else {
         // Waiting for the lock, the file may have been converted: what was checked is stale.
-        super::lock::acquire_for(path, &current_user(), None, before)?
+        super::lock::acquire_for(path, &current_user()?, None, before)?
     };
     if lock.is_some() {
         // A copy left by a conversion that was killed: none can be running while we hold the
@@ -232,7 +232,7 @@ fn open_checked(
         conn,
         path: path.to_path_buf(),
         read_only,
-        who: current_user(),
+        who: current_user()?,
         generation: 0,
         key,
         _lock: lock,
@@ -273,7 +273,7 @@ pub(super) fn open_reader(path: &Path, key: Option<&Passphrase>) -> Result<Store
         conn,
         path: path.to_path_buf(),
         read_only: true,
-        who: current_user(),
+        who: current_user()?,
         generation: 0,
         key: key.cloned(),
         _lock: None,
@@ -319,6 +319,7 @@ fn back_up_before_migration(path: &Path, version: i32) -> Result<()> {
 pub(super) fn create(path: &Path, organisation: &str, key: Option<&Passphrase>) -> Result<Store> {
     let shown = path.display().to_string();
     let organisation = crate::domain::text::required_line("organisation", organisation)?;
+    current_user()?;
     if path.is_dir() {
         return Err(StoreError::IsDirectory(shown));
     }
@@ -459,7 +460,7 @@ pub(super) fn check_copy(copy: &Connection) -> Result<()> {
 }
 
 fn initialise(path: &Path, organisation: &str, key: Option<&Passphrase>) -> Result<Store> {
-    let lock = super::lock::acquire(path, &current_user())?;
+    let lock = super::lock::acquire(path, &current_user()?)?;
     let mut conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -474,7 +475,7 @@ fn initialise(path: &Path, organisation: &str, key: Option<&Passphrase>) -> Resu
         conn,
         path: path.to_path_buf(),
         read_only: false,
-        who: current_user(),
+        who: current_user()?,
         generation: 0,
         key: key.cloned(),
         _lock: lock,

@@ -1,16 +1,58 @@
 //! Writes that only an import of a whole workspace needs: records kept exactly as they were
 //! (an acceptance at the level it was given, an issued SoA version with its snapshot and date)
-//! and the reference numbers of the exported file, where its numbering had gaps.
+//! and the reference numbers of the exported file, where its numbering had gaps; and the
+//! exported change log, which takes the place of the entries the import itself wrote.
 
 use super::risks::{insert_acceptance_row, risk_ref};
-use super::{Result, StoreError, Writer};
+use super::{Change, Result, StoreError, Writer};
 use crate::domain::ValidationError;
+use crate::domain::imported_history::{self, Entry};
 use crate::domain::reference::RefKind;
 use crate::domain::risk::Acceptance;
 use crate::domain::soa::SoaVersion;
-use crate::domain::text;
 
 impl Writer<'_> {
+    /// Makes `changes` the change log, oldest first, each entry with its own author and time:
+    /// the history of an exported workspace, which the entries this import wrote (every item
+    /// "imported" now, by whoever ran it) would only bury. Every entry is checked first; one
+    /// that breaks a rule is named by its position and nothing is changed.
+    pub fn import_change_log(&mut self, changes: &[Change]) -> Result<()> {
+        for (i, c) in changes.iter().enumerate() {
+            imported_history::check(&Entry {
+                at: &c.at,
+                who: &c.who,
+                entity: &c.entity,
+                reference: &c.reference,
+                action: &c.action,
+                before: c.before.as_deref(),
+                after: c.after.as_deref(),
+            })
+            .map_err(|e| {
+                ValidationError::new(
+                    e.field,
+                    format!("{} (entry {} of {})", e.message, i + 1, changes.len()),
+                )
+            })?;
+        }
+        self.tx.execute("DELETE FROM change_log", [])?;
+        let mut insert = self.tx.prepare(
+            "INSERT INTO change_log (at, who, entity, reference, action, before, after)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?;
+        for c in changes {
+            insert.execute((
+                &c.at,
+                &c.who,
+                &c.entity,
+                &c.reference,
+                &c.action,
+                &c.before,
+                &c.after,
+            ))?;
+        }
+        Ok(())
+    }
+
     /// Records an acceptance as it was given (its level and authority as recorded, not as
     /// the current rating would ask); the text rules still apply and the risk must exist.
     pub fn import_acceptance(&mut self, acceptance: Acceptance) -> Result<Acceptance> {
@@ -30,8 +72,7 @@ impl Writer<'_> {
     /// Records an issued SoA version with its own number, date, approver and snapshot. The
     /// numbers must rise: a version is refused unless it comes after every stored one.
     pub fn import_soa_version(&mut self, version: SoaVersion) -> Result<SoaVersion> {
-        let approver = text::required_line("approver", &version.approver)?;
-        let note = text::text("note", &version.note)?;
+        let version = version.validated()?;
         let last: u32 = self.tx.query_row(
             "SELECT COALESCE(MAX(number), 0) FROM soa_versions",
             [],
@@ -49,12 +90,16 @@ impl Writer<'_> {
         self.tx.execute(
             "INSERT INTO soa_versions (number, issued_on, approver, note, snapshot)
              VALUES (?1, ?2, ?3, ?4, ?5)",
-            (version.number, version.issued_on, &approver, &note, json),
+            (
+                version.number,
+                version.issued_on,
+                &version.approver,
+                &version.note,
+                json,
+            ),
         )?;
         let version = SoaVersion {
             id: self.tx.last_insert_rowid(),
-            approver,
-            note,
             ..version
         };
         self.log(

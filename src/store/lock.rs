@@ -154,7 +154,8 @@ fn describe(note: &str) -> String {
     if let Some(since) = field("since") {
         text.push_str(&format!(", since {since}"));
     }
-    text
+    // Anyone can write the note: what it says is shown, never acted on by a terminal.
+    crate::domain::text::shown(&text)
 }
 
 #[cfg(test)]
@@ -186,6 +187,10 @@ mod tests {
         assert_eq!(
             describe("pid=7\nuser=a\nhost=\ntask=converting it\nsince=2026-03-31 09:00\n"),
             "process 7 of a, converting it, since 2026-03-31 09:00"
+        );
+        assert_eq!(
+            describe("pid=7\u{1b}[2J\nuser=\u{202E}x\u{1b}]0;title\u{7}\n"),
+            "process 7\\u{1b}[2J of \\u{202e}x\\u{1b}]0;title\\u{7}"
         );
     }
 

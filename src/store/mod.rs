@@ -341,13 +341,35 @@ pub fn fix_user_for_this_thread(who: Option<&str>) {
     FIXED_USER.with(|u| *u.borrow_mut() = who.map(str::to_string));
 }
 
-/// Who is editing: the thread's fixed user, else `ISMS_USER`, else the OS user.
-fn current_user() -> String {
-    if let Some(who) = FIXED_USER.with(|u| u.borrow().clone()) {
-        return who;
-    }
-    ["ISMS_USER", "USER", "USERNAME"]
-        .iter()
-        .find_map(|v| std::env::var(v).ok().filter(|s| !s.trim().is_empty()))
-        .unwrap_or_else(|| "unknown".to_string())
+/// Who is editing: the thread's fixed user, else `ISMS_USER`, else the OS user. The name goes
+/// into every change-log entry and the lock note, so it follows the rules of any name: a control
+/// character or a bidirectional override (which could forge a line of `isms log` or act on the
+/// terminal that shows it) is refused, naming the variable it came from.
+fn current_user() -> Result<String> {
+    let (variable, who) = match FIXED_USER.with(|u| u.borrow().clone()) {
+        Some(who) => ("ISMS_USER", who),
+        None => ["ISMS_USER", "USER", "USERNAME"]
+            .into_iter()
+            .find_map(|v| {
+                std::env::var(v)
+                    .ok()
+                    .filter(|s| !s.trim().is_empty())
+                    .map(|s| (v, s))
+            })
+            .unwrap_or(("ISMS_USER", "unknown".to_string())),
+    };
+    crate::domain::text::line(variable, &who).map_err(|e| {
+        StoreError::Invalid(ValidationError::new(
+            "ISMS_USER",
+            format!(
+                "{}{}; set ISMS_USER to your name as the change log should show it",
+                if variable == "ISMS_USER" {
+                    String::new()
+                } else {
+                    format!("not set, and the login name ({variable}) ")
+                },
+                e.message
+            ),
+        ))
+    })
 }

@@ -356,3 +356,31 @@ fn progress_counts_decisions_and_implementation() {
         (1, 1, 1, 1, 0)
     );
 }
+
+#[test]
+fn an_imported_version_checks_every_text_it_holds() {
+    let controls = [annex("5.1", "Policies for information security")];
+    let version = SoaVersion {
+        id: 0,
+        number: 1,
+        issued_on: NaiveDate::from_ymd_opt(2026, 3, 31).unwrap(),
+        approver: " Managing Director ".into(),
+        note: String::new(),
+        rows: snapshot(&controls, &[], &[]),
+    };
+    let ok = version.clone().validated().unwrap();
+    assert_eq!(ok.approver, "Managing Director");
+    assert_eq!(ok.rows, version.rows);
+
+    let mut forged = version.clone();
+    forged.rows[0].owner = "CISO\u{1b}[2J".into();
+    let err = forged.validated().unwrap_err();
+    assert_eq!(err.field, "owner");
+    assert!(err.message.contains("U+001B"), "{err}");
+
+    let mut forged = version;
+    forged.rows[0].justification = "Required \u{202E}by law".into();
+    let err = forged.validated().unwrap_err();
+    assert_eq!(err.field, "justification");
+    assert!(err.message.contains("U+202E"), "{err}");
+}

@@ -10,6 +10,7 @@ use super::{
     Applicability, ImplementationStatus, SoaEntry, reasons_with_derived, treated_risks_by_control,
 };
 use crate::domain::control::{Control, key_order};
+use crate::domain::text::{self, ValidationError};
 use crate::domain::treatment::Action;
 
 /// One control's decision as a version recorded it; `reasons` are codes, the derived
@@ -42,6 +43,49 @@ impl SoaVersion {
     /// `v3`.
     pub fn label(&self) -> String {
         format!("v{}", self.number)
+    }
+
+    /// The version with every text checked by the rules of its field, the decisions it holds
+    /// included: an imported version is text like any other, whoever wrote the file.
+    pub fn validated(self) -> Result<Self, ValidationError> {
+        let rows = self
+            .rows
+            .into_iter()
+            .map(SoaSnapshotRow::validated)
+            .collect::<Result<_, _>>()?;
+        Ok(Self {
+            approver: text::required_line("approver", &self.approver)?,
+            note: text::text("note", &self.note)?,
+            rows,
+            ..self
+        })
+    }
+}
+
+impl SoaSnapshotRow {
+    fn validated(self) -> Result<Self, ValidationError> {
+        let covered_by = self
+            .covered_by
+            .map(|key| text::line("covered by", &key))
+            .transpose()?;
+        let reasons = self
+            .reasons
+            .iter()
+            .map(|r| text::line("reasons", r))
+            .collect::<Result<_, _>>()?;
+        Ok(Self {
+            control: text::required_line("control", &self.control)?,
+            title: text::line("title", &self.title)?,
+            reasons,
+            justification: text::text("justification", &self.justification)?,
+            exclusion_justification: text::text(
+                "exclusion justification",
+                &self.exclusion_justification,
+            )?,
+            covered_by,
+            owner: text::line("owner", &self.owner)?,
+            ..self
+        })
     }
 }
 

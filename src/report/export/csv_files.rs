@@ -1,7 +1,8 @@
 //! CSV: one RFC 4180 UTF-8 file per register (CRLF line ends, `"`-quoted where needed). One register
 //! goes to the file `-o` names; several, or a directory as `-o`, go into that directory as
 //! `<register>.csv`, together with `cover.csv` naming the organisation, the date and the SoA
-//! version (a table file itself has no room for a heading).
+//! version (a table file itself has no room for a heading). A text cell a spreadsheet would
+//! evaluate as a formula is written as text (see [`crate::report::csv_cell`]).
 
 use std::path::{Path, PathBuf};
 
@@ -58,6 +59,15 @@ fn about(doc: &Document) -> Table {
     }
 }
 
+/// A cell as a CSV field: numbers as they are, text that a spreadsheet would evaluate
+/// neutralised.
+fn field(cell: &Cell) -> String {
+    match cell {
+        Cell::Number(_) => cell.text(),
+        _ => crate::report::csv_cell(&cell.text()).into_owned(),
+    }
+}
+
 /// A table as CSV text: the header row, then one record per row.
 pub fn render(table: &Table) -> Result<Vec<u8>, ExportError> {
     let mut w = ::csv::WriterBuilder::new()
@@ -65,7 +75,7 @@ pub fn render(table: &Table) -> Result<Vec<u8>, ExportError> {
         .from_writer(Vec::new());
     w.write_record(table.columns.iter().map(|c| &c.header))?;
     for row in &table.rows {
-        w.write_record(row.iter().map(Cell::text))?;
+        w.write_record(row.iter().map(field))?;
     }
     w.into_inner()
         .map_err(|e| ExportError::Csv(::csv::Error::from(e.into_error())))

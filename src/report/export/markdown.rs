@@ -1,5 +1,7 @@
 //! Markdown: GitHub-flavoured tables that render on common forges, under a heading that names
-//! the organisation, the date and the SoA version.
+//! the organisation, the date and the SoA version. Every text is escaped: HTML (`<`, `>`, `&`)
+//! as entities, so that a name like `<img src=x onerror=...>` is shown, never run, where a forge
+//! or viewer renders the Markdown; `|` and `\\` so that a cell stays one cell.
 
 use std::fmt::Write;
 
@@ -80,9 +82,12 @@ fn write_table(s: &mut String, table: &Table) {
     s.push('\n');
 }
 
-/// Text safe inside a table cell: `|` escaped, line breaks as `<br>`.
+/// Text safe inside a table cell: HTML as entities, `|` escaped, line breaks as `<br>`.
 fn escape(text: &str) -> String {
     text.trim()
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
         .replace('\\', "\\\\")
         .replace('|', "\\|")
         .replace("\r\n", "<br>")
@@ -96,5 +101,14 @@ mod tests {
     #[test]
     fn cells_keep_one_line_and_their_pipes() {
         assert_eq!(escape(" a|b\nc\r\nd "), "a\\|b<br>c<br>d");
+    }
+
+    #[test]
+    fn html_is_shown_never_run() {
+        assert_eq!(
+            escape("<script>alert(1)</script> & <img src=x onerror=alert(2)>"),
+            "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(2)&gt;"
+        );
+        assert_eq!(escape("a\n<b>"), "a<br>&lt;b&gt;");
     }
 }

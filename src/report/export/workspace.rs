@@ -29,7 +29,7 @@
 //! | `soa_versions` | `[{"id", "number", "issued_on", "approver", "note", "rows": [{"control", "title", "applicability", "reasons" (as recorded, derived included), "justification", "exclusion_justification", "covered_by", "status", "owner"}]}]` |
 //! | `clauses` | `[{"number", "title", "status", "note", "evidence", "doc_reference", "doc_owner", "doc_date"}]` |
 //! | `questions` | the open questions of workshops, resolved ones included: `[{"id", "number", "asset" (an asset id or null), "text", "noted_by", "noted_at", "resolved_at" (null while open)}]`; stamps are `YYYY-MM-DDTHH:MM:SS`. Optional: a document without it has none |
-//! | `change_log` | `[{"at", "who", "entity", "reference", "action", "before", "after"}]`, oldest first; `before`/`after` are JSON texts or null |
+//! | `change_log` | the change log, oldest first: `[{"at" (`YYYY-MM-DDTHH:MM:SS`), "who", "entity", "reference", "action", "before", "after"}]`; `before`/`after` are the item's snapshots as JSON texts (row ids as in this document) or null. `isms import workspace` keeps every entry with its author and time. Optional: a document without it imports with a log of the import itself |
 //!
 //! `id`s are the file's row ids: they only tie records of this document together (a risk's
 //! `assets`, a dependency, an acceptance's `risk`); `number`s give the human references
@@ -89,6 +89,7 @@ pub struct WorkspaceFile {
     /// Added after version 1 was first published, so optional on reading.
     #[serde(default)]
     pub questions: Vec<OpenQuestion>,
+    /// Optional on reading too: without it the import's own entries make the log.
     #[serde(default)]
     pub change_log: Vec<Change>,
 }

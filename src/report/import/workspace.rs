@@ -3,7 +3,10 @@
 //!
 //! Every register goes through the same Writer API the app uses, in number order, so that the
 //! numbers the store assigns match the exported ones; where the export had gaps the exported
-//! number is given back. Row ids differ and are mapped. The change log is not copied: the new
+//! number is given back. Row ids differ and are mapped. The change log is copied, every entry
+//! with its author and time, the row ids in its snapshots mapped like the records' (the id of an
+//! item deleted before the export is negated, so that it can name no item of the new file); it
+//! takes the place of the entries the import wrote. A document without a change log (an older export) leaves those, so that the new
 //! file's log records the import itself. Workshop questions keep who noted them, when, and when
 //! they were resolved.
 
@@ -13,6 +16,7 @@ use std::path::Path;
 use super::ImportError;
 use crate::domain::asset::{Asset, Dependency};
 use crate::domain::control::{Control, Theme, key_order};
+use crate::domain::imported_history::{deleted_id, relinked};
 use crate::domain::protection::ProtectionNeed;
 use crate::domain::question::OpenQuestion;
 use crate::domain::reference::RefKind;
@@ -21,7 +25,7 @@ use crate::domain::scope::{ContextIssue, ScopeItem};
 use crate::domain::soa::SoaEntry;
 use crate::domain::treatment::Action;
 use crate::report::export::workspace::{FORMAT, VERSION};
-use crate::store::{Store, StoreError, Writer};
+use crate::store::{Change, Store, StoreError, Writer};
 
 pub use crate::report::export::workspace::WorkspaceFile;
 
@@ -228,6 +232,33 @@ fn write_all(w: &mut Writer<'_>, f: &WorkspaceFile, at: &mut String) -> Result<(
             asset,
             ..question
         })?;
+    }
+    if !f.change_log.is_empty() {
+        *at = "change log".to_string();
+        let new_id = |kind: RefKind, old: i64| {
+            match kind {
+                RefKind::Asset => &assets,
+                RefKind::ScopeItem => &scope,
+                RefKind::Risk => &risks,
+                _ => return None,
+            }
+            .0
+            .get(&old)
+            .copied()
+            .or(Some(deleted_id(old)))
+        };
+        let snapshot =
+            |c: &Change, s: &Option<String>| s.as_deref().map(|s| relinked(&c.entity, s, new_id));
+        let log: Vec<Change> = f
+            .change_log
+            .iter()
+            .map(|c| Change {
+                before: snapshot(c, &c.before),
+                after: snapshot(c, &c.after),
+                ..c.clone()
+            })
+            .collect();
+        w.import_change_log(&log)?;
     }
     Ok(())
 }

@@ -1,5 +1,7 @@
 //! `isms list REGISTER`: one register as rows with stable snake_case columns, printed as an
-//! aligned table, JSON (an array of objects) or CSV.
+//! aligned table, JSON (an array of objects) or CSV. A CSV cell a spreadsheet would evaluate is
+//! neutralised ([`crate::report::csv_cell`]); a table cell shows control characters and
+//! bidirectional controls escaped, so that no name can act on the terminal.
 //!
 //! An asset's protection need per objective is an object in JSON, `{"own": "high", "effective":
 //! "very high", "source": "AS-003"}` (source `own`, `override`, the supplying asset's reference,
@@ -29,6 +31,7 @@ use serde_json::{Map, Value, json};
 use crate::domain::protection::{EffectiveNeed, NeedSource, effective_needs};
 use crate::domain::reference::RefKind;
 use crate::domain::soa::{Applicability, reasons_with_derived, treated_risks_by_control};
+use crate::domain::text;
 use crate::store::{Store, StoreError};
 use crate::string_enum;
 
@@ -393,11 +396,20 @@ pub fn write(out: &mut impl Write, listing: &Listing, format: Format) -> std::io
             let mut w = csv::Writer::from_writer(out);
             w.write_record(&listing.columns)?;
             for row in &listing.rows {
-                w.write_record(row.iter().map(cell))?;
+                w.write_record(row.iter().map(csv_field))?;
             }
             w.flush()
         }
         Format::Table => write_table(out, listing),
+    }
+}
+
+/// A cell as a CSV field: numbers as they are, text that a spreadsheet would evaluate
+/// neutralised.
+fn csv_field(v: &Value) -> String {
+    match v {
+        Value::Number(_) => cell(v),
+        _ => crate::report::csv_cell(&cell(v)).into_owned(),
     }
 }
 
@@ -409,7 +421,7 @@ fn write_table(out: &mut impl Write, listing: &Listing) -> std::io::Result<()> {
         .iter()
         .map(|row| {
             row.iter()
-                .map(|v| shorten(&cell(v).replace('\n', " "), WIDEST))
+                .map(|v| shorten(&text::shown(&cell(v).replace('\n', " ")), WIDEST))
                 .collect()
         })
         .collect();

@@ -12,12 +12,19 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 use super::theme;
 
 /// Cuts `text` to at most `width` terminal columns, ending in `…` when cut; wide characters
-/// count double and are never split. Line breaks become spaces.
+/// count double and are never split. Line breaks, other control characters and bidirectional
+/// controls (which would reorder the rest of the screen line) become spaces.
 pub fn fit(text: &str, width: u16) -> String {
     let width = usize::from(width);
     let flat: String = text
         .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .map(|c| {
+            if c.is_control() || crate::domain::text::is_bidi_control(c) {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect();
     if flat.width() <= width {
         return flat;
