@@ -1,8 +1,10 @@
 //! One writer per workspace: a process that opens a workspace for writing holds an advisory
 //! lock on `FILE.lock` and writes who it is there, so that a second one can say who holds it.
 //! The operating system drops the lock when the process ends, however it ends, so a crash or
-//! `kill -9` never leaves a workspace locked. The lock file itself stays: removing it would let
-//! two processes lock two different files of the same name.
+//! `kill -9` never leaves a workspace locked. A closing writer removes the lock file while it
+//! still holds the lock, so that a closed workspace is one file again; whoever locked the file
+//! meanwhile finds it gone from its path and locks the one there now, so that two processes
+//! never hold two different files of the same name.
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{Read, Seek, Write};
@@ -10,11 +12,25 @@ use std::path::{Path, PathBuf};
 
 use super::{Result, StoreError};
 
-/// Held while a workspace is open for writing; released when dropped.
+/// Held while a workspace is open for writing; released, and its file removed, when dropped.
 #[derive(Debug)]
 pub struct WriterLock {
-    _file: File,
+    file: File,
+    path: PathBuf,
 }
+
+impl Drop for WriterLock {
+    fn drop(&mut self) {
+        // Before the lock is let go (when `file` closes after this): removed later, it could
+        // be a file another process has created and locked meanwhile.
+        if cfg!(unix) && still_at(&self.file, &self.path) {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// How often a lock is taken again after its file was removed under it by a closing holder.
+const RACES: usize = 10;
 
 pub fn lock_path(workspace: &Path) -> PathBuf {
     let mut p = workspace.as_os_str().to_owned();
@@ -33,36 +49,63 @@ pub fn acquire(workspace: &Path, who: &str) -> Result<Option<WriterLock>> {
     options.read(true).write(true).create(true).truncate(false);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = match options.open(&path) {
-        Ok(f) => f,
-        // A read-only directory: no other writer can lock it either, so there is nothing to
-        // guard against beyond what SQLite itself does.
-        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => return Ok(None),
-        Err(e) => return Err(io(e)),
-    };
-    match try_lock_for_a_moment(&file) {
-        Ok(()) => {}
-        Err(TryLockError::WouldBlock) => {
-            let mut holder = String::new();
-            let _ = file.read_to_string(&mut holder);
-            return Err(StoreError::InUse {
-                path: workspace.display().to_string(),
-                holder: describe(&holder),
-            });
+    for _ in 0..RACES {
+        let mut file = match options.open(&path) {
+            Ok(f) => f,
+            // A read-only directory: no other writer can lock it either, so there is nothing to
+            // guard against beyond what SQLite itself does.
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => return Ok(None),
+            Err(e) => return Err(io(e)),
+        };
+        match try_lock_for_a_moment(&file) {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                let mut holder = String::new();
+                let _ = file.read_to_string(&mut holder);
+                return Err(StoreError::InUse {
+                    path: workspace.display().to_string(),
+                    holder: describe(&holder),
+                });
+            }
+            // A file system without locks: open as before, SQLite still keeps each edit whole.
+            Err(TryLockError::Error(_)) => return Ok(None),
         }
-        // A file system without locks: open as before, SQLite still keeps each edit whole.
-        Err(TryLockError::Error(_)) => return Ok(None),
+        if !still_at(&file, &path) {
+            // Its holder closed and removed it while this process waited for it.
+            continue;
+        }
+        let since = chrono::Local::now().format("%Y-%m-%d %H:%M");
+        let host = std::env::var("HOSTNAME").unwrap_or_default();
+        let note = format!(
+            "pid={}\nuser={who}\nhost={host}\nsince={since}\n",
+            std::process::id()
+        );
+        file.set_len(0).map_err(io)?;
+        file.rewind().map_err(io)?;
+        file.write_all(note.as_bytes()).map_err(io)?;
+        return Ok(Some(WriterLock { file, path }));
     }
-    let since = chrono::Local::now().format("%Y-%m-%d %H:%M");
-    let host = std::env::var("HOSTNAME").unwrap_or_default();
-    let note = format!(
-        "pid={}\nuser={who}\nhost={host}\nsince={since}\n",
-        std::process::id()
-    );
-    file.set_len(0).map_err(io)?;
-    file.rewind().map_err(io)?;
-    file.write_all(note.as_bytes()).map_err(io)?;
-    Ok(Some(WriterLock { _file: file }))
+    Err(StoreError::InUse {
+        path: workspace.display().to_string(),
+        holder: describe(""),
+    })
+}
+
+/// Whether `path` still names the open `file` (and not a file made after it was removed).
+#[cfg(unix)]
+fn still_at(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::metadata(path)) {
+        (Ok(open), Ok(named)) => open.dev() == named.dev() && open.ino() == named.ino(),
+        _ => false,
+    }
+}
+
+/// Without inode numbers the lock file is never removed (see [`WriterLock`]'s drop), so the one
+/// at the path is the one every process locks.
+#[cfg(not(unix))]
+fn still_at(_file: &File, path: &Path) -> bool {
+    path.exists()
 }
 
 /// Tries for half a second: a lock can be held a moment longer than its holder needs it, by a
@@ -121,6 +164,34 @@ mod tests {
         assert!(err.contains("--read-only"), "{err}");
         drop(first);
         assert!(acquire(&ws, "bob").unwrap().is_some(), "released on drop");
+    }
+
+    #[test]
+    fn a_closing_writer_removes_its_lock_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = dir.path().join("a.isms");
+        let lock = acquire(&ws, "alice").unwrap();
+        assert!(lock_path(&ws).exists());
+        drop(lock);
+        assert!(!lock_path(&ws).exists(), "the lock file stayed");
+    }
+
+    #[test]
+    fn a_writer_waiting_while_the_holder_closes_locks_the_file_at_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = dir.path().join("a.isms");
+        let first = acquire(&ws, "alice").unwrap();
+        let waiting = {
+            let ws = ws.clone();
+            std::thread::spawn(move || acquire(&ws, "bob"))
+        };
+        // The second opens the lock file and waits for its lock meanwhile.
+        std::thread::sleep(std::time::Duration::from_millis(150));
+        drop(first);
+        let second = waiting.join().unwrap().unwrap().unwrap();
+        assert!(still_at(&second.file, &lock_path(&ws)), "locked a removed file");
+        let err = acquire(&ws, "carol").unwrap_err().to_string();
+        assert!(err.contains("of bob"), "{err}");
     }
 
     #[test]
