@@ -153,12 +153,10 @@ fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
 
 pub(super) fn open(path: &Path, read_only: bool, key: Option<&Passphrase>) -> Result<Store> {
     let check = inspect(path)?;
-    let read_only = read_only || !check.writable;
-    let flags = if read_only {
-        OpenFlags::SQLITE_OPEN_READ_ONLY
-    } else {
-        OpenFlags::SQLITE_OPEN_READ_WRITE
-    } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if read_only || !check.writable {
+        return open_reading(path, &check, key);
+    }
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let (unlocked, key, schema_version) = match (check.salt, key) {
         (Some(_), None) => return Err(StoreError::Encrypted(path.display().to_string())),
         (Some(salt), Some(key)) => {
@@ -170,11 +168,7 @@ pub(super) fn open(path: &Path, read_only: bool, key: Option<&Passphrase>) -> Re
         (None, _) => (None, None, check.schema_version),
     };
     // Before anything is written, migration backups included.
-    let lock = if read_only {
-        None
-    } else {
-        super::lock::acquire(path, &current_user())?
-    };
+    let lock = super::lock::acquire(path, &current_user())?;
     if lock.is_some() {
         // A copy left by a conversion that was killed: none can be running while we hold the
         // lock, and a decrypted copy must not linger beside an encrypted workspace.
@@ -182,12 +176,6 @@ pub(super) fn open(path: &Path, read_only: bool, key: Option<&Passphrase>) -> Re
     }
     let migrate = schema_version < LATEST_VERSION;
     if migrate {
-        if read_only {
-            return Err(StoreError::ReadOnly(format!(
-                "{} (schema {schema_version} must be migrated to {LATEST_VERSION} first)",
-                path.display(),
-            )));
-        }
         // Before SQLite touches the file, so the copy is the file exactly as it was.
         back_up_before_migration(path, schema_version)?;
     }
@@ -195,20 +183,119 @@ pub(super) fn open(path: &Path, read_only: bool, key: Option<&Passphrase>) -> Re
         Some(conn) => conn,
         None => Connection::open_with_flags(path, flags)?,
     };
-    configure(&conn, read_only)?;
+    configure(&conn, false)?;
     if migrate {
         migrations().to_latest(&mut conn)?;
         settle_header(&conn)?;
     }
-    Ok(Store {
-        conn,
-        path: path.to_path_buf(),
-        read_only,
-        who: current_user(),
-        generation: 0,
-        key,
-        _lock: lock,
-    })
+    Ok(Store::new(conn, path, false, key, lock))
+}
+
+/// Opens an existing workspace without ever writing to it: see [`connect_reading`].
+fn open_reading(path: &Path, check: &FileCheck, key: Option<&Passphrase>) -> Result<Store> {
+    let key = match (check.salt, key) {
+        (Some(_), None) => return Err(StoreError::Encrypted(path.display().to_string())),
+        (Some(salt), Some(key)) => Some(key.derived(&salt)?),
+        (None, _) => None,
+    };
+    let too_old = |version: i32| {
+        StoreError::ReadOnly(format!(
+            "{} (schema {version} must be migrated to {LATEST_VERSION} first)",
+            path.display(),
+        ))
+    };
+    // Before SQLite touches the file, as a writer migrating it would copy it first.
+    if check.salt.is_none() && check.schema_version < LATEST_VERSION {
+        return Err(too_old(check.schema_version));
+    }
+    let (conn, header, frozen) = connect_reading(path, key.as_ref())?;
+    let schema_version = checked_header(path, header)?;
+    if schema_version < LATEST_VERSION {
+        return Err(too_old(schema_version));
+    }
+    configure(&conn, true)?;
+    let mut store = Store::new(conn, path, true, key, None);
+    store.frozen = frozen;
+    Ok(store)
+}
+
+/// Opens `path` for reading, keyed with `key` (derived already), and reads its header.
+///
+/// The connection may write the file's journals but never its content (`query_only`): like a
+/// writer, it is allowed to fold the write-ahead log into the file and remove it with the
+/// shared-memory file when it is the last to close, so that a command that only read leaves the
+/// workspace one file. A folder that takes neither (read-only media) shows when the header is
+/// read; with no write-ahead log there, nothing can be writing the file, and it is opened
+/// immutable (true when returned): read as it is, with no journal or lock at all.
+fn connect_reading(
+    path: &Path,
+    key: Option<&Passphrase>,
+) -> Result<(Connection, cipher::Header, bool)> {
+    let read = |frozen| {
+        let conn = reading_connection(path, frozen)?;
+        let header = match key {
+            Some(key) => cipher::unlock(&conn, key, path)?,
+            None => cipher::Header {
+                application_id: conn.pragma_query_value(None, "application_id", |r| r.get(0))?,
+                schema_version: conn.pragma_query_value(None, "user_version", |r| r.get(0))?,
+            },
+        };
+        Ok((conn, header, frozen))
+    };
+    match read(false) {
+        Err(StoreError::Sqlite(e))
+            if e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen)
+                && !journal_exists(path, "-wal") =>
+        {
+            read(true)
+        }
+        opened => opened,
+    }
+}
+
+/// A connection for reading `path`: see [`connect_reading`].
+fn reading_connection(path: &Path, frozen: bool) -> Result<Connection> {
+    let conn = if frozen {
+        Connection::open_with_flags(
+            immutable_uri(path)?,
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+                | OpenFlags::SQLITE_OPEN_URI,
+        )?
+    } else {
+        // Without SQLITE_OPEN_CREATE; SQLite falls back to reading a file it may not write.
+        Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?
+    };
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    Ok(conn)
+}
+
+/// `file:` URI of `path` that SQLite opens without locks or journals, every byte outside the
+/// unreserved characters percent-encoded.
+pub(super) fn immutable_uri(path: &Path) -> Result<String> {
+    let absolute = std::path::absolute(path).map_err(|e| StoreError::Io {
+        path: path.display().to_string(),
+        source: e,
+    })?;
+    let mut uri = String::from("file://");
+    for byte in absolute.as_os_str().as_encoded_bytes() {
+        if byte.is_ascii_alphanumeric() || b"/-._~".contains(byte) {
+            uri.push(char::from(*byte));
+        } else {
+            uri.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    Ok(uri)
+}
+
+fn journal_exists(path: &Path, suffix: &str) -> bool {
+    let mut journal = path.as_os_str().to_owned();
+    journal.push(suffix);
+    Path::new(&journal).exists()
 }
 
 /// The checks [`inspect`] makes on a plain header, made on an encrypted one once it is read.
@@ -232,24 +319,16 @@ pub(super) fn checked_header(path: &Path, header: cipher::Header) -> Result<i32>
 /// A read-only connection to a workspace this process has open and checked already, for work
 /// on another thread. Its header is not inspected again: right after creation it may still be
 /// only in the write-ahead log.
-pub(super) fn open_reader(path: &Path, key: Option<&Passphrase>) -> Result<Store> {
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
+/// It is opened as the handle was (see [`connect_reading`]).
+pub(super) fn open_reader(path: &Path, key: Option<&Passphrase>, frozen: bool) -> Result<Store> {
+    let conn = reading_connection(path, frozen)?;
     if let Some(key) = key {
         cipher::apply_key(&conn, key)?;
     }
     configure(&conn, true)?;
-    Ok(Store {
-        conn,
-        path: path.to_path_buf(),
-        read_only: true,
-        who: current_user(),
-        generation: 0,
-        key: key.cloned(),
-        _lock: None,
-    })
+    let mut store = Store::new(conn, path, true, key.cloned(), None);
+    store.frozen = frozen;
+    Ok(store)
 }
 
 /// Copies the write-ahead log into the file, so that its header (application id, schema
@@ -259,10 +338,16 @@ fn settle_header(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
+/// How long a connection waits for another one to finish with the file.
+const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
 fn configure(conn: &Connection, read_only: bool) -> Result<()> {
     conn.pragma_update(None, "foreign_keys", true)?;
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    if !read_only {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    if read_only {
+        // Opened for writing where it can be, to tidy up on close: never to change anything.
+        conn.pragma_update(None, "query_only", true)?;
+    } else {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         // FULL: a commit reported as saved survives a power cut, not only a crash.
         conn.pragma_update(None, "synchronous", "FULL")?;
@@ -348,13 +433,8 @@ pub(super) fn backup(
         (Some(salt), Some(key)) => Some(key.derived(&salt)?),
         (None, _) => None,
     };
-    let source = Connection::open_with_flags(
-        source_path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    if let Some(derived) = &derived {
-        checked_header(source_path, cipher::unlock(&source, derived, source_path)?)?;
-    }
+    let (source, header, frozen) = connect_reading(source_path, derived.as_ref())?;
+    checked_header(source_path, header)?;
     let shown = dest.display().to_string();
     let io = |e: std::io::Error| StoreError::Io {
         path: shown.clone(),
@@ -373,7 +453,7 @@ pub(super) fn backup(
             drop(source);
             // A copy kept encrypted gets the passphrase itself, so that it has a salt of its own.
             let dest_key = key.filter(|_| !plain);
-            cipher::copy_into(source_path, Some(&derived), dest, dest_key)
+            cipher::copy_into(source_path, frozen, Some(&derived), dest, dest_key)
                 .and_then(|copy| check_copy(&copy))
         }
     }
@@ -442,15 +522,7 @@ fn initialise(path: &Path, organisation: &str, key: Option<&Passphrase>) -> Resu
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
     configure(&conn, false)?;
     migrations().to_latest(&mut conn)?;
-    let mut store = Store {
-        conn,
-        path: path.to_path_buf(),
-        read_only: false,
-        who: current_user(),
-        generation: 0,
-        key: key.cloned(),
-        _lock: lock,
-    };
+    let mut store = Store::new(conn, path, false, key.cloned(), lock);
     store.edit(|w| w.seed(organisation))?;
     settle_header(&store.conn)?;
     Ok(store)

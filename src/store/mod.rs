@@ -20,6 +20,8 @@ mod sql;
 mod workspace;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, Transaction};
 use serde::Serialize;
@@ -123,8 +125,45 @@ pub struct Store {
     generation: u64,
     /// The key of an encrypted workspace, for the readers opened beside this handle.
     key: Option<Passphrase>,
+    /// Opened immutable, on media that take no journal (see `file::connect_reading`); so are
+    /// the readers beside it.
+    frozen: bool,
+    /// Shared with the readers opened beside this handle and with what opens them, so that
+    /// closing it can wait for them (see [`Store`]'s drop).
+    readers: Arc<()>,
+    /// Whether this is one of those readers.
+    beside: bool,
     /// Held while open for writing; after `conn`, so it is released after the connection closes.
     _lock: Option<lock::WriterLock>,
+}
+
+/// How long closing a workspace waits for the readers beside it (screens still being built in
+/// the background) to finish.
+const READERS_FINISH_WITHIN: Duration = Duration::from_secs(3);
+
+/// When a workspace closes, the file alone holds every committed edit, so that copying only
+/// the file loses nothing.
+impl Drop for Store {
+    fn drop(&mut self) {
+        if self.beside {
+            return;
+        }
+        // The last connection to close folds the write-ahead log into the file and removes it
+        // with the shared-memory file; readers beside this handle close first, so that this
+        // one is the last of this process.
+        let deadline = Instant::now() + READERS_FINISH_WITHIN;
+        while Arc::strong_count(&self.readers) > 1 && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        if !self.read_only {
+            // Another process may be reading the file still (a read-only window, a command),
+            // and then the log stays beside it: but emptied into the file. Best effort: a
+            // failure leaves the log, which the next opening folds in.
+            let _ = self
+                .conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        }
+    }
 }
 
 impl Store {
@@ -144,11 +183,34 @@ impl Store {
         file::open(path, read_only, key)
     }
 
+    fn new(
+        conn: Connection,
+        path: &Path,
+        read_only: bool,
+        key: Option<Passphrase>,
+        lock: Option<lock::WriterLock>,
+    ) -> Store {
+        Store {
+            conn,
+            path: path.to_path_buf(),
+            read_only,
+            who: current_user(),
+            generation: 0,
+            key,
+            frozen: false,
+            readers: Arc::new(()),
+            beside: false,
+            _lock: lock,
+        }
+    }
+
     /// What another thread needs to read this workspace beside this handle.
     pub fn read_access(&self) -> ReadAccess {
         ReadAccess {
             path: self.path.clone(),
             key: self.key.clone(),
+            frozen: self.frozen,
+            readers: Arc::clone(&self.readers),
         }
     }
 
@@ -262,11 +324,16 @@ impl Store {
 pub struct ReadAccess {
     path: PathBuf,
     key: Option<Passphrase>,
+    frozen: bool,
+    readers: Arc<()>,
 }
 
 impl ReadAccess {
     pub fn open(&self) -> Result<Store> {
-        file::open_reader(&self.path, self.key.as_ref())
+        let mut store = file::open_reader(&self.path, self.key.as_ref(), self.frozen)?;
+        store.readers = Arc::clone(&self.readers);
+        store.beside = true;
+        Ok(store)
     }
 
     pub fn path(&self) -> &Path {
