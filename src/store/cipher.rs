@@ -307,9 +307,17 @@ pub(super) fn copy_into(
     let (source, flags, dest) = if frozen {
         // Attaching by URI needs URIs turned on, which a plain path then must not look like.
         let dest = std::path::absolute(dest).map_err(|e| io(dest, e))?;
-        (super::file::immutable_uri(source)?, OpenFlags::SQLITE_OPEN_URI, dest)
+        (
+            super::file::immutable_uri(source)?,
+            OpenFlags::SQLITE_OPEN_URI,
+            dest,
+        )
     } else {
-        (sql_path(source)?.to_string(), OpenFlags::empty(), dest.to_path_buf())
+        (
+            sql_path(source)?.to_string(),
+            OpenFlags::empty(),
+            dest.to_path_buf(),
+        )
     };
     let to = Connection::open_with_flags(
         dest,

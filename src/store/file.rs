@@ -156,6 +156,17 @@ pub(super) fn open(path: &Path, read_only: bool, key: Option<&Passphrase>) -> Re
     if read_only || !check.writable {
         return open_reading(path, &check, key);
     }
+    match open_writing(path, &check, key) {
+        // Media that take no write-ahead log (see `connect_reading`): as a file that is not
+        // writable, it is opened read-only.
+        Err(e) if cannot_open(&e) && !journal_exists(path, "-wal") => {
+            open_reading(path, &check, key)
+        }
+        opened => opened,
+    }
+}
+
+fn open_writing(path: &Path, check: &FileCheck, key: Option<&Passphrase>) -> Result<Store> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let (unlocked, key, schema_version) = match (check.salt, key) {
         (Some(_), None) => return Err(StoreError::Encrypted(path.display().to_string())),
@@ -214,6 +225,9 @@ fn open_reading(path: &Path, check: &FileCheck, key: Option<&Passphrase>) -> Res
         return Err(too_old(schema_version));
     }
     configure(&conn, true)?;
+    if !frozen {
+        super::lock::remove_stale(path);
+    }
     let mut store = Store::new(conn, path, true, key, None);
     store.frozen = frozen;
     Ok(store)
@@ -243,14 +257,15 @@ fn connect_reading(
         Ok((conn, header, frozen))
     };
     match read(false) {
-        Err(StoreError::Sqlite(e))
-            if e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen)
-                && !journal_exists(path, "-wal") =>
-        {
-            read(true)
-        }
+        Err(e) if cannot_open(&e) && !journal_exists(path, "-wal") => read(true),
         opened => opened,
     }
+}
+
+/// SQLite's "unable to open database file": here, its journals.
+fn cannot_open(error: &StoreError) -> bool {
+    matches!(error, StoreError::Sqlite(e)
+        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen))
 }
 
 /// A connection for reading `path`: see [`connect_reading`].

@@ -91,6 +91,20 @@ pub fn acquire(workspace: &Path, who: &str) -> Result<Option<WriterLock>> {
     })
 }
 
+/// Removes the lock file of `workspace` left by a writer that was killed, so that a closed
+/// workspace is one file again; one that a writer holds stays. Best effort: what cannot be
+/// opened or locked at once stays.
+pub fn remove_stale(workspace: &Path) {
+    let path = lock_path(workspace);
+    if let Ok(file) = OpenOptions::new().read(true).write(true).open(&path)
+        && file.try_lock().is_ok()
+        && cfg!(unix)
+        && still_at(&file, &path)
+    {
+        let _ = std::fs::remove_file(&path);
+    }
+}
+
 /// Whether `path` still names the open `file` (and not a file made after it was removed).
 #[cfg(unix)]
 fn still_at(file: &File, path: &Path) -> bool {
@@ -189,9 +203,26 @@ mod tests {
         std::thread::sleep(std::time::Duration::from_millis(150));
         drop(first);
         let second = waiting.join().unwrap().unwrap().unwrap();
-        assert!(still_at(&second.file, &lock_path(&ws)), "locked a removed file");
+        assert!(
+            still_at(&second.file, &lock_path(&ws)),
+            "locked a removed file"
+        );
         let err = acquire(&ws, "carol").unwrap_err().to_string();
         assert!(err.contains("of bob"), "{err}");
+    }
+
+    #[test]
+    fn a_lock_file_left_by_a_killed_writer_is_removed_and_a_held_one_stays() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = dir.path().join("a.isms");
+        std::fs::write(lock_path(&ws), "pid=999999\n").unwrap();
+        remove_stale(&ws);
+        assert!(!lock_path(&ws).exists(), "a stale lock file stayed");
+        let held = acquire(&ws, "alice").unwrap();
+        // Another process's lock: a second open file description, as `try_lock` sees one.
+        remove_stale(&ws);
+        assert!(lock_path(&ws).exists(), "a held lock file was removed");
+        drop(held);
     }
 
     #[test]
