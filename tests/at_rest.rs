@@ -128,6 +128,31 @@ fn a_reader_in_another_process_open_while_the_writer_quits_leaves_every_edit_in_
 }
 
 #[test]
+fn a_workspace_closed_while_a_reader_beside_it_still_reads_is_one_file_with_every_edit() {
+    use isms::domain::scope::{ScopeItem, ScopeItemKind};
+    let sb = Sandbox::new();
+    let file = sb.path("acme.isms");
+    let mut writer = isms::store::Store::create(&file, "Acme GmbH").unwrap();
+    writer
+        .edit(|w| w.insert_scope_item(ScopeItem::new(ScopeItemKind::Location, "Lager Köln")))
+        .unwrap();
+    // As the app's screens are built in the background while the user quits.
+    let access = writer.read_access();
+    let (opened, wait) = std::sync::mpsc::channel();
+    let reading = std::thread::spawn(move || {
+        let reader = access.open().unwrap();
+        opened.send(()).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        reader.scope_items().unwrap().len()
+    });
+    wait.recv().unwrap();
+    drop(writer);
+    assert_eq!(reading.join().unwrap(), 1);
+    assert_one_file(&file, "the workspace closed");
+    assert_eq!(scope_names_in_a_copy(&file), ["Lager Köln"]);
+}
+
+#[test]
 fn after_kill_9_a_reopened_and_closed_workspace_is_one_file_with_every_edit() {
     let ws = Workspace::new();
     let mut app = Session::open(&ws, &[]);
