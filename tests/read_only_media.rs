@@ -86,7 +86,8 @@ const PASSPHRASE: &str = "correct horse battery staple";
 /// The demo workspace and an encrypted copy of it in the folder `media` of a new sandbox.
 fn demo_on_media() -> (common::Sandbox, PathBuf, PathBuf) {
     let sb = common::Sandbox::new();
-    let media = sb.path("media");
+    // What a URI would read otherwise: the file is opened by one on such media.
+    let media = sb.path("USB stick ?#%ü");
     std::fs::create_dir(&media).unwrap();
     let plain = media.join("demo.isms");
     let encrypted = media.join("secret.isms");
@@ -174,7 +175,7 @@ fn a_command_that_writes_is_refused_on_read_only_media_without_leaving_anything(
 #[test]
 fn the_app_reads_a_workspace_on_read_only_media_with_or_without_read_only() {
     let ws = Workspace::new();
-    let media = ws.dir.path().join("media");
+    let media = ws.dir.path().join("USB stick ?#%ü");
     std::fs::create_dir(&media).unwrap();
     let file = media.join("acme.isms");
     std::fs::rename(&ws.file, &file).unwrap();

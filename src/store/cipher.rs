@@ -308,7 +308,7 @@ pub(super) fn copy_into(
         // Attaching by URI needs URIs turned on, which a plain path then must not look like.
         let dest = std::path::absolute(dest).map_err(|e| io(dest, e))?;
         (
-            super::file::immutable_uri(source)?,
+            super::reading::immutable_uri(source)?,
             OpenFlags::SQLITE_OPEN_URI,
             dest,
         )

@@ -9,6 +9,7 @@ use std::path::Path;
 use rusqlite::{Connection, OpenFlags};
 
 use super::cipher::{self, Passphrase};
+use super::reading::{cannot_open, connect_reading, journal_exists, open_reading};
 use super::schema::{APPLICATION_ID, LATEST_VERSION, migrations};
 use super::{Result, Store, StoreError, current_user};
 
@@ -202,117 +203,6 @@ fn open_writing(path: &Path, check: &FileCheck, key: Option<&Passphrase>) -> Res
     Ok(Store::new(conn, path, false, key, lock))
 }
 
-/// Opens an existing workspace without ever writing to it: see [`connect_reading`].
-fn open_reading(path: &Path, check: &FileCheck, key: Option<&Passphrase>) -> Result<Store> {
-    let key = match (check.salt, key) {
-        (Some(_), None) => return Err(StoreError::Encrypted(path.display().to_string())),
-        (Some(salt), Some(key)) => Some(key.derived(&salt)?),
-        (None, _) => None,
-    };
-    let too_old = |version: i32| {
-        StoreError::ReadOnly(format!(
-            "{} (schema {version} must be migrated to {LATEST_VERSION} first)",
-            path.display(),
-        ))
-    };
-    // Before SQLite touches the file, as a writer migrating it would copy it first.
-    if check.salt.is_none() && check.schema_version < LATEST_VERSION {
-        return Err(too_old(check.schema_version));
-    }
-    let (conn, header, frozen) = connect_reading(path, key.as_ref())?;
-    let schema_version = checked_header(path, header)?;
-    if schema_version < LATEST_VERSION {
-        return Err(too_old(schema_version));
-    }
-    configure(&conn, true)?;
-    if !frozen {
-        super::lock::remove_stale(path);
-    }
-    let mut store = Store::new(conn, path, true, key, None);
-    store.frozen = frozen;
-    Ok(store)
-}
-
-/// Opens `path` for reading, keyed with `key` (derived already), and reads its header.
-///
-/// The connection may write the file's journals but never its content (`query_only`): like a
-/// writer, it is allowed to fold the write-ahead log into the file and remove it with the
-/// shared-memory file when it is the last to close, so that a command that only read leaves the
-/// workspace one file. A folder that takes neither (read-only media) shows when the header is
-/// read; with no write-ahead log there, nothing can be writing the file, and it is opened
-/// immutable (true when returned): read as it is, with no journal or lock at all.
-fn connect_reading(
-    path: &Path,
-    key: Option<&Passphrase>,
-) -> Result<(Connection, cipher::Header, bool)> {
-    let read = |frozen| {
-        let conn = reading_connection(path, frozen)?;
-        let header = match key {
-            Some(key) => cipher::unlock(&conn, key, path)?,
-            None => cipher::Header {
-                application_id: conn.pragma_query_value(None, "application_id", |r| r.get(0))?,
-                schema_version: conn.pragma_query_value(None, "user_version", |r| r.get(0))?,
-            },
-        };
-        Ok((conn, header, frozen))
-    };
-    match read(false) {
-        Err(e) if cannot_open(&e) && !journal_exists(path, "-wal") => read(true),
-        opened => opened,
-    }
-}
-
-/// SQLite's "unable to open database file": here, its journals.
-fn cannot_open(error: &StoreError) -> bool {
-    matches!(error, StoreError::Sqlite(e)
-        if e.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen))
-}
-
-/// A connection for reading `path`: see [`connect_reading`].
-fn reading_connection(path: &Path, frozen: bool) -> Result<Connection> {
-    let conn = if frozen {
-        Connection::open_with_flags(
-            immutable_uri(path)?,
-            OpenFlags::SQLITE_OPEN_READ_ONLY
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX
-                | OpenFlags::SQLITE_OPEN_URI,
-        )?
-    } else {
-        // Without SQLITE_OPEN_CREATE; SQLite falls back to reading a file it may not write.
-        Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?
-    };
-    conn.busy_timeout(BUSY_TIMEOUT)?;
-    Ok(conn)
-}
-
-/// `file:` URI of `path` that SQLite opens without locks or journals, every byte outside the
-/// unreserved characters percent-encoded.
-pub(super) fn immutable_uri(path: &Path) -> Result<String> {
-    let absolute = std::path::absolute(path).map_err(|e| StoreError::Io {
-        path: path.display().to_string(),
-        source: e,
-    })?;
-    let mut uri = String::from("file://");
-    for byte in absolute.as_os_str().as_encoded_bytes() {
-        if byte.is_ascii_alphanumeric() || b"/-._~".contains(byte) {
-            uri.push(char::from(*byte));
-        } else {
-            uri.push_str(&format!("%{byte:02X}"));
-        }
-    }
-    uri.push_str("?immutable=1");
-    Ok(uri)
-}
-
-fn journal_exists(path: &Path, suffix: &str) -> bool {
-    let mut journal = path.as_os_str().to_owned();
-    journal.push(suffix);
-    Path::new(&journal).exists()
-}
-
 /// The checks [`inspect`] makes on a plain header, made on an encrypted one once it is read.
 pub(super) fn checked_header(path: &Path, header: cipher::Header) -> Result<i32> {
     if header.application_id != APPLICATION_ID {
@@ -331,21 +221,6 @@ pub(super) fn checked_header(path: &Path, header: cipher::Header) -> Result<i32>
     Ok(header.schema_version)
 }
 
-/// A read-only connection to a workspace this process has open and checked already, for work
-/// on another thread. Its header is not inspected again: right after creation it may still be
-/// only in the write-ahead log.
-/// It is opened as the handle was (see [`connect_reading`]).
-pub(super) fn open_reader(path: &Path, key: Option<&Passphrase>, frozen: bool) -> Result<Store> {
-    let conn = reading_connection(path, frozen)?;
-    if let Some(key) = key {
-        cipher::apply_key(&conn, key)?;
-    }
-    configure(&conn, true)?;
-    let mut store = Store::new(conn, path, true, key.cloned(), None);
-    store.frozen = frozen;
-    Ok(store)
-}
-
 /// Copies the write-ahead log into the file, so that its header (application id, schema
 /// version) is what another process reads when it inspects the file before opening it.
 fn settle_header(conn: &Connection) -> Result<()> {
@@ -354,9 +229,9 @@ fn settle_header(conn: &Connection) -> Result<()> {
 }
 
 /// How long a connection waits for another one to finish with the file.
-const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+pub(super) const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
 
-fn configure(conn: &Connection, read_only: bool) -> Result<()> {
+pub(super) fn configure(conn: &Connection, read_only: bool) -> Result<()> {
     conn.pragma_update(None, "foreign_keys", true)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     if read_only {

@@ -12,6 +12,7 @@ mod lock;
 mod log;
 mod meta;
 mod questions;
+mod reading;
 mod risks;
 pub mod schema;
 mod scope;
@@ -330,7 +331,7 @@ pub struct ReadAccess {
 
 impl ReadAccess {
     pub fn open(&self) -> Result<Store> {
-        let mut store = file::open_reader(&self.path, self.key.as_ref(), self.frozen)?;
+        let mut store = reading::open_reader(&self.path, self.key.as_ref(), self.frozen)?;
         store.readers = Arc::clone(&self.readers);
         store.beside = true;
         Ok(store)
