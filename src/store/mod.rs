@@ -168,12 +168,14 @@ impl Drop for Store {
 }
 
 impl Store {
-    /// Opens an existing workspace; read-only when the file is not writable.
+    /// Opens an existing workspace; read-only when the file is not writable, or is on read-only
+    /// media.
     pub fn open(path: &Path) -> Result<Store> {
         file::open(path, false, None)
     }
 
-    /// Opens an existing workspace without ever writing to it.
+    /// Opens an existing workspace without ever changing it. Closing it may fold a write-ahead
+    /// log left by a writer into the file, and removes a lock file left by one that was killed.
     pub fn open_read_only(path: &Path) -> Result<Store> {
         file::open(path, true, None)
     }
