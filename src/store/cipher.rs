@@ -220,7 +220,7 @@ pub(super) fn convert(
     let steps = (|| {
         fail(ConvertStep::Copy)?;
         create_private(&temp).map_err(|e| io(&temp, e))?;
-        drop(copy_into(path, from.as_ref(), &temp, to)?);
+        drop(copy_into(path, false, from.as_ref(), &temp, to)?);
         // Closing the last connection folds its write-ahead log into the file.
         source.close().map_err(|(_, e)| StoreError::from(e))?;
         if stop(ConvertStep::Copy) {
@@ -306,26 +306,40 @@ fn sync_directory(path: &Path) {
 /// Copies the workspace `source` (opened with `source_key`, plain without one) into the new,
 /// empty file `dest`, keyed with `dest_key` (plain without one), in one read transaction of the
 /// source, and returns the copy's connection for checks. The source is attached to the copy's
-/// connection, so that it is only ever read.
+/// connection, so that it is only ever read; `frozen` attaches it immutable, for a source on
+/// media that take no journal.
 pub(super) fn copy_into(
     source: &Path,
+    frozen: bool,
     source_key: Option<&Passphrase>,
     dest: &Path,
     dest_key: Option<&Passphrase>,
 ) -> Result<Connection> {
+    let (source, flags, dest) = if frozen {
+        // Attaching by URI needs URIs turned on, which a plain path then must not look like.
+        let dest = std::path::absolute(dest).map_err(|e| io(dest, e))?;
+        (
+            super::reading::immutable_uri(source)?,
+            OpenFlags::SQLITE_OPEN_URI,
+            dest,
+        )
+    } else {
+        (
+            sql_path(source)?.to_string(),
+            OpenFlags::empty(),
+            dest.to_path_buf(),
+        )
+    };
     let to = Connection::open_with_flags(
         dest,
-        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | flags,
     )?;
     silence_log(&to)?;
     if let Some(dest_key) = dest_key {
         apply_key(&to, dest_key)?;
     }
     let source_key = source_key.map_or("", Passphrase::secret);
-    to.execute(
-        "ATTACH DATABASE ?1 AS source KEY ?2",
-        (sql_path(source)?, source_key),
-    )?;
+    to.execute("ATTACH DATABASE ?1 AS source KEY ?2", (source, source_key))?;
     // A failure drops the connection, which rolls back and detaches.
     to.execute_batch("BEGIN")?;
     let version: i32 = to.pragma_query_value(Some("source"), "user_version", |r| r.get(0))?;

@@ -9,6 +9,7 @@ use std::path::Path;
 use rusqlite::{Connection, OpenFlags};
 
 use super::cipher::{self, Passphrase};
+use super::reading::{cannot_open, connect_reading, journal_exists, open_reading};
 use super::schema::{APPLICATION_ID, LATEST_VERSION, migrations};
 use super::{Result, Store, StoreError, current_user};
 
@@ -180,12 +181,26 @@ fn open_checked(
     before: Option<super::lock::FileIdentity>,
 ) -> Result<Store> {
     let check = inspect(path)?;
-    let read_only = read_only || !check.writable;
-    let flags = if read_only {
-        OpenFlags::SQLITE_OPEN_READ_ONLY
-    } else {
-        OpenFlags::SQLITE_OPEN_READ_WRITE
-    } | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    if read_only || !check.writable {
+        return open_reading(path, &check, key);
+    }
+    match open_writing(path, &check, key, before) {
+        // Media that take no write-ahead log (see `connect_reading`): as a file that is not
+        // writable, it is opened read-only.
+        Err(e) if cannot_open(&e) && !journal_exists(path, "-wal") => {
+            open_reading(path, &check, key)
+        }
+        opened => opened,
+    }
+}
+
+fn open_writing(
+    path: &Path,
+    check: &FileCheck,
+    key: Option<&Passphrase>,
+    before: Option<super::lock::FileIdentity>,
+) -> Result<Store> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let (unlocked, key, schema_version) = match (check.salt, key) {
         (Some(_), None) => return Err(StoreError::Encrypted(path.display().to_string())),
         (Some(salt), Some(key)) => {
@@ -197,12 +212,8 @@ fn open_checked(
         (None, _) => (None, None, check.schema_version),
     };
     // Before anything is written, migration backups included.
-    let lock = if read_only {
-        None
-    } else {
-        // Waiting for the lock, the file may have been converted: what was checked is stale.
-        super::lock::acquire_for(path, &current_user()?, None, before)?
-    };
+    // Waiting for the lock, the file may have been converted: what was checked is stale.
+    let lock = super::lock::acquire_for(path, &current_user()?, None, before)?;
     if lock.is_some() {
         // A copy left by a conversion that was killed: none can be running while we hold the
         // lock, and a decrypted copy must not linger beside an encrypted workspace.
@@ -210,12 +221,6 @@ fn open_checked(
     }
     let migrate = schema_version < LATEST_VERSION;
     if migrate {
-        if read_only {
-            return Err(StoreError::ReadOnly(format!(
-                "{} (schema {schema_version} must be migrated to {LATEST_VERSION} first)",
-                path.display(),
-            )));
-        }
         // Before SQLite touches the file, so the copy is the file exactly as it was.
         back_up_before_migration(path, schema_version)?;
     }
@@ -223,20 +228,12 @@ fn open_checked(
         Some(conn) => conn,
         None => Connection::open_with_flags(path, flags)?,
     };
-    configure(&conn, read_only)?;
+    configure(&conn, false)?;
     if migrate {
         migrations().to_latest(&mut conn)?;
         settle_header(&conn)?;
     }
-    Ok(Store {
-        conn,
-        path: path.to_path_buf(),
-        read_only,
-        who: current_user()?,
-        generation: 0,
-        key,
-        _lock: lock,
-    })
+    Store::new(conn, path, false, key, lock)
 }
 
 /// The checks [`inspect`] makes on a plain header, made on an encrypted one once it is read.
@@ -257,29 +254,6 @@ pub(super) fn checked_header(path: &Path, header: cipher::Header) -> Result<i32>
     Ok(header.schema_version)
 }
 
-/// A read-only connection to a workspace this process has open and checked already, for work
-/// on another thread. Its header is not inspected again: right after creation it may still be
-/// only in the write-ahead log.
-pub(super) fn open_reader(path: &Path, key: Option<&Passphrase>) -> Result<Store> {
-    let conn = Connection::open_with_flags(
-        path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    if let Some(key) = key {
-        cipher::apply_key(&conn, key)?;
-    }
-    configure(&conn, true)?;
-    Ok(Store {
-        conn,
-        path: path.to_path_buf(),
-        read_only: true,
-        who: current_user()?,
-        generation: 0,
-        key: key.cloned(),
-        _lock: None,
-    })
-}
-
 /// Copies the write-ahead log into the file, so that its header (application id, schema
 /// version) is what another process reads when it inspects the file before opening it.
 fn settle_header(conn: &Connection) -> Result<()> {
@@ -287,10 +261,16 @@ fn settle_header(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-fn configure(conn: &Connection, read_only: bool) -> Result<()> {
+/// How long a connection waits for another one to finish with the file.
+pub(super) const BUSY_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(5);
+
+pub(super) fn configure(conn: &Connection, read_only: bool) -> Result<()> {
     conn.pragma_update(None, "foreign_keys", true)?;
-    conn.busy_timeout(std::time::Duration::from_secs(5))?;
-    if !read_only {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    if read_only {
+        // Opened for writing where it can be, to tidy up on close: never to change anything.
+        conn.pragma_update(None, "query_only", true)?;
+    } else {
         conn.pragma_update(None, "journal_mode", "WAL")?;
         // FULL: a commit reported as saved survives a power cut, not only a crash.
         conn.pragma_update(None, "synchronous", "FULL")?;
@@ -377,13 +357,8 @@ pub(super) fn backup(
         (Some(salt), Some(key)) => Some(key.derived(&salt)?),
         (None, _) => None,
     };
-    let source = Connection::open_with_flags(
-        source_path,
-        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-    )?;
-    if let Some(derived) = &derived {
-        checked_header(source_path, cipher::unlock(&source, derived, source_path)?)?;
-    }
+    let (source, header, frozen) = connect_reading(source_path, derived.as_ref())?;
+    checked_header(source_path, header)?;
     let shown = dest.display().to_string();
     let io = |e: std::io::Error| StoreError::Io {
         path: shown.clone(),
@@ -402,7 +377,7 @@ pub(super) fn backup(
             drop(source);
             // A copy kept encrypted gets the passphrase itself, so that it has a salt of its own.
             let dest_key = key.filter(|_| !plain);
-            cipher::copy_into(source_path, Some(&derived), dest, dest_key)
+            cipher::copy_into(source_path, frozen, Some(&derived), dest, dest_key)
                 .and_then(|copy| check_copy(&copy))
         }
     }
@@ -471,15 +446,7 @@ fn initialise(path: &Path, organisation: &str, key: Option<&Passphrase>) -> Resu
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
     configure(&conn, false)?;
     migrations().to_latest(&mut conn)?;
-    let mut store = Store {
-        conn,
-        path: path.to_path_buf(),
-        read_only: false,
-        who: current_user()?,
-        generation: 0,
-        key: key.cloned(),
-        _lock: lock,
-    };
+    let mut store = Store::new(conn, path, false, key.cloned(), lock)?;
     store.edit(|w| w.seed(organisation))?;
     settle_header(&store.conn)?;
     Ok(store)

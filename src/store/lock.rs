@@ -1,8 +1,10 @@
 //! One writer per workspace: a process that opens a workspace for writing holds an advisory
 //! lock on `FILE.lock` and writes who it is there, so that a second one can say who holds it.
 //! The operating system drops the lock when the process ends, however it ends, so a crash or
-//! `kill -9` never leaves a workspace locked. The lock file itself stays: removing it would let
-//! two processes lock two different files of the same name.
+//! `kill -9` never leaves a workspace locked. A closing writer removes the lock file while it
+//! still holds the lock, so that a closed workspace is one file again; whoever locked the file
+//! meanwhile finds it gone from its path and locks the one there now, so that two processes
+//! never hold two different files of the same name.
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::io::{Read, Seek, Write};
@@ -10,11 +12,25 @@ use std::path::{Path, PathBuf};
 
 use super::{Result, StoreError};
 
-/// Held while a workspace is open for writing; released when dropped.
+/// Held while a workspace is open for writing; released, and its file removed, when dropped.
 #[derive(Debug)]
 pub struct WriterLock {
-    _file: File,
+    file: File,
+    path: PathBuf,
 }
+
+impl Drop for WriterLock {
+    fn drop(&mut self) {
+        // Before the lock is let go (when `file` closes after this): removed later, it could
+        // be a file another process has created and locked meanwhile.
+        if cfg!(unix) && still_at(&self.file, &self.path) {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
+/// How often a lock is taken again after its file was removed under it by a closing holder.
+const RACES: usize = 10;
 
 /// Device and inode of a file: renaming another file over it changes them, writing into it
 /// does not.
@@ -70,48 +86,95 @@ pub fn acquire_for(
     options.read(true).write(true).create(true).truncate(false);
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = match options.open(&path) {
-        Ok(f) => f,
-        // A read-only directory: no other writer can lock it either, so there is nothing to
-        // guard against beyond what SQLite itself does.
-        Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => return Ok(None),
-        Err(e) => return Err(io(e)),
-    };
-    match try_lock_for_a_moment(&file) {
-        Ok(()) => {}
-        Err(TryLockError::WouldBlock) => {
-            let mut holder = String::new();
-            let _ = file.read_to_string(&mut holder);
-            return Err(StoreError::InUse {
+    // What the last holder wrote: its file may be gone (removed as it closed) by the time the
+    // lock is taken, and a refusal still names it.
+    let mut previous = String::new();
+    for _ in 0..RACES {
+        let mut file = match options.open(&path) {
+            Ok(f) => f,
+            // A read-only directory: no other writer can lock it either, so there is nothing to
+            // guard against beyond what SQLite itself does.
+            Err(e) if e.kind() == std::io::ErrorKind::PermissionDenied => return Ok(None),
+            Err(e) => return Err(io(e)),
+        };
+        match try_lock_for_a_moment(&file) {
+            Ok(()) => {}
+            Err(TryLockError::WouldBlock) => {
+                let mut holder = String::new();
+                let _ = file.read_to_string(&mut holder);
+                return Err(StoreError::InUse {
+                    path: workspace.display().to_string(),
+                    holder: describe(&holder),
+                });
+            }
+            // A file system without locks: open as before, SQLite still keeps each edit whole.
+            Err(TryLockError::Error(_)) => return Ok(None),
+        }
+        let mut note = String::new();
+        let _ = file.read_to_string(&mut note);
+        if !note.trim().is_empty() {
+            previous = note;
+        }
+        if !still_at(&file, &path) {
+            // Its holder closed and removed it while this process waited for it.
+            continue;
+        }
+        if identity(workspace) != checked {
+            return Err(StoreError::Busy {
                 path: workspace.display().to_string(),
-                holder: describe(&holder),
+                why: format!(
+                    "another isms ({}) replaced the file just now",
+                    describe(&previous)
+                ),
             });
         }
-        // A file system without locks: open as before, SQLite still keeps each edit whole.
-        Err(TryLockError::Error(_)) => return Ok(None),
+        let since = chrono::Local::now().format("%Y-%m-%d %H:%M");
+        let host = std::env::var("HOSTNAME").unwrap_or_default();
+        let task = task.map(|t| format!("task={t}\n")).unwrap_or_default();
+        let note = format!(
+            "pid={}\nuser={who}\nhost={host}\n{task}since={since}\n",
+            std::process::id()
+        );
+        file.set_len(0).map_err(io)?;
+        file.rewind().map_err(io)?;
+        file.write_all(note.as_bytes()).map_err(io)?;
+        return Ok(Some(WriterLock { file, path }));
     }
-    if identity(workspace) != checked {
-        let mut previous = String::new();
-        let _ = file.read_to_string(&mut previous);
-        return Err(StoreError::Busy {
-            path: workspace.display().to_string(),
-            why: format!(
-                "another isms ({}) replaced the file just now",
-                describe(&previous)
-            ),
-        });
+    Err(StoreError::InUse {
+        path: workspace.display().to_string(),
+        holder: describe(&previous),
+    })
+}
+
+/// Removes the lock file of `workspace` left by a writer that was killed, so that a closed
+/// workspace is one file again; one that a writer holds stays. Best effort: what cannot be
+/// opened or locked at once stays.
+pub fn remove_stale(workspace: &Path) {
+    let path = lock_path(workspace);
+    if let Ok(file) = OpenOptions::new().read(true).write(true).open(&path)
+        && file.try_lock().is_ok()
+        && cfg!(unix)
+        && still_at(&file, &path)
+    {
+        let _ = std::fs::remove_file(&path);
     }
-    let since = chrono::Local::now().format("%Y-%m-%d %H:%M");
-    let host = std::env::var("HOSTNAME").unwrap_or_default();
-    let task = task.map(|t| format!("task={t}\n")).unwrap_or_default();
-    let note = format!(
-        "pid={}\nuser={who}\nhost={host}\n{task}since={since}\n",
-        std::process::id()
-    );
-    file.set_len(0).map_err(io)?;
-    file.rewind().map_err(io)?;
-    file.write_all(note.as_bytes()).map_err(io)?;
-    Ok(Some(WriterLock { _file: file }))
+}
+
+/// Whether `path` still names the open `file` (and not a file made after it was removed).
+#[cfg(unix)]
+fn still_at(file: &File, path: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    match (file.metadata(), std::fs::metadata(path)) {
+        (Ok(open), Ok(named)) => open.dev() == named.dev() && open.ino() == named.ino(),
+        _ => false,
+    }
+}
+
+/// Without inode numbers the lock file is never removed (see [`WriterLock`]'s drop), so the one
+/// at the path is the one every process locks.
+#[cfg(not(unix))]
+fn still_at(_file: &File, path: &Path) -> bool {
+    path.exists()
 }
 
 /// Tries for half a second: a lock can be held a moment longer than its holder needs it, by a
@@ -177,6 +240,51 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_writer_removes_its_lock_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = dir.path().join("a.isms");
+        let lock = acquire(&ws, "alice").unwrap();
+        assert!(lock_path(&ws).exists());
+        drop(lock);
+        assert!(!lock_path(&ws).exists(), "the lock file stayed");
+    }
+
+    #[test]
+    fn a_writer_waiting_while_the_holder_closes_locks_the_file_at_the_path() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = dir.path().join("a.isms");
+        let first = acquire(&ws, "alice").unwrap();
+        let waiting = {
+            let ws = ws.clone();
+            std::thread::spawn(move || acquire(&ws, "bob"))
+        };
+        // The second opens the lock file and waits for its lock meanwhile.
+        std::thread::sleep(std::time::Duration::from_millis(150));
+        drop(first);
+        let second = waiting.join().unwrap().unwrap().unwrap();
+        assert!(
+            still_at(&second.file, &lock_path(&ws)),
+            "locked a removed file"
+        );
+        let err = acquire(&ws, "carol").unwrap_err().to_string();
+        assert!(err.contains("of bob"), "{err}");
+    }
+
+    #[test]
+    fn a_lock_file_left_by_a_killed_writer_is_removed_and_a_held_one_stays() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = dir.path().join("a.isms");
+        std::fs::write(lock_path(&ws), "pid=999999\n").unwrap();
+        remove_stale(&ws);
+        assert!(!lock_path(&ws).exists(), "a stale lock file stayed");
+        let held = acquire(&ws, "alice").unwrap();
+        // Another process's lock: a second open file description, as `try_lock` sees one.
+        remove_stale(&ws);
+        assert!(lock_path(&ws).exists(), "a held lock file was removed");
+        drop(held);
+    }
+
+    #[test]
     fn a_garbled_lock_note_still_reads() {
         assert_eq!(describe(""), "another process");
         assert_eq!(describe("pid=7\nuser=\n"), "process 7");
@@ -201,26 +309,27 @@ mod tests {
         std::fs::write(&ws, "old").unwrap();
         let before = identity(&ws);
         assert!(before.is_some());
-        let first = acquire_for(&ws, "alice", Some("converting it"), before).unwrap();
-        drop(first);
         drop(acquire_for(&ws, "alice", Some("converting it"), before).unwrap());
-        // Another file renamed over it, as a conversion does.
+        // A conversion that renamed its copy over the workspace and was killed before it
+        // could remove its note.
+        std::fs::write(
+            lock_path(&ws),
+            "pid=7\nuser=alice\nhost=\ntask=converting it\nsince=2026-03-31 09:00\n",
+        )
+        .unwrap();
         let other = dir.path().join("new");
         std::fs::write(&other, "new").unwrap();
         std::fs::rename(&other, &ws).unwrap();
         let err = acquire_for(&ws, "bob", None, before)
             .unwrap_err()
             .to_string();
-        let pid = std::process::id().to_string();
         assert!(err.contains("busy"), "{err}");
-        assert!(err.contains(&format!("process {pid} of alice")), "{err}");
-        assert!(err.contains(", converting it"), "{err}");
+        assert!(err.contains("process 7 of alice, converting it"), "{err}");
         assert!(err.contains("replaced the file just now"), "{err}");
-        assert!(last_holder(&ws).starts_with(&format!("process {pid} of alice")));
-        assert!(
-            acquire(&ws, "bob").unwrap().is_some(),
-            "the new file itself"
-        );
+        assert!(last_holder(&ws).starts_with("process 7 of alice"));
+        let bob = acquire(&ws, "bob").unwrap();
+        assert!(bob.is_some(), "the new file itself");
+        let pid = std::process::id().to_string();
         assert!(last_holder(&ws).starts_with(&format!("process {pid} of bob")));
     }
 }

@@ -12,6 +12,7 @@ mod lock;
 mod log;
 mod meta;
 mod questions;
+mod reading;
 mod risks;
 pub mod schema;
 mod scope;
@@ -20,6 +21,8 @@ mod sql;
 mod workspace;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, Transaction};
 use serde::Serialize;
@@ -127,17 +130,56 @@ pub struct Store {
     generation: u64,
     /// The key of an encrypted workspace, for the readers opened beside this handle.
     key: Option<Passphrase>,
+    /// Opened immutable, on media that take no journal (see `file::connect_reading`); so are
+    /// the readers beside it.
+    frozen: bool,
+    /// Shared with the readers opened beside this handle and with what opens them, so that
+    /// closing it can wait for them (see [`Store`]'s drop).
+    readers: Arc<()>,
+    /// Whether this is one of those readers.
+    beside: bool,
     /// Held while open for writing; after `conn`, so it is released after the connection closes.
     _lock: Option<lock::WriterLock>,
 }
 
+/// How long closing a workspace waits for the readers beside it (screens still being built in
+/// the background) to finish.
+const READERS_FINISH_WITHIN: Duration = Duration::from_secs(3);
+
+/// When a workspace closes, the file alone holds every committed edit, so that copying only
+/// the file loses nothing.
+impl Drop for Store {
+    fn drop(&mut self) {
+        if self.beside {
+            return;
+        }
+        // The last connection to close folds the write-ahead log into the file and removes it
+        // with the shared-memory file; readers beside this handle close first, so that this
+        // one is the last of this process.
+        let deadline = Instant::now() + READERS_FINISH_WITHIN;
+        while Arc::strong_count(&self.readers) > 1 && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        if !self.read_only {
+            // Another process may be reading the file still (a read-only window, a command),
+            // and then the log stays beside it: but emptied into the file. Best effort: a
+            // failure leaves the log, which the next opening folds in.
+            let _ = self
+                .conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()));
+        }
+    }
+}
+
 impl Store {
-    /// Opens an existing workspace; read-only when the file is not writable.
+    /// Opens an existing workspace; read-only when the file is not writable, or is on read-only
+    /// media.
     pub fn open(path: &Path) -> Result<Store> {
         file::open(path, false, None)
     }
 
-    /// Opens an existing workspace without ever writing to it.
+    /// Opens an existing workspace without ever changing it. Closing it may fold a write-ahead
+    /// log left by a writer into the file, and removes a lock file left by one that was killed.
     pub fn open_read_only(path: &Path) -> Result<Store> {
         file::open(path, true, None)
     }
@@ -148,11 +190,34 @@ impl Store {
         file::open(path, read_only, key)
     }
 
+    fn new(
+        conn: Connection,
+        path: &Path,
+        read_only: bool,
+        key: Option<Passphrase>,
+        lock: Option<lock::WriterLock>,
+    ) -> Result<Store> {
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+            read_only,
+            who: current_user()?,
+            generation: 0,
+            key,
+            frozen: false,
+            readers: Arc::new(()),
+            beside: false,
+            _lock: lock,
+        })
+    }
+
     /// What another thread needs to read this workspace beside this handle.
     pub fn read_access(&self) -> ReadAccess {
         ReadAccess {
             path: self.path.clone(),
             key: self.key.clone(),
+            frozen: self.frozen,
+            readers: Arc::clone(&self.readers),
         }
     }
 
@@ -266,11 +331,16 @@ impl Store {
 pub struct ReadAccess {
     path: PathBuf,
     key: Option<Passphrase>,
+    frozen: bool,
+    readers: Arc<()>,
 }
 
 impl ReadAccess {
     pub fn open(&self) -> Result<Store> {
-        file::open_reader(&self.path, self.key.as_ref())
+        let mut store = reading::open_reader(&self.path, self.key.as_ref(), self.frozen)?;
+        store.readers = Arc::clone(&self.readers);
+        store.beside = true;
+        Ok(store)
     }
 
     pub fn path(&self) -> &Path {

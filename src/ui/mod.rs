@@ -228,7 +228,7 @@ impl App {
             App::Welcome(w) => match w.handle_key(key) {
                 welcome::Outcome::Stay => Step::Continue,
                 welcome::Outcome::Quit => Step::Quit,
-                welcome::Outcome::Opened(store) => match Shell::new(store) {
+                welcome::Outcome::Opened(store) => match Shell::new(*store) {
                     Ok(mut s) => {
                         s.set_registry(w.registry.clone());
                         *self = App::Workspace(Box::new(s));

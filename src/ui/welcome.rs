@@ -34,7 +34,7 @@ pub struct Welcome {
 pub enum Outcome {
     Stay,
     Quit,
-    Opened(Store),
+    Opened(Box<Store>),
 }
 
 impl Welcome {
@@ -112,7 +112,7 @@ impl Welcome {
 
     fn finish(&mut self, made: Result<Store, crate::store::StoreError>) -> Outcome {
         match made {
-            Ok(store) => Outcome::Opened(store),
+            Ok(store) => Outcome::Opened(Box::new(store)),
             Err(e) => {
                 self.error = Some(e.to_string());
                 Outcome::Stay
