@@ -17,6 +17,7 @@ pub mod schema;
 mod scope;
 mod soa;
 mod sql;
+pub mod target;
 mod workspace;
 
 use std::path::{Path, PathBuf};
@@ -32,6 +33,7 @@ pub use lock::lock_path;
 pub use log::Change;
 pub use meta::Counts;
 pub use risks::RiskRatings;
+pub use target::{Existing, TargetError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -94,6 +96,8 @@ pub enum StoreError {
     Migration(#[from] rusqlite_migration::Error),
     #[error("stored data is damaged: {0}")]
     Damaged(String),
+    #[error(transparent)]
+    Target(#[from] TargetError),
 }
 
 /// SQLite's own words for a damaged file repeat themselves ("database disk image is
