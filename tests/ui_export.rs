@@ -55,6 +55,7 @@ fn exports_are_private_like_the_workspace() {
         ExportFormat::Markdown,
         dir.path(),
         today,
+        isms::store::Existing::Refuse,
     )
     .unwrap();
     let mode = std::fs::metadata(&files[0]).unwrap().permissions().mode() & 0o777;

@@ -10,6 +10,7 @@ use rusqlite::{Connection, OpenFlags};
 
 use super::cipher::{self, Passphrase};
 use super::schema::{APPLICATION_ID, LATEST_VERSION, migrations};
+use super::target::{self, Existing};
 use super::{Result, Store, StoreError, current_user};
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
@@ -288,33 +289,6 @@ fn back_up_before_migration(path: &Path, version: i32) -> Result<()> {
     Ok(())
 }
 
-pub(super) fn create(path: &Path, organisation: &str, key: Option<&Passphrase>) -> Result<Store> {
-    let shown = path.display().to_string();
-    let organisation = crate::domain::text::required_line("organisation", organisation)?;
-    if path.is_dir() {
-        return Err(StoreError::IsDirectory(shown));
-    }
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent).map_err(|e| StoreError::Io {
-            path: parent.display().to_string(),
-            source: e,
-        })?;
-    }
-    create_private(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::AlreadyExists => StoreError::AlreadyExists(shown.clone()),
-        _ => StoreError::Io {
-            path: shown.clone(),
-            source: e,
-        },
-    })?;
-    // The file is ours from here: on any failure, remove what was half made.
-    let made = initialise(path, &organisation, key);
-    if made.is_err() {
-        remove_with_journals(path);
-    }
-    made
-}
-
 /// Creates the empty file `path` readable by its owner only; fails if anything is there.
 /// SQLite gives its journal files the same mode.
 pub(super) fn create_private(path: &Path) -> std::io::Result<File> {
@@ -340,8 +314,13 @@ pub(super) fn backup(
     dest: &Path,
     key: Option<&Passphrase>,
     plain: bool,
+    existing: Existing,
 ) -> Result<u64> {
     let check = inspect(source_path)?;
+    if dest.is_dir() {
+        return Err(StoreError::IsDirectory(dest.display().to_string()));
+    }
+    target::check(dest, Some(source_path), existing)?;
     // The source's key derived once, for the check here and the copy's reading.
     let derived = match (check.salt, key) {
         (Some(_), None) => return Err(StoreError::Encrypted(source_path.display().to_string())),
@@ -355,33 +334,35 @@ pub(super) fn backup(
     if let Some(derived) = &derived {
         checked_header(source_path, cipher::unlock(&source, derived, source_path)?)?;
     }
-    let shown = dest.display().to_string();
-    let io = |e: std::io::Error| StoreError::Io {
-        path: shown.clone(),
-        source: e,
-    };
-    if dest.is_dir() {
-        return Err(StoreError::IsDirectory(shown));
-    }
-    create_private(dest).map_err(|e| match e.kind() {
-        std::io::ErrorKind::AlreadyExists => StoreError::BackupExists(shown.clone()),
-        _ => io(e),
-    })?;
+    // Built beside DEST and renamed into place: DEST is the old file or the whole copy.
+    let temp = target::temp_beside(dest)?.into_temp_path();
     let copied = match derived {
-        None => copy_pages(&source, source_path, dest),
+        None => copy_pages(&source, source_path, &temp),
         Some(derived) => {
             drop(source);
             // A copy kept encrypted gets the passphrase itself, so that it has a salt of its own.
             let dest_key = key.filter(|_| !plain);
-            cipher::copy_into(source_path, Some(&derived), dest, dest_key)
+            cipher::copy_into(source_path, Some(&derived), &temp, dest_key)
                 .and_then(|copy| check_copy(&copy))
         }
     }
-    .and_then(|()| fs::metadata(dest).map_err(io));
+    .and_then(|()| {
+        let synced = File::open(&temp).and_then(|file| {
+            file.sync_all()?;
+            Ok(file.metadata()?.len())
+        });
+        synced.map_err(|source| StoreError::Io {
+            path: dest.display().to_string(),
+            source,
+        })
+    });
     match copied {
-        Ok(meta) => Ok(meta.len()),
+        Ok(size) => {
+            target::put_in_place(temp, dest, existing)?;
+            Ok(size)
+        }
         Err(e) => {
-            remove_with_journals(dest);
+            remove_with_journals(&temp);
             Err(e)
         }
     }
@@ -430,8 +411,13 @@ pub(super) fn check_copy(copy: &Connection) -> Result<()> {
     Ok(())
 }
 
-fn initialise(path: &Path, organisation: &str, key: Option<&Passphrase>) -> Result<Store> {
-    let lock = super::lock::acquire(path, &current_user())?;
+/// Seeds the new, empty file `path`: a temporary file of its own that no other process knows of,
+/// so no writer's lock is taken.
+pub(super) fn initialise(
+    path: &Path,
+    organisation: &str,
+    key: Option<&Passphrase>,
+) -> Result<Store> {
     let mut conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -449,7 +435,7 @@ fn initialise(path: &Path, organisation: &str, key: Option<&Passphrase>) -> Resu
         who: current_user(),
         generation: 0,
         key: key.cloned(),
-        _lock: lock,
+        _lock: None,
     };
     store.edit(|w| w.seed(organisation))?;
     settle_header(&store.conn)?;

@@ -65,6 +65,23 @@ pub fn acquire(workspace: &Path, who: &str) -> Result<Option<WriterLock>> {
     Ok(Some(WriterLock { _file: file }))
 }
 
+/// Who holds the writer's lock of `workspace`, if anyone does; never creates the lock file.
+pub fn holder(workspace: &Path) -> Option<String> {
+    let mut file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(lock_path(workspace))
+        .ok()?;
+    match file.try_lock() {
+        Err(TryLockError::WouldBlock) => {
+            let mut note = String::new();
+            let _ = file.read_to_string(&mut note);
+            Some(describe(&note))
+        }
+        _ => None,
+    }
+}
+
 /// Tries for half a second: a lock can be held a moment longer than its holder needs it, by a
 /// window that is just closing or by a child process between its start and `exec` (it carries
 /// a copy of every open file until then).
