@@ -93,9 +93,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::New { file, org, encrypt }) => {
             let path = match file.or(cli.db) {
                 Some(p) => p,
-                None => {
-                    made_data_dir()?.join(crate::domain::file_name::workspace_file_name(&org)?)
-                }
+                None => made_data_dir()?.join(crate::domain::file_name::workspace_file_name(&org)?),
             };
             let key = if encrypt {
                 // What `create` would refuse, before a passphrase is typed in vain.
@@ -247,10 +245,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let existing = crate::store::Existing::replace_if(force);
             let size = if inspect(&path)?.encrypted {
                 passphrase::with_passphrase(&path, |key| {
-                    Store::backup_with(&path, dest, Some(key), plain, existing)
+                    Store::backup_to(&path, dest, Some(key), plain, existing)
                 })?
             } else {
-                Store::backup_with(&path, dest, None, false, existing)?
+                Store::backup_to(&path, dest, None, false, existing)?
             };
             let how = match (inspect(dest)?.encrypted, plain) {
                 (true, _) => ", encrypted with the workspace's passphrase",

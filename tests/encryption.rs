@@ -121,7 +121,7 @@ fn a_wrong_passphrase_changes_nothing() {
     );
     let backup = dir.path().join("copy.isms");
     assert!(matches!(
-        Store::backup_with(&path, &backup, Some(&key("wrong passphrase")), false, isms::store::Existing::Refuse),
+        Store::backup_with(&path, &backup, Some(&key("wrong passphrase")), false),
         Err(StoreError::WrongPassphrase(_))
     ));
     assert!(!backup.exists(), "a refused backup leaves no file");
@@ -294,13 +294,13 @@ fn backups_of_an_encrypted_workspace_stay_encrypted_unless_asked_plain() {
         Err(StoreError::Encrypted(_))
     ));
     assert!(!encrypted.exists());
-    Store::backup_with(&path, &encrypted, Some(&pass), false, isms::store::Existing::Refuse).unwrap();
+    Store::backup_with(&path, &encrypted, Some(&pass), false).unwrap();
     assert!(isms::store::inspect(&encrypted).unwrap().encrypted);
     let copy = Store::open_with(&encrypted, true, Some(&pass)).unwrap();
     assert_eq!(content(&copy), before);
 
     let plain = dir.path().join("plain-copy.isms");
-    Store::backup_with(&path, &plain, Some(&pass), true, isms::store::Existing::Refuse).unwrap();
+    Store::backup_with(&path, &plain, Some(&pass), true).unwrap();
     assert!(!isms::store::inspect(&plain).unwrap().encrypted);
     let copy = Store::open(&plain).unwrap();
     assert_eq!(content(&copy), before);

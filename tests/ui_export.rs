@@ -55,7 +55,6 @@ fn exports_are_private_like_the_workspace() {
         ExportFormat::Markdown,
         dir.path(),
         today,
-        isms::store::Existing::Refuse,
     )
     .unwrap();
     let mode = std::fs::metadata(&files[0]).unwrap().permissions().mode() & 0o777;
@@ -74,7 +73,10 @@ fn the_export_menu_asks_before_replacing_a_file() {
     press(&mut app, KeyCode::Char('x'));
     ctrl(&mut app, 's');
     let asked = screen(&app, 120, 34);
-    assert!(asked.contains("Replace") && asked.contains("soa.xlsx"), "{asked}");
+    assert!(
+        asked.contains("Replace") && asked.contains("soa.xlsx"),
+        "{asked}"
+    );
     assert_eq!(std::fs::read(&soa).unwrap(), b"my own workbook");
 
     // No keeps the file and the menu open.

@@ -273,8 +273,14 @@ fn a_refused_workspace_import_leaves_no_file_and_no_lock() {
     sb.run(&["import", "workspace", s(&json), "-o", s(&target), "--force"])
         .success();
     sb.run(&["info", s(&target)]).success();
-    sb.run(&["import", "workspace", s(&json), "-o", s(&sb.path("no/new.isms"))])
-        .fails_with("does not exist");
+    sb.run(&[
+        "import",
+        "workspace",
+        s(&json),
+        "-o",
+        s(&sb.path("no/new.isms")),
+    ])
+    .fails_with("does not exist");
 }
 
 #[test]

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use crate::report::export::{ExportFormat, What, export};
+use crate::report::export::{ExportFormat, What, export_with};
 use crate::store::Existing;
 
 pub fn run(
@@ -32,7 +32,7 @@ pub fn run(
         },
     };
     let store = super::passphrase::open(workspace, true)?;
-    let files = export(
+    let files = export_with(
         &store,
         what,
         format,

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::report::import::{Register, import_table, import_workspace};
+use crate::report::import::{Register, import_table, import_workspace_with};
 use crate::store::Existing;
 
 pub fn run(
@@ -23,7 +23,7 @@ pub fn run(
         if dry_run {
             anyhow::bail!("--dry-run: a workspace import creates a new file; nothing to preview");
         }
-        let store = import_workspace(file, &target, Existing::replace_if(force))?;
+        let store = import_workspace_with(file, &target, Existing::replace_if(force))?;
         super::workspaces::remember(&store);
         let c = store.counts()?;
         writeln!(

@@ -28,8 +28,8 @@ use serde::Serialize;
 
 use crate::domain::ValidationError;
 
-pub use draft::Draft;
 pub use cipher::{ConvertStep, Interruption, Passphrase, converting_path};
+pub use draft::Draft;
 pub use file::{FileCheck, inspect};
 pub use lock::lock_path;
 pub use log::Change;
@@ -173,9 +173,19 @@ impl Store {
     }
 
     /// [`Store::backup`] of a workspace that may be encrypted: `key` opens an encrypted
-    /// `source`, whose copy is encrypted with the same key unless `plain` asks for a plain one;
-    /// `existing` says whether an existing `dest` is replaced.
+    /// `source`, whose copy is encrypted with the same key unless `plain` asks for a plain one.
     pub fn backup_with(
+        source: &Path,
+        dest: &Path,
+        key: Option<&Passphrase>,
+        plain: bool,
+    ) -> Result<u64> {
+        file::backup(source, dest, key, plain, Existing::Refuse)
+    }
+
+    /// [`Store::backup_with`], replacing an existing `dest` when `existing` says so (never a
+    /// file of `source`'s own).
+    pub fn backup_to(
         source: &Path,
         dest: &Path,
         key: Option<&Passphrase>,

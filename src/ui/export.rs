@@ -9,7 +9,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 
-use crate::report::export::{ExportFormat, What, export};
+use crate::report::export::{ExportFormat, What, export_with};
 use crate::store::{Existing, Store};
 use crate::ui::screens::Status;
 use crate::ui::widgets::Confirm;
@@ -143,7 +143,7 @@ impl ExportDialog {
         replace: bool,
     ) -> ExportStep {
         let existing = Existing::replace_if(replace);
-        match export(
+        match export_with(
             store,
             chosen.what,
             chosen.format,

@@ -153,8 +153,19 @@ leaves the encrypted file. Keep it as safe as the workspace, and delete it when 
 /// directory that receives `<what>.<ext>` (and, for csv of several registers, `<register>.csv`
 /// files; it is created when missing and its parent exists). Reads the store only. Every file
 /// is written by [`target`]'s rule: never onto the store's workspace or its files, never over an
-/// existing file unless `existing` says to replace it.
+/// existing file.
 pub fn export(
+    store: &Store,
+    what: What,
+    format: ExportFormat,
+    out: &Path,
+    today: NaiveDate,
+) -> Result<Vec<PathBuf>, ExportError> {
+    export_with(store, what, format, out, today, Existing::Refuse)
+}
+
+/// [`export`], replacing existing files when `existing` says so.
+pub fn export_with(
     store: &Store,
     what: What,
     format: ExportFormat,

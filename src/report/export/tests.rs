@@ -28,7 +28,6 @@ fn the_workspace_exports_only_as_json() {
         ExportFormat::Xlsx,
         &dir.path().join("w.xlsx"),
         today,
-        Existing::Refuse,
     )
     .unwrap_err();
     assert_eq!(
@@ -45,7 +44,7 @@ fn an_empty_workspace_exports_in_every_format_and_names_who_when_and_which_soa()
     let today = NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
     for &format in ExportFormat::ALL {
         let out = dir.path().join(format!("report-{}", format.as_str()));
-        let files = export(&store, What::Report, format, &out, today, Existing::Refuse).unwrap();
+        let files = export(&store, What::Report, format, &out, today).unwrap();
         assert!(!files.is_empty(), "{format}");
         if matches!(
             format,

@@ -25,11 +25,16 @@ use crate::store::{Existing, Store, StoreError, Writer};
 
 pub use crate::report::export::workspace::WorkspaceFile;
 
-/// Reads `json_path` and writes it into a new workspace file at `target`, which must not exist
-/// unless `existing` says to replace it. The workspace is built beside `target` and put there
-/// only once it is whole: on any failure (or a kill) there is no file at `target`, and nothing
-/// else is touched. Returns the new workspace opened read-only.
-pub fn import_workspace(
+/// Reads `json_path` and writes it into a new workspace file at `target`, which must not exist.
+/// The workspace is built beside `target` and put there only once it is whole: on any failure
+/// (or a kill) there is no file at `target`, and nothing else is touched. Returns the new
+/// workspace opened read-only.
+pub fn import_workspace(json_path: &Path, target: &Path) -> Result<Store, ImportError> {
+    import_workspace_with(json_path, target, Existing::Refuse)
+}
+
+/// [`import_workspace`], replacing an existing file at `target` when `existing` says so.
+pub fn import_workspace_with(
     json_path: &Path,
     target: &Path,
     existing: Existing,

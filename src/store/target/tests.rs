@@ -16,7 +16,14 @@ fn the_workspace_and_every_file_beside_it_are_its_own() {
     ] {
         assert!(is_sibling_name(OsStr::new(name), w), "{name}");
     }
-    for name in ["g.isms.bak-v", "g.isms.bak-vx", "g.isms2", "g.isms.csv", "h.isms", "g.ism"] {
+    for name in [
+        "g.isms.bak-v",
+        "g.isms.bak-vx",
+        "g.isms2",
+        "g.isms.csv",
+        "h.isms",
+        "g.ism",
+    ] {
         assert!(!is_sibling_name(OsStr::new(name), w), "{name}");
     }
 }
