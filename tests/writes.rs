@@ -269,7 +269,7 @@ fn a_refused_workspace_import_leaves_no_file_and_no_lock() {
     sb.run(&["info", s(&target)]).success();
     assert!(!sb.path("new.isms.lock").exists(), "no lock is left");
     sb.run(&["import", "workspace", s(&json), "-o", s(&target)])
-        .fails_with("already exists");
+        .fails_with("already exists; nothing was written (--force replaces it)");
     sb.run(&["import", "workspace", s(&json), "-o", s(&target), "--force"])
         .success();
     sb.run(&["info", s(&target)]).success();
@@ -313,4 +313,24 @@ fn a_converted_workspace_ends_private_and_a_linked_one_is_refused() {
     encrypt.env("ISMS_PASSPHRASE", "correct horse battery staple");
     common::Run(encrypt.output().unwrap()).success();
     assert_eq!(mode(&ws), 0o600);
+}
+
+#[test]
+fn a_forced_workspace_import_never_replaces_a_workspace_another_isms_has_open() {
+    let sb = Sandbox::new();
+    let ws = workspace(&sb);
+    let json = sb.path("g.json");
+    sb.run(&["--db", s(&ws), "export", "workspace", "-o", s(&json)])
+        .success();
+    let target = sb.path("open.isms");
+    sb.run(&["new", s(&target), "--org", "Other GmbH"])
+        .success();
+    let open = isms::store::Store::open(&target).unwrap();
+    let before = bytes(&target);
+    sb.run(&["import", "workspace", s(&json), "-o", s(&target), "--force"])
+        .fails_with("open in another isms");
+    assert!(bytes(&target) == before);
+    drop(open);
+    sb.run(&["import", "workspace", s(&json), "-o", s(&target), "--force"])
+        .success();
 }

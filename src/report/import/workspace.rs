@@ -21,7 +21,7 @@ use crate::domain::scope::{ContextIssue, ScopeItem};
 use crate::domain::soa::SoaEntry;
 use crate::domain::treatment::Action;
 use crate::report::export::workspace::{FORMAT, VERSION};
-use crate::store::{Existing, Store, StoreError, Writer};
+use crate::store::{Existing, Store, StoreError, TargetError, Writer};
 
 pub use crate::report::export::workspace::WorkspaceFile;
 
@@ -56,10 +56,15 @@ pub fn import_workspace_with(
             file.version
         )));
     }
-    let mut draft = Store::draft(target, &file.organisation, None, existing)?;
+    // `isms import workspace` takes --force, which `isms new` does not: say so.
+    let forceable = |e| match e {
+        StoreError::AlreadyExists(path) => StoreError::Target(TargetError::Exists(path)),
+        e => e,
+    };
+    let mut draft = Store::draft(target, &file.organisation, None, existing).map_err(forceable)?;
     let mut at = String::from("settings");
     match draft.store().edit(|w| write_all(w, &file, &mut at)) {
-        Ok(()) => Ok(draft.finish(true)?),
+        Ok(()) => Ok(draft.finish(true).map_err(forceable)?),
         Err(e) => Err(ImportError::Read(format!(
             "{shown}: {at}: {e}; no workspace was written"
         ))),
