@@ -48,11 +48,15 @@ impl Draft {
     ) -> Result<Draft> {
         let organisation = crate::domain::text::required_line("organisation", organisation)?;
         check(target, existing)?;
-        let temp = target::temp_beside(target)?.into_temp_path();
-        let store = file::initialise(&temp, &organisation, key)?;
+        // Made first, so that a failure below removes the file and its journals too.
+        let scratch = Scratch(Some(target::temp_beside(target)?.into_temp_path()));
+        let Some(temp) = scratch.0.as_deref() else {
+            return Err(StoreError::Damaged("the new workspace vanished".into()));
+        };
+        let store = file::initialise(temp, &organisation, key)?;
         Ok(Draft {
             store,
-            scratch: Scratch(Some(temp)),
+            scratch,
             target: target.to_path_buf(),
             key: key.cloned(),
             existing,
@@ -76,8 +80,10 @@ impl Draft {
         } = self;
         // One self-contained file: the write-ahead log folded in and switched off, so that the
         // renamed file alone is the workspace. Opening it for writing turns WAL on again.
-        store.conn.pragma_update(None, "journal_mode", "DELETE")?;
+        let folded = store.conn.pragma_update(None, "journal_mode", "DELETE");
+        // Closed before `scratch` could remove its file on an error.
         drop(store);
+        folded?;
         let Some(temp) = scratch.0.take() else {
             return Err(StoreError::Damaged("the new workspace vanished".into()));
         };
