@@ -334,3 +334,27 @@ fn a_forced_workspace_import_never_replaces_a_workspace_another_isms_has_open() 
     sb.run(&["import", "workspace", s(&json), "-o", s(&target), "--force"])
         .success();
 }
+
+#[cfg(unix)]
+#[test]
+fn the_copy_before_a_migration_is_private_and_replaces_a_stale_one() {
+    use std::os::unix::fs::PermissionsExt;
+    let sb = Sandbox::new();
+    let path = sb.path("old.isms");
+    {
+        // A workspace at schema 0: the application id is set, no migration has run.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "application_id", isms::store::schema::APPLICATION_ID)
+            .unwrap();
+        conn.execute_batch("CREATE TABLE placeholder (x INTEGER);")
+            .unwrap();
+    }
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap();
+    let original = bytes(&path);
+    let backup = sb.path("old.isms.bak-v0");
+    fs::write(&backup, "stale").unwrap();
+    fs::set_permissions(&backup, fs::Permissions::from_mode(0o644)).unwrap();
+    drop(isms::store::Store::open(&path).unwrap());
+    assert!(bytes(&backup) == original, "the file as it was");
+    assert_eq!(mode(&backup), 0o600);
+}

@@ -280,10 +280,18 @@ fn back_up_before_migration(path: &Path, version: i32) -> Result<()> {
         if suffix.is_empty() || Path::new(&from).exists() {
             let mut to = path.as_os_str().to_owned();
             to.push(format!(".bak-v{version}{suffix}"));
-            fs::copy(&from, &to).map_err(|e| StoreError::Io {
-                path: to.to_string_lossy().into_owned(),
+            let to = Path::new(&to);
+            // Whole and private like every file isms writes; a copy left by an earlier migration
+            // from the same schema is the same file as it was then, and is replaced.
+            let temp = target::temp_beside(to)?;
+            let copied = File::open(&from)
+                .and_then(|mut source| std::io::copy(&mut source, &mut temp.as_file()))
+                .and_then(|_| temp.as_file().sync_all());
+            copied.map_err(|e| StoreError::Io {
+                path: to.display().to_string(),
                 source: e,
             })?;
+            target::put_in_place(temp.into_temp_path(), to, Existing::Replace)?;
         }
     }
     Ok(())
