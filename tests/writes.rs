@@ -178,6 +178,17 @@ fn a_new_csv_folder_is_made_in_an_existing_one_but_never_in_a_missing_one() {
         s(&sb.path("missing/soa.md")),
     ])
     .fails_with("the folder");
+    sb.run(&[
+        "--db",
+        s(&ws),
+        "export",
+        "soa",
+        "--format",
+        "md",
+        "-o",
+        &format!("{}/", s(&sb.path("missing"))),
+    ])
+    .fails_with("does not exist");
     assert!(!sb.path("missing").exists());
 }
 

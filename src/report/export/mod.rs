@@ -339,9 +339,15 @@ impl Parts {
     }
 }
 
-/// `out` itself, or `<what>.<ext>` inside it when it is a directory.
+/// `out` itself, or `<what>.<ext>` inside it when it is a directory or written as one
+/// (`deliverables/`: a missing folder is then said to be missing, not written as a file).
 fn single_file(out: &Path, what: What, format: ExportFormat) -> PathBuf {
-    if out.is_dir() {
+    let as_folder = out
+        .as_os_str()
+        .as_encoded_bytes()
+        .last()
+        .is_some_and(|&b| std::path::is_separator(char::from(b)));
+    if out.is_dir() || as_folder {
         out.join(format!("{}.{}", what.as_str(), format.extension()))
     } else {
         out.to_path_buf()
