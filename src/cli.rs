@@ -91,6 +91,8 @@ pub enum Command {
     ///
     /// Formats: xlsx, csv, md, html, json (the workspace: json only). csv writes one file per
     /// register; several registers go into the directory -o names. Reads the workspace only.
+    /// Never writes onto the workspace or its own files, through a symbolic link, into a
+    /// missing folder, or over an existing file unless --force replaces it.
     Export {
         what: String,
         /// xlsx, csv, md, html or json; defaults to the extension of -o.
