@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use criterion::{Criterion, SamplingMode, criterion_group, criterion_main};
 use isms::report::export::{self, ExportFormat, What};
 use isms::report::listing::{self, Format, Register};
-use isms::store::{Passphrase, Store};
+use isms::store::{Existing, Passphrase, Store};
 use isms::ui::App;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -292,8 +292,15 @@ fn commands(c: &mut Criterion, fx: &Fixture) {
         b.iter(|| {
             let file = out.join("report.xlsx");
             black_box(
-                export::export(&store, What::Report, ExportFormat::Xlsx, &file, today)
-                    .expect("xlsx"),
+                export::export_with(
+                    &store,
+                    What::Report,
+                    ExportFormat::Xlsx,
+                    &file,
+                    today,
+                    Existing::Replace,
+                )
+                .expect("xlsx"),
             )
         })
     });
@@ -366,8 +373,15 @@ fn encrypted(c: &mut Criterion, fx: &Fixture) {
     g.bench_function("export_report_xlsx", |b| {
         b.iter(|| {
             black_box(
-                export::export(&store, What::Report, ExportFormat::Xlsx, &file, today)
-                    .expect("xlsx"),
+                export::export_with(
+                    &store,
+                    What::Report,
+                    ExportFormat::Xlsx,
+                    &file,
+                    today,
+                    Existing::Replace,
+                )
+                .expect("xlsx"),
             )
         })
     });

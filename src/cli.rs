@@ -94,6 +94,8 @@ pub enum Command {
     ///
     /// Formats: xlsx, csv, md, html, json (the workspace: json only). csv writes one file per
     /// register; several registers go into the directory -o names. Reads the workspace only.
+    /// Never writes onto the workspace or its own files, through a symbolic link, into a
+    /// missing folder, or over an existing file unless --force replaces it.
     Export {
         what: String,
         /// xlsx, csv, md, html or json; defaults to the extension of -o.
@@ -102,6 +104,9 @@ pub enum Command {
         /// The file to write, or a directory to write into.
         #[arg(short = 'o', long = "output", value_name = "PATH")]
         output: PathBuf,
+        /// Replace files that exist already (else the export refuses and writes nothing).
+        #[arg(long)]
+        force: bool,
     },
     /// Bring data in: `workspace FILE.json` into a new workspace file (--db or -o), or
     /// `assets|risks|scope FILE.csv|FILE.xlsx` into the workspace. A bad row imports nothing.
@@ -117,11 +122,16 @@ pub enum Command {
         /// Check everything and show what would be created, without writing.
         #[arg(long)]
         dry_run: bool,
+        /// For `workspace`: replace an existing file at the new workspace's path (one no
+        /// other isms has open).
+        #[arg(long)]
+        force: bool,
     },
     /// Copy the workspace to a new file, consistently even while the app has it open.
     ///
-    /// FILE defaults to --db, ISMS_DB or the default workspace. DEST must not exist; it is
-    /// created readable by its owner only and checked with SQLite's integrity check.
+    /// FILE defaults to --db, ISMS_DB or the default workspace. DEST must not exist unless
+    /// --force replaces it; it is written beside, then renamed into place, readable by its owner
+    /// only and checked with SQLite's integrity check.
     #[command(override_usage = "isms backup [FILE] DEST")]
     Backup {
         /// [FILE] DEST: the workspace (optional) and the new file to write.
@@ -131,6 +141,9 @@ pub enum Command {
         /// workspace, with the same passphrase).
         #[arg(long)]
         plain: bool,
+        /// Replace DEST if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Print the change log, oldest first: when, who, which item, and each changed field as
     /// before → after.

@@ -46,8 +46,16 @@ pub(crate) fn workspace(file: Option<PathBuf>, db: Option<PathBuf>) -> Result<Pa
 pub(crate) fn new_workspace(file: Option<PathBuf>, db: Option<PathBuf>) -> Result<PathBuf> {
     match file.or(db) {
         Some(p) => Ok(p),
-        None => default_workspace(),
+        None => Ok(made_data_dir()?.join("workspace.isms")),
     }
+}
+
+/// The data directory, made when missing: the one folder isms creates itself, for a workspace
+/// the user did not name. A folder the user named must exist.
+fn made_data_dir() -> Result<PathBuf> {
+    let dir = data_dir()?;
+    std::fs::create_dir_all(&dir).with_context(|| format!("{}", dir.display()))?;
+    Ok(dir)
 }
 
 /// Opens the workspace for a command that only reads: read-only, so that it works beside an
@@ -88,7 +96,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::New { file, org, encrypt }) => {
             let path = match file.or(cli.db) {
                 Some(p) => p,
-                None => data_dir()?.join(crate::domain::file_name::workspace_file_name(&org)?),
+                None => made_data_dir()?.join(crate::domain::file_name::workspace_file_name(&org)?),
             };
             let key = if encrypt {
                 // What `create` would refuse, before a passphrase is typed in vain.
@@ -212,31 +220,38 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             what,
             format,
             output,
+            force,
         }) => {
             let path = workspace(None, cli.db)?;
-            export::run(&mut out, &path, &what, format.as_deref(), &output)?;
+            export::run(&mut out, &path, &what, format.as_deref(), &output, force)?;
         }
         Some(Command::Import {
             what,
             file,
             output,
             dry_run,
+            force,
         }) => {
-            import::run(&mut out, &what, &file, output, cli.db, dry_run)?;
+            import::run(&mut out, &what, &file, output, cli.db, dry_run, force)?;
         }
-        Some(Command::Backup { paths, plain }) => {
+        Some(Command::Backup {
+            paths,
+            plain,
+            force,
+        }) => {
             let (file, dest) = match paths.as_slice() {
                 [dest] => (None, dest),
                 [file, dest] => (Some(file.clone()), dest),
                 _ => bail!("backup: expected [FILE] DEST"),
             };
             let path = workspace(file, cli.db)?;
+            let existing = crate::store::Existing::replace_if(force);
             let size = if inspect(&path)?.encrypted {
                 passphrase::with_passphrase(&path, |key| {
-                    Store::backup_with(&path, dest, Some(key), plain)
+                    Store::backup_to(&path, dest, Some(key), plain, existing)
                 })?
             } else {
-                Store::backup(&path, dest)?
+                Store::backup_to(&path, dest, None, false, existing)?
             };
             let how = match (inspect(dest)?.encrypted, plain) {
                 (true, _) => ", encrypted with the workspace's passphrase",

@@ -25,8 +25,16 @@ fn list(sb: &Sandbox, workspace: &Path, register: &str) -> Vec<Value> {
 /// from a workspace export, with row ids replaced by references so two files compare.
 fn stored(sb: &Sandbox, workspace: &Path) -> Value {
     let out = sb.path("stored.json");
-    sb.run(&["--db", db(workspace), "export", "workspace", "-o", db(&out)])
-        .success();
+    sb.run(&[
+        "--db",
+        db(workspace),
+        "export",
+        "workspace",
+        "--force",
+        "-o",
+        db(&out),
+    ])
+    .success();
     let ws: Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     let numbers = |key: &str, prefix: &str| -> HashMap<i64, String> {
         ws[key]

@@ -60,3 +60,62 @@ fn exports_are_private_like_the_workspace() {
     let mode = std::fs::metadata(&files[0]).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600, "{}", files[0].display());
 }
+
+#[test]
+fn the_export_menu_asks_before_replacing_a_file() {
+    let dir = workdir();
+    let path = dir.path().join("demo.isms");
+    isms::demo::write_demo(&path).unwrap();
+    let soa = dir.path().join("soa.xlsx");
+    std::fs::write(&soa, "my own workbook").unwrap();
+    let mut app = start_on(&path);
+    press(&mut app, KeyCode::Char('7'));
+    press(&mut app, KeyCode::Char('x'));
+    ctrl(&mut app, 's');
+    let asked = screen(&app, 120, 34);
+    assert!(
+        asked.contains("Replace") && asked.contains("soa.xlsx"),
+        "{asked}"
+    );
+    assert_eq!(std::fs::read(&soa).unwrap(), b"my own workbook");
+
+    // No keeps the file and the menu open.
+    press(&mut app, KeyCode::Char('n'));
+    let kept = screen(&app, 120, 34);
+    assert!(kept.contains("Nothing was replaced"), "{kept}");
+    assert_eq!(std::fs::read(&soa).unwrap(), b"my own workbook");
+
+    // Yes replaces it.
+    ctrl(&mut app, 's');
+    press(&mut app, KeyCode::Char('y'));
+    assert!(screen(&app, 120, 34).contains("Exported Statement of Applicability"));
+    assert_ne!(std::fs::read(&soa).unwrap(), b"my own workbook");
+}
+
+#[test]
+fn the_export_menu_never_writes_onto_the_workspace() {
+    let dir = workdir();
+    let path = dir.path().join("demo.isms");
+    isms::demo::write_demo(&path).unwrap();
+    // A folder named like the workspace's write-ahead log would block SQLite: refused too.
+    let mut app = start_on(&path);
+    press(&mut app, KeyCode::Char('x'));
+    for _ in 0..2 {
+        press(&mut app, KeyCode::Tab);
+    }
+    for _ in 0..80 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    common::type_text(&mut app, &format!("{}-wal", path.display()));
+    // Report as CSV: a folder of files.
+    press(&mut app, KeyCode::BackTab);
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::BackTab);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Right);
+    }
+    ctrl(&mut app, 's');
+    let refused = screen(&app, 120, 34);
+    assert!(refused.contains("is the workspace"), "{refused}");
+    assert!(!dir.path().join("demo.isms-wal").is_dir());
+}

@@ -6,7 +6,8 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use crate::report::export::{ExportFormat, What, export};
+use crate::report::export::{ExportFormat, What, export_with};
+use crate::store::Existing;
 
 pub fn run(
     out: &mut impl Write,
@@ -14,6 +15,7 @@ pub fn run(
     what: &str,
     format: Option<&str>,
     output: &Path,
+    force: bool,
 ) -> Result<()> {
     // Parsed here, not by clap, so that a wrong name is a one-line error with exit code 1.
     let what: What = what.parse().context("what to export")?;
@@ -30,7 +32,14 @@ pub fn run(
         },
     };
     let store = super::passphrase::open(workspace, true)?;
-    let files = export(&store, what, format, output, crate::clock::today())?;
+    let files = export_with(
+        &store,
+        what,
+        format,
+        output,
+        crate::clock::today(),
+        Existing::replace_if(force),
+    )?;
     if store.is_encrypted() {
         eprintln!("{}", crate::report::export::LEAVES_ENCRYPTION);
     }

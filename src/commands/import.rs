@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use crate::domain::text::shown;
-use crate::report::import::{Register, import_table, import_workspace};
+use crate::report::import::{Register, import_table, import_workspace_with};
+use crate::store::Existing;
 
 pub fn run(
     out: &mut impl Write,
@@ -16,13 +17,14 @@ pub fn run(
     output: Option<PathBuf>,
     db: Option<PathBuf>,
     dry_run: bool,
+    force: bool,
 ) -> Result<()> {
     if what.trim().eq_ignore_ascii_case("workspace") {
         let target = super::new_workspace(output, db)?;
         if dry_run {
             anyhow::bail!("--dry-run: a workspace import creates a new file; nothing to preview");
         }
-        let store = import_workspace(file, &target)?;
+        let store = import_workspace_with(file, &target, Existing::replace_if(force))?;
         super::workspaces::remember(&store);
         let c = store.counts()?;
         writeln!(

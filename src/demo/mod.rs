@@ -67,16 +67,17 @@ use crate::domain::risk::{Acceptance, Risk};
 use crate::domain::scope::{ContextIssue, ScopeItem, ScopeStatements};
 use crate::domain::soa::{Applicability, ImplementationStatus, SoaEntry};
 use crate::domain::treatment::Action;
-use crate::store::{Store, StoreError, Writer};
+use crate::store::{Existing, Store, StoreError, Writer};
 
 pub use scaled::write_scaled;
 
 /// Writes the demo ISMS into a new workspace file at `path` (refuses an existing path, like
-/// [`Store::create`]).
+/// [`Store::create`]); the file appears only once it is whole.
 pub fn write_demo(path: &Path) -> Result<Store, StoreError> {
-    let mut store = Store::create(path, data::ORGANISATION)?;
-    let filled = Settings::of(&store).and_then(|s| store.edit(|w| fill(w, &s)));
-    finish(store, filled, path)
+    let mut draft = Store::draft(path, data::ORGANISATION, None, Existing::Refuse)?;
+    let store = draft.store();
+    Settings::of(store).and_then(|s| store.edit(|w| fill(w, &s)))?;
+    draft.finish(false)
 }
 
 /// What the writers need from a fresh workspace before they start their one transaction.
@@ -95,22 +96,6 @@ impl Settings {
             controls: store.controls()?,
             clauses: store.clauses()?,
         })
-    }
-}
-
-/// Hands back the store, or removes the half-made file so that a retry starts clean.
-fn finish(store: Store, filled: Result<(), StoreError>, path: &Path) -> Result<Store, StoreError> {
-    match filled {
-        Ok(()) => Ok(store),
-        Err(e) => {
-            drop(store);
-            for suffix in ["", "-wal", "-shm"] {
-                let mut p = path.as_os_str().to_owned();
-                p.push(suffix);
-                let _ = std::fs::remove_file(p);
-            }
-            Err(e)
-        }
     }
 }
 

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use chrono::{Days, NaiveDate};
 
-use super::{Settings, date, finish};
+use super::{Settings, date};
 use crate::domain::asset::{Asset, AssetKind, Dependency};
 use crate::domain::control::Control;
 use crate::domain::methodology::Rating;
@@ -15,7 +15,7 @@ use crate::domain::risk::{Risk, RiskStatus, TreatmentOption};
 use crate::domain::scope::{ScopeItem, ScopeItemKind};
 use crate::domain::soa::{Applicability, ImplementationStatus, Reason, SoaEntry};
 use crate::domain::treatment::{Action, ActionStatus};
-use crate::store::{Store, StoreError, Writer};
+use crate::store::{Existing, Store, StoreError, Writer};
 
 /// Assets come in blocks of ten: four primary, five supporting, one intangible. Slots 7 and 8
 /// alternate between blocks (`[even block, odd block]`), so every kind appears.
@@ -113,9 +113,10 @@ const EXCLUDED: [&str; 2] = ["7.10", "8.30"];
 /// Writes a large synthetic workspace: `assets` assets, 2*assets risks, assets/2 actions, in
 /// one transaction.
 pub fn write_scaled(path: &Path, assets: u32) -> Result<Store, StoreError> {
-    let mut store = Store::create(path, "Scaled Test GmbH")?;
-    let filled = Settings::of(&store).and_then(|s| store.edit(|w| fill(w, &s, assets as usize)));
-    finish(store, filled, path)
+    let mut draft = Store::draft(path, "Scaled Test GmbH", None, Existing::Refuse)?;
+    let store = draft.store();
+    Settings::of(store).and_then(|s| store.edit(|w| fill(w, &s, assets as usize)))?;
+    draft.finish(false)
 }
 
 /// `base` plus `days`, staying at `base` in the (unreachable) case of overflow.

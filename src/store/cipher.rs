@@ -176,6 +176,11 @@ pub(super) fn convert(
 ) -> Result<()> {
     let before = super::lock::identity(path);
     let check = expect_encryption(path, from.is_some())?;
+    // The rename would replace the link and leave the file it points to as it was (plain,
+    // after an "encrypt").
+    if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(super::TargetError::Symlink(path.display().to_string()).into());
+    }
     if !check.writable {
         return Err(StoreError::ReadOnly(path.display().to_string()));
     }
@@ -239,8 +244,10 @@ pub(super) fn convert(
             return Ok(false);
         }
         fail(ConvertStep::Replace)?;
+        // `temp` was made 0600 (`create_private`): the workspace ends private whatever its mode
+        // was, by the same rename every file isms writes is put in place with.
         fs::rename(&temp, path).map_err(|e| io(path, e))?;
-        sync_directory(path);
+        super::target::sync_folder(path);
         Ok(true)
     })();
     match steps {
@@ -291,16 +298,6 @@ fn verify(temp: &Path, key: Option<&Passphrase>, version: i32) -> Result<()> {
         )));
     }
     Ok(())
-}
-
-/// Makes the rename itself durable. Where directories cannot be opened, the rename is still
-/// atomic, only perhaps not yet on disk.
-fn sync_directory(path: &Path) {
-    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty())
-        && let Ok(d) = File::open(dir)
-    {
-        let _ = d.sync_all();
-    }
 }
 
 /// Copies the workspace `source` (opened with `source_key`, plain without one) into the new,

@@ -11,6 +11,7 @@ use rusqlite::{Connection, OpenFlags};
 use super::cipher::{self, Passphrase};
 use super::reading::{cannot_open, connect_reading, journal_exists, open_reading};
 use super::schema::{APPLICATION_ID, LATEST_VERSION, migrations};
+use super::target::{self, Existing};
 use super::{Result, Store, StoreError, current_user};
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
@@ -287,41 +288,21 @@ fn back_up_before_migration(path: &Path, version: i32) -> Result<()> {
         if suffix.is_empty() || Path::new(&from).exists() {
             let mut to = path.as_os_str().to_owned();
             to.push(format!(".bak-v{version}{suffix}"));
-            fs::copy(&from, &to).map_err(|e| StoreError::Io {
-                path: to.to_string_lossy().into_owned(),
+            let to = Path::new(&to);
+            // Whole and private like every file isms writes; a copy left by an earlier migration
+            // from the same schema is the same file as it was then, and is replaced.
+            let temp = target::temp_beside(to)?;
+            let copied = File::open(&from)
+                .and_then(|mut source| std::io::copy(&mut source, &mut temp.as_file()))
+                .and_then(|_| temp.as_file().sync_all());
+            copied.map_err(|e| StoreError::Io {
+                path: to.display().to_string(),
                 source: e,
             })?;
+            target::put_in_place(temp.into_temp_path(), to, Existing::Replace)?;
         }
     }
     Ok(())
-}
-
-pub(super) fn create(path: &Path, organisation: &str, key: Option<&Passphrase>) -> Result<Store> {
-    let shown = path.display().to_string();
-    let organisation = crate::domain::text::required_line("organisation", organisation)?;
-    current_user()?;
-    if path.is_dir() {
-        return Err(StoreError::IsDirectory(shown));
-    }
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent).map_err(|e| StoreError::Io {
-            path: parent.display().to_string(),
-            source: e,
-        })?;
-    }
-    create_private(path).map_err(|e| match e.kind() {
-        std::io::ErrorKind::AlreadyExists => StoreError::AlreadyExists(shown.clone()),
-        _ => StoreError::Io {
-            path: shown.clone(),
-            source: e,
-        },
-    })?;
-    // The file is ours from here: on any failure, remove what was half made.
-    let made = initialise(path, &organisation, key);
-    if made.is_err() {
-        remove_with_journals(path);
-    }
-    made
 }
 
 /// Creates the empty file `path` readable by its owner only; fails if anything is there.
@@ -349,8 +330,13 @@ pub(super) fn backup(
     dest: &Path,
     key: Option<&Passphrase>,
     plain: bool,
+    existing: Existing,
 ) -> Result<u64> {
     let check = inspect(source_path)?;
+    if dest.is_dir() {
+        return Err(StoreError::IsDirectory(dest.display().to_string()));
+    }
+    target::check(dest, Some(source_path), existing)?;
     // The source's key derived once, for the check here and the copy's reading.
     let derived = match (check.salt, key) {
         (Some(_), None) => return Err(StoreError::Encrypted(source_path.display().to_string())),
@@ -359,33 +345,35 @@ pub(super) fn backup(
     };
     let (source, header, frozen) = connect_reading(source_path, derived.as_ref())?;
     checked_header(source_path, header)?;
-    let shown = dest.display().to_string();
-    let io = |e: std::io::Error| StoreError::Io {
-        path: shown.clone(),
-        source: e,
-    };
-    if dest.is_dir() {
-        return Err(StoreError::IsDirectory(shown));
-    }
-    create_private(dest).map_err(|e| match e.kind() {
-        std::io::ErrorKind::AlreadyExists => StoreError::BackupExists(shown.clone()),
-        _ => io(e),
-    })?;
+    // Built beside DEST and renamed into place: DEST is the old file or the whole copy.
+    let temp = target::temp_beside(dest)?.into_temp_path();
     let copied = match derived {
-        None => copy_pages(&source, source_path, dest),
+        None => copy_pages(&source, source_path, &temp),
         Some(derived) => {
             drop(source);
             // A copy kept encrypted gets the passphrase itself, so that it has a salt of its own.
             let dest_key = key.filter(|_| !plain);
-            cipher::copy_into(source_path, frozen, Some(&derived), dest, dest_key)
+            cipher::copy_into(source_path, frozen, Some(&derived), &temp, dest_key)
                 .and_then(|copy| check_copy(&copy))
         }
     }
-    .and_then(|()| fs::metadata(dest).map_err(io));
+    .and_then(|()| {
+        let synced = File::open(&temp).and_then(|file| {
+            file.sync_all()?;
+            Ok(file.metadata()?.len())
+        });
+        synced.map_err(|source| StoreError::Io {
+            path: dest.display().to_string(),
+            source,
+        })
+    });
     match copied {
-        Ok(meta) => Ok(meta.len()),
+        Ok(size) => {
+            target::put_in_place(temp, dest, existing)?;
+            Ok(size)
+        }
         Err(e) => {
-            remove_with_journals(dest);
+            remove_with_journals(&temp);
             Err(e)
         }
     }
@@ -434,8 +422,13 @@ pub(super) fn check_copy(copy: &Connection) -> Result<()> {
     Ok(())
 }
 
-fn initialise(path: &Path, organisation: &str, key: Option<&Passphrase>) -> Result<Store> {
-    let lock = super::lock::acquire(path, &current_user()?)?;
+/// Seeds the new, empty file `path`: a temporary file of its own that no other process knows of,
+/// so no writer's lock is taken.
+pub(super) fn initialise(
+    path: &Path,
+    organisation: &str,
+    key: Option<&Passphrase>,
+) -> Result<Store> {
     let mut conn = Connection::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -446,7 +439,7 @@ fn initialise(path: &Path, organisation: &str, key: Option<&Passphrase>) -> Resu
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
     configure(&conn, false)?;
     migrations().to_latest(&mut conn)?;
-    let mut store = Store::new(conn, path, false, key.cloned(), lock)?;
+    let mut store = Store::new(conn, path, false, key.cloned(), None)?;
     store.edit(|w| w.seed(organisation))?;
     settle_header(&store.conn)?;
     Ok(store)

@@ -62,7 +62,9 @@ pub fn lock_path(workspace: &Path) -> PathBuf {
     PathBuf::from(p)
 }
 
-/// Takes the writer's lock of `workspace` for `who`, or says who holds it.
+/// Takes the writer's lock of `workspace` for `who`, or says who holds it. (Opening a
+/// workspace uses [`acquire_for`], with what it checked of the file.)
+#[cfg(test)]
 pub fn acquire(workspace: &Path, who: &str) -> Result<Option<WriterLock>> {
     acquire_for(workspace, who, None, identity(workspace))
 }
@@ -175,6 +177,23 @@ fn still_at(file: &File, path: &Path) -> bool {
 #[cfg(not(unix))]
 fn still_at(_file: &File, path: &Path) -> bool {
     path.exists()
+}
+
+/// Who holds the writer's lock of `workspace`, if anyone does; never creates the lock file.
+pub fn holder(workspace: &Path) -> Option<String> {
+    let mut file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(lock_path(workspace))
+        .ok()?;
+    match file.try_lock() {
+        Err(TryLockError::WouldBlock) => {
+            let mut note = String::new();
+            let _ = file.read_to_string(&mut note);
+            Some(describe(&note))
+        }
+        _ => None,
+    }
 }
 
 /// Tries for half a second: a lock can be held a moment longer than its holder needs it, by a

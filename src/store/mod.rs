@@ -6,6 +6,7 @@ mod assets;
 mod cipher;
 mod clauses;
 mod controls;
+mod draft;
 mod file;
 mod import;
 mod lock;
@@ -18,6 +19,7 @@ pub mod schema;
 mod scope;
 mod soa;
 mod sql;
+pub mod target;
 mod workspace;
 
 use std::path::{Path, PathBuf};
@@ -30,11 +32,13 @@ use serde::Serialize;
 use crate::domain::ValidationError;
 
 pub use cipher::{ConvertStep, Interruption, Passphrase, converting_path};
+pub use draft::Draft;
 pub use file::{FileCheck, inspect};
 pub use lock::lock_path;
 pub use log::Change;
 pub use meta::Counts;
 pub use risks::RiskRatings;
+pub use target::{Existing, TargetError};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -44,8 +48,6 @@ pub enum StoreError {
     IsDirectory(String),
     #[error("{0}: already exists; choose another path or open it with `isms --db {0}`")]
     AlreadyExists(String),
-    #[error("{0}: already exists; a backup never overwrites a file, choose a new path")]
-    BackupExists(String),
     #[error("{0}: stayed locked by another program for 5 seconds; nothing was copied, try again")]
     Locked(String),
     #[error("{path}: not an isms workspace ({why})")]
@@ -101,6 +103,8 @@ pub enum StoreError {
     Migration(#[from] rusqlite_migration::Error),
     #[error("stored data is damaged: {0}")]
     Damaged(String),
+    #[error(transparent)]
+    Target(#[from] TargetError),
 }
 
 /// SQLite's own words for a damaged file repeat themselves ("database disk image is
@@ -230,10 +234,11 @@ impl Store {
     /// with SQLite's online backup API, so it works while another connection (the app) has
     /// the file open or is in the middle of an edit. `source` is checked like [`Store::open`]
     /// but only read, never migrated: an older workspace is copied as it is. Refuses an
-    /// existing `dest` without touching it; removes a half-written copy on failure. Returns
-    /// the size of the copy.
+    /// existing `dest` without touching it, and any file of `source`'s own (see
+    /// [`target`]); the copy is built beside `dest` and renamed into place, so a failure or a
+    /// kill leaves no half copy. Returns the size of the copy.
     pub fn backup(source: &Path, dest: &Path) -> Result<u64> {
-        file::backup(source, dest, None, false)
+        file::backup(source, dest, None, false, Existing::Refuse)
     }
 
     /// [`Store::backup`] of a workspace that may be encrypted: `key` opens an encrypted
@@ -244,7 +249,19 @@ impl Store {
         key: Option<&Passphrase>,
         plain: bool,
     ) -> Result<u64> {
-        file::backup(source, dest, key, plain)
+        file::backup(source, dest, key, plain, Existing::Refuse)
+    }
+
+    /// [`Store::backup_with`], replacing an existing `dest` when `existing` says so (never a
+    /// file of `source`'s own).
+    pub fn backup_to(
+        source: &Path,
+        dest: &Path,
+        key: Option<&Passphrase>,
+        plain: bool,
+        existing: Existing,
+    ) -> Result<u64> {
+        file::backup(source, dest, key, plain, existing)
     }
 
     /// Rewrites the workspace at `path` from key `from` to key `to` (`None` for plain SQLite):
@@ -276,12 +293,24 @@ impl Store {
     /// Creates a new workspace file (mode 0600) for `organisation`, seeded with Annex A, the
     /// clauses, the default methodology and scale. Refuses an existing path without touching it.
     pub fn create(path: &Path, organisation: &str) -> Result<Store> {
-        file::create(path, organisation, None)
+        Store::create_with(path, organisation, None)
     }
 
     /// [`Store::create`], encrypted with `key` when one is given.
     pub fn create_with(path: &Path, organisation: &str, key: Option<&Passphrase>) -> Result<Store> {
-        file::create(path, organisation, key)
+        Store::draft(path, organisation, key, Existing::Refuse)?.finish(false)
+    }
+
+    /// A new workspace for `organisation`, built beside `path` and put there by
+    /// [`Draft::finish`] once it is filled; `existing` says whether a file at `path` may be
+    /// replaced (never one another isms has open).
+    pub fn draft(
+        path: &Path,
+        organisation: &str,
+        key: Option<&Passphrase>,
+        existing: Existing,
+    ) -> Result<Draft> {
+        Draft::begin(path, organisation, key, existing)
     }
 
     pub fn path(&self) -> &Path {

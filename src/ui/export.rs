@@ -1,20 +1,32 @@
 //! The export menu (`x` on any screen): what, which format, which folder; the files are written
-//! by the report layer, and the status line names them.
+//! by the report layer, and the status line names them. Files that exist already are replaced
+//! only after a yes.
 
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use ratatui::Frame;
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use ratatui::layout::Rect;
 
-use crate::report::export::{ExportFormat, What, export};
-use crate::store::Store;
+use crate::report::export::{ExportFormat, What, export_with};
+use crate::store::{Existing, Store};
 use crate::ui::screens::Status;
+use crate::ui::widgets::Confirm;
 use crate::ui::widgets::form::{Form, FormEvent};
 
 pub struct ExportDialog {
     form: Form,
+    /// The question before files are replaced, with the export it would then write.
+    replacing: Option<(Confirm, Export)>,
+}
+
+/// One export as chosen in the form.
+#[derive(Debug, Clone)]
+struct Export {
+    what: What,
+    format: ExportFormat,
+    folder: PathBuf,
 }
 
 /// What a key did to the dialog.
@@ -51,10 +63,16 @@ impl ExportDialog {
             )
             .line("folder", "Into the folder", &folder.display().to_string())
             .note("note", "Note", note);
-        Self { form }
+        Self {
+            form,
+            replacing: None,
+        }
     }
 
     pub fn keys(&self) -> Vec<(&'static str, &'static str)> {
+        if self.replacing.is_some() {
+            return vec![("y", "replace"), ("n Esc", "keep them")];
+        }
         self.form.keys().to_vec()
     }
 
@@ -69,6 +87,19 @@ impl ExportDialog {
         today: NaiveDate,
         status: &mut Status,
     ) -> ExportStep {
+        if let Some((confirm, chosen)) = self.replacing.take() {
+            return match key.code {
+                KeyCode::Char('y' | 'Y') => self.write(&chosen, store, today, status, true),
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => {
+                    self.form.message = Some("Nothing was replaced.".into());
+                    ExportStep::Open
+                }
+                _ => {
+                    self.replacing = Some((confirm, chosen));
+                    ExportStep::Open
+                }
+            };
+        }
         match self.form.handle_key(key) {
             FormEvent::None => ExportStep::Open,
             FormEvent::Cancel => {
@@ -91,27 +122,61 @@ impl ExportDialog {
                         .set_error("folder", "name the folder to write into");
                     return ExportStep::Open;
                 }
-                match export(store, what, format, &folder, today) {
-                    Ok(files) => {
-                        let names: Vec<String> =
-                            files.iter().map(|f| f.display().to_string()).collect();
-                        *status = Status::Saved(format!(
-                            "Exported {}: {}",
-                            what.label(),
-                            names.join(", ")
-                        ));
-                        ExportStep::Closed
+                let chosen = Export {
+                    what,
+                    format,
+                    folder,
+                };
+                self.write(&chosen, store, today, status, false)
+            }
+        }
+    }
+
+    /// Writes the export; files that exist are replaced only when `replace` says so, else
+    /// the user is asked.
+    fn write(
+        &mut self,
+        chosen: &Export,
+        store: &Store,
+        today: NaiveDate,
+        status: &mut Status,
+        replace: bool,
+    ) -> ExportStep {
+        let existing = Existing::replace_if(replace);
+        match export_with(
+            store,
+            chosen.what,
+            chosen.format,
+            &chosen.folder,
+            today,
+            existing,
+        ) {
+            Ok(files) => {
+                let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+                *status = Status::Saved(format!(
+                    "Exported {}: {}",
+                    chosen.what.label(),
+                    names.join(", ")
+                ));
+                ExportStep::Closed
+            }
+            Err(e) => {
+                match e.would_replace().filter(|_| !replace) {
+                    Some(files) => {
+                        let question = format!("Replace {files}? It exists already.");
+                        self.replacing = Some((Confirm { question }, chosen.clone()));
                     }
-                    Err(e) => {
-                        self.form.message = Some(e.to_string());
-                        ExportStep::Open
-                    }
+                    None => self.form.message = Some(e.to_string()),
                 }
+                ExportStep::Open
             }
         }
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect) {
         self.form.render(frame, area);
+        if let Some((confirm, _)) = &self.replacing {
+            confirm.render(frame, area);
+        }
     }
 }

@@ -92,7 +92,15 @@ impl Welcome {
     fn named_after(&self, organisation: &str) -> Result<PathBuf, crate::store::StoreError> {
         crate::domain::text::required_line("organisation", organisation)?;
         let name = crate::domain::file_name::workspace_file_name(organisation)?;
-        Ok(self.folder().join(name))
+        let folder = self.folder();
+        // The data directory is the one folder isms makes itself; one the user named must exist.
+        if crate::registry::data_dir().is_some_and(|d| d == folder) {
+            std::fs::create_dir_all(folder).map_err(|source| crate::store::StoreError::Io {
+                path: folder.display().to_string(),
+                source,
+            })?;
+        }
+        Ok(folder.join(name))
     }
 
     fn open_demo(&mut self) -> Outcome {

@@ -7,12 +7,21 @@
 use std::path::{Path, PathBuf};
 
 use super::tables::{Cell, Column, Table};
-use super::{Document, ExportError, What, write_file};
+use super::{Document, ExportError, Sink, What};
 use crate::report::listing::Listing;
+use crate::store::target::{self, Existing, TargetError};
 
-pub fn write(doc: &Document, what: What, out: &Path) -> Result<Vec<PathBuf>, ExportError> {
+/// Writes the CSV files of `doc`. Into a folder, every file is checked before the first is
+/// written, so that a refusal (one of them exists, or is the workspace's) writes none.
+pub(super) fn write(
+    doc: &Document,
+    what: What,
+    out: &Path,
+    sink: &Sink,
+) -> Result<Vec<PathBuf>, ExportError> {
     if let ([table], false) = (doc.tables.as_slice(), out.is_dir()) {
-        write_file(out, &render(table)?)?;
+        target::check(out, Some(sink.workspace), sink.existing)?;
+        sink.write(out, &render(table)?)?;
         return Ok(vec![out.to_path_buf()]);
     }
     let cover = doc.cover.clone().unwrap_or_else(|| about(doc));
@@ -28,17 +37,41 @@ pub fn write(doc: &Document, what: What, out: &Path) -> Result<Vec<PathBuf>, Exp
             files: files.join(", "),
         });
     }
-    std::fs::create_dir_all(out).map_err(|source| ExportError::Io {
-        path: out.display().to_string(),
-        source,
-    })?;
-    let mut written = Vec::new();
-    for table in tables {
-        let path = out.join(format!("{}.csv", table.name));
-        write_file(&path, &render(table)?)?;
-        written.push(path);
+    let paths: Vec<PathBuf> = tables
+        .iter()
+        .map(|t| out.join(format!("{}.csv", t.name)))
+        .collect();
+    if out.is_dir() {
+        let mut present = Vec::new();
+        for path in &paths {
+            match target::check(path, Some(sink.workspace), sink.existing) {
+                Ok(_) => {}
+                Err(TargetError::Exists(_)) => {
+                    present.push(path.file_name().unwrap_or_default().to_string_lossy())
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        if !present.is_empty() {
+            return Err(TargetError::SomeExist {
+                folder: out.display().to_string(),
+                files: present.join(", "),
+            }
+            .into());
+        }
+    } else {
+        // A new folder (`-o deliverables/`) is made in an existing one, by the same rule as a
+        // file: never a missing parent, a symlink or a name of the workspace's.
+        target::check(out, Some(sink.workspace), Existing::Refuse)?;
+        std::fs::create_dir(out).map_err(|source| ExportError::Io {
+            path: out.display().to_string(),
+            source,
+        })?;
     }
-    Ok(written)
+    for (table, path) in tables.iter().zip(&paths) {
+        sink.write(path, &render(table)?)?;
+    }
+    Ok(paths)
 }
 
 /// Organisation, date and SoA version as item and value rows, for an export without a cover.

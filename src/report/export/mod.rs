@@ -38,6 +38,7 @@ use chrono::NaiveDate;
 use crate::domain::enums::join_or;
 use crate::domain::readiness::Workspace;
 use crate::report::listing::Register;
+use crate::store::target::{self, Existing, TargetError};
 use crate::store::{Store, StoreError};
 use crate::string_enum;
 
@@ -116,6 +117,21 @@ pub enum ExportError {
     Json(#[from] serde_json::Error),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Target(#[from] TargetError),
+}
+
+impl ExportError {
+    /// What the export would replace, when that alone stopped it: for the app to ask about.
+    pub fn would_replace(&self) -> Option<String> {
+        match self {
+            ExportError::Target(TargetError::Exists(path)) => Some(path.clone()),
+            ExportError::Target(TargetError::SomeExist { folder, files }) => {
+                Some(format!("{files} in {folder}"))
+            }
+            _ => None,
+        }
+    }
 }
 
 /// Everything one export shows: its heading, an optional cover, the registers and, for the risk
@@ -135,13 +151,27 @@ leaves the encrypted file. Keep it as safe as the workspace, and delete it when 
 
 /// Writes `what` as `format` to `out` and returns the files written. `out` is a file, or a
 /// directory that receives `<what>.<ext>` (and, for csv of several registers, `<register>.csv`
-/// files; it is created when missing). Reads the store only.
+/// files; it is created when missing and its parent exists). Reads the store only. Every file
+/// is written by [`target`]'s rule: never onto the store's workspace or its files, never over an
+/// existing file.
 pub fn export(
     store: &Store,
     what: What,
     format: ExportFormat,
     out: &Path,
     today: NaiveDate,
+) -> Result<Vec<PathBuf>, ExportError> {
+    export_with(store, what, format, out, today, Existing::Refuse)
+}
+
+/// [`export`], replacing existing files when `existing` says so.
+pub fn export_with(
+    store: &Store,
+    what: What,
+    format: ExportFormat,
+    out: &Path,
+    today: NaiveDate,
+    existing: Existing,
 ) -> Result<Vec<PathBuf>, ExportError> {
     if !what.formats().contains(&format) {
         let allowed: Vec<&str> = what.formats().iter().map(|f| f.as_str()).collect();
@@ -151,29 +181,39 @@ pub fn export(
             allowed: join_or(&allowed),
         });
     }
-    if what == What::Workspace {
+    let sink = Sink {
+        workspace: store.path(),
+        existing,
+    };
+    let single = || -> Result<PathBuf, ExportError> {
         let path = single_file(out, what, format);
+        // Refused before the export is built, which can take a while.
+        target::check(&path, Some(sink.workspace), existing)?;
+        Ok(path)
+    };
+    if what == What::Workspace {
+        let path = single()?;
         let bytes = workspace::to_json(store, today)?;
-        write_file(&path, &bytes)?;
+        sink.write(&path, &bytes)?;
         return Ok(vec![path]);
     }
     if format == ExportFormat::Xlsx {
-        let path = single_file(out, what, format);
+        let path = single()?;
         let bytes = workbook(store, what, today, &path)?;
-        write_file(&path, &bytes)?;
+        sink.write(&path, &bytes)?;
         return Ok(vec![path]);
     }
     let doc = document(store, what, today, format == ExportFormat::Json)?;
     match format {
-        ExportFormat::Csv => csv_files::write(&doc, what, out),
+        ExportFormat::Csv => csv_files::write(&doc, what, out, &sink),
         _ => {
-            let path = single_file(out, what, format);
+            let path = single()?;
             let bytes = match format {
                 ExportFormat::Markdown => markdown::render(&doc).into_bytes(),
                 ExportFormat::Html => html::render(&doc).into_bytes(),
                 _ => tables::to_json(&doc, what)?,
             };
-            write_file(&path, &bytes)?;
+            sink.write(&path, &bytes)?;
             Ok(vec![path])
         }
     }
@@ -299,30 +339,37 @@ impl Parts {
     }
 }
 
-/// `out` itself, or `<what>.<ext>` inside it when it is a directory.
+/// `out` itself, or `<what>.<ext>` inside it when it is a directory or written as one
+/// (`deliverables/`: a missing folder is then said to be missing, not written as a file).
 fn single_file(out: &Path, what: What, format: ExportFormat) -> PathBuf {
-    if out.is_dir() {
+    let as_folder = out
+        .as_os_str()
+        .as_encoded_bytes()
+        .last()
+        .is_some_and(|&b| std::path::is_separator(char::from(b)));
+    if out.is_dir() || as_folder {
         out.join(format!("{}.{}", what.as_str(), format.extension()))
     } else {
         out.to_path_buf()
     }
 }
 
-/// Writes an export; a new file is readable by its owner only, like the workspace it copies
-/// from (an existing file keeps its permissions).
-fn write_file(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
-    use std::io::Write;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options
-        .open(path)
-        .and_then(|mut file| file.write_all(bytes))
-        .map_err(|source| ExportError::Io {
-            path: path.display().to_string(),
-            source,
-        })
+/// Where the files of one export go: beside, never onto, the workspace it reads.
+struct Sink<'a> {
+    workspace: &'a Path,
+    existing: Existing,
+}
+
+impl Sink<'_> {
+    /// Writes one file of the export, whole and readable by its owner only.
+    fn write(&self, path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+        Ok(target::write(
+            path,
+            Some(self.workspace),
+            self.existing,
+            bytes,
+        )?)
+    }
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ use crate::domain::text;
 use crate::store::{Store, StoreError};
 use crate::string_enum;
 
-pub use workspace::{WorkspaceFile, import_workspace};
+pub use workspace::{WorkspaceFile, import_workspace, import_workspace_with};
 
 string_enum!(
     /// The registers a spreadsheet can be imported into.

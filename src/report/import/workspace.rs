@@ -25,13 +25,24 @@ use crate::domain::scope::{ContextIssue, ScopeItem};
 use crate::domain::soa::SoaEntry;
 use crate::domain::treatment::Action;
 use crate::report::export::workspace::{FORMAT, VERSION};
-use crate::store::{Change, Store, StoreError, Writer};
+use crate::store::{Change, Existing, Store, StoreError, TargetError, Writer};
 
 pub use crate::report::export::workspace::WorkspaceFile;
 
-/// Reads `json_path` and writes it into a new workspace file at `target`, which must not
-/// exist. On any failure the new file is removed again and nothing else is touched.
+/// Reads `json_path` and writes it into a new workspace file at `target`, which must not exist.
+/// The workspace is built beside `target` and put there only once it is whole: on any failure
+/// (or a kill) there is no file at `target`, and nothing else is touched. Returns the new
+/// workspace opened read-only.
 pub fn import_workspace(json_path: &Path, target: &Path) -> Result<Store, ImportError> {
+    import_workspace_with(json_path, target, Existing::Refuse)
+}
+
+/// [`import_workspace`], replacing an existing file at `target` when `existing` says so.
+pub fn import_workspace_with(
+    json_path: &Path,
+    target: &Path,
+    existing: Existing,
+) -> Result<Store, ImportError> {
     let shown = json_path.display();
     let text = std::fs::read_to_string(json_path)
         .map_err(|e| ImportError::Read(format!("{shown}: {e}")))?;
@@ -49,21 +60,18 @@ pub fn import_workspace(json_path: &Path, target: &Path) -> Result<Store, Import
             file.version
         )));
     }
-    let mut store = Store::create(target, &file.organisation)?;
+    // `isms import workspace` takes --force, which `isms new` does not: say so.
+    let forceable = |e| match e {
+        StoreError::AlreadyExists(path) => StoreError::Target(TargetError::Exists(path)),
+        e => e,
+    };
+    let mut draft = Store::draft(target, &file.organisation, None, existing).map_err(forceable)?;
     let mut at = String::from("settings");
-    match store.edit(|w| write_all(w, &file, &mut at)) {
-        Ok(()) => Ok(store),
-        Err(e) => {
-            drop(store);
-            for suffix in ["", "-wal", "-shm"] {
-                let mut p = target.as_os_str().to_owned();
-                p.push(suffix);
-                let _ = std::fs::remove_file(p);
-            }
-            Err(ImportError::Read(format!(
-                "{shown}: {at}: {e}; no workspace was written"
-            )))
-        }
+    match draft.store().edit(|w| write_all(w, &file, &mut at)) {
+        Ok(()) => Ok(draft.finish(true).map_err(forceable)?),
+        Err(e) => Err(ImportError::Read(format!(
+            "{shown}: {at}: {e}; no workspace was written"
+        ))),
     }
 }
 
