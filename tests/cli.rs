@@ -782,3 +782,19 @@ fn a_damaged_list_of_workspaces_is_a_warning_not_a_failure() {
     let text = sb.run(&["ls"]).success().stdout();
     assert!(text.contains("Acme GmbH"), "{text}");
 }
+
+#[test]
+fn the_app_without_a_terminal_says_it_needs_one_and_leaves_the_workspace_closed() {
+    let sandbox = Sandbox::new();
+    let demo = sandbox.demo();
+    let before = common::bytes(&demo);
+    let run = sandbox.run(&["--db", demo.to_str().unwrap()]);
+    run.fails_with("the app needs a terminal");
+    assert!(!run.stderr().contains("panicked"), "{}", run.stderr());
+    assert_eq!(common::bytes(&demo), before);
+    for leftover in [".lock", "-wal", "-shm"] {
+        let mut side = demo.clone().into_os_string();
+        side.push(leftover);
+        assert!(!std::path::Path::new(&side).exists(), "{leftover} left behind");
+    }
+}

@@ -56,8 +56,11 @@ pub fn last_holder(workspace: &Path) -> String {
     describe(&note)
 }
 
+/// The lock file of `workspace`, beside the file itself: a symlink or another spelling of the
+/// same path names the same lock, so that two writers can never hold one file under two names.
 pub fn lock_path(workspace: &Path) -> PathBuf {
-    let mut p = workspace.as_os_str().to_owned();
+    let real = std::fs::canonicalize(workspace).unwrap_or_else(|_| workspace.to_path_buf());
+    let mut p = real.into_os_string();
     p.push(".lock");
     PathBuf::from(p)
 }
@@ -131,7 +134,7 @@ pub fn acquire_for(
             });
         }
         let since = chrono::Local::now().format("%Y-%m-%d %H:%M");
-        let host = std::env::var("HOSTNAME").unwrap_or_default();
+        let host = host_name();
         let task = task.map(|t| format!("task={t}\n")).unwrap_or_default();
         let note = format!(
             "pid={}\nuser={who}\nhost={host}\n{task}since={since}\n",
@@ -146,6 +149,17 @@ pub fn acquire_for(
         path: workspace.display().to_string(),
         holder: describe(&previous),
     })
+}
+
+/// This machine's name for the note: the kernel's (or `/etc/hostname`), since shells seldom
+/// export `HOSTNAME`. Only the first line, so the note stays one field a line.
+fn host_name() -> String {
+    std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .or_else(|_| std::fs::read_to_string("/etc/hostname"))
+        .ok()
+        .or_else(|| std::env::var("HOSTNAME").ok())
+        .and_then(|h| h.lines().next().map(|l| l.trim().to_string()))
+        .unwrap_or_default()
 }
 
 /// Removes the lock file of `workspace` left by a writer that was killed, so that a closed
@@ -256,6 +270,37 @@ mod tests {
         assert!(err.contains("--read-only"), "{err}");
         drop(first);
         assert!(acquire(&ws, "bob").unwrap().is_some(), "released on drop");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_workspace_under_another_name_is_locked_all_the_same() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        let ws = dir.path().join("a.isms");
+        std::fs::write(&ws, "x").unwrap();
+        let link = dir.path().join("b.isms");
+        std::os::unix::fs::symlink(&ws, &link).unwrap();
+        let first = acquire(&ws, "alice").unwrap();
+        assert!(first.is_some());
+        for other in [link, dir.path().join("sub/../a.isms")] {
+            let err = acquire(&other, "bob").unwrap_err().to_string();
+            assert!(err.contains("of alice"), "{}: {err}", other.display());
+        }
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_note_names_the_machine() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = dir.path().join("a.isms");
+        let _held = acquire(&ws, "alice").unwrap();
+        let machine = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap();
+        let note = std::fs::read_to_string(lock_path(&ws)).unwrap();
+        assert!(
+            note.contains(&format!("host={}\n", machine.trim())),
+            "{note}"
+        );
     }
 
     #[test]

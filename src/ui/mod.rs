@@ -379,7 +379,15 @@ pub fn run_picker(read_only: bool) -> Result<()> {
 }
 
 fn run_app(mut app: App) -> Result<()> {
-    let mut terminal = ratatui::init();
+    use std::io::IsTerminal;
+    // Started by a script or with its output redirected: say so instead of failing to set up
+    // a terminal that is not there.
+    if !std::io::stdin().is_terminal() || !std::io::stdout().is_terminal() {
+        anyhow::bail!(
+            "the app needs a terminal; in scripts use the commands (isms --help lists them)"
+        );
+    }
+    let mut terminal = ratatui::try_init()?;
     let _guard = TerminalGuard;
     // ratatui's hook leaves raw mode and the alternate screen; also stop mouse reports and
     // bracketed paste first, even if the panic never unwinds to the guard.
