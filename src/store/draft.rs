@@ -107,19 +107,18 @@ fn check(target: &Path, existing: Existing) -> Result<()> {
     if target.is_dir() {
         return Err(StoreError::IsDirectory(target.display().to_string()));
     }
-    let there = target::check(target, None, existing).map_err(|e| exists(target, e))?;
-    if there && let Some(holder) = super::lock::holder(target) {
-        return Err(StoreError::InUse {
-            path: target.display().to_string(),
-            holder,
-        });
-    }
-    Ok(())
+    target::check(target, None, existing)
+        .map(|_| ())
+        .map_err(|e| exists(target, e))
 }
 
 fn exists(target: &Path, error: TargetError) -> StoreError {
     match error {
         TargetError::Exists(_) => StoreError::AlreadyExists(target.display().to_string()),
+        TargetError::OpenElsewhere { holder, .. } => StoreError::InUse {
+            path: target.display().to_string(),
+            holder,
+        },
         e => e.into(),
     }
 }

@@ -53,6 +53,8 @@ pub enum TargetError {
     Symlink(String),
     #[error("{path}: the folder {folder} does not exist; create it first")]
     NoFolder { path: String, folder: String },
+    #[error("{target}: is a workspace open in another isms ({holder}); nothing was written")]
+    OpenElsewhere { target: String, holder: String },
     #[error("{0}: is a directory, FIFO or device, not a file; nothing was written")]
     NotAFile(String),
     #[error("{path}: {source}")]
@@ -95,6 +97,13 @@ pub fn check(
     }
     if exists && existing == Existing::Refuse {
         return Err(TargetError::Exists(shown()));
+    }
+    // `--force` replaces a file, never a workspace that another isms is working in.
+    if exists && let Some(holder) = super::lock::holder(target) {
+        return Err(TargetError::OpenElsewhere {
+            target: shown(),
+            holder,
+        });
     }
     Ok(exists)
 }

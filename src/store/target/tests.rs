@@ -75,6 +75,24 @@ fn an_existing_file_is_replaced_only_when_asked() {
     assert_eq!(left.len(), 1, "no temporary file stays behind");
 }
 
+#[test]
+fn a_workspace_open_in_another_isms_is_never_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other.isms");
+    fs::write(&other, b"a workspace").unwrap();
+    let held = crate::store::lock::acquire(&other, "alice").unwrap();
+    assert!(held.is_some());
+    let err = write(&other, None, Existing::Replace, b"an export").unwrap_err();
+    assert!(
+        matches!(err, TargetError::OpenElsewhere { .. }) && err.to_string().contains("alice"),
+        "{err}"
+    );
+    assert_eq!(fs::read(&other).unwrap(), b"a workspace");
+    drop(held);
+    write(&other, None, Existing::Replace, b"an export").unwrap();
+    assert_eq!(fs::read(&other).unwrap(), b"an export");
+}
+
 #[cfg(unix)]
 #[test]
 fn a_replaced_file_ends_private() {
