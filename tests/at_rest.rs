@@ -64,16 +64,6 @@ fn quit(app: &mut Session) {
     assert!(status.success(), "exit: {status}\n{}", app.screen());
 }
 
-fn kill_9(app: &mut Session) {
-    let pid = app.child.process_id().unwrap().to_string();
-    let killed = std::process::Command::new("kill")
-        .args(["-9", &pid])
-        .status()
-        .unwrap();
-    assert!(killed.success(), "kill -9 {pid}");
-    app.wait_exit();
-}
-
 #[test]
 fn the_app_quitting_leaves_one_file_that_holds_every_edit() {
     let ws = Workspace::new();
@@ -157,7 +147,7 @@ fn after_kill_9_a_reopened_and_closed_workspace_is_one_file_with_every_edit() {
     let ws = Workspace::new();
     let mut app = Session::open(&ws, &[]);
     save_scope_item(&mut app, "Lager Köln");
-    kill_9(&mut app);
+    app.kill_9();
     let mut again = Session::open(&ws, &[]);
     save_scope_item(&mut again, "Lager Bonn");
     quit(&mut again);
@@ -172,7 +162,7 @@ fn after_kill_9_a_command_that_only_reads_leaves_one_file_with_every_edit() {
     let ws = Workspace::new();
     let mut app = Session::open(&ws, &[]);
     save_scope_item(&mut app, "Lager Köln");
-    kill_9(&mut app);
+    app.kill_9();
     ws.run(&["info", ws.path()]);
     assert_one_file(&ws.file, "isms info");
     assert_eq!(scope_names_in_a_copy(&ws.file), ["Lager Köln"]);

@@ -795,6 +795,9 @@ fn the_app_without_a_terminal_says_it_needs_one_and_leaves_the_workspace_closed(
     for leftover in [".lock", "-wal", "-shm"] {
         let mut side = demo.clone().into_os_string();
         side.push(leftover);
-        assert!(!std::path::Path::new(&side).exists(), "{leftover} left behind");
+        assert!(
+            !std::path::Path::new(&side).exists(),
+            "{leftover} left behind"
+        );
     }
 }

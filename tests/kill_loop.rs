@@ -16,16 +16,6 @@ use pty::{Session, Workspace};
 /// Kills in one run; each round saves one to four edits and kills during the last.
 const ROUNDS: u32 = 10;
 
-fn kill_9(app: &mut Session) {
-    let pid = app.child.process_id().unwrap().to_string();
-    let killed = std::process::Command::new("kill")
-        .args(["-9", &pid])
-        .status()
-        .unwrap();
-    assert!(killed.success(), "kill -9 {pid}");
-    app.wait_exit();
-}
-
 fn integrity(ws: &Workspace) -> String {
     let conn = rusqlite::Connection::open(&ws.file).unwrap();
     conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))
@@ -76,7 +66,7 @@ fn kill_9_while_saving_loses_no_reported_edit_and_leaves_none_half_written() {
             });
             saved.insert(name);
         }
-        kill_9(&mut app);
+        app.kill_9();
 
         assert_eq!(integrity(&ws), "ok", "round {round}");
         let found = items(&ws);

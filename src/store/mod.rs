@@ -86,7 +86,7 @@ pub enum StoreError {
     AlreadyEncrypted(String),
     #[error("{0}: the workspace is open read-only; nothing was changed")]
     ReadOnly(String),
-    #[error("{0}")]
+    #[error(transparent)]
     Invalid(#[from] ValidationError),
     #[error("{0} was not found in the workspace")]
     Missing(String),

@@ -214,6 +214,17 @@ impl Session {
         self.status.clone().unwrap()
     }
 
+    /// Kills the app with `kill -9`, as a crash or a pulled plug would, and waits until it is gone.
+    pub fn kill_9(&mut self) {
+        let pid = self.child.process_id().unwrap().to_string();
+        let killed = std::process::Command::new("kill")
+            .args(["-9", &pid])
+            .status()
+            .unwrap();
+        assert!(killed.success(), "kill -9 {pid}");
+        self.wait_exit();
+    }
+
     /// Cooked mode with echo, as before the app started.
     pub fn assert_modes_unchanged(&self) {
         let now = modes(&*self.master);
