@@ -27,7 +27,7 @@ use serde::Serialize;
 use crate::domain::ValidationError;
 
 pub use cipher::{ConvertStep, Interruption, Passphrase, converting_path};
-pub use file::{FileCheck, inspect};
+pub use file::{FileCheck, inspect, special_kind};
 pub use lock::lock_path;
 pub use log::Change;
 pub use meta::Counts;

@@ -6,11 +6,13 @@
 //! If any line is bad nothing is written; otherwise all rows are written in one transaction.
 
 mod assets;
+mod bounds;
 mod columns;
 mod risks;
 mod scope;
 mod table;
 pub mod workspace;
+mod xlsx;
 
 use std::collections::HashMap;
 use std::fmt;
