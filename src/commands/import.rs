@@ -40,7 +40,8 @@ pub fn run(
         .parse()
         .context("what to import (workspace, assets, risks or scope)")?;
     let path = super::workspace(None, db)?;
-    let mut store = super::passphrase::open(&path, false)?;
+    // A dry run only reads: it works beside the app that has the workspace open.
+    let mut store = super::passphrase::open(&path, dry_run)?;
     let plan = import_table(&mut store, register, file, dry_run)?;
     let verb = if dry_run { "Would create" } else { "Created" };
     writeln!(
