@@ -54,6 +54,23 @@ pub fn run(
     for line in &plan.created {
         writeln!(out, "  {line}")?;
     }
+    if plan.confirmed > 0 {
+        writeln!(
+            out,
+            "Confirmed as inherited: {} rating(s) of supporting assets equal to what they inherit (no override)",
+            plan.confirmed
+        )?;
+    }
+    if !plan.unjustified.is_empty() {
+        writeln!(
+            out,
+            "Overrides without justification: {} (justification missing; `isms check` lists them until each is justified):",
+            plan.unjustified.len()
+        )?;
+        for line in &plan.unjustified {
+            writeln!(out, "  {line}")?;
+        }
+    }
     if !plan.ignored_columns.is_empty() {
         writeln!(out, "Ignored columns: {}", plan.ignored_columns.join(", "))?;
     }

@@ -48,6 +48,13 @@ pub struct ImportPlan {
     pub created: Vec<String>,
     /// Header names that match no known column; their values were not imported.
     pub ignored_columns: Vec<String>,
+    /// Ratings of supporting assets equal to what they inherit: confirmed, not kept as
+    /// overrides.
+    pub confirmed: usize,
+    /// Overrides of an inherited need that the file gives no justification for; imported, and
+    /// reported by the readiness check until justified: `AS-004 Mail server: confidentiality
+    /// very high, inherits high`.
+    pub unjustified: Vec<String>,
 }
 
 /// A line of the input that cannot be imported, with its number as the user sees it (the

@@ -125,6 +125,8 @@ pub(super) fn import(
         rows: lines.len(),
         created: risks.iter().map(|r| describe(r, &methodology)).collect(),
         ignored_columns: head.ignored.clone(),
+        confirmed: 0,
+        unjustified: Vec::new(),
     };
     if dry_run {
         return Ok(plan);

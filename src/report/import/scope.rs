@@ -119,6 +119,8 @@ pub(super) fn import(
         rows: lines.len(),
         created: items.iter().map(describe).collect(),
         ignored_columns: head.ignored.clone(),
+        confirmed: 0,
+        unjustified: Vec::new(),
     };
     if dry_run {
         return Ok(plan);
