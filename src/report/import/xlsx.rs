@@ -115,8 +115,11 @@ fn check_references(part: &mut impl Read) -> Result<(), Refusal> {
     }
 }
 
+/// Whether an attribute's value parses as the reference it must be.
+type Parses = fn(&[u8]) -> Option<()>;
+
 fn check_element(e: &BytesStart<'_>) -> Result<(), String> {
-    let (key, parse): (&[u8], fn(&[u8]) -> Option<()>) = match e.local_name().as_ref() {
+    let (key, parse): (&[u8], Parses) = match e.local_name().as_ref() {
         b"c" => (b"r", |v| cell_ref(v).map(|_| ())),
         b"row" => (b"r", |v| row_number(v).map(|_| ())),
         b"dimension" => (b"ref", |v| range_ref(v).map(|_| ())),
