@@ -263,6 +263,20 @@ fn a_fifo_is_refused_at_once_as_an_import() {
             "{message}"
         );
     }
+    let json = fifo(dir.path(), "workspace.json");
+    let target = dir.path().join("new.isms");
+    let refused = within_seconds(move || {
+        isms::report::import::import_workspace(&json, &target)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    });
+    assert!(
+        refused
+            .unwrap_err()
+            .contains("a named pipe (FIFO), not a file"),
+        "a workspace import is refused too"
+    );
+    assert!(!dir.path().join("new.isms").exists());
     // A device never ends: refused, not read.
     let zero = dir.path().join("zero.csv");
     std::os::unix::fs::symlink("/dev/zero", &zero).unwrap();

@@ -48,17 +48,23 @@ pub fn too_large(path: &Path, what: impl std::fmt::Display) -> ImportError {
     ))
 }
 
-/// Checks that `path` is a regular file within [`MAX_FILE_BYTES`], without opening it: opening
-/// a FIFO would wait for a writer, and a device never ends.
-pub fn check_file(path: &Path) -> Result<u64, ImportError> {
+/// Checks that `path` is a regular file, without opening it: opening a FIFO would wait for a
+/// writer, and a device never ends.
+pub fn check_regular(path: &Path) -> Result<fs::Metadata, ImportError> {
     let shown = path.display();
     let meta = fs::metadata(path).map_err(|e| ImportError::Read(format!("{shown}: {e}")))?;
     if !meta.is_file() {
         return Err(ImportError::Read(format!(
-            "{shown}: {}, not a file; give a .csv or .xlsx file",
+            "{shown}: {}, not a file",
             crate::store::special_kind(&meta)
         )));
     }
+    Ok(meta)
+}
+
+/// Checks that `path` is a regular file within [`MAX_FILE_BYTES`]; its size.
+pub fn check_file(path: &Path) -> Result<u64, ImportError> {
+    let meta = check_regular(path)?;
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large(
             path,

@@ -29,6 +29,7 @@ pub use crate::report::export::workspace::WorkspaceFile;
 /// exist. On any failure the new file is removed again and nothing else is touched.
 pub fn import_workspace(json_path: &Path, target: &Path) -> Result<Store, ImportError> {
     let shown = json_path.display();
+    super::bounds::check_regular(json_path)?;
     let text = std::fs::read_to_string(json_path)
         .map_err(|e| ImportError::Read(format!("{shown}: {e}")))?;
     let file: WorkspaceFile = serde_json::from_str(&text)
