@@ -366,3 +366,33 @@ proptest! {
         let _ = import(&path);
     }
 }
+
+#[test]
+fn a_sheet_stored_under_another_name_is_checked_as_well() {
+    // The workbook names its sheet's part; a crafted one hides it behind a picture's name and
+    // closes its elements wrongly, which calamine reads past.
+    let dir = tempfile::tempdir().unwrap();
+    let xml = sheet("", &[("1", vec![cell("A99999999999", "x")])]).replace("</row>", "</rw>");
+    let bytes = workbook(&xml);
+    let renamed = {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+        let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for i in 0..zip.len() {
+            let mut entry = zip.by_index(i).unwrap();
+            let name = entry
+                .name()
+                .replace("worksheets/sheet1.xml", "media/image1.png");
+            let mut data = Vec::new();
+            std::io::Read::read_to_end(&mut entry, &mut data).unwrap();
+            let data = String::from_utf8(data)
+                .unwrap()
+                .replace("worksheets/sheet1.xml", "media/image1.png");
+            out.start_file(name, SimpleFileOptions::default()).unwrap();
+            out.write_all(data.as_bytes()).unwrap();
+        }
+        out.finish().unwrap().into_inner()
+    };
+    let path = write(dir.path(), "hidden.xlsx", &renamed);
+    let message = refusal(&path);
+    assert!(message.contains("A99999999999"), "{message}");
+}
