@@ -175,3 +175,39 @@ fn the_command_previews_the_counts_and_check_reports_the_missing_justifications(
         "the justified override is not reported: {report}"
     );
 }
+
+#[test]
+fn a_line_with_several_problems_is_one_bad_line_listing_each() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("Assets.csv");
+    std::fs::write(
+        &csv,
+        "Bezeichnung;Kategorie;Verantwortlicher;Vertraulichkeit\n\
+         ;Toaster;\"Leitung\nIT\";extrem\n\
+         Fileserver;Server;IT-Leitung;hoch\n",
+    )
+    .unwrap();
+    let mut store = Store::create(&dir.path().join("w.isms"), "Muster GmbH").unwrap();
+    let message = import_table(&mut store, Register::Assets, &csv, true)
+        .unwrap_err()
+        .to_string();
+    let mut lines = message.lines();
+    assert_eq!(lines.next(), Some("1 bad line(s):"), "{message}");
+    let problems: Vec<&str> = lines.collect();
+    assert_eq!(problems.len(), 4, "{message}");
+    assert!(
+        problems.iter().all(|p| p.starts_with("line 2: ")),
+        "{message}"
+    );
+    for expected in [
+        "kind: 'Toaster'",
+        "name: is required",
+        "owner: ",
+        "confidentiality: 'extrem'",
+    ] {
+        assert!(
+            problems.iter().any(|p| p.contains(expected)),
+            "{expected} in {message}"
+        );
+    }
+}

@@ -12,6 +12,7 @@ pub mod history;
 pub mod methodology;
 pub mod party;
 pub mod passphrase;
+pub mod problems;
 pub mod protection;
 pub mod question;
 pub mod readiness;

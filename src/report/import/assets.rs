@@ -498,7 +498,10 @@ fn draft(
             .map_err(|e| why.push(e))
             .ok();
     }
-    let asset = asset.validated().map_err(|e| why.push(e.to_string())).ok();
+    let asset = asset
+        .validated_all()
+        .map_err(|problems| why.extend(problems.iter().map(ToString::to_string)))
+        .ok();
 
     let names: Vec<&str> = scale.levels.iter().map(|l| l.name.as_str()).collect();
     let mut needs = Vec::new();

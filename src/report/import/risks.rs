@@ -226,11 +226,11 @@ fn draft(head: &Header, line: &Line, m: &Methodology, assets: &Names) -> Result<
         .map_err(|e| why.push(e.to_string()))
         .ok()
         .flatten();
-    match risk.validated(m) {
+    match risk.validated_all(m) {
         Ok(r) if why.is_empty() => Ok(r),
         Ok(_) => Err(why),
-        Err(e) => {
-            why.push(e.to_string());
+        Err(problems) => {
+            why.extend(problems.iter().map(ToString::to_string));
             Err(why)
         }
     }

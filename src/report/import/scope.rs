@@ -179,11 +179,11 @@ fn draft(head: &Header, line: &Line) -> Result<ScopeItem, Vec<String>> {
     item.justification = cell("justification").to_string();
     item.interfaces = cell("interfaces").to_string();
     item.description = cell("description").to_string();
-    match item.validated() {
+    match item.validated_all() {
         Ok(item) if why.is_empty() => Ok(item),
         Ok(_) => Err(why),
-        Err(e) => {
-            why.push(e.to_string());
+        Err(problems) => {
+            why.extend(problems.iter().map(ToString::to_string));
             Err(why)
         }
     }
