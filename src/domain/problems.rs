@@ -41,7 +41,6 @@ pub fn first(problems: Vec<ValidationError>) -> ValidationError {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::domain::asset::{Asset, AssetKind};
 
     #[test]
