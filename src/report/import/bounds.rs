@@ -1,7 +1,7 @@
 //! The limits a spreadsheet import reads within, checked before anything is allocated for what
 //! a file declares: a register nobody keeps by hand is refused with a message instead of
-//! exhausting memory. The limits are generous for a register (ten times the 10,000 assets the
-//! budgets are measured with) and far below what a crafted file can claim.
+//! exhausting memory. The limits are generous for a register (twice the 100,000 assets the
+//! budgets look ahead to, at twenty columns) and far below what a crafted file can claim.
 
 use std::cell::Cell;
 use std::fs;
@@ -17,11 +17,11 @@ pub const MAX_UNZIPPED_BYTES: u64 = 128 * 1024 * 1024;
 /// The most parts a workbook may hold.
 pub const MAX_ENTRIES: usize = 1_000;
 /// The highest row a sheet may use or declare (CSV: the most lines), the header included.
-pub const MAX_ROWS: u32 = 100_000;
+pub const MAX_ROWS: u32 = 200_000;
 /// The most columns a sheet may use or declare (CSV: the most cells of a line).
 pub const MAX_COLUMNS: u32 = 256;
 /// The most cells a sheet or CSV file may hold.
-pub const MAX_CELLS: u64 = 2_000_000;
+pub const MAX_CELLS: u64 = 4_000_000;
 
 /// `12,345,678`: limits read as people write them.
 pub fn grouped(n: u64) -> String {
