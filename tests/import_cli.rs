@@ -156,3 +156,25 @@ fn a_dry_run_only_reads_so_it_works_beside_the_open_app() {
         .fails_with("open in another isms");
     drop(app);
 }
+
+#[test]
+fn an_ignored_column_is_named_without_acting_on_the_terminal() {
+    let sb = Sandbox::new();
+    let file = sb.demo();
+    let db = file.to_str().unwrap();
+    let csv = sb.path("scope.csv");
+    std::fs::write(&csv, "kind,name,\"x\u{1b}[2J\"\nlocation,Lager Köln,1\n").unwrap();
+    let out = sb
+        .run(&[
+            "--db",
+            db,
+            "import",
+            "scope",
+            csv.to_str().unwrap(),
+            "--dry-run",
+        ])
+        .success()
+        .stdout();
+    assert!(!out.contains('\u{1b}'), "{out:?}");
+    assert!(out.contains("Ignored columns: x\\u{1b}[2J"), "{out}");
+}

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+use crate::domain::text;
 use crate::report::import::{Register, import_table, import_workspace};
 
 pub fn run(
@@ -72,7 +73,13 @@ pub fn run(
         }
     }
     if !plan.ignored_columns.is_empty() {
-        writeln!(out, "Ignored columns: {}", plan.ignored_columns.join(", "))?;
+        // Header names come from the file unchecked: shown, never acted on by the terminal.
+        let shown: Vec<String> = plan
+            .ignored_columns
+            .iter()
+            .map(|c| text::shown(c))
+            .collect();
+        writeln!(out, "Ignored columns: {}", shown.join(", "))?;
     }
     Ok(())
 }
