@@ -132,3 +132,49 @@ fn an_imported_workspace_is_remembered_and_opened_next() {
         "the import is the last opened: {listed}"
     );
 }
+
+#[test]
+fn a_dry_run_only_reads_so_it_works_beside_the_open_app() {
+    let sb = Sandbox::new();
+    let file = sb.demo();
+    let db = file.to_str().unwrap();
+    let csv = sb.path("scope.csv");
+    std::fs::write(&csv, "kind,name\nlocation,Lager Köln\n").unwrap();
+    let csv = csv.to_str().unwrap();
+    // The app holds the workspace as its writer.
+    let app = isms::store::Store::open(&file).unwrap();
+    let before = common::bytes(&file);
+    let preview = sb
+        .run(&["--db", db, "import", "scope", csv, "--dry-run"])
+        .success()
+        .stdout();
+    assert!(preview.contains("Would create 1 scope items"), "{preview}");
+    assert!(preview.contains("Lager Köln"), "{preview}");
+    assert!(common::bytes(&file) == before, "the dry run wrote nothing");
+    // The import itself still waits for the app to close.
+    sb.run(&["--db", db, "import", "scope", csv])
+        .fails_with("open in another isms");
+    drop(app);
+}
+
+#[test]
+fn an_ignored_column_is_named_without_acting_on_the_terminal() {
+    let sb = Sandbox::new();
+    let file = sb.demo();
+    let db = file.to_str().unwrap();
+    let csv = sb.path("scope.csv");
+    std::fs::write(&csv, "kind,name,\"x\u{1b}[2J\"\nlocation,Lager Köln,1\n").unwrap();
+    let out = sb
+        .run(&[
+            "--db",
+            db,
+            "import",
+            "scope",
+            csv.to_str().unwrap(),
+            "--dry-run",
+        ])
+        .success()
+        .stdout();
+    assert!(!out.contains('\u{1b}'), "{out:?}");
+    assert!(out.contains("Ignored columns: x\\u{1b}[2J"), "{out}");
+}

@@ -43,7 +43,8 @@ pub fn run(
         .parse()
         .context("what to import (workspace, assets, risks or scope)")?;
     let path = super::workspace(None, db)?;
-    let mut store = super::passphrase::open(&path, false)?;
+    // A dry run only reads: it works beside the app that has the workspace open.
+    let mut store = super::passphrase::open(&path, dry_run)?;
     let plan = import_table(&mut store, register, file, dry_run)?;
     let verb = if dry_run { "Would create" } else { "Created" };
     writeln!(
@@ -56,6 +57,23 @@ pub fn run(
     // Headers are not names a rule checked: anything in the sheet is shown, never acted on.
     for line in &plan.created {
         writeln!(out, "  {}", shown(line))?;
+    }
+    if plan.confirmed > 0 {
+        writeln!(
+            out,
+            "Confirmed as inherited: {} rating(s) of supporting assets equal to what they inherit (no override)",
+            plan.confirmed
+        )?;
+    }
+    if !plan.unjustified.is_empty() {
+        writeln!(
+            out,
+            "Overrides without justification: {} (justification missing; `isms check` lists them until each is justified):",
+            plan.unjustified.len()
+        )?;
+        for line in &plan.unjustified {
+            writeln!(out, "  {}", shown(line))?;
+        }
     }
     if !plan.ignored_columns.is_empty() {
         let columns = plan.ignored_columns.join(", ");

@@ -6,6 +6,7 @@ use std::collections::{HashMap, VecDeque};
 
 use serde::{Deserialize, Serialize};
 
+use super::problems;
 use super::text::{self, ValidationError};
 use crate::string_enum;
 
@@ -87,14 +88,22 @@ impl Asset {
     }
 
     pub fn validated(self) -> Result<Self, ValidationError> {
-        Ok(Self {
-            name: text::required_line("name", &self.name)?,
-            owner: text::line("owner", &self.owner)?,
-            description: text::text("description", &self.description)?,
-            location: text::line("location", &self.location)?,
-            classification: text::line("classification", &self.classification)?,
+        self.validated_all().map_err(problems::first)
+    }
+
+    /// As [`Asset::validated`], with every problem, not only the first: an import lists them
+    /// all for its line.
+    pub fn validated_all(self) -> Result<Self, Vec<ValidationError>> {
+        let mut found = problems::Problems::default();
+        let asset = Self {
+            name: found.keep(text::required_line("name", &self.name)),
+            owner: found.keep(text::line("owner", &self.owner)),
+            description: found.keep(text::text("description", &self.description)),
+            location: found.keep(text::line("location", &self.location)),
+            classification: found.keep(text::line("classification", &self.classification)),
             ..self
-        })
+        };
+        found.settled(asset)
     }
 }
 

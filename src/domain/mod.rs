@@ -13,6 +13,7 @@ pub mod imported_history;
 pub mod methodology;
 pub mod party;
 pub mod passphrase;
+pub mod problems;
 pub mod protection;
 pub mod question;
 pub mod readiness;

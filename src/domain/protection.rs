@@ -138,6 +138,28 @@ impl ProtectionNeed {
     }
 }
 
+impl ProtectionNeed {
+    /// A need as a register gives it: the level checked and the rationale cleaned, an override
+    /// kept even without its justification. An ISB's sheet rates every row; the import takes it
+    /// in as it is and the readiness check asks for each missing justification, where refusing
+    /// the file would only send the sheet back unchanged.
+    pub fn validated_as_found(self, scale: &ProtectionScale) -> Result<Self, ValidationError> {
+        self.validated(scale, true)
+    }
+}
+
+/// Whether a need set on a supporting asset only repeats what it inherits: a register's rating
+/// that confirms the maximum principle is not an override and need not be kept as one.
+pub fn is_confirmation(effective: &EffectiveNeed) -> bool {
+    matches!(
+        effective.source,
+        NeedSource::Override {
+            effect: OverrideEffect::Confirmed,
+            ..
+        }
+    )
+}
+
 /// Whether setting a level on an asset must first ask for a justification: an override on a
 /// supporting asset that has none yet. The grid and the workshop view both ask this, so the room
 /// sees the same rule as the store enforces in [`ProtectionNeed::validated`].

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::methodology::{Authority, Methodology, Rating};
+use super::problems;
 use super::protection::Objective;
 use super::text::{self, ValidationError};
 use crate::string_enum;
@@ -76,11 +77,22 @@ impl Risk {
     }
 
     pub fn validated(self, methodology: &Methodology) -> Result<Self, ValidationError> {
-        if let Some(r) = self.inherent {
-            methodology.check_rating("inherent rating", r)?;
-        }
-        if let Some(r) = self.residual {
-            methodology.check_rating("residual rating", r)?;
+        self.validated_all(methodology).map_err(problems::first)
+    }
+
+    /// As [`Risk::validated`], with every problem, not only the first: an import lists them all
+    /// for its line.
+    pub fn validated_all(self, methodology: &Methodology) -> Result<Self, Vec<ValidationError>> {
+        let mut found = problems::Problems::default();
+        for (field, rating) in [
+            ("inherent rating", self.inherent),
+            ("residual rating", self.residual),
+        ] {
+            if let Some(r) = rating
+                && let Err(e) = methodology.check_rating(field, r)
+            {
+                found.push(e);
+            }
         }
         let mut objectives = self.objectives;
         objectives.sort();
@@ -88,17 +100,19 @@ impl Risk {
         let mut assets = self.assets;
         assets.sort();
         assets.dedup();
-        Ok(Self {
-            title: text::required_line("title", &self.title)?,
-            description: text::text("description", &self.description)?,
-            threat: text::text("threat", &self.threat)?,
-            vulnerability: text::text("vulnerability", &self.vulnerability)?,
-            owner: text::line("owner", &self.owner)?,
-            treatment_rationale: text::text("treatment rationale", &self.treatment_rationale)?,
+        let risk = Self {
+            title: found.keep(text::required_line("title", &self.title)),
+            description: found.keep(text::text("description", &self.description)),
+            threat: found.keep(text::text("threat", &self.threat)),
+            vulnerability: found.keep(text::text("vulnerability", &self.vulnerability)),
+            owner: found.keep(text::line("owner", &self.owner)),
+            treatment_rationale: found
+                .keep(text::text("treatment rationale", &self.treatment_rationale)),
             objectives,
             assets,
             ..self
-        })
+        };
+        found.settled(risk)
     }
 }
 

@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+use super::problems;
 use super::text::{self, ValidationError};
 use crate::string_enum;
 
@@ -96,26 +97,35 @@ impl ScopeItem {
     }
 
     pub fn validated(self) -> Result<Self, ValidationError> {
+        self.validated_all().map_err(problems::first)
+    }
+
+    /// As [`ScopeItem::validated`], with every problem, not only the first: an import lists
+    /// them all for its line.
+    pub fn validated_all(self) -> Result<Self, Vec<ValidationError>> {
+        let mut found = problems::Problems::default();
+        let justification_given = !self.justification.trim().is_empty();
         let item = Self {
-            name: text::required_line("name", &self.name)?,
-            description: text::text("description", &self.description)?,
-            justification: text::text("justification", &self.justification)?,
-            interfaces: text::text("interfaces", &self.interfaces)?,
+            name: found.keep(text::required_line("name", &self.name)),
+            description: found.keep(text::text("description", &self.description)),
+            justification: found.keep(text::text("justification", &self.justification)),
+            interfaces: found.keep(text::text("interfaces", &self.interfaces)),
             ..self
         };
         if item.in_certificate && !item.in_isms {
-            return Err(ValidationError::new(
+            found.push(ValidationError::new(
                 "in certificate scope",
                 "the certificate scope must lie within the ISMS scope: include the item in the ISMS scope first",
             ));
         }
-        if item.is_excluded() && item.justification.is_empty() {
-            return Err(ValidationError::new(
+        // A justification refused above is not missing as well.
+        if item.is_excluded() && !justification_given {
+            found.push(ValidationError::new(
                 "justification",
                 "required when the item is outside the ISMS or the certificate scope",
             ));
         }
-        Ok(item)
+        found.settled(item)
     }
 }
 

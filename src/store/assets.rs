@@ -336,13 +336,36 @@ impl Writer<'_> {
         need: ProtectionNeed,
         scale: &ProtectionScale,
     ) -> Result<ProtectionNeed> {
+        self.write_protection_need(need, scale, false)
+    }
+
+    /// Sets a need as an imported register gives it: an override may lack its justification,
+    /// which the readiness check then reports ([`ProtectionNeed::validated_as_found`]).
+    pub fn import_protection_need(
+        &mut self,
+        need: ProtectionNeed,
+        scale: &ProtectionScale,
+    ) -> Result<ProtectionNeed> {
+        self.write_protection_need(need, scale, true)
+    }
+
+    fn write_protection_need(
+        &mut self,
+        need: ProtectionNeed,
+        scale: &ProtectionScale,
+        as_found: bool,
+    ) -> Result<ProtectionNeed> {
         let (number, kind): (u32, AssetKind) = self
             .tx
             .prepare_cached("SELECT number, kind FROM assets WHERE id = ?1")?
             .query_row([need.asset], |r| Ok((r.get(0)?, parse(r, 1)?)))
             .optional()?
             .ok_or_else(|| StoreError::Missing(format!("asset #{}", need.asset)))?;
-        let need = need.validated(scale, kind.is_rated_directly())?;
+        let need = if as_found {
+            need.validated_as_found(scale)?
+        } else {
+            need.validated(scale, kind.is_rated_directly())?
+        };
         let before = one_need(&self.tx, need.asset, need.objective)?;
         self.tx
             .prepare_cached(

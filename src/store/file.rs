@@ -50,6 +50,13 @@ pub fn inspect(path: &Path) -> Result<FileCheck> {
         path: shown.clone(),
         why: why.into(),
     };
+    // Opening a FIFO would wait for a writer forever, and a device never ends.
+    if !meta.is_file() {
+        return Err(not_workspace(&format!(
+            "{}, not a file",
+            special_kind(&meta)
+        )));
+    }
     let mut header = [0u8; 100];
     let mut file = File::open(path).map_err(|e| StoreError::Io {
         path: shown.clone(),
@@ -118,6 +125,28 @@ pub fn inspect(path: &Path) -> Result<FileCheck> {
         encrypted: false,
         salt: None,
     })
+}
+
+/// What a path that is not a regular file is, in a user's words.
+pub fn special_kind(meta: &fs::Metadata) -> &'static str {
+    if meta.is_dir() {
+        return "a folder";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    "a special file"
 }
 
 /// The file size the header states: page size times page count. SQLite keeps the count valid

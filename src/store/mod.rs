@@ -33,7 +33,7 @@ use crate::domain::ValidationError;
 
 pub use cipher::{ConvertStep, Interruption, Passphrase, converting_path};
 pub use draft::Draft;
-pub use file::{FileCheck, inspect};
+pub use file::{FileCheck, inspect, special_kind};
 pub use lock::lock_path;
 pub use log::Change;
 pub use meta::Counts;

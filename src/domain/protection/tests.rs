@@ -420,3 +420,40 @@ fn only_a_supporting_asset_without_a_justification_must_be_asked_for_one() {
     ));
     assert!(!needs_justification(true, ""));
 }
+
+#[test]
+fn a_rating_equal_to_the_inherited_level_confirms_it_and_any_other_overrides() {
+    let assets = [
+        asset(1, AssetKind::Information),
+        asset(3, AssetKind::Hardware),
+    ];
+    let deps = [dep(1, 3)];
+    let e = effective_needs(
+        &assets,
+        &deps,
+        &[need(1, 2), need(3, 2)],
+        Objective::Confidentiality,
+    );
+    assert!(is_confirmation(&e[&3]));
+    let e = effective_needs(
+        &assets,
+        &deps,
+        &[need(1, 2), need(3, 3)],
+        Objective::Confidentiality,
+    );
+    assert!(!is_confirmation(&e[&3]));
+    let e = effective_needs(&assets, &deps, &[need(1, 2)], Objective::Confidentiality);
+    assert!(!is_confirmation(&e[&3]), "inherited, not set");
+    assert!(!is_confirmation(&e[&1]), "rated directly");
+    // Nothing inherited: a rating is an override of nothing.
+    let e = effective_needs(&assets, &[], &[need(3, 1)], Objective::Confidentiality);
+    assert!(!is_confirmation(&e[&3]));
+}
+
+#[test]
+fn a_need_as_found_may_be_an_override_without_justification() {
+    let scale = ProtectionScale::default();
+    assert!(need(3, 2).validated(&scale, false).is_err());
+    assert_eq!(need(3, 2).validated_as_found(&scale).unwrap().level, 2);
+    assert!(need(3, 4).validated_as_found(&scale).is_err());
+}

@@ -7,14 +7,25 @@ use super::columns::{Header, Spec, header_preferring, level, list, normalise};
 use super::table::{Line, Table};
 use super::{BadLine, ImportError, ImportPlan, Names, REF, Register, numbering, refuse_bad};
 use crate::domain::asset::{Asset, AssetKind, Dependency, check_new_dependency};
-use crate::domain::protection::{Objective, ProtectionNeed, ProtectionScale};
+use crate::domain::protection::{
+    NeedSource, Objective, ProtectionNeed, ProtectionScale, effective_needs, is_confirmation,
+};
 use crate::domain::reference::RefKind;
 use crate::store::Store;
 
 const SPECS: &[Spec] = &[
     REF,
     Spec {
-        names: &["name", "asset", "asset name", "title"],
+        names: &[
+            "name",
+            "asset",
+            "asset name",
+            "title",
+            "bezeichnung",
+            "asset bezeichnung",
+            "objekt",
+            "zielobjekt",
+        ],
         required: true,
     },
     Spec {
@@ -25,6 +36,12 @@ const SPECS: &[Spec] = &[
             "asset type",
             "asset kind",
             "asset category",
+            "typ",
+            "art",
+            "kategorie",
+            "asset typ",
+            "assettyp",
+            "objekttyp",
         ],
         required: true,
     },
@@ -35,11 +52,16 @@ const SPECS: &[Spec] = &[
             "responsible",
             "owned by",
             "responsible person",
+            "verantwortlicher",
+            "verantwortliche r",
+            "verantwortlich",
+            "eigentuemer",
+            "besitzer",
         ],
         required: false,
     },
     Spec {
-        names: &["description", "details"],
+        names: &["description", "details", "beschreibung", "erlaeuterung"],
         required: false,
     },
     Spec {
@@ -50,47 +72,76 @@ const SPECS: &[Spec] = &[
             "stored",
             "stored in",
             "held",
+            "standort",
+            "ort",
+            "speicherort",
+            "aufbewahrungsort",
         ],
         required: false,
     },
     Spec {
-        names: &["classification", "label", "information classification"],
+        names: &[
+            "classification",
+            "label",
+            "information classification",
+            "klassifizierung",
+            "klassifikation",
+            "einstufung",
+        ],
         required: false,
     },
     Spec {
-        names: &["scope item", "scope", "in scope item"],
+        names: &[
+            "scope item",
+            "scope",
+            "in scope item",
+            "geltungsbereich",
+            "anwendungsbereich",
+        ],
         required: false,
     },
     Spec {
-        names: &["depends on", "dependencies", "depends", "relies on", "uses"],
+        names: &[
+            "depends on",
+            "dependencies",
+            "depends",
+            "relies on",
+            "uses",
+            "abhaengig von",
+            "abhaengigkeiten",
+            "haengt ab von",
+            "benoetigt",
+            "nutzt",
+        ],
         required: false,
     },
     Spec {
-        names: &["confidentiality", "c"],
+        names: &["confidentiality", "c", "vertraulichkeit", "v"],
         required: false,
     },
     Spec {
-        names: &["integrity", "i"],
+        names: &["integrity", "i", "integritaet"],
         required: false,
     },
     Spec {
-        names: &["availability", "a"],
+        names: &["availability", "a", "verfuegbarkeit"],
         required: false,
     },
     Spec {
-        names: &["authenticity", "au"],
+        names: &["authenticity", "au", "authentizitaet"],
         required: false,
     },
     Spec {
-        names: &["non repudiation", "nr"],
+        // Not `nr`: German sheets number their rows in a column `Nr.`.
+        names: &["non repudiation", "nichtabstreitbarkeit"],
         required: false,
     },
     Spec {
-        names: &["accountability", "ac"],
+        names: &["accountability", "ac", "zurechenbarkeit"],
         required: false,
     },
     Spec {
-        names: &["privacy", "p"],
+        names: &["privacy", "p", "datenschutz"],
         required: false,
     },
     Spec {
@@ -99,6 +150,9 @@ const SPECS: &[Spec] = &[
             "protection rationale",
             "protection need rationale",
             "justification",
+            "begruendung",
+            "schutzbedarfsbegruendung",
+            "begruendung schutzbedarf",
         ],
         required: false,
     },
@@ -133,7 +187,7 @@ const SPECS: &[Spec] = &[
 ];
 
 /// Synonyms of a column that an export derives from another: `Category` comes from `Kind`.
-const DERIVED: &[&str] = &["category", "asset category"];
+const DERIVED: &[&str] = &["category", "asset category", "kategorie"];
 
 /// The column of each objective: its label, normalised (`non repudiation`).
 fn objective_column(o: Objective) -> String {
@@ -151,16 +205,27 @@ fn kind(value: &str) -> Result<AssetKind, String> {
     if let Ok(k) = value.parse::<AssetKind>() {
         return Ok(k);
     }
+    // English words first, then German ones (umlauts spelt out by `normalise`).
     Ok(match normalise(value).as_str() {
-        "data" | "info" | "document" | "documents" | "records" => AssetKind::Information,
-        "business process" | "processes" | "service" => AssetKind::Process,
-        "device" | "server" | "laptop" | "computer" | "it hardware" => AssetKind::Hardware,
-        "application" | "app" | "system" | "it system" => AssetKind::Software,
-        "cloud" | "saas" | "cloud service" | "iaas" | "paas" => AssetKind::CloudService,
-        "room" | "building" | "office" | "premises" => AssetKind::Site,
-        "person" | "personnel" | "staff" | "employees" => AssetKind::People,
-        "vendor" | "third party" | "service provider" => AssetKind::Supplier,
-        "reputation" => AssetKind::Intangible,
+        "data" | "info" | "document" | "documents" | "records" | "daten" | "informationen"
+        | "dokument" | "dokumente" | "unterlagen" => AssetKind::Information,
+        "business process" | "processes" | "service" | "prozess" | "geschaeftsprozess"
+        | "prozesse" => AssetKind::Process,
+        "device" | "server" | "laptop" | "computer" | "it hardware" | "geraet" | "endgeraet"
+        | "notebook" | "drucker" | "virtueller server" => AssetKind::Hardware,
+        "application" | "app" | "system" | "it system" | "anwendung" | "applikation"
+        | "fachanwendung" | "programm" => AssetKind::Software,
+        "cloud" | "saas" | "cloud service" | "iaas" | "paas" | "cloud dienst" | "clouddienst"
+        | "cloud anwendung" => AssetKind::CloudService,
+        "netz" | "netzwerk" | "netzkomponente" => AssetKind::Network,
+        "room" | "building" | "office" | "premises" | "raum" | "gebaeude" | "buero"
+        | "serverraum" | "rechenzentrum" | "liegenschaft" => AssetKind::Site,
+        "person" | "personnel" | "staff" | "employees" | "personal" | "mitarbeiter"
+        | "mitarbeitende" | "personen" => AssetKind::People,
+        "vendor" | "third party" | "service provider" | "dienstleister" | "lieferant" => {
+            AssetKind::Supplier
+        }
+        "reputation" | "ruf" | "image" | "ansehen" => AssetKind::Intangible,
         _ => {
             return Err(format!(
                 "kind: '{}' is not known; expected {}",
@@ -249,6 +314,7 @@ pub(super) fn import(
         }
     }
     refuse_bad(bad)?;
+    let settled = settle(store, &existing, &edges, &mut drafts, &scale)?;
 
     let created = drafts
         .iter()
@@ -260,6 +326,8 @@ pub(super) fn import(
         rows: lines.len(),
         created,
         ignored_columns: head.ignored.clone(),
+        confirmed: settled.confirmed,
+        unjustified: settled.unjustified,
     };
     if dry_run {
         return Ok(plan);
@@ -285,7 +353,7 @@ pub(super) fn import(
                     asset: id(d.id),
                     ..need.clone()
                 };
-                w.set_protection_need(need, &scale)?;
+                w.import_protection_need(need, &scale)?;
             }
         }
         for e in &edges {
@@ -297,6 +365,85 @@ pub(super) fn import(
         Ok(())
     })?;
     Ok(plan)
+}
+
+/// What the ratings of supporting assets came to.
+struct Settled {
+    confirmed: usize,
+    unjustified: Vec<String>,
+}
+
+/// Ratings of supporting assets as a register gives them, on every row: one equal to what the
+/// asset inherits (from the workspace and the file together) confirms the maximum principle and
+/// is not kept; any other stays an override, listed when the file gives no justification.
+fn settle(
+    store: &Store,
+    existing: &[Asset],
+    edges: &[Dependency],
+    drafts: &mut [Draft],
+    scale: &ProtectionScale,
+) -> Result<Settled, ImportError> {
+    let mut assets = existing.to_vec();
+    for d in drafts.iter() {
+        if let Some(a) = &d.asset {
+            assets.push(Asset {
+                id: d.id,
+                ..a.clone()
+            });
+        }
+    }
+    let mut dependencies = store.dependencies()?;
+    dependencies.extend_from_slice(edges);
+    let mut needs = store.protection_needs()?;
+    needs.extend(drafts.iter().flat_map(|d| d.needs.iter().cloned()));
+    let mut settled = Settled {
+        confirmed: 0,
+        unjustified: Vec::new(),
+    };
+    // Computed before any rating is dropped: a confirmation changes no effective value.
+    let effective: Vec<_> = Objective::ALL
+        .iter()
+        .copied()
+        .filter(|&o| needs.iter().any(|n| n.objective == o && n.asset < 0))
+        .map(|o| (o, effective_needs(&assets, &dependencies, &needs, o)))
+        .collect();
+    for d in drafts.iter_mut() {
+        let Some(asset) = d.asset.as_ref().filter(|a| !a.kind.is_rated_directly()) else {
+            continue;
+        };
+        for (o, effective) in &effective {
+            let Some(e) = effective.get(&d.id) else {
+                continue;
+            };
+            if is_confirmation(e) {
+                let before = d.needs.len();
+                d.needs.retain(|n| n.objective != *o);
+                settled.confirmed += before - d.needs.len();
+                continue;
+            }
+            let Some(need) = d.needs.iter().find(|n| n.objective == *o) else {
+                continue;
+            };
+            if need.rationale.is_empty() {
+                let name = |level| scale.name(level).unwrap_or("?").to_string();
+                let inherited = match e.source {
+                    NeedSource::Override {
+                        inherited: Some(level),
+                        ..
+                    } => format!("inherits {}", name(level)),
+                    _ => "inherits nothing".to_string(),
+                };
+                settled.unjustified.push(format!(
+                    "{} {}: {} {}, {inherited}",
+                    RefKind::Asset.format(asset.number),
+                    asset.name,
+                    o.label().to_lowercase(),
+                    name(need.level),
+                ));
+            }
+        }
+    }
+    Ok(settled)
 }
 
 /// `AS-031 Customer data (information, owner CTO)`.
@@ -351,10 +498,12 @@ fn draft(
             .map_err(|e| why.push(e))
             .ok();
     }
-    let asset = asset.validated().map_err(|e| why.push(e.to_string())).ok();
+    let asset = asset
+        .validated_all()
+        .map_err(|problems| why.extend(problems.iter().map(ToString::to_string)))
+        .ok();
 
     let names: Vec<&str> = scale.levels.iter().map(|l| l.name.as_str()).collect();
-    let rated_directly = kind.is_none_or(AssetKind::is_rated_directly);
     let mut needs = Vec::new();
     for o in Objective::ALL.iter().copied() {
         let column = objective_column(o);
@@ -377,7 +526,8 @@ fn draft(
                     level,
                     rationale: rationale.to_string(),
                 };
-                match need.validated(scale, rated_directly) {
+                // An override without its justification is taken in; `settle` sorts it out.
+                match need.validated_as_found(scale) {
                     Ok(n) => needs.push(n),
                     Err(e) => why.push(format!("{column}: {e}")),
                 }

@@ -18,16 +18,31 @@ impl Spec {
     }
 }
 
-/// `Asset Owner`, `asset_owner` and `ASSET-OWNER:` all read `asset owner`.
+/// `Asset Owner`, `asset_owner` and `ASSET-OWNER:` all read `asset owner`; umlauts are
+/// spelt out as a keyboard without them writes them (`Integrität`, `Integritaet`: `integritaet`).
 pub(super) fn normalise(header: &str) -> String {
-    header
-        .chars()
-        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect::<String>()
-        .to_lowercase()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(header.len());
+    for c in header.to_lowercase().chars() {
+        match c {
+            'ä' => out.push_str("ae"),
+            'ö' => out.push_str("oe"),
+            'ü' => out.push_str("ue"),
+            'ß' => out.push_str("ss"),
+            c if c.is_alphanumeric() => out.push(c),
+            _ => out.push(' '),
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The words German registers rate with, by the size of the scale: `hoch` is the second of
+/// three levels, the third of four.
+fn german_levels(levels: usize) -> &'static [&'static str] {
+    match levels {
+        3 => &["normal", "hoch", "sehr hoch"],
+        4 => &["niedrig", "normal", "hoch", "sehr hoch"],
+        _ => &[],
+    }
 }
 
 /// Where each known column is, the columns nobody knows, and the data lines below the header.
@@ -186,6 +201,9 @@ pub(super) fn level(field: &str, value: &str, names: &[&str]) -> Result<Option<u
     if let Some(i) = names.iter().position(|n| normalise(n) == wanted) {
         return Ok(u8::try_from(i + 1).ok());
     }
+    if let Some(i) = german_levels(max).iter().position(|n| *n == wanted) {
+        return Ok(u8::try_from(i + 1).ok());
+    }
     Err(format!(
         "{field}: '{v}' is not a level; expected 1 to {max} or {}",
         names.join(", ")
@@ -229,6 +247,20 @@ mod tests {
     fn headers_are_normalised() {
         assert_eq!(normalise(" Asset_Owner* "), "asset owner");
         assert_eq!(normalise("In ISMS?"), "in isms");
+        assert_eq!(normalise("INTEGRITÄT"), "integritaet");
+        assert_eq!(normalise("Verfügbarkeit"), normalise("Verfuegbarkeit"));
+        assert_eq!(normalise("Abhängig von:"), "abhaengig von");
+    }
+
+    #[test]
+    fn german_level_words_on_the_default_scales() {
+        let three = ["normal", "high", "very high"];
+        assert_eq!(level("c", "hoch", &three), Ok(Some(2)));
+        assert_eq!(level("c", "Sehr hoch", &three), Ok(Some(3)));
+        let four = ["low", "medium", "high", "very high"];
+        assert_eq!(level("c", "niedrig", &four), Ok(Some(1)));
+        assert_eq!(level("c", "hoch", &four), Ok(Some(3)));
+        assert!(level("c", "mittel", &three).is_err());
     }
 
     #[test]

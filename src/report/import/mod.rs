@@ -6,11 +6,13 @@
 //! If any line is bad nothing is written; otherwise all rows are written in one transaction.
 
 mod assets;
+mod bounds;
 mod columns;
 mod risks;
 mod scope;
 mod table;
 pub mod workspace;
+mod xlsx;
 
 use std::collections::HashMap;
 use std::fmt;
@@ -46,6 +48,13 @@ pub struct ImportPlan {
     pub created: Vec<String>,
     /// Header names that match no known column; their values were not imported.
     pub ignored_columns: Vec<String>,
+    /// Ratings of supporting assets equal to what they inherit: confirmed, not kept as
+    /// overrides.
+    pub confirmed: usize,
+    /// Overrides of an inherited need that the file gives no justification for; imported, and
+    /// reported by the readiness check until justified: `AS-004 Mail server: confidentiality
+    /// very high, inherits high`.
+    pub unjustified: Vec<String>,
 }
 
 /// A line of the input that cannot be imported, with its number as the user sees it (the
@@ -68,15 +77,23 @@ pub enum ImportError {
     /// The file cannot be read at all (missing, not UTF-8, not a workbook, not the format).
     #[error("{0}")]
     Read(String),
-    /// Lines that cannot be imported; nothing was written.
+    /// Lines that cannot be imported, every problem of each; nothing was written.
     #[error(
         "{} bad line(s):\n{}",
-        .0.len(),
+        distinct_lines(.0),
         .0.iter().map(|l| l.to_string()).collect::<Vec<_>>().join("\n")
     )]
     BadLines(Vec<BadLine>),
     #[error(transparent)]
     Store(#[from] StoreError),
+}
+
+/// How many lines the problems are on: a line with three problems is one bad line.
+fn distinct_lines(bad: &[BadLine]) -> usize {
+    let mut lines: Vec<usize> = bad.iter().map(|b| b.line).collect();
+    lines.sort_unstable();
+    lines.dedup();
+    lines.len()
 }
 
 /// Reads a CSV or XLSX file (by extension; the first sheet of a workbook) into `register`; a
@@ -307,6 +324,29 @@ mod tests {
         assert_eq!(
             e.to_string(),
             "2 bad line(s):\nline 3: title: is required\nline 7: impact: 'huge' is not a level"
+        );
+    }
+
+    #[test]
+    fn bad_lines_are_counted_as_lines_with_every_problem_listed() {
+        let e = ImportError::BadLines(vec![
+            BadLine {
+                line: 2,
+                why: "kind: 'gadget' is not known".into(),
+            },
+            BadLine {
+                line: 2,
+                why: "confidentiality: 'huge' is not a level".into(),
+            },
+            BadLine {
+                line: 4,
+                why: "name: is required".into(),
+            },
+        ]);
+        assert_eq!(
+            e.to_string(),
+            "2 bad line(s):\nline 2: kind: 'gadget' is not known\n\
+             line 2: confidentiality: 'huge' is not a level\nline 4: name: is required"
         );
     }
 

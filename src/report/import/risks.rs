@@ -125,6 +125,8 @@ pub(super) fn import(
         rows: lines.len(),
         created: risks.iter().map(|r| describe(r, &methodology)).collect(),
         ignored_columns: head.ignored.clone(),
+        confirmed: 0,
+        unjustified: Vec::new(),
     };
     if dry_run {
         return Ok(plan);
@@ -224,11 +226,11 @@ fn draft(head: &Header, line: &Line, m: &Methodology, assets: &Names) -> Result<
         .map_err(|e| why.push(e.to_string()))
         .ok()
         .flatten();
-    match risk.validated(m) {
+    match risk.validated_all(m) {
         Ok(r) if why.is_empty() => Ok(r),
         Ok(_) => Err(why),
-        Err(e) => {
-            why.push(e.to_string());
+        Err(problems) => {
+            why.extend(problems.iter().map(ToString::to_string));
             Err(why)
         }
     }

@@ -119,6 +119,8 @@ pub(super) fn import(
         rows: lines.len(),
         created: items.iter().map(describe).collect(),
         ignored_columns: head.ignored.clone(),
+        confirmed: 0,
+        unjustified: Vec::new(),
     };
     if dry_run {
         return Ok(plan);
@@ -177,11 +179,11 @@ fn draft(head: &Header, line: &Line) -> Result<ScopeItem, Vec<String>> {
     item.justification = cell("justification").to_string();
     item.interfaces = cell("interfaces").to_string();
     item.description = cell("description").to_string();
-    match item.validated() {
+    match item.validated_all() {
         Ok(item) if why.is_empty() => Ok(item),
         Ok(_) => Err(why),
-        Err(e) => {
-            why.push(e.to_string());
+        Err(problems) => {
+            why.extend(problems.iter().map(ToString::to_string));
             Err(why)
         }
     }

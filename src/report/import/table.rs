@@ -1,13 +1,14 @@
 //! Reading a spreadsheet into lines of text cells: CSV (RFC 4180, UTF-8, comma, semicolon or
-//! tab, as the header line shows) or the first sheet of an XLSX workbook. Every line keeps the
-//! number the user sees: the physical line of the CSV file where its record starts, or the
-//! spreadsheet's row number.
+//! tab, as the header line shows) or the first sheet of an XLSX workbook, within bounds. Every
+//! line keeps the number the user sees: the physical line of the CSV file where its record
+//! starts, or the spreadsheet's row number.
 
+use std::io::Read;
 use std::path::Path;
 
-use calamine::{Data, Reader};
+use calamine::Data;
 
-use super::{BadLine, ImportError};
+use super::{BadLine, ImportError, bounds};
 
 /// One record: its line (or row) number and its cells, untrimmed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,8 +31,9 @@ pub(super) struct Table {
     pub problems: Vec<BadLine>,
 }
 
-/// Reads `path` by its extension: `.csv`, `.tsv` or `.txt` as CSV, `.xlsx`, `.xlsm`, `.xls` or
-/// `.ods` as a workbook (its first sheet).
+/// Reads `path` by its extension: `.csv`, `.tsv` or `.txt` as CSV, `.xlsx` or `.xlsm` as a
+/// workbook (its first sheet). Only a regular file within the [`bounds`](super::bounds) is
+/// read; anything larger is refused before it is read.
 pub(super) fn read(path: &Path) -> Result<Table, ImportError> {
     let shown = path.display();
     let ext = path
@@ -41,54 +43,38 @@ pub(super) fn read(path: &Path) -> Result<Table, ImportError> {
         .unwrap_or_default();
     match ext.as_str() {
         "csv" | "tsv" | "txt" => {
-            let bytes =
-                std::fs::read(path).map_err(|e| ImportError::Read(format!("{shown}: {e}")))?;
+            let size = bounds::check_file(path)?;
+            let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+            // The file may have grown since it was measured: never more than the limit.
+            std::fs::File::open(path)
+                .and_then(|f| f.take(bounds::MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+                .map_err(|e| ImportError::Read(format!("{shown}: {e}")))?;
+            if bytes.len() as u64 > bounds::MAX_FILE_BYTES {
+                return Err(bounds::too_large(path, "the file grew while it was read"));
+            }
             let text = String::from_utf8(bytes).map_err(|_| {
                 ImportError::Read(format!(
                     "{shown}: not UTF-8 text; save the sheet as \"CSV UTF-8\""
                 ))
             })?;
-            Ok(parse_csv(&text))
+            parse_csv(&text).map_err(|too| bounds::too_large(path, too))
         }
-        "xlsx" | "xlsm" | "xls" | "ods" => read_workbook(path),
+        "xlsx" | "xlsm" => {
+            bounds::check_file(path)?;
+            super::xlsx::read(path)
+        }
+        // Their readers allocate whatever the file declares before a limit can be checked.
+        "xls" | "ods" => Err(ImportError::Read(format!(
+            "{shown}: .{ext} workbooks are not read; save the sheet as .xlsx or as CSV UTF-8"
+        ))),
         _ => Err(ImportError::Read(format!(
             "{shown}: expected a .csv or .xlsx file"
         ))),
     }
 }
 
-fn read_workbook(path: &Path) -> Result<Table, ImportError> {
-    let shown = path.display();
-    let mut book = calamine::open_workbook_auto(path)
-        .map_err(|e| ImportError::Read(format!("{shown}: {e}")))?;
-    let range = book
-        .worksheet_range_at(0)
-        .ok_or_else(|| ImportError::Read(format!("{shown}: the workbook has no sheet")))?
-        .map_err(|e| ImportError::Read(format!("{shown}: {e}")))?;
-    let first_row = range.start().map_or(0, |(row, _)| row as usize);
-    let mut table = Table::default();
-    for (i, row) in range.rows().enumerate() {
-        let line = first_row + i + 1;
-        let mut cells = Vec::with_capacity(row.len());
-        for (column, cell) in row.iter().enumerate() {
-            match cell_text(cell) {
-                Ok(text) => cells.push(text),
-                Err(error) => {
-                    table.problems.push(BadLine {
-                        line,
-                        why: format!("column {}: the cell holds the error {error}", column + 1),
-                    });
-                    cells.push(String::new());
-                }
-            }
-        }
-        table.lines.push(Line { line, cells });
-    }
-    Ok(table)
-}
-
 /// A cell as the text a user would type: whole numbers without a fraction, dates as ISO dates.
-fn cell_text(cell: &Data) -> Result<String, String> {
+pub(super) fn cell_text(cell: &Data) -> Result<String, String> {
     Ok(match cell {
         Data::Empty => String::new(),
         Data::String(s) => s.clone(),
@@ -123,7 +109,8 @@ fn sniff_delimiter(text: &str) -> char {
 /// RFC 4180 with the usual leniencies: `\r\n` or `\n`, a quote inside an unquoted field is
 /// kept as it is, text after a closing quote is appended. A quote left open swallows the rest
 /// of the file, so it is reported at the line where it opened and that record is dropped.
-pub(super) fn parse_csv(text: &str) -> Table {
+/// Beyond the [`bounds`] (records, cells of a record, cells in all) it stops and says which.
+pub(super) fn parse_csv(text: &str) -> Result<Table, String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let delimiter = sniff_delimiter(text);
     let mut table = Table::default();
@@ -134,6 +121,24 @@ pub(super) fn parse_csv(text: &str) -> Table {
     let mut quoted = false;
     let mut open_at = 0;
     let mut at_field_start = true;
+    let mut total = 0u64;
+    // Counts one more cell of the record starting at `start`, within the bounds.
+    let mut count = |cells: &[String], start: usize| {
+        total += 1;
+        if cells.len() >= bounds::MAX_COLUMNS as usize {
+            return Err(format!(
+                "line {start} has more than {} cells",
+                bounds::MAX_COLUMNS
+            ));
+        }
+        if total > bounds::MAX_CELLS {
+            return Err(format!(
+                "the file has more than {} cells",
+                bounds::grouped(bounds::MAX_CELLS)
+            ));
+        }
+        Ok(())
+    };
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         if quoted {
@@ -159,7 +164,14 @@ pub(super) fn parse_csv(text: &str) -> Table {
             }
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' => {
+                count(&cells, start)?;
                 cells.push(std::mem::take(&mut field));
+                if table.lines.len() >= bounds::MAX_ROWS as usize {
+                    return Err(format!(
+                        "the file has more than {} lines",
+                        bounds::grouped(u64::from(bounds::MAX_ROWS))
+                    ));
+                }
                 table.lines.push(Line {
                     line: start,
                     cells: std::mem::take(&mut cells),
@@ -169,6 +181,7 @@ pub(super) fn parse_csv(text: &str) -> Table {
                 at_field_start = true;
             }
             _ if c == delimiter => {
+                count(&cells, start)?;
                 cells.push(std::mem::take(&mut field));
                 at_field_start = true;
             }
@@ -185,10 +198,11 @@ pub(super) fn parse_csv(text: &str) -> Table {
                 .to_string(),
         });
     } else if !cells.is_empty() || !field.is_empty() {
+        count(&cells, start)?;
         cells.push(field);
         table.lines.push(Line { line: start, cells });
     }
-    table
+    Ok(table)
 }
 
 #[cfg(test)]
@@ -204,7 +218,8 @@ mod tests {
 
     #[test]
     fn quoted_fields_keep_delimiters_quotes_and_breaks() {
-        let t = parse_csv("\u{feff}a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\n\"two\nlines\",5\" disk\n");
+        let t = parse_csv("\u{feff}a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\n\"two\nlines\",5\" disk\n")
+            .unwrap();
         assert_eq!(
             cells(&t),
             [
@@ -218,7 +233,7 @@ mod tests {
 
     #[test]
     fn semicolons_and_a_missing_final_newline() {
-        let t = parse_csv("name;owner\nHQ;CEO");
+        let t = parse_csv("name;owner\nHQ;CEO").unwrap();
         assert_eq!(
             cells(&t),
             [(1, vec!["name", "owner"]), (2, vec!["HQ", "CEO"])]
@@ -227,7 +242,7 @@ mod tests {
 
     #[test]
     fn an_open_quote_is_reported_where_it_opened() {
-        let t = parse_csv("a,b\n1,2\n\"3,4\n5,6\n");
+        let t = parse_csv("a,b\n1,2\n\"3,4\n5,6\n").unwrap();
         assert_eq!(cells(&t), [(1, vec!["a", "b"]), (2, vec!["1", "2"])]);
         assert_eq!(t.problems.len(), 1);
         assert_eq!(t.problems[0].line, 3);

@@ -44,6 +44,7 @@ pub fn import_workspace_with(
     existing: Existing,
 ) -> Result<Store, ImportError> {
     let shown = json_path.display();
+    super::bounds::check_regular(json_path)?;
     let text = std::fs::read_to_string(json_path)
         .map_err(|e| ImportError::Read(format!("{shown}: {e}")))?;
     let file: WorkspaceFile = serde_json::from_str(&text)
