@@ -143,11 +143,11 @@ fn a_workshop_rates_and_records_assets_by_keyboard() {
     // Rate the primary asset Invoicing (AS-011) across the row, then explain one cell.
     app.send("/Invoicing\r");
     app.wait_for(" 1/30 ");
-    app.send("2");
+    app.send("++");
     app.wait_for("Saved Confidentiality high for AS-011 Invoicing.");
-    app.send("\x1b[C3");
+    app.send("\x1b[C+++");
     app.wait_for("Saved Integrity very high for AS-011 Invoicing.");
-    app.send("\x1b[C1");
+    app.send("\x1b[C+");
     app.wait_for("Saved Availability normal for AS-011 Invoicing.");
     app.send("r");
     app.wait_for("Rationale: AS-011 Invoicing Availability");
@@ -160,7 +160,7 @@ fn a_workshop_rates_and_records_assets_by_keyboard() {
         !s.screen().contains("/Invoicing")
     });
 
-    // Digits rate on this screen, so Shift-Tab goes back to the Assets screen.
+    // Shift-Tab goes back to the Assets screen.
     app.send("\x1b[Z");
     app.wait_for("┌ Assets ");
     app.send("n");
@@ -175,11 +175,14 @@ fn a_workshop_rates_and_records_assets_by_keyboard() {
     app.wait_for("┌ Protection needs");
     app.send("/Workshop\r");
     app.wait_for(" 1/31 ");
-    app.send("\x1b[D\x1b[D3"); // back to the Confidentiality column
-    app.wait_for("Override AS-031 Workshop laptop: Confidentiality very high");
+    app.send("\x1b[D\x1b[D+"); // back to the Confidentiality column
+    app.wait_for("Override AS-031 Workshop laptop: Confidentiality normal");
     app.send("\x13");
     app.wait_for("an override needs a justification");
     app.send("Holds exported customer lists during workshops\x13");
+    app.wait_for("Saved Confidentiality normal for AS-031 Workshop laptop.");
+    // Justified once, the override is raised like any rating.
+    app.send("++");
     app.wait_for("Saved Confidentiality very high for AS-031 Workshop laptop.");
     app.send("q");
     let status = app.wait_exit();

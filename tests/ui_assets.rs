@@ -207,18 +207,24 @@ fn three_assets_are_rated_in_the_grid_at_the_speed_of_talk() {
     let dir = workdir();
     let (mut app, path) = small(&dir);
     press(&mut app, KeyCode::Char('4'));
-    press(&mut app, KeyCode::Char('3'));
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Char('+'));
+    }
     press(&mut app, KeyCode::Down);
-    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('+'));
+    press(&mut app, KeyCode::Char('='));
     press(&mut app, KeyCode::Down);
-    press(&mut app, KeyCode::Char('1'));
-    // Mark all three and set integrity at once.
+    press(&mut app, KeyCode::Char('+'));
+    press(&mut app, KeyCode::Char('+'));
+    press(&mut app, KeyCode::Char('-'));
+    // Mark all three and raise integrity twice at once: the marks stay for the second step.
     press(&mut app, KeyCode::Char('g'));
     for _ in 0..3 {
         press(&mut app, KeyCode::Char(' '));
     }
     press(&mut app, KeyCode::Right);
-    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('+'));
+    press(&mut app, KeyCode::Char('+'));
     let store = Store::open_read_only(&path).unwrap();
     assert_eq!(level(&store, 1, Objective::Confidentiality), Some(3));
     assert_eq!(level(&store, 2, Objective::Confidentiality), Some(2));
@@ -247,7 +253,7 @@ fn an_override_needs_a_justification_before_it_is_saved() {
     let (mut app, path) = small(&dir);
     press(&mut app, KeyCode::Char('4'));
     press(&mut app, KeyCode::Char('G')); // the server, a supporting asset
-    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Char('+'));
     ctrl(&mut app, 's');
     let text = screen(&app, W, H);
     insta::assert_snapshot!("override_needs_justification", text);
@@ -263,12 +269,12 @@ fn an_override_needs_a_justification_before_it_is_saved() {
     type_text(&mut app, "Runs twelve services: cumulation.");
     ctrl(&mut app, 's');
     let store = Store::open_read_only(&path).unwrap();
-    assert_eq!(level(&store, 4, Objective::Confidentiality), Some(3));
+    assert_eq!(level(&store, 4, Objective::Confidentiality), Some(1));
     let need = store
         .protection_needs()
         .unwrap()
         .into_iter()
-        .find(|n| n.level == 3)
+        .find(|n| n.level == 1)
         .unwrap();
     assert_eq!(need.rationale, "Runs twelve services: cumulation.");
 }
@@ -278,7 +284,9 @@ fn the_scale_grows_to_four_levels_and_ratings_follow() {
     let dir = workdir();
     let (mut app, path) = small(&dir);
     press(&mut app, KeyCode::Char('4'));
-    press(&mut app, KeyCode::Char('3')); // customer data: very high
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Char('+')); // customer data: very high
+    }
     press(&mut app, KeyCode::Char('m'));
     press(&mut app, KeyCode::Right); // 4 levels
     for _ in 0..7 {
@@ -299,25 +307,38 @@ fn the_scale_grows_to_four_levels_and_ratings_follow() {
     assert!(text.contains("3 levels → 4 levels"), "{text}");
 }
 
+/// The tab bar offers `1` … `8`: on the grid, a digit switches screens and never rates, even
+/// where it is a level of the scale.
 #[test]
-fn digits_beyond_the_scale_still_switch_screens() {
+fn digits_switch_screens_from_the_grid_and_never_rate() {
     let dir = workdir();
     let (mut app, path) = small(&dir);
-    press(&mut app, KeyCode::Char('4'));
-    press(&mut app, KeyCode::Char('5'));
-    let text = screen(&app, W, H);
-    assert!(
-        text.contains("Risk register (6.1.2, 8.2)"),
-        "5 opens the Risks screen: {text}"
-    );
-    assert!(
+    let changes = || {
         Store::open_read_only(&path)
             .unwrap()
-            .protection_needs()
+            .changes()
             .unwrap()
-            .is_empty(),
+            .len()
+    };
+    let before = changes();
+    for (digit, shows) in [
+        ('1', "┌ Registers"),
+        ('2', "Scope"),
+        ('3', "┌ Assets"),
+        ('5', "Risk register (6.1.2, 8.2)"),
+    ] {
+        press(&mut app, KeyCode::Char('4'));
+        assert!(screen(&app, W, H).contains("Protection needs"));
+        press(&mut app, KeyCode::Char(digit));
+        let text = screen(&app, W, H);
+        assert!(text.contains(shows), "{digit} opens its screen: {text}");
+    }
+    let store = Store::open_read_only(&path).unwrap();
+    assert!(
+        store.protection_needs().unwrap().is_empty(),
         "nothing was rated"
     );
+    assert_eq!(changes(), before, "nothing was written");
 }
 
 /// The other screens are built in the background from the workspace as it was at start; an

@@ -178,3 +178,49 @@ fn a_risk_is_assessed_treated_with_8_13_and_accepted_by_the_right_authority() {
     assert_eq!(acceptances[0].authority, Authority::Isb);
     assert_eq!(acceptances[0].level, "medium");
 }
+
+/// In the methodology view `+` and `-` change the matrix cell under the cursor; digits switch
+/// screens, as the tab bar says, and change nothing.
+#[test]
+fn the_matrix_is_rated_with_plus_and_minus_and_digits_switch_screens() {
+    let dir = workdir();
+    let path = dir.path().join("demo.isms");
+    isms::demo::write_demo(&path).unwrap();
+    let mut app = start_on(&path);
+    let matrix = || {
+        Store::open_read_only(&path)
+            .unwrap()
+            .methodology()
+            .unwrap()
+            .matrix
+    };
+    let before = matrix();
+    let methodology_view = |app: &mut App| {
+        // The screen keeps its view across switches: move on until it is the methodology.
+        press(app, KeyCode::Char('5'));
+        for _ in 0..3 {
+            if screen(app, W, H).contains("L I") {
+                return;
+            }
+            press(app, KeyCode::Char(']'));
+        }
+        panic!("no methodology view: {}", screen(app, W, H));
+    };
+    for digit in ['1', '2', '3', '4'] {
+        methodology_view(&mut app);
+        press(&mut app, KeyCode::Char(digit));
+        assert!(
+            !screen(&app, W, H).contains("edit scales"),
+            "{digit} left the Risks screen"
+        );
+    }
+    assert_eq!(matrix(), before, "no digit changed the matrix");
+
+    methodology_view(&mut app);
+    let cell = |m: &Vec<Vec<usize>>| m[0][0];
+    press(&mut app, KeyCode::Char('+'));
+    let raised = matrix();
+    assert_eq!(cell(&raised), cell(&before) + 1, "+ raised the cell");
+    press(&mut app, KeyCode::Char('-'));
+    assert_eq!(matrix(), before, "- lowered it back");
+}

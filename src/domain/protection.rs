@@ -160,6 +160,18 @@ pub fn is_confirmation(effective: &EffectiveNeed) -> bool {
     )
 }
 
+/// The level one step up (or down) from `shown`, the level a cell shows (its own or inherited),
+/// on a scale of `1..=max`: up from no level at all is the lowest level; None past either end.
+pub fn stepped(shown: Option<u8>, up: bool, max: u8) -> Option<u8> {
+    let next = match (shown, up) {
+        (None, true) => 1,
+        (None, false) => return None,
+        (Some(level), true) => level.checked_add(1)?,
+        (Some(level), false) => level.checked_sub(1)?,
+    };
+    (1..=max).contains(&next).then_some(next)
+}
+
 /// Whether setting a level on an asset must first ask for a justification: an override on a
 /// supporting asset that has none yet. The grid and the workshop view both ask this, so the room
 /// sees the same rule as the store enforces in [`ProtectionNeed::validated`].

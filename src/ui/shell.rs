@@ -278,7 +278,10 @@ impl Shell {
         match key.code {
             KeyCode::Tab => self.go_to((self.current + 1) % n),
             KeyCode::BackTab => self.go_to((self.current + n - 1) % n),
-            KeyCode::Char(c @ '1'..='9') if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+            KeyCode::Char(c @ '1'..='9')
+                if !key.modifiers.contains(KeyModifiers::CONTROL)
+                    && usize::from(c as u8 - b'1') < n =>
+            {
                 self.go_to(usize::from(c as u8 - b'1'));
             }
             KeyCode::Char('?') => self.help = true,

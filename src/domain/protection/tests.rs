@@ -457,3 +457,24 @@ fn a_need_as_found_may_be_an_override_without_justification() {
     assert_eq!(need(3, 2).validated_as_found(&scale).unwrap().level, 2);
     assert!(need(3, 4).validated_as_found(&scale).is_err());
 }
+
+#[test]
+fn a_step_moves_one_level_within_the_scale() {
+    use super::stepped;
+    assert_eq!(
+        stepped(None, true, 3),
+        Some(1),
+        "an unrated cell starts at the lowest"
+    );
+    assert_eq!(stepped(None, false, 3), None);
+    assert_eq!(stepped(Some(1), true, 3), Some(2));
+    assert_eq!(stepped(Some(3), true, 3), None, "nothing above the highest");
+    assert_eq!(stepped(Some(2), false, 3), Some(1));
+    assert_eq!(stepped(Some(1), false, 3), None, "nothing below the lowest");
+    assert_eq!(stepped(Some(3), true, 4), Some(4), "a four-level scale");
+    assert_eq!(
+        stepped(Some(9), false, 3),
+        None,
+        "a level off the scale is not stepped into it"
+    );
+}

@@ -1,6 +1,7 @@
 //! The Protection screen: a grid of assets by protection objective, built for a workshop. Move
-//! with the arrows, press a level's number to rate, `r` for the rationale, Space to mark rows and
-//! rate them at once. Supporting assets inherit by the maximum principle; rating one is an
+//! with the arrows, `+` and `-` raise and lower the level shown, `r` for the rationale, Space to
+//! mark rows and rate them at once. Digits stay with the tab bar (they switch screens), so that no
+//! key meant for navigation ever changes a rating. Supporting assets inherit by the maximum principle; rating one is an
 //! override and asks for its justification first. `w` opens the workshop view, one asset at a
 //! time, where open questions are noted and resolved (see `workshop`).
 
@@ -21,6 +22,13 @@ use crate::domain::protection::{Objective, ProtectionNeed, needs_justification};
 use crate::domain::question::OpenQuestion;
 use crate::store::{Store, StoreError};
 use crate::ui::widgets::form::{Form, FormEvent};
+
+/// Which way `+` and `-` move a level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Up,
+    Down,
+}
 
 enum Modal {
     None,
@@ -139,6 +147,38 @@ impl ProtectionScreen {
             .and_then(|r| r.ctx.own.get(&(asset, objective)))
             .map(|n| n.rationale.clone())
             .unwrap_or_default()
+    }
+
+    /// Rates the targets one level above or below what the current cell shows (its own rating,
+    /// or what it inherits: one step from an inherited level is an override).
+    fn step(&mut self, step: Step, ctx: &mut Ctx<'_>) {
+        let objective = self.objective();
+        let shown = self.current().and_then(|r| {
+            r.effective
+                .iter()
+                .find(|(o, _)| *o == objective)
+                .and_then(|(_, need)| need.as_ref())
+                .map(|need| need.level)
+        });
+        let max = self.max_level();
+        match crate::domain::protection::stepped(shown, step == Step::Up, max) {
+            Some(level) => {
+                // Marked rows stay marked, so that `+ +` raises them all two levels.
+                let marked = self.marked.clone();
+                self.rate(level, ctx);
+                if matches!(self.modal, Modal::None) {
+                    self.marked = marked;
+                }
+            }
+            None => {
+                *ctx.status = Status::Info(match step {
+                    Step::Up => "This is the scale's highest level already.".into(),
+                    Step::Down => {
+                        "Nothing lower on the scale; Del clears the cell's own rating.".into()
+                    }
+                })
+            }
+        }
     }
 
     /// Sets `level` on the targets: directly on assets rated directly; for supporting assets
@@ -304,7 +344,7 @@ impl ProtectionScreen {
                 };
             } else {
                 *ctx.status = Status::Info(
-                    "Rate the cell first (1, 2, 3...); inherited values explain themselves.".into(),
+                    "Rate the cell first (+ or -); inherited values explain themselves.".into(),
                 );
             }
         }
@@ -434,14 +474,11 @@ impl Screen for ProtectionScreen {
                 self.col = (self.col + 1).min(columns.saturating_sub(1))
             }
             KeyCode::Left | KeyCode::Char('h') => self.col = self.col.saturating_sub(1),
-            // The scale's numbers rate; any other digit (or any digit on an empty grid) goes
-            // on to the screen keys, so `5` still opens the Risks screen.
-            KeyCode::Char(c @ '1'..='9')
-                if !self.shown.is_empty() && c as u8 - b'0' <= self.max_level() =>
-            {
-                self.rate(c as u8 - b'0', ctx);
+            KeyCode::Char('+') | KeyCode::Char('=') if !self.shown.is_empty() => {
+                self.step(Step::Up, ctx)
             }
-            KeyCode::Char('0') | KeyCode::Backspace | KeyCode::Delete => self.clear(ctx),
+            KeyCode::Char('-') if !self.shown.is_empty() => self.step(Step::Down, ctx),
+            KeyCode::Backspace | KeyCode::Delete => self.clear(ctx),
             KeyCode::Char('r') => self.open_rationale(ctx),
             KeyCode::Char('w') => self.start_workshop(ctx),
             KeyCode::Char(' ') => {
@@ -508,9 +545,9 @@ impl Screen for ProtectionScreen {
             }
             Modal::None => vec![
                 ("↑↓←→", "move"),
-                ("1 2 3", "rate"),
+                ("+ -", "rate"),
                 ("r", "rationale"),
-                ("0 Del", "clear"),
+                ("Del", "clear"),
                 ("Space", "mark rows"),
                 ("/", "filter"),
                 ("m", "methodology"),

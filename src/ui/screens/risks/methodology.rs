@@ -1,5 +1,5 @@
 //! The risk methodology of clause 6.1.2 on screen: scales, levels and the matrix. Arrows move in
-//! the matrix and a level's number sets the cell; `L` and `I` edit the scales, `e` the levels.
+//! the matrix and `+` `-` raise and lower the cell's level (digits stay with the tab bar); `L` and `I` edit the scales, `e` the levels.
 //! Every change re-evaluates the risks and says how many changed level.
 
 use ratatui::Frame;
@@ -104,7 +104,7 @@ impl MethodologyView {
             Some((_, form)) => form.keys().to_vec(),
             None => vec![
                 ("↑↓←→", "matrix cell"),
-                ("1 2 3 4", "set its level"),
+                ("+ -", "raise, lower its level"),
                 ("L I", "edit scales"),
                 ("e", "edit levels"),
             ],
@@ -148,21 +148,26 @@ impl MethodologyView {
             KeyCode::Left | KeyCode::Char('h') => {
                 self.cursor.1 = self.cursor.1.saturating_sub(1).max(1)
             }
-            // A level's number sets the cell; other digits go on to the screen keys.
-            KeyCode::Char(c @ '1'..='9')
-                if usize::from(c as u8 - b'1') < self.methodology.levels.len() =>
-            {
-                let level = usize::from(c as u8 - b'1');
+            KeyCode::Char(c @ ('+' | '=' | '-')) => {
+                let up = c != '-';
+                let top = self.methodology.levels.len().saturating_sub(1);
                 let mut m = self.methodology.clone();
-                if let Some(cell) = m
+                let changed = m
                     .matrix
                     .get_mut(usize::from(self.cursor.0) - 1)
                     .and_then(|row| row.get_mut(usize::from(self.cursor.1) - 1))
-                {
-                    *cell = level;
+                    .is_some_and(|cell| {
+                        let next = if up {
+                            (*cell + 1).min(top)
+                        } else {
+                            cell.saturating_sub(1)
+                        };
+                        std::mem::replace(cell, next) != next
+                    });
+                if changed {
+                    // `save` reports a failure in the status line itself.
+                    let _ = self.save(m, ctx);
                 }
-                // `save` reports a failure in the status line itself.
-                let _ = self.save(m, ctx);
             }
             KeyCode::Char('L') => {
                 self.editing = Some((
