@@ -85,7 +85,7 @@ pub fn inspect(path: &Path) -> Result<FileCheck> {
             return Ok(FileCheck {
                 schema_version: 0,
                 size: meta.len(),
-                writable: !meta.permissions().readonly(),
+                writable: can_write(path, &meta),
                 encrypted: true,
                 salt: Some(salt),
             });
@@ -121,10 +121,17 @@ pub fn inspect(path: &Path) -> Result<FileCheck> {
     Ok(FileCheck {
         schema_version,
         size: meta.len(),
-        writable: !meta.permissions().readonly(),
+        writable: can_write(path, &meta),
         encrypted: false,
         salt: None,
     })
+}
+
+/// Whether this process may write the file: its mode says so (for an ordinary user), and the
+/// system agrees (an immutable file or a read-only mount refuse even root). Opening for writing
+/// without truncating changes nothing in the file.
+fn can_write(path: &Path, meta: &fs::Metadata) -> bool {
+    !meta.permissions().readonly() && OpenOptions::new().write(true).open(path).is_ok()
 }
 
 /// What a path that is not a regular file is, in a user's words.
