@@ -27,6 +27,16 @@ string_enum!(
     }
 );
 
+/// The fields of a clause item, as validation errors name them.
+pub mod field {
+    pub const STATUS: &str = "status";
+    pub const NOTE: &str = "note";
+    pub const EVIDENCE: &str = "evidence";
+    pub const DOC_REFERENCE: &str = "doc reference";
+    pub const DOC_OWNER: &str = "doc owner";
+    pub const DOC_DATE: &str = "doc date";
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClauseItem {
     pub number: String,
@@ -57,12 +67,40 @@ impl ClauseItem {
         mandatory_documents(&self.number)
     }
 
+    /// Whether the item can be edited: a heading cannot, it only groups its sub-clauses, which
+    /// carry the status, the documents and the notes.
+    pub fn check_editable(&self) -> Result<(), ValidationError> {
+        if self.is_heading() {
+            return Err(ValidationError::new(
+                field::STATUS,
+                "a heading has no status of its own: edit its sub-clauses",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Whether the item holds anything of its own beyond what the catalogue gives every
+    /// clause: a status other than the first, a document, evidence or a note.
+    fn holds_anything(&self) -> bool {
+        self.status != ClauseStatus::NotStarted
+            || !self.note.trim().is_empty()
+            || !self.evidence.trim().is_empty()
+            || !self.doc_reference.trim().is_empty()
+            || !self.doc_owner.trim().is_empty()
+            || self.doc_date.is_some()
+    }
+
+    /// The text rules, and the heading rule: a heading stays as the catalogue made it (see
+    /// [`Self::check_editable`]), so a workspace file may carry it back unchanged.
     pub fn validated(self) -> Result<Self, ValidationError> {
+        if self.holds_anything() {
+            self.check_editable()?;
+        }
         Ok(Self {
-            note: text::text("note", &self.note)?,
-            evidence: text::text("evidence", &self.evidence)?,
-            doc_reference: text::line("doc reference", &self.doc_reference)?,
-            doc_owner: text::line("doc owner", &self.doc_owner)?,
+            note: text::text(field::NOTE, &self.note)?,
+            evidence: text::text(field::EVIDENCE, &self.evidence)?,
+            doc_reference: text::line(field::DOC_REFERENCE, &self.doc_reference)?,
+            doc_owner: text::line(field::DOC_OWNER, &self.doc_owner)?,
             ..self
         })
     }
