@@ -171,6 +171,36 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_takes_no_status_nor_anything_else() {
+        let err = item("6").check_editable().unwrap_err();
+        assert_eq!(err.field, field::STATUS);
+        assert!(item("6.1.2").check_editable().is_ok());
+        // As the catalogue made it, a heading passes: a workspace file carries it back.
+        assert!(item("6").validated().is_ok());
+        let done = ClauseItem {
+            status: ClauseStatus::Done,
+            ..item("6")
+        };
+        assert_eq!(done.validated().unwrap_err().field, field::STATUS);
+        let noted = ClauseItem {
+            note: "see 6.1".into(),
+            ..item("6")
+        };
+        assert_eq!(noted.validated().unwrap_err(), err);
+        let dated = ClauseItem {
+            doc_date: NaiveDate::from_ymd_opt(2026, 3, 1),
+            ..item("6")
+        };
+        assert!(dated.validated().is_err());
+        let sub = ClauseItem {
+            status: ClauseStatus::Done,
+            note: "see 6.1".into(),
+            ..item("6.1")
+        };
+        assert!(sub.validated().is_ok());
+    }
+
+    #[test]
     fn mandatory_documents_name_the_known_clauses_only() {
         let clauses = catalog::clauses();
         let with_documents: Vec<&str> = clauses
@@ -228,7 +258,7 @@ mod tests {
         }
         .validated()
         .unwrap_err();
-        assert_eq!(err.field, "doc owner");
+        assert_eq!(err.field, field::DOC_OWNER);
         let err = ClauseItem {
             doc_reference: "D-1\u{7}".into(),
             ..item("4.3")

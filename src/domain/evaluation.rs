@@ -124,7 +124,11 @@ pub fn check_acceptance(
 /// level requires (the level may have risen since): `a high risk must be accepted by the
 /// management board or higher`. `None` when the authority suffices, or when the risk has no
 /// current level to judge by (not assessed, or rated off the scales).
-pub fn authority_shortfall(m: &Methodology, risk: &Risk, acceptance: &Acceptance) -> Option<String> {
+pub fn authority_shortfall(
+    m: &Methodology,
+    risk: &Risk,
+    acceptance: &Acceptance,
+) -> Option<String> {
     level_shortfall(current_level(m, risk)?, acceptance)
 }
 

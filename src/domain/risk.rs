@@ -264,6 +264,30 @@ mod tests {
             until: Some(d("2024-01-01")),
             ..a
         };
-        assert_eq!(backwards.validated().unwrap_err().field, "until");
+        assert_eq!(
+            backwards.validated().unwrap_err().field,
+            acceptance_field::UNTIL
+        );
+    }
+
+    #[test]
+    fn a_recorded_acceptance_is_never_changed() {
+        let new = Acceptance {
+            id: 0,
+            risk: 1,
+            accepted_by: "CEO".into(),
+            authority: Authority::TopManagement,
+            accepted_on: NaiveDate::from_ymd_opt(2026, 3, 10).unwrap(),
+            level: String::new(),
+            until: None,
+            note: String::new(),
+        };
+        assert!(!new.is_recorded());
+        assert!(new.check_not_recorded().is_ok());
+        let kept = Acceptance { id: 7, ..new };
+        assert!(kept.is_recorded());
+        let err = kept.check_not_recorded().unwrap_err();
+        assert_eq!(err.field, acceptance_field::ACCEPTED_BY);
+        assert!(err.message.contains("add a new one"), "{err}");
     }
 }

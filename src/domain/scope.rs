@@ -214,6 +214,43 @@ mod tests {
     }
 
     #[test]
+    fn certified_outside_isms_is_the_rule_validation_applies() {
+        for (in_isms, in_certificate) in
+            [(true, true), (true, false), (false, true), (false, false)]
+        {
+            let item = ScopeItem {
+                in_isms,
+                in_certificate,
+                justification: "run by a franchisee".into(),
+                ..ScopeItem::new(ScopeItemKind::Location, "Branch office")
+            };
+            let outside = in_certificate && !in_isms;
+            assert_eq!(item.certified_outside_isms(), outside);
+            let refused = item.validated().err().map(|e| e.field);
+            assert_eq!(refused, outside.then_some(field::IN_CERTIFICATE));
+        }
+    }
+
+    #[test]
+    fn an_exclusion_is_unjustified_without_text() {
+        let mut item = ScopeItem::new(ScopeItemKind::OrgUnit, "R&D");
+        assert!(
+            !item.exclusion_unjustified(),
+            "included: nothing to justify"
+        );
+        item.in_certificate = false;
+        assert!(item.exclusion_unjustified());
+        item.justification = " \n ".into();
+        assert!(item.exclusion_unjustified());
+        assert_eq!(
+            item.clone().validated().unwrap_err().field,
+            field::JUSTIFICATION
+        );
+        item.justification = "certified next year".into();
+        assert!(!item.exclusion_unjustified());
+    }
+
+    #[test]
     fn in_isms_but_outside_certificate_is_allowed_with_reason() {
         let mut item = ScopeItem::new(ScopeItemKind::OrgUnit, "R&D");
         item.in_certificate = false;

@@ -8,8 +8,8 @@ use super::{Finding, Place, Rule, Severity, Workspace, join_some};
 use crate::domain::control::{Control, display_ref};
 use crate::domain::reference::RefKind;
 use crate::domain::soa::{
-    Applicability, SoaEntry, diff, exclusion_unjustified, excludes_treatment,
-    reasons_with_derived, snapshot, treated_risks_by_control,
+    Applicability, SoaEntry, diff, excludes_treatment, exclusion_unjustified, reasons_with_derived,
+    snapshot, treated_risks_by_control,
 };
 
 pub(super) const UNDECIDED: Rule = Rule {
