@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::methodology::{Methodology, Rating, RiskLevel};
 use super::risk::{Acceptance, Risk, TreatmentOption, acceptance_field};
 use super::text::ValidationError;
-use super::treatment::{Action, ActionStatus};
+use super::treatment::Action;
 use crate::string_enum;
 
 string_enum!(
@@ -71,7 +71,7 @@ pub fn risk_flags(
     }
     let treated = actions
         .iter()
-        .any(|a| a.status != ActionStatus::Cancelled && a.risks.contains(&risk.id));
+        .any(|a| a.treats() && a.risks.contains(&risk.id));
     if risk.treatment == Some(TreatmentOption::Reduce) && !treated {
         flags.push(RiskFlag::ReduceWithoutActions);
     }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::control::{Control, display_ref};
 use super::text::{self, ValidationError};
-use super::treatment::{Action, ActionStatus};
+use super::treatment::Action;
 use crate::string_enum;
 
 pub use version::{SoaChange, SoaSnapshotRow, SoaVersion, diff, snapshot};
@@ -246,18 +246,12 @@ pub fn progress(entries: &[SoaEntry]) -> SoaProgress {
     p
 }
 
-/// Whether an action counts for the treatment of its risks: a cancelled one treats nothing
-/// (as in the risk flags).
-fn treats(action: &Action) -> bool {
-    action.status != ActionStatus::Cancelled
-}
-
 /// Row ids of the risks treated by the actions that implement `control`, sorted: the derived
 /// "risk treatment" reason. Cancelled actions do not count.
 pub fn treated_risks(control: &str, actions: &[Action]) -> Vec<i64> {
     let mut risks: Vec<i64> = actions
         .iter()
-        .filter(|a| treats(a) && a.controls.iter().any(|c| c == control))
+        .filter(|a| a.treats() && a.controls.iter().any(|c| c == control))
         .flat_map(|a| a.risks.iter().copied())
         .collect();
     risks.sort();
@@ -269,7 +263,7 @@ pub fn treated_risks(control: &str, actions: &[Action]) -> Vec<i64> {
 /// treat nothing are absent.
 pub fn treated_risks_by_control(actions: &[Action]) -> HashMap<String, Vec<i64>> {
     let mut map: HashMap<String, Vec<i64>> = HashMap::new();
-    for a in actions.iter().filter(|a| treats(a) && !a.risks.is_empty()) {
+    for a in actions.iter().filter(|a| a.treats() && !a.risks.is_empty()) {
         for c in &a.controls {
             map.entry(c.clone()).or_default().extend(&a.risks);
         }

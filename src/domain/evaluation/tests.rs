@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::methodology::{Authority, Rating};
+use crate::domain::treatment::ActionStatus;
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

@@ -2,6 +2,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::domain::control::Theme;
+use crate::domain::treatment::ActionStatus;
 
 fn custom(key: &str, covers: &[&str]) -> Control {
     Control {
