@@ -177,6 +177,17 @@ fn a_risk_is_assessed_treated_with_8_13_and_accepted_by_the_right_authority() {
     assert_eq!(acceptances.len(), 1);
     assert_eq!(acceptances[0].authority, Authority::Isb);
     assert_eq!(acceptances[0].level, "medium");
+
+    // A recorded acceptance is not changed: the store refuses, and the form says what to do.
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Right); // top management
+    ctrl(&mut app, 's');
+    let refused = screen(&app, W, H);
+    assert!(refused.contains("add a new one"), "{refused}");
+    assert_eq!(
+        Store::open_read_only(&path).unwrap().acceptances().unwrap(),
+        acceptances
+    );
 }
 
 /// In the methodology view `+` and `-` change the matrix cell under the cursor; digits switch

@@ -27,6 +27,16 @@ string_enum!(
     }
 );
 
+/// The fields of a clause item, as validation errors name them.
+pub mod field {
+    pub const STATUS: &str = "status";
+    pub const NOTE: &str = "note";
+    pub const EVIDENCE: &str = "evidence";
+    pub const DOC_REFERENCE: &str = "doc reference";
+    pub const DOC_OWNER: &str = "doc owner";
+    pub const DOC_DATE: &str = "doc date";
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClauseItem {
     pub number: String,
@@ -57,12 +67,40 @@ impl ClauseItem {
         mandatory_documents(&self.number)
     }
 
+    /// Whether the item can be edited: a heading cannot, it only groups its sub-clauses, which
+    /// carry the status, the documents and the notes.
+    pub fn check_editable(&self) -> Result<(), ValidationError> {
+        if self.is_heading() {
+            return Err(ValidationError::new(
+                field::STATUS,
+                "a heading has no status of its own: edit its sub-clauses",
+            ));
+        }
+        Ok(())
+    }
+
+    /// Whether the item holds anything of its own beyond what the catalogue gives every
+    /// clause: a status other than the first, a document, evidence or a note.
+    fn holds_anything(&self) -> bool {
+        self.status != ClauseStatus::NotStarted
+            || !self.note.trim().is_empty()
+            || !self.evidence.trim().is_empty()
+            || !self.doc_reference.trim().is_empty()
+            || !self.doc_owner.trim().is_empty()
+            || self.doc_date.is_some()
+    }
+
+    /// The text rules, and the heading rule: a heading stays as the catalogue made it (see
+    /// [`Self::check_editable`]), so a workspace file may carry it back unchanged.
     pub fn validated(self) -> Result<Self, ValidationError> {
+        if self.holds_anything() {
+            self.check_editable()?;
+        }
         Ok(Self {
-            note: text::text("note", &self.note)?,
-            evidence: text::text("evidence", &self.evidence)?,
-            doc_reference: text::line("doc reference", &self.doc_reference)?,
-            doc_owner: text::line("doc owner", &self.doc_owner)?,
+            note: text::text(field::NOTE, &self.note)?,
+            evidence: text::text(field::EVIDENCE, &self.evidence)?,
+            doc_reference: text::line(field::DOC_REFERENCE, &self.doc_reference)?,
+            doc_owner: text::line(field::DOC_OWNER, &self.doc_owner)?,
             ..self
         })
     }
@@ -133,6 +171,36 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_takes_no_status_nor_anything_else() {
+        let err = item("6").check_editable().unwrap_err();
+        assert_eq!(err.field, field::STATUS);
+        assert!(item("6.1.2").check_editable().is_ok());
+        // As the catalogue made it, a heading passes: a workspace file carries it back.
+        assert!(item("6").validated().is_ok());
+        let done = ClauseItem {
+            status: ClauseStatus::Done,
+            ..item("6")
+        };
+        assert_eq!(done.validated().unwrap_err().field, field::STATUS);
+        let noted = ClauseItem {
+            note: "see 6.1".into(),
+            ..item("6")
+        };
+        assert_eq!(noted.validated().unwrap_err(), err);
+        let dated = ClauseItem {
+            doc_date: NaiveDate::from_ymd_opt(2026, 3, 1),
+            ..item("6")
+        };
+        assert!(dated.validated().is_err());
+        let sub = ClauseItem {
+            status: ClauseStatus::Done,
+            note: "see 6.1".into(),
+            ..item("6.1")
+        };
+        assert!(sub.validated().is_ok());
+    }
+
+    #[test]
     fn mandatory_documents_name_the_known_clauses_only() {
         let clauses = catalog::clauses();
         let with_documents: Vec<&str> = clauses
@@ -190,7 +258,7 @@ mod tests {
         }
         .validated()
         .unwrap_err();
-        assert_eq!(err.field, "doc owner");
+        assert_eq!(err.field, field::DOC_OWNER);
         let err = ClauseItem {
             doc_reference: "D-1\u{7}".into(),
             ..item("4.3")

@@ -5,9 +5,9 @@
 use chrono::NaiveDate;
 
 use super::methodology::{Methodology, Rating, RiskLevel};
-use super::risk::{Acceptance, Risk, TreatmentOption};
+use super::risk::{Acceptance, Risk, TreatmentOption, acceptance_field};
 use super::text::ValidationError;
-use super::treatment::{Action, ActionStatus};
+use super::treatment::Action;
 use crate::string_enum;
 
 string_enum!(
@@ -71,7 +71,7 @@ pub fn risk_flags(
     }
     let treated = actions
         .iter()
-        .any(|a| a.status != ActionStatus::Cancelled && a.risks.contains(&risk.id));
+        .any(|a| a.treats() && a.risks.contains(&risk.id));
     if risk.treatment == Some(TreatmentOption::Reduce) && !treated {
         flags.push(RiskFlag::ReduceWithoutActions);
     }
@@ -89,8 +89,9 @@ pub fn risk_flags(
 }
 
 /// `acceptance` checked against `risk` as it stands: the risk must be assessed, and whoever
-/// accepts must have at least the authority its current level requires. The level is recorded
-/// from the methodology (whatever the caller put there), then the record is validated.
+/// accepts must have at least the authority its current level requires
+/// ([`authority_shortfall`]). The level is recorded from the methodology (whatever the caller
+/// put there), then the record is validated.
 pub fn check_acceptance(
     m: &Methodology,
     risk: &Risk,
@@ -98,26 +99,18 @@ pub fn check_acceptance(
 ) -> Result<Acceptance, ValidationError> {
     let Some(rating) = risk.current_rating() else {
         return Err(ValidationError::new(
-            "risk",
+            acceptance_field::RISK,
             "assess the risk before accepting it",
         ));
     };
     let Some(level) = m.level(rating) else {
         return Err(ValidationError::new(
-            "risk",
+            acceptance_field::RISK,
             "its rating lies outside the methodology's scales; assess it again before accepting it",
         ));
     };
-    if acceptance.authority < level.authority {
-        return Err(ValidationError::new(
-            "authority",
-            format!(
-                "{} {} risk must be accepted by {} or higher",
-                article(&level.name),
-                level.name,
-                level.authority.in_sentence()
-            ),
-        ));
+    if let Some(shortfall) = level_shortfall(level, acceptance) {
+        return Err(ValidationError::new(acceptance_field::AUTHORITY, shortfall));
     }
     Acceptance {
         risk: risk.id,
@@ -125,6 +118,29 @@ pub fn check_acceptance(
         ..acceptance.clone()
     }
     .validated()
+}
+
+/// What is wrong when `acceptance` was given by a lower authority than the risk's current
+/// level requires (the level may have risen since): `a high risk must be accepted by the
+/// management board or higher`. `None` when the authority suffices, or when the risk has no
+/// current level to judge by (not assessed, or rated off the scales).
+pub fn authority_shortfall(
+    m: &Methodology,
+    risk: &Risk,
+    acceptance: &Acceptance,
+) -> Option<String> {
+    level_shortfall(current_level(m, risk)?, acceptance)
+}
+
+fn level_shortfall(level: &RiskLevel, acceptance: &Acceptance) -> Option<String> {
+    (acceptance.authority < level.authority).then(|| {
+        format!(
+            "{} {} risk must be accepted by {} or higher",
+            article(&level.name),
+            level.name,
+            level.authority.in_sentence()
+        )
+    })
 }
 
 /// "a" or "an" before a level name, by its first letter.

@@ -128,7 +128,7 @@ impl ProtectionNeed {
             ));
         }
         let rationale = text::text("rationale", &self.rationale)?;
-        if !rated_directly && rationale.is_empty() {
+        if needs_justification(rated_directly, &rationale) {
             return Err(ValidationError::new(
                 "rationale",
                 "an override needs a justification (cumulation or distribution effect)",
@@ -172,9 +172,10 @@ pub fn stepped(shown: Option<u8>, up: bool, max: u8) -> Option<u8> {
     (1..=max).contains(&next).then_some(next)
 }
 
-/// Whether setting a level on an asset must first ask for a justification: an override on a
-/// supporting asset that has none yet. The grid and the workshop view both ask this, so the room
-/// sees the same rule as the store enforces in [`ProtectionNeed::validated`].
+/// Whether a need on an asset lacks the justification it requires: an override on a supporting
+/// asset without its rationale. The grid and the workshop view ask this before setting a level,
+/// [`ProtectionNeed::validated`] refuses such a need, and the readiness check finds the ones an
+/// import kept: one rule everywhere.
 pub fn needs_justification(rated_directly: bool, existing_rationale: &str) -> bool {
     !rated_directly && existing_rationale.trim().is_empty()
 }

@@ -116,6 +116,16 @@ impl Risk {
     }
 }
 
+/// The fields of an acceptance, as validation errors name them.
+pub mod acceptance_field {
+    pub const RISK: &str = "risk";
+    pub const ACCEPTED_BY: &str = "accepted by";
+    pub const AUTHORITY: &str = "authority";
+    pub const LEVEL: &str = "level";
+    pub const UNTIL: &str = "until";
+    pub const NOTE: &str = "note";
+}
+
 /// The record that a residual risk was accepted: who, when, at what level, until when.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Acceptance {
@@ -141,19 +151,37 @@ impl Acceptance {
             .is_some_and(|u| u >= today && (u - today).num_days() <= days)
     }
 
+    /// Whether this acceptance is already kept (it has its row id).
+    pub fn is_recorded(&self) -> bool {
+        self.id != 0
+    }
+
+    /// An acceptance records a decision as it was taken: once kept it is never changed, so
+    /// that the register shows who accepted what, and when. A renewal or a correction is a
+    /// new acceptance; the old one stays (or is deleted, which the change log keeps).
+    pub fn check_not_recorded(&self) -> Result<(), ValidationError> {
+        if self.is_recorded() {
+            return Err(ValidationError::new(
+                acceptance_field::ACCEPTED_BY,
+                "an acceptance is a record: add a new one instead of changing it",
+            ));
+        }
+        Ok(())
+    }
+
     pub fn validated(self) -> Result<Self, ValidationError> {
         if let Some(until) = self.until
             && until < self.accepted_on
         {
             return Err(ValidationError::new(
-                "until",
+                acceptance_field::UNTIL,
                 "must not lie before the date of acceptance",
             ));
         }
         Ok(Self {
-            accepted_by: text::required_line("accepted by", &self.accepted_by)?,
-            level: text::required_line("level", &self.level)?,
-            note: text::text("note", &self.note)?,
+            accepted_by: text::required_line(acceptance_field::ACCEPTED_BY, &self.accepted_by)?,
+            level: text::required_line(acceptance_field::LEVEL, &self.level)?,
+            note: text::text(acceptance_field::NOTE, &self.note)?,
             ..self
         })
     }
@@ -236,6 +264,30 @@ mod tests {
             until: Some(d("2024-01-01")),
             ..a
         };
-        assert_eq!(backwards.validated().unwrap_err().field, "until");
+        assert_eq!(
+            backwards.validated().unwrap_err().field,
+            acceptance_field::UNTIL
+        );
+    }
+
+    #[test]
+    fn a_recorded_acceptance_is_never_changed() {
+        let new = Acceptance {
+            id: 0,
+            risk: 1,
+            accepted_by: "CEO".into(),
+            authority: Authority::TopManagement,
+            accepted_on: NaiveDate::from_ymd_opt(2026, 3, 10).unwrap(),
+            level: String::new(),
+            until: None,
+            note: String::new(),
+        };
+        assert!(!new.is_recorded());
+        assert!(new.check_not_recorded().is_ok());
+        let kept = Acceptance { id: 7, ..new };
+        assert!(kept.is_recorded());
+        let err = kept.check_not_recorded().unwrap_err();
+        assert_eq!(err.field, acceptance_field::ACCEPTED_BY);
+        assert!(err.message.contains("add a new one"), "{err}");
     }
 }

@@ -61,6 +61,15 @@ string_enum!(
     }
 );
 
+/// The fields of a scope item, as validation errors name them.
+pub mod field {
+    pub const NAME: &str = "name";
+    pub const DESCRIPTION: &str = "description";
+    pub const JUSTIFICATION: &str = "justification";
+    pub const INTERFACES: &str = "interfaces";
+    pub const IN_CERTIFICATE: &str = "in certificate scope";
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScopeItem {
     pub id: i64,
@@ -96,6 +105,17 @@ impl ScopeItem {
         !self.in_isms || !self.in_certificate
     }
 
+    /// In the certificate scope but outside the ISMS scope, which cannot be: the certificate
+    /// scope lies within the ISMS scope.
+    pub fn certified_outside_isms(&self) -> bool {
+        self.in_certificate && !self.in_isms
+    }
+
+    /// Excluded from the ISMS or the certificate without a justification.
+    pub fn exclusion_unjustified(&self) -> bool {
+        self.is_excluded() && self.justification.trim().is_empty()
+    }
+
     pub fn validated(self) -> Result<Self, ValidationError> {
         self.validated_all().map_err(problems::first)
     }
@@ -104,24 +124,24 @@ impl ScopeItem {
     /// them all for its line.
     pub fn validated_all(self) -> Result<Self, Vec<ValidationError>> {
         let mut found = problems::Problems::default();
-        let justification_given = !self.justification.trim().is_empty();
+        // Judged on the text as given: a justification refused below is not missing as well.
+        let unjustified = self.exclusion_unjustified();
         let item = Self {
-            name: found.keep(text::required_line("name", &self.name)),
-            description: found.keep(text::text("description", &self.description)),
-            justification: found.keep(text::text("justification", &self.justification)),
-            interfaces: found.keep(text::text("interfaces", &self.interfaces)),
+            name: found.keep(text::required_line(field::NAME, &self.name)),
+            description: found.keep(text::text(field::DESCRIPTION, &self.description)),
+            justification: found.keep(text::text(field::JUSTIFICATION, &self.justification)),
+            interfaces: found.keep(text::text(field::INTERFACES, &self.interfaces)),
             ..self
         };
-        if item.in_certificate && !item.in_isms {
+        if item.certified_outside_isms() {
             found.push(ValidationError::new(
-                "in certificate scope",
+                field::IN_CERTIFICATE,
                 "the certificate scope must lie within the ISMS scope: include the item in the ISMS scope first",
             ));
         }
-        // A justification refused above is not missing as well.
-        if item.is_excluded() && !justification_given {
+        if unjustified {
             found.push(ValidationError::new(
-                "justification",
+                field::JUSTIFICATION,
                 "required when the item is outside the ISMS or the certificate scope",
             ));
         }
@@ -191,6 +211,43 @@ mod tests {
             item.validated().unwrap().justification,
             "run by a franchisee"
         );
+    }
+
+    #[test]
+    fn certified_outside_isms_is_the_rule_validation_applies() {
+        for (in_isms, in_certificate) in
+            [(true, true), (true, false), (false, true), (false, false)]
+        {
+            let item = ScopeItem {
+                in_isms,
+                in_certificate,
+                justification: "run by a franchisee".into(),
+                ..ScopeItem::new(ScopeItemKind::Location, "Branch office")
+            };
+            let outside = in_certificate && !in_isms;
+            assert_eq!(item.certified_outside_isms(), outside);
+            let refused = item.validated().err().map(|e| e.field);
+            assert_eq!(refused, outside.then_some(field::IN_CERTIFICATE));
+        }
+    }
+
+    #[test]
+    fn an_exclusion_is_unjustified_without_text() {
+        let mut item = ScopeItem::new(ScopeItemKind::OrgUnit, "R&D");
+        assert!(
+            !item.exclusion_unjustified(),
+            "included: nothing to justify"
+        );
+        item.in_certificate = false;
+        assert!(item.exclusion_unjustified());
+        item.justification = " \n ".into();
+        assert!(item.exclusion_unjustified());
+        assert_eq!(
+            item.clone().validated().unwrap_err().field,
+            field::JUSTIFICATION
+        );
+        item.justification = "certified next year".into();
+        assert!(!item.exclusion_unjustified());
     }
 
     #[test]

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use super::control::{Control, display_ref};
 use super::text::{self, ValidationError};
-use super::treatment::{Action, ActionStatus};
+use super::treatment::Action;
 use crate::string_enum;
 
 pub use version::{SoaChange, SoaSnapshotRow, SoaVersion, diff, snapshot};
@@ -83,17 +83,17 @@ impl SoaEntry {
         reasons.sort();
         reasons.dedup();
         let covered_by = match &self.covered_by {
-            Some(key) => Some(text::line("covered by", key)?).filter(|k| !k.is_empty()),
+            Some(key) => Some(text::line(field::COVERED_BY, key)?).filter(|k| !k.is_empty()),
             None => None,
         };
         Ok(Self {
-            justification: text::text("justification", &self.justification)?,
+            justification: text::text(field::JUSTIFICATION, &self.justification)?,
             exclusion_justification: text::text(
-                "exclusion justification",
+                field::EXCLUSION_JUSTIFICATION,
                 &self.exclusion_justification,
             )?,
-            owner: text::line("owner", &self.owner)?,
-            evidence: text::text("evidence", &self.evidence)?,
+            owner: text::line(field::OWNER, &self.owner)?,
+            evidence: text::text(field::EVIDENCE, &self.evidence)?,
             reasons,
             covered_by,
             ..self
@@ -101,12 +101,57 @@ impl SoaEntry {
     }
 }
 
+/// The fields of an SoA entry, as validation errors name them.
+pub mod field {
+    pub const APPLICABILITY: &str = "applicability";
+    pub const JUSTIFICATION: &str = "justification";
+    pub const EXCLUSION_JUSTIFICATION: &str = "exclusion justification";
+    pub const OWNER: &str = "owner";
+    pub const EVIDENCE: &str = "evidence";
+    pub const COVERED_BY: &str = "covered by";
+}
+
+/// The custom control an entry names as covering it: trimmed, an empty name as none.
+pub fn named_cover(entry: &SoaEntry) -> Option<&str> {
+    entry
+        .covered_by
+        .as_deref()
+        .map(str::trim)
+        .filter(|k| !k.is_empty())
+}
+
+/// Whether a custom control among `controls` covers the entry's control: the entry names it,
+/// and it lists the control among those it covers.
+pub fn is_covered(entry: &SoaEntry, controls: &[Control]) -> bool {
+    let Some(key) = named_cover(entry) else {
+        return false;
+    };
+    controls
+        .iter()
+        .any(|c| !c.is_annex_a() && c.key == key && c.covers.contains(&entry.control))
+}
+
+/// Whether the entry excludes its control without a justification, and no custom control
+/// among `controls` covers it instead.
+pub fn exclusion_unjustified(entry: &SoaEntry, controls: &[Control]) -> bool {
+    entry.applicability == Applicability::NotApplicable
+        && entry.exclusion_justification.trim().is_empty()
+        && !is_covered(entry, controls)
+}
+
+/// Whether the entry excludes a control that implements a risk treatment (`treats`: some
+/// action that is not cancelled names it for a risk), which cannot be.
+pub fn excludes_treatment(entry: &SoaEntry, treats: bool) -> bool {
+    entry.applicability == Applicability::NotApplicable && treats
+}
+
 /// The strict rules for a decision saved from the app. `treated_risks` are the human
 /// references of the risks whose treatment the control implements (`R-001`, or `R-001 Title`:
 /// only the reference is quoted); `custom_controls` are the workspace's custom controls.
 ///
-/// - a control that implements a risk treatment cannot be excluded;
-/// - an exclusion needs its justification, unless a custom control covers the control;
+/// - a control that implements a risk treatment cannot be excluded ([`excludes_treatment`]);
+/// - an exclusion needs its justification, unless a custom control covers the control
+///   ([`exclusion_unjustified`]);
 /// - only an excluded control can be covered, and only by a custom control that lists it.
 pub fn check_decision(
     entry: &SoaEntry,
@@ -114,52 +159,49 @@ pub fn check_decision(
     custom_controls: &[Control],
 ) -> Result<(), ValidationError> {
     let shown = display_ref(&entry.control);
-    let excluded = entry.applicability == Applicability::NotApplicable;
-    if excluded && !treated_risks.is_empty() {
+    if excludes_treatment(entry, !treated_risks.is_empty()) {
         let refs: Vec<&str> = treated_risks
             .iter()
             .filter_map(|r| r.split_whitespace().next())
             .collect();
         return Err(ValidationError::new(
-            "applicability",
+            field::APPLICABILITY,
             format!(
                 "{shown} cannot be excluded: it implements the treatment of {}",
                 refs.join(", ")
             ),
         ));
     }
-    let covered_by = entry
-        .covered_by
-        .as_deref()
-        .map(str::trim)
-        .filter(|k| !k.is_empty());
-    match covered_by {
-        Some(_) if !excluded => Err(ValidationError::new(
-            "covered by",
-            "only an excluded control can be covered by a custom control",
-        )),
-        Some(key) => match custom_controls
-            .iter()
-            .find(|c| !c.is_annex_a() && c.key == key)
-        {
-            None => Err(ValidationError::new(
-                "covered by",
-                format!("{key} is not a custom control of this workspace"),
-            )),
-            Some(c) if !c.covers.contains(&entry.control) => Err(ValidationError::new(
-                "covered by",
-                format!("{key} does not cover {shown}"),
-            )),
-            Some(_) => Ok(()),
-        },
-        None if excluded && entry.exclusion_justification.trim().is_empty() => {
-            Err(ValidationError::new(
-                "exclusion justification",
-                "required for an excluded control (or name the custom control that covers it)",
-            ))
+    if let Some(key) = named_cover(entry) {
+        if entry.applicability != Applicability::NotApplicable {
+            return Err(ValidationError::new(
+                field::COVERED_BY,
+                "only an excluded control can be covered by a custom control",
+            ));
         }
-        None => Ok(()),
+        if !custom_controls
+            .iter()
+            .any(|c| !c.is_annex_a() && c.key == key)
+        {
+            return Err(ValidationError::new(
+                field::COVERED_BY,
+                format!("{key} is not a custom control of this workspace"),
+            ));
+        }
+        if !is_covered(entry, custom_controls) {
+            return Err(ValidationError::new(
+                field::COVERED_BY,
+                format!("{key} does not cover {shown}"),
+            ));
+        }
     }
+    if exclusion_unjustified(entry, custom_controls) {
+        return Err(ValidationError::new(
+            field::EXCLUSION_JUSTIFICATION,
+            "required for an excluded control (or name the custom control that covers it)",
+        ));
+    }
+    Ok(())
 }
 
 /// The reason codes of an entry: `risk_treatment` first when the control treats a risk, then
@@ -204,18 +246,12 @@ pub fn progress(entries: &[SoaEntry]) -> SoaProgress {
     p
 }
 
-/// Whether an action counts for the treatment of its risks: a cancelled one treats nothing
-/// (as in the risk flags).
-fn treats(action: &Action) -> bool {
-    action.status != ActionStatus::Cancelled
-}
-
 /// Row ids of the risks treated by the actions that implement `control`, sorted: the derived
 /// "risk treatment" reason. Cancelled actions do not count.
 pub fn treated_risks(control: &str, actions: &[Action]) -> Vec<i64> {
     let mut risks: Vec<i64> = actions
         .iter()
-        .filter(|a| treats(a) && a.controls.iter().any(|c| c == control))
+        .filter(|a| a.treats() && a.controls.iter().any(|c| c == control))
         .flat_map(|a| a.risks.iter().copied())
         .collect();
     risks.sort();
@@ -227,7 +263,7 @@ pub fn treated_risks(control: &str, actions: &[Action]) -> Vec<i64> {
 /// treat nothing are absent.
 pub fn treated_risks_by_control(actions: &[Action]) -> HashMap<String, Vec<i64>> {
     let mut map: HashMap<String, Vec<i64>> = HashMap::new();
-    for a in actions.iter().filter(|a| treats(a) && !a.risks.is_empty()) {
+    for a in actions.iter().filter(|a| a.treats() && !a.risks.is_empty()) {
         for c in &a.controls {
             map.entry(c.clone()).or_default().extend(&a.risks);
         }

@@ -59,6 +59,13 @@ impl Action {
                 .is_some_and(|d| d >= today && (d - today).num_days() <= days)
     }
 
+    /// Whether the action counts for the treatment of its risks and the controls it
+    /// implements: a cancelled one treats nothing (in the risk flags, the SoA's derived reason
+    /// and the listings alike).
+    pub fn treats(&self) -> bool {
+        self.status != ActionStatus::Cancelled
+    }
+
     /// Still open after its due date.
     pub fn is_overdue(&self, today: NaiveDate) -> bool {
         self.status.is_open() && self.due.is_some_and(|d| d < today)
@@ -105,6 +112,15 @@ mod tests {
         a.status = ActionStatus::InProgress;
         a.due = None;
         assert!(!a.is_overdue(d("2026-12-31")));
+    }
+
+    #[test]
+    fn only_a_cancelled_action_treats_nothing() {
+        let mut a = Action::new("Offsite backup");
+        for status in ActionStatus::ALL {
+            a.status = *status;
+            assert_eq!(a.treats(), *status != ActionStatus::Cancelled, "{status:?}");
+        }
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::{Result, Store, StoreError, Writer};
 use crate::domain::ValidationError;
 use crate::domain::reference::RefKind;
 use crate::domain::soa::{
-    SoaEntry, SoaSnapshotRow, SoaVersion, check_decision, snapshot, treated_risks,
+    SoaEntry, SoaSnapshotRow, SoaVersion, check_decision, field, snapshot, treated_risks,
     treated_risks_by_control,
 };
 use crate::domain::text;
@@ -205,7 +205,7 @@ impl Writer<'_> {
                 .exists([key])?;
             if !known {
                 return Err(ValidationError::new(
-                    "covered by",
+                    field::COVERED_BY,
                     format!("'{key}' is not a control of this workspace"),
                 )
                 .into());

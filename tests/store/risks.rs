@@ -258,6 +258,40 @@ fn an_acceptance_without_enough_authority_is_refused_and_nothing_written() {
 }
 
 #[test]
+fn a_recorded_acceptance_cannot_be_changed_only_a_new_one_recorded() {
+    let (_dir, path) = temp();
+    let mut store = Store::create(&path, "Acme GmbH").unwrap();
+    let (_, _, r) = register(&mut store);
+    let stored = store
+        .edit(|w| w.insert_acceptance(acceptance(r.id, Authority::TopManagement)))
+        .unwrap();
+    let changes = store.changes().unwrap().len();
+    let changed = Acceptance {
+        accepted_by: "Someone else".into(),
+        until: Some(date("2030-12-31")),
+        ..stored.clone()
+    };
+    let err = store
+        .edit(|w| w.insert_acceptance(changed.clone()))
+        .unwrap_err();
+    match &err {
+        StoreError::Invalid(e) => {
+            assert_eq!(e.field, isms::domain::risk::acceptance_field::ACCEPTED_BY);
+            assert!(e.message.contains("add a new one"), "{e}");
+        }
+        other => panic!("expected a validation error, got {other:?}"),
+    }
+    assert_eq!(store.acceptances().unwrap(), std::slice::from_ref(&stored));
+    assert_eq!(store.changes().unwrap().len(), changes);
+    // A new acceptance is the way: both records stay.
+    let renewed = store
+        .edit(|w| w.insert_acceptance(Acceptance { id: 0, ..changed }))
+        .unwrap();
+    assert_ne!(renewed.id, stored.id);
+    assert_eq!(store.acceptances().unwrap().len(), 2);
+}
+
+#[test]
 fn an_acceptance_with_exactly_the_required_authority_records_the_level() {
     let (_dir, path) = temp();
     let mut store = Store::create(&path, "Acme GmbH").unwrap();

@@ -422,3 +422,35 @@ fn a_clause_keeps_its_document_and_logs_before_and_after() {
         Err(StoreError::Missing(_))
     ));
 }
+
+#[test]
+fn a_clause_heading_takes_no_status_and_nothing_is_written() {
+    let (_dir, path) = temp();
+    let mut store = Store::create(&path, "Acme GmbH").unwrap();
+    let heading = store
+        .clauses()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.number == "6")
+        .unwrap();
+    let changes = store.changes().unwrap().len();
+    for edited in [
+        isms::domain::clause::ClauseItem {
+            status: ClauseStatus::Done,
+            ..heading.clone()
+        },
+        isms::domain::clause::ClauseItem {
+            note: "see the sub-clauses".into(),
+            ..heading.clone()
+        },
+    ] {
+        let err = store.edit(|w| w.set_clause(edited)).unwrap_err();
+        assert_eq!(invalid_field(&err), isms::domain::clause::field::STATUS);
+        assert!(err.to_string().contains("a heading has no status"), "{err}");
+    }
+    let read = store.clauses().unwrap();
+    assert_eq!(read.iter().find(|c| c.number == "6"), Some(&heading));
+    assert_eq!(store.changes().unwrap().len(), changes);
+    // As the catalogue made it, a heading passes, as a workspace file carries it back.
+    store.edit(|w| w.set_clause(heading.clone())).unwrap();
+}

@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::methodology::{Authority, Rating};
+use crate::domain::treatment::ActionStatus;
 
 fn d(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
@@ -297,4 +298,33 @@ fn a_resize_moves_ratings_then_compares_levels() {
         reevaluation_summary(&old, &new, &[r]),
         "5x5 → 3x3, ratings moved to the nearest step; 1 of 1 risks changed level"
     );
+}
+
+#[test]
+fn authority_shortfall_is_the_rule_check_acceptance_applies() {
+    let m = Methodology::default();
+    let by = |authority| acceptance(1, authority, "2026-03-10", Some("2027-03-31"));
+    let high = risk(1, rating(3, 4), Some(TreatmentOption::Accept));
+    assert_eq!(
+        authority_shortfall(&m, &high, &by(Authority::Isb)).as_deref(),
+        Some("a high risk must be accepted by top management or higher")
+    );
+    assert_eq!(
+        authority_shortfall(&m, &high, &by(Authority::TopManagement)),
+        None
+    );
+    for authority in [Authority::Isb, Authority::TopManagement, Authority::Board] {
+        let short = authority_shortfall(&m, &high, &by(authority));
+        let refused = check_acceptance(&m, &high, &by(authority)).err();
+        assert_eq!(
+            refused.map(|e| (e.field, e.message)),
+            short.map(|s| (acceptance_field::AUTHORITY, s))
+        );
+    }
+    // Nothing to judge by: a risk not assessed has no shortfall (it is not assessed instead).
+    let unrated = Risk {
+        id: 1,
+        ..Risk::new("Unrated")
+    };
+    assert_eq!(authority_shortfall(&m, &unrated, &by(Authority::Isb)), None);
 }

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::{Finding, Place, Rule, Severity, Workspace, in_sentence, join_and};
 use crate::domain::asset::{Asset, AssetCategory};
-use crate::domain::protection::Objective;
+use crate::domain::protection::{Objective, needs_justification};
 use crate::domain::reference::RefKind;
 
 pub(super) const NO_OWNER: Rule = Rule {
@@ -69,7 +69,7 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Finding>) {
             continue;
         };
         // A need set on a supporting asset overrides what it inherits.
-        if !asset.kind.is_rated_directly() && need.rationale.trim().is_empty() {
+        if needs_justification(asset.kind.is_rated_directly(), &need.rationale) {
             out.push(OVERRIDE_UNJUSTIFIED.finding(
                 format!(
                     "{}: the {} override has no justification",

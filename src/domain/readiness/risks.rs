@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::{Finding, Place, Rule, Severity, Workspace, in_sentence};
 use crate::domain::evaluation::{
-    RiskFlag, check_acceptance, current_level, latest_acceptance, risk_flags,
+    RiskFlag, authority_shortfall, current_level, latest_acceptance, risk_flags,
 };
 use crate::domain::reference::RefKind;
 use crate::domain::risk::{Acceptance, Risk};
@@ -189,12 +189,9 @@ fn flag_finding(
 /// RISK-007 on the risk's current acceptance: whoever accepted must have the authority the
 /// risk's level requires now (the level may have risen since).
 fn authority(ws: &Workspace, risk: &Risk, acceptance: &Acceptance, out: &mut Vec<Finding>) {
-    let Err(e) = check_acceptance(&ws.methodology, risk, acceptance) else {
+    let Some(shortfall) = authority_shortfall(&ws.methodology, risk, acceptance) else {
         return;
     };
-    if e.field != "authority" {
-        return;
-    }
     out.push(INSUFFICIENT_AUTHORITY.finding(
         format!(
             "{}: accepted by {} ({}) on {}, but {}",
@@ -202,7 +199,7 @@ fn authority(ws: &Workspace, risk: &Risk, acceptance: &Acceptance, out: &mut Vec
             acceptance.accepted_by,
             acceptance.authority.in_sentence(),
             acceptance.accepted_on,
-            e.message
+            shortfall
         ),
         "Have the risk accepted again by someone with that authority, or treat it, on the Risks screen",
         Place::Acceptance(acceptance.id),

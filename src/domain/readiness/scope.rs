@@ -66,7 +66,7 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Finding>) {
         ));
     }
     for item in &ws.scope_items {
-        if item.in_certificate && !item.in_isms {
+        if item.certified_outside_isms() {
             out.push(CERTIFIED_OUTSIDE_ISMS.finding(
                 format!(
                     "{} is in the certificate scope but outside the ISMS scope",
@@ -76,7 +76,7 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Finding>) {
                 Place::ScopeItem(item.id),
             ));
         }
-        if item.is_excluded() && item.justification.trim().is_empty() {
+        if item.exclusion_unjustified() {
             let from = if item.in_isms {
                 "the certificate scope"
             } else {

@@ -8,7 +8,8 @@ use super::{Finding, Place, Rule, Severity, Workspace, join_some};
 use crate::domain::control::{Control, display_ref};
 use crate::domain::reference::RefKind;
 use crate::domain::soa::{
-    Applicability, SoaEntry, diff, reasons_with_derived, snapshot, treated_risks_by_control,
+    Applicability, SoaEntry, diff, excludes_treatment, exclusion_unjustified, reasons_with_derived,
+    snapshot, treated_risks_by_control,
 };
 
 pub(super) const UNDECIDED: Rule = Rule {
@@ -82,16 +83,17 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Finding>) {
                 }
             }
             Applicability::NotApplicable => {
-                if entry.exclusion_justification.trim().is_empty() && !is_covered(ws, entry) {
+                if exclusion_unjustified(entry, &ws.controls) {
                     out.push(EXCLUSION_UNJUSTIFIED.finding(
                         format!("{} is excluded without a justification", reference(control)),
                         "Justify the exclusion for this scope, or name the custom control that covers it, on the SoA screen",
                         Place::Control(control.key.clone()),
                     ));
                 }
-                if let Some(risks) = treats {
-                    let refs: Vec<String> = risks
-                        .iter()
+                if excludes_treatment(entry, treats.is_some()) {
+                    let refs: Vec<String> = treats
+                        .into_iter()
+                        .flatten()
                         .filter_map(|id| risk_numbers.get(id))
                         .map(|&n| RefKind::Risk.format(n))
                         .collect();
@@ -110,16 +112,6 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Finding>) {
     }
     undecided_findings(&undecided, out);
     versions(ws, out);
-}
-
-/// Whether an excluded entry names a custom control of the workspace that covers it.
-fn is_covered(ws: &Workspace, entry: &SoaEntry) -> bool {
-    let Some(key) = entry.covered_by.as_deref().map(str::trim) else {
-        return false;
-    };
-    ws.controls
-        .iter()
-        .any(|c| !c.is_annex_a() && c.key == key && c.covers.contains(&entry.control))
 }
 
 /// SOA-001: one finding per undecided control, or one for all of them when there are many.

@@ -2,6 +2,7 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::domain::control::Theme;
+use crate::domain::treatment::ActionStatus;
 
 fn custom(key: &str, covers: &[&str]) -> Control {
     Control {
@@ -383,4 +384,67 @@ fn an_imported_version_checks_every_text_it_holds() {
     let err = forged.validated().unwrap_err();
     assert_eq!(err.field, "justification");
     assert!(err.message.contains("U+202E"), "{err}");
+}
+
+#[test]
+fn covered_only_by_a_named_custom_control_that_lists_it() {
+    let controls = [custom("C-001", &["7.12"]), annex("5.1", "Policies")];
+    let by = |key: Option<&str>| SoaEntry {
+        covered_by: key.map(str::to_string),
+        ..excluded("7.12", "")
+    };
+    assert_eq!(named_cover(&by(Some("  C-001 "))), Some("C-001"));
+    assert_eq!(named_cover(&by(Some("  "))), None);
+    assert!(is_covered(&by(Some(" C-001 ")), &controls));
+    assert!(!is_covered(&by(None), &controls));
+    assert!(!is_covered(&by(Some("C-002")), &controls), "unknown");
+    assert!(!is_covered(&by(Some("5.1")), &controls), "not custom");
+    let other = SoaEntry {
+        covered_by: Some("C-001".into()),
+        ..excluded("7.13", "")
+    };
+    assert!(!is_covered(&other, &controls), "C-001 does not list 7.13");
+}
+
+#[test]
+fn exclusion_unjustified_is_the_rule_check_decision_applies() {
+    let controls = [custom("C-001", &["7.12"])];
+    let covered = SoaEntry {
+        covered_by: Some("C-001".into()),
+        ..excluded("7.12", " ")
+    };
+    let cases = [
+        (excluded("7.12", " \n "), true),
+        (excluded("7.12", "No cabling of our own."), false),
+        (covered, false),
+        (SoaEntry::undecided("7.12"), false),
+        (
+            SoaEntry {
+                applicability: Applicability::Applicable,
+                ..SoaEntry::undecided("7.12")
+            },
+            false,
+        ),
+    ];
+    for (entry, unjustified) in cases {
+        assert_eq!(exclusion_unjustified(&entry, &controls), unjustified);
+        let refused = check_decision(&entry, &[], &controls)
+            .err()
+            .is_some_and(|e| e.field == field::EXCLUSION_JUSTIFICATION);
+        assert_eq!(refused, unjustified, "{entry:?}");
+    }
+}
+
+#[test]
+fn only_an_exclusion_of_a_treating_control_excludes_treatment() {
+    let applicable = SoaEntry {
+        applicability: Applicability::Applicable,
+        ..SoaEntry::undecided("8.13")
+    };
+    assert!(excludes_treatment(&excluded("8.13", "x"), true));
+    assert!(!excludes_treatment(&excluded("8.13", "x"), false));
+    assert!(!excludes_treatment(&applicable, true));
+    assert!(!excludes_treatment(&SoaEntry::undecided("8.13"), true));
+    let err = check_decision(&excluded("8.13", "x"), &refs(&["R-001"]), &[]).unwrap_err();
+    assert_eq!(err.field, field::APPLICABILITY);
 }

@@ -12,7 +12,7 @@ use crate::domain::evaluation::{is_above_criteria, latest_acceptance, risk_flags
 use crate::domain::methodology::Rating;
 use crate::domain::reference::RefKind;
 use crate::domain::risk::Acceptance;
-use crate::domain::treatment::{Action, ActionStatus};
+use crate::domain::treatment::Action;
 use crate::store::{Store, StoreError};
 
 pub(super) fn risks(store: &Store, today: NaiveDate) -> Result<Listing, StoreError> {
@@ -53,10 +53,9 @@ pub(super) fn risks(store: &Store, today: NaiveDate) -> Result<Listing, StoreErr
     for r in store.risks()? {
         let actions = actions.get(&r.id).map_or(&[][..], Vec::as_slice);
         let acceptances = acceptances.get(&r.id).map_or(&[][..], Vec::as_slice);
-        // A cancelled action treats nothing, as in the flags.
         let treating: Vec<String> = actions
             .iter()
-            .filter(|a| a.status != ActionStatus::Cancelled)
+            .filter(|a| a.treats())
             .map(|a| RefKind::Action.format(a.number))
             .collect();
         let acceptance = latest_acceptance(r.id, acceptances).map_or(Value::Null, |a| {

@@ -376,8 +376,10 @@ impl Writer<'_> {
 
     /// Records that a risk was accepted. The domain decides against the stored methodology:
     /// the risk must be assessed and the authority sufficient for its current level, which is
-    /// recorded whatever the caller passed.
+    /// recorded whatever the caller passed. An acceptance already recorded (one with its row
+    /// id) is refused: there is no update of an acceptance, a new one is recorded instead.
     pub fn insert_acceptance(&mut self, acceptance: Acceptance) -> Result<Acceptance> {
+        acceptance.check_not_recorded()?;
         let risk = one_risk(&self.tx, acceptance.risk)?;
         let methodology = self.stored_methodology()?;
         let mut acceptance = check_acceptance(&methodology, &risk, &acceptance)?;

@@ -251,12 +251,7 @@ impl Record for ClauseRow {
     }
 
     fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
-        if self.item.is_heading() {
-            return Err(ValidationError::new(
-                "status",
-                "a heading has no status of its own: edit its sub-clauses",
-            ));
-        }
+        self.item.check_editable()?;
         let item = ClauseItem {
             status: ClauseStatus::ALL
                 .get(form.choice_index("status"))

@@ -71,3 +71,34 @@ fn scope_005_party_requirements_not_addressed() {
     );
     assert_eq!(f.place, Place::Party(1));
 }
+
+#[test]
+fn scope_003_and_004_find_exactly_what_validation_refuses() {
+    for (in_isms, in_certificate, justification) in [
+        (true, true, ""),
+        (true, false, ""),
+        (true, false, "Certified next year."),
+        (false, true, "Run by the landlord."),
+        (false, false, " "),
+        (false, false, "Run by the landlord."),
+    ] {
+        let mut ws = clean();
+        let item = &mut ws.scope_items[0];
+        item.in_isms = in_isms;
+        item.in_certificate = in_certificate;
+        item.justification = justification.into();
+        let problems = item.clone().validated_all().err().unwrap_or_default();
+        let refused = |field| problems.iter().any(|p| p.field == field);
+        let case = format!("{in_isms} {in_certificate} {justification:?}");
+        assert_eq!(
+            !of(&ws, "SCOPE-003").is_empty(),
+            refused(crate::domain::scope::field::IN_CERTIFICATE),
+            "{case}"
+        );
+        assert_eq!(
+            !of(&ws, "SCOPE-004").is_empty(),
+            refused(crate::domain::scope::field::JUSTIFICATION),
+            "{case}"
+        );
+    }
+}

@@ -131,3 +131,35 @@ fn soa_006_changed_since_the_last_version() {
     });
     none(&ws, "SOA-006");
 }
+
+#[test]
+fn soa_002_and_004_find_exactly_what_a_decision_refuses() {
+    use crate::domain::soa::{check_decision, field};
+    let mut ws = clean();
+    let custom: Vec<Control> = ws
+        .controls
+        .iter()
+        .filter(|c| !c.is_annex_a())
+        .cloned()
+        .collect();
+    for (justification, covered_by) in [
+        ("No backups in scope.", None),
+        ("", Some("C-001")),
+        (" ", None),
+    ] {
+        excluded(&mut ws, "8.13", justification, covered_by);
+        let entry = ws.soa.iter().find(|e| e.control == "8.13").unwrap();
+        let refused = check_decision(entry, &[], &custom).err().map(|e| e.field);
+        assert_eq!(
+            !of(&ws, "SOA-002").is_empty(),
+            refused == Some(field::EXCLUSION_JUSTIFICATION),
+            "{justification:?} {covered_by:?}"
+        );
+    }
+    // A.5.1 implements a treatment in the clean workspace: excluding it is refused and found.
+    excluded(&mut ws, "5.1", "Not needed.", None);
+    let entry = ws.soa.iter().find(|e| e.control == "5.1").unwrap();
+    let refused = check_decision(entry, &["R-001".into()], &custom).unwrap_err();
+    assert_eq!(refused.field, field::APPLICABILITY);
+    assert!(!of(&ws, "SOA-004").is_empty());
+}

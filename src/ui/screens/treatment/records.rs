@@ -491,17 +491,11 @@ impl Record for AcceptanceRow {
     }
 
     fn is_new(&self) -> bool {
-        self.acceptance.id == 0
+        !self.acceptance.is_recorded()
     }
 
     fn save(self, w: &mut Writer<'_>) -> Result<Self, StoreError> {
-        if !self.is_new() {
-            return Err(ValidationError::new(
-                "accepted by",
-                "an acceptance is a record: add a new one instead of changing it",
-            )
-            .into());
-        }
+        // The store refuses a change of a recorded acceptance.
         let acceptance = w.insert_acceptance(self.acceptance.clone())?;
         Ok(AcceptanceRow { acceptance, ..self })
     }
