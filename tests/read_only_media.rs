@@ -146,7 +146,9 @@ fn commands_read_a_workspace_on_read_only_media_and_leave_nothing_there() {
             if args[0] == "info" {
                 let shown = String::from_utf8_lossy(&run.stdout);
                 assert!(
-                    shown.lines().any(|l| l.starts_with("Access") && l.ends_with("read-only")),
+                    shown
+                        .lines()
+                        .any(|l| l.starts_with("Access") && l.ends_with("read-only")),
                     "read-only media are said to be read-only: {shown}"
                 );
             }
