@@ -707,3 +707,51 @@ fn a_damaged_or_future_file_is_refused_with_a_clear_message_and_left_as_it_was()
         }
     }
 }
+
+/// An asset that becomes a supporting asset turns its needs into overrides: the store refuses the
+/// change while one has no justification, naming it, and takes it once each is justified.
+#[test]
+fn a_rated_asset_becomes_supporting_only_with_its_needs_justified() {
+    let (_dir, path) = temp();
+    let mut store = Store::create(&path, "Acme GmbH").unwrap();
+    let scale = ProtectionScale::default();
+    let asset = store
+        .edit(|w| {
+            let a = w.insert_asset(Asset::new(AssetKind::Information, "Laptop image"))?;
+            w.set_protection_need(need(a.id, Objective::Confidentiality, 2, ""), &scale)?;
+            w.set_protection_need(need(a.id, Objective::Integrity, 2, "Signed builds"), &scale)?;
+            Ok(a)
+        })
+        .unwrap();
+    let mut hardware = asset.clone();
+    hardware.kind = AssetKind::Hardware;
+    let err = store
+        .edit(|w| w.update_asset(hardware.clone()))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("give a rationale for confidentiality"),
+        "{err}"
+    );
+    assert!(
+        !err.contains("integrity"),
+        "a justified need is fine: {err}"
+    );
+    assert_eq!(
+        store.asset_by_id(asset.id).unwrap().kind,
+        AssetKind::Information
+    );
+    store
+        .edit(|w| {
+            w.set_protection_need(
+                need(asset.id, Objective::Confidentiality, 2, "Holds the keys"),
+                &scale,
+            )?;
+            w.update_asset(hardware.clone())
+        })
+        .unwrap();
+    assert_eq!(
+        store.asset_by_id(asset.id).unwrap().kind,
+        AssetKind::Hardware
+    );
+}

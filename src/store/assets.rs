@@ -9,7 +9,9 @@ use super::sql::{all, next_number, parse, rows};
 use super::{Result, Store, StoreError, Writer};
 use crate::domain::ValidationError;
 use crate::domain::asset::{Asset, AssetKind, Dependency, check_new_dependency};
-use crate::domain::protection::{Objective, ProtectionNeed, ProtectionScale, remap_needs};
+use crate::domain::protection::{
+    Objective, ProtectionNeed, ProtectionScale, needs_justification, remap_needs,
+};
 use crate::domain::reference::RefKind;
 
 const ASSET: &str = "SELECT id, number, name, kind, owner, description, location, scope_item, classification FROM assets";
@@ -193,12 +195,13 @@ impl Writer<'_> {
     fn check_needs_justified(&self, id: i64, kind: AssetKind) -> Result<()> {
         let bare: Vec<String> = rows(
             &self.tx,
-            "SELECT objective FROM protection_needs WHERE asset = ?1 AND rationale = '' ORDER BY objective",
+            "SELECT objective, rationale FROM protection_needs WHERE asset = ?1 ORDER BY objective",
             [id],
-            |r| parse::<Objective>(r, 0),
+            |r| Ok((parse::<Objective>(r, 0)?, r.get::<_, String>(1)?)),
         )?
         .into_iter()
-        .map(|o| o.label().to_lowercase())
+        .filter(|(_, rationale)| needs_justification(kind.is_rated_directly(), rationale))
+        .map(|(o, _)| o.label().to_lowercase())
         .collect();
         if bare.is_empty() {
             return Ok(());
