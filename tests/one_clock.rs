@@ -166,3 +166,37 @@ fn the_binary_stamps_its_edits_with_isms_today() {
         assert!(line.starts_with("2026-03-31 00:00:00  "), "{text}");
     }
 }
+
+#[test]
+fn a_workspace_switched_to_keeps_the_apps_day_and_the_list_remembers_it_by_that_day() {
+    use ratatui::crossterm::event::KeyCode;
+    let dir = workdir();
+    let acme = dir.path().join("acme.isms");
+    let beta = dir.path().join("beta.isms");
+    drop(Store::create(&acme, "Acme GmbH").unwrap());
+    drop(Store::create(&beta, "Beta AG").unwrap());
+    let registry = dir.path().join("workspaces.json");
+    let mut list = isms::registry::Registry::default();
+    list.remember(&beta, "Beta AG", "2026-03-30T16:45:00");
+    list.save(&registry).unwrap();
+    let mut app = common::start_on(&acme);
+    if let isms::ui::App::Workspace(shell) = &mut app {
+        shell.set_today(day("2031-06-01"));
+    }
+    app.set_registry(Some(registry.clone()));
+    common::press(&mut app, KeyCode::Char('o'));
+    common::type_text(&mut app, "beta");
+    common::press(&mut app, KeyCode::Enter);
+    let isms::ui::App::Workspace(shell) = &app else {
+        panic!("a workspace is open")
+    };
+    assert_eq!(shell.store().path(), beta.as_path());
+    assert_eq!(shell.clock(), Clock::Fixed(day("2031-06-01")));
+    let (list, _) = isms::registry::Registry::load(&registry);
+    let stamps: Vec<&str> = list
+        .workspaces
+        .iter()
+        .map(|w| w.last_opened.as_str())
+        .collect();
+    assert_eq!(stamps[0], "2031-06-01T00:00:00", "{stamps:?}");
+}

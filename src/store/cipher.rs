@@ -188,6 +188,8 @@ pub(super) fn convert(
     // A conversion never runs beside another isms: whoever has the file (the app, an import,
     // another conversion) makes this one say so, instead of failing on a file in mid-change.
     let task = Some("converting it");
+    // The note's time is the computer's: a conversion stamps nothing into the workspace, and
+    // `Store::convert` keeps its signature for the commands and tests that call it.
     let _lock = super::lock::acquire_for(path, &current_user()?, task, before, Clock::System)
         .map_err(|e| match e {
             StoreError::InUse { path, holder } => StoreError::Busy {
