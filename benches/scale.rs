@@ -270,7 +270,7 @@ fn keys(c: &mut Criterion, fx: &Fixture) {
 /// The headless commands and the exports.
 fn commands(c: &mut Criterion, fx: &Fixture) {
     let store = Store::open_read_only(&fx.path).expect("open");
-    let today = isms::clock::today();
+    let today = isms::clock::Clock::at_start().today();
     let mut g = configure(c, "command", true);
     g.bench_function("check", |b| {
         b.iter(|| {
@@ -368,7 +368,7 @@ fn encrypted(c: &mut Criterion, fx: &Fixture) {
     timed("first_frame_dashboard", false);
     timed("all_screens_ready", true);
     let store = Store::open_with(&path, true, Some(&pass)).expect("open encrypted");
-    let today = isms::clock::today();
+    let today = isms::clock::Clock::at_start().today();
     let file = fx.dir.path().join("encrypted-report.xlsx");
     g.bench_function("export_report_xlsx", |b| {
         b.iter(|| {

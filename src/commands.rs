@@ -14,6 +14,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 
 use crate::cli::{Cli, Command};
+use crate::clock::Clock;
 use crate::registry::human_size;
 use crate::report::listing::{self, Format, Register};
 use crate::store::{Store, StoreError, inspect};
@@ -114,7 +115,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             } else {
                 None
             };
-            let store = Store::create_with(&path, &org, key.as_ref())?;
+            let store = Store::create_with_clock(&path, &org, key.as_ref(), Clock::at_start())?;
             workspaces::remember(&store);
             writeln!(
                 out,
@@ -164,8 +165,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let path = new_workspace(file, cli.db)?;
             let store = match scale {
                 Some(0) => bail!("--scale: expected a number of assets above 0"),
-                Some(n) => crate::demo::write_scaled(&path, n)?,
-                None => crate::demo::write_demo(&path)?,
+                Some(n) => crate::demo::write_scaled_with_clock(&path, n, Clock::at_start())?,
+                None => crate::demo::write_demo_with_clock(&path, Clock::at_start())?,
             };
             workspaces::remember(&store);
             let c = store.counts()?;
@@ -199,10 +200,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Check { file, format, .. }) => {
             let workspace = workspace(file, cli.db).and_then(|path| {
                 let store = open_to_read(&path, cli.read_only)?;
-                Ok((store.organisation()?, store.workspace()?))
+                Ok((store.organisation()?, store.workspace()?, store.today()))
             });
-            let (organisation, ws) = workspace.map_err(Unreadable)?;
-            return check::report(&mut out, &organisation, &ws, format);
+            let (organisation, ws, today) = workspace.map_err(Unreadable)?;
+            return check::report(&mut out, &organisation, &ws, format, today);
         }
         Some(Command::List { register, format }) => {
             // Parsed here, not by clap, so that a wrong name is a one-line error with exit code 1.
@@ -210,7 +211,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let format: Format = format.parse().context("--format")?;
             let path = workspace(None, cli.db)?;
             let store = open_to_read(&path, cli.read_only)?;
-            let table = listing::build(&store, register, crate::clock::today())?;
+            let table = listing::build(&store, register, store.today())?;
             // Stdout is line-buffered: one write per line of a large register would dominate.
             let mut buffered = std::io::BufWriter::new(&mut out);
             listing::write(&mut buffered, &table, format)?;

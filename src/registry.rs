@@ -8,6 +8,8 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::clock::Clock;
+
 /// The registry's file name inside the data directory.
 pub const FILE_NAME: &str = "workspaces.json";
 
@@ -167,9 +169,14 @@ impl Registry {
 
 /// Loads the registry at `registry`, remembers `path`, and saves it. Returns a warning instead of
 /// failing: a command or the app must work even when the list cannot be kept.
-pub fn remember_at(registry: &Path, path: &Path, organisation: &str) -> Option<String> {
+pub fn remember_at(
+    registry: &Path,
+    path: &Path,
+    organisation: &str,
+    clock: Clock,
+) -> Option<String> {
     let (mut list, warning) = Registry::load(registry);
-    list.remember(path, organisation, &crate::clock::now_stamp());
+    list.remember(path, organisation, &clock.now_stamp());
     match list.save(registry) {
         Ok(()) => warning,
         Err(e) => Some(format!(
@@ -289,7 +296,7 @@ mod tests {
         }
         // Remembering over a damaged list replaces it with a good one.
         let ws = dir.path().join("x.isms");
-        let warning = remember_at(&file, &ws, "X");
+        let warning = remember_at(&file, &ws, "X", Clock::System);
         assert!(warning.is_some_and(|w| w.contains("damaged")));
         assert_eq!(Registry::load(&file).0.workspaces.len(), 1);
     }

@@ -64,8 +64,8 @@ pub fn report(
     organisation: &str,
     ws: &Workspace,
     format: CheckFormat,
+    today: NaiveDate,
 ) -> Result<ExitCode> {
-    let today = crate::clock::today();
     let findings = check(ws, today);
     let code = if findings.iter().any(|f| f.severity == Severity::Major) {
         ExitCode::FAILURE

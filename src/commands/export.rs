@@ -37,7 +37,7 @@ pub fn run(
         what,
         format,
         output,
-        crate::clock::today(),
+        store.today(),
         Existing::replace_if(force),
     )?;
     if store.is_encrypted() {

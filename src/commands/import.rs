@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+use crate::clock::Clock;
 use crate::domain::text::shown;
 use crate::report::import::{Register, import_table, import_workspace_with};
 use crate::store::Existing;
@@ -24,7 +25,12 @@ pub fn run(
         if dry_run {
             anyhow::bail!("--dry-run: a workspace import creates a new file; nothing to preview");
         }
-        let store = import_workspace_with(file, &target, Existing::replace_if(force))?;
+        let store = import_workspace_with(
+            file,
+            &target,
+            Existing::replace_if(force),
+            Clock::at_start(),
+        )?;
         super::workspaces::remember(&store);
         let c = store.counts()?;
         writeln!(

@@ -9,6 +9,7 @@ use anyhow::{Result, bail};
 
 use zeroize::Zeroizing;
 
+use crate::clock::Clock;
 use crate::store::{Passphrase, Store, StoreError};
 
 /// The passphrase of an existing workspace, for scripts.
@@ -19,12 +20,14 @@ pub const NEW_VAR: &str = "ISMS_NEW_PASSPHRASE";
 /// Attempts at a terminal before giving up.
 const ATTEMPTS: usize = 3;
 
-/// Opens the workspace at `path`, asking for its passphrase if it is encrypted.
+/// Opens the workspace at `path` on the command's clock (read here, where the command
+/// starts), asking for its passphrase if it is encrypted.
 pub(crate) fn open(path: &Path, read_only: bool) -> Result<Store> {
-    match Store::open_with(path, read_only, None) {
-        Err(StoreError::Encrypted(_)) => {
-            with_passphrase(path, |key| Store::open_with(path, read_only, Some(key)))
-        }
+    let clock = Clock::at_start();
+    match Store::open_with_clock(path, read_only, None, clock) {
+        Err(StoreError::Encrypted(_)) => with_passphrase(path, |key| {
+            Store::open_with_clock(path, read_only, Some(key), clock)
+        }),
         opened => Ok(opened?),
     }
 }

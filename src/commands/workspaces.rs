@@ -35,7 +35,7 @@ pub(super) fn remember(store: &Store) {
         return;
     };
     let organisation = store.organisation().unwrap_or_default();
-    if let Some(w) = registry::remember_at(&list, store.path(), &organisation) {
+    if let Some(w) = registry::remember_at(&list, store.path(), &organisation, store.clock()) {
         eprintln!("isms: warning: {w}");
     }
 }

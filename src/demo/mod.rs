@@ -55,6 +55,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
+use crate::clock::Clock;
 use crate::domain::ValidationError;
 use crate::domain::asset::{Asset, Dependency};
 use crate::domain::clause::ClauseItem;
@@ -69,12 +70,18 @@ use crate::domain::soa::{Applicability, ImplementationStatus, SoaEntry};
 use crate::domain::treatment::Action;
 use crate::store::{Existing, Store, StoreError, Writer};
 
-pub use scaled::write_scaled;
+pub use scaled::{write_scaled, write_scaled_with_clock};
 
 /// Writes the demo ISMS into a new workspace file at `path` (refuses an existing path, like
 /// [`Store::create`]); the file appears only once it is whole.
 pub fn write_demo(path: &Path) -> Result<Store, StoreError> {
-    let mut draft = Store::draft(path, data::ORGANISATION, None, Existing::Refuse)?;
+    write_demo_with_clock(path, Clock::System)
+}
+
+/// [`write_demo`] on the `clock` of the app or command that writes it.
+pub fn write_demo_with_clock(path: &Path, clock: Clock) -> Result<Store, StoreError> {
+    let mut draft =
+        Store::draft_with_clock(path, data::ORGANISATION, None, Existing::Refuse, clock)?;
     let store = draft.store();
     Settings::of(store).and_then(|s| store.edit(|w| fill(w, &s)))?;
     draft.finish(false)

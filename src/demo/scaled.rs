@@ -7,6 +7,7 @@ use std::path::Path;
 use chrono::{Days, NaiveDate};
 
 use super::{Settings, date};
+use crate::clock::Clock;
 use crate::domain::asset::{Asset, AssetKind, Dependency};
 use crate::domain::control::Control;
 use crate::domain::methodology::Rating;
@@ -113,7 +114,17 @@ const EXCLUDED: [&str; 2] = ["7.10", "8.30"];
 /// Writes a large synthetic workspace: `assets` assets, 2*assets risks, assets/2 actions, in
 /// one transaction.
 pub fn write_scaled(path: &Path, assets: u32) -> Result<Store, StoreError> {
-    let mut draft = Store::draft(path, "Scaled Test GmbH", None, Existing::Refuse)?;
+    write_scaled_with_clock(path, assets, Clock::System)
+}
+
+/// [`write_scaled`] on the `clock` of the command that writes it.
+pub fn write_scaled_with_clock(
+    path: &Path,
+    assets: u32,
+    clock: Clock,
+) -> Result<Store, StoreError> {
+    let mut draft =
+        Store::draft_with_clock(path, "Scaled Test GmbH", None, Existing::Refuse, clock)?;
     let store = draft.store();
     Settings::of(store).and_then(|s| store.edit(|w| fill(w, &s, assets as usize)))?;
     draft.finish(false)

@@ -17,6 +17,7 @@ use zeroize::Zeroizing;
 use super::file::{FileCheck, checked_header, create_private, inspect, remove_with_journals};
 use super::schema::APPLICATION_ID;
 use super::{Result, StoreError, current_user};
+use crate::clock::Clock;
 
 /// How long a wrong passphrase waits before it is said to be wrong, to slow down guessing.
 const WRONG_PASSPHRASE_DELAY: Duration = Duration::from_millis(800);
@@ -187,8 +188,10 @@ pub(super) fn convert(
     // A conversion never runs beside another isms: whoever has the file (the app, an import,
     // another conversion) makes this one say so, instead of failing on a file in mid-change.
     let task = Some("converting it");
-    let _lock =
-        super::lock::acquire_for(path, &current_user()?, task, before).map_err(|e| match e {
+    // The note's time is the computer's: a conversion stamps nothing into the workspace, and
+    // `Store::convert` keeps its signature for the commands and tests that call it.
+    let _lock = super::lock::acquire_for(path, &current_user()?, task, before, Clock::System)
+        .map_err(|e| match e {
             StoreError::InUse { path, holder } => StoreError::Busy {
                 path,
                 why: format!("open in another isms ({holder})"),

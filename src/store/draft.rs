@@ -11,6 +11,7 @@ use tempfile::TempPath;
 use super::cipher::Passphrase;
 use super::target::{self, Existing, TargetError};
 use super::{Result, Store, StoreError, file};
+use crate::clock::Clock;
 
 /// A workspace being built; [`Draft::finish`] puts it in place, dropping it removes it.
 pub struct Draft {
@@ -45,6 +46,7 @@ impl Draft {
         organisation: &str,
         key: Option<&Passphrase>,
         existing: Existing,
+        clock: Clock,
     ) -> Result<Draft> {
         let organisation = crate::domain::text::required_line("organisation", organisation)?;
         check(target, existing)?;
@@ -53,7 +55,7 @@ impl Draft {
         let Some(temp) = scratch.0.as_deref() else {
             return Err(StoreError::Damaged("the new workspace vanished".into()));
         };
-        let store = file::initialise(temp, &organisation, key)?;
+        let store = file::initialise(temp, &organisation, key, clock)?;
         Ok(Draft {
             store,
             scratch,
@@ -81,6 +83,7 @@ impl Draft {
         // One self-contained file: the write-ahead log folded in and switched off, so that the
         // renamed file alone is the workspace. Opening it for writing turns WAL on again.
         let folded = store.conn.pragma_update(None, "journal_mode", "DELETE");
+        let clock = store.clock;
         // Closed before `scratch` could remove its file on an error.
         drop(store);
         folded?;
@@ -97,7 +100,7 @@ impl Draft {
         // Checked again: a file may have appeared, or been opened, while this one was built.
         check(&target, existing)?;
         target::put_in_place(temp, &target, existing).map_err(|e| exists(&target, e))?;
-        file::open(&target, read_only, key.as_ref())
+        file::open(&target, read_only, key.as_ref(), clock)
     }
 }
 

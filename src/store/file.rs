@@ -13,6 +13,7 @@ use super::reading::{cannot_open, connect_reading, journal_exists, open_reading}
 use super::schema::{APPLICATION_ID, LATEST_VERSION, migrations};
 use super::target::{self, Existing};
 use super::{Result, Store, StoreError, current_user};
+use crate::clock::Clock;
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
@@ -189,9 +190,14 @@ fn read_up_to(file: &mut File, buf: &mut [u8]) -> std::io::Result<usize> {
     Ok(total)
 }
 
-pub(super) fn open(path: &Path, read_only: bool, key: Option<&Passphrase>) -> Result<Store> {
+pub(super) fn open(
+    path: &Path,
+    read_only: bool,
+    key: Option<&Passphrase>,
+    clock: Clock,
+) -> Result<Store> {
     let before = super::lock::identity(path);
-    match open_checked(path, read_only, key, before) {
+    match open_checked(path, read_only, key, before, clock) {
         // A conversion renamed a new file over this one between its checks and its opening:
         // what failed to read was a file in mid-change, not a damaged one.
         Err(e)
@@ -216,16 +222,17 @@ fn open_checked(
     read_only: bool,
     key: Option<&Passphrase>,
     before: Option<super::lock::FileIdentity>,
+    clock: Clock,
 ) -> Result<Store> {
     let check = inspect(path)?;
     if read_only || !check.writable {
-        return open_reading(path, &check, key);
+        return open_reading(path, &check, key, clock);
     }
-    match open_writing(path, &check, key, before) {
+    match open_writing(path, &check, key, before, clock) {
         // Media that take no write-ahead log (see `connect_reading`): as a file that is not
         // writable, it is opened read-only.
         Err(e) if cannot_open(&e) && !journal_exists(path, "-wal") => {
-            open_reading(path, &check, key)
+            open_reading(path, &check, key, clock)
         }
         opened => opened,
     }
@@ -236,6 +243,7 @@ fn open_writing(
     check: &FileCheck,
     key: Option<&Passphrase>,
     before: Option<super::lock::FileIdentity>,
+    clock: Clock,
 ) -> Result<Store> {
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let (unlocked, key, schema_version) = match (check.salt, key) {
@@ -250,7 +258,7 @@ fn open_writing(
     };
     // Before anything is written, migration backups included.
     // Waiting for the lock, the file may have been converted: what was checked is stale.
-    let lock = super::lock::acquire_for(path, &current_user()?, None, before)?;
+    let lock = super::lock::acquire_for(path, &current_user()?, None, before, clock)?;
     if lock.is_some() {
         // A copy left by a conversion that was killed: none can be running while we hold the
         // lock, and a decrypted copy must not linger beside an encrypted workspace.
@@ -270,7 +278,7 @@ fn open_writing(
         migrations().to_latest(&mut conn)?;
         settle_header(&conn)?;
     }
-    Store::new(conn, path, false, key, lock)
+    Store::new(conn, path, false, key, lock, clock)
 }
 
 /// The checks [`inspect`] makes on a plain header, made on an encrypted one once it is read.
@@ -464,6 +472,7 @@ pub(super) fn initialise(
     path: &Path,
     organisation: &str,
     key: Option<&Passphrase>,
+    clock: Clock,
 ) -> Result<Store> {
     let mut conn = Connection::open_with_flags(
         path,
@@ -475,7 +484,7 @@ pub(super) fn initialise(
     conn.pragma_update(None, "application_id", APPLICATION_ID)?;
     configure(&conn, false)?;
     migrations().to_latest(&mut conn)?;
-    let mut store = Store::new(conn, path, false, key.cloned(), None)?;
+    let mut store = Store::new(conn, path, false, key.cloned(), None, clock)?;
     store.edit(|w| w.seed(organisation))?;
     settle_header(&store.conn)?;
     Ok(store)

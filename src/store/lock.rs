@@ -11,6 +11,7 @@ use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
 use super::{Result, StoreError};
+use crate::clock::Clock;
 
 /// Held while a workspace is open for writing; released, and its file removed, when dropped.
 #[derive(Debug)]
@@ -69,7 +70,7 @@ pub fn lock_path(workspace: &Path) -> PathBuf {
 /// workspace uses [`acquire_for`], with what it checked of the file.)
 #[cfg(test)]
 pub fn acquire(workspace: &Path, who: &str) -> Result<Option<WriterLock>> {
-    acquire_for(workspace, who, None, identity(workspace))
+    acquire_for(workspace, who, None, identity(workspace), Clock::System)
 }
 
 /// [`acquire`] for a `task` that others are told about while it runs ("converting it"), of
@@ -81,6 +82,7 @@ pub fn acquire_for(
     who: &str,
     task: Option<&str>,
     checked: Option<FileIdentity>,
+    clock: Clock,
 ) -> Result<Option<WriterLock>> {
     let path = lock_path(workspace);
     let io = |e| StoreError::Io {
@@ -133,7 +135,7 @@ pub fn acquire_for(
                 ),
             });
         }
-        let since = chrono::Local::now().format("%Y-%m-%d %H:%M");
+        let since = clock.now_minute();
         let host = host_name();
         let task = task.map(|t| format!("task={t}\n")).unwrap_or_default();
         let note = format!(
@@ -373,7 +375,7 @@ mod tests {
         std::fs::write(&ws, "old").unwrap();
         let before = identity(&ws);
         assert!(before.is_some());
-        drop(acquire_for(&ws, "alice", Some("converting it"), before).unwrap());
+        drop(acquire_for(&ws, "alice", Some("converting it"), before, Clock::System).unwrap());
         // A conversion that renamed its copy over the workspace and was killed before it
         // could remove its note.
         std::fs::write(
@@ -384,7 +386,7 @@ mod tests {
         let other = dir.path().join("new");
         std::fs::write(&other, "new").unwrap();
         std::fs::rename(&other, &ws).unwrap();
-        let err = acquire_for(&ws, "bob", None, before)
+        let err = acquire_for(&ws, "bob", None, before, Clock::System)
             .unwrap_err()
             .to_string();
         assert!(err.contains("busy"), "{err}");

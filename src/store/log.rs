@@ -97,22 +97,23 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clock::fix_today_for_this_thread;
+    use crate::clock::Clock;
     use crate::domain::scope::{ScopeItem, ScopeItemKind};
 
-    fn on(day: &str) {
-        fix_today_for_this_thread(Some(day.parse().unwrap()));
+    fn on(day: &str) -> Clock {
+        Clock::Fixed(day.parse().unwrap())
     }
 
     /// A workspace created on 2026-01-10 whose scope item S-001 is renamed on 2026-02-20, and
     /// clause 5.1 (same reference as control 5.1) changed on 2026-03-31.
     fn workspace(dir: &tempfile::TempDir) -> Store {
-        on("2026-01-10");
-        let mut store = Store::create(&dir.path().join("t.isms"), "Acme GmbH").unwrap();
+        let path = dir.path().join("t.isms");
+        let mut store =
+            Store::create_with_clock(&path, "Acme GmbH", None, on("2026-01-10")).unwrap();
         let item = store
             .edit(|w| w.insert_scope_item(ScopeItem::new(ScopeItemKind::Location, "HQ")))
             .unwrap();
-        on("2026-02-20");
+        store.set_clock(on("2026-02-20"));
         store
             .edit(|w| {
                 w.update_scope_item(ScopeItem {
@@ -121,7 +122,7 @@ mod tests {
                 })
             })
             .unwrap();
-        on("2026-03-31");
+        store.set_clock(on("2026-03-31"));
         let mut clause = store
             .clauses()
             .unwrap()
@@ -130,7 +131,6 @@ mod tests {
             .unwrap();
         clause.note = "Board minutes".into();
         store.edit(|w| w.set_clause(clause)).unwrap();
-        fix_today_for_this_thread(None);
         store
     }
 

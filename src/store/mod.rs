@@ -27,6 +27,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, Transaction};
+
+use crate::clock::Clock;
 use serde::Serialize;
 
 use crate::domain::ValidationError;
@@ -129,6 +131,8 @@ pub struct Store {
     path: PathBuf,
     read_only: bool,
     who: String,
+    /// Handed down from where the app or command started: stamps the change log.
+    clock: Clock,
     /// Counts the edits committed through this handle, so screens can tell whether what they
     /// show is still current.
     generation: u64,
@@ -179,19 +183,30 @@ impl Store {
     /// Opens an existing workspace; read-only when the file is not writable, or is on read-only
     /// media.
     pub fn open(path: &Path) -> Result<Store> {
-        file::open(path, false, None)
+        file::open(path, false, None, Clock::System)
     }
 
     /// Opens an existing workspace without ever changing it. Closing it may fold a write-ahead
     /// log left by a writer into the file, and removes a lock file left by one that was killed.
     pub fn open_read_only(path: &Path) -> Result<Store> {
-        file::open(path, true, None)
+        file::open(path, true, None, Clock::System)
     }
 
     /// Opens a workspace that may be encrypted: `key` opens an encrypted one and is ignored
     /// for a plain one. A wrong key is reported after a short delay, with nothing written.
     pub fn open_with(path: &Path, read_only: bool, key: Option<&Passphrase>) -> Result<Store> {
-        file::open(path, read_only, key)
+        file::open(path, read_only, key, Clock::System)
+    }
+
+    /// [`Store::open_with`] on the `clock` of the app or command that opens it, which stamps
+    /// the change log and the writer's lock note. (The shorter openers take the system clock.)
+    pub fn open_with_clock(
+        path: &Path,
+        read_only: bool,
+        key: Option<&Passphrase>,
+        clock: Clock,
+    ) -> Result<Store> {
+        file::open(path, read_only, key, clock)
     }
 
     fn new(
@@ -200,12 +215,14 @@ impl Store {
         read_only: bool,
         key: Option<Passphrase>,
         lock: Option<lock::WriterLock>,
+        clock: Clock,
     ) -> Result<Store> {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
             read_only,
             who: current_user()?,
+            clock,
             generation: 0,
             key,
             frozen: false,
@@ -222,7 +239,24 @@ impl Store {
             key: self.key.clone(),
             frozen: self.frozen,
             readers: Arc::clone(&self.readers),
+            clock: self.clock,
         }
+    }
+
+    /// Today on the clock this handle was given where the app or command started: what screens
+    /// and checks built from it count overdue and expired against.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.clock.today()
+    }
+
+    /// The clock this handle stamps the change log with.
+    pub fn clock(&self) -> Clock {
+        self.clock
+    }
+
+    /// Stamps the edits from now on with `clock` (the app's, when its day is fixed).
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
     }
 
     /// Whether the file is encrypted.
@@ -298,7 +332,17 @@ impl Store {
 
     /// [`Store::create`], encrypted with `key` when one is given.
     pub fn create_with(path: &Path, organisation: &str, key: Option<&Passphrase>) -> Result<Store> {
-        Store::draft(path, organisation, key, Existing::Refuse)?.finish(false)
+        Store::create_with_clock(path, organisation, key, Clock::System)
+    }
+
+    /// [`Store::create_with`] on the `clock` of the app or command that creates it.
+    pub fn create_with_clock(
+        path: &Path,
+        organisation: &str,
+        key: Option<&Passphrase>,
+        clock: Clock,
+    ) -> Result<Store> {
+        Store::draft_with_clock(path, organisation, key, Existing::Refuse, clock)?.finish(false)
     }
 
     /// A new workspace for `organisation`, built beside `path` and put there by
@@ -310,7 +354,18 @@ impl Store {
         key: Option<&Passphrase>,
         existing: Existing,
     ) -> Result<Draft> {
-        Draft::begin(path, organisation, key, existing)
+        Draft::begin(path, organisation, key, existing, Clock::System)
+    }
+
+    /// [`Store::draft`] on the `clock` of the app or command that builds it.
+    pub fn draft_with_clock(
+        path: &Path,
+        organisation: &str,
+        key: Option<&Passphrase>,
+        existing: Existing,
+        clock: Clock,
+    ) -> Result<Draft> {
+        Draft::begin(path, organisation, key, existing, clock)
     }
 
     pub fn path(&self) -> &Path {
@@ -333,7 +388,7 @@ impl Store {
             let mut writer = Writer {
                 tx,
                 who: &self.who,
-                at: crate::clock::now_stamp(),
+                at: self.clock.now_stamp(),
             };
             let value = f(&mut writer)?;
             writer.tx.commit()?;
@@ -362,11 +417,13 @@ pub struct ReadAccess {
     key: Option<Passphrase>,
     frozen: bool,
     readers: Arc<()>,
+    clock: Clock,
 }
 
 impl ReadAccess {
     pub fn open(&self) -> Result<Store> {
-        let mut store = reading::open_reader(&self.path, self.key.as_ref(), self.frozen)?;
+        let mut store =
+            reading::open_reader(&self.path, self.key.as_ref(), self.frozen, self.clock)?;
         store.readers = Arc::clone(&self.readers);
         store.beside = true;
         Ok(store)
@@ -374,6 +431,11 @@ impl ReadAccess {
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Today on the clock of the handle this was taken from.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.clock.today()
     }
 }
 

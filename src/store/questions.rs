@@ -134,30 +134,30 @@ impl Writer<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clock::fix_today_for_this_thread;
+    use crate::clock::Clock;
     use crate::domain::asset::{Asset, AssetKind};
     use crate::store::fix_user_for_this_thread;
 
-    fn on(day: &str) {
-        fix_today_for_this_thread(Some(day.parse().unwrap()));
+    fn on(day: &str) -> Clock {
+        Clock::Fixed(day.parse().unwrap())
     }
 
-    /// Lets the clock and the user go again when a test ends, passed or not.
+    /// Lets the user go again when a test ends, passed or not.
     struct Fixed;
 
     impl Drop for Fixed {
         fn drop(&mut self) {
-            fix_today_for_this_thread(None);
             fix_user_for_this_thread(None);
         }
     }
 
     /// A workspace of one server, edited by `ines` on 2026-03-31.
     fn workspace(dir: &tempfile::TempDir) -> (Store, Asset, Fixed) {
-        on("2026-03-31");
         fix_user_for_this_thread(Some("ines"));
         let fixed = Fixed;
-        let mut store = Store::create(&dir.path().join("q.isms"), "Acme GmbH").unwrap();
+        let path = dir.path().join("q.isms");
+        let mut store =
+            Store::create_with_clock(&path, "Acme GmbH", None, on("2026-03-31")).unwrap();
         let asset = store
             .edit(|w| w.insert_asset(Asset::new(AssetKind::Hardware, "Server")))
             .unwrap();
@@ -212,7 +212,7 @@ mod tests {
             .edit(|w| w.note_question(Some(server.id), "Shared?"))
             .unwrap();
         let other = store.edit(|w| w.note_question(None, "Minutes?")).unwrap();
-        on("2026-04-02");
+        store.set_clock(on("2026-04-02"));
         let done = store.edit(|w| w.resolve_question(q.id)).unwrap();
         assert_eq!(
             done.resolved_at.map(stamp).as_deref(),

@@ -10,12 +10,14 @@ use super::cipher::{self, Passphrase};
 use super::file::{BUSY_TIMEOUT, FileCheck, checked_header, configure};
 use super::schema::LATEST_VERSION;
 use super::{Result, Store, StoreError};
+use crate::clock::Clock;
 
 /// Opens an existing workspace without ever writing to it: see [`connect_reading`].
 pub(super) fn open_reading(
     path: &Path,
     check: &FileCheck,
     key: Option<&Passphrase>,
+    clock: Clock,
 ) -> Result<Store> {
     let key = match (check.salt, key) {
         (Some(_), None) => return Err(StoreError::Encrypted(path.display().to_string())),
@@ -41,7 +43,7 @@ pub(super) fn open_reading(
     if !frozen {
         super::lock::remove_stale(path);
     }
-    let mut store = Store::new(conn, path, true, key, None)?;
+    let mut store = Store::new(conn, path, true, key, None, clock)?;
     store.frozen = frozen;
     Ok(store)
 }
@@ -129,13 +131,18 @@ pub(super) fn journal_exists(path: &Path, suffix: &str) -> bool {
 /// A read-only connection to a workspace this process has open and checked already, for work
 /// on another thread, opened as that handle was (`frozen`: see [`connect_reading`]). Its header
 /// is not inspected again: right after creation it may still be only in the write-ahead log.
-pub(super) fn open_reader(path: &Path, key: Option<&Passphrase>, frozen: bool) -> Result<Store> {
+pub(super) fn open_reader(
+    path: &Path,
+    key: Option<&Passphrase>,
+    frozen: bool,
+    clock: Clock,
+) -> Result<Store> {
     let conn = reading_connection(path, frozen)?;
     if let Some(key) = key {
         cipher::apply_key(&conn, key)?;
     }
     configure(&conn, true)?;
-    let mut store = Store::new(conn, path, true, key.cloned(), None)?;
+    let mut store = Store::new(conn, path, true, key.cloned(), None, clock)?;
     store.frozen = frozen;
     Ok(store)
 }

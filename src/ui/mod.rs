@@ -21,6 +21,7 @@ use ratatui::crossterm::event::{
 use ratatui::layout::{Alignment, Rect};
 use ratatui::widgets::Paragraph;
 
+use crate::clock::Clock;
 use crate::store::{Passphrase, Store, StoreError};
 
 pub use shell::Shell;
@@ -53,7 +54,6 @@ pub struct UnlockApp {
     unlock: unlock::Unlock,
     previous: Option<Box<App>>,
     registry: Option<PathBuf>,
-    today: Option<chrono::NaiveDate>,
 }
 
 /// The picker on its own, before any workspace is open.
@@ -61,20 +61,16 @@ pub struct PickerApp {
     picker: picker::Picker,
     registry: PathBuf,
     read_only: bool,
+    /// Read where the app started, for the workspace chosen.
+    clock: Clock,
 }
 
 impl UnlockApp {
-    fn new(
-        path: &Path,
-        read_only: bool,
-        registry: Option<PathBuf>,
-        today: Option<chrono::NaiveDate>,
-    ) -> Self {
+    fn new(path: &Path, read_only: bool, registry: Option<PathBuf>, clock: Clock) -> Self {
         Self {
-            unlock: unlock::Unlock::new(path, read_only),
+            unlock: unlock::Unlock::new(path, read_only, clock),
             previous: None,
             registry,
-            today,
         }
     }
 }
@@ -100,15 +96,19 @@ impl App {
         read_only: bool,
         key: Option<&Passphrase>,
     ) -> Result<App> {
+        // The one place the app reads the clock: everything below is handed this value.
+        let clock = Clock::at_start();
         if !explicit && !path.exists() {
-            return Ok(App::Welcome(Box::new(Welcome::new(path.to_path_buf()))));
+            let mut welcome = Welcome::new(path.to_path_buf());
+            welcome.clock = clock;
+            return Ok(App::Welcome(Box::new(welcome)));
         }
         let asking = |error: Option<&str>| {
-            let mut asking = UnlockApp::new(path, read_only, None, None);
+            let mut asking = UnlockApp::new(path, read_only, None, clock);
             asking.unlock.error = error.map(str::to_string);
             Ok(App::Unlock(Box::new(asking)))
         };
-        match Store::open_with(path, read_only, key) {
+        match Store::open_with_clock(path, read_only, key, clock) {
             Ok(store) => Ok(App::Workspace(Box::new(Shell::new(store)?))),
             Err(StoreError::Encrypted(_)) => asking(None),
             Err(StoreError::WrongPassphrase(_)) => asking(Some(
@@ -127,6 +127,7 @@ impl App {
             picker,
             registry: registry.to_path_buf(),
             read_only,
+            clock: Clock::at_start(),
         }))
     }
 
@@ -149,19 +150,15 @@ impl App {
     /// Opens the workspace at `path` in place of what is shown; the one open before is
     /// released once the new one is open. On failure the old one stays and says why.
     fn switch_to(&mut self, path: &Path) {
-        let (registry, today, read_only) = match self {
-            App::Workspace(s) => (s.registry().cloned(), s.today(), s.store().is_read_only()),
-            App::Picker(p) => (Some(p.registry.clone()), None, p.read_only),
-            App::Welcome(w) => (w.registry.clone(), None, false),
-            App::Unlock(u) => (u.registry.clone(), u.today, u.unlock.read_only),
+        let (registry, clock, read_only) = match self {
+            App::Workspace(s) => (s.registry().cloned(), s.clock(), s.store().is_read_only()),
+            App::Picker(p) => (Some(p.registry.clone()), p.clock, p.read_only),
+            App::Welcome(w) => (w.registry.clone(), w.clock, false),
+            App::Unlock(u) => (u.registry.clone(), u.unlock.clock, u.unlock.read_only),
         };
-        let opened = if read_only {
-            Store::open_read_only(path)
-        } else {
-            Store::open(path)
-        };
+        let opened = Store::open_with_clock(path, read_only, None, clock);
         if let Err(StoreError::Encrypted(_)) = opened {
-            let asking = App::Unlock(Box::new(UnlockApp::new(path, read_only, registry, today)));
+            let asking = App::Unlock(Box::new(UnlockApp::new(path, read_only, registry, clock)));
             let previous = std::mem::replace(self, asking);
             if let App::Unlock(u) = self {
                 u.previous = Some(Box::new(previous));
@@ -171,9 +168,6 @@ impl App {
         let shell = opened.and_then(Shell::new);
         match (shell, self) {
             (Ok(mut shell), this) => {
-                if let Some(today) = today {
-                    shell.set_today(today);
-                }
                 shell.set_registry(registry);
                 *this = App::Workspace(Box::new(shell));
             }
@@ -206,9 +200,6 @@ impl App {
         };
         match Shell::new(store) {
             Ok(mut shell) => {
-                if let Some(today) = u.today {
-                    shell.set_today(today);
-                }
                 shell.set_registry(u.registry.clone());
                 *self = App::Workspace(Box::new(shell));
             }

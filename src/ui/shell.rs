@@ -23,6 +23,7 @@ use super::screens::treatment::TreatmentScreen;
 use super::screens::{Ctx, Handled, Screen, Status};
 use super::widgets::{fit, key_line, render_help};
 use super::{Step, theme};
+use crate::clock::Clock;
 use crate::store::{Store, StoreError};
 use std::path::PathBuf;
 
@@ -55,8 +56,6 @@ pub struct Shell {
     registry: Option<PathBuf>,
     /// The workspace chosen in the picker, for the app to open in place of this one.
     switch_to: Option<PathBuf>,
-    /// Fixes "today" regardless of the clock, for tests.
-    today: Option<chrono::NaiveDate>,
 }
 
 impl Shell {
@@ -111,7 +110,6 @@ impl Shell {
             picker: None,
             registry: None,
             switch_to: None,
-            today: None,
         })
     }
 
@@ -120,8 +118,12 @@ impl Shell {
     pub fn set_registry(&mut self, registry: Option<PathBuf>) {
         self.registry = registry;
         if let Some(list) = &self.registry
-            && let Some(w) =
-                crate::registry::remember_at(list, self.store.path(), &self.organisation)
+            && let Some(w) = crate::registry::remember_at(
+                list,
+                self.store.path(),
+                &self.organisation,
+                self.store.clock(),
+            )
         {
             self.status = Status::Error(w);
         }
@@ -136,9 +138,9 @@ impl Shell {
         self.switch_to.take()
     }
 
-    /// Fixed today, if any, to carry over to the next workspace.
-    pub fn today(&self) -> Option<chrono::NaiveDate> {
-        self.today
+    /// The clock the app started with (its store's), to carry over to the next workspace.
+    pub fn clock(&self) -> Clock {
+        self.store.clock()
     }
 
     /// Reports in the status line why the chosen workspace did not open.
@@ -185,10 +187,10 @@ impl Shell {
         &self.store
     }
 
-    /// Fixes today for this app and its thread (tests).
+    /// Fixes today for this app, its change log and the screens it builds in the background
+    /// (tests).
     pub fn set_today(&mut self, today: chrono::NaiveDate) {
-        self.today = Some(today);
-        crate::clock::fix_today_for_this_thread(Some(today));
+        self.store.set_clock(Clock::Fixed(today));
         // What screens derived from the old today (overdue, expired) is stale.
         self.read_at.fill(None);
         if let Err(e) = self.refresh(self.current) {
@@ -245,7 +247,7 @@ impl Shell {
             self.help = false;
             return Step::Continue;
         }
-        let today = self.today.unwrap_or_else(crate::clock::today);
+        let today = self.store.today();
         if let Some(dialog) = &mut self.export {
             if let super::export::ExportStep::Closed =
                 dialog.handle_key(key, &self.store, today, &mut self.status)
@@ -262,7 +264,7 @@ impl Shell {
         let capturing = screen.captures_input();
         let mut ctx = Ctx {
             store: &mut self.store,
-            today: self.today.unwrap_or_else(crate::clock::today),
+            today,
             status: &mut self.status,
             jump: None,
         };

@@ -13,11 +13,14 @@ use zeroize::Zeroizing;
 
 use super::theme;
 use super::widgets::key_line;
+use crate::clock::Clock;
 use crate::store::{Passphrase, Store, StoreError};
 
 pub struct Unlock {
     pub path: PathBuf,
     pub read_only: bool,
+    /// The app's clock, handed to the workspace once it opens.
+    pub clock: Clock,
     typed: Zeroizing<String>,
     checking: bool,
     pub error: Option<String>,
@@ -30,10 +33,11 @@ pub enum UnlockEvent {
 }
 
 impl Unlock {
-    pub fn new(path: &Path, read_only: bool) -> Self {
+    pub fn new(path: &Path, read_only: bool, clock: Clock) -> Self {
         Self {
             path: path.to_path_buf(),
             read_only,
+            clock,
             // Room enough that typing never moves the text, leaving copies behind.
             typed: Zeroizing::new(String::with_capacity(4096)),
             checking: false,
@@ -86,8 +90,9 @@ impl Unlock {
         }
         self.checking = false;
         let typed = std::mem::take(&mut *self.typed);
-        let opened = Passphrase::new(typed)
-            .and_then(|key| Store::open_with(&self.path, self.read_only, Some(&key)));
+        let opened = Passphrase::new(typed).and_then(|key| {
+            Store::open_with_clock(&self.path, self.read_only, Some(&key), self.clock)
+        });
         match opened {
             Ok(store) => Some(store),
             Err(StoreError::WrongPassphrase(_)) => {

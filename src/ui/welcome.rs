@@ -13,6 +13,7 @@ use ratatui_textarea::TextArea;
 
 use super::theme;
 use super::widgets::key_line;
+use crate::clock::Clock;
 use crate::store::Store;
 
 const CHOICES: [&str; 3] = [
@@ -29,6 +30,8 @@ pub struct Welcome {
     pub error: Option<String>,
     /// The list of known workspaces the new one is remembered in.
     pub registry: Option<PathBuf>,
+    /// The app's clock, which the new workspace's change log is stamped with.
+    pub clock: Clock,
 }
 
 pub enum Outcome {
@@ -45,6 +48,7 @@ impl Welcome {
             name: None,
             error: None,
             registry: None,
+            clock: Clock::default(),
         }
     }
 
@@ -57,7 +61,9 @@ impl Welcome {
                 }
                 KeyCode::Enter => {
                     let org = input.lines().join(" ");
-                    let made = self.named_after(&org).and_then(|p| Store::create(&p, &org));
+                    let made = self
+                        .named_after(&org)
+                        .and_then(|p| Store::create_with_clock(&p, &org, None, self.clock));
                     return self.finish(made);
                 }
                 _ => {
@@ -106,7 +112,7 @@ impl Welcome {
     fn open_demo(&mut self) -> Outcome {
         let made = self
             .named_after(crate::demo::ORGANISATION)
-            .and_then(|p| crate::demo::write_demo(&p));
+            .and_then(|p| crate::demo::write_demo_with_clock(&p, self.clock));
         self.finish(made)
     }
 

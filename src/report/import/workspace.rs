@@ -14,6 +14,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::ImportError;
+use crate::clock::Clock;
 use crate::domain::asset::{Asset, Dependency};
 use crate::domain::control::{Control, Theme, key_order};
 use crate::domain::imported_history::{deleted_id, relinked};
@@ -34,7 +35,7 @@ pub use crate::report::export::workspace::WorkspaceFile;
 /// (or a kill) there is no file at `target`, and nothing else is touched. Returns the new
 /// workspace opened read-only.
 pub fn import_workspace(json_path: &Path, target: &Path) -> Result<Store, ImportError> {
-    import_workspace_with(json_path, target, Existing::Refuse)
+    import_workspace_with(json_path, target, Existing::Refuse, Clock::System)
 }
 
 /// [`import_workspace`], replacing an existing file at `target` when `existing` says so.
@@ -42,6 +43,7 @@ pub fn import_workspace_with(
     json_path: &Path,
     target: &Path,
     existing: Existing,
+    clock: Clock,
 ) -> Result<Store, ImportError> {
     let shown = json_path.display();
     super::bounds::check_regular(json_path)?;
@@ -66,7 +68,8 @@ pub fn import_workspace_with(
         StoreError::AlreadyExists(path) => StoreError::Target(TargetError::Exists(path)),
         e => e,
     };
-    let mut draft = Store::draft(target, &file.organisation, None, existing).map_err(forceable)?;
+    let mut draft = Store::draft_with_clock(target, &file.organisation, None, existing, clock)
+        .map_err(forceable)?;
     let mut at = String::from("settings");
     match draft.store().edit(|w| write_all(w, &file, &mut at)) {
         Ok(()) => Ok(draft.finish(true).map_err(forceable)?),

@@ -23,7 +23,7 @@ pub struct ClauseContext {
 
 impl ClauseContext {
     fn load(store: &Store) -> Result<Arc<Self>, StoreError> {
-        let today = crate::clock::today();
+        let today = store.today();
         let scope = store.scope_statements()?;
         let scope_state = match (
             scope.isms_scope.is_empty(),

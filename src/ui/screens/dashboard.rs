@@ -371,7 +371,7 @@ impl Screen for Dashboard {
     }
 
     fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
-        let today = crate::clock::today();
+        let today = store.today();
         *self.findings.get_mut() = Findings::check(store.read_access(), today);
         let statements = store.scope_statements()?;
         let scope = statements

@@ -78,7 +78,7 @@ struct Job {
 /// the workspace through its own read-only connection. The app's store is at
 /// `generation`; a screen built from an older state is read again when it is shown.
 pub fn build_in_background(screens: &mut [&mut Lazy], access: ReadAccess, generation: u64) {
-    let today = crate::clock::today();
+    let today = access.today();
     let mut jobs: Vec<Job> = Vec::new();
     for lazy in screens.iter_mut() {
         if matches!(lazy.state, State::Unbuilt) {
@@ -103,7 +103,6 @@ pub fn build_in_background(screens: &mut [&mut Lazy], access: ReadAccess, genera
     let spawned = std::thread::Builder::new()
         .name("screens".into())
         .spawn(move || {
-            crate::clock::fix_today_for_this_thread(Some(today));
             let store = access.open().map_err(|e| e.to_string());
             for job in jobs {
                 if job.claimed.swap(true, Ordering::AcqRel) {
@@ -181,8 +180,7 @@ impl Screen for Lazy {
                 ..
             } => match built.recv() {
                 Ok(Ok(mut s)) => {
-                    let current =
-                        generation == store.generation() && today == crate::clock::today();
+                    let current = generation == store.generation() && today == store.today();
                     let read = if current { Ok(()) } else { s.reload(store) };
                     self.state = State::Built(s);
                     read

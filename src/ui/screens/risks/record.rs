@@ -121,7 +121,7 @@ pub fn load_rows(store: &Store) -> Result<(Vec<RiskRow>, RiskRow), StoreError> {
         scale: store.protection_scale()?,
         actions: store.actions()?,
         acceptances: store.acceptances()?,
-        today: crate::clock::today(),
+        today: store.today(),
     });
     // Each risk's own actions and acceptances, so flagging thousands of risks stays one pass.
     let mut actions: HashMap<i64, Vec<Action>> = HashMap::new();

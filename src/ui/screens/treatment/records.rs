@@ -46,7 +46,7 @@ impl TreatmentContext {
                     (c.key, label)
                 })
                 .collect(),
-            today: crate::clock::today(),
+            today: store.today(),
         }))
     }
 
