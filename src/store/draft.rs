@@ -80,13 +80,22 @@ impl Draft {
             key,
             existing,
         } = self;
-        // One self-contained file: the write-ahead log folded in and switched off, so that the
-        // renamed file alone is the workspace. Opening it for writing turns WAL on again.
-        let folded = store.conn.pragma_update(None, "journal_mode", "DELETE");
+        // One self-contained file: the write-ahead log folded in (and removed as the last
+        // connection closes), so that the renamed file alone is the workspace. It stays in WAL
+        // mode: opening it at its place then changes nothing, so a kill at that moment cannot
+        // leave a rollback journal beside it.
+        let folded: rusqlite::Result<i64> =
+            store
+                .conn
+                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |row| row.get(0));
         let clock = store.clock;
         // Closed before `scratch` could remove its file on an error.
         drop(store);
-        folded?;
+        if folded? != 0 {
+            return Err(StoreError::Damaged(
+                "the new workspace could not be written as one file".into(),
+            ));
+        }
         let Some(temp) = scratch.0.take() else {
             return Err(StoreError::Damaged("the new workspace vanished".into()));
         };
