@@ -31,6 +31,14 @@ fn names(dir: &Path) -> Vec<String> {
     names
 }
 
+fn assert_no_temporary_file(dir: &Path) {
+    let left = names(dir);
+    assert!(
+        !left.iter().any(|n| n.ends_with(".tmp")),
+        "a temporary file is left: {left:?}"
+    );
+}
+
 #[cfg(unix)]
 fn mode(path: &Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
@@ -103,11 +111,7 @@ fn an_existing_file_is_replaced_only_with_force_and_ends_private() {
         .success();
     assert!(fs::read_to_string(&out).unwrap().contains("Acme GmbH"));
     assert_eq!(mode(&out), 0o600, "the replaced file is private now");
-    assert!(
-        !names(sb.dir.path()).iter().any(|n| n.ends_with(".tmp")),
-        "no temporary file is left: {:?}",
-        names(sb.dir.path())
-    );
+    assert_no_temporary_file(sb.dir.path());
 }
 
 #[test]
@@ -249,11 +253,7 @@ fn a_backup_never_replaces_a_file_unasked_nor_the_workspace() {
     assert!(bytes(&ws) == before);
     sb.run(&["backup", s(&ws), s(&sb.path("nowhere/copy.isms"))])
         .fails_with("does not exist");
-    assert!(
-        !names(sb.dir.path()).iter().any(|n| n.ends_with(".tmp")),
-        "{:?}",
-        names(sb.dir.path())
-    );
+    assert_no_temporary_file(sb.dir.path());
 }
 
 #[test]
