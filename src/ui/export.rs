@@ -71,7 +71,7 @@ impl ExportDialog {
 
     pub fn keys(&self) -> Vec<(&'static str, &'static str)> {
         if self.replacing.is_some() {
-            return vec![("y", "replace"), ("n Esc", "keep them")];
+            return vec![("y", "replace"), ("n Esc", "keep, change the export")];
         }
         self.form.keys().to_vec()
     }
@@ -163,7 +163,12 @@ impl ExportDialog {
             Err(e) => {
                 match e.would_replace().filter(|_| !replace) {
                     Some(files) => {
-                        let question = format!("Replace {files}? It exists already.");
+                        let exist = if files.contains(", ") {
+                            "They exist already"
+                        } else {
+                            "It exists already"
+                        };
+                        let question = format!("Replace {files}? {exist}.");
                         self.replacing = Some((Confirm { question }, chosen.clone()));
                     }
                     None => self.form.message = Some(e.to_string()),
