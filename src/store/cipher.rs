@@ -203,7 +203,7 @@ pub(super) fn convert(
         (Some(salt), Some(key)) => Some(key.derived(&salt)?),
         _ => None,
     };
-    let source = Connection::open_with_flags(
+    let source = super::sql::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
@@ -277,7 +277,7 @@ fn io(path: &Path, source: std::io::Error) -> StoreError {
 
 /// Opens the converted copy with its own key, as a workspace will be opened, and checks it.
 fn verify(temp: &Path, key: Option<&Passphrase>, version: i32) -> Result<()> {
-    let conn = Connection::open_with_flags(
+    let conn = super::sql::open_with_flags(
         temp,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
@@ -330,7 +330,7 @@ pub(super) fn copy_into(
             dest.to_path_buf(),
         )
     };
-    let to = Connection::open_with_flags(
+    let to = super::sql::open_with_flags(
         dest,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX | flags,
     )?;

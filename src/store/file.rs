@@ -250,7 +250,7 @@ fn open_writing(
         (Some(_), None) => return Err(StoreError::Encrypted(path.display().to_string())),
         (Some(salt), Some(key)) => {
             let key = key.derived(&salt)?;
-            let conn = Connection::open_with_flags(path, flags)?;
+            let conn = super::sql::open_with_flags(path, flags)?;
             let schema_version = checked_header(path, cipher::unlock(&conn, &key, path)?)?;
             (Some(conn), Some(key), schema_version)
         }
@@ -271,7 +271,7 @@ fn open_writing(
     }
     let mut conn = match unlocked {
         Some(conn) => conn,
-        None => Connection::open_with_flags(path, flags)?,
+        None => super::sql::open_with_flags(path, flags)?,
     };
     configure(&conn, false)?;
     if migrate {
@@ -425,7 +425,7 @@ pub(super) fn backup(
 
 fn copy_pages(source: &Connection, source_path: &Path, dest: &Path) -> Result<()> {
     use rusqlite::backup::{Backup, StepResult};
-    let mut to = Connection::open_with_flags(
+    let mut to = super::sql::open_with_flags(
         dest,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
@@ -474,7 +474,7 @@ pub(super) fn initialise(
     key: Option<&Passphrase>,
     clock: Clock,
 ) -> Result<Store> {
-    let mut conn = Connection::open_with_flags(
+    let mut conn = super::sql::open_with_flags(
         path,
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;

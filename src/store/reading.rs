@@ -86,7 +86,7 @@ pub(super) fn cannot_open(error: &StoreError) -> bool {
 /// A connection for reading `path`: see [`connect_reading`].
 fn reading_connection(path: &Path, frozen: bool) -> Result<Connection> {
     let conn = if frozen {
-        Connection::open_with_flags(
+        super::sql::open_with_flags(
             immutable_uri(path)?,
             OpenFlags::SQLITE_OPEN_READ_ONLY
                 | OpenFlags::SQLITE_OPEN_NO_MUTEX
@@ -94,7 +94,7 @@ fn reading_connection(path: &Path, frozen: bool) -> Result<Connection> {
         )?
     } else {
         // Without SQLITE_OPEN_CREATE; SQLite falls back to reading a file it may not write.
-        Connection::open_with_flags(
+        super::sql::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?

@@ -3,9 +3,26 @@
 use std::str::FromStr;
 
 use rusqlite::types::Type;
-use rusqlite::{Connection, Row};
+use rusqlite::{Connection, OpenFlags, Row};
 
 /// A text column parsed into a domain enum; an unknown code reports the column as damaged.
+/// Opens a connection to `path` once SQLite is whole. SQLCipher registers its functions
+/// (`sqlcipher_export`, which conversions and backups use) in SQLite's extra initialisation,
+/// which SQLite runs outside its own mutex: a connection opened by one thread while another
+/// runs that first initialisation can lack them. So the first opening in the process happens
+/// once, and every other waits until it is done.
+pub fn open_with_flags(
+    path: impl AsRef<std::path::Path>,
+    flags: OpenFlags,
+) -> rusqlite::Result<Connection> {
+    static INITIALISED: std::sync::Once = std::sync::Once::new();
+    INITIALISED.call_once(|| {
+        // Whatever this returns, SQLite has run its initialisation by then.
+        let _ = Connection::open_in_memory();
+    });
+    Connection::open_with_flags(path, flags)
+}
+
 pub fn parse<T>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T>
 where
     T: FromStr,
