@@ -192,8 +192,12 @@ impl Form {
         self.push(key, label, kind)
     }
 
+    /// The field of `key`. Asking for a key the form does not have is a slip of the code that
+    /// built it (the answer would silently be empty): debug builds, and so every test, stop there.
     fn field(&self, key: &str) -> Option<&Field> {
-        self.fields.iter().find(|f| f.key == key)
+        let found = self.fields.iter().find(|f| f.key == key);
+        debug_assert!(found.is_some(), "the form {:?} has no field {key:?}", self.title);
+        found
     }
 
     /// The text of a text or date field, lines joined with `\n`.
