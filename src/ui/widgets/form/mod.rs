@@ -196,7 +196,11 @@ impl Form {
     /// built it (the answer would silently be empty): debug builds, and so every test, stop there.
     fn field(&self, key: &str) -> Option<&Field> {
         let found = self.fields.iter().find(|f| f.key == key);
-        debug_assert!(found.is_some(), "the form {:?} has no field {key:?}", self.title);
+        debug_assert!(
+            found.is_some(),
+            "the form {:?} has no field {key:?}",
+            self.title
+        );
         found
     }
 
