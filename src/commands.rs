@@ -14,7 +14,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result, bail};
 
 use crate::cli::{Cli, Command};
-use crate::clock::Clock;
+use crate::Clock;
 use crate::registry::human_size;
 use crate::report::listing::{self, Format, Register};
 use crate::store::{Store, StoreError, inspect};

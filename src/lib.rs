@@ -9,3 +9,6 @@ pub mod registry;
 pub mod report;
 pub mod store;
 pub mod ui;
+
+/// The one clock, built at the edges and handed down (see `clock`).
+pub use clock::Clock;

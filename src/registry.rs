@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::clock::Clock;
+use crate::Clock;
 
 /// The registry's file name inside the data directory.
 pub const FILE_NAME: &str = "workspaces.json";

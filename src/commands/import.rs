@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
-use crate::clock::Clock;
+use crate::Clock;
 use crate::domain::text::shown;
 use crate::report::import::{Register, import_table, import_workspace_with};
 use crate::store::Existing;

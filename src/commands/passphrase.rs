@@ -9,7 +9,7 @@ use anyhow::{Result, bail};
 
 use zeroize::Zeroizing;
 
-use crate::clock::Clock;
+use crate::Clock;
 use crate::store::{Passphrase, Store, StoreError};
 
 /// The passphrase of an existing workspace, for scripts.

@@ -55,7 +55,7 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 
-use crate::clock::Clock;
+use crate::Clock;
 use crate::domain::ValidationError;
 use crate::domain::asset::{Asset, Dependency};
 use crate::domain::clause::ClauseItem;

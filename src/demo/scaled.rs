@@ -7,7 +7,7 @@ use std::path::Path;
 use chrono::{Days, NaiveDate};
 
 use super::{Settings, date};
-use crate::clock::Clock;
+use crate::Clock;
 use crate::domain::asset::{Asset, AssetKind, Dependency};
 use crate::domain::control::Control;
 use crate::domain::methodology::Rating;

@@ -17,7 +17,7 @@ use zeroize::Zeroizing;
 use super::file::{FileCheck, checked_header, create_private, inspect, remove_with_journals};
 use super::schema::APPLICATION_ID;
 use super::{Result, StoreError, current_user};
-use crate::clock::Clock;
+use crate::Clock;
 
 /// How long a wrong passphrase waits before it is said to be wrong, to slow down guessing.
 const WRONG_PASSPHRASE_DELAY: Duration = Duration::from_millis(800);

@@ -11,7 +11,7 @@ use tempfile::TempPath;
 use super::cipher::Passphrase;
 use super::target::{self, Existing, TargetError};
 use super::{Result, Store, StoreError, file};
-use crate::clock::Clock;
+use crate::Clock;
 
 /// A workspace being built; [`Draft::finish`] puts it in place, dropping it removes it.
 pub struct Draft {

@@ -13,7 +13,7 @@ use super::reading::{cannot_open, connect_reading, journal_exists, open_reading}
 use super::schema::{APPLICATION_ID, LATEST_VERSION, migrations};
 use super::target::{self, Existing};
 use super::{Result, Store, StoreError, current_user};
-use crate::clock::Clock;
+use crate::Clock;
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 

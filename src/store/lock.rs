@@ -11,7 +11,7 @@ use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 
 use super::{Result, StoreError};
-use crate::clock::Clock;
+use crate::Clock;
 
 /// Held while a workspace is open for writing; released, and its file removed, when dropped.
 #[derive(Debug)]

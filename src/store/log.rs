@@ -97,7 +97,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clock::Clock;
+    use crate::Clock;
     use crate::domain::scope::{ScopeItem, ScopeItemKind};
 
     fn on(day: &str) -> Clock {

@@ -28,7 +28,7 @@ use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, Transaction};
 
-use crate::clock::Clock;
+use crate::Clock;
 use serde::Serialize;
 
 use crate::domain::ValidationError;
@@ -497,7 +497,7 @@ thread_local! {
 
 /// Fixes who edits, for workspaces opened afterwards on the calling thread (`None` lets the
 /// environment decide again): what `ISMS_USER` does for a process, for a test that drives the
-/// app in its own thread, like [`crate::clock::fix_today_for_this_thread`].
+/// app in its own thread, as the clock's `fix_today_for_this_thread` does for today.
 pub fn fix_user_for_this_thread(who: Option<&str>) {
     FIXED_USER.with(|u| *u.borrow_mut() = who.map(str::to_string));
 }

@@ -134,7 +134,7 @@ impl Writer<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clock::Clock;
+    use crate::Clock;
     use crate::domain::asset::{Asset, AssetKind};
     use crate::store::fix_user_for_this_thread;
 

@@ -10,7 +10,7 @@ use super::cipher::{self, Passphrase};
 use super::file::{BUSY_TIMEOUT, FileCheck, checked_header, configure};
 use super::schema::LATEST_VERSION;
 use super::{Result, Store, StoreError};
-use crate::clock::Clock;
+use crate::Clock;
 
 /// Opens an existing workspace without ever writing to it: see [`connect_reading`].
 pub(super) fn open_reading(

@@ -21,7 +21,7 @@ use ratatui::crossterm::event::{
 use ratatui::layout::{Alignment, Rect};
 use ratatui::widgets::Paragraph;
 
-use crate::clock::Clock;
+use crate::Clock;
 use crate::store::{Passphrase, Store, StoreError};
 
 pub use shell::Shell;

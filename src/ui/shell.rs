@@ -23,7 +23,7 @@ use super::screens::treatment::TreatmentScreen;
 use super::screens::{Ctx, Handled, Screen, Status};
 use super::widgets::{fit, key_line, render_help};
 use super::{Step, theme};
-use crate::clock::Clock;
+use crate::Clock;
 use crate::store::{Store, StoreError};
 use std::path::PathBuf;
 

@@ -13,7 +13,7 @@ use zeroize::Zeroizing;
 
 use super::theme;
 use super::widgets::key_line;
-use crate::clock::Clock;
+use crate::Clock;
 use crate::store::{Passphrase, Store, StoreError};
 
 pub struct Unlock {

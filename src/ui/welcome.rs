@@ -13,7 +13,7 @@ use ratatui_textarea::TextArea;
 
 use super::theme;
 use super::widgets::key_line;
-use crate::clock::Clock;
+use crate::Clock;
 use crate::store::Store;
 
 const CHOICES: [&str; 3] = [

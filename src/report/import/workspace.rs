@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use super::ImportError;
-use crate::clock::Clock;
+use crate::Clock;
 use crate::domain::asset::{Asset, Dependency};
 use crate::domain::control::{Control, Theme, key_order};
 use crate::domain::imported_history::{deleted_id, relinked};
