@@ -13,8 +13,8 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result, bail};
 
-use crate::cli::{Cli, Command};
 use crate::Clock;
+use crate::cli::{Cli, Command};
 use crate::registry::human_size;
 use crate::report::listing::{self, Format, Register};
 use crate::store::{Store, StoreError, inspect};
