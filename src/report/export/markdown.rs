@@ -82,16 +82,23 @@ fn write_table(s: &mut String, table: &Table) {
     s.push('\n');
 }
 
-/// Text safe inside a table cell: HTML as entities, `|` escaped, line breaks as `<br>`.
+/// Text safe inside a table cell: HTML as entities, Markdown's own marks (`|`, links, emphasis,
+/// code) escaped so that a name shows as typed and never becomes a link, line breaks as `<br>`.
 fn escape(text: &str) -> String {
-    text.trim()
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace("\r\n", "<br>")
-        .replace(['\n', '\r'], "<br>")
+    let mut out = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\\' | '|' | '[' | ']' | '*' | '_' | '`' | '~' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out.replace("\r\n", "<br>").replace(['\n', '\r'], "<br>")
 }
 
 #[cfg(test)]
@@ -101,6 +108,14 @@ mod tests {
     #[test]
     fn cells_keep_one_line_and_their_pipes() {
         assert_eq!(escape(" a|b\nc\r\nd "), "a\\|b<br>c<br>d");
+    }
+
+    #[test]
+    fn a_name_never_becomes_a_link_or_emphasis() {
+        assert_eq!(
+            escape("[click](http://x) *bold* _it_ `code` ~~gone~~"),
+            "\\[click\\](http://x) \\*bold\\* \\_it\\_ \\`code\\` \\~\\~gone\\~\\~"
+        );
     }
 
     #[test]
