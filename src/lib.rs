@@ -1,5 +1,6 @@
 //! isms: a keyboard-first terminal workbench for an ISO/IEC 27001:2022 ISMS.
 
+pub mod app;
 pub mod cli;
 pub mod clock;
 pub mod commands;

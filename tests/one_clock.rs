@@ -146,7 +146,7 @@ fn the_app_started_on_a_fixed_day_writes_that_day_into_the_log() {
         panic!("the workspace should open");
     };
     assert_eq!(shell.clock(), Clock::Fixed(day("2031-06-01")));
-    assert_eq!(shell.store().today(), day("2031-06-01"));
+    assert_eq!(shell.session().today(), day("2031-06-01"));
     isms::clock::fix_today_for_this_thread(None);
 }
 
@@ -190,7 +190,7 @@ fn a_workspace_switched_to_keeps_the_apps_day_and_the_list_remembers_it_by_that_
     let isms::ui::App::Workspace(shell) = &app else {
         panic!("a workspace is open")
     };
-    assert_eq!(shell.store().path(), beta.as_path());
+    assert_eq!(shell.session().path(), beta.as_path());
     assert_eq!(shell.clock(), Clock::Fixed(day("2031-06-01")));
     let (list, _) = isms::registry::Registry::load(&registry);
     let stamps: Vec<&str> = list

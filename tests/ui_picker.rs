@@ -70,8 +70,8 @@ fn o_shows_known_workspaces_filters_as_you_type_and_switches() {
     let App::Workspace(shell) = &app else {
         panic!("a workspace is open")
     };
-    assert_eq!(shell.store().path(), beta.as_path());
-    assert_eq!(shell.store().organisation().unwrap(), "Beta AG");
+    assert_eq!(shell.session().path(), beta.as_path());
+    assert_eq!(shell.session().reader().organisation().unwrap(), "Beta AG");
     // The old workspace is released: it opens for writing again.
     drop(Store::open(&acme).unwrap());
     // And the switch is remembered: Beta AG is now the last opened.
@@ -95,7 +95,7 @@ fn esc_closes_the_picker_and_the_same_workspace_stays_open() {
     let App::Workspace(shell) = &app else {
         panic!("a workspace is open")
     };
-    assert_eq!(shell.store().path(), acme.as_path());
+    assert_eq!(shell.session().path(), acme.as_path());
     assert!(screen(&app, 120, 24).contains("already open"));
 }
 
@@ -111,7 +111,7 @@ fn a_missing_workspace_is_reported_and_the_open_one_stays() {
     let App::Workspace(shell) = &app else {
         panic!("a workspace is open")
     };
-    assert_eq!(shell.store().path(), acme.as_path());
+    assert_eq!(shell.session().path(), acme.as_path());
     let text = screen(&app, 120, 24);
     assert!(text.contains("gone.isms: no such file"), "{text}");
 }
@@ -129,7 +129,7 @@ fn isms_open_without_a_workspace_shows_the_picker_alone() {
     let App::Workspace(shell) = &app else {
         panic!("the chosen workspace is open")
     };
-    assert_eq!(shell.store().path(), beta.as_path());
+    assert_eq!(shell.session().path(), beta.as_path());
 }
 
 #[test]
@@ -154,7 +154,7 @@ fn a_typed_path_opens_a_workspace_from_elsewhere_and_remembers_it() {
     let App::Workspace(shell) = &app else {
         panic!("still the workspace")
     };
-    assert_eq!(shell.store().path(), acme.as_path());
+    assert_eq!(shell.session().path(), acme.as_path());
 
     press(&mut app, KeyCode::Char('o'));
     type_text(&mut app, other.to_str().unwrap());
@@ -162,7 +162,7 @@ fn a_typed_path_opens_a_workspace_from_elsewhere_and_remembers_it() {
     let App::Workspace(shell) = &app else {
         panic!("a workspace is open")
     };
-    assert_eq!(shell.store().organisation().unwrap(), "Gamma SE");
+    assert_eq!(shell.session().reader().organisation().unwrap(), "Gamma SE");
     let (list, _) = Registry::load(&registry);
     assert_eq!(list.workspaces[0].path, other);
 }
@@ -216,7 +216,7 @@ fn delete_asks_then_takes_the_chosen_entry_off_the_list_and_keeps_the_file() {
     let App::Workspace(shell) = &app else {
         panic!("the workspace stays open")
     };
-    assert_eq!(shell.store().path(), acme.as_path());
+    assert_eq!(shell.session().path(), acme.as_path());
 }
 
 #[test]

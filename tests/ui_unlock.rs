@@ -58,8 +58,11 @@ fn an_encrypted_workspace_asks_for_its_passphrase_and_opens_with_it() {
     let App::Workspace(shell) = &app else {
         panic!("the workspace opens: {}", screen(&app, 90, 24))
     };
-    assert!(shell.store().is_encrypted());
-    assert_eq!(shell.store().organisation().unwrap(), "Geheim AG");
+    assert!(shell.session().is_encrypted());
+    assert_eq!(
+        shell.session().reader().organisation().unwrap(),
+        "Geheim AG"
+    );
     let opened = screen(&app, 120, 30);
     assert!(opened.contains("geheim.isms 🔒"), "{opened}");
     press(&mut app, KeyCode::Char('x'));
@@ -116,7 +119,10 @@ fn esc_from_the_prompt_quits_at_start_and_returns_to_the_workspace_after_the_pic
     let App::Workspace(shell) = &app else {
         panic!("back on the workspace")
     };
-    assert_eq!(shell.store().organisation().unwrap(), "Acme GmbH");
+    assert_eq!(
+        shell.session().reader().organisation().unwrap(),
+        "Acme GmbH"
+    );
 
     // And once more, with the passphrase: the switch happens and is remembered.
     press(&mut app, KeyCode::Char('o'));
@@ -128,7 +134,10 @@ fn esc_from_the_prompt_quits_at_start_and_returns_to_the_workspace_after_the_pic
     let App::Workspace(shell) = &app else {
         panic!("the encrypted workspace opens: {}", screen(&app, 90, 24))
     };
-    assert_eq!(shell.store().organisation().unwrap(), "Geheim AG");
+    assert_eq!(
+        shell.session().reader().organisation().unwrap(),
+        "Geheim AG"
+    );
     drop(Store::open(&plain).expect("the plain workspace is released"));
     let (list, _) = Registry::load(&registry);
     assert_eq!(list.workspaces[0].organisation, "Geheim AG");

@@ -163,8 +163,14 @@ impl Writer<'_> {
     }
 
     /// The methodology as stored in this transaction (the default before one is set).
-    pub(super) fn stored_methodology(&self) -> Result<Methodology> {
+    /// The risk methodology as this transaction sees it.
+    pub fn stored_methodology(&self) -> Result<Methodology> {
         Ok(get(&self.tx, METHODOLOGY)?.unwrap_or_default())
+    }
+
+    /// The protection scale as this transaction sees it.
+    pub fn stored_scale(&self) -> Result<ProtectionScale> {
+        Ok(get(&self.tx, SCALE)?.unwrap_or_default())
     }
 
     /// Replaces the protection scale, moving every stored need onto it (see

@@ -151,7 +151,7 @@ impl App {
     /// released once the new one is open. On failure the old one stays and says why.
     fn switch_to(&mut self, path: &Path) {
         let (registry, clock, read_only) = match self {
-            App::Workspace(s) => (s.registry().cloned(), s.clock(), s.store().is_read_only()),
+            App::Workspace(s) => (s.registry().cloned(), s.clock(), s.session().is_read_only()),
             App::Picker(p) => (Some(p.registry.clone()), p.clock, p.read_only),
             App::Welcome(w) => (w.registry.clone(), w.clock, false),
             App::Unlock(u) => (u.registry.clone(), u.unlock.clock, u.unlock.read_only),

@@ -24,6 +24,7 @@ use super::screens::{Ctx, Handled, Screen, Status};
 use super::widgets::{fit, key_line, render_help};
 use super::{Step, theme};
 use crate::Clock;
+use crate::app::Session;
 use crate::store::{Store, StoreError};
 use std::path::PathBuf;
 
@@ -39,7 +40,7 @@ pub const GLOBAL_KEYS: &[(&str, &str)] = &[
 ];
 
 pub struct Shell {
-    store: Store,
+    app: Session,
     organisation: String,
     screens: Vec<Box<dyn Screen>>,
     /// The store generation each screen last read; a screen whose data did not change since is
@@ -60,6 +61,7 @@ pub struct Shell {
 
 impl Shell {
     pub fn new(store: Store) -> Result<Self, StoreError> {
+        let app = Session::new(store);
         // Only the dashboard is read now; the others in the background or when first shown.
         let mut lazy = [
             Lazy::new("Scope", |s| Ok(Box::new(ScopeScreen::new(s)?))),
@@ -80,16 +82,16 @@ impl Shell {
                 )?))
             }),
         ];
-        let dashboard = Dashboard::new(&store)?;
+        let dashboard = Dashboard::new(&app.reader())?;
         build_in_background(
             &mut lazy.iter_mut().collect::<Vec<_>>(),
-            store.read_access(),
-            store.generation(),
+            app.background(),
+            app.generation(),
         );
         let mut screens: Vec<Box<dyn Screen>> = vec![Box::new(dashboard)];
         screens.extend(lazy.into_iter().map(|l| Box::new(l) as Box<dyn Screen>));
-        let organisation = store.organisation()?;
-        let status = if store.is_read_only() {
+        let organisation = app.reader().organisation()?;
+        let status = if app.is_read_only() {
             Status::Info("Opened read-only: nothing can be changed.".into())
         } else {
             Status::None
@@ -97,10 +99,10 @@ impl Shell {
         Ok(Self {
             read_at: {
                 let mut read_at = vec![None; screens.len()];
-                read_at[0] = Some(store.generation());
+                read_at[0] = Some(app.generation());
                 read_at
             },
-            store,
+            app,
             organisation,
             screens,
             current: 0,
@@ -120,9 +122,9 @@ impl Shell {
         if let Some(list) = &self.registry
             && let Some(w) = crate::registry::remember_at(
                 list,
-                self.store.path(),
+                self.app.path(),
                 &self.organisation,
-                self.store.clock(),
+                self.app.clock(),
             )
         {
             self.status = Status::Error(w);
@@ -140,7 +142,7 @@ impl Shell {
 
     /// The clock the app started with (its store's), to carry over to the next workspace.
     pub fn clock(&self) -> Clock {
-        self.store.clock()
+        self.app.clock()
     }
 
     /// Reports in the status line why the chosen workspace did not open.
@@ -174,7 +176,7 @@ impl Shell {
             }
             PickerEvent::Open(path) => {
                 self.picker = None;
-                if same_file(&path, self.store.path()) {
+                if same_file(&path, self.app.path()) {
                     self.status = Status::Info("That workspace is already open.".into());
                 } else {
                     self.switch_to = Some(path);
@@ -183,14 +185,15 @@ impl Shell {
         }
     }
 
-    pub fn store(&self) -> &Store {
-        &self.store
+    /// The open workspace.
+    pub fn session(&self) -> &Session {
+        &self.app
     }
 
     /// Fixes today for this app, its change log and the screens it builds in the background
     /// (tests).
     pub fn set_today(&mut self, today: chrono::NaiveDate) {
-        self.store.set_clock(Clock::Fixed(today));
+        self.app.set_clock(Clock::Fixed(today));
         // What screens derived from the old today (overdue, expired) is stale.
         self.read_at.fill(None);
         if let Err(e) = self.refresh(self.current) {
@@ -234,9 +237,9 @@ impl Shell {
 
     /// Reads screen `index` again if anything was written since it last read.
     fn refresh(&mut self, index: usize) -> Result<(), StoreError> {
-        let now = self.store.generation();
+        let now = self.app.generation();
         if self.read_at[index] != Some(now) {
-            self.screens[index].reload(&self.store)?;
+            self.screens[index].reload(&self.app.reader())?;
             self.read_at[index] = Some(now);
         }
         Ok(())
@@ -247,10 +250,10 @@ impl Shell {
             self.help = false;
             return Step::Continue;
         }
-        let today = self.store.today();
+        let today = self.app.today();
         if let Some(dialog) = &mut self.export {
             if let super::export::ExportStep::Closed =
-                dialog.handle_key(key, &self.store, today, &mut self.status)
+                dialog.handle_key(key, self.app.store(), today, &mut self.status)
             {
                 self.export = None;
             }
@@ -263,7 +266,7 @@ impl Shell {
         let screen = &mut self.screens[self.current];
         let capturing = screen.captures_input();
         let mut ctx = Ctx {
-            store: &mut self.store,
+            app: &mut self.app,
             today,
             status: &mut self.status,
             jump: None,
@@ -289,8 +292,8 @@ impl Shell {
             KeyCode::Char('?') => self.help = true,
             KeyCode::Char('x') => {
                 self.export = Some(super::export::ExportDialog::new(
-                    self.store.path(),
-                    self.store.is_encrypted(),
+                    self.app.path(),
+                    self.app.is_encrypted(),
                 ))
             }
             KeyCode::Char('o') => self.open_picker(),
@@ -371,8 +374,8 @@ impl Shell {
 
         // The file's name only: the message matters more than the folder (the dashboard
         // shows the whole path).
-        let file = self.store.path().file_name().map_or_else(
-            || self.store.path().display().to_string(),
+        let file = self.app.path().file_name().map_or_else(
+            || self.app.path().display().to_string(),
             |n| n.to_string_lossy().into_owned(),
         );
         let (message, style) = match &self.status {
@@ -384,16 +387,12 @@ impl Shell {
             Status::Info(m) => (m.clone(), theme::status_bar()),
             Status::Error(m) => (format!("✖ {m}"), theme::status_bar().patch(theme::error())),
         };
-        let read_only = if self.store.is_read_only() {
+        let read_only = if self.app.is_read_only() {
             " (read-only)"
         } else {
             ""
         };
-        let encrypted = if self.store.is_encrypted() {
-            " 🔒"
-        } else {
-            ""
-        };
+        let encrypted = if self.app.is_encrypted() { " 🔒" } else { "" };
         let left = format!(
             " {} · {}{encrypted}{read_only} ",
             fit(&self.organisation, 28),

@@ -5,6 +5,7 @@
 use std::sync::Arc;
 
 use super::register::Record;
+use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::ValidationError;
 use crate::domain::clause::{
     ClauseItem, ClauseStatus, WorkspaceEvidence, mandatory_documents, workspace_evidence,
@@ -12,7 +13,6 @@ use crate::domain::clause::{
 use crate::domain::readiness::Place;
 use crate::domain::soa::Applicability;
 use crate::domain::text;
-use crate::store::{Store, StoreError, Writer};
 use crate::ui::widgets::form::Form;
 use crate::ui::widgets::table::Column;
 
@@ -22,9 +22,9 @@ pub struct ClauseContext {
 }
 
 impl ClauseContext {
-    fn load(store: &Store) -> Result<Arc<Self>, StoreError> {
-        let today = store.today();
-        let scope = store.scope_statements()?;
+    fn load(data: &Reader<'_>) -> Result<Arc<Self>, Error> {
+        let today = data.today();
+        let scope = data.scope_statements()?;
         let scope_state = match (
             scope.isms_scope.is_empty(),
             scope.certificate_scope.is_empty(),
@@ -39,19 +39,19 @@ impl ClauseContext {
                     .map_or("?".to_string(), |d| d.to_string())
             ),
         };
-        let m = store.methodology()?;
-        let risks = store.risk_ratings()?;
+        let m = data.methodology()?;
+        let risks = data.risk_ratings()?;
         let unassessed = risks.iter().filter(|r| r.inherent.is_none()).count();
-        let soa = store.soa()?;
+        let soa = data.soa()?;
         let decided = soa
             .iter()
             .filter(|e| e.applicability != Applicability::Undecided)
             .count();
-        let versions = store.soa_versions()?;
+        let versions = data.soa_versions()?;
         let issued = versions.last().map_or("never issued".to_string(), |v| {
             format!("version {} issued {}", v.number, v.issued_on)
         });
-        let actions = store.actions()?;
+        let actions = data.actions()?;
         let overdue = actions.iter().filter(|a| a.is_overdue(today)).count();
         Ok(Arc::new(Self {
             states: vec![
@@ -270,9 +270,9 @@ impl Record for ClauseRow {
         })
     }
 
-    fn load(store: &Store) -> Result<(Vec<Self>, Self), StoreError> {
-        let ctx = ClauseContext::load(store)?;
-        let rows: Vec<ClauseRow> = store
+    fn load(data: &Reader<'_>) -> Result<(Vec<Self>, Self), Error> {
+        let ctx = ClauseContext::load(data)?;
+        let rows: Vec<ClauseRow> = data
             .clauses()?
             .into_iter()
             .map(|item| ClauseRow {
@@ -283,7 +283,7 @@ impl Record for ClauseRow {
         let blank = rows
             .first()
             .cloned()
-            .ok_or_else(|| StoreError::Damaged("the clause checklist is empty".into()))?;
+            .ok_or_else(|| Error::Damaged("the clause checklist is empty".into()))?;
         Ok((rows, blank))
     }
 
@@ -291,16 +291,21 @@ impl Record for ClauseRow {
         false
     }
 
-    fn save(self, w: &mut Writer<'_>) -> Result<Self, StoreError> {
-        let item = w.set_clause(self.item.clone())?;
-        Ok(ClauseRow { item, ..self })
+    fn save(&self) -> Command {
+        Command::SetClause(self.item.clone())
     }
 
-    fn delete(&self, _w: &mut Writer<'_>) -> Result<(), StoreError> {
+    fn saved(self, saved: Saved) -> Self {
+        match saved {
+            Saved::Clause(item) => ClauseRow { item, ..self },
+            _ => self,
+        }
+    }
+
+    fn delete(&self) -> Result<Command, ValidationError> {
         Err(ValidationError::new(
             "clause",
             "clauses 4 to 10 are all mandatory: none can be removed",
-        )
-        .into())
+        ))
     }
 }

@@ -17,11 +17,11 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::risks::{heat_counts, render_heatmap};
 use super::{Ctx, Handled, Screen};
+use crate::app::{Background, Counts, Error, Reader};
 use crate::domain::methodology::Methodology;
 use crate::domain::readiness::{Finding, Severity, check};
 use crate::domain::reference::RefKind;
 use crate::domain::soa::{SoaProgress, progress};
-use crate::store::{Counts, ReadAccess, Store, StoreError};
 use crate::ui::theme;
 use crate::ui::widgets::fit;
 use crate::ui::widgets::table::scroll_offset;
@@ -46,7 +46,7 @@ pub struct Dashboard {
 }
 
 impl Dashboard {
-    pub fn new(store: &Store) -> Result<Self, StoreError> {
+    pub fn new(data: &Reader<'_>) -> Result<Self, Error> {
         let mut d = Self {
             headline: String::new(),
             path: String::new(),
@@ -60,7 +60,7 @@ impl Dashboard {
             selected: 0,
             offset: Cell::new(0),
         };
-        d.reload(store)?;
+        d.reload(data)?;
         Ok(d)
     }
 
@@ -283,14 +283,14 @@ enum Findings {
 impl Findings {
     /// Starts the check of the workspace at `path` as of `today` on its own thread, with its
     /// own read-only connection, so the screen is drawn while it runs.
-    fn check(access: ReadAccess, today: NaiveDate) -> Self {
+    fn check(background: Background, today: NaiveDate) -> Self {
         let (tx, rx) = channel();
         let spawned = std::thread::Builder::new()
             .name("readiness".into())
             .spawn(move || {
-                let found = access
-                    .open()
-                    .and_then(|s| s.workspace())
+                let found = background
+                    .read(|data| data.workspace())
+                    .and_then(|read| read)
                     .map(|ws| check(&ws, today))
                     .map_err(|e| e.to_string());
                 // The screen may have started a newer check and dropped this receiver.
@@ -370,10 +370,10 @@ impl Screen for Dashboard {
         Handled::Yes
     }
 
-    fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
-        let today = store.today();
-        *self.findings.get_mut() = Findings::check(store.read_access(), today);
-        let statements = store.scope_statements()?;
+    fn reload(&mut self, data: &Reader<'_>) -> Result<(), Error> {
+        let today = data.today();
+        *self.findings.get_mut() = Findings::check(data.background(), today);
+        let statements = data.scope_statements()?;
         let scope = statements
             .isms_scope
             .lines()
@@ -381,18 +381,18 @@ impl Screen for Dashboard {
             .unwrap_or("")
             .to_string();
         self.headline = if scope.is_empty() {
-            format!("{}: no ISMS scope statement yet", store.organisation()?)
+            format!("{}: no ISMS scope statement yet", data.organisation()?)
         } else {
-            format!("{}: {scope}", store.organisation()?)
+            format!("{}: {scope}", data.organisation()?)
         };
-        self.path = store.path().display().to_string();
-        self.counts = store.counts()?;
-        self.soa = progress(&store.soa()?);
-        let ratings = store.risk_ratings()?;
+        self.path = data.path().display().to_string();
+        self.counts = data.counts()?;
+        self.soa = progress(&data.soa()?);
+        let ratings = data.risk_ratings()?;
         self.inherent = heat_counts(ratings.iter().map(|r| r.inherent));
         self.residual = heat_counts(ratings.iter().map(|r| r.residual));
         let risk_numbers: HashMap<i64, u32> = ratings.iter().map(|r| (r.id, r.number)).collect();
-        let actions = store.actions()?;
+        let actions = data.actions()?;
         let mut deadlines = Vec::new();
         for a in actions.iter().filter(|a| a.is_overdue(today)) {
             let due = a.due.map_or(String::new(), |d| d.to_string());
@@ -418,7 +418,7 @@ impl Screen for Dashboard {
                 ),
             ));
         }
-        for a in store
+        for a in data
             .acceptances()?
             .iter()
             .filter(|a| a.expires_within(today, SOON_DAYS))
@@ -433,7 +433,7 @@ impl Screen for Dashboard {
             ));
         }
         self.deadlines = deadlines;
-        self.methodology = store.methodology()?;
+        self.methodology = data.methodology()?;
         Ok(())
     }
 

@@ -13,10 +13,10 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use super::{Ctx, Handled, Screen};
+use crate::app::{Background, Error, Reader};
 use crate::domain::readiness::Place;
-use crate::store::{ReadAccess, Store, StoreError};
 
-pub type Make = fn(&Store) -> Result<Box<dyn Screen>, StoreError>;
+pub type Make = fn(&Reader<'_>) -> Result<Box<dyn Screen>, Error>;
 
 /// A screen built in the background, with what it was built from.
 type Built = Result<Box<dyn Screen>, String>;
@@ -77,8 +77,8 @@ struct Job {
 /// Builds the unbuilt screens of `screens` one after another on a background thread that reads
 /// the workspace through its own read-only connection. The app's store is at
 /// `generation`; a screen built from an older state is read again when it is shown.
-pub fn build_in_background(screens: &mut [&mut Lazy], access: ReadAccess, generation: u64) {
-    let today = access.today();
+pub fn build_in_background(screens: &mut [&mut Lazy], background: Background, generation: u64) {
+    let today = background.today();
     let mut jobs: Vec<Job> = Vec::new();
     for lazy in screens.iter_mut() {
         if matches!(lazy.state, State::Unbuilt) {
@@ -103,18 +103,24 @@ pub fn build_in_background(screens: &mut [&mut Lazy], access: ReadAccess, genera
     let spawned = std::thread::Builder::new()
         .name("screens".into())
         .spawn(move || {
-            let store = access.open().map_err(|e| e.to_string());
-            for job in jobs {
-                if job.claimed.swap(true, Ordering::AcqRel) {
-                    continue;
+            let mut jobs = jobs.into_iter();
+            let read = background.read(|data| {
+                for job in jobs.by_ref() {
+                    if job.claimed.swap(true, Ordering::AcqRel) {
+                        continue;
+                    }
+                    let built = (job.make)(data).map_err(|e| e.to_string());
+                    // A screen that was meanwhile built at once no longer listens.
+                    let _ = job.built.send(built);
+                    job.sent.store(true, Ordering::Release);
                 }
-                let built = match &store {
-                    Ok(store) => (job.make)(store).map_err(|e| e.to_string()),
-                    Err(e) => Err(e.clone()),
-                };
-                // A screen that was meanwhile built at once no longer listens.
-                let _ = job.built.send(built);
-                job.sent.store(true, Ordering::Release);
+            });
+            if let Err(e) = read {
+                // Whatever could not be opened is tried again, and reported, when shown.
+                for job in jobs.filter(|j| !j.claimed.swap(true, Ordering::AcqRel)) {
+                    let _ = job.built.send(Err(e.to_string()));
+                    job.sent.store(true, Ordering::Release);
+                }
             }
         });
     if spawned.is_err() {
@@ -162,16 +168,16 @@ impl Screen for Lazy {
         self.screen().is_some_and(|s| s.captures_input())
     }
 
-    fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
+    fn reload(&mut self, data: &Reader<'_>) -> Result<(), Error> {
         match std::mem::replace(&mut self.state, State::Unbuilt) {
             State::Built(mut s) => {
-                let read = s.reload(store);
+                let read = s.reload(data);
                 self.state = State::Built(s);
                 read
             }
             State::Building { claimed, .. } if !claimed.swap(true, Ordering::AcqRel) => {
                 // Not started in the background yet: quicker to build it here and now.
-                self.build(store)
+                self.build(data)
             }
             State::Building {
                 built,
@@ -180,15 +186,15 @@ impl Screen for Lazy {
                 ..
             } => match built.recv() {
                 Ok(Ok(mut s)) => {
-                    let current = generation == store.generation() && today == store.today();
-                    let read = if current { Ok(()) } else { s.reload(store) };
+                    let current = generation == data.generation() && today == data.today();
+                    let read = if current { Ok(()) } else { s.reload(data) };
                     self.state = State::Built(s);
                     read
                 }
                 // Whatever failed in the background is tried again here, where it is reported.
-                _ => self.build(store),
+                _ => self.build(data),
             },
-            State::Unbuilt => self.build(store),
+            State::Unbuilt => self.build(data),
         }
     }
 
@@ -224,8 +230,8 @@ impl Drop for Lazy {
 }
 
 impl Lazy {
-    fn build(&mut self, store: &Store) -> Result<(), StoreError> {
-        self.state = State::Built((self.make)(store)?);
+    fn build(&mut self, data: &Reader<'_>) -> Result<(), Error> {
+        self.state = State::Built((self.make)(data)?);
         Ok(())
     }
 }

@@ -18,8 +18,8 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
+use crate::app::{Error, Reader, Session};
 use crate::domain::readiness::Place;
-use crate::store::{Store, StoreError};
 
 /// The last message, shown in the status line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -31,9 +31,10 @@ pub enum Status {
     Error(String),
 }
 
-/// What an update may touch: the workspace, today's date, and the status line.
+/// What an update may touch: the workspace (through its commands), today's date, and the
+/// status line.
 pub struct Ctx<'a> {
-    pub store: &'a mut Store,
+    pub app: &'a mut Session,
     pub today: NaiveDate,
     pub status: &'a mut Status,
     /// Set by a screen to ask the shell to show an item on its own screen.
@@ -64,7 +65,7 @@ pub trait Screen: Send {
         false
     }
     /// Reads what the screen shows from the workspace again.
-    fn reload(&mut self, _store: &Store) -> Result<(), StoreError> {
+    fn reload(&mut self, _data: &Reader<'_>) -> Result<(), Error> {
         Ok(())
     }
     /// Shows and selects the item at `place` if it lives on this screen.

@@ -4,15 +4,14 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
+use crate::app::{Command, Error, LinkChange, Reader, Saved};
 use crate::domain::ValidationError;
-use crate::domain::asset::{Asset, AssetKind, Dependency};
+use crate::domain::asset::{Asset, AssetKind};
 use crate::domain::protection::{
     EffectiveNeed, NeedSource, Objective, ProtectionNeed, ProtectionScale, crown_jewel_rank,
-    effective_needs,
 };
 use crate::domain::readiness::Place;
 use crate::domain::reference::RefKind;
-use crate::store::{Store, StoreError, Writer};
 use crate::ui::screens::register::Record;
 use crate::ui::widgets::form::Form;
 use crate::ui::widgets::table::Column;
@@ -115,32 +114,28 @@ fn asset_ref(asset: &Asset) -> String {
     RefKind::Asset.format(asset.number)
 }
 
-/// Loads every asset with its context, in inventory order (information first, then what holds it).
-pub fn load_rows(store: &Store) -> Result<(Vec<AssetRow>, AssetRow), StoreError> {
-    let assets = store.assets()?;
-    let deps = store.dependencies()?;
-    let needs = store.protection_needs()?;
-    let objectives = store.objectives()?;
+/// Every asset with its context, in inventory order (information first, then what holds it),
+/// from the workspace's shared asset model.
+pub fn load_rows(data: &Reader<'_>) -> Result<(Vec<AssetRow>, AssetRow), Error> {
+    let model = data.asset_model()?;
     let mut depends_on: HashMap<i64, Vec<i64>> = HashMap::new();
     let mut serves: HashMap<i64, Vec<i64>> = HashMap::new();
-    for d in &deps {
+    for d in &model.dependencies {
         depends_on.entry(d.asset).or_default().push(d.depends_on);
         serves.entry(d.depends_on).or_default().push(d.asset);
     }
-    let effective: Vec<(Objective, HashMap<i64, EffectiveNeed>)> = objectives
-        .iter()
-        .map(|&o| (o, effective_needs(&assets, &deps, &needs, o)))
-        .collect();
+    let effective = &model.effective;
     let ctx = Arc::new(AssetContext {
-        names: assets
+        names: model
+            .assets
             .iter()
             .map(|a| (a.id, format!("{} {}", asset_ref(a), a.name)))
             .collect(),
         depends_on,
         serves,
-        scope_items: store
-            .scope_items()?
-            .into_iter()
+        scope_items: model
+            .scope_items
+            .iter()
             .map(|s| {
                 (
                     s.id,
@@ -148,15 +143,18 @@ pub fn load_rows(store: &Store) -> Result<(Vec<AssetRow>, AssetRow), StoreError>
                 )
             })
             .collect(),
-        scale: store.protection_scale()?,
-        objectives: objectives.clone(),
-        own: needs
-            .into_iter()
-            .map(|n| ((n.asset, n.objective), n))
+        scale: model.scale.clone(),
+        objectives: model.objectives.clone(),
+        own: model
+            .needs
+            .iter()
+            .map(|n| ((n.asset, n.objective), n.clone()))
             .collect(),
     });
-    let mut rows: Vec<AssetRow> = assets
-        .into_iter()
+    let mut rows: Vec<AssetRow> = model
+        .assets
+        .iter()
+        .cloned()
         .map(|asset| {
             let depends_on = ctx.depends_on.get(&asset.id).cloned().unwrap_or_default();
             let serves = ctx.serves.get(&asset.id).cloned().unwrap_or_default();
@@ -222,43 +220,6 @@ impl AssetRow {
         }
         let mut seen = HashSet::from([self.asset.id]);
         walk(&self.ctx, next, start, "  ", 0, &mut seen, lines);
-    }
-
-    fn save_links(&self, w: &mut Writer<'_>, id: i64) -> Result<(), StoreError> {
-        let edge = |asset, depends_on| Dependency { asset, depends_on };
-        let removed = self
-            .loaded_depends_on
-            .iter()
-            .filter(|d| !self.depends_on.contains(d))
-            .map(|&d| edge(id, d));
-        let removed_serves = self
-            .loaded_serves
-            .iter()
-            .filter(|s| !self.serves.contains(s))
-            .map(|&s| edge(s, id));
-        for dep in removed.chain(removed_serves).collect::<Vec<_>>() {
-            w.remove_dependency(dep)?;
-        }
-        for &d in self
-            .depends_on
-            .iter()
-            .filter(|d| !self.loaded_depends_on.contains(d))
-        {
-            w.add_dependency(edge(id, d))?;
-        }
-        for &s in self
-            .serves
-            .iter()
-            .filter(|s| !self.loaded_serves.contains(s))
-        {
-            w.add_dependency(edge(s, id)).map_err(|e| match e {
-                StoreError::Invalid(v) => {
-                    StoreError::Invalid(ValidationError::new("serves", v.message))
-                }
-                other => other,
-            })?;
-        }
-        Ok(())
     }
 }
 
@@ -386,8 +347,8 @@ impl Record for AssetRow {
         )
     }
 
-    fn delete_warning(&self, store: &Store) -> Result<Option<String>, StoreError> {
-        let risks = store.risks_referring_to_asset(self.asset.id)?;
+    fn delete_warning(&self, data: &Reader<'_>) -> Result<Option<String>, Error> {
+        let risks = data.risks_referring_to_asset(self.asset.id)?;
         let links = self.depends_on.len() + self.serves.len();
         let mut parts = Vec::new();
         if !risks.is_empty() {
@@ -468,25 +429,36 @@ impl Record for AssetRow {
         })
     }
 
-    fn load(store: &Store) -> Result<(Vec<Self>, Self), StoreError> {
-        load_rows(store)
+    fn load(data: &Reader<'_>) -> Result<(Vec<Self>, Self), Error> {
+        load_rows(data)
     }
 
     fn is_new(&self) -> bool {
         self.asset.id == 0
     }
 
-    fn save(self, w: &mut Writer<'_>) -> Result<Self, StoreError> {
-        let asset = if self.is_new() {
-            w.insert_asset(self.asset.clone())?
-        } else {
-            w.update_asset(self.asset.clone())?
-        };
-        self.save_links(w, asset.id)?;
-        Ok(AssetRow { asset, ..self })
+    fn save(&self) -> Command {
+        Command::SaveAsset {
+            asset: self.asset.clone(),
+            depends_on: LinkChange {
+                was: self.loaded_depends_on.clone(),
+                now: self.depends_on.clone(),
+            },
+            serves: LinkChange {
+                was: self.loaded_serves.clone(),
+                now: self.serves.clone(),
+            },
+        }
     }
 
-    fn delete(&self, w: &mut Writer<'_>) -> Result<(), StoreError> {
-        w.delete_asset(self.asset.id)
+    fn saved(self, saved: Saved) -> Self {
+        match saved {
+            Saved::Asset(asset) => AssetRow { asset, ..self },
+            _ => self,
+        }
+    }
+
+    fn delete(&self) -> Result<Command, ValidationError> {
+        Ok(Command::DeleteAsset(self.asset.id))
     }
 }

@@ -18,9 +18,9 @@ use ratatui::layout::Rect;
 
 use super::assets::{AssetRow, load_rows};
 use super::{Ctx, Handled, Screen, Status};
+use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::protection::{Objective, ProtectionNeed, needs_justification};
 use crate::domain::question::OpenQuestion;
-use crate::store::{Store, StoreError};
 use crate::ui::widgets::form::{Form, FormEvent};
 
 /// Which way `+` and `-` move a level.
@@ -68,7 +68,7 @@ pub struct ProtectionScreen {
 }
 
 impl ProtectionScreen {
-    pub fn new(store: &Store) -> Result<Self, StoreError> {
+    pub fn new(data: &Reader<'_>) -> Result<Self, Error> {
         let mut s = Self {
             rows: Vec::new(),
             shown: Vec::new(),
@@ -83,7 +83,7 @@ impl ProtectionScreen {
             workshop: None,
             questions: Vec::new(),
         };
-        s.reload(store)?;
+        s.reload(data)?;
         Ok(s)
     }
 
@@ -235,7 +235,7 @@ impl ProtectionScreen {
         level: Option<u8>,
         rationale: Option<String>,
         ctx: &mut Ctx<'_>,
-    ) -> Result<(), StoreError> {
+    ) -> Result<(), Error> {
         let scale = self
             .rows
             .first()
@@ -255,24 +255,18 @@ impl ProtectionScreen {
                 )
             })
             .collect();
-        let result = ctx.store.edit(|w| {
-            for (asset, own_level, own_rationale) in &current {
-                let Some(level) = level.or(*own_level) else {
-                    continue;
-                };
-                let rationale = rationale.clone().unwrap_or_else(|| own_rationale.clone());
-                w.set_protection_need(
-                    ProtectionNeed {
-                        asset: *asset,
-                        objective,
-                        level,
-                        rationale,
-                    },
-                    &scale,
-                )?;
-            }
-            Ok(())
-        });
+        let needs = current
+            .iter()
+            .filter_map(|(asset, own_level, own_rationale)| {
+                Some(ProtectionNeed {
+                    asset: *asset,
+                    objective,
+                    level: level.or(*own_level)?,
+                    rationale: rationale.clone().unwrap_or_else(|| own_rationale.clone()),
+                })
+            })
+            .collect();
+        let result = ctx.app.apply(Command::RateNeeds(needs)).map(|_| ());
         match &result {
             Ok(()) => {
                 let what = level.and_then(|l| scale.name(l)).map_or_else(
@@ -306,13 +300,12 @@ impl ProtectionScreen {
     fn clear(&mut self, ctx: &mut Ctx<'_>) {
         let objective = self.objective();
         let assets: Vec<i64> = self.targets().iter().map(|r| r.asset.id).collect();
-        let result = ctx.store.edit(|w| {
-            assets
-                .iter()
-                .try_for_each(|&a| w.clear_protection_need(a, objective))
-        });
-        match result {
-            Ok(()) => {
+        let clear = Command::ClearNeeds {
+            assets: assets.clone(),
+            objective,
+        };
+        match ctx.app.apply(clear) {
+            Ok(_) => {
                 *ctx.status = Status::Saved(format!(
                     "Cleared {} for {} asset(s).",
                     objective.label(),
@@ -351,7 +344,7 @@ impl ProtectionScreen {
     }
 
     fn reload_or_report(&mut self, ctx: &mut Ctx<'_>) {
-        if let Err(e) = self.reload(ctx.store) {
+        if let Err(e) = self.reload(&ctx.app.reader()) {
             *ctx.status = Status::Error(format!("Could not reload: {e}"));
         }
     }
@@ -380,7 +373,7 @@ impl ProtectionScreen {
                         self.write(assets.clone(), objective, level, Some(rationale), ctx)
                     {
                         match e {
-                            StoreError::Invalid(v) => form.set_error(v.field, v.message),
+                            Error::Invalid(v) => form.set_error(v.field, v.message),
                             other => form.message = Some(format!("not saved: {other}")),
                         }
                         self.modal = Modal::Rationale {
@@ -398,23 +391,24 @@ impl ProtectionScreen {
                 FormEvent::None => self.modal = Modal::Methodology(form),
                 FormEvent::Cancel => *ctx.status = Status::Info("Nothing changed.".into()),
                 FormEvent::Submit => {
-                    let saved = methodology::read(&form).map_err(StoreError::from).and_then(
+                    let saved = methodology::read(&form).map_err(Error::from).and_then(
                         |(scale, objectives)| {
-                            ctx.store.edit(|w| {
-                                let summary = w.change_protection_scale(scale)?;
-                                w.set_objectives(&objectives)?;
-                                Ok(summary)
-                            })
+                            ctx.app
+                                .apply(Command::ChangeProtectionMethod { scale, objectives })
                         },
                     );
                     match saved {
-                        Ok(summary) => {
+                        Ok(saved) => {
+                            let summary = match saved {
+                                Saved::Summary(summary) => summary,
+                                _ => String::new(),
+                            };
                             *ctx.status =
                                 Status::Saved(format!("Saved the methodology. {summary}"));
                             self.reload_or_report(ctx);
                             self.col = 0;
                         }
-                        Err(StoreError::Invalid(v)) => {
+                        Err(Error::Invalid(v)) => {
                             form.set_error(v.field, v.message);
                             self.modal = Modal::Methodology(form);
                         }
@@ -500,8 +494,8 @@ impl Screen for ProtectionScreen {
                     self.modal =
                         Modal::Methodology(methodology::form(&r.ctx.scale, &r.ctx.objectives));
                 } else {
-                    let scale = ctx.store.protection_scale();
-                    let objectives = ctx.store.objectives();
+                    let data = ctx.app.reader();
+                    let (scale, objectives) = (data.protection_scale(), data.objectives());
                     if let (Ok(scale), Ok(objectives)) = (scale, objectives) {
                         self.modal = Modal::Methodology(methodology::form(&scale, &objectives));
                     }
@@ -526,9 +520,9 @@ impl Screen for ProtectionScreen {
         !matches!(self.modal, Modal::None) || self.filtering || self.workshop.is_some()
     }
 
-    fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
-        (self.rows, _) = load_rows(store)?;
-        self.questions = store.open_questions()?;
+    fn reload(&mut self, data: &Reader<'_>) -> Result<(), Error> {
+        (self.rows, _) = load_rows(data)?;
+        self.questions = data.open_questions()?;
         self.refilter();
         Ok(())
     }

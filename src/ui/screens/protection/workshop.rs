@@ -12,10 +12,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{Modal, ProtectionScreen};
+use crate::app::{Command, Error, LinkChange, Saved};
 use crate::domain::asset::{Asset, AssetKind};
 use crate::domain::question::{OpenQuestion, open_about};
 use crate::domain::reference::RefKind;
-use crate::store::StoreError;
 use crate::ui::screens::{Ctx, Status};
 use crate::ui::theme;
 use crate::ui::widgets::form::{Form, FormEvent};
@@ -127,8 +127,12 @@ impl ProtectionScreen {
             FormEvent::Cancel => *ctx.status = Status::Info("No question noted.".into()),
             FormEvent::Submit => {
                 let text = form.value("question");
-                match ctx.store.edit(|w| w.note_question(asset, &text)) {
-                    Ok(q) => {
+                let note = Command::NoteQuestion {
+                    asset,
+                    text: text.clone(),
+                };
+                match ctx.app.apply(note) {
+                    Ok(Saved::Question(q)) => {
                         let about = asset
                             .map(|id| format!(" on {}", self.name(id)))
                             .unwrap_or_default();
@@ -142,7 +146,8 @@ impl ProtectionScreen {
                         }
                         self.reload_questions(ctx);
                     }
-                    Err(StoreError::Invalid(v)) => {
+                    Ok(_) => self.reload_questions(ctx),
+                    Err(Error::Invalid(v)) => {
                         form.set_error(v.field, v.message);
                         self.modal = Modal::Question { form, asset };
                     }
@@ -164,8 +169,8 @@ impl ProtectionScreen {
             *ctx.status = Status::Info("No open question on this asset.".into());
             return;
         };
-        match ctx.store.edit(|w| w.resolve_question(first)) {
-            Ok(q) => {
+        match ctx.app.apply(Command::ResolveQuestion(first)) {
+            Ok(Saved::Question(q)) => {
                 let line = self.question_line(&q);
                 self.reload_questions(ctx);
                 let left = open_about(&self.questions, asset).len();
@@ -177,6 +182,7 @@ impl ProtectionScreen {
                     w.resolved.push(line);
                 }
             }
+            Ok(_) => self.reload_questions(ctx),
             Err(e) => *ctx.status = Status::Error(format!("Not resolved: {e}")),
         }
     }
@@ -191,7 +197,7 @@ impl ProtectionScreen {
     }
 
     fn reload_questions(&mut self, ctx: &mut Ctx<'_>) {
-        match ctx.store.open_questions() {
+        match ctx.app.reader().open_questions() {
             Ok(questions) => self.questions = questions,
             Err(e) => *ctx.status = Status::Error(format!("Could not reload: {e}")),
         }
@@ -208,8 +214,13 @@ impl ProtectionScreen {
                     .copied()
                     .unwrap_or(AssetKind::Information);
                 let asset = Asset::new(kind, &form.value("name"));
-                match ctx.store.edit(|w| w.insert_asset(asset)) {
-                    Ok(asset) => {
+                let add = Command::SaveAsset {
+                    asset,
+                    depends_on: LinkChange::default(),
+                    serves: LinkChange::default(),
+                };
+                match ctx.app.apply(add) {
+                    Ok(Saved::Asset(asset)) => {
                         let name =
                             format!("{} {}", RefKind::Asset.format(asset.number), asset.name);
                         *ctx.status = Status::Saved(format!("Added {name}."));
@@ -227,7 +238,8 @@ impl ProtectionScreen {
                         }
                         self.col = 0;
                     }
-                    Err(StoreError::Invalid(v)) => {
+                    Ok(_) => self.reload_or_report(ctx),
+                    Err(Error::Invalid(v)) => {
                         form.set_error(v.field, v.message);
                         self.modal = Modal::QuickAdd(form);
                     }

@@ -3,8 +3,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::{Modal, Record, RegisterView};
-use crate::domain::ValidationError;
-use crate::store::StoreError;
+use crate::app::Error;
 use crate::ui::screens::{Ctx, Handled, Status};
 use crate::ui::widgets::form::Form;
 
@@ -136,14 +135,15 @@ impl<T: Record> RegisterView<T> {
                 return;
             }
         };
-        match ctx.store.edit(|w| record.save(w)) {
+        match ctx.app.apply(record.save()) {
             Ok(saved) => {
+                let saved = record.saved(saved);
                 let label = saved.label();
                 *ctx.status = Status::Saved(format!("Saved {label}."));
                 self.reload_or_report(ctx);
                 self.select_id(saved.id());
             }
-            Err(StoreError::Invalid(e)) => {
+            Err(Error::Invalid(e)) => {
                 form.set_error(e.field, e.message);
                 *ctx.status = Status::Error("Not saved: see the form.".into());
                 self.modal = Modal::Form { form, base };
@@ -182,26 +182,14 @@ impl<T: Record> RegisterView<T> {
             }
         }
         let count = changed.len();
-        let result = ctx.store.edit(|w| {
-            for r in changed {
-                let label = r.label();
-                r.save(w).map_err(|e| match e {
-                    StoreError::Invalid(v) => StoreError::Invalid(ValidationError::new(
-                        v.field,
-                        format!("{label}: {}", v.message),
-                    )),
-                    other => other,
-                })?;
-            }
-            Ok(())
-        });
-        match result {
-            Ok(()) => {
+        let commands = changed.iter().map(|r| (r.label(), r.save())).collect();
+        match ctx.app.apply_all(commands) {
+            Ok(_) => {
                 *ctx.status = Status::Saved(format!("Saved {count} {}(s).", T::NOUN));
                 self.marked.clear();
                 self.reload_or_report(ctx);
             }
-            Err(StoreError::Invalid(e)) => {
+            Err(Error::Invalid(e)) => {
                 form.message = Some(format!("nothing saved: {}", e.message));
                 *ctx.status = Status::Error("Not saved: see the form.".into());
                 self.modal = Modal::Bulk(form);
@@ -214,7 +202,7 @@ impl<T: Record> RegisterView<T> {
     }
 
     pub(super) fn reload_or_report(&mut self, ctx: &mut Ctx<'_>) {
-        if let Err(e) = self.reload(ctx.store) {
+        if let Err(e) = self.reload(&ctx.app.reader()) {
             *ctx.status = Status::Error(format!("Could not reload: {e}"));
         }
     }

@@ -10,8 +10,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
+use crate::app::Change;
 use crate::domain::history::{Links, describe, field_changes, what_happened};
-use crate::store::Change;
 use crate::ui::theme;
 use crate::ui::widgets::{centered, fit};
 

@@ -15,9 +15,9 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use self::history::{History, HistoryEvent};
 use super::{Ctx, Handled, Status};
+use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::ValidationError;
 use crate::domain::readiness::Place;
-use crate::store::{Store, StoreError, Writer};
 use crate::ui::widgets::Confirm;
 use crate::ui::widgets::form::{Form, FormEvent};
 use crate::ui::widgets::table::{Column, DataTable, TableEvent};
@@ -69,7 +69,7 @@ pub trait Record: Clone + Sized + Send {
         Ok(self.clone())
     }
     /// What deleting it would affect, said in the confirmation.
-    fn delete_warning(&self, _store: &Store) -> Result<Option<String>, StoreError> {
+    fn delete_warning(&self, _data: &Reader<'_>) -> Result<Option<String>, Error> {
         Ok(None)
     }
     fn form(&self, title: String) -> Form;
@@ -78,10 +78,14 @@ pub trait Record: Clone + Sized + Send {
     /// Called after each key in the form, to update guidance that depends on what was chosen.
     fn form_changed(&self, _form: &mut Form) {}
     /// The records, and a blank one that new records start from.
-    fn load(store: &Store) -> Result<(Vec<Self>, Self), StoreError>;
+    fn load(data: &Reader<'_>) -> Result<(Vec<Self>, Self), Error>;
     fn is_new(&self) -> bool;
-    fn save(self, w: &mut Writer<'_>) -> Result<Self, StoreError>;
-    fn delete(&self, w: &mut Writer<'_>) -> Result<(), StoreError>;
+    /// The command that saves this record as it is.
+    fn save(&self) -> Command;
+    /// This record as the store saved it (numbered, with its id).
+    fn saved(self, saved: Saved) -> Self;
+    /// The command that deletes it, or why it cannot be deleted.
+    fn delete(&self) -> Result<Command, ValidationError>;
 }
 
 enum Modal<T> {
@@ -112,8 +116,8 @@ pub struct RegisterView<T: Record> {
 }
 
 impl<T: Record> RegisterView<T> {
-    pub fn new(title: &'static str, store: &Store) -> Result<Self, StoreError> {
-        let (items, blank) = T::load(store)?;
+    pub fn new(title: &'static str, data: &Reader<'_>) -> Result<Self, Error> {
+        let (items, blank) = T::load(data)?;
         let mut view = Self {
             title,
             items,
@@ -130,8 +134,8 @@ impl<T: Record> RegisterView<T> {
         Ok(view)
     }
 
-    pub fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
-        (self.items, self.blank) = T::load(store)?;
+    pub fn reload(&mut self, data: &Reader<'_>) -> Result<(), Error> {
+        (self.items, self.blank) = T::load(data)?;
         self.refresh();
         Ok(())
     }
@@ -239,10 +243,10 @@ impl<T: Record> RegisterView<T> {
             return;
         };
         let (entities, reference) = item.history();
-        let read = ctx
-            .store
+        let data = ctx.app.reader();
+        let read = data
             .history(entities, &reference)
-            .and_then(|changes| Ok((changes, ctx.store.links()?)));
+            .and_then(|changes| Ok((changes, data.links()?)));
         match read {
             Ok((changes, links)) => {
                 self.modal = Modal::History(History::new(&item.label(), &changes, &links));
@@ -289,8 +293,12 @@ impl<T: Record> RegisterView<T> {
             Modal::Confirm { confirm, item } => {
                 if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
                     let label = item.label();
-                    match ctx.store.edit(|w| item.delete(w)) {
-                        Ok(()) => {
+                    match item
+                        .delete()
+                        .map_err(Error::from)
+                        .and_then(|c| ctx.app.apply(c))
+                    {
+                        Ok(_) => {
                             *ctx.status = Status::Saved(format!("Deleted {label}."));
                             self.reload_or_report(ctx);
                         }
@@ -319,7 +327,7 @@ impl<T: Record> RegisterView<T> {
         }
         if !self.table.is_filtering() {
             match key.code {
-                KeyCode::Char('n' | 'd' | 'b') | KeyCode::Delete if ctx.store.is_read_only() => {
+                KeyCode::Char('n' | 'd' | 'b') | KeyCode::Delete if ctx.app.is_read_only() => {
                     *ctx.status = Status::Error(
                         "Opened read-only: nothing can be added, changed or deleted.".into(),
                     );
@@ -341,7 +349,7 @@ impl<T: Record> RegisterView<T> {
                 KeyCode::Char('d') | KeyCode::Delete if T::CAN_DELETE => {
                     if let Some(item) = self.selected().cloned() {
                         let mut question = format!("Delete {} {}?", T::NOUN, item.label());
-                        match item.delete_warning(ctx.store) {
+                        match item.delete_warning(&ctx.app.reader()) {
                             Ok(Some(warning)) => question.push_str(&format!(" {warning}")),
                             Ok(None) => {}
                             Err(e) => {

@@ -5,8 +5,8 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use super::{Record, RegisterView};
+use crate::app::{Error, Reader};
 use crate::domain::readiness::Place;
-use crate::store::{Store, StoreError};
 use crate::ui::screens::{Ctx, Handled, Screen};
 
 pub struct RegisterScreen<T: Record> {
@@ -18,11 +18,11 @@ impl<T: Record> RegisterScreen<T> {
     pub fn new(
         title: &'static str,
         table_title: &'static str,
-        store: &Store,
-    ) -> Result<Self, StoreError> {
+        data: &Reader<'_>,
+    ) -> Result<Self, Error> {
         Ok(Self {
             title,
-            view: RegisterView::new(table_title, store)?,
+            view: RegisterView::new(table_title, data)?,
         })
     }
 }
@@ -48,8 +48,8 @@ impl<T: Record> Screen for RegisterScreen<T> {
         self.view.captures_input()
     }
 
-    fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
-        self.view.reload(store)
+    fn reload(&mut self, data: &Reader<'_>) -> Result<(), Error> {
+        self.view.reload(data)
     }
 
     fn focus(&mut self, place: &Place) -> bool {

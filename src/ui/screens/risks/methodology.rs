@@ -9,9 +9,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::heatmap;
+use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::ValidationError;
 use crate::domain::methodology::{Authority, Methodology, REVIEW_MONTHS, RiskLevel, ScaleStep};
-use crate::store::{Store, StoreError};
 use crate::ui::screens::{Ctx, Handled, Status};
 use crate::ui::theme;
 use crate::ui::widgets::form::{Form, FormEvent};
@@ -68,16 +68,16 @@ pub struct MethodologyView {
 }
 
 impl MethodologyView {
-    pub fn new(store: &Store) -> Result<Self, StoreError> {
+    pub fn new(data: &Reader<'_>) -> Result<Self, Error> {
         Ok(Self {
-            methodology: store.methodology()?,
+            methodology: data.methodology()?,
             cursor: (1, 1),
             editing: None,
         })
     }
 
-    pub fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
-        self.methodology = store.methodology()?;
+    pub fn reload(&mut self, data: &Reader<'_>) -> Result<(), Error> {
+        self.methodology = data.methodology()?;
         let (l, i) = (
             self.methodology.likelihood.len(),
             self.methodology.impact.len(),
@@ -124,7 +124,7 @@ impl MethodologyView {
                     Ok(m) => {
                         if let Err(e) = self.save(m, ctx) {
                             match e {
-                                StoreError::Invalid(v) => form.set_error(v.field, v.message),
+                                Error::Invalid(v) => form.set_error(v.field, v.message),
                                 other => form.message = Some(format!("not saved: {other}")),
                             }
                             self.editing = Some((what, form));
@@ -190,11 +190,15 @@ impl MethodologyView {
     }
 
     /// Stores the methodology; the status says how many risks changed level.
-    fn save(&mut self, m: Methodology, ctx: &mut Ctx<'_>) -> Result<(), StoreError> {
-        match ctx.store.edit(|w| w.change_methodology(m)) {
-            Ok(summary) => {
+    fn save(&mut self, m: Methodology, ctx: &mut Ctx<'_>) -> Result<(), Error> {
+        match ctx.app.apply(Command::ChangeMethodology(m)) {
+            Ok(saved) => {
+                let summary = match saved {
+                    Saved::Summary(summary) => summary,
+                    _ => String::new(),
+                };
                 *ctx.status = Status::Saved(format!("Saved the methodology: {summary}."));
-                self.reload(ctx.store)
+                self.reload(&ctx.app.reader())
             }
             Err(e) => {
                 *ctx.status = Status::Error(format!("Not saved: {e}"));

@@ -17,8 +17,8 @@ pub use record::RiskRow;
 use super::register::RegisterView;
 use super::views::ViewBar;
 use super::{Ctx, Handled, Screen};
+use crate::app::{Error, Reader};
 use crate::domain::methodology::Rating;
-use crate::store::{Store, StoreError};
 use crate::ui::theme;
 use methodology::MethodologyView;
 
@@ -33,12 +33,12 @@ pub struct RisksScreen {
 }
 
 impl RisksScreen {
-    pub fn new(store: &Store) -> Result<Self, StoreError> {
+    pub fn new(data: &Reader<'_>) -> Result<Self, Error> {
         Ok(Self {
             views: ViewBar::new(&VIEWS, false),
-            register: RegisterView::new("Risk register (6.1.2, 8.2)", store)?,
+            register: RegisterView::new("Risk register (6.1.2, 8.2)", data)?,
             cell: (false, 3, 3),
-            methodology: MethodologyView::new(store)?,
+            methodology: MethodologyView::new(data)?,
         })
     }
 
@@ -188,7 +188,7 @@ impl Screen for RisksScreen {
                 let handled = self.methodology.handle_key(key, ctx);
                 if handled == Handled::Yes && !self.methodology.captures_input() {
                     // Levels may have changed: the register shows them.
-                    if let Err(e) = self.register.reload(ctx.store) {
+                    if let Err(e) = self.register.reload(&ctx.app.reader()) {
                         *ctx.status = super::Status::Error(format!("Could not reload: {e}"));
                     }
                 }
@@ -217,9 +217,9 @@ impl Screen for RisksScreen {
         self.captures()
     }
 
-    fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
-        self.register.reload(store)?;
-        self.methodology.reload(store)
+    fn reload(&mut self, data: &Reader<'_>) -> Result<(), Error> {
+        self.register.reload(data)?;
+        self.methodology.reload(data)
     }
 
     fn focus(&mut self, place: &crate::domain::readiness::Place) -> bool {

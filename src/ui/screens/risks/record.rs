@@ -7,19 +7,16 @@ use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 
+use crate::app::{AssetModel, Command, Error, Reader, Saved};
 use crate::domain::ValidationError;
-use crate::domain::asset::{Asset, Dependency};
 use crate::domain::evaluation::{RiskFlag, risk_flags};
 use crate::domain::methodology::{Methodology, Rating};
-use crate::domain::protection::{
-    EffectiveNeed, Objective, ProtectionNeed, ProtectionScale, effective_needs,
-};
+use crate::domain::protection::{EffectiveNeed, Objective, ProtectionScale, effective_needs};
 use crate::domain::readiness::Place;
 use crate::domain::reference::RefKind;
 use crate::domain::risk::{Acceptance, Risk, RiskStatus, TreatmentOption};
 use crate::domain::text;
 use crate::domain::treatment::Action;
-use crate::store::{Store, StoreError, Writer};
 use crate::ui::screens::register::Record;
 use crate::ui::widgets::form::Form;
 use crate::ui::widgets::table::Column;
@@ -30,7 +27,7 @@ pub struct RiskContext {
     pub assets: Vec<(i64, String)>,
     /// What the effective protection needs are derived from; they are derived only when a
     /// form asks for guidance, which keeps opening the register fast.
-    protection: (Vec<Asset>, Vec<Dependency>, Vec<ProtectionNeed>),
+    protection: Arc<AssetModel>,
     needs: OnceLock<HashMap<(i64, Objective), EffectiveNeed>>,
     pub scale: ProtectionScale,
     pub actions: Vec<Action>,
@@ -47,10 +44,10 @@ impl RiskContext {
 
     fn needs(&self) -> &HashMap<(i64, Objective), EffectiveNeed> {
         self.needs.get_or_init(|| {
-            let (assets, deps, needs) = &self.protection;
+            let m = &self.protection;
             let mut effective = HashMap::new();
             for o in Objective::ALL {
-                for (asset, need) in effective_needs(assets, deps, needs, *o) {
+                for (asset, need) in effective_needs(&m.assets, &m.dependencies, &m.needs, *o) {
                     effective.insert((asset, *o), need);
                 }
             }
@@ -103,11 +100,12 @@ pub struct RiskRow {
     pub ctx: Arc<RiskContext>,
 }
 
-pub fn load_rows(store: &Store) -> Result<(Vec<RiskRow>, RiskRow), StoreError> {
-    let assets = store.assets()?;
+pub fn load_rows(data: &Reader<'_>) -> Result<(Vec<RiskRow>, RiskRow), Error> {
+    let protection = data.asset_model()?;
     let ctx = Arc::new(RiskContext {
-        methodology: store.methodology()?,
-        assets: assets
+        methodology: data.methodology()?,
+        assets: protection
+            .assets
             .iter()
             .map(|a| {
                 (
@@ -116,12 +114,12 @@ pub fn load_rows(store: &Store) -> Result<(Vec<RiskRow>, RiskRow), StoreError> {
                 )
             })
             .collect(),
-        protection: (assets, store.dependencies()?, store.protection_needs()?),
+        scale: protection.scale.clone(),
+        protection,
         needs: OnceLock::new(),
-        scale: store.protection_scale()?,
-        actions: store.actions()?,
-        acceptances: store.acceptances()?,
-        today: store.today(),
+        actions: data.actions()?,
+        acceptances: data.acceptances()?,
+        today: data.today(),
     });
     // Each risk's own actions and acceptances, so flagging thousands of risks stays one pass.
     let mut actions: HashMap<i64, Vec<Action>> = HashMap::new();
@@ -134,7 +132,7 @@ pub fn load_rows(store: &Store) -> Result<(Vec<RiskRow>, RiskRow), StoreError> {
     for a in &ctx.acceptances {
         acceptances.entry(a.risk).or_default().push(a.clone());
     }
-    let rows = store
+    let rows = data
         .risks()?
         .into_iter()
         .map(|risk| {
@@ -567,25 +565,26 @@ impl Record for RiskRow {
         })
     }
 
-    fn load(store: &Store) -> Result<(Vec<Self>, Self), StoreError> {
-        load_rows(store)
+    fn load(data: &Reader<'_>) -> Result<(Vec<Self>, Self), Error> {
+        load_rows(data)
     }
 
     fn is_new(&self) -> bool {
         self.risk.id == 0
     }
 
-    fn save(self, w: &mut Writer<'_>) -> Result<Self, StoreError> {
-        let m = &self.ctx.methodology;
-        let risk = if self.is_new() {
-            w.insert_risk(self.risk.clone(), m)?
-        } else {
-            w.update_risk(self.risk.clone(), m)?
-        };
-        Ok(RiskRow { risk, ..self })
+    fn save(&self) -> Command {
+        Command::SaveRisk(self.risk.clone())
     }
 
-    fn delete(&self, w: &mut Writer<'_>) -> Result<(), StoreError> {
-        w.delete_risk(self.risk.id)
+    fn saved(self, saved: Saved) -> Self {
+        match saved {
+            Saved::Risk(risk) => RiskRow { risk, ..self },
+            _ => self,
+        }
+    }
+
+    fn delete(&self) -> Result<Command, ValidationError> {
+        Ok(Command::DeleteRisk(self.risk.id))
     }
 }

@@ -11,10 +11,10 @@ use ratatui::layout::Rect;
 use super::register::RegisterView;
 use super::views::ViewBar;
 use super::{Ctx, Handled, Screen};
+use crate::app::{Error, Reader};
 use crate::domain::party::InterestedParty;
 use crate::domain::readiness::Place;
 use crate::domain::scope::{ContextIssue, ScopeItem};
-use crate::store::{Store, StoreError};
 use statements::Statements;
 
 const VIEWS: [&str; 4] = [
@@ -33,13 +33,13 @@ pub struct ScopeScreen {
 }
 
 impl ScopeScreen {
-    pub fn new(store: &Store) -> Result<Self, StoreError> {
+    pub fn new(data: &Reader<'_>) -> Result<Self, Error> {
         Ok(Self {
             views: ViewBar::new(&VIEWS, true),
-            statements: Statements::new(store)?,
-            items: RegisterView::new("Scope items (4.3)", store)?,
-            parties: RegisterView::new("Interested parties (4.2)", store)?,
-            issues: RegisterView::new("Internal and external issues (4.1)", store)?,
+            statements: Statements::new(data)?,
+            items: RegisterView::new("Scope items (4.3)", data)?,
+            parties: RegisterView::new("Interested parties (4.2)", data)?,
+            issues: RegisterView::new("Internal and external issues (4.1)", data)?,
         })
     }
 
@@ -106,11 +106,11 @@ impl Screen for ScopeScreen {
         self.current_captures()
     }
 
-    fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
-        self.statements.reload(store)?;
-        self.items.reload(store)?;
-        self.parties.reload(store)?;
-        self.issues.reload(store)
+    fn reload(&mut self, data: &Reader<'_>) -> Result<(), Error> {
+        self.statements.reload(data)?;
+        self.items.reload(data)?;
+        self.parties.reload(data)?;
+        self.issues.reload(data)
     }
 
     fn focus(&mut self, place: &Place) -> bool {

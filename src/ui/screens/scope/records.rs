@@ -1,11 +1,11 @@
 //! How scope items, interested parties and context issues look and save in a register view.
 
+use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::ValidationError;
 use crate::domain::party::{InterestedParty, PartyKind};
 use crate::domain::readiness::Place;
 use crate::domain::reference::RefKind;
 use crate::domain::scope::{ContextIssue, IssueKind, ScopeItem, ScopeItemKind};
-use crate::store::{Store, StoreError, Writer};
 use crate::ui::screens::register::{Record, yes_no};
 use crate::ui::widgets::form::Form;
 use crate::ui::widgets::table::Column;
@@ -97,9 +97,9 @@ impl Record for ScopeItem {
         })
     }
 
-    fn load(store: &Store) -> Result<(Vec<Self>, Self), StoreError> {
+    fn load(data: &Reader<'_>) -> Result<(Vec<Self>, Self), Error> {
         Ok((
-            store.scope_items()?,
+            data.scope_items()?,
             ScopeItem::new(ScopeItemKind::Location, ""),
         ))
     }
@@ -116,16 +116,19 @@ impl Record for ScopeItem {
         self.id == 0
     }
 
-    fn save(self, w: &mut Writer<'_>) -> Result<Self, StoreError> {
-        if self.is_new() {
-            w.insert_scope_item(self)
-        } else {
-            w.update_scope_item(self)
+    fn save(&self) -> Command {
+        Command::SaveScopeItem(self.clone())
+    }
+
+    fn saved(self, saved: Saved) -> Self {
+        match saved {
+            Saved::ScopeItem(stored) => stored,
+            _ => self,
         }
     }
 
-    fn delete(&self, w: &mut Writer<'_>) -> Result<(), StoreError> {
-        w.delete_scope_item(self.id)
+    fn delete(&self) -> Result<Command, ValidationError> {
+        Ok(Command::DeleteScopeItem(self.id))
     }
 }
 
@@ -193,9 +196,9 @@ impl Record for InterestedParty {
         })
     }
 
-    fn load(store: &Store) -> Result<(Vec<Self>, Self), StoreError> {
+    fn load(data: &Reader<'_>) -> Result<(Vec<Self>, Self), Error> {
         Ok((
-            store.parties()?,
+            data.parties()?,
             InterestedParty::new(PartyKind::Customer, ""),
         ))
     }
@@ -212,16 +215,19 @@ impl Record for InterestedParty {
         self.id == 0
     }
 
-    fn save(self, w: &mut Writer<'_>) -> Result<Self, StoreError> {
-        if self.is_new() {
-            w.insert_party(self)
-        } else {
-            w.update_party(self)
+    fn save(&self) -> Command {
+        Command::SaveParty(self.clone())
+    }
+
+    fn saved(self, saved: Saved) -> Self {
+        match saved {
+            Saved::Party(stored) => stored,
+            _ => self,
         }
     }
 
-    fn delete(&self, w: &mut Writer<'_>) -> Result<(), StoreError> {
-        w.delete_party(self.id)
+    fn delete(&self) -> Result<Command, ValidationError> {
+        Ok(Command::DeleteParty(self.id))
     }
 }
 
@@ -291,9 +297,9 @@ impl Record for ContextIssue {
         })
     }
 
-    fn load(store: &Store) -> Result<(Vec<Self>, Self), StoreError> {
+    fn load(data: &Reader<'_>) -> Result<(Vec<Self>, Self), Error> {
         Ok((
-            store.context_issues()?,
+            data.context_issues()?,
             ContextIssue::new(IssueKind::Internal, ""),
         ))
     }
@@ -306,15 +312,18 @@ impl Record for ContextIssue {
         self.id == 0
     }
 
-    fn save(self, w: &mut Writer<'_>) -> Result<Self, StoreError> {
-        if self.is_new() {
-            w.insert_context_issue(self)
-        } else {
-            w.update_context_issue(self)
+    fn save(&self) -> Command {
+        Command::SaveContextIssue(self.clone())
+    }
+
+    fn saved(self, saved: Saved) -> Self {
+        match saved {
+            Saved::ContextIssue(stored) => stored,
+            _ => self,
         }
     }
 
-    fn delete(&self, w: &mut Writer<'_>) -> Result<(), StoreError> {
-        w.delete_context_issue(self.id)
+    fn delete(&self) -> Result<Command, ValidationError> {
+        Ok(Command::DeleteContextIssue(self.id))
     }
 }

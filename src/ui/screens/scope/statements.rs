@@ -7,8 +7,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::scope::ScopeStatements;
-use crate::store::{Store, StoreError};
 use crate::ui::screens::{Ctx, Handled, Status};
 use crate::ui::theme;
 use crate::ui::widgets::form::{Form, FormEvent};
@@ -25,15 +25,15 @@ pub struct Statements {
 }
 
 impl Statements {
-    pub fn new(store: &Store) -> Result<Self, StoreError> {
+    pub fn new(data: &Reader<'_>) -> Result<Self, Error> {
         Ok(Self {
-            statements: store.scope_statements()?,
+            statements: data.scope_statements()?,
             editing: None,
         })
     }
 
-    pub fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
-        self.statements = store.scope_statements()?;
+    pub fn reload(&mut self, data: &Reader<'_>) -> Result<(), Error> {
+        self.statements = data.scope_statements()?;
         Ok(())
     }
 
@@ -93,11 +93,13 @@ impl Statements {
             Which::Certificate => current.with_certificate_scope(&text, ctx.today),
         };
         let result = updated
-            .map_err(StoreError::from)
-            .and_then(|s| ctx.store.edit(|w| w.set_scope_statements(s)));
+            .map_err(Error::from)
+            .and_then(|s| ctx.app.apply(Command::SetScopeStatements(s)));
         match result {
             Ok(saved) => {
-                self.statements = saved;
+                if let Saved::Statements(saved) = saved {
+                    self.statements = saved;
+                }
                 *ctx.status = Status::Saved(match which {
                     Which::Isms => "Saved the ISMS scope.".into(),
                     Which::Certificate => "Saved the certificate scope.".into(),
@@ -105,7 +107,7 @@ impl Statements {
             }
             Err(e) => {
                 let message = match &e {
-                    StoreError::Invalid(v) => v.message.clone(),
+                    Error::Invalid(v) => v.message.clone(),
                     other => format!("not saved: {other}"),
                 };
                 form.set_error(field_key(which), message);

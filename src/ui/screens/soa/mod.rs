@@ -13,7 +13,7 @@ pub use records::{CustomRow, SoaRow};
 use super::register::RegisterView;
 use super::views::ViewBar;
 use super::{Ctx, Handled, Screen, Status};
-use crate::store::{Store, StoreError};
+use crate::app::{Error, Reader};
 use versions::Versions;
 
 const VIEWS: [&str; 3] = ["Statement of Applicability", "Custom controls", "Versions"];
@@ -26,12 +26,12 @@ pub struct SoaScreen {
 }
 
 impl SoaScreen {
-    pub fn new(store: &Store) -> Result<Self, StoreError> {
+    pub fn new(data: &Reader<'_>) -> Result<Self, Error> {
         Ok(Self {
             views: ViewBar::new(&VIEWS, false),
-            soa: RegisterView::new("Controls (Annex A 2022 and custom)", store)?,
-            customs: RegisterView::new("Custom controls and other sets", store)?,
-            versions: Versions::new(store)?,
+            soa: RegisterView::new("Controls (Annex A 2022 and custom)", data)?,
+            customs: RegisterView::new("Custom controls and other sets", data)?,
+            versions: Versions::new(data)?,
         })
     }
 
@@ -62,9 +62,9 @@ impl Screen for SoaScreen {
         if handled == Handled::Yes && !self.captures() && matches!(ctx.status, Status::Saved(_)) {
             let reloaded = self
                 .soa
-                .reload(ctx.store)
-                .and_then(|()| self.customs.reload(ctx.store))
-                .and_then(|()| self.versions.reload(ctx.store));
+                .reload(&ctx.app.reader())
+                .and_then(|()| self.customs.reload(&ctx.app.reader()))
+                .and_then(|()| self.versions.reload(&ctx.app.reader()));
             if let Err(e) = reloaded {
                 *ctx.status = Status::Error(format!("Could not reload: {e}"));
             }
@@ -96,10 +96,10 @@ impl Screen for SoaScreen {
         self.captures()
     }
 
-    fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
-        self.soa.reload(store)?;
-        self.customs.reload(store)?;
-        self.versions.reload(store)
+    fn reload(&mut self, data: &Reader<'_>) -> Result<(), Error> {
+        self.soa.reload(data)?;
+        self.customs.reload(data)?;
+        self.versions.reload(data)
     }
 
     fn focus(&mut self, place: &crate::domain::readiness::Place) -> bool {

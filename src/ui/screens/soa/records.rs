@@ -3,11 +3,11 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::ValidationError;
 use crate::domain::control::{Control, Theme, display_ref};
 use crate::domain::readiness::Place;
 use crate::domain::soa::{Applicability, ImplementationStatus, Reason, SoaEntry};
-use crate::store::{Store, StoreError, Writer};
 use crate::ui::screens::register::Record;
 use crate::ui::widgets::form::Form;
 use crate::ui::widgets::table::Column;
@@ -19,10 +19,10 @@ pub struct SoaContext {
 }
 
 impl SoaContext {
-    pub fn load(store: &Store) -> Result<Arc<Self>, StoreError> {
+    pub fn load(data: &Reader<'_>) -> Result<Arc<Self>, Error> {
         Ok(Arc::new(Self {
-            controls: store.controls()?,
-            treated: store.treated_risk_refs()?,
+            controls: data.controls()?,
+            treated: data.treated_risk_refs()?,
         }))
     }
 
@@ -391,11 +391,11 @@ impl Record for SoaRow {
         })
     }
 
-    fn load(store: &Store) -> Result<(Vec<Self>, Self), StoreError> {
-        let ctx = SoaContext::load(store)?;
+    fn load(data: &Reader<'_>) -> Result<(Vec<Self>, Self), Error> {
+        let ctx = SoaContext::load(data)?;
         let controls: HashMap<&str, &Control> =
             ctx.controls.iter().map(|c| (c.key.as_str(), c)).collect();
-        let rows: Vec<SoaRow> = store
+        let rows: Vec<SoaRow> = data
             .soa()?
             .into_iter()
             .filter_map(|entry| {
@@ -426,17 +426,22 @@ impl Record for SoaRow {
         false
     }
 
-    fn save(self, w: &mut Writer<'_>) -> Result<Self, StoreError> {
-        let entry = w.set_soa_entry(self.entry.clone())?;
-        Ok(SoaRow { entry, ..self })
+    fn save(&self) -> Command {
+        Command::DecideControl(self.entry.clone())
     }
 
-    fn delete(&self, _w: &mut Writer<'_>) -> Result<(), StoreError> {
+    fn saved(self, saved: Saved) -> Self {
+        match saved {
+            Saved::SoaEntry(entry) => SoaRow { entry, ..self },
+            _ => self,
+        }
+    }
+
+    fn delete(&self) -> Result<Command, ValidationError> {
         Err(ValidationError::new(
             "control",
             "a control stays in the SoA: mark it not applicable instead",
-        )
-        .into())
+        ))
     }
 }
 
@@ -542,8 +547,8 @@ impl Record for CustomRow {
         })
     }
 
-    fn load(store: &Store) -> Result<(Vec<Self>, Self), StoreError> {
-        let ctx = SoaContext::load(store)?;
+    fn load(data: &Reader<'_>) -> Result<(Vec<Self>, Self), Error> {
+        let ctx = SoaContext::load(data)?;
         let rows = ctx
             .controls
             .iter()
@@ -574,16 +579,18 @@ impl Record for CustomRow {
         self.control.key.is_empty()
     }
 
-    fn save(self, w: &mut Writer<'_>) -> Result<Self, StoreError> {
-        let control = if self.is_new() {
-            w.insert_custom_control(self.control.clone())?
-        } else {
-            w.update_custom_control(self.control.clone())?
-        };
-        Ok(CustomRow { control, ..self })
+    fn save(&self) -> Command {
+        Command::SaveCustomControl(self.control.clone())
     }
 
-    fn delete(&self, w: &mut Writer<'_>) -> Result<(), StoreError> {
-        w.delete_custom_control(&self.control.key)
+    fn saved(self, saved: Saved) -> Self {
+        match saved {
+            Saved::Control(control) => CustomRow { control, ..self },
+            _ => self,
+        }
+    }
+
+    fn delete(&self) -> Result<Command, ValidationError> {
+        Ok(Command::DeleteCustomControl(self.control.key.clone()))
     }
 }

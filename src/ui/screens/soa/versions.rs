@@ -7,9 +7,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
+use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::control::display_ref;
 use crate::domain::soa::{SoaChange, SoaVersion, diff, snapshot};
-use crate::store::{Store, StoreError};
 use crate::ui::screens::{Ctx, Handled, Status};
 use crate::ui::theme;
 use crate::ui::widgets::form::{Form, FormEvent};
@@ -23,20 +23,20 @@ pub struct Versions {
 }
 
 impl Versions {
-    pub fn new(store: &Store) -> Result<Self, StoreError> {
+    pub fn new(data: &Reader<'_>) -> Result<Self, Error> {
         let mut v = Self {
             versions: Vec::new(),
             selected: 0,
             changes: Vec::new(),
             issuing: None,
         };
-        v.reload(store)?;
+        v.reload(data)?;
         Ok(v)
     }
 
-    pub fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
-        self.versions = store.soa_versions()?;
-        let current = snapshot(&store.controls()?, &store.soa()?, &store.actions()?);
+    pub fn reload(&mut self, data: &Reader<'_>) -> Result<(), Error> {
+        self.versions = data.soa_versions()?;
+        let current = snapshot(&data.controls()?, &data.soa()?, &data.actions()?);
         self.changes = match self.versions.last() {
             Some(last) => diff(&last.rows, &current),
             None => Vec::new(),
@@ -67,22 +67,23 @@ impl Versions {
                 FormEvent::None => self.issuing = Some(form),
                 FormEvent::Cancel => *ctx.status = Status::Info("No version issued.".into()),
                 FormEvent::Submit => {
-                    let (approver, note, today) =
-                        (form.value("approver"), form.value("note"), ctx.today);
-                    match ctx
-                        .store
-                        .edit(|w| w.issue_soa_version(&approver, &note, today))
-                    {
-                        Ok(v) => {
-                            *ctx.status = Status::Saved(format!(
-                                "Issued SoA version {} approved by {}.",
-                                v.number, v.approver
-                            ));
-                            if let Err(e) = self.reload(ctx.store) {
+                    let issue = Command::IssueSoa {
+                        approver: form.value("approver"),
+                        note: form.value("note"),
+                    };
+                    match ctx.app.apply(issue) {
+                        Ok(saved) => {
+                            if let Saved::SoaVersion(v) = saved {
+                                *ctx.status = Status::Saved(format!(
+                                    "Issued SoA version {} approved by {}.",
+                                    v.number, v.approver
+                                ));
+                            }
+                            if let Err(e) = self.reload(&ctx.app.reader()) {
                                 *ctx.status = Status::Error(format!("Could not reload: {e}"));
                             }
                         }
-                        Err(StoreError::Invalid(e)) => {
+                        Err(Error::Invalid(e)) => {
                             form.set_error(e.field, e.message);
                             self.issuing = Some(form);
                         }

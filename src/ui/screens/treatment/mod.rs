@@ -12,7 +12,7 @@ pub use records::{AcceptanceRow, ActionRow};
 use super::register::RegisterView;
 use super::views::ViewBar;
 use super::{Ctx, Handled, Screen};
-use crate::store::{Store, StoreError};
+use crate::app::{Error, Reader};
 
 const VIEWS: [&str; 2] = ["Treatment plan", "Acceptances"];
 
@@ -23,11 +23,11 @@ pub struct TreatmentScreen {
 }
 
 impl TreatmentScreen {
-    pub fn new(store: &Store) -> Result<Self, StoreError> {
+    pub fn new(data: &Reader<'_>) -> Result<Self, Error> {
         Ok(Self {
             views: ViewBar::new(&VIEWS, true),
-            plan: RegisterView::new("Risk treatment plan (6.1.3 e)", store)?,
-            acceptances: RegisterView::new("Acceptance of residual risk (6.1.3 f)", store)?,
+            plan: RegisterView::new("Risk treatment plan (6.1.3 e)", data)?,
+            acceptances: RegisterView::new("Acceptance of residual risk (6.1.3 f)", data)?,
         })
     }
 
@@ -80,9 +80,9 @@ impl Screen for TreatmentScreen {
         self.captures()
     }
 
-    fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
-        self.plan.reload(store)?;
-        self.acceptances.reload(store)
+    fn reload(&mut self, data: &Reader<'_>) -> Result<(), Error> {
+        self.plan.reload(data)?;
+        self.acceptances.reload(data)
     }
 
     fn focus(&mut self, place: &crate::domain::readiness::Place) -> bool {

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::ValidationError;
 use crate::domain::control::display_ref;
 use crate::domain::methodology::Authority;
@@ -13,7 +14,6 @@ use crate::domain::reference::RefKind;
 use crate::domain::risk::Acceptance;
 use crate::domain::text;
 use crate::domain::treatment::{Action, ActionStatus};
-use crate::store::{Store, StoreError, Writer};
 use crate::ui::screens::register::Record;
 use crate::ui::widgets::form::Form;
 use crate::ui::widgets::table::Column;
@@ -29,8 +29,8 @@ pub struct TreatmentContext {
 }
 
 impl TreatmentContext {
-    fn load(store: &Store) -> Result<Arc<Self>, StoreError> {
-        let risks = store.risk_labels()?;
+    fn load(data: &Reader<'_>) -> Result<Arc<Self>, Error> {
+        let risks = data.risk_labels()?;
         Ok(Arc::new(Self {
             risk_at: risks
                 .iter()
@@ -38,7 +38,7 @@ impl TreatmentContext {
                 .map(|(i, (id, _))| (*id, i))
                 .collect(),
             risks,
-            controls: store
+            controls: data
                 .controls()?
                 .into_iter()
                 .map(|c| {
@@ -46,7 +46,7 @@ impl TreatmentContext {
                     (c.key, label)
                 })
                 .collect(),
-            today: store.today(),
+            today: data.today(),
         }))
     }
 
@@ -283,9 +283,9 @@ impl Record for ActionRow {
         })
     }
 
-    fn load(store: &Store) -> Result<(Vec<Self>, Self), StoreError> {
-        let ctx = TreatmentContext::load(store)?;
-        let rows = store
+    fn load(data: &Reader<'_>) -> Result<(Vec<Self>, Self), Error> {
+        let ctx = TreatmentContext::load(data)?;
+        let rows = data
             .actions()?
             .into_iter()
             .map(|action| ActionRow {
@@ -306,17 +306,19 @@ impl Record for ActionRow {
         self.action.id == 0
     }
 
-    fn save(self, w: &mut Writer<'_>) -> Result<Self, StoreError> {
-        let action = if self.is_new() {
-            w.insert_action(self.action.clone())?
-        } else {
-            w.update_action(self.action.clone())?
-        };
-        Ok(ActionRow { action, ..self })
+    fn save(&self) -> Command {
+        Command::SaveAction(self.action.clone())
     }
 
-    fn delete(&self, w: &mut Writer<'_>) -> Result<(), StoreError> {
-        w.delete_action(self.action.id)
+    fn saved(self, saved: Saved) -> Self {
+        match saved {
+            Saved::Action(action) => ActionRow { action, ..self },
+            _ => self,
+        }
+    }
+
+    fn delete(&self) -> Result<Command, ValidationError> {
+        Ok(Command::DeleteAction(self.action.id))
     }
 }
 
@@ -461,9 +463,9 @@ impl Record for AcceptanceRow {
         })
     }
 
-    fn load(store: &Store) -> Result<(Vec<Self>, Self), StoreError> {
-        let ctx = TreatmentContext::load(store)?;
-        let rows = store
+    fn load(data: &Reader<'_>) -> Result<(Vec<Self>, Self), Error> {
+        let ctx = TreatmentContext::load(data)?;
+        let rows = data
             .acceptances()?
             .into_iter()
             .map(|acceptance| AcceptanceRow {
@@ -494,13 +496,19 @@ impl Record for AcceptanceRow {
         !self.acceptance.is_recorded()
     }
 
-    fn save(self, w: &mut Writer<'_>) -> Result<Self, StoreError> {
+    fn save(&self) -> Command {
         // The store refuses a change of a recorded acceptance.
-        let acceptance = w.insert_acceptance(self.acceptance.clone())?;
-        Ok(AcceptanceRow { acceptance, ..self })
+        Command::RecordAcceptance(self.acceptance.clone())
     }
 
-    fn delete(&self, w: &mut Writer<'_>) -> Result<(), StoreError> {
-        w.delete_acceptance(self.acceptance.id)
+    fn saved(self, saved: Saved) -> Self {
+        match saved {
+            Saved::Acceptance(acceptance) => AcceptanceRow { acceptance, ..self },
+            _ => self,
+        }
+    }
+
+    fn delete(&self) -> Result<Command, ValidationError> {
+        Ok(Command::DeleteAcceptance(self.acceptance.id))
     }
 }

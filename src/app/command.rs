@@ -1,0 +1,235 @@
+//! The typed commands: every change a user can make to a workspace, each carried out in one
+//! transaction by `Session::apply`. The store validates with the domain's rules and refuses
+//! what they refuse, so a command never needs checking twice.
+
+use chrono::NaiveDate;
+
+use super::Error;
+use super::read::Touches;
+use crate::domain::ValidationError;
+use crate::domain::asset::{Asset, Dependency};
+use crate::domain::clause::ClauseItem;
+use crate::domain::control::Control;
+use crate::domain::methodology::Methodology;
+use crate::domain::party::InterestedParty;
+use crate::domain::protection::{Objective, ProtectionNeed, ProtectionScale};
+use crate::domain::question::OpenQuestion;
+use crate::domain::risk::{Acceptance, Risk};
+use crate::domain::scope::{ContextIssue, ScopeItem, ScopeStatements};
+use crate::domain::soa::{SoaEntry, SoaVersion};
+use crate::domain::treatment::Action;
+use crate::store::Writer;
+
+/// A change of one asset's links: the assets linked when it was read, and those wanted now.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LinkChange {
+    pub was: Vec<i64>,
+    pub now: Vec<i64>,
+}
+
+impl LinkChange {
+    fn removed(&self) -> impl Iterator<Item = i64> + '_ {
+        self.was.iter().copied().filter(|d| !self.now.contains(d))
+    }
+
+    fn added(&self) -> impl Iterator<Item = i64> + '_ {
+        self.now.iter().copied().filter(|d| !self.was.contains(d))
+    }
+}
+
+/// One change to the workspace. `Save*` inserts a record whose id is 0 and updates the rest.
+#[derive(Debug, Clone)]
+pub enum Command {
+    SaveScopeItem(ScopeItem),
+    DeleteScopeItem(i64),
+    SaveParty(InterestedParty),
+    DeleteParty(i64),
+    SaveContextIssue(ContextIssue),
+    DeleteContextIssue(i64),
+    SetScopeStatements(ScopeStatements),
+    /// An asset with what it depends on and what it serves.
+    SaveAsset {
+        asset: Asset,
+        depends_on: LinkChange,
+        serves: LinkChange,
+    },
+    DeleteAsset(i64),
+    /// Needs rated on assets, each on the workspace's protection scale.
+    RateNeeds(Vec<ProtectionNeed>),
+    /// Removes the rated need of each asset for one objective (it inherits again).
+    ClearNeeds {
+        assets: Vec<i64>,
+        objective: Objective,
+    },
+    /// A new protection scale and the objectives rated against it.
+    ChangeProtectionMethod {
+        scale: ProtectionScale,
+        objectives: Vec<Objective>,
+    },
+    SaveRisk(Risk),
+    DeleteRisk(i64),
+    ChangeMethodology(Methodology),
+    SaveAction(Action),
+    DeleteAction(i64),
+    /// Records a risk acceptance; a recorded one is never changed, only deleted.
+    RecordAcceptance(Acceptance),
+    DeleteAcceptance(i64),
+    DecideControl(SoaEntry),
+    SaveCustomControl(Control),
+    DeleteCustomControl(String),
+    /// Issues the SoA as it stands as its next version, today.
+    IssueSoa {
+        approver: String,
+        note: String,
+    },
+    SetClause(ClauseItem),
+    NoteQuestion {
+        asset: Option<i64>,
+        text: String,
+    },
+    ResolveQuestion(i64),
+}
+
+/// What a command saved, as the store now holds it (with its number and id).
+#[derive(Debug, Clone)]
+pub enum Saved {
+    Nothing,
+    ScopeItem(ScopeItem),
+    Party(InterestedParty),
+    ContextIssue(ContextIssue),
+    Statements(ScopeStatements),
+    Asset(Asset),
+    Risk(Risk),
+    Action(Action),
+    Acceptance(Acceptance),
+    SoaEntry(SoaEntry),
+    Control(Control),
+    SoaVersion(SoaVersion),
+    Clause(ClauseItem),
+    Question(OpenQuestion),
+    /// A change of method, said in a sentence: what it did to the ratings.
+    Summary(String),
+}
+
+impl Command {
+    /// Which read models a command can make stale.
+    pub(super) fn touches(&self) -> Touches {
+        match self {
+            Self::RateNeeds(_) | Self::ClearNeeds { .. } => Touches::Needs,
+            Self::NoteQuestion { .. } | Self::ResolveQuestion(_) | Self::IssueSoa { .. } => {
+                Touches::Nothing
+            }
+            _ => Touches::Everything,
+        }
+    }
+
+    pub(super) fn run(self, w: &mut Writer<'_>, today: NaiveDate) -> Result<Saved, Error> {
+        Ok(match self {
+            Self::SaveScopeItem(item) if item.id == 0 => {
+                Saved::ScopeItem(w.insert_scope_item(item)?)
+            }
+            Self::SaveScopeItem(item) => Saved::ScopeItem(w.update_scope_item(item)?),
+            Self::DeleteScopeItem(id) => nothing(w.delete_scope_item(id))?,
+            Self::SaveParty(p) if p.id == 0 => Saved::Party(w.insert_party(p)?),
+            Self::SaveParty(p) => Saved::Party(w.update_party(p)?),
+            Self::DeleteParty(id) => nothing(w.delete_party(id))?,
+            Self::SaveContextIssue(i) if i.id == 0 => {
+                Saved::ContextIssue(w.insert_context_issue(i)?)
+            }
+            Self::SaveContextIssue(i) => Saved::ContextIssue(w.update_context_issue(i)?),
+            Self::DeleteContextIssue(id) => nothing(w.delete_context_issue(id))?,
+            Self::SetScopeStatements(s) => Saved::Statements(w.set_scope_statements(s)?),
+            Self::SaveAsset {
+                asset,
+                depends_on,
+                serves,
+            } => save_asset(w, asset, &depends_on, &serves)?,
+            Self::DeleteAsset(id) => nothing(w.delete_asset(id))?,
+            Self::RateNeeds(needs) => {
+                let scale = w.stored_scale()?;
+                for need in needs {
+                    w.set_protection_need(need, &scale)?;
+                }
+                Saved::Nothing
+            }
+            Self::ClearNeeds { assets, objective } => {
+                for asset in assets {
+                    w.clear_protection_need(asset, objective)?;
+                }
+                Saved::Nothing
+            }
+            Self::ChangeProtectionMethod { scale, objectives } => {
+                let summary = w.change_protection_scale(scale)?;
+                w.set_objectives(&objectives)?;
+                Saved::Summary(summary)
+            }
+            Self::SaveRisk(risk) => {
+                let m = w.stored_methodology()?;
+                Saved::Risk(if risk.id == 0 {
+                    w.insert_risk(risk, &m)?
+                } else {
+                    w.update_risk(risk, &m)?
+                })
+            }
+            Self::DeleteRisk(id) => nothing(w.delete_risk(id))?,
+            Self::ChangeMethodology(m) => Saved::Summary(w.change_methodology(m)?),
+            Self::SaveAction(a) if a.id == 0 => Saved::Action(w.insert_action(a)?),
+            Self::SaveAction(a) => Saved::Action(w.update_action(a)?),
+            Self::DeleteAction(id) => nothing(w.delete_action(id))?,
+            Self::RecordAcceptance(a) => Saved::Acceptance(w.insert_acceptance(a)?),
+            Self::DeleteAcceptance(id) => nothing(w.delete_acceptance(id))?,
+            Self::DecideControl(entry) => Saved::SoaEntry(w.set_soa_entry(entry)?),
+            Self::SaveCustomControl(c) if c.key.trim().is_empty() => {
+                Saved::Control(w.insert_custom_control(c)?)
+            }
+            Self::SaveCustomControl(c) => Saved::Control(w.update_custom_control(c)?),
+            Self::DeleteCustomControl(key) => nothing(w.delete_custom_control(&key))?,
+            Self::IssueSoa { approver, note } => {
+                Saved::SoaVersion(w.issue_soa_version(&approver, &note, today)?)
+            }
+            Self::SetClause(item) => Saved::Clause(w.set_clause(item)?),
+            Self::NoteQuestion { asset, text } => Saved::Question(w.note_question(asset, &text)?),
+            Self::ResolveQuestion(id) => Saved::Question(w.resolve_question(id)?),
+        })
+    }
+}
+
+fn nothing(done: Result<(), Error>) -> Result<Saved, Error> {
+    done.map(|()| Saved::Nothing)
+}
+
+/// Saves the asset, then its links: removed ones first, so that a link turned around (A on B
+/// becomes B on A) never looks like a cycle.
+fn save_asset(
+    w: &mut Writer<'_>,
+    asset: Asset,
+    depends_on: &LinkChange,
+    serves: &LinkChange,
+) -> Result<Saved, Error> {
+    let asset = if asset.id == 0 {
+        w.insert_asset(asset)?
+    } else {
+        w.update_asset(asset)?
+    };
+    let id = asset.id;
+    let edge = |asset, depends_on| Dependency { asset, depends_on };
+    let removed: Vec<Dependency> = depends_on
+        .removed()
+        .map(|d| edge(id, d))
+        .chain(serves.removed().map(|s| edge(s, id)))
+        .collect();
+    for dependency in removed {
+        w.remove_dependency(dependency)?;
+    }
+    for d in depends_on.added() {
+        w.add_dependency(edge(id, d))?;
+    }
+    for s in serves.added() {
+        // The store names the link from the other asset's side; the form calls it "serves".
+        w.add_dependency(edge(s, id)).map_err(|e| match e {
+            Error::Invalid(v) => Error::Invalid(ValidationError::new("serves", v.message)),
+            other => other,
+        })?;
+    }
+    Ok(Saved::Asset(asset))
+}

@@ -1,0 +1,187 @@
+use chrono::NaiveDate;
+
+use super::*;
+use crate::domain::asset::{Asset, AssetKind};
+use crate::domain::methodology::Methodology;
+use crate::domain::protection::{EffectiveNeed, Objective, ProtectionNeed};
+use crate::domain::scope::{ScopeItem, ScopeItemKind};
+
+fn session() -> (tempfile::TempDir, Session) {
+    let dir = tempfile::tempdir().unwrap();
+    let clock = Clock::Fixed(NaiveDate::from_ymd_opt(2026, 3, 31).unwrap());
+    let store = Store::create_with_clock(&dir.path().join("t.isms"), "Acme", None, clock).unwrap();
+    (dir, Session::new(store))
+}
+
+fn add_asset(app: &mut Session, kind: AssetKind, name: &str) -> Asset {
+    match app.apply(Command::SaveAsset {
+        asset: Asset::new(kind, name),
+        depends_on: LinkChange::default(),
+        serves: LinkChange::default(),
+    }) {
+        Ok(Saved::Asset(a)) => a,
+        other => panic!("not saved: {other:?}"),
+    }
+}
+
+fn rate(asset: i64, level: u8) -> Command {
+    Command::RateNeeds(vec![ProtectionNeed {
+        asset,
+        objective: Objective::Confidentiality,
+        level,
+        rationale: "customer data".into(),
+    }])
+}
+
+fn confidentiality(app: &Session, asset: i64) -> Option<EffectiveNeed> {
+    let model = app.reader().asset_model().unwrap();
+    let (_, needs) = model
+        .effective
+        .iter()
+        .find(|(o, _)| *o == Objective::Confidentiality)
+        .unwrap();
+    needs.get(&asset).copied()
+}
+
+#[test]
+fn a_save_returns_the_record_as_stored_and_logs_one_change() {
+    let (_dir, mut app) = session();
+    let before = app.store().changes().unwrap().len();
+    let saved = app
+        .apply(Command::SaveScopeItem(ScopeItem::new(
+            ScopeItemKind::Location,
+            "Warehouse",
+        )))
+        .unwrap();
+    let Saved::ScopeItem(item) = saved else {
+        panic!("{saved:?}")
+    };
+    assert!(item.id > 0);
+    assert_eq!(item.number, 1);
+    assert_eq!(app.store().changes().unwrap().len(), before + 1);
+}
+
+#[test]
+fn shared_models_are_read_once_until_a_command_changes_them() {
+    let (_dir, mut app) = session();
+    add_asset(&mut app, AssetKind::Information, "Customer data");
+    let data = app.reader();
+    let first = data.model_reads();
+    data.methodology().unwrap();
+    data.methodology().unwrap();
+    data.actions().unwrap();
+    data.actions().unwrap();
+    data.asset_model().unwrap();
+    data.asset_model().unwrap();
+    let reads = data.model_reads();
+    assert_eq!(
+        reads.lists,
+        first.lists + 2,
+        "methodology and actions once each"
+    );
+    assert_eq!(reads.assets, first.assets + 1, "the asset model once");
+
+    let mut m = app.reader().methodology().unwrap();
+    m.levels[0].name = "Fine".into();
+    app.apply(Command::ChangeMethodology(m)).unwrap();
+    assert_eq!(app.reader().methodology().unwrap().levels[0].name, "Fine");
+    assert_eq!(app.reader().model_reads().lists, reads.lists + 1);
+}
+
+#[test]
+fn a_rating_reads_the_needs_again_and_not_the_assets() {
+    let (_dir, mut app) = session();
+    let data_asset = add_asset(&mut app, AssetKind::Information, "Customer data");
+    let server = add_asset(&mut app, AssetKind::Hardware, "Server");
+    app.apply(Command::SaveAsset {
+        asset: server.clone(),
+        depends_on: LinkChange::default(),
+        serves: LinkChange {
+            was: vec![],
+            now: vec![data_asset.id],
+        },
+    })
+    .unwrap();
+    assert_eq!(confidentiality(&app, server.id), None);
+    let before = app.reader().model_reads();
+
+    app.apply(rate(data_asset.id, 3)).unwrap();
+    let after = app.reader().asset_model().unwrap();
+    assert_eq!(after.needs.len(), 1, "the rating is read");
+    let reads = app.reader().model_reads();
+    assert_eq!(reads.assets, before.assets, "the assets are not read again");
+    assert_eq!(reads.needs, before.needs + 1);
+    let inherited = confidentiality(&app, server.id).unwrap();
+    assert_eq!(inherited.level, 3, "the server inherits the new rating");
+    assert_eq!(
+        app.reader().asset_model().unwrap().needs.len(),
+        1,
+        "and is kept"
+    );
+}
+
+#[test]
+fn a_refused_command_changes_nothing_and_names_its_field() {
+    let (_dir, mut app) = session();
+    let asset = add_asset(&mut app, AssetKind::Information, "Customer data");
+    let before = app.store().changes().unwrap().len();
+    let err = app.apply(rate(asset.id, 9)).unwrap_err();
+    match &err {
+        Error::Invalid(v) => assert_eq!(v.field, "level", "{err}"),
+        other => panic!("{other}"),
+    }
+    assert_eq!(app.store().changes().unwrap().len(), before);
+    assert_eq!(confidentiality(&app, asset.id), None);
+}
+
+#[test]
+fn commands_applied_together_are_all_or_nothing_and_name_the_refused_one() {
+    let (_dir, mut app) = session();
+    let a = add_asset(&mut app, AssetKind::Information, "Customer data");
+    let b = add_asset(&mut app, AssetKind::Information, "Payroll");
+    let before = app.store().changes().unwrap().len();
+    let err = app
+        .apply_all(vec![
+            ("AS-001".into(), rate(a.id, 2)),
+            ("AS-002".into(), rate(b.id, 9)),
+        ])
+        .unwrap_err();
+    match err {
+        Error::Invalid(v) => assert!(v.message.starts_with("AS-002: "), "{}", v.message),
+        other => panic!("{other}"),
+    }
+    assert_eq!(app.store().changes().unwrap().len(), before);
+    assert_eq!(
+        confidentiality(&app, a.id),
+        None,
+        "the first was rolled back"
+    );
+
+    let done = app
+        .apply_all(vec![
+            ("AS-001".into(), rate(a.id, 2)),
+            ("AS-002".into(), rate(b.id, 3)),
+        ])
+        .unwrap();
+    assert_eq!(done, 2);
+    assert_eq!(confidentiality(&app, b.id).map(|n| n.level), Some(3));
+}
+
+#[test]
+fn an_soa_version_is_issued_on_the_sessions_day() {
+    let (_dir, mut app) = session();
+    let saved = app
+        .apply(Command::IssueSoa {
+            approver: "CEO".into(),
+            note: String::new(),
+        })
+        .unwrap();
+    let Saved::SoaVersion(v) = saved else {
+        panic!("{saved:?}")
+    };
+    assert_eq!(v.issued_on, app.today());
+    let mut m = Methodology::default();
+    m.levels.clear();
+    let refused = app.apply(Command::ChangeMethodology(m));
+    assert!(refused.is_err(), "a methodology without levels is refused");
+}

@@ -1,0 +1,89 @@
+//! The layers keep to their imports (ARCHITECTURE.md, "Layers and imports"): screens reach the
+//! workspace only through the application layer, and the domain uses nothing else of the crate.
+
+use std::path::{Path, PathBuf};
+
+fn rust_files(dir: &Path, into: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, into);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            into.push(path);
+        }
+    }
+}
+
+/// Lines of the files under `folder` (comments aside) that name one of `forbidden`, as
+/// "file:line: text".
+fn uses(folder: &str, forbidden: &[&str]) -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&root.join(folder), &mut files);
+    assert!(!files.is_empty(), "no files under src/{folder}");
+    let mut found = Vec::new();
+    for file in files {
+        let source = std::fs::read_to_string(&file).unwrap();
+        found.extend(
+            lines_using(&source, forbidden)
+                .into_iter()
+                .map(|l| format!("{}:{l}", file.strip_prefix(&root).unwrap().display())),
+        );
+    }
+    found
+}
+
+fn lines_using(source: &str, forbidden: &[&str]) -> Vec<String> {
+    source
+        .lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim_start().starts_with("//"))
+        .filter(|(_, line)| forbidden.iter().any(|f| line.contains(f)))
+        .map(|(n, line)| format!("{}: {}", n + 1, line.trim()))
+        .collect()
+}
+
+#[test]
+fn the_scan_sees_an_import_and_ignores_a_comment() {
+    let source = "//! reads the crate::store\nuse crate::store::{Store, Writer};\n";
+    assert_eq!(
+        lines_using(source, &["crate::store"]),
+        vec!["2: use crate::store::{Store, Writer};"]
+    );
+}
+
+#[test]
+fn no_screen_touches_the_store() {
+    let found = uses(
+        "ui/screens",
+        &["crate::store", "Store::", "&Store", "Writer<", "rusqlite"],
+    );
+    assert!(
+        found.is_empty(),
+        "screens read through app::Reader and write through app::Command:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn the_domain_uses_nothing_else_of_the_crate() {
+    let found = uses(
+        "domain",
+        &[
+            "crate::store",
+            "crate::app",
+            "crate::ui",
+            "crate::report",
+            "crate::commands",
+            "crate::clock",
+            "crate::Clock",
+            "rusqlite",
+            "ratatui",
+        ],
+    );
+    assert!(
+        found.is_empty(),
+        "the domain is pure:\n{}",
+        found.join("\n")
+    );
+}
