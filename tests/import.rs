@@ -3,11 +3,12 @@
 
 use std::path::{Path, PathBuf};
 
+use isms::app::import_table;
 use isms::domain::asset::{AssetKind, Dependency};
 use isms::domain::methodology::Rating;
 use isms::domain::protection::Objective;
 use isms::domain::risk::{RiskStatus, TreatmentOption};
-use isms::report::import::{ImportError, Register, import_table};
+use isms::report::import::{ImportError, Register};
 use isms::store::Store;
 
 fn fixture(name: &str) -> PathBuf {

@@ -11,7 +11,8 @@ use std::time::Duration;
 use proptest::prelude::*;
 use zip::write::SimpleFileOptions;
 
-use isms::report::import::{ImportError, ImportPlan, Register, import_table};
+use isms::app::import_table;
+use isms::report::import::{ImportError, ImportPlan, Register};
 use isms::store::{Store, StoreError};
 
 const CONTENT_TYPES: &str = r#"<?xml version="1.0" encoding="UTF-8"?>

@@ -11,8 +11,9 @@ use chrono::NaiveDate;
 use proptest::prelude::*;
 use serde_json::Value;
 
+use isms::app::import_table;
 use isms::report::export::{ExportFormat, What, export, workspace};
-use isms::report::import::{ImportError, ImportPlan, Register, import_table, import_workspace};
+use isms::report::import::{ImportError, ImportPlan, Register, import_workspace};
 use isms::store::Store;
 
 fn today() -> NaiveDate {

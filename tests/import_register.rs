@@ -8,8 +8,9 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::Sandbox;
+use isms::app::import_table;
 use isms::domain::protection::Objective;
-use isms::report::import::{ImportPlan, Register, import_table};
+use isms::report::import::{ImportPlan, Register};
 use isms::store::Store;
 
 fn register() -> PathBuf {

@@ -18,6 +18,7 @@ use crate::domain::risk::{Acceptance, Risk};
 use crate::domain::scope::{ContextIssue, ScopeItem, ScopeStatements};
 use crate::domain::soa::{SoaEntry, SoaVersion};
 use crate::domain::treatment::Action;
+use crate::report::import::Rows;
 use crate::store::Writer;
 
 /// A change of one asset's links: the assets linked when it was read, and those wanted now.
@@ -88,6 +89,8 @@ pub enum Command {
         text: String,
     },
     ResolveQuestion(i64),
+    /// New rows from a register file (`isms import`), checked by `report::import`.
+    Import(Rows),
 }
 
 /// What a command saved, as the store now holds it (with its number and id).
@@ -190,6 +193,7 @@ impl Command {
             Self::SetClause(item) => Saved::Clause(w.set_clause(item)?),
             Self::NoteQuestion { asset, text } => Saved::Question(w.note_question(asset, &text)?),
             Self::ResolveQuestion(id) => Saved::Question(w.resolve_question(id)?),
+            Self::Import(rows) => nothing(rows.write(w))?,
         })
     }
 }

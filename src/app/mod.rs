@@ -20,6 +20,7 @@ use std::cell::RefCell;
 use std::path::Path;
 
 use crate::Clock;
+use crate::report::import::{ImportError, ImportPlan, Register, prepare_table};
 use crate::store::Store;
 
 /// The open workspace: the one store handle, and the read models built from it.
@@ -120,6 +121,36 @@ impl Session {
     pub fn store(&self) -> &Store {
         &self.store
     }
+
+    /// Imports a register file: reads and checks every row, then (unless `dry_run`) writes
+    /// them all as one `Command::Import`. Returns what was, or would be, created.
+    pub fn import_table(
+        &mut self,
+        register: Register,
+        path: &Path,
+        dry_run: bool,
+    ) -> Result<ImportPlan, ImportError> {
+        let plan = import_table(&mut self.store, register, path, dry_run)?;
+        self.models.get_mut().changed(read::Touches::Everything);
+        Ok(plan)
+    }
+}
+
+/// Imports a register file into `store`: reads and checks every row, then (unless `dry_run`)
+/// writes them all as one `Command::Import`, all or nothing. Returns what was, or would be,
+/// created. For a store that no session holds (`Session::import_table` otherwise).
+pub fn import_table(
+    store: &mut Store,
+    register: Register,
+    path: &Path,
+    dry_run: bool,
+) -> Result<ImportPlan, ImportError> {
+    let prepared = prepare_table(store, register, path)?;
+    if !dry_run {
+        let today = store.today();
+        store.edit(|w| Command::Import(prepared.rows).run(w, today))?;
+    }
+    Ok(prepared.plan)
 }
 
 #[cfg(test)]

@@ -112,6 +112,7 @@ pub struct Models {
     methodology: Option<Methodology>,
     actions: Option<Vec<Action>>,
     controls: Option<Vec<Control>>,
+    treated: Option<HashMap<String, Vec<String>>>,
     assets: Option<Arc<AssetModel>>,
     /// The asset model is current except for the rated needs.
     needs_changed: bool,
@@ -121,7 +122,7 @@ pub struct Models {
 /// How often each read model was read from the store, to check that reading stays shared.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Reads {
-    /// The methodology, the actions and the controls.
+    /// The methodology, the actions, the controls and which risks each control treats.
     pub lists: usize,
     /// The assets with everything their needs derive from.
     pub assets: usize,
@@ -196,6 +197,11 @@ impl<'a> Reader<'a> {
         self.model(|m| &mut m.controls, Store::controls)
     }
 
+    /// Per control key, the risks its actions treat (`R-001`).
+    pub fn treated_risk_refs(&self) -> Result<HashMap<String, Vec<String>>> {
+        self.model(|m| &mut m.treated, Store::treated_risk_refs)
+    }
+
     /// The assets with their needs; after a rating only the needs are read again.
     pub fn asset_model(&self) -> Result<Arc<AssetModel>> {
         let mut models = self.models.borrow_mut();
@@ -260,8 +266,6 @@ impl<'a> Reader<'a> {
         risk_ratings() -> Vec<RiskRatings>;
         risk_labels() -> Vec<(i64, String)>;
         acceptances() -> Vec<Acceptance>;
-        /// Per control key, the risks its actions treat.
-        treated_risk_refs() -> HashMap<String, Vec<String>>;
         soa() -> Vec<SoaEntry>;
         clauses() -> Vec<ClauseItem>;
         soa_versions() -> Vec<SoaVersion>;

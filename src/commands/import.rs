@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use crate::Clock;
+use crate::app::Session;
 use crate::domain::text::shown;
-use crate::report::import::{Register, import_table, import_workspace_with};
+use crate::report::import::{Register, import_workspace_with};
 use crate::store::Existing;
 
 pub fn run(
@@ -50,8 +51,8 @@ pub fn run(
         .context("what to import (workspace, assets, risks or scope)")?;
     let path = super::workspace(None, db)?;
     // A dry run only reads: it works beside the app that has the workspace open.
-    let mut store = super::passphrase::open(&path, dry_run)?;
-    let plan = import_table(&mut store, register, file, dry_run)?;
+    let mut app = Session::new(super::passphrase::open(&path, dry_run)?);
+    let plan = app.import_table(register, file, dry_run)?;
     let verb = if dry_run { "Would create" } else { "Created" };
     writeln!(
         out,

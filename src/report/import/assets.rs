@@ -6,12 +6,13 @@ use std::collections::HashMap;
 use super::columns::{Header, Spec, header_preferring, level, list, normalise};
 use super::table::{Line, Table};
 use super::{BadLine, ImportError, ImportPlan, Names, REF, Register, numbering, refuse_bad};
+use super::{Prepared, Rows};
 use crate::domain::asset::{Asset, AssetKind, Dependency, check_new_dependency};
 use crate::domain::protection::{
     NeedSource, Objective, ProtectionNeed, ProtectionScale, effective_needs, is_confirmation,
 };
 use crate::domain::reference::RefKind;
-use crate::store::Store;
+use crate::store::{Store, StoreError, Writer};
 
 const SPECS: &[Spec] = &[
     REF,
@@ -237,6 +238,7 @@ fn kind(value: &str) -> Result<AssetKind, String> {
 }
 
 /// One row as it would be written; `id` is a stand-in (negative) until the row is inserted.
+#[derive(Debug, Clone)]
 struct Draft {
     id: i64,
     asset: Option<Asset>,
@@ -244,11 +246,16 @@ struct Draft {
     depends_on: Vec<i64>,
 }
 
-pub(super) fn import(
-    store: &mut Store,
-    table: &Table,
-    dry_run: bool,
-) -> Result<ImportPlan, ImportError> {
+/// Asset rows ready to write: new assets under temporary negative ids, their needs, and the
+/// links among them and to stored assets.
+#[derive(Debug, Clone)]
+pub struct NewAssets {
+    drafts: Vec<Draft>,
+    edges: Vec<Dependency>,
+    scale: ProtectionScale,
+}
+
+pub(super) fn prepare(store: &Store, table: &Table) -> Result<Prepared, ImportError> {
     let mut bad = table.problems.clone();
     let (head, lines) = header_preferring(table, SPECS, DERIVED, &mut bad);
     let scale = store.protection_scale()?;
@@ -329,10 +336,19 @@ pub(super) fn import(
         confirmed: settled.confirmed,
         unjustified: settled.unjustified,
     };
-    if dry_run {
-        return Ok(plan);
-    }
-    store.edit(|w| {
+    Ok(Prepared {
+        plan,
+        rows: Rows::Assets(NewAssets {
+            drafts,
+            edges,
+            scale,
+        }),
+    })
+}
+
+impl NewAssets {
+    pub(super) fn write(self, w: &mut Writer<'_>) -> Result<(), StoreError> {
+        let (drafts, edges, scale) = (self.drafts, self.edges, self.scale);
         let mut real: HashMap<i64, i64> = HashMap::new();
         for d in &drafts {
             let Some(asset) = d.asset.clone() else {
@@ -363,8 +379,7 @@ pub(super) fn import(
             })?;
         }
         Ok(())
-    })?;
-    Ok(plan)
+    }
 }
 
 /// What the ratings of supporting assets came to.

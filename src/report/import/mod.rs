@@ -23,7 +23,7 @@ use table::Line;
 
 use crate::domain::reference::{MAX_NUMBER, RefKind};
 use crate::domain::text;
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, Writer};
 use crate::string_enum;
 
 pub use workspace::{WorkspaceFile, import_workspace, import_workspace_with};
@@ -96,17 +96,42 @@ fn distinct_lines(bad: &[BadLine]) -> usize {
     lines.len()
 }
 
-/// Reads a CSV or XLSX file (by extension; the first sheet of a workbook) into `register`; a
+/// A register file read and checked, ready to write: what it will create, and the rows.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub plan: ImportPlan,
+    pub rows: Rows,
+}
+
+/// The new rows of one register, validated and numbered, with their references resolved.
+#[derive(Debug, Clone)]
+pub enum Rows {
+    Assets(assets::NewAssets),
+    Risks(Vec<crate::domain::risk::Risk>),
+    Scope(Vec<crate::domain::scope::ScopeItem>),
+}
+
+impl Rows {
+    /// Writes every row; the caller's transaction makes it all or nothing.
+    pub fn write(self, w: &mut Writer<'_>) -> Result<(), StoreError> {
+        match self {
+            Rows::Assets(new) => new.write(w),
+            Rows::Risks(risks) => risks::write(risks, w),
+            Rows::Scope(items) => scope::write(items, w),
+        }
+    }
+}
+
+/// Reads a CSV or XLSX file (by extension; the first sheet of a workbook) for `register`; a
 /// directory (as a csv export of several registers writes) is read as its `<register>.csv`.
-/// Every row is validated and its references resolved; if any line is bad nothing is written
-/// and every bad line is returned. With `dry_run` nothing is written either way, and the plan
-/// tells what would be created. Otherwise all rows are written in one transaction.
-pub fn import_table(
-    store: &mut Store,
+/// Every row is validated and its references resolved against the workspace; if any line is
+/// bad, every bad line is returned. Nothing is written: the rows are written by
+/// `app::Command::Import`.
+pub fn prepare_table(
+    store: &Store,
     register: Register,
     path: &Path,
-    dry_run: bool,
-) -> Result<ImportPlan, ImportError> {
+) -> Result<Prepared, ImportError> {
     // An export of several registers is a directory of `<register>.csv` files.
     let in_dir;
     let path = if path.is_dir() {
@@ -117,9 +142,9 @@ pub fn import_table(
     };
     let table = table::read(path)?;
     match register {
-        Register::Assets => assets::import(store, &table, dry_run),
-        Register::Risks => risks::import(store, &table, dry_run),
-        Register::Scope => scope::import(store, &table, dry_run),
+        Register::Assets => assets::prepare(store, &table),
+        Register::Risks => risks::prepare(store, &table),
+        Register::Scope => scope::prepare(store, &table),
     }
 }
 

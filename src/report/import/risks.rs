@@ -4,12 +4,13 @@
 use super::columns::{Header, Spec, header, level, list, normalise};
 use super::table::{Line, Table};
 use super::{BadLine, ImportError, ImportPlan, Names, REF, Register, numbering, refuse_bad};
+use super::{Prepared, Rows};
 use crate::domain::methodology::{Methodology, Rating};
 use crate::domain::protection::Objective;
 use crate::domain::reference::RefKind;
 use crate::domain::risk::{Risk, RiskStatus, TreatmentOption};
 use crate::domain::text;
-use crate::store::Store;
+use crate::store::{Store, StoreError, Writer};
 
 const SPECS: &[Spec] = &[
     REF,
@@ -89,11 +90,7 @@ const SPECS: &[Spec] = &[
     },
 ];
 
-pub(super) fn import(
-    store: &mut Store,
-    table: &Table,
-    dry_run: bool,
-) -> Result<ImportPlan, ImportError> {
+pub(super) fn prepare(store: &Store, table: &Table) -> Result<Prepared, ImportError> {
     let mut bad = table.problems.clone();
     let (head, lines) = header(table, SPECS, &mut bad);
     let methodology = store.methodology()?;
@@ -128,21 +125,24 @@ pub(super) fn import(
         confirmed: 0,
         unjustified: Vec::new(),
     };
-    if dry_run {
-        return Ok(plan);
-    }
-    store.edit(|w| {
-        for r in risks {
-            let number = r.number;
-            let stored = w.insert_risk(r, &methodology)?;
-            // The store numbers on from the last risk; a gap in the file's refs is kept.
-            if stored.number != number {
-                w.import_number(RefKind::Risk, stored.id, number)?;
-            }
+    Ok(Prepared {
+        plan,
+        rows: Rows::Risks(risks),
+    })
+}
+
+/// Writes the risks, each with the number its row gave it.
+pub(super) fn write(risks: Vec<Risk>, w: &mut Writer<'_>) -> Result<(), StoreError> {
+    let methodology = w.stored_methodology()?;
+    for r in risks {
+        let number = r.number;
+        let stored = w.insert_risk(r, &methodology)?;
+        // The store numbers on from the last risk; a gap in the file's refs is kept.
+        if stored.number != number {
+            w.import_number(RefKind::Risk, stored.id, number)?;
         }
-        Ok(())
-    })?;
-    Ok(plan)
+    }
+    Ok(())
 }
 
 /// `R-012 Ransomware (owner IT lead, inherent high, residual medium)`.

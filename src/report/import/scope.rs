@@ -4,9 +4,10 @@
 use super::columns::{Header, Spec, header, normalise, yes_no};
 use super::table::{Line, Table};
 use super::{BadLine, ImportError, ImportPlan, REF, Register, numbering, refuse_bad};
+use super::{Prepared, Rows};
 use crate::domain::reference::RefKind;
 use crate::domain::scope::{ScopeItem, ScopeItemKind};
-use crate::store::Store;
+use crate::store::{Store, StoreError, Writer};
 
 const SPECS: &[Spec] = &[
     REF,
@@ -83,11 +84,7 @@ fn kind(value: &str) -> Result<ScopeItemKind, String> {
     })
 }
 
-pub(super) fn import(
-    store: &mut Store,
-    table: &Table,
-    dry_run: bool,
-) -> Result<ImportPlan, ImportError> {
+pub(super) fn prepare(store: &Store, table: &Table) -> Result<Prepared, ImportError> {
     let mut bad = table.problems.clone();
     let (head, lines) = header(table, SPECS, &mut bad);
     let last = store
@@ -122,21 +119,23 @@ pub(super) fn import(
         confirmed: 0,
         unjustified: Vec::new(),
     };
-    if dry_run {
-        return Ok(plan);
-    }
-    store.edit(|w| {
-        for item in items {
-            let number = item.number;
-            let stored = w.insert_scope_item(item)?;
-            // The store numbers on from the last item; a gap in the file's refs is kept.
-            if stored.number != number {
-                w.import_number(RefKind::ScopeItem, stored.id, number)?;
-            }
+    Ok(Prepared {
+        plan,
+        rows: Rows::Scope(items),
+    })
+}
+
+/// Writes the scope items, each with the number its row gave it.
+pub(super) fn write(items: Vec<ScopeItem>, w: &mut Writer<'_>) -> Result<(), StoreError> {
+    for item in items {
+        let number = item.number;
+        let stored = w.insert_scope_item(item)?;
+        // The store numbers on from the last item; a gap in the file's refs is kept.
+        if stored.number != number {
+            w.import_number(RefKind::ScopeItem, stored.id, number)?;
         }
-        Ok(())
-    })?;
-    Ok(plan)
+    }
+    Ok(())
 }
 
 /// `S-004 Branch office (location, in ISMS, not in certificate)`.
