@@ -133,7 +133,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let path = workspace(file, cli.db)?;
             Store::expect_encryption(&path, false)?;
             let key = passphrase::new_passphrase(passphrase::VAR, &path.display().to_string())?;
-            Store::convert(&path, None, Some(&key))?;
+            Store::convert_with_clock(&path, None, Some(&key), Clock::at_start())?;
             writeln!(
                 out,
                 "Encrypted {}; it opens only with its passphrase now",
@@ -143,7 +143,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Decrypt { file }) => {
             let path = workspace(file, cli.db)?;
             Store::expect_encryption(&path, true)?;
-            passphrase::with_passphrase(&path, |key| Store::convert(&path, Some(key), None))?;
+            passphrase::with_passphrase(&path, |key| {
+                Store::convert_with_clock(&path, Some(key), None, Clock::at_start())
+            })?;
             writeln!(
                 out,
                 "Decrypted {}; it is a plain SQLite file now, readable by anyone who has it",
@@ -158,7 +160,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 Store::open_with(&path, true, Some(key)).map(|_| key.clone())
             })?;
             let new = passphrase::new_passphrase(passphrase::NEW_VAR, &path.display().to_string())?;
-            Store::convert(&path, Some(&old), Some(&new))?;
+            Store::convert_with_clock(&path, Some(&old), Some(&new), Clock::at_start())?;
             writeln!(out, "Changed the passphrase of {}", path.display())?;
         }
         Some(Command::Demo { file, scale }) => {

@@ -256,10 +256,21 @@ proptest! {
                 prop_assert!(v.levels.iter().all(|l| (1..=60).contains(&l.review_months)));
                 prop_assert_eq!(v.clone().validated(), Ok(v));
             }
-            Err(e) => names_one_of(&e, &[
-                "likelihood scale", "impact scale", "risk levels", "matrix", "step name",
-                "step definition", "level name", "review months", "colour",
-            ])?,
+            Err(e) => {
+                use isms::domain::methodology::field;
+                let by_position = field::STEP_NAMES
+                    .iter()
+                    .chain(&field::STEP_DEFINITIONS)
+                    .chain(&field::LEVEL_NAMES)
+                    .chain(&field::LEVEL_COLOURS)
+                    .chain(&field::LEVEL_REVIEW)
+                    .copied();
+                let fields: Vec<&str> = ["likelihood scale", "impact scale", "risk levels", "matrix"]
+                    .into_iter()
+                    .chain(by_position)
+                    .collect();
+                names_one_of(&e, &fields)?
+            }
         }
     }
 

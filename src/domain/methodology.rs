@@ -53,6 +53,28 @@ pub struct RiskLevel {
 /// How often a risk of a level is reviewed, in months: at least monthly, at most every five years.
 pub const REVIEW_MONTHS: std::ops::RangeInclusive<u32> = 1..=60;
 
+/// The fields a methodology's errors name: each step and level by its position, so that a form
+/// (which uses the same keys) shows the error at the step or level it is about.
+pub mod field {
+    pub const STEP_NAMES: [&str; 5] = ["step 1", "step 2", "step 3", "step 4", "step 5"];
+    pub const STEP_DEFINITIONS: [&str; 5] = [
+        "definition 1",
+        "definition 2",
+        "definition 3",
+        "definition 4",
+        "definition 5",
+    ];
+    pub const LEVEL_NAMES: [&str; 6] = [
+        "level 1", "level 2", "level 3", "level 4", "level 5", "level 6",
+    ];
+    pub const LEVEL_COLOURS: [&str; 6] = [
+        "colour 1", "colour 2", "colour 3", "colour 4", "colour 5", "colour 6",
+    ];
+    pub const LEVEL_REVIEW: [&str; 6] = [
+        "review 1", "review 2", "review 3", "review 4", "review 5", "review 6",
+    ];
+}
+
 /// Likelihood and impact are 1-based steps; the matrix holds a level index per cell.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Methodology {
@@ -196,10 +218,11 @@ impl Methodology {
         let steps = |scale: Vec<ScaleStep>| -> Result<Vec<ScaleStep>, ValidationError> {
             scale
                 .into_iter()
-                .map(|s| {
+                .zip(field::STEP_NAMES.into_iter().zip(field::STEP_DEFINITIONS))
+                .map(|(s, (name, definition))| {
                     Ok(ScaleStep {
-                        name: text::required_line("step name", &s.name)?,
-                        definition: text::text("step definition", &s.definition)?,
+                        name: text::required_line(name, &s.name)?,
+                        definition: text::text(definition, &s.definition)?,
                     })
                 })
                 .collect()
@@ -207,10 +230,11 @@ impl Methodology {
         let levels = self
             .levels
             .into_iter()
-            .map(|l| {
+            .enumerate()
+            .map(|(i, l)| {
                 if !REVIEW_MONTHS.contains(&l.review_months) {
                     return Err(ValidationError::new(
-                        "review months",
+                        field::LEVEL_REVIEW[i],
                         format!(
                             "{} is not a number of months from {} to {}",
                             l.review_months,
@@ -220,8 +244,8 @@ impl Methodology {
                     ));
                 }
                 Ok(RiskLevel {
-                    name: text::required_line("level name", &l.name)?,
-                    colour: text::line("level colour", &l.colour)?,
+                    name: text::required_line(field::LEVEL_NAMES[i], &l.name)?,
+                    colour: text::line(field::LEVEL_COLOURS[i], &l.colour)?,
                     ..l
                 })
             })
@@ -439,13 +463,14 @@ mod tests {
     }
 
     #[test]
-    fn a_review_interval_outside_one_to_sixty_months_is_refused() {
+    fn a_review_interval_outside_one_to_sixty_months_is_refused_at_its_level() {
         for months in [0, 61, u32::MAX] {
             let mut m = Methodology::default();
             m.levels[1].review_months = months;
             assert_eq!(
                 m.validated().unwrap_err().to_string(),
-                format!("review months: {months} is not a number of months from 1 to 60")
+                format!("review 2: {months} is not a number of months from 1 to 60"),
+                "the second level's field"
             );
         }
     }
@@ -455,7 +480,7 @@ mod tests {
         let mut m = Methodology::default();
         m.levels[0].colour = "green\u{1b}[2J".into();
         let err = m.validated().unwrap_err();
-        assert_eq!(err.field, "level colour");
+        assert_eq!(err.field, field::LEVEL_COLOURS[0]);
         assert!(err.message.contains("U+001B"), "{err}");
     }
 

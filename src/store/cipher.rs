@@ -174,6 +174,7 @@ pub(super) fn convert(
     from: Option<&Passphrase>,
     to: Option<&Passphrase>,
     interruption: Option<Interruption>,
+    clock: Clock,
 ) -> Result<()> {
     let before = super::lock::identity(path);
     let check = expect_encryption(path, from.is_some())?;
@@ -188,16 +189,15 @@ pub(super) fn convert(
     // A conversion never runs beside another isms: whoever has the file (the app, an import,
     // another conversion) makes this one say so, instead of failing on a file in mid-change.
     let task = Some("converting it");
-    // The note's time is the computer's: a conversion stamps nothing into the workspace, and
-    // `Store::convert` keeps its signature for the commands and tests that call it.
-    let _lock = super::lock::acquire_for(path, &current_user()?, task, before, Clock::System)
-        .map_err(|e| match e {
+    let _lock = super::lock::acquire_for(path, &current_user()?, task, before, clock).map_err(
+        |e| match e {
             StoreError::InUse { path, holder } => StoreError::Busy {
                 path,
                 why: format!("open in another isms ({holder})"),
             },
             e => e,
-        })?;
+        },
+    )?;
     // Derived once, for the check here and the copy's reading of the source.
     let from = match (check.salt, from) {
         (Some(salt), Some(key)) => Some(key.derived(&salt)?),

@@ -303,7 +303,17 @@ impl Store {
     /// opened again and checked, then renamed over the old one; on any failure the old file
     /// stays as it was.
     pub fn convert(path: &Path, from: Option<&Passphrase>, to: Option<&Passphrase>) -> Result<()> {
-        cipher::convert(path, from, to, None)
+        Store::convert_with_clock(path, from, to, Clock::System)
+    }
+
+    /// [`Store::convert`] on the clock the command started with (the lock note's time).
+    pub fn convert_with_clock(
+        path: &Path,
+        from: Option<&Passphrase>,
+        to: Option<&Passphrase>,
+        clock: Clock,
+    ) -> Result<()> {
+        cipher::convert(path, from, to, None, clock)
     }
 
     /// The header check of the workspace at `path`, refused unless it is encrypted (or plain,
@@ -321,7 +331,7 @@ impl Store {
         to: Option<&Passphrase>,
         interruption: Interruption,
     ) -> Result<()> {
-        cipher::convert(path, from, to, Some(interruption))
+        cipher::convert(path, from, to, Some(interruption), Clock::System)
     }
 
     /// Creates a new workspace file (mode 0600) for `organisation`, seeded with Annex A, the

@@ -11,26 +11,15 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::heatmap;
 use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::ValidationError;
+use crate::domain::methodology::field::{
+    LEVEL_COLOURS, LEVEL_NAMES, LEVEL_REVIEW, STEP_DEFINITIONS, STEP_NAMES,
+};
 use crate::domain::methodology::{Authority, Methodology, REVIEW_MONTHS, RiskLevel, ScaleStep};
 use crate::ui::screens::{Ctx, Handled, Status};
 use crate::ui::theme;
 use crate::ui::widgets::form::{Form, FormEvent};
 
-const STEP_NAMES: [&str; 5] = ["step 1", "step 2", "step 3", "step 4", "step 5"];
-const STEP_DEFINITIONS: [&str; 5] = [
-    "definition 1",
-    "definition 2",
-    "definition 3",
-    "definition 4",
-    "definition 5",
-];
 const STEP_LABELS: [&str; 5] = ["Step 1", "Step 2", "Step 3", "Step 4", "Step 5"];
-const LEVEL_NAMES: [&str; 6] = [
-    "level 1", "level 2", "level 3", "level 4", "level 5", "level 6",
-];
-const LEVEL_COLOURS: [&str; 6] = [
-    "colour 1", "colour 2", "colour 3", "colour 4", "colour 5", "colour 6",
-];
 const LEVEL_ACCEPT: [&str; 6] = [
     "acceptable 1",
     "acceptable 2",
@@ -46,9 +35,6 @@ const LEVEL_AUTHORITY: [&str; 6] = [
     "authority 4",
     "authority 5",
     "authority 6",
-];
-const LEVEL_REVIEW: [&str; 6] = [
-    "review 1", "review 2", "review 3", "review 4", "review 5", "review 6",
 ];
 const LEVEL_LABELS: [&str; 6] = [
     "Level 1", "Level 2", "Level 3", "Level 4", "Level 5", "Level 6",
@@ -359,12 +345,6 @@ fn read(what: Editing, form: &Form, current: &Methodology) -> Result<Methodology
                     definition: form.value(STEP_DEFINITIONS[i]),
                 })
                 .collect();
-            if let Some(i) = steps.iter().position(|s| s.name.trim().is_empty()) {
-                return Err(ValidationError::new(
-                    STEP_NAMES[i],
-                    "every step needs a name",
-                ));
-            }
             let mut m = if what == Editing::Likelihood {
                 m.clone().resized(count, current.impact.len())
             } else {
@@ -381,17 +361,17 @@ fn read(what: Editing, form: &Form, current: &Methodology) -> Result<Methodology
             let mut m = m;
             for (i, level) in m.levels.iter_mut().enumerate().take(6) {
                 let review = form.value(LEVEL_REVIEW[i]);
-                let review_months = review
-                    .trim()
-                    .parse::<u32>()
-                    .ok()
-                    .filter(|n| REVIEW_MONTHS.contains(n))
-                    .ok_or_else(|| {
-                        ValidationError::new(
-                            LEVEL_REVIEW[i],
-                            format!("'{review}' is not a number of months from 1 to 60"),
-                        )
-                    })?;
+                // A number here; whether it is in range is the methodology's rule.
+                let review_months = review.trim().parse::<u32>().ok().ok_or_else(|| {
+                    ValidationError::new(
+                        LEVEL_REVIEW[i],
+                        format!(
+                            "'{review}' is not a number of months from {} to {}",
+                            REVIEW_MONTHS.start(),
+                            REVIEW_MONTHS.end()
+                        ),
+                    )
+                })?;
                 *level = RiskLevel {
                     name: form.value(LEVEL_NAMES[i]),
                     colour: theme::LEVEL_COLOURS
@@ -436,5 +416,20 @@ mod tests {
         let small = read(Editing::Impact, &form, &m).unwrap();
         assert_eq!(small.impact.len(), 4);
         assert!(small.matrix.iter().all(|row| row.len() == 4));
+    }
+
+    #[test]
+    fn an_empty_step_name_is_refused_at_its_own_field() {
+        let mut m = Methodology::default();
+        m.likelihood[1].name.clear();
+        let form = scale_form("Likelihood", &m.likelihood);
+        let current = Methodology::default();
+        let read = read(Editing::Likelihood, &form, &current).unwrap();
+        let err = read.validated().unwrap_err();
+        assert_eq!(err.field, STEP_NAMES[1]);
+        assert!(
+            form.focused_key().is_some() && form.value(err.field).is_empty(),
+            "the form has the field the error names"
+        );
     }
 }

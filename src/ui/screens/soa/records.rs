@@ -7,7 +7,7 @@ use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::ValidationError;
 use crate::domain::control::{Control, Theme, display_ref};
 use crate::domain::readiness::Place;
-use crate::domain::soa::{Applicability, ImplementationStatus, Reason, SoaEntry};
+use crate::domain::soa::{self, Applicability, ImplementationStatus, Reason, SoaEntry};
 use crate::ui::screens::register::Record;
 use crate::ui::widgets::form::Form;
 use crate::ui::widgets::table::Column;
@@ -159,13 +159,14 @@ impl Record for SoaRow {
                 treated.join(", ")
             );
         }
-        let exclusion = match (&e.covered_by, e.exclusion_justification.is_empty()) {
-            (Some(by), _) => format!("covered by {by}. {}", e.exclusion_justification),
-            (None, false) => e.exclusion_justification.clone(),
-            (None, true) if e.applicability == Applicability::NotApplicable => {
-                "missing: an auditor will ask".into()
+        // The same predicate the store and the readiness check use.
+        let exclusion = if soa::exclusion_unjustified(e, &self.ctx.controls) {
+            "missing: an auditor will ask".to_string()
+        } else {
+            match &e.covered_by {
+                Some(by) => format!("covered by {by}. {}", e.exclusion_justification),
+                None => e.exclusion_justification.clone(),
             }
-            (None, true) => String::new(),
         };
         vec![
             ("Control", format!("{} {}", display_ref(&c.key), c.title)),
