@@ -2,6 +2,7 @@
 //! nothing else. The terminal is restored on quit, on error and on panic.
 
 mod export;
+pub mod keymap;
 mod picker;
 pub mod screens;
 mod shell;
