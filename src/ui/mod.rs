@@ -3,9 +3,11 @@
 
 mod export;
 pub mod keymap;
+mod palette;
 mod picker;
 pub mod screens;
 mod shell;
+mod tabs;
 pub mod theme;
 mod unlock;
 mod welcome;

@@ -10,7 +10,7 @@ mod tests;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-pub use tables::{Context, STACKS, TAB_BAR_KEYS};
+pub use tables::{Context, PALETTE_KEY, STACKS, TAB_BAR_KEYS};
 
 /// Everything a key can ask for, whatever the key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -286,7 +286,7 @@ const TABLE: &[Binding] = &[
     b(&[c('/')], Filter, "filter"),
     b(&[c('s')], Sort, "sort"),
     b(&[c('S')], SortReverse, "sort"),
-    b(&[ESC], Clear, "clear marks, then the filter").help_only(),
+    b(&[ESC], Clear, "clear the filter").help_only(),
 ];
 
 const FILTER: &[Binding] = &[
@@ -310,7 +310,7 @@ const LINKS_ARROWS: &[Binding] = &[b(&[LEFT], Back, "back to the table")];
 
 const FORM: &[Binding] = &[
     b(&[TAB], NextField, "field"),
-    b(&[BACKTAB], PrevField, "field"),
+    b(&[BACKTAB], PrevField, "previous field").help_only(),
     b(&[Key::ctrl('s')], Save, "save"),
     b(&[ENTER], Submit, "save / new line in text"),
     Binding::typing("←→ a-z", "choose"),
@@ -451,8 +451,8 @@ const CONFIRM_REPLACE: &[Binding] = &[
 ];
 
 const PALETTE: &[Binding] = &[
-    Binding::typing("letter", "go there at once"),
-    Binding::typing("type", "filter by name"),
+    Binding::typing("letter", "jump"),
+    Binding::typing("type", "filter"),
     b(&[UP], Up, "choose"),
     b(&[DOWN], Down, "choose"),
     b(&[ENTER], Open, "go there"),

@@ -6,6 +6,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Style;
 use ratatui_textarea::{TextArea, WrapMode};
 
+use crate::ui::keymap::{self, Action, Active, Context};
+
 pub enum FieldKind {
     Line(TextArea<'static>),
     Text(TextArea<'static>),
@@ -308,27 +310,26 @@ impl Form {
         self.snapshot() != self.initial
     }
 
-    pub fn keys(&self) -> &'static [(&'static str, &'static str)] {
-        &[
-            ("Tab S-Tab", "field"),
-            ("Ctrl-S", "save"),
-            ("Enter", "save / new line in text"),
-            ("←→ a-z", "choose"),
-            ("Space", "toggle, pick"),
-            ("Esc", "cancel"),
-        ]
+    /// The keys that work now: the form's, or the question whether to discard what was typed.
+    pub fn contexts(&self) -> Active {
+        Active::of(vec![if self.asking_discard {
+            Context::ConfirmDiscard
+        } else {
+            Context::Form
+        }])
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) -> FormEvent {
         let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
         if self.asking_discard {
-            match key.code {
-                KeyCode::Char('y') | KeyCode::Char('Y') => return FormEvent::Cancel,
+            match keymap::action(Context::ConfirmDiscard, &key) {
+                Some(Action::Yes) => return FormEvent::Cancel,
                 _ => self.asking_discard = false,
             }
             return FormEvent::None;
         }
-        if ctrl && key.code == KeyCode::Char('s') {
+        let action = keymap::action(Context::Form, &key);
+        if action == Some(Action::Save) {
             return FormEvent::Submit;
         }
         let Some(field) = self.fields.get_mut(self.focus) else {
@@ -379,28 +380,31 @@ impl Form {
             }
             return FormEvent::None;
         }
-        match key.code {
-            KeyCode::Esc => {
+        match action {
+            Some(Action::Cancel) => {
                 if self.is_dirty() {
                     self.asking_discard = true;
                     return FormEvent::None;
                 }
                 return FormEvent::Cancel;
             }
-            KeyCode::Tab => {
+            Some(Action::NextField) => {
                 self.step_focus(true);
                 return FormEvent::None;
             }
-            KeyCode::BackTab => {
+            Some(Action::PrevField) => {
                 self.step_focus(false);
                 return FormEvent::None;
             }
             _ => {}
         }
+        // Below, the field under the cursor takes the key as text, a choice or a toggle; only
+        // Enter (submit) is the form's.
+        let submit = action == Some(Action::Submit);
         field.error = None;
         match &mut field.kind {
             FieldKind::Line(t) | FieldKind::Date(t) => {
-                if key.code == KeyCode::Enter {
+                if submit {
                     return FormEvent::Submit;
                 }
                 t.input(key);
@@ -408,8 +412,9 @@ impl Form {
             FieldKind::Text(t) => {
                 t.input(key);
             }
+            FieldKind::Choice { .. } if submit => return FormEvent::Submit,
+            FieldKind::Toggle(_) if submit => return FormEvent::Submit,
             FieldKind::Choice { options, selected } => match key.code {
-                KeyCode::Enter => return FormEvent::Submit,
                 KeyCode::Right | KeyCode::Down | KeyCode::Char(' ') => {
                     *selected = (*selected + 1) % options.len().max(1)
                 }
@@ -431,12 +436,11 @@ impl Form {
                 _ => {}
             },
             FieldKind::Note(_) => {
-                if key.code == KeyCode::Enter {
+                if submit {
                     return FormEvent::Submit;
                 }
             }
             FieldKind::Toggle(value) => match key.code {
-                KeyCode::Enter => return FormEvent::Submit,
                 KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right => *value = !*value,
                 KeyCode::Char('y') | KeyCode::Char('j') => *value = true,
                 KeyCode::Char('n') => *value = false,
