@@ -18,9 +18,7 @@ use std::time::Duration;
 
 use anyhow::Result;
 use ratatui::Frame;
-use ratatui::crossterm::event::{
-    self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent,
-};
+use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind, MouseEvent};
 use ratatui::layout::{Alignment, Rect};
 use ratatui::widgets::Paragraph;
 
@@ -215,7 +213,7 @@ impl App {
         if key.kind != KeyEventKind::Press {
             return Step::Continue;
         }
-        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+        if keymap::action(keymap::Context::Anywhere, &key) == Some(keymap::Action::Quit) {
             return Step::Quit;
         }
         match self {

@@ -314,7 +314,7 @@ impl Shell {
 
     /// The global keys, without digits for screens that do not exist.
     fn global(&self) -> Active {
-        let mut global = Active::of(vec![Context::Global]);
+        let mut global = Active::of(vec![Context::Global, Context::Anywhere]);
         global.hidden = (1..=9u8)
             .filter(|d| usize::from(*d) > self.screens.len())
             .map(Action::GoToScreen)

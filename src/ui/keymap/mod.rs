@@ -95,6 +95,9 @@ pub enum Action {
     EditCertificateScope,
     // SoA versions
     Issue,
+    // Before a workspace is open
+    Demo,
+    ClearInput,
 }
 
 /// A key as the keymap names it: a code and the modifiers that must be held. Shift is part of

@@ -12,6 +12,8 @@ use super::{Binding, Key};
 pub enum Context {
     /// Works wherever nothing captures typing.
     Global,
+    /// Works wherever a workspace is open, even in a form.
+    Anywhere,
     /// A bar of views switched with `[` `]`.
     Views,
     /// A bar of views switched with `[` `]` and ← →.
@@ -47,12 +49,19 @@ pub enum Context {
     ConfirmForget,
     ConfirmReplace,
     Palette,
+    /// The welcome screen (no workspace open yet).
+    Welcome,
+    /// Naming the organisation of a new workspace.
+    WelcomeNaming,
+    /// Typing the passphrase of an encrypted workspace.
+    Unlock,
 }
 
 impl Context {
     /// Every context, for tests that walk the tables.
     pub const ALL: &'static [Context] = &[
         Context::Global,
+        Context::Anywhere,
         Context::Views,
         Context::ViewArrows,
         Context::Dashboard,
@@ -77,6 +86,9 @@ impl Context {
         Context::ConfirmForget,
         Context::ConfirmReplace,
         Context::Palette,
+        Context::Welcome,
+        Context::WelcomeNaming,
+        Context::Unlock,
     ];
 
     /// Whether typing goes here only: the global keys (`q`, digits, Tab) do not apply.
@@ -94,6 +106,10 @@ impl Context {
                 | Context::ConfirmForget
                 | Context::ConfirmReplace
                 | Context::Palette
+                // No workspace is open yet: no screens to switch, nothing global.
+                | Context::Welcome
+                | Context::WelcomeNaming
+                | Context::Unlock
         )
     }
 
@@ -105,6 +121,7 @@ impl Context {
     pub fn bindings(self) -> &'static [Binding] {
         match self {
             Context::Global => GLOBAL,
+            Context::Anywhere => ANYWHERE,
             Context::Views => VIEWS,
             Context::ViewArrows => VIEW_ARROWS,
             Context::Dashboard => DASHBOARD,
@@ -129,6 +146,9 @@ impl Context {
             Context::ConfirmForget => CONFIRM_FORGET,
             Context::ConfirmReplace => CONFIRM_REPLACE,
             Context::Palette => PALETTE,
+            Context::Welcome => WELCOME,
+            Context::WelcomeNaming => WELCOME_NAMING,
+            Context::Unlock => UNLOCK,
         }
     }
 }
@@ -162,6 +182,9 @@ pub const STACKS: &[&[Context]] = {
         &[ConfirmForget],
         &[ConfirmReplace],
         &[Palette],
+        &[Welcome],
+        &[WelcomeNaming],
+        &[Unlock],
     ]
 };
 
@@ -229,8 +252,9 @@ const GLOBAL: &[Binding] = &[
     b(&[c('o')], OpenWorkspace, "open another workspace").help_only(),
     b(&[c('?')], Help, "help"),
     b(&[c('q')], Quit, "quit"),
-    b(&[Key::ctrl('c')], Quit, "quit from anywhere").help_only(),
 ];
+
+const ANYWHERE: &[Binding] = &[b(&[Key::ctrl('c')], Quit, "quit from anywhere").help_only()];
 
 const VIEWS: &[Binding] = &[
     b(&[c('[')], PrevView, "views"),
@@ -457,4 +481,21 @@ const PALETTE: &[Binding] = &[
     b(&[DOWN], Down, "choose"),
     b(&[ENTER], Open, "go there"),
     b(&[ESC], Close, "close"),
+];
+
+const WELCOME: &[Binding] = &[
+    b(&[UP, c('k').alias()], Up, "choose"),
+    b(&[DOWN, c('j').alias()], Down, "choose"),
+    b(&[ENTER], Open, "select"),
+    b(&[c('n')], New, "new"),
+    b(&[c('d')], Demo, "demo"),
+    b(&[c('q'), ESC.alias()], Quit, "quit"),
+];
+
+const WELCOME_NAMING: &[Binding] = &[b(&[ENTER], Submit, "create"), b(&[ESC], Back, "back")];
+
+const UNLOCK: &[Binding] = &[
+    b(&[ENTER], Submit, "open"),
+    b(&[Key::ctrl('u')], ClearInput, "clear"),
+    b(&[ESC], Back, "back"),
 ];

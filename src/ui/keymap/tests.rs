@@ -6,6 +6,7 @@ use super::*;
 /// captures typing.
 fn effective(stack: &[Context]) -> Vec<Context> {
     let mut all = stack.to_vec();
+    all.push(Context::Anywhere);
     if !stack.iter().any(|c| c.captures()) {
         all.push(Context::Global);
     }
@@ -72,7 +73,10 @@ fn keys_the_tab_bar_offers_do_nothing_else_on_any_screen() {
 
 #[test]
 fn every_context_is_in_a_stack_and_every_stack_names_contexts_once() {
-    for c in Context::ALL.iter().filter(|c| **c != Context::Global) {
+    for c in Context::ALL
+        .iter()
+        .filter(|c| !matches!(c, Context::Global | Context::Anywhere))
+    {
         assert!(
             STACKS.iter().any(|s| s.contains(c)),
             "{c:?} is in no stack, so nothing checks it"
@@ -91,11 +95,12 @@ fn keys_resolve_with_ctrl_and_alt_as_bound_and_shift_in_the_character() {
     assert_eq!(action(Context::Global, &plain('q')), Some(Action::Quit));
     assert_eq!(
         action(
-            Context::Global,
+            Context::Anywhere,
             &KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)
         ),
         Some(Action::Quit)
     );
+    assert_eq!(action(Context::Anywhere, &plain('c')), None);
     assert_eq!(
         action(
             Context::Global,
@@ -134,7 +139,7 @@ fn footers_merge_rows_that_say_the_same_and_print_keys_readably() {
             ("s S".to_string(), "sort"),
         ]
     );
-    let global = Active::of(vec![Context::Global])
+    let global = Active::of(vec![Context::Global, Context::Anywhere])
         .hide(Action::GoToScreen(9), true)
         .help();
     assert_eq!(
