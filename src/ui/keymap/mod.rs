@@ -69,6 +69,10 @@ pub enum Action {
     Save,
     Submit,
     Cancel,
+    NextOption,
+    PrevOption,
+    Toggle,
+    OpenList,
     /// Shown only: the field under the cursor takes the key as text or a choice.
     Type,
     // Protection needs

@@ -30,7 +30,18 @@ pub enum Context {
     Links,
     /// ← back out of the links, where arrows do not switch views.
     LinksArrows,
+    /// A form's own keys, whatever the field.
     Form,
+    /// A line, a date or a note in focus: Enter saves.
+    FormLine,
+    /// A text in focus: Enter is a new line.
+    FormText,
+    FormChoice,
+    FormToggle,
+    /// A reference picker in focus, its list closed.
+    FormPick,
+    /// A reference picker's open list, which takes every key but Ctrl-S.
+    FormPickList,
     /// "Discard what you typed?" over a form.
     ConfirmDiscard,
     ConfirmDelete,
@@ -72,6 +83,12 @@ impl Context {
         Context::Links,
         Context::LinksArrows,
         Context::Form,
+        Context::FormLine,
+        Context::FormText,
+        Context::FormChoice,
+        Context::FormToggle,
+        Context::FormPick,
+        Context::FormPickList,
         Context::ConfirmDiscard,
         Context::ConfirmDelete,
         Context::History,
@@ -97,6 +114,12 @@ impl Context {
             self,
             Context::Filter
                 | Context::Form
+                | Context::FormLine
+                | Context::FormText
+                | Context::FormChoice
+                | Context::FormToggle
+                | Context::FormPick
+                | Context::FormPickList
                 | Context::ConfirmDiscard
                 | Context::ConfirmDelete
                 | Context::History
@@ -132,6 +155,12 @@ impl Context {
             Context::Links => LINKS,
             Context::LinksArrows => LINKS_ARROWS,
             Context::Form => FORM,
+            Context::FormLine => FORM_LINE,
+            Context::FormText => FORM_TEXT,
+            Context::FormChoice => FORM_CHOICE,
+            Context::FormToggle => FORM_TOGGLE,
+            Context::FormPick => FORM_PICK,
+            Context::FormPickList => FORM_PICK_LIST,
             Context::ConfirmDiscard => CONFIRM_DISCARD,
             Context::ConfirmDelete => CONFIRM_DELETE,
             Context::History => HISTORY,
@@ -173,6 +202,12 @@ pub const STACKS: &[&[Context]] = {
         &[Grid],
         &[Filter],
         &[Form],
+        &[FormLine, Form],
+        &[FormText, Form],
+        &[FormChoice, Form],
+        &[FormToggle, Form],
+        &[FormPick, Form],
+        &[FormPickList],
         &[ConfirmDiscard],
         &[ConfirmDelete],
         &[History],
@@ -336,10 +371,41 @@ const FORM: &[Binding] = &[
     b(&[TAB], NextField, "field"),
     b(&[BACKTAB], PrevField, "previous field").help_only(),
     b(&[Key::ctrl('s')], Save, "save"),
-    b(&[ENTER], Submit, "save / new line in text"),
-    Binding::typing("←→ a-z", "choose"),
-    Binding::typing("Space", "toggle, pick"),
     b(&[ESC], Cancel, "cancel"),
+];
+
+const FORM_LINE: &[Binding] = &[b(&[ENTER], Submit, "save")];
+
+const FORM_TEXT: &[Binding] = &[Binding::typing("Enter", "new line")];
+
+const FORM_CHOICE: &[Binding] = &[
+    b(&[ENTER], Submit, "save"),
+    b(&[LEFT, UP.alias()], PrevOption, "choose"),
+    b(&[RIGHT, DOWN.alias(), SPACE.alias()], NextOption, "choose"),
+    Binding::typing("a-z", "choose"),
+];
+
+const FORM_TOGGLE: &[Binding] = &[
+    b(&[ENTER], Submit, "save"),
+    b(&[SPACE, LEFT.alias(), RIGHT.alias()], Toggle, "toggle"),
+    b(&[c('y'), c('j').alias()], Yes, "yes, no"),
+    b(&[c('n')], No, "yes, no"),
+];
+
+const FORM_PICK: &[Binding] = &[
+    b(&[SPACE, ENTER.alias(), DOWN.alias()], OpenList, "pick"),
+    Binding::typing("a-z", "search"),
+    b(&[DEL, BKSP.alias()], ClearInput, "clear"),
+];
+
+const FORM_PICK_LIST: &[Binding] = &[
+    Binding::typing("type", "search"),
+    b(&[UP], Up, "move"),
+    b(&[DOWN], Down, "move"),
+    b(&[SPACE], Mark, "mark"),
+    b(&[ENTER], Open, "done"),
+    b(&[ESC], Close, "close"),
+    b(&[Key::ctrl('s')], Save, "save"),
 ];
 
 const CONFIRM_DISCARD: &[Binding] = &[
