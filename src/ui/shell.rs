@@ -341,7 +341,7 @@ impl Shell {
     }
 
     pub fn handle_paste(&mut self, text: &str) {
-        if self.picker.is_some() {
+        if self.picker.is_some() || self.palette.is_some() {
             return;
         }
         if let Some(dialog) = &mut self.export {

@@ -4,13 +4,14 @@
 //! generated from the same rows, so the two cannot drift apart. Text entry (forms, filters) is
 //! the one exception: typed characters still go to the text input.
 
+mod context;
 mod tables;
 #[cfg(test)]
 mod tests;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-pub use tables::{Context, PALETTE_KEY, STACKS, TAB_BAR_KEYS};
+pub use context::{Context, PALETTE_KEY, STACKS, TAB_BAR_KEYS};
 
 /// Everything a key can ask for, whatever the key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
