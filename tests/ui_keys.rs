@@ -1,5 +1,5 @@
-//! Keys the tab bar offers: `1` … `8` switch screens from every screen and every view of it,
-//! and never change the workspace.
+//! Keys the tab bar offers: `1` … `8` and the palette (`:` and a letter) switch screens from
+//! every screen and every view of it, and never change the workspace.
 
 mod common;
 
@@ -60,4 +60,45 @@ fn digits_switch_screens_from_every_view_and_write_nothing() {
     }
     drop(app);
     assert_eq!(changes(), before, "a digit changed the workspace");
+}
+
+#[test]
+fn the_palette_opens_from_every_view_and_its_letters_switch_without_writing() {
+    let dir = workdir();
+    let path = dir.path().join("demo.isms");
+    isms::demo::write_demo(&path).unwrap();
+    let changes = || {
+        Store::open_read_only(&path)
+            .unwrap()
+            .changes()
+            .unwrap()
+            .len()
+    };
+    let before = changes();
+    let mut app = start_on(&path);
+    let letters = [
+        ('d', "Dashboard"),
+        ('s', "Scope"),
+        ('a', "Assets"),
+        ('p', "Protection"),
+        ('r', "Risks"),
+        ('t', "Treatment"),
+        ('o', "SoA"),
+        ('c', "Clauses"),
+    ];
+    for from in '1'..='8' {
+        for view in 0..4 {
+            for (letter, target) in letters {
+                press(&mut app, KeyCode::Char(from));
+                for _ in 0..view {
+                    press(&mut app, KeyCode::Char(']'));
+                }
+                press(&mut app, KeyCode::Char(':'));
+                press(&mut app, KeyCode::Char(letter));
+                assert_eq!(title(&app), target, ": {letter} from {from}, view {view}");
+            }
+        }
+    }
+    drop(app);
+    assert_eq!(changes(), before, "the palette changed the workspace");
 }

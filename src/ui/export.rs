@@ -6,11 +6,12 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use crate::report::export::{ExportFormat, What, export_with};
 use crate::store::{Existing, Store};
+use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::screens::Status;
 use crate::ui::widgets::Confirm;
 use crate::ui::widgets::form::{Form, FormEvent};
@@ -69,11 +70,11 @@ impl ExportDialog {
         }
     }
 
-    pub fn keys(&self) -> Vec<(&'static str, &'static str)> {
+    pub fn contexts(&self) -> Active {
         if self.replacing.is_some() {
-            return vec![("y", "replace"), ("n Esc", "keep, change the export")];
+            return Active::of(vec![Context::ConfirmReplace]);
         }
-        self.form.keys().to_vec()
+        self.form.contexts()
     }
 
     pub fn handle_paste(&mut self, text: &str) {
@@ -88,9 +89,9 @@ impl ExportDialog {
         status: &mut Status,
     ) -> ExportStep {
         if let Some((confirm, chosen)) = self.replacing.take() {
-            return match key.code {
-                KeyCode::Char('y' | 'Y') => self.write(&chosen, store, today, status, true),
-                KeyCode::Char('n' | 'N') | KeyCode::Esc => {
+            return match keymap::action(Context::ConfirmReplace, &key) {
+                Some(Action::Yes) => self.write(&chosen, store, today, status, true),
+                Some(Action::No) => {
                     self.form.message = Some("Nothing was replaced.".into());
                     ExportStep::Open
                 }

@@ -2,9 +2,12 @@
 //! nothing else. The terminal is restored on quit, on error and on panic.
 
 mod export;
+pub mod keymap;
+mod palette;
 mod picker;
 pub mod screens;
 mod shell;
+mod tabs;
 pub mod theme;
 mod unlock;
 mod welcome;
@@ -15,9 +18,7 @@ use std::time::Duration;
 
 use anyhow::Result;
 use ratatui::Frame;
-use ratatui::crossterm::event::{
-    self, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent,
-};
+use ratatui::crossterm::event::{self, Event, KeyEvent, KeyEventKind, MouseEvent};
 use ratatui::layout::{Alignment, Rect};
 use ratatui::widgets::Paragraph;
 
@@ -212,7 +213,7 @@ impl App {
         if key.kind != KeyEventKind::Press {
             return Step::Continue;
         }
-        if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+        if keymap::action(keymap::Context::Anywhere, &key) == Some(keymap::Action::Quit) {
             return Step::Quit;
         }
         match self {

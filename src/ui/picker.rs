@@ -15,6 +15,7 @@ use super::widgets::table::{Column, DataTable};
 use super::widgets::{Confirm, key_line};
 use crate::domain::text::shown;
 use crate::registry::{Entry, Registry, shown_size, shown_time};
+use crate::ui::keymap::{self, Action, Active, Context};
 
 const COLUMNS: [Column; 5] = [
     Column::new("Organisation", 28, 12, 4),
@@ -80,18 +81,12 @@ impl Picker {
         self.entries = listings.into_iter().map(|l| l.entry).collect();
     }
 
-    pub fn keys(&self) -> Vec<(&'static str, &'static str)> {
-        if self.forgetting.is_some() {
-            return vec![("y", "take it off the list"), ("n Esc", "keep it")];
-        }
-        vec![
-            ("type", "filter"),
-            ("↑↓", "choose"),
-            ("Enter", "open"),
-            ("Del", "take off the list"),
-            ("/path or ~/path", "add a workspace from elsewhere"),
-            ("Esc", "close"),
-        ]
+    pub fn contexts(&self) -> Active {
+        Active::of(vec![if self.forgetting.is_some() {
+            Context::ConfirmForget
+        } else {
+            Context::Picker
+        }])
     }
 
     /// Takes `path` off the list of known workspaces at `list` (never the file) and shows the
@@ -121,18 +116,18 @@ impl Picker {
     /// entry off the list; Esc closes.
     pub fn handle_key(&mut self, key: KeyEvent) -> PickerEvent {
         if let Some((path, confirm)) = self.forgetting.take() {
-            return match key.code {
-                KeyCode::Char('y' | 'Y' | 'j' | 'J') => PickerEvent::Forget(path),
-                KeyCode::Char('n' | 'N') | KeyCode::Esc => PickerEvent::Stay,
+            return match keymap::action(Context::ConfirmForget, &key) {
+                Some(Action::Yes) => PickerEvent::Forget(path),
+                Some(Action::No) => PickerEvent::Stay,
                 _ => {
                     self.forgetting = Some((path, confirm));
                     PickerEvent::Stay
                 }
             };
         }
-        match key.code {
-            KeyCode::Esc => return PickerEvent::Close,
-            KeyCode::Enter => {
+        match keymap::action(Context::Picker, &key) {
+            Some(Action::Close) => return PickerEvent::Close,
+            Some(Action::Open) => {
                 if let Some(path) = typed_path(&self.query) {
                     // Opening it remembers it, as `isms open FILE` does.
                     return PickerEvent::Open(path);
@@ -142,7 +137,7 @@ impl Picker {
                     None => PickerEvent::Stay,
                 };
             }
-            KeyCode::Delete => {
+            Some(Action::Forget) => {
                 if let Some(entry) = self.chosen() {
                     let question = format!(
                         "Take {} ({}) off the list of known workspaces? The file itself stays \
@@ -153,23 +148,26 @@ impl Picker {
                     self.forgetting = Some((entry.path.clone(), Confirm { question }));
                 }
             }
-            KeyCode::Backspace => {
-                self.query.pop();
-                self.table.set_filter(&self.query);
+            Some(move_by @ (Action::Up | Action::Down | Action::PageUp | Action::PageDown)) => {
+                self.table.handle_action(move_by);
             }
-            KeyCode::Char(c)
-                if !key
-                    .modifiers
-                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-                    && !c.is_control() =>
-            {
-                self.query.push(c);
-                self.table.set_filter(&self.query);
-            }
-            KeyCode::Up | KeyCode::Down | KeyCode::PageUp | KeyCode::PageDown => {
-                self.table.handle_key(key);
-            }
-            _ => {}
+            // Typing filters.
+            _ => match key.code {
+                KeyCode::Backspace => {
+                    self.query.pop();
+                    self.table.set_filter(&self.query);
+                }
+                KeyCode::Char(c)
+                    if !key
+                        .modifiers
+                        .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
+                        && !c.is_control() =>
+                {
+                    self.query.push(c);
+                    self.table.set_filter(&self.query);
+                }
+                _ => {}
+            },
         }
         PickerEvent::Stay
     }
@@ -197,7 +195,7 @@ impl Picker {
             );
         }
         if with_keys {
-            frame.render_widget(Paragraph::new(key_line(&self.keys())), keys);
+            frame.render_widget(Paragraph::new(key_line(&self.contexts().footer())), keys);
         }
         if let Some((_, confirm)) = &self.forgetting {
             confirm.render(frame, area);

@@ -1,14 +1,15 @@
 //! The frame around every screen: the tab bar, the status line, the keys footer, the help
-//! overlay, and the global keys (switch screens, help, quit) that apply when a screen ignores a key.
+//! overlay, the go-to palette, and the global keys (switch screens, help, quit) that apply when
+//! a screen ignores a key. Footer and help are generated from the keymap.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{
-    KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use ratatui::crossterm::event::{KeyEvent, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use super::keymap::{self, Action, Active, Context};
+use super::palette::{Palette, PaletteEvent};
 use super::picker::PickerEvent;
 use super::screens::assets::AssetRow;
 use super::screens::clauses::ClauseRow;
@@ -22,22 +23,11 @@ use super::screens::soa::SoaScreen;
 use super::screens::treatment::TreatmentScreen;
 use super::screens::{Ctx, Handled, Screen, Status};
 use super::widgets::{fit, key_line, render_help};
-use super::{Step, theme};
+use super::{Step, tabs, theme};
 use crate::Clock;
 use crate::app::Session;
 use crate::store::{Store, StoreError};
 use std::path::PathBuf;
-
-/// The keys that work on every screen.
-pub const GLOBAL_KEYS: &[(&str, &str)] = &[
-    ("Tab Shift-Tab", "next, previous screen"),
-    ("1 … 8", "go to screen"),
-    ("x", "export (xlsx, csv, md, html, json)"),
-    ("o", "open another workspace"),
-    ("?", "help"),
-    ("q", "quit"),
-    ("Ctrl-C", "quit from anywhere"),
-];
 
 pub struct Shell {
     app: Session,
@@ -53,6 +43,8 @@ pub struct Shell {
     export: Option<super::export::ExportDialog>,
     /// The workspace picker, while it is open.
     picker: Option<super::picker::Picker>,
+    /// The go-to palette, while it is open.
+    palette: Option<Palette>,
     /// The list of known workspaces; `None` keeps the app from reading or writing one (tests).
     registry: Option<PathBuf>,
     /// The workspace chosen in the picker, for the app to open in place of this one.
@@ -110,6 +102,7 @@ impl Shell {
             help: false,
             export: None,
             picker: None,
+            palette: None,
             registry: None,
             switch_to: None,
         })
@@ -263,6 +256,17 @@ impl Shell {
             self.handle_picker_key(key);
             return Step::Continue;
         }
+        if let Some(palette) = &mut self.palette {
+            match palette.handle_key(key) {
+                PaletteEvent::Stay => {}
+                PaletteEvent::Close => self.palette = None,
+                PaletteEvent::Go(index) => {
+                    self.palette = None;
+                    self.go_to(index);
+                }
+            }
+            return Step::Continue;
+        }
         let screen = &mut self.screens[self.current];
         let capturing = screen.captures_input();
         let mut ctx = Ctx {
@@ -280,27 +284,45 @@ impl Shell {
             return Step::Continue;
         }
         let n = self.screens.len();
-        match key.code {
-            KeyCode::Tab => self.go_to((self.current + 1) % n),
-            KeyCode::BackTab => self.go_to((self.current + n - 1) % n),
-            KeyCode::Char(c @ '1'..='9')
-                if !key.modifiers.contains(KeyModifiers::CONTROL)
-                    && usize::from(c as u8 - b'1') < n =>
-            {
-                self.go_to(usize::from(c as u8 - b'1'));
+        match keymap::action(Context::Global, &key) {
+            Some(Action::NextScreen) => self.go_to((self.current + 1) % n),
+            Some(Action::PrevScreen) => self.go_to((self.current + n - 1) % n),
+            Some(Action::GoToScreen(d)) if usize::from(d) <= n => {
+                self.go_to(usize::from(d).saturating_sub(1));
             }
-            KeyCode::Char('?') => self.help = true,
-            KeyCode::Char('x') => {
+            Some(Action::GoTo) => self.palette = Some(Palette::new(&self.titles(), self.current)),
+            Some(Action::Help) => self.help = true,
+            Some(Action::Export) => {
                 self.export = Some(super::export::ExportDialog::new(
                     self.app.path(),
                     self.app.is_encrypted(),
                 ))
             }
-            KeyCode::Char('o') => self.open_picker(),
-            KeyCode::Char('q') => return Step::Quit,
+            Some(Action::OpenWorkspace) => self.open_picker(),
+            Some(Action::Quit) => return Step::Quit,
             _ => {}
         }
         Step::Continue
+    }
+
+    /// The keys that work now (the global ones aside): a dialog's, or the screen's.
+    pub fn active(&self) -> Active {
+        match (&self.export, &self.picker, &self.palette) {
+            (_, Some(picker), _) => picker.contexts(),
+            (Some(dialog), None, _) => dialog.contexts(),
+            (None, None, Some(palette)) => palette.contexts(),
+            (None, None, None) => self.screens[self.current].contexts(),
+        }
+    }
+
+    /// The global keys, without digits for screens that do not exist.
+    fn global(&self) -> Active {
+        let mut global = Active::of(vec![Context::Global, Context::Anywhere]);
+        global.hidden = (1..=9u8)
+            .filter(|d| usize::from(*d) > self.screens.len())
+            .map(Action::GoToScreen)
+            .collect();
+        global
     }
 
     /// Shows the screen that holds `place`, with the item selected.
@@ -322,7 +344,7 @@ impl Shell {
     }
 
     pub fn handle_paste(&mut self, text: &str) {
-        if self.picker.is_some() {
+        if self.picker.is_some() || self.palette.is_some() {
             return;
         }
         if let Some(dialog) = &mut self.export {
@@ -336,12 +358,13 @@ impl Shell {
         if mouse.kind != MouseEventKind::Down(MouseButton::Left)
             || self.help
             || self.picker.is_some()
+            || self.palette.is_some()
         {
             return;
         }
-        let [tabs, body, _, _] = layout(area);
-        if mouse.row == tabs.y {
-            if let Some(i) = tab_at(&self.titles(), tabs, mouse.column) {
+        let [bar, body, _, _] = layout(area);
+        if mouse.row == bar.y {
+            if let Some(i) = tabs::tab_at(&self.titles(), self.current, bar, mouse.column) {
                 self.go_to(i);
             }
             return;
@@ -356,18 +379,8 @@ impl Shell {
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect) {
-        let [tabs, body, status, footer] = layout(area);
-        let mut spans = Vec::new();
-        for (i, title) in self.titles().iter().enumerate() {
-            let style = if i == self.current {
-                theme::tab_active()
-            } else {
-                theme::tab()
-            };
-            spans.push(Span::styled(format!(" {} {title} ", i + 1), style));
-            spans.push(Span::raw(" "));
-        }
-        frame.render_widget(Paragraph::new(Line::from(spans)), tabs);
+        let [bar, body, status, footer] = layout(area);
+        tabs::render(frame, bar, &self.titles(), self.current);
 
         let screen = &self.screens[self.current];
         screen.render(frame, body);
@@ -411,17 +424,11 @@ impl Shell {
         ]);
         frame.render_widget(Paragraph::new(line).style(theme::status_bar()), status);
 
-        let keys = match (&self.export, &self.picker) {
-            (_, Some(picker)) => picker.keys(),
-            (Some(dialog), None) => dialog.keys(),
-            (None, None) => {
-                let mut keys = screen.keys();
-                if !screen.captures_input() {
-                    keys.extend_from_slice(&[("x", "export"), ("?", "help"), ("q", "quit")]);
-                }
-                keys
-            }
-        };
+        let active = self.active();
+        let mut keys = active.footer();
+        if !active.captures() && !screen.captures_input() {
+            keys.extend(self.global().footer());
+        }
         frame.render_widget(Paragraph::new(key_line(&keys)), footer);
 
         if let Some(dialog) = &self.export {
@@ -430,8 +437,12 @@ impl Shell {
         if let Some(picker) = &self.picker {
             picker.render(frame, body, false);
         }
+        if let Some(palette) = &self.palette {
+            palette.render(frame, body);
+        }
         if self.help {
-            render_help(frame, body, screen.title(), &screen.keys(), GLOBAL_KEYS);
+            let keys = screen.contexts().help();
+            render_help(frame, body, screen.title(), &keys, &self.global().help());
         }
     }
 }
@@ -452,34 +463,4 @@ fn layout(area: Rect) -> [Rect; 4] {
         Constraint::Length(1),
     ])
     .areas(area)
-}
-
-/// Which tab lies under a column of the tab bar.
-fn tab_at(titles: &[&str], bar: Rect, column: u16) -> Option<usize> {
-    let mut x = bar.x;
-    for (i, title) in titles.iter().enumerate() {
-        let width =
-            u16::try_from(format!(" {} {title} ", i + 1).chars().count()).unwrap_or(u16::MAX);
-        if column >= x && column < x + width {
-            return Some(i);
-        }
-        x += width + 1;
-    }
-    None
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn tabs_are_hit_by_their_columns() {
-        let titles = ["Dashboard", "Scope"];
-        let bar = Rect::new(0, 0, 80, 1);
-        assert_eq!(tab_at(&titles, bar, 0), Some(0));
-        assert_eq!(tab_at(&titles, bar, 12), Some(0));
-        assert_eq!(tab_at(&titles, bar, 13), None, "the gap between tabs");
-        assert_eq!(tab_at(&titles, bar, 14), Some(1));
-        assert_eq!(tab_at(&titles, bar, 40), None);
-    }
 }

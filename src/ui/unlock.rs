@@ -11,6 +11,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use zeroize::Zeroizing;
 
+use super::keymap::{self, Action, Active, Context};
 use super::theme;
 use super::widgets::key_line;
 use crate::Clock;
@@ -49,22 +50,23 @@ impl Unlock {
         if self.checking {
             return UnlockEvent::Stay;
         }
-        match key.code {
-            KeyCode::Esc => return UnlockEvent::Leave,
-            KeyCode::Enter => {
+        match keymap::action(Context::Unlock, &key) {
+            Some(Action::Back) => return UnlockEvent::Leave,
+            Some(Action::Submit) => {
                 self.checking = true;
                 self.error = None;
             }
-            KeyCode::Backspace => {
-                self.typed.pop();
-            }
-            KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
-                self.typed.clear();
-            }
-            KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                self.typed.push(c);
-            }
-            _ => {}
+            Some(Action::ClearInput) => self.typed.clear(),
+            // Typing goes into the passphrase.
+            _ => match key.code {
+                KeyCode::Backspace => {
+                    self.typed.pop();
+                }
+                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                    self.typed.push(c);
+                }
+                _ => {}
+            },
         }
         UnlockEvent::Stay
     }
@@ -164,8 +166,10 @@ impl Unlock {
                 message,
             );
         }
-        let leave = if can_go_back { "back" } else { "quit" };
-        let keys = [("Enter", "open"), ("Ctrl+U", "clear"), ("Esc", leave)];
-        frame.render_widget(Paragraph::new(key_line(&keys)), footer);
+        let mut active = Active::of(vec![Context::Unlock]);
+        if !can_go_back {
+            active.renamed.push((Action::Back, "quit"));
+        }
+        frame.render_widget(Paragraph::new(key_line(&active.footer())), footer);
     }
 }

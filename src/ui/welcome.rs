@@ -5,12 +5,13 @@
 use std::path::{Path, PathBuf};
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use ratatui_textarea::TextArea;
 
+use super::keymap::{self, Action, Active, Context};
 use super::theme;
 use super::widgets::key_line;
 use crate::Clock;
@@ -54,12 +55,12 @@ impl Welcome {
 
     pub fn handle_key(&mut self, key: KeyEvent) -> Outcome {
         if let Some(input) = &mut self.name {
-            match key.code {
-                KeyCode::Esc => {
+            match keymap::action(Context::WelcomeNaming, &key) {
+                Some(Action::Back) => {
                     self.name = None;
                     self.error = None;
                 }
-                KeyCode::Enter => {
+                Some(Action::Submit) => {
                     let org = input.lines().join(" ");
                     let made = self
                         .named_after(&org)
@@ -72,15 +73,13 @@ impl Welcome {
             }
             return Outcome::Stay;
         }
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
-            KeyCode::Down | KeyCode::Char('j') => {
-                self.selected = (self.selected + 1).min(CHOICES.len() - 1)
-            }
-            KeyCode::Char('n') => self.start_naming(),
-            KeyCode::Char('d') => return self.open_demo(),
-            KeyCode::Char('q') | KeyCode::Esc => return Outcome::Quit,
-            KeyCode::Enter => match self.selected {
+        match keymap::action(Context::Welcome, &key) {
+            Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
+            Some(Action::Down) => self.selected = (self.selected + 1).min(CHOICES.len() - 1),
+            Some(Action::New) => self.start_naming(),
+            Some(Action::Demo) => return self.open_demo(),
+            Some(Action::Quit) => return Outcome::Quit,
+            Some(Action::Open) => match self.selected {
                 0 => self.start_naming(),
                 1 => return self.open_demo(),
                 _ => return Outcome::Quit,
@@ -212,18 +211,13 @@ impl Welcome {
             }
         }
 
-        let keys: &[(&str, &str)] = if self.name.is_some() {
-            &[("Enter", "create"), ("Esc", "back")]
+        let context = if self.name.is_some() {
+            Context::WelcomeNaming
         } else {
-            &[
-                ("↑↓", "choose"),
-                ("Enter", "select"),
-                ("n", "new"),
-                ("d", "demo"),
-                ("q", "quit"),
-            ]
+            Context::Welcome
         };
-        frame.render_widget(Paragraph::new(key_line(keys)), footer);
+        let keys = Active::of(vec![context]).footer();
+        frame.render_widget(Paragraph::new(key_line(&keys)), footer);
     }
 
     fn render_error(&self, frame: &mut Frame, area: Rect) {

@@ -9,7 +9,7 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use chrono::NaiveDate;
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -22,6 +22,7 @@ use crate::domain::methodology::Methodology;
 use crate::domain::readiness::{Finding, Severity, check};
 use crate::domain::reference::RefKind;
 use crate::domain::soa::{SoaProgress, progress};
+use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::theme;
 use crate::ui::widgets::fit;
 use crate::ui::widgets::table::scroll_offset;
@@ -330,18 +331,8 @@ impl Screen for Dashboard {
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx<'_>) -> Handled {
-        let on_findings = matches!(
-            key.code,
-            KeyCode::Down
-                | KeyCode::Up
-                | KeyCode::PageDown
-                | KeyCode::PageUp
-                | KeyCode::Home
-                | KeyCode::End
-                | KeyCode::Enter
-                | KeyCode::Char('j' | 'k' | 'g' | 'G')
-        );
-        if on_findings {
+        let action = keymap::action(Context::Dashboard, &key);
+        if action.is_some() {
             // A key meant for the findings waits for them rather than being lost.
             self.settle();
         }
@@ -354,14 +345,14 @@ impl Screen for Dashboard {
         let last = findings.len().saturating_sub(1);
         // Findings may have arrived, or changed, since the selection was made.
         self.selected = self.selected.min(last);
-        match key.code {
-            KeyCode::Down | KeyCode::Char('j') => self.selected = (self.selected + 1).min(last),
-            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
-            KeyCode::PageDown => self.selected = (self.selected + 10).min(last),
-            KeyCode::PageUp => self.selected = self.selected.saturating_sub(10),
-            KeyCode::Char('g') | KeyCode::Home => self.selected = 0,
-            KeyCode::Char('G') | KeyCode::End => self.selected = last,
-            KeyCode::Enter => match findings.get(self.selected) {
+        match action {
+            Some(Action::Down) => self.selected = (self.selected + 1).min(last),
+            Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
+            Some(Action::PageDown) => self.selected = (self.selected + 10).min(last),
+            Some(Action::PageUp) => self.selected = self.selected.saturating_sub(10),
+            Some(Action::Top) => self.selected = 0,
+            Some(Action::Bottom) => self.selected = last,
+            Some(Action::Open) => match findings.get(self.selected) {
                 Some(f) => ctx.jump = Some(f.place.clone()),
                 None => return Handled::No,
             },
@@ -449,8 +440,8 @@ impl Screen for Dashboard {
         matches!(&*self.findings.borrow(), Findings::Checking(_))
     }
 
-    fn keys(&self) -> Vec<(&'static str, &'static str)> {
-        vec![("↑↓", "findings"), ("Enter", "go to the item")]
+    fn contexts(&self) -> Active {
+        Active::of(vec![Context::Dashboard])
     }
 
     fn render(&self, frame: &mut Frame, area: Rect) {

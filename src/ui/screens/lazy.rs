@@ -160,8 +160,8 @@ impl Screen for Lazy {
         }
     }
 
-    fn keys(&self) -> Vec<(&'static str, &'static str)> {
-        self.screen().map_or_else(Vec::new, |s| s.keys())
+    fn contexts(&self) -> crate::ui::keymap::Active {
+        self.screen().map(|s| s.contexts()).unwrap_or_default()
     }
 
     fn captures_input(&self) -> bool {

@@ -20,6 +20,7 @@ use ratatui::layout::Rect;
 
 use crate::app::{Error, Reader, Session};
 use crate::domain::readiness::Place;
+use crate::ui::keymap::Active;
 
 /// The last message, shown in the status line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -58,8 +59,9 @@ pub trait Screen: Send {
         false
     }
     fn render(&self, frame: &mut Frame, area: Rect);
-    /// The keys that work now, for the footer and the help screen.
-    fn keys(&self) -> Vec<(&'static str, &'static str)>;
+    /// The keymap contexts that take keys now, for the footer and the help screen (the shell
+    /// adds the global keys).
+    fn contexts(&self) -> Active;
     /// Typing goes to the screen (a form, a filter): `q`, digits and Tab are not global then.
     fn captures_input(&self) -> bool {
         false

@@ -2,11 +2,12 @@
 //! everywhere and switched with `[` and `]` (and ← → where the views use no arrows themselves).
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
+use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::theme;
 
 pub struct ViewBar {
@@ -25,27 +26,37 @@ impl ViewBar {
         }
     }
 
+    /// The bar's context: `[` `]`, and the arrows when enabled.
+    pub fn context(&self) -> Context {
+        if self.arrows {
+            Context::ViewArrows
+        } else {
+            Context::Views
+        }
+    }
+
     /// Switches on `[` `]` (and the arrows when enabled); true when the key was used.
     pub fn switch(&mut self, key: KeyEvent) -> bool {
         let n = self.names.len();
-        match key.code {
-            KeyCode::Char(']') => self.current = (self.current + 1) % n,
-            KeyCode::Char('[') => self.current = (self.current + n - 1) % n,
-            // Not `h` and `l` too: registers use `h` for history and `l` for links.
-            KeyCode::Right if self.arrows => self.current = (self.current + 1) % n,
-            KeyCode::Left if self.arrows => self.current = (self.current + n - 1) % n,
+        match keymap::action(self.context(), &key) {
+            Some(Action::NextView) => self.current = (self.current + 1) % n,
+            Some(Action::PrevView) => self.current = (self.current + n - 1) % n,
             _ => return false,
         }
         true
     }
 
-    /// The footer entry for switching views.
-    pub fn key(&self) -> (&'static str, &'static str) {
-        if self.arrows {
-            ("←→", "views")
-        } else {
-            ("[ ]", "views")
+    /// The keys of the view shown, under the bar's; the bar takes the arrows first when it
+    /// switches with them, so the view's own arrow keys are not offered then.
+    pub fn over(&self, view: Active, captures: bool) -> Active {
+        if captures {
+            return view;
         }
+        let mut active = view;
+        if self.arrows {
+            active.contexts.retain(|c| !c.uses_arrows());
+        }
+        active.under(self.context())
     }
 
     /// The bar and the area below it.
@@ -84,6 +95,7 @@ impl ViewBar {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ratatui::crossterm::event::KeyCode;
 
     #[test]
     fn brackets_always_switch_arrows_only_when_asked() {

@@ -83,12 +83,12 @@ impl Confirm {
 }
 
 /// The help overlay: every key of the current screen, then the global keys.
-pub fn render_help(
+pub fn render_help<K: AsRef<str>>(
     frame: &mut Frame,
     area: Rect,
     screen: &str,
-    keys: &[(&str, &str)],
-    global: &[(&str, &str)],
+    keys: &[(K, &str)],
+    global: &[(K, &str)],
 ) {
     let height = u16::try_from(keys.len() + global.len() + 6).unwrap_or(u16::MAX);
     let popup = centered(area, 74, height);
@@ -98,9 +98,9 @@ pub fn render_help(
         .border_style(theme::focus_border())
         .title(Span::styled(format!(" Help: {screen} "), theme::title()))
         .title_bottom(Line::styled(" any key closes ", theme::muted()).right_aligned());
-    let entry = |(k, what): &(&str, &str)| {
+    let entry = |(k, what): &(K, &str)| {
         Line::from(vec![
-            Span::styled(format!("  {k:<18} "), theme::key()),
+            Span::styled(format!("  {:<18} ", k.as_ref()), theme::key()),
             Span::styled(what.to_string(), theme::value()),
         ])
     };
@@ -113,10 +113,10 @@ pub fn render_help(
 }
 
 /// `key action  key action` for footers.
-pub fn key_line(keys: &[(&str, &str)]) -> Line<'static> {
+pub fn key_line<K: AsRef<str>>(keys: &[(K, &str)]) -> Line<'static> {
     let mut spans = Vec::new();
     for (k, action) in keys {
-        spans.push(Span::styled(format!(" {k} "), theme::key()));
+        spans.push(Span::styled(format!(" {} ", k.as_ref()), theme::key()));
         spans.push(Span::styled(format!("{action} "), theme::muted()));
     }
     Line::from(spans)

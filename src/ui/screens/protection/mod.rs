@@ -21,6 +21,7 @@ use super::{Ctx, Handled, Screen, Status};
 use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::protection::{Objective, ProtectionNeed, needs_justification};
 use crate::domain::question::OpenQuestion;
+use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::widgets::form::{Form, FormEvent};
 
 /// Which way `+` and `-` move a level.
@@ -438,44 +439,43 @@ impl Screen for ProtectionScreen {
             return Handled::Yes;
         }
         if self.filtering {
-            match key.code {
-                KeyCode::Esc => {
+            match keymap::action(Context::Filter, &key) {
+                Some(Action::ClearFilter) => {
                     self.filtering = false;
                     self.filter.clear();
                 }
-                KeyCode::Enter | KeyCode::Down | KeyCode::Up => self.filtering = false,
-                KeyCode::Backspace => {
-                    self.filter.pop();
-                }
-                KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
-                    self.filter.push(c)
-                }
-                _ => {}
+                Some(Action::KeepFilter) => self.filtering = false,
+                // Typing edits the filter.
+                _ => match key.code {
+                    KeyCode::Backspace => {
+                        self.filter.pop();
+                    }
+                    KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
+                        self.filter.push(c)
+                    }
+                    _ => {}
+                },
             }
             self.refilter();
             return Handled::Yes;
         }
         let last = self.shown.len().saturating_sub(1);
         let columns = self.objectives().len();
-        match key.code {
-            KeyCode::Down | KeyCode::Char('j') => self.row = (self.row + 1).min(last),
-            KeyCode::Up | KeyCode::Char('k') => self.row = self.row.saturating_sub(1),
-            KeyCode::PageDown => self.row = (self.row + self.page.get()).min(last),
-            KeyCode::PageUp => self.row = self.row.saturating_sub(self.page.get()),
-            KeyCode::Char('g') | KeyCode::Home => self.row = 0,
-            KeyCode::Char('G') | KeyCode::End => self.row = last,
-            KeyCode::Right | KeyCode::Char('l') => {
-                self.col = (self.col + 1).min(columns.saturating_sub(1))
-            }
-            KeyCode::Left | KeyCode::Char('h') => self.col = self.col.saturating_sub(1),
-            KeyCode::Char('+') | KeyCode::Char('=') if !self.shown.is_empty() => {
-                self.step(Step::Up, ctx)
-            }
-            KeyCode::Char('-') if !self.shown.is_empty() => self.step(Step::Down, ctx),
-            KeyCode::Backspace | KeyCode::Delete => self.clear(ctx),
-            KeyCode::Char('r') => self.open_rationale(ctx),
-            KeyCode::Char('w') => self.start_workshop(ctx),
-            KeyCode::Char(' ') => {
+        match keymap::action(Context::Grid, &key) {
+            Some(Action::Down) => self.row = (self.row + 1).min(last),
+            Some(Action::Up) => self.row = self.row.saturating_sub(1),
+            Some(Action::PageDown) => self.row = (self.row + self.page.get()).min(last),
+            Some(Action::PageUp) => self.row = self.row.saturating_sub(self.page.get()),
+            Some(Action::Top) => self.row = 0,
+            Some(Action::Bottom) => self.row = last,
+            Some(Action::Right) => self.col = (self.col + 1).min(columns.saturating_sub(1)),
+            Some(Action::Left) => self.col = self.col.saturating_sub(1),
+            Some(Action::Raise) if !self.shown.is_empty() => self.step(Step::Up, ctx),
+            Some(Action::Lower) if !self.shown.is_empty() => self.step(Step::Down, ctx),
+            Some(Action::ClearLevel) => self.clear(ctx),
+            Some(Action::Rationale) => self.open_rationale(ctx),
+            Some(Action::Workshop) => self.start_workshop(ctx),
+            Some(Action::Mark) => {
                 if let Some(id) = self.current().map(|r| r.asset.id) {
                     if !self.marked.remove(&id) {
                         self.marked.insert(id);
@@ -483,13 +483,13 @@ impl Screen for ProtectionScreen {
                     self.row = (self.row + 1).min(last);
                 }
             }
-            KeyCode::Esc if !self.marked.is_empty() => self.marked.clear(),
-            KeyCode::Esc if !self.filter.is_empty() => {
+            Some(Action::Clear) if !self.marked.is_empty() => self.marked.clear(),
+            Some(Action::Clear) if !self.filter.is_empty() => {
                 self.filter.clear();
                 self.refilter();
             }
-            KeyCode::Char('/') => self.filtering = true,
-            KeyCode::Char('m') => {
+            Some(Action::Filter) => self.filtering = true,
+            Some(Action::Methodology) => {
                 if let Some(r) = self.rows.first() {
                     self.modal =
                         Modal::Methodology(methodology::form(&r.ctx.scale, &r.ctx.objectives));
@@ -527,26 +527,15 @@ impl Screen for ProtectionScreen {
         Ok(())
     }
 
-    fn keys(&self) -> Vec<(&'static str, &'static str)> {
+    fn contexts(&self) -> Active {
         match &self.modal {
             Modal::Rationale { form, .. }
             | Modal::Methodology(form)
             | Modal::Question { form, .. }
-            | Modal::QuickAdd(form) => form.keys().to_vec(),
-            Modal::None if self.workshop.is_some() => self.workshop_keys(),
-            Modal::None if self.filtering => {
-                vec![("type", "filter"), ("Enter", "keep"), ("Esc", "clear")]
-            }
-            Modal::None => vec![
-                ("↑↓←→", "move"),
-                ("+ -", "rate"),
-                ("r", "rationale"),
-                ("Del", "clear"),
-                ("Space", "mark rows"),
-                ("/", "filter"),
-                ("m", "methodology"),
-                ("w", "workshop"),
-            ],
+            | Modal::QuickAdd(form) => form.contexts(),
+            Modal::None if self.workshop.is_some() => self.workshop_contexts(),
+            Modal::None if self.filtering => Active::of(vec![Context::Filter]),
+            Modal::None => Active::of(vec![Context::Grid]),
         }
     }
 

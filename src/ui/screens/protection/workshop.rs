@@ -6,7 +6,7 @@
 //! when the room has the answer. The summary lists what the session did, questions included.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
@@ -16,6 +16,7 @@ use crate::app::{Command, Error, LinkChange, Saved};
 use crate::domain::asset::{Asset, AssetKind};
 use crate::domain::question::{OpenQuestion, open_about};
 use crate::domain::reference::RefKind;
+use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::screens::{Ctx, Status};
 use crate::ui::theme;
 use crate::ui::widgets::form::{Form, FormEvent};
@@ -58,19 +59,13 @@ impl ProtectionScreen {
             return;
         }
         let last_col = self.objectives().len().saturating_sub(1);
-        match key.code {
-            KeyCode::Char(c @ '1'..='9')
-                if self.current().is_some() && c as u8 - b'0' <= self.max_level() =>
-            {
-                self.rate(c as u8 - b'0', ctx);
+        match keymap::action(Context::Workshop, &key) {
+            Some(Action::Rate(level)) if self.current().is_some() && level <= self.max_level() => {
+                self.rate(level, ctx);
             }
-            KeyCode::Down | KeyCode::Tab | KeyCode::Char('j') => {
-                self.col = (self.col + 1).min(last_col)
-            }
-            KeyCode::Up | KeyCode::BackTab | KeyCode::Char('k') => {
-                self.col = self.col.saturating_sub(1)
-            }
-            KeyCode::Enter | KeyCode::Right | KeyCode::Char('l') => {
+            Some(Action::Down) => self.col = (self.col + 1).min(last_col),
+            Some(Action::Up) => self.col = self.col.saturating_sub(1),
+            Some(Action::NextAsset) => {
                 if self.row + 1 < self.shown.len() {
                     self.row += 1;
                     self.col = 0;
@@ -80,12 +75,12 @@ impl ProtectionScreen {
                     );
                 }
             }
-            KeyCode::Backspace | KeyCode::Left | KeyCode::Char('h') => {
+            Some(Action::PrevAsset) => {
                 self.row = self.row.saturating_sub(1);
                 self.col = 0;
             }
-            KeyCode::Char('r') => self.open_rationale(ctx),
-            KeyCode::Char('a') => {
+            Some(Action::Rationale) => self.open_rationale(ctx),
+            Some(Action::AddAsset) => {
                 let kinds: Vec<&str> = AssetKind::ALL.iter().map(|k| k.label()).collect();
                 self.modal = Modal::QuickAdd(
                     Form::new("Add an asset named in the room")
@@ -93,7 +88,7 @@ impl ProtectionScreen {
                         .choice("kind", "Kind", kinds, 0),
                 );
             }
-            KeyCode::Char('?') => {
+            Some(Action::Question) => {
                 let asset = self.current().map(|r| r.asset.id);
                 let about = self
                     .current()
@@ -104,8 +99,8 @@ impl ProtectionScreen {
                     asset,
                 };
             }
-            KeyCode::Char('c') => self.resolve_first_question(ctx),
-            KeyCode::Esc | KeyCode::Char('q') => {
+            Some(Action::Resolve) => self.resolve_first_question(ctx),
+            Some(Action::EndWorkshop) => {
                 if let Some(w) = &mut self.workshop {
                     w.ended = true;
                 }
@@ -252,32 +247,19 @@ impl ProtectionScreen {
         }
     }
 
-    pub(super) fn workshop_keys(&self) -> Vec<(&'static str, &'static str)> {
+    pub(super) fn workshop_contexts(&self) -> Active {
         if self.workshop.as_ref().is_some_and(|w| w.ended) {
-            return vec![("any key", "back to the grid")];
+            return Active::of(vec![Context::WorkshopEnded]);
         }
-        let rate = if self.max_level() >= 4 {
-            "1 2 3 4"
-        } else {
-            "1 2 3"
-        };
-        let mut keys = vec![
-            (rate, "rate"),
-            ("↑↓", "objective"),
-            ("Enter →", "next asset"),
-            ("← Bksp", "prev"),
-            ("r", "rationale"),
-            ("a", "add asset"),
-            ("?", "question"),
-        ];
-        if self
-            .current()
-            .is_some_and(|r| !open_about(&self.questions, r.asset.id).is_empty())
-        {
-            keys.push(("c", "resolve"));
-        }
-        keys.push(("Esc q", "end session"));
-        keys
+        let mut active = Active::of(vec![Context::Workshop]);
+        active
+            .hidden
+            .extend((self.max_level().saturating_add(1)..=9).map(Action::Rate));
+        active.hide(
+            Action::Resolve,
+            self.current()
+                .is_none_or(|r| open_about(&self.questions, r.asset.id).is_empty()),
+        )
     }
 
     pub(super) fn render_workshop(&self, w: &Workshop, frame: &mut Frame, area: Rect) {

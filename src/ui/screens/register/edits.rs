@@ -1,9 +1,10 @@
 //! Saving from the forms (one record, or the marked ones at once), facet filters and links.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 
 use super::{Modal, Record, RegisterView};
 use crate::app::Error;
+use crate::ui::keymap::{self, Action, Context};
 use crate::ui::screens::{Ctx, Handled, Status};
 use crate::ui::widgets::form::Form;
 
@@ -34,11 +35,11 @@ impl<T: Record> RegisterView<T> {
     }
 
     pub(super) fn handle_link_key(&mut self, key: KeyEvent, link: usize) -> Handled {
-        match key.code {
-            KeyCode::Down | KeyCode::Char('j') => self.link = self.next_link(Some(link), true),
-            KeyCode::Up | KeyCode::Char('k') => self.link = self.next_link(Some(link), false),
-            KeyCode::Left | KeyCode::Char('h') | KeyCode::Esc => self.link = None,
-            KeyCode::Enter => {
+        match keymap::action_in(&[Context::Links, Context::LinksArrows], &key) {
+            Some(Action::Down) => self.link = self.next_link(Some(link), true),
+            Some(Action::Up) => self.link = self.next_link(Some(link), false),
+            Some(Action::Back) => self.link = None,
+            Some(Action::Open) => {
                 let target = self
                     .selected()
                     .and_then(|s| s.links().get(link).and_then(|(_, id)| *id));

@@ -5,13 +5,14 @@
 use std::cell::Cell;
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::app::Change;
 use crate::domain::history::{Links, describe, field_changes, what_happened};
+use crate::ui::keymap::{self, Action, Context};
 use crate::ui::theme;
 use crate::ui::widgets::{centered, fit};
 
@@ -54,24 +55,18 @@ impl History {
     pub fn handle_key(&mut self, key: KeyEvent) -> HistoryEvent {
         let last = self.lines.len().saturating_sub(self.page.get());
         let page = self.page.get().max(1);
-        self.scroll = match key.code {
-            KeyCode::Esc | KeyCode::Char('h') | KeyCode::Char('q') | KeyCode::Enter => {
-                return HistoryEvent::Close;
-            }
-            KeyCode::Down | KeyCode::Char('j') => self.scroll + 1,
-            KeyCode::Up | KeyCode::Char('k') => self.scroll.saturating_sub(1),
-            KeyCode::PageDown | KeyCode::Char(' ') => self.scroll + page,
-            KeyCode::PageUp => self.scroll.saturating_sub(page),
-            KeyCode::Home | KeyCode::Char('g') => 0,
-            KeyCode::End | KeyCode::Char('G') => last,
+        self.scroll = match keymap::action(Context::History, &key) {
+            Some(Action::Close) => return HistoryEvent::Close,
+            Some(Action::Down) => self.scroll + 1,
+            Some(Action::Up) => self.scroll.saturating_sub(1),
+            Some(Action::PageDown) => self.scroll + page,
+            Some(Action::PageUp) => self.scroll.saturating_sub(page),
+            Some(Action::Top) => 0,
+            Some(Action::Bottom) => last,
             _ => self.scroll,
         }
         .min(last);
         HistoryEvent::Stay
-    }
-
-    pub fn keys() -> Vec<(&'static str, &'static str)> {
-        vec![("↑↓ PgUp PgDn g G", "scroll"), ("Esc h", "close")]
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect) {

@@ -11,13 +11,14 @@ mod screen;
 
 pub use screen::RegisterScreen;
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 
 use self::history::{History, HistoryEvent};
 use super::{Ctx, Handled, Status};
 use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::ValidationError;
 use crate::domain::readiness::Place;
+use crate::ui::keymap::{self, Action, Context};
 use crate::ui::widgets::Confirm;
 use crate::ui::widgets::form::{Form, FormEvent};
 use crate::ui::widgets::table::{Column, DataTable, TableEvent};
@@ -291,7 +292,8 @@ impl<T: Record> RegisterView<T> {
                 return Handled::Yes;
             }
             Modal::Confirm { confirm, item } => {
-                if matches!(key.code, KeyCode::Char('y') | KeyCode::Char('Y')) {
+                let answer = keymap::action(Context::ConfirmDelete, &key);
+                if answer == Some(Action::Yes) {
                     let label = item.label();
                     match item
                         .delete()
@@ -306,10 +308,7 @@ impl<T: Record> RegisterView<T> {
                             *ctx.status = Status::Error(format!("{label} was not deleted: {e}"))
                         }
                     }
-                } else if !matches!(
-                    key.code,
-                    KeyCode::Char('n') | KeyCode::Char('N') | KeyCode::Esc
-                ) {
+                } else if answer != Some(Action::No) {
                     self.modal = Modal::Confirm { confirm, item };
                 }
                 return Handled::Yes;
@@ -326,18 +325,18 @@ impl<T: Record> RegisterView<T> {
             return self.handle_link_key(key, link);
         }
         if !self.table.is_filtering() {
-            match key.code {
-                KeyCode::Char('n' | 'd' | 'b') | KeyCode::Delete if ctx.app.is_read_only() => {
+            match keymap::action_in(&[Context::Register, Context::RegisterArrows], &key) {
+                Some(Action::New | Action::Delete | Action::Bulk) if ctx.app.is_read_only() => {
                     *ctx.status = Status::Error(
                         "Opened read-only: nothing can be added, changed or deleted.".into(),
                     );
                     return Handled::Yes;
                 }
-                KeyCode::Char('n') if T::CAN_ADD => {
+                Some(Action::New) if T::CAN_ADD => {
                     self.open_new();
                     return Handled::Yes;
                 }
-                KeyCode::Char('e') | KeyCode::Enter => {
+                Some(Action::Edit) => {
                     if let Some(item) = self.selected().cloned() {
                         self.modal = Modal::Form {
                             form: item.form(format!("Edit {}", item.label())),
@@ -346,7 +345,7 @@ impl<T: Record> RegisterView<T> {
                     }
                     return Handled::Yes;
                 }
-                KeyCode::Char('d') | KeyCode::Delete if T::CAN_DELETE => {
+                Some(Action::Delete) if T::CAN_DELETE => {
                     if let Some(item) = self.selected().cloned() {
                         let mut question = format!("Delete {} {}?", T::NOUN, item.label());
                         match item.delete_warning(&ctx.app.reader()) {
@@ -365,15 +364,15 @@ impl<T: Record> RegisterView<T> {
                     }
                     return Handled::Yes;
                 }
-                KeyCode::Char('h') => {
+                Some(Action::History) => {
                     self.open_history(ctx);
                     return Handled::Yes;
                 }
-                KeyCode::Char('f') if self.has_facets() => {
+                Some(Action::Facets) if self.has_facets() => {
                     self.modal = Modal::Facets(self.facet_form());
                     return Handled::Yes;
                 }
-                KeyCode::Char(' ') if T::BULK => {
+                Some(Action::Mark) if T::BULK => {
                     if let Some(id) = self.selected().map(T::id) {
                         if !self.marked.remove(&id) {
                             self.marked.insert(id);
@@ -383,11 +382,11 @@ impl<T: Record> RegisterView<T> {
                         if let Some(row) = row {
                             self.table.select_row(row);
                         }
-                        self.table.handle_key(KeyEvent::from(KeyCode::Down));
+                        self.table.handle_action(Action::Down);
                     }
                     return Handled::Yes;
                 }
-                KeyCode::Char('b') if T::BULK => {
+                Some(Action::Bulk) if T::BULK => {
                     let count = if self.marked.is_empty() {
                         usize::from(self.selected().is_some())
                     } else {
@@ -400,21 +399,25 @@ impl<T: Record> RegisterView<T> {
                     }
                     return Handled::Yes;
                 }
-                KeyCode::Esc if T::BULK && !self.marked.is_empty() => {
-                    self.marked.clear();
-                    self.refresh();
-                    return Handled::Yes;
-                }
-                KeyCode::Char('c') if T::RANKED.is_some() => {
+                Some(Action::Ranked) if T::RANKED.is_some() => {
                     self.ranked = !self.ranked;
                     self.refresh();
                     return Handled::Yes;
                 }
-                KeyCode::Right | KeyCode::Char('l') if self.has_links() => {
+                Some(Action::Links) if self.has_links() => {
                     self.link = self.next_link(None, true);
                     return Handled::Yes;
                 }
                 _ => {}
+            }
+            // Esc clears the marks before the table's filter.
+            if T::BULK
+                && !self.marked.is_empty()
+                && keymap::action(Context::Table, &key) == Some(Action::Clear)
+            {
+                self.marked.clear();
+                self.refresh();
+                return Handled::Yes;
             }
         }
         match self.table.handle_key(key) {

@@ -5,11 +5,10 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
-use super::history::History;
 use super::{Modal, Record, RegisterView};
+use crate::ui::keymap::{Action, Active, Context};
 use crate::ui::theme;
 use crate::ui::widgets::fit;
-use crate::ui::widgets::table::DataTable;
 
 impl<T: Record> RegisterView<T> {
     pub fn handle_click(&mut self, area: Rect, column: u16, row: u16) -> bool {
@@ -21,52 +20,39 @@ impl<T: Record> RegisterView<T> {
         self.table.click(table_area, column, row)
     }
 
-    pub fn keys(&self) -> Vec<(&'static str, &'static str)> {
+    /// The keys that work now: a dialog's, the filter's, the links' or the register's.
+    pub fn contexts(&self) -> Active {
         match &self.modal {
-            Modal::Form { form, .. } | Modal::Facets(form) | Modal::Bulk(form) => {
-                form.keys().to_vec()
+            Modal::Form { form, .. } | Modal::Facets(form) | Modal::Bulk(form) => form.contexts(),
+            Modal::Confirm { .. } => Active::of(vec![Context::ConfirmDelete]),
+            Modal::History(_) => Active::of(vec![Context::History]),
+            Modal::None if self.table.is_filtering() => Active::of(vec![Context::Filter]),
+            Modal::None if self.link.is_some() => {
+                Active::of(vec![Context::Links, Context::LinksArrows])
             }
-            Modal::Confirm { .. } => vec![("y", "delete"), ("n Esc", "keep")],
-            Modal::History(_) => History::keys(),
-            Modal::None if self.table.is_filtering() => {
-                vec![
-                    ("type", "filter"),
-                    ("Enter", "keep filter"),
-                    ("Esc", "clear filter"),
-                ]
-            }
-            Modal::None if self.link.is_some() => vec![
-                ("↑↓", "choose a link"),
-                ("Enter", "go there"),
-                ("← Esc", "back to the table"),
-            ],
             Modal::None => {
-                let mut keys = Vec::new();
-                if T::CAN_ADD {
-                    keys.push(("n", "new"));
-                }
-                keys.push(("e", "edit"));
-                if T::CAN_DELETE {
-                    keys.push(("d", "delete"));
-                }
-                if self.selected().is_some() {
-                    keys.push(("h", "history"));
-                }
-                if self.has_facets() {
-                    keys.push(("f", "filter by"));
-                }
+                let mut active = Active::of(vec![
+                    Context::Register,
+                    Context::RegisterArrows,
+                    Context::Table,
+                ])
+                .hide(Action::New, !T::CAN_ADD)
+                .hide(Action::Delete, !T::CAN_DELETE)
+                .hide(Action::History, self.selected().is_none())
+                .hide(Action::Facets, !self.has_facets())
+                .hide(Action::Ranked, T::RANKED.is_none())
+                .hide(Action::Mark, !T::BULK)
+                .hide(Action::Bulk, !T::BULK)
+                .hide(Action::Links, !self.has_links());
                 if let Some(name) = T::RANKED {
-                    keys.push(("c", name));
+                    active.renamed.push((Action::Ranked, name));
                 }
                 if T::BULK {
-                    keys.push(("Space", "mark"));
-                    keys.push(("b", "change marked"));
+                    active
+                        .renamed
+                        .push((Action::Clear, "clear marks, then the filter"));
                 }
-                if self.has_links() {
-                    keys.push(("→", "links"));
-                }
-                keys.extend_from_slice(DataTable::keys());
-                keys
+                active
             }
         }
     }

@@ -56,8 +56,8 @@ impl<T: Record> Screen for RegisterScreen<T> {
         self.view.focus(place)
     }
 
-    fn keys(&self) -> Vec<(&'static str, &'static str)> {
-        self.view.keys()
+    fn contexts(&self) -> crate::ui::keymap::Active {
+        self.view.contexts()
     }
 
     fn render(&self, frame: &mut Frame, area: Rect) {

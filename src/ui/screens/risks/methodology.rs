@@ -3,7 +3,7 @@
 //! Every change re-evaluates the risks and says how many changed level.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
@@ -15,6 +15,7 @@ use crate::domain::methodology::field::{
     LEVEL_COLOURS, LEVEL_NAMES, LEVEL_REVIEW, STEP_DEFINITIONS, STEP_NAMES,
 };
 use crate::domain::methodology::{Authority, Methodology, REVIEW_MONTHS, RiskLevel, ScaleStep};
+use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::screens::{Ctx, Handled, Status};
 use crate::ui::theme;
 use crate::ui::widgets::form::{Form, FormEvent};
@@ -85,15 +86,10 @@ impl MethodologyView {
         }
     }
 
-    pub fn keys(&self) -> Vec<(&'static str, &'static str)> {
+    pub fn contexts(&self) -> Active {
         match &self.editing {
-            Some((_, form)) => form.keys().to_vec(),
-            None => vec![
-                ("↑↓←→", "matrix cell"),
-                ("+ -", "raise, lower its level"),
-                ("L I", "edit scales"),
-                ("e", "edit levels"),
-            ],
+            Some((_, form)) => form.contexts(),
+            None => Active::of(vec![Context::Methodology]),
         }
     }
 
@@ -125,17 +121,13 @@ impl MethodologyView {
             self.methodology.impact.len(),
         );
         let (max_l, max_i) = (u8::try_from(l).unwrap_or(1), u8::try_from(i).unwrap_or(1));
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => self.cursor.0 = (self.cursor.0 + 1).min(max_l),
-            KeyCode::Down | KeyCode::Char('j') => {
-                self.cursor.0 = self.cursor.0.saturating_sub(1).max(1)
-            }
-            KeyCode::Right | KeyCode::Char('l') => self.cursor.1 = (self.cursor.1 + 1).min(max_i),
-            KeyCode::Left | KeyCode::Char('h') => {
-                self.cursor.1 = self.cursor.1.saturating_sub(1).max(1)
-            }
-            KeyCode::Char(c @ ('+' | '=' | '-')) => {
-                let up = c != '-';
+        match keymap::action(Context::Methodology, &key) {
+            Some(Action::Up) => self.cursor.0 = (self.cursor.0 + 1).min(max_l),
+            Some(Action::Down) => self.cursor.0 = self.cursor.0.saturating_sub(1).max(1),
+            Some(Action::Right) => self.cursor.1 = (self.cursor.1 + 1).min(max_i),
+            Some(Action::Left) => self.cursor.1 = self.cursor.1.saturating_sub(1).max(1),
+            Some(step @ (Action::Raise | Action::Lower)) => {
+                let up = step == Action::Raise;
                 let top = self.methodology.levels.len().saturating_sub(1);
                 let mut m = self.methodology.clone();
                 let changed = m
@@ -155,19 +147,19 @@ impl MethodologyView {
                     let _ = self.save(m, ctx);
                 }
             }
-            KeyCode::Char('L') => {
+            Some(Action::EditLikelihood) => {
                 self.editing = Some((
                     Editing::Likelihood,
                     scale_form("Likelihood scale", &self.methodology.likelihood),
                 ))
             }
-            KeyCode::Char('I') => {
+            Some(Action::EditImpact) => {
                 self.editing = Some((
                     Editing::Impact,
                     scale_form("Impact scale", &self.methodology.impact),
                 ))
             }
-            KeyCode::Char('e') => {
+            Some(Action::EditLevels) => {
                 self.editing = Some((Editing::Levels, levels_form(&self.methodology.levels)))
             }
             _ => return Handled::No,
@@ -412,7 +404,7 @@ mod tests {
     fn fewer_steps_shrink_the_matrix() {
         let m = Methodology::default();
         let mut form = scale_form("Impact", &m.impact);
-        form.handle_key(KeyEvent::from(KeyCode::Left));
+        form.handle_key(KeyEvent::from(ratatui::crossterm::event::KeyCode::Left));
         let small = read(Editing::Impact, &form, &m).unwrap();
         assert_eq!(small.impact.len(), 4);
         assert!(small.matrix.iter().all(|row| row.len() == 4));

@@ -6,7 +6,7 @@ mod methodology;
 mod record;
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
@@ -19,6 +19,7 @@ use super::views::ViewBar;
 use super::{Ctx, Handled, Screen};
 use crate::app::{Error, Reader};
 use crate::domain::methodology::Rating;
+use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::theme;
 use methodology::MethodologyView;
 
@@ -64,10 +65,10 @@ impl RisksScreen {
             u8::try_from(m.impact.len()).unwrap_or(1),
         );
         let (residual, l, i) = &mut self.cell;
-        match key.code {
-            KeyCode::Up | KeyCode::Char('k') => *l = (*l + 1).min(max_l),
-            KeyCode::Down | KeyCode::Char('j') => *l = l.saturating_sub(1).max(1),
-            KeyCode::Right | KeyCode::Char('l') => {
+        match keymap::action(Context::Matrix, &key) {
+            Some(Action::Up) => *l = (*l + 1).min(max_l),
+            Some(Action::Down) => *l = l.saturating_sub(1).max(1),
+            Some(Action::Right) => {
                 if *i < max_i {
                     *i += 1;
                 } else if !*residual {
@@ -75,7 +76,7 @@ impl RisksScreen {
                     *i = 1;
                 }
             }
-            KeyCode::Left | KeyCode::Char('h') => {
+            Some(Action::Left) => {
                 if *i > 1 {
                     *i -= 1;
                 } else if *residual {
@@ -83,7 +84,7 @@ impl RisksScreen {
                     *i = max_i;
                 }
             }
-            KeyCode::Enter => {
+            Some(Action::Open) => {
                 let facet = if *residual {
                     "residual cell"
                 } else {
@@ -230,16 +231,13 @@ impl Screen for RisksScreen {
         found
     }
 
-    fn keys(&self) -> Vec<(&'static str, &'static str)> {
-        let mut keys = match self.views.current {
-            0 => self.register.keys(),
-            1 => vec![("↑↓←→", "cell"), ("Enter", "show its risks")],
-            _ => self.methodology.keys(),
+    fn contexts(&self) -> Active {
+        let view = match self.views.current {
+            0 => self.register.contexts(),
+            1 => Active::of(vec![Context::Matrix]),
+            _ => self.methodology.contexts(),
         };
-        if !self.captures() {
-            keys.insert(0, self.views.key());
-        }
-        keys
+        self.views.over(view, self.captures())
     }
 
     fn render(&self, frame: &mut Frame, area: Rect) {

@@ -129,17 +129,14 @@ impl Screen for ScopeScreen {
         false
     }
 
-    fn keys(&self) -> Vec<(&'static str, &'static str)> {
-        let mut keys = match self.views.current {
-            0 => self.statements.keys(),
-            1 => self.items.keys(),
-            2 => self.parties.keys(),
-            _ => self.issues.keys(),
+    fn contexts(&self) -> crate::ui::keymap::Active {
+        let view = match self.views.current {
+            0 => self.statements.contexts(),
+            1 => self.items.contexts(),
+            2 => self.parties.contexts(),
+            _ => self.issues.contexts(),
         };
-        if !self.current_captures() {
-            keys.insert(0, self.views.key());
-        }
-        keys
+        self.views.over(view, self.current_captures())
     }
 
     fn render(&self, frame: &mut Frame, area: Rect) {

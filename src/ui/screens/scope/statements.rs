@@ -2,13 +2,14 @@
 //! multi-line editor and dated when it changes.
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::scope::ScopeStatements;
+use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::screens::{Ctx, Handled, Status};
 use crate::ui::theme;
 use crate::ui::widgets::form::{Form, FormEvent};
@@ -47,13 +48,10 @@ impl Statements {
         }
     }
 
-    pub fn keys(&self) -> Vec<(&'static str, &'static str)> {
+    pub fn contexts(&self) -> Active {
         match &self.editing {
-            Some((_, form)) => form.keys().to_vec(),
-            None => vec![
-                ("e Enter", "edit the ISMS scope"),
-                ("c", "edit the certificate scope"),
-            ],
+            Some((_, form)) => form.contexts(),
+            None => Active::of(vec![Context::Statements]),
         }
     }
 
@@ -66,11 +64,11 @@ impl Statements {
             }
             return Handled::Yes;
         }
-        let (which, title, value) = match key.code {
-            KeyCode::Char('e') | KeyCode::Enter => {
+        let (which, title, value) = match keymap::action(Context::Statements, &key) {
+            Some(Action::EditScope) => {
                 (Which::Isms, "ISMS scope (4.3)", &self.statements.isms_scope)
             }
-            KeyCode::Char('c') => (
+            Some(Action::EditCertificateScope) => (
                 Which::Certificate,
                 "Certificate scope",
                 &self.statements.certificate_scope,

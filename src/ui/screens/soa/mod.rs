@@ -114,16 +114,13 @@ impl Screen for SoaScreen {
         false
     }
 
-    fn keys(&self) -> Vec<(&'static str, &'static str)> {
-        let mut keys = match self.views.current {
-            0 => self.soa.keys(),
-            1 => self.customs.keys(),
-            _ => self.versions.keys(),
+    fn contexts(&self) -> crate::ui::keymap::Active {
+        let view = match self.views.current {
+            0 => self.soa.contexts(),
+            1 => self.customs.contexts(),
+            _ => self.versions.contexts(),
         };
-        if !self.captures() {
-            keys.insert(0, self.views.key());
-        }
-        keys
+        self.views.over(view, self.captures())
     }
 
     fn render(&self, frame: &mut Frame, area: Rect) {

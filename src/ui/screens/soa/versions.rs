@@ -2,7 +2,7 @@
 //! (a frozen copy with its number, date and approver).
 
 use ratatui::Frame;
-use ratatui::crossterm::event::{KeyCode, KeyEvent};
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
@@ -10,6 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::control::display_ref;
 use crate::domain::soa::{SoaChange, SoaVersion, diff, snapshot};
+use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::screens::{Ctx, Handled, Status};
 use crate::ui::theme;
 use crate::ui::widgets::form::{Form, FormEvent};
@@ -54,10 +55,10 @@ impl Versions {
         }
     }
 
-    pub fn keys(&self) -> Vec<(&'static str, &'static str)> {
+    pub fn contexts(&self) -> Active {
         match &self.issuing {
-            Some(form) => form.keys().to_vec(),
-            None => vec![("i", "issue a version"), ("↑↓", "read a version")],
+            Some(form) => form.contexts(),
+            None => Active::of(vec![Context::Versions]),
         }
     }
 
@@ -96,18 +97,19 @@ impl Versions {
             }
             return Handled::Yes;
         }
-        match key.code {
-            KeyCode::Down | KeyCode::Char('j') => {
+        let action = keymap::action(Context::Versions, &key);
+        match action {
+            Some(Action::Down) => {
                 self.selected = (self.selected + 1).min(self.versions.len().saturating_sub(1));
                 return Handled::Yes;
             }
-            KeyCode::Up | KeyCode::Char('k') => {
+            Some(Action::Up) => {
                 self.selected = self.selected.saturating_sub(1);
                 return Handled::Yes;
             }
             _ => {}
         }
-        if key.code == KeyCode::Char('i') {
+        if action == Some(Action::Issue) {
             let next = self.versions.last().map_or(1, |v| v.number + 1);
             self.issuing = Some(
                 Form::new(format!("Issue SoA version {next}"))

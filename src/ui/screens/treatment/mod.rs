@@ -97,16 +97,13 @@ impl Screen for TreatmentScreen {
         false
     }
 
-    fn keys(&self) -> Vec<(&'static str, &'static str)> {
-        let mut keys = if self.views.current == 0 {
-            self.plan.keys()
+    fn contexts(&self) -> crate::ui::keymap::Active {
+        let view = if self.views.current == 0 {
+            self.plan.contexts()
         } else {
-            self.acceptances.keys()
+            self.acceptances.contexts()
         };
-        if !self.captures() {
-            keys.insert(0, self.views.key());
-        }
-        keys
+        self.views.over(view, self.captures())
     }
 
     fn render(&self, frame: &mut Frame, area: Rect) {

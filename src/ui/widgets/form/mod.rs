@@ -2,7 +2,6 @@
 //! toggles, dates, and reference pickers with a filtered list. Field keys are the domain's field
 //! names, so a validation error from the domain lands next to its field.
 
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::style::Style;
 use ratatui_textarea::{TextArea, WrapMode};
 
@@ -308,157 +307,6 @@ impl Form {
         self.snapshot() != self.initial
     }
 
-    pub fn keys(&self) -> &'static [(&'static str, &'static str)] {
-        &[
-            ("Tab S-Tab", "field"),
-            ("Ctrl-S", "save"),
-            ("Enter", "save / new line in text"),
-            ("←→ a-z", "choose"),
-            ("Space", "toggle, pick"),
-            ("Esc", "cancel"),
-        ]
-    }
-
-    pub fn handle_key(&mut self, key: KeyEvent) -> FormEvent {
-        let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
-        if self.asking_discard {
-            match key.code {
-                KeyCode::Char('y') | KeyCode::Char('Y') => return FormEvent::Cancel,
-                _ => self.asking_discard = false,
-            }
-            return FormEvent::None;
-        }
-        if ctrl && key.code == KeyCode::Char('s') {
-            return FormEvent::Submit;
-        }
-        let Some(field) = self.fields.get_mut(self.focus) else {
-            return FormEvent::None;
-        };
-        // An open picker list takes every key first.
-        if let FieldKind::Pick {
-            options,
-            selected,
-            multi,
-            list: list @ Some(_),
-        } = &mut field.kind
-        {
-            let Some(l) = list.as_mut() else {
-                return FormEvent::None;
-            };
-            let matching = pick_matches(options, &l.filter);
-            match key.code {
-                KeyCode::Esc => *list = None,
-                KeyCode::Enter if !*multi => {
-                    if let Some((id, _)) = matching.get(l.cursor).copied() {
-                        *selected = vec![*id];
-                    }
-                    *list = None;
-                }
-                KeyCode::Enter => *list = None,
-                KeyCode::Char(' ') if *multi => {
-                    if let Some((id, _)) = matching.get(l.cursor).copied() {
-                        match selected.iter().position(|s| s == id) {
-                            Some(at) => {
-                                selected.remove(at);
-                            }
-                            None => selected.push(*id),
-                        }
-                    }
-                }
-                KeyCode::Down => l.cursor = (l.cursor + 1).min(matching.len().saturating_sub(1)),
-                KeyCode::Up => l.cursor = l.cursor.saturating_sub(1),
-                KeyCode::Backspace => {
-                    l.filter.pop();
-                    l.cursor = 0;
-                }
-                KeyCode::Char(c) if !ctrl => {
-                    l.filter.push(c);
-                    l.cursor = 0;
-                }
-                _ => {}
-            }
-            return FormEvent::None;
-        }
-        match key.code {
-            KeyCode::Esc => {
-                if self.is_dirty() {
-                    self.asking_discard = true;
-                    return FormEvent::None;
-                }
-                return FormEvent::Cancel;
-            }
-            KeyCode::Tab => {
-                self.step_focus(true);
-                return FormEvent::None;
-            }
-            KeyCode::BackTab => {
-                self.step_focus(false);
-                return FormEvent::None;
-            }
-            _ => {}
-        }
-        field.error = None;
-        match &mut field.kind {
-            FieldKind::Line(t) | FieldKind::Date(t) => {
-                if key.code == KeyCode::Enter {
-                    return FormEvent::Submit;
-                }
-                t.input(key);
-            }
-            FieldKind::Text(t) => {
-                t.input(key);
-            }
-            FieldKind::Choice { options, selected } => match key.code {
-                KeyCode::Enter => return FormEvent::Submit,
-                KeyCode::Right | KeyCode::Down | KeyCode::Char(' ') => {
-                    *selected = (*selected + 1) % options.len().max(1)
-                }
-                KeyCode::Left | KeyCode::Up => {
-                    *selected = (*selected + options.len().max(1) - 1) % options.len().max(1)
-                }
-                KeyCode::Char(c) if !ctrl => {
-                    // The next option starting with the letter, so repeated presses cycle.
-                    let n = options.len();
-                    if let Some(i) = (1..=n).map(|k| (*selected + k) % n).find(|&i| {
-                        options[i]
-                            .chars()
-                            .next()
-                            .is_some_and(|f| f.to_lowercase().eq(c.to_lowercase()))
-                    }) {
-                        *selected = i;
-                    }
-                }
-                _ => {}
-            },
-            FieldKind::Note(_) => {
-                if key.code == KeyCode::Enter {
-                    return FormEvent::Submit;
-                }
-            }
-            FieldKind::Toggle(value) => match key.code {
-                KeyCode::Enter => return FormEvent::Submit,
-                KeyCode::Char(' ') | KeyCode::Left | KeyCode::Right => *value = !*value,
-                KeyCode::Char('y') | KeyCode::Char('j') => *value = true,
-                KeyCode::Char('n') => *value = false,
-                _ => {}
-            },
-            FieldKind::Pick { selected, list, .. } => match key.code {
-                KeyCode::Enter | KeyCode::Char(' ') | KeyCode::Down => {
-                    *list = Some(PickList::default())
-                }
-                KeyCode::Backspace | KeyCode::Delete => selected.clear(),
-                KeyCode::Char(c) if !ctrl => {
-                    *list = Some(PickList {
-                        filter: c.to_string(),
-                        cursor: 0,
-                    })
-                }
-                _ => {}
-            },
-        }
-        FormEvent::None
-    }
-
     /// Inserts pasted text into the focused text field; line breaks become spaces on one line.
     pub fn paste(&mut self, text: &str) {
         if let Some(field) = self.fields.get_mut(self.focus) {
@@ -483,6 +331,7 @@ fn pick_matches<'a>(options: &'a [(i64, String)], filter: &str) -> Vec<&'a (i64,
         .collect()
 }
 
+mod keys;
 mod render;
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 use super::render::visible_window;
 use super::*;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)

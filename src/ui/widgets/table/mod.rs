@@ -12,6 +12,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell as TableCell, Paragraph, Row, Table};
 
 use super::fit;
+use crate::ui::keymap::{self, Action, Context};
 use crate::ui::theme;
 
 /// A column: its header, the width it likes, the width it can shrink to, and its priority
@@ -243,40 +244,33 @@ impl DataTable {
         self.selected = self.selected.min(self.visible.len().saturating_sub(1));
     }
 
-    /// The keys of the table, for footers and help.
-    pub fn keys() -> &'static [(&'static str, &'static str)] {
-        &[
-            ("↑↓ PgUp PgDn g G", "move"),
-            ("/", "filter"),
-            ("s S", "sort"),
-        ]
-    }
-
     pub fn handle_key(&mut self, key: KeyEvent) -> TableEvent {
         if self.filtering {
             return self.handle_filter_key(key);
         }
-        if key
-            .modifiers
-            .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT)
-        {
-            return TableEvent::Ignored;
+        match keymap::action(Context::Table, &key) {
+            Some(action) => self.handle_action(action),
+            None => TableEvent::Ignored,
         }
+    }
+
+    /// Moves, filters or sorts as `action` asks; other actions are not the table's.
+    pub fn handle_action(&mut self, action: Action) -> TableEvent {
         let last = self.visible.len().saturating_sub(1);
         let page = self.page.get().max(1);
         let before = self.selected;
-        match key.code {
-            KeyCode::Down | KeyCode::Char('j') => self.selected = (self.selected + 1).min(last),
-            KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
-            KeyCode::PageDown => self.selected = (self.selected + page).min(last),
-            KeyCode::PageUp => self.selected = self.selected.saturating_sub(page),
-            KeyCode::Home | KeyCode::Char('g') => self.selected = 0,
-            KeyCode::End | KeyCode::Char('G') => self.selected = last,
-            KeyCode::Char('/') => {
+        match action {
+            Action::Down => self.selected = (self.selected + 1).min(last),
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::PageDown => self.selected = (self.selected + page).min(last),
+            Action::PageUp => self.selected = self.selected.saturating_sub(page),
+            Action::Top => self.selected = 0,
+            Action::Bottom => self.selected = last,
+            Action::Filter => {
                 self.filtering = true;
                 return TableEvent::Changed;
             }
-            KeyCode::Char('s') => {
+            Action::Sort => {
                 self.sort = match self.sort {
                     None => Some((0, false)),
                     Some((c, _)) if c + 1 < self.columns.len() => Some((c + 1, false)),
@@ -285,12 +279,12 @@ impl DataTable {
                 self.refresh();
                 return TableEvent::Changed;
             }
-            KeyCode::Char('S') => {
+            Action::SortReverse => {
                 self.sort = Some(self.sort.map_or((0, true), |(c, d)| (c, !d)));
                 self.refresh();
                 return TableEvent::Changed;
             }
-            KeyCode::Esc if !self.filter.is_empty() => {
+            Action::Clear if !self.filter.is_empty() => {
                 self.filter.clear();
                 self.refresh();
                 return TableEvent::Changed;
@@ -304,22 +298,25 @@ impl DataTable {
         }
     }
 
+    /// Typing goes into the filter; Enter (or an arrow) keeps it, Esc clears it.
     fn handle_filter_key(&mut self, key: KeyEvent) -> TableEvent {
-        match key.code {
-            KeyCode::Esc => {
+        match keymap::action(Context::Filter, &key) {
+            Some(Action::ClearFilter) => {
                 self.filtering = false;
                 self.filter.clear();
             }
-            KeyCode::Enter | KeyCode::Down | KeyCode::Up => self.filtering = false,
-            KeyCode::Backspace => {
-                self.filter.pop();
-            }
-            KeyCode::Char(c)
-                if !key.modifiers.contains(KeyModifiers::CONTROL) && !c.is_control() =>
-            {
-                self.filter.push(c);
-            }
-            _ => return TableEvent::Ignored,
+            Some(Action::KeepFilter) => self.filtering = false,
+            _ => match key.code {
+                KeyCode::Backspace => {
+                    self.filter.pop();
+                }
+                KeyCode::Char(c)
+                    if !key.modifiers.contains(KeyModifiers::CONTROL) && !c.is_control() =>
+                {
+                    self.filter.push(c);
+                }
+                _ => return TableEvent::Ignored,
+            },
         }
         self.refresh();
         TableEvent::Changed

@@ -1,0 +1,374 @@
+//! The tables: for each context, which key does what and how footers and help say it. A row's
+//! first printed key leads; aliases work without being printed. Rows with the same label next
+//! to each other are one footer entry (`[ ]` views).
+
+use ratatui::crossterm::event::KeyCode;
+
+use super::Action::{self, *};
+use super::{Binding, Context, Key, PALETTE_KEY};
+
+impl Context {
+    /// The context's table.
+    pub fn bindings(self) -> &'static [Binding] {
+        match self {
+            Context::Global => GLOBAL,
+            Context::Anywhere => ANYWHERE,
+            Context::Views => VIEWS,
+            Context::ViewArrows => VIEW_ARROWS,
+            Context::Dashboard => DASHBOARD,
+            Context::Register => REGISTER,
+            Context::RegisterArrows => REGISTER_ARROWS,
+            Context::Table => TABLE,
+            Context::Filter => FILTER,
+            Context::Links => LINKS,
+            Context::LinksArrows => LINKS_ARROWS,
+            Context::Form => FORM,
+            Context::FormLine => FORM_LINE,
+            Context::FormText => FORM_TEXT,
+            Context::FormChoice => FORM_CHOICE,
+            Context::FormToggle => FORM_TOGGLE,
+            Context::FormPick => FORM_PICK,
+            Context::FormPickList => FORM_PICK_LIST,
+            Context::ConfirmDiscard => CONFIRM_DISCARD,
+            Context::ConfirmDelete => CONFIRM_DELETE,
+            Context::History => HISTORY,
+            Context::Statements => STATEMENTS,
+            Context::Grid => GRID,
+            Context::Workshop => WORKSHOP,
+            Context::WorkshopEnded => WORKSHOP_ENDED,
+            Context::Matrix => MATRIX,
+            Context::Methodology => METHODOLOGY,
+            Context::Versions => VERSIONS,
+            Context::Picker => PICKER,
+            Context::ConfirmForget => CONFIRM_FORGET,
+            Context::ConfirmReplace => CONFIRM_REPLACE,
+            Context::Palette => PALETTE,
+            Context::Welcome => WELCOME,
+            Context::WelcomeNaming => WELCOME_NAMING,
+            Context::Unlock => UNLOCK,
+        }
+    }
+}
+
+const fn k(code: KeyCode) -> Key {
+    Key::code(code)
+}
+const fn c(ch: char) -> Key {
+    Key::char(ch)
+}
+const fn b(keys: &'static [Key], action: Action, label: &'static str) -> Binding {
+    Binding::new(keys, action, label)
+}
+
+const UP: Key = k(KeyCode::Up);
+const DOWN: Key = k(KeyCode::Down);
+const LEFT: Key = k(KeyCode::Left);
+const RIGHT: Key = k(KeyCode::Right);
+const ENTER: Key = k(KeyCode::Enter);
+const ESC: Key = k(KeyCode::Esc);
+const DEL: Key = k(KeyCode::Delete);
+const BKSP: Key = k(KeyCode::Backspace);
+const TAB: Key = k(KeyCode::Tab);
+const BACKTAB: Key = k(KeyCode::BackTab);
+const SPACE: Key = c(' ');
+
+const GLOBAL: &[Binding] = &[
+    b(&[TAB], NextScreen, "next, previous screen").help_only(),
+    b(&[BACKTAB], PrevScreen, "next, previous screen").help_only(),
+    b(&[c('1')], GoToScreen(1), "go to screen").help_only(),
+    b(&[c('2')], GoToScreen(2), "go to screen").help_only(),
+    b(&[c('3')], GoToScreen(3), "go to screen").help_only(),
+    b(&[c('4')], GoToScreen(4), "go to screen").help_only(),
+    b(&[c('5')], GoToScreen(5), "go to screen").help_only(),
+    b(&[c('6')], GoToScreen(6), "go to screen").help_only(),
+    b(&[c('7')], GoToScreen(7), "go to screen").help_only(),
+    b(&[c('8')], GoToScreen(8), "go to screen").help_only(),
+    b(&[c('9')], GoToScreen(9), "go to screen").help_only(),
+    b(
+        &[c(PALETTE_KEY)],
+        GoTo,
+        "go to any screen by its letter or name",
+    )
+    .help_only(),
+    b(&[c('x')], Export, "export (xlsx, csv, md, html, json)").in_footer("export"),
+    b(&[c('o')], OpenWorkspace, "open another workspace").help_only(),
+    b(&[c('?')], Help, "help"),
+    b(&[c('q')], Quit, "quit"),
+];
+
+const ANYWHERE: &[Binding] = &[b(&[Key::ctrl('c')], Quit, "quit from anywhere").help_only()];
+
+const VIEWS: &[Binding] = &[
+    b(&[c('[')], PrevView, "views"),
+    b(&[c(']')], NextView, "views"),
+];
+
+// Not `h` and `l` too: registers use `h` for history and `l` for links.
+const VIEW_ARROWS: &[Binding] = &[
+    b(&[LEFT, c('[').alias()], PrevView, "views"),
+    b(&[RIGHT, c(']').alias()], NextView, "views"),
+];
+
+const MOVE: [Binding; 6] = [
+    b(&[UP, c('k').alias()], Up, "move"),
+    b(&[DOWN, c('j').alias()], Down, "move"),
+    b(&[k(KeyCode::PageUp)], PageUp, "move"),
+    b(&[k(KeyCode::PageDown)], PageDown, "move"),
+    b(&[c('g'), k(KeyCode::Home).alias()], Top, "move"),
+    b(&[c('G'), k(KeyCode::End).alias()], Bottom, "move"),
+];
+
+const DASHBOARD: &[Binding] = &[
+    b(&[UP, c('k').alias()], Up, "findings"),
+    b(&[DOWN, c('j').alias()], Down, "findings"),
+    b(&[k(KeyCode::PageUp)], PageUp, ""),
+    b(&[k(KeyCode::PageDown)], PageDown, ""),
+    b(&[c('g'), k(KeyCode::Home)], Top, ""),
+    b(&[c('G'), k(KeyCode::End)], Bottom, ""),
+    b(&[ENTER], Open, "go to the item"),
+];
+
+const REGISTER: &[Binding] = &[
+    b(&[c('n')], New, "new"),
+    b(&[c('e'), ENTER.alias()], Edit, "edit"),
+    b(&[c('d'), DEL.alias()], Delete, "delete"),
+    b(&[c('h')], History, "history"),
+    b(&[c('f')], Facets, "filter by"),
+    b(&[c('c')], Ranked, "ranked"),
+    b(&[SPACE], Mark, "mark"),
+    b(&[c('b')], Bulk, "change marked"),
+    b(&[c('l')], Links, "links"),
+];
+
+const REGISTER_ARROWS: &[Binding] = &[b(&[RIGHT], Links, "links")];
+
+const TABLE: &[Binding] = &[
+    MOVE[0],
+    MOVE[1],
+    MOVE[2],
+    MOVE[3],
+    MOVE[4],
+    MOVE[5],
+    b(&[c('/')], Filter, "filter"),
+    b(&[c('s')], Sort, "sort"),
+    b(&[c('S')], SortReverse, "sort"),
+    b(&[ESC], Clear, "clear the filter").help_only(),
+];
+
+const FILTER: &[Binding] = &[
+    Binding::typing("type", "filter"),
+    b(
+        &[ENTER, DOWN.alias(), UP.alias()],
+        KeepFilter,
+        "keep filter",
+    ),
+    b(&[ESC], ClearFilter, "clear filter"),
+];
+
+const LINKS: &[Binding] = &[
+    b(&[UP, c('k').alias()], Up, "choose a link"),
+    b(&[DOWN, c('j').alias()], Down, "choose a link"),
+    b(&[ENTER], Open, "go there"),
+    b(&[c('h').alias(), ESC], Back, "back to the table"),
+];
+
+const LINKS_ARROWS: &[Binding] = &[b(&[LEFT], Back, "back to the table")];
+
+const FORM: &[Binding] = &[
+    b(&[TAB], NextField, "field"),
+    b(&[BACKTAB], PrevField, "previous field").help_only(),
+    b(&[Key::ctrl('s')], Save, "save"),
+    b(&[ESC], Cancel, "cancel"),
+];
+
+const FORM_LINE: &[Binding] = &[b(&[ENTER], Submit, "save")];
+
+const FORM_TEXT: &[Binding] = &[Binding::typing("Enter", "new line")];
+
+const FORM_CHOICE: &[Binding] = &[
+    b(&[ENTER], Submit, "save"),
+    b(&[LEFT, UP.alias()], PrevOption, "choose"),
+    b(&[RIGHT, DOWN.alias(), SPACE.alias()], NextOption, "choose"),
+    Binding::typing("a-z", "choose"),
+];
+
+const FORM_TOGGLE: &[Binding] = &[
+    b(&[ENTER], Submit, "save"),
+    b(&[SPACE, LEFT.alias(), RIGHT.alias()], Toggle, "toggle"),
+    b(&[c('y'), c('j').alias()], Yes, "yes, no"),
+    b(&[c('n')], No, "yes, no"),
+];
+
+const FORM_PICK: &[Binding] = &[
+    b(&[SPACE, ENTER.alias(), DOWN.alias()], OpenList, "pick"),
+    Binding::typing("a-z", "search"),
+    b(&[DEL, BKSP.alias()], ClearInput, "clear"),
+];
+
+const FORM_PICK_LIST: &[Binding] = &[
+    Binding::typing("type", "search"),
+    b(&[UP], Up, "move"),
+    b(&[DOWN], Down, "move"),
+    b(&[SPACE], Mark, "mark"),
+    b(&[ENTER], Open, "done"),
+    b(&[ESC], Close, "close"),
+    b(&[Key::ctrl('s')], Save, "save"),
+];
+
+const CONFIRM_DISCARD: &[Binding] = &[
+    b(&[c('y'), c('Y').alias()], Yes, "discard what was typed"),
+    Binding::typing("any key", "keep editing"),
+];
+
+const CONFIRM_DELETE: &[Binding] = &[
+    b(&[c('y'), c('Y').alias()], Yes, "delete"),
+    b(&[c('n'), c('N').alias(), ESC], No, "keep"),
+];
+
+const HISTORY: &[Binding] = &[
+    b(&[UP, c('k').alias()], Up, "scroll"),
+    b(&[DOWN, c('j').alias()], Down, "scroll"),
+    b(&[k(KeyCode::PageUp)], PageUp, "scroll"),
+    b(&[k(KeyCode::PageDown), SPACE.alias()], PageDown, "scroll"),
+    b(&[c('g'), k(KeyCode::Home).alias()], Top, "scroll"),
+    b(&[c('G'), k(KeyCode::End).alias()], Bottom, "scroll"),
+    b(
+        &[ESC, c('h'), c('q').alias(), ENTER.alias()],
+        Close,
+        "close",
+    ),
+];
+
+const STATEMENTS: &[Binding] = &[
+    b(&[c('e'), ENTER], EditScope, "edit the ISMS scope"),
+    b(
+        &[c('c')],
+        EditCertificateScope,
+        "edit the certificate scope",
+    ),
+];
+
+const GRID: &[Binding] = &[
+    b(&[UP, c('k').alias()], Up, "move"),
+    b(&[DOWN, c('j').alias()], Down, "move"),
+    b(&[LEFT, c('h').alias()], Left, "move"),
+    b(&[RIGHT, c('l').alias()], Right, "move"),
+    b(&[k(KeyCode::PageUp)], PageUp, ""),
+    b(&[k(KeyCode::PageDown)], PageDown, ""),
+    b(&[c('g'), k(KeyCode::Home)], Top, ""),
+    b(&[c('G'), k(KeyCode::End)], Bottom, ""),
+    b(&[c('+'), c('=').alias()], Raise, "rate"),
+    b(&[c('-')], Lower, "rate"),
+    b(&[c('r')], Rationale, "rationale"),
+    b(&[DEL, BKSP.alias()], ClearLevel, "clear"),
+    b(&[SPACE], Mark, "mark rows"),
+    b(&[c('/')], Filter, "filter"),
+    b(&[c('m')], Methodology, "methodology"),
+    b(&[c('w')], Workshop, "workshop"),
+    b(&[ESC], Clear, "clear marks, then the filter").help_only(),
+];
+
+const WORKSHOP: &[Binding] = &[
+    b(&[c('1')], Rate(1), "rate"),
+    b(&[c('2')], Rate(2), "rate"),
+    b(&[c('3')], Rate(3), "rate"),
+    b(&[c('4')], Rate(4), "rate"),
+    b(&[c('5')], Rate(5), "rate"),
+    b(&[c('6')], Rate(6), "rate"),
+    b(&[c('7')], Rate(7), "rate"),
+    b(&[c('8')], Rate(8), "rate"),
+    b(&[c('9')], Rate(9), "rate"),
+    b(&[UP, BACKTAB.alias(), c('k').alias()], Up, "objective"),
+    b(&[DOWN, TAB.alias(), c('j').alias()], Down, "objective"),
+    b(&[ENTER, RIGHT, c('l').alias()], NextAsset, "next asset"),
+    b(&[LEFT, BKSP, c('h').alias()], PrevAsset, "prev"),
+    b(&[c('r')], Rationale, "rationale"),
+    b(&[c('a')], AddAsset, "add asset"),
+    b(&[c('?')], Question, "question"),
+    b(&[c('c')], Resolve, "resolve"),
+    b(&[ESC, c('q')], EndWorkshop, "end session"),
+];
+
+const WORKSHOP_ENDED: &[Binding] = &[Binding::typing("any key", "back to the grid")];
+
+const MATRIX: &[Binding] = &[
+    b(&[UP, c('k').alias()], Up, "cell"),
+    b(&[DOWN, c('j').alias()], Down, "cell"),
+    b(&[LEFT, c('h').alias()], Left, "cell"),
+    b(&[RIGHT, c('l').alias()], Right, "cell"),
+    b(&[ENTER], Open, "show its risks"),
+];
+
+const METHODOLOGY: &[Binding] = &[
+    b(&[UP, c('k').alias()], Up, "matrix cell"),
+    b(&[DOWN, c('j').alias()], Down, "matrix cell"),
+    b(&[LEFT, c('h').alias()], Left, "matrix cell"),
+    b(&[RIGHT, c('l').alias()], Right, "matrix cell"),
+    b(&[c('+'), c('=').alias()], Raise, "raise, lower its level"),
+    b(&[c('-')], Lower, "raise, lower its level"),
+    b(&[c('L')], EditLikelihood, "edit scales"),
+    b(&[c('I')], EditImpact, "edit scales"),
+    b(&[c('e')], EditLevels, "edit levels"),
+];
+
+const VERSIONS: &[Binding] = &[
+    b(&[c('i')], Issue, "issue a version"),
+    b(&[UP, c('k').alias()], Up, "read a version"),
+    b(&[DOWN, c('j').alias()], Down, "read a version"),
+];
+
+const PICKER: &[Binding] = &[
+    Binding::typing("type", "filter"),
+    b(&[UP], Up, "choose"),
+    b(&[DOWN], Down, "choose"),
+    b(&[k(KeyCode::PageUp)], PageUp, ""),
+    b(&[k(KeyCode::PageDown)], PageDown, ""),
+    b(&[ENTER], Open, "open"),
+    b(&[DEL], Forget, "take off the list"),
+    Binding::typing("/path or ~/path", "add a workspace from elsewhere"),
+    b(&[ESC], Close, "close"),
+];
+
+const CONFIRM_FORGET: &[Binding] = &[
+    b(
+        &[c('y'), c('Y').alias(), c('j').alias(), c('J').alias()],
+        Yes,
+        "take it off the list",
+    ),
+    b(&[c('n'), c('N').alias(), ESC], No, "keep it"),
+];
+
+const CONFIRM_REPLACE: &[Binding] = &[
+    b(&[c('y'), c('Y').alias()], Yes, "replace"),
+    b(
+        &[c('n'), c('N').alias(), ESC],
+        No,
+        "keep, change the export",
+    ),
+];
+
+const PALETTE: &[Binding] = &[
+    Binding::typing("letter", "jump"),
+    Binding::typing("type", "filter"),
+    b(&[UP], Up, "choose"),
+    b(&[DOWN], Down, "choose"),
+    b(&[ENTER], Open, "go there"),
+    b(&[ESC], Close, "close"),
+];
+
+const WELCOME: &[Binding] = &[
+    b(&[UP, c('k').alias()], Up, "choose"),
+    b(&[DOWN, c('j').alias()], Down, "choose"),
+    b(&[ENTER], Open, "select"),
+    b(&[c('n')], New, "new"),
+    b(&[c('d')], Demo, "demo"),
+    b(&[c('q'), ESC.alias()], Quit, "quit"),
+];
+
+const WELCOME_NAMING: &[Binding] = &[b(&[ENTER], Submit, "create"), b(&[ESC], Back, "back")];
+
+const UNLOCK: &[Binding] = &[
+    b(&[ENTER], Submit, "open"),
+    b(&[Key::ctrl('u')], ClearInput, "clear"),
+    b(&[ESC], Back, "back"),
+];
