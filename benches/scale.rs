@@ -64,7 +64,7 @@ fn terminal() -> Terminal<TestBackend> {
     Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test terminal")
 }
 
-fn draw(term: &mut Terminal<TestBackend>, app: &App) {
+fn draw(term: &mut Terminal<TestBackend>, app: &mut App) {
     term.draw(|f| app.render(f)).expect("draw");
 }
 
@@ -85,7 +85,7 @@ fn app_at(path: &Path, keys: &[KeyCode]) -> (App, Terminal<TestBackend>) {
         app.handle_key(key(*k));
     }
     let mut term = terminal();
-    draw(&mut term, &app);
+    draw(&mut term, &mut app);
     (app, term)
 }
 
@@ -170,7 +170,7 @@ fn first_frame(c: &mut Criterion, fx: &Fixture) {
                         app.handle_key(key(KeyCode::Char(k)));
                     }
                     let mut term = terminal();
-                    draw(&mut term, &app);
+                    draw(&mut term, &mut app);
                     total += t.elapsed();
                     // Untimed: let the background finish, so it does not slow the next round.
                     wait_until_prepared(&app);
@@ -192,8 +192,8 @@ fn background(c: &mut Criterion, fx: &Fixture) {
                 let mut total = Duration::ZERO;
                 for _ in 0..iters {
                     let t = Instant::now();
-                    let app = open(&fx.path);
-                    draw(&mut terminal(), &app);
+                    let mut app = open(&fx.path);
+                    draw(&mut terminal(), &mut app);
                     until(&app);
                     total += t.elapsed();
                     wait_until_prepared(&app);
@@ -219,10 +219,10 @@ fn keys(c: &mut Criterion, fx: &Fixture) {
                 for _ in 0..iters {
                     let t = Instant::now();
                     app.handle_key(key(timed));
-                    draw(&mut term, &app);
+                    draw(&mut term, &mut app);
                     total += t.elapsed();
                     app.handle_key(key(undo));
-                    draw(&mut term, &app);
+                    draw(&mut term, &mut app);
                 }
                 total
             })
@@ -353,8 +353,8 @@ fn encrypted(c: &mut Criterion, fx: &Fixture) {
                 let mut total = Duration::ZERO;
                 for _ in 0..iters {
                     let t = Instant::now();
-                    let app = open();
-                    draw(&mut terminal(), &app);
+                    let mut app = open();
+                    draw(&mut terminal(), &mut app);
                     if until_prepared {
                         wait_until_prepared(&app);
                     }

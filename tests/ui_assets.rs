@@ -62,7 +62,7 @@ fn the_assets_screen_shows_the_inventory_and_dependencies_both_ways() {
     for _ in 0..11 {
         press(&mut app, KeyCode::Down);
     }
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     insta::assert_snapshot!("assets_demo", text);
     assert!(
         text.contains("Serves") && text.contains("Depends on"),
@@ -76,10 +76,10 @@ fn enter_on_a_linked_asset_jumps_to_it() {
     let (mut app, _) = demo(&dir);
     press(&mut app, KeyCode::Char('3'));
     press(&mut app, KeyCode::Right);
-    let before = screen(&app, W, H);
+    let before = screen(&mut app, W, H);
     assert!(before.contains("↑↓ choose a link"), "{before}");
     press(&mut app, KeyCode::Enter);
-    let after = screen(&app, W, H);
+    let after = screen(&mut app, W, H);
     assert!(
         after.contains("  AS-012 NordDispatch SaaS application"),
         "{after}"
@@ -92,14 +92,14 @@ fn crown_jewels_come_first_and_facets_filter() {
     let (mut app, _) = demo(&dir);
     press(&mut app, KeyCode::Char('3'));
     press(&mut app, KeyCode::Char('c'));
-    insta::assert_snapshot!("assets_crown_jewels", screen(&app, W, H));
+    insta::assert_snapshot!("assets_crown_jewels", screen(&mut app, W, H));
     press(&mut app, KeyCode::Char('c'));
     press(&mut app, KeyCode::Char('f'));
     press(&mut app, KeyCode::Char(' '));
     type_text(&mut app, "hardw");
     press(&mut app, KeyCode::Enter);
     ctrl(&mut app, 's');
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     assert!(text.contains("Assets · kind: Hardware"), "{text}");
     assert!(text.contains(" 5/30 "), "{text}");
 }
@@ -152,7 +152,7 @@ fn an_asset_is_added_with_a_dependency_and_a_cycle_is_refused_by_name() {
     press(&mut app, KeyCode::Char(' '));
     press(&mut app, KeyCode::Enter);
     ctrl(&mut app, 's');
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     insta::assert_snapshot!("asset_cycle_refused", text);
     assert!(text.contains("cycle"), "{text}");
     assert_eq!(
@@ -172,7 +172,7 @@ fn deleting_an_asset_that_risks_name_says_what_it_affects() {
     let (mut app, path) = demo(&dir);
     press(&mut app, KeyCode::Char('3'));
     press(&mut app, KeyCode::Char('d'));
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     assert!(
         text.contains("Delete asset AS-001 Customer shipment data?"),
         "{text}"
@@ -197,7 +197,7 @@ fn the_protection_grid_shows_inheritance_and_overrides() {
     for _ in 0..12 {
         press(&mut app, KeyCode::Down);
     }
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     insta::assert_snapshot!("protection_demo", text);
     assert!(text.contains("override"), "{text}");
 }
@@ -236,7 +236,7 @@ fn three_assets_are_rated_in_the_grid_at_the_speed_of_talk() {
             "AS-00{n} integrity"
         );
     }
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     assert!(
         text.contains("Saved Integrity high for 3 assets."),
         "{text}"
@@ -255,7 +255,7 @@ fn an_override_needs_a_justification_before_it_is_saved() {
     press(&mut app, KeyCode::Char('G')); // the server, a supporting asset
     press(&mut app, KeyCode::Char('+'));
     ctrl(&mut app, 's');
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     insta::assert_snapshot!("override_needs_justification", text);
     assert!(text.contains("an override needs a justification"), "{text}");
     assert_eq!(
@@ -303,7 +303,7 @@ fn the_scale_grows_to_four_levels_and_ratings_follow() {
         Some(4),
         "the top stays the top"
     );
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     assert!(text.contains("3 levels → 4 levels"), "{text}");
 }
 
@@ -328,9 +328,9 @@ fn digits_switch_screens_from_the_grid_and_never_rate() {
         ('5', "Risk register (6.1.2, 8.2)"),
     ] {
         press(&mut app, KeyCode::Char('4'));
-        assert!(screen(&app, W, H).contains("Protection needs"));
+        assert!(screen(&mut app, W, H).contains("Protection needs"));
         press(&mut app, KeyCode::Char(digit));
-        let text = screen(&app, W, H);
+        let text = screen(&mut app, W, H);
         assert!(text.contains(shows), "{digit} opens its screen: {text}");
     }
     let store = Store::open_read_only(&path).unwrap();
@@ -354,7 +354,7 @@ fn a_screen_built_in_the_background_shows_an_edit_made_since() {
     type_text(&mut app, "Backup job");
     ctrl(&mut app, 's');
     press(&mut app, KeyCode::Char('4'));
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     assert!(text.contains("Protection needs"), "{text}");
     assert!(
         text.contains("AS-005  Backup job"),

@@ -19,7 +19,7 @@ fn the_dashboard_shows_the_workspace_at_a_glance() {
     let mut app = start_on(&path);
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Char('1')); // back, so the dashboard reads with today fixed
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     insta::assert_snapshot!("dashboard_demo", text);
     assert!(
         text.contains("Readiness:") && text.contains("major"),
@@ -49,7 +49,7 @@ fn enter_on_a_finding_jumps_to_its_item() {
         press(&mut app, KeyCode::Down);
     }
     press(&mut app, KeyCode::Enter);
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     assert!(
         text.contains("Risk register (6.1.2, 8.2)"),
         "on the Risks screen: {text}"

@@ -13,7 +13,7 @@ fn x_exports_from_any_screen_into_the_workspace_folder() {
     let mut app = start_on(&path);
     press(&mut app, KeyCode::Char('7'));
     press(&mut app, KeyCode::Char('x'));
-    let form = screen(&app, 120, 34);
+    let form = screen(&mut app, 120, 34);
     assert!(
         form.contains("Export") && form.contains("Into the folder"),
         "{form}"
@@ -23,7 +23,7 @@ fn x_exports_from_any_screen_into_the_workspace_folder() {
         dir.path().join("soa.xlsx").is_file(),
         "the SoA workbook was written"
     );
-    assert!(screen(&app, 120, 34).contains("Exported Statement of Applicability"));
+    assert!(screen(&mut app, 120, 34).contains("Exported Statement of Applicability"));
 
     press(&mut app, KeyCode::Char('x'));
     press(&mut app, KeyCode::Tab);
@@ -36,7 +36,7 @@ fn x_exports_from_any_screen_into_the_workspace_folder() {
     // Escape closes the menu without writing anything.
     press(&mut app, KeyCode::Char('x'));
     press(&mut app, KeyCode::Esc);
-    assert!(screen(&app, 120, 34).contains("Nothing exported."));
+    assert!(screen(&mut app, 120, 34).contains("Nothing exported."));
 }
 
 #[cfg(unix)]
@@ -72,7 +72,7 @@ fn the_export_menu_asks_before_replacing_a_file() {
     press(&mut app, KeyCode::Char('7'));
     press(&mut app, KeyCode::Char('x'));
     ctrl(&mut app, 's');
-    let asked = screen(&app, 120, 34);
+    let asked = screen(&mut app, 120, 34);
     assert!(
         asked.contains("Replace") && asked.contains("soa.xlsx"),
         "{asked}"
@@ -81,14 +81,14 @@ fn the_export_menu_asks_before_replacing_a_file() {
 
     // No keeps the file and the menu open.
     press(&mut app, KeyCode::Char('n'));
-    let kept = screen(&app, 120, 34);
+    let kept = screen(&mut app, 120, 34);
     assert!(kept.contains("Nothing was replaced"), "{kept}");
     assert_eq!(std::fs::read(&soa).unwrap(), b"my own workbook");
 
     // Yes replaces it.
     ctrl(&mut app, 's');
     press(&mut app, KeyCode::Char('y'));
-    assert!(screen(&app, 120, 34).contains("Exported Statement of Applicability"));
+    assert!(screen(&mut app, 120, 34).contains("Exported Statement of Applicability"));
     assert_ne!(std::fs::read(&soa).unwrap(), b"my own workbook");
 }
 
@@ -115,7 +115,7 @@ fn the_export_menu_never_writes_onto_the_workspace() {
         press(&mut app, KeyCode::Right);
     }
     ctrl(&mut app, 's');
-    let refused = screen(&app, 120, 34);
+    let refused = screen(&mut app, 120, 34);
     assert!(refused.contains("is the workspace"), "{refused}");
     assert!(!dir.path().join("demo.isms-wal").is_dir());
 }

@@ -71,10 +71,10 @@ fn h_shows_who_changed_what_newest_first_and_esc_closes() {
         Store::open_read_only(&path).unwrap().assets().unwrap()[0].name,
         "Customer data and contracts"
     );
-    assert!(screen(&app, W, H).contains(" h history "));
+    assert!(screen(&mut app, W, H).contains(" h history "));
 
     press(&mut app, KeyCode::Char('h'));
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     insta::assert_snapshot!("asset_history", text);
     let edited = text
         .find("2026-03-31 00:00  tester  asset AS-001 changed")
@@ -93,15 +93,15 @@ fn h_shows_who_changed_what_newest_first_and_esc_closes() {
     assert!(!text.contains("asset: 1"), "{text}");
 
     // On a short terminal the list scrolls; Esc closes.
-    let short = screen(&app, W, 24);
+    let short = screen(&mut app, W, 24);
     assert!(short.contains("more ↓"), "{short}");
     assert!(!short.contains("asset AS-001 created"), "{short}");
     press(&mut app, KeyCode::End);
-    let end = screen(&app, W, 24);
+    let end = screen(&mut app, W, 24);
     assert!(end.contains("asset AS-001 created"), "{end}");
     assert!(!end.contains("asset AS-001 changed"), "{end}");
     press(&mut app, KeyCode::Esc);
-    let closed = screen(&app, W, H);
+    let closed = screen(&mut app, W, H);
     assert!(!closed.contains("History of"), "{closed}");
 }
 
@@ -112,9 +112,9 @@ fn h_works_on_screens_whose_views_switch_with_the_arrows() {
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Right); // scope items
     press(&mut app, KeyCode::Char('h'));
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     assert!(text.contains("History of S-001 HQ"), "{text}");
     assert!(text.contains("scope item S-001 created"), "{text}");
     press(&mut app, KeyCode::Char('h'));
-    assert!(!screen(&app, W, H).contains("History of"));
+    assert!(!screen(&mut app, W, H).contains("History of"));
 }

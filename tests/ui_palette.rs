@@ -22,14 +22,14 @@ fn the_palette_lists_every_screen_and_goes_by_letter_or_name() {
     let mut app = start_on(&path);
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Char(':'));
-    insta::assert_snapshot!("palette", screen(&app, 80, 24));
+    insta::assert_snapshot!("palette", screen(&mut app, 80, 24));
 
     press(&mut app, KeyCode::Char('r'));
     assert_eq!(title(&app), "Risks", "the letter jumps at once");
 
     press(&mut app, KeyCode::Char(':'));
     type_text(&mut app, "Cla");
-    insta::assert_snapshot!("palette_filtered", screen(&app, 80, 24));
+    insta::assert_snapshot!("palette_filtered", screen(&mut app, 80, 24));
     press(&mut app, KeyCode::Enter);
     assert_eq!(title(&app), "Clauses", "Enter goes to the one left");
 

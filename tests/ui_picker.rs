@@ -50,7 +50,7 @@ fn o_shows_known_workspaces_filters_as_you_type_and_switches() {
     app.set_registry(Some(registry.clone()));
 
     press(&mut app, KeyCode::Char('o'));
-    let text = masked(&screen(&app, 120, 24));
+    let text = masked(&screen(&mut app, 120, 24));
     insta::assert_snapshot!("picker", text);
     assert!(
         text.contains("missing"),
@@ -58,7 +58,7 @@ fn o_shows_known_workspaces_filters_as_you_type_and_switches() {
     );
 
     type_text(&mut app, "beta");
-    let filtered = screen(&app, 120, 24);
+    let filtered = screen(&mut app, 120, 24);
     assert!(filtered.contains("Beta AG"), "{filtered}");
     assert!(!filtered.contains("Gone KG"), "{filtered}");
     assert!(
@@ -87,7 +87,7 @@ fn esc_closes_the_picker_and_the_same_workspace_stays_open() {
     app.set_registry(Some(registry));
     press(&mut app, KeyCode::Char('o'));
     press(&mut app, KeyCode::Esc);
-    let text = screen(&app, 120, 24);
+    let text = screen(&mut app, 120, 24);
     assert!(!text.contains("Open a workspace"), "{text}");
     // Choosing the workspace already open changes nothing.
     press(&mut app, KeyCode::Char('o'));
@@ -96,7 +96,7 @@ fn esc_closes_the_picker_and_the_same_workspace_stays_open() {
         panic!("a workspace is open")
     };
     assert_eq!(shell.session().path(), acme.as_path());
-    assert!(screen(&app, 120, 24).contains("already open"));
+    assert!(screen(&mut app, 120, 24).contains("already open"));
 }
 
 #[test]
@@ -112,7 +112,7 @@ fn a_missing_workspace_is_reported_and_the_open_one_stays() {
         panic!("a workspace is open")
     };
     assert_eq!(shell.session().path(), acme.as_path());
-    let text = screen(&app, 120, 24);
+    let text = screen(&mut app, 120, 24);
     assert!(text.contains("gone.isms: no such file"), "{text}");
 }
 
@@ -121,7 +121,7 @@ fn isms_open_without_a_workspace_shows_the_picker_alone() {
     let dir = workdir();
     let (_, beta, registry) = known(dir.path());
     let mut app = App::picker(&registry, false);
-    let text = screen(&app, 120, 24);
+    let text = screen(&mut app, 120, 24);
     assert!(text.contains("Open a workspace"), "{text}");
     assert!(text.contains("Enter open"), "{text}");
     press(&mut app, KeyCode::Down);
@@ -149,7 +149,7 @@ fn a_typed_path_opens_a_workspace_from_elsewhere_and_remembers_it() {
         &format!("{}/nothing-here.isms", elsewhere.display()),
     );
     press(&mut app, KeyCode::Enter);
-    let refused = screen(&app, 120, 24);
+    let refused = screen(&mut app, 120, 24);
     assert!(refused.contains("no such file"), "{refused}");
     let App::Workspace(shell) = &app else {
         panic!("still the workspace")
@@ -184,21 +184,21 @@ fn delete_asks_then_takes_the_chosen_entry_off_the_list_and_keeps_the_file() {
     let mut app = start_on(&acme);
     app.set_registry(Some(registry.clone()));
     press(&mut app, KeyCode::Char('o'));
-    assert!(screen(&app, 120, 24).contains("Del take off the list"));
+    assert!(screen(&mut app, 120, 24).contains("Del take off the list"));
 
     // Typing "d" filters, as every printable key does; Delete asks about the chosen entry.
     type_text(&mut app, "beta");
     press(&mut app, KeyCode::Delete);
-    let asking = masked(&screen(&app, 120, 24));
+    let asking = masked(&screen(&mut app, 120, 24));
     insta::assert_snapshot!("picker_forget", asking);
     assert!(asking.contains("Take Beta AG ("), "{asking}");
     assert!(asking.contains("y take it off the list"), "{asking}");
 
     // No keeps it; other keys wait for the answer.
     press(&mut app, KeyCode::Char('x'));
-    assert!(screen(&app, 120, 24).contains("Take Beta AG"));
+    assert!(screen(&mut app, 120, 24).contains("Take Beta AG"));
     press(&mut app, KeyCode::Char('n'));
-    assert!(!screen(&app, 120, 24).contains("Take Beta AG"));
+    assert!(!screen(&mut app, 120, 24).contains("Take Beta AG"));
     assert_eq!(
         organisations(&registry),
         ["Acme GmbH", "Beta AG", "Gone KG"]
@@ -210,7 +210,7 @@ fn delete_asks_then_takes_the_chosen_entry_off_the_list_and_keeps_the_file() {
     assert_eq!(organisations(&registry), ["Acme GmbH", "Gone KG"]);
     assert!(beta.is_file(), "the file itself stays");
     Store::open(&beta).unwrap();
-    let text = screen(&app, 120, 24);
+    let text = screen(&mut app, 120, 24);
     assert!(text.contains("Took Beta AG off the list"), "{text}");
     assert!(text.contains("Open a workspace"), "{text}");
     let App::Workspace(shell) = &app else {
@@ -224,22 +224,22 @@ fn isms_open_forgets_a_missing_workspace_after_asking() {
     let dir = workdir();
     let (_, _, registry) = known(dir.path());
     let mut app = App::picker(&registry, false);
-    assert!(screen(&app, 120, 24).contains("Del take off the list"));
+    assert!(screen(&mut app, 120, 24).contains("Del take off the list"));
     type_text(&mut app, "gone");
     press(&mut app, KeyCode::Delete);
-    assert!(screen(&app, 120, 24).contains("Take Gone KG ("));
+    assert!(screen(&mut app, 120, 24).contains("Take Gone KG ("));
     press(&mut app, KeyCode::Esc);
     assert_eq!(organisations(&registry).len(), 3, "Esc keeps it");
     assert!(
-        screen(&app, 120, 24).contains("Open a workspace"),
+        screen(&mut app, 120, 24).contains("Open a workspace"),
         "Esc answered the question and left the picker open"
     );
     press(&mut app, KeyCode::Delete);
     press(&mut app, KeyCode::Char('y'));
     assert_eq!(organisations(&registry), ["Acme GmbH", "Beta AG"]);
-    let text = screen(&app, 120, 24);
+    let text = screen(&mut app, 120, 24);
     assert!(text.contains("Took Gone KG off the list"), "{text}");
     // Nothing left to choose under the filter: Delete does nothing.
     press(&mut app, KeyCode::Delete);
-    assert!(!screen(&app, 120, 24).contains("Take "));
+    assert!(!screen(&mut app, 120, 24).contains("Take "));
 }

@@ -25,11 +25,11 @@ fn the_register_marks_what_an_auditor_would_flag() {
     let dir = workdir();
     let mut app = demo(&dir);
     press(&mut app, KeyCode::Char('5'));
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     insta::assert_snapshot!("risk_register_demo", text);
     assert!(text.contains("⚠"), "{text}");
     press(&mut app, KeyCode::Char('c'));
-    assert!(screen(&app, W, H).contains("highest level first"));
+    assert!(screen(&mut app, W, H).contains("highest level first"));
 }
 
 #[test]
@@ -38,14 +38,14 @@ fn a_heat_map_cell_filters_the_register() {
     let mut app = demo(&dir);
     press(&mut app, KeyCode::Char('5'));
     press(&mut app, KeyCode::Char(']'));
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     insta::assert_snapshot!("heat_maps_demo", text);
     assert!(
         text.contains("Inherent") && text.contains("Residual"),
         "{text}"
     );
     press(&mut app, KeyCode::Enter);
-    let register = screen(&app, W, H);
+    let register = screen(&mut app, W, H);
     assert!(register.contains("inherent cell: L3 × I3"), "{register}");
 }
 
@@ -54,11 +54,11 @@ fn the_treatment_plan_shows_overdue_actions() {
     let dir = workdir();
     let mut app = demo(&dir);
     press(&mut app, KeyCode::Char('6'));
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     insta::assert_snapshot!("treatment_plan_demo", text);
     assert!(text.contains("overdue"), "{text}");
     press(&mut app, KeyCode::Right);
-    let acceptances = screen(&app, W, H);
+    let acceptances = screen(&mut app, W, H);
     assert!(acceptances.contains("expired"), "{acceptances}");
 }
 
@@ -99,7 +99,7 @@ fn a_risk_is_assessed_treated_with_8_13_and_accepted_by_the_right_authority() {
     press(&mut app, KeyCode::Char(' '));
     press(&mut app, KeyCode::Enter);
     assert!(
-        screen(&app, W, H).contains("AS-001 Customer data: A very high"),
+        screen(&mut app, W, H).contains("AS-001 Customer data: A very high"),
         "guidance for the impact"
     );
     for _ in 0..3 {
@@ -162,7 +162,7 @@ fn a_risk_is_assessed_treated_with_8_13_and_accepted_by_the_right_authority() {
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "Anna Weber");
     ctrl(&mut app, 's');
-    let refused = screen(&app, W, H);
+    let refused = screen(&mut app, W, H);
     insta::assert_snapshot!("acceptance_refused", refused);
     assert!(
         Store::open_read_only(&path)
@@ -182,7 +182,7 @@ fn a_risk_is_assessed_treated_with_8_13_and_accepted_by_the_right_authority() {
     press(&mut app, KeyCode::Char('e'));
     press(&mut app, KeyCode::Right); // top management
     ctrl(&mut app, 's');
-    let refused = screen(&app, W, H);
+    let refused = screen(&mut app, W, H);
     assert!(refused.contains("add a new one"), "{refused}");
     assert_eq!(
         Store::open_read_only(&path).unwrap().acceptances().unwrap(),
@@ -221,7 +221,7 @@ fn the_matrix_is_rated_with_plus_and_minus_and_digits_switch_screens() {
         methodology_view(&mut app);
         press(&mut app, KeyCode::Char(digit));
         assert!(
-            !screen(&app, W, H).contains("edit scales"),
+            !screen(&mut app, W, H).contains("edit scales"),
             "{digit} left the Risks screen"
         );
     }

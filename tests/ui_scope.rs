@@ -48,10 +48,10 @@ fn scope_views_empty() {
     let dir = workdir();
     let (mut app, _) = open(&dir, false);
     scope_view(&mut app, 0);
-    insta::assert_snapshot!("statements_empty", screen(&app, W, H));
+    insta::assert_snapshot!("statements_empty", screen(&mut app, W, H));
     for name in ["items_empty", "parties_empty", "issues_empty"] {
         press(&mut app, KeyCode::Right);
-        let text = screen(&app, W, H);
+        let text = screen(&mut app, W, H);
         assert!(
             text.contains("Nothing here yet: n adds the first."),
             "{name}: {text}"
@@ -65,10 +65,10 @@ fn scope_views_filled() {
     let dir = workdir();
     let (mut app, _) = open(&dir, true);
     scope_view(&mut app, 0);
-    insta::assert_snapshot!("statements_demo", screen(&app, W, H));
+    insta::assert_snapshot!("statements_demo", screen(&mut app, W, H));
     for name in ["items_demo", "parties_demo", "issues_demo"] {
         press(&mut app, KeyCode::Right);
-        insta::assert_snapshot!(name, screen(&app, W, H));
+        insta::assert_snapshot!(name, screen(&mut app, W, H));
     }
 }
 
@@ -86,7 +86,7 @@ fn certificate_scope_outside_the_isms_is_refused_next_to_the_field() {
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "Franchise partner");
     ctrl(&mut app, 's');
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     insta::assert_snapshot!("item_validation_error", text);
     assert!(
         text.contains("the certificate scope must lie within the ISMS scope"),
@@ -125,7 +125,7 @@ fn a_scope_item_is_created_edited_and_deleted_by_keys() {
         (item.number, item.name.as_str(), item.kind.as_str()),
         (1, "Dispatch planning", "process")
     );
-    assert!(screen(&app, W, H).contains("Saved S-001 Dispatch planning."));
+    assert!(screen(&mut app, W, H).contains("Saved S-001 Dispatch planning."));
 
     press(&mut app, KeyCode::Char('e'));
     press(&mut app, KeyCode::Tab);
@@ -137,7 +137,7 @@ fn a_scope_item_is_created_edited_and_deleted_by_keys() {
     );
 
     press(&mut app, KeyCode::Char('d'));
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     assert!(
         text.contains("Delete scope item S-001 Dispatch planning and routing?"),
         "{text}"
@@ -166,7 +166,7 @@ fn statements_are_edited_in_a_multi_line_editor_and_dated() {
     assert_eq!(s.isms_scope, "All of Acme GmbH.\nExcept the canteen.");
     assert_eq!(s.isms_scope_changed, Some(today()));
     assert_eq!(s.certificate_scope, "The Acme platform.");
-    insta::assert_snapshot!("statements_edited", screen(&app, W, H));
+    insta::assert_snapshot!("statements_edited", screen(&mut app, W, H));
 }
 
 #[test]
@@ -216,7 +216,7 @@ fn escape_asks_before_discarding_and_q_types_into_forms() {
         "q types, it does not quit"
     );
     press(&mut app, KeyCode::Esc);
-    assert!(screen(&app, W, H).contains("Discard what you typed?"));
+    assert!(screen(&mut app, W, H).contains("Discard what you typed?"));
     press(&mut app, KeyCode::Char('n'));
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('y'));
@@ -239,12 +239,12 @@ fn filter_counts_matches_and_help_lists_the_keys() {
     scope_view(&mut app, 1);
     press(&mut app, KeyCode::Char('/'));
     type_text(&mut app, "bremen");
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     assert!(text.contains(" 1/8 "), "{text}");
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('?'));
-    let help = screen(&app, W, H);
+    let help = screen(&mut app, W, H);
     insta::assert_snapshot!("help_scope_items", help);
     assert!(
         help.contains("delete") && help.contains("go to screen"),
@@ -259,18 +259,18 @@ fn tabs_switch_with_digits_and_tab_and_keep_their_state() {
     scope_view(&mut app, 2);
     press(&mut app, KeyCode::Tab);
     assert!(
-        screen(&app, W, H).contains("c crown jewels"),
+        screen(&mut app, W, H).contains("c crown jewels"),
         "Tab goes on to Assets"
     );
     press(&mut app, KeyCode::Char('8'));
-    assert!(screen(&app, W, H).contains("Clauses 4 to 10"));
+    assert!(screen(&mut app, W, H).contains("Clauses 4 to 10"));
     press(&mut app, KeyCode::Char('2'));
     assert!(
-        screen(&app, W, H).contains("Interested parties (4.2)"),
+        screen(&mut app, W, H).contains("Interested parties (4.2)"),
         "the Scope screen kept its view"
     );
     press(&mut app, KeyCode::Char('1'));
-    assert!(screen(&app, W, H).contains("Registers"));
+    assert!(screen(&mut app, W, H).contains("Registers"));
 }
 
 #[test]
@@ -278,5 +278,5 @@ fn narrow_terminals_keep_the_layout_whole() {
     let dir = workdir();
     let (mut app, _) = open(&dir, true);
     scope_view(&mut app, 1);
-    insta::assert_snapshot!("items_demo_80x24", screen(&app, 80, 24));
+    insta::assert_snapshot!("items_demo_80x24", screen(&mut app, 80, 24));
 }

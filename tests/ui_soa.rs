@@ -47,14 +47,14 @@ fn the_soa_filtered_to_exclusions() {
     let dir = workdir();
     let (mut app, _) = demo(&dir);
     press(&mut app, KeyCode::Char('7'));
-    insta::assert_snapshot!("soa_demo", screen(&app, W, H));
+    insta::assert_snapshot!("soa_demo", screen(&mut app, W, H));
     press(&mut app, KeyCode::Char('f'));
     press(&mut app, KeyCode::Tab); // applicable
     press(&mut app, KeyCode::Char(' '));
     type_text(&mut app, "not");
     press(&mut app, KeyCode::Enter);
     ctrl(&mut app, 's');
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     insta::assert_snapshot!("soa_exclusions", text);
     assert!(text.contains("applicable: Not applicable"), "{text}");
 }
@@ -68,7 +68,7 @@ fn an_exclusion_needs_a_justification() {
     press(&mut app, KeyCode::Char('e'));
     press(&mut app, KeyCode::Left); // undecided → not applicable
     ctrl(&mut app, 's');
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     assert!(text.contains("required for an excluded control"), "{text}");
     assert_eq!(
         entry(&path, "7.4").applicability,
@@ -97,7 +97,7 @@ fn a_control_that_treats_risks_cannot_be_excluded() {
     press(&mut app, KeyCode::Char('e'));
     press(&mut app, KeyCode::Right); // applicable → not applicable
     ctrl(&mut app, 's');
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     assert!(
         text.contains("cannot be excluded: it implements the treatment of R-001"),
         "{text}"
@@ -124,7 +124,7 @@ fn several_controls_are_decided_at_once() {
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Right);
     press(&mut app, KeyCode::Right); // planned
-    insta::assert_snapshot!("soa_bulk_form", screen(&app, W, H));
+    insta::assert_snapshot!("soa_bulk_form", screen(&mut app, W, H));
     ctrl(&mut app, 's');
     for key in ["5.1", "5.2", "5.3"] {
         let e = entry(&path, key);
@@ -178,7 +178,7 @@ fn a_custom_control_covers_an_excluded_annex_a_control_and_versions_show_changes
     assert_eq!(e.applicability, Applicability::NotApplicable);
     assert_eq!(e.covered_by.as_deref(), Some("C-001"));
     press(&mut app, KeyCode::Char('['));
-    let versions = screen(&app, W, H);
+    let versions = screen(&mut app, W, H);
     insta::assert_snapshot!("soa_versions", versions);
     assert!(versions.contains("Changed since v1 (1)"), "{versions}");
     assert!(versions.contains("applicability"), "{versions}");
@@ -190,7 +190,7 @@ fn the_clauses_checklist_shows_documents_and_what_the_workspace_holds() {
     let (mut app, path) = demo(&dir);
     press(&mut app, KeyCode::Char('8'));
     find(&mut app, "6.1.3");
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     insta::assert_snapshot!("clauses_demo", text);
     assert!(
         text.contains("Held in this workspace") && text.contains("SoA: 95 of 95"),

@@ -13,11 +13,11 @@ fn first_run_creates_a_workspace_from_the_welcome_screen() {
     let dir = workdir();
     let path = dir.path().join("workspace.isms");
     let mut app = App::start(&path, false, false).unwrap();
-    insta::assert_snapshot!("welcome", screen(&app, 100, 28));
+    insta::assert_snapshot!("welcome", screen(&mut app, 100, 28));
 
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "Acme GmbH");
-    insta::assert_snapshot!("welcome_naming", screen(&app, 100, 28));
+    insta::assert_snapshot!("welcome_naming", screen(&mut app, 100, 28));
 
     assert_eq!(press(&mut app, KeyCode::Enter), Step::Continue);
     assert!(
@@ -28,7 +28,7 @@ fn first_run_creates_a_workspace_from_the_welcome_screen() {
     let named = dir.path().join("acme-gmbh.isms");
     let store = isms::store::Store::open_read_only(&named).unwrap();
     assert_eq!(store.organisation().unwrap(), "Acme GmbH");
-    insta::assert_snapshot!("summary_new", screen(&app, 100, 28));
+    insta::assert_snapshot!("summary_new", screen(&mut app, 100, 28));
     assert_eq!(press(&mut app, KeyCode::Char('q')), Step::Quit);
 }
 
@@ -48,7 +48,7 @@ fn an_empty_name_is_refused_and_the_field_stays_open() {
         0,
         "nothing is created"
     );
-    let text = screen(&app, 100, 28);
+    let text = screen(&mut app, 100, 28);
     assert!(text.contains("organisation: is required"), "{text}");
     assert!(text.contains("Organisation's name:"), "{text}");
 }
@@ -63,7 +63,7 @@ fn the_demo_opens_from_the_welcome_screen() {
     press(&mut app, KeyCode::Enter);
     assert!(matches!(app, App::Workspace(_)));
     assert!(dir.path().join("nordwind-logistik-gmbh.isms").is_file());
-    insta::assert_snapshot!("summary_demo", screen(&app, 100, 28));
+    insta::assert_snapshot!("summary_demo", screen(&mut app, 100, 28));
 }
 
 #[test]
@@ -80,8 +80,8 @@ fn an_explicit_missing_file_is_an_error_not_a_welcome() {
 fn a_small_terminal_asks_to_be_enlarged() {
     fix_clock_and_user();
     let dir = workdir();
-    let app = App::start(&dir.path().join("workspace.isms"), false, false).unwrap();
-    let text = screen(&app, 60, 20);
+    let mut app = App::start(&dir.path().join("workspace.isms"), false, false).unwrap();
+    let text = screen(&mut app, 60, 20);
     assert!(
         text.contains("Please enlarge the terminal to at least 80x24 (now 60x20)."),
         "{text}"

@@ -29,10 +29,10 @@ fn an_encrypted_workspace_asks_for_its_passphrase_and_opens_with_it() {
         matches!(app, App::Unlock(_)),
         "the app asks for the passphrase"
     );
-    insta::assert_snapshot!("unlock", screen(&app, 90, 24));
+    insta::assert_snapshot!("unlock", screen(&mut app, 90, 24));
 
     type_text(&mut app, "wrong one");
-    let typed = screen(&app, 90, 24);
+    let typed = screen(&mut app, 90, 24);
     assert!(typed.contains("•••••••••"), "{typed}");
     assert!(
         !typed.contains("wrong one"),
@@ -40,9 +40,9 @@ fn an_encrypted_workspace_asks_for_its_passphrase_and_opens_with_it() {
     );
     press(&mut app, KeyCode::Enter);
     assert!(app.busy(), "the check waits for the next frame");
-    assert!(screen(&app, 90, 24).contains("Checking"));
+    assert!(screen(&mut app, 90, 24).contains("Checking"));
     assert!(app.tick());
-    let wrong = screen(&app, 90, 24);
+    let wrong = screen(&mut app, 90, 24);
     assert!(wrong.contains("Wrong passphrase"), "{wrong}");
     assert!(
         !wrong.contains("••"),
@@ -56,17 +56,17 @@ fn an_encrypted_workspace_asks_for_its_passphrase_and_opens_with_it() {
     press(&mut app, KeyCode::Enter);
     assert!(app.tick());
     let App::Workspace(shell) = &app else {
-        panic!("the workspace opens: {}", screen(&app, 90, 24))
+        panic!("the workspace opens: {}", screen(&mut app, 90, 24))
     };
     assert!(shell.session().is_encrypted());
     assert_eq!(
         shell.session().reader().organisation().unwrap(),
         "Geheim AG"
     );
-    let opened = screen(&app, 120, 30);
+    let opened = screen(&mut app, 120, 30);
     assert!(opened.contains("geheim.isms 🔒"), "{opened}");
     press(&mut app, KeyCode::Char('x'));
-    let export = screen(&app, 120, 30);
+    let export = screen(&mut app, 120, 30);
     assert!(
         export.contains("the workspace is encrypted, this export is not"),
         "the export dialog warns: {export}"
@@ -82,9 +82,9 @@ fn a_passphrase_given_in_advance_opens_at_once_and_a_wrong_one_is_asked_again() 
     assert!(matches!(app, App::Workspace(_)));
     drop(app);
     let wrong = Passphrase::new("not it at all".to_string()).unwrap();
-    let app = App::start_with_key(&path, true, false, Some(&wrong)).unwrap();
+    let mut app = App::start_with_key(&path, true, false, Some(&wrong)).unwrap();
     assert!(matches!(app, App::Unlock(_)));
-    assert!(screen(&app, 90, 24).contains("ISMS_PASSPHRASE is wrong"));
+    assert!(screen(&mut app, 90, 24).contains("ISMS_PASSPHRASE is wrong"));
 }
 
 #[test]
@@ -104,7 +104,7 @@ fn esc_from_the_prompt_quits_at_start_and_returns_to_the_workspace_after_the_pic
     let mut app = start_on(&plain);
     app.set_registry(Some(registry.clone()));
     press(&mut app, KeyCode::Char('o'));
-    let picker = screen(&app, 120, 24);
+    let picker = screen(&mut app, 120, 24);
     assert!(
         picker
             .lines()
@@ -114,7 +114,7 @@ fn esc_from_the_prompt_quits_at_start_and_returns_to_the_workspace_after_the_pic
     type_text(&mut app, "geheim");
     press(&mut app, KeyCode::Enter);
     assert!(matches!(app, App::Unlock(_)));
-    assert!(screen(&app, 90, 24).contains("Esc back"));
+    assert!(screen(&mut app, 90, 24).contains("Esc back"));
     assert_eq!(press(&mut app, KeyCode::Esc), isms::ui::Step::Continue);
     let App::Workspace(shell) = &app else {
         panic!("back on the workspace")
@@ -132,7 +132,10 @@ fn esc_from_the_prompt_quits_at_start_and_returns_to_the_workspace_after_the_pic
     press(&mut app, KeyCode::Enter);
     app.tick();
     let App::Workspace(shell) = &app else {
-        panic!("the encrypted workspace opens: {}", screen(&app, 90, 24))
+        panic!(
+            "the encrypted workspace opens: {}",
+            screen(&mut app, 90, 24)
+        )
     };
     assert_eq!(
         shell.session().reader().organisation().unwrap(),

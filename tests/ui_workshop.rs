@@ -75,7 +75,7 @@ fn five_assets_are_rated_one_at_a_time_and_the_summary_counts_them() {
         press(&mut app, KeyCode::Enter);
     }
     // The server inherits from customer data, shown as the grid shows it.
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     insta::assert_snapshot!("workshop_view", text);
     assert!(text.contains("asset 6 of 6"), "{text}");
     assert!(text.contains("↑ very high"), "{text}");
@@ -105,7 +105,7 @@ fn five_assets_are_rated_one_at_a_time_and_the_summary_counts_them() {
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('1'));
     ctrl(&mut app, 's');
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     assert!(text.contains("an override needs a justification"), "{text}");
     type_text(&mut app, "Holds only encrypted copies: distribution.");
     ctrl(&mut app, 's');
@@ -119,7 +119,7 @@ fn five_assets_are_rated_one_at_a_time_and_the_summary_counts_them() {
     );
 
     press(&mut app, KeyCode::Esc);
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     insta::assert_snapshot!("workshop_summary", text);
     assert!(text.contains("Ratings set: 16"), "{text}");
     assert!(text.contains("Questions noted: 1"), "{text}");
@@ -130,7 +130,7 @@ fn five_assets_are_rated_one_at_a_time_and_the_summary_counts_them() {
     assert!(!text.contains("not stored"), "{text}");
 
     press(&mut app, KeyCode::Enter);
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     assert!(text.contains("Protection needs"), "{text}");
     assert!(!text.contains("Workshop summary"), "{text}");
 
@@ -161,14 +161,14 @@ fn a_question_is_saved_shown_again_and_resolved() {
     press(&mut app, KeyCode::Char('w'));
     press(&mut app, KeyCode::Char('?'));
     ctrl(&mut app, 's');
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     assert!(
         text.contains("required"),
         "an empty question is refused: {text}"
     );
     type_text(&mut app, "Who may read the customer data?");
     ctrl(&mut app, 's');
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     insta::assert_snapshot!("workshop_question", text);
     assert!(
         text.contains("Saved Q-001 on AS-001 Customer data"),
@@ -192,7 +192,7 @@ fn a_question_is_saved_shown_again_and_resolved() {
     // The next asset has none; `c` there resolves nothing.
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('c'));
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     assert!(text.contains("No open question on this asset."), "{text}");
     assert!(!text.contains("Q-001"), "{text}");
     press(&mut app, KeyCode::Char('q'));
@@ -203,13 +203,13 @@ fn a_question_is_saved_shown_again_and_resolved() {
     let mut app = start_on(&path);
     press(&mut app, KeyCode::Char('4'));
     press(&mut app, KeyCode::Char('w'));
-    assert!(screen(&app, W, H).contains("Q-001 Who may read the customer data?"));
+    assert!(screen(&mut app, W, H).contains("Q-001 Who may read the customer data?"));
     press(&mut app, KeyCode::Char('c'));
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     assert!(text.contains("Resolved Q-001; 0 still open"), "{text}");
     assert!(!text.contains("Open questions"), "{text}");
     press(&mut app, KeyCode::Esc);
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     assert!(text.contains("Questions noted: 0"), "{text}");
     assert!(text.contains("Questions resolved: 1"), "{text}");
     let store = Store::open_read_only(&path).unwrap();
@@ -231,7 +231,7 @@ fn a_question_on_a_read_only_workspace_stays_in_its_form() {
     press(&mut app, KeyCode::Char('?'));
     type_text(&mut app, "Who owns the server?");
     ctrl(&mut app, 's');
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     assert!(text.contains("not saved"), "{text}");
     assert!(text.contains("read-only"), "{text}");
     assert!(
@@ -255,7 +255,7 @@ fn an_asset_named_in_the_room_is_added_at_once_and_shown_next() {
     press(&mut app, KeyCode::Char('w'));
     press(&mut app, KeyCode::Char('a'));
     ctrl(&mut app, 's');
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     assert!(
         text.contains("required"),
         "an empty name is refused: {text}"
@@ -271,7 +271,7 @@ fn an_asset_named_in_the_room_is_added_at_once_and_shown_next() {
         .expect("saved at once");
     assert_eq!(added.kind, AssetKind::Information);
     drop(store);
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     assert!(text.contains("AS-007 Whiteboard photos"), "{text}");
     press(&mut app, KeyCode::Char('2'));
     assert_eq!(
@@ -297,9 +297,9 @@ fn an_asset_named_in_the_room_is_added_at_once_and_shown_next() {
     );
     // Digits beyond the scale do not leave the workshop for another screen.
     press(&mut app, KeyCode::Char('5'));
-    assert!(screen(&app, W, H).contains("Workshop · asset"));
+    assert!(screen(&mut app, W, H).contains("Workshop · asset"));
     press(&mut app, KeyCode::Char('q'));
-    let text = screen(&app, W, H);
+    let text = screen(&mut app, W, H);
     assert!(text.contains("Assets added: 1"), "{text}");
     assert!(
         text.contains("AS-007 Whiteboard photos (Information)"),

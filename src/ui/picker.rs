@@ -174,7 +174,7 @@ impl Picker {
 
     /// Draws the picker over `area`; `with_keys` adds its keys on the last line, where no
     /// footer shows them.
-    pub fn render(&self, frame: &mut Frame, area: Rect, with_keys: bool) {
+    pub fn render(&mut self, frame: &mut Frame, area: Rect, with_keys: bool) {
         frame.render_widget(Clear, area);
         let [table, message, keys] = Layout::vertical([
             Constraint::Min(3),

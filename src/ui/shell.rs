@@ -378,12 +378,12 @@ impl Shell {
         self.screens.iter().map(|s| s.title()).collect()
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect) {
+    pub fn render(&mut self, frame: &mut Frame, area: Rect) {
         let [bar, body, status, footer] = layout(area);
         tabs::render(frame, bar, &self.titles(), self.current);
 
+        self.screens[self.current].render(frame, body);
         let screen = &self.screens[self.current];
-        screen.render(frame, body);
 
         // The file's name only: the message matters more than the folder (the dashboard
         // shows the whole path).
@@ -434,7 +434,7 @@ impl Shell {
         if let Some(dialog) = &self.export {
             dialog.render(frame, body);
         }
-        if let Some(picker) = &self.picker {
+        if let Some(picker) = &mut self.picker {
             picker.render(frame, body, false);
         }
         if let Some(palette) = &self.palette {

@@ -116,7 +116,7 @@ pub fn workdir() -> tempfile::TempDir {
 }
 
 /// The app drawn into a test backend, as text, with the work folder's random name masked.
-pub fn screen(app: &isms::ui::App, width: u16, height: u16) -> String {
+pub fn screen(app: &mut isms::ui::App, width: u16, height: u16) -> String {
     app.settle();
     let mut terminal =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(width, height)).unwrap();

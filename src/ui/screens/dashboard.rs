@@ -2,7 +2,7 @@
 //! heat maps, what is overdue or due soon, and the readiness findings, an auditor's view first.
 //! `Enter` on a finding shows its item on its own screen.
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 
@@ -25,7 +25,7 @@ use crate::domain::soa::{SoaProgress, progress};
 use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::theme;
 use crate::ui::widgets::fit;
-use crate::ui::widgets::table::scroll_offset;
+use crate::ui::widgets::scroll::Scroll;
 
 /// How far ahead "due soon" and "expiring soon" look.
 const SOON_DAYS: i64 = 30;
@@ -43,7 +43,8 @@ pub struct Dashboard {
     /// longer than a frame, and everything else on this screen is ready without it.
     findings: RefCell<Findings>,
     selected: usize,
-    offset: Cell<usize>,
+    /// Where the findings list is scrolled to.
+    scroll: Scroll,
 }
 
 impl Dashboard {
@@ -59,7 +60,7 @@ impl Dashboard {
             deadlines: Vec::new(),
             findings: RefCell::new(Findings::Ready(Vec::new())),
             selected: 0,
-            offset: Cell::new(0),
+            scroll: Scroll::default(),
         };
         d.reload(data)?;
         Ok(d)
@@ -187,7 +188,7 @@ impl Dashboard {
         frame.render_widget(Paragraph::new(lines).block(block), area);
     }
 
-    fn render_findings(&self, frame: &mut Frame, area: Rect) {
+    fn render_findings(&mut self, frame: &mut Frame, area: Rect) {
         self.poll_findings();
         let state = self.findings.borrow();
         let findings: &[Finding] = match &*state {
@@ -232,8 +233,7 @@ impl Dashboard {
             );
         }
         let height = usize::from(inner.height).max(1);
-        let offset = scroll_offset(self.offset.get(), selected, height, findings.len());
-        self.offset.set(offset);
+        let range = self.scroll.follow(selected, height, findings.len());
         let width = inner.width.saturating_sub(20);
         let lines: Vec<Line> = match &*state {
             Findings::Checking(_) => vec![Line::styled(
@@ -251,8 +251,8 @@ impl Dashboard {
             Findings::Ready(_) => findings
                 .iter()
                 .enumerate()
-                .skip(offset)
-                .take(height)
+                .skip(range.start)
+                .take(range.len())
                 .map(|(i, f)| {
                     let base = if i == selected {
                         theme::selected()
@@ -348,8 +348,12 @@ impl Screen for Dashboard {
         match action {
             Some(Action::Down) => self.selected = (self.selected + 1).min(last),
             Some(Action::Up) => self.selected = self.selected.saturating_sub(1),
-            Some(Action::PageDown) => self.selected = (self.selected + 10).min(last),
-            Some(Action::PageUp) => self.selected = self.selected.saturating_sub(10),
+            Some(Action::PageDown) => {
+                self.selected = (self.selected + self.scroll.page()).min(last)
+            }
+            Some(Action::PageUp) => {
+                self.selected = self.selected.saturating_sub(self.scroll.page())
+            }
             Some(Action::Top) => self.selected = 0,
             Some(Action::Bottom) => self.selected = last,
             Some(Action::Open) => match findings.get(self.selected) {
@@ -444,7 +448,7 @@ impl Screen for Dashboard {
         Active::of(vec![Context::Dashboard])
     }
 
-    fn render(&self, frame: &mut Frame, area: Rect) {
+    fn render(&mut self, frame: &mut Frame, area: Rect) {
         let [head, body] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
         frame.render_widget(

@@ -154,8 +154,8 @@ impl Screen for Lazy {
             .is_some_and(|s| s.handle_click(area, column, row))
     }
 
-    fn render(&self, frame: &mut Frame, area: Rect) {
-        if let Some(s) = self.screen() {
+    fn render(&mut self, frame: &mut Frame, area: Rect) {
+        if let Some(s) = self.screen_mut() {
             s.render(frame, area);
         }
     }

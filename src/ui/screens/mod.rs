@@ -58,7 +58,7 @@ pub trait Screen: Send {
     fn handle_click(&mut self, _area: Rect, _column: u16, _row: u16) -> bool {
         false
     }
-    fn render(&self, frame: &mut Frame, area: Rect);
+    fn render(&mut self, frame: &mut Frame, area: Rect);
     /// The keymap contexts that take keys now, for the footer and the help screen (the shell
     /// adds the global keys).
     fn contexts(&self) -> Active;

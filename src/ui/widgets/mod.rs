@@ -1,6 +1,7 @@
 //! Widgets every screen shares: the table, the form popup, the confirmation and help overlays.
 
 pub mod form;
+pub mod scroll;
 pub mod table;
 
 use ratatui::Frame;

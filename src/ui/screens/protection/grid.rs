@@ -9,10 +9,10 @@ use ratatui::widgets::{Block, Borders, Cell as TableCell, Paragraph, Row, Table,
 use super::ProtectionScreen;
 use crate::ui::theme;
 use crate::ui::widgets::fit;
-use crate::ui::widgets::table::{FilteredList, render_empty, scroll_offset};
+use crate::ui::widgets::table::{FilteredList, render_empty};
 
 impl ProtectionScreen {
-    pub(super) fn render_normal(&self, frame: &mut Frame, area: Rect) {
+    pub(super) fn render_normal(&mut self, frame: &mut Frame, area: Rect) {
         let (grid_area, detail_area) = if area.width >= 110 {
             let [g, d] =
                 Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)])
@@ -29,7 +29,7 @@ impl ProtectionScreen {
 }
 
 impl ProtectionScreen {
-    fn render_grid(&self, frame: &mut Frame, area: Rect) {
+    fn render_grid(&mut self, frame: &mut Frame, area: Rect) {
         let objectives = self.objectives();
         let title = if self.marked.is_empty() {
             "Protection needs".to_string()
@@ -44,11 +44,9 @@ impl ProtectionScreen {
             filter: &self.filter,
             filtering: self.filtering,
         };
-        let body = list.render_frame(frame, area);
+        let body = list.render_frame(area, frame.buffer_mut());
         let height = usize::from(body.height.saturating_sub(1)).max(1);
-        self.page.set(height);
-        let offset = scroll_offset(self.offset.get(), self.row, height, self.shown.len());
-        self.offset.set(offset);
+        let range = self.scroll.follow(self.row, height, self.shown.len());
 
         let cell_width: u16 = 11;
         let fixed = 2 + 7 + 1 + u16::try_from(objectives.len()).unwrap_or(0) * (cell_width + 1);
@@ -60,13 +58,10 @@ impl ProtectionScreen {
         ];
         header.extend(objectives.iter().map(|o| TableCell::from(o.letter())));
         let max = self.max_level();
-        let rows = self
-            .shown
+        let rows = self.shown[range.clone()]
             .iter()
-            .enumerate()
-            .skip(offset)
-            .take(height)
-            .map(|(pos, &i)| {
+            .zip(range)
+            .map(|(&i, pos)| {
                 let r = &self.rows[i];
                 let mark = if self.marked.contains(&r.asset.id) {
                     "●"
@@ -123,7 +118,7 @@ impl ProtectionScreen {
             } else {
                 "No asset matches the filter (Esc clears it)."
             };
-            render_empty(frame, body, text);
+            render_empty(body, frame.buffer_mut(), text);
         }
     }
 

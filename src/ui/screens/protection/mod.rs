@@ -9,7 +9,7 @@ mod grid;
 mod methodology;
 mod workshop;
 
-use std::cell::Cell;
+use crate::ui::widgets::scroll::Scroll;
 use std::collections::BTreeSet;
 
 use ratatui::Frame;
@@ -56,8 +56,8 @@ pub struct ProtectionScreen {
     shown: Vec<usize>,
     row: usize,
     col: usize,
-    offset: Cell<usize>,
-    page: Cell<usize>,
+    /// Where the grid is scrolled to.
+    scroll: Scroll,
     marked: BTreeSet<i64>,
     filter: String,
     filtering: bool,
@@ -75,8 +75,7 @@ impl ProtectionScreen {
             shown: Vec::new(),
             row: 0,
             col: 0,
-            offset: Cell::new(0),
-            page: Cell::new(10),
+            scroll: Scroll::default(),
             marked: BTreeSet::new(),
             filter: String::new(),
             filtering: false,
@@ -464,8 +463,8 @@ impl Screen for ProtectionScreen {
         match keymap::action(Context::Grid, &key) {
             Some(Action::Down) => self.row = (self.row + 1).min(last),
             Some(Action::Up) => self.row = self.row.saturating_sub(1),
-            Some(Action::PageDown) => self.row = (self.row + self.page.get()).min(last),
-            Some(Action::PageUp) => self.row = self.row.saturating_sub(self.page.get()),
+            Some(Action::PageDown) => self.row = (self.row + self.scroll.page()).min(last),
+            Some(Action::PageUp) => self.row = self.row.saturating_sub(self.scroll.page()),
             Some(Action::Top) => self.row = 0,
             Some(Action::Bottom) => self.row = last,
             Some(Action::Right) => self.col = (self.col + 1).min(columns.saturating_sub(1)),
@@ -539,7 +538,7 @@ impl Screen for ProtectionScreen {
         }
     }
 
-    fn render(&self, frame: &mut Frame, area: Rect) {
+    fn render(&mut self, frame: &mut Frame, area: Rect) {
         if let Some(w) = &self.workshop {
             self.render_workshop(w, frame, area);
         } else {

@@ -2,8 +2,6 @@
 //! last is what one asks about), each with the fields it changed as before → after. Scrolls
 //! like a table; Esc closes.
 
-use std::cell::Cell;
-
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
@@ -14,15 +12,15 @@ use crate::app::Change;
 use crate::domain::history::{Links, describe, field_changes, what_happened};
 use crate::ui::keymap::{self, Action, Context};
 use crate::ui::theme;
+use crate::ui::widgets::scroll::Scroll;
 use crate::ui::widgets::{centered, fit};
 
 pub struct History {
     title: String,
     /// One line per change, then one per changed field; true marks a change's first line.
     lines: Vec<(bool, String)>,
-    scroll: usize,
-    /// Lines visible at the last draw, for paging.
-    page: Cell<usize>,
+    /// Where the text is scrolled to, and the lines the last draw had room for.
+    scroll: Scroll,
 }
 
 /// What a key did to the overlay.
@@ -47,29 +45,26 @@ impl History {
         Self {
             title: format!(" History of {label} · newest first "),
             lines,
-            scroll: 0,
-            page: Cell::new(10),
+            scroll: Scroll::default(),
         }
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) -> HistoryEvent {
-        let last = self.lines.len().saturating_sub(self.page.get());
-        let page = self.page.get().max(1);
-        self.scroll = match keymap::action(Context::History, &key) {
+        let (len, page) = (self.lines.len(), self.scroll.page().cast_signed());
+        match keymap::action(Context::History, &key) {
             Some(Action::Close) => return HistoryEvent::Close,
-            Some(Action::Down) => self.scroll + 1,
-            Some(Action::Up) => self.scroll.saturating_sub(1),
-            Some(Action::PageDown) => self.scroll + page,
-            Some(Action::PageUp) => self.scroll.saturating_sub(page),
-            Some(Action::Top) => 0,
-            Some(Action::Bottom) => last,
-            _ => self.scroll,
+            Some(Action::Down) => self.scroll.scroll_by(1, len),
+            Some(Action::Up) => self.scroll.scroll_by(-1, len),
+            Some(Action::PageDown) => self.scroll.scroll_by(page, len),
+            Some(Action::PageUp) => self.scroll.scroll_by(-page, len),
+            Some(Action::Top) => self.scroll.scroll_to(true, len),
+            Some(Action::Bottom) => self.scroll.scroll_to(false, len),
+            _ => {}
         }
-        .min(last);
         HistoryEvent::Stay
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect) {
+    pub fn render(&mut self, frame: &mut Frame, area: Rect) {
         let fits = u16::try_from(self.lines.len().max(1) + 2).unwrap_or(u16::MAX);
         let popup = centered(
             area,
@@ -77,7 +72,11 @@ impl History {
             fits.min(area.height.saturating_sub(2)),
         );
         frame.render_widget(Clear, popup);
-        let more = self.scroll + usize::from(popup.height.saturating_sub(2)) < self.lines.len();
+        let offset = self.scroll.show_text(
+            usize::from(popup.height.saturating_sub(2)),
+            self.lines.len(),
+        );
+        let more = offset + usize::from(popup.height.saturating_sub(2)) < self.lines.len();
         let bottom = if more {
             " more ↓ · Esc closes "
         } else {
@@ -92,13 +91,12 @@ impl History {
             ))
             .title_bottom(Line::styled(bottom, theme::muted()).right_aligned());
         let inner = block.inner(popup);
-        self.page.set(usize::from(inner.height));
         let lines: Vec<Line> = if self.lines.is_empty() {
             vec![Line::styled("No changes recorded.", theme::muted())]
         } else {
             self.lines
                 .iter()
-                .skip(self.scroll)
+                .skip(offset)
                 .take(usize::from(inner.height))
                 .map(|(head, text)| {
                     let style = if *head {

@@ -57,7 +57,7 @@ impl<T: Record> RegisterView<T> {
         }
     }
 
-    pub fn render(&self, frame: &mut Frame, area: Rect, focused: bool) {
+    pub fn render(&mut self, frame: &mut Frame, area: Rect, focused: bool) {
         let (table_area, detail_area) = split(area);
         let mut title = self.title.to_string();
         if self.ranked
@@ -122,7 +122,7 @@ impl<T: Record> RegisterView<T> {
                 .wrap(Wrap { trim: false }),
             detail_area,
         );
-        match &self.modal {
+        match &mut self.modal {
             Modal::Form { form, .. } | Modal::Facets(form) | Modal::Bulk(form) => {
                 form.render(frame, area)
             }

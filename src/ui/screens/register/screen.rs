@@ -60,7 +60,7 @@ impl<T: Record> Screen for RegisterScreen<T> {
         self.view.contexts()
     }
 
-    fn render(&self, frame: &mut Frame, area: Rect) {
+    fn render(&mut self, frame: &mut Frame, area: Rect) {
         self.view.render(frame, area, true);
     }
 }

@@ -240,7 +240,7 @@ impl Screen for RisksScreen {
         self.views.over(view, self.captures())
     }
 
-    fn render(&self, frame: &mut Frame, area: Rect) {
+    fn render(&mut self, frame: &mut Frame, area: Rect) {
         let [bar, body] = ViewBar::split(area);
         self.views.render(frame, bar);
         match self.views.current {

@@ -139,7 +139,7 @@ impl Screen for ScopeScreen {
         self.views.over(view, self.current_captures())
     }
 
-    fn render(&self, frame: &mut Frame, area: Rect) {
+    fn render(&mut self, frame: &mut Frame, area: Rect) {
         let [bar, body] = ViewBar::split(area);
         self.views.render(frame, bar);
         match self.views.current {

@@ -106,7 +106,7 @@ impl Screen for TreatmentScreen {
         self.views.over(view, self.captures())
     }
 
-    fn render(&self, frame: &mut Frame, area: Rect) {
+    fn render(&mut self, frame: &mut Frame, area: Rect) {
         let [bar, body] = ViewBar::split(area);
         self.views.render(frame, bar);
         if self.views.current == 0 {

@@ -2,16 +2,19 @@
 //! across all columns (with a `12/140` count), sort by any column, and columns that shrink and
 //! then drop by priority on narrow terminals.
 
-use std::cell::Cell;
 use std::cmp::Ordering;
 
 use ratatui::Frame;
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Cell as TableCell, Paragraph, Row, Table};
+use ratatui::widgets::{
+    Block, Borders, Cell as TableCell, Paragraph, Row, StatefulWidget, Table, Widget,
+};
 
 use super::fit;
+use super::scroll::Scroll;
 use crate::ui::keymap::{self, Action, Context};
 use crate::ui::theme;
 
@@ -57,7 +60,7 @@ pub struct FilteredList<'a> {
 
 impl FilteredList<'_> {
     /// Draws the frame over `area` and returns the area left for the rows.
-    pub fn render_frame(&self, frame: &mut Frame, area: Rect) -> Rect {
+    pub fn render_frame(&self, area: Rect, buf: &mut Buffer) -> Rect {
         let (shown, total) = (self.shown, self.total);
         let count = if shown == total {
             format!(" {total} ")
@@ -74,7 +77,7 @@ impl FilteredList<'_> {
             .title(Span::styled(format!(" {} ", self.title), theme::title()))
             .title_bottom(Line::styled(count, theme::muted()).right_aligned());
         let inner = block.inner(area);
-        frame.render_widget(block, area);
+        block.render(area, buf);
         let show_filter = self.filtering || !self.filter.is_empty();
         let [body, filter_line] = Layout::vertical([
             Constraint::Min(1),
@@ -83,29 +86,24 @@ impl FilteredList<'_> {
         .areas(inner);
         if show_filter {
             let cursor = if self.filtering { "█" } else { "" };
-            frame.render_widget(
-                Paragraph::new(Line::from(vec![
-                    Span::styled("/", theme::key()),
-                    Span::styled(format!("{}{cursor}", self.filter), theme::value()),
-                ])),
-                filter_line,
-            );
+            Paragraph::new(Line::from(vec![
+                Span::styled("/", theme::key()),
+                Span::styled(format!("{}{cursor}", self.filter), theme::value()),
+            ]))
+            .render(filter_line, buf);
         }
         body
     }
 }
 
 /// Says why a table with a header shows no rows, on the line under the header.
-pub fn render_empty(frame: &mut Frame, body: Rect, message: &str) {
+pub fn render_empty(body: Rect, buf: &mut Buffer, message: &str) {
     let line = Rect {
         y: body.y + 1,
         height: 1.min(body.height.saturating_sub(1)),
         ..body
     };
-    frame.render_widget(
-        Paragraph::new(Span::styled(message.to_string(), theme::muted())),
-        line,
-    );
+    Paragraph::new(Span::styled(message.to_string(), theme::muted())).render(line, buf);
 }
 
 /// Between the cells of a row as the table keeps it; no text a user types contains it.
@@ -121,8 +119,7 @@ pub struct DataTable {
     /// Indices into `rows` that pass the filter, in display order.
     visible: Vec<usize>,
     selected: usize,
-    offset: Cell<usize>,
-    page: Cell<usize>,
+    scroll: Scroll,
     filter: String,
     filtering: bool,
     sort: Option<(usize, bool)>,
@@ -138,8 +135,7 @@ impl DataTable {
             haystack: Vec::new(),
             visible: Vec::new(),
             selected: 0,
-            offset: Cell::new(0),
-            page: Cell::new(10),
+            scroll: Scroll::default(),
             filter: String::new(),
             filtering: false,
             sort: None,
@@ -257,7 +253,7 @@ impl DataTable {
     /// Moves, filters or sorts as `action` asks; other actions are not the table's.
     pub fn handle_action(&mut self, action: Action) -> TableEvent {
         let last = self.visible.len().saturating_sub(1);
-        let page = self.page.get().max(1);
+        let page = self.scroll.page();
         let before = self.selected;
         match action {
             Action::Down => self.selected = (self.selected + 1).min(last),
@@ -332,7 +328,7 @@ impl DataTable {
         {
             return false;
         }
-        let pos = self.offset.get() + usize::from(row - body_top);
+        let pos = self.scroll.offset() + usize::from(row - body_top);
         if pos < self.visible.len() {
             self.selected = pos;
             return true;
@@ -340,86 +336,89 @@ impl DataTable {
         false
     }
 
-    /// Draws the table with a title, the filter line and the `shown/total` count.
-    pub fn render(&self, frame: &mut Frame, area: Rect, title: &str, focused: bool) {
-        let list = FilteredList {
+    /// Draws the table with a title, the filter line and the `shown/total` count, scrolled so
+    /// that the selected row shows.
+    pub fn render(&mut self, frame: &mut Frame, area: Rect, title: &str, focused: bool) {
+        let view = TableView {
+            table: self,
             title,
             focused,
-            shown: self.visible.len(),
-            total: self.total.unwrap_or(self.rows.len()),
-            filter: &self.filter,
-            filtering: self.filtering,
         };
-        let body = list.render_frame(frame, area);
-        let height = usize::from(body.height.saturating_sub(1));
-        self.page.set(height.max(1));
-        let offset = scroll_offset(self.offset.get(), self.selected, height, self.visible.len());
-        self.offset.set(offset);
+        let mut scroll = self.scroll;
+        frame.render_stateful_widget(view, area, &mut scroll);
+        self.scroll = scroll;
+    }
+}
 
-        let widths = column_widths(&self.columns, body.width);
-        let shown: Vec<usize> = (0..self.columns.len()).filter(|&i| widths[i] > 0).collect();
+/// A table as drawn: its rows, title and focus; the scroll position is its state.
+pub struct TableView<'a> {
+    pub table: &'a DataTable,
+    pub title: &'a str,
+    pub focused: bool,
+}
+
+impl StatefulWidget for TableView<'_> {
+    type State = Scroll;
+
+    fn render(self, area: Rect, buf: &mut Buffer, scroll: &mut Scroll) {
+        let t = self.table;
+        let list = FilteredList {
+            title: self.title,
+            focused: self.focused,
+            shown: t.visible.len(),
+            total: t.total.unwrap_or(t.rows.len()),
+            filter: &t.filter,
+            filtering: t.filtering,
+        };
+        let body = list.render_frame(area, buf);
+        let height = usize::from(body.height.saturating_sub(1));
+        let range = scroll.follow(t.selected, height, t.visible.len());
+
+        let widths = column_widths(&t.columns, body.width);
+        let shown: Vec<usize> = (0..t.columns.len()).filter(|&i| widths[i] > 0).collect();
         let header = Row::new(shown.iter().map(|&i| {
-            let mark = match self.sort {
+            let mark = match t.sort {
                 Some((c, false)) if c == i => " ▲",
                 Some((c, true)) if c == i => " ▼",
                 _ => "",
             };
-            TableCell::from(fit(&format!("{}{mark}", self.columns[i].title), widths[i]))
+            TableCell::from(fit(&format!("{}{mark}", t.columns[i].title), widths[i]))
         }))
         .style(theme::header());
-        let rows = self
-            .visible
-            .iter()
-            .enumerate()
-            .skip(offset)
-            .take(height)
-            .map(|(pos, &r)| {
-                let style = if pos == self.selected {
-                    theme::selected()
-                } else {
-                    theme::value()
-                };
-                Row::new(
-                    shown
-                        .iter()
-                        .map(|&i| TableCell::from(fit(self.cell(r, i), widths[i]))),
-                )
-                .style(style)
-            });
+        let rows = range.map(|pos| {
+            let style = if pos == t.selected {
+                theme::selected()
+            } else {
+                theme::value()
+            };
+            let r = t.visible[pos];
+            Row::new(
+                shown
+                    .iter()
+                    .map(|&i| TableCell::from(fit(t.cell(r, i), widths[i]))),
+            )
+            .style(style)
+        });
         let constraints: Vec<Constraint> = shown
             .iter()
             .map(|&i| Constraint::Length(widths[i]))
             .collect();
-        frame.render_widget(
+        Widget::render(
             Table::new(rows, constraints)
                 .header(header)
                 .column_spacing(1),
             body,
+            buf,
         );
-        if self.visible.is_empty() {
-            let message = if self.rows.is_empty() {
+        if t.visible.is_empty() {
+            let message = if t.rows.is_empty() {
                 "Nothing here yet: n adds the first."
             } else {
                 "No row matches the filter (Esc clears it)."
             };
-            render_empty(frame, body, message);
+            render_empty(body, buf, message);
         }
     }
-}
-
-/// The first visible row so that `selected` stays in view, moving as little as possible.
-pub fn scroll_offset(offset: usize, selected: usize, height: usize, len: usize) -> usize {
-    if height == 0 {
-        return selected;
-    }
-    let offset = if selected < offset {
-        selected
-    } else if selected >= offset + height {
-        selected + 1 - height
-    } else {
-        offset
-    };
-    offset.min(len.saturating_sub(height))
 }
 
 /// Widths per column for the available width: preferred widths when they fit, else shrunk

@@ -84,10 +84,3 @@ fn columns_shrink_then_drop_by_priority() {
         "the note goes first"
     );
 }
-
-#[test]
-fn keeps_the_selection_in_view() {
-    assert_eq!(scroll_offset(0, 15, 10, 100), 6);
-    assert_eq!(scroll_offset(6, 3, 10, 100), 3);
-    assert_eq!(scroll_offset(95, 99, 10, 100), 90);
-}
