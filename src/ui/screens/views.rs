@@ -10,20 +10,50 @@ use ratatui::widgets::Paragraph;
 use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::theme;
 
-pub struct ViewBar {
-    names: &'static [&'static str],
-    pub current: usize,
+/// A screen's views: a closed set, in the bar's order, each with the name the bar shows.
+pub trait View: Copy + Eq + 'static {
+    const ALL: &'static [Self];
+    fn name(self) -> &'static str;
+}
+
+/// Declares a screen's views as an enum with their names, in the bar's order.
+macro_rules! views {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident => $label:literal,)+ }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name {
+            $($variant,)+
+        }
+
+        impl $crate::ui::screens::views::View for $name {
+            const ALL: &'static [Self] = &[$(Self::$variant,)+];
+            fn name(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $label,)+
+                }
+            }
+        }
+    };
+}
+pub(crate) use views;
+
+pub struct ViewBar<V: View> {
+    pub current: V,
     /// Whether ← and → switch views too.
     arrows: bool,
 }
 
-impl ViewBar {
-    pub const fn new(names: &'static [&'static str], arrows: bool) -> Self {
+impl<V: View> ViewBar<V> {
+    /// The bar showing the first view.
+    pub fn new(arrows: bool) -> Self {
         Self {
-            names,
-            current: 0,
+            current: V::ALL[0],
             arrows,
         }
+    }
+
+    fn position(&self) -> usize {
+        V::ALL.iter().position(|&v| v == self.current).unwrap_or(0)
     }
 
     /// The bar's context: `[` `]`, and the arrows when enabled.
@@ -37,12 +67,13 @@ impl ViewBar {
 
     /// Switches on `[` `]` (and the arrows when enabled); true when the key was used.
     pub fn switch(&mut self, key: KeyEvent) -> bool {
-        let n = self.names.len();
-        match keymap::action(self.context(), &key) {
-            Some(Action::NextView) => self.current = (self.current + 1) % n,
-            Some(Action::PrevView) => self.current = (self.current + n - 1) % n,
+        let (n, at) = (V::ALL.len(), self.position());
+        let next = match keymap::action(self.context(), &key) {
+            Some(Action::NextView) => (at + 1) % n,
+            Some(Action::PrevView) => (at + n - 1) % n,
             _ => return false,
-        }
+        };
+        self.current = V::ALL[next];
         true
     }
 
@@ -59,18 +90,13 @@ impl ViewBar {
         active.under(self.context())
     }
 
-    /// The bar and the area below it.
-    pub fn split(area: Rect) -> [Rect; 2] {
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area)
-    }
-
     /// The view whose label lies under a column of the bar.
-    pub fn at(&self, bar: Rect, column: u16) -> Option<usize> {
+    pub fn at(&self, bar: Rect, column: u16) -> Option<V> {
         let mut x = bar.x;
-        for (i, name) in self.names.iter().enumerate() {
-            let width = u16::try_from(name.chars().count() + 2).unwrap_or(u16::MAX);
+        for &view in V::ALL {
+            let width = u16::try_from(view.name().chars().count() + 2).unwrap_or(u16::MAX);
             if column >= x && column < x + width {
-                return Some(i);
+                return Some(view);
             }
             x += width + 1;
         }
@@ -79,8 +105,9 @@ impl ViewBar {
 
     pub fn render(&self, frame: &mut Frame, bar: Rect) {
         let mut spans = Vec::new();
-        for (i, name) in self.names.iter().enumerate() {
-            let style = if i == self.current {
+        for &view in V::ALL {
+            let name = view.name();
+            let style = if view == self.current {
                 theme::tab_active()
             } else {
                 theme::tab()
@@ -92,28 +119,38 @@ impl ViewBar {
     }
 }
 
+/// The bar and the area below it.
+pub fn split(area: Rect) -> [Rect; 2] {
+    Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use ratatui::crossterm::event::KeyCode;
 
+    views!(Three { A => "A", B => "B", C => "C", });
+    views!(Two { Statements => "Statements", Items => "Items", });
+
     #[test]
     fn brackets_always_switch_arrows_only_when_asked() {
-        let mut bar = ViewBar::new(&["A", "B", "C"], false);
+        let mut bar = ViewBar::<Three>::new(false);
         assert!(bar.switch(KeyEvent::from(KeyCode::Char('['))));
-        assert_eq!(bar.current, 2);
+        assert_eq!(bar.current, Three::C);
+        assert!(bar.switch(KeyEvent::from(KeyCode::Char(']'))));
+        assert_eq!(bar.current, Three::A, "around the end");
         assert!(!bar.switch(KeyEvent::from(KeyCode::Right)));
-        let mut arrows = ViewBar::new(&["A", "B"], true);
+        let mut arrows = ViewBar::<Two>::new(true);
         assert!(arrows.switch(KeyEvent::from(KeyCode::Right)));
-        assert_eq!(arrows.current, 1);
+        assert_eq!(arrows.current, Two::Items);
     }
 
     #[test]
     fn labels_are_hit_by_their_columns() {
-        let bar = ViewBar::new(&["Statements", "Items"], true);
+        let bar = ViewBar::<Two>::new(true);
         let area = Rect::new(0, 0, 80, 1);
-        assert_eq!(bar.at(area, 0), Some(0));
+        assert_eq!(bar.at(area, 0), Some(Two::Statements));
         assert_eq!(bar.at(area, 12), None);
-        assert_eq!(bar.at(area, 13), Some(1));
+        assert_eq!(bar.at(area, 13), Some(Two::Items));
     }
 }

@@ -15,7 +15,7 @@ pub use heatmap::{counts as heat_counts, render as render_heatmap};
 pub use record::RiskRow;
 
 use super::register::RegisterView;
-use super::views::ViewBar;
+use super::views::{self, ViewBar};
 use super::{Ctx, Handled, Screen};
 use crate::app::{Error, Reader};
 use crate::domain::methodology::Rating;
@@ -23,10 +23,17 @@ use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::theme;
 use methodology::MethodologyView;
 
-const VIEWS: [&str; 3] = ["Register", "Heat maps", "Methodology"];
+views::views!(
+    /// The views of the Risks screen.
+    RiskView {
+        Register => "Register",
+        HeatMaps => "Heat maps",
+        Methodology => "Methodology",
+    }
+);
 
 pub struct RisksScreen {
-    views: ViewBar,
+    views: ViewBar<RiskView>,
     register: RegisterView<RiskRow>,
     /// The heat-map cursor: residual side or not, likelihood, impact.
     cell: (bool, u8, u8),
@@ -36,7 +43,7 @@ pub struct RisksScreen {
 impl RisksScreen {
     pub fn new(data: &Reader<'_>) -> Result<Self, Error> {
         Ok(Self {
-            views: ViewBar::new(&VIEWS, false),
+            views: ViewBar::new(false),
             register: RegisterView::new("Risk register (6.1.2, 8.2)", data)?,
             cell: (false, 3, 3),
             methodology: MethodologyView::new(data)?,
@@ -45,9 +52,9 @@ impl RisksScreen {
 
     fn captures(&self) -> bool {
         match self.views.current {
-            0 => self.register.captures_input(),
-            2 => self.methodology.captures_input(),
-            _ => false,
+            RiskView::Register => self.register.captures_input(),
+            RiskView::Methodology => self.methodology.captures_input(),
+            RiskView::HeatMaps => false,
         }
     }
 
@@ -92,7 +99,7 @@ impl RisksScreen {
                 };
                 self.register
                     .show_only(vec![(facet, format!("L{l} × I{i}"))]);
-                self.views.current = 0;
+                self.views.current = RiskView::Register;
             }
             _ => return Handled::No,
         }
@@ -183,9 +190,9 @@ impl Screen for RisksScreen {
             return Handled::Yes;
         }
         match self.views.current {
-            0 => self.register.handle_key(key, ctx),
-            1 => self.heat_key(key),
-            _ => {
+            RiskView::Register => self.register.handle_key(key, ctx),
+            RiskView::HeatMaps => self.heat_key(key),
+            RiskView::Methodology => {
                 let handled = self.methodology.handle_key(key, ctx);
                 if handled == Handled::Yes && !self.methodology.captures_input() {
                     // Levels may have changed: the register shows them.
@@ -200,18 +207,18 @@ impl Screen for RisksScreen {
 
     fn handle_paste(&mut self, text: &str) {
         match self.views.current {
-            0 => self.register.handle_paste(text),
-            2 => self.methodology.handle_paste(text),
-            _ => {}
+            RiskView::Register => self.register.handle_paste(text),
+            RiskView::Methodology => self.methodology.handle_paste(text),
+            RiskView::HeatMaps => {}
         }
     }
 
     fn handle_click(&mut self, area: Rect, column: u16, row: u16) -> bool {
-        let [bar, body] = ViewBar::split(area);
+        let [bar, body] = views::split(area);
         if row == bar.y {
             return false;
         }
-        self.views.current == 0 && self.register.handle_click(body, column, row)
+        self.views.current == RiskView::Register && self.register.handle_click(body, column, row)
     }
 
     fn captures_input(&self) -> bool {
@@ -226,27 +233,27 @@ impl Screen for RisksScreen {
     fn focus(&mut self, place: &crate::domain::readiness::Place) -> bool {
         let found = self.register.focus(place);
         if found {
-            self.views.current = 0;
+            self.views.current = RiskView::Register;
         }
         found
     }
 
     fn contexts(&self) -> Active {
         let view = match self.views.current {
-            0 => self.register.contexts(),
-            1 => Active::of(vec![Context::Matrix]),
-            _ => self.methodology.contexts(),
+            RiskView::Register => self.register.contexts(),
+            RiskView::HeatMaps => Active::of(vec![Context::Matrix]),
+            RiskView::Methodology => self.methodology.contexts(),
         };
         self.views.over(view, self.captures())
     }
 
     fn render(&mut self, frame: &mut Frame, area: Rect) {
-        let [bar, body] = ViewBar::split(area);
+        let [bar, body] = views::split(area);
         self.views.render(frame, bar);
         match self.views.current {
-            0 => self.register.render(frame, body, true),
-            1 => self.render_heatmaps(frame, body),
-            _ => self.methodology.render(frame, body),
+            RiskView::Register => self.register.render(frame, body, true),
+            RiskView::HeatMaps => self.render_heatmaps(frame, body),
+            RiskView::Methodology => self.methodology.render(frame, body),
         }
     }
 }

@@ -9,7 +9,7 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use super::register::RegisterView;
-use super::views::ViewBar;
+use super::views::{self, View, ViewBar};
 use super::{Ctx, Handled, Screen};
 use crate::app::{Error, Reader};
 use crate::domain::party::InterestedParty;
@@ -17,15 +17,18 @@ use crate::domain::readiness::Place;
 use crate::domain::scope::{ContextIssue, ScopeItem};
 use statements::Statements;
 
-const VIEWS: [&str; 4] = [
-    "Statements",
-    "Scope items",
-    "Interested parties",
-    "Issues (4.1)",
-];
+views::views!(
+    /// The views of the Scope screen.
+    ScopeView {
+        Statements => "Statements",
+        Items => "Scope items",
+        Parties => "Interested parties",
+        Issues => "Issues (4.1)",
+    }
+);
 
 pub struct ScopeScreen {
-    views: ViewBar,
+    views: ViewBar<ScopeView>,
     statements: Statements,
     items: RegisterView<ScopeItem>,
     parties: RegisterView<InterestedParty>,
@@ -35,7 +38,7 @@ pub struct ScopeScreen {
 impl ScopeScreen {
     pub fn new(data: &Reader<'_>) -> Result<Self, Error> {
         Ok(Self {
-            views: ViewBar::new(&VIEWS, true),
+            views: ViewBar::new(true),
             statements: Statements::new(data)?,
             items: RegisterView::new("Scope items (4.3)", data)?,
             parties: RegisterView::new("Interested parties (4.2)", data)?,
@@ -44,15 +47,15 @@ impl ScopeScreen {
     }
 
     pub fn view(&self) -> &'static str {
-        VIEWS[self.views.current]
+        self.views.current.name()
     }
 
     fn current_captures(&self) -> bool {
         match self.views.current {
-            0 => self.statements.captures_input(),
-            1 => self.items.captures_input(),
-            2 => self.parties.captures_input(),
-            _ => self.issues.captures_input(),
+            ScopeView::Statements => self.statements.captures_input(),
+            ScopeView::Items => self.items.captures_input(),
+            ScopeView::Parties => self.parties.captures_input(),
+            ScopeView::Issues => self.issues.captures_input(),
         }
     }
 }
@@ -67,38 +70,38 @@ impl Screen for ScopeScreen {
             return Handled::Yes;
         }
         match self.views.current {
-            0 => self.statements.handle_key(key, ctx),
-            1 => self.items.handle_key(key, ctx),
-            2 => self.parties.handle_key(key, ctx),
-            _ => self.issues.handle_key(key, ctx),
+            ScopeView::Statements => self.statements.handle_key(key, ctx),
+            ScopeView::Items => self.items.handle_key(key, ctx),
+            ScopeView::Parties => self.parties.handle_key(key, ctx),
+            ScopeView::Issues => self.issues.handle_key(key, ctx),
         }
     }
 
     fn handle_paste(&mut self, text: &str) {
         match self.views.current {
-            0 => self.statements.handle_paste(text),
-            1 => self.items.handle_paste(text),
-            2 => self.parties.handle_paste(text),
-            _ => self.issues.handle_paste(text),
+            ScopeView::Statements => self.statements.handle_paste(text),
+            ScopeView::Items => self.items.handle_paste(text),
+            ScopeView::Parties => self.parties.handle_paste(text),
+            ScopeView::Issues => self.issues.handle_paste(text),
         }
     }
 
     fn handle_click(&mut self, area: Rect, column: u16, row: u16) -> bool {
-        let [bar, body] = ViewBar::split(area);
+        let [bar, body] = views::split(area);
         if row == bar.y {
             return match self.views.at(bar, column) {
-                Some(i) => {
-                    self.views.current = i;
+                Some(view) => {
+                    self.views.current = view;
                     true
                 }
                 None => false,
             };
         }
         match self.views.current {
-            1 => self.items.handle_click(body, column, row),
-            2 => self.parties.handle_click(body, column, row),
-            3 => self.issues.handle_click(body, column, row),
-            _ => false,
+            ScopeView::Items => self.items.handle_click(body, column, row),
+            ScopeView::Parties => self.parties.handle_click(body, column, row),
+            ScopeView::Issues => self.issues.handle_click(body, column, row),
+            ScopeView::Statements => false,
         }
     }
 
@@ -115,15 +118,15 @@ impl Screen for ScopeScreen {
 
     fn focus(&mut self, place: &Place) -> bool {
         if *place == Place::ScopeStatements {
-            self.views.current = 0;
+            self.views.current = ScopeView::Statements;
             return true;
         }
         if self.items.focus(place) {
-            self.views.current = 1;
+            self.views.current = ScopeView::Items;
             return true;
         }
         if self.parties.focus(place) {
-            self.views.current = 2;
+            self.views.current = ScopeView::Parties;
             return true;
         }
         false
@@ -131,22 +134,22 @@ impl Screen for ScopeScreen {
 
     fn contexts(&self) -> crate::ui::keymap::Active {
         let view = match self.views.current {
-            0 => self.statements.contexts(),
-            1 => self.items.contexts(),
-            2 => self.parties.contexts(),
-            _ => self.issues.contexts(),
+            ScopeView::Statements => self.statements.contexts(),
+            ScopeView::Items => self.items.contexts(),
+            ScopeView::Parties => self.parties.contexts(),
+            ScopeView::Issues => self.issues.contexts(),
         };
         self.views.over(view, self.current_captures())
     }
 
     fn render(&mut self, frame: &mut Frame, area: Rect) {
-        let [bar, body] = ViewBar::split(area);
+        let [bar, body] = views::split(area);
         self.views.render(frame, bar);
         match self.views.current {
-            0 => self.statements.render(frame, body),
-            1 => self.items.render(frame, body, true),
-            2 => self.parties.render(frame, body, true),
-            _ => self.issues.render(frame, body, true),
+            ScopeView::Statements => self.statements.render(frame, body),
+            ScopeView::Items => self.items.render(frame, body, true),
+            ScopeView::Parties => self.parties.render(frame, body, true),
+            ScopeView::Issues => self.issues.render(frame, body, true),
         }
     }
 }

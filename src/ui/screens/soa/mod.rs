@@ -11,15 +11,22 @@ use ratatui::layout::Rect;
 pub use records::{CustomRow, SoaRow};
 
 use super::register::RegisterView;
-use super::views::ViewBar;
+use super::views::{self, ViewBar};
 use super::{Ctx, Handled, Screen, Status};
 use crate::app::{Error, Reader};
 use versions::Versions;
 
-const VIEWS: [&str; 3] = ["Statement of Applicability", "Custom controls", "Versions"];
+views::views!(
+    /// The views of the SoA screen.
+    SoaView {
+        Decisions => "Statement of Applicability",
+        Customs => "Custom controls",
+        Versions => "Versions",
+    }
+);
 
 pub struct SoaScreen {
-    views: ViewBar,
+    views: ViewBar<SoaView>,
     soa: RegisterView<SoaRow>,
     customs: RegisterView<CustomRow>,
     versions: Versions,
@@ -28,7 +35,7 @@ pub struct SoaScreen {
 impl SoaScreen {
     pub fn new(data: &Reader<'_>) -> Result<Self, Error> {
         Ok(Self {
-            views: ViewBar::new(&VIEWS, false),
+            views: ViewBar::new(false),
             soa: RegisterView::new("Controls (Annex A 2022 and custom)", data)?,
             customs: RegisterView::new("Custom controls and other sets", data)?,
             versions: Versions::new(data)?,
@@ -37,9 +44,9 @@ impl SoaScreen {
 
     fn captures(&self) -> bool {
         match self.views.current {
-            0 => self.soa.captures_input(),
-            1 => self.customs.captures_input(),
-            _ => self.versions.captures_input(),
+            SoaView::Decisions => self.soa.captures_input(),
+            SoaView::Customs => self.customs.captures_input(),
+            SoaView::Versions => self.versions.captures_input(),
         }
     }
 }
@@ -54,9 +61,9 @@ impl Screen for SoaScreen {
             return Handled::Yes;
         }
         let handled = match self.views.current {
-            0 => self.soa.handle_key(key, ctx),
-            1 => self.customs.handle_key(key, ctx),
-            _ => self.versions.handle_key(key, ctx),
+            SoaView::Decisions => self.soa.handle_key(key, ctx),
+            SoaView::Customs => self.customs.handle_key(key, ctx),
+            SoaView::Versions => self.versions.handle_key(key, ctx),
         };
         // A change in one view shows in the others (a new custom control joins the SoA).
         if handled == Handled::Yes && !self.captures() && matches!(ctx.status, Status::Saved(_)) {
@@ -74,21 +81,21 @@ impl Screen for SoaScreen {
 
     fn handle_paste(&mut self, text: &str) {
         match self.views.current {
-            0 => self.soa.handle_paste(text),
-            1 => self.customs.handle_paste(text),
-            _ => self.versions.handle_paste(text),
+            SoaView::Decisions => self.soa.handle_paste(text),
+            SoaView::Customs => self.customs.handle_paste(text),
+            SoaView::Versions => self.versions.handle_paste(text),
         }
     }
 
     fn handle_click(&mut self, area: Rect, column: u16, row: u16) -> bool {
-        let [bar, body] = ViewBar::split(area);
+        let [bar, body] = views::split(area);
         if row == bar.y {
             return false;
         }
         match self.views.current {
-            0 => self.soa.handle_click(body, column, row),
-            1 => self.customs.handle_click(body, column, row),
-            _ => false,
+            SoaView::Decisions => self.soa.handle_click(body, column, row),
+            SoaView::Customs => self.customs.handle_click(body, column, row),
+            SoaView::Versions => false,
         }
     }
 
@@ -104,11 +111,11 @@ impl Screen for SoaScreen {
 
     fn focus(&mut self, place: &crate::domain::readiness::Place) -> bool {
         if *place == crate::domain::readiness::Place::SoaVersions {
-            self.views.current = 2;
+            self.views.current = SoaView::Versions;
             return true;
         }
         if self.soa.focus(place) {
-            self.views.current = 0;
+            self.views.current = SoaView::Decisions;
             return true;
         }
         false
@@ -116,20 +123,20 @@ impl Screen for SoaScreen {
 
     fn contexts(&self) -> crate::ui::keymap::Active {
         let view = match self.views.current {
-            0 => self.soa.contexts(),
-            1 => self.customs.contexts(),
-            _ => self.versions.contexts(),
+            SoaView::Decisions => self.soa.contexts(),
+            SoaView::Customs => self.customs.contexts(),
+            SoaView::Versions => self.versions.contexts(),
         };
         self.views.over(view, self.captures())
     }
 
     fn render(&mut self, frame: &mut Frame, area: Rect) {
-        let [bar, body] = ViewBar::split(area);
+        let [bar, body] = views::split(area);
         self.views.render(frame, bar);
         match self.views.current {
-            0 => self.soa.render(frame, body, true),
-            1 => self.customs.render(frame, body, true),
-            _ => self.versions.render(frame, body),
+            SoaView::Decisions => self.soa.render(frame, body, true),
+            SoaView::Customs => self.customs.render(frame, body, true),
+            SoaView::Versions => self.versions.render(frame, body),
         }
     }
 }

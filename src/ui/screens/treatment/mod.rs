@@ -10,14 +10,20 @@ use ratatui::layout::Rect;
 pub use records::{AcceptanceRow, ActionRow};
 
 use super::register::RegisterView;
-use super::views::ViewBar;
+use super::views::{self, ViewBar};
 use super::{Ctx, Handled, Screen};
 use crate::app::{Error, Reader};
 
-const VIEWS: [&str; 2] = ["Treatment plan", "Acceptances"];
+views::views!(
+    /// The views of the Treatment screen.
+    TreatmentView {
+        Plan => "Treatment plan",
+        Acceptances => "Acceptances",
+    }
+);
 
 pub struct TreatmentScreen {
-    views: ViewBar,
+    views: ViewBar<TreatmentView>,
     plan: RegisterView<ActionRow>,
     acceptances: RegisterView<AcceptanceRow>,
 }
@@ -25,14 +31,14 @@ pub struct TreatmentScreen {
 impl TreatmentScreen {
     pub fn new(data: &Reader<'_>) -> Result<Self, Error> {
         Ok(Self {
-            views: ViewBar::new(&VIEWS, true),
+            views: ViewBar::new(true),
             plan: RegisterView::new("Risk treatment plan (6.1.3 e)", data)?,
             acceptances: RegisterView::new("Acceptance of residual risk (6.1.3 f)", data)?,
         })
     }
 
     fn captures(&self) -> bool {
-        if self.views.current == 0 {
+        if self.views.current == TreatmentView::Plan {
             self.plan.captures_input()
         } else {
             self.acceptances.captures_input()
@@ -49,7 +55,7 @@ impl Screen for TreatmentScreen {
         if !self.captures() && self.views.switch(key) {
             return Handled::Yes;
         }
-        if self.views.current == 0 {
+        if self.views.current == TreatmentView::Plan {
             self.plan.handle_key(key, ctx)
         } else {
             self.acceptances.handle_key(key, ctx)
@@ -57,7 +63,7 @@ impl Screen for TreatmentScreen {
     }
 
     fn handle_paste(&mut self, text: &str) {
-        if self.views.current == 0 {
+        if self.views.current == TreatmentView::Plan {
             self.plan.handle_paste(text);
         } else {
             self.acceptances.handle_paste(text);
@@ -65,11 +71,11 @@ impl Screen for TreatmentScreen {
     }
 
     fn handle_click(&mut self, area: Rect, column: u16, row: u16) -> bool {
-        let [bar, body] = ViewBar::split(area);
+        let [bar, body] = views::split(area);
         if row == bar.y {
             return false;
         }
-        if self.views.current == 0 {
+        if self.views.current == TreatmentView::Plan {
             self.plan.handle_click(body, column, row)
         } else {
             self.acceptances.handle_click(body, column, row)
@@ -87,18 +93,18 @@ impl Screen for TreatmentScreen {
 
     fn focus(&mut self, place: &crate::domain::readiness::Place) -> bool {
         if self.plan.focus(place) {
-            self.views.current = 0;
+            self.views.current = TreatmentView::Plan;
             return true;
         }
         if self.acceptances.focus(place) {
-            self.views.current = 1;
+            self.views.current = TreatmentView::Acceptances;
             return true;
         }
         false
     }
 
     fn contexts(&self) -> crate::ui::keymap::Active {
-        let view = if self.views.current == 0 {
+        let view = if self.views.current == TreatmentView::Plan {
             self.plan.contexts()
         } else {
             self.acceptances.contexts()
@@ -107,9 +113,9 @@ impl Screen for TreatmentScreen {
     }
 
     fn render(&mut self, frame: &mut Frame, area: Rect) {
-        let [bar, body] = ViewBar::split(area);
+        let [bar, body] = views::split(area);
         self.views.render(frame, bar);
-        if self.views.current == 0 {
+        if self.views.current == TreatmentView::Plan {
             self.plan.render(frame, body, true);
         } else {
             self.acceptances.render(frame, body, true);
