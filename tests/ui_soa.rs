@@ -182,6 +182,18 @@ fn a_custom_control_covers_an_excluded_annex_a_control_and_versions_show_changes
     insta::assert_snapshot!("soa_versions", versions);
     assert!(versions.contains("Changed since v1 (1)"), "{versions}");
     assert!(versions.contains("applicability"), "{versions}");
+
+    // The version as issued is longer than the pane: PgDn reads on to its last control.
+    assert!(!versions.contains("A.8.34"), "{versions}");
+    for _ in 0..4 {
+        press(&mut app, KeyCode::PageDown);
+    }
+    let end = screen(&mut app, W, H);
+    assert!(end.contains("A.8.34"), "{end}");
+    press(&mut app, KeyCode::PageUp);
+    press(&mut app, KeyCode::Up);
+    let top = screen(&mut app, W, H);
+    assert!(top.contains("A.5.7   applicability"), "a new choice starts at the top: {top}");
 }
 
 #[test]

@@ -315,6 +315,8 @@ const VERSIONS: &[Binding] = &[
     b(&[c('i')], Issue, "issue a version"),
     b(&[UP, c('k').alias()], Up, "read a version"),
     b(&[DOWN, c('j').alias()], Down, "read a version"),
+    b(&[k(KeyCode::PageUp)], PageUp, "scroll the version"),
+    b(&[k(KeyCode::PageDown)], PageDown, "scroll the version"),
 ];
 
 const PICKER: &[Binding] = &[

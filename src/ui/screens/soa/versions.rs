@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::control::display_ref;
@@ -14,6 +14,7 @@ use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::screens::{Ctx, Handled, Status};
 use crate::ui::theme;
 use crate::ui::widgets::form::{Form, FormEvent};
+use crate::ui::widgets::scroll::Scroll;
 
 pub struct Versions {
     versions: Vec<SoaVersion>,
@@ -21,6 +22,10 @@ pub struct Versions {
     selected: usize,
     changes: Vec<SoaChange>,
     issuing: Option<Form>,
+    /// Where the list of versions is scrolled to.
+    list: Scroll,
+    /// Where the changes and the chosen version are scrolled to.
+    detail: Scroll,
 }
 
 impl Versions {
@@ -30,6 +35,8 @@ impl Versions {
             selected: 0,
             changes: Vec::new(),
             issuing: None,
+            list: Scroll::default(),
+            detail: Scroll::default(),
         };
         v.reload(data)?;
         Ok(v)
@@ -98,13 +105,24 @@ impl Versions {
             return Handled::Yes;
         }
         let action = keymap::action(Context::Versions, &key);
+        let (lines, page) = (self.detail_len(), self.detail.page().cast_signed());
         match action {
             Some(Action::Down) => {
                 self.selected = (self.selected + 1).min(self.versions.len().saturating_sub(1));
+                self.detail.scroll_to(true, lines);
                 return Handled::Yes;
             }
             Some(Action::Up) => {
                 self.selected = self.selected.saturating_sub(1);
+                self.detail.scroll_to(true, lines);
+                return Handled::Yes;
+            }
+            Some(Action::PageDown) => {
+                self.detail.scroll_by(page, lines);
+                return Handled::Yes;
+            }
+            Some(Action::PageUp) => {
+                self.detail.scroll_by(-page, lines);
                 return Handled::Yes;
             }
             _ => {}
@@ -132,23 +150,31 @@ impl Versions {
                 theme::muted(),
             ));
         }
+        // One line per version, so that the list scrolls by versions; the note is in full on
+        // the right.
         for (i, v) in self.versions.iter().rev().enumerate() {
             let style = if i == self.selected {
                 theme::selected()
             } else {
                 theme::key()
             };
-            lines.push(Line::from(vec![
+            let mut spans = vec![
                 Span::styled(format!(" v{} ", v.number), style),
                 Span::styled(
                     format!("{} approved by {}", v.issued_on, v.approver),
                     theme::value(),
                 ),
-            ]));
+            ];
             if !v.note.is_empty() {
-                lines.push(Line::styled(format!("    {}", v.note), theme::muted()));
+                spans.push(Span::styled(format!(" · {}", first_line(&v.note)), theme::muted()));
             }
+            lines.push(Line::from(spans));
         }
+        let rows = self.list.follow(
+            self.selected,
+            usize::from(left.height.saturating_sub(2)),
+            self.versions.len(),
+        );
         frame.render_widget(
             Paragraph::new(lines)
                 .block(
@@ -157,7 +183,7 @@ impl Versions {
                         .border_style(theme::border())
                         .title(Span::styled(" Issued versions ", theme::title())),
                 )
-                .wrap(Wrap { trim: false }),
+                .scroll((u16::try_from(rows.start).unwrap_or(u16::MAX), 0)),
             left,
         );
         let title = match self.versions.last() {
@@ -187,6 +213,11 @@ impl Versions {
                 format!(" v{} as issued on {}:", v.number, v.issued_on),
                 theme::label(),
             ));
+            changes.extend(
+                v.note
+                    .lines()
+                    .map(|l| Line::styled(format!(" {l}"), theme::muted())),
+            );
             for row in &v.rows {
                 changes.push(Line::from(vec![
                     Span::styled(format!(" {:<8}", display_ref(&row.control)), theme::key()),
@@ -201,6 +232,10 @@ impl Versions {
                 ]));
             }
         }
+        let top = self.detail.show_text(
+            usize::from(right.height.saturating_sub(2)),
+            changes.len(),
+        );
         frame.render_widget(
             Paragraph::new(changes)
                 .block(
@@ -209,11 +244,25 @@ impl Versions {
                         .border_style(theme::border())
                         .title(Span::styled(title, theme::title())),
                 )
-                .wrap(Wrap { trim: false }),
+                .scroll((u16::try_from(top).unwrap_or(u16::MAX), 0)),
             right,
         );
         if let Some(form) = &self.issuing {
             form.render(frame, area);
         }
     }
+}
+
+impl Versions {
+    /// How many lines the right pane has: the changes, then the chosen version as issued.
+    fn detail_len(&self) -> usize {
+        let chosen = self.versions.iter().rev().nth(self.selected);
+        let changes = self.changes.len().max(usize::from(!self.versions.is_empty()));
+        changes + chosen.map_or(0, |v| 2 + v.note.lines().count() + v.rows.len())
+    }
+}
+
+/// The first line of a note, for the one line a version has in the list.
+fn first_line(note: &str) -> &str {
+    note.lines().next().unwrap_or("")
 }
