@@ -85,9 +85,9 @@ impl RisksScreen {
             }
             KeyCode::Enter => {
                 let facet = if *residual {
-                    "residual cell"
+                    record::facet::RESIDUAL_CELL
                 } else {
-                    "inherent cell"
+                    record::facet::INHERENT_CELL
                 };
                 self.register
                     .show_only(vec![(facet, format!("L{l} × I{i}"))]);

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::control::display_ref;
+use crate::domain::soa::version::field as version_field;
 use crate::domain::soa::{SoaChange, SoaVersion, diff, snapshot};
 use crate::ui::screens::{Ctx, Handled, Status};
 use crate::ui::theme;
@@ -68,8 +69,8 @@ impl Versions {
                 FormEvent::Cancel => *ctx.status = Status::Info("No version issued.".into()),
                 FormEvent::Submit => {
                     let issue = Command::IssueSoa {
-                        approver: form.value("approver"),
-                        note: form.value("note"),
+                        approver: form.value(version_field::APPROVER),
+                        note: form.value(version_field::NOTE),
                     };
                     match ctx.app.apply(issue) {
                         Ok(saved) => {
@@ -111,8 +112,8 @@ impl Versions {
             let next = self.versions.last().map_or(1, |v| v.number + 1);
             self.issuing = Some(
                 Form::new(format!("Issue SoA version {next}"))
-                    .line("approver", "Approved by", "")
-                    .text("note", "Note", ""),
+                    .line(version_field::APPROVER, "Approved by", "")
+                    .text(version_field::NOTE, "Note", ""),
             );
             return Handled::Yes;
         }
