@@ -200,6 +200,17 @@ mod tests {
     const DUE: Field = Field::new("due");
 
     #[test]
+    fn a_field_reads_as_its_name() {
+        assert_eq!(NAME.name(), "name");
+        assert_eq!(NAME.to_string(), "name");
+        assert_eq!(format!("[{NAME:>6}]"), "[  name]");
+        assert_eq!(format!("{NAME:?}"), "\"name\"");
+        assert_eq!(NAME, "name");
+        assert_eq!("name", NAME);
+        assert_ne!(NAME, "note");
+    }
+
+    #[test]
     fn trims_and_keeps_unicode() {
         assert_eq!(
             line(NAME, "  Müller & Söhne 株式会社 ").unwrap(),
