@@ -6,9 +6,8 @@ use std::sync::Arc;
 
 use super::register::Record;
 use crate::app::{Command, Error, Reader, Saved};
-use crate::domain::clause::field;
 use crate::domain::clause::{
-    ClauseItem, ClauseStatus, WorkspaceEvidence, mandatory_documents, workspace_evidence,
+    ClauseItem, ClauseStatus, WorkspaceEvidence, field, mandatory_documents, workspace_evidence,
 };
 use crate::domain::readiness::Place;
 use crate::domain::soa::Applicability;

@@ -5,8 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::app::{Command, Error, LinkChange, Reader, Saved};
-use crate::domain::asset::field;
-use crate::domain::asset::{Asset, AssetKind};
+use crate::domain::asset::{Asset, AssetKind, field};
 use crate::domain::protection::{
     EffectiveNeed, NeedSource, Objective, ProtectionNeed, ProtectionScale, crown_jewel_rank,
 };
