@@ -101,7 +101,10 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             let key = if encrypt {
                 // What `create` would refuse, before a passphrase is typed in vain.
-                crate::domain::text::required_line("organisation", &org)?;
+                crate::domain::text::required_line(
+                    crate::domain::file_name::field::ORGANISATION,
+                    &org,
+                )?;
                 let shown = path.display().to_string();
                 if path.is_dir() {
                     bail!(StoreError::IsDirectory(shown));

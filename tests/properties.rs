@@ -20,7 +20,7 @@ use isms::domain::reference::{MAX_NUMBER, RefKind};
 use isms::domain::risk::{Acceptance, Risk};
 use isms::domain::scope::{ContextIssue, IssueKind, ScopeItem, ScopeItemKind, ScopeStatements};
 use isms::domain::soa::{Applicability, SoaEntry};
-use isms::domain::text::{self, LINE_MAX, TEXT_MAX, ValidationError};
+use isms::domain::text::{self, Field, LINE_MAX, TEXT_MAX, ValidationError};
 use isms::domain::treatment::Action;
 
 /// Values people type and paste, and worse: any Unicode, line breaks of every kind, control
@@ -47,10 +47,14 @@ fn nasty() -> impl Strategy<Value = String> {
     ]
 }
 
+const OWNER: Field = Field::new("owner");
+const DESCRIPTION: Field = Field::new("description");
+const DUE: Field = Field::new("due");
+
 /// An error names one of `fields` and says something.
 fn names_one_of(e: &ValidationError, fields: &[&str]) -> Result<(), TestCaseError> {
     prop_assert!(
-        fields.contains(&e.field),
+        fields.contains(&e.field.name()),
         "unexpected field '{}' in {e}",
         e.field
     );
@@ -83,7 +87,7 @@ proptest! {
 
     #[test]
     fn a_line_is_refused_by_name_or_validates_to_itself(value in nasty()) {
-        match text::line("owner", &value) {
+        match text::line(OWNER, &value) {
             Ok(v) => {
                 prop_assert_eq!(v.trim(), v.as_str());
                 prop_assert!(
@@ -91,8 +95,8 @@ proptest! {
                     "{:?}", v
                 );
                 prop_assert!(v.chars().count() <= LINE_MAX);
-                prop_assert_eq!(text::line("owner", &v), Ok(v.clone()));
-                prop_assert_eq!(text::required_line("owner", &v).is_ok(), !v.is_empty());
+                prop_assert_eq!(text::line(OWNER, &v), Ok(v.clone()));
+                prop_assert_eq!(text::required_line(OWNER, &v).is_ok(), !v.is_empty());
             }
             Err(e) => {
                 names_one_of(&e, &["owner"])?;
@@ -121,7 +125,7 @@ proptest! {
 
     #[test]
     fn a_text_is_refused_by_name_or_validates_to_itself(value in nasty()) {
-        match text::text("description", &value) {
+        match text::text(DESCRIPTION, &value) {
             Ok(v) => {
                 prop_assert_eq!(v.trim(), v.as_str());
                 prop_assert!(
@@ -130,7 +134,7 @@ proptest! {
                     "{:?}", v
                 );
                 prop_assert!(v.chars().count() <= TEXT_MAX);
-                prop_assert_eq!(text::text("description", &v), Ok(v.clone()));
+                prop_assert_eq!(text::text(DESCRIPTION, &v), Ok(v.clone()));
             }
             Err(e) => {
                 names_one_of(&e, &["description"])?;
@@ -151,10 +155,10 @@ proptest! {
             (0u32..100_000, 0u32..14, 0u32..33).prop_map(|(y, m, d)| format!(" {y}-{m}-{d} ")),
         ]
     ) {
-        match text::date("due", &value) {
+        match text::date(DUE, &value) {
             Ok(None) => prop_assert!(value.trim().is_empty()),
             Ok(Some(d)) => {
-                prop_assert_eq!(text::date("due", &d.to_string()), Ok(Some(d)));
+                prop_assert_eq!(text::date(DUE, &d.to_string()), Ok(Some(d)));
                 // Four-digit years only: what a spreadsheet, SQLite's date functions and
                 // every export agree on.
                 prop_assert!((1..=9999).contains(&chrono::Datelike::year(&d)), "{}", d);
@@ -206,7 +210,7 @@ proptest! {
         let r = Rating { likelihood, impact };
         let fits = (1..=5).contains(&likelihood) && (1..=5).contains(&impact);
         prop_assert_eq!(m.level_of(r).is_some(), fits);
-        match m.check_rating("inherent rating", r) {
+        match m.check_rating(isms::domain::risk::field::INHERENT_RATING, r) {
             Ok(()) => prop_assert!(fits),
             Err(e) => {
                 names_one_of(&e, &["inherent rating"])?;
@@ -216,7 +220,7 @@ proptest! {
         let small = m.clone().resized(3, 4);
         let mapped = m.map_rating(r, &small);
         if fits {
-            prop_assert!(small.check_rating("x", mapped).is_ok(), "{:?} -> {:?}", r, mapped);
+            prop_assert!(small.check_rating(Field::new("x"), mapped).is_ok(), "{:?} -> {:?}", r, mapped);
         }
     }
 
@@ -264,7 +268,7 @@ proptest! {
                     .chain(&field::LEVEL_NAMES)
                     .chain(&field::LEVEL_COLOURS)
                     .chain(&field::LEVEL_REVIEW)
-                    .copied();
+                    .map(|f| f.name());
                 let fields: Vec<&str> = ["likelihood scale", "impact scale", "risk levels", "matrix"]
                     .into_iter()
                     .chain(by_position)

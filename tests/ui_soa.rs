@@ -193,7 +193,10 @@ fn a_custom_control_covers_an_excluded_annex_a_control_and_versions_show_changes
     press(&mut app, KeyCode::PageUp);
     press(&mut app, KeyCode::Up);
     let top = screen(&mut app, W, H);
-    assert!(top.contains("A.5.7   applicability"), "a new choice starts at the top: {top}");
+    assert!(
+        top.contains("A.5.7   applicability"),
+        "a new choice starts at the top: {top}"
+    );
 }
 
 #[test]

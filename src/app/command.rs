@@ -231,7 +231,10 @@ fn save_asset(
     for s in serves.added() {
         // The store names the link from the other asset's side; the form calls it "serves".
         w.add_dependency(edge(s, id)).map_err(|e| match e {
-            Error::Invalid(v) => Error::Invalid(ValidationError::new("serves", v.message)),
+            Error::Invalid(v) => Error::Invalid(ValidationError::new(
+                crate::domain::asset::field::SERVES,
+                v.message,
+            )),
             other => other,
         })?;
     }

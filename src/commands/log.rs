@@ -9,12 +9,15 @@ use serde_json::{Value, json};
 
 use crate::cli::LogFormat;
 use crate::domain::history::{Links, describe, field_changes, what_happened};
-use crate::domain::text;
+use crate::domain::text::{self, Field};
+
+/// The option a bad date is reported against.
+const SINCE: Field = Field::new("--since");
 use crate::store::Change;
 
 /// The day `--since` names; a clear one-line error for anything else.
 pub fn parse_since(value: &str) -> Result<NaiveDate> {
-    match text::date("--since", value)? {
+    match text::date(SINCE, value)? {
         Some(day) => Ok(day),
         None => bail!("--since: expected a date as YYYY-MM-DD, e.g. 2026-03-31"),
     }

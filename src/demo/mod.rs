@@ -63,7 +63,7 @@ use crate::domain::control::{Control, Theme};
 use crate::domain::methodology::{Methodology, Rating};
 use crate::domain::party::InterestedParty;
 use crate::domain::protection::{ProtectionNeed, ProtectionScale};
-use crate::domain::question::{OpenQuestion, parse_stamp};
+use crate::domain::question::{OpenQuestion, field as question_field, parse_stamp};
 use crate::domain::risk::{Acceptance, Risk};
 use crate::domain::scope::{ContextIssue, ScopeItem, ScopeStatements};
 use crate::domain::soa::{Applicability, ImplementationStatus, SoaEntry};
@@ -106,10 +106,13 @@ impl Settings {
     }
 }
 
+/// What a bad date literal of the demo data is reported as.
+const DATE: crate::domain::Field = crate::domain::Field::new("date");
+
 /// Parses an ISO date literal of the demo data.
 fn date(iso: &str) -> Result<NaiveDate, StoreError> {
     NaiveDate::parse_from_str(iso, "%Y-%m-%d")
-        .map_err(|_| ValidationError::new("date", format!("'{iso}' is not an ISO date")).into())
+        .map_err(|_| ValidationError::new(DATE, format!("'{iso}' is not an ISO date")).into())
 }
 
 /// An optional date: the empty literal means none.
@@ -392,12 +395,17 @@ fn fill_questions(w: &mut Writer<'_>, asset_ids: &[i64]) -> Result<(), StoreErro
         };
         let resolved_at = match resolved_at {
             "" => None,
-            at => Some(parse_stamp("resolved_at", at)?),
+            at => Some(parse_stamp(question_field::RESOLVED_AT, at)?),
         };
         w.import_question(OpenQuestion {
             number,
             resolved_at,
-            ..OpenQuestion::new(asset, text, noted_by, parse_stamp("noted_at", noted_at)?)
+            ..OpenQuestion::new(
+                asset,
+                text,
+                noted_by,
+                parse_stamp(question_field::NOTED_AT, noted_at)?,
+            )
         })?;
     }
     Ok(())

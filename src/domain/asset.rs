@@ -57,6 +57,21 @@ impl AssetKind {
     }
 }
 
+/// The fields of an asset, as validation errors and forms name them.
+pub mod field {
+    use crate::domain::text::Field;
+
+    pub const NAME: Field = Field::new("name");
+    pub const KIND: Field = Field::new("kind");
+    pub const OWNER: Field = Field::new("owner");
+    pub const DESCRIPTION: Field = Field::new("description");
+    pub const LOCATION: Field = Field::new("location");
+    pub const CLASSIFICATION: Field = Field::new("classification");
+    pub const SCOPE_ITEM: Field = Field::new("scope item");
+    pub const DEPENDS_ON: Field = Field::new("depends on");
+    pub const SERVES: Field = Field::new("serves");
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Asset {
     pub id: i64,
@@ -96,11 +111,11 @@ impl Asset {
     pub fn validated_all(self) -> Result<Self, Vec<ValidationError>> {
         let mut found = problems::Problems::default();
         let asset = Self {
-            name: found.keep(text::required_line("name", &self.name)),
-            owner: found.keep(text::line("owner", &self.owner)),
-            description: found.keep(text::text("description", &self.description)),
-            location: found.keep(text::line("location", &self.location)),
-            classification: found.keep(text::line("classification", &self.classification)),
+            name: found.keep(text::required_line(field::NAME, &self.name)),
+            owner: found.keep(text::line(field::OWNER, &self.owner)),
+            description: found.keep(text::text(field::DESCRIPTION, &self.description)),
+            location: found.keep(text::line(field::LOCATION, &self.location)),
+            classification: found.keep(text::line(field::CLASSIFICATION, &self.classification)),
             ..self
         };
         found.settled(asset)
@@ -124,20 +139,20 @@ pub fn check_new_dependency(
 ) -> Result<(), ValidationError> {
     if new.asset == new.depends_on {
         return Err(ValidationError::new(
-            "depends on",
+            field::DEPENDS_ON,
             "an asset cannot depend on itself",
         ));
     }
     if existing.contains(&new) {
         return Err(ValidationError::new(
-            "depends on",
+            field::DEPENDS_ON,
             "this dependency exists already",
         ));
     }
     if let Some(path) = path_between(existing, new.depends_on, new.asset) {
         let names: Vec<String> = std::iter::once(new.asset).chain(path).map(&name).collect();
         return Err(ValidationError::new(
-            "depends on",
+            field::DEPENDS_ON,
             format!("this would create a cycle: {}", names.join(" → ")),
         ));
     }
@@ -206,7 +221,7 @@ mod tests {
         let edges = [dep(1, 2), dep(2, 3)];
         let err = check_new_dependency(&edges, dep(4, 4), label).unwrap_err();
         assert_eq!(
-            (err.field, err.message.as_str()),
+            (err.field.name(), err.message.as_str()),
             ("depends on", "an asset cannot depend on itself")
         );
         let err = check_new_dependency(&edges, dep(1, 2), label).unwrap_err();

@@ -29,12 +29,14 @@ string_enum!(
 
 /// The fields of a clause item, as validation errors name them.
 pub mod field {
-    pub const STATUS: &str = "status";
-    pub const NOTE: &str = "note";
-    pub const EVIDENCE: &str = "evidence";
-    pub const DOC_REFERENCE: &str = "doc reference";
-    pub const DOC_OWNER: &str = "doc owner";
-    pub const DOC_DATE: &str = "doc date";
+    use crate::domain::text::Field;
+
+    pub const STATUS: Field = Field::new("status");
+    pub const NOTE: Field = Field::new("note");
+    pub const EVIDENCE: Field = Field::new("evidence");
+    pub const DOC_REFERENCE: Field = Field::new("doc reference");
+    pub const DOC_OWNER: Field = Field::new("doc owner");
+    pub const DOC_DATE: Field = Field::new("doc date");
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -16,6 +16,16 @@ string_enum!(
     }
 );
 
+/// The fields of a custom control, as validation errors and forms name them.
+pub mod field {
+    use crate::domain::text::Field;
+
+    pub const TITLE: Field = Field::new("title");
+    pub const DESCRIPTION: Field = Field::new("description");
+    pub const SOURCE: Field = Field::new("source");
+    pub const COVERS: Field = Field::new("covers");
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Control {
     /// `5.1` for Annex A, `C-001` for a custom control.
@@ -44,10 +54,10 @@ impl Control {
     pub fn validated(self) -> Result<Self, ValidationError> {
         let mut covers: Vec<String> = Vec::new();
         for c in &self.covers {
-            let c = text::line("covers", c)?;
+            let c = text::line(field::COVERS, c)?;
             if !self.key.is_empty() && c == self.key {
                 return Err(ValidationError::new(
-                    "covers",
+                    field::COVERS,
                     format!("{} cannot cover itself", self.key),
                 ));
             }
@@ -56,9 +66,9 @@ impl Control {
             }
         }
         Ok(Self {
-            title: text::required_line("title", &self.title)?,
-            description: text::text("description", &self.description)?,
-            source: text::line("source", &self.source)?,
+            title: text::required_line(field::TITLE, &self.title)?,
+            description: text::text(field::DESCRIPTION, &self.description)?,
+            source: text::line(field::SOURCE, &self.source)?,
             covers,
             ..self
         })
@@ -115,7 +125,7 @@ mod tests {
         .validated()
         .unwrap_err();
         assert_eq!(
-            (err.field, err.message.as_str()),
+            (err.field.name(), err.message.as_str()),
             ("covers", "C-001 cannot cover itself")
         );
     }

@@ -4,6 +4,13 @@
 
 use super::ValidationError;
 
+/// The field the organisation's name is entered in, as validation errors and forms name it: the file is named after it.
+pub mod field {
+    use crate::domain::text::Field;
+
+    pub const ORGANISATION: Field = Field::new("organisation");
+}
+
 /// The extension every workspace file gets.
 pub const EXTENSION: &str = "isms";
 
@@ -29,7 +36,7 @@ pub fn workspace_file_name(organisation: &str) -> Result<String, ValidationError
     }
     if stem.is_empty() {
         return Err(ValidationError::new(
-            "organisation",
+            field::ORGANISATION,
             "expected a name with at least one letter or digit to name the file after",
         ));
     }

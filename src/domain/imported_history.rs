@@ -7,10 +7,23 @@ use serde_json::Value;
 
 use super::history::link_kind;
 use super::reference::RefKind;
-use super::text::{self, ValidationError};
+use super::text::{self, Field, ValidationError};
 
 /// How the log writes a moment: to the second, without a zone.
 const STAMP: &str = "%Y-%m-%dT%H:%M:%S";
+
+/// The fields of a change-log entry, as validation errors name them.
+pub mod field {
+    use crate::domain::text::Field;
+
+    pub const AT: Field = Field::new("at");
+    pub const WHO: Field = Field::new("who");
+    pub const ENTITY: Field = Field::new("entity");
+    pub const REFERENCE: Field = Field::new("reference");
+    pub const ACTION: Field = Field::new("action");
+    pub const BEFORE: Field = Field::new("before");
+    pub const AFTER: Field = Field::new("after");
+}
 
 /// One entry as the exported document holds it.
 #[derive(Debug, Clone, Copy)]
@@ -31,18 +44,18 @@ pub struct Entry<'a> {
 pub fn check(entry: &Entry<'_>) -> Result<(), ValidationError> {
     if NaiveDateTime::parse_from_str(entry.at, STAMP).is_err() {
         return Err(ValidationError::new(
-            "at",
+            field::AT,
             format!(
                 "'{}' is not a moment; expected YYYY-MM-DDTHH:MM:SS",
                 text::shown(entry.at)
             ),
         ));
     }
-    text::required_line("who", entry.who)?;
-    text::required_line("entity", entry.entity)?;
-    text::line("reference", entry.reference)?;
-    text::required_line("action", entry.action)?;
-    for (field, snapshot) in [("before", entry.before), ("after", entry.after)] {
+    text::required_line(field::WHO, entry.who)?;
+    text::required_line(field::ENTITY, entry.entity)?;
+    text::line(field::REFERENCE, entry.reference)?;
+    text::required_line(field::ACTION, entry.action)?;
+    for (field, snapshot) in [(field::BEFORE, entry.before), (field::AFTER, entry.after)] {
         if let Some(json) = snapshot {
             let value: Value = serde_json::from_str(json)
                 .map_err(|e| ValidationError::new(field, format!("is not JSON ({e})")))?;
@@ -53,7 +66,7 @@ pub fn check(entry: &Entry<'_>) -> Result<(), ValidationError> {
 }
 
 /// Every text in a snapshot, keys included, by the rules of a multi-line text.
-fn check_texts(field: &'static str, value: &Value) -> Result<(), ValidationError> {
+fn check_texts(field: Field, value: &Value) -> Result<(), ValidationError> {
     match value {
         Value::String(s) => text::text(field, s).map(|_| ()),
         Value::Array(items) => items.iter().try_for_each(|v| check_texts(field, v)),

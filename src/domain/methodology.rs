@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::protection::map_level;
-use super::text::{self, ValidationError};
+use super::text::{self, Field, ValidationError};
 use crate::string_enum;
 
 string_enum!(
@@ -56,22 +56,49 @@ pub const REVIEW_MONTHS: std::ops::RangeInclusive<u32> = 1..=60;
 /// The fields a methodology's errors name: each step and level by its position, so that a form
 /// (which uses the same keys) shows the error at the step or level it is about.
 pub mod field {
-    pub const STEP_NAMES: [&str; 5] = ["step 1", "step 2", "step 3", "step 4", "step 5"];
-    pub const STEP_DEFINITIONS: [&str; 5] = [
-        "definition 1",
-        "definition 2",
-        "definition 3",
-        "definition 4",
-        "definition 5",
+    use crate::domain::text::Field;
+
+    pub const LIKELIHOOD_SCALE: Field = Field::new("likelihood scale");
+    pub const IMPACT_SCALE: Field = Field::new("impact scale");
+    pub const RISK_LEVELS: Field = Field::new("risk levels");
+    pub const MATRIX: Field = Field::new("matrix");
+    pub const STEP_NAMES: [Field; 5] = [
+        Field::new("step 1"),
+        Field::new("step 2"),
+        Field::new("step 3"),
+        Field::new("step 4"),
+        Field::new("step 5"),
     ];
-    pub const LEVEL_NAMES: [&str; 6] = [
-        "level 1", "level 2", "level 3", "level 4", "level 5", "level 6",
+    pub const STEP_DEFINITIONS: [Field; 5] = [
+        Field::new("definition 1"),
+        Field::new("definition 2"),
+        Field::new("definition 3"),
+        Field::new("definition 4"),
+        Field::new("definition 5"),
     ];
-    pub const LEVEL_COLOURS: [&str; 6] = [
-        "colour 1", "colour 2", "colour 3", "colour 4", "colour 5", "colour 6",
+    pub const LEVEL_NAMES: [Field; 6] = [
+        Field::new("level 1"),
+        Field::new("level 2"),
+        Field::new("level 3"),
+        Field::new("level 4"),
+        Field::new("level 5"),
+        Field::new("level 6"),
     ];
-    pub const LEVEL_REVIEW: [&str; 6] = [
-        "review 1", "review 2", "review 3", "review 4", "review 5", "review 6",
+    pub const LEVEL_COLOURS: [Field; 6] = [
+        Field::new("colour 1"),
+        Field::new("colour 2"),
+        Field::new("colour 3"),
+        Field::new("colour 4"),
+        Field::new("colour 5"),
+        Field::new("colour 6"),
+    ];
+    pub const LEVEL_REVIEW: [Field; 6] = [
+        Field::new("review 1"),
+        Field::new("review 2"),
+        Field::new("review 3"),
+        Field::new("review 4"),
+        Field::new("review 5"),
+        Field::new("review 6"),
     ];
 }
 
@@ -167,7 +194,7 @@ impl Methodology {
         }
     }
 
-    pub fn check_rating(&self, field: &'static str, rating: Rating) -> Result<(), ValidationError> {
+    pub fn check_rating(&self, field: Field, rating: Rating) -> Result<(), ValidationError> {
         let (l, i) = (self.likelihood.len(), self.impact.len());
         if rating.likelihood == 0 || usize::from(rating.likelihood) > l {
             return Err(ValidationError::new(
@@ -186,21 +213,24 @@ impl Methodology {
 
     pub fn validated(self) -> Result<Self, ValidationError> {
         for (field, scale) in [
-            ("likelihood scale", &self.likelihood),
-            ("impact scale", &self.impact),
+            (field::LIKELIHOOD_SCALE, &self.likelihood),
+            (field::IMPACT_SCALE, &self.impact),
         ] {
             if !(3..=5).contains(&scale.len()) {
                 return Err(ValidationError::new(field, "needs 3 to 5 steps"));
             }
         }
         if self.levels.is_empty() || self.levels.len() > 6 {
-            return Err(ValidationError::new("risk levels", "needs 1 to 6 levels"));
+            return Err(ValidationError::new(
+                field::RISK_LEVELS,
+                "needs 1 to 6 levels",
+            ));
         }
         if self.matrix.len() != self.likelihood.len()
             || self.matrix.iter().any(|row| row.len() != self.impact.len())
         {
             return Err(ValidationError::new(
-                "matrix",
+                field::MATRIX,
                 "must have one cell per likelihood and impact step",
             ));
         }
@@ -211,7 +241,7 @@ impl Methodology {
             .any(|&l| l >= self.levels.len())
         {
             return Err(ValidationError::new(
-                "matrix",
+                field::MATRIX,
                 "names a risk level that does not exist",
             ));
         }
@@ -433,10 +463,11 @@ mod tests {
 
     #[test]
     fn rating_outside_the_scales_is_refused() {
+        const INHERENT: Field = Field::new("inherent");
         let m = Methodology::default();
         let err = m
             .check_rating(
-                "inherent",
+                INHERENT,
                 Rating {
                     likelihood: 6,
                     impact: 2,

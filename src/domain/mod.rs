@@ -24,4 +24,4 @@ pub mod soa;
 pub mod text;
 pub mod treatment;
 
-pub use text::ValidationError;
+pub use text::{Field, ValidationError};

@@ -17,6 +17,16 @@ string_enum!(
     }
 );
 
+/// The fields of an interested party, as validation errors and forms name them.
+pub mod field {
+    use crate::domain::text::Field;
+
+    pub const NAME: Field = Field::new("name");
+    pub const REQUIREMENTS: Field = Field::new("requirements");
+    pub const ADDRESSED: Field = Field::new("addressed");
+    pub const KIND: Field = Field::new("kind");
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct InterestedParty {
     pub id: i64,
@@ -42,8 +52,8 @@ impl InterestedParty {
 
     pub fn validated(self) -> Result<Self, ValidationError> {
         Ok(Self {
-            name: text::required_line("name", &self.name)?,
-            requirements: text::text("requirements", &self.requirements)?,
+            name: text::required_line(field::NAME, &self.name)?,
+            requirements: text::text(field::REQUIREMENTS, &self.requirements)?,
             ..self
         })
     }

@@ -3,6 +3,13 @@
 
 use super::ValidationError;
 
+/// The field a passphrase is typed in, as validation errors and forms name it.
+pub mod field {
+    use crate::domain::text::Field;
+
+    pub const PASSPHRASE: Field = Field::new("passphrase");
+}
+
 /// Fewest characters a new passphrase may have. A passphrase of several words is easier to type
 /// in a workshop than a short complex password, and as hard to guess.
 pub const MIN_CHARS: usize = 10;
@@ -14,7 +21,7 @@ pub const MAX_CHARS: usize = 1024;
 pub fn check_given(passphrase: &str) -> Result<(), ValidationError> {
     if passphrase.is_empty() {
         return Err(ValidationError::new(
-            "passphrase",
+            field::PASSPHRASE,
             "expected the workspace's passphrase, got nothing",
         ));
     }
@@ -26,7 +33,7 @@ pub fn check_given(passphrase: &str) -> Result<(), ValidationError> {
 /// typed again at a prompt).
 pub fn check_new(passphrase: &str, repeated: &str) -> Result<(), ValidationError> {
     let chars = passphrase.chars().count();
-    let fail = |message: String| Err(ValidationError::new("passphrase", message));
+    let fail = |message: String| Err(ValidationError::new(field::PASSPHRASE, message));
     if passphrase.trim().is_empty() {
         return fail("expected a new passphrase, got nothing".into());
     }

@@ -1,7 +1,10 @@
 //! Every problem of a record, not only the first: a form stops at the first bad field, but an
 //! import lists all of a line's problems, so that one pass over the sheet fixes them.
 
-use super::text::ValidationError;
+use super::text::{Field, ValidationError};
+
+/// What a record's error names when it has no problem to name.
+const RECORD: Field = Field::new("record");
 
 /// The problems found so far in one record.
 #[derive(Debug, Default)]
@@ -36,7 +39,7 @@ pub fn first(problems: Vec<ValidationError>) -> ValidationError {
     problems
         .into_iter()
         .next()
-        .unwrap_or_else(|| ValidationError::new("record", "is not valid"))
+        .unwrap_or_else(|| ValidationError::new(RECORD, "is not valid"))
 }
 
 #[cfg(test)]
@@ -49,7 +52,7 @@ mod tests {
         asset.owner = "two\nlines".into();
         asset.location = "x".repeat(300);
         let problems = asset.clone().validated_all().unwrap_err();
-        let fields: Vec<&str> = problems.iter().map(|p| p.field).collect();
+        let fields: Vec<&str> = problems.iter().map(|p| p.field.name()).collect();
         assert_eq!(fields, ["name", "owner", "location"]);
         assert_eq!(asset.validated().unwrap_err().field, "name");
     }

@@ -43,6 +43,18 @@ impl Objective {
     }
 }
 
+/// The fields of the protection scale and of a protection need, as validation errors and forms name them.
+pub mod field {
+    use crate::domain::text::Field;
+
+    pub const SCALE: Field = Field::new("scale");
+    pub const LEVEL_NAME: Field = Field::new("level name");
+    pub const LEVEL_DEFINITION: Field = Field::new("level definition");
+    pub const LEVEL: Field = Field::new("level");
+    pub const RATIONALE: Field = Field::new("rationale");
+    pub const OBJECTIVES: Field = Field::new("objectives");
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScaleLevel {
     pub name: String,
@@ -87,15 +99,15 @@ impl ProtectionScale {
 
     pub fn validated(self) -> Result<Self, ValidationError> {
         if !(3..=4).contains(&self.levels.len()) {
-            return Err(ValidationError::new("scale", "needs 3 or 4 levels"));
+            return Err(ValidationError::new(field::SCALE, "needs 3 or 4 levels"));
         }
         let levels = self
             .levels
             .into_iter()
             .map(|l| {
                 Ok(ScaleLevel {
-                    name: text::required_line("level name", &l.name)?,
-                    definition: text::text("level definition", &l.definition)?,
+                    name: text::required_line(field::LEVEL_NAME, &l.name)?,
+                    definition: text::text(field::LEVEL_DEFINITION, &l.definition)?,
                 })
             })
             .collect::<Result<_, ValidationError>>()?;
@@ -123,14 +135,14 @@ impl ProtectionNeed {
     ) -> Result<Self, ValidationError> {
         if self.level == 0 || self.level > scale.max_level() {
             return Err(ValidationError::new(
-                "level",
+                field::LEVEL,
                 format!("must be between 1 and {}", scale.max_level()),
             ));
         }
-        let rationale = text::text("rationale", &self.rationale)?;
+        let rationale = text::text(field::RATIONALE, &self.rationale)?;
         if needs_justification(rated_directly, &rationale) {
             return Err(ValidationError::new(
-                "rationale",
+                field::RATIONALE,
                 "an override needs a justification (cumulation or distribution effect)",
             ));
         }
@@ -189,7 +201,7 @@ pub fn validate_objectives(objectives: &[Objective]) -> Result<Vec<Objective>, V
         .collect();
     if chosen.is_empty() {
         return Err(ValidationError::new(
-            "objectives",
+            field::OBJECTIVES,
             "choose at least one protection objective",
         ));
     }

@@ -6,10 +6,20 @@ use chrono::{Datelike, NaiveDateTime, Timelike};
 use serde::{Deserialize, Serialize};
 
 use super::reference::RefKind;
-use super::text::{self, ValidationError};
+use super::text::{self, Field, ValidationError};
 
 /// How a stamp is written and read: the change log's form, to the second.
 const STAMP: &str = "%Y-%m-%dT%H:%M:%S";
+
+/// The fields of an open question, as validation errors and forms name them.
+pub mod field {
+    use crate::domain::text::Field;
+
+    pub const QUESTION: Field = Field::new("question");
+    pub const NOTED_BY: Field = Field::new("noted_by");
+    pub const NOTED_AT: Field = Field::new("noted_at");
+    pub const RESOLVED_AT: Field = Field::new("resolved_at");
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OpenQuestion {
@@ -51,14 +61,14 @@ impl OpenQuestion {
     /// The question as it may be stored: one line of text, who noted it, and stamps to the
     /// second with four-digit years; it cannot be resolved before it was noted.
     pub fn validated(self) -> Result<Self, ValidationError> {
-        let noted_at = checked_stamp("noted_at", self.noted_at)?;
+        let noted_at = checked_stamp(field::NOTED_AT, self.noted_at)?;
         let resolved_at = self
             .resolved_at
-            .map(|at| checked_stamp("resolved_at", at))
+            .map(|at| checked_stamp(field::RESOLVED_AT, at))
             .transpose()?;
         if let Some(at) = resolved_at.filter(|&at| at < noted_at) {
             return Err(ValidationError::new(
-                "resolved_at",
+                field::RESOLVED_AT,
                 format!(
                     "{} is before the question was noted ({})",
                     stamp(at),
@@ -67,8 +77,8 @@ impl OpenQuestion {
             ));
         }
         Ok(Self {
-            text: text::required_line("question", &self.text)?,
-            noted_by: text::required_line("noted_by", &self.noted_by)?,
+            text: text::required_line(field::QUESTION, &self.text)?,
+            noted_by: text::required_line(field::NOTED_BY, &self.noted_by)?,
             noted_at,
             resolved_at,
             ..self
@@ -81,7 +91,7 @@ impl OpenQuestion {
     pub fn resolved(self, at: NaiveDateTime) -> Result<Self, ValidationError> {
         if let Some(before) = self.resolved_at {
             return Err(ValidationError::new(
-                "resolved_at",
+                field::RESOLVED_AT,
                 format!(
                     "{} was resolved already on {}",
                     self.reference(),
@@ -113,7 +123,7 @@ pub fn stamp(at: NaiveDateTime) -> String {
 
 /// A stamp as [`stamp`] writes it (and the change log records it); anything else is refused,
 /// naming `field`.
-pub fn parse_stamp(field: &'static str, value: &str) -> Result<NaiveDateTime, ValidationError> {
+pub fn parse_stamp(field: Field, value: &str) -> Result<NaiveDateTime, ValidationError> {
     NaiveDateTime::parse_from_str(value.trim(), STAMP)
         .map_err(|_| {
             ValidationError::new(
@@ -128,7 +138,7 @@ pub fn parse_stamp(field: &'static str, value: &str) -> Result<NaiveDateTime, Va
 }
 
 /// Kept to the second, with a year that every export and SQLite's date functions read.
-fn checked_stamp(field: &'static str, at: NaiveDateTime) -> Result<NaiveDateTime, ValidationError> {
+fn checked_stamp(field: Field, at: NaiveDateTime) -> Result<NaiveDateTime, ValidationError> {
     if !(1..=9999).contains(&at.year()) {
         return Err(ValidationError::new(
             field,
@@ -146,7 +156,7 @@ mod tests {
     use super::*;
 
     fn at(s: &str) -> NaiveDateTime {
-        parse_stamp("at", s).unwrap()
+        parse_stamp(field::NOTED_AT, s).unwrap()
     }
 
     fn question(text: &str) -> OpenQuestion {
@@ -226,7 +236,7 @@ mod tests {
             "",
             "\u{1b}[2J",
         ] {
-            let err = parse_stamp("noted_at", bad).unwrap_err();
+            let err = parse_stamp(field::NOTED_AT, bad).unwrap_err();
             assert_eq!(err.field, "noted_at");
             assert!(
                 err.message.contains("expected YYYY-MM-DDTHH:MM:SS"),

@@ -3,6 +3,13 @@
 use super::text::ValidationError;
 use crate::string_enum;
 
+/// The field a reference number is entered in, as validation errors name it.
+pub mod field {
+    use crate::domain::text::Field;
+
+    pub const NUMBER: Field = Field::new("number");
+}
+
 string_enum!(
     /// The kind of numbered item, which fixes its reference prefix.
     RefKind {
@@ -47,7 +54,7 @@ impl RefKind {
             return Ok(number);
         }
         Err(ValidationError::new(
-            "number",
+            field::NUMBER,
             format!(
                 "{} is out of range; numbers run from 1 to {MAX_NUMBER}",
                 self.format(number)

@@ -85,8 +85,8 @@ impl Risk {
     pub fn validated_all(self, methodology: &Methodology) -> Result<Self, Vec<ValidationError>> {
         let mut found = problems::Problems::default();
         for (field, rating) in [
-            ("inherent rating", self.inherent),
-            ("residual rating", self.residual),
+            (field::INHERENT_RATING, self.inherent),
+            (field::RESIDUAL_RATING, self.residual),
         ] {
             if let Some(r) = rating
                 && let Err(e) = methodology.check_rating(field, r)
@@ -101,13 +101,15 @@ impl Risk {
         assets.sort();
         assets.dedup();
         let risk = Self {
-            title: found.keep(text::required_line("title", &self.title)),
-            description: found.keep(text::text("description", &self.description)),
-            threat: found.keep(text::text("threat", &self.threat)),
-            vulnerability: found.keep(text::text("vulnerability", &self.vulnerability)),
-            owner: found.keep(text::line("owner", &self.owner)),
-            treatment_rationale: found
-                .keep(text::text("treatment rationale", &self.treatment_rationale)),
+            title: found.keep(text::required_line(field::TITLE, &self.title)),
+            description: found.keep(text::text(field::DESCRIPTION, &self.description)),
+            threat: found.keep(text::text(field::THREAT, &self.threat)),
+            vulnerability: found.keep(text::text(field::VULNERABILITY, &self.vulnerability)),
+            owner: found.keep(text::line(field::OWNER, &self.owner)),
+            treatment_rationale: found.keep(text::text(
+                field::TREATMENT_RATIONALE,
+                &self.treatment_rationale,
+            )),
             objectives,
             assets,
             ..self
@@ -116,14 +118,40 @@ impl Risk {
     }
 }
 
-/// The fields of an acceptance, as validation errors name them.
+/// The fields of a risk, as validation errors and forms name them.
+pub mod field {
+    use crate::domain::text::Field;
+
+    pub const TITLE: Field = Field::new("title");
+    pub const DESCRIPTION: Field = Field::new("description");
+    pub const THREAT: Field = Field::new("threat");
+    pub const VULNERABILITY: Field = Field::new("vulnerability");
+    pub const OWNER: Field = Field::new("owner");
+    pub const OBJECTIVES: Field = Field::new("objectives");
+    pub const ASSETS: Field = Field::new("assets");
+    pub const INHERENT_RATING: Field = Field::new("inherent rating");
+    pub const RESIDUAL_RATING: Field = Field::new("residual rating");
+    pub const INHERENT_LIKELIHOOD: Field = Field::new("inherent likelihood");
+    pub const INHERENT_IMPACT: Field = Field::new("inherent impact");
+    pub const RESIDUAL_LIKELIHOOD: Field = Field::new("residual likelihood");
+    pub const RESIDUAL_IMPACT: Field = Field::new("residual impact");
+    pub const TREATMENT: Field = Field::new("treatment");
+    pub const TREATMENT_RATIONALE: Field = Field::new("treatment rationale");
+    pub const STATUS: Field = Field::new("status");
+    pub const NEXT_REVIEW: Field = Field::new("next review");
+}
+
+/// The fields of an acceptance, as validation errors and forms name them.
 pub mod acceptance_field {
-    pub const RISK: &str = "risk";
-    pub const ACCEPTED_BY: &str = "accepted by";
-    pub const AUTHORITY: &str = "authority";
-    pub const LEVEL: &str = "level";
-    pub const UNTIL: &str = "until";
-    pub const NOTE: &str = "note";
+    use crate::domain::text::Field;
+
+    pub const RISK: Field = Field::new("risk");
+    pub const ACCEPTED_BY: Field = Field::new("accepted by");
+    pub const AUTHORITY: Field = Field::new("authority");
+    pub const LEVEL: Field = Field::new("level");
+    pub const UNTIL: Field = Field::new("until");
+    pub const NOTE: Field = Field::new("note");
+    pub const ACCEPTED_ON: Field = Field::new("accepted on");
 }
 
 /// The record that a residual risk was accepted: who, when, at what level, until when.

@@ -22,7 +22,7 @@ impl ScopeStatements {
     /// The ISMS scope replaced by `text`; its last-changed date moves to `today` only when the
     /// text really changed.
     pub fn with_isms_scope(self, text: &str, today: NaiveDate) -> Result<Self, ValidationError> {
-        let text = text::text("isms_scope", text)?;
+        let text = text::text(statement_field::ISMS_SCOPE, text)?;
         if text == self.isms_scope {
             return Ok(self);
         }
@@ -39,7 +39,7 @@ impl ScopeStatements {
         text: &str,
         today: NaiveDate,
     ) -> Result<Self, ValidationError> {
-        let text = text::text("certificate_scope", text)?;
+        let text = text::text(statement_field::CERTIFICATE_SCOPE, text)?;
         if text == self.certificate_scope {
             return Ok(self);
         }
@@ -61,13 +61,34 @@ string_enum!(
     }
 );
 
-/// The fields of a scope item, as validation errors name them.
+/// The scope statements, as validation errors and the statement forms name them.
+pub mod statement_field {
+    use crate::domain::text::Field;
+
+    pub const ISMS_SCOPE: Field = Field::new("isms_scope");
+    pub const CERTIFICATE_SCOPE: Field = Field::new("certificate_scope");
+}
+
+/// The fields of a context issue, as validation errors and forms name them.
+pub mod issue_field {
+    use crate::domain::text::Field;
+
+    pub const KIND: Field = Field::new("kind");
+    pub const TITLE: Field = Field::new("title");
+    pub const NOTE: Field = Field::new("note");
+}
+
+/// The fields of a scope item, as validation errors and forms name them.
 pub mod field {
-    pub const NAME: &str = "name";
-    pub const DESCRIPTION: &str = "description";
-    pub const JUSTIFICATION: &str = "justification";
-    pub const INTERFACES: &str = "interfaces";
-    pub const IN_CERTIFICATE: &str = "in certificate scope";
+    use crate::domain::text::Field;
+
+    pub const NAME: Field = Field::new("name");
+    pub const DESCRIPTION: Field = Field::new("description");
+    pub const JUSTIFICATION: Field = Field::new("justification");
+    pub const INTERFACES: Field = Field::new("interfaces");
+    pub const IN_CERTIFICATE: Field = Field::new("in certificate scope");
+    pub const IN_ISMS: Field = Field::new("in ISMS scope");
+    pub const KIND: Field = Field::new("kind");
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -179,8 +200,8 @@ impl ContextIssue {
 
     pub fn validated(self) -> Result<Self, ValidationError> {
         Ok(Self {
-            title: text::required_line("title", &self.title)?,
-            note: text::text("note", &self.note)?,
+            title: text::required_line(issue_field::TITLE, &self.title)?,
+            note: text::text(issue_field::NOTE, &self.note)?,
             ..self
         })
     }

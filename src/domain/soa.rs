@@ -101,14 +101,18 @@ impl SoaEntry {
     }
 }
 
-/// The fields of an SoA entry, as validation errors name them.
+/// The fields of an SoA entry, as validation errors and forms name them.
 pub mod field {
-    pub const APPLICABILITY: &str = "applicability";
-    pub const JUSTIFICATION: &str = "justification";
-    pub const EXCLUSION_JUSTIFICATION: &str = "exclusion justification";
-    pub const OWNER: &str = "owner";
-    pub const EVIDENCE: &str = "evidence";
-    pub const COVERED_BY: &str = "covered by";
+    use crate::domain::text::Field;
+
+    pub const APPLICABILITY: Field = Field::new("applicability");
+    pub const JUSTIFICATION: Field = Field::new("justification");
+    pub const EXCLUSION_JUSTIFICATION: Field = Field::new("exclusion justification");
+    pub const OWNER: Field = Field::new("owner");
+    pub const EVIDENCE: Field = Field::new("evidence");
+    pub const COVERED_BY: Field = Field::new("covered by");
+    pub const REASONS: Field = Field::new("reasons");
+    pub const STATUS: Field = Field::new("status");
 }
 
 /// The custom control an entry names as covering it: trimmed, an empty name as none.

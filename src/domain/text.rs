@@ -3,16 +3,58 @@
 
 use chrono::Datelike;
 
+/// The name of a field a value is entered in. A `ValidationError` names its field with one, and
+/// a form finds its fields by the same constants (each register's `field` module), so an error
+/// lands next to the field it is about and a misspelt name does not compile.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Field(&'static str);
+
+impl Field {
+    pub const fn new(name: &'static str) -> Self {
+        Self(name)
+    }
+
+    /// The name as messages, CLI output and import error lines show it.
+    pub const fn name(self) -> &'static str {
+        self.0
+    }
+}
+
+impl std::fmt::Display for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.0)
+    }
+}
+
+/// Written as the bare name, as it read when it was a string.
+impl std::fmt::Debug for Field {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self.0, f)
+    }
+}
+
+impl PartialEq<&str> for Field {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<Field> for &str {
+    fn eq(&self, other: &Field) -> bool {
+        *self == other.0
+    }
+}
+
 /// A value a user typed that breaks a rule; names the field and what is expected.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("{field}: {message}")]
 pub struct ValidationError {
-    pub field: &'static str,
+    pub field: Field,
     pub message: String,
 }
 
 impl ValidationError {
-    pub fn new(field: &'static str, message: impl Into<String>) -> Self {
+    pub fn new(field: Field, message: impl Into<String>) -> Self {
         Self {
             field,
             message: message.into(),
@@ -26,12 +68,12 @@ pub const LINE_MAX: usize = 200;
 pub const TEXT_MAX: usize = 20_000;
 
 /// A single-line value: trimmed; any control character (including a line break) is refused.
-pub fn line(field: &'static str, value: &str) -> Result<String, ValidationError> {
+pub fn line(field: Field, value: &str) -> Result<String, ValidationError> {
     check(field, value, LINE_MAX, false)
 }
 
 /// A single-line value that must not be empty.
-pub fn required_line(field: &'static str, value: &str) -> Result<String, ValidationError> {
+pub fn required_line(field: Field, value: &str) -> Result<String, ValidationError> {
     let v = line(field, value)?;
     if v.is_empty() {
         return Err(ValidationError::new(field, "is required"));
@@ -40,7 +82,7 @@ pub fn required_line(field: &'static str, value: &str) -> Result<String, Validat
 }
 
 /// A multi-line value: trimmed; line breaks and tabs allowed, other control characters refused.
-pub fn text(field: &'static str, value: &str) -> Result<String, ValidationError> {
+pub fn text(field: Field, value: &str) -> Result<String, ValidationError> {
     check(field, value, TEXT_MAX, true)
 }
 
@@ -91,10 +133,7 @@ fn escaped(value: &str, keep: impl Fn(char) -> bool) -> String {
 /// An optional ISO date (`2026-03-31`); empty means none. The year has four digits: chrono
 /// alone would take `0-01-01` or `+12345-01-01`, which no spreadsheet, SQLite date function or
 /// export reads as a date.
-pub fn date(
-    field: &'static str,
-    value: &str,
-) -> Result<Option<chrono::NaiveDate>, ValidationError> {
+pub fn date(field: Field, value: &str) -> Result<Option<chrono::NaiveDate>, ValidationError> {
     let v = value.trim();
     if v.is_empty() {
         return Ok(None);
@@ -118,7 +157,7 @@ pub fn date(
 }
 
 fn check(
-    field: &'static str,
+    field: Field,
     value: &str,
     max: usize,
     multiline: bool,
@@ -156,60 +195,75 @@ fn check(
 mod tests {
     use super::*;
 
+    const NAME: Field = Field::new("name");
+    const NOTE: Field = Field::new("note");
+    const DUE: Field = Field::new("due");
+
+    #[test]
+    fn a_field_reads_as_its_name() {
+        assert_eq!(NAME.name(), "name");
+        assert_eq!(NAME.to_string(), "name");
+        assert_eq!(format!("[{NAME:>6}]"), "[  name]");
+        assert_eq!(format!("{NAME:?}"), "\"name\"");
+        assert_eq!(NAME, "name");
+        assert_eq!("name", NAME);
+        assert_ne!(NAME, "note");
+    }
+
     #[test]
     fn trims_and_keeps_unicode() {
         assert_eq!(
-            line("name", "  Müller & Söhne 株式会社 ").unwrap(),
+            line(NAME, "  Müller & Söhne 株式会社 ").unwrap(),
             "Müller & Söhne 株式会社"
         );
     }
 
     #[test]
     fn refuses_control_characters_naming_the_field() {
-        let err = line("name", "a\u{7}b").unwrap_err();
+        let err = line(NAME, "a\u{7}b").unwrap_err();
         assert_eq!(
             err.to_string(),
             "name: contains the control character U+0007"
         );
         assert_eq!(
-            line("name", "a\nb").unwrap_err().message,
+            line(NAME, "a\nb").unwrap_err().message,
             "must be a single line"
         );
     }
 
     #[test]
     fn multiline_allows_breaks_but_not_escape() {
-        assert_eq!(text("note", "a\r\nb\tc").unwrap(), "a\nb\tc");
-        assert!(text("note", "a\u{1b}[31m").is_err());
+        assert_eq!(text(NOTE, "a\r\nb\tc").unwrap(), "a\nb\tc");
+        assert!(text(NOTE, "a\u{1b}[31m").is_err());
     }
 
     #[test]
     fn every_line_break_becomes_a_newline_so_text_validates_to_itself() {
-        assert_eq!(text("note", "¡\r\r\n0").unwrap(), "¡\n\n0");
-        assert_eq!(text("note", "a\rb").unwrap(), "a\nb");
-        assert_eq!(text("note", "¡\n\n0").unwrap(), "¡\n\n0");
+        assert_eq!(text(NOTE, "¡\r\r\n0").unwrap(), "¡\n\n0");
+        assert_eq!(text(NOTE, "a\rb").unwrap(), "a\nb");
+        assert_eq!(text(NOTE, "¡\n\n0").unwrap(), "¡\n\n0");
     }
 
     #[test]
     fn length_is_bounded_in_characters() {
-        assert!(line("name", &"ä".repeat(LINE_MAX)).is_ok());
-        let err = line("name", &"ä".repeat(LINE_MAX + 1)).unwrap_err();
+        assert!(line(NAME, &"ä".repeat(LINE_MAX)).is_ok());
+        let err = line(NAME, &"ä".repeat(LINE_MAX + 1)).unwrap_err();
         assert!(err.message.contains("at most 200"), "{err}");
     }
 
     #[test]
     fn dates_are_iso_or_empty() {
-        assert_eq!(date("due", " ").unwrap(), None);
+        assert_eq!(date(DUE, " ").unwrap(), None);
         assert_eq!(
-            date("due", "2026-03-31").unwrap().unwrap().to_string(),
+            date(DUE, "2026-03-31").unwrap().unwrap().to_string(),
             "2026-03-31"
         );
-        let err = date("due", "31.03.2026").unwrap_err();
+        let err = date(DUE, "31.03.2026").unwrap_err();
         assert_eq!(
             err.to_string(),
             "due: '31.03.2026' is not a date; expected YYYY-MM-DD, e.g. 2026-03-31"
         );
-        assert!(date("due", "2026-02-30").is_err());
+        assert!(date(DUE, "2026-02-30").is_err());
     }
 
     #[test]
@@ -220,7 +274,7 @@ mod tests {
         );
         assert_eq!(shown("Müller 株式会社"), "Müller 株式会社");
         assert_eq!(
-            date("due", "\u{1b}[2J").unwrap_err().message,
+            date(DUE, "\u{1b}[2J").unwrap_err().message,
             "'\\u{1b}[2J' is not a date; expected YYYY-MM-DD, e.g. 2026-03-31"
         );
     }
@@ -236,15 +290,15 @@ mod tests {
             ('\u{200F}', "U+200F"),
             ('\u{061C}', "U+061C"),
         ] {
-            let err = line("name", &format!("invoice{c}fdp.exe")).unwrap_err();
+            let err = line(NAME, &format!("invoice{c}fdp.exe")).unwrap_err();
             assert_eq!(err.field, "name");
             assert!(err.message.contains(code), "{err}");
             assert!(err.message.contains("bidirectional"), "{err}");
-            assert!(text("note", &format!("a\n{c}b")).is_err(), "{code}");
+            assert!(text(NOTE, &format!("a\n{c}b")).is_err(), "{code}");
         }
         // Right-to-left text itself is fine: only the invisible controls are refused.
-        assert_eq!(line("name", "שרת ראשי").unwrap(), "שרת ראשי");
-        assert_eq!(line("name", "خادم").unwrap(), "خادم");
+        assert_eq!(line(NAME, "שרת ראשי").unwrap(), "שרת ראשי");
+        assert_eq!(line(NAME, "خادم").unwrap(), "خادم");
     }
 
     #[test]
@@ -267,15 +321,15 @@ mod tests {
             "-001-01-01",
             "26-03-31",
         ] {
-            let err = date("due", bad).unwrap_err();
+            let err = date(DUE, bad).unwrap_err();
             assert!(err.message.contains("expected YYYY-MM-DD"), "{bad}: {err}");
         }
         assert_eq!(
-            date("due", "0001-01-01").unwrap().unwrap().to_string(),
+            date(DUE, "0001-01-01").unwrap().unwrap().to_string(),
             "0001-01-01"
         );
         assert_eq!(
-            date("due", "2026-3-1").unwrap().unwrap().to_string(),
+            date(DUE, "2026-3-1").unwrap().unwrap().to_string(),
             "2026-03-01"
         );
     }
@@ -283,7 +337,7 @@ mod tests {
     #[test]
     fn required_refuses_whitespace_only() {
         assert_eq!(
-            required_line("name", "   ").unwrap_err().to_string(),
+            required_line(NAME, "   ").unwrap_err().to_string(),
             "name: is required"
         );
     }

@@ -21,6 +21,19 @@ impl ActionStatus {
     }
 }
 
+/// The fields of a treatment action, as validation errors and forms name them.
+pub mod field {
+    use crate::domain::text::Field;
+
+    pub const TITLE: Field = Field::new("title");
+    pub const DESCRIPTION: Field = Field::new("description");
+    pub const OWNER: Field = Field::new("owner");
+    pub const DUE: Field = Field::new("due");
+    pub const STATUS: Field = Field::new("status");
+    pub const RISKS: Field = Field::new("risks");
+    pub const CONTROLS: Field = Field::new("controls");
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Action {
     pub id: i64,
@@ -77,15 +90,15 @@ impl Action {
         risks.dedup();
         let mut controls = Vec::new();
         for c in &self.controls {
-            let c = text::required_line("controls", c)?;
+            let c = text::required_line(field::CONTROLS, c)?;
             if !controls.contains(&c) {
                 controls.push(c);
             }
         }
         Ok(Self {
-            title: text::required_line("title", &self.title)?,
-            description: text::text("description", &self.description)?,
-            owner: text::line("owner", &self.owner)?,
+            title: text::required_line(field::TITLE, &self.title)?,
+            description: text::text(field::DESCRIPTION, &self.description)?,
+            owner: text::line(field::OWNER, &self.owner)?,
             risks,
             controls,
             ..self

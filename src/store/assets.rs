@@ -207,7 +207,7 @@ impl Writer<'_> {
             return Ok(());
         }
         Err(ValidationError::new(
-            "kind",
+            crate::domain::asset::field::KIND,
             format!(
                 "as {} (a supporting asset) its needs are overrides, which need a justification; \
                  give a rationale for {} or clear it first",

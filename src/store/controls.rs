@@ -57,7 +57,7 @@ fn one_custom_control(conn: &Connection, key: &str) -> Result<Control> {
         .ok_or_else(|| StoreError::Missing(format!("control {key}")))?;
     if found.is_annex_a() {
         return Err(ValidationError::new(
-            "controls",
+            crate::domain::treatment::field::CONTROLS,
             format!(
                 "{} is an Annex A control; only custom controls can be changed or deleted",
                 display_ref(key)
@@ -156,7 +156,7 @@ impl Writer<'_> {
         let relying = covered_by(&self.tx, &control.key)?;
         if let Some(dropped) = relying.iter().find(|c| !control.covers.contains(c)) {
             return Err(ValidationError::new(
-                "covers",
+                crate::domain::control::field::COVERS,
                 format!(
                     "{} is excluded as covered by {}; change that SoA decision first",
                     display_ref(dropped),
@@ -200,7 +200,7 @@ impl Writer<'_> {
             .collect::<rusqlite::Result<_>>()?;
         if !actions.is_empty() {
             return Err(ValidationError::new(
-                "controls",
+                crate::domain::treatment::field::CONTROLS,
                 format!(
                     "{} is implemented by {}; remove it there first",
                     control.key,
@@ -237,7 +237,7 @@ impl Writer<'_> {
                 .exists([covered])?;
             if !annex_a {
                 return Err(ValidationError::new(
-                    "covers",
+                    crate::domain::control::field::COVERS,
                     format!("'{covered}' is not an Annex A control"),
                 )
                 .into());
@@ -257,7 +257,7 @@ impl Writer<'_> {
         match found {
             Some(_) => Ok(()),
             None => Err(ValidationError::new(
-                "controls",
+                crate::domain::treatment::field::CONTROLS,
                 format!("'{key}' is neither an Annex A control nor a custom control"),
             )
             .into()),

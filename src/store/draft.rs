@@ -48,7 +48,10 @@ impl Draft {
         existing: Existing,
         clock: Clock,
     ) -> Result<Draft> {
-        let organisation = crate::domain::text::required_line("organisation", organisation)?;
+        let organisation = crate::domain::text::required_line(
+            crate::domain::file_name::field::ORGANISATION,
+            organisation,
+        )?;
         check(target, existing)?;
         // Made first, so that a failure below removes the file and its journals too.
         let scratch = Scratch(Some(target::temp_beside(target)?.into_temp_path()));

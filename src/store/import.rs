@@ -80,7 +80,7 @@ impl Writer<'_> {
         )?;
         if version.number <= last {
             return Err(ValidationError::new(
-                "number",
+                crate::domain::reference::field::NUMBER,
                 format!("v{} does not come after v{last}", version.number),
             )
             .into());
@@ -149,7 +149,7 @@ impl Writer<'_> {
             .exists([number])?;
         if taken {
             return Err(ValidationError::new(
-                "number",
+                crate::domain::reference::field::NUMBER,
                 format!("{} is taken already", kind.format(number)),
             )
             .into());

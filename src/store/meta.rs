@@ -11,7 +11,15 @@ use crate::domain::evaluation::reevaluation_summary;
 use crate::domain::methodology::Methodology;
 use crate::domain::protection::{Objective, ProtectionScale, validate_objectives};
 use crate::domain::scope::ScopeStatements;
-use crate::domain::text;
+use crate::domain::text::{self, Field};
+
+/// The scope statements as the settings name them.
+mod field {
+    use super::Field;
+
+    pub const ISMS_SCOPE: Field = Field::new("ISMS scope");
+    pub const CERTIFICATE_SCOPE: Field = Field::new("certificate scope");
+}
 
 const ORGANISATION: &str = "organisation";
 const SCOPE: &str = "scope_statements";
@@ -123,14 +131,14 @@ impl Writer<'_> {
     }
 
     pub fn set_organisation(&mut self, name: &str) -> Result<()> {
-        let name = text::required_line("organisation", name)?;
+        let name = text::required_line(crate::domain::file_name::field::ORGANISATION, name)?;
         self.put(ORGANISATION, &name).map(drop)
     }
 
     pub fn set_scope_statements(&mut self, statements: ScopeStatements) -> Result<ScopeStatements> {
         let statements = ScopeStatements {
-            isms_scope: text::text("ISMS scope", &statements.isms_scope)?,
-            certificate_scope: text::text("certificate scope", &statements.certificate_scope)?,
+            isms_scope: text::text(field::ISMS_SCOPE, &statements.isms_scope)?,
+            certificate_scope: text::text(field::CERTIFICATE_SCOPE, &statements.certificate_scope)?,
             ..statements
         };
         self.put(SCOPE, &statements)?;

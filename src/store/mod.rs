@@ -512,6 +512,9 @@ pub fn fix_user_for_this_thread(who: Option<&str>) {
     FIXED_USER.with(|u| *u.borrow_mut() = who.map(str::to_string));
 }
 
+/// The variable a bad user name is reported against: the one to set, whichever was read.
+const ISMS_USER: crate::domain::Field = crate::domain::Field::new("ISMS_USER");
+
 /// Who is editing: the thread's fixed user, else `ISMS_USER`, else the OS user. The name goes
 /// into every change-log entry and the lock note, so it follows the rules of any name: a control
 /// character or a bidirectional override (which could forge a line of `isms log` or act on the
@@ -529,9 +532,9 @@ fn current_user() -> Result<String> {
             })
             .unwrap_or(("ISMS_USER", "unknown".to_string())),
     };
-    crate::domain::text::line(variable, &who).map_err(|e| {
+    crate::domain::text::line(ISMS_USER, &who).map_err(|e| {
         StoreError::Invalid(ValidationError::new(
-            "ISMS_USER",
+            ISMS_USER,
             format!(
                 "{}{}; set ISMS_USER to your name as the change log should show it",
                 if variable == "ISMS_USER" {

@@ -6,18 +6,15 @@ use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::sql::{all, next_number};
 use super::{Result, Store, StoreError, Writer};
-use crate::domain::question::{OpenQuestion, parse_stamp, stamp};
+use crate::domain::Field;
+use crate::domain::question::{OpenQuestion, field, parse_stamp, stamp};
 use crate::domain::reference::RefKind;
 
 const QUESTION: &str =
     "SELECT id, number, asset, text, noted_by, noted_at, resolved_at FROM open_questions";
 
 /// A stored stamp; one that does not read back reports the column as damaged.
-fn stamp_at(
-    r: &Row<'_>,
-    idx: usize,
-    field: &'static str,
-) -> rusqlite::Result<Option<NaiveDateTime>> {
+fn stamp_at(r: &Row<'_>, idx: usize, field: Field) -> rusqlite::Result<Option<NaiveDateTime>> {
     let Some(text) = r.get::<_, Option<String>>(idx)? else {
         return Ok(None);
     };
@@ -34,12 +31,12 @@ fn question(r: &Row<'_>) -> rusqlite::Result<OpenQuestion> {
         text: r.get(3)?,
         noted_by: r.get(4)?,
         // The column is NOT NULL, so a missing stamp is a conversion failure like a bad one.
-        noted_at: stamp_at(r, 5, "noted_at")?.ok_or(rusqlite::Error::InvalidColumnType(
+        noted_at: stamp_at(r, 5, field::NOTED_AT)?.ok_or(rusqlite::Error::InvalidColumnType(
             5,
             "noted_at".into(),
             Type::Null,
         ))?,
-        resolved_at: stamp_at(r, 6, "resolved_at")?,
+        resolved_at: stamp_at(r, 6, field::RESOLVED_AT)?,
     })
 }
 
@@ -73,7 +70,7 @@ impl Store {
 impl Writer<'_> {
     /// Notes a question about `asset` (or the workshop as a whole), by whoever edits, now.
     pub fn note_question(&mut self, asset: Option<i64>, text: &str) -> Result<OpenQuestion> {
-        let noted_at = parse_stamp("noted_at", &self.at)?;
+        let noted_at = parse_stamp(field::NOTED_AT, &self.at)?;
         let q = OpenQuestion::new(asset, text, self.who, noted_at).validated()?;
         self.insert_question(q)
     }
@@ -81,7 +78,7 @@ impl Writer<'_> {
     /// Marks question `id` resolved now; `Missing` if there is none, refused if it is resolved.
     pub fn resolve_question(&mut self, id: i64) -> Result<OpenQuestion> {
         let before = one_question(&self.tx, id)?;
-        let at = parse_stamp("resolved_at", &self.at)?;
+        let at = parse_stamp(field::RESOLVED_AT, &self.at)?;
         let after = before.clone().resolved(at)?;
         self.tx.execute(
             "UPDATE open_questions SET resolved_at = ?2 WHERE id = ?1",
@@ -262,10 +259,10 @@ mod tests {
             Some(server.id),
             "Shared?",
             "consultant",
-            parse_stamp("at", "2025-11-04T14:30:00").unwrap(),
+            parse_stamp(field::NOTED_AT, "2025-11-04T14:30:00").unwrap(),
         );
         q.number = 7;
-        q.resolved_at = Some(parse_stamp("at", "2025-12-01T09:00:00").unwrap());
+        q.resolved_at = Some(parse_stamp(field::NOTED_AT, "2025-12-01T09:00:00").unwrap());
         let stored = store.edit(|w| w.import_question(q.clone())).unwrap();
         assert_eq!(
             stored,
@@ -279,7 +276,7 @@ mod tests {
         let err = store.edit(|w| w.import_question(q.clone())).unwrap_err();
         assert!(err.to_string().contains("Q-007 is taken"), "{err}");
         q.number = 8;
-        q.resolved_at = Some(parse_stamp("at", "2025-01-01T00:00:00").unwrap());
+        q.resolved_at = Some(parse_stamp(field::NOTED_AT, "2025-01-01T00:00:00").unwrap());
         let err = store.edit(|w| w.import_question(q)).unwrap_err();
         assert!(err.to_string().starts_with("resolved_at:"), "{err}");
         assert_eq!(store.questions().unwrap().len(), 1);

@@ -12,6 +12,7 @@ use super::sql::{all, join, parse, parse_list};
 use super::{Result, Store, StoreError, Writer};
 use crate::domain::ValidationError;
 use crate::domain::reference::RefKind;
+use crate::domain::soa::version::field as version_field;
 use crate::domain::soa::{
     SoaEntry, SoaSnapshotRow, SoaVersion, check_decision, field, snapshot, treated_risks,
     treated_risks_by_control,
@@ -270,8 +271,8 @@ impl Writer<'_> {
         note: &str,
         issued_on: NaiveDate,
     ) -> Result<SoaVersion> {
-        let approver = text::required_line("approver", approver)?;
-        let note = text::text("note", note)?;
+        let approver = text::required_line(version_field::APPROVER, approver)?;
+        let note = text::text(version_field::NOTE, note)?;
         let previous: Option<(u32, NaiveDate)> = self
             .tx
             .query_row(
@@ -282,7 +283,7 @@ impl Writer<'_> {
             .optional()?;
         if let Some((number, on)) = previous.filter(|&(_, on)| issued_on < on) {
             return Err(ValidationError::new(
-                "issued on",
+                version_field::ISSUED_ON,
                 format!("{issued_on} is before v{number}, issued on {on}"),
             )
             .into());

@@ -16,6 +16,16 @@ use crate::ui::screens::Status;
 use crate::ui::widgets::Confirm;
 use crate::ui::widgets::form::{Form, FormEvent};
 
+/// The fields of the export menu.
+mod field {
+    use crate::domain::Field;
+
+    pub const WHAT: Field = Field::new("what");
+    pub const FORMAT: Field = Field::new("format");
+    pub const FOLDER: Field = Field::new("folder");
+    pub const NOTE: Field = Field::new("note");
+}
+
 pub struct ExportDialog {
     form: Form,
     /// The question before files are replaced, with the export it would then write.
@@ -51,19 +61,23 @@ impl ExportDialog {
         };
         let form = Form::new("Export")
             .choice(
-                "what",
+                field::WHAT,
                 "What",
                 What::ALL.iter().map(|w| w.label()).collect(),
                 0,
             )
             .choice(
-                "format",
+                field::FORMAT,
                 "Format",
                 ExportFormat::ALL.iter().map(|f| f.label()).collect(),
                 0,
             )
-            .line("folder", "Into the folder", &folder.display().to_string())
-            .note("note", "Note", note);
+            .line(
+                field::FOLDER,
+                "Into the folder",
+                &folder.display().to_string(),
+            )
+            .note(field::NOTE, "Note", note);
         Self {
             form,
             replacing: None,
@@ -110,17 +124,17 @@ impl ExportDialog {
             FormEvent::Submit => {
                 self.form.clear_errors();
                 let what = What::ALL
-                    .get(self.form.choice_index("what"))
+                    .get(self.form.choice_index(field::WHAT))
                     .copied()
                     .unwrap_or(What::Report);
                 let format = ExportFormat::ALL
-                    .get(self.form.choice_index("format"))
+                    .get(self.form.choice_index(field::FORMAT))
                     .copied()
                     .unwrap_or(ExportFormat::Xlsx);
-                let folder = PathBuf::from(self.form.value("folder").trim());
+                let folder = PathBuf::from(self.form.value(field::FOLDER).trim());
                 if folder.as_os_str().is_empty() {
                     self.form
-                        .set_error("folder", "name the folder to write into");
+                        .set_error(field::FOLDER, "name the folder to write into");
                     return ExportStep::Open;
                 }
                 let chosen = Export {

@@ -95,7 +95,10 @@ impl Welcome {
 
     /// Where the workspace of `organisation` is created.
     fn named_after(&self, organisation: &str) -> Result<PathBuf, crate::store::StoreError> {
-        crate::domain::text::required_line("organisation", organisation)?;
+        crate::domain::text::required_line(
+            crate::domain::file_name::field::ORGANISATION,
+            organisation,
+        )?;
         let name = crate::domain::file_name::workspace_file_name(organisation)?;
         let folder = self.folder();
         // The data directory is the one folder isms makes itself; one the user named must exist.

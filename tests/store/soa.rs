@@ -37,7 +37,7 @@ fn custom(title: &str, covers: &[&str]) -> Control {
 
 fn invalid_field(err: &StoreError) -> &'static str {
     match err {
-        StoreError::Invalid(e) => e.field,
+        StoreError::Invalid(e) => e.field.name(),
         other => panic!("expected a validation error, got {other:?}"),
     }
 }

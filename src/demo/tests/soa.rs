@@ -103,7 +103,7 @@ fn every_decision_but_the_documented_gap_passes_the_strict_rules() {
             let risks = treated.get(&e.control).cloned().unwrap_or_default();
             check_decision(e, &risks, &custom)
                 .err()
-                .map(|err| (e.control.clone(), err.field))
+                .map(|err| (e.control.clone(), err.field.name()))
         })
         .collect();
     assert_eq!(refused, [("7.12".to_string(), "exclusion justification")]);

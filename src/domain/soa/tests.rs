@@ -159,7 +159,7 @@ fn the_covering_control_must_exist_and_cover_it() {
     assert_eq!(err.message, "C-004 does not cover A.5.7");
     let err = check_decision(&entry, &[], &[custom("C-001", &["5.7"])]).unwrap_err();
     assert_eq!(
-        (err.field, err.message.as_str()),
+        (err.field.name(), err.message.as_str()),
         (
             "covered by",
             "C-004 is not a custom control of this workspace"

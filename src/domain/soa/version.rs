@@ -13,6 +13,22 @@ use crate::domain::control::{Control, key_order};
 use crate::domain::text::{self, ValidationError};
 use crate::domain::treatment::Action;
 
+/// The fields of an issued SoA version and its rows, as validation errors and forms name them.
+pub mod field {
+    use crate::domain::text::Field;
+
+    pub const APPROVER: Field = Field::new("approver");
+    pub const ISSUED_ON: Field = Field::new("issued on");
+    pub const NOTE: Field = Field::new("note");
+    pub const CONTROL: Field = Field::new("control");
+    pub const TITLE: Field = Field::new("title");
+    pub const REASONS: Field = Field::new("reasons");
+    pub const JUSTIFICATION: Field = Field::new("justification");
+    pub const EXCLUSION_JUSTIFICATION: Field = Field::new("exclusion justification");
+    pub const COVERED_BY: Field = Field::new("covered by");
+    pub const OWNER: Field = Field::new("owner");
+}
+
 /// One control's decision as a version recorded it; `reasons` are codes, the derived
 /// `risk_treatment` included.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -54,8 +70,8 @@ impl SoaVersion {
             .map(SoaSnapshotRow::validated)
             .collect::<Result<_, _>>()?;
         Ok(Self {
-            approver: text::required_line("approver", &self.approver)?,
-            note: text::text("note", &self.note)?,
+            approver: text::required_line(field::APPROVER, &self.approver)?,
+            note: text::text(field::NOTE, &self.note)?,
             rows,
             ..self
         })
@@ -66,24 +82,24 @@ impl SoaSnapshotRow {
     fn validated(self) -> Result<Self, ValidationError> {
         let covered_by = self
             .covered_by
-            .map(|key| text::line("covered by", &key))
+            .map(|key| text::line(field::COVERED_BY, &key))
             .transpose()?;
         let reasons = self
             .reasons
             .iter()
-            .map(|r| text::line("reasons", r))
+            .map(|r| text::line(field::REASONS, r))
             .collect::<Result<_, _>>()?;
         Ok(Self {
-            control: text::required_line("control", &self.control)?,
-            title: text::line("title", &self.title)?,
+            control: text::required_line(field::CONTROL, &self.control)?,
+            title: text::line(field::TITLE, &self.title)?,
             reasons,
-            justification: text::text("justification", &self.justification)?,
+            justification: text::text(field::JUSTIFICATION, &self.justification)?,
             exclusion_justification: text::text(
-                "exclusion justification",
+                field::EXCLUSION_JUSTIFICATION,
                 &self.exclusion_justification,
             )?,
             covered_by,
-            owner: text::line("owner", &self.owner)?,
+            owner: text::line(field::OWNER, &self.owner)?,
             ..self
         })
     }

@@ -222,7 +222,7 @@ fn draft(head: &Header, line: &Line, m: &Methodology, assets: &Names) -> Result<
             Err(e) => why.push(format!("status: {e}")),
         }
     }
-    risk.next_review = text::date("next review", cell("next review"))
+    risk.next_review = text::date(crate::domain::risk::field::NEXT_REVIEW, cell("next review"))
         .map_err(|e| why.push(e.to_string()))
         .ok()
         .flatten();

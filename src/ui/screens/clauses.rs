@@ -6,15 +6,31 @@ use std::sync::Arc;
 
 use super::register::Record;
 use crate::app::{Command, Error, Reader, Saved};
-use crate::domain::ValidationError;
 use crate::domain::clause::{
-    ClauseItem, ClauseStatus, WorkspaceEvidence, mandatory_documents, workspace_evidence,
+    ClauseItem, ClauseStatus, WorkspaceEvidence, field, mandatory_documents, workspace_evidence,
 };
 use crate::domain::readiness::Place;
 use crate::domain::soa::Applicability;
 use crate::domain::text;
+use crate::domain::{Field, ValidationError};
 use crate::ui::widgets::form::Form;
 use crate::ui::widgets::table::Column;
+
+/// The facets the records can be filtered by (`f`): the keys of the facet form.
+mod facet {
+    use crate::domain::Field;
+
+    pub const CLAUSE: Field = Field::new("clause");
+    pub const STATUS: Field = Field::new("status");
+    pub const DOCUMENTED_INFORMATION_REQUIRED: Field =
+        Field::new("documented information required");
+}
+
+/// What refusing to delete a clause names: no field of its form, so the form shows the message.
+const CLAUSE: Field = Field::new("clause");
+/// Notes the form shows beside the fields: the documents an item needs and those held.
+const DOCUMENTS: Field = Field::new("documents");
+const HELD: Field = Field::new("held");
 
 /// The state of what the workspace holds, one line per kind of evidence.
 pub struct ClauseContext {
@@ -174,7 +190,7 @@ impl Record for ClauseRow {
         ]
     }
 
-    fn facets(&self) -> Vec<(&'static str, String)> {
+    fn facets(&self) -> Vec<(Field, String)> {
         let chapter = self
             .item
             .number
@@ -193,9 +209,9 @@ impl Record for ClauseRow {
             "yes"
         };
         vec![
-            ("clause", chapter),
-            ("status", status),
-            ("documented information required", docs.to_string()),
+            (facet::CLAUSE, chapter),
+            (facet::STATUS, status),
+            (facet::DOCUMENTED_INFORMATION_REQUIRED, docs.to_string()),
         ]
     }
 
@@ -228,7 +244,7 @@ impl Record for ClauseRow {
         let c = &self.item;
         let docs = mandatory_documents(&c.number);
         let mut form = Form::new(title).choice(
-            "status",
+            field::STATUS,
             "Status",
             ClauseStatus::ALL.iter().map(|s| s.label()).collect(),
             ClauseStatus::ALL
@@ -237,31 +253,31 @@ impl Record for ClauseRow {
                 .unwrap_or(0),
         );
         if !docs.is_empty() {
-            form = form.note("documents", "Required", &docs.join("\n"));
+            form = form.note(DOCUMENTS, "Required", &docs.join("\n"));
         }
         let held = self.in_workspace();
         if !held.is_empty() {
-            form = form.note("held", "Held here", &held.join("\n"));
+            form = form.note(HELD, "Held here", &held.join("\n"));
         }
-        form.line("doc reference", "Where (document)", &c.doc_reference)
-            .line("doc owner", "Owner", &c.doc_owner)
-            .date("doc date", "Date", c.doc_date)
-            .text("evidence", "Evidence", &c.evidence)
-            .text("note", "Note", &c.note)
+        form.line(field::DOC_REFERENCE, "Where (document)", &c.doc_reference)
+            .line(field::DOC_OWNER, "Owner", &c.doc_owner)
+            .date(field::DOC_DATE, "Date", c.doc_date)
+            .text(field::EVIDENCE, "Evidence", &c.evidence)
+            .text(field::NOTE, "Note", &c.note)
     }
 
     fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
         self.item.check_editable()?;
         let item = ClauseItem {
             status: ClauseStatus::ALL
-                .get(form.choice_index("status"))
+                .get(form.choice_index(field::STATUS))
                 .copied()
                 .unwrap_or(ClauseStatus::NotStarted),
-            doc_reference: form.value("doc reference"),
-            doc_owner: form.value("doc owner"),
-            doc_date: text::date("doc date", &form.value("doc date"))?,
-            evidence: form.value("evidence"),
-            note: form.value("note"),
+            doc_reference: form.value(field::DOC_REFERENCE),
+            doc_owner: form.value(field::DOC_OWNER),
+            doc_date: text::date(field::DOC_DATE, &form.value(field::DOC_DATE))?,
+            evidence: form.value(field::EVIDENCE),
+            note: form.value(field::NOTE),
             ..self.item.clone()
         };
         Ok(ClauseRow {
@@ -304,7 +320,7 @@ impl Record for ClauseRow {
 
     fn delete(&self) -> Result<Command, ValidationError> {
         Err(ValidationError::new(
-            "clause",
+            CLAUSE,
             "clauses 4 to 10 are all mandatory: none can be removed",
         ))
     }

@@ -5,16 +5,25 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::app::{Command, Error, LinkChange, Reader, Saved};
-use crate::domain::ValidationError;
-use crate::domain::asset::{Asset, AssetKind};
+use crate::domain::asset::{Asset, AssetKind, field};
 use crate::domain::protection::{
     EffectiveNeed, NeedSource, Objective, ProtectionNeed, ProtectionScale, crown_jewel_rank,
 };
 use crate::domain::readiness::Place;
 use crate::domain::reference::RefKind;
+use crate::domain::{Field, ValidationError};
 use crate::ui::screens::register::Record;
 use crate::ui::widgets::form::Form;
 use crate::ui::widgets::table::Column;
+
+/// The facets the records can be filtered by (`f`): the keys of the facet form.
+mod facet {
+    use crate::domain::Field;
+
+    pub const KIND: Field = Field::new("kind");
+    pub const OWNER: Field = Field::new("owner");
+    pub const SCOPE_ITEM: Field = Field::new("scope item");
+}
 
 /// What every row shares: names, the dependency graph, scope items, the scale.
 pub struct AssetContext {
@@ -301,7 +310,7 @@ impl Record for AssetRow {
         lines
     }
 
-    fn facets(&self) -> Vec<(&'static str, String)> {
+    fn facets(&self) -> Vec<(Field, String)> {
         let or_none = |s: String| {
             if s.is_empty() {
                 "(none)".to_string()
@@ -310,10 +319,10 @@ impl Record for AssetRow {
             }
         };
         vec![
-            ("kind", self.asset.kind.label().to_string()),
-            ("owner", or_none(self.asset.owner.clone())),
+            (facet::KIND, self.asset.kind.label().to_string()),
+            (facet::OWNER, or_none(self.asset.owner.clone())),
             (
-                "scope item",
+                facet::SCOPE_ITEM,
                 or_none(self.ctx.scope_label(self.asset.scope_item)),
             ),
         ]
@@ -378,9 +387,9 @@ impl Record for AssetRow {
             v
         };
         Form::new(title)
-            .line("name", "Name", &a.name)
+            .line(field::NAME, "Name", &a.name)
             .choice(
-                "kind",
+                field::KIND,
                 "Kind",
                 AssetKind::ALL.iter().map(|k| k.label()).collect(),
                 AssetKind::ALL
@@ -388,43 +397,43 @@ impl Record for AssetRow {
                     .position(|k| *k == a.kind)
                     .unwrap_or(0),
             )
-            .line("owner", "Owner", &a.owner)
-            .line("location", "Location, where held", &a.location)
+            .line(field::OWNER, "Owner", &a.owner)
+            .line(field::LOCATION, "Location, where held", &a.location)
             .pick(
-                "scope item",
+                field::SCOPE_ITEM,
                 "Scope item",
                 self.ctx.scope_items.clone(),
                 a.scope_item,
             )
-            .line("classification", "Classification", &a.classification)
+            .line(field::CLASSIFICATION, "Classification", &a.classification)
             .pick_many(
-                "depends on",
+                field::DEPENDS_ON,
                 "Depends on",
                 others.clone(),
                 self.depends_on.clone(),
             )
-            .pick_many("serves", "Serves", others, self.serves.clone())
-            .text("description", "Description", &a.description)
+            .pick_many(field::SERVES, "Serves", others, self.serves.clone())
+            .text(field::DESCRIPTION, "Description", &a.description)
     }
 
     fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
         let kind = AssetKind::ALL
-            .get(form.choice_index("kind"))
+            .get(form.choice_index(field::KIND))
             .copied()
             .unwrap_or(AssetKind::Information);
         Ok(AssetRow {
             asset: Asset {
-                name: form.value("name"),
+                name: form.value(field::NAME),
                 kind,
-                owner: form.value("owner"),
-                location: form.value("location"),
-                scope_item: form.picked("scope item"),
-                classification: form.value("classification"),
-                description: form.value("description"),
+                owner: form.value(field::OWNER),
+                location: form.value(field::LOCATION),
+                scope_item: form.picked(field::SCOPE_ITEM),
+                classification: form.value(field::CLASSIFICATION),
+                description: form.value(field::DESCRIPTION),
                 ..self.asset.clone()
             },
-            depends_on: form.picked_all("depends on"),
-            serves: form.picked_all("serves"),
+            depends_on: form.picked_all(field::DEPENDS_ON),
+            serves: form.picked_all(field::SERVES),
             ..self.clone()
         })
     }

@@ -1,16 +1,23 @@
 //! The protection-need methodology form: the scale (3 or 4 levels, each with a name and a
 //! definition) and which protection objectives the workspace uses.
 
-use crate::domain::ValidationError;
 use crate::domain::protection::{Objective, ProtectionScale, ScaleLevel};
+use crate::domain::{Field, ValidationError};
 use crate::ui::widgets::form::Form;
 
-const NAMES: [&str; 4] = ["level 1", "level 2", "level 3", "level 4"];
-const DEFINITIONS: [&str; 4] = [
-    "definition 1",
-    "definition 2",
-    "definition 3",
-    "definition 4",
+/// The number of levels the scale has.
+const LEVELS: Field = Field::new("levels");
+const NAMES: [Field; 4] = [
+    Field::new("level 1"),
+    Field::new("level 2"),
+    Field::new("level 3"),
+    Field::new("level 4"),
+];
+const DEFINITIONS: [Field; 4] = [
+    Field::new("definition 1"),
+    Field::new("definition 2"),
+    Field::new("definition 3"),
+    Field::new("definition 4"),
 ];
 const NAME_LABELS: [&str; 4] = [
     "Level 1 name",
@@ -24,17 +31,18 @@ const DEFINITION_LABELS: [&str; 4] = [
     "  definition",
     "  definition",
 ];
-/// The objectives beyond the triad that a workspace may switch on.
-const OPTIONAL: [Objective; 4] = [
-    Objective::Authenticity,
-    Objective::NonRepudiation,
-    Objective::Accountability,
-    Objective::Privacy,
+/// The objectives beyond the triad that a workspace may switch on, each with the key of its
+/// toggle (the objective's stored name).
+const OPTIONAL: [(Objective, Field); 4] = [
+    (Objective::Authenticity, Field::new("authenticity")),
+    (Objective::NonRepudiation, Field::new("non_repudiation")),
+    (Objective::Accountability, Field::new("accountability")),
+    (Objective::Privacy, Field::new("privacy")),
 ];
 
 pub fn form(scale: &ProtectionScale, objectives: &[Objective]) -> Form {
     let mut form = Form::new("Protection-need methodology").choice(
-        "levels",
+        LEVELS,
         "Number of levels",
         vec!["3 levels", "4 levels"],
         usize::from(scale.levels.len() == 4),
@@ -53,19 +61,15 @@ pub fn form(scale: &ProtectionScale, objectives: &[Objective]) -> Form {
                 level.map_or("", |l| l.definition.as_str()),
             );
     }
-    for o in OPTIONAL {
-        form = form.toggle(o.as_str(), o.label(), objectives.contains(&o));
+    for (o, key) in OPTIONAL {
+        form = form.toggle(key, o.label(), objectives.contains(&o));
     }
     form
 }
 
 /// The scale and objectives the form describes; the fourth level counts only when chosen.
 pub fn read(form: &Form) -> Result<(ProtectionScale, Vec<Objective>), ValidationError> {
-    let count = if form.choice_index("levels") == 1 {
-        4
-    } else {
-        3
-    };
+    let count = if form.choice_index(LEVELS) == 1 { 4 } else { 3 };
     let mut levels = Vec::new();
     for i in 0..count {
         let name = form.value(NAMES[i]);
@@ -81,8 +85,8 @@ pub fn read(form: &Form) -> Result<(ProtectionScale, Vec<Objective>), Validation
     objectives.extend(
         OPTIONAL
             .iter()
-            .copied()
-            .filter(|o| form.toggled(o.as_str())),
+            .filter(|(_, key)| form.toggled(*key))
+            .map(|(o, _)| *o),
     );
     Ok((ProtectionScale { levels }, objectives))
 }
@@ -90,6 +94,13 @@ pub fn read(form: &Form) -> Result<(ProtectionScale, Vec<Objective>), Validation
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_optional_toggle_is_keyed_by_its_objective() {
+        for (o, key) in OPTIONAL {
+            assert_eq!(key, o.as_str());
+        }
+    }
 
     #[test]
     fn the_form_round_trips_the_scale_and_objectives() {

@@ -19,7 +19,9 @@ use ratatui::layout::Rect;
 use super::assets::{AssetRow, load_rows};
 use super::{Ctx, Handled, Screen, Status};
 use crate::app::{Command, Error, Reader, Saved};
-use crate::domain::protection::{Objective, ProtectionNeed, needs_justification};
+use crate::domain::protection::{
+    Objective, ProtectionNeed, field as protection_field, needs_justification,
+};
 use crate::domain::question::OpenQuestion;
 use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::widgets::form::{Form, FormEvent};
@@ -212,7 +214,7 @@ impl ProtectionScreen {
                 many => format!("{} supporting assets", many.len()),
             };
             let title = format!("Override {whom}: {} {level_name}", objective.label());
-            let form = Form::new(title).text("rationale", "Justification", "");
+            let form = Form::new(title).text(protection_field::RATIONALE, "Justification", "");
             let assets = targets.iter().map(|(id, _)| *id).collect();
             self.modal = Modal::Rationale {
                 form,
@@ -325,7 +327,7 @@ impl ProtectionScreen {
             if row.ctx.own.contains_key(&(id, objective)) {
                 let title = format!("Rationale: {} {}", row.ctx.name(id), objective.label());
                 let form = Form::new(title).text(
-                    "rationale",
+                    protection_field::RATIONALE,
                     "Rationale",
                     &self.own_rationale(id, objective),
                 );
@@ -368,7 +370,7 @@ impl ProtectionScreen {
                 }
                 FormEvent::Cancel => *ctx.status = Status::Info("Nothing changed.".into()),
                 FormEvent::Submit => {
-                    let rationale = form.value("rationale");
+                    let rationale = form.value(protection_field::RATIONALE);
                     if let Err(e) =
                         self.write(assets.clone(), objective, level, Some(rationale), ctx)
                     {

@@ -13,8 +13,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{Modal, ProtectionScreen};
 use crate::app::{Command, Error, LinkChange, Saved};
-use crate::domain::asset::{Asset, AssetKind};
-use crate::domain::question::{OpenQuestion, open_about};
+use crate::domain::asset::{Asset, AssetKind, field as asset_field};
+use crate::domain::question::{OpenQuestion, field as question_field, open_about};
 use crate::domain::reference::RefKind;
 use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::screens::{Ctx, Status};
@@ -84,8 +84,8 @@ impl ProtectionScreen {
                 let kinds: Vec<&str> = AssetKind::ALL.iter().map(|k| k.label()).collect();
                 self.modal = Modal::QuickAdd(
                     Form::new("Add an asset named in the room")
-                        .line("name", "Name", "")
-                        .choice("kind", "Kind", kinds, 0),
+                        .line(asset_field::NAME, "Name", "")
+                        .choice(asset_field::KIND, "Kind", kinds, 0),
                 );
             }
             Some(Action::Question) => {
@@ -94,8 +94,11 @@ impl ProtectionScreen {
                     .current()
                     .map_or_else(|| "the workshop".to_string(), |r| r.ctx.name(r.asset.id));
                 self.modal = Modal::Question {
-                    form: Form::new(format!("Open question on {about}"))
-                        .line("question", "Question", ""),
+                    form: Form::new(format!("Open question on {about}")).line(
+                        question_field::QUESTION,
+                        "Question",
+                        "",
+                    ),
                     asset,
                 };
             }
@@ -121,7 +124,7 @@ impl ProtectionScreen {
             FormEvent::None => self.modal = Modal::Question { form, asset },
             FormEvent::Cancel => *ctx.status = Status::Info("No question noted.".into()),
             FormEvent::Submit => {
-                let text = form.value("question");
+                let text = form.value(question_field::QUESTION);
                 let note = Command::NoteQuestion {
                     asset,
                     text: text.clone(),
@@ -205,10 +208,10 @@ impl ProtectionScreen {
             FormEvent::Cancel => *ctx.status = Status::Info("No asset added.".into()),
             FormEvent::Submit => {
                 let kind = AssetKind::ALL
-                    .get(form.choice_index("kind"))
+                    .get(form.choice_index(asset_field::KIND))
                     .copied()
                     .unwrap_or(AssetKind::Information);
-                let asset = Asset::new(kind, &form.value("name"));
+                let asset = Asset::new(kind, &form.value(asset_field::NAME));
                 let add = Command::SaveAsset {
                     asset,
                     depends_on: LinkChange::default(),

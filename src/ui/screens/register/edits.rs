@@ -87,7 +87,7 @@ impl<T: Record> RegisterView<T> {
             );
             form = form.pick(
                 name,
-                name,
+                name.name(),
                 options,
                 Some(i64::try_from(selected).unwrap_or(0)),
             );

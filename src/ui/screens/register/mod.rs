@@ -16,8 +16,8 @@ use ratatui::crossterm::event::KeyEvent;
 use self::history::{History, HistoryEvent};
 use super::{Ctx, Handled, Status};
 use crate::app::{Command, Error, Reader, Saved};
-use crate::domain::ValidationError;
 use crate::domain::readiness::Place;
+use crate::domain::{Field, ValidationError};
 use crate::ui::keymap::{self, Action, Context};
 use crate::ui::widgets::Confirm;
 use crate::ui::widgets::form::{Form, FormEvent};
@@ -38,8 +38,8 @@ pub trait Record: Clone + Sized + Send {
     fn links(&self) -> Vec<(String, Option<i64>)> {
         Vec::new()
     }
-    /// Facets for `f`: a name and this record's value for each.
-    fn facets(&self) -> Vec<(&'static str, String)> {
+    /// Facets for `f`: a name (the facet form's key and label) and this record's value for each.
+    fn facets(&self) -> Vec<(Field, String)> {
         Vec::new()
     }
     /// Higher ranks first in the ranked view.
@@ -106,7 +106,7 @@ pub struct RegisterView<T: Record> {
     table: DataTable,
     modal: Modal<T>,
     /// Chosen value per facet name; absent means any.
-    facets: Vec<(&'static str, String)>,
+    facets: Vec<(Field, String)>,
     ranked: bool,
     /// The highlighted link while the detail pane has the focus.
     link: Option<usize>,
@@ -216,7 +216,7 @@ impl<T: Record> RegisterView<T> {
     }
 
     /// Shows only the records with these facet values (e.g. from a heat-map cell).
-    pub fn show_only(&mut self, facets: Vec<(&'static str, String)>) {
+    pub fn show_only(&mut self, facets: Vec<(Field, String)>) {
         self.facets = facets;
         self.table.clear_filter();
         self.refresh();

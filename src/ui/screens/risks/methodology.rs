@@ -10,32 +10,35 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::heatmap;
 use crate::app::{Command, Error, Reader, Saved};
-use crate::domain::ValidationError;
 use crate::domain::methodology::field::{
     LEVEL_COLOURS, LEVEL_NAMES, LEVEL_REVIEW, STEP_DEFINITIONS, STEP_NAMES,
 };
 use crate::domain::methodology::{Authority, Methodology, REVIEW_MONTHS, RiskLevel, ScaleStep};
+use crate::domain::{Field, ValidationError};
 use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::screens::{Ctx, Handled, Status};
 use crate::ui::theme;
 use crate::ui::widgets::form::{Form, FormEvent};
 
+/// The number of steps a scale has.
+const STEPS: Field = Field::new("steps");
 const STEP_LABELS: [&str; 5] = ["Step 1", "Step 2", "Step 3", "Step 4", "Step 5"];
-const LEVEL_ACCEPT: [&str; 6] = [
-    "acceptable 1",
-    "acceptable 2",
-    "acceptable 3",
-    "acceptable 4",
-    "acceptable 5",
-    "acceptable 6",
+/// Form-only keys of each level, by position like the methodology's own field names.
+const LEVEL_ACCEPT: [Field; 6] = [
+    Field::new("acceptable 1"),
+    Field::new("acceptable 2"),
+    Field::new("acceptable 3"),
+    Field::new("acceptable 4"),
+    Field::new("acceptable 5"),
+    Field::new("acceptable 6"),
 ];
-const LEVEL_AUTHORITY: [&str; 6] = [
-    "authority 1",
-    "authority 2",
-    "authority 3",
-    "authority 4",
-    "authority 5",
-    "authority 6",
+const LEVEL_AUTHORITY: [Field; 6] = [
+    Field::new("authority 1"),
+    Field::new("authority 2"),
+    Field::new("authority 3"),
+    Field::new("authority 4"),
+    Field::new("authority 5"),
+    Field::new("authority 6"),
 ];
 const LEVEL_LABELS: [&str; 6] = [
     "Level 1", "Level 2", "Level 3", "Level 4", "Level 5", "Level 6",
@@ -270,7 +273,7 @@ impl MethodologyView {
 
 fn scale_form(title: &str, steps: &[ScaleStep]) -> Form {
     let mut form = Form::new(title).choice(
-        "steps",
+        STEPS,
         "Number of steps",
         vec!["3 steps", "4 steps", "5 steps"],
         steps.len().clamp(3, 5) - 3,
@@ -330,7 +333,7 @@ fn read(what: Editing, form: &Form, current: &Methodology) -> Result<Methodology
     let m = current.clone();
     match what {
         Editing::Likelihood | Editing::Impact => {
-            let count = form.choice_index("steps") + 3;
+            let count = form.choice_index(STEPS) + 3;
             let steps: Vec<ScaleStep> = (0..count)
                 .map(|i| ScaleStep {
                     name: form.value(STEP_NAMES[i]),

@@ -93,9 +93,9 @@ impl RisksScreen {
             }
             Some(Action::Open) => {
                 let facet = if *residual {
-                    "residual cell"
+                    record::facet::RESIDUAL_CELL
                 } else {
-                    "inherent cell"
+                    record::facet::INHERENT_CELL
                 };
                 self.register
                     .show_only(vec![(facet, format!("L{l} × I{i}"))]);

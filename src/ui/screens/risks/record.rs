@@ -8,18 +8,34 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 
 use crate::app::{AssetModel, Command, Error, Reader, Saved};
-use crate::domain::ValidationError;
 use crate::domain::evaluation::{RiskFlag, risk_flags};
 use crate::domain::methodology::{Methodology, Rating};
 use crate::domain::protection::{EffectiveNeed, Objective, ProtectionScale, effective_needs};
 use crate::domain::readiness::Place;
 use crate::domain::reference::RefKind;
-use crate::domain::risk::{Acceptance, Risk, RiskStatus, TreatmentOption};
+use crate::domain::risk::{Acceptance, Risk, RiskStatus, TreatmentOption, field};
 use crate::domain::text;
 use crate::domain::treatment::Action;
+use crate::domain::{Field, ValidationError};
 use crate::ui::screens::register::Record;
 use crate::ui::widgets::form::Form;
 use crate::ui::widgets::table::Column;
+
+/// The note under the pickers: the protection needs of the chosen assets, as guidance.
+const GUIDANCE: Field = Field::new("guidance");
+
+/// The facets the records can be filtered by (`f`): the keys of the facet form.
+pub(super) mod facet {
+    use crate::domain::Field;
+
+    pub const INHERENT_CELL: Field = Field::new("inherent cell");
+    pub const RESIDUAL_CELL: Field = Field::new("residual cell");
+    pub const RESIDUAL_LEVEL: Field = Field::new("residual level");
+    pub const TREATMENT: Field = Field::new("treatment");
+    pub const STATUS: Field = Field::new("status");
+    pub const OWNER: Field = Field::new("owner");
+    pub const FLAGGED: Field = Field::new("flagged");
+}
 
 /// What every risk row shares.
 pub struct RiskContext {
@@ -175,9 +191,9 @@ fn step_choices(steps: &[crate::domain::methodology::ScaleStep]) -> Vec<String> 
 
 fn rating_from(
     form: &Form,
-    likelihood: &str,
-    impact: &str,
-    field: &'static str,
+    likelihood: Field,
+    impact: Field,
+    field: Field,
 ) -> Result<Option<Rating>, ValidationError> {
     let (l, i) = (form.choice_index(likelihood), form.choice_index(impact));
     match (l, i) {
@@ -195,7 +211,7 @@ fn rating_from(
 
 /// The objectives ticked in the form's picker, which lists `Objective::ALL` by position.
 fn chosen_objectives(form: &Form) -> Vec<Objective> {
-    form.picked_all("objectives")
+    form.picked_all(field::OBJECTIVES)
         .into_iter()
         .filter_map(|i| {
             usize::try_from(i)
@@ -360,20 +376,20 @@ impl Record for RiskRow {
         ]
     }
 
-    fn facets(&self) -> Vec<(&'static str, String)> {
+    fn facets(&self) -> Vec<(Field, String)> {
         let r = &self.risk;
         vec![
-            ("inherent cell", cell_name(r.inherent)),
-            ("residual cell", cell_name(r.residual)),
-            ("residual level", self.ctx.level_name(r.residual)),
+            (facet::INHERENT_CELL, cell_name(r.inherent)),
+            (facet::RESIDUAL_CELL, cell_name(r.residual)),
+            (facet::RESIDUAL_LEVEL, self.ctx.level_name(r.residual)),
             (
-                "treatment",
+                facet::TREATMENT,
                 r.treatment
                     .map_or("not decided".to_string(), |t| t.label().to_string()),
             ),
-            ("status", r.status.label().to_string()),
+            (facet::STATUS, r.status.label().to_string()),
             (
-                "owner",
+                facet::OWNER,
                 if r.owner.is_empty() {
                     "(none)".into()
                 } else {
@@ -381,7 +397,7 @@ impl Record for RiskRow {
                 },
             ),
             (
-                "flagged",
+                facet::FLAGGED,
                 if self.flags.is_empty() {
                     "no".into()
                 } else {
@@ -446,53 +462,53 @@ impl Record for RiskRow {
         let mut treatments = vec!["not decided"];
         treatments.extend(TreatmentOption::ALL.iter().map(|t| t.label()));
         Form::new(title)
-            .line("title", "Title", &r.title)
+            .line(field::TITLE, "Title", &r.title)
             .pick_many(
-                "assets",
+                field::ASSETS,
                 "Assets concerned",
                 self.ctx.assets.clone(),
                 r.assets.clone(),
             )
             .pick_many(
-                "objectives",
+                field::OBJECTIVES,
                 "Objectives affected",
                 objective_ids,
                 chosen_objectives,
             )
             .note(
-                "guidance",
+                GUIDANCE,
                 "Protection needs",
                 &self.ctx.guidance(&r.assets, &r.objectives),
             )
-            .text("threat", "Threat", &r.threat)
-            .text("vulnerability", "Vulnerability", &r.vulnerability)
-            .line("owner", "Risk owner", &r.owner)
+            .text(field::THREAT, "Threat", &r.threat)
+            .text(field::VULNERABILITY, "Vulnerability", &r.vulnerability)
+            .line(field::OWNER, "Risk owner", &r.owner)
             .choice(
-                "inherent likelihood",
+                field::INHERENT_LIKELIHOOD,
                 "Inherent likelihood",
                 step_choices(&m.likelihood),
                 step(r.inherent, true),
             )
             .choice(
-                "inherent impact",
+                field::INHERENT_IMPACT,
                 "Inherent impact",
                 step_choices(&m.impact),
                 step(r.inherent, false),
             )
             .choice(
-                "residual likelihood",
+                field::RESIDUAL_LIKELIHOOD,
                 "Residual likelihood",
                 step_choices(&m.likelihood),
                 step(r.residual, true),
             )
             .choice(
-                "residual impact",
+                field::RESIDUAL_IMPACT,
                 "Residual impact",
                 step_choices(&m.impact),
                 step(r.residual, false),
             )
             .choice(
-                "treatment",
+                field::TREATMENT,
                 "Treatment option",
                 treatments,
                 r.treatment
@@ -500,12 +516,12 @@ impl Record for RiskRow {
                     .map_or(0, |i| i + 1),
             )
             .text(
-                "treatment rationale",
+                field::TREATMENT_RATIONALE,
                 "Treatment rationale",
                 &r.treatment_rationale,
             )
             .choice(
-                "status",
+                field::STATUS,
                 "Status",
                 RiskStatus::ALL.iter().map(|s| s.label()).collect(),
                 RiskStatus::ALL
@@ -513,50 +529,50 @@ impl Record for RiskRow {
                     .position(|s| *s == r.status)
                     .unwrap_or(0),
             )
-            .date("next review", "Next review", r.next_review)
-            .text("description", "Description", &r.description)
+            .date(field::NEXT_REVIEW, "Next review", r.next_review)
+            .text(field::DESCRIPTION, "Description", &r.description)
     }
 
     fn form_changed(&self, form: &mut Form) {
-        let assets = form.picked_all("assets");
+        let assets = form.picked_all(field::ASSETS);
         let objectives = chosen_objectives(form);
-        form.set_note("guidance", &self.ctx.guidance(&assets, &objectives));
+        form.set_note(GUIDANCE, &self.ctx.guidance(&assets, &objectives));
     }
 
     fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
         let objectives = chosen_objectives(form);
         let treatment = form
-            .choice_index("treatment")
+            .choice_index(field::TREATMENT)
             .checked_sub(1)
             .and_then(|i| TreatmentOption::ALL.get(i))
             .copied();
         let risk = Risk {
-            title: form.value("title"),
-            assets: form.picked_all("assets"),
+            title: form.value(field::TITLE),
+            assets: form.picked_all(field::ASSETS),
             objectives,
-            threat: form.value("threat"),
-            vulnerability: form.value("vulnerability"),
-            owner: form.value("owner"),
+            threat: form.value(field::THREAT),
+            vulnerability: form.value(field::VULNERABILITY),
+            owner: form.value(field::OWNER),
             inherent: rating_from(
                 form,
-                "inherent likelihood",
-                "inherent impact",
-                "inherent impact",
+                field::INHERENT_LIKELIHOOD,
+                field::INHERENT_IMPACT,
+                field::INHERENT_IMPACT,
             )?,
             residual: rating_from(
                 form,
-                "residual likelihood",
-                "residual impact",
-                "residual impact",
+                field::RESIDUAL_LIKELIHOOD,
+                field::RESIDUAL_IMPACT,
+                field::RESIDUAL_IMPACT,
             )?,
             treatment,
-            treatment_rationale: form.value("treatment rationale"),
+            treatment_rationale: form.value(field::TREATMENT_RATIONALE),
             status: RiskStatus::ALL
-                .get(form.choice_index("status"))
+                .get(form.choice_index(field::STATUS))
                 .copied()
                 .unwrap_or(RiskStatus::Identified),
-            next_review: text::date("next review", &form.value("next review"))?,
-            description: form.value("description"),
+            next_review: text::date(field::NEXT_REVIEW, &form.value(field::NEXT_REVIEW))?,
+            description: form.value(field::DESCRIPTION),
             ..self.risk.clone()
         };
         Ok(RiskRow {

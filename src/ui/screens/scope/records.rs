@@ -2,10 +2,12 @@
 
 use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::ValidationError;
-use crate::domain::party::{InterestedParty, PartyKind};
+use crate::domain::party::{InterestedParty, PartyKind, field as party_field};
 use crate::domain::readiness::Place;
 use crate::domain::reference::RefKind;
-use crate::domain::scope::{ContextIssue, IssueKind, ScopeItem, ScopeItemKind};
+use crate::domain::scope::{
+    ContextIssue, IssueKind, ScopeItem, ScopeItemKind, field as scope_field, issue_field,
+};
 use crate::ui::screens::register::{Record, yes_no};
 use crate::ui::widgets::form::Form;
 use crate::ui::widgets::table::Column;
@@ -67,32 +69,38 @@ impl Record for ScopeItem {
     fn form(&self, title: String) -> Form {
         Form::new(title)
             .choice(
-                "kind",
+                scope_field::KIND,
                 "Kind",
                 labels(ScopeItemKind::ALL, ScopeItemKind::label),
                 index_of(ScopeItemKind::ALL, &self.kind),
             )
-            .line("name", "Name", &self.name)
-            .toggle("in ISMS scope", "In ISMS scope", self.in_isms)
+            .line(scope_field::NAME, "Name", &self.name)
+            .toggle(scope_field::IN_ISMS, "In ISMS scope", self.in_isms)
             .toggle(
-                "in certificate scope",
+                scope_field::IN_CERTIFICATE,
                 "In certificate scope",
                 self.in_certificate,
             )
-            .text("justification", "Justification", &self.justification)
-            .text("interfaces", "Interfaces", &self.interfaces)
-            .text("description", "Description", &self.description)
+            .text(
+                scope_field::JUSTIFICATION,
+                "Justification",
+                &self.justification,
+            )
+            .text(scope_field::INTERFACES, "Interfaces", &self.interfaces)
+            .text(scope_field::DESCRIPTION, "Description", &self.description)
     }
 
     fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
         Ok(ScopeItem {
-            kind: ScopeItemKind::ALL[form.choice_index("kind").min(ScopeItemKind::ALL.len() - 1)],
-            name: form.value("name"),
-            in_isms: form.toggled("in ISMS scope"),
-            in_certificate: form.toggled("in certificate scope"),
-            justification: form.value("justification"),
-            interfaces: form.value("interfaces"),
-            description: form.value("description"),
+            kind: ScopeItemKind::ALL[form
+                .choice_index(scope_field::KIND)
+                .min(ScopeItemKind::ALL.len() - 1)],
+            name: form.value(scope_field::NAME),
+            in_isms: form.toggled(scope_field::IN_ISMS),
+            in_certificate: form.toggled(scope_field::IN_CERTIFICATE),
+            justification: form.value(scope_field::JUSTIFICATION),
+            interfaces: form.value(scope_field::INTERFACES),
+            description: form.value(scope_field::DESCRIPTION),
             ..self.clone()
         })
     }
@@ -175,23 +183,33 @@ impl Record for InterestedParty {
 
     fn form(&self, title: String) -> Form {
         Form::new(title)
-            .line("name", "Name", &self.name)
+            .line(party_field::NAME, "Name", &self.name)
             .choice(
-                "kind",
+                party_field::KIND,
                 "Kind",
                 labels(PartyKind::ALL, PartyKind::label),
                 index_of(PartyKind::ALL, &self.kind),
             )
-            .text("requirements", "Requirements", &self.requirements)
-            .toggle("addressed", "Addressed by the ISMS", self.addressed)
+            .text(
+                party_field::REQUIREMENTS,
+                "Requirements",
+                &self.requirements,
+            )
+            .toggle(
+                party_field::ADDRESSED,
+                "Addressed by the ISMS",
+                self.addressed,
+            )
     }
 
     fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
         Ok(InterestedParty {
-            name: form.value("name"),
-            kind: PartyKind::ALL[form.choice_index("kind").min(PartyKind::ALL.len() - 1)],
-            requirements: form.value("requirements"),
-            addressed: form.toggled("addressed"),
+            name: form.value(party_field::NAME),
+            kind: PartyKind::ALL[form
+                .choice_index(party_field::KIND)
+                .min(PartyKind::ALL.len() - 1)],
+            requirements: form.value(party_field::REQUIREMENTS),
+            addressed: form.toggled(party_field::ADDRESSED),
             ..self.clone()
         })
     }
@@ -279,20 +297,22 @@ impl Record for ContextIssue {
     fn form(&self, title: String) -> Form {
         Form::new(title)
             .choice(
-                "kind",
+                issue_field::KIND,
                 "Kind",
                 labels(IssueKind::ALL, IssueKind::label),
                 index_of(IssueKind::ALL, &self.kind),
             )
-            .line("title", "Issue", &self.title)
-            .text("note", "Note", &self.note)
+            .line(issue_field::TITLE, "Issue", &self.title)
+            .text(issue_field::NOTE, "Note", &self.note)
     }
 
     fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
         Ok(ContextIssue {
-            kind: IssueKind::ALL[form.choice_index("kind").min(IssueKind::ALL.len() - 1)],
-            title: form.value("title"),
-            note: form.value("note"),
+            kind: IssueKind::ALL[form
+                .choice_index(issue_field::KIND)
+                .min(IssueKind::ALL.len() - 1)],
+            title: form.value(issue_field::TITLE),
+            note: form.value(issue_field::NOTE),
             ..self.clone()
         })
     }

@@ -8,7 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::app::{Command, Error, Reader, Saved};
-use crate::domain::scope::ScopeStatements;
+use crate::domain::Field;
+use crate::domain::scope::{ScopeStatements, statement_field};
 use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::screens::{Ctx, Handled, Status};
 use crate::ui::theme;
@@ -142,10 +143,10 @@ impl Statements {
     }
 }
 
-fn field_key(which: Which) -> &'static str {
+fn field_key(which: Which) -> Field {
     match which {
-        Which::Isms => "isms_scope",
-        Which::Certificate => "certificate_scope",
+        Which::Isms => statement_field::ISMS_SCOPE,
+        Which::Certificate => statement_field::CERTIFICATE_SCOPE,
     }
 }
 

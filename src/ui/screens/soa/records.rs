@@ -4,13 +4,29 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::app::{Command, Error, Reader, Saved};
-use crate::domain::ValidationError;
-use crate::domain::control::{Control, Theme, display_ref};
+use crate::domain::control::{Control, Theme, display_ref, field as control_field};
 use crate::domain::readiness::Place;
 use crate::domain::soa::{self, Applicability, ImplementationStatus, Reason, SoaEntry};
+use crate::domain::{Field, ValidationError};
 use crate::ui::screens::register::Record;
 use crate::ui::widgets::form::Form;
 use crate::ui::widgets::table::Column;
+
+/// The note on the derived reason, which the form shows but nobody edits.
+const DERIVED: Field = Field::new("derived");
+/// What refusing to delete a control names: no field of its form, so the form shows the message.
+const CONTROL: Field = Field::new("control");
+
+/// The facets the records can be filtered by (`f`): the keys of the facet form.
+mod facet {
+    use crate::domain::Field;
+
+    pub const THEME: Field = Field::new("theme");
+    pub const APPLICABLE: Field = Field::new("applicable");
+    pub const STATUS: Field = Field::new("status");
+    pub const OWNER: Field = Field::new("owner");
+    pub const REASON: Field = Field::new("reason");
+}
 
 /// What every SoA row shares: the controls and which risks each one treats.
 pub struct SoaContext {
@@ -205,14 +221,14 @@ impl Record for SoaRow {
         ]
     }
 
-    fn facets(&self) -> Vec<(&'static str, String)> {
+    fn facets(&self) -> Vec<(Field, String)> {
         let e = &self.entry;
         let mut f = vec![
-            ("theme", self.control.theme.label().to_string()),
-            ("applicable", e.applicability.label().to_string()),
-            ("status", e.status.label().to_string()),
+            (facet::THEME, self.control.theme.label().to_string()),
+            (facet::APPLICABLE, e.applicability.label().to_string()),
+            (facet::STATUS, e.status.label().to_string()),
             (
-                "owner",
+                facet::OWNER,
                 if e.owner.is_empty() {
                     "(none)".into()
                 } else {
@@ -222,9 +238,9 @@ impl Record for SoaRow {
         ];
         let reasons = reason_labels(e, self.treated());
         if reasons.is_empty() {
-            f.push(("reason", "(none)".into()));
+            f.push((facet::REASON, "(none)".into()));
         }
-        f.extend(reasons.into_iter().map(|r| ("reason", r)));
+        f.extend(reasons.into_iter().map(|r| (facet::REASON, r)));
         f
     }
 
@@ -268,7 +284,7 @@ impl Record for SoaRow {
             .collect();
         Form::new(title)
             .choice(
-                "applicability",
+                soa::field::APPLICABILITY,
                 "Applicable",
                 Applicability::ALL.iter().map(|a| a.label()).collect(),
                 Applicability::ALL
@@ -276,16 +292,16 @@ impl Record for SoaRow {
                     .position(|a| *a == e.applicability)
                     .unwrap_or(0),
             )
-            .note("derived", "Derived reason", &derived)
-            .pick_many("reasons", "Other reasons", reason_ids, chosen)
-            .text("justification", "Justification", &e.justification)
+            .note(DERIVED, "Derived reason", &derived)
+            .pick_many(soa::field::REASONS, "Other reasons", reason_ids, chosen)
+            .text(soa::field::JUSTIFICATION, "Justification", &e.justification)
             .text(
-                "exclusion justification",
+                soa::field::EXCLUSION_JUSTIFICATION,
                 "Exclusion justification",
                 &e.exclusion_justification,
             )
             .pick(
-                "covered by",
+                soa::field::COVERED_BY,
                 "Covered by",
                 self.ctx.customs(),
                 e.covered_by
@@ -293,7 +309,7 @@ impl Record for SoaRow {
                     .and_then(|k| self.ctx.position_of(k)),
             )
             .choice(
-                "status",
+                soa::field::STATUS,
                 "Implementation",
                 ImplementationStatus::ALL
                     .iter()
@@ -304,13 +320,13 @@ impl Record for SoaRow {
                     .position(|s| *s == e.status)
                     .unwrap_or(0),
             )
-            .line("owner", "Owner", &e.owner)
-            .text("evidence", "Evidence", &e.evidence)
+            .line(soa::field::OWNER, "Owner", &e.owner)
+            .text(soa::field::EVIDENCE, "Evidence", &e.evidence)
     }
 
     fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
         let reasons = form
-            .picked_all("reasons")
+            .picked_all(soa::field::REASONS)
             .into_iter()
             .filter_map(|i| {
                 usize::try_from(i)
@@ -321,19 +337,21 @@ impl Record for SoaRow {
             .collect();
         let entry = SoaEntry {
             applicability: Applicability::ALL
-                .get(form.choice_index("applicability"))
+                .get(form.choice_index(soa::field::APPLICABILITY))
                 .copied()
                 .unwrap_or(Applicability::Undecided),
             reasons,
-            justification: form.value("justification"),
-            exclusion_justification: form.value("exclusion justification"),
-            covered_by: form.picked("covered by").and_then(|p| self.ctx.key_at(p)),
+            justification: form.value(soa::field::JUSTIFICATION),
+            exclusion_justification: form.value(soa::field::EXCLUSION_JUSTIFICATION),
+            covered_by: form
+                .picked(soa::field::COVERED_BY)
+                .and_then(|p| self.ctx.key_at(p)),
             status: ImplementationStatus::ALL
-                .get(form.choice_index("status"))
+                .get(form.choice_index(soa::field::STATUS))
                 .copied()
                 .unwrap_or(ImplementationStatus::NotStarted),
-            owner: form.value("owner"),
-            evidence: form.value("evidence"),
+            owner: form.value(soa::field::OWNER),
+            evidence: form.value(soa::field::EVIDENCE),
             ..self.entry.clone()
         };
         Ok(SoaRow {
@@ -351,24 +369,24 @@ impl Record for SoaRow {
         statuses.extend(ImplementationStatus::ALL.iter().map(|s| s.label()));
         Some(
             Form::new(format!("Decide {count} control(s) at once"))
-                .choice("applicability", "Applicable", applicability, 0)
-                .choice("reasons", "Add a reason", reasons, 0)
-                .choice("status", "Implementation", statuses, 0)
-                .line("owner", "Owner (empty: keep)", ""),
+                .choice(soa::field::APPLICABILITY, "Applicable", applicability, 0)
+                .choice(soa::field::REASONS, "Add a reason", reasons, 0)
+                .choice(soa::field::STATUS, "Implementation", statuses, 0)
+                .line(soa::field::OWNER, "Owner (empty: keep)", ""),
         )
     }
 
     fn with_bulk(&self, form: &Form) -> Result<Self, ValidationError> {
         let mut entry = self.entry.clone();
         if let Some(a) = form
-            .choice_index("applicability")
+            .choice_index(soa::field::APPLICABILITY)
             .checked_sub(1)
             .and_then(|i| Applicability::ALL.get(i))
         {
             entry.applicability = *a;
         }
         if let Some(r) = form
-            .choice_index("reasons")
+            .choice_index(soa::field::REASONS)
             .checked_sub(1)
             .and_then(|i| Reason::ALL.get(i))
             && !entry.reasons.contains(r)
@@ -376,13 +394,13 @@ impl Record for SoaRow {
             entry.reasons.push(*r);
         }
         if let Some(s) = form
-            .choice_index("status")
+            .choice_index(soa::field::STATUS)
             .checked_sub(1)
             .and_then(|i| ImplementationStatus::ALL.get(i))
         {
             entry.status = *s;
         }
-        let owner = form.value("owner");
+        let owner = form.value(soa::field::OWNER);
         if !owner.trim().is_empty() {
             entry.owner = owner;
         }
@@ -440,7 +458,7 @@ impl Record for SoaRow {
 
     fn delete(&self) -> Result<Command, ValidationError> {
         Err(ValidationError::new(
-            "control",
+            CONTROL,
             "a control stays in the SoA: mark it not applicable instead",
         ))
     }
@@ -516,10 +534,10 @@ impl Record for CustomRow {
     fn form(&self, title: String) -> Form {
         let c = &self.control;
         Form::new(title)
-            .line("title", "Title", &c.title)
-            .line("source", "Source", &c.source)
+            .line(control_field::TITLE, "Title", &c.title)
+            .line(control_field::SOURCE, "Source", &c.source)
             .pick_many(
-                "covers",
+                control_field::COVERS,
                 "Covers Annex A",
                 self.ctx.annex(),
                 c.covers
@@ -527,19 +545,19 @@ impl Record for CustomRow {
                     .filter_map(|k| self.ctx.position_of(k))
                     .collect(),
             )
-            .text("description", "Description", &c.description)
+            .text(control_field::DESCRIPTION, "Description", &c.description)
     }
 
     fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
         let control = Control {
-            title: form.value("title"),
-            source: form.value("source"),
+            title: form.value(control_field::TITLE),
+            source: form.value(control_field::SOURCE),
             covers: form
-                .picked_all("covers")
+                .picked_all(control_field::COVERS)
                 .into_iter()
                 .filter_map(|p| self.ctx.key_at(p))
                 .collect(),
-            description: form.value("description"),
+            description: form.value(control_field::DESCRIPTION),
             ..self.control.clone()
         };
         Ok(CustomRow {

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::control::display_ref;
+use crate::domain::soa::version::field as version_field;
 use crate::domain::soa::{SoaChange, SoaVersion, diff, snapshot};
 use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::screens::{Ctx, Handled, Status};
@@ -76,8 +77,8 @@ impl Versions {
                 FormEvent::Cancel => *ctx.status = Status::Info("No version issued.".into()),
                 FormEvent::Submit => {
                     let issue = Command::IssueSoa {
-                        approver: form.value("approver"),
-                        note: form.value("note"),
+                        approver: form.value(version_field::APPROVER),
+                        note: form.value(version_field::NOTE),
                     };
                     match ctx.app.apply(issue) {
                         Ok(saved) => {
@@ -131,8 +132,8 @@ impl Versions {
             let next = self.versions.last().map_or(1, |v| v.number + 1);
             self.issuing = Some(
                 Form::new(format!("Issue SoA version {next}"))
-                    .line("approver", "Approved by", "")
-                    .text("note", "Note", ""),
+                    .line(version_field::APPROVER, "Approved by", "")
+                    .text(version_field::NOTE, "Note", ""),
             );
             return Handled::Yes;
         }
@@ -166,7 +167,10 @@ impl Versions {
                 ),
             ];
             if !v.note.is_empty() {
-                spans.push(Span::styled(format!(" · {}", first_line(&v.note)), theme::muted()));
+                spans.push(Span::styled(
+                    format!(" · {}", first_line(&v.note)),
+                    theme::muted(),
+                ));
             }
             lines.push(Line::from(spans));
         }
@@ -232,10 +236,9 @@ impl Versions {
                 ]));
             }
         }
-        let top = self.detail.show_text(
-            usize::from(right.height.saturating_sub(2)),
-            changes.len(),
-        );
+        let top = self
+            .detail
+            .show_text(usize::from(right.height.saturating_sub(2)), changes.len());
         frame.render_widget(
             Paragraph::new(changes)
                 .block(
@@ -257,7 +260,10 @@ impl Versions {
     /// How many lines the right pane has: the changes, then the chosen version as issued.
     fn detail_len(&self) -> usize {
         let chosen = self.versions.iter().rev().nth(self.selected);
-        let changes = self.changes.len().max(usize::from(!self.versions.is_empty()));
+        let changes = self
+            .changes
+            .len()
+            .max(usize::from(!self.versions.is_empty()));
         changes + chosen.map_or(0, |v| 2 + v.note.lines().count() + v.rows.len())
     }
 }

@@ -6,17 +6,27 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 
 use crate::app::{Command, Error, Reader, Saved};
-use crate::domain::ValidationError;
 use crate::domain::control::display_ref;
 use crate::domain::methodology::Authority;
 use crate::domain::readiness::Place;
 use crate::domain::reference::RefKind;
-use crate::domain::risk::Acceptance;
+use crate::domain::risk::{Acceptance, acceptance_field};
 use crate::domain::text;
-use crate::domain::treatment::{Action, ActionStatus};
+use crate::domain::treatment::{Action, ActionStatus, field as action_field};
+use crate::domain::{Field, ValidationError};
 use crate::ui::screens::register::Record;
 use crate::ui::widgets::form::Form;
 use crate::ui::widgets::table::Column;
+
+/// The facets the records can be filtered by (`f`): the keys of the facet form.
+mod facet {
+    use crate::domain::Field;
+
+    pub const STATUS: Field = Field::new("status");
+    pub const OWNER: Field = Field::new("owner");
+    pub const OVERDUE: Field = Field::new("overdue");
+    pub const EXPIRED: Field = Field::new("expired");
+}
 
 /// What treatment rows offer to choose: risks and controls, and today for overdue and expiry.
 pub struct TreatmentContext {
@@ -190,12 +200,12 @@ impl Record for ActionRow {
         ]
     }
 
-    fn facets(&self) -> Vec<(&'static str, String)> {
+    fn facets(&self) -> Vec<(Field, String)> {
         let a = &self.action;
         vec![
-            ("status", a.status.label().to_string()),
+            (facet::STATUS, a.status.label().to_string()),
             (
-                "owner",
+                facet::OWNER,
                 if a.owner.is_empty() {
                     "(none)".into()
                 } else {
@@ -203,7 +213,7 @@ impl Record for ActionRow {
                 },
             ),
             (
-                "overdue",
+                facet::OVERDUE,
                 if a.is_overdue(self.ctx.today) {
                     "yes".into()
                 } else {
@@ -236,23 +246,23 @@ impl Record for ActionRow {
     fn form(&self, title: String) -> Form {
         let a = &self.action;
         Form::new(title)
-            .line("title", "Action", &a.title)
+            .line(action_field::TITLE, "Action", &a.title)
             .pick_many(
-                "risks",
+                action_field::RISKS,
                 "Treats risks",
                 self.ctx.risks.clone(),
                 a.risks.clone(),
             )
             .pick_many(
-                "controls",
+                action_field::CONTROLS,
                 "Implements controls",
                 self.ctx.control_options(),
                 self.ctx.control_positions(&a.controls),
             )
-            .line("owner", "Owner", &a.owner)
-            .date("due", "Due", a.due)
+            .line(action_field::OWNER, "Owner", &a.owner)
+            .date(action_field::DUE, "Due", a.due)
             .choice(
-                "status",
+                action_field::STATUS,
                 "Status",
                 ActionStatus::ALL.iter().map(|s| s.label()).collect(),
                 ActionStatus::ALL
@@ -260,21 +270,23 @@ impl Record for ActionRow {
                     .position(|s| *s == a.status)
                     .unwrap_or(0),
             )
-            .text("description", "Description", &a.description)
+            .text(action_field::DESCRIPTION, "Description", &a.description)
     }
 
     fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
         let action = Action {
-            title: form.value("title"),
-            risks: form.picked_all("risks"),
-            controls: self.ctx.control_keys(&form.picked_all("controls")),
-            owner: form.value("owner"),
-            due: text::date("due", &form.value("due"))?,
+            title: form.value(action_field::TITLE),
+            risks: form.picked_all(action_field::RISKS),
+            controls: self
+                .ctx
+                .control_keys(&form.picked_all(action_field::CONTROLS)),
+            owner: form.value(action_field::OWNER),
+            due: text::date(action_field::DUE, &form.value(action_field::DUE))?,
             status: ActionStatus::ALL
-                .get(form.choice_index("status"))
+                .get(form.choice_index(action_field::STATUS))
                 .copied()
                 .unwrap_or(ActionStatus::Planned),
-            description: form.value("description"),
+            description: form.value(action_field::DESCRIPTION),
             ..self.action.clone()
         };
         Ok(ActionRow {
@@ -383,9 +395,9 @@ impl Record for AcceptanceRow {
         ]
     }
 
-    fn facets(&self) -> Vec<(&'static str, String)> {
+    fn facets(&self) -> Vec<(Field, String)> {
         vec![(
-            "expired",
+            facet::EXPIRED,
             if self.acceptance.is_expired(self.ctx.today) {
                 "yes".into()
             } else {
@@ -419,14 +431,14 @@ impl Record for AcceptanceRow {
         let a = &self.acceptance;
         Form::new(title)
             .pick(
-                "risk",
+                acceptance_field::RISK,
                 "Risk",
                 self.ctx.risks.clone(),
                 (a.risk != 0).then_some(a.risk),
             )
-            .line("accepted by", "Accepted by", &a.accepted_by)
+            .line(acceptance_field::ACCEPTED_BY, "Accepted by", &a.accepted_by)
             .choice(
-                "authority",
+                acceptance_field::AUTHORITY,
                 "Their authority",
                 Authority::ALL.iter().map(|x| x.label()).collect(),
                 Authority::ALL
@@ -434,27 +446,37 @@ impl Record for AcceptanceRow {
                     .position(|x| *x == a.authority)
                     .unwrap_or(0),
             )
-            .date("accepted on", "Accepted on", Some(a.accepted_on))
-            .date("until", "Valid until", a.until)
-            .text("note", "Note", &a.note)
+            .date(
+                acceptance_field::ACCEPTED_ON,
+                "Accepted on",
+                Some(a.accepted_on),
+            )
+            .date(acceptance_field::UNTIL, "Valid until", a.until)
+            .text(acceptance_field::NOTE, "Note", &a.note)
     }
 
     fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
-        let risk = form
-            .picked("risk")
-            .ok_or_else(|| ValidationError::new("risk", "choose the risk that is accepted"))?;
-        let accepted_on = text::date("accepted on", &form.value("accepted on"))?
-            .ok_or_else(|| ValidationError::new("accepted on", "is required"))?;
+        let risk = form.picked(acceptance_field::RISK).ok_or_else(|| {
+            ValidationError::new(acceptance_field::RISK, "choose the risk that is accepted")
+        })?;
+        let accepted_on = text::date(
+            acceptance_field::ACCEPTED_ON,
+            &form.value(acceptance_field::ACCEPTED_ON),
+        )?
+        .ok_or_else(|| ValidationError::new(acceptance_field::ACCEPTED_ON, "is required"))?;
         let acceptance = Acceptance {
             risk,
-            accepted_by: form.value("accepted by"),
+            accepted_by: form.value(acceptance_field::ACCEPTED_BY),
             authority: Authority::ALL
-                .get(form.choice_index("authority"))
+                .get(form.choice_index(acceptance_field::AUTHORITY))
                 .copied()
                 .unwrap_or(Authority::RiskOwner),
             accepted_on,
-            until: text::date("until", &form.value("until"))?,
-            note: form.value("note"),
+            until: text::date(
+                acceptance_field::UNTIL,
+                &form.value(acceptance_field::UNTIL),
+            )?,
+            note: form.value(acceptance_field::NOTE),
             ..self.acceptance.clone()
         };
         Ok(AcceptanceRow {

@@ -1,9 +1,12 @@
 //! The reusable form popup: single- and multi-line text (ratatui-textarea), choices, yes/no
-//! toggles, dates, and reference pickers with a filtered list. Field keys are the domain's field
-//! names, so a validation error from the domain lands next to its field.
+//! toggles, dates, and reference pickers with a filtered list. Field keys are the domain's `Field`
+//! constants, so a validation error from the domain lands next to its field.
 
 use ratatui::style::Style;
 use ratatui_textarea::{TextArea, WrapMode};
+
+// The form's own `Field` is the widget a key finds; the key is the domain's field name.
+use crate::domain::Field as Name;
 
 pub enum FieldKind {
     Line(TextArea<'static>),
@@ -33,7 +36,7 @@ pub struct PickList {
 }
 
 pub struct Field {
-    pub key: &'static str,
+    pub key: Name,
     pub label: &'static str,
     pub kind: FieldKind,
     pub error: Option<String>,
@@ -88,7 +91,7 @@ impl Form {
         }
     }
 
-    fn push(mut self, key: &'static str, label: &'static str, kind: FieldKind) -> Self {
+    fn push(mut self, key: Name, label: &'static str, kind: FieldKind) -> Self {
         self.fields.push(Field {
             key,
             label,
@@ -106,20 +109,15 @@ impl Form {
         self
     }
 
-    pub fn line(self, key: &'static str, label: &'static str, value: &str) -> Self {
+    pub fn line(self, key: Name, label: &'static str, value: &str) -> Self {
         self.push(key, label, FieldKind::Line(text_area(value, false)))
     }
 
-    pub fn text(self, key: &'static str, label: &'static str, value: &str) -> Self {
+    pub fn text(self, key: Name, label: &'static str, value: &str) -> Self {
         self.push(key, label, FieldKind::Text(text_area(value, true)))
     }
 
-    pub fn date(
-        self,
-        key: &'static str,
-        label: &'static str,
-        value: Option<chrono::NaiveDate>,
-    ) -> Self {
+    pub fn date(self, key: Name, label: &'static str, value: Option<chrono::NaiveDate>) -> Self {
         let mut t = text_area(&value.map(|d| d.to_string()).unwrap_or_default(), false);
         t.set_placeholder_text("YYYY-MM-DD");
         self.push(key, label, FieldKind::Date(t))
@@ -127,7 +125,7 @@ impl Form {
 
     pub fn choice(
         self,
-        key: &'static str,
+        key: Name,
         label: &'static str,
         options: Vec<impl Into<String>>,
         selected: usize,
@@ -138,12 +136,12 @@ impl Form {
     }
 
     /// A line of guidance the form shows but nobody types into.
-    pub fn note(self, key: &'static str, label: &'static str, text: &str) -> Self {
+    pub fn note(self, key: Name, label: &'static str, text: &str) -> Self {
         self.push(key, label, FieldKind::Note(text.to_string()))
     }
 
     /// Replaces the text of a note.
-    pub fn set_note(&mut self, key: &str, text: &str) {
+    pub fn set_note(&mut self, key: Name, text: &str) {
         if let Some(FieldKind::Note(t)) = self
             .fields
             .iter_mut()
@@ -154,13 +152,13 @@ impl Form {
         }
     }
 
-    pub fn toggle(self, key: &'static str, label: &'static str, value: bool) -> Self {
+    pub fn toggle(self, key: Name, label: &'static str, value: bool) -> Self {
         self.push(key, label, FieldKind::Toggle(value))
     }
 
     pub fn pick(
         self,
-        key: &'static str,
+        key: Name,
         label: &'static str,
         options: Vec<(i64, String)>,
         selected: Option<i64>,
@@ -177,7 +175,7 @@ impl Form {
     /// A picker of several references (dependencies, linked risks...).
     pub fn pick_many(
         self,
-        key: &'static str,
+        key: Name,
         label: &'static str,
         options: Vec<(i64, String)>,
         selected: Vec<i64>,
@@ -193,7 +191,7 @@ impl Form {
 
     /// The field of `key`. Asking for a key the form does not have is a slip of the code that
     /// built it (the answer would silently be empty): debug builds, and so every test, stop there.
-    fn field(&self, key: &str) -> Option<&Field> {
+    fn field(&self, key: Name) -> Option<&Field> {
         let found = self.fields.iter().find(|f| f.key == key);
         debug_assert!(
             found.is_some(),
@@ -204,7 +202,7 @@ impl Form {
     }
 
     /// The text of a text or date field, lines joined with `\n`.
-    pub fn value(&self, key: &str) -> String {
+    pub fn value(&self, key: Name) -> String {
         match self.field(key).map(|f| &f.kind) {
             Some(FieldKind::Line(t) | FieldKind::Text(t) | FieldKind::Date(t)) => {
                 t.lines().join("\n")
@@ -213,21 +211,21 @@ impl Form {
         }
     }
 
-    pub fn choice_index(&self, key: &str) -> usize {
+    pub fn choice_index(&self, key: Name) -> usize {
         match self.field(key).map(|f| &f.kind) {
             Some(FieldKind::Choice { selected, .. }) => *selected,
             _ => 0,
         }
     }
 
-    pub fn toggled(&self, key: &str) -> bool {
+    pub fn toggled(&self, key: Name) -> bool {
         matches!(
             self.field(key).map(|f| &f.kind),
             Some(FieldKind::Toggle(true))
         )
     }
 
-    pub fn picked(&self, key: &str) -> Option<i64> {
+    pub fn picked(&self, key: Name) -> Option<i64> {
         match self.field(key).map(|f| &f.kind) {
             Some(FieldKind::Pick { selected, .. }) => selected.first().copied(),
             _ => None,
@@ -235,7 +233,7 @@ impl Form {
     }
 
     /// Every reference chosen in a picker.
-    pub fn picked_all(&self, key: &str) -> Vec<i64> {
+    pub fn picked_all(&self, key: Name) -> Vec<i64> {
         match self.field(key).map(|f| &f.kind) {
             Some(FieldKind::Pick { selected, .. }) => selected.clone(),
             _ => Vec::new(),
@@ -258,13 +256,13 @@ impl Form {
         }
     }
 
-    pub fn focused_key(&self) -> Option<&'static str> {
+    pub fn focused_key(&self) -> Option<Name> {
         self.fields.get(self.focus).map(|f| f.key)
     }
 
     /// Shows `message` next to the field `key` and moves there; a key no field has becomes the
     /// form's own message.
-    pub fn set_error(&mut self, key: &str, message: impl Into<String>) {
+    pub fn set_error(&mut self, key: Name, message: impl Into<String>) {
         let message = message.into();
         match self.fields.iter().position(|f| f.key == key) {
             Some(i) => {
