@@ -19,6 +19,11 @@ pub struct Cli {
     #[arg(long, global = true)]
     pub read_only: bool,
 
+    /// The app's colours: auto (any background), dark, light or high-contrast; NO_COLOR
+    /// keeps bold, dim and reverse video only.
+    #[arg(long, global = true, env = "ISMS_THEME", value_name = "THEME")]
+    pub theme: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -74,10 +74,37 @@ fn open_to_read(path: &Path, read_only: bool) -> Result<Store> {
     }
 }
 
+/// Sets the app's theme from `--theme` (or `ISMS_THEME`) and what the terminal says it shows.
+fn choose_theme(name: Option<&str>) -> Result<()> {
+    use crate::ui::theme::{self, Kind, Theme};
+    let kind = match name {
+        None => Kind::Any,
+        Some(n) => Kind::named(n).ok_or_else(|| {
+            let names: Vec<&str> = Kind::ALL.iter().map(|(_, n)| *n).collect();
+            anyhow::anyhow!(
+                "--theme: '{}' is not a theme; use one of {}",
+                crate::domain::text::shown(n),
+                names.join(", ")
+            )
+        })?,
+    };
+    let var = |name: &str| std::env::var(name).ok();
+    theme::set(Theme {
+        kind,
+        depth: Theme::depth_from(
+            var("NO_COLOR").as_deref(),
+            var("COLORTERM").as_deref(),
+            var("TERM").as_deref(),
+        ),
+    });
+    Ok(())
+}
+
 /// Runs the command. Its exit code is 0, except for `isms check`, whose code says whether
 /// anything major was found; [`failure_code`] gives the code of an error.
 pub fn run(cli: Cli) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
+    choose_theme(cli.theme.as_deref())?;
     match cli.command {
         None => {
             // The last workspace opened counts as named: if it is there, it opens.
