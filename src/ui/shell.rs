@@ -22,7 +22,7 @@ use super::screens::scope::ScopeScreen;
 use super::screens::soa::SoaScreen;
 use super::screens::treatment::TreatmentScreen;
 use super::screens::{Ctx, Handled, Screen, Status};
-use super::widgets::{fit, key_line, render_help};
+use super::widgets::{fit, key_line_within, render_help};
 use super::{Step, tabs, theme};
 use crate::Clock;
 use crate::app::Session;
@@ -429,7 +429,10 @@ impl Shell {
         if !active.captures() && !screen.captures_input() {
             keys.extend(self.global().footer());
         }
-        frame.render_widget(Paragraph::new(key_line(&keys)), footer);
+        frame.render_widget(
+            Paragraph::new(key_line_within(&keys, footer.width, &["help", "quit"])),
+            footer,
+        );
 
         if let Some(dialog) = &self.export {
             dialog.render(frame, body);

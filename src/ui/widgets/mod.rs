@@ -123,9 +123,69 @@ pub fn key_line<K: AsRef<str>>(keys: &[(K, &str)]) -> Line<'static> {
     Line::from(spans)
 }
 
+/// The key hints that fit in `width` columns, in their order (the screen's own first), always
+/// with those labelled as in `keep` (help, quit); `…` marks where hints were left out.
+pub fn key_line_within<K: AsRef<str>>(keys: &[(K, &str)], width: u16, keep: &[&str]) -> Line<'static> {
+    let cost = |(k, action): &(K, &str)| k.as_ref().width() + action.width() + 3;
+    let kept: usize = keys.iter().filter(|e| keep.contains(&e.1)).map(cost).sum();
+    let mut room = usize::from(width).saturating_sub(kept);
+    let mut shown: Vec<&(K, &str)> = Vec::new();
+    let mut dropped = false;
+    for entry in keys.iter().filter(|e| !keep.contains(&e.1)) {
+        // Room for the entry, and for the mark should a later one not fit.
+        if !dropped && cost(entry) + 2 <= room {
+            room -= cost(entry);
+            shown.push(entry);
+        } else {
+            dropped = true;
+        }
+    }
+    let mut line = key_line(&shown.iter().map(|(k, a)| (k.as_ref(), *a)).collect::<Vec<_>>());
+    if dropped {
+        line.spans.push(Span::styled(" …", theme::muted()));
+    }
+    let always: Vec<(&str, &str)> = keys
+        .iter()
+        .filter(|e| keep.contains(&e.1))
+        .map(|(k, a)| (k.as_ref(), *a))
+        .collect();
+    line.spans.extend(key_line(&always).spans);
+    line
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn narrow_hints_keep_help_and_quit_and_mark_what_they_leave_out() {
+        let keys = [
+            ("↑↓", "move"),
+            ("/", "filter"),
+            ("n", "new"),
+            ("e", "edit"),
+            ("d", "delete"),
+            ("?", "help"),
+            ("q", "quit"),
+        ];
+        let text = |w| {
+            key_line_within(&keys, w, &["help", "quit"])
+                .spans
+                .iter()
+                .map(|s| s.content.to_string())
+                .collect::<String>()
+        };
+        assert_eq!(
+            text(200),
+            " ↑↓ move  / filter  n new  e edit  d delete  ? help  q quit "
+        );
+        let narrow = text(40);
+        assert!(narrow.width() <= 40, "{narrow}");
+        assert!(narrow.starts_with(" ↑↓ move  / filter "), "{narrow}");
+        assert!(narrow.contains(" … ? help  q quit "), "{narrow}");
+        assert!(!narrow.contains("delete"), "{narrow}");
+        assert_eq!(text(10), " … ? help  q quit ", "help and quit stay");
+    }
 
     #[test]
     fn fit_counts_wide_characters_and_adds_an_ellipsis() {
