@@ -142,7 +142,7 @@ fn a_workshop_rates_and_records_assets_by_keyboard() {
 
     // Rate the primary asset Invoicing (AS-011) across the row, then explain one cell.
     app.send("/Invoicing\r");
-    app.wait_for(" 1/30 ");
+    app.wait_for(" 1 of 30 ");
     app.send("++");
     app.wait_for("Saved Confidentiality high for AS-011 Invoicing.");
     app.send("\x1b[C+++");
@@ -174,7 +174,7 @@ fn a_workshop_rates_and_records_assets_by_keyboard() {
     app.send("4");
     app.wait_for("┌ Protection needs");
     app.send("/Workshop\r");
-    app.wait_for(" 1/31 ");
+    app.wait_for(" 1 of 31 ");
     app.send("\x1b[D\x1b[D+"); // back to the Confidentiality column
     app.wait_for("Override AS-031 Workshop laptop: Confidentiality normal");
     app.send("\x13");

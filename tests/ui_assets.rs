@@ -101,7 +101,7 @@ fn crown_jewels_come_first_and_facets_filter() {
     ctrl(&mut app, 's');
     let text = screen(&mut app, W, H);
     assert!(text.contains("Assets · kind: Hardware"), "{text}");
-    assert!(text.contains(" 5/30 "), "{text}");
+    assert!(text.contains(" 5 of 30 "), "{text}");
 }
 
 #[test]

@@ -240,7 +240,7 @@ fn filter_counts_matches_and_help_lists_the_keys() {
     press(&mut app, KeyCode::Char('/'));
     type_text(&mut app, "bremen");
     let text = screen(&mut app, W, H);
-    assert!(text.contains(" 1/8 "), "{text}");
+    assert!(text.contains(" 1 of 8 "), "{text}");
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('?'));

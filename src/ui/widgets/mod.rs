@@ -125,7 +125,11 @@ pub fn key_line<K: AsRef<str>>(keys: &[(K, &str)]) -> Line<'static> {
 
 /// The key hints that fit in `width` columns, in their order (the screen's own first), always
 /// with those labelled as in `keep` (help, quit); `…` marks where hints were left out.
-pub fn key_line_within<K: AsRef<str>>(keys: &[(K, &str)], width: u16, keep: &[&str]) -> Line<'static> {
+pub fn key_line_within<K: AsRef<str>>(
+    keys: &[(K, &str)],
+    width: u16,
+    keep: &[&str],
+) -> Line<'static> {
     let cost = |(k, action): &(K, &str)| k.as_ref().width() + action.width() + 3;
     let kept: usize = keys.iter().filter(|e| keep.contains(&e.1)).map(cost).sum();
     let mut room = usize::from(width).saturating_sub(kept);
@@ -140,7 +144,12 @@ pub fn key_line_within<K: AsRef<str>>(keys: &[(K, &str)], width: u16, keep: &[&s
             dropped = true;
         }
     }
-    let mut line = key_line(&shown.iter().map(|(k, a)| (k.as_ref(), *a)).collect::<Vec<_>>());
+    let mut line = key_line(
+        &shown
+            .iter()
+            .map(|(k, a)| (k.as_ref(), *a))
+            .collect::<Vec<_>>(),
+    );
     if dropped {
         line.spans.push(Span::styled(" …", theme::muted()));
     }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Cell as TableCell, Paragraph, Row, Table,
 use super::ProtectionScreen;
 use crate::ui::theme;
 use crate::ui::widgets::fit;
-use crate::ui::widgets::table::{FilteredList, render_empty};
+use crate::ui::widgets::table::{FilteredList, render_empty, render_scrollbar};
 
 impl ProtectionScreen {
     pub(super) fn render_normal(&mut self, frame: &mut Frame, area: Rect) {
@@ -47,6 +47,9 @@ impl ProtectionScreen {
         let body = list.render_frame(area, frame.buffer_mut());
         let height = usize::from(body.height.saturating_sub(1)).max(1);
         let range = self.scroll.follow(self.row, height, self.shown.len());
+        if self.shown.len() > height {
+            render_scrollbar(area, frame.buffer_mut(), self.shown.len(), self.row);
+        }
 
         let cell_width: u16 = 11;
         let fixed = 2 + 7 + 1 + u16::try_from(objectives.len()).unwrap_or(0) * (cell_width + 1);

@@ -10,7 +10,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{
-    Block, Borders, Cell as TableCell, Paragraph, Row, StatefulWidget, Table, Widget,
+    Block, Borders, Cell as TableCell, Paragraph, Row, Scrollbar, ScrollbarOrientation,
+    ScrollbarState, StatefulWidget, Table, Widget,
 };
 
 use super::fit;
@@ -65,7 +66,7 @@ impl FilteredList<'_> {
         let count = if shown == total {
             format!(" {total} ")
         } else {
-            format!(" {shown}/{total} ")
+            format!(" {shown} of {total} ")
         };
         let block = Block::default()
             .borders(Borders::ALL)
@@ -94,6 +95,25 @@ impl FilteredList<'_> {
         }
         body
     }
+}
+
+/// A scrollbar on the right border of a list longer than its pane: where the selected row
+/// lies among all of them.
+pub fn render_scrollbar(area: Rect, buf: &mut Buffer, len: usize, selected: usize) {
+    let track = Rect {
+        y: area.y + 2,
+        height: area.height.saturating_sub(3),
+        ..area
+    };
+    let mut state = ScrollbarState::new(len).position(selected);
+    Scrollbar::new(ScrollbarOrientation::VerticalRight)
+        .begin_symbol(None)
+        .end_symbol(None)
+        .track_symbol(Some("│"))
+        .thumb_symbol("┃")
+        .thumb_style(theme::key())
+        .track_style(theme::border())
+        .render(track, buf, &mut state);
 }
 
 /// Says why a table with a header shows no rows, on the line under the header.
@@ -373,6 +393,9 @@ impl StatefulWidget for TableView<'_> {
         let body = list.render_frame(area, buf);
         let height = usize::from(body.height.saturating_sub(1));
         let range = scroll.follow(t.selected, height, t.visible.len());
+        if t.visible.len() > height {
+            render_scrollbar(area, buf, t.visible.len(), t.selected);
+        }
 
         let widths = column_widths(&t.columns, body.width);
         let shown: Vec<usize> = (0..t.columns.len()).filter(|&i| widths[i] > 0).collect();
