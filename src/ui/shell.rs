@@ -239,6 +239,11 @@ impl Shell {
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) -> Step {
+        // What the last action said has been seen once the next one starts; an error stays
+        // until something else is said, so that it can be read while it is being fixed.
+        if matches!(self.status, Status::Saved(_) | Status::Info(_)) {
+            self.status = Status::None;
+        }
         if self.help {
             self.help = false;
             return Step::Continue;
@@ -406,8 +411,11 @@ impl Shell {
             ""
         };
         let encrypted = if self.app.is_encrypted() { " 🔒" } else { "" };
+        let badge = self.screens[self.current]
+            .badge()
+            .map_or_else(String::new, |b| format!("· {b} "));
         let left = format!(
-            " {} · {}{encrypted}{read_only} ",
+            " {} · {}{encrypted}{read_only} {badge}",
             fit(&self.organisation, 28),
             fit(&file, 28)
         );

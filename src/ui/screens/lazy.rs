@@ -218,6 +218,10 @@ impl Screen for Lazy {
             s.settle();
         }
     }
+
+    fn badge(&self) -> Option<String> {
+        self.screen().and_then(|s| s.badge())
+    }
 }
 
 impl Drop for Lazy {

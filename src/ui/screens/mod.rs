@@ -85,4 +85,8 @@ pub trait Screen: Send {
     fn prepared(&self) -> bool {
         true
     }
+    /// A mode the screen is in, for the status line ("workshop · 12 of 30").
+    fn badge(&self) -> Option<String> {
+        None
+    }
 }

@@ -521,6 +521,17 @@ impl Screen for ProtectionScreen {
         !matches!(self.modal, Modal::None) || self.filtering || self.workshop.is_some()
     }
 
+    fn badge(&self) -> Option<String> {
+        match &self.workshop {
+            Some(w) if !w.ended => Some(format!(
+                "workshop · {} of {}",
+                (self.row + 1).min(self.shown.len()),
+                self.shown.len()
+            )),
+            _ => None,
+        }
+    }
+
     fn reload(&mut self, data: &Reader<'_>) -> Result<(), Error> {
         (self.rows, _) = load_rows(data)?;
         self.questions = data.open_questions()?;

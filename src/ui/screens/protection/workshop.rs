@@ -29,7 +29,7 @@ pub struct Workshop {
     questions: Vec<String>,
     resolved: Vec<String>,
     /// The session has ended and its summary is shown.
-    ended: bool,
+    pub(super) ended: bool,
 }
 
 impl Workshop {
