@@ -77,8 +77,14 @@ fn open_to_read(path: &Path, read_only: bool) -> Result<Store> {
 /// Sets the app's theme from `--theme` (or `ISMS_THEME`) and what the terminal says it shows.
 fn choose_theme(name: Option<&str>) -> Result<()> {
     use crate::ui::theme::{self, Kind, Theme};
+    // Else the theme last chosen in the app, if it is still one.
+    let remembered = || {
+        crate::registry::default_path()
+            .and_then(|list| crate::registry::Registry::load(&list).0.theme)
+            .and_then(|n| Kind::named(&n))
+    };
     let kind = match name {
-        None => Kind::Any,
+        None => remembered().unwrap_or(Kind::Any),
         Some(n) => Kind::named(n).ok_or_else(|| {
             let names: Vec<&str> = Kind::ALL.iter().map(|(_, n)| *n).collect();
             anyhow::anyhow!(

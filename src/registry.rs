@@ -26,6 +26,9 @@ pub struct Entry {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Registry {
     pub workspaces: Vec<Entry>,
+    /// The app's theme as last chosen with its key (`auto`, `dark`, `light`, `high-contrast`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<String>,
 }
 
 /// An entry as listed: what `isms ls` and the picker show.
@@ -181,6 +184,19 @@ pub fn remember_at(
         Ok(()) => warning,
         Err(e) => Some(format!(
             "could not update the list of known workspaces {}: {e}",
+            registry.display()
+        )),
+    }
+}
+
+/// Remembers `theme` in the list at `registry`, for the next start; a warning if it could not.
+pub fn remember_theme(registry: &Path, theme: &str) -> Option<String> {
+    let (mut list, warning) = Registry::load(registry);
+    list.theme = Some(theme.to_string());
+    match list.save(registry) {
+        Ok(()) => warning,
+        Err(e) => Some(format!(
+            "could not remember the theme in {}: {e}",
             registry.display()
         )),
     }

@@ -114,6 +114,7 @@ fn without_colour_selection_and_focus_still_show() {
         let below_tabs = usize::from(W)..usize::from(W) * usize::from(H - 2);
         let cue = buf.content()[below_tabs].iter().any(|cell| {
             cell.modifier.contains(Modifier::REVERSED)
+                || cell.modifier.contains(Modifier::UNDERLINED)
                 || (cell.modifier.contains(Modifier::BOLD) && "┌─┐│└┘".contains(cell.symbol()))
         });
         assert!(cue, "{what}: no visible selection or focus without colour");

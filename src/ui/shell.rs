@@ -143,6 +143,20 @@ impl Shell {
         self.status = Status::Error(message);
     }
 
+    /// Switches to the next theme and remembers it in the list of known workspaces.
+    fn next_theme(&mut self) {
+        let mut chosen = theme::current();
+        chosen.kind = chosen.kind.next();
+        theme::set(chosen);
+        let name = chosen.kind.name();
+        self.status = Status::Info(format!("Theme: {name}."));
+        if let Some(list) = &self.registry
+            && let Some(w) = crate::registry::remember_theme(list, name)
+        {
+            self.status = Status::Error(w);
+        }
+    }
+
     fn open_picker(&mut self) {
         let Some(list) = &self.registry else {
             self.status = Status::Info("No list of known workspaces here.".into());
@@ -304,6 +318,7 @@ impl Shell {
                 ))
             }
             Some(Action::OpenWorkspace) => self.open_picker(),
+            Some(Action::NextTheme) => self.next_theme(),
             Some(Action::Quit) => return Step::Quit,
             _ => {}
         }

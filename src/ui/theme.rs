@@ -41,6 +41,19 @@ impl Kind {
         (Kind::HighContrast, "high-contrast"),
     ];
 
+    pub fn name(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map_or("auto", |(_, n)| n)
+    }
+
+    /// The theme after this one, for the key that cycles them.
+    pub fn next(self) -> Kind {
+        let at = Self::ALL.iter().position(|(k, _)| *k == self).unwrap_or(0);
+        Self::ALL[(at + 1) % Self::ALL.len()].0
+    }
+
     /// The theme named `name` (`auto`, `dark`, `light`, `high-contrast`).
     pub fn named(name: &str) -> Option<Kind> {
         let name = name.trim().to_lowercase();
@@ -196,6 +209,11 @@ pub fn tab() -> Style {
 
 pub fn tab_active() -> Style {
     selected()
+}
+
+/// The view shown, in a screen's row of views: bold and underlined, unlike the main tabs.
+pub fn view_active() -> Style {
+    Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED)
 }
 
 pub fn status_bar() -> Style {

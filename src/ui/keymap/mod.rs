@@ -27,6 +27,8 @@ pub enum Action {
     GoTo,
     Export,
     OpenWorkspace,
+    /// The next theme (auto, dark, light, high contrast), remembered for the next start.
+    NextTheme,
     // Views inside a screen
     NextView,
     PrevView,

@@ -92,6 +92,12 @@ const GLOBAL: &[Binding] = &[
     .help_only(),
     b(&[c('x')], Export, "export (xlsx, csv, md, html, json)").in_footer("export"),
     b(&[c('o')], OpenWorkspace, "open another workspace").help_only(),
+    b(
+        &[Key::ctrl('t')],
+        NextTheme,
+        "next theme (auto, dark, light, high contrast)",
+    )
+    .help_only(),
     b(&[c('?')], Help, "help"),
     b(&[c('q')], Quit, "quit"),
 ];
@@ -104,9 +110,10 @@ const VIEWS: &[Binding] = &[
 ];
 
 // Not `h` and `l` too: registers use `h` for history and `l` for links.
+// The same words as everywhere: `[` `]` are shown, the arrows work too.
 const VIEW_ARROWS: &[Binding] = &[
-    b(&[LEFT, c('[').alias()], PrevView, "views"),
-    b(&[RIGHT, c(']').alias()], NextView, "views"),
+    b(&[c('['), LEFT.alias()], PrevView, "views"),
+    b(&[c(']'), RIGHT.alias()], NextView, "views"),
 ];
 
 const MOVE: [Binding; 6] = [

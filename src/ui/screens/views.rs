@@ -107,8 +107,9 @@ impl<V: View> ViewBar<V> {
         let mut spans = Vec::new();
         for &view in V::ALL {
             let name = view.name();
+            // Not the main tabs' look: the view shown is underlined, the others dim.
             let style = if view == self.current {
-                theme::tab_active()
+                theme::view_active()
             } else {
                 theme::tab()
             };

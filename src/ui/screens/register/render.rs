@@ -36,13 +36,15 @@ impl<T: Record> RegisterView<T> {
                     Context::RegisterArrows,
                     Context::Table,
                 ])
+                // Nothing to edit or delete on an empty list (or one the filter emptied).
                 .hide(Action::New, !T::CAN_ADD)
-                .hide(Action::Delete, !T::CAN_DELETE)
+                .hide(Action::Edit, self.selected().is_none())
+                .hide(Action::Delete, !T::CAN_DELETE || self.selected().is_none())
                 .hide(Action::History, self.selected().is_none())
                 .hide(Action::Facets, !self.has_facets())
                 .hide(Action::Ranked, T::RANKED.is_none())
-                .hide(Action::Mark, !T::BULK)
-                .hide(Action::Bulk, !T::BULK)
+                .hide(Action::Mark, !T::BULK || self.selected().is_none())
+                .hide(Action::Bulk, !T::BULK || self.selected().is_none())
                 .hide(Action::Links, !self.has_links());
                 if let Some(name) = T::RANKED {
                     active.renamed.push((Action::Ranked, name));
