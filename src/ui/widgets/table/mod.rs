@@ -460,9 +460,13 @@ pub fn column_widths(columns: &[Column], available: u16) -> Vec<u16> {
                 for &i in &kept {
                     widths[i] = columns[i].width;
                 }
-                // The last kept column takes what is left.
-                if let Some(&last) = kept.last() {
-                    widths[last] += room - preferred;
+                // The widest text column (the first among equals) takes what is left: names
+                // and titles, not a status code, get the spare width.
+                if let Some(&widest) = kept
+                    .iter()
+                    .min_by_key(|&&i| (std::cmp::Reverse(columns[i].width), i))
+                {
+                    widths[widest] += room - preferred;
                 }
             } else {
                 // Share the room above the minimums in proportion to what each column would like.

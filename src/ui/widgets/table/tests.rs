@@ -74,7 +74,11 @@ fn columns_shrink_then_drop_by_priority() {
         Column::new("Name", 30, 10, 8),
         Column::new("Note", 30, 10, 1),
     ];
-    assert_eq!(column_widths(&cols, 80), vec![6, 30, 42]);
+    assert_eq!(
+        column_widths(&cols, 80),
+        vec![6, 42, 30],
+        "the first of the widest columns takes the spare width"
+    );
     let w = column_widths(&cols, 40);
     assert_eq!(w.iter().sum::<u16>() + 2, 40);
     assert!(w.iter().zip(&cols).all(|(w, c)| *w >= c.min));
