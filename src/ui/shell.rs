@@ -28,6 +28,10 @@ use crate::Clock;
 use crate::app::Session;
 use crate::store::{Store, StoreError};
 use std::path::PathBuf;
+use std::time::Instant;
+
+/// How long a message other than an error stays in the status line.
+const STATUS_SECONDS: u64 = 5;
 
 pub struct Shell {
     app: Session,
@@ -38,6 +42,9 @@ pub struct Shell {
     read_at: Vec<Option<u64>>,
     current: usize,
     status: Status,
+    /// The status as first drawn, and when: a message other than an error clears after
+    /// `STATUS_SECONDS`.
+    status_since: Option<(Status, Instant)>,
     help: bool,
     /// The export menu, while it is open.
     export: Option<super::export::ExportDialog>,
@@ -99,6 +106,7 @@ impl Shell {
             screens,
             current: 0,
             status,
+            status_since: None,
             help: false,
             export: None,
             picker: None,
@@ -398,7 +406,22 @@ impl Shell {
         self.screens.iter().map(|s| s.title()).collect()
     }
 
+    /// Clears a message that has been on screen for `STATUS_SECONDS` by `now`; an error stays
+    /// until something else is said.
+    pub fn expire_status(&mut self, now: Instant) {
+        match &self.status_since {
+            Some((shown, since)) if *shown == self.status => {
+                let old = now.saturating_duration_since(*since).as_secs() >= STATUS_SECONDS;
+                if old && matches!(self.status, Status::Saved(_) | Status::Info(_)) {
+                    self.status = Status::None;
+                }
+            }
+            _ => self.status_since = Some((self.status.clone(), now)),
+        }
+    }
+
     pub fn render(&mut self, frame: &mut Frame, area: Rect) {
+        self.expire_status(Instant::now());
         let [bar, body, status, footer] = layout(area);
         tabs::render(frame, bar, &self.titles(), self.current);
 
