@@ -154,5 +154,11 @@ fn a_level_has_one_style_on_every_screen() {
             (legend.fg, legend.bg, legend.add_modifier),
             "very high on Protection and critical on Risks, {depth:?}"
         );
+        // The registers colour the same cells the same way (the selected row reverses them).
+        let register = style_of(find("screen 5, view 0"), "critical").expect("a critical risk");
+        let assets = style_of(find("screen 3, view 0"), "very high").expect("a very high need");
+        for (what, s) in [("the risk register", register), ("the assets", assets)] {
+            assert_eq!((s.fg, s.bg), (legend.fg, legend.bg), "{what}, {depth:?}");
+        }
     }
 }

@@ -260,7 +260,7 @@ const LEVELS: [((u8, u8, u8), u8, Color); 5] = [
 
 /// A level's fill: one step of the palette; under `NO_COLOR` bold, the top steps also
 /// underlined, so that a level still stands out.
-fn level_fill(step: usize) -> Style {
+pub fn level_fill(step: usize) -> Style {
     let step = step.min(LEVELS.len() - 1);
     let (rgb, indexed, named) = LEVELS[step];
     match colour(rgb, indexed, named) {

@@ -250,6 +250,23 @@ impl Record for AssetRow {
         ]
     }
 
+    /// The effective needs in their colours, as on the Protection grid.
+    fn cell_styles(&self) -> Vec<(usize, usize)> {
+        let max = self.ctx.scale.max_level();
+        [
+            Objective::Confidentiality,
+            Objective::Integrity,
+            Objective::Availability,
+        ]
+        .into_iter()
+        .zip(4..)
+        .filter_map(|(o, column)| {
+            let need = self.effective.iter().find(|(x, _)| *x == o)?.1?;
+            Some((column, crate::ui::theme::level_step(need.level, max)))
+        })
+        .collect()
+    }
+
     fn cells(&self) -> Vec<String> {
         let need = |o: Objective| {
             self.ctx.cell(

@@ -32,6 +32,10 @@ pub trait Record: Clone + Sized + Send {
     const LINKS_AFTER: usize = usize::MAX;
     fn columns() -> Vec<Column>;
     fn cells(&self) -> Vec<String>;
+    /// Cells that show a level, as column and the level's palette step (`theme::level_step`).
+    fn cell_styles(&self) -> Vec<(usize, usize)> {
+        Vec::new()
+    }
     /// The detail pane, as label and value pairs.
     fn detail(&self) -> Vec<(&'static str, String)>;
     /// Lines shown under the detail, each optionally linking to another record by id.
@@ -175,6 +179,8 @@ impl<T: Record> RegisterView<T> {
             })
             .collect();
         self.table.set_rows(rows);
+        self.table
+            .set_styles(shown.iter().map(|&i| self.items[i].cell_styles()).collect());
         self.table.set_total(Some(self.items.len()));
         self.shown = shown;
         self.link = None;

@@ -265,6 +265,22 @@ impl Record for RiskRow {
         ]
     }
 
+    /// The inherent and residual levels in their colours, as on the heat maps.
+    fn cell_styles(&self) -> Vec<(usize, usize)> {
+        let level = |rating: Option<Rating>| {
+            rating
+                .and_then(|x| self.ctx.methodology.level(x))
+                .and_then(|l| crate::ui::theme::colour_step(&l.colour))
+        };
+        [
+            (3, level(self.risk.inherent)),
+            (4, level(self.risk.residual)),
+        ]
+        .into_iter()
+        .filter_map(|(c, s)| Some((c, s?)))
+        .collect()
+    }
+
     fn detail(&self) -> Vec<(&'static str, String)> {
         let r = &self.risk;
         let ctx = &self.ctx;

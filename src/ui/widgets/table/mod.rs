@@ -136,6 +136,9 @@ pub struct DataTable {
     rows: Vec<Box<str>>,
     /// Each row lowercased, for filtering without allocating per keystroke.
     haystack: Vec<Box<str>>,
+    /// The cells that show a level, by row: column and the level's step in the theme's palette
+    /// (styled when drawn, in the theme of the drawing thread).
+    styles: Vec<Vec<(usize, usize)>>,
     /// Indices into `rows` that pass the filter, in display order.
     visible: Vec<usize>,
     selected: usize,
@@ -153,6 +156,7 @@ impl DataTable {
             columns,
             rows: Vec::new(),
             haystack: Vec::new(),
+            styles: Vec::new(),
             visible: Vec::new(),
             selected: 0,
             scroll: Scroll::default(),
@@ -185,6 +189,12 @@ impl DataTable {
             .map(|r| r.to_lowercase().into_boxed_str())
             .collect();
         self.refresh();
+    }
+
+    /// The cells that show a level, by row as given to `set_rows`: column and palette step
+    /// (`theme::level_step`, `theme::colour_step`). Rows without an entry are plain.
+    pub fn set_styles(&mut self, styles: Vec<Vec<(usize, usize)>>) {
+        self.styles = styles;
     }
 
     /// The text of one cell.
@@ -415,11 +425,17 @@ impl StatefulWidget for TableView<'_> {
                 theme::value()
             };
             let r = t.visible[pos];
-            Row::new(
-                shown
-                    .iter()
-                    .map(|&i| TableCell::from(fit(t.cell(r, i), widths[i]))),
-            )
+            let own = t.styles.get(r);
+            Row::new(shown.iter().map(|&i| {
+                let text = fit(t.cell(r, i), widths[i]);
+                match own.and_then(|s| s.iter().find(|(c, _)| *c == i)) {
+                    // The meaning's style on the text only, so the fill shows the word.
+                    Some((_, step)) if !text.trim().is_empty() => {
+                        TableCell::from(Line::from(Span::styled(text, theme::level_fill(*step))))
+                    }
+                    _ => TableCell::from(text),
+                }
+            }))
             .style(style)
         });
         let constraints: Vec<Constraint> = shown
