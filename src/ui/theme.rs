@@ -313,6 +313,38 @@ pub fn heat_cell(colour: &str) -> Style {
 /// The colours a methodology may give its levels, in the order a form offers them.
 pub const LEVEL_COLOURS: [&str; 7] = ["green", "yellow", "orange", "red", "purple", "blue", "gray"];
 
+/// What a table cell's text means, styled when drawn (in the theme of the drawing thread).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    /// A level: its step in the palette (`level_step`, `colour_step`).
+    Level(usize),
+    /// How far a control is implemented, as on the SoA bar: implemented, partially, planned,
+    /// not started.
+    Progress(usize),
+    /// Something to look at (a risk's flags).
+    Warning,
+}
+
+/// The blue of "planned", a fill under light text (contrast above 4.5:1).
+const PLANNED: (u8, u8, u8) = (0, 114, 178);
+
+pub fn tone(t: Tone) -> Style {
+    match t {
+        Tone::Level(step) => level_fill(step),
+        Tone::Progress(0) => level_fill(0),
+        Tone::Progress(1) => level_fill(1),
+        Tone::Progress(2) => match colour(PLANNED, 25, Color::Blue) {
+            Some(c) => Style::new()
+                .fg(Color::White)
+                .bg(c)
+                .add_modifier(Modifier::BOLD),
+            None => Style::new().add_modifier(Modifier::BOLD),
+        },
+        Tone::Progress(_) => secondary(),
+        Tone::Warning => warning(),
+    }
+}
+
 /// The parts of the SoA progress bar: implemented, partially, planned, not started. Each is a
 /// fill (glyph and background in one colour), so that it shows as well on a light background.
 pub fn gauge(part: usize) -> Style {
@@ -323,7 +355,7 @@ pub fn gauge(part: usize) -> Style {
     let c = match part {
         0 => step(0),
         1 => step(1),
-        2 => colour((0, 114, 178), 25, Color::Blue),
+        2 => colour(PLANNED, 25, Color::Blue),
         _ => return secondary(),
     };
     c.map_or_else(Style::new, |c| Style::new().fg(c).bg(c))

@@ -72,6 +72,8 @@ fn without_colour_every_cue_is_a_modifier() {
             need_level(3, 3),
             heat_cell("red"),
             gauge(0),
+            tone(Tone::Progress(2)),
+            tone(Tone::Warning),
         ] {
             assert_eq!((style.fg, style.bg), (None, None), "{style:?}");
         }
@@ -132,4 +134,6 @@ fn text_on_every_level_fill_has_a_contrast_of_at_least_4_5() {
         let ratio = contrast(rgb, (0, 0, 0));
         assert!(ratio >= 4.5, "{rgb:?}: {ratio:.2}");
     }
+    let planned = contrast(PLANNED, (255, 255, 255));
+    assert!(planned >= 4.5, "white on the planned blue: {planned:.2}");
 }

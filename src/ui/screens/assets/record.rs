@@ -251,7 +251,7 @@ impl Record for AssetRow {
     }
 
     /// The effective needs in their colours, as on the Protection grid.
-    fn cell_styles(&self) -> Vec<(usize, usize)> {
+    fn cell_styles(&self) -> Vec<(usize, crate::ui::theme::Tone)> {
         let max = self.ctx.scale.max_level();
         [
             Objective::Confidentiality,
@@ -262,7 +262,8 @@ impl Record for AssetRow {
         .zip(4..)
         .filter_map(|(o, column)| {
             let need = self.effective.iter().find(|(x, _)| *x == o)?.1?;
-            Some((column, crate::ui::theme::level_step(need.level, max)))
+            let step = crate::ui::theme::level_step(need.level, max);
+            Some((column, crate::ui::theme::Tone::Level(step)))
         })
         .collect()
     }

@@ -32,8 +32,8 @@ pub trait Record: Clone + Sized + Send {
     const LINKS_AFTER: usize = usize::MAX;
     fn columns() -> Vec<Column>;
     fn cells(&self) -> Vec<String>;
-    /// Cells that show a level, as column and the level's palette step (`theme::level_step`).
-    fn cell_styles(&self) -> Vec<(usize, usize)> {
+    /// Cells whose text has a meaning of its own (a level, a status), as column and tone.
+    fn cell_styles(&self) -> Vec<(usize, crate::ui::theme::Tone)> {
         Vec::new()
     }
     /// The detail pane, as label and value pairs.

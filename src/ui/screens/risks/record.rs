@@ -18,6 +18,7 @@ use crate::domain::text;
 use crate::domain::treatment::Action;
 use crate::domain::{Field, ValidationError};
 use crate::ui::screens::register::Record;
+use crate::ui::theme::Tone;
 use crate::ui::widgets::form::Form;
 use crate::ui::widgets::table::Column;
 
@@ -265,16 +266,20 @@ impl Record for RiskRow {
         ]
     }
 
-    /// The inherent and residual levels in their colours, as on the heat maps.
-    fn cell_styles(&self) -> Vec<(usize, usize)> {
+    /// The inherent and residual levels in their colours, as on the heat maps; flags as
+    /// warnings.
+    fn cell_styles(&self) -> Vec<(usize, Tone)> {
         let level = |rating: Option<Rating>| {
             rating
                 .and_then(|x| self.ctx.methodology.level(x))
                 .and_then(|l| crate::ui::theme::colour_step(&l.colour))
+                .map(Tone::Level)
         };
+        let flags = (!self.flags.is_empty()).then_some(Tone::Warning);
         [
             (3, level(self.risk.inherent)),
             (4, level(self.risk.residual)),
+            (7, flags),
         ]
         .into_iter()
         .filter_map(|(c, s)| Some((c, s?)))

@@ -164,6 +164,20 @@ impl Record for SoaRow {
         ]
     }
 
+    /// The implementation status in the colours of the Dashboard's SoA bar.
+    fn cell_styles(&self) -> Vec<(usize, crate::ui::theme::Tone)> {
+        if self.entry.applicability == Applicability::NotApplicable {
+            return Vec::new();
+        }
+        let part = match self.entry.status {
+            ImplementationStatus::Implemented => 0,
+            ImplementationStatus::Partial => 1,
+            ImplementationStatus::Planned => 2,
+            ImplementationStatus::NotStarted => 3,
+        };
+        vec![(5, crate::ui::theme::Tone::Progress(part))]
+    }
+
     fn detail(&self) -> Vec<(&'static str, String)> {
         let c = &self.control;
         let e = &self.entry;

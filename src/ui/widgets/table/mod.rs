@@ -136,9 +136,9 @@ pub struct DataTable {
     rows: Vec<Box<str>>,
     /// Each row lowercased, for filtering without allocating per keystroke.
     haystack: Vec<Box<str>>,
-    /// The cells that show a level, by row: column and the level's step in the theme's palette
-    /// (styled when drawn, in the theme of the drawing thread).
-    styles: Vec<Vec<(usize, usize)>>,
+    /// The cells whose text has a meaning of its own (a level, a status), by row: column and
+    /// tone, styled when drawn (in the theme of the drawing thread).
+    styles: Vec<Vec<(usize, theme::Tone)>>,
     /// Indices into `rows` that pass the filter, in display order.
     visible: Vec<usize>,
     selected: usize,
@@ -191,9 +191,9 @@ impl DataTable {
         self.refresh();
     }
 
-    /// The cells that show a level, by row as given to `set_rows`: column and palette step
-    /// (`theme::level_step`, `theme::colour_step`). Rows without an entry are plain.
-    pub fn set_styles(&mut self, styles: Vec<Vec<(usize, usize)>>) {
+    /// The cells whose text has a meaning of its own, by row as given to `set_rows`: column and
+    /// tone. Rows without an entry are plain.
+    pub fn set_styles(&mut self, styles: Vec<Vec<(usize, theme::Tone)>>) {
         self.styles = styles;
     }
 
@@ -430,8 +430,8 @@ impl StatefulWidget for TableView<'_> {
                 let text = fit(t.cell(r, i), widths[i]);
                 match own.and_then(|s| s.iter().find(|(c, _)| *c == i)) {
                     // The meaning's style on the text only, so the fill shows the word.
-                    Some((_, step)) if !text.trim().is_empty() => {
-                        TableCell::from(Line::from(Span::styled(text, theme::level_fill(*step))))
+                    Some((_, tone)) if !text.trim().is_empty() => {
+                        TableCell::from(Line::from(Span::styled(text, theme::tone(*tone))))
                     }
                     _ => TableCell::from(text),
                 }
