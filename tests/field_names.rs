@@ -3,7 +3,11 @@
 //! field and a misspelt name does not compile. The type already refuses a bare string as a form
 //! key; these scans catch the way around it, a name spelt out with `Field::new` where it is used.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use common::rust_files;
+
+use std::path::Path;
 
 /// The form methods that take a field's key first.
 const KEYED: [&str; 15] = [
@@ -26,17 +30,6 @@ const KEYED: [&str; 15] = [
 
 /// How a name is spelt out: the domain's type, and the form's name for it.
 const SPELT: [&str; 2] = ["Field::new(", "Name::new("];
-
-fn rust_files(dir: &Path, into: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, into);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            into.push(path);
-        }
-    }
-}
 
 /// What `find` reports for every file under `src/<folder>`, as "file:line: text".
 fn scan(folder: &str, find: fn(&str) -> Vec<String>) -> Vec<String> {

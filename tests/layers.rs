@@ -1,18 +1,11 @@
 //! The layers keep to their imports (ARCHITECTURE.md, "Layers and imports"): screens reach the
 //! workspace only through the application layer, and the domain uses nothing else of the crate.
 
-use std::path::{Path, PathBuf};
+mod common;
 
-fn rust_files(dir: &Path, into: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, into);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            into.push(path);
-        }
-    }
-}
+use common::rust_files;
+
+use std::path::Path;
 
 /// Lines of the files under `folder` (comments aside) that name one of `forbidden`, as
 /// "file:line: text".

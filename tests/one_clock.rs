@@ -5,10 +5,10 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::NaiveDate;
-use common::{Sandbox, workdir};
+use common::{Sandbox, rust_files, workdir};
 use isms::clock::Clock;
 use isms::domain::scope::{ScopeItem, ScopeItemKind};
 use isms::store::Store;
@@ -27,17 +27,6 @@ const READS: [&str; 8] = [
     "Clock::at_start",
     "fix_today_for_this_thread",
 ];
-
-fn rust_files(dir: &Path, into: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, into);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            into.push(path);
-        }
-    }
-}
 
 fn is_edge(relative: &str) -> bool {
     EDGES.contains(&relative) || relative.starts_with("commands/")

@@ -283,3 +283,15 @@ pub fn assert_untouched(d: &Damaged, before: &[u8]) {
         assert!(!Path::new(&side).exists(), "{what}: {suffix} left behind");
     }
 }
+
+/// Every `.rs` file under `dir`, for the tests that read the source (layers, clock, fields).
+pub fn rust_files(dir: &Path, into: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, into);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            into.push(path);
+        }
+    }
+}
