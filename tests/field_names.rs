@@ -5,9 +5,7 @@
 
 mod common;
 
-use common::rust_files;
-
-use std::path::Path;
+use common::scan_src;
 
 /// The form methods that take a field's key first.
 const KEYED: [&str; 15] = [
@@ -30,21 +28,6 @@ const KEYED: [&str; 15] = [
 
 /// How a name is spelt out: the domain's type, and the form's name for it.
 const SPELT: [&str; 2] = ["Field::new(", "Name::new("];
-
-/// What `find` reports for every file under `src/<folder>`, as "file:line: text".
-fn scan(folder: &str, find: fn(&str) -> Vec<String>) -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    rust_files(&root.join(folder), &mut files);
-    assert!(!files.is_empty(), "no files under src/{folder}");
-    let mut found = Vec::new();
-    for file in files {
-        let source = std::fs::read_to_string(&file).unwrap();
-        let shown = file.strip_prefix(&root).unwrap().display().to_string();
-        found.extend(find(&source).into_iter().map(|l| format!("{shown}:{l}")));
-    }
-    found
-}
 
 /// The source with comment lines blanked, so that line numbers stay.
 fn code_lines(source: &str) -> Vec<&str> {
@@ -135,7 +118,7 @@ fn the_scans_see_a_spelt_out_key_and_ignore_constants_and_comments() {
 
 #[test]
 fn no_form_key_is_a_string() {
-    let found = scan("ui", literal_keys);
+    let found = scan_src("ui", literal_keys);
     assert!(
         found.is_empty(),
         "a form key is a field constant (the domain's `field` module, or one beside the form):\n{}",
@@ -145,7 +128,7 @@ fn no_form_key_is_a_string() {
 
 #[test]
 fn every_field_name_is_a_constant() {
-    let found = scan("", names_outside_constants);
+    let found = scan_src("", names_outside_constants);
     assert!(
         found.is_empty(),
         "spell a field name once, as a constant that forms and errors share:\n{}",

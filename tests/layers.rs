@@ -3,27 +3,12 @@
 
 mod common;
 
-use common::rust_files;
-
-use std::path::Path;
+use common::scan_src;
 
 /// Lines of the files under `folder` (comments aside) that name one of `forbidden`, as
 /// "file:line: text".
 fn uses(folder: &str, forbidden: &[&str]) -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-    let mut files = Vec::new();
-    rust_files(&root.join(folder), &mut files);
-    assert!(!files.is_empty(), "no files under src/{folder}");
-    let mut found = Vec::new();
-    for file in files {
-        let source = std::fs::read_to_string(&file).unwrap();
-        found.extend(
-            lines_using(&source, forbidden)
-                .into_iter()
-                .map(|l| format!("{}:{l}", file.strip_prefix(&root).unwrap().display())),
-        );
-    }
-    found
+    scan_src(folder, |source| lines_using(source, forbidden))
 }
 
 fn lines_using(source: &str, forbidden: &[&str]) -> Vec<String> {

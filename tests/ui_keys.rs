@@ -15,18 +15,21 @@ fn title(app: &App) -> &'static str {
     }
 }
 
+/// How many changes the workspace's log holds.
+fn changes(path: &std::path::Path) -> usize {
+    Store::open_read_only(path)
+        .unwrap()
+        .changes()
+        .unwrap()
+        .len()
+}
+
 #[test]
 fn digits_switch_screens_from_every_view_and_write_nothing() {
     let dir = workdir();
     let path = dir.path().join("demo.isms");
     isms::demo::write_demo(&path).unwrap();
-    let changes = || {
-        Store::open_read_only(&path)
-            .unwrap()
-            .changes()
-            .unwrap()
-            .len()
-    };
+    let changes = || changes(&path);
     let before = changes();
     let mut app = start_on(&path);
     let titles: Vec<&str> = ('1'..='8')
@@ -67,13 +70,7 @@ fn the_palette_opens_from_every_view_and_its_letters_switch_without_writing() {
     let dir = workdir();
     let path = dir.path().join("demo.isms");
     isms::demo::write_demo(&path).unwrap();
-    let changes = || {
-        Store::open_read_only(&path)
-            .unwrap()
-            .changes()
-            .unwrap()
-            .len()
-    };
+    let changes = || changes(&path);
     let before = changes();
     let mut app = start_on(&path);
     let letters = [

@@ -295,3 +295,18 @@ pub fn rust_files(dir: &Path, into: &mut Vec<PathBuf>) {
         }
     }
 }
+
+/// What `find` reports for every `.rs` file under `src/<folder>`, as "file:line: text".
+pub fn scan_src(folder: &str, find: impl Fn(&str) -> Vec<String>) -> Vec<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = Vec::new();
+    rust_files(&root.join(folder), &mut files);
+    assert!(!files.is_empty(), "no files under src/{folder}");
+    let mut found = Vec::new();
+    for file in files {
+        let source = std::fs::read_to_string(&file).unwrap();
+        let shown = file.strip_prefix(&root).unwrap().display().to_string();
+        found.extend(find(&source).into_iter().map(|l| format!("{shown}:{l}")));
+    }
+    found
+}
