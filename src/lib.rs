@@ -6,6 +6,7 @@ pub mod clock;
 pub mod commands;
 pub mod demo;
 pub mod domain;
+pub mod palette;
 pub mod registry;
 pub mod report;
 pub mod store;

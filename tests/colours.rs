@@ -162,3 +162,38 @@ fn a_level_has_one_style_on_every_screen() {
         }
     }
 }
+
+/// The text of row `y`.
+fn row(buf: &Buffer, y: u16) -> String {
+    (0..W).map(|x| buf[(x, y)].symbol().to_string()).collect()
+}
+
+#[test]
+fn panes_start_at_the_same_height_on_every_screen() {
+    for (what, buf) in every_view(Theme::default()) {
+        if !(what.starts_with("screen") || what == "workshop") {
+            continue;
+        }
+        // The tab bar, then the row naming the view (or the screen), then the panes.
+        assert!(
+            !row(&buf, 1).trim().is_empty(),
+            "{what}: no row names what is shown"
+        );
+        assert!(
+            row(&buf, 2).starts_with('┌'),
+            "{what}: the panes start elsewhere:\n{}",
+            row(&buf, 2)
+        );
+    }
+}
+
+#[test]
+fn the_dashboard_opens_with_what_needs_attention() {
+    let views = every_view(Theme::default());
+    let (_, dashboard) = views.iter().find(|(w, _)| w == "screen 1, view 0").unwrap();
+    let heading = row(dashboard, 1);
+    // The demo company has major findings and an overdue action on its fixed date.
+    assert!(heading.contains("Needs attention:"), "{heading}");
+    assert!(heading.contains("major finding"), "{heading}");
+    assert!(heading.contains("overdue"), "{heading}");
+}

@@ -80,8 +80,11 @@ fn enter_on_a_linked_asset_jumps_to_it() {
     assert!(before.contains("↑↓ choose a link"), "{before}");
     press(&mut app, KeyCode::Enter);
     let after = screen(&mut app, W, H);
+    // The detail pane now shows the linked asset.
     assert!(
-        after.contains("  AS-012 NordDispatch SaaS application"),
+        after
+            .lines()
+            .any(|l| l.contains("│Asset ") && l.contains("AS-012 NordDispatch SaaS")),
         "{after}"
     );
 }

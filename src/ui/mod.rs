@@ -3,6 +3,7 @@
 
 mod export;
 pub mod keymap;
+pub mod legend;
 mod palette;
 mod picker;
 pub mod screens;

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::keymap::{self, Action, Active, Context};
+use super::legend::help_lines;
 use super::palette::{Palette, PaletteEvent};
 use super::picker::PickerEvent;
 use super::screens::assets::AssetRow;
@@ -491,7 +492,15 @@ impl Shell {
         }
         if self.help {
             let keys = screen.contexts().help();
-            render_help(frame, body, screen.title(), &keys, &self.global().help());
+            let legend = help_lines(&screen.legends());
+            render_help(
+                frame,
+                body,
+                screen.title(),
+                &keys,
+                &self.global().help(),
+                &legend,
+            );
         }
     }
 }

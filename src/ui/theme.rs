@@ -13,6 +13,9 @@ use std::cell::Cell;
 
 use ratatui::style::{Color, Modifier, Style};
 
+use crate::palette::{GRADES, LEVELS, PLANNED, Swatch};
+pub use crate::palette::{colour_step, level_step};
+
 /// How many colours the terminal shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Depth {
@@ -136,14 +139,21 @@ fn secondary() -> Style {
     }
 }
 
-/// A named colour for text that carries a meaning; the light palette takes the darker of a
-/// pair, which reads on white.
-fn meaning(dark: Color, light: Color) -> Option<Color> {
+/// A named colour for text that carries a meaning, as each theme reads best: `dark` the bright
+/// variants for a dark background, `light` the deep ones for a light background; `auto` keeps
+/// to those that read on both, and leaves the accent out where none does.
+fn meaning(any: Option<Color>, dark: Color, light: Color) -> Option<Color> {
     match (current().depth, current().kind) {
         (Depth::None, _) => None,
         (_, Kind::Light) => Some(light),
-        _ => Some(dark),
+        (_, Kind::Dark | Kind::HighContrast) => Some(dark),
+        (_, Kind::Any) => any,
     }
+}
+
+/// The accent of "you are here" (the focused pane, marked rows).
+fn accent() -> Option<Color> {
+    meaning(None, Color::Cyan, Color::Blue)
 }
 
 pub fn title() -> Style {
@@ -170,14 +180,14 @@ pub fn selected() -> Style {
 pub fn warning() -> Style {
     fg(
         Style::new().add_modifier(Modifier::BOLD),
-        meaning(Color::Yellow, Color::Magenta),
+        meaning(Some(Color::Magenta), Color::Yellow, Color::Magenta),
     )
 }
 
 pub fn error() -> Style {
     fg(
         Style::new().add_modifier(Modifier::BOLD),
-        meaning(Color::LightRed, Color::Red),
+        meaning(Some(Color::Red), Color::LightRed, Color::Red),
     )
 }
 
@@ -192,10 +202,7 @@ pub fn border() -> Style {
 
 /// The pane that takes the keys: bold, and in the accent colour where there is colour.
 pub fn focus_border() -> Style {
-    fg(
-        Style::new().add_modifier(Modifier::BOLD),
-        meaning(Color::Cyan, Color::Blue),
-    )
+    fg(Style::new().add_modifier(Modifier::BOLD), accent())
 }
 
 /// Table headers: bold in the default colour.
@@ -221,7 +228,10 @@ pub fn status_bar() -> Style {
 }
 
 pub fn success() -> Style {
-    fg(Style::new(), meaning(Color::Green, Color::Green))
+    fg(
+        Style::new(),
+        meaning(Some(Color::Green), Color::LightGreen, Color::Green),
+    )
 }
 
 pub fn input() -> Style {
@@ -238,8 +248,8 @@ pub fn cursor() -> Style {
 
 pub fn marked() -> Style {
     fg(
-        Style::new().add_modifier(Modifier::BOLD),
-        meaning(Color::Magenta, Color::Magenta),
+        Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        accent(),
     )
 }
 
@@ -247,23 +257,24 @@ pub fn cell_cursor() -> Style {
     Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD | Modifier::UNDERLINED)
 }
 
-/// The ordinal palette of levels, calm to alarming (Okabe and Ito's colour-blind safe set):
-/// bluish green, yellow, orange, vermillion, reddish purple; each a fill under dark text
-/// (contrast above 4.5:1), with its 256-colour index and the closest of the 16.
-const LEVELS: [((u8, u8, u8), u8, Color); 5] = [
-    ((0, 158, 115), 36, Color::Green),
-    ((240, 228, 66), 227, Color::Yellow),
-    ((230, 159, 0), 214, Color::LightRed),
-    ((213, 94, 0), 166, Color::Red),
-    ((204, 121, 167), 175, Color::Magenta),
+/// The closest of the 16 named colours to each step of the palette's levels.
+const LEVEL_NAMED: [Color; 5] = [
+    Color::Green,
+    Color::Yellow,
+    Color::LightRed,
+    Color::Red,
+    Color::Magenta,
 ];
+
+fn swatch(s: Swatch, named: Color) -> Option<Color> {
+    colour(s.rgb, s.indexed, named)
+}
 
 /// A level's fill: one step of the palette; under `NO_COLOR` bold, the top steps also
 /// underlined, so that a level still stands out.
 pub fn level_fill(step: usize) -> Style {
     let step = step.min(LEVELS.len() - 1);
-    let (rgb, indexed, named) = LEVELS[step];
-    match colour(rgb, indexed, named) {
+    match swatch(LEVELS[step], LEVEL_NAMED[step]) {
         Some(c) => Style::new()
             .fg(Color::Black)
             .bg(c)
@@ -273,35 +284,9 @@ pub fn level_fill(step: usize) -> Style {
     }
 }
 
-/// The palette step of level `level` of a scale of `max` levels: the top is always the
-/// alarming step and the one below it "high", as on the risk levels, so that the same word has
-/// the same colour on every screen.
-pub fn level_step(level: u8, max: u8) -> usize {
-    let top = max.max(1);
-    let from_top = top.saturating_sub(level.min(top));
-    match from_top {
-        0 => 3,
-        1 => 2,
-        2 if top >= 4 => 1,
-        _ => 0,
-    }
-}
-
 /// A protection-need level on a scale of `max` levels.
 pub fn need_level(level: u8, max: u8) -> Style {
     level_fill(level_step(level, max))
-}
-
-/// The palette step a methodology's colour name stands for (green, yellow, orange, red...).
-pub fn colour_step(name: &str) -> Option<usize> {
-    match name.trim().to_lowercase().as_str() {
-        "green" | "blue" => Some(0),
-        "yellow" => Some(1),
-        "orange" => Some(2),
-        "red" => Some(3),
-        "purple" => Some(4),
-        _ => None,
-    }
 }
 
 /// A heat-map cell or level badge of a risk level's colour; a colour the palette does not
@@ -323,17 +308,16 @@ pub enum Tone {
     Progress(usize),
     /// Something to look at (a risk's flags).
     Warning,
+    /// A finding's grade, gravest first: major, minor, observation.
+    Grade(usize),
 }
-
-/// The blue of "planned", a fill under light text (contrast above 4.5:1).
-const PLANNED: (u8, u8, u8) = (0, 114, 178);
 
 pub fn tone(t: Tone) -> Style {
     match t {
         Tone::Level(step) => level_fill(step),
         Tone::Progress(0) => level_fill(0),
         Tone::Progress(1) => level_fill(1),
-        Tone::Progress(2) => match colour(PLANNED, 25, Color::Blue) {
+        Tone::Progress(2) => match swatch(PLANNED, Color::Blue) {
             Some(c) => Style::new()
                 .fg(Color::White)
                 .bg(c)
@@ -342,20 +326,33 @@ pub fn tone(t: Tone) -> Style {
         },
         Tone::Progress(_) => secondary(),
         Tone::Warning => warning(),
+        Tone::Grade(g) => grade(g),
+    }
+}
+
+/// The closest of the 16 named colours to each grade's tint.
+const GRADE_NAMED: [Color; 3] = [Color::LightRed, Color::LightYellow, Color::LightBlue];
+
+/// A finding's grade (0 major, 1 minor, 2 observation): a tint of its own under dark text; under
+/// `NO_COLOR` a major finding bold and underlined, a minor one bold.
+pub fn grade(g: usize) -> Style {
+    let g = g.min(GRADES.len() - 1);
+    match swatch(GRADES[g], GRADE_NAMED[g]) {
+        Some(c) => Style::new().fg(Color::Black).bg(c),
+        None if g == 0 => Style::new().add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+        None if g == 1 => Style::new().add_modifier(Modifier::BOLD),
+        None => Style::new(),
     }
 }
 
 /// The parts of the SoA progress bar: implemented, partially, planned, not started. Each is a
 /// fill (glyph and background in one colour), so that it shows as well on a light background.
 pub fn gauge(part: usize) -> Style {
-    let step = |i: usize| {
-        let (rgb, indexed, named) = LEVELS[i];
-        colour(rgb, indexed, named)
-    };
+    let step = |i: usize| swatch(LEVELS[i], LEVEL_NAMED[i]);
     let c = match part {
         0 => step(0),
         1 => step(1),
-        2 => colour(PLANNED, 25, Color::Blue),
+        2 => swatch(PLANNED, Color::Blue),
         _ => return secondary(),
     };
     c.map_or_else(Style::new, |c| Style::new().fg(c).bg(c))

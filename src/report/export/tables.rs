@@ -13,12 +13,13 @@ use crate::domain::control::{Theme, display_ref};
 use crate::domain::evaluation::RiskFlag;
 use crate::domain::methodology::Methodology;
 use crate::domain::party::PartyKind;
-use crate::domain::protection::{Objective, ProtectionScale, map_level};
+use crate::domain::protection::{Objective, ProtectionScale};
 use crate::domain::readiness::{Finding, Severity, Workspace};
 use crate::domain::risk::{RiskStatus, TreatmentOption};
 use crate::domain::scope::{IssueKind, ScopeItemKind};
 use crate::domain::soa::{Applicability, ImplementationStatus, RISK_TREATMENT, Reason};
 use crate::domain::treatment::ActionStatus;
+use crate::palette;
 use crate::report::listing::{self, Listing, Objects, Register};
 use crate::store::{Store, StoreError};
 
@@ -150,14 +151,12 @@ impl Context {
             .map(|l| colour_rgb(&l.colour))
     }
 
-    /// A protection level coloured by its place on the scale: the lowest green, the highest red.
+    /// A protection level coloured by its place on the scale, as on the screen: the top red,
+    /// the one below orange (the colour of "high" among the risk levels).
     fn need_colour(&self, name: &str) -> Option<u32> {
-        const RAMP: [&str; 4] = ["green", "yellow", "orange", "red"];
         let position = self.scale.levels.iter().position(|l| l.name == name)?;
-        let step = u8::try_from(position + 1).ok()?;
-        let on_ramp = map_level(step, self.scale.max_level(), 4);
-        RAMP.get(usize::from(on_ramp).checked_sub(1)?)
-            .map(|c| colour_rgb(c))
+        let level = u8::try_from(position + 1).ok()?;
+        Some(palette::LEVELS[palette::level_step(level, self.scale.max_level())].hex())
     }
 
     fn cell(&self, register: Register, column: &str, v: &Value) -> Cell {
@@ -287,10 +286,10 @@ fn label(register: Register, column: &str, code: &str) -> String {
 
 /// The readiness findings, gravest first, as a table.
 pub fn findings(findings: &[Finding]) -> Table {
-    let colour = |s: Severity| match s {
-        Severity::Major => "red",
-        Severity::Minor => "orange",
-        Severity::Observation => "yellow",
+    // A grade's own tint, as on the Dashboard: never a risk level's colour.
+    let colour = |s: Severity| {
+        let gravest_first = Severity::ALL.iter().position(|&x| x == s).unwrap_or(0);
+        palette::GRADES[gravest_first].hex()
     };
     Table {
         name: "findings",
@@ -306,7 +305,7 @@ pub fn findings(findings: &[Finding]) -> Table {
                     Cell::Text(f.rule.to_string()),
                     Cell::Level {
                         text: f.severity.label().to_string(),
-                        fill: colour_rgb(colour(f.severity)),
+                        fill: colour(f.severity),
                     },
                     Cell::Text(f.message.clone()),
                     Cell::Text(f.fix.clone()),
@@ -378,16 +377,8 @@ impl Serialize for Registers<'_> {
     }
 }
 
-/// The fill of a level colour name as RGB, light enough for dark text; gray for a name the
-/// palette does not know.
+/// The fill of a level colour name as RGB, from the palette the screen uses; neutral for a
+/// name the palette does not know.
 pub fn colour_rgb(name: &str) -> u32 {
-    match name.trim().to_ascii_lowercase().as_str() {
-        "green" => 0x63BE7B,
-        "yellow" => 0xFFEB84,
-        "orange" => 0xF4B183,
-        "red" => 0xF8696B,
-        "purple" => 0xB4A7D6,
-        "blue" => 0x9DC3E6,
-        _ => 0xD9D9D9,
-    }
+    palette::named_fill(name).hex()
 }

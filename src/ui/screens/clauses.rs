@@ -13,6 +13,7 @@ use crate::domain::readiness::Place;
 use crate::domain::soa::Applicability;
 use crate::domain::text;
 use crate::domain::{Field, ValidationError};
+use crate::ui::legend;
 use crate::ui::widgets::form::Form;
 use crate::ui::widgets::table::Column;
 
@@ -135,7 +136,7 @@ impl Record for ClauseRow {
         vec![
             Column::new("Clause", 9, 8, 9),
             Column::new("Title", 40, 16, 8),
-            Column::new("Status", 12, 8, 7),
+            Column::new("Status", 12, 5, 7).coded(&legend::CLAUSE_STATUS),
             Column::new("Documented information", 30, 10, 4),
             Column::new("Where", 18, 8, 3),
         ]
@@ -166,6 +167,19 @@ impl Record for ClauseRow {
             doc,
             c.doc_reference.clone(),
         ]
+    }
+
+    /// The status in the colours of progress, as on the SoA: done, in progress, not started.
+    fn cell_styles(&self) -> Vec<(usize, crate::ui::theme::Tone)> {
+        if self.item.is_heading() {
+            return Vec::new();
+        }
+        let part = match self.item.status {
+            ClauseStatus::Done => 0,
+            ClauseStatus::InProgress => 1,
+            ClauseStatus::NotStarted => 3,
+        };
+        vec![(2, crate::ui::theme::Tone::Progress(part))]
     }
 
     fn detail(&self) -> Vec<(&'static str, String)> {

@@ -16,7 +16,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::risks::{heat_counts, render_heatmap};
-use super::{Ctx, Handled, Screen};
+use super::{Ctx, Handled, Screen, views};
 use crate::app::{Background, Counts, Error, Reader};
 use crate::domain::methodology::Methodology;
 use crate::domain::readiness::{Finding, Severity, check};
@@ -30,15 +30,23 @@ use crate::ui::widgets::scroll::Scroll;
 /// How far ahead "due soon" and "expiring soon" look.
 const SOON_DAYS: i64 = 30;
 
+/// How soon a deadline needs looking at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Urgency {
+    Overdue,
+    Soon,
+}
+
 pub struct Dashboard {
-    headline: String,
+    organisation: String,
+    scope_missing: bool,
     path: String,
     counts: Counts,
     soa: SoaProgress,
     methodology: Methodology,
     inherent: HashMap<(u8, u8), usize>,
     residual: HashMap<(u8, u8), usize>,
-    deadlines: Vec<(Style, String)>,
+    deadlines: Vec<(Urgency, String)>,
     /// The readiness check runs on its own thread and connection: on a large workspace it takes
     /// longer than a frame, and everything else on this screen is ready without it.
     findings: RefCell<Findings>,
@@ -50,7 +58,8 @@ pub struct Dashboard {
 impl Dashboard {
     pub fn new(data: &Reader<'_>) -> Result<Self, Error> {
         let mut d = Self {
-            headline: String::new(),
+            organisation: String::new(),
+            scope_missing: false,
             path: String::new(),
             counts: Counts::default(),
             soa: SoaProgress::default(),
@@ -66,12 +75,10 @@ impl Dashboard {
         Ok(d)
     }
 
+    /// A grade's own tint (not a risk level's), as in the exports.
     fn severity_style(s: Severity) -> Style {
-        match s {
-            Severity::Major => theme::error(),
-            Severity::Minor => theme::warning(),
-            Severity::Observation => theme::muted(),
-        }
+        let gravest_first = Severity::ALL.iter().position(|&x| x == s).unwrap_or(0);
+        theme::grade(gravest_first)
     }
 
     /// Five letters at most, so the findings line up.
@@ -81,6 +88,59 @@ impl Dashboard {
             Severity::Minor => "minor",
             Severity::Observation => "obs.",
         }
+    }
+
+    /// What needs attention, gravest first, for the heading row: the first thing the eye meets.
+    fn attention(&self) -> Vec<Span<'static>> {
+        let (majors, checked) = match &*self.findings.borrow() {
+            Findings::Ready(f) => (
+                f.iter().filter(|f| f.severity == Severity::Major).count(),
+                true,
+            ),
+            _ => (0, false),
+        };
+        let count = |u: Urgency| self.deadlines.iter().filter(|(x, _)| *x == u).count();
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut items = Vec::new();
+        if majors > 0 {
+            items.push(Span::styled(
+                format!(" {} ", plural(majors, "major finding", "major findings")),
+                theme::grade(0),
+            ));
+        }
+        let overdue = count(Urgency::Overdue);
+        if overdue > 0 {
+            items.push(Span::styled(
+                plural(overdue, "action overdue", "actions overdue"),
+                theme::error(),
+            ));
+        }
+        if self.scope_missing {
+            items.push(Span::styled("no ISMS scope statement", theme::error()));
+        }
+        let soon = count(Urgency::Soon);
+        if soon > 0 {
+            items.push(Span::styled(
+                plural(soon, "deadline soon", "deadlines soon"),
+                theme::warning(),
+            ));
+        }
+        if items.is_empty() {
+            return vec![if checked {
+                Span::styled("Nothing needs attention.", theme::success())
+            } else {
+                Span::styled("Checking readiness…", theme::muted())
+            }];
+        }
+        let mut spans = vec![Span::styled("Needs attention: ", theme::label())];
+        for (i, item) in items.into_iter().enumerate() {
+            if i > 0 {
+                spans.push(Span::styled(" · ", theme::muted()));
+            }
+            spans.push(item);
+        }
+        spans
     }
 
     fn render_registers(&self, frame: &mut Frame, area: Rect) {
@@ -182,7 +242,13 @@ impl Dashboard {
         } else {
             self.deadlines
                 .iter()
-                .map(|(style, text)| Line::styled(format!(" {}", fit(text, width)), *style))
+                .map(|(urgency, text)| {
+                    let style = match urgency {
+                        Urgency::Overdue => theme::error(),
+                        Urgency::Soon => theme::warning(),
+                    };
+                    Line::styled(format!(" {}", fit(text, width)), style)
+                })
                 .collect()
         };
         frame.render_widget(Paragraph::new(lines).block(block), area);
@@ -261,9 +327,10 @@ impl Dashboard {
                     };
                     Line::from(vec![
                         Span::styled(
-                            format!(" {:<6}", Self::severity_short(f.severity)),
+                            format!(" {:<5} ", Self::severity_short(f.severity)),
                             Self::severity_style(f.severity).patch(base),
                         ),
+                        Span::styled(" ", base),
                         Span::styled(format!("{:<11}", f.rule), theme::key().patch(base)),
                         Span::styled(fit(&f.message, width), theme::value().patch(base)),
                     ])
@@ -375,11 +442,8 @@ impl Screen for Dashboard {
             .next()
             .unwrap_or("")
             .to_string();
-        self.headline = if scope.is_empty() {
-            format!("{}: no ISMS scope statement yet", data.organisation()?)
-        } else {
-            format!("{}: {scope}", data.organisation()?)
-        };
+        self.organisation = data.organisation()?;
+        self.scope_missing = scope.is_empty();
         self.path = data.path().display().to_string();
         self.counts = data.counts()?;
         self.soa = progress(&data.soa()?);
@@ -392,7 +456,7 @@ impl Screen for Dashboard {
         for a in actions.iter().filter(|a| a.is_overdue(today)) {
             let due = a.due.map_or(String::new(), |d| d.to_string());
             deadlines.push((
-                theme::error(),
+                Urgency::Overdue,
                 format!(
                     "overdue since {due}: {} {} ({})",
                     RefKind::Action.format(a.number),
@@ -404,7 +468,7 @@ impl Screen for Dashboard {
         for a in actions.iter().filter(|a| a.is_due_within(today, SOON_DAYS)) {
             let due = a.due.map_or(String::new(), |d| d.to_string());
             deadlines.push((
-                theme::warning(),
+                Urgency::Soon,
                 format!(
                     "due {due}: {} {} ({})",
                     RefKind::Action.format(a.number),
@@ -423,7 +487,7 @@ impl Screen for Dashboard {
                 .get(&a.risk)
                 .map_or(String::new(), |n| RefKind::Risk.format(*n));
             deadlines.push((
-                theme::warning(),
+                Urgency::Soon,
                 format!("acceptance of {risk} expires {until}"),
             ));
         }
@@ -449,15 +513,8 @@ impl Screen for Dashboard {
     }
 
     fn render(&mut self, frame: &mut Frame, area: Rect) {
-        let [head, body] =
-            Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-        frame.render_widget(
-            Paragraph::new(Span::styled(
-                fit(&format!(" {}", self.headline), head.width),
-                theme::title(),
-            )),
-            head,
-        );
+        let [head, body] = views::split(area);
+        views::heading(frame, head, &self.organisation, self.attention());
         let maps_height = u16::try_from(self.methodology.likelihood.len() + 3).unwrap_or(8);
         let map_width = u16::try_from(4 + self.methodology.impact.len() * 5 + 2).unwrap_or(31);
         // Both heat maps side by side where there is room; on a narrow terminal the residual one.

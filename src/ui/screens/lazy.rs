@@ -222,6 +222,10 @@ impl Screen for Lazy {
     fn badge(&self) -> Option<String> {
         self.screen().and_then(|s| s.badge())
     }
+
+    fn legends(&self) -> Vec<&'static crate::ui::legend::Legend> {
+        self.screen().map_or_else(Vec::new, |s| s.legends())
+    }
 }
 
 impl Drop for Lazy {

@@ -85,6 +85,10 @@ pub trait Screen: Send {
     fn prepared(&self) -> bool {
         true
     }
+    /// The short codes its tables may show, for the help.
+    fn legends(&self) -> Vec<&'static crate::ui::legend::Legend> {
+        Vec::new()
+    }
     /// A mode the screen is in, for the status line ("workshop · 12 of 30").
     fn badge(&self) -> Option<String> {
         None

@@ -120,9 +120,20 @@ impl<V: View> ViewBar<V> {
     }
 }
 
-/// The bar and the area below it.
+/// The bar and the area below it. Every screen has the row, with views or without, so that
+/// panes start at the same height on every screen.
 pub fn split(area: Rect) -> [Rect; 2] {
     Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area)
+}
+
+/// The row of a screen without views: its name where a bar shows the view, then `rest`.
+pub fn heading(frame: &mut Frame, bar: Rect, name: &str, rest: Vec<Span<'static>>) {
+    let mut spans = vec![Span::styled(format!(" {name} "), theme::view_active())];
+    if !rest.is_empty() {
+        spans.push(Span::raw("  "));
+        spans.extend(rest);
+    }
+    frame.render_widget(Paragraph::new(Line::from(spans)), bar);
 }
 
 #[cfg(test)]

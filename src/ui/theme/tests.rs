@@ -111,29 +111,38 @@ fn levels_stay_distinct_when_colours_are_reduced() {
     }
 }
 
-/// WCAG's relative luminance and contrast ratio.
-fn contrast(a: (u8, u8, u8), b: (u8, u8, u8)) -> f64 {
-    let lum = |(r, g, b): (u8, u8, u8)| {
-        let ch = |c: u8| {
-            let c = f64::from(c) / 255.0;
-            if c <= 0.039_28 {
-                c / 12.92
-            } else {
-                ((c + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * ch(r) + 0.7152 * ch(g) + 0.0722 * ch(b)
+#[test]
+fn each_theme_has_its_own_colours_for_meanings() {
+    let looks = |kind| {
+        with(kind, Depth::TrueColor, || {
+            (warning(), error(), focus_border(), success())
+        })
     };
-    let (x, y) = (lum(a), lum(b));
-    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    let (auto, dark, light) = (looks(Kind::Any), looks(Kind::Dark), looks(Kind::Light));
+    assert_ne!(auto, dark, "dark is not auto");
+    assert_ne!(auto, light);
+    assert_ne!(dark, light);
+    // Auto reads on both backgrounds: no bright variant meant for black, no yellow meant for
+    // black either.
+    for s in [auto.0, auto.1, auto.3] {
+        assert!(
+            !matches!(
+                s.fg,
+                Some(Color::Yellow | Color::LightRed | Color::LightGreen | Color::LightYellow)
+            ),
+            "{s:?}"
+        );
+    }
 }
 
 #[test]
-fn text_on_every_level_fill_has_a_contrast_of_at_least_4_5() {
-    for (rgb, _, _) in LEVELS {
-        let ratio = contrast(rgb, (0, 0, 0));
-        assert!(ratio >= 4.5, "{rgb:?}: {ratio:.2}");
-    }
-    let planned = contrast(PLANNED, (255, 255, 255));
-    assert!(planned >= 4.5, "white on the planned blue: {planned:.2}");
+fn grades_have_their_own_colours() {
+    with(Kind::Any, Depth::TrueColor, || {
+        let levels: Vec<Style> = (0..5).map(level_fill).collect();
+        for g in 0..3 {
+            assert!(!levels.iter().any(|l| l.bg == grade(g).bg), "grade {g}");
+        }
+        assert_ne!(grade(0), grade(1));
+        assert_ne!(grade(1), grade(2));
+    });
 }

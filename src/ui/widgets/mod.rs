@@ -46,6 +46,51 @@ pub fn fit(text: &str, width: u16) -> String {
     out
 }
 
+/// `text` broken into lines of at most `width` columns at spaces (a word longer than a line is
+/// cut with [`fit`]), each line of the text on its own.
+pub fn wrap(text: &str, width: u16) -> Vec<String> {
+    let room = usize::from(width.max(1));
+    let mut out = Vec::new();
+    for paragraph in text.lines() {
+        let mut line = String::new();
+        for word in paragraph.split_whitespace() {
+            let word = if word.width() > room {
+                fit(word, width.max(1))
+            } else {
+                word.to_string()
+            };
+            if !line.is_empty() && line.width() + 1 + word.width() > room {
+                out.push(std::mem::take(&mut line));
+            }
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(&word);
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// `items` joined by `sep` into lines of at most `width` columns, never splitting an item.
+pub fn pack(items: &[String], sep: &str, width: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for item in items {
+        if !line.is_empty() && line.width() + sep.width() + item.width() > width {
+            out.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push_str(sep);
+        }
+        line.push_str(item);
+    }
+    if !line.is_empty() {
+        out.push(line);
+    }
+    out
+}
+
 /// A centred rectangle of at most `width` x `height` inside `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let [row] = Layout::vertical([Constraint::Length(height.min(area.height))])
@@ -69,8 +114,8 @@ impl Confirm {
         frame.render_widget(Clear, popup);
         let block = Block::default()
             .borders(Borders::ALL)
-            .border_style(theme::warning())
-            .title(Span::styled(" Confirm ", theme::warning()));
+            .border_style(theme::focus_border())
+            .title(Span::styled(" Confirm ", theme::title()));
         let text = vec![
             Line::styled(self.question.as_str(), theme::value()),
             Line::raw(""),
@@ -83,15 +128,36 @@ impl Confirm {
     }
 }
 
-/// The help overlay: every key of the current screen, then the global keys.
+/// The help overlay: every key of the current screen and the short codes its tables use, then
+/// the global keys.
 pub fn render_help<K: AsRef<str>>(
     frame: &mut Frame,
     area: Rect,
     screen: &str,
     keys: &[(K, &str)],
     global: &[(K, &str)],
+    legend: &[(String, Vec<String>)],
 ) {
-    let height = u16::try_from(keys.len() + global.len() + 6).unwrap_or(u16::MAX);
+    // Each column's codes, wrapped beside its name.
+    let mut legend_lines = Vec::new();
+    if !legend.is_empty() {
+        legend_lines.push(Line::raw(""));
+        legend_lines.push(Line::styled(
+            "Short codes in narrow columns",
+            theme::label(),
+        ));
+    }
+    for (column, codes) in legend {
+        for (i, part) in pack(codes, " · ", 74 - 2 - 21).into_iter().enumerate() {
+            let name = if i == 0 { column.as_str() } else { "" };
+            legend_lines.push(Line::from(vec![
+                Span::styled(format!("  {name:<18} "), theme::key()),
+                Span::styled(part, theme::value()),
+            ]));
+        }
+    }
+    let height =
+        u16::try_from(keys.len() + global.len() + legend_lines.len() + 6).unwrap_or(u16::MAX);
     let popup = centered(area, 74, height);
     frame.render_widget(Clear, popup);
     let block = Block::default()
@@ -107,6 +173,7 @@ pub fn render_help<K: AsRef<str>>(
     };
     let mut lines = vec![Line::styled("This screen", theme::label())];
     lines.extend(keys.iter().map(entry));
+    lines.extend(legend_lines);
     lines.push(Line::raw(""));
     lines.push(Line::styled("Everywhere", theme::label()));
     lines.extend(global.iter().map(entry));
@@ -194,6 +261,37 @@ mod tests {
         assert!(narrow.contains(" … ? help  q quit "), "{narrow}");
         assert!(!narrow.contains("delete"), "{narrow}");
         assert_eq!(text(10), " … ? help  q quit ", "help and quit stay");
+    }
+
+    #[test]
+    fn wrap_breaks_at_spaces_and_keeps_the_text_s_own_lines() {
+        assert_eq!(
+            wrap("Head of Operations and Logistics", 12),
+            ["Head of", "Operations", "and", "Logistics"]
+        );
+        assert_eq!(wrap("one\ntwo three", 9), ["one", "two three"]);
+        assert_eq!(wrap("Supercalifragilistic", 8), ["Superca…"]);
+        assert_eq!(wrap("", 8), Vec::<String>::new());
+        assert_eq!(wrap("株式会社 テスト", 8), ["株式会社", "テスト"]);
+    }
+
+    #[test]
+    fn pack_never_splits_an_item() {
+        let items: Vec<String> = [
+            "impl Implemented",
+            "part Partially implemented",
+            "plan Planned",
+        ]
+        .map(String::from)
+        .to_vec();
+        assert_eq!(
+            pack(&items, " · ", 45),
+            [
+                "impl Implemented · part Partially implemented",
+                "plan Planned"
+            ]
+        );
+        assert_eq!(pack(&items, " · ", 10).len(), 3);
     }
 
     #[test]

@@ -19,7 +19,7 @@ impl ProtectionScreen {
                     .areas(area);
             (g, d)
         } else {
-            let [g, d] = Layout::vertical([Constraint::Percentage(60), Constraint::Percentage(40)])
+            let [g, d] = Layout::vertical([Constraint::Percentage(55), Constraint::Percentage(45)])
                 .areas(area);
             (g, d)
         };

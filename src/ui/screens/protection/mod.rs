@@ -17,7 +17,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 use super::assets::{AssetRow, load_rows};
-use super::{Ctx, Handled, Screen, Status};
+use super::{Ctx, Handled, Screen, Status, views};
 use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::protection::{
     Objective, ProtectionNeed, field as protection_field, needs_justification,
@@ -552,10 +552,13 @@ impl Screen for ProtectionScreen {
     }
 
     fn render(&mut self, frame: &mut Frame, area: Rect) {
+        let [bar, body] = views::split(area);
         if let Some(w) = &self.workshop {
-            self.render_workshop(w, frame, area);
+            views::heading(frame, bar, "Rating workshop", Vec::new());
+            self.render_workshop(w, frame, body);
         } else {
-            self.render_normal(frame, area);
+            views::heading(frame, bar, "Protection needs", Vec::new());
+            self.render_normal(frame, body);
         }
         match &self.modal {
             Modal::Rationale { form, .. }

@@ -11,6 +11,11 @@ mod screen;
 
 pub use screen::RegisterScreen;
 
+/// The short codes a register's columns may show.
+pub fn legends<T: Record>() -> Vec<&'static crate::ui::legend::Legend> {
+    T::columns().iter().filter_map(|c| c.legend).collect()
+}
+
 use ratatui::crossterm::event::KeyEvent;
 
 use self::history::{History, HistoryEvent};

@@ -8,7 +8,8 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use super::{Modal, Record, RegisterView};
 use crate::ui::keymap::{Action, Active, Context};
 use crate::ui::theme;
-use crate::ui::widgets::fit;
+use crate::ui::widgets::{fit, wrap};
+use unicode_width::UnicodeWidthStr;
 
 impl<T: Record> RegisterView<T> {
     pub fn handle_click(&mut self, area: Rect, column: u16, row: u16) -> bool {
@@ -90,20 +91,15 @@ impl<T: Record> RegisterView<T> {
                 theme::muted(),
             )],
             Some(item) => {
-                let entry = |(label, value): (&'static str, String)| {
-                    let mut lines = vec![Line::styled(label, theme::label())];
-                    lines.extend(
-                        value
-                            .lines()
-                            .map(|l| Line::styled(format!("  {l}"), theme::value())),
-                    );
-                    lines
-                };
                 let mut detail: Vec<(&'static str, String)> = item
                     .detail()
                     .into_iter()
                     .filter(|(_, value)| !value.is_empty())
                     .collect();
+                let column = label_column(&detail, inner_width);
+                let entry = |(label, value): (&'static str, String)| {
+                    detail_entry(label, &value, column, inner_width)
+                };
                 let tail = detail.split_off(T::LINKS_AFTER.min(detail.len()));
                 let mut lines: Vec<Line> = detail.into_iter().flat_map(entry).collect();
                 for (i, (text, target)) in item.links().into_iter().enumerate() {
@@ -133,6 +129,42 @@ impl<T: Record> RegisterView<T> {
             Modal::None => {}
         }
     }
+}
+
+/// The width of the detail pane's labels: the widest label, up to a third of the pane; a
+/// longer label stands on a line of its own.
+fn label_column(detail: &[(&str, String)], width: u16) -> u16 {
+    let widest = detail.iter().map(|(l, _)| l.width()).max().unwrap_or(0);
+    u16::try_from(widest)
+        .unwrap_or(u16::MAX)
+        .min(width / 3)
+        .min(22)
+}
+
+/// One field of the detail pane: the label dim, the value in the default colour beside it, its
+/// wrapped lines indented to the value's column.
+fn detail_entry(label: &str, value: &str, column: u16, width: u16) -> Vec<Line<'static>> {
+    // A label too long for the column stands above its value, which starts two columns in.
+    let own_line = label.width() > usize::from(column);
+    let column = if own_line { 1 } else { column };
+    let indent = " ".repeat(usize::from(column) + 1);
+    let mut lines = Vec::new();
+    let mut values = wrap(value, width.saturating_sub(column + 1)).into_iter();
+    if own_line || label.is_empty() {
+        if !label.is_empty() {
+            lines.push(Line::styled(label.to_string(), theme::label()));
+        }
+    } else if let Some(first) = values.next() {
+        lines.push(Line::from(vec![
+            Span::styled(
+                format!("{label:<w$} ", w = usize::from(column)),
+                theme::label(),
+            ),
+            Span::styled(first, theme::value()),
+        ]));
+    }
+    lines.extend(values.map(|l| Line::styled(format!("{indent}{l}"), theme::value())));
+    lines
 }
 
 /// The table and the detail pane: side by side when wide enough, else stacked.

@@ -7,7 +7,7 @@ use ratatui::layout::Rect;
 use super::{Record, RegisterView};
 use crate::app::{Error, Reader};
 use crate::domain::readiness::Place;
-use crate::ui::screens::{Ctx, Handled, Screen};
+use crate::ui::screens::{Ctx, Handled, Screen, views};
 
 pub struct RegisterScreen<T: Record> {
     title: &'static str,
@@ -41,7 +41,8 @@ impl<T: Record> Screen for RegisterScreen<T> {
     }
 
     fn handle_click(&mut self, area: Rect, column: u16, row: u16) -> bool {
-        self.view.handle_click(area, column, row)
+        let [_, body] = views::split(area);
+        self.view.handle_click(body, column, row)
     }
 
     fn captures_input(&self) -> bool {
@@ -60,7 +61,13 @@ impl<T: Record> Screen for RegisterScreen<T> {
         self.view.contexts()
     }
 
+    fn legends(&self) -> Vec<&'static crate::ui::legend::Legend> {
+        super::legends::<T>()
+    }
+
     fn render(&mut self, frame: &mut Frame, area: Rect) {
-        self.view.render(frame, area, true);
+        let [bar, body] = views::split(area);
+        views::heading(frame, bar, self.title, Vec::new());
+        self.view.render(frame, body, true);
     }
 }

@@ -247,6 +247,10 @@ impl Screen for RisksScreen {
         self.views.over(view, self.captures())
     }
 
+    fn legends(&self) -> Vec<&'static crate::ui::legend::Legend> {
+        super::register::legends::<RiskRow>()
+    }
+
     fn render(&mut self, frame: &mut Frame, area: Rect) {
         let [bar, body] = views::split(area);
         self.views.render(frame, bar);

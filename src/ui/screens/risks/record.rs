@@ -17,6 +17,7 @@ use crate::domain::risk::{Acceptance, Risk, RiskStatus, TreatmentOption, field};
 use crate::domain::text;
 use crate::domain::treatment::Action;
 use crate::domain::{Field, ValidationError};
+use crate::ui::legend;
 use crate::ui::screens::register::Record;
 use crate::ui::theme::Tone;
 use crate::ui::widgets::form::Form;
@@ -241,7 +242,7 @@ impl Record for RiskRow {
             Column::new("Inherent", 9, 8, 6),
             Column::new("Residual", 9, 8, 7),
             Column::new("Option", 9, 6, 5),
-            Column::new("Status", 12, 8, 1),
+            Column::new("Status", 12, 6, 1).coded(&legend::RISK_STATUS),
             Column::new("Flags", 26, 8, 3),
         ]
     }

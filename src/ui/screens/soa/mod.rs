@@ -130,6 +130,10 @@ impl Screen for SoaScreen {
         self.views.over(view, self.captures())
     }
 
+    fn legends(&self) -> Vec<&'static crate::ui::legend::Legend> {
+        super::register::legends::<SoaRow>()
+    }
+
     fn render(&mut self, frame: &mut Frame, area: Rect) {
         let [bar, body] = views::split(area);
         self.views.render(frame, bar);

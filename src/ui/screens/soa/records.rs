@@ -8,6 +8,7 @@ use crate::domain::control::{Control, Theme, display_ref, field as control_field
 use crate::domain::readiness::Place;
 use crate::domain::soa::{self, Applicability, ImplementationStatus, Reason, SoaEntry};
 use crate::domain::{Field, ValidationError};
+use crate::ui::legend;
 use crate::ui::screens::register::Record;
 use crate::ui::widgets::form::Form;
 use crate::ui::widgets::table::Column;
@@ -139,10 +140,10 @@ impl Record for SoaRow {
         vec![
             Column::new("Control", 8, 8, 9),
             Column::new("Title", 34, 14, 8),
-            Column::new("Theme", 14, 6, 3),
+            Column::new("Theme", 14, 4, 3).coded(&legend::CONTROL_THEME),
             Column::new("Appl.", 5, 5, 7),
             Column::new("Reasons", 22, 8, 4),
-            Column::new("Status", 21, 12, 6),
+            Column::new("Status", 21, 5, 6).coded(&legend::SOA_STATUS),
             Column::new("Owner", 16, 6, 2),
         ]
     }

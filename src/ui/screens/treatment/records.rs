@@ -14,6 +14,7 @@ use crate::domain::risk::{Acceptance, acceptance_field};
 use crate::domain::text;
 use crate::domain::treatment::{Action, ActionStatus, field as action_field};
 use crate::domain::{Field, ValidationError};
+use crate::ui::legend;
 use crate::ui::screens::register::Record;
 use crate::ui::widgets::form::Form;
 use crate::ui::widgets::table::Column;
@@ -118,7 +119,7 @@ impl Record for ActionRow {
             Column::new("Action", 30, 14, 8),
             Column::new("Owner", 16, 8, 4),
             Column::new("Due", 20, 20, 7),
-            Column::new("Status", 11, 7, 6),
+            Column::new("Status", 11, 5, 6).coded(&legend::ACTION_STATUS),
             Column::new("Risks", 14, 6, 3),
             Column::new("Controls", 16, 6, 2),
         ]

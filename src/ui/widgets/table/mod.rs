@@ -17,7 +17,9 @@ use ratatui::widgets::{
 use super::fit;
 use super::scroll::Scroll;
 use crate::ui::keymap::{self, Action, Context};
+use crate::ui::legend::Legend;
 use crate::ui::theme;
+use unicode_width::UnicodeWidthStr;
 
 /// A column: its header, the width it likes, the width it can shrink to, and its priority
 /// (columns with the lowest priority are dropped first when even the minimum does not fit).
@@ -27,6 +29,8 @@ pub struct Column {
     pub width: u16,
     pub min: u16,
     pub priority: u8,
+    /// Short codes for the column's words, shown where a word does not fit.
+    pub legend: Option<&'static Legend>,
 }
 
 impl Column {
@@ -36,7 +40,25 @@ impl Column {
             width,
             min,
             priority,
+            legend: None,
         }
+    }
+
+    /// The column with short codes for words that do not fit.
+    pub const fn coded(self, legend: &'static Legend) -> Self {
+        Self {
+            legend: Some(legend),
+            ..self
+        }
+    }
+
+    /// A cell's text as shown in `width` columns: its short code where the word does not fit.
+    pub fn shown(&self, text: &str, width: u16) -> String {
+        let code = self
+            .legend
+            .filter(|_| text.width() > usize::from(width))
+            .and_then(|l| l.short(text));
+        fit(code.unwrap_or(text), width)
     }
 }
 
@@ -427,7 +449,7 @@ impl StatefulWidget for TableView<'_> {
             let r = t.visible[pos];
             let own = t.styles.get(r);
             Row::new(shown.iter().map(|&i| {
-                let text = fit(t.cell(r, i), widths[i]);
+                let text = t.columns[i].shown(t.cell(r, i), widths[i]);
                 match own.and_then(|s| s.iter().find(|(c, _)| *c == i)) {
                     // The meaning's style on the text only, so the fill shows the word.
                     Some((_, tone)) if !text.trim().is_empty() => {

@@ -88,3 +88,21 @@ fn columns_shrink_then_drop_by_priority() {
         "the note goes first"
     );
 }
+
+#[test]
+fn a_coded_column_shows_the_code_only_where_the_word_does_not_fit() {
+    let status = Column::new("Status", 21, 5, 6).coded(&crate::ui::legend::SOA_STATUS);
+    assert_eq!(
+        status.shown("Partially implemented", 21),
+        "Partially implemented"
+    );
+    assert_eq!(status.shown("Partially implemented", 12), "Part");
+    assert_eq!(
+        status.shown("Planned", 12),
+        "Planned",
+        "a word that fits stays"
+    );
+    assert_eq!(status.shown("Something else", 6), "Somet…", "no code: cut");
+    let plain = Column::new("Status", 21, 5, 6);
+    assert_eq!(plain.shown("Partially implemented", 12), "Partially i…");
+}
