@@ -12,6 +12,14 @@ use crate::ui::theme;
 
 const CELL: usize = 5;
 
+/// The letter a level shows in a heat-map cell: the first of its name, upper case.
+pub fn initial(name: &str) -> char {
+    name.trim()
+        .chars()
+        .next()
+        .map_or('?', |c| c.to_uppercase().next().unwrap_or(c))
+}
+
 /// Risks per cell.
 pub fn counts(ratings: impl Iterator<Item = Option<Rating>>) -> HashMap<(u8, u8), usize> {
     cell_counts(ratings)
@@ -51,6 +59,8 @@ pub fn render(
                 impact: i8,
             };
             let colour = m.level(rating).map_or("gray", |lv| lv.colour.as_str());
+            // The level's letter beside the number, so that the level reads without colour.
+            let letter = m.level(rating).map_or('?', |lv| initial(&lv.name));
             // Without counts the map shows the methodology itself: each cell's level number.
             let text = match counts.map(|c| c.get(&(l8, i8)).copied().unwrap_or(0)) {
                 None => m
@@ -64,7 +74,7 @@ pub fn render(
                 style = style.patch(theme::cell_cursor());
             }
             spans.push(Span::styled(
-                format!("{text:^width$}", width = CELL - 1),
+                format!("{letter}{text:>width$}", width = CELL - 2),
                 style,
             ));
             spans.push(Span::raw(" "));

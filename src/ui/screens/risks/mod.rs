@@ -158,7 +158,10 @@ impl RisksScreen {
         lines.push(Line::raw(""));
         for lv in &m.levels {
             lines.push(Line::from(vec![
-                Span::styled(format!(" {} ", lv.name), theme::heat_cell(&lv.colour)),
+                Span::styled(
+                    format!(" {} {} ", heatmap::initial(&lv.name), lv.name),
+                    theme::heat_cell(&lv.colour),
+                ),
                 Span::styled(
                     format!(
                         " {}",
