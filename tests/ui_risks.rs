@@ -47,7 +47,7 @@ fn a_heat_map_cell_filters_the_register() {
     press(&mut app, KeyCode::Enter);
     let register = screen(&mut app, W, H);
     assert!(register.contains("inherent cell: L3 × I3"), "{register}");
-    assert!(register.contains("(Esc shows all)"), "{register}");
+    assert!(register.contains("L3 × I3 · Esc clears"), "{register}");
     let filtered = register.matches("R-0").count();
     // Esc clears the cell's filter: every risk is back, and the chip is gone.
     press(&mut app, KeyCode::Esc);

@@ -148,9 +148,15 @@ pub fn acceptance_needs(m: &Methodology, risk: &Risk) -> String {
     let Some(rating) = risk.current_rating() else {
         return "not assessed: assess the risk before accepting it".to_string();
     };
+    // Without a residual rating the inherent one counts (as for the authority); say so.
+    let which = if risk.residual.is_none() {
+        ", inherent: no residual rating yet"
+    } else {
+        ""
+    };
     match m.level(rating) {
         Some(level) => format!(
-            "{} (L{} × I{}): {} or higher accepts it",
+            "{} (L{} × I{}{which}): {} or higher accepts it",
             level.name,
             rating.likelihood,
             rating.impact,

@@ -365,6 +365,10 @@ fn an_acceptance_is_proposed_for_one_review_period_of_the_current_level() {
     );
     let critical = risk(1, None, None);
     assert_eq!(
+        acceptance_needs(&m, &critical),
+        "critical (L4 × I5, inherent: no residual rating yet): top management or higher accepts it"
+    );
+    assert_eq!(
         proposed_until(&m, &critical, d("2026-03-31")),
         Some(d("2026-06-30"))
     );

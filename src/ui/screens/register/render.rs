@@ -90,7 +90,7 @@ impl<T: Record> RegisterView<T> {
             title.push_str(&format!(" · {name}: {value}"));
         }
         if !self.facets.is_empty() {
-            title.push_str(" (Esc shows all)");
+            title.push_str(" · Esc clears");
         }
         self.table
             .render(frame, table_area, &title, focused && self.link.is_none());
