@@ -221,12 +221,12 @@ impl<T: Record> RegisterView<T> {
             Err(Error::Invalid(e)) => {
                 form.set_error(e.field, e.message);
                 *ctx.status = Status::Error("Not deleted: see the form.".into());
-                self.modal = Modal::DeleteBecause { form, item };
+                self.modal = Modal::Reason { form, item };
             }
             Err(e) => {
                 form.message = Some(format!("not deleted: {e}"));
                 *ctx.status = Status::Error(format!("{label} was not deleted: {e}"));
-                self.modal = Modal::DeleteBecause { form, item };
+                self.modal = Modal::Reason { form, item };
             }
         }
     }

@@ -116,22 +116,13 @@ const DELETION_NOTE: Field = Field::new("deletion note");
 
 enum Modal<T> {
     None,
-    Form {
-        form: Form,
-        base: T,
-    },
+    Form { form: Form, base: T },
     Bulk(Form),
     Facets(Form),
-    Confirm {
-        confirm: Confirm,
-        item: T,
-    },
-    /// A deletion that asks for its reason first.
-    DeleteBecause {
-        form: Form,
-        item: T,
-    },
-    /// The history, or a record that cannot be changed shown read-only.
+    Confirm { confirm: Confirm, item: T },
+    // A deletion that asks for its reason first.
+    Reason { form: Form, item: T },
+    // The history, or a record that cannot be changed shown read-only.
     History(History),
 }
 
@@ -290,7 +281,7 @@ impl<T: Record> RegisterView<T> {
     }
 
     pub fn handle_paste(&mut self, text: &str) {
-        if let Modal::Form { form, .. } | Modal::Bulk(form) | Modal::DeleteBecause { form, .. } =
+        if let Modal::Form { form, .. } | Modal::Bulk(form) | Modal::Reason { form, .. } =
             &mut self.modal
         {
             form.paste(text);
@@ -348,9 +339,9 @@ impl<T: Record> RegisterView<T> {
                 }
                 return Handled::Yes;
             }
-            Modal::DeleteBecause { mut form, item } => {
+            Modal::Reason { mut form, item } => {
                 match form.handle_key(key) {
-                    FormEvent::None => self.modal = Modal::DeleteBecause { form, item },
+                    FormEvent::None => self.modal = Modal::Reason { form, item },
                     FormEvent::Cancel => *ctx.status = Status::Info("Nothing deleted.".into()),
                     FormEvent::Submit => self.delete_because(form, item, ctx),
                 }
@@ -406,7 +397,7 @@ impl<T: Record> RegisterView<T> {
                                 "cannot be undone; the change log keeps the record and why",
                             )
                             .line(reason, "Reason for deletion", "");
-                        self.modal = Modal::DeleteBecause { form, item };
+                        self.modal = Modal::Reason { form, item };
                     } else if let Some(item) = self.selected().cloned() {
                         let mut question = format!("Delete {} {}?", T::NOUN, item.label());
                         match item.delete_warning(&ctx.app.reader()) {

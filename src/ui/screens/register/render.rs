@@ -27,7 +27,7 @@ impl<T: Record> RegisterView<T> {
             Modal::Form { form, .. }
             | Modal::Facets(form)
             | Modal::Bulk(form)
-            | Modal::DeleteBecause { form, .. } => form.contexts(),
+            | Modal::Reason { form, .. } => form.contexts(),
             Modal::Confirm { .. } => Active::of(vec![Context::ConfirmDelete]),
             Modal::History(_) => Active::of(vec![Context::History]),
             Modal::None if self.table.is_filtering() => Active::of(vec![Context::Filter]),
@@ -142,7 +142,7 @@ impl<T: Record> RegisterView<T> {
             Modal::Form { form, .. }
             | Modal::Facets(form)
             | Modal::Bulk(form)
-            | Modal::DeleteBecause { form, .. } => form.render(frame, area),
+            | Modal::Reason { form, .. } => form.render(frame, area),
             Modal::Confirm { confirm, .. } => confirm.render(frame, area),
             Modal::History(history) => history.render(frame, area),
             Modal::None => {}
