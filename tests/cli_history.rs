@@ -221,3 +221,35 @@ fn log_names_linked_items_by_their_references_in_text_and_json() {
     let shown = dependency["changed"].to_string();
     assert!(shown.contains("\"AS-"), "{shown}");
 }
+
+#[test]
+fn without_user_variables_the_log_names_the_login_from_the_user_database() {
+    let sb = Sandbox::new();
+    let file = sb.path("acme.isms");
+    let f = file.to_str().unwrap();
+    let unset = |mut c: std::process::Command| {
+        for v in ["ISMS_USER", "USER", "LOGNAME", "USERNAME"] {
+            c.env_remove(v);
+        }
+        c
+    };
+    let out = unset(sb.command(&["new", f, "--org", "Acme GmbH"]))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    // What `id -un` says, asked of the system apart from isms.
+    let id = std::process::Command::new("id")
+        .arg("-un")
+        .output()
+        .unwrap();
+    let login = String::from_utf8(id.stdout).unwrap().trim().to_string();
+    assert!(!login.is_empty());
+    let log = unset(sb.command(&["log", "--db", f])).output().unwrap();
+    let log = String::from_utf8(log.stdout).unwrap();
+    let first = log.lines().next().unwrap_or_default();
+    assert!(
+        first.contains(&format!("  {login}  setting organisation created")),
+        "{log}"
+    );
+    assert!(!log.contains("unknown"), "{log}");
+}

@@ -88,9 +88,13 @@ fn h_shows_who_changed_what_newest_first_and_esc_closes() {
         text.contains("name: Customer data → Customer data and contracts"),
         "{text}"
     );
-    // Linked items by their references, not by row ids.
-    assert!(text.contains("scope_item: S-001"), "{text}");
+    // Linked items by their references, not by row ids; values and names in words.
+    assert!(text.contains("scope item: S-001"), "{text}");
     assert!(!text.contains("asset: 1"), "{text}");
+    assert!(text.contains("kind: Information"), "{text}");
+    assert!(text.contains("objective: Confidentiality"), "{text}");
+    assert!(text.contains("level: high"), "{text}");
+    assert!(!text.contains("level: 2"), "{text}");
 
     // On a short terminal the list scrolls; Esc closes.
     let short = screen(&mut app, W, 24);
@@ -117,4 +121,24 @@ fn h_works_on_screens_whose_views_switch_with_the_arrows() {
     assert!(text.contains("scope item S-001 created"), "{text}");
     press(&mut app, KeyCode::Char('h'));
     assert!(!screen(&mut app, W, H).contains("History of"));
+}
+
+#[test]
+fn h_on_protection_shows_the_history_of_the_asset_in_the_grid() {
+    let dir = workdir();
+    let (mut app, _) = workspace(&dir);
+    press(&mut app, KeyCode::Char('4'));
+    let grid = screen(&mut app, W, H);
+    assert!(grid.contains("h history"), "{grid}");
+    press(&mut app, KeyCode::Char('h'));
+    let text = screen(&mut app, W, H);
+    assert!(text.contains("History of AS-001 Customer data"), "{text}");
+    assert!(
+        text.contains("2026-02-15 00:00  consultant  protection need AS-001 set"),
+        "{text}"
+    );
+    assert!(text.contains("level: normal"), "{text}");
+    // Esc closes; the grid's cursor did not move (h no longer moves left).
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(screen(&mut app, W, H), grid);
 }

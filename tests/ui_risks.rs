@@ -47,6 +47,13 @@ fn a_heat_map_cell_filters_the_register() {
     press(&mut app, KeyCode::Enter);
     let register = screen(&mut app, W, H);
     assert!(register.contains("inherent cell: L3 × I3"), "{register}");
+    assert!(register.contains("L3 × I3 · Esc clears"), "{register}");
+    let filtered = register.matches("R-0").count();
+    // Esc clears the cell's filter: every risk is back, and the chip is gone.
+    press(&mut app, KeyCode::Esc);
+    let all = screen(&mut app, W, H);
+    assert!(!all.contains("inherent cell"), "{all}");
+    assert!(all.matches("R-0").count() > filtered, "{all}");
 }
 
 #[test]
@@ -178,16 +185,111 @@ fn a_risk_is_assessed_treated_with_8_13_and_accepted_by_the_right_authority() {
     assert_eq!(acceptances[0].authority, Authority::Isb);
     assert_eq!(acceptances[0].level, "medium");
 
-    // A recorded acceptance is not changed: the store refuses, and the form says what to do.
+    // "Valid until" was proposed: one review period of a medium risk (12 months) ahead.
+    assert_eq!(acceptances[0].until, Some("2027-03-31".parse().unwrap()));
+
+    // A recorded acceptance is not changed: `e` shows it read-only and says why.
+    assert!(screen(&mut app, W, H).contains("e view"));
     press(&mut app, KeyCode::Char('e'));
-    press(&mut app, KeyCode::Right); // top management
+    let shown = screen(&mut app, W, H);
+    assert!(shown.contains("read-only"), "{shown}");
+    assert!(shown.contains("n records a new one"), "{shown}");
+    press(&mut app, KeyCode::Right);
     ctrl(&mut app, 's');
-    let refused = screen(&mut app, W, H);
-    assert!(refused.contains("add a new one"), "{refused}");
+    press(&mut app, KeyCode::Esc);
     assert_eq!(
         Store::open_read_only(&path).unwrap().acceptances().unwrap(),
         acceptances
     );
+
+    // Deleting it asks why; without a reason nothing is deleted, and the log keeps the reason.
+    press(&mut app, KeyCode::Char('d'));
+    assert!(screen(&mut app, W, H).contains("Reason for deletion"));
+    press(&mut app, KeyCode::Enter);
+    let refused = screen(&mut app, W, H);
+    assert!(
+        refused.contains("Reason for deletion: is required"),
+        "{refused}"
+    );
+    assert_eq!(
+        Store::open_read_only(&path).unwrap().acceptances().unwrap(),
+        acceptances
+    );
+    type_text(&mut app, "accepted by mistake");
+    press(&mut app, KeyCode::Enter);
+    let store = Store::open_read_only(&path).unwrap();
+    assert!(store.acceptances().unwrap().is_empty());
+    let deleted = store.history(&["acceptance"], "R-001").unwrap();
+    let last = deleted.last().unwrap();
+    assert_eq!(last.action, "delete");
+    assert!(
+        last.before
+            .as_deref()
+            .unwrap()
+            .contains("\"deletion_reason\":\"accepted by mistake\""),
+        "{last:?}"
+    );
+}
+
+/// The risk form says the level its likelihood and impact give while they change, and offers
+/// the objectives the workspace uses.
+#[test]
+fn the_risk_form_shows_the_level_as_it_is_rated_and_only_active_objectives() {
+    let dir = workdir();
+    let path = dir.path().join("t.isms");
+    let mut store = Store::create(&path, "Acme GmbH").unwrap();
+    store
+        .edit(|w| {
+            w.set_objectives(&[
+                Objective::Confidentiality,
+                Objective::Integrity,
+                Objective::Availability,
+                Objective::Privacy,
+            ])
+            .map(drop)
+        })
+        .unwrap();
+    drop(store);
+    let mut app = start_on(&path);
+    press(&mut app, KeyCode::Char('5'));
+    press(&mut app, KeyCode::Char('n'));
+    let form = screen(&mut app, W, 60);
+    assert!(form.contains("Inherent level"), "{form}");
+    assert!(form.contains("Residual level"), "{form}");
+    assert_eq!(form.matches("not rated").count(), 6, "{form}");
+
+    // The objectives offered: the active four, not authenticity.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char(' '));
+    let list = screen(&mut app, W, 60);
+    assert!(list.contains("Privacy"), "{list}");
+    assert!(!list.contains("Authenticity"), "{list}");
+    press(&mut app, KeyCode::Esc);
+
+    // Inherent likelihood 4, then impact 5: half a rating says what is missing, then critical.
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab); // threat, vulnerability, owner, inherent likelihood
+    }
+    press(&mut app, KeyCode::Char('4'));
+    let half = screen(&mut app, W, 60);
+    assert!(half.contains("choose both likelihood and impact"), "{half}");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('5'));
+    let rated = screen(&mut app, W, 60);
+    insta::assert_snapshot!("risk_form_live_level", rated);
+    assert!(
+        rated.contains("critical: above the acceptance criteria"),
+        "{rated}"
+    );
+    // Residual 1 × 1: low.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('1'));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('1'));
+    let low = screen(&mut app, W, 60);
+    assert!(low.contains("low: within the acceptance criteria"), "{low}");
+    assert!(low.contains("critical: above"), "{low}");
 }
 
 /// In the methodology view `+` and `-` change the matrix cell under the cursor; digits switch

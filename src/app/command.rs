@@ -74,7 +74,11 @@ pub enum Command {
     DeleteAction(i64),
     /// Records a risk acceptance; a recorded one is never changed, only deleted.
     RecordAcceptance(Acceptance),
-    DeleteAcceptance(i64),
+    /// An acceptance deleted, with the reason the change log keeps.
+    DeleteAcceptance {
+        id: i64,
+        reason: String,
+    },
     DecideControl(SoaEntry),
     SaveCustomControl(Control),
     DeleteCustomControl(String),
@@ -180,7 +184,7 @@ impl Command {
             Self::SaveAction(a) => Saved::Action(w.update_action(a)?),
             Self::DeleteAction(id) => nothing(w.delete_action(id))?,
             Self::RecordAcceptance(a) => Saved::Acceptance(w.insert_acceptance(a)?),
-            Self::DeleteAcceptance(id) => nothing(w.delete_acceptance(id))?,
+            Self::DeleteAcceptance { id, reason } => nothing(w.delete_acceptance(id, &reason))?,
             Self::DecideControl(entry) => Saved::SoaEntry(w.set_soa_entry(entry)?),
             Self::SaveCustomControl(c) if c.key.trim().is_empty() => {
                 Saved::Control(w.insert_custom_control(c)?)

@@ -30,6 +30,27 @@ pub fn current_level<'m>(m: &'m Methodology, risk: &Risk) -> Option<&'m RiskLeve
     m.level(risk.current_rating()?)
 }
 
+/// A rating in words, as a form shows it while likelihood and impact are chosen:
+/// `high: above the acceptance criteria`, `not rated`, or `off the scales` for a rating the
+/// methodology has no cell for.
+pub fn rating_in_words(m: &Methodology, rating: Option<Rating>) -> String {
+    let Some(rating) = rating else {
+        return "not rated".to_string();
+    };
+    match m.level_of(rating).and_then(|i| Some((i, m.levels.get(i)?))) {
+        Some((i, level)) => format!(
+            "{}: {} the acceptance criteria",
+            level.name,
+            if m.is_acceptable(i) {
+                "within"
+            } else {
+                "above"
+            }
+        ),
+        None => "off the scales".to_string(),
+    }
+}
+
 /// Whether the risk's current level lies outside the acceptance criteria; an unassessed risk
 /// is not (it is flagged as not assessed instead).
 pub fn is_above_criteria(m: &Methodology, risk: &Risk) -> bool {
@@ -120,9 +141,50 @@ pub fn check_acceptance(
     .validated()
 }
 
+/// What accepting `risk` as it stands takes, as the acceptance form says it: its current
+/// level and the lowest authority for it (`medium (L2 × I3): the information security officer
+/// or higher accepts it`), or why it cannot be accepted yet.
+pub fn acceptance_needs(m: &Methodology, risk: &Risk) -> String {
+    let Some(rating) = risk.current_rating() else {
+        return "not assessed: assess the risk before accepting it".to_string();
+    };
+    // Without a residual rating the inherent one counts (as for the authority); say so.
+    let which = if risk.residual.is_none() {
+        ", inherent: no residual rating yet"
+    } else {
+        ""
+    };
+    match m.level(rating) {
+        Some(level) => format!(
+            "{} (L{} × I{}{which}): {} or higher accepts it",
+            level.name,
+            rating.likelihood,
+            rating.impact,
+            level.authority.in_sentence()
+        ),
+        None => "rated off the methodology's scales: assess it again first".to_string(),
+    }
+}
+
+/// The "valid until" an acceptance of `risk` from `accepted_on` is proposed with: one review
+/// period of its current level later, when the risk is to be looked at again anyway. `None`
+/// when the risk has no current level.
+pub fn proposed_until(m: &Methodology, risk: &Risk, accepted_on: NaiveDate) -> Option<NaiveDate> {
+    let level = current_level(m, risk)?;
+    accepted_on.checked_add_months(chrono::Months::new(level.review_months))
+}
+
+/// Every "valid until" [`proposed_until`] could propose from `accepted_on`, one per level: a
+/// form replaces such a date when another risk is chosen, but keeps a date the user typed.
+pub fn is_proposed_until(m: &Methodology, accepted_on: NaiveDate, until: NaiveDate) -> bool {
+    m.levels.iter().any(|l| {
+        accepted_on.checked_add_months(chrono::Months::new(l.review_months)) == Some(until)
+    })
+}
+
 /// What is wrong when `acceptance` was given by a lower authority than the risk's current
-/// level requires (the level may have risen since): `a high risk must be accepted by the
-/// management board or higher`. `None` when the authority suffices, or when the risk has no
+/// level requires (the level may have risen since): `a high risk must be accepted by
+/// top management or higher`. `None` when the authority suffices, or when the risk has no
 /// current level to judge by (not assessed, or rated off the scales).
 pub fn authority_shortfall(
     m: &Methodology,

@@ -7,6 +7,9 @@ use serde_json::Value;
 
 use super::reference::RefKind;
 
+mod labels;
+pub use labels::Labels;
+
 /// One field of an item as it was and as it became; `None` on the side that did not exist
 /// (a created or deleted item).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -70,8 +73,36 @@ pub fn field_changes(
     after: Option<&str>,
     links: &Links,
 ) -> Vec<FieldChange> {
-    let before = before.map(|json| fields(json, links));
-    let after = after.map(|json| fields(json, links));
+    changes(entity, before, after, links, None)
+}
+
+/// [`field_changes`] as a screen shows them: field names and values in words (`scope item`,
+/// `Cloud service`, protection level `high`, rating `critical (L4 × I5)`), by `labels`.
+pub fn field_changes_in_words(
+    entity: &str,
+    before: Option<&str>,
+    after: Option<&str>,
+    links: &Links,
+    labels: &Labels,
+) -> Vec<FieldChange> {
+    changes(entity, before, after, links, Some(labels))
+        .into_iter()
+        .map(|c| FieldChange {
+            field: labels::field_name(&c.field),
+            ..c
+        })
+        .collect()
+}
+
+fn changes(
+    entity: &str,
+    before: Option<&str>,
+    after: Option<&str>,
+    links: &Links,
+    labels: Option<&Labels>,
+) -> Vec<FieldChange> {
+    let before = before.map(|json| fields(entity, json, links, labels));
+    let after = after.map(|json| fields(entity, json, links, labels));
     let mut names: Vec<String> = Vec::new();
     for side in [&after, &before].into_iter().flatten() {
         for (name, _) in side {
@@ -107,15 +138,23 @@ pub fn field_changes(
         .collect()
 }
 
-/// A snapshot's fields as name and shown value, in the snapshot's order.
-fn fields(json: &str, links: &Links) -> Vec<(String, String)> {
+/// A snapshot's fields as name and shown value, in the snapshot's order; in words when
+/// `labels` are given.
+fn fields(
+    entity: &str,
+    json: &str,
+    links: &Links,
+    labels: Option<&Labels>,
+) -> Vec<(String, String)> {
     match serde_json::from_str::<Value>(json) {
         Ok(Value::Object(map)) => map
             .iter()
             .map(|(k, v)| {
-                let shown = match link_kind(k) {
-                    Some(kind) => show(&linked(v, kind, links)),
-                    None => show(v),
+                let worded = labels.and_then(|l| l.value(entity, k, v));
+                let shown = match (link_kind(k), worded) {
+                    (Some(kind), _) => show(&linked(v, kind, links)),
+                    (None, Some(words)) => show(&words),
+                    (None, None) => show(v),
                 };
                 (k.clone(), shown)
             })
@@ -280,6 +319,71 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["value: 3 → 4"]
         );
+    }
+
+    #[test]
+    fn a_screen_shows_labels_instead_of_stored_values() {
+        let labels = Labels::new(
+            crate::domain::protection::ProtectionScale::default(),
+            crate::domain::methodology::Methodology::default(),
+        );
+        let words = |entity: &str, before: Option<&str>, after: &str| -> Vec<String> {
+            field_changes_in_words(entity, before, Some(after), &Links::default(), &labels)
+                .iter()
+                .map(describe)
+                .collect()
+        };
+        assert_eq!(
+            words(
+                "asset",
+                Some(r#"{"kind":"software","scope_item":null}"#),
+                r#"{"kind":"cloud_service","scope_item":null}"#
+            ),
+            ["kind: Software → Cloud service"]
+        );
+        assert_eq!(
+            words(
+                "protection_need",
+                None,
+                r#"{"asset":3,"objective":"confidentiality","level":2}"#
+            ),
+            ["objective: Confidentiality", "level: high"]
+        );
+        assert_eq!(
+            words(
+                "risk",
+                Some(r#"{"inherent":null,"objectives":["integrity"]}"#),
+                r#"{"inherent":{"likelihood":4,"impact":5},"objectives":["integrity","availability"]}"#
+            ),
+            [
+                "inherent: — → critical (L4 × I5)",
+                "objectives: Integrity → Integrity, Availability"
+            ]
+        );
+        assert_eq!(
+            words(
+                "acceptance",
+                None,
+                r#"{"accepted_by":"MD","authority":"top_management"}"#
+            ),
+            ["accepted by: MD", "authority: Top management"]
+        );
+        // A code the workspace does not know, and free text, stay as stored.
+        assert_eq!(
+            words("action", None, r#"{"status":"someday","title":"planned"}"#),
+            ["status: someday", "title: planned"]
+        );
+        // The command line's log keeps the stored values.
+        let stored: Vec<String> = field_changes(
+            "asset",
+            None,
+            Some(r#"{"kind":"cloud_service"}"#),
+            &Links::default(),
+        )
+        .iter()
+        .map(describe)
+        .collect();
+        assert_eq!(stored, ["kind: cloud_service"]);
     }
 
     #[test]

@@ -358,11 +358,13 @@ impl Default for Methodology {
             authority,
             review_months,
         };
+        // A small company has a managing director, not a board: top management accepts the
+        // two levels above the criteria.
         let levels = vec![
             level("low", "green", true, Authority::RiskOwner, 12),
             level("medium", "yellow", true, Authority::Isb, 12),
             level("high", "orange", false, Authority::TopManagement, 6),
-            level("critical", "red", false, Authority::Board, 3),
+            level("critical", "red", false, Authority::TopManagement, 3),
         ];
         // Rows: likelihood 1..5; columns: impact 1..5. Asymmetric on purpose: a severe impact
         // weighs more than a frequent trifle.
@@ -410,7 +412,7 @@ mod tests {
                 Authority::RiskOwner,
                 Authority::Isb,
                 Authority::TopManagement,
-                Authority::Board
+                Authority::TopManagement
             ]
         );
     }

@@ -152,6 +152,8 @@ pub mod acceptance_field {
     pub const UNTIL: Field = Field::new("until");
     pub const NOTE: Field = Field::new("note");
     pub const ACCEPTED_ON: Field = Field::new("accepted on");
+    /// Why an acceptance was deleted: the change log keeps it with the deleted record.
+    pub const DELETION_REASON: Field = Field::new("reason for deletion");
 }
 
 /// The record that a residual risk was accepted: who, when, at what level, until when.
@@ -195,6 +197,12 @@ impl Acceptance {
             ));
         }
         Ok(())
+    }
+
+    /// Why a recorded acceptance is deleted, as the change log keeps it: required, since
+    /// removing a record of a decision must say why (a wrong risk, a duplicate...).
+    pub fn deletion_reason(reason: &str) -> Result<String, ValidationError> {
+        text::required_line(acceptance_field::DELETION_REASON, reason)
     }
 
     pub fn validated(self) -> Result<Self, ValidationError> {
@@ -296,6 +304,17 @@ mod tests {
             backwards.validated().unwrap_err().field,
             acceptance_field::UNTIL
         );
+    }
+
+    #[test]
+    fn deleting_an_acceptance_needs_a_reason() {
+        let err = Acceptance::deletion_reason("  ").unwrap_err();
+        assert_eq!(err.field, acceptance_field::DELETION_REASON);
+        assert_eq!(
+            Acceptance::deletion_reason(" recorded for the wrong risk ").unwrap(),
+            "recorded for the wrong risk"
+        );
+        assert!(Acceptance::deletion_reason("two\nlines").is_err());
     }
 
     #[test]

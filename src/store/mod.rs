@@ -501,6 +501,33 @@ fn write_failure(path: &Path, error: StoreError) -> StoreError {
     }
 }
 
+/// The name the change log shows and where it came from: the first of `ISMS_USER`, `USER`,
+/// `LOGNAME` and `USERNAME` (Windows) that holds a name, else the login name from the system's
+/// user database (a cron job or a container may set none of them), else `unknown`.
+fn who_is_editing(
+    var: impl Fn(&str) -> Option<String>,
+    system: impl FnOnce() -> Option<String>,
+) -> (&'static str, String) {
+    let named = |s: &String| !s.trim().is_empty();
+    ["ISMS_USER", "USER", "LOGNAME", "USERNAME"]
+        .into_iter()
+        .find_map(|v| var(v).filter(named).map(|s| (v, s)))
+        .or_else(|| system().filter(named).map(|s| ("the user database", s)))
+        .unwrap_or(("ISMS_USER", "unknown".to_string()))
+}
+
+/// The login name of the user running isms, from the system's user database.
+#[cfg(unix)]
+fn system_login_name() -> Option<String> {
+    use nix::unistd::{User, getuid};
+    User::from_uid(getuid()).ok().flatten().map(|u| u.name)
+}
+
+#[cfg(not(unix))]
+fn system_login_name() -> Option<String> {
+    None
+}
+
 thread_local! {
     static FIXED_USER: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
@@ -522,15 +549,7 @@ const ISMS_USER: crate::domain::Field = crate::domain::Field::new("ISMS_USER");
 fn current_user() -> Result<String> {
     let (variable, who) = match FIXED_USER.with(|u| u.borrow().clone()) {
         Some(who) => ("ISMS_USER", who),
-        None => ["ISMS_USER", "USER", "USERNAME"]
-            .into_iter()
-            .find_map(|v| {
-                std::env::var(v)
-                    .ok()
-                    .filter(|s| !s.trim().is_empty())
-                    .map(|s| (v, s))
-            })
-            .unwrap_or(("ISMS_USER", "unknown".to_string())),
+        None => who_is_editing(|v| std::env::var(v).ok(), system_login_name),
     };
     crate::domain::text::line(ISMS_USER, &who).map_err(|e| {
         StoreError::Invalid(ValidationError::new(
@@ -546,4 +565,41 @@ fn current_user() -> Result<String> {
             ),
         ))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::who_is_editing;
+
+    #[test]
+    fn the_login_name_comes_from_the_user_database_when_no_variable_names_one() {
+        let vars = |set: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                set.iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        let system = || Some("anna".to_string());
+        assert_eq!(
+            who_is_editing(vars(&[("USER", "bob"), ("LOGNAME", "carl")]), system),
+            ("USER", "bob".to_string())
+        );
+        assert_eq!(
+            who_is_editing(vars(&[("USER", " "), ("LOGNAME", "carl")]), system),
+            ("LOGNAME", "carl".to_string())
+        );
+        assert_eq!(
+            who_is_editing(vars(&[("ISMS_USER", "Dora"), ("USER", "bob")]), system),
+            ("ISMS_USER", "Dora".to_string())
+        );
+        assert_eq!(
+            who_is_editing(vars(&[]), system),
+            ("the user database", "anna".to_string())
+        );
+        assert_eq!(
+            who_is_editing(vars(&[]), || None),
+            ("ISMS_USER", "unknown".to_string())
+        );
+    }
 }

@@ -301,7 +301,15 @@ fn an_acceptance_with_exactly_the_required_authority_records_the_level() {
         .unwrap();
     assert_eq!(stored.level, "high", "the level comes from the methodology");
     assert_eq!(store.acceptances().unwrap(), std::slice::from_ref(&stored));
-    store.edit(|w| w.delete_acceptance(stored.id)).unwrap();
+    // Deleting a record of a decision says why; without a reason nothing is deleted.
+    let err = store
+        .edit(|w| w.delete_acceptance(stored.id, " "))
+        .unwrap_err();
+    assert!(err.to_string().contains("reason for deletion"), "{err}");
+    assert_eq!(store.acceptances().unwrap().len(), 1);
+    store
+        .edit(|w| w.delete_acceptance(stored.id, "recorded for the wrong risk"))
+        .unwrap();
     assert!(store.acceptances().unwrap().is_empty());
     let log = changes_of(&store, "acceptance");
     assert_eq!(
@@ -309,8 +317,15 @@ fn an_acceptance_with_exactly_the_required_authority_records_the_level() {
         ["create", "delete"]
     );
     assert!(log.iter().all(|c| c.reference == "R-001"));
-    assert!(log[1].before.as_deref().unwrap().contains("top_management"));
-    let err = store.edit(|w| w.delete_acceptance(stored.id)).unwrap_err();
+    let deleted = log[1].before.as_deref().unwrap();
+    assert!(deleted.contains("top_management"), "{deleted}");
+    assert!(
+        deleted.contains(r#""deletion_reason":"recorded for the wrong risk""#),
+        "{deleted}"
+    );
+    let err = store
+        .edit(|w| w.delete_acceptance(stored.id, "again"))
+        .unwrap_err();
     assert!(matches!(err, StoreError::Missing(_)), "{err}");
 }
 

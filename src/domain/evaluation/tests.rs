@@ -189,12 +189,18 @@ fn acceptance_authority_follows_the_current_level() {
             .authority,
         Authority::Board
     );
-    // Without a residual rating the inherent 4 x 5 counts: critical, for the board only.
+    // Without a residual rating the inherent 4 x 5 counts: critical, for top management.
     let critical = risk(1, None, Some(TreatmentOption::Accept));
-    let err = check_acceptance(&m, &critical, &by(Authority::TopManagement)).unwrap_err();
+    let err = check_acceptance(&m, &critical, &by(Authority::Isb)).unwrap_err();
     assert_eq!(
         err.message,
-        "a critical risk must be accepted by the board or higher"
+        "a critical risk must be accepted by top management or higher"
+    );
+    assert_eq!(
+        check_acceptance(&m, &critical, &by(Authority::TopManagement))
+            .unwrap()
+            .level,
+        "critical"
     );
     // Low: the risk owner suffices.
     let low = risk(1, rating(1, 1), Some(TreatmentOption::Accept));
@@ -327,4 +333,51 @@ fn authority_shortfall_is_the_rule_check_acceptance_applies() {
         ..Risk::new("Unrated")
     };
     assert_eq!(authority_shortfall(&m, &unrated, &by(Authority::Isb)), None);
+}
+
+#[test]
+fn a_rating_reads_as_its_level_against_the_criteria() {
+    let m = Methodology::default();
+    assert_eq!(
+        rating_in_words(&m, rating(1, 1)),
+        "low: within the acceptance criteria"
+    );
+    assert_eq!(
+        rating_in_words(&m, rating(3, 4)),
+        "high: above the acceptance criteria"
+    );
+    assert_eq!(rating_in_words(&m, None), "not rated");
+    assert_eq!(rating_in_words(&m, rating(6, 1)), "off the scales");
+}
+
+#[test]
+fn an_acceptance_is_proposed_for_one_review_period_of_the_current_level() {
+    let m = Methodology::default();
+    // Residual 2 x 3: medium, reviewed every 12 months; without it the inherent 4 x 5 counts.
+    let medium = risk(1, rating(2, 3), Some(TreatmentOption::Accept));
+    assert_eq!(
+        acceptance_needs(&m, &medium),
+        "medium (L2 × I3): the information security officer or higher accepts it"
+    );
+    assert_eq!(
+        proposed_until(&m, &medium, d("2026-03-31")),
+        Some(d("2027-03-31"))
+    );
+    let critical = risk(1, None, None);
+    assert_eq!(
+        acceptance_needs(&m, &critical),
+        "critical (L4 × I5, inherent: no residual rating yet): top management or higher accepts it"
+    );
+    assert_eq!(
+        proposed_until(&m, &critical, d("2026-03-31")),
+        Some(d("2026-06-30"))
+    );
+    assert!(is_proposed_until(&m, d("2026-03-31"), d("2026-06-30")));
+    assert!(!is_proposed_until(&m, d("2026-03-31"), d("2026-07-01")));
+    let unrated = Risk::new("Unrated");
+    assert_eq!(proposed_until(&m, &unrated, d("2026-03-31")), None);
+    assert_eq!(
+        acceptance_needs(&m, &unrated),
+        "not assessed: assess the risk before accepting it"
+    );
 }

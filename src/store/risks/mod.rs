@@ -394,21 +394,34 @@ impl Writer<'_> {
         Ok(acceptance)
     }
 
-    /// Deletes one acceptance record, keeping it in the change log.
-    pub fn delete_acceptance(&mut self, id: i64) -> Result<()> {
+    /// Deletes one acceptance record, keeping it in the change log with why it was deleted
+    /// (required: a record of a decision does not vanish without a word).
+    pub fn delete_acceptance(&mut self, id: i64, reason: &str) -> Result<()> {
+        let reason = Acceptance::deletion_reason(reason)?;
         let before = one_acceptance(&self.tx, id)?;
         let reference = risk_ref(&self.tx, before.risk)?;
         self.log(
             "acceptance",
             &reference,
             "delete",
-            Some(&before),
+            Some(&DeletedAcceptance {
+                acceptance: &before,
+                deletion_reason: &reason,
+            }),
             None::<&()>,
         )?;
         self.tx
             .execute("DELETE FROM acceptances WHERE id = ?1", [id])?;
         Ok(())
     }
+}
+
+/// A deleted acceptance as the change log keeps it: the record, and why it was deleted.
+#[derive(serde::Serialize)]
+struct DeletedAcceptance<'a> {
+    #[serde(flatten)]
+    acceptance: &'a Acceptance,
+    deletion_reason: &'a str,
 }
 
 /// The 15 values of a risk row in column order, `first` being the number (insert) or the row

@@ -258,12 +258,14 @@ const STATEMENTS: &[Binding] = &[
 const GRID: &[Binding] = &[
     b(&[UP, c('k').alias()], Up, "move"),
     b(&[DOWN, c('j').alias()], Down, "move"),
-    b(&[LEFT, c('h').alias()], Left, "move"),
-    b(&[RIGHT, c('l').alias()], Right, "move"),
+    // Not `h` and `l`: `h` is the history, as in every register.
+    b(&[LEFT], Left, "move"),
+    b(&[RIGHT], Right, "move"),
     b(&[k(KeyCode::PageUp)], PageUp, ""),
     b(&[k(KeyCode::PageDown)], PageDown, ""),
     b(&[c('g'), k(KeyCode::Home)], Top, ""),
     b(&[c('G'), k(KeyCode::End)], Bottom, ""),
+    b(&[c('h')], History, "history"),
     b(&[c('+'), c('=').alias()], Raise, "rate"),
     b(&[c('-')], Lower, "rate"),
     b(&[c('r')], Rationale, "rationale"),

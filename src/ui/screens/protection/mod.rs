@@ -17,6 +17,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 use super::assets::{AssetRow, load_rows};
+use super::register::Record;
+use super::register::history::{History, HistoryEvent};
 use super::{Ctx, Handled, Screen, Status, views};
 use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::protection::{
@@ -50,6 +52,8 @@ enum Modal {
     },
     /// An asset named in the workshop: name and kind, saved at once.
     QuickAdd(Form),
+    /// The history of the current asset's protection needs (`h`).
+    History(History),
 }
 
 pub struct ProtectionScreen {
@@ -345,6 +349,18 @@ impl ProtectionScreen {
         }
     }
 
+    /// Opens the history of the current asset: its ratings, and the asset itself.
+    fn open_history(&mut self, ctx: &mut Ctx<'_>) {
+        let Some(row) = self.current() else {
+            return;
+        };
+        let (entities, reference) = row.history();
+        match History::read(&ctx.app.reader(), &row.label(), entities, &reference) {
+            Ok(history) => self.modal = Modal::History(history),
+            Err(e) => *ctx.status = Status::Error(format!("Could not read the history: {e}")),
+        }
+    }
+
     fn reload_or_report(&mut self, ctx: &mut Ctx<'_>) {
         if let Err(e) = self.reload(&ctx.app.reader()) {
             *ctx.status = Status::Error(format!("Could not reload: {e}"));
@@ -387,6 +403,11 @@ impl ProtectionScreen {
                     }
                 }
             },
+            Modal::History(mut history) => {
+                if let HistoryEvent::Stay = history.handle_key(key) {
+                    self.modal = Modal::History(history);
+                }
+            }
             Modal::Question { form, asset } => self.handle_question(form, asset, key, ctx),
             Modal::QuickAdd(form) => self.handle_quick_add(form, key, ctx),
             Modal::Methodology(mut form) => match form.handle_key(key) {
@@ -475,6 +496,7 @@ impl Screen for ProtectionScreen {
             Some(Action::Lower) if !self.shown.is_empty() => self.step(Step::Down, ctx),
             Some(Action::ClearLevel) => self.clear(ctx),
             Some(Action::Rationale) => self.open_rationale(ctx),
+            Some(Action::History) => self.open_history(ctx),
             Some(Action::Workshop) => self.start_workshop(ctx),
             Some(Action::Mark) => {
                 if let Some(id) = self.current().map(|r| r.asset.id) {
@@ -513,7 +535,7 @@ impl Screen for ProtectionScreen {
             | Modal::Methodology(form)
             | Modal::Question { form, .. }
             | Modal::QuickAdd(form) => form.paste(text),
-            Modal::None => {}
+            Modal::History(_) | Modal::None => {}
         }
     }
 
@@ -545,9 +567,12 @@ impl Screen for ProtectionScreen {
             | Modal::Methodology(form)
             | Modal::Question { form, .. }
             | Modal::QuickAdd(form) => form.contexts(),
+            Modal::History(_) => Active::of(vec![Context::History]),
             Modal::None if self.workshop.is_some() => self.workshop_contexts(),
             Modal::None if self.filtering => Active::of(vec![Context::Filter]),
-            Modal::None => Active::of(vec![Context::Grid]),
+            Modal::None => {
+                Active::of(vec![Context::Grid]).hide(Action::History, self.current().is_none())
+            }
         }
     }
 
@@ -560,11 +585,12 @@ impl Screen for ProtectionScreen {
             views::heading(frame, bar, "Protection needs", Vec::new());
             self.render_normal(frame, body);
         }
-        match &self.modal {
+        match &mut self.modal {
             Modal::Rationale { form, .. }
             | Modal::Methodology(form)
             | Modal::Question { form, .. }
             | Modal::QuickAdd(form) => form.render(frame, area),
+            Modal::History(history) => history.render(frame, area),
             Modal::None => {}
         }
     }

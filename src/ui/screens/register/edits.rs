@@ -202,6 +202,35 @@ impl<T: Record> RegisterView<T> {
         }
     }
 
+    /// Deletes `item` for the reason typed in `form`; a refused reason stays in the form.
+    pub(super) fn delete_because(&mut self, mut form: Form, item: T, ctx: &mut Ctx<'_>) {
+        form.clear_errors();
+        let Some(field) = item.deletion_reason() else {
+            return;
+        };
+        let label = item.label();
+        match item
+            .delete_because(&form.value(field))
+            .map_err(Error::from)
+            .and_then(|c| ctx.app.apply(c))
+        {
+            Ok(_) => {
+                *ctx.status = Status::Saved(format!("Deleted {label}."));
+                self.reload_or_report(ctx);
+            }
+            Err(Error::Invalid(e)) => {
+                form.set_error(e.field, e.message);
+                *ctx.status = Status::Error("Not deleted: see the form.".into());
+                self.modal = Modal::Reason { form, item };
+            }
+            Err(e) => {
+                form.message = Some(format!("not deleted: {e}"));
+                *ctx.status = Status::Error(format!("{label} was not deleted: {e}"));
+                self.modal = Modal::Reason { form, item };
+            }
+        }
+    }
+
     pub(super) fn reload_or_report(&mut self, ctx: &mut Ctx<'_>) {
         if let Err(e) = self.reload(&ctx.app.reader()) {
             *ctx.status = Status::Error(format!("Could not reload: {e}"));

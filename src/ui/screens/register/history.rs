@@ -9,7 +9,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use crate::app::Change;
-use crate::domain::history::{Links, describe, field_changes, what_happened};
+use crate::app::Reader;
+use crate::domain::history::{Labels, Links, describe, field_changes_in_words, what_happened};
 use crate::ui::keymap::{self, Action, Context};
 use crate::ui::theme;
 use crate::ui::widgets::scroll::Scroll;
@@ -30,20 +31,49 @@ pub enum HistoryEvent {
 }
 
 impl History {
+    /// The history of the item `reference`, logged under `entities`, read from `data`.
+    pub fn read(
+        data: &Reader<'_>,
+        label: &str,
+        entities: &[&str],
+        reference: &str,
+    ) -> Result<Self, crate::app::Error> {
+        let changes = data.history(entities, reference)?;
+        let labels = Labels::new(data.protection_scale()?, data.methodology()?);
+        Ok(Self::new(label, &changes, &data.links()?, &labels))
+    }
+
     /// The overlay for `label` over its changes as the store gives them (oldest first).
-    pub fn new(label: &str, changes: &[Change], links: &Links) -> Self {
+    pub fn new(label: &str, changes: &[Change], links: &Links, labels: &Labels) -> Self {
         let mut lines = Vec::new();
         for c in changes.iter().rev() {
             // Minutes are enough to read; the seconds stay in `isms log`.
             let at: String = c.at.replacen('T', " ", 1).chars().take(16).collect();
             let what = what_happened(&c.entity, &c.reference, &c.action);
             lines.push((true, format!("{at}  {}  {what}", c.who)));
-            for field in field_changes(&c.entity, c.before.as_deref(), c.after.as_deref(), links) {
+            let (before, after) = (c.before.as_deref(), c.after.as_deref());
+            for field in field_changes_in_words(&c.entity, before, after, links, labels) {
                 lines.push((false, format!("  {}", describe(&field))));
             }
         }
         Self {
             title: format!(" History of {label} · newest first "),
+            lines,
+            scroll: Scroll::default(),
+        }
+    }
+
+    /// A record that cannot be changed, shown read-only: why first, then its detail.
+    pub fn read_only(label: &str, why: &str, detail: &[(&'static str, String)]) -> Self {
+        let mut lines = vec![(true, why.to_string())];
+        for (name, value) in detail.iter().filter(|(_, v)| !v.is_empty()) {
+            let mut value_lines = value.lines();
+            let first = value_lines.next().unwrap_or_default();
+            lines.push((false, format!("{name}: {first}")));
+            lines.extend(value_lines.map(|l| (false, format!("  {l}"))));
+        }
+        Self {
+            title: format!(" {label} · read-only "),
             lines,
             scroll: Scroll::default(),
         }

@@ -5,7 +5,7 @@
 //! of the selected record from the change log (`h`).
 
 mod edits;
-mod history;
+pub(super) mod history;
 mod render;
 mod screen;
 
@@ -96,7 +96,23 @@ pub trait Record: Clone + Sized + Send {
     fn saved(self, saved: Saved) -> Self;
     /// The command that deletes it, or why it cannot be deleted.
     fn delete(&self) -> Result<Command, ValidationError>;
+    /// Why it cannot be changed, if it cannot: `e` then shows it read-only with this reason.
+    fn read_only(&self) -> Option<&'static str> {
+        None
+    }
+    /// The field a deletion's reason is asked in, for records whose deletion must say why
+    /// (the change log keeps the reason); `None` asks yes or no.
+    fn deletion_reason(&self) -> Option<Field> {
+        None
+    }
+    /// The command that deletes it for `reason` (see `deletion_reason`).
+    fn delete_because(&self, _reason: &str) -> Result<Command, ValidationError> {
+        self.delete()
+    }
 }
+
+/// The note over the reason a deletion asks for.
+const DELETION_NOTE: Field = Field::new("deletion note");
 
 enum Modal<T> {
     None,
@@ -104,6 +120,9 @@ enum Modal<T> {
     Bulk(Form),
     Facets(Form),
     Confirm { confirm: Confirm, item: T },
+    // A deletion that asks for its reason first.
+    Reason { form: Form, item: T },
+    // The history, or a record that cannot be changed shown read-only.
     History(History),
 }
 
@@ -255,20 +274,16 @@ impl<T: Record> RegisterView<T> {
             return;
         };
         let (entities, reference) = item.history();
-        let data = ctx.app.reader();
-        let read = data
-            .history(entities, &reference)
-            .and_then(|changes| Ok((changes, data.links()?)));
-        match read {
-            Ok((changes, links)) => {
-                self.modal = Modal::History(History::new(&item.label(), &changes, &links));
-            }
+        match History::read(&ctx.app.reader(), &item.label(), entities, &reference) {
+            Ok(history) => self.modal = Modal::History(history),
             Err(e) => *ctx.status = Status::Error(format!("Could not read the history: {e}")),
         }
     }
 
     pub fn handle_paste(&mut self, text: &str) {
-        if let Modal::Form { form, .. } | Modal::Bulk(form) = &mut self.modal {
+        if let Modal::Form { form, .. } | Modal::Bulk(form) | Modal::Reason { form, .. } =
+            &mut self.modal
+        {
             form.paste(text);
         }
     }
@@ -324,6 +339,14 @@ impl<T: Record> RegisterView<T> {
                 }
                 return Handled::Yes;
             }
+            Modal::Reason { mut form, item } => {
+                match form.handle_key(key) {
+                    FormEvent::None => self.modal = Modal::Reason { form, item },
+                    FormEvent::Cancel => *ctx.status = Status::Info("Nothing deleted.".into()),
+                    FormEvent::Submit => self.delete_because(form, item, ctx),
+                }
+                return Handled::Yes;
+            }
             Modal::History(mut history) => {
                 if let HistoryEvent::Stay = history.handle_key(key) {
                     self.modal = Modal::History(history);
@@ -349,15 +372,33 @@ impl<T: Record> RegisterView<T> {
                 }
                 Some(Action::Edit) => {
                     if let Some(item) = self.selected().cloned() {
-                        self.modal = Modal::Form {
-                            form: item.form(format!("Edit {}", item.label())),
-                            base: item,
+                        self.modal = match item.read_only() {
+                            Some(why) => Modal::History(History::read_only(
+                                &format!("{} {}", T::NOUN, item.label()),
+                                why,
+                                &item.detail(),
+                            )),
+                            None => Modal::Form {
+                                form: item.form(format!("Edit {}", item.label())),
+                                base: item,
+                            },
                         };
                     }
                     return Handled::Yes;
                 }
                 Some(Action::Delete) if T::CAN_DELETE => {
-                    if let Some(item) = self.selected().cloned() {
+                    if let Some(item) = self.selected().cloned()
+                        && let Some(reason) = item.deletion_reason()
+                    {
+                        let form = Form::new(format!("Delete {} {}", T::NOUN, item.label()))
+                            .note(
+                                DELETION_NOTE,
+                                "Deleting",
+                                "cannot be undone; the change log keeps the record and why",
+                            )
+                            .line(reason, "Reason for deletion", "");
+                        self.modal = Modal::Reason { form, item };
+                    } else if let Some(item) = self.selected().cloned() {
                         let mut question = format!("Delete {} {}?", T::NOUN, item.label());
                         match item.delete_warning(&ctx.app.reader()) {
                             Ok(Some(warning)) => question.push_str(&format!(" {warning}")),
@@ -421,13 +462,21 @@ impl<T: Record> RegisterView<T> {
                 }
                 _ => {}
             }
-            // Esc clears the marks before the table's filter.
-            if T::BULK
-                && !self.marked.is_empty()
-                && keymap::action(Context::Table, &key) == Some(Action::Clear)
+            // Esc clears the marks, then the facets (a heat-map cell's, say), then the
+            // table's filter.
+            if keymap::action(Context::Table, &key) == Some(Action::Clear)
+                && (!self.marked.is_empty() || !self.facets.is_empty())
             {
-                self.marked.clear();
+                if self.marked.is_empty() {
+                    self.facets.clear();
+                } else {
+                    self.marked.clear();
+                }
+                let selected = self.selected().map(T::id);
                 self.refresh();
+                if let Some(id) = selected {
+                    self.select_id(id);
+                }
                 return Handled::Yes;
             }
         }

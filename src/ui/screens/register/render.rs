@@ -24,7 +24,10 @@ impl<T: Record> RegisterView<T> {
     /// The keys that work now: a dialog's, the filter's, the links' or the register's.
     pub fn contexts(&self) -> Active {
         match &self.modal {
-            Modal::Form { form, .. } | Modal::Facets(form) | Modal::Bulk(form) => form.contexts(),
+            Modal::Form { form, .. }
+            | Modal::Facets(form)
+            | Modal::Bulk(form)
+            | Modal::Reason { form, .. } => form.contexts(),
             Modal::Confirm { .. } => Active::of(vec![Context::ConfirmDelete]),
             Modal::History(_) => Active::of(vec![Context::History]),
             Modal::None if self.table.is_filtering() => Active::of(vec![Context::Filter]),
@@ -47,13 +50,25 @@ impl<T: Record> RegisterView<T> {
                 .hide(Action::Mark, !T::BULK || self.selected().is_none())
                 .hide(Action::Bulk, !T::BULK || self.selected().is_none())
                 .hide(Action::Links, !self.has_links());
+                // A record that cannot be changed is only looked at.
+                if self.selected().is_some_and(|s| s.read_only().is_some()) {
+                    active.renamed.push((Action::Edit, "view"));
+                }
                 if let Some(name) = T::RANKED {
                     active.renamed.push((Action::Ranked, name));
                 }
-                if T::BULK {
-                    active
+                match (T::BULK, self.has_facets()) {
+                    (true, true) => active.renamed.push((
+                        Action::Clear,
+                        "clear marks, then 'filter by', then the filter",
+                    )),
+                    (true, false) => active
                         .renamed
-                        .push((Action::Clear, "clear marks, then the filter"));
+                        .push((Action::Clear, "clear marks, then the filter")),
+                    (false, true) => active
+                        .renamed
+                        .push((Action::Clear, "clear 'filter by', then the filter")),
+                    (false, false) => {}
                 }
                 active
             }
@@ -73,6 +88,9 @@ impl<T: Record> RegisterView<T> {
         }
         for (name, value) in &self.facets {
             title.push_str(&format!(" · {name}: {value}"));
+        }
+        if !self.facets.is_empty() {
+            title.push_str(" · Esc clears");
         }
         self.table
             .render(frame, table_area, &title, focused && self.link.is_none());
@@ -121,9 +139,10 @@ impl<T: Record> RegisterView<T> {
             detail_area,
         );
         match &mut self.modal {
-            Modal::Form { form, .. } | Modal::Facets(form) | Modal::Bulk(form) => {
-                form.render(frame, area)
-            }
+            Modal::Form { form, .. }
+            | Modal::Facets(form)
+            | Modal::Bulk(form)
+            | Modal::Reason { form, .. } => form.render(frame, area),
             Modal::Confirm { confirm, .. } => confirm.render(frame, area),
             Modal::History(history) => history.render(frame, area),
             Modal::None => {}

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 
 use crate::app::{AssetModel, Command, Error, Reader, Saved};
-use crate::domain::evaluation::{RiskFlag, risk_flags};
+use crate::domain::evaluation::{RiskFlag, rating_in_words, risk_flags};
 use crate::domain::methodology::{Methodology, Rating};
 use crate::domain::protection::{EffectiveNeed, Objective, ProtectionScale, effective_needs};
 use crate::domain::readiness::Place;
@@ -25,6 +25,10 @@ use crate::ui::widgets::table::Column;
 
 /// The note under the pickers: the protection needs of the chosen assets, as guidance.
 const GUIDANCE: Field = Field::new("guidance");
+/// The notes under each pair of likelihood and impact: the level they give, kept current while
+/// the steps change.
+const INHERENT_LEVEL: Field = Field::new("inherent level");
+const RESIDUAL_LEVEL: Field = Field::new("residual level");
 
 /// The facets the records can be filtered by (`f`): the keys of the facet form.
 pub(super) mod facet {
@@ -208,6 +212,14 @@ fn rating_from(
             likelihood: u8::try_from(l).unwrap_or(u8::MAX),
             impact: u8::try_from(i).unwrap_or(u8::MAX),
         })),
+    }
+}
+
+/// The level the form's likelihood and impact give, in words; half a rating says what is missing.
+fn level_note(m: &Methodology, form: &Form, likelihood: Field, impact: Field) -> String {
+    match rating_from(form, likelihood, impact, impact) {
+        Ok(rating) => rating_in_words(m, rating),
+        Err(_) => "choose both likelihood and impact".to_string(),
     }
 }
 
@@ -470,9 +482,12 @@ impl Record for RiskRow {
                 usize::from(if likelihood { x.likelihood } else { x.impact })
             })
         };
+        // The objectives the workspace uses, and any the risk names already (switched off
+        // since), so that saving it does not drop them unseen.
         let objective_ids: Vec<(i64, String)> = Objective::ALL
             .iter()
             .enumerate()
+            .filter(|(_, o)| self.ctx.protection.objectives.contains(o) || r.objectives.contains(o))
             .map(|(i, o)| (i64::try_from(i).unwrap_or(0), o.label().to_string()))
             .collect();
         let chosen_objectives: Vec<i64> = r
@@ -517,6 +532,11 @@ impl Record for RiskRow {
                 step_choices(&m.impact),
                 step(r.inherent, false),
             )
+            .note(
+                INHERENT_LEVEL,
+                "Inherent level",
+                &rating_in_words(m, r.inherent),
+            )
             .choice(
                 field::RESIDUAL_LIKELIHOOD,
                 "Residual likelihood",
@@ -528,6 +548,11 @@ impl Record for RiskRow {
                 "Residual impact",
                 step_choices(&m.impact),
                 step(r.residual, false),
+            )
+            .note(
+                RESIDUAL_LEVEL,
+                "Residual level",
+                &rating_in_words(m, r.residual),
             )
             .choice(
                 field::TREATMENT,
@@ -559,6 +584,11 @@ impl Record for RiskRow {
         let assets = form.picked_all(field::ASSETS);
         let objectives = chosen_objectives(form);
         form.set_note(GUIDANCE, &self.ctx.guidance(&assets, &objectives));
+        let m = &self.ctx.methodology;
+        let inherent = level_note(m, form, field::INHERENT_LIKELIHOOD, field::INHERENT_IMPACT);
+        form.set_note(INHERENT_LEVEL, &inherent);
+        let residual = level_note(m, form, field::RESIDUAL_LIKELIHOOD, field::RESIDUAL_IMPACT);
+        form.set_note(RESIDUAL_LEVEL, &residual);
     }
 
     fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {

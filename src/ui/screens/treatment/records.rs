@@ -7,10 +7,11 @@ use chrono::NaiveDate;
 
 use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::control::display_ref;
-use crate::domain::methodology::Authority;
+use crate::domain::evaluation::{acceptance_needs, is_proposed_until, proposed_until};
+use crate::domain::methodology::{Authority, Methodology, Rating};
 use crate::domain::readiness::Place;
 use crate::domain::reference::RefKind;
-use crate::domain::risk::{Acceptance, acceptance_field};
+use crate::domain::risk::{Acceptance, Risk, acceptance_field};
 use crate::domain::text;
 use crate::domain::treatment::{Action, ActionStatus, field as action_field};
 use crate::domain::{Field, ValidationError};
@@ -29,6 +30,9 @@ mod facet {
     pub const EXPIRED: Field = Field::new("expired");
 }
 
+/// The note under the acceptance form's risk: its level and who may accept it.
+const NEEDS: Field = Field::new("acceptance needs");
+
 /// What treatment rows offer to choose: risks and controls, and today for overdue and expiry.
 pub struct TreatmentContext {
     pub risks: Vec<(i64, String)>,
@@ -37,6 +41,10 @@ pub struct TreatmentContext {
     /// Control keys with their labels; a picker refers to them by position.
     pub controls: Vec<(String, String)>,
     pub today: NaiveDate,
+    /// What the acceptance form says a risk's acceptance takes: the methodology, and each
+    /// risk's ratings by row id.
+    methodology: Methodology,
+    ratings: HashMap<i64, (Option<Rating>, Option<Rating>)>,
 }
 
 impl TreatmentContext {
@@ -58,7 +66,32 @@ impl TreatmentContext {
                 })
                 .collect(),
             today: data.today(),
+            methodology: data.methodology()?,
+            ratings: data
+                .risk_ratings()?
+                .into_iter()
+                .map(|r| (r.id, (r.inherent, r.residual)))
+                .collect(),
         }))
+    }
+
+    /// The risk of row id `id` as far as accepting it goes: its ratings.
+    fn rated_risk(&self, id: i64) -> Option<Risk> {
+        let (inherent, residual) = *self.ratings.get(&id)?;
+        Some(Risk {
+            id,
+            inherent,
+            residual,
+            ..Risk::new("")
+        })
+    }
+
+    /// What accepting the risk `id` takes (its level and the authority), for the form.
+    fn acceptance_needs(&self, id: Option<i64>) -> String {
+        match id.and_then(|id| self.rated_risk(id)) {
+            Some(risk) => acceptance_needs(&self.methodology, &risk),
+            None => "choose the risk first".to_string(),
+        }
     }
 
     fn risk_name(&self, id: i64) -> String {
@@ -437,6 +470,11 @@ impl Record for AcceptanceRow {
                 self.ctx.risks.clone(),
                 (a.risk != 0).then_some(a.risk),
             )
+            .note(
+                NEEDS,
+                "Residual level",
+                &self.ctx.acceptance_needs((a.risk != 0).then_some(a.risk)),
+            )
             .line(acceptance_field::ACCEPTED_BY, "Accepted by", &a.accepted_by)
             .choice(
                 acceptance_field::AUTHORITY,
@@ -454,6 +492,50 @@ impl Record for AcceptanceRow {
             )
             .date(acceptance_field::UNTIL, "Valid until", a.until)
             .text(acceptance_field::NOTE, "Note", &a.note)
+    }
+
+    /// The note follows the chosen risk, and "valid until" one review period of its level,
+    /// unless the user typed a date of their own.
+    fn form_changed(&self, form: &mut Form) {
+        let risk = form.picked(acceptance_field::RISK);
+        form.set_note(NEEDS, &self.ctx.acceptance_needs(risk));
+        let accepted_on = text::date(
+            acceptance_field::ACCEPTED_ON,
+            &form.value(acceptance_field::ACCEPTED_ON),
+        );
+        let (Some(risk), Ok(Some(accepted_on))) =
+            (risk.and_then(|id| self.ctx.rated_risk(id)), accepted_on)
+        else {
+            return;
+        };
+        let m = &self.ctx.methodology;
+        let until = form.value(acceptance_field::UNTIL);
+        let proposed_before = match text::date(acceptance_field::UNTIL, &until) {
+            Ok(None) => true,
+            Ok(Some(until)) => is_proposed_until(m, accepted_on, until),
+            Err(_) => false,
+        };
+        if proposed_before && let Some(proposal) = proposed_until(m, &risk, accepted_on) {
+            form.set_text(acceptance_field::UNTIL, &proposal.to_string());
+        }
+    }
+
+    fn read_only(&self) -> Option<&'static str> {
+        self.acceptance.is_recorded().then_some(
+            "An acceptance records a decision as it was taken and is not changed: \
+             n records a new one, which supersedes it.",
+        )
+    }
+
+    fn deletion_reason(&self) -> Option<Field> {
+        Some(acceptance_field::DELETION_REASON)
+    }
+
+    fn delete_because(&self, reason: &str) -> Result<Command, ValidationError> {
+        Ok(Command::DeleteAcceptance {
+            id: self.acceptance.id,
+            reason: Acceptance::deletion_reason(reason)?,
+        })
     }
 
     fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
@@ -532,6 +614,9 @@ impl Record for AcceptanceRow {
     }
 
     fn delete(&self) -> Result<Command, ValidationError> {
-        Ok(Command::DeleteAcceptance(self.acceptance.id))
+        Err(ValidationError::new(
+            acceptance_field::DELETION_REASON,
+            "say why the acceptance is deleted",
+        ))
     }
 }

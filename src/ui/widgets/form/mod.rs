@@ -152,6 +152,21 @@ impl Form {
         }
     }
 
+    /// Replaces the text of a line, text or date field (a value the form proposes).
+    pub fn set_text(&mut self, key: Name, value: &str) {
+        if let Some(field) = self.fields.iter_mut().find(|f| f.key == key) {
+            match &mut field.kind {
+                FieldKind::Line(t) => *t = text_area(value, false),
+                FieldKind::Date(t) => {
+                    *t = text_area(value, false);
+                    t.set_placeholder_text("YYYY-MM-DD");
+                }
+                FieldKind::Text(t) => *t = text_area(value, true),
+                _ => {}
+            }
+        }
+    }
+
     pub fn toggle(self, key: Name, label: &'static str, value: bool) -> Self {
         self.push(key, label, FieldKind::Toggle(value))
     }
