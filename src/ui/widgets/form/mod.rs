@@ -152,6 +152,19 @@ impl Form {
         }
     }
 
+    /// Replaces the text of a one-line field, for a value the form proposes from its other
+    /// fields; the cursor goes to its end.
+    pub fn set_value(&mut self, key: Name, text: &str) {
+        if let Some(FieldKind::Line(t)) = self
+            .fields
+            .iter_mut()
+            .find(|f| f.key == key)
+            .map(|f| &mut f.kind)
+        {
+            *t = text_area(text, false);
+        }
+    }
+
     pub fn toggle(self, key: Name, label: &'static str, value: bool) -> Self {
         self.push(key, label, FieldKind::Toggle(value))
     }
