@@ -521,7 +521,11 @@ impl Shell {
             keys.push(help);
         }
         frame.render_widget(
-            Paragraph::new(key_line_within(&keys, footer.width, &["help", "quit"])),
+            Paragraph::new(key_line_within(
+                &keys,
+                footer.width,
+                &["help", "quit", "end session", "close"],
+            )),
             footer,
         );
 
