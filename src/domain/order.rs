@@ -4,8 +4,12 @@
 use std::cmp::Ordering;
 
 /// Orders text with embedded numbers as people expect: `AS-2` before `AS-10`, `5.2` before `5.10`.
+/// Leading blanks (the indent of a sub-clause) do not count: `4`, `  4.1`, `10`.
 pub fn natural_cmp(a: &str, b: &str) -> Ordering {
-    let (mut x, mut y) = (a.chars().peekable(), b.chars().peekable());
+    let (mut x, mut y) = (
+        a.trim_start().chars().peekable(),
+        b.trim_start().chars().peekable(),
+    );
     loop {
         match (x.peek().copied(), y.peek().copied()) {
             (None, None) => return Ordering::Equal,
@@ -53,5 +57,15 @@ mod tests {
         assert_eq!(natural_cmp("AS-011", "AS-2"), Ordering::Greater);
         assert_eq!(natural_cmp("A.5.1", "a.5.1"), Ordering::Equal);
         assert_eq!(natural_cmp("R-1", "R-1 x"), Ordering::Less);
+    }
+
+    #[test]
+    fn indented_sub_clauses_sort_under_their_clause() {
+        let mut numbers = vec!["  10.1", "10", "  4.1", "4", "  9.2.2", "  4.4", "  9.3"];
+        numbers.sort_by(|a, b| natural_cmp(a, b));
+        assert_eq!(
+            numbers,
+            ["4", "  4.1", "  4.4", "  9.2.2", "  9.3", "10", "  10.1"]
+        );
     }
 }

@@ -162,7 +162,7 @@ pub struct DataTable {
     /// The cells whose text has a meaning of its own (a level, a status), by row: column and
     /// tone, styled when drawn (in the theme of the drawing thread).
     styles: Vec<Vec<(usize, theme::Tone)>>,
-    /// The widest text of each column, its header included: no column is wider than that.
+    /// The widest text of each column, its header and sort mark included: no column is wider.
     content: Vec<u16>,
     /// Indices into `rows` that pass the filter, in display order.
     visible: Vec<usize>,
@@ -215,7 +215,12 @@ impl DataTable {
             .map(|r| r.to_lowercase().into_boxed_str())
             .collect();
         let width = |s: &str| u16::try_from(s.width()).unwrap_or(u16::MAX);
-        self.content = self.columns.iter().map(|c| width(c.title)).collect();
+        // A header has room for its sort mark (` ▲`).
+        self.content = self
+            .columns
+            .iter()
+            .map(|c| width(c.title).saturating_add(2))
+            .collect();
         for row in &self.rows {
             for (widest, cell) in self.content.iter_mut().zip(row.split(SEP)) {
                 *widest = (*widest).max(width(cell));

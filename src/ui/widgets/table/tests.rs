@@ -140,5 +140,9 @@ fn the_table_measures_its_cells_and_header() {
         vec!["S-1".into(), "Lager".into()],
         vec!["S-10".into(), "Hauptverwaltung Bremen".into()],
     ]);
-    assert_eq!(t.content, vec![4, 22]);
+    assert_eq!(
+        t.content,
+        vec![5, 22],
+        "the header with room for its sort mark"
+    );
 }
