@@ -15,6 +15,7 @@ use anyhow::{Context, Result, bail};
 
 use crate::Clock;
 use crate::cli::{Cli, Command};
+use crate::domain::wording::count;
 use crate::registry::human_size;
 use crate::report::listing::{self, Format, Register};
 use crate::store::{Store, StoreError, inspect};
@@ -210,12 +211,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let c = store.counts()?;
             writeln!(
                 out,
-                "Wrote the demo workspace {} for {}: {} assets, {} risks, {} actions",
+                "Wrote the demo workspace {} for {}: {}, {}, {}",
                 store.path().display(),
                 store.organisation()?,
-                c.assets,
-                c.risks,
-                c.actions
+                count(c.assets, "asset", "assets"),
+                count(c.risks, "risk", "risks"),
+                count(c.actions, "action", "actions")
             )?;
         }
         Some(Command::Ls {

@@ -20,6 +20,9 @@ pub struct Entry {
     pub organisation: String,
     /// ISO timestamp (`2026-03-31T14:05:00`) of the last time a command or the app opened it.
     pub last_opened: String,
+    /// The folder the app last exported this workspace into, offered by the next export.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub export_folder: Option<PathBuf>,
 }
 
 /// The known workspaces, the most recently opened first.
@@ -113,6 +116,7 @@ impl Registry {
     /// Notes that `path` of `organisation` was opened at `when`: it moves to the top.
     pub fn remember(&mut self, path: &Path, organisation: &str, when: &str) {
         let path = absolute(path);
+        let export_folder = self.entry(&path).and_then(|e| e.export_folder.clone());
         self.workspaces.retain(|e| e.path != path);
         self.workspaces.insert(
             0,
@@ -120,8 +124,20 @@ impl Registry {
                 path,
                 organisation: organisation.to_string(),
                 last_opened: when.to_string(),
+                export_folder,
             },
         );
+    }
+
+    /// The entry of the workspace at `path`, if the list knows it.
+    fn entry(&self, path: &Path) -> Option<&Entry> {
+        let path = absolute(path);
+        self.workspaces.iter().find(|e| e.path == path)
+    }
+
+    /// The folder the workspace at `path` was last exported into, if any.
+    pub fn export_folder(&self, path: &Path) -> Option<&Path> {
+        self.entry(path).and_then(|e| e.export_folder.as_deref())
     }
 
     /// Takes `path` off the list (the entry, never the file) and returns what it was, `None`
@@ -184,6 +200,22 @@ pub fn remember_at(
         Ok(()) => warning,
         Err(e) => Some(format!(
             "could not update the list of known workspaces {}: {e}",
+            registry.display()
+        )),
+    }
+}
+
+/// Remembers `folder` as where the workspace at `path` was last exported, for the next export; a
+/// warning if it could not. A workspace the list does not know is left alone.
+pub fn remember_export_folder(registry: &Path, path: &Path, folder: &Path) -> Option<String> {
+    let (mut list, warning) = Registry::load(registry);
+    let path = absolute(path);
+    let entry = list.workspaces.iter_mut().find(|e| e.path == path)?;
+    entry.export_folder = Some(absolute(folder));
+    match list.save(registry) {
+        Ok(()) => warning,
+        Err(e) => Some(format!(
+            "could not remember the export folder in {}: {e}",
             registry.display()
         )),
     }
@@ -384,5 +416,30 @@ mod tests {
     fn times_show_to_the_minute() {
         assert_eq!(shown_time("2026-03-31T14:05:09"), "2026-03-31 14:05");
         assert_eq!(shown_time("odd"), "odd");
+    }
+
+    #[test]
+    fn the_export_folder_is_kept_per_workspace_across_opens() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join(FILE_NAME);
+        let (a, b) = (dir.path().join("a.isms"), dir.path().join("b.isms"));
+        fs::write(&a, b"x").unwrap();
+        fs::write(&b, b"x").unwrap();
+        let out = dir.path().join("out");
+        fs::create_dir(&out).unwrap();
+        let clock = Clock::Fixed(chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap());
+        assert_eq!(remember_at(&file, &a, "A GmbH", clock), None);
+        assert_eq!(remember_at(&file, &b, "B AG", clock), None);
+        assert_eq!(remember_export_folder(&file, &a, &out), None);
+        // Opening it again keeps the folder; the other workspace has none.
+        assert_eq!(remember_at(&file, &a, "A GmbH", clock), None);
+        let (list, _) = Registry::load(&file);
+        assert_eq!(list.export_folder(&a), Some(absolute(&out).as_path()));
+        assert_eq!(list.export_folder(&b), None);
+        // A workspace the list does not know is not added by an export.
+        let c = dir.path().join("c.isms");
+        fs::write(&c, b"x").unwrap();
+        remember_export_folder(&file, &c, &out);
+        assert_eq!(Registry::load(&file).0.workspaces.len(), 2);
     }
 }

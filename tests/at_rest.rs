@@ -53,7 +53,7 @@ fn save_scope_item(app: &mut Session, name: &str) {
     app.send("\x1b[C"); // Right: the next view
     app.wait_for("Scope items (4.3)");
     app.send("n");
-    app.wait_for("New scope item");
+    app.wait_for("Add a scope item");
     app.send(&format!("\t{name}\r"));
     app.wait_for("Saved S-");
 }

@@ -61,6 +61,18 @@ fn the_demo_as_json() {
             .position(|x| x == s)
     }));
     let rule = |id: &str| -> Vec<&Value> { findings.iter().filter(|f| f["rule"] == id).collect() };
+    // Clauses in their numbers' order, as numbers: 4.4 before 10.1, 9.2.2 before 9.3.3.
+    let clauses: Vec<Vec<u32>> = rule("CLAUSE-002")
+        .iter()
+        .map(|f| {
+            let message = f["message"].as_str().unwrap();
+            let number = message.split(' ').next().unwrap();
+            number.split('.').map(|n| n.parse().unwrap()).collect()
+        })
+        .collect();
+    assert!(clauses.len() > 3, "{clauses:?}");
+    assert!(clauses.is_sorted(), "{clauses:?}");
+    assert!(clauses.first() < Some(&vec![10]), "{clauses:?}");
     let expired = rule("RISK-008");
     assert_eq!(expired.len(), 1);
     assert_eq!(expired[0]["place"]["kind"], "acceptance");

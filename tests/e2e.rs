@@ -13,7 +13,7 @@ fn open_new_scope_item_form(app: &mut Session) {
     app.send("\x1b[C"); // Right: the next view
     app.wait_for("Scope items (4.3)");
     app.send("n");
-    app.wait_for("New scope item");
+    app.wait_for("Add a scope item");
 }
 
 fn create_lager_koeln(app: &mut Session) {
@@ -150,7 +150,7 @@ fn a_workshop_rates_and_records_assets_by_keyboard() {
     app.send("\x1b[C+");
     app.wait_for("Saved Availability normal for AS-011 Invoicing.");
     app.send("r");
-    app.wait_for("Rationale: AS-011 Invoicing Availability");
+    app.wait_for("Give the rationale for AS-011 Invoicing: Availability");
     app.send("Invoices carry bank details\x13");
     app.wait_for("Saved the availability rationale for AS-011 Invoicing.");
     app.wait_for("Why: Invoices carry bank details");
@@ -164,7 +164,7 @@ fn a_workshop_rates_and_records_assets_by_keyboard() {
     app.send("\x1b[Z");
     app.wait_for("┌ Assets ");
     app.send("n");
-    app.wait_for("New asset");
+    app.wait_for("Add an asset");
     app.send("Workshop laptop\th");
     app.wait_for("◂ Hardware ▸");
     app.send("\x13");
@@ -176,7 +176,7 @@ fn a_workshop_rates_and_records_assets_by_keyboard() {
     app.send("/Workshop\r");
     app.wait_for(" 1 of 31 ");
     app.send("\x1b[D\x1b[D+"); // back to the Confidentiality column
-    app.wait_for("Override AS-031 Workshop laptop: Confidentiality normal");
+    app.wait_for("Override the inherited need of AS-031 Workshop laptop: Confidentiality normal");
     app.send("\x13");
     app.wait_for("an override needs a justification");
     app.send("Holds exported customer lists during workshops\x13");
@@ -269,14 +269,18 @@ fn a_write_error_while_saving_keeps_the_form_open_and_the_file_whole() {
     );
     create_lager_koeln(&mut app);
     app.send("n");
-    app.wait_for("New scope item");
+    app.wait_for("Add a scope item");
     app.send("\tZweites Lager\t\t\t");
     let long = "Begründung ".repeat(1700);
     app.send(&format!("\x1b[200~{long}\x1b[201~"));
     app.wait_for("Begründung Begründung");
     app.send("\x13");
     app.wait_for("could not write");
-    assert!(app.screen().contains("New scope item"), "{}", app.screen());
+    assert!(
+        app.screen().contains("Add a scope item"),
+        "{}",
+        app.screen()
+    );
     assert!(app.screen().contains("Zweites Lager"), "{}", app.screen());
     app.send("\x1b");
     app.wait_for("Discard");

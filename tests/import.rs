@@ -201,7 +201,7 @@ fn a_malformed_csv_imports_nothing_and_names_every_bad_line() {
     assert_eq!(lines[2].1, "title: is required");
     assert!(lines[3].1.contains("quote"), "{}", lines[3].1);
     assert!(
-        message.starts_with("4 bad line(s):\nline 3: impact: 'huge'"),
+        message.starts_with("4 bad lines:\nline 3: impact: 'huge'"),
         "{message}"
     );
     assert_eq!(store.counts().unwrap(), before);

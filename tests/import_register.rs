@@ -150,7 +150,7 @@ fn the_command_previews_the_counts_and_check_reports_the_missing_justifications(
         .stdout();
     assert!(preview.contains("Would create 15 assets"), "{preview}");
     assert!(
-        preview.contains("Confirmed as inherited: 26 rating(s)"),
+        preview.contains("Confirmed as inherited: 26 ratings"),
         "{preview}"
     );
     assert!(
@@ -193,7 +193,7 @@ fn a_line_with_several_problems_is_one_bad_line_listing_each() {
         .unwrap_err()
         .to_string();
     let mut lines = message.lines();
-    assert_eq!(lines.next(), Some("1 bad line(s):"), "{message}");
+    assert_eq!(lines.next(), Some("1 bad line:"), "{message}");
     let problems: Vec<&str> = lines.collect();
     assert_eq!(problems.len(), 4, "{message}");
     assert!(

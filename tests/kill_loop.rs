@@ -51,7 +51,7 @@ fn kill_9_while_saving_loses_no_reported_edit_and_leaves_none_half_written() {
             next += 1;
             let name = format!("K{next:03}");
             app.send("n");
-            app.wait_for("New scope item");
+            app.wait_for("Add a scope item");
             // Name, then past the two toggles to the justification, which makes the row long.
             app.send(&format!("\t{name}\t\t\tJustified at length for {name}"));
             app.wait_for(&format!("Justified at length for {name}"));

@@ -180,7 +180,9 @@ fn deleting_an_asset_that_risks_name_says_what_it_affects() {
         text.contains("Delete asset AS-001 Customer shipment data?"),
         "{text}"
     );
-    assert!(text.contains("risk(s)"), "{text}");
+    assert!(text.contains("It is named in 2"), "{text}");
+    assert!(text.contains("link goes"), "one link, said once: {text}");
+    assert!(!text.contains("(s)"), "{text}");
     press(&mut app, KeyCode::Esc);
     assert_eq!(
         Store::open_read_only(&path)

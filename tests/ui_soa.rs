@@ -228,3 +228,35 @@ fn the_clauses_checklist_shows_documents_and_what_the_workspace_holds() {
     assert_eq!(clause.doc_reference, "D-011 Security KPI report Q1");
     assert_eq!(clause.status.as_str(), "done");
 }
+
+#[test]
+fn clauses_sorted_by_number_keep_their_numeric_order() {
+    let dir = workdir();
+    let (mut app, _path) = demo(&dir);
+    press(&mut app, KeyCode::Char('8'));
+    // The rows as listed, then sorted by the clause column: the same order, 10 after 9.3.3.
+    let rows = |text: &str| -> Vec<String> {
+        text.lines()
+            .skip(4)
+            .filter_map(|l| l.split('│').nth(1))
+            .map(|cell| cell.split_whitespace().next().unwrap_or("").to_string())
+            .filter(|n| !n.is_empty())
+            .collect()
+    };
+    let mut listed = Vec::new();
+    for _ in 0..3 {
+        listed.extend(rows(&screen(&mut app, W, 80)));
+        press(&mut app, KeyCode::PageDown);
+    }
+    press(&mut app, KeyCode::Char('g'));
+    press(&mut app, KeyCode::Char('s'));
+    let sorted = screen(&mut app, W, 80);
+    assert!(sorted.contains("Clause ▲"), "{sorted}");
+    let sorted = rows(&sorted);
+    assert_eq!(sorted.first().map(String::as_str), Some("4"), "{sorted:?}");
+    let at = |n: &str| sorted.iter().position(|x| x == n).unwrap();
+    assert!(at("4.4") < at("5"), "{sorted:?}");
+    assert!(at("9.3.3") < at("10"), "{sorted:?}");
+    assert!(at("10") < at("10.2"), "{sorted:?}");
+    assert_eq!(sorted, listed[..sorted.len()].to_vec());
+}

@@ -9,6 +9,7 @@ use anyhow::{Context, Result};
 use crate::Clock;
 use crate::app::Session;
 use crate::domain::text::shown;
+use crate::domain::wording::count;
 use crate::report::import::{Register, import_workspace_with};
 use crate::store::Existing;
 
@@ -36,12 +37,12 @@ pub fn run(
         let c = store.counts()?;
         writeln!(
             out,
-            "Imported {} into {}: {} assets, {} risks, {} actions",
+            "Imported {} into {}: {}, {}, {}",
             file.display(),
             store.path().display(),
-            c.assets,
-            c.risks,
-            c.actions
+            count(c.assets, "asset", "assets"),
+            count(c.risks, "risk", "risks"),
+            count(c.actions, "action", "actions")
         )?;
         return Ok(());
     }
@@ -68,8 +69,8 @@ pub fn run(
     if plan.confirmed > 0 {
         writeln!(
             out,
-            "Confirmed as inherited: {} rating(s) of supporting assets equal to what they inherit (no override)",
-            plan.confirmed
+            "Confirmed as inherited: {} of supporting assets equal to what they inherit (no override)",
+            crate::domain::wording::count(plan.confirmed, "rating", "ratings")
         )?;
     }
     if !plan.unjustified.is_empty() {

@@ -250,7 +250,10 @@ pub fn reevaluation_summary(old: &Methodology, new: &Methodology, risks: &[Risk]
     let levels = if changed == 0 {
         "no risk changed level".to_string()
     } else {
-        format!("{changed} of {} risks changed level", risks.len())
+        format!(
+            "{changed} of {} changed level",
+            crate::domain::wording::count(risks.len(), "risk", "risks")
+        )
     };
     if old.size() == new.size() {
         return levels;

@@ -1,6 +1,10 @@
 //! The file name a new workspace gets from its organisation's name: lowercase ASCII letters and
 //! digits joined by `-`, German umlauts and common accents spelt out, so that the name is safe on
 //! every file system and reads like the organisation (`Müller & Söhne GmbH` → `mueller-soehne-gmbh.isms`).
+//! Exports are named the same way, after the organisation, what they hold, the SoA version and
+//! the date (`nordwind-logistik-soa-v3-2026-03-31`).
+
+use chrono::NaiveDate;
 
 use super::ValidationError;
 
@@ -19,8 +23,21 @@ const MAX_STEM: usize = 60;
 
 /// `acme-gmbh.isms` for `Acme GmbH`; an error when the name has no letter or digit to keep.
 pub fn workspace_file_name(organisation: &str) -> Result<String, ValidationError> {
+    let stem = slug(organisation);
+    if stem.is_empty() {
+        return Err(ValidationError::new(
+            field::ORGANISATION,
+            "expected a name with at least one letter or digit to name the file after",
+        ));
+    }
+    Ok(format!("{stem}.{EXTENSION}"))
+}
+
+/// Lowercase ASCII letters and digits joined by `-`, at most [`MAX_STEM`] characters, without a
+/// dash at either end; empty when `text` has no letter or digit to keep.
+fn slug(text: &str) -> String {
     let mut stem = String::new();
-    for c in organisation.chars().flat_map(char::to_lowercase) {
+    for c in text.chars().flat_map(char::to_lowercase) {
         let spelt = transliterate(c);
         for out in spelt.chars() {
             if out.is_ascii_alphanumeric() {
@@ -34,13 +51,39 @@ pub fn workspace_file_name(organisation: &str) -> Result<String, ValidationError
     while stem.ends_with('-') {
         stem.pop();
     }
-    if stem.is_empty() {
-        return Err(ValidationError::new(
-            field::ORGANISATION,
-            "expected a name with at least one letter or digit to name the file after",
-        ));
+    stem
+}
+
+/// Legal forms that end many organisation names (as slug words): a deliverable's name is
+/// shorter without them and still says whose it is.
+const LEGAL_FORMS: &[&str] = &[
+    "gmbh", "mbh", "ag", "kg", "kgaa", "co", "ohg", "ug", "se", "ltd", "limited", "inc", "llc",
+    "plc", "sa", "sarl", "bv", "nv",
+];
+
+/// The name of an export without its extension: the organisation (without a trailing legal
+/// form), what is exported (`soa`, `risks`...), the SoA version when one was issued, and the
+/// date: `nordwind-logistik-soa-v3-2026-03-31`. An organisation without letters or digits is
+/// left out rather than refused: the export still needs a name.
+pub fn export_stem(
+    organisation: &str,
+    what: &str,
+    soa_version: Option<u32>,
+    date: NaiveDate,
+) -> String {
+    let org = slug(organisation);
+    let mut words: Vec<&str> = org.split('-').filter(|w| !w.is_empty()).collect();
+    while words.len() > 1 && words.last().is_some_and(|w| LEGAL_FORMS.contains(w)) {
+        words.pop();
     }
-    Ok(format!("{stem}.{EXTENSION}"))
+    let mut parts: Vec<String> = words.into_iter().map(str::to_string).collect();
+    parts.push(slug(what));
+    if let Some(n) = soa_version {
+        parts.push(format!("v{n}"));
+    }
+    parts.push(date.to_string());
+    parts.retain(|p| !p.is_empty());
+    parts.join("-")
 }
 
 /// The ASCII spelling of a lowercase letter; anything else stays as it is (and becomes a `-`
@@ -101,6 +144,30 @@ mod tests {
             assert!(err.contains("organisation"), "{bad}: {err}");
             assert!(err.contains("at least one letter or digit"), "{bad}: {err}");
         }
+    }
+
+    #[test]
+    fn exports_are_named_after_organisation_what_version_and_date() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
+        assert_eq!(
+            export_stem("Nordwind Logistik GmbH", "soa", Some(3), day),
+            "nordwind-logistik-soa-v3-2026-03-31"
+        );
+        assert_eq!(
+            export_stem("Müller & Söhne GmbH & Co. KG", "risks", None, day),
+            "mueller-soehne-risks-2026-03-31"
+        );
+        // A name that is only a legal form keeps it; one without letters is left out.
+        assert_eq!(export_stem("AG", "soa", None, day), "ag-soa-2026-03-31");
+        assert_eq!(
+            export_stem("東京", "soa", Some(1), day),
+            "soa-v1-2026-03-31"
+        );
+        // Nothing of the organisation can reach another folder.
+        assert_eq!(
+            export_stem("../../etc", "treatment-plan", None, day),
+            "etc-treatment-plan-2026-03-31"
+        );
     }
 
     #[test]

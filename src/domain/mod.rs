@@ -11,6 +11,7 @@ pub mod file_name;
 pub mod history;
 pub mod imported_history;
 pub mod methodology;
+pub mod order;
 pub mod party;
 pub mod passphrase;
 pub mod problems;
@@ -23,5 +24,6 @@ pub mod scope;
 pub mod soa;
 pub mod text;
 pub mod treatment;
+pub mod wording;
 
 pub use text::{Field, ValidationError};

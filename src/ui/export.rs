@@ -1,6 +1,8 @@
-//! The export menu (`x` on any screen): what, which format, which folder; the files are written
-//! by the report layer, and the status line names them. Files that exist already are replaced
-//! only after a yes.
+//! The export menu (`x` on any screen): what, which format, which folder and file name; the
+//! files are written by the report layer, and the status line names them. The name proposed
+//! follows the organisation, what is exported, the SoA version and the date, and the folder is
+//! the one this workspace was last exported into. A missing folder is refused; files that exist
+//! already are replaced only after a yes.
 
 use std::path::{Path, PathBuf};
 
@@ -9,6 +11,7 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
+use crate::domain::file_name::export_stem;
 use crate::report::export::{ExportFormat, What, export_with};
 use crate::store::{Existing, Store};
 use crate::ui::keymap::{self, Action, Active, Context};
@@ -23,6 +26,7 @@ mod field {
     pub const WHAT: Field = Field::new("what");
     pub const FORMAT: Field = Field::new("format");
     pub const FOLDER: Field = Field::new("folder");
+    pub const FILE_NAME: Field = Field::new("file name");
     pub const NOTE: Field = Field::new("note");
 }
 
@@ -30,6 +34,35 @@ pub struct ExportDialog {
     form: Form,
     /// The question before files are replaced, with the export it would then write.
     replacing: Option<(Confirm, Export)>,
+    naming: Naming,
+    /// The file name last proposed: it follows what and format until the user types another.
+    proposed: String,
+}
+
+/// What the proposed file name is made of, besides what is exported.
+#[derive(Debug, Clone)]
+pub struct Naming {
+    pub organisation: String,
+    /// The number of the latest issued SoA version, if any.
+    pub soa_version: Option<u32>,
+    pub today: NaiveDate,
+}
+
+impl Naming {
+    /// `nordwind-logistik-soa-v3-2026-03-31.xlsx`; without an extension for a folder of files.
+    fn file_name(&self, what: What, format: ExportFormat) -> String {
+        let stem = export_stem(
+            &self.organisation,
+            what.as_str(),
+            self.soa_version,
+            self.today,
+        );
+        if what.writes_folder(format) {
+            stem
+        } else {
+            format!("{stem}.{}", format.extension())
+        }
+    }
 }
 
 /// One export as chosen in the form.
@@ -38,28 +71,36 @@ struct Export {
     what: What,
     format: ExportFormat,
     folder: PathBuf,
+    /// The file (or, for a folder of files, the folder) written into `folder`.
+    name: String,
 }
 
 /// What a key did to the dialog.
 pub enum ExportStep {
     Open,
     Closed,
+    /// Written into this folder; the dialog is done.
+    Exported(PathBuf),
 }
 
 impl ExportDialog {
-    /// The dialog, offering the folder of the workspace file; an encrypted workspace is told
-    /// that the export is not encrypted.
-    pub fn new(workspace: &Path, encrypted: bool) -> Self {
-        let folder = workspace
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
+    /// The dialog, offering `folder` (where this workspace was last exported) or else the
+    /// folder of the workspace file; an encrypted workspace is told that the export is not
+    /// encrypted.
+    pub fn new(workspace: &Path, encrypted: bool, folder: Option<&Path>, naming: Naming) -> Self {
+        let folder = folder.unwrap_or_else(|| {
+            workspace
+                .parent()
+                .filter(|p| !p.as_os_str().is_empty())
+                .unwrap_or(Path::new("."))
+        });
+        let proposed = naming.file_name(What::ALL[0], ExportFormat::ALL[0]);
         let note = if encrypted {
             crate::report::export::LEAVES_ENCRYPTION
         } else {
             "Exports are copies outside the workspace file: keep them as confidential as the workspace."
         };
-        let form = Form::new("Export")
+        let form = Form::new("Export to files")
             .choice(
                 field::WHAT,
                 "What",
@@ -77,10 +118,36 @@ impl ExportDialog {
                 "Into the folder",
                 &folder.display().to_string(),
             )
+            .line(field::FILE_NAME, "File name", &proposed)
             .note(field::NOTE, "Note", note);
         Self {
             form,
             replacing: None,
+            naming,
+            proposed,
+        }
+    }
+
+    fn what(&self) -> What {
+        What::ALL
+            .get(self.form.choice_index(field::WHAT))
+            .copied()
+            .unwrap_or(What::Report)
+    }
+
+    fn format(&self) -> ExportFormat {
+        ExportFormat::ALL
+            .get(self.form.choice_index(field::FORMAT))
+            .copied()
+            .unwrap_or(ExportFormat::Xlsx)
+    }
+
+    /// Proposes the file name anew after what or format changed, unless the user typed one.
+    fn follow_choices(&mut self) {
+        let proposal = self.naming.file_name(self.what(), self.format());
+        if proposal != self.proposed && self.form.value(field::FILE_NAME).trim() == self.proposed {
+            self.form.set_text(field::FILE_NAME, &proposal);
+            self.proposed = proposal;
         }
     }
 
@@ -116,35 +183,58 @@ impl ExportDialog {
             };
         }
         match self.form.handle_key(key) {
-            FormEvent::None => ExportStep::Open,
+            FormEvent::None => {
+                self.follow_choices();
+                ExportStep::Open
+            }
             FormEvent::Cancel => {
                 *status = Status::Info("Nothing exported.".into());
                 ExportStep::Closed
             }
             FormEvent::Submit => {
                 self.form.clear_errors();
-                let what = What::ALL
-                    .get(self.form.choice_index(field::WHAT))
-                    .copied()
-                    .unwrap_or(What::Report);
-                let format = ExportFormat::ALL
-                    .get(self.form.choice_index(field::FORMAT))
-                    .copied()
-                    .unwrap_or(ExportFormat::Xlsx);
-                let folder = PathBuf::from(self.form.value(field::FOLDER).trim());
-                if folder.as_os_str().is_empty() {
-                    self.form
-                        .set_error(field::FOLDER, "name the folder to write into");
-                    return ExportStep::Open;
+                match self.chosen() {
+                    Some(chosen) => self.write(&chosen, store, today, status, false),
+                    None => ExportStep::Open,
                 }
-                let chosen = Export {
-                    what,
-                    format,
-                    folder,
-                };
-                self.write(&chosen, store, today, status, false)
             }
         }
+    }
+
+    /// The export the form describes, or `None` with the form showing what is wrong.
+    fn chosen(&mut self) -> Option<Export> {
+        let folder = PathBuf::from(self.form.value(field::FOLDER).trim());
+        let name = self.form.value(field::FILE_NAME).trim().to_string();
+        if folder.as_os_str().is_empty() {
+            self.form
+                .set_error(field::FOLDER, "name the folder to write into");
+            return None;
+        }
+        if !folder.is_dir() {
+            let message = if folder.exists() {
+                "this is a file, not a folder: expected an existing folder"
+            } else {
+                "no such folder: expected an existing folder (isms does not create it)"
+            };
+            self.form.set_error(field::FOLDER, message);
+            return None;
+        }
+        let single = Path::new(&name)
+            .file_name()
+            .is_some_and(|n| n == name.as_str());
+        if name.is_empty() || !single {
+            self.form.set_error(
+                field::FILE_NAME,
+                "expected a file name without folders (the folder goes above)",
+            );
+            return None;
+        }
+        Some(Export {
+            what: self.what(),
+            format: self.format(),
+            folder,
+            name,
+        })
     }
 
     /// Writes the export; files that exist are replaced only when `replace` says so, else
@@ -162,7 +252,7 @@ impl ExportDialog {
             store,
             chosen.what,
             chosen.format,
-            &chosen.folder,
+            &chosen.folder.join(&chosen.name),
             today,
             existing,
         ) {
@@ -173,7 +263,7 @@ impl ExportDialog {
                     chosen.what.label(),
                     names.join(", ")
                 ));
-                ExportStep::Closed
+                ExportStep::Exported(chosen.folder.clone())
             }
             Err(e) => {
                 match e.would_replace().filter(|_| !replace) {

@@ -56,6 +56,8 @@ pub struct UnlockApp {
     unlock: unlock::Unlock,
     previous: Option<Box<App>>,
     registry: Option<PathBuf>,
+    /// The help overlay is open.
+    help: bool,
 }
 
 /// The picker on its own, before any workspace is open.
@@ -65,6 +67,8 @@ pub struct PickerApp {
     read_only: bool,
     /// Read where the app started, for the workspace chosen.
     clock: Clock,
+    /// The help overlay is open.
+    help: bool,
 }
 
 impl UnlockApp {
@@ -73,6 +77,7 @@ impl UnlockApp {
             unlock: unlock::Unlock::new(path, read_only, clock),
             previous: None,
             registry,
+            help: false,
         }
     }
 }
@@ -130,6 +135,7 @@ impl App {
             registry: registry.to_path_buf(),
             read_only,
             clock: Clock::at_start(),
+            help: false,
         }))
     }
 
@@ -216,6 +222,17 @@ impl App {
         }
         if keymap::action(keymap::Context::Anywhere, &key) == Some(keymap::Action::Quit) {
             return Step::Quit;
+        }
+        // Before a workspace is open, help is the app's: any key closes it.
+        if let Some((help, active, _)) = self.outside_help() {
+            if *help {
+                *help = false;
+                return Step::Continue;
+            }
+            if keymap::asks_help(&active, &key) {
+                *help = true;
+                return Step::Continue;
+            }
         }
         match self {
             App::Welcome(w) => match w.handle_key(key) {
@@ -308,6 +325,20 @@ impl App {
         }
     }
 
+    /// The help flag, the keys and the title of a screen shown before a workspace is open; the
+    /// workspace's shell keeps its own.
+    fn outside_help(&mut self) -> Option<(&mut bool, keymap::Active, &'static str)> {
+        match self {
+            App::Welcome(w) => {
+                let active = w.contexts();
+                Some((&mut w.help, active, "Welcome"))
+            }
+            App::Picker(p) => Some((&mut p.help, p.picker.contexts(), "Open a workspace")),
+            App::Unlock(u) => Some((&mut u.help, unlock::Unlock::contexts(), "Passphrase")),
+            App::Workspace(_) => None,
+        }
+    }
+
     pub fn render(&mut self, frame: &mut Frame) {
         let area = frame.area();
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
@@ -319,6 +350,10 @@ impl App {
             App::Workspace(s) => s.render(frame, area),
             App::Picker(p) => p.picker.render(frame, area, true),
             App::Unlock(u) => u.unlock.render(frame, area, u.previous.is_some()),
+        }
+        if let Some((true, active, title)) = self.outside_help().map(|(h, a, t)| (*h, a, t)) {
+            let anywhere = keymap::Active::of(vec![keymap::Context::Anywhere]).help();
+            widgets::render_help(frame, area, title, &active.help(), &anywhere, &[]);
         }
     }
 }

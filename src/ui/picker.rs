@@ -195,7 +195,10 @@ impl Picker {
             );
         }
         if with_keys {
-            frame.render_widget(Paragraph::new(key_line(&self.contexts().footer())), keys);
+            let active = self.contexts();
+            let mut entries = active.footer();
+            entries.extend(crate::ui::keymap::typing_help(&active));
+            frame.render_widget(Paragraph::new(key_line(&entries)), keys);
         }
         if let Some((_, confirm)) = &self.forgetting {
             confirm.render(frame, area);

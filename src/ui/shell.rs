@@ -28,7 +28,7 @@ use super::{Step, tabs, theme};
 use crate::Clock;
 use crate::app::Session;
 use crate::store::{Store, StoreError};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 /// How long a message other than an error stays in the status line.
@@ -271,12 +271,20 @@ impl Shell {
             self.help = false;
             return Step::Continue;
         }
+        // Help opens from every screen, mode and dialog: `?` where it is not typed, F1 anywhere.
+        if keymap::asks_help(&self.active(), &key) {
+            self.help = true;
+            return Step::Continue;
+        }
         let today = self.app.today();
         if let Some(dialog) = &mut self.export {
-            if let super::export::ExportStep::Closed =
-                dialog.handle_key(key, self.app.store(), today, &mut self.status)
-            {
-                self.export = None;
+            match dialog.handle_key(key, self.app.store(), today, &mut self.status) {
+                super::export::ExportStep::Open => {}
+                super::export::ExportStep::Closed => self.export = None,
+                super::export::ExportStep::Exported(folder) => {
+                    self.export = None;
+                    self.remember_export_folder(&folder);
+                }
             }
             return Step::Continue;
         }
@@ -320,18 +328,52 @@ impl Shell {
             }
             Some(Action::GoTo) => self.palette = Some(Palette::new(&self.titles(), self.current)),
             Some(Action::Help) => self.help = true,
-            Some(Action::Export) => {
-                self.export = Some(super::export::ExportDialog::new(
-                    self.app.path(),
-                    self.app.is_encrypted(),
-                ))
-            }
+            Some(Action::Export) => self.open_export(),
             Some(Action::OpenWorkspace) => self.open_picker(),
             Some(Action::NextTheme) => self.next_theme(),
             Some(Action::Quit) => return Step::Quit,
             _ => {}
         }
         Step::Continue
+    }
+
+    /// Opens the export menu, proposing the folder this workspace was last exported into.
+    fn open_export(&mut self) {
+        let soa_version = match self.app.reader().soa_versions() {
+            Ok(versions) => versions.iter().map(|v| v.number).max(),
+            Err(e) => {
+                self.status = Status::Error(e.to_string());
+                return;
+            }
+        };
+        let naming = super::export::Naming {
+            organisation: self.organisation.clone(),
+            soa_version,
+            today: self.app.today(),
+        };
+        let remembered = self.registry.as_ref().and_then(|list| {
+            crate::registry::Registry::load(list)
+                .0
+                .export_folder(self.app.path())
+                .filter(|f| f.is_dir())
+                .map(Path::to_path_buf)
+        });
+        self.export = Some(super::export::ExportDialog::new(
+            self.app.path(),
+            self.app.is_encrypted(),
+            remembered.as_deref(),
+            naming,
+        ));
+    }
+
+    /// Notes where this workspace was exported, for the next export; a warning if it could not.
+    fn remember_export_folder(&mut self, folder: &Path) {
+        if let Some(list) = &self.registry
+            && let Some(warning) =
+                crate::registry::remember_export_folder(list, self.app.path(), folder)
+        {
+            self.status = Status::Error(warning);
+        }
     }
 
     /// The keys that work now (the global ones aside): a dialog's, or the screen's.
@@ -475,9 +517,15 @@ impl Shell {
         let mut keys = active.footer();
         if !active.captures() && !screen.captures_input() {
             keys.extend(self.global().footer());
+        } else if let Some(help) = keymap::typing_help(&active) {
+            keys.push(help);
         }
         frame.render_widget(
-            Paragraph::new(key_line_within(&keys, footer.width, &["help", "quit"])),
+            Paragraph::new(key_line_within(
+                &keys,
+                footer.width,
+                &["help", "quit", "end session", "close"],
+            )),
             footer,
         );
 
@@ -491,16 +539,15 @@ impl Shell {
             palette.render(frame, body);
         }
         if self.help {
-            let keys = screen.contexts().help();
+            // The keys of what is in front: a dialog's, a mode's, or the screen's.
+            let keys = active.help();
+            let global = if active.captures() || screen.captures_input() {
+                Active::of(vec![Context::Anywhere]).help()
+            } else {
+                self.global().help()
+            };
             let legend = help_lines(&screen.legends());
-            render_help(
-                frame,
-                body,
-                screen.title(),
-                &keys,
-                &self.global().help(),
-                &legend,
-            );
+            render_help(frame, body, screen.title(), &keys, &global, &legend);
         }
     }
 }

@@ -1,6 +1,8 @@
 //! The tab bar: one tab per screen, numbered for the digits that switch to them. When the tabs
-//! do not fit the width, the current one stays with as many neighbours as fit, `…` stands for
-//! the rest, and the key of the palette that lists them all follows if there is room.
+//! do not fit the width they lose their padding first (so the eight screens all show at 80
+//! columns); when even that does not fit, the current one stays with as many neighbours as fit,
+//! `…` stands for the rest, and the key of the palette that lists them all follows if there is
+//! room.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -29,23 +31,44 @@ fn label(index: usize, title: &str) -> String {
     }
 }
 
+/// A tab's label without its padding, for a bar where the padded labels do not all fit.
+fn compact_label(index: usize, title: &str) -> String {
+    label(index, title).trim().to_string()
+}
+
+/// The width of `labels` side by side, one column between them.
+fn total_width(labels: &[String]) -> u16 {
+    labels
+        .iter()
+        .map(|l| width(l).saturating_add(1))
+        .fold(0, u16::saturating_add)
+        .saturating_sub(1)
+}
+
 fn width(text: &str) -> u16 {
     u16::try_from(text.width()).unwrap_or(u16::MAX)
 }
 
 /// The pieces of the bar for `titles` with `current` shown, within `columns`.
 pub fn layout(titles: &[&str], current: usize, columns: u16) -> Vec<Piece> {
-    let labels: Vec<String> = titles
+    let padded: Vec<String> = titles
         .iter()
         .enumerate()
         .map(|(i, t)| label(i, t))
         .collect();
-    let widths: Vec<u16> = labels.iter().map(|l| width(l)).collect();
-    let all: u16 = widths
+    let compact: Vec<String> = titles
         .iter()
-        .map(|w| w.saturating_add(1))
-        .fold(0, u16::saturating_add);
-    let (first, last) = if all.saturating_sub(1) <= columns || titles.is_empty() {
+        .enumerate()
+        .map(|(i, t)| compact_label(i, t))
+        .collect();
+    // Every tab in sight beats padding: the compact labels when only they fit all.
+    let labels = if total_width(&padded) > columns && total_width(&compact) <= columns {
+        compact
+    } else {
+        padded
+    };
+    let widths: Vec<u16> = labels.iter().map(|l| width(l)).collect();
+    let (first, last) = if total_width(&labels) <= columns || titles.is_empty() {
         (0, titles.len().saturating_sub(1))
     } else {
         window(&widths, current.min(titles.len() - 1), columns)
@@ -220,6 +243,32 @@ mod tests {
         assert_eq!(tab_at(&FOURTEEN, 10, bar, current.x + 1), Some(10));
         let mark = pieces.iter().find(|p| p.text == "…").unwrap();
         assert_eq!(tab_at(&FOURTEEN, 10, bar, mark.x), None);
+    }
+
+    #[test]
+    fn the_eight_screens_all_show_at_80_columns() {
+        let eight = [
+            "Dashboard",
+            "Scope",
+            "Assets",
+            "Protection",
+            "Risks",
+            "Treatment",
+            "SoA",
+            "Clauses",
+        ];
+        for current in 0..eight.len() {
+            let line = drawn(&eight, current, 80);
+            assert!(!line.contains('…'), "{line}");
+            for (i, title) in eight.iter().enumerate() {
+                assert!(line.contains(&format!("{} {title}", i + 1)), "{line}");
+            }
+        }
+        // Where they fit padded, they keep their padding.
+        assert!(drawn(&eight, 0, 120).starts_with(" 1 Dashboard   2 Scope"));
+        let bar = Rect::new(0, 0, 80, 1);
+        let clauses = layout(&eight, 0, 80).into_iter().last().unwrap();
+        assert_eq!(tab_at(&eight, 0, bar, clauses.x), Some(7));
     }
 
     #[test]

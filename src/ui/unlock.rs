@@ -34,6 +34,11 @@ pub enum UnlockEvent {
 }
 
 impl Unlock {
+    /// The keys of the passphrase prompt.
+    pub fn contexts() -> Active {
+        Active::of(vec![Context::Unlock])
+    }
+
     pub fn new(path: &Path, read_only: bool, clock: Clock) -> Self {
         Self {
             path: path.to_path_buf(),
@@ -166,10 +171,12 @@ impl Unlock {
                 message,
             );
         }
-        let mut active = Active::of(vec![Context::Unlock]);
+        let mut active = Self::contexts();
         if !can_go_back {
             active.renamed.push((Action::Back, "quit"));
         }
-        frame.render_widget(Paragraph::new(key_line(&active.footer())), footer);
+        let mut keys = active.footer();
+        keys.extend(crate::ui::keymap::typing_help(&active));
+        frame.render_widget(Paragraph::new(key_line(&keys)), footer);
     }
 }

@@ -33,6 +33,8 @@ pub struct Welcome {
     pub registry: Option<PathBuf>,
     /// The app's clock, which the new workspace's change log is stamped with.
     pub clock: Clock,
+    /// The help overlay is open.
+    pub help: bool,
 }
 
 pub enum Outcome {
@@ -50,6 +52,7 @@ impl Welcome {
             error: None,
             registry: None,
             clock: Clock::default(),
+            help: false,
         }
     }
 
@@ -214,13 +217,18 @@ impl Welcome {
             }
         }
 
-        let context = if self.name.is_some() {
+        let active = self.contexts();
+        let mut keys = active.footer();
+        keys.extend(crate::ui::keymap::typing_help(&active));
+        frame.render_widget(Paragraph::new(key_line(&keys)), footer);
+    }
+
+    pub fn contexts(&self) -> Active {
+        Active::of(vec![if self.name.is_some() {
             Context::WelcomeNaming
         } else {
             Context::Welcome
-        };
-        let keys = Active::of(vec![context]).footer();
-        frame.render_widget(Paragraph::new(key_line(&keys)), footer);
+        }])
     }
 
     fn render_error(&self, frame: &mut Frame, area: Rect) {

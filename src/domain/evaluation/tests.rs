@@ -302,7 +302,7 @@ fn a_resize_moves_ratings_then_compares_levels() {
     assert_eq!(level_changes(&old, &new, std::slice::from_ref(&r)), 1);
     assert_eq!(
         reevaluation_summary(&old, &new, &[r]),
-        "5x5 → 3x3, ratings moved to the nearest step; 1 of 1 risks changed level"
+        "5x5 → 3x3, ratings moved to the nearest step; 1 of 1 risk changed level"
     );
 }
 

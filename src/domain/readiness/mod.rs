@@ -137,7 +137,8 @@ pub fn rules() -> &'static [Rule] {
     RULES
 }
 
-/// Every finding on `ws` at `today`: the gravest first, then by rule id, then by message.
+/// Every finding on `ws` at `today`: the gravest first, then by rule id, then by message with
+/// its numbers compared as numbers (clause 4.3 before 10.2, AS-2 before AS-10).
 pub fn check(ws: &Workspace, today: NaiveDate) -> Vec<Finding> {
     let mut findings = Vec::new();
     scope::check(ws, &mut findings);
@@ -145,8 +146,12 @@ pub fn check(ws: &Workspace, today: NaiveDate) -> Vec<Finding> {
     risks::check(ws, today, &mut findings);
     soa::check(ws, &mut findings);
     clauses::check(ws, &mut findings);
-    findings
-        .sort_by(|a, b| (a.severity, a.rule, &a.message).cmp(&(b.severity, b.rule, &b.message)));
+    findings.sort_by(|a, b| {
+        (a.severity, a.rule)
+            .cmp(&(b.severity, b.rule))
+            .then_with(|| crate::domain::order::natural_cmp(&a.message, &b.message))
+            .then_with(|| a.message.cmp(&b.message))
+    });
     findings
 }
 

@@ -78,6 +78,12 @@ impl ExportFormat {
 }
 
 impl What {
+    /// Whether this export as `format` is a folder of files (CSV of several registers) rather
+    /// than one file.
+    pub fn writes_folder(self, format: ExportFormat) -> bool {
+        format == ExportFormat::Csv && matches!(self, What::Scope | What::Report)
+    }
+
     /// The formats that make sense for this export.
     pub fn formats(self) -> &'static [ExportFormat] {
         match self {

@@ -79,8 +79,8 @@ pub enum ImportError {
     Read(String),
     /// Lines that cannot be imported, every problem of each; nothing was written.
     #[error(
-        "{} bad line(s):\n{}",
-        distinct_lines(.0),
+        "{}:\n{}",
+        crate::domain::wording::count(distinct_lines(.0), "bad line", "bad lines"),
         .0.iter().map(|l| l.to_string()).collect::<Vec<_>>().join("\n")
     )]
     BadLines(Vec<BadLine>),
@@ -348,7 +348,7 @@ mod tests {
         ]);
         assert_eq!(
             e.to_string(),
-            "2 bad line(s):\nline 3: title: is required\nline 7: impact: 'huge' is not a level"
+            "2 bad lines:\nline 3: title: is required\nline 7: impact: 'huge' is not a level"
         );
     }
 
@@ -370,7 +370,7 @@ mod tests {
         ]);
         assert_eq!(
             e.to_string(),
-            "2 bad line(s):\nline 2: kind: 'gadget' is not known\n\
+            "2 bad lines:\nline 2: kind: 'gadget' is not known\n\
              line 2: confidentiality: 'huge' is not a level\nline 4: name: is required"
         );
     }

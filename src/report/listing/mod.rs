@@ -452,7 +452,11 @@ fn write_table(out: &mut impl Write, listing: &Listing) -> std::io::Result<()> {
     for row in &cells {
         writeln!(out, "{}", line(row))?;
     }
-    writeln!(out, "({} rows)", cells.len())
+    writeln!(
+        out,
+        "({})",
+        crate::domain::wording::count(cells.len(), "row", "rows")
+    )
 }
 
 fn shorten(s: &str, max: usize) -> String {

@@ -37,7 +37,7 @@ fn table_aligns_and_counts() {
     write(&mut out, &sample(), Format::Table).unwrap();
     let text = String::from_utf8(out).unwrap();
     assert_eq!(text.lines().next().unwrap(), "ref     name         tags");
-    assert!(text.ends_with("(1 rows)\n"));
+    assert!(text.ends_with("(1 row)\n"));
 }
 
 #[test]

@@ -12,6 +12,7 @@ mod tests;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 pub use context::{Context, PALETTE_KEY, STACKS, TAB_BAR_KEYS};
+pub use tables::HELP_KEY;
 
 /// Everything a key can ask for, whatever the key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -257,6 +258,23 @@ pub fn action(context: Context, key: &KeyEvent) -> Option<Action> {
 /// The action `key` stands for in the first of `contexts` that binds it.
 pub fn action_in(contexts: &[Context], key: &KeyEvent) -> Option<Action> {
     contexts.iter().find_map(|c| action(*c, key))
+}
+
+/// Whether `key` opens help where `active` takes keys: `?` where one of its contexts binds it
+/// (those where `?` is not typed), and F1 anywhere.
+pub fn asks_help(active: &Active, key: &KeyEvent) -> bool {
+    action(Context::Anywhere, key) == Some(Action::Help)
+        || action_in(&active.contexts, key) == Some(Action::Help)
+}
+
+/// The footer's entry for help where `active` takes keys: none where a context of it binds
+/// `?` or the global keys apply (they list `?`), else the key that works while typing.
+pub fn typing_help(active: &Active) -> Option<(String, &'static str)> {
+    let bound = active
+        .contexts
+        .iter()
+        .any(|c| c.bindings().iter().any(|b| b.action == Action::Help));
+    (active.captures() && !bound).then(|| (HELP_KEY.name(), "help"))
 }
 
 /// What the keys do now: the contexts that take keys (outermost first, the order footers list

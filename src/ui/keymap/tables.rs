@@ -102,7 +102,14 @@ const GLOBAL: &[Binding] = &[
     b(&[c('q')], Quit, "quit"),
 ];
 
-const ANYWHERE: &[Binding] = &[b(&[Key::ctrl('c')], Quit, "quit from anywhere").help_only()];
+// F1 is help where `?` is typed (forms, filters, the passphrase); it is printed there only.
+const ANYWHERE: &[Binding] = &[
+    b(&[Key::ctrl('c')], Quit, "quit from anywhere").help_only(),
+    b(&[HELP_KEY], Help, "help, also while typing").help_only(),
+];
+
+/// Help where `?` would be typed.
+pub const HELP_KEY: Key = k(KeyCode::F(1));
 
 const VIEWS: &[Binding] = &[
     b(&[c('[')], PrevView, "views"),
@@ -230,6 +237,7 @@ const CONFIRM_DISCARD: &[Binding] = &[
 const CONFIRM_DELETE: &[Binding] = &[
     b(&[c('y'), c('Y').alias()], Yes, "delete"),
     b(&[c('n'), c('N').alias(), ESC], No, "keep"),
+    b(&[c('?')], Help, "help"),
 ];
 
 const HISTORY: &[Binding] = &[
@@ -244,6 +252,7 @@ const HISTORY: &[Binding] = &[
         Close,
         "close",
     ),
+    b(&[c('?')], Help, "help"),
 ];
 
 const STATEMENTS: &[Binding] = &[
@@ -293,12 +302,16 @@ const WORKSHOP: &[Binding] = &[
     b(&[LEFT, BKSP, c('h').alias()], PrevAsset, "prev"),
     b(&[c('r')], Rationale, "rationale"),
     b(&[c('a')], AddAsset, "add asset"),
-    b(&[c('?')], Question, "question"),
+    b(&[c('o')], Question, "open question"),
     b(&[c('c')], Resolve, "resolve"),
+    b(&[c('?')], Help, "help"),
     b(&[ESC, c('q')], EndWorkshop, "end session"),
 ];
 
-const WORKSHOP_ENDED: &[Binding] = &[Binding::typing("any key", "back to the grid")];
+const WORKSHOP_ENDED: &[Binding] = &[
+    b(&[c('?')], Help, "help"),
+    Binding::typing("any other key", "back to the grid"),
+];
 
 const MATRIX: &[Binding] = &[
     b(&[UP, c('k').alias()], Up, "cell"),
@@ -347,6 +360,7 @@ const CONFIRM_FORGET: &[Binding] = &[
         "take it off the list",
     ),
     b(&[c('n'), c('N').alias(), ESC], No, "keep it"),
+    b(&[c('?')], Help, "help"),
 ];
 
 const CONFIRM_REPLACE: &[Binding] = &[
@@ -356,6 +370,7 @@ const CONFIRM_REPLACE: &[Binding] = &[
         No,
         "keep, change the export",
     ),
+    b(&[c('?')], Help, "help"),
 ];
 
 const PALETTE: &[Binding] = &[
@@ -373,6 +388,7 @@ const WELCOME: &[Binding] = &[
     b(&[ENTER], Open, "select"),
     b(&[c('n')], New, "new"),
     b(&[c('d')], Demo, "demo"),
+    b(&[c('?')], Help, "help"),
     b(&[c('q'), ESC.alias()], Quit, "quit"),
 ];
 

@@ -12,6 +12,7 @@ use crate::domain::clause::{
 use crate::domain::readiness::Place;
 use crate::domain::soa::Applicability;
 use crate::domain::text;
+use crate::domain::wording::count;
 use crate::domain::{Field, ValidationError};
 use crate::ui::legend;
 use crate::ui::widgets::form::Form;
@@ -76,28 +77,31 @@ impl ClauseContext {
                 (
                     WorkspaceEvidence::Methodology,
                     format!(
-                        "methodology: {}×{} matrix, {} levels with acceptance criteria",
+                        "methodology: {}×{} matrix, {} with acceptance criteria",
                         m.likelihood.len(),
                         m.impact.len(),
-                        m.levels.len()
+                        count(m.levels.len(), "level", "levels")
                     ),
                 ),
                 (
                     WorkspaceEvidence::RiskRegister,
                     format!(
-                        "risk register: {} risks, {unassessed} not assessed",
-                        risks.len()
+                        "risk register: {}, {unassessed} not assessed",
+                        count(risks.len(), "risk", "risks")
                     ),
                 ),
                 (
                     WorkspaceEvidence::Soa,
-                    format!("SoA: {decided} of {} controls decided; {issued}", soa.len()),
+                    format!(
+                        "SoA: {decided} of {} decided; {issued}",
+                        count(soa.len(), "control", "controls")
+                    ),
                 ),
                 (
                     WorkspaceEvidence::TreatmentPlan,
                     format!(
-                        "treatment plan: {} actions, {overdue} overdue",
-                        actions.len()
+                        "treatment plan: {}, {overdue} overdue",
+                        count(actions.len(), "action", "actions")
                     ),
                 ),
             ],

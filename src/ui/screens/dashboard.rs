@@ -264,10 +264,14 @@ impl Dashboard {
         let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
         let title = match &*state {
             Findings::Ready(_) => format!(
-                " Readiness: {} major, {} minor, {} observations ",
+                " Readiness: {} major, {} minor, {} ",
                 count(Severity::Major),
                 count(Severity::Minor),
-                count(Severity::Observation)
+                crate::domain::wording::count(
+                    count(Severity::Observation),
+                    "observation",
+                    "observations"
+                )
             ),
             Findings::Checking(_) => " Readiness: checking… ".to_string(),
             Findings::Failed(_) => " Readiness: not checked ".to_string(),

@@ -380,13 +380,17 @@ impl Record for AssetRow {
         let mut parts = Vec::new();
         if !risks.is_empty() {
             parts.push(format!(
-                "It is named in {} risk(s), which will no longer refer to it: {}.",
-                risks.len(),
+                "It is named in {}, which will no longer refer to it: {}.",
+                crate::domain::wording::count(risks.len(), "risk", "risks"),
                 risks.join(", ")
             ));
         }
         if links > 0 {
-            parts.push(format!("Its {links} dependency link(s) go with it."));
+            parts.push(if links == 1 {
+                "Its dependency link goes with it.".to_string()
+            } else {
+                format!("Its {links} dependency links go with it.")
+            });
         }
         Ok((!parts.is_empty()).then(|| parts.join(" ")))
     }

@@ -41,7 +41,7 @@ const OPTIONAL: [(Objective, Field); 4] = [
 ];
 
 pub fn form(scale: &ProtectionScale, objectives: &[Objective]) -> Form {
-    let mut form = Form::new("Protection-need methodology").choice(
+    let mut form = Form::new("Edit the protection-need methodology").choice(
         LEVELS,
         "Number of levels",
         vec!["3 levels", "4 levels"],

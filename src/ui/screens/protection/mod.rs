@@ -217,7 +217,10 @@ impl ProtectionScreen {
                 [one] => self.name(*one),
                 many => format!("{} supporting assets", many.len()),
             };
-            let title = format!("Override {whom}: {} {level_name}", objective.label());
+            let title = format!(
+                "Override the inherited need of {whom}: {} {level_name}",
+                objective.label()
+            );
             let form = Form::new(title).text(protection_field::RATIONALE, "Justification", "");
             let assets = targets.iter().map(|(id, _)| *id).collect();
             self.modal = Modal::Rationale {
@@ -313,9 +316,9 @@ impl ProtectionScreen {
         match ctx.app.apply(clear) {
             Ok(_) => {
                 *ctx.status = Status::Saved(format!(
-                    "Cleared {} for {} asset(s).",
+                    "Cleared {} for {}.",
                     objective.label(),
-                    assets.len()
+                    crate::domain::wording::count(assets.len(), "asset", "assets")
                 ));
                 self.marked.clear();
                 self.reload_or_report(ctx);
@@ -329,7 +332,11 @@ impl ProtectionScreen {
         if let Some(row) = self.current() {
             let (id, objective) = (row.asset.id, self.objective());
             if row.ctx.own.contains_key(&(id, objective)) {
-                let title = format!("Rationale: {} {}", row.ctx.name(id), objective.label());
+                let title = format!(
+                    "Give the rationale for {}: {}",
+                    row.ctx.name(id),
+                    objective.label()
+                );
                 let form = Form::new(title).text(
                     protection_field::RATIONALE,
                     "Rationale",

@@ -94,7 +94,7 @@ impl ProtectionScreen {
                     .current()
                     .map_or_else(|| "the workshop".to_string(), |r| r.ctx.name(r.asset.id));
                 self.modal = Modal::Question {
-                    form: Form::new(format!("Open question on {about}")).line(
+                    form: Form::new(format!("Note an open question on {about}")).line(
                         question_field::QUESTION,
                         "Question",
                         "",

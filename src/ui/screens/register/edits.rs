@@ -53,7 +53,10 @@ impl<T: Record> RegisterView<T> {
     }
 
     pub(super) fn facet_form(&self) -> Form {
-        let mut form = Form::new(format!("Show only {}s with", T::NOUN));
+        let mut form = Form::new(format!(
+            "Show only the {} with",
+            crate::domain::wording::plural(T::NOUN)
+        ));
         let Some(first) = self.items.first() else {
             return form;
         };
@@ -186,7 +189,10 @@ impl<T: Record> RegisterView<T> {
         let commands = changed.iter().map(|r| (r.label(), r.save())).collect();
         match ctx.app.apply_all(commands) {
             Ok(_) => {
-                *ctx.status = Status::Saved(format!("Saved {count} {}(s).", T::NOUN));
+                *ctx.status = Status::Saved(format!(
+                    "Saved {}.",
+                    crate::domain::wording::count_of(count, T::NOUN)
+                ));
                 self.marked.clear();
                 self.reload_or_report(ctx);
             }

@@ -263,7 +263,10 @@ impl<T: Record> RegisterView<T> {
     pub fn open_new(&mut self) {
         let base = self.blank.clone();
         self.modal = Modal::Form {
-            form: base.form(format!("New {}", T::NOUN)),
+            form: base.form(format!(
+                "Add {}",
+                crate::domain::wording::with_article(T::NOUN)
+            )),
             base,
         };
     }

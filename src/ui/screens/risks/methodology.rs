@@ -153,13 +153,13 @@ impl MethodologyView {
             Some(Action::EditLikelihood) => {
                 self.editing = Some((
                     Editing::Likelihood,
-                    scale_form("Likelihood scale", &self.methodology.likelihood),
+                    scale_form("Edit the likelihood scale", &self.methodology.likelihood),
                 ))
             }
             Some(Action::EditImpact) => {
                 self.editing = Some((
                     Editing::Impact,
-                    scale_form("Impact scale", &self.methodology.impact),
+                    scale_form("Edit the impact scale", &self.methodology.impact),
                 ))
             }
             Some(Action::EditLevels) => {
@@ -215,14 +215,14 @@ impl MethodologyView {
                 ),
                 Span::styled(
                     format!(
-                        " {}; accepted by {}; review every {} months",
+                        " {}; accepted by {}; review every {}",
                         if level.acceptable {
                             "acceptable"
                         } else {
                             "above the criteria"
                         },
                         level.authority.label().to_lowercase(),
-                        level.review_months
+                        crate::domain::wording::count(level.review_months, "month", "months")
                     ),
                     theme::value(),
                 ),
@@ -296,7 +296,7 @@ fn scale_form(title: &str, steps: &[ScaleStep]) -> Form {
 }
 
 fn levels_form(levels: &[RiskLevel]) -> Form {
-    let mut form = Form::new("Risk levels and acceptance criteria");
+    let mut form = Form::new("Edit the risk levels and acceptance criteria");
     for (i, level) in levels.iter().enumerate().take(6) {
         form = form
             .line(LEVEL_NAMES[i], LEVEL_LABELS[i], &level.name)

@@ -151,7 +151,10 @@ impl RisksScreen {
         let mut lines = vec![Line::from(vec![
             Span::styled(format!(" {side} L{l} × I{i}: "), theme::key()),
             Span::styled(
-                format!("{level}, {n} risk(s). Enter shows them in the register."),
+                format!(
+                    "{level}, {}. Enter shows them in the register.",
+                    crate::domain::wording::count(n, "risk", "risks")
+                ),
                 theme::value(),
             ),
         ])];

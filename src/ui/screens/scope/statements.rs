@@ -71,7 +71,7 @@ impl Statements {
             }
             Some(Action::EditCertificateScope) => (
                 Which::Certificate,
-                "Certificate scope",
+                "certificate scope",
                 &self.statements.certificate_scope,
             ),
             _ => return Handled::No,

@@ -383,11 +383,14 @@ impl Record for SoaRow {
         let mut statuses = vec!["keep"];
         statuses.extend(ImplementationStatus::ALL.iter().map(|s| s.label()));
         Some(
-            Form::new(format!("Decide {count} control(s) at once"))
-                .choice(soa::field::APPLICABILITY, "Applicable", applicability, 0)
-                .choice(soa::field::REASONS, "Add a reason", reasons, 0)
-                .choice(soa::field::STATUS, "Implementation", statuses, 0)
-                .line(soa::field::OWNER, "Owner (empty: keep)", ""),
+            Form::new(format!(
+                "Decide {} at once",
+                crate::domain::wording::count(count, "control", "controls")
+            ))
+            .choice(soa::field::APPLICABILITY, "Applicable", applicability, 0)
+            .choice(soa::field::REASONS, "Add a reason", reasons, 0)
+            .choice(soa::field::STATUS, "Implementation", statuses, 0)
+            .line(soa::field::OWNER, "Owner (empty: keep)", ""),
         )
     }
 

@@ -151,7 +151,7 @@ impl Record for ActionRow {
             Column::new("Ref", 5, 5, 9),
             Column::new("Action", 30, 14, 8),
             Column::new("Owner", 16, 8, 4),
-            Column::new("Due", 20, 20, 7),
+            Column::new("Due", 10, 10, 7),
             Column::new("Status", 11, 5, 6).coded(&legend::ACTION_STATUS),
             Column::new("Risks", 14, 6, 3),
             Column::new("Controls", 16, 6, 2),
@@ -160,11 +160,8 @@ impl Record for ActionRow {
 
     fn cells(&self) -> Vec<String> {
         let a = &self.action;
-        let due = match a.due {
-            None => String::new(),
-            Some(d) if a.is_overdue(self.ctx.today) => format!("⚠ overdue {d}"),
-            Some(d) => d.to_string(),
-        };
+        // A date fills its column; overdue shows as a warning, and in words in the detail.
+        let due = a.due.map(|d| d.to_string()).unwrap_or_default();
         vec![
             RefKind::Action.format(a.number),
             a.title.clone(),
@@ -182,6 +179,14 @@ impl Record for ActionRow {
                 .collect::<Vec<_>>()
                 .join(", "),
         ]
+    }
+
+    fn cell_styles(&self) -> Vec<(usize, crate::ui::theme::Tone)> {
+        if self.action.is_overdue(self.ctx.today) {
+            vec![(3, crate::ui::theme::Tone::Warning)]
+        } else {
+            Vec::new()
+        }
     }
 
     fn detail(&self) -> Vec<(&'static str, String)> {
@@ -384,17 +389,16 @@ impl Record for AcceptanceRow {
             Column::new("Authority", 16, 8, 6),
             Column::new("On", 10, 10, 5),
             Column::new("Level", 9, 6, 7),
-            Column::new("Until", 20, 20, 7),
+            Column::new("Until", 10, 10, 7),
         ]
     }
 
     fn cells(&self) -> Vec<String> {
         let a = &self.acceptance;
-        let until = match a.until {
-            None => "open-ended".to_string(),
-            Some(u) if a.is_expired(self.ctx.today) => format!("⚠ expired {u}"),
-            Some(u) => u.to_string(),
-        };
+        // Expired shows as a warning, and in words in the detail.
+        let until = a
+            .until
+            .map_or_else(|| "open-ended".to_string(), |u| u.to_string());
         vec![
             self.ctx.risk_name(a.risk),
             a.accepted_by.clone(),
@@ -403,6 +407,14 @@ impl Record for AcceptanceRow {
             a.level.clone(),
             until,
         ]
+    }
+
+    fn cell_styles(&self) -> Vec<(usize, crate::ui::theme::Tone)> {
+        if self.acceptance.is_expired(self.ctx.today) {
+            vec![(5, crate::ui::theme::Tone::Warning)]
+        } else {
+            Vec::new()
+        }
     }
 
     fn detail(&self) -> Vec<(&'static str, String)> {

@@ -1,8 +1,7 @@
 //! The reusable table: only visible rows are rendered; selection, paging, filter-as-you-type
-//! across all columns (with a `12/140` count), sort by any column, and columns that shrink and
-//! then drop by priority on narrow terminals.
-
-use std::cmp::Ordering;
+//! across all columns (with a `12/140` count), sort by any column, and columns as wide as their
+//! content (up to the width they like) that shrink and then drop by priority on narrow
+//! terminals; spare width goes to the cut columns that matter most (titles and names).
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -13,6 +12,8 @@ use ratatui::widgets::{
     Block, Borders, Cell as TableCell, Paragraph, Row, Scrollbar, ScrollbarOrientation,
     ScrollbarState, StatefulWidget, Table, Widget,
 };
+
+pub use crate::domain::order::natural_cmp;
 
 use super::fit;
 use super::scroll::Scroll;
@@ -52,11 +53,12 @@ impl Column {
         }
     }
 
-    /// A cell's text as shown in `width` columns: its short code where the word does not fit.
+    /// A cell's text as shown in `width` columns: where the column is too narrow for the
+    /// longest of its words, every word as its short code, so that a column never mixes the two.
     pub fn shown(&self, text: &str, width: u16) -> String {
         let code = self
             .legend
-            .filter(|_| text.width() > usize::from(width))
+            .filter(|l| l.widest() > usize::from(width))
             .and_then(|l| l.short(text));
         fit(code.unwrap_or(text), width)
     }
@@ -161,6 +163,8 @@ pub struct DataTable {
     /// The cells whose text has a meaning of its own (a level, a status), by row: column and
     /// tone, styled when drawn (in the theme of the drawing thread).
     styles: Vec<Vec<(usize, theme::Tone)>>,
+    /// The widest text of each column, its header and sort mark included: no column is wider.
+    content: Vec<u16>,
     /// Indices into `rows` that pass the filter, in display order.
     visible: Vec<usize>,
     selected: usize,
@@ -179,6 +183,7 @@ impl DataTable {
             rows: Vec::new(),
             haystack: Vec::new(),
             styles: Vec::new(),
+            content: Vec::new(),
             visible: Vec::new(),
             selected: 0,
             scroll: Scroll::default(),
@@ -210,6 +215,18 @@ impl DataTable {
             .iter()
             .map(|r| r.to_lowercase().into_boxed_str())
             .collect();
+        let width = |s: &str| u16::try_from(s.width()).unwrap_or(u16::MAX);
+        // A header has room for its sort mark (` ▲`).
+        self.content = self
+            .columns
+            .iter()
+            .map(|c| width(c.title).saturating_add(2))
+            .collect();
+        for row in &self.rows {
+            for (widest, cell) in self.content.iter_mut().zip(row.split(SEP)) {
+                *widest = (*widest).max(width(cell));
+            }
+        }
         self.refresh();
     }
 
@@ -429,7 +446,7 @@ impl StatefulWidget for TableView<'_> {
             render_scrollbar(area, buf, t.visible.len(), t.selected);
         }
 
-        let widths = column_widths(&t.columns, body.width);
+        let widths = fitted_widths(&t.columns, &t.content, body.width);
         let shown: Vec<usize> = (0..t.columns.len()).filter(|&i| widths[i] > 0).collect();
         let header = Row::new(shown.iter().map(|&i| {
             let mark = match t.sort {
@@ -482,9 +499,37 @@ impl StatefulWidget for TableView<'_> {
     }
 }
 
+/// Widths per column for the available width with the widest text of each column known
+/// (`content`): a column is no wider than its text (a date column is 10), and the width left
+/// goes first to the columns whose text is cut, the highest priority first (titles and names),
+/// up to their text; what is still left goes to the widest column.
+pub fn fitted_widths(columns: &[Column], content: &[u16], available: u16) -> Vec<u16> {
+    let fitted: Vec<Column> = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let text = content.get(i).copied().unwrap_or(c.width).max(1);
+            Column {
+                width: c.width.min(text),
+                min: c.min.min(text),
+                ..*c
+            }
+        })
+        .collect();
+    let preferred: Vec<u16> = columns.iter().map(|c| c.width).collect();
+    widths(&fitted, Some(content), &preferred, available)
+}
+
 /// Widths per column for the available width: preferred widths when they fit, else shrunk
 /// towards their minimum, else the lowest-priority columns dropped (width 0).
 pub fn column_widths(columns: &[Column], available: u16) -> Vec<u16> {
+    let preferred: Vec<u16> = columns.iter().map(|c| c.width).collect();
+    widths(columns, None, &preferred, available)
+}
+
+/// `asked` ranks the columns for the width still left at the end: the column that asks for the
+/// most (a title, a name) takes it, whatever its rows hold now.
+fn widths(columns: &[Column], content: Option<&[u16]>, asked: &[u16], available: u16) -> Vec<u16> {
     let gaps = |n: usize| u16::try_from(n.saturating_sub(1)).unwrap_or(u16::MAX);
     let mut keep: Vec<bool> = vec![true; columns.len()];
     loop {
@@ -498,13 +543,29 @@ pub fn column_widths(columns: &[Column], available: u16) -> Vec<u16> {
                 for &i in &kept {
                     widths[i] = columns[i].width;
                 }
+                let mut spare = room - preferred;
+                // Cut text first, the most important column first, up to its whole text.
+                if let Some(content) = content {
+                    let mut cut = kept.clone();
+                    cut.sort_by_key(|&i| (std::cmp::Reverse(columns[i].priority), i));
+                    for i in cut {
+                        let want = content
+                            .get(i)
+                            .copied()
+                            .unwrap_or(0)
+                            .saturating_sub(widths[i]);
+                        let give = want.min(spare);
+                        widths[i] += give;
+                        spare -= give;
+                    }
+                }
                 // The widest text column (the first among equals) takes what is left: names
                 // and titles, not a status code, get the spare width.
                 if let Some(&widest) = kept
                     .iter()
-                    .min_by_key(|&&i| (std::cmp::Reverse(columns[i].width), i))
+                    .min_by_key(|&&i| (std::cmp::Reverse(asked[i]), i))
                 {
-                    widths[widest] += room - preferred;
+                    widths[widest] += spare;
                 }
             } else {
                 // Share the room above the minimums in proportion to what each column would like.
@@ -536,42 +597,6 @@ pub fn column_widths(columns: &[Column], available: u16) -> Vec<u16> {
             .min_by_key(|&i| (columns[i].priority, std::cmp::Reverse(i)))
         {
             keep[drop] = false;
-        }
-    }
-}
-
-/// Orders text with embedded numbers as people expect: `AS-2` before `AS-10`, `5.2` before `5.10`.
-pub fn natural_cmp(a: &str, b: &str) -> Ordering {
-    let (mut x, mut y) = (a.chars().peekable(), b.chars().peekable());
-    loop {
-        match (x.peek().copied(), y.peek().copied()) {
-            (None, None) => return Ordering::Equal,
-            (None, Some(_)) => return Ordering::Less,
-            (Some(_), None) => return Ordering::Greater,
-            (Some(c), Some(d)) if c.is_ascii_digit() && d.is_ascii_digit() => {
-                let take = |it: &mut std::iter::Peekable<std::str::Chars<'_>>| {
-                    let mut n = String::new();
-                    while let Some(&c) = it.peek().filter(|c| c.is_ascii_digit()) {
-                        n.push(c);
-                        it.next();
-                    }
-                    n
-                };
-                let (n, m) = (take(&mut x), take(&mut y));
-                let (n, m) = (n.trim_start_matches('0'), m.trim_start_matches('0'));
-                let o = n.len().cmp(&m.len()).then_with(|| n.cmp(m));
-                if o != Ordering::Equal {
-                    return o;
-                }
-            }
-            (Some(c), Some(d)) => {
-                let o = c.to_lowercase().cmp(d.to_lowercase());
-                if o != Ordering::Equal {
-                    return o;
-                }
-                x.next();
-                y.next();
-            }
         }
     }
 }

@@ -1,4 +1,5 @@
 use super::*;
+use std::cmp::Ordering;
 
 fn key(c: KeyCode) -> KeyEvent {
     KeyEvent::new(c, KeyModifiers::NONE)
@@ -90,19 +91,55 @@ fn columns_shrink_then_drop_by_priority() {
 }
 
 #[test]
-fn a_coded_column_shows_the_code_only_where_the_word_does_not_fit() {
+fn a_coded_column_shows_codes_only_where_its_longest_word_does_not_fit() {
     let status = Column::new("Status", 21, 5, 6).coded(&crate::ui::legend::SOA_STATUS);
     assert_eq!(
         status.shown("Partially implemented", 21),
         "Partially implemented"
     );
     assert_eq!(status.shown("Partially implemented", 12), "Part");
-    assert_eq!(
-        status.shown("Planned", 12),
-        "Planned",
-        "a word that fits stays"
-    );
+    assert_eq!(status.shown("Planned", 12), "Plan", "one column, one form");
+    assert_eq!(status.shown("Planned", 21), "Planned");
     assert_eq!(status.shown("Something else", 6), "Somet…", "no code: cut");
     let plain = Column::new("Status", 21, 5, 6);
     assert_eq!(plain.shown("Partially implemented", 12), "Partially i…");
+}
+
+#[test]
+fn columns_follow_their_content() {
+    let cols = [
+        Column::new("Ref", 6, 6, 9),
+        Column::new("Title", 30, 10, 8),
+        Column::new("Due", 20, 10, 7),
+        Column::new("Note", 30, 10, 1),
+    ];
+    // A date column is as wide as a date; the title's cut text gets the room first.
+    let content = [5, 60, 10, 40];
+    let w = fitted_widths(&cols, &content, 110);
+    assert_eq!(w, vec![5, 60, 10, 32], "the title whole, then the note");
+    let w = fitted_widths(&cols, &content, 100);
+    assert_eq!(w, vec![5, 52, 10, 30], "the title first");
+    // Short text keeps a column narrow, and the spare goes to the widest column.
+    let w = fitted_widths(&cols, &[5, 12, 10, 8], 80);
+    assert_eq!(w, vec![5, 54, 10, 8]);
+    // Narrow terminals still shrink and drop as before.
+    let w = fitted_widths(&cols, &content, 30);
+    assert_eq!(w[3], 0, "{w:?}");
+}
+
+#[test]
+fn the_table_measures_its_cells_and_header() {
+    let mut t = DataTable::new(vec![
+        Column::new("Ref", 6, 5, 9),
+        Column::new("Name", 20, 8, 8),
+    ]);
+    t.set_rows(vec![
+        vec!["S-1".into(), "Lager".into()],
+        vec!["S-10".into(), "Hauptverwaltung Bremen".into()],
+    ]);
+    assert_eq!(
+        t.content,
+        vec![5, 22],
+        "the header with room for its sort mark"
+    );
 }
