@@ -295,3 +295,38 @@ fn the_clauses_checklist_shows_documents_and_what_the_workspace_holds() {
     assert_eq!(clause.doc_reference, "D-011 Security KPI report Q1");
     assert_eq!(clause.status.as_str(), "done");
 }
+
+#[test]
+fn a_control_a_treatment_implements_shows_as_applicable_derived() {
+    use isms::domain::methodology::Methodology;
+    use isms::domain::risk::Risk;
+    use isms::domain::treatment::Action;
+
+    let dir = workdir();
+    let path = dir.path().join("t.isms");
+    let mut store = Store::create(&path, "Acme GmbH").unwrap();
+    store
+        .edit(|w| {
+            let risk = w.insert_risk(Risk::new("Ransomware"), &Methodology::default())?;
+            w.insert_action(Action {
+                risks: vec![risk.id],
+                controls: vec!["8.13".into()],
+                ..Action::new("Offline backup")
+            })
+        })
+        .unwrap();
+    drop(store);
+    let mut app = start_on(&path);
+    press(&mut app, KeyCode::Char('7'));
+    find(&mut app, "A.8.13");
+    press(&mut app, KeyCode::Char('g'));
+    let text = screen(&mut app, W, H);
+    let row = text
+        .lines()
+        .find(|l| l.contains("│  A.8.13 "))
+        .expect("A.8.13 listed");
+    assert!(row.contains(" yes "), "{row}");
+    assert!(text.contains("Applicable (derived"), "{text}");
+    // Nothing was written: the decision stays undecided, the applicability derived.
+    assert_eq!(entry(&path, "8.13").applicability, Applicability::Undecided);
+}
