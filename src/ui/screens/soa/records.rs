@@ -15,6 +15,8 @@ use crate::ui::widgets::table::Column;
 
 /// The note on the derived reason, which the form shows but nobody edits.
 const DERIVED: Field = Field::new("derived");
+/// The bulk dialog's note on its empty text fields.
+const KEEP: Field = Field::new("keep");
 /// What refusing to delete a control names: no field of its form, so the form shows the message.
 const CONTROL: Field = Field::new("control");
 
@@ -403,11 +405,16 @@ impl Record for SoaRow {
                 .choice(soa::field::APPLICABILITY, "Applicable", applicability, 0)
                 .choice(soa::field::REASONS, "Add a reason", reasons, 0)
                 .choice(soa::field::STATUS, "Implementation", statuses, 0)
-                .line(soa::field::OWNER, "Owner (empty: keep)", "")
+                .line(soa::field::OWNER, "Owner", "")
                 // One line each keeps the dialog small: the same words for every marked
                 // control, a document reference as evidence.
-                .line(soa::field::JUSTIFICATION, "Justification (empty: keep)", "")
-                .line(soa::field::EVIDENCE, "Evidence (empty: keep)", ""),
+                .line(soa::field::JUSTIFICATION, "Justification", "")
+                .line(soa::field::EVIDENCE, "Evidence", "")
+                .note(
+                    KEEP,
+                    "Empty fields",
+                    "keep what each control has: owner, justification and evidence",
+                ),
         )
     }
 
