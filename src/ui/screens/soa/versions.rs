@@ -113,6 +113,17 @@ impl Versions {
                                 *ctx.status = Status::Error(format!("Could not reload: {e}"));
                             }
                         }
+                        // Gaps another window made after the form opened: show them, then ask.
+                        Err(Error::Invalid(e))
+                            if e.field == version_field::GAPS_ACCEPTED && !asks =>
+                        {
+                            if let Err(e) = self.reload(&ctx.app.reader()) {
+                                *ctx.status = Status::Error(format!("Could not reload: {e}"));
+                            }
+                            let mut form = with_gaps(form, &self.gaps);
+                            form.set_error(e.field, e.message);
+                            self.issuing = Some((form, true));
+                        }
                         Err(Error::Invalid(e)) => {
                             form.set_error(e.field, e.message);
                             self.issuing = Some((form, asks));
@@ -151,24 +162,15 @@ impl Versions {
         }
         if action == Some(Action::Issue) {
             let next = self.versions.last().map_or(1, |v| v.number + 1);
-            let mut form = Form::new(format!("Issue SoA version {next}"))
+            let form = Form::new(format!("Issue SoA version {next}"))
                 .line(version_field::APPROVER, "Approved by", "")
                 .text(version_field::NOTE, "Note", "");
             let asks = !self.gaps.is_empty();
-            if asks {
-                for ((_, refs), (key, label)) in self.gaps.kinds().into_iter().zip(GAP_NOTES) {
-                    if !refs.is_empty() {
-                        let text = format!("{}: {}", refs.len(), Gaps::listed(refs));
-                        form = form.note(key, label, &text);
-                    }
-                }
-                form = form.choice(
-                    version_field::GAPS_ACCEPTED,
-                    "Issue with these gaps",
-                    vec!["no", "yes"],
-                    0,
-                );
-            }
+            let form = if asks {
+                with_gaps(form, &self.gaps)
+            } else {
+                form
+            };
             self.issuing = Some((form, asks));
             return Handled::Yes;
         }
@@ -320,6 +322,22 @@ impl Versions {
             .max(usize::from(!self.versions.is_empty()));
         changes + chosen.map_or(0, |v| 3 + v.note.lines().count() + v.rows.len())
     }
+}
+
+/// The issue form with the SoA's gaps listed and the question whether to issue with them.
+fn with_gaps(mut form: Form, gaps: &Gaps) -> Form {
+    for ((_, refs), (key, label)) in gaps.kinds().into_iter().zip(GAP_NOTES) {
+        if !refs.is_empty() {
+            let text = format!("{}: {}", refs.len(), Gaps::listed(refs));
+            form = form.note(key, label, &text);
+        }
+    }
+    form.choice(
+        version_field::GAPS_ACCEPTED,
+        "Issue with these gaps",
+        vec!["no", "yes"],
+        0,
+    )
 }
 
 /// How many controls a version left undecided, and which version superseded it.
