@@ -282,3 +282,50 @@ fn the_own_argument_wins_over_db_and_isms_db() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn list_and_check_agree_that_a_control_a_treatment_implements_is_applicable() {
+    use isms::domain::methodology::Methodology;
+    use isms::domain::risk::Risk;
+    use isms::domain::treatment::Action;
+
+    let sb = Sandbox::new();
+    let file = sb.path("acme.isms");
+    let mut store = Store::create(&file, "Acme GmbH").unwrap();
+    store
+        .edit(|w| {
+            let risk = w.insert_risk(Risk::new("Ransomware"), &Methodology::default())?;
+            w.insert_action(Action {
+                risks: vec![risk.id],
+                controls: vec!["8.13".into()],
+                ..Action::new("Offline backup")
+            })
+        })
+        .unwrap();
+    drop(store);
+    let f = file.to_str().unwrap();
+    let rows: Vec<Value> = serde_json::from_str(
+        &sb.run(&["--db", f, "list", "soa", "--format", "json"])
+            .stdout(),
+    )
+    .unwrap();
+    let backup = rows.iter().find(|r| r["number"] == "8.13").unwrap();
+    assert_eq!(backup["applicable"], true, "derived, never decided");
+    assert_eq!(backup["reasons"][0], "risk_treatment");
+    let undecided = rows.iter().filter(|r| r["applicable"].is_null()).count();
+    assert_eq!(undecided, 92);
+    let out = sb.run(&["check", f, "--format", "json"]);
+    let findings: Value = serde_json::from_str(&out.stdout()).unwrap();
+    let soa_001: Vec<&Value> = findings["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "SOA-001")
+        .collect();
+    assert_eq!(soa_001.len(), 1);
+    let message = soa_001[0]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with("92 controls are undecided"),
+        "{message}"
+    );
+}

@@ -126,7 +126,7 @@ fn the_report_workbook_has_a_cover_and_every_register_as_list_shows_it() {
     let cells: Vec<String> = cover.cells().map(|(_, _, c)| c.to_string()).collect();
     for needle in [
         "Nordwind Logistik GmbH",
-        "SoA v1 of 2026-02-10, 3 controls changed since",
+        "SoA v1 of 2026-02-10 approved by Managing Director, 3 controls changed since",
         "Major findings",
         "Certificate scope",
     ] {
@@ -141,10 +141,64 @@ fn the_report_workbook_has_a_cover_and_every_register_as_list_shows_it() {
 fn a_register_workbook_has_one_sheet() {
     let sb = Sandbox::new();
     let db = sb.demo();
+    let out = sb.path("risks.xlsx");
+    export(&sb, &db, &["risks"], &out);
+    let book: Xlsx<_> = open_workbook(&out).unwrap();
+    assert_eq!(book.sheet_names(), ["Risks"]);
+}
+
+#[test]
+fn the_soa_workbook_names_its_version_and_shows_exclusions_as_excluded() {
+    let sb = Sandbox::new();
+    let db = sb.demo();
     let out = sb.path("soa.xlsx");
     export(&sb, &db, &["soa"], &out);
-    let book: Xlsx<_> = open_workbook(&out).unwrap();
-    assert_eq!(book.sheet_names(), ["SoA"]);
+    let mut book: Xlsx<_> = open_workbook(&out).unwrap();
+    assert_eq!(book.sheet_names(), ["Cover", "SoA"]);
+    // The cover itself, not only the print header, names version, issue date and approver.
+    let cover = book.worksheet_range("Cover").unwrap();
+    let value = |item: &str| {
+        cover
+            .rows()
+            .find(|r| r[0] == item)
+            .map(|r| r[1].clone())
+            .unwrap_or_else(|| panic!("{item} missing"))
+    };
+    assert_eq!(value("Version").to_string(), "v1");
+    assert!(value("Issued on").is_datetime());
+    assert_eq!(value("Approved by").to_string(), "Managing Director");
+    assert!(matches!(
+        value("Undecided when issued"),
+        Data::Float(_) | Data::Int(_)
+    ));
+    // An excluded control has no implementation: the sheet says so, as the app does.
+    let soa = book.worksheet_range("SoA").unwrap();
+    let header: Vec<String> = soa
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let at = |h: &str| header.iter().position(|x| x == h).unwrap();
+    let (applicability, status) = (at("Applicability"), at("Status"));
+    let excluded: Vec<String> = soa
+        .rows()
+        .skip(1)
+        .filter(|r| r[applicability] == "Not applicable")
+        .map(|r| r[status].to_string())
+        .collect();
+    assert!(!excluded.is_empty());
+    assert!(excluded.iter().all(|s| s == "Excluded"), "{excluded:?}");
+    // The other documents carry the same cover.
+    for format in ["md", "html"] {
+        let out = sb.path(&format!("soa.{format}"));
+        export(&sb, &db, &["soa", "--format", format], &out);
+        let doc = text(&out);
+        for needle in ["Approved by", "Issued on", "2026-02-10", "Excluded"] {
+            assert!(doc.contains(needle), "{format}: {needle}");
+        }
+    }
 }
 
 #[test]
@@ -320,7 +374,7 @@ fn a_register_as_json_is_the_listing_in_an_envelope() {
     assert_eq!(v["what"], "soa");
     assert_eq!(
         v["soa_version"],
-        "SoA v1 of 2026-02-10, 3 controls changed since"
+        "SoA v1 of 2026-02-10 approved by Managing Director, 3 controls changed since"
     );
     assert_eq!(v["registers"]["soa"], Value::Array(list(&sb, &db, "soa")));
 }

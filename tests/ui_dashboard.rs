@@ -5,6 +5,7 @@ mod common;
 use chrono::NaiveDate;
 use common::{press, screen, start_on, workdir};
 use isms::domain::readiness::check;
+use isms::domain::soa::{SoaEntry, progress};
 use isms::store::Store;
 use ratatui::crossterm::event::KeyCode;
 
@@ -56,4 +57,34 @@ fn enter_on_a_finding_jumps_to_its_item() {
     );
     assert!(text.contains("  R-018 "), "R-018 is selected: {text}");
     assert!(text.contains("none: every risk needs an owner"), "{text}");
+}
+
+#[test]
+fn the_soa_bar_shows_the_undecided_controls() {
+    let dir = workdir();
+    let path = dir.path().join("demo.isms");
+    isms::demo::write_demo(&path).unwrap();
+    let mut store = Store::open(&path).unwrap();
+    store
+        .edit(|w| {
+            for n in 1..=12 {
+                w.import_soa_entry(SoaEntry::undecided(&format!("5.{n}")))?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    // Undecided as the domain counts it: a control a treatment implements is applicable.
+    let ws = store.workspace().unwrap();
+    let undecided = progress(&ws.soa, &ws.actions).undecided;
+    assert!(undecided > 0);
+    drop(store);
+    let mut app = start_on(&path);
+    let text = screen(&mut app, W, H);
+    assert!(text.contains(&format!("{undecided} undecided ")), "{text}");
+    assert!(
+        text.contains(&format!("░ {undecided} undecided")),
+        "legend: {text}"
+    );
+    let bar = text.lines().find(|l| l.contains('█')).expect("the SoA bar");
+    assert!(bar.contains('░'), "a part of the bar: {bar}");
 }

@@ -124,6 +124,11 @@ fn several_controls_are_decided_at_once() {
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Right);
     press(&mut app, KeyCode::Right); // planned
+    press(&mut app, KeyCode::Tab); // owner: empty keeps each control's
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Required by the customer contracts.");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "D-004 ISMS policy");
     insta::assert_snapshot!("soa_bulk_form", screen(&mut app, W, H));
     ctrl(&mut app, 's');
     for key in ["5.1", "5.2", "5.3"] {
@@ -131,8 +136,26 @@ fn several_controls_are_decided_at_once() {
         assert_eq!(e.applicability, Applicability::Applicable, "{key}");
         assert_eq!(e.reasons, [Reason::Legal], "{key}");
         assert_eq!(e.status, ImplementationStatus::Planned, "{key}");
+        assert_eq!(e.justification, "Required by the customer contracts.");
+        assert_eq!(e.evidence, "D-004 ISMS policy", "{key}");
+        assert_eq!(e.owner, "", "{key}");
     }
-    assert_eq!(entry(&path, "5.4").applicability, Applicability::Undecided);
+    let untouched = entry(&path, "5.4");
+    assert_eq!(untouched.applicability, Applicability::Undecided);
+    assert_eq!(untouched.evidence, "");
+
+    // Empty evidence and justification keep what each control has.
+    find(&mut app, "A.5.2");
+    press(&mut app, KeyCode::Char('g')); // the first of them: A.5.2 itself
+    press(&mut app, KeyCode::Char('b'));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Right); // not started
+    ctrl(&mut app, 's');
+    let e = entry(&path, "5.2");
+    assert_eq!(e.status, ImplementationStatus::NotStarted);
+    assert_eq!(e.evidence, "D-004 ISMS policy");
+    assert_eq!(e.justification, "Required by the customer contracts.");
 }
 
 #[test]
@@ -163,7 +186,27 @@ fn a_custom_control_covers_an_excluded_annex_a_control_and_versions_show_changes
     press(&mut app, KeyCode::Char(']'));
     press(&mut app, KeyCode::Char('i'));
     type_text(&mut app, "Managing Director");
+    // Every control is undecided: the form lists them and issues only after a yes.
     ctrl(&mut app, 's');
+    let asked = screen(&mut app, W, H);
+    insta::assert_snapshot!("soa_issue_with_gaps", asked);
+    assert!(asked.contains("94: A.5.1, A.5.2"), "{asked}");
+    assert!(asked.contains("confirm issuing with them"), "{asked}");
+    assert!(
+        Store::open_read_only(&path)
+            .unwrap()
+            .soa_versions()
+            .unwrap()
+            .is_empty()
+    );
+    press(&mut app, KeyCode::Right); // yes
+    ctrl(&mut app, 's');
+    let versions = Store::open_read_only(&path)
+        .unwrap()
+        .soa_versions()
+        .unwrap();
+    assert_eq!(versions.len(), 1);
+    assert_eq!(versions[0].undecided(), 94, "93 and C-001");
     press(&mut app, KeyCode::Char(']'));
     find(&mut app, "A.5.7");
     press(&mut app, KeyCode::Char('e'));
@@ -196,6 +239,30 @@ fn a_custom_control_covers_an_excluded_annex_a_control_and_versions_show_changes
     assert!(
         top.contains("A.5.7   applicability"),
         "a new choice starts at the top: {top}"
+    );
+
+    // A second version supersedes the first, which stays.
+    press(&mut app, KeyCode::Char('i'));
+    type_text(&mut app, "CEO");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Right); // issue with the gaps
+    ctrl(&mut app, 's');
+    let two = screen(&mut app, W, H);
+    assert!(two.contains(" v2 2026-03-31 · 93 undecided"), "{two}");
+    assert!(
+        two.contains(" v1 2026-03-31 · superseded by v2 · 94 undecided"),
+        "{two}"
+    );
+    assert!(
+        two.contains("93 controls undecided; the current version"),
+        "{two}"
+    );
+    press(&mut app, KeyCode::Down);
+    let old = screen(&mut app, W, H);
+    assert!(
+        old.contains("94 controls undecided; superseded by v2"),
+        "{old}"
     );
 }
 
@@ -259,4 +326,39 @@ fn clauses_sorted_by_number_keep_their_numeric_order() {
     assert!(at("9.3.3") < at("10"), "{sorted:?}");
     assert!(at("10") < at("10.2"), "{sorted:?}");
     assert_eq!(sorted, listed[..sorted.len()].to_vec());
+}
+
+#[test]
+fn a_control_a_treatment_implements_shows_as_applicable_derived() {
+    use isms::domain::methodology::Methodology;
+    use isms::domain::risk::Risk;
+    use isms::domain::treatment::Action;
+
+    let dir = workdir();
+    let path = dir.path().join("t.isms");
+    let mut store = Store::create(&path, "Acme GmbH").unwrap();
+    store
+        .edit(|w| {
+            let risk = w.insert_risk(Risk::new("Ransomware"), &Methodology::default())?;
+            w.insert_action(Action {
+                risks: vec![risk.id],
+                controls: vec!["8.13".into()],
+                ..Action::new("Offline backup")
+            })
+        })
+        .unwrap();
+    drop(store);
+    let mut app = start_on(&path);
+    press(&mut app, KeyCode::Char('7'));
+    find(&mut app, "A.8.13");
+    press(&mut app, KeyCode::Char('g'));
+    let text = screen(&mut app, W, H);
+    let row = text
+        .lines()
+        .find(|l| l.contains("│  A.8.13 "))
+        .expect("A.8.13 listed");
+    assert!(row.contains(" yes "), "{row}");
+    assert!(text.contains("Applicable (derived"), "{text}");
+    // Nothing was written: the decision stays undecided, the applicability derived.
+    assert_eq!(entry(&path, "8.13").applicability, Applicability::Undecided);
 }

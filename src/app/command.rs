@@ -82,10 +82,12 @@ pub enum Command {
     DecideControl(SoaEntry),
     SaveCustomControl(Control),
     DeleteCustomControl(String),
-    /// Issues the SoA as it stands as its next version, today.
+    /// Issues the SoA as it stands as its next version, today; with gaps (undecided controls,
+    /// unjustified exclusions) only when `gaps_accepted`.
     IssueSoa {
         approver: String,
         note: String,
+        gaps_accepted: bool,
     },
     SetClause(ClauseItem),
     NoteQuestion {
@@ -191,9 +193,11 @@ impl Command {
             }
             Self::SaveCustomControl(c) => Saved::Control(w.update_custom_control(c)?),
             Self::DeleteCustomControl(key) => nothing(w.delete_custom_control(&key))?,
-            Self::IssueSoa { approver, note } => {
-                Saved::SoaVersion(w.issue_soa_version(&approver, &note, today)?)
-            }
+            Self::IssueSoa {
+                approver,
+                note,
+                gaps_accepted,
+            } => Saved::SoaVersion(w.issue_soa_version(&approver, &note, today, gaps_accepted)?),
             Self::SetClause(item) => Saved::Clause(w.set_clause(item)?),
             Self::NoteQuestion { asset, text } => Saved::Question(w.note_question(asset, &text)?),
             Self::ResolveQuestion(id) => Saved::Question(w.resolve_question(id)?),

@@ -174,6 +174,7 @@ fn an_soa_version_is_issued_on_the_sessions_day() {
         .apply(Command::IssueSoa {
             approver: "CEO".into(),
             note: String::new(),
+            gaps_accepted: true,
         })
         .unwrap();
     let Saved::SoaVersion(v) = saved else {

@@ -308,7 +308,7 @@ fn fill_soa(w: &mut Writer<'_>, s: &Settings, custom: &[Control]) -> Result<(), 
         write_decision(w, entry)?;
     }
     let (approver, issued_on, note) = data::SOA_V1;
-    w.issue_soa_version(approver, note, date(issued_on)?)?;
+    w.issue_soa_version(approver, note, date(issued_on)?, true)?;
     for row in data::SOA_AT_V1 {
         write_decision(w, current_decision(row.0)?)?;
     }

@@ -14,7 +14,7 @@ use super::text::{self, ValidationError};
 use super::treatment::Action;
 use crate::string_enum;
 
-pub use version::{SoaChange, SoaSnapshotRow, SoaVersion, diff, snapshot};
+pub use version::{Gaps, SoaChange, SoaSnapshotRow, SoaVersion, diff, snapshot};
 
 string_enum!(
     Applicability {
@@ -208,6 +208,34 @@ pub fn check_decision(
     Ok(())
 }
 
+/// The applicability an entry has once the treatment plan is counted: an undecided control that a
+/// treatment action implements (`treated`) is applicable, derived like its reason. A recorded
+/// decision stands; an exclusion of such a control is a contradiction that
+/// [`excludes_treatment`] names, never silently overridden.
+pub fn applicability(entry: &SoaEntry, treated: bool) -> Applicability {
+    match entry.applicability {
+        Applicability::Undecided if treated => Applicability::Applicable,
+        decided => decided,
+    }
+}
+
+/// Whether the entry is applicable only because a treatment action implements it.
+pub fn applicable_by_treatment(entry: &SoaEntry, treated: bool) -> bool {
+    entry.applicability == Applicability::Undecided && treated
+}
+
+/// The code shown for the implementation of an excluded control, which has none.
+pub const EXCLUDED: &str = "excluded";
+
+/// The implementation code a listing or an export shows: `excluded` for an excluded control
+/// (its stored status means nothing), else the status.
+pub fn status_code(entry: &SoaEntry) -> &'static str {
+    match entry.applicability {
+        Applicability::NotApplicable => EXCLUDED,
+        _ => entry.status.as_str(),
+    }
+}
+
 /// The reason codes of an entry: `risk_treatment` first when the control treats a risk, then
 /// the recorded reasons in their order.
 pub fn reasons_with_derived(entry: &SoaEntry, treated: bool) -> Vec<&'static str> {
@@ -230,10 +258,13 @@ pub struct SoaProgress {
     pub not_started: usize,
 }
 
-pub fn progress(entries: &[SoaEntry]) -> SoaProgress {
+/// [`SoaProgress`] of `entries`, with the applicability derived from the treatment plan
+/// (`actions`, see [`applicability`]).
+pub fn progress(entries: &[SoaEntry], actions: &[Action]) -> SoaProgress {
+    let treated = treated_risks_by_control(actions);
     let mut p = SoaProgress::default();
     for e in entries {
-        match e.applicability {
+        match applicability(e, treated.contains_key(&e.control)) {
             Applicability::Undecided => p.undecided += 1,
             Applicability::NotApplicable => p.excluded += 1,
             Applicability::Applicable => {

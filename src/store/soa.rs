@@ -14,7 +14,7 @@ use crate::domain::ValidationError;
 use crate::domain::reference::RefKind;
 use crate::domain::soa::version::field as version_field;
 use crate::domain::soa::{
-    SoaEntry, SoaSnapshotRow, SoaVersion, check_decision, field, snapshot, treated_risks,
+    Gaps, SoaEntry, SoaSnapshotRow, SoaVersion, check_decision, field, snapshot, treated_risks,
     treated_risks_by_control,
 };
 use crate::domain::text;
@@ -264,12 +264,15 @@ impl Writer<'_> {
     }
 
     /// Issues the SoA as it stands as the next version (`v1`, `v2`...), approved by
-    /// `approver` on `issued_on`, which may not lie before the previous version's date.
+    /// `approver` on `issued_on`, which may not lie before the previous version's date. An SoA
+    /// with gaps (undecided controls, unjustified exclusions: [`Gaps`]) is issued only when
+    /// `gaps_accepted` says whoever issues it saw them.
     pub fn issue_soa_version(
         &mut self,
         approver: &str,
         note: &str,
         issued_on: NaiveDate,
+        gaps_accepted: bool,
     ) -> Result<SoaVersion> {
         let approver = text::required_line(version_field::APPROVER, approver)?;
         let note = text::text(version_field::NOTE, note)?;
@@ -288,11 +291,9 @@ impl Writer<'_> {
             )
             .into());
         }
-        let rows = snapshot(
-            &all_controls(&self.tx)?,
-            &all_soa(&self.tx)?,
-            &all_actions(&self.tx)?,
-        );
+        let controls = all_controls(&self.tx)?;
+        let rows = snapshot(&controls, &all_soa(&self.tx)?, &all_actions(&self.tx)?);
+        Gaps::of(&rows, &controls).check_accepted(gaps_accepted)?;
         let json = serde_json::to_string(&rows)
             .map_err(|e| StoreError::Damaged(format!("SoA snapshot: {e}")))?;
         let number = previous.map_or(1, |(n, _)| n + 1);

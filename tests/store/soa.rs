@@ -6,7 +6,9 @@ use isms::domain::clause::ClauseStatus;
 use isms::domain::control::{Control, Theme};
 use isms::domain::methodology::Methodology;
 use isms::domain::risk::Risk;
-use isms::domain::soa::{Applicability, ImplementationStatus, Reason, SoaEntry, diff, snapshot};
+use isms::domain::soa::{
+    Applicability, ImplementationStatus, Reason, SoaEntry, SoaVersion, diff, snapshot,
+};
 use isms::domain::treatment::{Action, ActionStatus};
 use isms::store::{Store, StoreError};
 
@@ -314,19 +316,35 @@ fn soa_versions_are_numbered_snapshots_oldest_first() {
     let mut store = Store::create(&path, "Acme GmbH").unwrap();
     backup_plan(&mut store);
     let err = store
-        .edit(|w| w.issue_soa_version("  ", "", date("2026-02-10")))
+        .edit(|w| w.issue_soa_version("  ", "", date("2026-02-10"), true))
         .unwrap_err();
     assert_eq!(err.to_string(), "approver: is required");
+    // 92 controls are undecided: issuing them needs a yes.
+    let err = store
+        .edit(|w| w.issue_soa_version("CEO", "", date("2026-02-10"), false))
+        .unwrap_err();
+    assert_eq!(invalid_field(&err), "issue with gaps");
+    assert!(err.to_string().contains("92 undecided"), "{err}");
     assert!(store.soa_versions().unwrap().is_empty());
 
     let v1 = store
-        .edit(|w| w.issue_soa_version(" Managing Director ", "First issue", date("2026-02-10")))
+        .edit(|w| {
+            w.issue_soa_version(
+                " Managing Director ",
+                "First issue",
+                date("2026-02-10"),
+                true,
+            )
+        })
         .unwrap();
     assert_eq!((v1.number, v1.approver.as_str()), (1, "Managing Director"));
     assert_eq!(v1.rows.len(), 93);
+    assert_eq!(v1.undecided(), 92);
     let backup = v1.rows.iter().find(|r| r.control == "8.13").unwrap();
     assert_eq!(backup.reasons, ["risk_treatment"]);
     assert_eq!(backup.title, "Information backup");
+    // Undecided, but a treatment action implements it: applicable, derived like its reason.
+    assert_eq!(backup.applicability, Applicability::Applicable);
 
     store
         .edit(|w| {
@@ -338,23 +356,28 @@ fn soa_versions_are_numbered_snapshots_oldest_first() {
         })
         .unwrap();
     let err = store
-        .edit(|w| w.issue_soa_version("CEO", "", date("2026-02-09")))
+        .edit(|w| w.issue_soa_version("CEO", "", date("2026-02-09"), true))
         .unwrap_err();
     assert_eq!(
         err.to_string(),
         "issued on: 2026-02-09 is before v1, issued on 2026-02-10"
     );
     let v2 = store
-        .edit(|w| w.issue_soa_version("CEO", "", date("2026-02-10")))
+        .edit(|w| w.issue_soa_version("CEO", "", date("2026-02-10"), true))
         .unwrap();
     assert_eq!(v2.number, 2);
 
     let versions = store.soa_versions().unwrap();
     assert_eq!(versions, [v1.clone(), v2.clone()]);
+    assert_eq!(
+        versions[0].superseded_by(&versions).map(SoaVersion::label),
+        Some("v2".to_string())
+    );
+    assert_eq!(versions[1].superseded_by(&versions), None);
     let changes = diff(&versions[0].rows, &versions[1].rows);
     assert_eq!(changes.len(), 1);
     assert_eq!(changes[0].control, "8.13");
-    assert_eq!(changes[0].fields, ["applicability", "status"]);
+    assert_eq!(changes[0].fields, ["status"], "applicable before, derived");
     let now = snapshot(
         &store.controls().unwrap(),
         &store.soa().unwrap(),

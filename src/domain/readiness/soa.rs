@@ -8,8 +8,8 @@ use super::{Finding, Place, Rule, Severity, Workspace, join_some};
 use crate::domain::control::{Control, display_ref};
 use crate::domain::reference::RefKind;
 use crate::domain::soa::{
-    Applicability, SoaEntry, diff, excludes_treatment, exclusion_unjustified, reasons_with_derived,
-    snapshot, treated_risks_by_control,
+    Applicability, SoaEntry, applicability, diff, excludes_treatment, exclusion_unjustified,
+    reasons_with_derived, snapshot, treated_risks_by_control,
 };
 
 pub(super) const UNDECIDED: Rule = Rule {
@@ -71,7 +71,8 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Finding>) {
             continue;
         };
         let treats = treated.get(&control.key).filter(|r| !r.is_empty());
-        match entry.applicability {
+        // A control a treatment implements is applicable even when nobody decided it.
+        match applicability(entry, treats.is_some()) {
             Applicability::Undecided => undecided.push(control),
             Applicability::Applicable => {
                 if reasons_with_derived(entry, treats.is_some()).is_empty() {

@@ -292,9 +292,10 @@ fn diff_names_the_changed_fields_per_control() {
                 control: "5.7".into(),
                 fields: vec!["applicability", "exclusion justification", "covered by"],
             },
+            // Linked by a treatment action: applicable, derived with its reason.
             SoaChange {
                 control: "8.13".into(),
-                fields: vec!["reasons"],
+                fields: vec!["applicability", "reasons"],
             },
         ]
     );
@@ -345,7 +346,8 @@ fn progress_counts_decisions_and_implementation() {
     a.status = ImplementationStatus::Partial;
     let mut b = SoaEntry::undecided("5.2");
     b.applicability = Applicability::NotApplicable;
-    let p = progress(&[a, b, SoaEntry::undecided("5.3")]);
+    let entries = [a, b, SoaEntry::undecided("5.3")];
+    let p = progress(&entries, &[]);
     assert_eq!(
         (
             p.applicable,
@@ -356,6 +358,139 @@ fn progress_counts_decisions_and_implementation() {
         ),
         (1, 1, 1, 1, 0)
     );
+    // A treatment action implementing the undecided 5.3 makes it applicable.
+    let p = progress(&entries, &[backup_action("5.3")]);
+    assert_eq!((p.applicable, p.not_started, p.undecided), (2, 1, 0));
+}
+
+fn backup_action(control: &str) -> Action {
+    let mut a = Action::new("Offline backup");
+    a.controls = vec![control.into()];
+    a.risks = vec![1];
+    a
+}
+
+#[test]
+fn an_undecided_control_a_treatment_implements_is_applicable() {
+    let undecided = SoaEntry::undecided("8.13");
+    assert_eq!(applicability(&undecided, true), Applicability::Applicable);
+    assert!(applicable_by_treatment(&undecided, true));
+    assert_eq!(applicability(&undecided, false), Applicability::Undecided);
+    assert!(!applicable_by_treatment(&undecided, false));
+    // A recorded exclusion stands: the contradiction is for the readiness check to name.
+    let out = excluded("8.13", "x");
+    assert_eq!(applicability(&out, true), Applicability::NotApplicable);
+    assert!(!applicable_by_treatment(&out, true));
+    // The snapshot, which issued versions and "changed since" compare, agrees.
+    let controls = [
+        annex("8.13", "Information backup"),
+        annex("5.1", "Policies"),
+    ];
+    let rows = snapshot(&controls, &[], &[backup_action("8.13")]);
+    assert_eq!(rows[0].applicability, Applicability::Applicable);
+    assert_eq!(rows[0].reasons, ["risk_treatment"]);
+    assert_eq!(rows[1].applicability, Applicability::Undecided);
+    let mut cancelled = backup_action("8.13");
+    cancelled.status = ActionStatus::Cancelled;
+    let rows = snapshot(&controls, &[], &[cancelled]);
+    assert_eq!(rows[0].applicability, Applicability::Undecided);
+}
+
+#[test]
+fn an_excluded_control_shows_excluded_as_its_implementation() {
+    let mut out = excluded("7.12", "No cabling of our own.");
+    out.status = ImplementationStatus::Implemented;
+    assert_eq!(status_code(&out), EXCLUDED);
+    let mut on = SoaEntry::undecided("7.12");
+    on.status = ImplementationStatus::Planned;
+    assert_eq!(status_code(&on), "planned");
+}
+
+#[test]
+fn gaps_name_undecided_unjustified_and_reasonless_controls() {
+    let controls = [
+        annex("5.1", "Policies"),
+        annex("5.2", "Roles"),
+        annex("7.12", "Cabling"),
+        annex("7.13", "Maintenance"),
+        annex("8.13", "Backup"),
+        custom("C-001", &["7.13"]),
+    ];
+    let entries = [
+        excluded("7.12", " "),
+        SoaEntry {
+            covered_by: Some("C-001".into()),
+            ..excluded("7.13", "")
+        },
+        SoaEntry {
+            applicability: Applicability::Applicable,
+            ..SoaEntry::undecided("5.2")
+        },
+        SoaEntry {
+            applicability: Applicability::Applicable,
+            reasons: vec![Reason::Contractual],
+            ..SoaEntry::undecided("C-001")
+        },
+    ];
+    let rows = snapshot(&controls, &entries, &[backup_action("8.13")]);
+    let gaps = Gaps::of(&rows, &controls);
+    assert_eq!(gaps.undecided, ["A.5.1"], "8.13 is derived applicable");
+    assert_eq!(gaps.unjustified, ["A.7.12"], "7.13 is covered");
+    assert_eq!(gaps.without_reason, ["A.5.2"]);
+    assert_eq!(
+        gaps.lines(),
+        [
+            "1 undecided: A.5.1",
+            "1 excluded without a justification: A.7.12",
+            "1 applicable without a reason: A.5.2"
+        ]
+    );
+    let err = gaps.check_accepted(false).unwrap_err();
+    assert_eq!(err.field, version::field::GAPS_ACCEPTED);
+    assert!(err.message.contains("1 undecided"), "{err}");
+    assert!(gaps.check_accepted(true).is_ok());
+    assert!(
+        Gaps::default().check_accepted(false).is_ok(),
+        "nothing to ask"
+    );
+    let many: Vec<String> = (1..=9).map(|n| format!("A.5.{n}")).collect();
+    assert_eq!(
+        Gaps::listed(&many),
+        "A.5.1, A.5.2, A.5.3, A.5.4, A.5.5, A.5.6 and 3 more"
+    );
+}
+
+#[test]
+fn a_version_counts_its_undecided_controls_and_the_next_supersedes_it() {
+    let controls = [annex("5.1", "Policies"), annex("5.2", "Roles")];
+    let decided = SoaEntry {
+        applicability: Applicability::Applicable,
+        ..SoaEntry::undecided("5.1")
+    };
+    let version = |number: u32, entries: &[SoaEntry]| SoaVersion {
+        id: i64::from(number),
+        number,
+        issued_on: NaiveDate::from_ymd_opt(2026, 3, number).unwrap(),
+        approver: "CEO".into(),
+        note: String::new(),
+        rows: snapshot(&controls, entries, &[]),
+    };
+    let versions = [
+        version(1, &[]),
+        version(3, std::slice::from_ref(&decided)),
+        version(2, &[]),
+    ];
+    assert_eq!(versions[0].undecided(), 2);
+    assert_eq!(versions[1].undecided(), 1);
+    assert_eq!(
+        versions[0].superseded_by(&versions).map(|v| v.number),
+        Some(2)
+    );
+    assert_eq!(
+        versions[2].superseded_by(&versions).map(|v| v.number),
+        Some(3)
+    );
+    assert_eq!(versions[1].superseded_by(&versions), None);
 }
 
 #[test]

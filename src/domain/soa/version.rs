@@ -7,9 +7,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::{
-    Applicability, ImplementationStatus, SoaEntry, reasons_with_derived, treated_risks_by_control,
+    Applicability, ImplementationStatus, SoaEntry, applicability, reasons_with_derived,
+    treated_risks_by_control,
 };
-use crate::domain::control::{Control, key_order};
+use crate::domain::control::{Control, display_ref, key_order};
 use crate::domain::text::{self, ValidationError};
 use crate::domain::treatment::Action;
 
@@ -27,6 +28,8 @@ pub mod field {
     pub const EXCLUSION_JUSTIFICATION: Field = Field::new("exclusion justification");
     pub const COVERED_BY: Field = Field::new("covered by");
     pub const OWNER: Field = Field::new("owner");
+    /// Whoever issues an SoA with gaps says so.
+    pub const GAPS_ACCEPTED: Field = Field::new("issue with gaps");
 }
 
 /// One control's decision as a version recorded it; `reasons` are codes, the derived
@@ -59,6 +62,23 @@ impl SoaVersion {
     /// `v3`.
     pub fn label(&self) -> String {
         format!("v{}", self.number)
+    }
+
+    /// How many controls this version left undecided.
+    pub fn undecided(&self) -> usize {
+        self.rows
+            .iter()
+            .filter(|r| r.applicability == Applicability::Undecided)
+            .count()
+    }
+
+    /// The version that replaced this one among `versions`: the next one issued, if any. A
+    /// version is never deleted; a newer one supersedes it.
+    pub fn superseded_by<'a>(&self, versions: &'a [SoaVersion]) -> Option<&'a SoaVersion> {
+        versions
+            .iter()
+            .filter(|v| v.number > self.number)
+            .min_by_key(|v| v.number)
     }
 
     /// The version with every text checked by the rules of its field, the decisions it holds
@@ -129,7 +149,7 @@ pub fn snapshot(
             SoaSnapshotRow {
                 control: c.key.clone(),
                 title: c.title.clone(),
-                applicability: entry.applicability,
+                applicability: applicability(entry, treated.contains_key(&c.key)),
                 reasons: reasons_with_derived(entry, treated.contains_key(&c.key))
                     .into_iter()
                     .map(str::to_string)
@@ -142,6 +162,102 @@ pub fn snapshot(
             }
         })
         .collect()
+}
+
+/// What an SoA about to be issued leaves open that an auditor will ask about, as control
+/// references (`A.5.1`): undecided controls, exclusions without a justification (and no
+/// custom control covering them), applicable controls without a reason.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Gaps {
+    pub undecided: Vec<String>,
+    pub unjustified: Vec<String>,
+    pub without_reason: Vec<String>,
+}
+
+/// How many references a line of [`Gaps::lines`] lists before `and N more`.
+const LISTED: usize = 6;
+
+impl Gaps {
+    /// The gaps of `rows` (a [`snapshot`]); `controls` tell which custom control covers what.
+    pub fn of(rows: &[SoaSnapshotRow], controls: &[Control]) -> Self {
+        let covered = |row: &SoaSnapshotRow| {
+            row.covered_by.as_deref().map(str::trim).is_some_and(|key| {
+                controls
+                    .iter()
+                    .any(|c| !c.is_annex_a() && c.key == key && c.covers.contains(&row.control))
+            })
+        };
+        let mut gaps = Self::default();
+        for row in rows {
+            let list = match row.applicability {
+                Applicability::Undecided => &mut gaps.undecided,
+                Applicability::NotApplicable
+                    if row.exclusion_justification.trim().is_empty() && !covered(row) =>
+                {
+                    &mut gaps.unjustified
+                }
+                Applicability::Applicable if row.reasons.is_empty() => &mut gaps.without_reason,
+                _ => continue,
+            };
+            list.push(display_ref(&row.control));
+        }
+        gaps
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.undecided.is_empty() && self.unjustified.is_empty() && self.without_reason.is_empty()
+    }
+
+    /// Each kind of gap with its controls, always in this order.
+    pub fn kinds(&self) -> [(&'static str, &[String]); 3] {
+        [
+            ("undecided", &self.undecided),
+            ("excluded without a justification", &self.unjustified),
+            ("applicable without a reason", &self.without_reason),
+        ]
+    }
+
+    /// The first references and how many more: `A.5.1, A.5.2 and 82 more`.
+    pub fn listed(refs: &[String]) -> String {
+        let mut listed = refs
+            .iter()
+            .take(LISTED)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join(", ");
+        if refs.len() > LISTED {
+            listed.push_str(&format!(" and {} more", refs.len() - LISTED));
+        }
+        listed
+    }
+
+    /// One line per kind of gap there is: `88 undecided: A.5.1, A.5.2, … and 82 more`.
+    pub fn lines(&self) -> Vec<String> {
+        self.kinds()
+            .into_iter()
+            .filter(|(_, refs)| !refs.is_empty())
+            .map(|(what, refs)| format!("{} {what}: {}", refs.len(), Self::listed(refs)))
+            .collect()
+    }
+
+    /// Issuing with gaps needs whoever issues to say so (`accepted`); without gaps nothing is
+    /// asked.
+    pub fn check_accepted(&self, accepted: bool) -> Result<(), ValidationError> {
+        if accepted || self.is_empty() {
+            return Ok(());
+        }
+        Err(ValidationError::new(
+            field::GAPS_ACCEPTED,
+            format!(
+                "the SoA has gaps ({}): decide them first, or confirm issuing with them",
+                self.lines()
+                    .iter()
+                    .filter_map(|l| l.split(':').next())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        ))
+    }
 }
 
 /// What changed for one control between two snapshots: the names of the fields that differ,

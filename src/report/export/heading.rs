@@ -1,5 +1,6 @@
-//! What every export names: the organisation, the date and the SoA version it reflects; and the
-//! cover of the report with the scope statements and the readiness summary.
+//! What every export names: the organisation, the date and the SoA version it reflects; the
+//! cover of the report with the scope statements and the readiness summary; and the cover of
+//! the SoA with the version, its issue date and approver.
 
 use chrono::NaiveDate;
 
@@ -17,8 +18,9 @@ pub struct Heading {
     pub title: String,
     pub organisation: String,
     pub date: NaiveDate,
-    /// `SoA v1 of 2026-02-10`, with `, 3 controls changed since` when the SoA moved on, or
-    /// `SoA not yet issued`.
+    /// `SoA v1 of 2026-02-10 approved by CEO`, with `, 88 controls undecided` when it was
+    /// issued with undecided controls and `, 3 controls changed since` when the SoA moved on,
+    /// or `SoA not yet issued`.
     pub soa_version: String,
 }
 
@@ -50,11 +52,81 @@ pub fn soa_version(
     let Some(latest) = versions.iter().max_by_key(|v| v.number) else {
         return "SoA not yet issued".to_string();
     };
-    let base = format!("SoA {} of {}", latest.label(), latest.issued_on);
+    let mut base = format!(
+        "SoA {} of {} approved by {}",
+        latest.label(),
+        latest.issued_on,
+        latest.approver
+    );
+    match latest.undecided() {
+        0 => {}
+        1 => base.push_str(", 1 control undecided"),
+        n => base.push_str(&format!(", {n} controls undecided")),
+    }
     match diff(&latest.rows, current).len() {
         0 => base,
         1 => format!("{base}, 1 control changed since"),
         n => format!("{base}, {n} controls changed since"),
+    }
+}
+
+/// The cover of the SoA: who, when, and the version it reflects (number, issue date, approver,
+/// how many controls it left undecided), then how far the SoA is now; so that the document
+/// itself names its version, not only its print headers and file properties.
+pub fn soa_cover(heading: &Heading, ws: &Workspace) -> Table {
+    let text = |s: &str| Cell::Text(s.to_string());
+    let mut rows: Vec<(&str, Cell)> = vec![
+        ("Organisation", text(&heading.organisation)),
+        ("Document", text(&heading.title)),
+        ("Date", Cell::Date(heading.date)),
+        ("SoA version", text(&heading.soa_version)),
+    ];
+    if let Some(latest) = ws.versions.iter().max_by_key(|v| v.number) {
+        rows.extend([
+            ("Version", text(&latest.label())),
+            ("Issued on", Cell::Date(latest.issued_on)),
+            ("Approved by", text(&latest.approver)),
+            (
+                "Undecided when issued",
+                Cell::Number(latest.undecided() as f64),
+            ),
+        ]);
+        if !latest.note.trim().is_empty() {
+            rows.push(("Note", text(&latest.note)));
+        }
+    }
+    rows.push(("SoA progress", text(&progress_phrase(ws))));
+    item_value_table(rows)
+}
+
+/// How far the SoA is, in a sentence.
+fn progress_phrase(ws: &Workspace) -> String {
+    let p = progress(&ws.soa, &ws.actions);
+    format!(
+        "{} applicable ({} implemented, {} partially, {} planned, {} not started), {} excluded, {} undecided",
+        p.applicable, p.implemented, p.partial, p.planned, p.not_started, p.excluded, p.undecided
+    )
+}
+
+/// Item and value rows as the cover table, with the same rows for JSON.
+fn item_value_table(rows: Vec<(&str, Cell)>) -> Table {
+    let rows: Vec<Vec<Cell>> = rows
+        .into_iter()
+        .map(|(item, value)| vec![Cell::Text(item.to_string()), value])
+        .collect();
+    let json = Listing {
+        columns: vec!["item".to_string(), "value".to_string()],
+        rows: rows
+            .iter()
+            .map(|r| r.iter().map(|c| serde_json::json!(c.text())).collect())
+            .collect(),
+    };
+    Table {
+        name: "cover",
+        title: "Cover".to_string(),
+        columns: vec![Column::new("Item"), Column::new("Value")],
+        rows,
+        json,
     }
 }
 
@@ -71,11 +143,7 @@ pub fn cover(heading: &Heading, ws: &Workspace, findings: &[Finding]) -> Table {
         }
     };
     let severity = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    let p = progress(&ws.soa);
-    let soa_progress = format!(
-        "{} applicable ({} implemented, {} partially, {} planned, {} not started), {} excluded, {} undecided",
-        p.applicable, p.implemented, p.partial, p.planned, p.not_started, p.excluded, p.undecided
-    );
+    let soa_progress = progress_phrase(ws);
     let today = heading.date;
     let rows: Vec<(&str, Cell)> = vec![
         ("Organisation", text(&heading.organisation)),
@@ -111,22 +179,5 @@ pub fn cover(heading: &Heading, ws: &Workspace, findings: &[Finding]) -> Table {
             count(ws.actions.iter().filter(|a| a.is_overdue(today)).count()),
         ),
     ];
-    let rows: Vec<Vec<Cell>> = rows
-        .into_iter()
-        .map(|(item, value)| vec![text(item), value])
-        .collect();
-    let json = Listing {
-        columns: vec!["item".to_string(), "value".to_string()],
-        rows: rows
-            .iter()
-            .map(|r| r.iter().map(|c| serde_json::json!(c.text())).collect())
-            .collect(),
-    };
-    Table {
-        name: "cover",
-        title: "Cover".to_string(),
-        columns: vec![Column::new("Item"), Column::new("Value")],
-        rows,
-        json,
-    }
+    item_value_table(rows)
 }

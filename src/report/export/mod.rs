@@ -5,7 +5,8 @@
 //! protection needs, risk levels, flags, derived SoA reasons) is the domain's answer; each format
 //! then only renders them:
 //!
-//! - **xlsx**: one sheet per register (a cover sheet first for `report`), frozen header row,
+//! - **xlsx**: one sheet per register (a cover sheet first for `report` and `soa`: the SoA's
+//!   names its version, issue date and approver), frozen header row,
 //!   autofilter, column widths from the content, wrapped text, levels filled with their colour,
 //!   dates as dates; the workbook properties name the organisation and the SoA version.
 //! - **csv**: one RFC 4180 UTF-8 file per register; several registers (`scope`, `report`) or a
@@ -324,6 +325,9 @@ impl Parts {
             let found = crate::domain::readiness::check(&ws, today);
             cover = Some(heading::cover(&heading, &ws, &found));
             findings = Some(tables::findings(&found));
+        }
+        if what == What::Soa {
+            cover = Some(heading::soa_cover(&heading, &ws));
         }
         Ok(Self {
             heading,

@@ -17,7 +17,7 @@ use crate::domain::protection::{Objective, ProtectionScale};
 use crate::domain::readiness::{Finding, Severity, Workspace};
 use crate::domain::risk::{RiskStatus, TreatmentOption};
 use crate::domain::scope::{IssueKind, ScopeItemKind};
-use crate::domain::soa::{Applicability, ImplementationStatus, RISK_TREATMENT, Reason};
+use crate::domain::soa::{Applicability, EXCLUDED, ImplementationStatus, RISK_TREATMENT, Reason};
 use crate::domain::treatment::ActionStatus;
 use crate::palette;
 use crate::report::listing::{self, Listing, Objects, Register};
@@ -275,6 +275,7 @@ fn label(register: Register, column: &str, code: &str) -> String {
         (R::Risks, "flags") => of(code, RiskFlag::label),
         (R::Actions, "status") => of(code, ActionStatus::label),
         (R::Soa | R::Controls, "theme") => of(code, Theme::label),
+        (R::Soa, "status") if code == EXCLUDED => Some("Excluded"),
         (R::Soa, "status") => of(code, ImplementationStatus::label),
         (R::Soa, "reasons") if code == RISK_TREATMENT => Some("Risk treatment"),
         (R::Soa, "reasons") => of(code, Reason::label),
@@ -336,7 +337,7 @@ pub fn findings(findings: &[Finding]) -> Table {
 /// register as an array of objects keyed by the stable column codes of `isms list`.
 ///
 /// `{"format": "isms-export", "version": 1, "what", "organisation", "date", "soa_version",
-/// "cover": [{"item", "value"}] (report only), "registers": {"soa": [...], ...}}`
+/// "cover": [{"item", "value"}] (report and soa only), "registers": {"soa": [...], ...}}`
 pub fn to_json(doc: &Document, what: What) -> Result<Vec<u8>, serde_json::Error> {
     let h = &doc.heading;
     let envelope = Envelope {

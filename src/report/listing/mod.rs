@@ -30,7 +30,9 @@ use serde_json::{Map, Value, json};
 
 use crate::domain::protection::{EffectiveNeed, NeedSource, effective_needs};
 use crate::domain::reference::RefKind;
-use crate::domain::soa::{Applicability, reasons_with_derived, treated_risks_by_control};
+use crate::domain::soa::{
+    Applicability, applicability, reasons_with_derived, status_code, treated_risks_by_control,
+};
 use crate::domain::text;
 use crate::store::{Store, StoreError};
 use crate::string_enum;
@@ -296,7 +298,7 @@ fn soa(store: &Store) -> Result<Listing, StoreError> {
             continue;
         };
         let risks = treated.get(&e.control).map_or(&[][..], Vec::as_slice);
-        let applicable = match e.applicability {
+        let applicable = match applicability(&e, !risks.is_empty()) {
             Applicability::Applicable => json!(true),
             Applicability::NotApplicable => json!(false),
             Applicability::Undecided => Value::Null,
@@ -310,7 +312,7 @@ fn soa(store: &Store) -> Result<Listing, StoreError> {
             json!(e.justification),
             json!(e.exclusion_justification),
             opt(e.covered_by.as_ref()),
-            json!(e.status),
+            json!(status_code(&e)),
             json!(e.owner),
             json!(e.evidence),
             refs(RefKind::Risk, risks, &risk_numbers),

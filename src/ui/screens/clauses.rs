@@ -10,7 +10,7 @@ use crate::domain::clause::{
     ClauseItem, ClauseStatus, WorkspaceEvidence, field, mandatory_documents, workspace_evidence,
 };
 use crate::domain::readiness::Place;
-use crate::domain::soa::Applicability;
+use crate::domain::soa::progress;
 use crate::domain::text;
 use crate::domain::wording::count;
 use crate::domain::{Field, ValidationError};
@@ -61,15 +61,13 @@ impl ClauseContext {
         let risks = data.risk_ratings()?;
         let unassessed = risks.iter().filter(|r| r.inherent.is_none()).count();
         let soa = data.soa()?;
-        let decided = soa
-            .iter()
-            .filter(|e| e.applicability != Applicability::Undecided)
-            .count();
+        let actions = data.actions()?;
+        // Undecided as the SoA screen counts it: a control a treatment implements is applicable.
+        let decided = soa.len() - progress(&soa, &actions).undecided;
         let versions = data.soa_versions()?;
         let issued = versions.last().map_or("never issued".to_string(), |v| {
             format!("version {} issued {}", v.number, v.issued_on)
         });
-        let actions = data.actions()?;
         let overdue = actions.iter().filter(|a| a.is_overdue(today)).count();
         Ok(Arc::new(Self {
             states: vec![

@@ -187,42 +187,56 @@ impl Dashboard {
             ));
         let inner = block.inner(area);
         frame.render_widget(block, area);
-        // One stacked bar over the applicable controls.
+        // One stacked bar over the applicable and the undecided controls: what is still to
+        // decide is part of the work. Undecided is drawn in its own glyph, so that it reads
+        // without colour too.
         let width = usize::from(inner.width.saturating_sub(2));
         let parts = [
-            (p.implemented, theme::gauge(0), "implemented"),
-            (p.partial, theme::gauge(1), "partially"),
-            (p.planned, theme::gauge(2), "planned"),
-            (p.not_started, theme::gauge(3), "not started"),
+            (p.implemented, theme::gauge(0), "█", "implemented"),
+            (p.partial, theme::gauge(1), "█", "partially"),
+            (p.planned, theme::gauge(2), "█", "planned"),
+            (p.not_started, theme::gauge(3), "█", "not started"),
+            (p.undecided, theme::muted(), "░", "undecided"),
         ];
+        let total = p.applicable + p.undecided;
         let mut bar = vec![Span::raw(" ")];
-        if p.applicable == 0 {
+        if total == 0 {
             bar.push(Span::styled("░".repeat(width), theme::muted()));
         } else {
             let mut used = 0;
-            for (i, (n, style, _)) in parts.iter().enumerate() {
-                let cells = if i + 1 == parts.len() {
+            let last = parts.iter().rposition(|(n, ..)| *n > 0).unwrap_or(0);
+            for (i, (n, style, glyph, _)) in parts.iter().enumerate() {
+                let cells = if i == last {
                     width.saturating_sub(used)
                 } else {
-                    (n * width).checked_div(p.applicable).unwrap_or(0)
+                    (n * width).checked_div(total).unwrap_or(0)
                 };
                 used += cells;
-                bar.push(Span::styled("█".repeat(cells), *style));
+                bar.push(Span::styled(glyph.repeat(cells), *style));
             }
         }
-        let legend: Vec<Span> = parts
-            .iter()
-            .flat_map(|(n, style, label)| {
-                [
-                    Span::styled(" ■ ", *style),
-                    Span::styled(format!("{n} {label}"), theme::value()),
-                ]
-            })
-            .collect();
-        frame.render_widget(
-            Paragraph::new(vec![Line::from(bar), Line::from(legend)]),
-            inner,
-        );
+        let legend = |parts: &[(usize, Style, &str, &str)]| -> Line {
+            Line::from(
+                parts
+                    .iter()
+                    .flat_map(|(n, style, glyph, label)| {
+                        let key = if *glyph == "░" { " ░ " } else { " ■ " };
+                        [
+                            Span::styled(key, *style),
+                            Span::styled(format!("{n} {label}"), theme::value()),
+                        ]
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        };
+        let (implementation, undecided) = parts.split_at(4);
+        let mut lines = vec![Line::from(bar), legend(implementation)];
+        // Undecided has a line of its own when there is any (the box grows by it), so that
+        // the legend stays whole in a narrow column.
+        if p.undecided > 0 {
+            lines.push(legend(undecided));
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
     }
 
     fn render_deadlines(&self, frame: &mut Frame, area: Rect) {
@@ -450,7 +464,7 @@ impl Screen for Dashboard {
         self.scope_missing = scope.is_empty();
         self.path = data.path().display().to_string();
         self.counts = data.counts()?;
-        self.soa = progress(&data.soa()?);
+        self.soa = progress(&data.soa()?, &data.actions()?);
         let ratings = data.risk_ratings()?;
         self.inherent = heat_counts(ratings.iter().map(|r| r.inherent));
         self.residual = heat_counts(ratings.iter().map(|r| r.residual));
@@ -532,7 +546,7 @@ impl Screen for Dashboard {
             Layout::horizontal([Constraint::Length(left_width), Constraint::Min(30)]).areas(body);
         let [registers, soa, maps, file] = Layout::vertical([
             Constraint::Length(6),
-            Constraint::Length(4),
+            Constraint::Length(if self.soa.undecided > 0 { 5 } else { 4 }),
             Constraint::Length(maps_height),
             Constraint::Min(0),
         ])

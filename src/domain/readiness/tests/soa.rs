@@ -21,21 +21,40 @@ fn soa_001_undecided_controls_one_by_one() {
 }
 
 #[test]
+fn soa_001_not_for_an_undecided_control_a_treatment_implements() {
+    // 5.1 is implemented by the clean workspace's treatment action: applicable, derived.
+    let mut ws = clean();
+    ws.soa[0].applicability = Applicability::Undecided;
+    none(&ws, "SOA-001");
+    ws.actions[0].controls.clear();
+    assert_eq!(only(&ws, "SOA-001").place, Place::Control("5.1".into()));
+}
+
+#[test]
+fn soa_004_an_exclusion_of_a_treating_control_is_a_finding_not_overridden() {
+    let mut ws = clean();
+    excluded(&mut ws, "5.1", "Not needed.", None);
+    let f = only(&ws, "SOA-004");
+    assert_eq!(f.place, Place::Control("5.1".into()));
+    none(&ws, "SOA-001");
+}
+
+#[test]
 fn soa_001_many_undecided_controls_are_one_finding() {
     let mut ws = clean();
     for n in 1..=10 {
         ws.controls
             .push(control(&format!("6.{n}"), Theme::People, "People control"));
     }
-    ws.soa[0].applicability = Applicability::Undecided;
+    ws.soa[1].applicability = Applicability::Undecided;
     let f = only(&ws, "SOA-001");
     assert_eq!(
         f.message,
-        "11 controls are undecided: A.5.1, A.6.1, A.6.2, A.6.3, A.6.4 and 6 more"
+        "11 controls are undecided: A.8.13, A.6.1, A.6.2, A.6.3, A.6.4 and 6 more"
     );
-    assert_eq!(f.place, Place::Control("5.1".into()));
+    assert_eq!(f.place, Place::Control("8.13".into()));
     // Ten are still listed one by one.
-    ws.soa[0].applicability = Applicability::Applicable;
+    ws.soa[1].applicability = Applicability::Applicable;
     assert_eq!(of(&ws, "SOA-001").len(), 10);
 }
 

@@ -15,6 +15,8 @@ use crate::ui::widgets::table::Column;
 
 /// The note on the derived reason, which the form shows but nobody edits.
 const DERIVED: Field = Field::new("derived");
+/// The bulk dialog's note on its empty text fields.
+const KEEP: Field = Field::new("keep");
 /// What refusing to delete a control names: no field of its form, so the form shows the message.
 const CONTROL: Field = Field::new("control");
 
@@ -128,6 +130,12 @@ impl SoaRow {
             .map(Vec::as_slice)
             .unwrap_or(&[])
     }
+
+    /// The applicability as every view of the SoA shows it: derived from the treatment plan
+    /// when nobody decided.
+    fn applicability(&self) -> Applicability {
+        soa::applicability(&self.entry, !self.treated().is_empty())
+    }
 }
 
 impl Record for SoaRow {
@@ -154,7 +162,7 @@ impl Record for SoaRow {
             display_ref(&self.control.key),
             self.control.title.clone(),
             self.control.theme.label().to_string(),
-            applicability_cell(e.applicability).to_string(),
+            applicability_cell(self.applicability()).to_string(),
             reason_codes(e, self.treated()),
             if e.applicability == Applicability::NotApplicable {
                 "excluded".into()
@@ -190,8 +198,18 @@ impl Record for SoaRow {
                 treated.join(", ")
             );
         }
-        // The same predicate the store and the readiness check use.
-        let exclusion = if soa::exclusion_unjustified(e, &self.ctx.controls) {
+        let applicable = if soa::applicable_by_treatment(e, !treated.is_empty()) {
+            "Applicable (derived: a treatment action implements it)".to_string()
+        } else {
+            e.applicability.label().to_string()
+        };
+        // The same predicates the store and the readiness check use.
+        let exclusion = if soa::excludes_treatment(e, !treated.is_empty()) {
+            format!(
+                "contradiction: excluded, but it implements the treatment of {}",
+                treated.join(", ")
+            )
+        } else if soa::exclusion_unjustified(e, &self.ctx.controls) {
             "missing: an auditor will ask".to_string()
         } else {
             match &e.covered_by {
@@ -218,7 +236,7 @@ impl Record for SoaRow {
                     .collect::<Vec<_>>()
                     .join(", "),
             ),
-            ("Applicable", e.applicability.label().to_string()),
+            ("Applicable", applicable),
             ("Reasons", reasons.join("\n")),
             ("Justification", e.justification.clone()),
             ("Exclusion", exclusion),
@@ -240,7 +258,7 @@ impl Record for SoaRow {
         let e = &self.entry;
         let mut f = vec![
             (facet::THEME, self.control.theme.label().to_string()),
-            (facet::APPLICABLE, e.applicability.label().to_string()),
+            (facet::APPLICABLE, self.applicability().label().to_string()),
             (facet::STATUS, e.status.label().to_string()),
             (
                 facet::OWNER,
@@ -390,7 +408,16 @@ impl Record for SoaRow {
             .choice(soa::field::APPLICABILITY, "Applicable", applicability, 0)
             .choice(soa::field::REASONS, "Add a reason", reasons, 0)
             .choice(soa::field::STATUS, "Implementation", statuses, 0)
-            .line(soa::field::OWNER, "Owner (empty: keep)", ""),
+            .line(soa::field::OWNER, "Owner", "")
+            // One line each keeps the dialog small: the same words for every marked
+            // control, a document reference as evidence.
+            .line(soa::field::JUSTIFICATION, "Justification", "")
+            .line(soa::field::EVIDENCE, "Evidence", "")
+            .note(
+                KEEP,
+                "Empty fields",
+                "keep what each control has: owner, justification and evidence",
+            ),
         )
     }
 
@@ -418,9 +445,16 @@ impl Record for SoaRow {
         {
             entry.status = *s;
         }
-        let owner = form.value(soa::field::OWNER);
-        if !owner.trim().is_empty() {
-            entry.owner = owner;
+        // Empty keeps what each control has: the same text for all, or nothing changed.
+        for (field, value) in [
+            (soa::field::OWNER, &mut entry.owner),
+            (soa::field::JUSTIFICATION, &mut entry.justification),
+            (soa::field::EVIDENCE, &mut entry.evidence),
+        ] {
+            let typed = form.value(field);
+            if !typed.trim().is_empty() {
+                *value = typed;
+            }
         }
         Ok(SoaRow {
             entry,

@@ -1,5 +1,6 @@
 //! SoA versions: the issued versions, what changed since the last one, and issuing a new one
-//! (a frozen copy with its number, date and approver).
+//! (a frozen copy with its number, date and approver). Issuing shows the gaps the SoA still
+//! has and asks before issuing them; a newer version supersedes an older one, never deletes it.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
@@ -8,21 +9,33 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
 use crate::app::{Command, Error, Reader, Saved};
+use crate::domain::Field;
 use crate::domain::control::display_ref;
 use crate::domain::soa::version::field as version_field;
-use crate::domain::soa::{SoaChange, SoaVersion, diff, snapshot};
+use crate::domain::soa::{Gaps, SoaChange, SoaVersion, diff, snapshot};
 use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::screens::{Ctx, Handled, Status};
 use crate::ui::theme;
 use crate::ui::widgets::form::{Form, FormEvent};
 use crate::ui::widgets::scroll::Scroll;
 
+/// The notes of the issue form and their labels, one per kind of gap in the order of
+/// [`Gaps::kinds`].
+const GAP_NOTES: [(Field, &str); 3] = [
+    (Field::new("undecided"), "Undecided"),
+    (Field::new("unjustified"), "Unjustified exclusions"),
+    (Field::new("without reason"), "Without a reason"),
+];
+
 pub struct Versions {
     versions: Vec<SoaVersion>,
     /// The version shown on the right, counted from the newest.
     selected: usize,
     changes: Vec<SoaChange>,
-    issuing: Option<Form>,
+    /// What the SoA as it stands leaves open, shown when it is issued.
+    gaps: Gaps,
+    /// The issue form, and whether it asks about gaps.
+    issuing: Option<(Form, bool)>,
     /// Where the list of versions is scrolled to.
     list: Scroll,
     /// Where the changes and the chosen version are scrolled to.
@@ -35,6 +48,7 @@ impl Versions {
             versions: Vec::new(),
             selected: 0,
             changes: Vec::new(),
+            gaps: Gaps::default(),
             issuing: None,
             list: Scroll::default(),
             detail: Scroll::default(),
@@ -45,7 +59,9 @@ impl Versions {
 
     pub fn reload(&mut self, data: &Reader<'_>) -> Result<(), Error> {
         self.versions = data.soa_versions()?;
-        let current = snapshot(&data.controls()?, &data.soa()?, &data.actions()?);
+        let controls = data.controls()?;
+        let current = snapshot(&controls, &data.soa()?, &data.actions()?);
+        self.gaps = Gaps::of(&current, &controls);
         self.changes = match self.versions.last() {
             Some(last) => diff(&last.rows, &current),
             None => Vec::new(),
@@ -58,33 +74,41 @@ impl Versions {
     }
 
     pub fn handle_paste(&mut self, text: &str) {
-        if let Some(form) = &mut self.issuing {
+        if let Some((form, _)) = &mut self.issuing {
             form.paste(text);
         }
     }
 
     pub fn contexts(&self) -> Active {
         match &self.issuing {
-            Some(form) => form.contexts(),
+            Some((form, _)) => form.contexts(),
             None => Active::of(vec![Context::Versions]),
         }
     }
 
     pub fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx<'_>) -> Handled {
-        if let Some(mut form) = self.issuing.take() {
+        if let Some((mut form, asks)) = self.issuing.take() {
             match form.handle_key(key) {
-                FormEvent::None => self.issuing = Some(form),
+                FormEvent::None => self.issuing = Some((form, asks)),
                 FormEvent::Cancel => *ctx.status = Status::Info("No version issued.".into()),
                 FormEvent::Submit => {
                     let issue = Command::IssueSoa {
                         approver: form.value(version_field::APPROVER),
                         note: form.value(version_field::NOTE),
+                        gaps_accepted: asks && form.choice_index(version_field::GAPS_ACCEPTED) == 1,
                     };
                     match ctx.app.apply(issue) {
                         Ok(saved) => {
                             if let Saved::SoaVersion(v) = saved {
+                                let undecided = match v.undecided() {
+                                    0 => String::new(),
+                                    n => format!(
+                                        " It leaves {} undecided.",
+                                        crate::domain::wording::count(n, "control", "controls")
+                                    ),
+                                };
                                 *ctx.status = Status::Saved(format!(
-                                    "Issued SoA version {} approved by {}.",
+                                    "Issued SoA version {} approved by {}.{undecided}",
                                     v.number, v.approver
                                 ));
                             }
@@ -92,13 +116,24 @@ impl Versions {
                                 *ctx.status = Status::Error(format!("Could not reload: {e}"));
                             }
                         }
+                        // Gaps another window made after the form opened: show them, then ask.
+                        Err(Error::Invalid(e))
+                            if e.field == version_field::GAPS_ACCEPTED && !asks =>
+                        {
+                            if let Err(e) = self.reload(&ctx.app.reader()) {
+                                *ctx.status = Status::Error(format!("Could not reload: {e}"));
+                            }
+                            let mut form = with_gaps(form, &self.gaps);
+                            form.set_error(e.field, e.message);
+                            self.issuing = Some((form, true));
+                        }
                         Err(Error::Invalid(e)) => {
                             form.set_error(e.field, e.message);
-                            self.issuing = Some(form);
+                            self.issuing = Some((form, asks));
                         }
                         Err(e) => {
                             form.message = Some(format!("not issued: {e}"));
-                            self.issuing = Some(form);
+                            self.issuing = Some((form, asks));
                         }
                     }
                 }
@@ -130,11 +165,16 @@ impl Versions {
         }
         if action == Some(Action::Issue) {
             let next = self.versions.last().map_or(1, |v| v.number + 1);
-            self.issuing = Some(
-                Form::new(format!("Issue SoA version {next}"))
-                    .line(version_field::APPROVER, "Approved by", "")
-                    .text(version_field::NOTE, "Note", ""),
-            );
+            let form = Form::new(format!("Issue SoA version {next}"))
+                .line(version_field::APPROVER, "Approved by", "")
+                .text(version_field::NOTE, "Note", "");
+            let asks = !self.gaps.is_empty();
+            let form = if asks {
+                with_gaps(form, &self.gaps)
+            } else {
+                form
+            };
+            self.issuing = Some((form, asks));
             return Handled::Yes;
         }
         Handled::No
@@ -159,13 +199,28 @@ impl Versions {
             } else {
                 theme::key()
             };
+            // What tells versions apart comes first, so that a narrow pane cuts the approver
+            // (in full on the right), not them.
             let mut spans = vec![
                 Span::styled(format!(" v{} ", v.number), style),
-                Span::styled(
-                    format!("{} approved by {}", v.issued_on, v.approver),
-                    theme::value(),
-                ),
+                Span::styled(v.issued_on.to_string(), theme::value()),
             ];
+            if let Some(newer) = v.superseded_by(&self.versions) {
+                spans.push(Span::styled(
+                    format!(" · superseded by {}", newer.label()),
+                    theme::muted(),
+                ));
+            }
+            if v.undecided() > 0 {
+                spans.push(Span::styled(
+                    format!(" · {} undecided", v.undecided()),
+                    theme::warning(),
+                ));
+            }
+            spans.push(Span::styled(
+                format!(" · approved by {}", v.approver),
+                theme::value(),
+            ));
             if !v.note.is_empty() {
                 spans.push(Span::styled(
                     format!(" · {}", first_line(&v.note)),
@@ -214,9 +269,13 @@ impl Versions {
         if let Some(v) = self.versions.iter().rev().nth(self.selected) {
             changes.push(Line::raw(""));
             changes.push(Line::styled(
-                format!(" v{} as issued on {}:", v.number, v.issued_on),
+                format!(
+                    " v{} as issued on {}, approved by {}:",
+                    v.number, v.issued_on, v.approver
+                ),
                 theme::label(),
             ));
+            changes.push(Line::styled(about_line(v, &self.versions), theme::muted()));
             changes.extend(
                 v.note
                     .lines()
@@ -250,7 +309,7 @@ impl Versions {
                 .scroll((u16::try_from(top).unwrap_or(u16::MAX), 0)),
             right,
         );
-        if let Some(form) = &self.issuing {
+        if let Some((form, _)) = &self.issuing {
             form.render(frame, area);
         }
     }
@@ -264,7 +323,36 @@ impl Versions {
             .changes
             .len()
             .max(usize::from(!self.versions.is_empty()));
-        changes + chosen.map_or(0, |v| 2 + v.note.lines().count() + v.rows.len())
+        changes + chosen.map_or(0, |v| 3 + v.note.lines().count() + v.rows.len())
+    }
+}
+
+/// The issue form with the SoA's gaps listed and the question whether to issue with them.
+fn with_gaps(mut form: Form, gaps: &Gaps) -> Form {
+    for ((_, refs), (key, label)) in gaps.kinds().into_iter().zip(GAP_NOTES) {
+        if !refs.is_empty() {
+            let text = format!("{}: {}", refs.len(), Gaps::listed(refs));
+            form = form.note(key, label, &text);
+        }
+    }
+    form.choice(
+        version_field::GAPS_ACCEPTED,
+        "Issue with these gaps",
+        vec!["no", "yes"],
+        0,
+    )
+}
+
+/// How many controls a version left undecided, and which version superseded it.
+fn about_line(v: &SoaVersion, versions: &[SoaVersion]) -> String {
+    let undecided = match v.undecided() {
+        0 => "every control decided".to_string(),
+        1 => "1 control undecided".to_string(),
+        n => format!("{n} controls undecided"),
+    };
+    match v.superseded_by(versions) {
+        Some(newer) => format!(" {undecided}; superseded by {}", newer.label()),
+        None => format!(" {undecided}; the current version"),
     }
 }
 
