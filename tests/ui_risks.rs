@@ -106,7 +106,8 @@ fn a_risk_is_assessed_treated_with_8_13_and_accepted_by_the_right_authority() {
         press(&mut app, KeyCode::Tab); // threat, vulnerability, owner
     }
     type_text(&mut app, "CTO");
-    for (tabs, key) in [(1, '4'), (1, '4'), (1, '2'), (1, '3'), (1, 'r')] {
+    // Inherent likelihood and impact, the treatment, then the residual ratings it enables.
+    for (tabs, key) in [(1, '4'), (1, '4'), (1, 'r'), (1, '2'), (1, '3')] {
         for _ in 0..tabs {
             press(&mut app, KeyCode::Tab);
         }

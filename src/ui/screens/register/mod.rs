@@ -85,7 +85,9 @@ pub trait Record: Clone + Sized + Send {
     fn form(&self, title: String) -> Form;
     /// The record as the form says it should be (may refuse a malformed date, say).
     fn with_form(&self, form: &Form) -> Result<Self, ValidationError>;
-    /// Called after each key in the form, to update guidance that depends on what was chosen.
+    /// Called when the form opens and after each key in it, to update guidance that depends on
+    /// what was chosen and to follow up on a change (`Form::changed` names the field the key
+    /// changed). Fields that apply only sometimes are the form's own (`Form::disabled_when`).
     fn form_changed(&self, _form: &mut Form) {}
     /// The records, and a blank one that new records start from.
     fn load(data: &Reader<'_>) -> Result<(Vec<Self>, Self), Error>;
@@ -243,10 +245,21 @@ impl<T: Record> RegisterView<T> {
 
     pub fn open_new(&mut self) {
         let base = self.blank.clone();
-        self.modal = Modal::Form {
-            form: base.form(format!("New {}", T::NOUN)),
-            base,
-        };
+        self.open_form(base, format!("New {}", T::NOUN));
+    }
+
+    /// Opens the form of `base`, with the fields that do not apply to it disabled from the start.
+    fn open_form(&mut self, base: T, title: String) {
+        let mut form = base.form(title);
+        base.form_changed(&mut form);
+        self.modal = Modal::Form { form, base };
+    }
+
+    /// Gives the open form the day its date fields' "today" key enters.
+    fn set_form_today(&mut self, today: chrono::NaiveDate) {
+        if let Modal::Form { form, .. } | Modal::Bulk(form) = &mut self.modal {
+            form.set_today(today);
+        }
     }
 
     /// Opens the history of the selected record; a store error goes to the status line.
@@ -276,6 +289,7 @@ impl<T: Record> RegisterView<T> {
     pub fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx<'_>) -> Handled {
         match std::mem::replace(&mut self.modal, Modal::None) {
             Modal::Form { mut form, base } => {
+                form.set_today(ctx.today);
                 match form.handle_key(key) {
                     FormEvent::None => {
                         base.form_changed(&mut form);
@@ -287,6 +301,7 @@ impl<T: Record> RegisterView<T> {
                 return Handled::Yes;
             }
             Modal::Bulk(mut form) => {
+                form.set_today(ctx.today);
                 match form.handle_key(key) {
                     FormEvent::None => self.modal = Modal::Bulk(form),
                     FormEvent::Cancel => *ctx.status = Status::Info("Nothing changed.".into()),
@@ -345,14 +360,14 @@ impl<T: Record> RegisterView<T> {
                 }
                 Some(Action::New) if T::CAN_ADD => {
                     self.open_new();
+                    self.set_form_today(ctx.today);
                     return Handled::Yes;
                 }
                 Some(Action::Edit) => {
                     if let Some(item) = self.selected().cloned() {
-                        self.modal = Modal::Form {
-                            form: item.form(format!("Edit {}", item.label())),
-                            base: item,
-                        };
+                        let title = format!("Edit {}", item.label());
+                        self.open_form(item, title);
+                        self.set_form_today(ctx.today);
                     }
                     return Handled::Yes;
                 }
