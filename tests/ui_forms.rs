@@ -160,6 +160,11 @@ fn f1_lists_the_form_s_keys_and_the_editing_keys_work() {
     ] {
         assert!(help.contains(words), "{words}: {help}");
     }
+    assert!(
+        !help.contains("go to screen"),
+        "digits are typed in a form, so help does not offer them: {help}"
+    );
+    assert!(help.contains("quit from anywhere"), "{help}");
     press(&mut app, KeyCode::Esc); // closes help, not the form
     ctrl(&mut app, 'z');
     let text = screen(&mut app, W, H);

@@ -500,14 +500,13 @@ impl Shell {
         if self.help {
             let keys = screen.contexts().help();
             let legend = help_lines(&screen.legends());
-            render_help(
-                frame,
-                body,
-                screen.title(),
-                &keys,
-                &self.global().help(),
-                &legend,
-            );
+            // Over a form the global keys are typed as text: only those that work anywhere.
+            let global = if screen.captures_input() {
+                Active::of(vec![Context::Anywhere]).help()
+            } else {
+                self.global().help()
+            };
+            render_help(frame, body, screen.title(), &keys, &global, &legend);
         }
     }
 }

@@ -365,14 +365,16 @@ impl Form {
         self.fields.get(self.focus).map(|f| f.key)
     }
 
-    /// Shows `message` next to the field `key` and moves there; a key no field has becomes the
-    /// form's own message.
+    /// Shows `message` next to the field `key` and moves there (unless it is disabled, where
+    /// nothing can be typed); a key no field has becomes the form's own message.
     pub fn set_error(&mut self, key: Name, message: impl Into<String>) {
         let message = message.into();
         match self.fields.iter().position(|f| f.key == key) {
             Some(i) => {
                 self.fields[i].error = Some(message);
-                self.focus = i;
+                if self.fields[i].disabled.is_none() {
+                    self.focus = i;
+                }
             }
             None => self.message = Some(message),
         }

@@ -191,6 +191,13 @@ fn a_disabled_field_is_skipped_drawn_with_its_reason_and_keeps_its_value() {
     f.set_disabled(DESCRIPTION, Some("n/a"));
     assert_eq!(f.focused_key(), Some(IN_ISMS));
     assert_eq!(f.value(DESCRIPTION), "kept");
+    f.set_error(DESCRIPTION, "is too long");
+    assert_eq!(
+        f.focused_key(),
+        Some(IN_ISMS),
+        "no focus where nothing can be typed"
+    );
+    assert!(drawn(&f).contains("is too long"));
 }
 
 #[test]
