@@ -231,7 +231,7 @@ const FORM_TEXT: &[Binding] = &[
 ];
 
 // `t` is no part of a date, so it can stand for today.
-const FORM_DATE: &[Binding] = &[b(&[c('t')], Today, "today")];
+const FORM_DATE: &[Binding] = &[b(&[c('t')], Today, "enter today's date").in_footer("today")];
 
 const FORM_CHOICE: &[Binding] = &[
     b(&[ENTER, SPACE.alias(), DOWN.alias()], OpenList, "list"),
