@@ -54,7 +54,7 @@ fn save_scope_item(app: &mut Session, name: &str) {
     app.wait_for("Scope items (4.3)");
     app.send("n");
     app.wait_for("Add a scope item");
-    app.send(&format!("\t{name}\r"));
+    app.send(&format!("{name}\r")); // the form starts on the name
     app.wait_for("Saved S-");
 }
 

@@ -169,8 +169,8 @@ fn log_prints_oldest_first_and_since_keeps_that_day_on() {
 fn a_bad_since_names_the_option_and_the_format() {
     let sb = Sandbox::new();
     let file = workspace(&sb);
-    sb.run(&["log", file.to_str().unwrap(), "--since", "31.03.2026"])
-        .fails_with("--since: '31.03.2026' is not a date; expected YYYY-MM-DD");
+    sb.run(&["log", file.to_str().unwrap(), "--since", "31/03/2026"])
+        .fails_with("--since: '31/03/2026' is not a date; expected YYYY-MM-DD");
 }
 
 #[test]

@@ -18,8 +18,7 @@ fn open_new_scope_item_form(app: &mut Session) {
 
 fn create_lager_koeln(app: &mut Session) {
     open_new_scope_item_form(app);
-    app.send("\t"); // Kind → Name
-    app.send("Lager Köln");
+    app.send("Lager Köln"); // the form starts on the name
     app.send("\r");
     app.wait_for("Saved S-001");
 }
@@ -103,7 +102,7 @@ fn ctrl_c_quits_from_inside_a_form() {
     let ws = Workspace::new();
     let mut app = Session::open(&ws, &[]);
     open_new_scope_item_form(&mut app);
-    app.send("\tHalbfertig");
+    app.send("Halbfertig");
     app.wait_for("Halbfertig");
     app.send("\x03");
     let status = app.wait_exit();
@@ -165,7 +164,7 @@ fn a_workshop_rates_and_records_assets_by_keyboard() {
     app.wait_for("┌ Assets ");
     app.send("n");
     app.wait_for("Add an asset");
-    app.send("Workshop laptop\th");
+    app.send("Workshop laptop\th\r"); // the kind's list, searched, and Enter picks
     app.wait_for("◂ Hardware ▸");
     app.send("\x13");
     app.wait_for("Saved AS-031 Workshop laptop.");
@@ -270,7 +269,7 @@ fn a_write_error_while_saving_keeps_the_form_open_and_the_file_whole() {
     create_lager_koeln(&mut app);
     app.send("n");
     app.wait_for("Add a scope item");
-    app.send("\tZweites Lager\t\t\t");
+    app.send("Zweites Lager\t\t\t\t");
     let long = "Begründung ".repeat(1700);
     app.send(&format!("\x1b[200~{long}\x1b[201~"));
     app.wait_for("Begründung Begründung");

@@ -196,7 +196,8 @@ fn a_malformed_csv_imports_nothing_and_names_every_bad_line() {
     );
     assert_eq!(
         lines[1].1,
-        "next review: '31.12.2026' is not a date; expected YYYY-MM-DD, e.g. 2026-03-31"
+        "next review: '31/12/2026' is not a date; expected YYYY-MM-DD or DD.MM.YYYY, e.g. 2026-03-31 \
+         or 31.03.2026"
     );
     assert_eq!(lines[2].1, "title: is required");
     assert!(lines[3].1.contains("quote"), "{}", lines[3].1);

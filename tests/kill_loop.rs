@@ -52,8 +52,9 @@ fn kill_9_while_saving_loses_no_reported_edit_and_leaves_none_half_written() {
             let name = format!("K{next:03}");
             app.send("n");
             app.wait_for("Add a scope item");
-            // Name, then past the two toggles to the justification, which makes the row long.
-            app.send(&format!("\t{name}\t\t\tJustified at length for {name}"));
+            // Name, then past the kind and the two toggles to the justification, which makes
+            // the row long.
+            app.send(&format!("{name}\t\t\t\tJustified at length for {name}"));
             app.wait_for(&format!("Justified at length for {name}"));
             app.send("\x13"); // Ctrl-S
             if i + 1 == edits {

@@ -124,7 +124,8 @@ fn a_risk_is_assessed_treated_with_8_13_and_accepted_by_the_right_authority() {
         press(&mut app, KeyCode::Tab); // threat, vulnerability, owner
     }
     type_text(&mut app, "CTO");
-    for (tabs, key) in [(1, '4'), (1, '4'), (1, '2'), (1, '3'), (1, 'r')] {
+    // Inherent likelihood and impact, the treatment, then the residual ratings it enables.
+    for (tabs, key) in [(1, '4'), (1, '4'), (1, 'r'), (1, '2'), (1, '3')] {
         for _ in 0..tabs {
             press(&mut app, KeyCode::Tab);
         }
@@ -282,22 +283,26 @@ fn the_risk_form_shows_the_level_as_it_is_rated_and_only_active_objectives() {
     for _ in 0..4 {
         press(&mut app, KeyCode::Tab); // threat, vulnerability, owner, inherent likelihood
     }
+    // A digit searches the choice's list; Enter takes what it found.
     press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Enter);
     let half = screen(&mut app, W, 60);
     assert!(half.contains("choose both likelihood and impact"), "{half}");
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Char('5'));
+    press(&mut app, KeyCode::Enter);
     let rated = screen(&mut app, W, 60);
     insta::assert_snapshot!("risk_form_live_level", rated);
     assert!(
         rated.contains("critical: above the acceptance criteria"),
         "{rated}"
     );
-    // Residual 1 × 1: low.
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Char('1'));
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Char('1'));
+    // Reduce (the treatment option), then residual likelihood 1 and impact 1: low.
+    for key in ['r', '1', '1'] {
+        press(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Char(key));
+        press(&mut app, KeyCode::Enter);
+    }
     let low = screen(&mut app, W, 60);
     assert!(low.contains("low: within the acceptance criteria"), "{low}");
     assert!(low.contains("critical: above"), "{low}");

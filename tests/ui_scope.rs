@@ -78,11 +78,12 @@ fn certificate_scope_outside_the_isms_is_refused_next_to_the_field() {
     let (mut app, path) = open(&dir, false);
     scope_view(&mut app, 1);
     press(&mut app, KeyCode::Char('n'));
-    press(&mut app, KeyCode::Tab);
     type_text(&mut app, "Branch office Köln");
     press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Char(' ')); // out of the ISMS, still in the certificate
     press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char(' ')); // out of the ISMS, and so out of the certificate
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char(' ')); // back into the certificate: outside the ISMS
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "Franchise partner");
     ctrl(&mut app, 's');
@@ -111,15 +112,46 @@ fn certificate_scope_outside_the_isms_is_refused_next_to_the_field() {
 }
 
 #[test]
+fn unticking_the_isms_scope_unticks_the_certificate_scope() {
+    let dir = workdir();
+    let (mut app, path) = open(&dir, false);
+    scope_view(&mut app, 1);
+    press(&mut app, KeyCode::Char('n'));
+    type_text(&mut app, "Canteen");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    let before = screen(&mut app, W, H);
+    assert_eq!(before.matches("[x] yes").count(), 2, "{before}");
+    press(&mut app, KeyCode::Char(' '));
+    let after = screen(&mut app, W, H);
+    assert_eq!(after.matches("[ ] no").count(), 2, "{after}");
+    press(&mut app, KeyCode::Char(' '));
+    assert_eq!(
+        screen(&mut app, W, H).matches("[x] yes").count(),
+        1,
+        "ticking the ISMS scope again leaves the certificate as it is"
+    );
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Run by a caterer");
+    ctrl(&mut app, 's');
+    let items = store(&path).scope_items().unwrap();
+    assert_eq!(items.len(), 1, "{}", screen(&mut app, W, H));
+    assert!(!items[0].in_isms && !items[0].in_certificate);
+}
+
+#[test]
 fn a_scope_item_is_created_edited_and_deleted_by_keys() {
     let dir = workdir();
     let (mut app, path) = open(&dir, false);
     scope_view(&mut app, 1);
     press(&mut app, KeyCode::Char('n'));
-    press(&mut app, KeyCode::Char('b')); // kind: business process
+    type_text(&mut app, "Dispatch planning"); // the form starts on the name
     press(&mut app, KeyCode::Tab);
-    type_text(&mut app, "Dispatch planning");
+    press(&mut app, KeyCode::Char('b')); // kind: the list opens on business process
     press(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 's');
     let item = store(&path).scope_items().unwrap().pop().unwrap();
     assert_eq!(
         (item.number, item.name.as_str(), item.kind.as_str()),
@@ -128,7 +160,6 @@ fn a_scope_item_is_created_edited_and_deleted_by_keys() {
     assert!(screen(&mut app, W, H).contains("Saved S-001 Dispatch planning."));
 
     press(&mut app, KeyCode::Char('e'));
-    press(&mut app, KeyCode::Tab);
     type_text(&mut app, " and routing");
     press(&mut app, KeyCode::Enter);
     assert_eq!(
@@ -178,6 +209,7 @@ fn parties_and_issues_are_added_by_keys() {
     type_text(&mut app, "LfDI Bremen");
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Char('r')); // regulator
+    press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "GDPR breach notification within 72 h");
     press(&mut app, KeyCode::Tab);
@@ -192,10 +224,11 @@ fn parties_and_issues_are_added_by_keys() {
 
     press(&mut app, KeyCode::Right);
     press(&mut app, KeyCode::Char('n'));
-    press(&mut app, KeyCode::Char('e')); // external
-    press(&mut app, KeyCode::Tab);
     type_text(&mut app, "Heat waves threaten the server room");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('e')); // external
     press(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 's');
     let issues = store(&path).context_issues().unwrap();
     assert_eq!(
         (issues[0].kind.as_str(), issues[0].title.as_str()),
@@ -209,7 +242,6 @@ fn escape_asks_before_discarding_and_q_types_into_forms() {
     let (mut app, path) = open(&dir, false);
     scope_view(&mut app, 1);
     press(&mut app, KeyCode::Char('n'));
-    press(&mut app, KeyCode::Tab);
     assert_eq!(
         type_and_step(&mut app, 'q'),
         Step::Continue,

@@ -94,7 +94,11 @@ mod tests {
             parse_since("2026-03-01").unwrap(),
             NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()
         );
-        let err = parse_since("01.03.2026").unwrap_err().to_string();
+        assert_eq!(
+            parse_since("01.03.2026").unwrap(),
+            NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()
+        );
+        let err = parse_since("01/03/2026").unwrap_err().to_string();
         assert!(err.starts_with("--since: "), "{err}");
         assert!(err.contains("YYYY-MM-DD"), "{err}");
         assert!(

@@ -71,6 +71,12 @@ impl Risk {
         }
     }
 
+    /// Whether a residual rating applies to a risk treated so: the rating after treatment means
+    /// something once a treatment option is chosen.
+    pub fn residual_applies(treatment: Option<TreatmentOption>) -> bool {
+        treatment.is_some()
+    }
+
     /// The rating that counts now: residual once assessed, else inherent.
     pub fn current_rating(&self) -> Option<Rating> {
         self.residual.or(self.inherent)
@@ -226,6 +232,14 @@ impl Acceptance {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_residual_rating_applies_once_a_treatment_is_chosen() {
+        assert!(!Risk::residual_applies(None));
+        for t in TreatmentOption::ALL {
+            assert!(Risk::residual_applies(Some(*t)), "{t:?}");
+        }
+    }
 
     #[test]
     fn ratings_must_fit_the_methodology() {

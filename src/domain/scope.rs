@@ -132,6 +132,16 @@ impl ScopeItem {
         self.in_certificate && !self.in_isms
     }
 
+    /// The item with `in_isms` set as the user ticked it. The certificate scope lies within the
+    /// ISMS scope, so an item leaving the ISMS scope leaves the certificate scope too.
+    pub fn with_in_isms(self, in_isms: bool) -> Self {
+        Self {
+            in_isms,
+            in_certificate: self.in_certificate && in_isms,
+            ..self
+        }
+    }
+
     /// Excluded from the ISMS or the certificate without a justification.
     pub fn exclusion_unjustified(&self) -> bool {
         self.is_excluded() && self.justification.trim().is_empty()
@@ -219,6 +229,22 @@ mod tests {
         item.justification = "run by a franchisee".into();
         let err = item.validated().unwrap_err();
         assert_eq!(err.field, "in certificate scope");
+    }
+
+    #[test]
+    fn leaving_the_isms_scope_leaves_the_certificate_scope() {
+        let item = ScopeItem::new(ScopeItemKind::Location, "Branch office");
+        let out = item.clone().with_in_isms(false);
+        assert!(!out.in_isms && !out.in_certificate);
+        assert!(!out.certified_outside_isms());
+        let back = out.with_in_isms(true);
+        assert!(
+            back.in_isms && !back.in_certificate,
+            "entering the ISMS scope does not certify"
+        );
+        let mut uncertified = item;
+        uncertified.in_certificate = false;
+        assert!(!uncertified.with_in_isms(true).in_certificate);
     }
 
     #[test]

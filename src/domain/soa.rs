@@ -135,6 +135,12 @@ pub fn is_covered(entry: &SoaEntry, controls: &[Control]) -> bool {
         .any(|c| !c.is_annex_a() && c.key == key && c.covers.contains(&entry.control))
 }
 
+/// Whether an exclusion justification applies to a control decided so: to an excluded one, and
+/// to one not yet decided (it may be about to be excluded); not to an applicable one.
+pub fn exclusion_justification_applies(applicability: Applicability) -> bool {
+    applicability != Applicability::Applicable
+}
+
 /// Whether the entry excludes its control without a justification, and no custom control
 /// among `controls` covers it instead.
 pub fn exclusion_unjustified(entry: &SoaEntry, controls: &[Control]) -> bool {

@@ -130,30 +130,54 @@ fn escaped(value: &str, keep: impl Fn(char) -> bool) -> String {
     out
 }
 
-/// An optional ISO date (`2026-03-31`); empty means none. The year has four digits: chrono
-/// alone would take `0-01-01` or `+12345-01-01`, which no spreadsheet, SQLite date function or
-/// export reads as a date.
+/// How a date is asked for in messages: the forms [`date`] reads.
+pub const DATE_FORMATS: &str = "YYYY-MM-DD or DD.MM.YYYY, e.g. 2026-03-31 or 31.03.2026";
+
+/// An optional date, given as ISO (`2026-03-31`) or as written in German-speaking countries
+/// (`31.03.2026`, `31.3.2026`); empty means none. It is shown and stored as ISO. The year has
+/// four digits: chrono alone would take `0-01-01` or `+12345-01-01`, which no spreadsheet,
+/// SQLite date function or export reads as a date.
 pub fn date(field: Field, value: &str) -> Result<Option<chrono::NaiveDate>, ValidationError> {
     let v = value.trim();
     if v.is_empty() {
         return Ok(None);
     }
-    let four_digit_year =
-        v.len() > 4 && v.as_bytes()[..4].iter().all(u8::is_ascii_digit) && v.as_bytes()[4] == b'-';
-    four_digit_year
-        .then(|| chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
-        .flatten()
+    iso_date(v)
+        .or_else(|| dotted_date(v))
         .filter(|d| d.year() >= 1)
         .map(Some)
         .ok_or_else(|| {
             ValidationError::new(
                 field,
-                format!(
-                    "'{}' is not a date; expected YYYY-MM-DD, e.g. 2026-03-31",
-                    shown(v)
-                ),
+                format!("'{}' is not a date; expected {DATE_FORMATS}", shown(v)),
             )
         })
+}
+
+/// `2026-03-31` (or `2026-3-1`), with a year of four digits.
+fn iso_date(v: &str) -> Option<chrono::NaiveDate> {
+    let four_digit_year =
+        v.len() > 4 && v.as_bytes()[..4].iter().all(u8::is_ascii_digit) && v.as_bytes()[4] == b'-';
+    four_digit_year
+        .then(|| chrono::NaiveDate::parse_from_str(v, "%Y-%m-%d").ok())
+        .flatten()
+}
+
+/// `31.03.2026` or `31.3.2026`: day and month of one or two digits, a year of four.
+fn dotted_date(v: &str) -> Option<chrono::NaiveDate> {
+    let mut parts = v.split('.');
+    let (day, month, year) = (parts.next()?, parts.next()?, parts.next()?);
+    let digits = |s: &str, lengths: &[usize]| {
+        lengths.contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if parts.next().is_some()
+        || !digits(day, &[1, 2])
+        || !digits(month, &[1, 2])
+        || !digits(year, &[4])
+    {
+        return None;
+    }
+    chrono::NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)
 }
 
 fn check(
@@ -258,12 +282,43 @@ mod tests {
             date(DUE, "2026-03-31").unwrap().unwrap().to_string(),
             "2026-03-31"
         );
-        let err = date(DUE, "31.03.2026").unwrap_err();
+        let err = date(DUE, "31/03/2026").unwrap_err();
         assert_eq!(
             err.to_string(),
-            "due: '31.03.2026' is not a date; expected YYYY-MM-DD, e.g. 2026-03-31"
+            "due: '31/03/2026' is not a date; expected YYYY-MM-DD or DD.MM.YYYY, e.g. \
+             2026-03-31 or 31.03.2026"
         );
         assert!(date(DUE, "2026-02-30").is_err());
+    }
+
+    #[test]
+    fn dates_are_also_taken_day_first_with_dots_and_come_back_iso() {
+        for typed in ["30.09.2026", "30.9.2026", " 2026-09-30 ", "2026-9-30"] {
+            assert_eq!(
+                date(DUE, typed).unwrap().unwrap().to_string(),
+                "2026-09-30",
+                "{typed}"
+            );
+        }
+        assert_eq!(
+            date(DUE, "1.1.2027").unwrap().unwrap().to_string(),
+            "2027-01-01"
+        );
+        for bad in [
+            "31.9.2026",
+            "30.09.26",
+            "30.09.02026",
+            "30.09.2026.",
+            "300.9.2026",
+            "30..2026",
+            "+3.09.2026",
+            "30.09",
+            "0.09.2026",
+            "30.13.2026",
+        ] {
+            let err = date(DUE, bad).unwrap_err();
+            assert!(err.message.contains("DD.MM.YYYY"), "{bad}: {err}");
+        }
     }
 
     #[test]
@@ -275,7 +330,7 @@ mod tests {
         assert_eq!(shown("Müller 株式会社"), "Müller 株式会社");
         assert_eq!(
             date(DUE, "\u{1b}[2J").unwrap_err().message,
-            "'\\u{1b}[2J' is not a date; expected YYYY-MM-DD, e.g. 2026-03-31"
+            format!("'\\u{{1b}}[2J' is not a date; expected {DATE_FORMATS}")
         );
     }
 

@@ -303,6 +303,13 @@ impl Shell {
             }
             return Step::Continue;
         }
+        // A form takes `?` as text; the key its context binds to help still opens help.
+        if keymap::action_in(&self.screens[self.current].contexts().contexts, &key)
+            == Some(Action::Help)
+        {
+            self.help = true;
+            return Step::Continue;
+        }
         let screen = &mut self.screens[self.current];
         let capturing = screen.captures_input();
         let mut ctx = Ctx {

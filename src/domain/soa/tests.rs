@@ -583,3 +583,12 @@ fn only_an_exclusion_of_a_treating_control_excludes_treatment() {
     let err = check_decision(&excluded("8.13", "x"), &refs(&["R-001"]), &[]).unwrap_err();
     assert_eq!(err.field, field::APPLICABILITY);
 }
+
+#[test]
+fn an_exclusion_justification_does_not_apply_to_an_applicable_control() {
+    assert!(!exclusion_justification_applies(Applicability::Applicable));
+    assert!(exclusion_justification_applies(
+        Applicability::NotApplicable
+    ));
+    assert!(exclusion_justification_applies(Applicability::Undecided));
+}

@@ -34,11 +34,13 @@ pub enum Context {
     FormLine,
     /// A text in focus: Enter is a new line.
     FormText,
+    /// A date in focus, over the keys of a line: a key enters today.
+    FormDate,
     FormChoice,
     FormToggle,
     /// A reference picker in focus, its list closed.
     FormPick,
-    /// A reference picker's open list, which takes every key but Ctrl-S.
+    /// The open list of a reference picker or a choice, which takes every key but Ctrl-S.
     FormPickList,
     /// "Discard what you typed?" over a form.
     ConfirmDiscard,
@@ -83,6 +85,7 @@ impl Context {
         Context::Form,
         Context::FormLine,
         Context::FormText,
+        Context::FormDate,
         Context::FormChoice,
         Context::FormToggle,
         Context::FormPick,
@@ -114,6 +117,7 @@ impl Context {
                 | Context::Form
                 | Context::FormLine
                 | Context::FormText
+                | Context::FormDate
                 | Context::FormChoice
                 | Context::FormToggle
                 | Context::FormPick
@@ -162,6 +166,7 @@ pub const STACKS: &[&[Context]] = {
         &[Form],
         &[FormLine, Form],
         &[FormText, Form],
+        &[FormDate, FormLine, Form],
         &[FormChoice, Form],
         &[FormToggle, Form],
         &[FormPick, Form],

@@ -77,6 +77,14 @@ pub enum Action {
     PrevOption,
     Toggle,
     OpenList,
+    /// Text editing: delete to the start or the end of the line, the word before the cursor;
+    /// undo the last change.
+    DeleteToStart,
+    DeleteToEnd,
+    DeleteWord,
+    Undo,
+    /// A date field: enter today's date.
+    Today,
     /// Shown only: the field under the cursor takes the key as text or a choice.
     Type,
     // Protection needs
@@ -253,6 +261,19 @@ pub fn action(context: Context, key: &KeyEvent) -> Option<Action> {
         .iter()
         .find(|b| b.keys.iter().any(|k| k.matches(key)))
         .map(|b| b.action)
+}
+
+/// How help prints the first key bound to `action` in `context`, for a message that names it
+/// ("Ctrl-U clears it"); empty when nothing binds it.
+pub fn key_name(context: Context, action: Action) -> String {
+    context
+        .bindings()
+        .iter()
+        .filter(|b| b.action == action)
+        .flat_map(|b| b.keys.iter())
+        .find(|k| !k.alias)
+        .map(Key::name)
+        .unwrap_or_default()
 }
 
 /// The action `key` stands for in the first of `contexts` that binds it.

@@ -25,6 +25,7 @@ impl Context {
             Context::Form => FORM,
             Context::FormLine => FORM_LINE,
             Context::FormText => FORM_TEXT,
+            Context::FormDate => FORM_DATE,
             Context::FormChoice => FORM_CHOICE,
             Context::FormToggle => FORM_TOGGLE,
             Context::FormPick => FORM_PICK,
@@ -195,15 +196,53 @@ const FORM: &[Binding] = &[
     b(&[ESC], Cancel, "cancel"),
 ];
 
-const FORM_LINE: &[Binding] = &[b(&[ENTER], Submit, "save")];
+// Terminal habits in text fields (readline's keys); help lists them, the footer has no room.
+const EDITING: [Binding; 4] = [
+    b(
+        &[Key::ctrl('u')],
+        DeleteToStart,
+        "delete to the start of the line",
+    )
+    .help_only(),
+    b(
+        &[Key::ctrl('k')],
+        DeleteToEnd,
+        "delete to the end of the line",
+    )
+    .help_only(),
+    b(
+        &[Key::ctrl('w')],
+        DeleteWord,
+        "delete the word before the cursor",
+    )
+    .help_only(),
+    b(&[Key::ctrl('z')], Undo, "undo").help_only(),
+];
 
-const FORM_TEXT: &[Binding] = &[Binding::typing("Enter", "new line")];
+const FORM_LINE: &[Binding] = &[
+    b(&[ENTER], Submit, "save"),
+    EDITING[0],
+    EDITING[1],
+    EDITING[2],
+    EDITING[3],
+];
+
+const FORM_TEXT: &[Binding] = &[
+    Binding::typing("Enter", "new line"),
+    EDITING[0],
+    EDITING[1],
+    EDITING[2],
+    EDITING[3],
+];
+
+// `t` is no part of a date, so it can stand for today.
+const FORM_DATE: &[Binding] = &[b(&[c('t')], Today, "enter today's date").in_footer("today")];
 
 const FORM_CHOICE: &[Binding] = &[
-    b(&[ENTER], Submit, "save"),
-    b(&[LEFT, UP.alias()], PrevOption, "choose"),
-    b(&[RIGHT, DOWN.alias(), SPACE.alias()], NextOption, "choose"),
-    Binding::typing("a-z", "choose"),
+    b(&[ENTER, SPACE.alias(), DOWN.alias()], OpenList, "list"),
+    Binding::typing("a-z", "search"),
+    b(&[LEFT], PrevOption, "previous, next option").help_only(),
+    b(&[RIGHT], NextOption, "previous, next option").help_only(),
 ];
 
 const FORM_TOGGLE: &[Binding] = &[
@@ -227,6 +266,9 @@ const FORM_PICK_LIST: &[Binding] = &[
     b(&[ENTER], Open, "done"),
     b(&[ESC], Close, "close"),
     b(&[Key::ctrl('s')], Save, "save"),
+    // Type the first letters, then Tab on: what the search found is taken.
+    b(&[TAB], NextField, "take the found option, next field").help_only(),
+    b(&[BACKTAB], PrevField, "take the found option, next field").help_only(),
 ];
 
 const CONFIRM_DISCARD: &[Binding] = &[

@@ -85,7 +85,9 @@ pub trait Record: Clone + Sized + Send {
     fn form(&self, title: String) -> Form;
     /// The record as the form says it should be (may refuse a malformed date, say).
     fn with_form(&self, form: &Form) -> Result<Self, ValidationError>;
-    /// Called after each key in the form, to update guidance that depends on what was chosen.
+    /// Called when the form opens and after each key in it, to update guidance that depends on
+    /// what was chosen and to follow up on a change (`Form::changed` names the field the key
+    /// changed). Fields that apply only sometimes are the form's own (`Form::disabled_when`).
     fn form_changed(&self, _form: &mut Form) {}
     /// The records, and a blank one that new records start from.
     fn load(data: &Reader<'_>) -> Result<(Vec<Self>, Self), Error>;
@@ -262,13 +264,24 @@ impl<T: Record> RegisterView<T> {
 
     pub fn open_new(&mut self) {
         let base = self.blank.clone();
-        self.modal = Modal::Form {
-            form: base.form(format!(
-                "Add {}",
-                crate::domain::wording::with_article(T::NOUN)
-            )),
+        self.open_form(
             base,
-        };
+            format!("Add {}", crate::domain::wording::with_article(T::NOUN)),
+        );
+    }
+
+    /// Opens the form of `base`, with the fields that do not apply to it disabled from the start.
+    fn open_form(&mut self, base: T, title: String) {
+        let mut form = base.form(title);
+        base.form_changed(&mut form);
+        self.modal = Modal::Form { form, base };
+    }
+
+    /// Gives the open form the day its date fields' "today" key enters.
+    fn set_form_today(&mut self, today: chrono::NaiveDate) {
+        if let Modal::Form { form, .. } | Modal::Bulk(form) = &mut self.modal {
+            form.set_today(today);
+        }
     }
 
     /// Opens the history of the selected record; a store error goes to the status line.
@@ -294,6 +307,7 @@ impl<T: Record> RegisterView<T> {
     pub fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx<'_>) -> Handled {
         match std::mem::replace(&mut self.modal, Modal::None) {
             Modal::Form { mut form, base } => {
+                form.set_today(ctx.today);
                 match form.handle_key(key) {
                     FormEvent::None => {
                         base.form_changed(&mut form);
@@ -305,6 +319,7 @@ impl<T: Record> RegisterView<T> {
                 return Handled::Yes;
             }
             Modal::Bulk(mut form) => {
+                form.set_today(ctx.today);
                 match form.handle_key(key) {
                     FormEvent::None => self.modal = Modal::Bulk(form),
                     FormEvent::Cancel => *ctx.status = Status::Info("Nothing changed.".into()),
@@ -371,21 +386,25 @@ impl<T: Record> RegisterView<T> {
                 }
                 Some(Action::New) if T::CAN_ADD => {
                     self.open_new();
+                    self.set_form_today(ctx.today);
                     return Handled::Yes;
                 }
                 Some(Action::Edit) => {
                     if let Some(item) = self.selected().cloned() {
-                        self.modal = match item.read_only() {
-                            Some(why) => Modal::History(History::read_only(
-                                &format!("{} {}", T::NOUN, item.label()),
-                                why,
-                                &item.detail(),
-                            )),
-                            None => Modal::Form {
-                                form: item.form(format!("Edit {}", item.label())),
-                                base: item,
-                            },
-                        };
+                        match item.read_only() {
+                            Some(why) => {
+                                self.modal = Modal::History(History::read_only(
+                                    &format!("{} {}", T::NOUN, item.label()),
+                                    why,
+                                    &item.detail(),
+                                ));
+                            }
+                            None => {
+                                let title = format!("Edit {}", item.label());
+                                self.open_form(item, title);
+                                self.set_form_today(ctx.today);
+                            }
+                        }
                     }
                     return Handled::Yes;
                 }

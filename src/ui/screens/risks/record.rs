@@ -537,6 +537,15 @@ impl Record for RiskRow {
                 "Inherent level",
                 &rating_in_words(m, r.inherent),
             )
+            // The treatment before the residual ratings, which apply once it is chosen.
+            .choice(
+                field::TREATMENT,
+                "Treatment option",
+                treatments,
+                r.treatment
+                    .and_then(|t| TreatmentOption::ALL.iter().position(|x| *x == t))
+                    .map_or(0, |i| i + 1),
+            )
             .choice(
                 field::RESIDUAL_LIKELIHOOD,
                 "Residual likelihood",
@@ -554,14 +563,6 @@ impl Record for RiskRow {
                 "Residual level",
                 &rating_in_words(m, r.residual),
             )
-            .choice(
-                field::TREATMENT,
-                "Treatment option",
-                treatments,
-                r.treatment
-                    .and_then(|t| TreatmentOption::ALL.iter().position(|x| *x == t))
-                    .map_or(0, |i| i + 1),
-            )
             .text(
                 field::TREATMENT_RATIONALE,
                 "Treatment rationale",
@@ -578,6 +579,9 @@ impl Record for RiskRow {
             )
             .date(field::NEXT_REVIEW, "Next review", r.next_review)
             .text(field::DESCRIPTION, "Description", &r.description)
+            // A residual rating is disabled until a treatment is chosen; what it held stays.
+            .disabled_when(field::RESIDUAL_LIKELIHOOD, residual_applies)
+            .disabled_when(field::RESIDUAL_IMPACT, residual_applies)
     }
 
     fn form_changed(&self, form: &mut Form) {
@@ -593,11 +597,7 @@ impl Record for RiskRow {
 
     fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
         let objectives = chosen_objectives(form);
-        let treatment = form
-            .choice_index(field::TREATMENT)
-            .checked_sub(1)
-            .and_then(|i| TreatmentOption::ALL.get(i))
-            .copied();
+        let treatment = chosen_treatment(form);
         let risk = Risk {
             title: form.value(field::TITLE),
             assets: form.picked_all(field::ASSETS),
@@ -655,4 +655,17 @@ impl Record for RiskRow {
     fn delete(&self) -> Result<Command, ValidationError> {
         Ok(Command::DeleteRisk(self.risk.id))
     }
+}
+
+/// The treatment option the form names: none while it says "not decided".
+fn chosen_treatment(form: &Form) -> Option<TreatmentOption> {
+    form.choice_index(field::TREATMENT)
+        .checked_sub(1)
+        .and_then(|i| TreatmentOption::ALL.get(i))
+        .copied()
+}
+
+/// Why a residual rating does not apply yet, if it does not.
+fn residual_applies(form: &Form) -> Option<&'static str> {
+    (!Risk::residual_applies(chosen_treatment(form))).then_some("once a treatment is chosen")
 }

@@ -67,14 +67,15 @@ impl Record for ScopeItem {
     }
 
     fn form(&self, title: String) -> Form {
+        // The name first, where typing starts.
         Form::new(title)
+            .line(scope_field::NAME, "Name", &self.name)
             .choice(
                 scope_field::KIND,
                 "Kind",
                 labels(ScopeItemKind::ALL, ScopeItemKind::label),
                 index_of(ScopeItemKind::ALL, &self.kind),
             )
-            .line(scope_field::NAME, "Name", &self.name)
             .toggle(scope_field::IN_ISMS, "In ISMS scope", self.in_isms)
             .toggle(
                 scope_field::IN_CERTIFICATE,
@@ -103,6 +104,20 @@ impl Record for ScopeItem {
             description: form.value(scope_field::DESCRIPTION),
             ..self.clone()
         })
+    }
+
+    /// Unticking "In ISMS scope" unticks "In certificate scope", as the domain says.
+    fn form_changed(&self, form: &mut Form) {
+        if form.changed() != Some(scope_field::IN_ISMS) {
+            return;
+        }
+        let item = ScopeItem {
+            in_isms: form.toggled(scope_field::IN_ISMS),
+            in_certificate: form.toggled(scope_field::IN_CERTIFICATE),
+            ..self.clone()
+        };
+        let item = item.clone().with_in_isms(item.in_isms);
+        form.set_toggle(scope_field::IN_CERTIFICATE, item.in_certificate);
     }
 
     fn load(data: &Reader<'_>) -> Result<(Vec<Self>, Self), Error> {
@@ -295,14 +310,15 @@ impl Record for ContextIssue {
     }
 
     fn form(&self, title: String) -> Form {
+        // The issue first, where typing starts.
         Form::new(title)
+            .line(issue_field::TITLE, "Issue", &self.title)
             .choice(
                 issue_field::KIND,
                 "Kind",
                 labels(IssueKind::ALL, IssueKind::label),
                 index_of(IssueKind::ALL, &self.kind),
             )
-            .line(issue_field::TITLE, "Issue", &self.title)
             .text(issue_field::NOTE, "Note", &self.note)
     }
 

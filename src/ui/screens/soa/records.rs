@@ -355,6 +355,15 @@ impl Record for SoaRow {
             )
             .line(soa::field::OWNER, "Owner", &e.owner)
             .text(soa::field::EVIDENCE, "Evidence", &e.evidence)
+            // An applicable control has no exclusion to justify; the text stays.
+            .disabled_when(soa::field::EXCLUSION_JUSTIFICATION, |form| {
+                let applicability = Applicability::ALL
+                    .get(form.choice_index(soa::field::APPLICABILITY))
+                    .copied()
+                    .unwrap_or(Applicability::Undecided);
+                (!soa::exclusion_justification_applies(applicability))
+                    .then_some("applies to an excluded control")
+            })
     }
 
     fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {

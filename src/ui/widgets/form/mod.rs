@@ -1,6 +1,8 @@
-//! The reusable form popup: single- and multi-line text (ratatui-textarea), choices, yes/no
-//! toggles, dates, and reference pickers with a filtered list. Field keys are the domain's `Field`
-//! constants, so a validation error from the domain lands next to its field.
+//! The reusable form popup: single- and multi-line text (ratatui-textarea), choices with a
+//! drop-down list, yes/no toggles, dates (today with one key), and reference pickers with a
+//! filtered list. Field keys are the domain's `Field` constants, so a validation error from the
+//! domain lands next to its field. A field that does not apply now is disabled: skipped by Tab,
+//! drawn with the reason, its value kept.
 
 use ratatui::style::Style;
 use ratatui_textarea::{TextArea, WrapMode};
@@ -15,6 +17,8 @@ pub enum FieldKind {
     Choice {
         options: Vec<String>,
         selected: usize,
+        /// The drop-down list, while it is open.
+        list: Option<PickList>,
     },
     Toggle(bool),
     /// Read-only guidance, skipped by Tab.
@@ -28,7 +32,7 @@ pub enum FieldKind {
     },
 }
 
-/// The open list of a reference picker: what was typed and the highlighted option.
+/// The open list of a choice or a reference picker: what was typed and the highlighted option.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PickList {
     pub filter: String,
@@ -40,7 +44,13 @@ pub struct Field {
     pub label: &'static str,
     pub kind: FieldKind,
     pub error: Option<String>,
+    /// Why the field does not apply now, if it does not: Tab skips it, its value stays.
+    pub disabled: Option<&'static str>,
 }
+
+/// Why a field does not apply to what the form says now (`None`: it applies). A plain function
+/// of the form, so that the form can ask it after every key, before Tab moves on.
+pub type Applies = fn(&Form) -> Option<&'static str>;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FormEvent {
@@ -57,6 +67,12 @@ pub struct Form {
     asking_discard: bool,
     /// An error that belongs to no single field.
     pub message: Option<String>,
+    /// The day a date field's "today" key enters, from the app's clock; none hides the key.
+    today: Option<chrono::NaiveDate>,
+    /// The field the last key changed, so that a screen can follow up on that change alone.
+    changed: Option<Name>,
+    /// The fields that apply only sometimes, and the rule that says when not.
+    rules: Vec<(Name, Applies)>,
 }
 
 fn text_area(value: &str, multiline: bool) -> TextArea<'static> {
@@ -88,7 +104,15 @@ impl Form {
             initial: Vec::new(),
             asking_discard: false,
             message: None,
+            today: None,
+            changed: None,
+            rules: Vec::new(),
         }
+    }
+
+    /// The day the "today" key enters in a date field.
+    pub fn set_today(&mut self, today: chrono::NaiveDate) {
+        self.today = Some(today);
     }
 
     fn push(mut self, key: Name, label: &'static str, kind: FieldKind) -> Self {
@@ -97,16 +121,21 @@ impl Form {
             label,
             kind,
             error: None,
+            disabled: None,
         });
         self.initial = self.snapshot();
         // The focus starts on the first field that takes input.
-        if matches!(
-            self.fields.get(self.focus).map(|f| &f.kind),
-            Some(FieldKind::Note(_))
-        ) {
+        if !self.takes_focus(self.focus) {
             self.focus = self.fields.len() - 1;
         }
         self
+    }
+
+    /// Whether the field at `i` can have the focus: it takes input and applies now.
+    fn takes_focus(&self, i: usize) -> bool {
+        self.fields
+            .get(i)
+            .is_some_and(|f| !matches!(f.kind, FieldKind::Note(_)) && f.disabled.is_none())
     }
 
     pub fn line(self, key: Name, label: &'static str, value: &str) -> Self {
@@ -132,7 +161,15 @@ impl Form {
     ) -> Self {
         let options: Vec<String> = options.into_iter().map(Into::into).collect();
         let selected = selected.min(options.len().saturating_sub(1));
-        self.push(key, label, FieldKind::Choice { options, selected })
+        self.push(
+            key,
+            label,
+            FieldKind::Choice {
+                options,
+                selected,
+                list: None,
+            },
+        )
     }
 
     /// A line of guidance the form shows but nobody types into.
@@ -169,6 +206,56 @@ impl Form {
 
     pub fn toggle(self, key: Name, label: &'static str, value: bool) -> Self {
         self.push(key, label, FieldKind::Toggle(value))
+    }
+
+    /// Ticks or unticks a toggle, for a rule that ties one field to another.
+    pub fn set_toggle(&mut self, key: Name, value: bool) {
+        if let Some(FieldKind::Toggle(v)) = self
+            .fields
+            .iter_mut()
+            .find(|f| f.key == key)
+            .map(|f| &mut f.kind)
+        {
+            *v = value;
+        }
+    }
+
+    /// Disables the field `key` with the reason it does not apply (`None` enables it again).
+    /// Tab skips a disabled field and the form draws the reason; its value stays as it was,
+    /// so that nothing typed is lost when it applies again. The focus leaves it.
+    pub fn set_disabled(&mut self, key: Name, reason: Option<&'static str>) {
+        let Some(i) = self.fields.iter().position(|f| f.key == key) else {
+            debug_assert!(false, "the form {:?} has no field {key:?}", self.title);
+            return;
+        };
+        self.fields[i].disabled = reason;
+        if reason.is_some() && self.focus == i {
+            self.step_focus(true);
+        }
+    }
+
+    /// Disables the field `key` whenever `rule` gives a reason, asked now and after every key.
+    pub fn disabled_when(mut self, key: Name, rule: Applies) -> Self {
+        self.rules.push((key, rule));
+        self.apply_rules();
+        self
+    }
+
+    fn apply_rules(&mut self) {
+        for (key, rule) in self.rules.clone() {
+            let reason = rule(self);
+            self.set_disabled(key, reason);
+        }
+    }
+
+    /// Why the field `key` does not apply now, if it is disabled.
+    pub fn disabled(&self, key: Name) -> Option<&'static str> {
+        self.field(key).and_then(|f| f.disabled)
+    }
+
+    /// The field the last key changed (a toggle ticked, a choice made, text typed), if any.
+    pub fn changed(&self) -> Option<Name> {
+        self.changed
     }
 
     pub fn pick(
@@ -255,8 +342,10 @@ impl Form {
         }
     }
 
-    /// Moves the focus to the next (or previous) field that takes input.
+    /// Moves the focus to the next (or previous) field that takes input and applies now. A
+    /// date it leaves is written as ISO once it reads as a date.
     fn step_focus(&mut self, forward: bool) {
+        self.normalise_date();
         let n = self.fields.len();
         for k in 1..=n {
             let i = if forward {
@@ -264,9 +353,25 @@ impl Form {
             } else {
                 (self.focus + n * 2 - k) % n
             };
-            if !matches!(self.fields[i].kind, FieldKind::Note(_)) {
+            if self.takes_focus(i) {
                 self.focus = i;
                 return;
+            }
+        }
+    }
+
+    /// The focused date as ISO (`30.9.2026` becomes `2026-09-30`); text that is no date stays
+    /// as typed, for the error on saving to quote.
+    fn normalise_date(&mut self) {
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return;
+        };
+        if let FieldKind::Date(t) = &mut field.kind {
+            let typed = t.lines().join("");
+            if let Ok(Some(d)) = crate::domain::text::date(field.key, &typed)
+                && d.to_string() != typed
+            {
+                replace_text(t, &d.to_string());
             }
         }
     }
@@ -275,14 +380,16 @@ impl Form {
         self.fields.get(self.focus).map(|f| f.key)
     }
 
-    /// Shows `message` next to the field `key` and moves there; a key no field has becomes the
-    /// form's own message.
+    /// Shows `message` next to the field `key` and moves there (unless it is disabled, where
+    /// nothing can be typed); a key no field has becomes the form's own message.
     pub fn set_error(&mut self, key: Name, message: impl Into<String>) {
         let message = message.into();
         match self.fields.iter().position(|f| f.key == key) {
             Some(i) => {
                 self.fields[i].error = Some(message);
-                self.focus = i;
+                if self.fields[i].disabled.is_none() {
+                    self.focus = i;
+                }
             }
             None => self.message = Some(message),
         }
@@ -300,19 +407,7 @@ impl Form {
     }
 
     fn snapshot(&self) -> Vec<String> {
-        self.fields
-            .iter()
-            .map(|f| match &f.kind {
-                FieldKind::Line(t) | FieldKind::Text(t) | FieldKind::Date(t) => {
-                    t.lines().join("\n")
-                }
-                FieldKind::Choice { selected, .. } => selected.to_string(),
-                FieldKind::Toggle(b) => b.to_string(),
-                // Guidance is not something the user typed.
-                FieldKind::Note(_) => String::new(),
-                FieldKind::Pick { selected, .. } => format!("{selected:?}"),
-            })
-            .collect()
+        self.fields.iter().map(|f| f.kind.state()).collect()
     }
 
     /// Something was typed or changed since the form opened.
@@ -321,26 +416,94 @@ impl Form {
     }
 
     /// Inserts pasted text into the focused text field; line breaks become spaces on one line.
+    /// A paste that would make the value longer than the field takes is refused whole: the
+    /// field keeps its value and says so, and how to clear it.
     pub fn paste(&mut self, text: &str) {
-        if let Some(field) = self.fields.get_mut(self.focus) {
-            match &mut field.kind {
-                FieldKind::Line(t) | FieldKind::Date(t) => {
-                    t.insert_str(text.replace(['\r', '\n'], " "));
-                }
-                FieldKind::Text(t) => {
-                    t.insert_str(text.replace("\r\n", "\n"));
-                }
-                _ => {}
-            }
+        let Some(field) = self.fields.get_mut(self.focus) else {
+            return;
+        };
+        if field.disabled.is_some() {
+            return;
+        }
+        let (t, pasted, max, clears) = match &mut field.kind {
+            FieldKind::Line(t) | FieldKind::Date(t) => (
+                t,
+                text.replace(['\r', '\n'], " "),
+                crate::domain::text::LINE_MAX,
+                "clears it",
+            ),
+            FieldKind::Text(t) => (
+                t,
+                text.replace("\r\n", "\n"),
+                crate::domain::text::TEXT_MAX,
+                "clears a line",
+            ),
+            _ => return,
+        };
+        let had: usize = t.lines().iter().map(|l| l.chars().count()).sum();
+        if had + pasted.chars().count() > max {
+            // The cursor goes to the end, where the key that deletes to the start clears it.
+            t.move_cursor(ratatui_textarea::CursorMove::Bottom);
+            t.move_cursor(ratatui_textarea::CursorMove::End);
+            let key = crate::ui::keymap::key_name(
+                crate::ui::keymap::Context::FormLine,
+                crate::ui::keymap::Action::DeleteToStart,
+            );
+            field.error = Some(format!(
+                "the pasted text would make it longer than {max} characters; the field keeps \
+                 its value. {key} {clears}."
+            ));
+            return;
+        }
+        field.error = None;
+        t.insert_str(pasted);
+        self.changed = Some(field.key);
+        self.apply_rules();
+    }
+}
+
+impl FieldKind {
+    /// What the user set in the field, to tell whether it changed.
+    fn state(&self) -> String {
+        match self {
+            FieldKind::Line(t) | FieldKind::Text(t) | FieldKind::Date(t) => t.lines().join("\n"),
+            FieldKind::Choice { selected, .. } => selected.to_string(),
+            FieldKind::Toggle(b) => b.to_string(),
+            // Guidance is not something the user typed.
+            FieldKind::Note(_) => String::new(),
+            FieldKind::Pick { selected, .. } => format!("{selected:?}"),
         }
     }
 }
 
-fn pick_matches<'a>(options: &'a [(i64, String)], filter: &str) -> Vec<&'a (i64, String)> {
+/// Replaces the whole text of an editor, through its edits, so that undo can take it back.
+fn replace_text(t: &mut TextArea<'static>, text: &str) {
+    t.select_all();
+    t.cut();
+    t.insert_str(text);
+}
+
+/// The positions of the options whose label contains `filter` (ignoring case): those that
+/// start with it first, so that typing the first letters finds an option at the top.
+fn list_matches<'a>(labels: impl Iterator<Item = &'a str>, filter: &str) -> Vec<usize> {
     let needle = filter.to_lowercase();
-    options
-        .iter()
-        .filter(|(_, label)| label.to_lowercase().contains(&needle))
+    let mut found: Vec<(bool, usize)> = labels
+        .enumerate()
+        .filter_map(|(i, label)| {
+            let label = label.to_lowercase();
+            label
+                .contains(&needle)
+                .then(|| (!label.starts_with(&needle), i))
+        })
+        .collect();
+    found.sort();
+    found.into_iter().map(|(_, i)| i).collect()
+}
+
+fn pick_matches<'a>(options: &'a [(i64, String)], filter: &str) -> Vec<&'a (i64, String)> {
+    list_matches(options.iter().map(|(_, l)| l.as_str()), filter)
+        .into_iter()
+        .map(|i| &options[i])
         .collect()
 }
 

@@ -6,7 +6,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use super::{Field, FieldKind, Form, pick_matches};
+use super::{Field, FieldKind, Form, PickList, list_matches, pick_matches};
 use crate::ui::theme;
 use crate::ui::widgets::{centered, fit, key_line};
 
@@ -114,7 +114,12 @@ impl Form {
             } else {
                 theme::label()
             };
-            let marker = if focused { "▸ " } else { "  " };
+            let marker = match (focused, f.disabled.is_some()) {
+                (true, _) => "▸ ",
+                // Survives NO_COLOR: the field that does not apply is marked in text.
+                (false, true) => "– ",
+                (false, false) => "  ",
+            };
             frame.render_widget(
                 Paragraph::new(Span::styled(
                     fit(
@@ -125,8 +130,17 @@ impl Form {
                 )),
                 label,
             );
-            self.render_input(frame, input, f, focused);
-            if focused && matches!(&f.kind, FieldKind::Pick { list: Some(_), .. }) {
+            if let Some(reason) = f.disabled {
+                render_disabled(frame, input, f, reason);
+            } else {
+                self.render_input(frame, input, f, focused);
+            }
+            if focused
+                && matches!(
+                    &f.kind,
+                    FieldKind::Pick { list: Some(_), .. } | FieldKind::Choice { list: Some(_), .. }
+                )
+            {
                 open_list = Some((input, f));
             }
             at += 1;
@@ -200,7 +214,9 @@ impl Form {
                     area,
                 );
             }
-            FieldKind::Choice { options, selected } => {
+            FieldKind::Choice {
+                options, selected, ..
+            } => {
                 let text = options.get(*selected).map_or("", String::as_str);
                 let arrows = if focused { "◂ " } else { "  " };
                 let after = if focused { " ▸" } else { "" };
@@ -276,18 +292,67 @@ pub(super) fn visible_window(heights: &[u16], focus: usize, available: u16) -> (
     }
 }
 
-fn render_pick_list(frame: &mut Frame, popup: Rect, anchor: Rect, field: &Field) {
-    let FieldKind::Pick {
-        options,
-        selected,
-        multi,
-        list: Some(list),
-    } = &field.kind
-    else {
-        return;
+/// A field that does not apply now: its value, dimmed, and why it does not apply.
+fn render_disabled(frame: &mut Frame, area: Rect, field: &Field, reason: &str) {
+    let value = match &field.kind {
+        FieldKind::Line(t) | FieldKind::Text(t) | FieldKind::Date(t) => t.lines().join(" "),
+        FieldKind::Choice {
+            options, selected, ..
+        } => options.get(*selected).cloned().unwrap_or_default(),
+        FieldKind::Toggle(v) => if *v { "yes" } else { "no" }.to_string(),
+        FieldKind::Note(_) | FieldKind::Pick { .. } => String::new(),
     };
-    let matching = pick_matches(options, &list.filter);
-    let height = (u16::try_from(matching.len()).unwrap_or(u16::MAX).min(8) + 3).min(popup.height);
+    let text = if value.trim().is_empty() {
+        format!("({reason})")
+    } else {
+        format!("({reason}) {value}")
+    };
+    frame.render_widget(
+        Paragraph::new(Span::styled(fit(&text, area.width), theme::muted())),
+        area.rows().next().unwrap_or(area),
+    );
+}
+
+/// The open list of a choice or a picker, under its field: what was typed, and the options
+/// that match it (all of them at first), the highlighted one marked.
+fn render_pick_list(frame: &mut Frame, popup: Rect, anchor: Rect, field: &Field) {
+    let (labels, marks, list): (Vec<&str>, Vec<Option<bool>>, &PickList) = match &field.kind {
+        FieldKind::Pick {
+            options,
+            selected,
+            multi,
+            list: Some(list),
+        } => {
+            let matching = pick_matches(options, &list.filter);
+            (
+                matching.iter().map(|(_, l)| l.as_str()).collect(),
+                matching
+                    .iter()
+                    .map(|(id, _)| multi.then(|| selected.contains(id)))
+                    .collect(),
+                list,
+            )
+        }
+        FieldKind::Choice {
+            options,
+            list: Some(list),
+            ..
+        } => {
+            let matching = list_matches(options.iter().map(String::as_str), &list.filter);
+            (
+                matching.iter().map(|&i| options[i].as_str()).collect(),
+                vec![None; matching.len()],
+                list,
+            )
+        }
+        _ => return,
+    };
+    let total = match &field.kind {
+        FieldKind::Pick { options, .. } => options.len(),
+        FieldKind::Choice { options, .. } => options.len(),
+        _ => 0,
+    };
+    let height = (u16::try_from(labels.len()).unwrap_or(u16::MAX).min(8) + 3).min(popup.height);
     let y = if anchor.y + 1 + height <= popup.bottom() {
         anchor.y + 1
     } else {
@@ -304,7 +369,7 @@ fn render_pick_list(frame: &mut Frame, popup: Rect, anchor: Rect, field: &Field)
         .borders(Borders::ALL)
         .border_style(theme::focus_border())
         .title(Span::styled(
-            format!(" {}/{} ", matching.len(), options.len()),
+            format!(" {}/{} ", labels.len(), total),
             theme::muted(),
         ));
     let inner = block.inner(area);
@@ -315,25 +380,26 @@ fn render_pick_list(frame: &mut Frame, popup: Rect, anchor: Rect, field: &Field)
     ])];
     let visible = usize::from(inner.height.saturating_sub(1));
     let start = list.cursor.saturating_sub(visible.saturating_sub(1));
-    for (i, (id, label)) in matching.iter().enumerate().skip(start).take(visible) {
+    for (i, (label, mark)) in labels
+        .iter()
+        .zip(&marks)
+        .enumerate()
+        .skip(start)
+        .take(visible)
+    {
         let style = if i == list.cursor {
             theme::selected()
         } else {
             theme::value()
         };
-        let text = if *multi {
-            let mark = if selected.contains(id) {
-                "[x] "
-            } else {
-                "[ ] "
-            };
-            format!("{mark}{label}")
-        } else {
-            label.clone()
+        let text = match mark {
+            Some(true) => format!("[x] {label}"),
+            Some(false) => format!("[ ] {label}"),
+            None => (*label).to_string(),
         };
         lines.push(Line::styled(fit(&text, inner.width), style));
     }
-    if matching.is_empty() {
+    if labels.is_empty() {
         lines.push(Line::styled("nothing matches", theme::muted()));
     }
     frame.render_widget(Paragraph::new(lines), inner);

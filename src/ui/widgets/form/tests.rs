@@ -61,6 +61,11 @@ fn enter_saves_from_a_single_line_field_and_ctrl_s_from_any() {
     let mut f = sample();
     f.handle_key(key(KeyCode::Tab));
     assert_eq!(f.handle_key(key(KeyCode::Enter)), FormEvent::Submit);
+    assert_eq!(
+        f.handle_key(key(KeyCode::F(1))),
+        FormEvent::None,
+        "help is the shell's"
+    );
     f.handle_key(key(KeyCode::Tab));
     assert_eq!(
         f.handle_key(key(KeyCode::Enter)),
@@ -74,16 +79,241 @@ fn enter_saves_from_a_single_line_field_and_ctrl_s_from_any() {
 }
 
 #[test]
-fn choices_change_with_arrows_and_first_letters() {
+fn arrows_step_through_a_closed_choice() {
     let mut f = sample();
     f.handle_key(key(KeyCode::Right));
     assert_eq!(f.choice_index(KIND), 1);
-    f.handle_key(key(KeyCode::Char('p')));
-    assert_eq!(f.choice_index(KIND), 2);
-    f.handle_key(key(KeyCode::Char('L')));
-    assert_eq!(f.choice_index(KIND), 0);
     f.handle_key(key(KeyCode::Left));
+    f.handle_key(key(KeyCode::Left));
+    assert_eq!(f.choice_index(KIND), 2, "round to the last");
+}
+
+#[test]
+fn a_choice_opens_a_list_of_every_option_that_typing_searches() {
+    let mut f = sample();
+    f.handle_key(key(KeyCode::Enter));
+    assert!(open_list(&f), "Enter opens the list, it does not save");
+    assert_eq!(
+        f.contexts().contexts,
+        [crate::ui::keymap::Context::FormPickList]
+    );
+    f.handle_key(key(KeyCode::Down));
+    f.handle_key(key(KeyCode::Down));
+    assert_eq!(
+        f.choice_index(KIND),
+        0,
+        "moving in the list changes nothing yet"
+    );
+    f.handle_key(key(KeyCode::Enter));
+    assert!(!open_list(&f));
+    assert_eq!(
+        f.choice_index(KIND),
+        2,
+        "Enter picks the highlighted option"
+    );
+    assert_eq!(f.changed(), Some(KIND));
+
+    // Typing opens it filtered, those starting with the text first.
+    type_text(&mut f, "o");
+    assert!(open_list(&f));
+    f.handle_key(key(KeyCode::Enter));
+    assert_eq!(f.choice_index(KIND), 1, "Organisational unit starts with o");
+    type_text(&mut f, "loc");
+    f.handle_key(key(KeyCode::Esc));
+    assert!(!open_list(&f), "Esc closes the list");
+    assert_eq!(f.choice_index(KIND), 1, "Esc keeps the choice");
+    assert!(f.is_dirty(), "a choice made is a change");
+
+    // The first letters and Tab: the option found is taken, the focus moves on.
+    type_text(&mut f, "pro");
+    f.handle_key(key(KeyCode::Tab));
     assert_eq!(f.choice_index(KIND), 2);
+    assert_eq!(f.focused_key(), Some(NAME));
+    assert!(!open_list(&f));
+}
+
+fn open_list(f: &Form) -> bool {
+    f.fields
+        .iter()
+        .any(|x| matches!(x.kind, FieldKind::Choice { list: Some(_), .. }))
+}
+
+#[test]
+fn the_choice_list_shows_all_its_options_at_once() {
+    let mut f = sample();
+    f.handle_key(key(KeyCode::Enter));
+    let text = drawn(&f);
+    for option in ["Location", "Organisational unit", "Process"] {
+        assert!(text.contains(option), "{option} in\n{text}");
+    }
+    assert!(text.contains(" 3/3 "), "{text}");
+}
+
+fn drawn(f: &Form) -> String {
+    let mut terminal = ratatui::Terminal::new(ratatui::backend::TestBackend::new(90, 30)).unwrap();
+    terminal
+        .draw(|frame| f.render(frame, frame.area()))
+        .unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..buffer.area.height)
+        .map(|y| {
+            (0..buffer.area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn a_disabled_field_is_skipped_drawn_with_its_reason_and_keeps_its_value() {
+    let mut f = Form::new("Risk")
+        .line(NAME, "Name", "")
+        .text(DESCRIPTION, "Description", "kept")
+        .toggle(IN_ISMS, "In ISMS scope", true);
+    f.set_disabled(DESCRIPTION, Some("once a treatment is chosen"));
+    assert_eq!(f.disabled(DESCRIPTION), Some("once a treatment is chosen"));
+    f.handle_key(key(KeyCode::Tab));
+    assert_eq!(
+        f.focused_key(),
+        Some(IN_ISMS),
+        "Tab skips the disabled field"
+    );
+    f.handle_key(key(KeyCode::BackTab));
+    assert_eq!(f.focused_key(), Some(NAME));
+    f.paste("pasted");
+    assert_eq!(f.value(DESCRIPTION), "kept");
+    assert!(drawn(&f).contains("(once a treatment is chosen) kept"));
+    f.set_disabled(DESCRIPTION, None);
+    f.handle_key(key(KeyCode::Tab));
+    assert_eq!(f.focused_key(), Some(DESCRIPTION));
+    // Disabling the field in focus moves the focus on.
+    f.set_disabled(DESCRIPTION, Some("n/a"));
+    assert_eq!(f.focused_key(), Some(IN_ISMS));
+    assert_eq!(f.value(DESCRIPTION), "kept");
+    f.set_error(DESCRIPTION, "is too long");
+    assert_eq!(
+        f.focused_key(),
+        Some(IN_ISMS),
+        "no focus where nothing can be typed"
+    );
+    assert!(drawn(&f).contains("is too long"));
+}
+
+#[test]
+fn a_date_takes_today_with_one_key_and_dotted_dates_become_iso() {
+    const DUE: Name = Name::new("due");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
+    let mut f = Form::new("Action")
+        .date(DUE, "Due", None)
+        .line(NAME, "Name", "");
+    assert!(
+        f.contexts()
+            .hidden
+            .contains(&crate::ui::keymap::Action::Today),
+        "no clock given: no today key"
+    );
+    f.set_today(today);
+    assert!(
+        f.contexts().footer().contains(&("t".to_string(), "today")),
+        "{:?}",
+        f.contexts().footer()
+    );
+    type_text(&mut f, "1.1.2027");
+    f.handle_key(key(KeyCode::Char('t')));
+    assert_eq!(f.value(DUE), "2026-03-31", "today replaces what was there");
+    f.handle_key(ctrl('u'));
+    type_text(&mut f, "1.1.2027");
+    f.handle_key(key(KeyCode::Tab));
+    assert_eq!(
+        f.value(DUE),
+        "2027-01-01",
+        "leaving the field writes it as ISO"
+    );
+    f.handle_key(key(KeyCode::BackTab));
+    f.handle_key(ctrl('u'));
+    type_text(&mut f, "30.9.2026");
+    assert_eq!(f.handle_key(key(KeyCode::Enter)), FormEvent::Submit);
+    assert_eq!(f.value(DUE), "2026-09-30", "saving writes it as ISO");
+    f.handle_key(ctrl('u'));
+    type_text(&mut f, "soon");
+    f.handle_key(key(KeyCode::Tab));
+    assert_eq!(
+        f.value(DUE),
+        "soon",
+        "what is no date stays, for the error to quote"
+    );
+}
+
+fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+#[test]
+fn text_fields_take_the_terminal_editing_keys() {
+    let mut f = sample();
+    f.handle_key(key(KeyCode::Tab));
+    type_text(&mut f, "Head office Bremen");
+    f.handle_key(ctrl('w'));
+    assert_eq!(f.value(NAME), "Head office ");
+    f.handle_key(ctrl('z'));
+    assert_eq!(f.value(NAME), "Head office Bremen");
+    f.handle_key(key(KeyCode::Home));
+    f.handle_key(key(KeyCode::Right));
+    f.handle_key(key(KeyCode::Right));
+    f.handle_key(ctrl('k'));
+    assert_eq!(f.value(NAME), "He");
+    f.handle_key(ctrl('u'));
+    assert_eq!(f.value(NAME), "");
+    f.handle_key(key(KeyCode::Tab));
+    type_text(&mut f, "one");
+    f.handle_key(key(KeyCode::Enter));
+    type_text(&mut f, "two");
+    f.handle_key(ctrl('u'));
+    assert_eq!(
+        f.value(DESCRIPTION),
+        "one\n",
+        "Ctrl-U clears the line it is on"
+    );
+    let help = f.contexts().help();
+    for (keys, what) in [
+        ("Ctrl-U", "delete to the start of the line"),
+        ("Ctrl-K", "delete to the end of the line"),
+        ("Ctrl-W", "delete the word before the cursor"),
+        ("Ctrl-Z", "undo"),
+    ] {
+        assert!(
+            help.contains(&(keys.to_string(), what)),
+            "{keys} in {help:?}"
+        );
+    }
+}
+
+#[test]
+fn a_paste_too_long_for_the_field_is_refused_and_the_value_kept() {
+    let mut f = sample();
+    f.handle_key(key(KeyCode::Tab));
+    type_text(&mut f, "HQ");
+    f.paste(&"x".repeat(crate::domain::text::LINE_MAX));
+    assert_eq!(f.value(NAME), "HQ", "the field keeps its value");
+    let error = f.fields[1].error.clone().unwrap_or_default();
+    assert_eq!(
+        error,
+        "the pasted text would make it longer than 200 characters; the field keeps its value. \
+         Ctrl-U clears it."
+    );
+    f.handle_key(ctrl('u'));
+    assert_eq!(f.value(NAME), "");
+    assert_eq!(
+        f.fields[1].error, None,
+        "changing the field clears the message"
+    );
+    f.paste(&"x".repeat(crate::domain::text::LINE_MAX));
+    assert_eq!(
+        f.value(NAME).len(),
+        crate::domain::text::LINE_MAX,
+        "a paste that fits"
+    );
 }
 
 #[test]
