@@ -11,6 +11,17 @@ mod screen;
 
 pub use screen::RegisterScreen;
 
+/// An item with its noun, for questions and titles: "risk R-001 Ransomware", or the label
+/// alone where it already says what it is ("acceptance of R-001 by Anna Weber").
+fn named<T: Record>(item: &T) -> String {
+    let label = item.label();
+    if label.starts_with(T::NOUN) {
+        label
+    } else {
+        format!("{} {label}", T::NOUN)
+    }
+}
+
 /// The short codes a register's columns may show.
 pub fn legends<T: Record>() -> Vec<&'static crate::ui::legend::Legend> {
     T::columns().iter().filter_map(|c| c.legend).collect()
@@ -394,7 +405,7 @@ impl<T: Record> RegisterView<T> {
                         match item.read_only() {
                             Some(why) => {
                                 self.modal = Modal::History(History::read_only(
-                                    &format!("{} {}", T::NOUN, item.label()),
+                                    &named(&item),
                                     why,
                                     &item.detail(),
                                 ));
@@ -412,7 +423,7 @@ impl<T: Record> RegisterView<T> {
                     if let Some(item) = self.selected().cloned()
                         && let Some(reason) = item.deletion_reason()
                     {
-                        let form = Form::new(format!("Delete {} {}", T::NOUN, item.label()))
+                        let form = Form::new(format!("Delete {}", named(&item)))
                             .note(
                                 DELETION_NOTE,
                                 "Deleting",
@@ -421,7 +432,7 @@ impl<T: Record> RegisterView<T> {
                             .line(reason, "Reason for deletion", "");
                         self.modal = Modal::Reason { form, item };
                     } else if let Some(item) = self.selected().cloned() {
-                        let mut question = format!("Delete {} {}?", T::NOUN, item.label());
+                        let mut question = format!("Delete {}?", named(&item));
                         match item.delete_warning(&ctx.app.reader()) {
                             Ok(Some(warning)) => question.push_str(&format!(" {warning}")),
                             Ok(None) => {}

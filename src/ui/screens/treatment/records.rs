@@ -462,7 +462,7 @@ impl Record for AcceptanceRow {
 
     fn label(&self) -> String {
         format!(
-            "of {} by {}",
+            "acceptance of {} by {}",
             self.ctx.risk_ref(self.acceptance.risk),
             self.acceptance.accepted_by
         )
