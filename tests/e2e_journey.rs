@@ -137,7 +137,7 @@ fn from_the_scope_to_an_exported_soa_by_keyboard() {
     let soa = book.worksheet_range("SoA").unwrap();
     let row = soa
         .rows()
-        .find(|r| r.iter().any(|c| c.to_string() == "A.7.10"))
+        .find(|r| r.iter().any(|c| *c == "A.7.10"))
         .expect("A.7.10 in the sheet");
     let cells: Vec<String> = row.iter().map(|c| c.to_string()).collect();
     assert!(cells.iter().any(|c| c == "Not applicable"), "{cells:?}");
