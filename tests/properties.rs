@@ -310,7 +310,7 @@ proptest! {
             Err(e) => names_one_of(&e, &["scale", "level name", "level definition"])?,
         }
         let scale = ProtectionScale::default();
-        let need = ProtectionNeed { asset: 1, objective: Objective::Privacy, level, rationale };
+        let need = ProtectionNeed { asset: 1, objective: Objective::Privacy, level, rationale, rationale_stale: false };
         match need.validated(&scale, rated_directly) {
             Ok(n) => {
                 prop_assert!((1..=3).contains(&n.level));
@@ -467,7 +467,7 @@ proptest! {
             .map(|id| Asset { id, ..Asset::new(AssetKind::ALL[id as usize % 10], "x") })
             .collect();
         let needs: Vec<ProtectionNeed> = (0..12)
-            .map(|id| ProtectionNeed { asset: id, objective: Objective::Integrity, level: (id % 3 + 1) as u8, rationale: String::new() })
+            .map(|id| ProtectionNeed { asset: id, objective: Objective::Integrity, level: (id % 3 + 1) as u8, rationale: String::new(), rationale_stale: false })
             .collect();
         let effective = effective_needs(&assets, &graph, &needs, Objective::Integrity);
         prop_assert!(effective.values().all(|n| (1..=3).contains(&n.level)));

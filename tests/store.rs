@@ -40,7 +40,7 @@ fn a_new_workspace_is_seeded_and_reopens() {
     assert_eq!(store.clauses().unwrap().len(), 41);
     assert_eq!(store.methodology().unwrap().levels.len(), 4);
     assert_eq!(store.protection_scale().unwrap().levels.len(), 3);
-    assert_eq!(store.schema_version().unwrap(), 3);
+    assert_eq!(store.schema_version().unwrap(), 4);
     assert!(store.questions().unwrap().is_empty());
 }
 
@@ -203,6 +203,7 @@ fn need(asset: i64, objective: Objective, level: u8, rationale: &str) -> Protect
         objective,
         level,
         rationale: rationale.into(),
+        rationale_stale: false,
     }
 }
 

@@ -44,6 +44,7 @@ fn workspace(dir: &tempfile::TempDir) -> (App, std::path::PathBuf) {
                     objective,
                     level,
                     rationale: "Contracts".into(),
+                    rationale_stale: false,
                 };
                 w.set_protection_need(need, &scale)?;
             }

@@ -95,6 +95,7 @@ fn a_risk_is_assessed_treated_with_8_13_and_accepted_by_the_right_authority() {
                     objective: Objective::Availability,
                     level: 3,
                     rationale: "SLA".into(),
+                    rationale_stale: false,
                 },
                 &scale,
             )

@@ -308,3 +308,143 @@ fn an_asset_named_in_the_room_is_added_at_once_and_shown_next() {
     );
     assert!(text.contains("Ratings set: 1"), "{text}");
 }
+
+fn stale(store: &Store, name: &str, objective: Objective) -> bool {
+    let id = store
+        .assets()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.name == name)
+        .unwrap()
+        .id;
+    store
+        .protection_needs()
+        .unwrap()
+        .into_iter()
+        .any(|n| n.asset == id && n.objective == objective && n.rationale_stale)
+}
+
+fn logged(path: &std::path::Path) -> usize {
+    Store::open_read_only(path)
+        .unwrap()
+        .changes()
+        .unwrap()
+        .len()
+}
+
+#[test]
+fn a_re_confirmed_rating_writes_nothing_and_a_new_level_dates_its_rationale() {
+    let dir = workdir();
+    let (mut app, path) = room(&dir);
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('w'));
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Char('r'));
+    type_text(&mut app, "Names and addresses of customers.");
+    ctrl(&mut app, 's');
+    let before = logged(&path);
+
+    // The room agrees on the level it has: nothing is written, and the focus moves on.
+    press(&mut app, KeyCode::Char('2'));
+    let text = screen(&mut app, W, H);
+    assert!(text.contains("nothing changed"), "{text}");
+    assert_eq!(
+        logged(&path),
+        before,
+        "no change-log row for a re-confirmed level"
+    );
+    assert!(text.contains("▶ Integrity"), "{text}");
+
+    // A new level keeps the rationale, shown as from the earlier level until rewritten.
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Char('3'));
+    let store = Store::open_read_only(&path).unwrap();
+    assert_eq!(
+        need(&store, "Customer data", Objective::Confidentiality),
+        Some((3, "Names and addresses of customers.".into()))
+    );
+    assert!(stale(&store, "Customer data", Objective::Confidentiality));
+    drop(store);
+    assert_eq!(logged(&path), before + 1);
+    let text = screen(&mut app, W, H);
+    assert!(
+        text.contains("Why (from the earlier level): Names"),
+        "{text}"
+    );
+    assert!(
+        text.contains("from the earlier level: r rewrites it"),
+        "{text}"
+    );
+
+    // Confirming the text as it stands in the rationale form makes it current again.
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Char('r'));
+    ctrl(&mut app, 's');
+    assert!(!stale(
+        &Store::open_read_only(&path).unwrap(),
+        "Customer data",
+        Objective::Confidentiality
+    ));
+    let text = screen(&mut app, W, H);
+    assert!(!text.contains("from the earlier level"), "{text}");
+    assert!(text.contains("Why: Names and addresses"), "{text}");
+}
+
+#[test]
+fn a_rating_is_cleared_in_the_room_and_the_scale_marks_the_level_in_focus() {
+    let dir = workdir();
+    let (mut app, path) = room(&dir);
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('w'));
+    press(&mut app, KeyCode::Char('3'));
+    press(&mut app, KeyCode::Up);
+    let text = screen(&mut app, W, H);
+    assert!(
+        text.contains("3 very high  ◀ confidentiality now"),
+        "{text}"
+    );
+    assert!(!text.contains("1 normal  ◀"), "{text}");
+    press(&mut app, KeyCode::Char('?'));
+    let help = screen(&mut app, W, H);
+    assert!(
+        help.contains("Del x") && help.contains("clear rating"),
+        "{help}"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(screen(&mut app, W, H).contains("Workshop · asset 1 of 6"));
+
+    press(&mut app, KeyCode::Delete);
+    assert_eq!(
+        level(
+            &Store::open_read_only(&path).unwrap(),
+            "Customer data",
+            Objective::Confidentiality
+        ),
+        None
+    );
+    let text = screen(&mut app, W, H);
+    assert!(text.contains("Cleared Confidentiality"), "{text}");
+    assert!(
+        !text.contains("◀ confidentiality now"),
+        "an unrated objective marks no level: {text}"
+    );
+
+    // Nothing of its own to clear: said, and nothing written.
+    let before = logged(&path);
+    press(&mut app, KeyCode::Char('x'));
+    let text = screen(&mut app, W, H);
+    assert!(text.contains("nothing to clear"), "{text}");
+    assert_eq!(logged(&path), before);
+
+    // An inherited level is marked too: the server inherits from customer data.
+    press(&mut app, KeyCode::Char('2'));
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Enter);
+    }
+    let text = screen(&mut app, W, H);
+    assert!(text.contains("2 high  ◀ confidentiality now"), "{text}");
+    press(&mut app, KeyCode::Esc);
+    let text = screen(&mut app, W, H);
+    assert!(text.contains("Confidentiality cleared"), "{text}");
+}

@@ -30,6 +30,7 @@ fn rate(asset: i64, level: u8) -> Command {
         objective: Objective::Confidentiality,
         level,
         rationale: "customer data".into(),
+        rationale_stale: false,
     }])
 }
 
@@ -185,4 +186,26 @@ fn an_soa_version_is_issued_on_the_sessions_day() {
     m.levels.clear();
     let refused = app.apply(Command::ChangeMethodology(m));
     assert!(refused.is_err(), "a methodology without levels is refused");
+}
+
+#[test]
+fn a_re_confirmed_rating_logs_nothing_and_a_new_level_keeps_its_rationale_as_stale() {
+    let (_dir, mut app) = session();
+    let data = add_asset(&mut app, AssetKind::Information, "CRM data");
+    app.apply(rate(data.id, 2)).unwrap();
+    let logged = app.store().changes().unwrap().len();
+    app.apply(rate(data.id, 2)).unwrap();
+    assert_eq!(
+        app.store().changes().unwrap().len(),
+        logged,
+        "the same level and rationale again is no change"
+    );
+    app.apply(rate(data.id, 3)).unwrap();
+    let changes = app.store().changes().unwrap();
+    assert_eq!(changes.len(), logged + 1);
+    let needs = app.store().protection_needs().unwrap();
+    assert_eq!((needs[0].level, needs[0].rationale_stale), (3, true));
+    // The change-log row says so too, for the history.
+    let after = changes.last().and_then(|c| c.after.clone()).unwrap();
+    assert!(after.contains(r#""rationale_stale":true"#), "{after}");
 }

@@ -224,6 +224,7 @@ fn fill_assets(
             objective,
             level,
             rationale: rationale.into(),
+            rationale_stale: false,
         };
         w.set_protection_need(need, &s.scale)?;
     }

@@ -177,6 +177,7 @@ fn fill(w: &mut Writer<'_>, s: &Settings, n: usize) -> Result<(), StoreError> {
                     objective,
                     level: ((i + o) % 3 + 1) as u8,
                     rationale: format!("Synthetic {} rating.", objective.label().to_lowercase()),
+                    rationale_stale: false,
                 };
                 w.set_protection_need(need, &s.scale)?;
             }

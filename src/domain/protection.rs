@@ -123,6 +123,10 @@ pub struct ProtectionNeed {
     pub objective: Objective,
     pub level: u8,
     pub rationale: String,
+    /// The rationale was written for an earlier level and not rewritten since (see
+    /// [`rationale_stale`]); absent from snapshots while false, so older files read the same.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub rationale_stale: bool,
 }
 
 impl ProtectionNeed {
@@ -182,6 +186,28 @@ pub fn stepped(shown: Option<u8>, up: bool, max: u8) -> Option<u8> {
         (Some(level), false) => level.checked_sub(1)?,
     };
     (1..=max).contains(&next).then_some(next)
+}
+
+/// Whether writing `need` over `before` (the need stored now, if any) changes nothing: the room
+/// re-confirmed the level it has and kept its rationale. Such a write is skipped, with no
+/// change-log row.
+pub fn is_unchanged(before: Option<&ProtectionNeed>, need: &ProtectionNeed) -> bool {
+    before.is_some_and(|b| b == need)
+}
+
+/// Whether the rationale of `need`, about to replace `before`, speaks of an earlier level: the
+/// level moved while the text stayed. A rationale written (or rewritten) now is current; an
+/// empty one cannot be stale; otherwise the need keeps what it says (a new row from a workspace
+/// file keeps its flag, an unchanged level keeps the stored flag the caller passed on).
+pub fn rationale_stale(before: Option<&ProtectionNeed>, need: &ProtectionNeed) -> bool {
+    if need.rationale.trim().is_empty() {
+        return false;
+    }
+    match before {
+        Some(b) if b.rationale != need.rationale => false,
+        Some(b) if b.level != need.level => true,
+        _ => need.rationale_stale,
+    }
 }
 
 /// Whether a need on an asset lacks the justification it requires: an override on a supporting

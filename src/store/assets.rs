@@ -10,12 +10,14 @@ use super::{Result, Store, StoreError, Writer};
 use crate::domain::ValidationError;
 use crate::domain::asset::{Asset, AssetKind, Dependency, check_new_dependency};
 use crate::domain::protection::{
-    Objective, ProtectionNeed, ProtectionScale, needs_justification, remap_needs,
+    Objective, ProtectionNeed, ProtectionScale, is_unchanged, needs_justification, rationale_stale,
+    remap_needs,
 };
 use crate::domain::reference::RefKind;
 
 const ASSET: &str = "SELECT id, number, name, kind, owner, description, location, scope_item, classification FROM assets";
-const NEED: &str = "SELECT asset, objective, level, rationale FROM protection_needs";
+const NEED: &str =
+    "SELECT asset, objective, level, rationale, rationale_stale FROM protection_needs";
 
 fn asset(r: &Row<'_>) -> rusqlite::Result<Asset> {
     Ok(Asset {
@@ -37,6 +39,7 @@ fn need(r: &Row<'_>) -> rusqlite::Result<ProtectionNeed> {
         objective: parse(r, 1)?,
         level: r.get(2)?,
         rationale: r.get(3)?,
+        rationale_stale: r.get(4)?,
     })
 }
 
@@ -370,12 +373,27 @@ impl Writer<'_> {
             need.validated(scale, kind.is_rated_directly())?
         };
         let before = one_need(&self.tx, need.asset, need.objective)?;
+        let need = ProtectionNeed {
+            rationale_stale: rationale_stale(before.as_ref(), &need),
+            ..need
+        };
+        if is_unchanged(before.as_ref(), &need) {
+            return Ok(need);
+        }
         self.tx
             .prepare_cached(
-                "INSERT INTO protection_needs (asset, objective, level, rationale) VALUES (?1, ?2, ?3, ?4)
-                 ON CONFLICT (asset, objective) DO UPDATE SET level = excluded.level, rationale = excluded.rationale",
+                "INSERT INTO protection_needs (asset, objective, level, rationale, rationale_stale)
+                 VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (asset, objective) DO UPDATE SET level = excluded.level,
+                     rationale = excluded.rationale, rationale_stale = excluded.rationale_stale",
             )?
-            .execute((need.asset, need.objective.as_str(), need.level, &need.rationale))?;
+            .execute((
+                need.asset,
+                need.objective.as_str(),
+                need.level,
+                &need.rationale,
+                need.rationale_stale,
+            ))?;
         self.log(
             "protection_need",
             &RefKind::Asset.format(number),

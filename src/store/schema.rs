@@ -208,12 +208,17 @@ CREATE TABLE open_questions (
 CREATE INDEX open_questions_asset ON open_questions(asset);
 "#;
 
+/// A rationale kept while its level changed is marked as written for an earlier level.
+const V4: &str = r#"
+ALTER TABLE protection_needs ADD COLUMN rationale_stale INTEGER NOT NULL DEFAULT 0;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
 }
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i32 = 3;
+pub const LATEST_VERSION: i32 = 4;
 
 #[cfg(test)]
 mod tests {

@@ -113,8 +113,7 @@ fn a_version_2_workspace_is_backed_up_then_migrated_keeping_its_data() {
     assert_eq!(isms::store::inspect(&path).unwrap().schema_version, 2);
 
     let mut store = Store::open(&path).unwrap();
-    assert_eq!(LATEST_VERSION, 3);
-    assert_eq!(store.schema_version().unwrap(), 3);
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
     let backup = path.with_file_name("t.isms.bak-v2");
     assert!(
         std::fs::read(backup).unwrap() == original,
@@ -142,6 +141,62 @@ fn a_version_2_workspace_is_backed_up_then_migrated_keeping_its_data() {
     assert_eq!(q.reference(), "Q-001");
     drop(store);
     let again = Store::open(&path).unwrap();
-    assert_eq!(again.schema_version().unwrap(), 3);
+    assert_eq!(again.schema_version().unwrap(), LATEST_VERSION);
     assert_eq!(again.open_questions().unwrap(), [q]);
+}
+
+#[test]
+fn a_version_3_workspace_keeps_its_rationales_current_after_migration() {
+    let (_dir, path) = temp();
+    {
+        // A workspace as version 3 wrote it: a rated need with its rationale, and no record of
+        // which level a rationale was written for.
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        isms::store::schema::migrations()
+            .to_version(&mut conn, 3)
+            .unwrap();
+        conn.execute_batch(
+            "INSERT INTO assets (id, number, name, kind) VALUES (7, 3, 'CRM data', 'information');
+             INSERT INTO protection_needs (asset, objective, level, rationale)
+                 VALUES (7, 'confidentiality', 2, 'Holds customer data.');",
+        )
+        .unwrap();
+    }
+    let original = std::fs::read(&path).unwrap();
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+    let backup = path.with_file_name("t.isms.bak-v3");
+    assert!(
+        std::fs::read(backup).unwrap() == original,
+        "the backup is the version-3 file as it was"
+    );
+    let needs = store.protection_needs().unwrap();
+    assert_eq!(
+        (
+            needs[0].level,
+            needs[0].rationale.as_str(),
+            needs[0].rationale_stale
+        ),
+        (2, "Holds customer data.", false),
+        "a rationale from before the migration counts as written for its level"
+    );
+    // Raising the level keeps the text and marks it as written for the earlier level.
+    let scale = store.protection_scale().unwrap();
+    let raised = store
+        .edit(|w| {
+            w.set_protection_need(
+                isms::domain::protection::ProtectionNeed {
+                    level: 3,
+                    ..needs[0].clone()
+                },
+                &scale,
+            )
+        })
+        .unwrap();
+    assert!(raised.rationale_stale);
+    drop(store);
+    let again = Store::open(&path).unwrap();
+    assert!(again.protection_needs().unwrap()[0].rationale_stale);
 }

@@ -16,6 +16,7 @@ fn need(asset: i64, level: u8) -> ProtectionNeed {
         objective: Objective::Confidentiality,
         level,
         rationale: String::new(),
+        rationale_stale: false,
     }
 }
 
@@ -477,4 +478,61 @@ fn a_step_moves_one_level_within_the_scale() {
         None,
         "a level off the scale is not stepped into it"
     );
+}
+
+fn with_rationale(level: u8, rationale: &str, stale: bool) -> ProtectionNeed {
+    ProtectionNeed {
+        rationale: rationale.into(),
+        rationale_stale: stale,
+        ..need(1, level)
+    }
+}
+
+#[test]
+fn a_rationale_goes_stale_when_its_level_moves_and_current_when_rewritten() {
+    let high = with_rationale(2, "Customer data.", false);
+    // The level moved, the text stayed: written for the earlier level.
+    assert!(rationale_stale(
+        Some(&high),
+        &with_rationale(3, "Customer data.", false)
+    ));
+    // Rewritten with the change, or afterwards: current again.
+    assert!(!rationale_stale(
+        Some(&high),
+        &with_rationale(3, "Now also payroll.", false)
+    ));
+    let stale = with_rationale(3, "Customer data.", true);
+    assert!(!rationale_stale(
+        Some(&stale),
+        &with_rationale(3, "Customer data, payroll.", true)
+    ));
+    // The same level and text keep what the caller says: still stale until someone rewrites
+    // it, current when the rationale form confirmed it as it is.
+    assert!(rationale_stale(Some(&stale), &stale));
+    assert!(!rationale_stale(
+        Some(&stale),
+        &with_rationale(3, "Customer data.", false)
+    ));
+    // Nothing written cannot be stale; a new need keeps its flag (a workspace file's).
+    assert!(!rationale_stale(
+        Some(&high),
+        &with_rationale(3, " ", false)
+    ));
+    assert!(rationale_stale(None, &stale));
+    assert!(!rationale_stale(None, &high));
+}
+
+#[test]
+fn a_re_confirmed_level_is_no_change() {
+    let high = with_rationale(2, "Customer data.", false);
+    assert!(is_unchanged(Some(&high), &high.clone()));
+    assert!(!is_unchanged(None, &high));
+    assert!(!is_unchanged(
+        Some(&high),
+        &with_rationale(3, "Customer data.", false)
+    ));
+    assert!(!is_unchanged(
+        Some(&high),
+        &with_rationale(2, "Customer records.", false)
+    ));
 }

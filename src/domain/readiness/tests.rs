@@ -91,6 +91,7 @@ fn clean() -> Workspace {
             objective,
             level: 2,
             rationale: "Under NDA.".into(),
+            rationale_stale: false,
         })
         .collect();
     let risks = vec![Risk {

@@ -540,6 +540,7 @@ fn draft(
                     objective: o,
                     level,
                     rationale: rationale.to_string(),
+                    rationale_stale: false,
                 };
                 // An override without its justification is taken in; `settle` sorts it out.
                 match need.validated_as_found(scale) {

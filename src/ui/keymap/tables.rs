@@ -346,6 +346,7 @@ const WORKSHOP: &[Binding] = &[
     b(&[c('a')], AddAsset, "add asset"),
     b(&[c('o')], Question, "open question"),
     b(&[c('c')], Resolve, "resolve"),
+    b(&[DEL, c('x')], ClearLevel, "clear rating"),
     b(&[c('?')], Help, "help"),
     b(&[ESC, c('q')], EndWorkshop, "end session"),
 ];

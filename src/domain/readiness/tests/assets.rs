@@ -70,6 +70,7 @@ fn asset_004_override_without_justification() {
         objective: Objective::Availability,
         level: 3,
         rationale: "Cumulation: hosts every customer's data.".into(),
+        rationale_stale: false,
     });
     none(&ws, "ASSET-004");
     ws.needs[3].rationale = String::new();

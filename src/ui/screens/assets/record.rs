@@ -73,15 +73,12 @@ impl AssetContext {
         need: Option<&EffectiveNeed>,
     ) -> String {
         let level = |l: u8| self.scale.name(l).unwrap_or("?").to_string();
-        let rationale = self
-            .own
-            .get(&(asset, objective))
-            .map(|n| n.rationale.as_str())
-            .unwrap_or("");
-        let because = if rationale.is_empty() {
-            String::new()
-        } else {
-            format!(". Why: {rationale}")
+        let own = self.own.get(&(asset, objective));
+        let rationale = own.map(|n| n.rationale.as_str()).unwrap_or("");
+        let because = match own {
+            _ if rationale.is_empty() => String::new(),
+            Some(n) if n.rationale_stale => format!(". Why (from the earlier level): {rationale}"),
+            _ => format!(". Why: {rationale}"),
         };
         match need {
             None => "not rated".to_string(),

@@ -22,7 +22,7 @@ use super::register::history::{History, HistoryEvent};
 use super::{Ctx, Handled, Screen, Status, views};
 use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::protection::{
-    Objective, ProtectionNeed, field as protection_field, needs_justification,
+    Objective, ProtectionNeed, field as protection_field, is_unchanged, needs_justification,
 };
 use crate::domain::question::OpenQuestion;
 use crate::ui::keymap::{self, Action, Active, Context};
@@ -250,31 +250,35 @@ impl ProtectionScreen {
             .first()
             .map(|r| r.ctx.scale.clone())
             .unwrap_or_default();
-        let current: Vec<(i64, Option<u8>, String)> = assets
+        let own = |id: i64| {
+            self.rows
+                .first()
+                .and_then(|r| r.ctx.own.get(&(id, objective)).cloned())
+        };
+        let needs: Vec<ProtectionNeed> = assets
             .iter()
-            .map(|&id| {
-                let own = self
-                    .rows
-                    .first()
-                    .and_then(|r| r.ctx.own.get(&(id, objective)).cloned());
-                (
-                    id,
-                    own.as_ref().map(|n| n.level),
-                    own.map(|n| n.rationale).unwrap_or_default(),
-                )
-            })
-            .collect();
-        let needs = current
-            .iter()
-            .filter_map(|(asset, own_level, own_rationale)| {
-                Some(ProtectionNeed {
-                    asset: *asset,
+            .filter_map(|&asset| {
+                let own = own(asset);
+                let need = ProtectionNeed {
+                    asset,
                     objective,
-                    level: level.or(*own_level)?,
-                    rationale: rationale.clone().unwrap_or_else(|| own_rationale.clone()),
-                })
+                    level: level.or(own.as_ref().map(|n| n.level))?,
+                    // A rationale written in the form is current; one kept says what it said.
+                    rationale: rationale.clone().unwrap_or_else(|| {
+                        own.as_ref()
+                            .map(|n| n.rationale.clone())
+                            .unwrap_or_default()
+                    }),
+                    rationale_stale: rationale.is_none()
+                        && own.as_ref().is_some_and(|n| n.rationale_stale),
+                };
+                (!is_unchanged(own.as_ref(), &need)).then_some(need)
             })
             .collect();
+        if needs.is_empty() {
+            self.unchanged(objective, level, &scale, ctx);
+            return Ok(());
+        }
         let result = ctx.app.apply(Command::RateNeeds(needs)).map(|_| ());
         match &result {
             Ok(()) => {
@@ -300,6 +304,26 @@ impl ProtectionScreen {
             Err(e) => *ctx.status = Status::Error(format!("Not saved: {e}")),
         }
         result
+    }
+
+    /// Says that a re-confirmed rating changed nothing; the workshop moves on as after a rating,
+    /// since the room has agreed on this objective.
+    fn unchanged(
+        &mut self,
+        objective: Objective,
+        level: Option<u8>,
+        scale: &crate::domain::protection::ProtectionScale,
+        ctx: &mut Ctx<'_>,
+    ) {
+        let what = level.and_then(|l| scale.name(l)).map_or_else(
+            || format!("The {} rationale", objective.label().to_lowercase()),
+            |n| format!("{} {n}", objective.label()),
+        );
+        *ctx.status = Status::Info(format!("{what} is what it was already; nothing changed."));
+        self.marked.clear();
+        if level.is_some() && self.workshop.is_some() {
+            self.col = (self.col + 1).min(self.objectives().len().saturating_sub(1));
+        }
     }
 
     fn name(&self, id: i64) -> String {

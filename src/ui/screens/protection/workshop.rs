@@ -80,6 +80,7 @@ impl ProtectionScreen {
                 self.col = 0;
             }
             Some(Action::Rationale) => self.open_rationale(ctx),
+            Some(Action::ClearLevel) => self.clear_in_workshop(ctx),
             Some(Action::AddAsset) => {
                 let kinds: Vec<&str> = AssetKind::ALL.iter().map(|k| k.label()).collect();
                 self.modal = Modal::QuickAdd(
@@ -109,6 +110,30 @@ impl ProtectionScreen {
                 }
             }
             _ => {}
+        }
+    }
+
+    /// Clears the focused objective's own rating: the asset inherits again, or is unrated. A
+    /// cell with nothing of its own says so instead of writing.
+    fn clear_in_workshop(&mut self, ctx: &mut Ctx<'_>) {
+        let Some(asset) = self.current().map(|r| r.asset.id) else {
+            return;
+        };
+        let objective = self.objective();
+        let has_own = self
+            .current()
+            .is_some_and(|r| r.ctx.own.contains_key(&(asset, objective)));
+        if !has_own {
+            *ctx.status = Status::Info(format!(
+                "{} has no rating of its own here; nothing to clear.",
+                objective.label()
+            ));
+            return;
+        }
+        let whom = self.name(asset);
+        self.clear(ctx);
+        if let (Some(w), Status::Saved(_)) = (&mut self.workshop, &*ctx.status) {
+            w.rated(format!("{whom}: {} cleared", objective.label()));
         }
     }
 
@@ -314,6 +339,16 @@ impl ProtectionScreen {
                         format!("    {}", r.ctx.explain(r.asset.id, *o, need.as_ref())),
                         theme::value(),
                     ));
+                    if r.ctx
+                        .own
+                        .get(&(r.asset.id, *o))
+                        .is_some_and(|n| n.rationale_stale)
+                    {
+                        lines.push(Line::styled(
+                            "    The rationale is from the earlier level: r rewrites it.",
+                            theme::warning(),
+                        ));
+                    }
                 }
                 let open = open_about(&self.questions, r.asset.id);
                 if !open.is_empty() {
@@ -343,14 +378,30 @@ impl ProtectionScreen {
             .border_style(theme::border())
             .title(Span::styled(" Scale ", theme::title()));
         let mut lines = Vec::new();
+        // The level the objective in focus has now (its own or inherited), marked on the scale.
+        let objective = self.objective();
+        let focused = self.current().and_then(|r| {
+            r.effective
+                .iter()
+                .find(|(o, _)| *o == objective)
+                .and_then(|(_, need)| need.map(|n| n.level))
+        });
         if let Some(r) = self.rows.first() {
             let max = r.ctx.scale.max_level();
             for (i, level) in r.ctx.scale.levels.iter().enumerate() {
                 let n = u8::try_from(i + 1).unwrap_or(u8::MAX);
-                lines.push(Line::styled(
-                    format!("{n} {}", level.name),
-                    theme::need_level(n, max),
-                ));
+                let line = if focused == Some(n) {
+                    Line::from(vec![
+                        Span::styled(format!("{n} {}", level.name), theme::need_level(n, max)),
+                        Span::styled(
+                            format!("  ◀ {} now", objective.label().to_lowercase()),
+                            theme::key(),
+                        ),
+                    ])
+                } else {
+                    Line::styled(format!("{n} {}", level.name), theme::need_level(n, max))
+                };
+                lines.push(line);
                 lines.push(Line::styled(
                     format!("  {}", level.definition),
                     theme::value(),
