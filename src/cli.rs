@@ -155,8 +155,9 @@ pub enum Command {
     Log {
         /// The workspace; defaults to --db, ISMS_DB or the default workspace.
         file: Option<PathBuf>,
-        /// Only the changes made on this day or later.
-        #[arg(long, value_name = "YYYY-MM-DD")]
+        /// Only the changes made from this day on, or from this time on: `2026-03-31`,
+        /// `2026-03-31 14:00` or `2026-03-31T14:00` (local time, as the log keeps it).
+        #[arg(long, value_name = "YYYY-MM-DD[ HH:MM]")]
         since: Option<String>,
         #[arg(long, value_enum, default_value_t = LogFormat::Text)]
         format: LogFormat,

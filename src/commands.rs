@@ -15,6 +15,7 @@ use anyhow::{Context, Result, bail};
 
 use crate::Clock;
 use crate::cli::{Cli, Command};
+use crate::domain::history::Labels;
 use crate::domain::wording::count;
 use crate::registry::human_size;
 use crate::report::listing::{self, Format, Register};
@@ -314,10 +315,12 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let since = since.as_deref().map(log::parse_since).transpose()?;
             let path = workspace(file, cli.db)?;
             let store = open_to_read(&path, cli.read_only)?;
+            let labels = Labels::new(store.protection_scale()?, store.methodology()?);
             log::print(
                 &mut out,
                 &store.changes_since(since)?,
                 &store.links()?,
+                &labels,
                 format,
             )?;
         }

@@ -205,8 +205,8 @@ fn log_names_linked_items_by_their_references_in_text_and_json() {
     let demo = sb.demo();
     let f = demo.to_str().unwrap();
     let log = sb.run(&["log", f]).success().stdout();
-    assert!(log.contains("    scope_item: S-001"), "{log}");
-    assert!(log.contains("    depends_on: AS-0"), "{log}");
+    assert!(log.contains("    scope item: S-001"), "{log}");
+    assert!(log.contains("    depends on: AS-0"), "{log}");
     assert!(
         !log.lines().any(|l| l.trim_start().starts_with("asset: ")
             && l.trim_start()["asset: ".len()..].starts_with(|c: char| c.is_ascii_digit())),
@@ -252,4 +252,84 @@ fn without_user_variables_the_log_names_the_login_from_the_user_database() {
         "{log}"
     );
     assert!(!log.contains("unknown"), "{log}");
+}
+
+#[test]
+fn since_takes_a_time_of_day_with_a_space_or_a_t() {
+    let sb = Sandbox::new();
+    let file = workspace(&sb);
+    // The rename happened in the afternoon; the fixed clock stamps midnight, so move it there.
+    let conn = rusqlite::Connection::open(&file).unwrap();
+    let moved = conn
+        .execute(
+            "UPDATE change_log SET at = '2026-03-31T14:30:00' WHERE at = '2026-03-31T00:00:00'",
+            [],
+        )
+        .unwrap();
+    assert_eq!(moved, 1);
+    drop(conn);
+    let f = file.to_str().unwrap();
+    for since in ["2026-03-31 14:00", "2026-03-31T14:30", "31.03.2026 14:29"] {
+        let log = sb.run(&["log", f, "--since", since]).success().stdout();
+        let lines: Vec<&str> = log.lines().collect();
+        assert_eq!(lines.len(), 2, "{since}: {log}");
+        assert!(lines[0].starts_with("2026-03-31 14:30:00  "), "{log}");
+        assert!(lines[0].ends_with("  scope item S-001 changed"), "{log}");
+    }
+    let later = sb
+        .run(&["log", f, "--since", "2026-03-31T14:31"])
+        .success()
+        .stdout();
+    assert_eq!(later, "No changes.\n");
+    sb.run(&["log", f, "--since", "2026-03-31 2pm"])
+        .fails_with("--since: '2026-03-31 2pm' is not a date and time; expected YYYY-MM-DD HH:MM");
+}
+
+#[test]
+fn log_names_a_rated_objective_and_its_levels_by_name() {
+    let sb = Sandbox::new();
+    let file = sb.path("acme.isms");
+    let mut store = Store::create(&file, "Acme GmbH").unwrap();
+    let scale = store.protection_scale().unwrap();
+    store
+        .edit(|w| {
+            let data = w.insert_asset(isms::domain::asset::Asset::new(
+                isms::domain::asset::AssetKind::Information,
+                "CRM data",
+            ))?;
+            let need = |level| isms::domain::protection::ProtectionNeed {
+                asset: data.id,
+                objective: isms::domain::protection::Objective::Confidentiality,
+                level,
+                rationale: String::new(),
+                rationale_stale: false,
+            };
+            w.set_protection_need(need(1), &scale)?;
+            w.set_protection_need(need(2), &scale)
+        })
+        .unwrap();
+    drop(store);
+    let log = sb.run(&["log", file.to_str().unwrap()]).success().stdout();
+    let lines: Vec<&str> = log.lines().collect();
+    let set = lines
+        .iter()
+        .position(|l| l.ends_with("protection need AS-001 set"))
+        .expect(&log);
+    assert_eq!(lines[set + 1], "    confidentiality: normal", "{log}");
+    let raised = lines
+        .iter()
+        .rposition(|l| l.ends_with("protection need AS-001 set"))
+        .expect(&log);
+    assert_eq!(
+        lines[raised + 1],
+        "    confidentiality: normal → high",
+        "{log}"
+    );
+    assert!(!log.contains("level: "), "{log}");
+    // Scripts keep the stored values.
+    let json = sb
+        .run(&["log", file.to_str().unwrap(), "--format", "json"])
+        .success()
+        .stdout();
+    assert!(json.contains(r#""field": "level""#), "{json}");
 }

@@ -14,8 +14,8 @@ use ratatui::crossterm::event::KeyCode;
 const W: u16 = 110;
 const H: u16 = 30;
 
-/// The asset AS-001 added on 2026-01-10 by `consultant`, rated on 2026-02-15, and the scope
-/// item S-001; then the app, today 2026-03-31, run by `tester`.
+/// The asset AS-001 added on 2026-01-10 by `consultant`, rated on 2026-02-15, its
+/// confidentiality raised on 2026-02-20, and the scope item S-001; then the app, today 2026-03-31, run by `tester`.
 fn workspace(dir: &tempfile::TempDir) -> (App, std::path::PathBuf) {
     let path = dir.path().join("t.isms");
     let day = |d: &str| isms::clock::fix_today_for_this_thread(Some(d.parse().unwrap()));
@@ -52,6 +52,16 @@ fn workspace(dir: &tempfile::TempDir) -> (App, std::path::PathBuf) {
         })
         .unwrap();
     day("2026-02-20");
+    // Raised later, the rationale kept: the history says it is from the earlier level.
+    let mut needs = store.protection_needs().unwrap();
+    needs.retain(|n| n.objective == Objective::Confidentiality);
+    let raised = ProtectionNeed {
+        level: 3,
+        ..needs.remove(0)
+    };
+    store
+        .edit(|w| w.set_protection_need(raised, &scale))
+        .unwrap();
     let mut owned = store.asset_by_id(asset.id).unwrap();
     owned.owner = "Head of Sales".into();
     owned.location = "CRM".into();
@@ -93,9 +103,12 @@ fn h_shows_who_changed_what_newest_first_and_esc_closes() {
     assert!(text.contains("scope item: S-001"), "{text}");
     assert!(!text.contains("asset: 1"), "{text}");
     assert!(text.contains("kind: Information"), "{text}");
-    assert!(text.contains("objective: Confidentiality"), "{text}");
-    assert!(text.contains("level: high"), "{text}");
-    assert!(!text.contains("level: 2"), "{text}");
+    assert!(text.contains("confidentiality: high → very high"), "{text}");
+    assert!(
+        text.contains("rationale from the earlier level: — → yes"),
+        "{text}"
+    );
+    assert!(!text.contains("  level: "), "{text}");
 
     // On a short terminal the list scrolls; Esc closes.
     let short = screen(&mut app, W, 24);
@@ -138,7 +151,8 @@ fn h_on_protection_shows_the_history_of_the_asset_in_the_grid() {
         text.contains("2026-02-15 00:00  consultant  protection need AS-001 set"),
         "{text}"
     );
-    assert!(text.contains("level: normal"), "{text}");
+    assert!(text.contains("  confidentiality: high"), "{text}");
+    assert!(!text.contains("  level: "), "{text}");
     // Esc closes; the grid's cursor did not move (h no longer moves left).
     press(&mut app, KeyCode::Esc);
     assert_eq!(screen(&mut app, W, H), grid);

@@ -4,29 +4,50 @@
 use std::io::Write;
 
 use anyhow::{Result, bail};
-use chrono::NaiveDate;
+use chrono::{NaiveDateTime, NaiveTime};
 use serde_json::{Value, json};
 
 use crate::cli::LogFormat;
-use crate::domain::history::{Links, describe, field_changes, what_happened};
+use crate::domain::history::{
+    Labels, Links, describe, field_changes, field_changes_in_words, what_happened,
+};
 use crate::domain::text::{self, Field};
 
 /// The option a bad date is reported against.
 const SINCE: Field = Field::new("--since");
 use crate::store::Change;
 
-/// The day `--since` names; a clear one-line error for anything else.
-pub fn parse_since(value: &str) -> Result<NaiveDate> {
-    match text::date(SINCE, value)? {
-        Some(day) => Ok(day),
-        None => bail!("--since: expected a date as YYYY-MM-DD, e.g. 2026-03-31"),
+/// The moment `--since` names: a day from its start (`2026-03-31`, `31.03.2026`), or a day and
+/// a time (`2026-03-31 14:00`, `2026-03-31T14:00`, seconds optional), as the log's stamps are
+/// kept: local time. A clear one-line error for anything else.
+pub fn parse_since(value: &str) -> Result<NaiveDateTime> {
+    let value = value.trim();
+    let Some((day, time)) = value.split_once(['T', ' ']) else {
+        return match text::date(SINCE, value)? {
+            Some(day) => Ok(day.and_time(NaiveTime::MIN)),
+            None => bail!("--since: expected a date as YYYY-MM-DD, e.g. 2026-03-31"),
+        };
+    };
+    let day = text::date(SINCE, day).ok().flatten();
+    let time = ["%H:%M", "%H:%M:%S"]
+        .iter()
+        .find_map(|f| NaiveTime::parse_from_str(time.trim(), f).ok());
+    match (day, time) {
+        (Some(day), Some(time)) => Ok(day.and_time(time)),
+        _ => bail!(
+            "--since: '{}' is not a date and time; expected YYYY-MM-DD HH:MM, e.g. 2026-03-31 14:00",
+            text::shown(value)
+        ),
     }
 }
 
+/// Prints the log: as text in the screens' words (objectives and levels by name, by `labels`),
+/// as JSON with the stored values, for scripts.
 pub fn print(
     out: &mut impl Write,
     changes: &[Change],
     links: &Links,
+    labels: &Labels,
     format: LogFormat,
 ) -> Result<()> {
     match format {
@@ -44,9 +65,14 @@ pub fn print(
                     text::shown(&c.who),
                     text::shown(&what_happened(&c.entity, &c.reference, &c.action))
                 )?;
-                for field in
-                    field_changes(&c.entity, c.before.as_deref(), c.after.as_deref(), links)
-                {
+                let fields = field_changes_in_words(
+                    &c.entity,
+                    c.before.as_deref(),
+                    c.after.as_deref(),
+                    links,
+                    labels,
+                );
+                for field in fields {
                     writeln!(out, "    {}", text::shown(&describe(&field)))?;
                 }
             }
@@ -88,16 +114,37 @@ fn as_json(c: &Change, links: &Links) -> Value {
 mod tests {
     use super::*;
 
+    fn at(day: u32, hour: u32, minute: u32) -> NaiveDateTime {
+        chrono::NaiveDate::from_ymd_opt(2026, 3, day)
+            .and_then(|d| d.and_hms_opt(hour, minute, 0))
+            .unwrap()
+    }
+
+    #[test]
+    fn since_takes_a_time_after_a_space_or_a_t() {
+        assert_eq!(parse_since("2026-03-31 14:00").unwrap(), at(31, 14, 0));
+        assert_eq!(parse_since("2026-03-31T14:05").unwrap(), at(31, 14, 5));
+        assert_eq!(parse_since("31.03.2026 09:30").unwrap(), at(31, 9, 30));
+        assert_eq!(
+            parse_since("2026-03-31T14:00:30").unwrap(),
+            at(31, 14, 0) + chrono::Duration::seconds(30)
+        );
+        for bad in [
+            "2026-03-31 25:00",
+            "2026-03-31 2pm",
+            "2026-03-31T",
+            "31/03/2026 14:00",
+        ] {
+            let err = parse_since(bad).unwrap_err().to_string();
+            assert!(err.starts_with("--since: "), "{bad}: {err}");
+            assert!(err.contains("YYYY-MM-DD HH:MM"), "{bad}: {err}");
+        }
+    }
+
     #[test]
     fn since_names_itself_and_the_format() {
-        assert_eq!(
-            parse_since("2026-03-01").unwrap(),
-            NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()
-        );
-        assert_eq!(
-            parse_since("01.03.2026").unwrap(),
-            NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()
-        );
+        assert_eq!(parse_since("2026-03-01").unwrap(), at(1, 0, 0));
+        assert_eq!(parse_since("01.03.2026").unwrap(), at(1, 0, 0));
         let err = parse_since("01/03/2026").unwrap_err().to_string();
         assert!(err.starts_with("--since: "), "{err}");
         assert!(err.contains("YYYY-MM-DD"), "{err}");

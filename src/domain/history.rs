@@ -77,7 +77,9 @@ pub fn field_changes(
 }
 
 /// [`field_changes`] as a screen shows them: field names and values in words (`scope item`,
-/// `Cloud service`, protection level `high`, rating `critical (L4 × I5)`), by `labels`.
+/// `Cloud service`, protection level `high`, rating `critical (L4 × I5)`), by `labels`. A
+/// protection need's level is named by its objective (`confidentiality: normal → high`), which
+/// then needs no line of its own.
 pub fn field_changes_in_words(
     entity: &str,
     before: Option<&str>,
@@ -85,13 +87,29 @@ pub fn field_changes_in_words(
     links: &Links,
     labels: &Labels,
 ) -> Vec<FieldChange> {
+    let objective = (entity == "protection_need")
+        .then(|| need_objective(after.or(before)?))
+        .flatten();
     changes(entity, before, after, links, Some(labels))
         .into_iter()
-        .map(|c| FieldChange {
-            field: labels::field_name(&c.field),
-            ..c
+        .filter(|c| objective.is_none() || c.field != "objective")
+        .map(|c| {
+            let field = match (c.field.as_str(), &objective) {
+                ("level", Some(o)) => o.clone(),
+                ("rationale_stale", Some(_)) => "rationale from the earlier level".to_string(),
+                (name, _) => labels::field_name(name),
+            };
+            FieldChange { field, ..c }
         })
         .collect()
+}
+
+/// The objective a protection need's snapshot is about, in words (`confidentiality`).
+fn need_objective(json: &str) -> Option<String> {
+    let value: Value = serde_json::from_str(json).ok()?;
+    let code = value.get("objective")?.as_str()?;
+    let objective: super::protection::Objective = code.parse().ok()?;
+    Some(objective.label().to_lowercase())
 }
 
 fn changes(
@@ -347,7 +365,18 @@ mod tests {
                 None,
                 r#"{"asset":3,"objective":"confidentiality","level":2}"#
             ),
-            ["objective: Confidentiality", "level: high"]
+            ["confidentiality: high"]
+        );
+        assert_eq!(
+            words(
+                "protection_need",
+                Some(r#"{"asset":3,"objective":"non_repudiation","level":1,"rationale":"x"}"#),
+                r#"{"asset":3,"objective":"non_repudiation","level":3,"rationale":"x","rationale_stale":true}"#
+            ),
+            [
+                "non-repudiation: normal → very high",
+                "rationale from the earlier level: — → yes"
+            ]
         );
         assert_eq!(
             words(

@@ -1,7 +1,7 @@
 //! Reading the change log: all of it, from a day on (`isms log --since`), or one item's history
 //! (`h` in a register).
 
-use chrono::NaiveDate;
+use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 
 use super::sql::rows;
@@ -41,11 +41,10 @@ impl Store {
         self.changes_since(None)
     }
 
-    /// The changes made on `since` or later (all of them for `None`), oldest first.
-    pub fn changes_since(&self, since: Option<NaiveDate>) -> Result<Vec<Change>> {
-        // Stamps are ISO 8601 (`2026-03-31T09:15:00`), so text order is time order and a bare
-        // date sorts before every stamp of that day.
-        let since = since.map_or_else(String::new, |d| d.to_string());
+    /// The changes made at `since` or later (all of them for `None`), oldest first.
+    pub fn changes_since(&self, since: Option<NaiveDateTime>) -> Result<Vec<Change>> {
+        // Stamps are ISO 8601 (`2026-03-31T09:15:00`), so text order is time order.
+        let since = since.map_or_else(String::new, |t| t.format("%Y-%m-%dT%H:%M:%S").to_string());
         Ok(rows(
             self.conn(),
             &format!("{COLUMNS} WHERE at >= ?1 ORDER BY id"),
@@ -100,6 +99,12 @@ mod tests {
     use crate::Clock;
     use crate::domain::scope::{ScopeItem, ScopeItemKind};
 
+    fn day(day: &str) -> Option<NaiveDateTime> {
+        day.parse::<chrono::NaiveDate>()
+            .ok()
+            .map(|d| d.and_time(chrono::NaiveTime::MIN))
+    }
+
     fn on(day: &str) -> Clock {
         Clock::Fixed(day.parse().unwrap())
     }
@@ -142,7 +147,7 @@ mod tests {
         assert!(all.len() > 3, "seeding is logged too: {all:?}");
         assert_eq!(all.first().unwrap().at, "2026-01-10T00:00:00");
 
-        let since = store.changes_since("2026-02-20".parse().ok()).unwrap();
+        let since = store.changes_since(day("2026-02-20")).unwrap();
         let what: Vec<(&str, &str, &str)> = since
             .iter()
             .map(|c| (c.at.as_str(), c.reference.as_str(), c.action.as_str()))
@@ -154,12 +159,7 @@ mod tests {
                 ("2026-03-31T00:00:00", "5.1", "update"),
             ]
         );
-        assert!(
-            store
-                .changes_since("2026-04-01".parse().ok())
-                .unwrap()
-                .is_empty()
-        );
+        assert!(store.changes_since(day("2026-04-01")).unwrap().is_empty());
     }
 
     #[test]
