@@ -249,7 +249,7 @@ fn a_question_on_a_read_only_workspace_stays_in_its_form() {
 }
 
 #[test]
-fn an_asset_named_in_the_room_is_added_at_once_and_shown_next() {
+fn an_asset_named_in_the_room_is_added_at_once_and_the_room_stays_where_it_was() {
     let dir = workdir();
     let (mut app, path) = room(&dir);
     press(&mut app, KeyCode::Char('4'));
@@ -272,8 +272,12 @@ fn an_asset_named_in_the_room_is_added_at_once_and_shown_next() {
         .expect("saved at once");
     assert_eq!(added.kind, AssetKind::Information);
     drop(store);
+    // The room stays where it was; the new asset waits in the list for its turn.
     let text = screen(&mut app, W, H);
-    assert!(text.contains("AS-007 Whiteboard photos"), "{text}");
+    assert!(text.contains("Added AS-007 Whiteboard photos."), "{text}");
+    assert!(text.contains("│AS-001 Customer data"), "{text}");
+    assert!(text.contains("asset 1 of 7"), "{text}");
+    go_to(&mut app, "│AS-007 Whiteboard photos");
     press(&mut app, KeyCode::Char('2'));
     assert_eq!(
         level(
@@ -447,4 +451,71 @@ fn a_rating_is_cleared_in_the_room_and_the_scale_marks_the_level_in_focus() {
     press(&mut app, KeyCode::Esc);
     let text = screen(&mut app, W, H);
     assert!(text.contains("Confidentiality cleared"), "{text}");
+}
+
+/// Enter until the workshop shows `heading`, the asset's name as its heading starts.
+fn go_to(app: &mut App, heading: &str) {
+    for _ in 0..10 {
+        if screen(app, W, H).contains(heading) {
+            return;
+        }
+        press(app, KeyCode::Enter);
+    }
+    panic!("{heading} not reached: {}", screen(app, W, H));
+}
+
+#[test]
+fn a_supporting_asset_added_in_the_room_serves_what_it_names_and_inherits_at_once() {
+    let dir = workdir();
+    let (mut app, path) = room(&dir);
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('w'));
+    press(&mut app, KeyCode::Char('3')); // customer data: confidentiality very high
+    press(&mut app, KeyCode::Char('a'));
+    type_text(&mut app, "File server");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('h')); // hardware
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "customer"); // serves: opens the list filtered
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 's');
+
+    let store = Store::open_read_only(&path).unwrap();
+    let assets = store.assets().unwrap();
+    let id = |name: &str| assets.iter().find(|a| a.name == name).unwrap().id;
+    let server = assets.iter().find(|a| a.name == "File server").unwrap();
+    assert_eq!(server.kind, AssetKind::Hardware);
+    assert!(
+        store.dependencies().unwrap().contains(&Dependency {
+            asset: id("Customer data"),
+            depends_on: server.id,
+        }),
+        "the new asset serves customer data"
+    );
+    drop(store);
+
+    // Back on customer data, on the objective after the one just rated.
+    let text = screen(&mut app, W, H);
+    assert!(
+        text.contains("Added AS-007 File server, serving AS-001 Customer data."),
+        "{text}"
+    );
+    assert!(text.contains("│AS-001 Customer data"), "{text}");
+    assert!(text.contains("▶ Integrity"), "{text}");
+
+    // Its turn comes with the level it inherits already there.
+    go_to(&mut app, "│AS-007 File server");
+    let text = screen(&mut app, W, H);
+    assert!(text.contains("↑ very high"), "{text}");
+    assert!(
+        text.contains("inherited from AS-001 Customer data"),
+        "{text}"
+    );
+    press(&mut app, KeyCode::Esc);
+    let text = screen(&mut app, W, H);
+    assert!(
+        text.contains("AS-007 File server (Hardware), serving AS-001 Customer data"),
+        "{text}"
+    );
 }

@@ -83,10 +83,18 @@ impl ProtectionScreen {
             Some(Action::ClearLevel) => self.clear_in_workshop(ctx),
             Some(Action::AddAsset) => {
                 let kinds: Vec<&str> = AssetKind::ALL.iter().map(|k| k.label()).collect();
+                // What a supporting asset serves, so that it inherits the moment it is saved.
+                let mut others: Vec<(i64, String)> = self
+                    .rows
+                    .iter()
+                    .map(|r| (r.asset.id, r.ctx.name(r.asset.id)))
+                    .collect();
+                others.sort_by(|x, y| crate::domain::order::natural_cmp(&x.1, &y.1));
                 self.modal = Modal::QuickAdd(
                     Form::new("Add an asset named in the room")
                         .line(asset_field::NAME, "Name", "")
-                        .choice(asset_field::KIND, "Kind", kinds, 0),
+                        .choice(asset_field::KIND, "Kind", kinds, 0)
+                        .pick_many(asset_field::SERVES, "Serves", others, Vec::new()),
                 );
             }
             Some(Action::Question) => {
@@ -226,7 +234,8 @@ impl ProtectionScreen {
         }
     }
 
-    /// Saves the asset at once and shows it next, whatever the filter hid.
+    /// Saves the asset at once, linked to what it serves, and returns to the asset and objective
+    /// the room was on: the new asset waits in the list for its turn.
     pub(super) fn handle_quick_add(&mut self, mut form: Form, key: KeyEvent, ctx: &mut Ctx<'_>) {
         match form.handle_key(key) {
             FormEvent::None => self.modal = Modal::QuickAdd(form),
@@ -237,29 +246,38 @@ impl ProtectionScreen {
                     .copied()
                     .unwrap_or(AssetKind::Information);
                 let asset = Asset::new(kind, &form.value(asset_field::NAME));
+                let serves = form.picked_all(asset_field::SERVES);
                 let add = Command::SaveAsset {
                     asset,
                     depends_on: LinkChange::default(),
-                    serves: LinkChange::default(),
+                    serves: LinkChange {
+                        was: Vec::new(),
+                        now: serves.clone(),
+                    },
                 };
+                let (was_on, col) = (self.current().map(|r| r.asset.id), self.col);
                 match ctx.app.apply(add) {
                     Ok(Saved::Asset(asset)) => {
                         let name =
                             format!("{} {}", RefKind::Asset.format(asset.number), asset.name);
-                        *ctx.status = Status::Saved(format!("Added {name}."));
+                        let serving = match serves.as_slice() {
+                            [] => String::new(),
+                            [one] => format!(", serving {}", self.name(*one)),
+                            many => format!(", serving {} assets", many.len()),
+                        };
+                        *ctx.status = Status::Saved(format!("Added {name}{serving}."));
                         if let Some(w) = &mut self.workshop {
-                            w.added.push(format!("{name} ({})", kind.label()));
+                            w.added.push(format!("{name} ({}){serving}", kind.label()));
                         }
-                        self.filter.clear();
                         self.reload_or_report(ctx);
                         if let Some(pos) = self
                             .shown
                             .iter()
-                            .position(|&i| self.rows[i].asset.id == asset.id)
+                            .position(|&i| Some(self.rows[i].asset.id) == was_on)
                         {
                             self.row = pos;
                         }
-                        self.col = 0;
+                        self.col = col;
                     }
                     Ok(_) => self.reload_or_report(ctx),
                     Err(Error::Invalid(v)) => {
