@@ -73,8 +73,10 @@ pub struct PickerApp {
 
 impl UnlockApp {
     fn new(path: &Path, read_only: bool, registry: Option<PathBuf>, clock: Clock) -> Self {
+        let mut unlock = unlock::Unlock::new(path, read_only, clock);
+        unlock.name_client(registry.as_deref());
         Self {
-            unlock: unlock::Unlock::new(path, read_only, clock),
+            unlock,
             previous: None,
             registry,
             help: false,
@@ -151,7 +153,10 @@ impl App {
                     p.registry = r;
                 }
             }
-            App::Unlock(u) => u.registry = registry,
+            App::Unlock(u) => {
+                u.unlock.name_client(registry.as_deref());
+                u.registry = registry;
+            }
         }
     }
 
