@@ -531,7 +531,7 @@ impl Shell {
             Paragraph::new(key_line_within(
                 &keys,
                 footer.width,
-                &["help", "quit", "end session", "close"],
+                &["help", "quit", "end session", "close", "clear filter"],
             )),
             footer,
         );
