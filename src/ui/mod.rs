@@ -221,6 +221,15 @@ impl App {
         true
     }
 
+    /// Between keys: a read-only window follows what the writer in another window commits.
+    /// Returns whether anything was read again, to be drawn.
+    pub fn follow_writer(&mut self) -> bool {
+        match self {
+            App::Workspace(s) => s.follow_writer(),
+            _ => false,
+        }
+    }
+
     pub fn handle_key(&mut self, key: KeyEvent) -> Step {
         if key.kind != KeyEventKind::Press {
             return Step::Continue;
@@ -451,6 +460,7 @@ fn run_app(mut app: App) -> Result<()> {
         // While a screen computes in the background, look again soon to show its result.
         let wait = if app.busy() { 50 } else { 500 };
         if !event::poll(Duration::from_millis(wait))? {
+            app.follow_writer();
             continue;
         }
         match event::read()? {
