@@ -54,7 +54,8 @@ pub enum Command {
     /// ISMS_PASSPHRASE), then the new one twice (or ISMS_NEW_PASSPHRASE), as safely as
     /// `encrypt`.
     Rekey { file: Option<PathBuf> },
-    /// Write a demo ISMS of a fictional 40-person company, or a large synthetic one.
+    /// Write a demo ISMS of a fictional 40-person company, or a large synthetic one; without
+    /// FILE (and --db), named after its organisation in the data directory, like `new`.
     Demo {
         file: Option<PathBuf>,
         /// Write N synthetic assets, 2N risks and N/2 actions instead, for benchmarks.

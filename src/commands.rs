@@ -202,7 +202,17 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             writeln!(out, "Changed the passphrase of {}", path.display())?;
         }
         Some(Command::Demo { file, scale }) => {
-            let path = new_workspace(file, cli.db)?;
+            // Without a path, named after its organisation, as `isms new` names a workspace.
+            let path = match file.or(cli.db) {
+                Some(p) => p,
+                None => {
+                    let org = match scale {
+                        Some(_) => crate::demo::SCALED_ORGANISATION,
+                        None => crate::demo::ORGANISATION,
+                    };
+                    made_data_dir()?.join(crate::domain::file_name::workspace_file_name(org)?)
+                }
+            };
             let store = match scale {
                 Some(0) => bail!("--scale: expected a number of assets above 0"),
                 Some(n) => crate::demo::write_scaled_with_clock(&path, n, Clock::at_start())?,

@@ -135,6 +135,12 @@ impl Registry {
         self.workspaces.iter().find(|e| e.path == path)
     }
 
+    /// The organisation the workspace at `path` was last opened as, if the list knows it: who
+    /// a prompt is about before the file itself can be read.
+    pub fn organisation(&self, path: &Path) -> Option<&str> {
+        self.entry(path).map(|e| e.organisation.as_str())
+    }
+
     /// The folder the workspace at `path` was last exported into, if any.
     pub fn export_folder(&self, path: &Path) -> Option<&Path> {
         self.entry(path).and_then(|e| e.export_folder.as_deref())
@@ -436,6 +442,8 @@ mod tests {
         let (list, _) = Registry::load(&file);
         assert_eq!(list.export_folder(&a), Some(absolute(&out).as_path()));
         assert_eq!(list.export_folder(&b), None);
+        assert_eq!(list.organisation(&b), Some("B AG"));
+        assert_eq!(list.organisation(&dir.path().join("other.isms")), None);
         // A workspace the list does not know is not added by an export.
         let c = dir.path().join("c.isms");
         fs::write(&c, b"x").unwrap();

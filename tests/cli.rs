@@ -128,12 +128,34 @@ fn without_a_path_new_names_the_file_after_the_organisation_in_the_data_director
 }
 
 #[test]
-fn without_any_workspace_the_default_workspace_in_the_data_directory_is_used() {
+fn demo_without_a_path_is_named_after_its_organisation_in_the_data_directory() {
     let sb = Sandbox::new();
-    sb.run(&["demo"]).success();
-    let default = sb.path("data").join("isms").join("workspace.isms");
-    assert!(default.is_file(), "expected {}", default.display());
+    let out = sb.run(&["demo"]);
+    out.success();
+    let named = sb
+        .path("data")
+        .join("isms")
+        .join("nordwind-logistik-gmbh.isms");
+    assert!(named.is_file(), "expected {}", named.display());
+    assert!(
+        out.stdout().contains("nordwind-logistik-gmbh.isms"),
+        "{}",
+        out.stdout()
+    );
+    assert!(!sb.path("data").join("isms").join("workspace.isms").exists());
+    // Commands without a path work on it, the workspace made last.
     assert!(sb.run(&["info"]).success().stdout().contains("Nordwind"));
+    // A second demo does not replace the first.
+    let before = bytes(&named);
+    sb.run(&["demo"]).fails_with("already exists");
+    assert!(bytes(&named) == before);
+    sb.run(&["demo", "--scale", "5"]).success();
+    assert!(
+        sb.path("data")
+            .join("isms")
+            .join("scaled-test-gmbh.isms")
+            .is_file()
+    );
 }
 
 #[test]

@@ -227,7 +227,8 @@ fn a_workshop_rates_and_records_assets_by_keyboard() {
 #[test]
 fn a_second_window_is_told_who_holds_the_file_and_opens_it_read_only() {
     let ws = Workspace::new();
-    let mut first = Session::open(&ws, &[]);
+    // The machine is named from the system, not from a variable anyone can set.
+    let mut first = Session::open(&ws, &[("HOSTNAME", "not-this-machine")]);
     first.wait_for(" 1 Dashboard");
     let pid = first.child.process_id().unwrap();
     let mut second = Session::open(&ws, &[]);
@@ -239,6 +240,15 @@ fn a_second_window_is_told_who_holds_the_file_and_opens_it_read_only() {
         "{}",
         second.screen()
     );
+    assert!(
+        !second.screen().contains("not-this-machine"),
+        "{}",
+        second.screen()
+    );
+    if let Ok(machine) = std::fs::read_to_string("/proc/sys/kernel/hostname") {
+        let on = format!("on {}", machine.trim());
+        assert!(second.screen().contains(&on), "{on}: {}", second.screen());
+    }
     second.send("y\r");
     second.wait_for("Opened read-only");
 

@@ -83,3 +83,67 @@ fn the_app_outside_a_terminal_says_who_holds_the_file_instead_of_asking() {
     assert!(!run.stderr().contains("[y/N]"), "{}", run.stderr());
     drop(writer);
 }
+
+#[test]
+fn a_reader_notices_each_commit_of_the_writer_and_only_those() {
+    let sb = Sandbox::new();
+    let file = sb.demo();
+    let mut writer = Store::open(&file).unwrap();
+    let mut reader = Store::open_read_only(&file).unwrap();
+    assert!(!reader.changed_elsewhere().unwrap(), "nothing written yet");
+    let before = reader.generation();
+    writer
+        .edit(|w| w.insert_scope_item(ScopeItem::new(ScopeItemKind::Location, "Lager Köln")))
+        .unwrap();
+    assert!(reader.changed_elsewhere().unwrap(), "the writer committed");
+    assert!(reader.generation() > before, "what was read is stale");
+    assert!(!reader.changed_elsewhere().unwrap(), "once per commit");
+    // Its own reads are no change.
+    reader.scope_items().unwrap();
+    assert!(!reader.changed_elsewhere().unwrap());
+    assert!(
+        !writer.changed_elsewhere().unwrap(),
+        "the writer's own commit"
+    );
+}
+
+#[test]
+fn a_read_only_window_redraws_what_the_writer_saves_and_offers_no_write_keys() {
+    use common::{press, screen};
+    use isms::ui::App;
+    use ratatui::crossterm::event::KeyCode;
+
+    let sb = Sandbox::new();
+    let file = sb.demo();
+    common::fix_clock_and_user();
+    let mut writer = Store::open(&file).unwrap();
+    let mut window = App::start(&file, true, true).unwrap();
+    press(&mut window, KeyCode::Char('2'));
+    press(&mut window, KeyCode::Right);
+    let before = screen(&mut window, 120, 30);
+    assert!(before.contains("Scope items (4.3)"), "{before}");
+    assert!(!before.contains("Lager Köln"), "{before}");
+    let footer = before.lines().last().unwrap_or_default().to_string();
+    for write_key in ["n new", "e edit", "d delete"] {
+        assert!(!footer.contains(write_key), "{write_key}: {footer}");
+    }
+    assert!(!window.follow_writer(), "nothing to follow yet");
+
+    writer
+        .edit(|w| w.insert_scope_item(ScopeItem::new(ScopeItemKind::Location, "Lager Köln")))
+        .unwrap();
+    assert!(window.follow_writer(), "the commit is noticed");
+    let after = screen(&mut window, 120, 30);
+    assert!(after.contains("Lager Köln"), "{after}");
+    assert!(after.contains("Changed in the other window"), "{after}");
+    assert!(!window.follow_writer(), "read once");
+
+    // The writer's own window offers the keys that write.
+    drop(writer);
+    let mut own = common::start_on(&file);
+    press(&mut own, KeyCode::Char('2'));
+    press(&mut own, KeyCode::Right);
+    let footer = screen(&mut own, 120, 30);
+    let footer = footer.lines().last().unwrap_or_default();
+    assert!(footer.contains("n new"), "{footer}");
+}

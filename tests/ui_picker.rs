@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{press, screen, start_on, type_text, workdir};
+use common::{ctrl, press, screen, start_on, type_text, workdir};
 use isms::registry::Registry;
 use isms::store::Store;
 use isms::ui::App;
@@ -97,6 +97,79 @@ fn esc_closes_the_picker_and_the_same_workspace_stays_open() {
     };
     assert_eq!(shell.session().path(), acme.as_path());
     assert!(screen(&mut app, 120, 24).contains("already open"));
+}
+
+#[test]
+fn esc_clears_the_filter_first_and_ctrl_u_clears_it_too() {
+    let dir = workdir();
+    let (acme, _, registry) = known(dir.path());
+    let mut app = start_on(&acme);
+    app.set_registry(Some(registry));
+    press(&mut app, KeyCode::Char('o'));
+    type_text(&mut app, "beta");
+    let filtered = screen(&mut app, 120, 24);
+    assert!(!filtered.contains("Gone KG"), "{filtered}");
+    assert!(filtered.contains("Esc clear filter"), "{filtered}");
+
+    press(&mut app, KeyCode::Esc);
+    let cleared = screen(&mut app, 120, 24);
+    assert!(
+        cleared.contains("Open a workspace"),
+        "still open: {cleared}"
+    );
+    assert!(cleared.contains("Gone KG"), "every entry again: {cleared}");
+    assert!(cleared.contains("Esc close"), "{cleared}");
+
+    type_text(&mut app, "acme");
+    ctrl(&mut app, 'u');
+    let cleared = screen(&mut app, 120, 24);
+    assert!(cleared.contains("Gone KG"), "{cleared}");
+    assert!(
+        !cleared.contains(" of 3 "),
+        "the filter is empty: {cleared}"
+    );
+
+    press(&mut app, KeyCode::Esc);
+    let closed = screen(&mut app, 120, 24);
+    assert!(!closed.contains("Open a workspace"), "{closed}");
+}
+
+#[test]
+fn long_paths_are_cut_in_the_middle_and_keep_the_file_name() {
+    let dir = workdir();
+    let deep = dir
+        .path()
+        .join("home/anna/Documents/consulting/engagements/clients/2026/north")
+        .join("nordwind-logistik.isms");
+    std::fs::create_dir_all(deep.parent().unwrap()).unwrap();
+    drop(Store::create(&deep, "Nordwind Logistik GmbH").unwrap());
+    let registry = dir.path().join("workspaces.json");
+    let mut list = Registry::default();
+    list.remember(&deep, "Nordwind Logistik GmbH", "2026-03-31T09:15:00");
+    list.save(&registry).unwrap();
+    // The temporary folder is masked on screen: look for the rest.
+    let full =
+        "/home/anna/Documents/consulting/engagements/clients/2026/north/nordwind-logistik.isms";
+    let mut app = App::picker(&registry, false);
+    let wide = screen(&mut app, 220, 24);
+    assert!(wide.contains(full), "room for the whole path: {wide}");
+
+    for width in [80, 100, 120] {
+        let mut app = App::picker(&registry, false);
+        let text = screen(&mut app, width, 24);
+        let row = text
+            .lines()
+            .find(|l| l.contains("Nordwind"))
+            .unwrap_or_else(|| panic!("the entry shows: {text}"));
+        assert!(
+            row.contains("…/") && row.contains("/nordwind-logistik.isms "),
+            "cut in the middle, the file name whole: {width}: {row}"
+        );
+        assert!(row.contains("2026-03-31 09:15"), "never cut: {row}");
+        if width >= 100 {
+            assert!(row.contains("/tmp/…/"), "the first folder stays: {row}");
+        }
+    }
 }
 
 #[test]

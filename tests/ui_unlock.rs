@@ -74,6 +74,29 @@ fn an_encrypted_workspace_asks_for_its_passphrase_and_opens_with_it() {
 }
 
 #[test]
+fn the_prompt_names_the_client_the_list_of_known_workspaces_remembers() {
+    let dir = workdir();
+    let path = encrypted(dir.path(), "kunde-17.isms", "Geheim AG");
+    let mut app = App::start(&path, true, false).unwrap();
+    let unknown = screen(&mut app, 90, 24);
+    assert!(!unknown.contains("Client"), "{unknown}");
+
+    let registry = dir.path().join("workspaces.json");
+    let mut list = Registry::default();
+    list.remember(&path, "Geheim AG", "2026-03-30T16:45:00");
+    list.save(&registry).unwrap();
+    app.set_registry(Some(registry));
+    let named = screen(&mut app, 90, 24);
+    assert!(
+        named
+            .lines()
+            .any(|l| l.contains("Client") && l.contains("Geheim AG")),
+        "{named}"
+    );
+    assert!(named.contains("kunde-17.isms"), "the path stays: {named}");
+}
+
+#[test]
 fn a_passphrase_given_in_advance_opens_at_once_and_a_wrong_one_is_asked_again() {
     let dir = workdir();
     let path = encrypted(dir.path(), "geheim.isms", "Geheim AG");
@@ -114,7 +137,14 @@ fn esc_from_the_prompt_quits_at_start_and_returns_to_the_workspace_after_the_pic
     type_text(&mut app, "geheim");
     press(&mut app, KeyCode::Enter);
     assert!(matches!(app, App::Unlock(_)));
-    assert!(screen(&mut app, 90, 24).contains("Esc back"));
+    let asking = screen(&mut app, 90, 24);
+    assert!(asking.contains("Esc back"), "{asking}");
+    assert!(
+        asking
+            .lines()
+            .any(|l| l.contains("Client") && l.contains("Geheim AG")),
+        "the prompt names the client the list remembers: {asking}"
+    );
     assert_eq!(press(&mut app, KeyCode::Esc), isms::ui::Step::Continue);
     let App::Workspace(shell) = &app else {
         panic!("back on the workspace")

@@ -86,6 +86,16 @@ impl Session {
         done
     }
 
+    /// Whether the workspace was changed by another window (the writer beside a read-only
+    /// one) since the last look; if so, every read model is read again.
+    pub fn changed_elsewhere(&mut self) -> Result<bool, Error> {
+        let changed = self.store.changed_elsewhere()?;
+        if changed {
+            self.models.get_mut().changed(read::Touches::Everything);
+        }
+        Ok(changed)
+    }
+
     pub fn is_read_only(&self) -> bool {
         self.store.is_read_only()
     }

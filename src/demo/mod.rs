@@ -70,7 +70,7 @@ use crate::domain::soa::{Applicability, ImplementationStatus, SoaEntry};
 use crate::domain::treatment::Action;
 use crate::store::{Existing, Store, StoreError, Writer};
 
-pub use scaled::{write_scaled, write_scaled_with_clock};
+pub use scaled::{SCALED_ORGANISATION, write_scaled, write_scaled_with_clock};
 
 /// Writes the demo ISMS into a new workspace file at `path` (refuses an existing path, like
 /// [`Store::create`]); the file appears only once it is whole.

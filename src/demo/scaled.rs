@@ -117,6 +117,9 @@ pub fn write_scaled(path: &Path, assets: u32) -> Result<Store, StoreError> {
     write_scaled_with_clock(path, assets, Clock::System)
 }
 
+/// The organisation of a synthetic workspace.
+pub const SCALED_ORGANISATION: &str = "Scaled Test GmbH";
+
 /// [`write_scaled`] on the `clock` of the command that writes it.
 pub fn write_scaled_with_clock(
     path: &Path,
@@ -124,7 +127,7 @@ pub fn write_scaled_with_clock(
     clock: Clock,
 ) -> Result<Store, StoreError> {
     let mut draft =
-        Store::draft_with_clock(path, "Scaled Test GmbH", None, Existing::Refuse, clock)?;
+        Store::draft_with_clock(path, SCALED_ORGANISATION, None, Existing::Refuse, clock)?;
     let store = draft.store();
     Settings::of(store).and_then(|s| store.edit(|w| fill(w, &s, assets as usize)))?;
     draft.finish(false)

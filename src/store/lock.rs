@@ -153,13 +153,19 @@ pub fn acquire_for(
     })
 }
 
-/// This machine's name for the note: the kernel's (or `/etc/hostname`), since shells seldom
-/// export `HOSTNAME`. Only the first line, so the note stays one field a line.
+/// This machine's name for the note, from the system (gethostname, else the kernel's file):
+/// never `$HOSTNAME`, which shells seldom export and which a second window could have set to
+/// anything. Only the first line, so the note stays one field a line.
 fn host_name() -> String {
-    std::fs::read_to_string("/proc/sys/kernel/hostname")
-        .or_else(|_| std::fs::read_to_string("/etc/hostname"))
+    #[cfg(unix)]
+    let system = nix::unistd::gethostname()
         .ok()
-        .or_else(|| std::env::var("HOSTNAME").ok())
+        .and_then(|h| h.into_string().ok());
+    #[cfg(not(unix))]
+    let system: Option<String> = None;
+    system
+        .filter(|h| !h.trim().is_empty())
+        .or_else(|| std::fs::read_to_string("/proc/sys/kernel/hostname").ok())
         .and_then(|h| h.lines().next().map(|l| l.trim().to_string()))
         .unwrap_or_default()
 }

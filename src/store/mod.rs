@@ -125,6 +125,11 @@ impl From<rusqlite::Error> for StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+/// The connection's `PRAGMA data_version`: the same number until another connection commits.
+fn data_version(conn: &Connection) -> rusqlite::Result<i64> {
+    conn.query_row("PRAGMA data_version", [], |r| r.get(0))
+}
+
 /// An open workspace file.
 pub struct Store {
     conn: Connection,
@@ -136,6 +141,9 @@ pub struct Store {
     /// Counts the edits committed through this handle, so screens can tell whether what they
     /// show is still current.
     generation: u64,
+    /// SQLite's `data_version` when last looked at: it moves when another connection (a writer
+    /// in another window) commits, which is how a read-only window notices that it is stale.
+    seen_version: Option<i64>,
     /// The key of an encrypted workspace, for the readers opened beside this handle.
     key: Option<Passphrase>,
     /// Opened immutable, on media that take no journal (see `file::connect_reading`); so are
@@ -217,6 +225,7 @@ impl Store {
         lock: Option<lock::WriterLock>,
         clock: Clock,
     ) -> Result<Store> {
+        let seen_version = data_version(&conn).ok();
         Ok(Store {
             conn,
             path: path.to_path_buf(),
@@ -224,6 +233,7 @@ impl Store {
             who: current_user()?,
             clock,
             generation: 0,
+            seen_version,
             key,
             frozen: false,
             readers: Arc::new(()),
@@ -412,6 +422,18 @@ impl Store {
     /// Changes with every committed edit: equal numbers mean nothing was written in between.
     pub fn generation(&self) -> u64 {
         self.generation
+    }
+
+    /// Whether another connection (the writer in another window) committed since the last
+    /// look; its change counts as an edit here, so that what was read before is read again.
+    pub fn changed_elsewhere(&mut self) -> Result<bool> {
+        let now = data_version(&self.conn)?;
+        let changed = self.seen_version.is_some_and(|seen| seen != now);
+        self.seen_version = Some(now);
+        if changed {
+            self.generation += 1;
+        }
+        Ok(changed)
     }
 
     pub(crate) fn conn(&self) -> &Connection {

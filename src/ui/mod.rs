@@ -73,8 +73,10 @@ pub struct PickerApp {
 
 impl UnlockApp {
     fn new(path: &Path, read_only: bool, registry: Option<PathBuf>, clock: Clock) -> Self {
+        let mut unlock = unlock::Unlock::new(path, read_only, clock);
+        unlock.name_client(registry.as_deref());
         Self {
-            unlock: unlock::Unlock::new(path, read_only, clock),
+            unlock,
             previous: None,
             registry,
             help: false,
@@ -151,7 +153,10 @@ impl App {
                     p.registry = r;
                 }
             }
-            App::Unlock(u) => u.registry = registry,
+            App::Unlock(u) => {
+                u.unlock.name_client(registry.as_deref());
+                u.registry = registry;
+            }
         }
     }
 
@@ -214,6 +219,15 @@ impl App {
             Err(e) => u.unlock.error = Some(e.to_string()),
         }
         true
+    }
+
+    /// Between keys: a read-only window follows what the writer in another window commits.
+    /// Returns whether anything was read again, to be drawn.
+    pub fn follow_writer(&mut self) -> bool {
+        match self {
+            App::Workspace(s) => s.follow_writer(),
+            _ => false,
+        }
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) -> Step {
@@ -446,6 +460,7 @@ fn run_app(mut app: App) -> Result<()> {
         // While a screen computes in the background, look again soon to show its result.
         let wait = if app.busy() { 50 } else { 500 };
         if !event::poll(Duration::from_millis(wait))? {
+            app.follow_writer();
             continue;
         }
         match event::read()? {

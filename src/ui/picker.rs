@@ -1,6 +1,7 @@
 //! The workspace picker (`o` in the app, `isms open`): the known workspaces in a table, filtered
 //! as you type; Enter opens the selected one, Delete takes it off the list (after asking; the
-//! file stays), Esc closes. Delete, not `d`: every printable key types into the filter here.
+//! file stays), Esc clears the filter, then closes. Delete, not `d`: every printable key types
+//! into the filter here.
 
 use std::path::PathBuf;
 
@@ -17,11 +18,13 @@ use crate::domain::text::shown;
 use crate::registry::{Entry, Registry, shown_size, shown_time};
 use crate::ui::keymap::{self, Action, Active, Context};
 
+/// The time, size and encryption are never cut (a cut time says nothing); the room left goes
+/// mostly to the path, which is cut in the middle so that its file name stays.
 const COLUMNS: [Column; 5] = [
-    Column::new("Organisation", 28, 12, 4),
-    Column::new("File", 44, 16, 3),
-    Column::new("Last opened", 16, 10, 2),
-    Column::new("Size", 9, 7, 1),
+    Column::new("Organisation", 24, 12, 4),
+    Column::new("File", 60, 20, 3).paths(),
+    Column::new("Last opened", 16, 16, 2),
+    Column::new("Size", 9, 9, 1),
     Column::new("Encrypted", 9, 9, 0),
 ];
 
@@ -82,11 +85,22 @@ impl Picker {
     }
 
     pub fn contexts(&self) -> Active {
-        Active::of(vec![if self.forgetting.is_some() {
-            Context::ConfirmForget
+        if self.forgetting.is_some() {
+            return Active::of(vec![Context::ConfirmForget]);
+        }
+        let mut active = Active::of(vec![Context::Picker]);
+        if self.query.is_empty() {
+            active.hidden.push(Action::ClearInput);
         } else {
-            Context::Picker
-        }])
+            active.renamed.push((Action::Close, "clear filter"));
+        }
+        active
+    }
+
+    /// Empties the filter: every known workspace shows again.
+    fn clear_filter(&mut self) {
+        self.query.clear();
+        self.table.set_filter(&self.query);
     }
 
     /// Takes `path` off the list of known workspaces at `list` (never the file) and shows the
@@ -113,7 +127,7 @@ impl Picker {
     }
 
     /// Every printable key filters; arrows move; Enter opens; Delete asks to take the chosen
-    /// entry off the list; Esc closes.
+    /// entry off the list; Ctrl-U empties the filter; Esc empties it, or closes when empty.
     pub fn handle_key(&mut self, key: KeyEvent) -> PickerEvent {
         if let Some((path, confirm)) = self.forgetting.take() {
             return match keymap::action(Context::ConfirmForget, &key) {
@@ -126,7 +140,9 @@ impl Picker {
             };
         }
         match keymap::action(Context::Picker, &key) {
+            Some(Action::Close) if !self.query.is_empty() => self.clear_filter(),
             Some(Action::Close) => return PickerEvent::Close,
+            Some(Action::ClearInput) => self.clear_filter(),
             Some(Action::Open) => {
                 if let Some(path) = typed_path(&self.query) {
                     // Opening it remembers it, as `isms open FILE` does.

@@ -389,7 +389,47 @@ impl Shell {
             (_, Some(picker), _) => picker.contexts(),
             (Some(dialog), None, _) => dialog.contexts(),
             (None, None, Some(palette)) => palette.contexts(),
-            (None, None, None) => self.screens[self.current].contexts(),
+            // A read-only window offers no key that would write.
+            (None, None, None) => {
+                let read_only = self.app.is_read_only();
+                self.screens[self.current]
+                    .contexts()
+                    .hide(Action::New, read_only)
+                    .hide(Action::Edit, read_only)
+                    .hide(Action::Delete, read_only)
+                    .hide(Action::Bulk, read_only)
+            }
+        }
+    }
+
+    /// In a read-only window: when the writer in another window has committed, the screen shown
+    /// is read again (the others when next shown), so that it never shows a stale state.
+    /// Returns whether anything was read again.
+    pub fn follow_writer(&mut self) -> bool {
+        if !self.app.is_read_only() {
+            return false;
+        }
+        let read = self.app.changed_elsewhere().and_then(|changed| {
+            if changed {
+                self.refresh(self.current)?;
+                self.organisation = self.app.reader().organisation()?;
+            }
+            Ok(changed)
+        });
+        match read {
+            Ok(changed) => {
+                if changed && matches!(self.status, Status::None) {
+                    self.status =
+                        Status::Info("Changed in the other window: shown as it is now.".into());
+                }
+                changed
+            }
+            Err(e) => {
+                let message = format!("Could not read the changes of the other window: {e}");
+                let again = matches!(&self.status, Status::Error(m) if *m == message);
+                self.status = Status::Error(message);
+                !again
+            }
         }
     }
 
@@ -531,7 +571,7 @@ impl Shell {
             Paragraph::new(key_line_within(
                 &keys,
                 footer.width,
-                &["help", "quit", "end session", "close"],
+                &["help", "quit", "end session", "close", "clear filter"],
             )),
             footer,
         );

@@ -20,6 +20,9 @@ use crate::store::{Passphrase, Store, StoreError};
 pub struct Unlock {
     pub path: PathBuf,
     pub read_only: bool,
+    /// The client the list of known workspaces remembers for this file: the file is encrypted,
+    /// so its own name for the organisation cannot be read before it opens.
+    pub organisation: Option<String>,
     /// The app's clock, handed to the workspace once it opens.
     pub clock: Clock,
     typed: Zeroizing<String>,
@@ -43,12 +46,23 @@ impl Unlock {
         Self {
             path: path.to_path_buf(),
             read_only,
+            organisation: None,
             clock,
             // Room enough that typing never moves the text, leaving copies behind.
             typed: Zeroizing::new(String::with_capacity(4096)),
             checking: false,
             error: None,
         }
+    }
+
+    /// Names the client from the list of known workspaces at `registry`, when it knows the file.
+    pub fn name_client(&mut self, registry: Option<&Path>) {
+        self.organisation = registry.and_then(|r| {
+            crate::registry::Registry::load(r)
+                .0
+                .organisation(&self.path)
+                .map(str::to_string)
+        });
     }
 
     pub fn handle_key(&mut self, key: KeyEvent) -> UnlockEvent {
@@ -122,7 +136,7 @@ impl Unlock {
         let inner = block.inner(area);
         frame.render_widget(block, area);
         let [intro, label, field, message, footer] = Layout::vertical([
-            Constraint::Length(5),
+            Constraint::Length(5 + u16::from(self.organisation.is_some())),
             Constraint::Length(1),
             Constraint::Length(3),
             Constraint::Min(1),
@@ -130,7 +144,14 @@ impl Unlock {
         ])
         .margin(1)
         .areas(inner);
-        let text = vec![
+        let mut text = Vec::new();
+        if let Some(organisation) = &self.organisation {
+            text.push(Line::from(vec![
+                Span::styled("Client    ", theme::label()),
+                Span::styled(crate::domain::text::shown(organisation), theme::value()),
+            ]));
+        }
+        text.extend([
             Line::from(vec![
                 Span::styled("Workspace ", theme::label()),
                 Span::styled(super::shown(&self.path), theme::value()),
@@ -141,7 +162,7 @@ impl Unlock {
                 "(If it never had one, it is damaged or no workspace: restore it from a backup.)",
                 theme::muted(),
             ),
-        ];
+        ]);
         frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), intro);
         frame.render_widget(
             Paragraph::new(Line::styled("Passphrase:", theme::label())),

@@ -393,6 +393,7 @@ const PICKER: &[Binding] = &[
     b(&[ENTER], Open, "open"),
     b(&[DEL], Forget, "take off the list"),
     Binding::typing("/path or ~/path", "add a workspace from elsewhere"),
+    b(&[Key::ctrl('u')], ClearInput, "clear the filter").help_only(),
     b(&[ESC], Close, "close"),
 ];
 

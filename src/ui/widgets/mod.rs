@@ -17,16 +17,7 @@ use super::theme;
 /// controls (which would reorder the rest of the screen line) become spaces.
 pub fn fit(text: &str, width: u16) -> String {
     let width = usize::from(width);
-    let flat: String = text
-        .chars()
-        .map(|c| {
-            if c.is_control() || crate::domain::text::is_bidi_control(c) {
-                ' '
-            } else {
-                c
-            }
-        })
-        .collect();
+    let flat = flat(text);
     if flat.width() <= width {
         return flat;
     }
@@ -44,6 +35,74 @@ pub fn fit(text: &str, width: u16) -> String {
         out.push('…');
     }
     out
+}
+
+/// `text` on one line: control and bidirectional characters become spaces.
+fn flat(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() || crate::domain::text::is_bidi_control(c) {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// A path cut to at most `width` columns in the middle, where it says least: the first folder
+/// and as many of the last parts as fit (`/home/…/clients/acme.isms`), else `…/` and the file
+/// name, else the start and the end of the text around a `…`.
+pub fn fit_path(text: &str, width: u16) -> String {
+    let flat = flat(text);
+    let room = usize::from(width);
+    if flat.width() <= room {
+        return flat;
+    }
+    let parts: Vec<&str> = flat.split('/').collect();
+    // An absolute path's head is its first folder (`/home`); a relative one's its first part.
+    let head_len = if parts.first() == Some(&"") { 2 } else { 1 };
+    if parts.len() > head_len + 1 {
+        let head = parts[..head_len].join("/");
+        let shown = |from: usize| format!("{head}/…/{}", parts[from..].join("/"));
+        let mut from = parts.len() - 1;
+        if shown(from).width() <= room {
+            while from > head_len + 1 && shown(from - 1).width() <= room {
+                from -= 1;
+            }
+            return shown(from);
+        }
+    }
+    if let Some(name) = parts.last().filter(|_| parts.len() > 1) {
+        let shown = format!("…/{name}");
+        if shown.width() <= room {
+            return shown;
+        }
+    }
+    if room == 0 {
+        return String::new();
+    }
+    // Keep a third of the room for the start, the rest for the end: the file's name.
+    let keep = room - 1;
+    let mut start = String::new();
+    for c in flat.chars() {
+        if start.width() + c.width().unwrap_or(0) > keep / 3 {
+            break;
+        }
+        start.push(c);
+    }
+    let mut end: Vec<char> = Vec::new();
+    let mut used = start.width();
+    for c in flat.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w > keep {
+            break;
+        }
+        end.push(c);
+        used += w;
+    }
+    end.reverse();
+    format!("{start}…{}", end.into_iter().collect::<String>())
 }
 
 /// `text` broken into lines of at most `width` columns at spaces (a word longer than a line is
@@ -231,6 +290,31 @@ pub fn key_line_within<K: AsRef<str>>(
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn long_paths_are_cut_in_the_middle_by_whole_folders_first() {
+        let path = "/home/anna/clients/acme.isms";
+        assert_eq!(fit_path(path, 40), path);
+        assert_eq!(fit_path(path, 28), path);
+        assert_eq!(fit_path(path, 27), "/home/…/clients/acme.isms");
+        assert_eq!(fit_path(path, 20), "/home/…/acme.isms");
+        assert_eq!(fit_path(path, 12), "…/acme.isms");
+        assert_eq!(fit_path(path, 10), "/ho…e.isms");
+        assert_eq!(
+            fit_path("clients/2026/acme.isms", 19),
+            "clients/…/acme.isms"
+        );
+        assert_eq!(fit_path("clients/2026/acme.isms", 18), "…/acme.isms");
+        // Whatever the width, the text fits it, wide characters included, never split.
+        let wide = "/home/ünï/客户资料/某某公司/acme\u{7}.isms";
+        for width in 0..=60u16 {
+            for text in [path, wide, "acme.isms", "/"] {
+                let shown = fit_path(text, width);
+                assert!(shown.width() <= usize::from(width), "{shown:?} in {width}");
+                assert!(!shown.contains('\u{7}'), "{shown:?}");
+            }
+        }
+    }
+
     use super::*;
 
     #[test]

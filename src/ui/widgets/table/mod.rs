@@ -32,6 +32,8 @@ pub struct Column {
     pub priority: u8,
     /// Short codes for the column's words, shown where a word does not fit.
     pub legend: Option<&'static Legend>,
+    /// Cut in the middle when too long, as paths are: their ends say the most.
+    pub path: bool,
 }
 
 impl Column {
@@ -42,7 +44,13 @@ impl Column {
             min,
             priority,
             legend: None,
+            path: false,
         }
+    }
+
+    /// The column of file paths, cut in the middle (`/home/…/clients/acme.isms`).
+    pub const fn paths(self) -> Self {
+        Self { path: true, ..self }
     }
 
     /// The column with short codes for words that do not fit.
@@ -60,6 +68,9 @@ impl Column {
             .legend
             .filter(|l| l.widest() > usize::from(width))
             .and_then(|l| l.short(text));
+        if self.path {
+            return super::fit_path(text, width);
+        }
         fit(code.unwrap_or(text), width)
     }
 }
