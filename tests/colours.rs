@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{press, start_on, workdir};
+use common::{SCREEN_VIEWS, press, start_on, workdir};
 use isms::ui::App;
 use isms::ui::theme::{self, Depth, Kind, Theme};
 use ratatui::buffer::Buffer;
@@ -30,16 +30,7 @@ fn every_view(theme: Theme) -> Vec<(String, Buffer)> {
     isms::demo::write_demo(&path).unwrap();
     let mut app = start_on(&path);
     let mut drawn = Vec::new();
-    for (digit, views) in [
-        ('1', 1),
-        ('2', 4),
-        ('3', 1),
-        ('4', 1),
-        ('5', 3),
-        ('6', 2),
-        ('7', 3),
-        ('8', 1),
-    ] {
+    for (digit, views) in SCREEN_VIEWS {
         press(&mut app, KeyCode::Char(digit));
         for view in 0..views {
             drawn.push((format!("screen {digit}, view {view}"), draw(&mut app)));

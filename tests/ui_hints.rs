@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{press, screen, start_on, workdir};
+use common::{SCREEN_VIEWS, press, screen, start_on, workdir};
 use isms::ui::App;
 use ratatui::crossterm::event::KeyCode;
 use unicode_width::UnicodeWidthStr;
@@ -22,16 +22,7 @@ fn at_80_columns_every_screen_keeps_help_and_quit() {
     isms::demo::write_demo(&path).unwrap();
     let mut app = start_on(&path);
     let mut dropped = 0;
-    for (digit, views) in [
-        ('1', 1),
-        ('2', 4),
-        ('3', 1),
-        ('4', 1),
-        ('5', 3),
-        ('6', 2),
-        ('7', 3),
-        ('8', 1),
-    ] {
+    for (digit, views) in SCREEN_VIEWS {
         press(&mut app, KeyCode::Char(digit));
         for view in 0..views {
             let line = hints(&mut app);

@@ -5,6 +5,18 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+/// Each screen's digit with the number of views it has, in the order of the tabs.
+pub const SCREEN_VIEWS: [(char, usize); 8] = [
+    ('1', 1),
+    ('2', 4),
+    ('3', 1),
+    ('4', 1),
+    ('5', 3),
+    ('6', 2),
+    ('7', 3),
+    ('8', 1),
+];
+
 pub struct Sandbox {
     pub dir: tempfile::TempDir,
 }
