@@ -285,24 +285,9 @@ fn the_own_argument_wins_over_db_and_isms_db() {
 
 #[test]
 fn list_and_check_agree_that_a_control_a_treatment_implements_is_applicable() {
-    use isms::domain::methodology::Methodology;
-    use isms::domain::risk::Risk;
-    use isms::domain::treatment::Action;
-
     let sb = Sandbox::new();
     let file = sb.path("acme.isms");
-    let mut store = Store::create(&file, "Acme GmbH").unwrap();
-    store
-        .edit(|w| {
-            let risk = w.insert_risk(Risk::new("Ransomware"), &Methodology::default())?;
-            w.insert_action(Action {
-                risks: vec![risk.id],
-                controls: vec!["8.13".into()],
-                ..Action::new("Offline backup")
-            })
-        })
-        .unwrap();
-    drop(store);
+    common::workspace_where_a_treatment_implements_8_13(&file);
     let f = file.to_str().unwrap();
     let rows: Vec<Value> = serde_json::from_str(
         &sb.run(&["--db", f, "list", "soa", "--format", "json"])

@@ -330,24 +330,9 @@ fn clauses_sorted_by_number_keep_their_numeric_order() {
 
 #[test]
 fn a_control_a_treatment_implements_shows_as_applicable_derived() {
-    use isms::domain::methodology::Methodology;
-    use isms::domain::risk::Risk;
-    use isms::domain::treatment::Action;
-
     let dir = workdir();
     let path = dir.path().join("t.isms");
-    let mut store = Store::create(&path, "Acme GmbH").unwrap();
-    store
-        .edit(|w| {
-            let risk = w.insert_risk(Risk::new("Ransomware"), &Methodology::default())?;
-            w.insert_action(Action {
-                risks: vec![risk.id],
-                controls: vec!["8.13".into()],
-                ..Action::new("Offline backup")
-            })
-        })
-        .unwrap();
-    drop(store);
+    common::workspace_where_a_treatment_implements_8_13(&path);
     let mut app = start_on(&path);
     press(&mut app, KeyCode::Char('7'));
     find(&mut app, "A.8.13");

@@ -17,6 +17,26 @@ pub const SCREEN_VIEWS: [(char, usize); 8] = [
     ('8', 1),
 ];
 
+/// A new workspace of Acme GmbH with one risk and one action treating it that implements
+/// A.8.13, and no SoA decision: the control is applicable only by derivation.
+pub fn workspace_where_a_treatment_implements_8_13(path: &Path) {
+    use isms::domain::methodology::Methodology;
+    use isms::domain::risk::Risk;
+    use isms::domain::treatment::Action;
+
+    let mut store = isms::store::Store::create(path, "Acme GmbH").unwrap();
+    store
+        .edit(|w| {
+            let risk = w.insert_risk(Risk::new("Ransomware"), &Methodology::default())?;
+            w.insert_action(Action {
+                risks: vec![risk.id],
+                controls: vec!["8.13".into()],
+                ..Action::new("Offline backup")
+            })
+        })
+        .unwrap();
+}
+
 pub struct Sandbox {
     pub dir: tempfile::TempDir,
 }
