@@ -18,6 +18,7 @@ use crate::domain::risk::{Acceptance, Risk};
 use crate::domain::scope::{ContextIssue, ScopeItem, ScopeStatements};
 use crate::domain::soa::{SoaEntry, SoaVersion};
 use crate::domain::treatment::Action;
+use crate::domain::workshop::Workshop;
 use crate::report::import::Rows;
 use crate::store::Writer;
 
@@ -94,7 +95,28 @@ pub enum Command {
         asset: Option<i64>,
         text: String,
     },
-    ResolveQuestion(i64),
+    /// The answer to a question, and who gave it (empty: the user).
+    AnswerQuestion {
+        id: i64,
+        answer: String,
+        answered_by: String,
+    },
+    /// Gives a question to someone of the client (empty: to nobody), due by a date.
+    AssignQuestion {
+        id: i64,
+        assignee: String,
+        due: Option<NaiveDate>,
+    },
+    /// Starts a workshop record; the changes after it belong to it until it ends.
+    StartWorkshop {
+        title: String,
+        attendees: Vec<String>,
+    },
+    /// Ends the workshop, with the assets (row ids) the room walked.
+    EndWorkshop {
+        id: i64,
+        walked: Vec<i64>,
+    },
     /// New rows from a register file (`isms import`), checked by `report::import`.
     Import(Rows),
 }
@@ -116,6 +138,7 @@ pub enum Saved {
     SoaVersion(SoaVersion),
     Clause(ClauseItem),
     Question(OpenQuestion),
+    Workshop(Workshop),
     /// A change of method, said in a sentence: what it did to the ratings.
     Summary(String),
 }
@@ -125,9 +148,12 @@ impl Command {
     pub(super) fn touches(&self) -> Touches {
         match self {
             Self::RateNeeds(_) | Self::ClearNeeds { .. } => Touches::Needs,
-            Self::NoteQuestion { .. } | Self::ResolveQuestion(_) | Self::IssueSoa { .. } => {
-                Touches::Nothing
-            }
+            Self::NoteQuestion { .. }
+            | Self::AnswerQuestion { .. }
+            | Self::AssignQuestion { .. }
+            | Self::StartWorkshop { .. }
+            | Self::EndWorkshop { .. }
+            | Self::IssueSoa { .. } => Touches::Nothing,
             _ => Touches::Everything,
         }
     }
@@ -200,7 +226,18 @@ impl Command {
             } => Saved::SoaVersion(w.issue_soa_version(&approver, &note, today, gaps_accepted)?),
             Self::SetClause(item) => Saved::Clause(w.set_clause(item)?),
             Self::NoteQuestion { asset, text } => Saved::Question(w.note_question(asset, &text)?),
-            Self::ResolveQuestion(id) => Saved::Question(w.resolve_question(id)?),
+            Self::AnswerQuestion {
+                id,
+                answer,
+                answered_by,
+            } => Saved::Question(w.answer_question(id, &answer, &answered_by)?),
+            Self::AssignQuestion { id, assignee, due } => {
+                Saved::Question(w.assign_question(id, &assignee, due)?)
+            }
+            Self::StartWorkshop { title, attendees } => {
+                Saved::Workshop(w.start_workshop(&title, attendees)?)
+            }
+            Self::EndWorkshop { id, walked } => Saved::Workshop(w.end_workshop(id, &walked)?),
             Self::Import(rows) => nothing(rows.write(w))?,
         })
     }

@@ -26,6 +26,7 @@ use crate::domain::risk::{Acceptance, Risk};
 use crate::domain::scope::{ContextIssue, ScopeItem, ScopeStatements};
 use crate::domain::soa::{SoaEntry, SoaVersion};
 use crate::domain::treatment::Action;
+use crate::domain::workshop::{Minutes, Workshop, minutes};
 use crate::store::{ReadAccess, Store};
 
 type Result<T> = std::result::Result<T, Error>;
@@ -245,6 +246,18 @@ impl<'a> Reader<'a> {
         self.store.generation()
     }
 
+    /// What `workshop` decided (see `domain::workshop::minutes`).
+    pub fn minutes(&self, workshop: &Workshop) -> Result<Minutes> {
+        let log = self.workshop_changes(workshop.id)?;
+        let logged: Vec<_> = log.iter().map(Change::logged).collect();
+        Ok(minutes(workshop, &logged, &self.questions()?))
+    }
+
+    /// The workshop running in this window, if one does.
+    pub fn running_workshop(&self) -> Option<i64> {
+        self.store.running_workshop()
+    }
+
     /// The readiness check on another thread, over what this reader reads.
     pub fn background(&self) -> Background {
         Background::new(self.store.read_access())
@@ -270,6 +283,10 @@ impl<'a> Reader<'a> {
         clauses() -> Vec<ClauseItem>;
         soa_versions() -> Vec<SoaVersion>;
         open_questions() -> Vec<OpenQuestion>;
+        questions() -> Vec<OpenQuestion>;
+        workshops() -> Vec<Workshop>;
+        /// The changes made while a workshop ran, oldest first.
+        workshop_changes(id: i64) -> Vec<Change>;
         links() -> Links;
         /// The changes of one item, oldest first (see `Store::history`).
         history(entities: &[&str], reference: &str) -> Vec<Change>;

@@ -25,5 +25,6 @@ pub mod soa;
 pub mod text;
 pub mod treatment;
 pub mod wording;
+pub mod workshop;
 
 pub use text::{Field, ValidationError};

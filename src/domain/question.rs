@@ -1,8 +1,9 @@
 //! Open questions noted in a workshop (`?` in the Protection screen's workshop view): what the
 //! room could not answer at once, about one asset or the workshop as a whole. They stay in the
-//! workspace, numbered `Q-001`, until someone resolves them.
+//! workspace, numbered `Q-001`, until they are answered: the answer, who gave it and when are
+//! kept. An open question can be given to a person of the client, with a date it is due by.
 
-use chrono::{Datelike, NaiveDateTime, Timelike};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike};
 use serde::{Deserialize, Serialize};
 
 use super::reference::RefKind;
@@ -19,6 +20,10 @@ pub mod field {
     pub const NOTED_BY: Field = Field::new("noted_by");
     pub const NOTED_AT: Field = Field::new("noted_at");
     pub const RESOLVED_AT: Field = Field::new("resolved_at");
+    pub const ANSWER: Field = Field::new("answer");
+    pub const ANSWERED_BY: Field = Field::new("answered_by");
+    pub const ASSIGNEE: Field = Field::new("assignee");
+    pub const DUE: Field = Field::new("due");
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -32,8 +37,23 @@ pub struct OpenQuestion {
     /// Who noted it: the user the edit was made as.
     pub noted_by: String,
     pub noted_at: NaiveDateTime,
-    /// When it was resolved; `None` while it is open.
+    /// When it was answered; `None` while it is open.
     pub resolved_at: Option<NaiveDateTime>,
+    /// The answer; empty while open (and for questions resolved before answers were kept).
+    #[serde(default)]
+    pub answer: String,
+    /// Who gave the answer: a person in the room, or the user who recorded it.
+    #[serde(default)]
+    pub answered_by: String,
+    /// The person of the client who is to answer it, if someone is.
+    #[serde(default)]
+    pub assignee: String,
+    /// When the answer is due.
+    #[serde(default)]
+    pub due: Option<NaiveDate>,
+    /// Row id of the workshop it was noted in, if any.
+    #[serde(default)]
+    pub workshop: Option<i64>,
 }
 
 impl OpenQuestion {
@@ -46,6 +66,11 @@ impl OpenQuestion {
             noted_by: noted_by.to_string(),
             noted_at,
             resolved_at: None,
+            answer: String::new(),
+            answered_by: String::new(),
+            assignee: String::new(),
+            due: None,
+            workshop: None,
         }
     }
 
@@ -56,6 +81,11 @@ impl OpenQuestion {
 
     pub fn is_open(&self) -> bool {
         self.resolved_at.is_none()
+    }
+
+    /// Open past its due date.
+    pub fn is_overdue(&self, today: NaiveDate) -> bool {
+        self.is_open() && self.due.is_some_and(|due| due < today)
     }
 
     /// The question as it may be stored: one line of text, who noted it, and stamps to the
@@ -76,24 +106,80 @@ impl OpenQuestion {
                 ),
             ));
         }
+        if let Some(due) = self.due.filter(|d| !(1..=9999).contains(&d.year())) {
+            return Err(ValidationError::new(
+                field::DUE,
+                format!(
+                    "the year {} is out of range; expected 0001 to 9999",
+                    due.year()
+                ),
+            ));
+        }
         Ok(Self {
             text: text::required_line(field::QUESTION, &self.text)?,
             noted_by: text::required_line(field::NOTED_BY, &self.noted_by)?,
             noted_at,
             resolved_at,
+            answer: text::text(field::ANSWER, &self.answer)?,
+            answered_by: text::line(field::ANSWERED_BY, &self.answered_by)?,
+            assignee: text::line(field::ASSIGNEE, &self.assignee)?,
             ..self
         })
     }
 
-    /// The question resolved at `at`. Refuses one resolved already, naming when. A clock that
-    /// stands behind the stamp of the note (a fixed test date, a laptop set back) resolves it
+    /// The question answered at `at` with `answer`, given by `answered_by`. The answer is
+    /// required; so is who gave it. Refuses a question answered already, naming when. A clock
+    /// that stands behind the stamp of the note (a fixed test date, a laptop set back) answers it
     /// at the moment it was noted rather than refusing an edit the user cannot fix.
-    pub fn resolved(self, at: NaiveDateTime) -> Result<Self, ValidationError> {
+    pub fn answered(
+        self,
+        answer: &str,
+        answered_by: &str,
+        at: NaiveDateTime,
+    ) -> Result<Self, ValidationError> {
+        let answer = text::text(field::ANSWER, answer)?;
+        if answer.is_empty() {
+            return Err(ValidationError::new(
+                field::ANSWER,
+                "is required: what did the room answer?",
+            ));
+        }
+        let answered_by = text::required_line(field::ANSWERED_BY, answered_by)?;
+        Self {
+            answer,
+            answered_by,
+            ..self.resolved(at)?
+        }
+        .validated()
+    }
+
+    /// The question given to `assignee` (empty: to nobody), due by `due`.
+    pub fn assigned(self, assignee: &str, due: Option<NaiveDate>) -> Result<Self, ValidationError> {
+        if let Some(at) = self.resolved_at.filter(|_| !assignee.trim().is_empty()) {
+            return Err(ValidationError::new(
+                field::ASSIGNEE,
+                format!(
+                    "{} was answered already on {}; there is nothing left to assign",
+                    self.reference(),
+                    stamp(at)
+                ),
+            ));
+        }
+        Self {
+            assignee: assignee.to_string(),
+            due,
+            ..self
+        }
+        .validated()
+    }
+
+    /// The question marked resolved at `at`, without its answer (see [`Self::answered`]).
+    fn resolved(self, at: NaiveDateTime) -> Result<Self, ValidationError> {
         if let Some(before) = self.resolved_at {
             return Err(ValidationError::new(
                 field::RESOLVED_AT,
                 format!(
-                    "{} was resolved already on {}",
+                    "{} was answered already on {}",
                     self.reference(),
                     stamp(before)
                 ),
@@ -106,6 +192,12 @@ impl OpenQuestion {
         }
         .validated()
     }
+}
+
+/// The questions as a reader wants them: open ones first, the overdue before the rest by due
+/// date, then those with no due date; answered ones after, by number.
+pub fn open_first(questions: &mut [OpenQuestion]) {
+    questions.sort_by_key(|q| (!q.is_open(), q.due.is_none(), q.due, q.number));
 }
 
 /// The open questions about `asset`, in the order given (by number, as the store returns them).
@@ -194,25 +286,92 @@ mod tests {
     }
 
     #[test]
-    fn resolving_stamps_it_once() {
+    fn answering_stamps_it_once_with_the_answer_and_who_gave_it() {
         let mut q = question("Who owns the NAS?");
         q.number = 4;
-        let done = q.resolved(at("2026-04-02T10:00:00")).unwrap();
+        let done = q
+            .answered(
+                " IT, Jonas Klein ",
+                " Anna Weber ",
+                at("2026-04-02T10:00:00"),
+            )
+            .unwrap();
         assert!(!done.is_open());
         assert_eq!(done.resolved_at, Some(at("2026-04-02T10:00:00")));
-        let err = done.resolved(at("2026-04-03T10:00:00")).unwrap_err();
+        assert_eq!(
+            (done.answer.as_str(), done.answered_by.as_str()),
+            ("IT, Jonas Klein", "Anna Weber")
+        );
+        let err = done
+            .answered("again", "Anna", at("2026-04-03T10:00:00"))
+            .unwrap_err();
         assert_eq!(
             err.to_string(),
-            "resolved_at: Q-004 was resolved already on 2026-04-02T10:00:00"
+            "resolved_at: Q-004 was answered already on 2026-04-02T10:00:00"
         );
     }
 
     #[test]
-    fn a_clock_behind_the_note_resolves_at_the_note() {
+    fn an_answer_and_who_gave_it_are_required() {
+        let q = question("Who owns the NAS?");
+        let err = q
+            .clone()
+            .answered("  ", "Anna", at("2026-04-02T10:00:00"))
+            .unwrap_err();
+        assert_eq!(err.field, "answer");
+        assert!(err.message.starts_with("is required"), "{err}");
+        let err = q
+            .answered("IT", " ", at("2026-04-02T10:00:00"))
+            .unwrap_err();
+        assert_eq!(err.to_string(), "answered_by: is required");
+    }
+
+    #[test]
+    fn a_clock_behind_the_note_answers_at_the_note() {
         let q = question("Who owns the NAS?")
-            .resolved(at("2026-03-31T00:00:00"))
+            .answered("IT", "Anna", at("2026-03-31T00:00:00"))
             .unwrap();
         assert_eq!(q.resolved_at, Some(q.noted_at));
+    }
+
+    #[test]
+    fn an_open_question_is_assigned_with_a_due_date_and_can_be_overdue() {
+        let due = NaiveDate::from_ymd_opt(2026, 4, 15);
+        let q = question("Who owns the NAS?")
+            .assigned(" Jonas Klein ", due)
+            .unwrap();
+        assert_eq!((q.assignee.as_str(), q.due), ("Jonas Klein", due));
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 4, d).unwrap();
+        assert!(!q.is_overdue(day(15)));
+        assert!(q.is_overdue(day(16)));
+        let done = q
+            .answered("IT", "Jonas", at("2026-04-10T10:00:00"))
+            .unwrap();
+        assert!(
+            !done.is_overdue(day(16)),
+            "an answered question is never overdue"
+        );
+        let err = done.assigned("Petra", None).unwrap_err();
+        assert_eq!(err.field, "assignee");
+        assert!(err.message.contains("answered already"), "{err}");
+        let err = question("x").assigned("a\nb", None).unwrap_err();
+        assert_eq!(err.field, "assignee");
+    }
+
+    #[test]
+    fn open_first_puts_open_questions_by_due_date_before_answered_ones() {
+        let mut qs: Vec<OpenQuestion> = (1..=4)
+            .map(|n| OpenQuestion {
+                number: n,
+                ..question("q")
+            })
+            .collect();
+        qs[0].resolved_at = Some(at("2026-04-01T08:00:00"));
+        qs[2].due = NaiveDate::from_ymd_opt(2026, 5, 1);
+        qs[3].due = NaiveDate::from_ymd_opt(2026, 4, 1);
+        open_first(&mut qs);
+        let order: Vec<u32> = qs.iter().map(|q| q.number).collect();
+        assert_eq!(order, [4, 3, 2, 1]);
     }
 
     #[test]

@@ -22,6 +22,7 @@ string_enum!(
         CustomControl => "C", "Custom control",
         Document => "D", "Document",
         Question => "Q", "Open question",
+        Workshop => "W", "Workshop",
     }
 );
 

@@ -124,6 +124,7 @@ impl Writer<'_> {
             RefKind::Risk => "risks",
             RefKind::Action => "actions",
             RefKind::Question => "open_questions",
+            RefKind::Workshop => "workshops",
             RefKind::CustomControl | RefKind::Document => {
                 return Err(StoreError::Missing(format!(
                     "a numbered register for {}",

@@ -19,11 +19,15 @@ pub struct Change {
     pub action: String,
     pub before: Option<String>,
     pub after: Option<String>,
+    /// The number of the workshop the change was made in (`W-001` is 1), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub workshop: Option<u32>,
 }
 
-const COLUMNS: &str = "SELECT at, who, entity, reference, action, before, after FROM change_log";
+pub(super) const COLUMNS: &str = "SELECT c.at, c.who, c.entity, c.reference, c.action, c.before,
+    c.after, w.number FROM change_log c LEFT JOIN workshops w ON w.id = c.workshop";
 
-fn change(r: &rusqlite::Row<'_>) -> rusqlite::Result<Change> {
+pub(super) fn change(r: &rusqlite::Row<'_>) -> rusqlite::Result<Change> {
     Ok(Change {
         at: r.get(0)?,
         who: r.get(1)?,
@@ -32,7 +36,21 @@ fn change(r: &rusqlite::Row<'_>) -> rusqlite::Result<Change> {
         action: r.get(4)?,
         before: r.get(5)?,
         after: r.get(6)?,
+        workshop: r.get(7)?,
     })
+}
+
+impl Change {
+    /// The entry as the domain reads it (see `domain::workshop::minutes`).
+    pub fn logged(&self) -> crate::domain::workshop::Logged<'_> {
+        crate::domain::workshop::Logged {
+            entity: &self.entity,
+            reference: &self.reference,
+            action: &self.action,
+            before: self.before.as_deref(),
+            after: self.after.as_deref(),
+        }
+    }
 }
 
 impl Store {
@@ -47,7 +65,7 @@ impl Store {
         let since = since.map_or_else(String::new, |t| t.format("%Y-%m-%dT%H:%M:%S").to_string());
         Ok(rows(
             self.conn(),
-            &format!("{COLUMNS} WHERE at >= ?1 ORDER BY id"),
+            &format!("{COLUMNS} WHERE c.at >= ?1 ORDER BY c.id"),
             [since],
             change,
         )?)
@@ -84,8 +102,8 @@ impl Store {
         Ok(rows(
             self.conn(),
             &format!(
-                "{COLUMNS} WHERE reference = ?1
-                   AND entity IN (SELECT value FROM json_each(?2)) ORDER BY id"
+                "{COLUMNS} WHERE c.reference = ?1
+                   AND c.entity IN (SELECT value FROM json_each(?2)) ORDER BY c.id"
             ),
             (reference, entities),
             change,

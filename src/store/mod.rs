@@ -20,6 +20,7 @@ mod scope;
 mod soa;
 mod sql;
 pub mod target;
+mod workshops;
 mod workspace;
 
 use std::path::{Path, PathBuf};
@@ -144,6 +145,8 @@ pub struct Store {
     /// SQLite's `data_version` when last looked at: it moves when another connection (a writer
     /// in another window) commits, which is how a read-only window notices that it is stale.
     seen_version: Option<i64>,
+    /// The workshop running in this window: the changes made through it belong to it.
+    workshop: Option<i64>,
     /// The key of an encrypted workspace, for the readers opened beside this handle.
     key: Option<Passphrase>,
     /// Opened immutable, on media that take no journal (see `file::connect_reading`); so are
@@ -233,6 +236,7 @@ impl Store {
             who: current_user()?,
             clock,
             generation: 0,
+            workshop: None,
             seen_version,
             key,
             frozen: false,
@@ -409,12 +413,16 @@ impl Store {
                 tx,
                 who: &self.who,
                 at: self.clock.now_stamp(),
+                workshop: self.workshop,
             };
             let value = f(&mut writer)?;
+            let workshop = writer.workshop;
             writer.tx.commit()?;
-            Ok(value)
+            Ok((value, workshop))
         })();
-        let value = written.map_err(|e| write_failure(path, e))?;
+        let (value, workshop) = written.map_err(|e| write_failure(path, e))?;
+        // A workshop started or ended by the edit runs from now on, or no longer.
+        self.workshop = workshop;
         self.generation += 1;
         Ok(value)
     }
@@ -476,6 +484,8 @@ pub struct Writer<'a> {
     tx: Transaction<'a>,
     who: &'a str,
     at: String,
+    /// The workshop the changes of this edit belong to, if one runs.
+    workshop: Option<i64>,
 }
 
 impl Writer<'_> {
@@ -494,9 +504,18 @@ impl Writer<'_> {
             .and_then(|b| Ok((b, after?)))
             .map_err(|e| StoreError::Damaged(format!("change log entry for {reference}: {e}")))?;
         self.tx.execute(
-            "INSERT INTO change_log (at, who, entity, reference, action, before, after)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            (&self.at, self.who, entity, reference, action, before, after),
+            "INSERT INTO change_log (at, who, entity, reference, action, before, after, workshop)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            (
+                &self.at,
+                self.who,
+                entity,
+                reference,
+                action,
+                before,
+                after,
+                self.workshop,
+            ),
         )?;
         Ok(())
     }

@@ -1,6 +1,7 @@
-//! Open questions noted in workshops: noted, resolved, and carried over by an import.
+//! Open questions noted in workshops: noted, given to someone, answered, and carried over by
+//! an import.
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::types::Type;
 use rusqlite::{Connection, OptionalExtension, Row};
 
@@ -10,8 +11,8 @@ use crate::domain::Field;
 use crate::domain::question::{OpenQuestion, field, parse_stamp, stamp};
 use crate::domain::reference::RefKind;
 
-const QUESTION: &str =
-    "SELECT id, number, asset, text, noted_by, noted_at, resolved_at FROM open_questions";
+const QUESTION: &str = "SELECT id, number, asset, text, noted_by, noted_at, resolved_at,
+    answer, answered_by, assignee, due, workshop FROM open_questions";
 
 /// A stored stamp; one that does not read back reports the column as damaged.
 fn stamp_at(r: &Row<'_>, idx: usize, field: Field) -> rusqlite::Result<Option<NaiveDateTime>> {
@@ -37,6 +38,11 @@ fn question(r: &Row<'_>) -> rusqlite::Result<OpenQuestion> {
             Type::Null,
         ))?,
         resolved_at: stamp_at(r, 6, field::RESOLVED_AT)?,
+        answer: r.get(7)?,
+        answered_by: r.get(8)?,
+        assignee: r.get(9)?,
+        due: r.get(10)?,
+        workshop: r.get(11)?,
     })
 }
 
@@ -68,26 +74,71 @@ impl Store {
 }
 
 impl Writer<'_> {
-    /// Notes a question about `asset` (or the workshop as a whole), by whoever edits, now.
+    /// Notes a question about `asset` (or the workshop as a whole), by whoever edits, now, in
+    /// the workshop that runs.
     pub fn note_question(&mut self, asset: Option<i64>, text: &str) -> Result<OpenQuestion> {
         let noted_at = parse_stamp(field::NOTED_AT, &self.at)?;
-        let q = OpenQuestion::new(asset, text, self.who, noted_at).validated()?;
-        self.insert_question(q)
+        let mut q = OpenQuestion::new(asset, text, self.who, noted_at);
+        q.workshop = self.workshop;
+        self.insert_question(q.validated()?)
     }
 
-    /// Marks question `id` resolved now; `Missing` if there is none, refused if it is resolved.
-    pub fn resolve_question(&mut self, id: i64) -> Result<OpenQuestion> {
+    /// Records the answer to question `id`, given by `answered_by` (empty: whoever edits), now;
+    /// `Missing` if there is none, refused if it is answered already.
+    pub fn answer_question(
+        &mut self,
+        id: i64,
+        answer: &str,
+        answered_by: &str,
+    ) -> Result<OpenQuestion> {
         let before = one_question(&self.tx, id)?;
         let at = parse_stamp(field::RESOLVED_AT, &self.at)?;
-        let after = before.clone().resolved(at)?;
+        let by = if answered_by.trim().is_empty() {
+            self.who
+        } else {
+            answered_by
+        };
+        let after = before.clone().answered(answer, by, at)?;
         self.tx.execute(
-            "UPDATE open_questions SET resolved_at = ?2 WHERE id = ?1",
-            (id, after.resolved_at.map(stamp)),
+            "UPDATE open_questions SET resolved_at = ?2, answer = ?3, answered_by = ?4
+             WHERE id = ?1",
+            (
+                id,
+                after.resolved_at.map(stamp),
+                &after.answer,
+                &after.answered_by,
+            ),
         )?;
         self.log(
             "question",
             &after.reference(),
-            "resolve",
+            "answer",
+            Some(&before),
+            Some(&after),
+        )?;
+        Ok(after)
+    }
+
+    /// Gives question `id` to `assignee` (empty: to nobody), due by `due`.
+    pub fn assign_question(
+        &mut self,
+        id: i64,
+        assignee: &str,
+        due: Option<NaiveDate>,
+    ) -> Result<OpenQuestion> {
+        let before = one_question(&self.tx, id)?;
+        let after = before.clone().assigned(assignee, due)?;
+        if after == before {
+            return Ok(after);
+        }
+        self.tx.execute(
+            "UPDATE open_questions SET assignee = ?2, due = ?3 WHERE id = ?1",
+            (id, &after.assignee, after.due),
+        )?;
+        self.log(
+            "question",
+            &after.reference(),
+            "assign",
             Some(&before),
             Some(&after),
         )?;
@@ -111,17 +162,23 @@ impl Writer<'_> {
         q.number = next_number(&self.tx, "open_questions")?;
         self.tx
             .prepare_cached(
-                "INSERT INTO open_questions (number, asset, text, noted_by, noted_at, resolved_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO open_questions (number, asset, text, noted_by, noted_at, resolved_at,
+                     answer, answered_by, assignee, due, workshop)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?
-            .execute((
+            .execute(rusqlite::params![
                 q.number,
                 q.asset,
                 &q.text,
                 &q.noted_by,
                 stamp(q.noted_at),
                 q.resolved_at.map(stamp),
-            ))?;
+                &q.answer,
+                &q.answered_by,
+                &q.assignee,
+                q.due,
+                q.workshop,
+            ])?;
         q.id = self.tx.last_insert_rowid();
         self.log("question", &q.reference(), "create", None::<&()>, Some(&q))?;
         Ok(q)
@@ -210,20 +267,37 @@ mod tests {
             .unwrap();
         let other = store.edit(|w| w.note_question(None, "Minutes?")).unwrap();
         store.set_clock(on("2026-04-02"));
-        let done = store.edit(|w| w.resolve_question(q.id)).unwrap();
+        let done = store
+            .edit(|w| w.answer_question(q.id, "No, ours alone", "Jonas Klein"))
+            .unwrap();
         assert_eq!(
             done.resolved_at.map(stamp).as_deref(),
             Some("2026-04-02T00:00:00")
         );
-        assert_eq!(store.open_questions().unwrap(), [other]);
-        assert_eq!(store.questions().unwrap().len(), 2);
-        let err = store.edit(|w| w.resolve_question(q.id)).unwrap_err();
-        assert!(err.to_string().contains("resolved already"), "{err}");
-        let err = store.edit(|w| w.resolve_question(999)).unwrap_err();
+        assert_eq!(
+            (done.answer.as_str(), done.answered_by.as_str()),
+            ("No, ours alone", "Jonas Klein")
+        );
+        assert_eq!(store.open_questions().unwrap(), [other.clone()]);
+        assert_eq!(store.questions().unwrap()[0], done);
+        let err = store
+            .edit(|w| w.answer_question(q.id, "again", ""))
+            .unwrap_err();
+        assert!(err.to_string().contains("answered already"), "{err}");
+        let err = store.edit(|w| w.answer_question(999, "x", "")).unwrap_err();
         assert!(matches!(err, StoreError::Missing(_)), "{err}");
+        let err = store
+            .edit(|w| w.answer_question(other.id, " ", ""))
+            .unwrap_err();
+        assert_eq!(err.to_string().split(':').next(), Some("answer"));
+        // Nobody named: the user who records the answer gave it.
+        let other = store
+            .edit(|w| w.answer_question(other.id, "Ines signs", " "))
+            .unwrap();
+        assert_eq!(other.answered_by, "ines");
         let log = store.history(&["question"], "Q-001").unwrap();
         let actions: Vec<&str> = log.iter().map(|c| c.action.as_str()).collect();
-        assert_eq!(actions, ["create", "resolve"]);
+        assert_eq!(actions, ["create", "answer"]);
         assert!(
             log[1]
                 .before
@@ -231,6 +305,32 @@ mod tests {
                 .unwrap()
                 .contains("\"resolved_at\":null")
         );
+    }
+
+    #[test]
+    fn a_question_is_given_to_someone_with_a_due_date() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut store, server, _fixed) = workspace(&dir);
+        let q = store
+            .edit(|w| w.note_question(Some(server.id), "Shared?"))
+            .unwrap();
+        let due = NaiveDate::from_ymd_opt(2026, 4, 15);
+        let given = store
+            .edit(|w| w.assign_question(q.id, "Jonas Klein", due))
+            .unwrap();
+        assert_eq!((given.assignee.as_str(), given.due), ("Jonas Klein", due));
+        assert_eq!(store.questions().unwrap(), [given.clone()]);
+        let changes = store.changes().unwrap().len();
+        store
+            .edit(|w| w.assign_question(q.id, "Jonas Klein", due))
+            .unwrap();
+        assert_eq!(
+            store.changes().unwrap().len(),
+            changes,
+            "the same again writes nothing"
+        );
+        let log = store.history(&["question"], "Q-001").unwrap();
+        assert_eq!(log.last().unwrap().action, "assign");
     }
 
     #[test]
@@ -263,6 +363,8 @@ mod tests {
         );
         q.number = 7;
         q.resolved_at = Some(parse_stamp(field::NOTED_AT, "2025-12-01T09:00:00").unwrap());
+        q.answer = "Yes".into();
+        q.answered_by = "Anna".into();
         let stored = store.edit(|w| w.import_question(q.clone())).unwrap();
         assert_eq!(
             stored,

@@ -213,12 +213,35 @@ const V4: &str = r#"
 ALTER TABLE protection_needs ADD COLUMN rationale_stale INTEGER NOT NULL DEFAULT 0;
 "#;
 
+/// Workshops as records: every change made while one runs belongs to it. Questions keep their
+/// answer, who gave it, whom they are given to and by when, and the workshop they were noted in.
+const V5: &str = r#"
+CREATE TABLE workshops (
+    id INTEGER PRIMARY KEY,
+    number INTEGER NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    attendees TEXT NOT NULL DEFAULT '[]',
+    walked TEXT NOT NULL DEFAULT '[]'
+) STRICT;
+
+ALTER TABLE change_log ADD COLUMN workshop INTEGER REFERENCES workshops(id);
+CREATE INDEX change_log_workshop ON change_log(workshop);
+
+ALTER TABLE open_questions ADD COLUMN answer TEXT NOT NULL DEFAULT '';
+ALTER TABLE open_questions ADD COLUMN answered_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE open_questions ADD COLUMN assignee TEXT NOT NULL DEFAULT '';
+ALTER TABLE open_questions ADD COLUMN due TEXT;
+ALTER TABLE open_questions ADD COLUMN workshop INTEGER REFERENCES workshops(id);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)])
 }
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i32 = 4;
+pub const LATEST_VERSION: i32 = 5;
 
 #[cfg(test)]
 mod tests {

@@ -200,7 +200,11 @@ impl ProtectionScreen {
             *ctx.status = Status::Info("No open question on this asset.".into());
             return;
         };
-        match ctx.app.apply(Command::ResolveQuestion(first)) {
+        match ctx.app.apply(Command::AnswerQuestion {
+            id: first,
+            answer: "Answered in the workshop.".into(),
+            answered_by: String::new(),
+        }) {
             Ok(Saved::Question(q)) => {
                 let line = self.question_line(&q);
                 self.reload_questions(ctx);
