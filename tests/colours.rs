@@ -49,6 +49,8 @@ fn every_view(theme: Theme) -> Vec<(String, Buffer)> {
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('4'));
     press(&mut app, KeyCode::Char('w'));
+    drawn.push(("workshop start".into(), draw(&mut app)));
+    press(&mut app, KeyCode::Enter);
     drawn.push(("workshop".into(), draw(&mut app)));
     drawn
 }

@@ -61,13 +61,15 @@ fn help_opens_in_workshop_mode_and_in_dialogs() {
     // Workshop mode: `?` lists its keys, `o` notes a question.
     press(&mut app, KeyCode::Char('4'));
     press(&mut app, KeyCode::Char('w'));
+    press(&mut app, KeyCode::Enter);
     help_lists(
         &mut app,
         KeyCode::Char('?'),
-        &["open question", "rationale", "end session"],
+        &["open question", "rationale", "answer", "end workshop"],
     );
+    // Esc ends the workshop and shows its minutes; Esc again closes them.
     press(&mut app, KeyCode::Esc);
-    press(&mut app, KeyCode::Char('z'));
+    press(&mut app, KeyCode::Esc);
 
     // A form: `?` is typed, F1 lists the form's keys; the footer says so.
     press(&mut app, KeyCode::Char('3'));

@@ -1,6 +1,6 @@
 //! Workshop mode on the Protection screen: one asset at a time, rated by keys, checked against
 //! what lands in the file; quick-add of assets named in the room; open questions saved, shown
-//! again and resolved; the session summary.
+//! again and answered; the minutes when it ends.
 
 mod common;
 
@@ -50,16 +50,22 @@ fn need(store: &Store, name: &str, objective: Objective) -> Option<(u8, String)>
         .map(|n| (n.level, n.rationale))
 }
 
+/// Starts a workshop with the title proposed and nobody named.
+fn start_workshop(app: &mut App) {
+    press(app, KeyCode::Char('w'));
+    press(app, KeyCode::Enter);
+}
+
 fn level(store: &Store, name: &str, objective: Objective) -> Option<u8> {
     need(store, name, objective).map(|(l, _)| l)
 }
 
 #[test]
-fn five_assets_are_rated_one_at_a_time_and_the_summary_counts_them() {
+fn five_assets_are_rated_one_at_a_time_and_the_minutes_count_them() {
     let dir = workdir();
     let (mut app, path) = room(&dir);
     press(&mut app, KeyCode::Char('4'));
-    press(&mut app, KeyCode::Char('w'));
+    start_workshop(&mut app);
     // Each digit rates the objective in focus and moves on to the next one.
     let plan = [
         ("Customer data", ['3', '2', '2']),
@@ -121,18 +127,34 @@ fn five_assets_are_rated_one_at_a_time_and_the_summary_counts_them() {
     press(&mut app, KeyCode::Esc);
     let text = screen(&mut app, W, H);
     insta::assert_snapshot!("workshop_summary", text);
-    assert!(text.contains("Ratings set: 16"), "{text}");
-    assert!(text.contains("Questions noted: 1"), "{text}");
+    assert!(text.contains("Minutes of W-001"), "{text}");
+    assert!(text.contains("Ratings changed: 16"), "{text}");
+    assert!(text.contains("Questions still open: 1"), "{text}");
     assert!(
-        text.contains("Q-001 AS-006 Server: Is the server shared with the subsidiary?"),
+        text.contains("AS-006 Server: confidentiality — → normal"),
         "{text}"
     );
-    assert!(!text.contains("not stored"), "{text}");
+    assert!(
+        text.contains("Why: Holds only encrypted copies: distribution."),
+        "{text}"
+    );
+    assert!(text.contains("more ↓"), "{text}");
+    // What does not fit scrolls into view.
+    press(&mut app, KeyCode::Char('G'));
+    let text = screen(&mut app, W, H);
+    assert!(
+        text.contains("Q-001 Is the server shared with the subsidiary? (AS-006 Server)"),
+        "{text}"
+    );
+    assert!(text.contains("To be answered by nobody yet"), "{text}");
 
+    // The minutes stay until closed.
+    press(&mut app, KeyCode::Char('z'));
+    assert!(screen(&mut app, W, H).contains("Minutes of W-001"));
     press(&mut app, KeyCode::Enter);
     let text = screen(&mut app, W, H);
     assert!(text.contains("Protection needs"), "{text}");
-    assert!(!text.contains("Workshop summary"), "{text}");
+    assert!(!text.contains("Minutes of"), "{text}");
 
     // The question outlives the session: in the file, about the server, noted by the user.
     drop(app);
@@ -152,13 +174,13 @@ fn five_assets_are_rated_one_at_a_time_and_the_summary_counts_them() {
     assert_eq!(questions[0].noted_by, "tester");
 }
 
-/// A question is saved at once, shown with its asset in the next session, and resolved there.
+/// A question is saved at once, shown with its asset in the next workshop, and answered there.
 #[test]
-fn a_question_is_saved_shown_again_and_resolved() {
+fn a_question_is_saved_shown_again_and_answered() {
     let dir = workdir();
     let (mut app, path) = room(&dir);
     press(&mut app, KeyCode::Char('4'));
-    press(&mut app, KeyCode::Char('w'));
+    start_workshop(&mut app);
     press(&mut app, KeyCode::Char('o'));
     ctrl(&mut app, 's');
     let text = screen(&mut app, W, H);
@@ -179,8 +201,8 @@ fn a_question_is_saved_shown_again_and_resolved() {
         text.contains("Q-001 Who may read the customer data?"),
         "{text}"
     );
-    assert!(text.contains("c resolve"), "{text}");
-    assert!(text.contains("Esc q end session"), "{text}");
+    assert!(text.contains("c answer"), "{text}");
+    assert!(text.contains("Esc q end workshop"), "{text}");
     // Already in the file while the session goes on.
     assert_eq!(
         Store::open_read_only(&path)
@@ -190,62 +212,82 @@ fn a_question_is_saved_shown_again_and_resolved() {
             .text,
         "Who may read the customer data?"
     );
-    // The next asset has none; `c` there resolves nothing.
+    // The next asset has none of its own; `c` there offers the other assets' open ones.
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('c'));
     let text = screen(&mut app, W, H);
-    assert!(text.contains("No open question on this asset."), "{text}");
-    assert!(!text.contains("Q-001"), "{text}");
+    assert!(text.contains("Answer an open question"), "{text}");
+    assert!(
+        text.contains("Q-001 AS-001 Customer data: Who may read"),
+        "{text}"
+    );
+    press(&mut app, KeyCode::Esc);
+    assert!(screen(&mut app, W, H).contains("No answer recorded."));
     press(&mut app, KeyCode::Char('q'));
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
     drop(app);
 
-    // A new session on the same file shows the question again and resolves it.
+    // The next workshop on the same file shows the question again and answers it.
     let mut app = start_on(&path);
     press(&mut app, KeyCode::Char('4'));
-    press(&mut app, KeyCode::Char('w'));
+    start_workshop(&mut app);
     assert!(screen(&mut app, W, H).contains("Q-001 Who may read the customer data?"));
     press(&mut app, KeyCode::Char('c'));
+    ctrl(&mut app, 's');
     let text = screen(&mut app, W, H);
-    assert!(text.contains("Resolved Q-001; 0 still open"), "{text}");
+    assert!(
+        text.contains("is required"),
+        "an empty answer is refused: {text}"
+    );
+    type_text(&mut app, "Sales and support only.");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Anna Weber");
+    press(&mut app, KeyCode::Enter);
+    let text = screen(&mut app, W, H);
+    assert!(
+        text.contains("Answered Q-001 (by Anna Weber); 0 questions open."),
+        "{text}"
+    );
     assert!(!text.contains("Open questions"), "{text}");
     press(&mut app, KeyCode::Esc);
     let text = screen(&mut app, W, H);
-    assert!(text.contains("Questions noted: 0"), "{text}");
-    assert!(text.contains("Questions resolved: 1"), "{text}");
+    assert!(text.contains("Minutes of W-002"), "{text}");
+    assert!(text.contains("Questions answered: 1"), "{text}");
+    assert!(
+        text.contains("Answer (Anna Weber): Sales and support only."),
+        "{text}"
+    );
+    assert!(text.contains("Questions still open: 0"), "{text}");
     let store = Store::open_read_only(&path).unwrap();
     assert!(store.open_questions().unwrap().is_empty());
     let all = store.questions().unwrap();
     assert_eq!(all.len(), 1);
-    assert!(all[0].resolved_at.is_some());
+    assert_eq!(all[0].answer, "Sales and support only.");
+    assert_eq!(all[0].answered_by, "Anna Weber");
+    // Noted in the first workshop, answered in the second.
+    let workshops = store.workshops().unwrap();
+    assert_eq!(workshops.len(), 2);
+    assert_eq!(all[0].workshop, Some(workshops[0].id));
 }
 
-/// A question that cannot be written keeps its form and text, and says why.
+/// A read-only window cannot hold a workshop, which writes every rating at once: it says so
+/// before anyone types a name.
 #[test]
-fn a_question_on_a_read_only_workspace_stays_in_its_form() {
+fn a_read_only_window_starts_no_workshop_and_says_why() {
     let dir = workdir();
     let (app, path) = room(&dir);
     drop(app);
     let mut app = isms::ui::App::start(&path, true, true).unwrap();
     press(&mut app, KeyCode::Char('4'));
     press(&mut app, KeyCode::Char('w'));
-    press(&mut app, KeyCode::Char('o'));
-    type_text(&mut app, "Who owns the server?");
-    ctrl(&mut app, 's');
     let text = screen(&mut app, W, H);
-    assert!(text.contains("not saved"), "{text}");
     assert!(text.contains("read-only"), "{text}");
-    assert!(
-        text.contains("Who owns the server?"),
-        "the text is kept: {text}"
-    );
-    assert!(
-        Store::open_read_only(&path)
-            .unwrap()
-            .questions()
-            .unwrap()
-            .is_empty()
-    );
+    assert!(!text.contains("Start a rating workshop"), "{text}");
+    press(&mut app, KeyCode::Char('o'));
+    assert!(!screen(&mut app, W, H).contains("Note an open question"));
+    let store = Store::open_read_only(&path).unwrap();
+    assert!(store.workshops().unwrap().is_empty());
+    assert!(store.questions().unwrap().is_empty());
 }
 
 #[test]
@@ -253,7 +295,7 @@ fn an_asset_named_in_the_room_is_added_at_once_and_the_room_stays_where_it_was()
     let dir = workdir();
     let (mut app, path) = room(&dir);
     press(&mut app, KeyCode::Char('4'));
-    press(&mut app, KeyCode::Char('w'));
+    start_workshop(&mut app);
     press(&mut app, KeyCode::Char('a'));
     ctrl(&mut app, 's');
     let text = screen(&mut app, W, H);
@@ -302,15 +344,12 @@ fn an_asset_named_in_the_room_is_added_at_once_and_the_room_stays_where_it_was()
     );
     // Digits beyond the scale do not leave the workshop for another screen.
     press(&mut app, KeyCode::Char('5'));
-    assert!(screen(&mut app, W, H).contains("Workshop · asset"));
+    assert!(screen(&mut app, W, H).contains("W-001 · asset"));
     press(&mut app, KeyCode::Char('q'));
     let text = screen(&mut app, W, H);
     assert!(text.contains("Assets added: 1"), "{text}");
-    assert!(
-        text.contains("AS-007 Whiteboard photos (Information)"),
-        "{text}"
-    );
-    assert!(text.contains("Ratings set: 1"), "{text}");
+    assert!(text.contains("  AS-007 Whiteboard photos"), "{text}");
+    assert!(text.contains("Ratings changed: 1"), "{text}");
 }
 
 fn stale(store: &Store, name: &str, objective: Objective) -> bool {
@@ -341,7 +380,7 @@ fn a_re_confirmed_rating_writes_nothing_and_a_new_level_dates_its_rationale() {
     let dir = workdir();
     let (mut app, path) = room(&dir);
     press(&mut app, KeyCode::Char('4'));
-    press(&mut app, KeyCode::Char('w'));
+    start_workshop(&mut app);
     press(&mut app, KeyCode::Char('2'));
     press(&mut app, KeyCode::Up);
     press(&mut app, KeyCode::Char('r'));
@@ -400,7 +439,7 @@ fn a_rating_is_cleared_in_the_room_and_the_scale_marks_the_level_in_focus() {
     let dir = workdir();
     let (mut app, path) = room(&dir);
     press(&mut app, KeyCode::Char('4'));
-    press(&mut app, KeyCode::Char('w'));
+    start_workshop(&mut app);
     press(&mut app, KeyCode::Char('3'));
     press(&mut app, KeyCode::Up);
     let text = screen(&mut app, W, H);
@@ -416,7 +455,7 @@ fn a_rating_is_cleared_in_the_room_and_the_scale_marks_the_level_in_focus() {
         "{help}"
     );
     press(&mut app, KeyCode::Esc);
-    assert!(screen(&mut app, W, H).contains("Workshop · asset 1 of 6"));
+    assert!(screen(&mut app, W, H).contains("W-001 · asset 1 of 6"));
 
     press(&mut app, KeyCode::Delete);
     assert_eq!(
@@ -450,7 +489,12 @@ fn a_rating_is_cleared_in_the_room_and_the_scale_marks_the_level_in_focus() {
     assert!(text.contains("2 high  ◀ confidentiality now"), "{text}");
     press(&mut app, KeyCode::Esc);
     let text = screen(&mut app, W, H);
-    assert!(text.contains("Confidentiality cleared"), "{text}");
+    // Rated and cleared again in the room: no decision; the level set after it is one.
+    assert!(
+        text.contains("AS-001 Customer data: confidentiality — → high"),
+        "{text}"
+    );
+    assert!(text.contains("Ratings changed: 1"), "{text}");
 }
 
 /// Enter until the workshop shows `heading`, the asset's name as its heading starts.
@@ -469,7 +513,7 @@ fn a_supporting_asset_added_in_the_room_serves_what_it_names_and_inherits_at_onc
     let dir = workdir();
     let (mut app, path) = room(&dir);
     press(&mut app, KeyCode::Char('4'));
-    press(&mut app, KeyCode::Char('w'));
+    start_workshop(&mut app);
     press(&mut app, KeyCode::Char('3')); // customer data: confidentiality very high
     press(&mut app, KeyCode::Char('a'));
     type_text(&mut app, "File server");
@@ -514,8 +558,6 @@ fn a_supporting_asset_added_in_the_room_serves_what_it_names_and_inherits_at_onc
     );
     press(&mut app, KeyCode::Esc);
     let text = screen(&mut app, W, H);
-    assert!(
-        text.contains("AS-007 File server (Hardware), serving AS-001 Customer data"),
-        "{text}"
-    );
+    assert!(text.contains("Assets added: 1"), "{text}");
+    assert!(text.contains("  AS-007 File server"), "{text}");
 }

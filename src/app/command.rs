@@ -13,7 +13,7 @@ use crate::domain::control::Control;
 use crate::domain::methodology::Methodology;
 use crate::domain::party::InterestedParty;
 use crate::domain::protection::{Objective, ProtectionNeed, ProtectionScale};
-use crate::domain::question::OpenQuestion;
+use crate::domain::question::{OpenQuestion, field as question_field};
 use crate::domain::risk::{Acceptance, Risk};
 use crate::domain::scope::{ContextIssue, ScopeItem, ScopeStatements};
 use crate::domain::soa::{SoaEntry, SoaVersion};
@@ -91,21 +91,14 @@ pub enum Command {
         gaps_accepted: bool,
     },
     SetClause(ClauseItem),
-    NoteQuestion {
-        asset: Option<i64>,
-        text: String,
-    },
+    /// A question noted (id 0: about its asset, in the workshop that runs) or changed: whom it
+    /// is given to and by when, and its answer once there is one.
+    SaveQuestion(OpenQuestion),
     /// The answer to a question, and who gave it (empty: the user).
     AnswerQuestion {
         id: i64,
         answer: String,
         answered_by: String,
-    },
-    /// Gives a question to someone of the client (empty: to nobody), due by a date.
-    AssignQuestion {
-        id: i64,
-        assignee: String,
-        due: Option<NaiveDate>,
     },
     /// Starts a workshop record; the changes after it belong to it until it ends.
     StartWorkshop {
@@ -148,9 +141,8 @@ impl Command {
     pub(super) fn touches(&self) -> Touches {
         match self {
             Self::RateNeeds(_) | Self::ClearNeeds { .. } => Touches::Needs,
-            Self::NoteQuestion { .. }
+            Self::SaveQuestion(_)
             | Self::AnswerQuestion { .. }
-            | Self::AssignQuestion { .. }
             | Self::StartWorkshop { .. }
             | Self::EndWorkshop { .. }
             | Self::IssueSoa { .. } => Touches::Nothing,
@@ -225,15 +217,12 @@ impl Command {
                 gaps_accepted,
             } => Saved::SoaVersion(w.issue_soa_version(&approver, &note, today, gaps_accepted)?),
             Self::SetClause(item) => Saved::Clause(w.set_clause(item)?),
-            Self::NoteQuestion { asset, text } => Saved::Question(w.note_question(asset, &text)?),
+            Self::SaveQuestion(q) => Saved::Question(save_question(w, q)?),
             Self::AnswerQuestion {
                 id,
                 answer,
                 answered_by,
             } => Saved::Question(w.answer_question(id, &answer, &answered_by)?),
-            Self::AssignQuestion { id, assignee, due } => {
-                Saved::Question(w.assign_question(id, &assignee, due)?)
-            }
             Self::StartWorkshop { title, attendees } => {
                 Saved::Workshop(w.start_workshop(&title, attendees)?)
             }
@@ -241,6 +230,28 @@ impl Command {
             Self::Import(rows) => nothing(rows.write(w))?,
         })
     }
+}
+
+/// Notes a new question, then gives it to its assignee and records its answer, if the form
+/// says so: one edit, so a refused answer leaves no question noted.
+fn save_question(w: &mut Writer<'_>, q: OpenQuestion) -> Result<OpenQuestion, Error> {
+    if q.answer.trim().is_empty() && !q.answered_by.trim().is_empty() {
+        return Err(ValidationError::new(
+            question_field::ANSWER,
+            "is missing: give the answer, or leave who answered empty",
+        )
+        .into());
+    }
+    let id = if q.id == 0 {
+        w.note_question(q.asset, &q.text)?.id
+    } else {
+        q.id
+    };
+    let mut saved = w.assign_question(id, &q.assignee, q.due)?;
+    if saved.is_open() && !q.answer.trim().is_empty() {
+        saved = w.answer_question(id, &q.answer, &q.answered_by)?;
+    }
+    Ok(saved)
 }
 
 fn nothing(done: Result<(), Error>) -> Result<Saved, Error> {

@@ -155,7 +155,8 @@ impl OpenQuestion {
 
     /// The question given to `assignee` (empty: to nobody), due by `due`.
     pub fn assigned(self, assignee: &str, due: Option<NaiveDate>) -> Result<Self, ValidationError> {
-        if let Some(at) = self.resolved_at.filter(|_| !assignee.trim().is_empty()) {
+        let same = self.assignee == assignee.trim() && self.due == due;
+        if let Some(at) = self.resolved_at.filter(|_| !same) {
             return Err(ValidationError::new(
                 field::ASSIGNEE,
                 format!(
@@ -350,6 +351,11 @@ mod tests {
         assert!(
             !done.is_overdue(day(16)),
             "an answered question is never overdue"
+        );
+        assert_eq!(
+            done.clone().assigned("Jonas Klein", due).unwrap(),
+            done,
+            "the same again is no change"
         );
         let err = done.assigned("Petra", None).unwrap_err();
         assert_eq!(err.field, "assignee");

@@ -262,7 +262,7 @@ mod tests {
         assert_eq!(question.workshop, Some(w.id));
         let all = store.changes().unwrap();
         assert_eq!(all.last().unwrap().workshop, None);
-        assert_eq!(store.workshops().unwrap(), [ended.clone()]);
+        assert_eq!(store.workshops().unwrap(), std::slice::from_ref(&ended));
         assert_eq!(store.workshop_numbered(1).unwrap(), ended);
         let err = store.workshop_numbered(2).unwrap_err();
         assert!(err.to_string().contains("W-002"), "{err}");

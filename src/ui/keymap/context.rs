@@ -50,8 +50,6 @@ pub enum Context {
     /// The protection-needs grid.
     Grid,
     Workshop,
-    /// The workshop after its summary: any key goes back to the grid.
-    WorkshopEnded,
     /// The risks' heat maps.
     Matrix,
     Methodology,
@@ -96,7 +94,6 @@ impl Context {
         Context::Statements,
         Context::Grid,
         Context::Workshop,
-        Context::WorkshopEnded,
         Context::Matrix,
         Context::Methodology,
         Context::Versions,
@@ -126,7 +123,6 @@ impl Context {
                 | Context::ConfirmDelete
                 | Context::History
                 | Context::Workshop
-                | Context::WorkshopEnded
                 | Context::Picker
                 | Context::ConfirmForget
                 | Context::ConfirmReplace
@@ -175,7 +171,6 @@ pub const STACKS: &[&[Context]] = {
         &[ConfirmDelete],
         &[History],
         &[Workshop],
-        &[WorkshopEnded],
         &[Picker],
         &[ConfirmForget],
         &[ConfirmReplace],

@@ -36,7 +36,6 @@ impl Context {
             Context::Statements => STATEMENTS,
             Context::Grid => GRID,
             Context::Workshop => WORKSHOP,
-            Context::WorkshopEnded => WORKSHOP_ENDED,
             Context::Matrix => MATRIX,
             Context::Methodology => METHODOLOGY,
             Context::Versions => VERSIONS,
@@ -342,18 +341,13 @@ const WORKSHOP: &[Binding] = &[
     b(&[DOWN, TAB.alias(), c('j').alias()], Down, "objective"),
     b(&[ENTER, RIGHT, c('l').alias()], NextAsset, "next asset"),
     b(&[LEFT, BKSP, c('h').alias()], PrevAsset, "prev"),
+    b(&[ESC, c('q')], EndWorkshop, "end workshop"),
     b(&[c('r')], Rationale, "rationale"),
     b(&[c('a')], AddAsset, "add asset"),
     b(&[c('o')], Question, "open question"),
-    b(&[c('c')], Resolve, "resolve"),
+    b(&[c('c')], Resolve, "answer"),
     b(&[DEL, c('x')], ClearLevel, "clear rating"),
     b(&[c('?')], Help, "help"),
-    b(&[ESC, c('q')], EndWorkshop, "end session"),
-];
-
-const WORKSHOP_ENDED: &[Binding] = &[
-    b(&[c('?')], Help, "help"),
-    Binding::typing("any other key", "back to the grid"),
 ];
 
 const MATRIX: &[Binding] = &[

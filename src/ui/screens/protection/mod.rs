@@ -7,6 +7,7 @@
 
 mod grid;
 mod methodology;
+mod minutes;
 mod workshop;
 
 use crate::ui::widgets::scroll::Scroll;
@@ -52,6 +53,17 @@ enum Modal {
     },
     /// An asset named in the workshop: name and kind, saved at once.
     QuickAdd(Form),
+    /// The title and attendees of a workshop about to start.
+    StartWorkshop(Form),
+    /// The answer to one of the open questions (`ids`, in the order of the form's choice).
+    Answer {
+        form: Form,
+        ids: Vec<i64>,
+    },
+    /// A workshop's minutes, shown when it ends and reopened from the Workshops view.
+    Minutes {
+        view: History,
+    },
     /// The history of the current asset's protection needs (`h`).
     History(History),
 }
@@ -292,9 +304,6 @@ impl ProtectionScreen {
                     format!("{} assets", assets.len())
                 };
                 *ctx.status = Status::Saved(format!("Saved {what} for {whom}."));
-                if let (Some(w), Some(_)) = (&mut self.workshop, level) {
-                    w.rated(format!("{whom}: {what}"));
-                }
                 self.marked.clear();
                 self.reload_or_report(ctx);
                 if level.is_some() && self.workshop.is_some() {
@@ -323,6 +332,26 @@ impl ProtectionScreen {
         self.marked.clear();
         if level.is_some() && self.workshop.is_some() {
             self.col = (self.col + 1).min(self.objectives().len().saturating_sub(1));
+        }
+    }
+
+    /// How the minutes name assets, levels and objectives here.
+    fn naming(&self) -> minutes::Naming {
+        let mut assets = std::collections::HashMap::new();
+        let mut ids = std::collections::HashMap::new();
+        for r in &self.rows {
+            let reference = crate::domain::reference::RefKind::Asset.format(r.asset.number);
+            assets.insert(reference, r.ctx.name(r.asset.id));
+            ids.insert(r.asset.id, r.ctx.name(r.asset.id));
+        }
+        minutes::Naming {
+            assets,
+            ids,
+            scale: self
+                .rows
+                .first()
+                .map(|r| r.ctx.scale.clone())
+                .unwrap_or_default(),
         }
     }
 
@@ -441,6 +470,13 @@ impl ProtectionScreen {
             }
             Modal::Question { form, asset } => self.handle_question(form, asset, key, ctx),
             Modal::QuickAdd(form) => self.handle_quick_add(form, key, ctx),
+            Modal::StartWorkshop(form) => self.handle_start(form, key, ctx),
+            Modal::Answer { form, ids } => self.handle_answer(form, ids, key, ctx),
+            Modal::Minutes { mut view } => {
+                if let HistoryEvent::Stay = view.handle_key(key) {
+                    self.modal = Modal::Minutes { view };
+                }
+            }
             Modal::Methodology(mut form) => match form.handle_key(key) {
                 FormEvent::None => self.modal = Modal::Methodology(form),
                 FormEvent::Cancel => *ctx.status = Status::Info("Nothing changed.".into()),
@@ -565,8 +601,10 @@ impl Screen for ProtectionScreen {
             Modal::Rationale { form, .. }
             | Modal::Methodology(form)
             | Modal::Question { form, .. }
-            | Modal::QuickAdd(form) => form.paste(text),
-            Modal::History(_) | Modal::None => {}
+            | Modal::QuickAdd(form)
+            | Modal::StartWorkshop(form)
+            | Modal::Answer { form, .. } => form.paste(text),
+            Modal::History(_) | Modal::Minutes { .. } | Modal::None => {}
         }
     }
 
@@ -575,14 +613,14 @@ impl Screen for ProtectionScreen {
     }
 
     fn badge(&self) -> Option<String> {
-        match &self.workshop {
-            Some(w) if !w.ended => Some(format!(
-                "workshop · {} of {}",
+        self.workshop.as_ref().map(|w| {
+            format!(
+                "workshop {} · {} of {}",
+                w.record.reference(),
                 (self.row + 1).min(self.shown.len()),
                 self.shown.len()
-            )),
-            _ => None,
-        }
+            )
+        })
     }
 
     fn reload(&mut self, data: &Reader<'_>) -> Result<(), Error> {
@@ -597,8 +635,10 @@ impl Screen for ProtectionScreen {
             Modal::Rationale { form, .. }
             | Modal::Methodology(form)
             | Modal::Question { form, .. }
-            | Modal::QuickAdd(form) => form.contexts(),
-            Modal::History(_) => Active::of(vec![Context::History]),
+            | Modal::QuickAdd(form)
+            | Modal::StartWorkshop(form)
+            | Modal::Answer { form, .. } => form.contexts(),
+            Modal::History(_) | Modal::Minutes { .. } => Active::of(vec![Context::History]),
             Modal::None if self.workshop.is_some() => self.workshop_contexts(),
             Modal::None if self.filtering => Active::of(vec![Context::Filter]),
             Modal::None => {
@@ -620,8 +660,12 @@ impl Screen for ProtectionScreen {
             Modal::Rationale { form, .. }
             | Modal::Methodology(form)
             | Modal::Question { form, .. }
-            | Modal::QuickAdd(form) => form.render(frame, area),
-            Modal::History(history) => history.render(frame, area),
+            | Modal::QuickAdd(form)
+            | Modal::StartWorkshop(form)
+            | Modal::Answer { form, .. } => form.render(frame, area),
+            Modal::History(history) | Modal::Minutes { view: history } => {
+                history.render(frame, area)
+            }
             Modal::None => {}
         }
     }

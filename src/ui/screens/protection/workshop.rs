@@ -2,8 +2,10 @@
 //! objectives beside the scale's definitions, so a room can agree on levels at the speed of talk.
 //! Ratings go through the grid's own `rate` (same store calls, same override rule); assets named
 //! in the room are added at once; an open question (`?`) is saved at once as `Q-001`, about the
-//! asset in view. The view lists the asset's open questions, and `c` resolves the first of them
-//! when the room has the answer. The summary lists what the session did, questions included.
+//! asset in view, optionally given to someone with a due date. The view lists the asset's open
+//! questions, and `c` records the answer to one, with who gave it. Starting asks for a title
+//! and the attendees and stores the workshop (`W-001`); every change until it ends belongs to
+//! it, and ending shows its minutes (see `minutes`).
 
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
@@ -16,46 +18,157 @@ use crate::app::{Command, Error, LinkChange, Saved};
 use crate::domain::asset::{Asset, AssetKind, field as asset_field};
 use crate::domain::question::{OpenQuestion, field as question_field, open_about};
 use crate::domain::reference::RefKind;
+use crate::domain::text;
+use crate::domain::workshop::{
+    Workshop as WorkshopRecord, attendees_line, field as workshop_field, parse_attendees,
+    proposed_title,
+};
 use crate::ui::keymap::{self, Action, Active, Context};
+use crate::ui::screens::register::history::History;
 use crate::ui::screens::{Ctx, Status};
 use crate::ui::theme;
 use crate::ui::widgets::form::{Form, FormEvent};
 
-/// What one workshop session did, for its summary.
-#[derive(Default)]
+/// The workshop running in the room: its stored record and the assets walked so far.
 pub struct Workshop {
-    ratings: Vec<String>,
-    added: Vec<String>,
-    questions: Vec<String>,
-    resolved: Vec<String>,
-    /// The session has ended and its summary is shown.
-    pub(super) ended: bool,
+    pub(super) record: WorkshopRecord,
+    /// Row ids of the assets shown in the room, in the order they were shown.
+    walked: Vec<i64>,
 }
 
 impl Workshop {
-    pub fn rated(&mut self, what: String) {
-        self.ratings.push(what);
+    fn walk(&mut self, asset: Option<i64>) {
+        if let Some(id) = asset.filter(|id| !self.walked.contains(id)) {
+            self.walked.push(id);
+        }
     }
 }
 
+/// The keys of the forms the workshop opens, for the fields only a form has.
+mod form_field {
+    use crate::domain::Field;
+
+    pub const ATTENDEES_NOTE: Field = Field::new("attendees note");
+    pub const WHICH: Field = Field::new("which question");
+    pub const ANSWERED_BY_NOTE: Field = Field::new("answered by note");
+}
+
 impl ProtectionScreen {
-    /// Starts a session at the current asset (of the filtered list, if a filter is set).
+    /// Asks for the workshop's title and who is in the room; the names of the last workshop
+    /// are proposed, since the same people tend to come again.
     pub(super) fn start_workshop(&mut self, ctx: &mut Ctx<'_>) {
-        self.marked.clear();
-        self.col = 0;
-        self.workshop = Some(Workshop::default());
-        *ctx.status = Status::Info(
-            "Workshop: rate with the numbers, Enter for the next asset, Esc ends.".into(),
+        if ctx.app.is_read_only() {
+            *ctx.status = Status::Info(
+                "This window is read-only: a workshop writes every rating at once. Open the workspace for writing to hold one."
+                    .into(),
+            );
+            return;
+        }
+        let last = ctx
+            .app
+            .reader()
+            .workshops()
+            .ok()
+            .and_then(|all| all.last().map(|w| attendees_line(&w.attendees)))
+            .unwrap_or_default();
+        self.modal = Modal::StartWorkshop(
+            Form::new("Start a rating workshop")
+                .line(workshop_field::TITLE, "Title", &proposed_title(ctx.today))
+                .line(workshop_field::ATTENDEES, "Attendees", &last)
+                .note(
+                    form_field::ATTENDEES_NOTE,
+                    "",
+                    "Names separated by commas; optional. Every change from now on belongs to the workshop.",
+                ),
         );
     }
 
-    pub(super) fn handle_workshop_key(&mut self, key: KeyEvent, ctx: &mut Ctx<'_>) {
-        let Some(ended) = self.workshop.as_ref().map(|w| w.ended) else {
+    /// Stores the workshop and opens the room at the current asset (of the filtered list, if a
+    /// filter is set).
+    pub(super) fn handle_start(&mut self, mut form: Form, key: KeyEvent, ctx: &mut Ctx<'_>) {
+        match form.handle_key(key) {
+            FormEvent::None => self.modal = Modal::StartWorkshop(form),
+            FormEvent::Cancel => *ctx.status = Status::Info("No workshop started.".into()),
+            FormEvent::Submit => {
+                let start = Command::StartWorkshop {
+                    title: form.value(workshop_field::TITLE),
+                    attendees: parse_attendees(&form.value(workshop_field::ATTENDEES)),
+                };
+                match ctx.app.apply(start) {
+                    Ok(Saved::Workshop(record)) => {
+                        self.marked.clear();
+                        self.col = 0;
+                        let mut session = Workshop {
+                            record,
+                            walked: Vec::new(),
+                        };
+                        session.walk(self.current().map(|r| r.asset.id));
+                        *ctx.status = Status::Info(format!(
+                            "{} started: rate with the numbers, Enter for the next asset, Esc ends.",
+                            session.record.reference()
+                        ));
+                        self.workshop = Some(session);
+                    }
+                    Ok(_) => {}
+                    Err(Error::Invalid(v)) => {
+                        form.set_error(v.field, v.message);
+                        self.modal = Modal::StartWorkshop(form);
+                    }
+                    Err(e) => {
+                        form.message = Some(format!("not started: {e}"));
+                        self.modal = Modal::StartWorkshop(form);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Ends the workshop with the assets walked, and shows its minutes. A failed write keeps
+    /// the room open, so nothing of it is lost.
+    fn end_workshop(&mut self, ctx: &mut Ctx<'_>) {
+        let Some(session) = self.workshop.take() else {
             return;
         };
-        if ended {
-            self.workshop = None;
-            *ctx.status = Status::Info("Workshop closed.".into());
+        let end = Command::EndWorkshop {
+            id: session.record.id,
+            walked: session.walked.clone(),
+        };
+        match ctx.app.apply(end) {
+            Ok(Saved::Workshop(ended)) => {
+                *ctx.status = Status::Saved(format!(
+                    "{} ended; its minutes stay in the workspace (Workshops view).",
+                    ended.reference()
+                ));
+                self.open_minutes(&ended, ctx);
+            }
+            Ok(_) => {}
+            Err(e) => {
+                *ctx.status = Status::Error(format!("The workshop did not end: {e}"));
+                self.workshop = Some(session);
+            }
+        }
+    }
+
+    /// Shows what `workshop` decided, scrollable, until closed.
+    pub(super) fn open_minutes(&mut self, workshop: &WorkshopRecord, ctx: &mut Ctx<'_>) {
+        let data = ctx.app.reader();
+        match data.minutes(workshop) {
+            Ok(m) => {
+                let lines = super::minutes::lines(workshop, &m, &self.naming());
+                self.modal = Modal::Minutes {
+                    view: History::document(
+                        format!(" Minutes of {} · {} ", workshop.reference(), workshop.title),
+                        lines,
+                        "Esc closes",
+                    ),
+                };
+            }
+            Err(e) => *ctx.status = Status::Error(format!("Could not read the minutes: {e}")),
+        }
+    }
+
+    pub(super) fn handle_workshop_key(&mut self, key: KeyEvent, ctx: &mut Ctx<'_>) {
+        if self.workshop.is_none() {
             return;
         }
         let last_col = self.objectives().len().saturating_sub(1);
@@ -69,6 +182,7 @@ impl ProtectionScreen {
                 if self.row + 1 < self.shown.len() {
                     self.row += 1;
                     self.col = 0;
+                    self.walked_here();
                 } else {
                     *ctx.status = Status::Info(
                         "That was the last asset: a adds one, Esc ends the session.".into(),
@@ -78,6 +192,7 @@ impl ProtectionScreen {
             Some(Action::PrevAsset) => {
                 self.row = self.row.saturating_sub(1);
                 self.col = 0;
+                self.walked_here();
             }
             Some(Action::Rationale) => self.open_rationale(ctx),
             Some(Action::ClearLevel) => self.clear_in_workshop(ctx),
@@ -103,21 +218,24 @@ impl ProtectionScreen {
                     .current()
                     .map_or_else(|| "the workshop".to_string(), |r| r.ctx.name(r.asset.id));
                 self.modal = Modal::Question {
-                    form: Form::new(format!("Note an open question on {about}")).line(
-                        question_field::QUESTION,
-                        "Question",
-                        "",
-                    ),
+                    form: Form::new(format!("Note an open question on {about}"))
+                        .line(question_field::QUESTION, "Question", "")
+                        .line(question_field::ASSIGNEE, "To be answered by", "")
+                        .date(question_field::DUE, "Due", None),
                     asset,
                 };
             }
-            Some(Action::Resolve) => self.resolve_first_question(ctx),
-            Some(Action::EndWorkshop) => {
-                if let Some(w) = &mut self.workshop {
-                    w.ended = true;
-                }
-            }
+            Some(Action::Resolve) => self.open_answer(ctx),
+            Some(Action::EndWorkshop) => self.end_workshop(ctx),
             _ => {}
+        }
+    }
+
+    /// Notes the asset in view as walked by the room.
+    fn walked_here(&mut self) {
+        let asset = self.current().map(|r| r.asset.id);
+        if let Some(w) = &mut self.workshop {
+            w.walk(asset);
         }
     }
 
@@ -138,11 +256,7 @@ impl ProtectionScreen {
             ));
             return;
         }
-        let whom = self.name(asset);
         self.clear(ctx);
-        if let (Some(w), Status::Saved(_)) = (&mut self.workshop, &*ctx.status) {
-            w.rated(format!("{whom}: {} cleared", objective.label()));
-        }
     }
 
     /// Saves the question at once; a refused or failed write keeps the form open with the text.
@@ -157,24 +271,31 @@ impl ProtectionScreen {
             FormEvent::None => self.modal = Modal::Question { form, asset },
             FormEvent::Cancel => *ctx.status = Status::Info("No question noted.".into()),
             FormEvent::Submit => {
-                let text = form.value(question_field::QUESTION);
-                let note = Command::NoteQuestion {
-                    asset,
-                    text: text.clone(),
+                let due = match text::date(question_field::DUE, &form.value(question_field::DUE)) {
+                    Ok(due) => due,
+                    Err(e) => {
+                        form.set_error(e.field, e.message);
+                        self.modal = Modal::Question { form, asset };
+                        return;
+                    }
                 };
-                match ctx.app.apply(note) {
+                let mut q = OpenQuestion::new(
+                    asset,
+                    &form.value(question_field::QUESTION),
+                    "",
+                    chrono::NaiveDateTime::MIN,
+                );
+                q.assignee = form.value(question_field::ASSIGNEE);
+                q.due = due;
+                match ctx.app.apply(Command::SaveQuestion(q)) {
                     Ok(Saved::Question(q)) => {
                         let about = asset
                             .map(|id| format!(" on {}", self.name(id)))
                             .unwrap_or_default();
                         *ctx.status = Status::Saved(format!(
-                            "Saved {}{about}; it stays open until resolved.",
+                            "Saved {}{about}; it stays open until answered (c).",
                             q.reference()
                         ));
-                        let line = self.question_line(&q);
-                        if let Some(w) = &mut self.workshop {
-                            w.questions.push(line);
-                        }
                         self.reload_questions(ctx);
                     }
                     Ok(_) => self.reload_questions(ctx),
@@ -191,34 +312,83 @@ impl ProtectionScreen {
         }
     }
 
-    /// Resolves the first open question about the current asset: the room has its answer.
-    fn resolve_first_question(&mut self, ctx: &mut Ctx<'_>) {
-        let Some(asset) = self.current().map(|r| r.asset.id) else {
+    /// Asks which question the room has answered (the asset's open ones first, then every
+    /// other open one), the answer, and who gave it.
+    fn open_answer(&mut self, ctx: &mut Ctx<'_>) {
+        let asset = self.current().map(|r| r.asset.id);
+        let mut options: Vec<&OpenQuestion> = self
+            .questions
+            .iter()
+            .filter(|q| q.is_open() && q.asset == asset && asset.is_some())
+            .collect();
+        options.extend(
+            self.questions
+                .iter()
+                .filter(|q| q.is_open() && (q.asset != asset || asset.is_none())),
+        );
+        if options.is_empty() {
+            *ctx.status = Status::Info("No open question to answer.".into());
             return;
+        }
+        let labels: Vec<String> = options.iter().map(|q| self.question_line(q)).collect();
+        let ids = options.iter().map(|q| q.id).collect();
+        self.modal = Modal::Answer {
+            form: Form::new("Answer an open question")
+                .choice(form_field::WHICH, "Question", labels, 0)
+                .text(question_field::ANSWER, "Answer", "")
+                .line(question_field::ANSWERED_BY, "Answered by", "")
+                .note(
+                    form_field::ANSWERED_BY_NOTE,
+                    "",
+                    "Who in the room gave the answer; empty: you.",
+                )
+                .focus_on(question_field::ANSWER),
+            ids,
         };
-        let Some(first) = open_about(&self.questions, asset).first().map(|q| q.id) else {
-            *ctx.status = Status::Info("No open question on this asset.".into());
-            return;
-        };
-        match ctx.app.apply(Command::AnswerQuestion {
-            id: first,
-            answer: "Answered in the workshop.".into(),
-            answered_by: String::new(),
-        }) {
-            Ok(Saved::Question(q)) => {
-                let line = self.question_line(&q);
-                self.reload_questions(ctx);
-                let left = open_about(&self.questions, asset).len();
-                *ctx.status = Status::Saved(format!(
-                    "Resolved {}; {left} still open on this asset.",
-                    q.reference()
-                ));
-                if let Some(w) = &mut self.workshop {
-                    w.resolved.push(line);
+    }
+
+    /// Stores the answer; a refused one keeps the form open with what was typed.
+    pub(super) fn handle_answer(
+        &mut self,
+        mut form: Form,
+        ids: Vec<i64>,
+        key: KeyEvent,
+        ctx: &mut Ctx<'_>,
+    ) {
+        match form.handle_key(key) {
+            FormEvent::None => self.modal = Modal::Answer { form, ids },
+            FormEvent::Cancel => *ctx.status = Status::Info("No answer recorded.".into()),
+            FormEvent::Submit => {
+                let Some(&id) = ids.get(form.choice_index(form_field::WHICH)) else {
+                    return;
+                };
+                let answer = Command::AnswerQuestion {
+                    id,
+                    answer: form.value(question_field::ANSWER),
+                    answered_by: form.value(question_field::ANSWERED_BY),
+                };
+                match ctx.app.apply(answer) {
+                    Ok(Saved::Question(q)) => {
+                        self.reload_questions(ctx);
+                        let left = self.questions.iter().filter(|q| q.is_open()).count();
+                        *ctx.status = Status::Saved(format!(
+                            "Answered {} (by {}); {} open.",
+                            q.reference(),
+                            q.answered_by,
+                            crate::domain::wording::count(left, "question", "questions")
+                        ));
+                    }
+                    Ok(_) => self.reload_questions(ctx),
+                    Err(Error::Invalid(v)) => {
+                        form.set_error(v.field, v.message);
+                        self.modal = Modal::Answer { form, ids };
+                    }
+                    Err(e) => {
+                        form.message = Some(format!("not saved: {e}"));
+                        self.modal = Modal::Answer { form, ids };
+                    }
                 }
             }
-            Ok(_) => self.reload_questions(ctx),
-            Err(e) => *ctx.status = Status::Error(format!("Not resolved: {e}")),
         }
     }
 
@@ -270,9 +440,6 @@ impl ProtectionScreen {
                             many => format!(", serving {} assets", many.len()),
                         };
                         *ctx.status = Status::Saved(format!("Added {name}{serving}."));
-                        if let Some(w) = &mut self.workshop {
-                            w.added.push(format!("{name} ({}){serving}", kind.label()));
-                        }
                         self.reload_or_report(ctx);
                         if let Some(pos) = self
                             .shown
@@ -298,30 +465,20 @@ impl ProtectionScreen {
     }
 
     pub(super) fn workshop_contexts(&self) -> Active {
-        if self.workshop.as_ref().is_some_and(|w| w.ended) {
-            return Active::of(vec![Context::WorkshopEnded]);
-        }
         let mut active = Active::of(vec![Context::Workshop]);
         active
             .hidden
             .extend((self.max_level().saturating_add(1)..=9).map(Action::Rate));
-        active.hide(
-            Action::Resolve,
-            self.current()
-                .is_none_or(|r| open_about(&self.questions, r.asset.id).is_empty()),
-        )
+        active.hide(Action::Resolve, !self.questions.iter().any(|q| q.is_open()))
     }
 
     pub(super) fn render_workshop(&self, w: &Workshop, frame: &mut Frame, area: Rect) {
-        if w.ended {
-            render_summary(w, frame, area);
-            return;
-        }
         let [asset_area, scale_area] =
             Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
                 .areas(area);
         let title = format!(
-            " Workshop · asset {} of {} ",
+            " {} · asset {} of {} ",
+            w.record.reference(),
             (self.row + 1).min(self.shown.len()),
             self.shown.len()
         );
@@ -376,11 +533,19 @@ impl ProtectionScreen {
                 if !open.is_empty() {
                     lines.push(Line::raw(""));
                     lines.push(Line::styled(
-                        format!("Open questions: {} (c resolves the first)", open.len()),
+                        format!("Open questions: {} (c answers one)", open.len()),
                         theme::label(),
                     ));
                     lines.extend(open.iter().map(|q| {
-                        Line::styled(format!("  {} {}", q.reference(), q.text), theme::warning())
+                        let given = if q.assignee.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" → {}", q.assignee)
+                        };
+                        Line::styled(
+                            format!("  {} {}{given}", q.reference(), q.text),
+                            theme::warning(),
+                        )
                     }));
                 }
             }
@@ -439,44 +604,4 @@ impl ProtectionScreen {
             area,
         );
     }
-}
-
-fn render_summary(w: &Workshop, frame: &mut Frame, area: Rect) {
-    let block = Block::default()
-        .borders(Borders::ALL)
-        .border_style(theme::focus_border())
-        .title(Span::styled(" Workshop summary ", theme::title()));
-    let mut lines = Vec::new();
-    let mut section = |heading: &str, items: &[String]| {
-        lines.push(Line::styled(
-            format!("{heading}: {}", items.len()),
-            theme::label(),
-        ));
-        lines.extend(
-            items
-                .iter()
-                .map(|i| Line::styled(format!("  {i}"), theme::value())),
-        );
-        lines.push(Line::raw(""));
-    };
-    section("Assets added", &w.added);
-    section("Ratings set", &w.ratings);
-    section("Questions noted", &w.questions);
-    if !w.resolved.is_empty() {
-        section("Questions resolved", &w.resolved);
-    }
-    if !w.questions.is_empty() {
-        lines.push(Line::styled(
-            "Saved in the workspace, open until resolved (c in the workshop view); \
-             `isms list questions` lists them.",
-            theme::muted(),
-        ));
-    }
-    lines.push(Line::styled("Any key returns to the grid.", theme::muted()));
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
 }

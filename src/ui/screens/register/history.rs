@@ -22,6 +22,12 @@ pub struct History {
     lines: Vec<(bool, String)>,
     /// Where the text is scrolled to, and the lines the last draw had room for.
     scroll: Scroll,
+    /// Long lines wrap (a document such as a workshop's minutes) instead of being cut.
+    wraps: bool,
+    /// The lines the last draw laid out, wrapped: how far the keys can scroll.
+    drawn: usize,
+    /// Said under the text, with how to close it.
+    keys: &'static str,
 }
 
 /// What a key did to the overlay.
@@ -58,8 +64,11 @@ impl History {
         }
         Self {
             title: format!(" History of {label} · newest first "),
+            drawn: lines.len(),
             lines,
             scroll: Scroll::default(),
+            wraps: false,
+            keys: "Esc closes",
         }
     }
 
@@ -74,13 +83,58 @@ impl History {
         }
         Self {
             title: format!(" {label} · read-only "),
+            drawn: lines.len(),
             lines,
             scroll: Scroll::default(),
+            wraps: false,
+            keys: "Esc closes",
         }
     }
 
+    /// A document to read and scroll, such as a workshop's minutes: headings (true) and lines
+    /// that wrap at the width there is; `keys` says how to close it and what else it offers.
+    pub fn document(title: String, lines: Vec<(bool, String)>, keys: &'static str) -> Self {
+        Self {
+            title,
+            drawn: lines.len(),
+            lines,
+            scroll: Scroll::default(),
+            wraps: true,
+            keys,
+        }
+    }
+
+    /// The text as drawn at `width`: cut, or wrapped with each line's indent kept.
+    fn laid_out(&self, width: u16) -> Vec<(bool, String)> {
+        if !self.wraps {
+            return self
+                .lines
+                .iter()
+                .map(|(head, text)| (*head, fit(text, width)))
+                .collect();
+        }
+        let mut out = Vec::new();
+        for (head, text) in &self.lines {
+            let body = text.trim_start();
+            let indent = " ".repeat(text.len() - body.len());
+            let room = width
+                .saturating_sub(u16::try_from(indent.len()).unwrap_or(0))
+                .max(8);
+            let wrapped = crate::ui::widgets::wrap(body, room);
+            if wrapped.is_empty() {
+                out.push((*head, String::new()));
+            }
+            for (i, line) in wrapped.into_iter().enumerate() {
+                // Continuation lines sit two columns in, under the text they continue.
+                let more = if i == 0 { "" } else { "  " };
+                out.push((*head, format!("{indent}{more}{line}")));
+            }
+        }
+        out
+    }
+
     pub fn handle_key(&mut self, key: KeyEvent) -> HistoryEvent {
-        let (len, page) = (self.lines.len(), self.scroll.page().cast_signed());
+        let (len, page) = (self.drawn, self.scroll.page().cast_signed());
         match keymap::action(Context::History, &key) {
             Some(Action::Close) => return HistoryEvent::Close,
             Some(Action::Down) => self.scroll.scroll_by(1, len),
@@ -95,22 +149,20 @@ impl History {
     }
 
     pub fn render(&mut self, frame: &mut Frame, area: Rect) {
-        let fits = u16::try_from(self.lines.len().max(1) + 2).unwrap_or(u16::MAX);
-        let popup = centered(
-            area,
-            area.width.saturating_sub(6).min(110),
-            fits.min(area.height.saturating_sub(2)),
-        );
+        let width = area.width.saturating_sub(6).min(110);
+        let laid_out = self.laid_out(width.saturating_sub(2));
+        self.drawn = laid_out.len();
+        let fits = u16::try_from(laid_out.len().max(1) + 2).unwrap_or(u16::MAX);
+        let popup = centered(area, width, fits.min(area.height.saturating_sub(2)));
         frame.render_widget(Clear, popup);
-        let offset = self.scroll.show_text(
-            usize::from(popup.height.saturating_sub(2)),
-            self.lines.len(),
-        );
-        let more = offset + usize::from(popup.height.saturating_sub(2)) < self.lines.len();
+        let offset = self
+            .scroll
+            .show_text(usize::from(popup.height.saturating_sub(2)), laid_out.len());
+        let more = offset + usize::from(popup.height.saturating_sub(2)) < laid_out.len();
         let bottom = if more {
-            " more ↓ · Esc closes "
+            format!(" more ↓ · {} ", self.keys)
         } else {
-            " Esc closes "
+            format!(" {} ", self.keys)
         };
         let block = Block::default()
             .borders(Borders::ALL)
@@ -121,20 +173,16 @@ impl History {
             ))
             .title_bottom(Line::styled(bottom, theme::muted()).right_aligned());
         let inner = block.inner(popup);
-        let lines: Vec<Line> = if self.lines.is_empty() {
+        let lines: Vec<Line> = if laid_out.is_empty() {
             vec![Line::styled("No changes recorded.", theme::muted())]
         } else {
-            self.lines
-                .iter()
+            laid_out
+                .into_iter()
                 .skip(offset)
                 .take(usize::from(inner.height))
                 .map(|(head, text)| {
-                    let style = if *head {
-                        theme::label()
-                    } else {
-                        theme::value()
-                    };
-                    Line::styled(fit(text, inner.width), style)
+                    let style = if head { theme::label() } else { theme::value() };
+                    Line::styled(text, style)
                 })
                 .collect()
         };

@@ -376,6 +376,16 @@ impl Form {
         }
     }
 
+    /// The form opening on the field `key` rather than the first (a proposed choice above it
+    /// that is usually right).
+    pub fn focus_on(mut self, key: Name) -> Self {
+        match self.fields.iter().position(|f| f.key == key) {
+            Some(i) if self.takes_focus(i) => self.focus = i,
+            _ => debug_assert!(false, "the form {:?} cannot focus {key:?}", self.title),
+        }
+        self
+    }
+
     pub fn focused_key(&self) -> Option<Name> {
         self.fields.get(self.focus).map(|f| f.key)
     }
