@@ -561,3 +561,92 @@ fn a_supporting_asset_added_in_the_room_serves_what_it_names_and_inherits_at_onc
     assert!(text.contains("Assets added: 1"), "{text}");
     assert!(text.contains("  AS-007 File server"), "{text}");
 }
+
+/// The questions of every workshop are a view of their own, open first, where one is given to
+/// someone with a due date or answered; the workshops are another, where `m` shows the minutes
+/// again and `e` corrects a name misspelt in the room.
+#[test]
+fn questions_and_workshops_are_views_that_outlive_the_room() {
+    let dir = workdir();
+    let (mut app, path) = room(&dir);
+    press(&mut app, KeyCode::Char('4'));
+    press(&mut app, KeyCode::Char('w'));
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "Rating day");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Ana Weber, Jonas Klein");
+    press(&mut app, KeyCode::Enter);
+    for note in ["Who owns the price list?", "Is the source code escrowed?"] {
+        press(&mut app, KeyCode::Char('o'));
+        type_text(&mut app, note);
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Enter);
+    }
+    press(&mut app, KeyCode::Char('q'));
+    press(&mut app, KeyCode::Esc);
+
+    // Questions: open first, each with what it is about.
+    press(&mut app, KeyCode::Char(']'));
+    let text = screen(&mut app, W, H);
+    insta::assert_snapshot!("questions_view", text);
+    assert!(text.contains("Q-001"), "{text}");
+    assert!(text.contains("AS-001 Customer data"), "{text}");
+    // Given to someone, due by a date, from the question's form.
+    press(&mut app, KeyCode::Char('e'));
+    type_text(&mut app, "Petra Sales");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "2026-03-15");
+    ctrl(&mut app, 's');
+    let text = screen(&mut app, W, H);
+    assert!(text.contains("Overdue"), "due before today: {text}");
+    let store = Store::open_read_only(&path).unwrap();
+    let q = &store.questions().unwrap()[0];
+    assert_eq!(q.assignee, "Petra Sales");
+    assert_eq!(q.due.map(|d| d.to_string()).as_deref(), Some("2026-03-15"));
+    assert!(q.is_open());
+    drop(store);
+    // Answered from the same form; then it is shown read-only and listed after the open one.
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Sales owns it.");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Jonas Klein");
+    ctrl(&mut app, 's');
+    let store = Store::open_read_only(&path).unwrap();
+    let answered = store.questions().unwrap().remove(0);
+    assert_eq!(answered.answer, "Sales owns it.");
+    assert_eq!(answered.answered_by, "Jonas Klein");
+    drop(store);
+    let text = screen(&mut app, W, H);
+    let open_row = text.find("│Q-002").unwrap();
+    let answered_row = text.find("│Q-001").unwrap();
+    assert!(open_row < answered_row, "open first: {text}");
+
+    // Workshops: the latest first; `m` shows its minutes again.
+    press(&mut app, KeyCode::Char(']'));
+    let text = screen(&mut app, W, H);
+    assert!(text.contains("W-001"), "{text}");
+    assert!(text.contains("Ana Weber, Jonas Klein"), "{text}");
+    assert!(text.contains("m minutes"), "{text}");
+    press(&mut app, KeyCode::Char('m'));
+    let text = screen(&mut app, W, H);
+    assert!(text.contains("Minutes of W-001 · Rating day"), "{text}");
+    assert!(text.contains("Questions answered: 1"), "{text}");
+    assert!(
+        text.contains("Answer (Jonas Klein): Sales owns it."),
+        "{text}"
+    );
+    press(&mut app, KeyCode::Esc);
+    // A misspelt name is corrected; when it ran stays.
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Tab);
+    ctrl(&mut app, 'u');
+    type_text(&mut app, "Anna Weber, Jonas Klein");
+    ctrl(&mut app, 's');
+    let store = Store::open_read_only(&path).unwrap();
+    let w = store.workshops().unwrap().remove(0);
+    assert_eq!(w.attendees, ["Anna Weber", "Jonas Klein"]);
+    assert_eq!(w.title, "Rating day");
+    assert!(w.ended_at.is_some());
+}

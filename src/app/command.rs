@@ -105,6 +105,8 @@ pub enum Command {
         title: String,
         attendees: Vec<String>,
     },
+    /// Corrects a workshop's title and attendees.
+    SaveWorkshop(Workshop),
     /// Ends the workshop, with the assets (row ids) the room walked.
     EndWorkshop {
         id: i64,
@@ -144,6 +146,7 @@ impl Command {
             Self::SaveQuestion(_)
             | Self::AnswerQuestion { .. }
             | Self::StartWorkshop { .. }
+            | Self::SaveWorkshop(_)
             | Self::EndWorkshop { .. }
             | Self::IssueSoa { .. } => Touches::Nothing,
             _ => Touches::Everything,
@@ -226,6 +229,7 @@ impl Command {
             Self::StartWorkshop { title, attendees } => {
                 Saved::Workshop(w.start_workshop(&title, attendees)?)
             }
+            Self::SaveWorkshop(workshop) => Saved::Workshop(w.update_workshop(workshop)?),
             Self::EndWorkshop { id, walked } => Saved::Workshop(w.end_workshop(id, &walked)?),
             Self::Import(rows) => nothing(rows.write(w))?,
         })

@@ -24,6 +24,7 @@ pub mod field {
     pub const ANSWERED_BY: Field = Field::new("answered_by");
     pub const ASSIGNEE: Field = Field::new("assignee");
     pub const DUE: Field = Field::new("due");
+    pub const ASSET: Field = Field::new("asset");
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -81,6 +82,17 @@ impl OpenQuestion {
 
     pub fn is_open(&self) -> bool {
         self.resolved_at.is_none()
+    }
+
+    /// How it stands on `today`, in a word: `Open`, `Overdue` or `Answered`.
+    pub fn status(&self, today: NaiveDate) -> &'static str {
+        if !self.is_open() {
+            "Answered"
+        } else if self.is_overdue(today) {
+            "Overdue"
+        } else {
+            "Open"
+        }
     }
 
     /// Open past its due date.
@@ -345,6 +357,7 @@ mod tests {
         let day = |d: u32| NaiveDate::from_ymd_opt(2026, 4, d).unwrap();
         assert!(!q.is_overdue(day(15)));
         assert!(q.is_overdue(day(16)));
+        assert_eq!((q.status(day(15)), q.status(day(16))), ("Open", "Overdue"));
         let done = q
             .answered("IT", "Jonas", at("2026-04-10T10:00:00"))
             .unwrap();

@@ -141,6 +141,33 @@ impl Writer<'_> {
         Ok(after)
     }
 
+    /// Corrects the title and the attendees of workshop `w.id` (a name misspelt in the room);
+    /// when it ran and what it walked stay as recorded.
+    pub fn update_workshop(&mut self, w: Workshop) -> Result<Workshop> {
+        let before = one_workshop(&self.tx, w.id)?;
+        let after = Workshop {
+            title: w.title,
+            attendees: w.attendees,
+            ..before.clone()
+        }
+        .validated()?;
+        if after == before {
+            return Ok(after);
+        }
+        self.tx.execute(
+            "UPDATE workshops SET title = ?2, attendees = ?3 WHERE id = ?1",
+            (w.id, &after.title, json(&after.attendees)),
+        )?;
+        self.log(
+            "workshop",
+            &after.reference(),
+            "update",
+            Some(&before),
+            Some(&after),
+        )?;
+        Ok(after)
+    }
+
     /// Records a workshop as it was exported, under its own number.
     pub fn import_workshop(&mut self, w: Workshop) -> Result<Workshop> {
         let number = RefKind::Workshop.check_number(w.number)?;
@@ -266,6 +293,40 @@ mod tests {
         assert_eq!(store.workshop_numbered(1).unwrap(), ended);
         let err = store.workshop_numbered(2).unwrap_err();
         assert!(err.to_string().contains("W-002"), "{err}");
+    }
+
+    #[test]
+    fn title_and_attendees_are_corrected_the_rest_stays() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut store, _, _fixed) = workspace(&dir);
+        let w = store
+            .edit(|w| w.start_workshop("Day", vec!["Ana".into()]))
+            .unwrap();
+        let ended = store.edit(|wr| wr.end_workshop(w.id, &[])).unwrap();
+        let fixed = store
+            .edit(|wr| {
+                wr.update_workshop(Workshop {
+                    title: "Rating day".into(),
+                    attendees: vec!["Anna Weber".into()],
+                    ended_at: None,
+                    ..ended.clone()
+                })
+            })
+            .unwrap();
+        assert_eq!(fixed.title, "Rating day");
+        assert_eq!(fixed.attendees, ["Anna Weber"]);
+        assert_eq!(fixed.ended_at, ended.ended_at, "when it ran stays");
+        let log = store.history(&["workshop"], "W-001").unwrap();
+        assert_eq!(log.last().unwrap().action, "update");
+        let err = store
+            .edit(|wr| {
+                wr.update_workshop(Workshop {
+                    title: " ".into(),
+                    ..fixed.clone()
+                })
+            })
+            .unwrap_err();
+        assert_eq!(err.to_string(), "title: is required");
     }
 
     #[test]

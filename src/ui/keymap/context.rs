@@ -50,6 +50,8 @@ pub enum Context {
     /// The protection-needs grid.
     Grid,
     Workshop,
+    /// The list of workshops, over its register.
+    Workshops,
     /// The risks' heat maps.
     Matrix,
     Methodology,
@@ -94,6 +96,7 @@ impl Context {
         Context::Statements,
         Context::Grid,
         Context::Workshop,
+        Context::Workshops,
         Context::Matrix,
         Context::Methodology,
         Context::Versions,
@@ -158,6 +161,8 @@ pub const STACKS: &[&[Context]] = {
         &[Views, Methodology],
         &[Views, Versions],
         &[Grid],
+        &[Views, Grid],
+        &[Views, Workshops, Register, RegisterArrows, Table],
         &[Filter],
         &[Form],
         &[FormLine, Form],

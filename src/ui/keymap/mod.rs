@@ -102,6 +102,8 @@ pub enum Action {
     Question,
     Resolve,
     EndWorkshop,
+    /// A workshop's minutes, from the list of workshops.
+    Minutes,
     // Risk methodology
     EditLikelihood,
     EditImpact,

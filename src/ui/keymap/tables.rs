@@ -36,6 +36,7 @@ impl Context {
             Context::Statements => STATEMENTS,
             Context::Grid => GRID,
             Context::Workshop => WORKSHOP,
+            Context::Workshops => WORKSHOPS,
             Context::Matrix => MATRIX,
             Context::Methodology => METHODOLOGY,
             Context::Versions => VERSIONS,
@@ -319,11 +320,11 @@ const GRID: &[Binding] = &[
     b(&[c('+'), c('=').alias()], Raise, "rate"),
     b(&[c('-')], Lower, "rate"),
     b(&[c('r')], Rationale, "rationale"),
+    b(&[c('w')], Workshop, "workshop"),
     b(&[DEL, BKSP.alias()], ClearLevel, "clear"),
     b(&[SPACE], Mark, "mark rows"),
     b(&[c('/')], Filter, "filter"),
     b(&[c('m')], Methodology, "methodology"),
-    b(&[c('w')], Workshop, "workshop"),
     b(&[ESC], Clear, "clear marks, then the filter").help_only(),
 ];
 
@@ -349,6 +350,8 @@ const WORKSHOP: &[Binding] = &[
     b(&[DEL, c('x')], ClearLevel, "clear rating"),
     b(&[c('?')], Help, "help"),
 ];
+
+const WORKSHOPS: &[Binding] = &[b(&[c('m')], Minutes, "minutes")];
 
 const MATRIX: &[Binding] = &[
     b(&[UP, c('k').alias()], Up, "cell"),

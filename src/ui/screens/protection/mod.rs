@@ -8,6 +8,7 @@
 mod grid;
 mod methodology;
 mod minutes;
+mod records;
 mod workshop;
 
 use crate::ui::widgets::scroll::Scroll;
@@ -18,8 +19,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 use super::assets::{AssetRow, load_rows};
-use super::register::Record;
 use super::register::history::{History, HistoryEvent};
+use super::register::{Record, RegisterView};
 use super::{Ctx, Handled, Screen, Status, views};
 use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::protection::{
@@ -28,6 +29,17 @@ use crate::domain::protection::{
 use crate::domain::question::OpenQuestion;
 use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::widgets::form::{Form, FormEvent};
+use records::{QuestionRow, WorkshopRow};
+use views::ViewBar;
+
+views::views!(
+    /// The views of the Protection screen.
+    ProtectionView {
+        Needs => "Protection needs",
+        Questions => "Questions",
+        Workshops => "Workshops",
+    }
+);
 
 /// Which way `+` and `-` move a level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,6 +81,11 @@ enum Modal {
 }
 
 pub struct ProtectionScreen {
+    views: ViewBar<ProtectionView>,
+    /// Every question noted in a workshop, open first.
+    question_list: RegisterView<QuestionRow>,
+    /// The workshops held, the latest first.
+    workshop_list: RegisterView<WorkshopRow>,
     rows: Vec<AssetRow>,
     /// Indices into `rows` that pass the filter.
     shown: Vec<usize>,
@@ -89,6 +106,9 @@ pub struct ProtectionScreen {
 impl ProtectionScreen {
     pub fn new(data: &Reader<'_>) -> Result<Self, Error> {
         let mut s = Self {
+            views: ViewBar::new(false),
+            question_list: RegisterView::new("Questions from workshops", data)?,
+            workshop_list: RegisterView::new("Workshops", data)?,
             rows: Vec::new(),
             shown: Vec::new(),
             row: 0,
@@ -335,6 +355,15 @@ impl ProtectionScreen {
         }
     }
 
+    /// Whether the view shown takes typing (a filter, a form).
+    fn view_captures(&self) -> bool {
+        match self.views.current {
+            ProtectionView::Needs => self.filtering,
+            ProtectionView::Questions => self.question_list.captures_input(),
+            ProtectionView::Workshops => self.workshop_list.captures_input(),
+        }
+    }
+
     /// How the minutes name assets, levels and objectives here.
     fn naming(&self) -> minutes::Naming {
         let mut assets = std::collections::HashMap::new();
@@ -527,6 +556,24 @@ impl Screen for ProtectionScreen {
             self.handle_workshop_key(key, ctx);
             return Handled::Yes;
         }
+        if !self.view_captures() && self.views.switch(key) {
+            return Handled::Yes;
+        }
+        match self.views.current {
+            ProtectionView::Needs => {}
+            ProtectionView::Questions => return self.question_list.handle_key(key, ctx),
+            ProtectionView::Workshops => {
+                if !self.workshop_list.captures_input()
+                    && keymap::action(Context::Workshops, &key) == Some(Action::Minutes)
+                {
+                    if let Some(w) = self.workshop_list.selected().map(|r| r.workshop.clone()) {
+                        self.open_minutes(&w, ctx);
+                    }
+                    return Handled::Yes;
+                }
+                return self.workshop_list.handle_key(key, ctx);
+            }
+        }
         if self.filtering {
             match keymap::action(Context::Filter, &key) {
                 Some(Action::ClearFilter) => {
@@ -597,6 +644,13 @@ impl Screen for ProtectionScreen {
     }
 
     fn handle_paste(&mut self, text: &str) {
+        if matches!(self.modal, Modal::None) && self.workshop.is_none() {
+            match self.views.current {
+                ProtectionView::Needs => {}
+                ProtectionView::Questions => return self.question_list.handle_paste(text),
+                ProtectionView::Workshops => return self.workshop_list.handle_paste(text),
+            }
+        }
         match &mut self.modal {
             Modal::Rationale { form, .. }
             | Modal::Methodology(form)
@@ -609,7 +663,7 @@ impl Screen for ProtectionScreen {
     }
 
     fn captures_input(&self) -> bool {
-        !matches!(self.modal, Modal::None) || self.filtering || self.workshop.is_some()
+        !matches!(self.modal, Modal::None) || self.workshop.is_some() || self.view_captures()
     }
 
     fn badge(&self) -> Option<String> {
@@ -627,7 +681,8 @@ impl Screen for ProtectionScreen {
         (self.rows, _) = load_rows(data)?;
         self.questions = data.open_questions()?;
         self.refilter();
-        Ok(())
+        self.question_list.reload(data)?;
+        self.workshop_list.reload(data)
     }
 
     fn contexts(&self) -> Active {
@@ -640,10 +695,26 @@ impl Screen for ProtectionScreen {
             | Modal::Answer { form, .. } => form.contexts(),
             Modal::History(_) | Modal::Minutes { .. } => Active::of(vec![Context::History]),
             Modal::None if self.workshop.is_some() => self.workshop_contexts(),
-            Modal::None if self.filtering => Active::of(vec![Context::Filter]),
-            Modal::None => {
-                Active::of(vec![Context::Grid]).hide(Action::History, self.current().is_none())
-            }
+            Modal::None => match self.views.current {
+                ProtectionView::Needs if self.filtering => Active::of(vec![Context::Filter]),
+                ProtectionView::Needs => self.views.over(
+                    Active::of(vec![Context::Grid]).hide(Action::History, self.current().is_none()),
+                    false,
+                ),
+                ProtectionView::Questions => self
+                    .views
+                    .over(self.question_list.contexts(), self.view_captures()),
+                ProtectionView::Workshops if self.view_captures() => self.workshop_list.contexts(),
+                ProtectionView::Workshops => {
+                    let list = self.workshop_list.contexts();
+                    let mut active = Active::of(vec![Context::Workshops]);
+                    active.contexts.extend(list.contexts);
+                    active.hidden.extend(list.hidden);
+                    active.renamed.extend(list.renamed);
+                    let none = self.workshop_list.selected().is_none();
+                    self.views.over(active.hide(Action::Minutes, none), false)
+                }
+            },
         }
     }
 
@@ -653,8 +724,12 @@ impl Screen for ProtectionScreen {
             views::heading(frame, bar, "Rating workshop", Vec::new());
             self.render_workshop(w, frame, body);
         } else {
-            views::heading(frame, bar, "Protection needs", Vec::new());
-            self.render_normal(frame, body);
+            self.views.render(frame, bar);
+            match self.views.current {
+                ProtectionView::Needs => self.render_normal(frame, body),
+                ProtectionView::Questions => self.question_list.render(frame, body, true),
+                ProtectionView::Workshops => self.workshop_list.render(frame, body, true),
+            }
         }
         match &mut self.modal {
             Modal::Rationale { form, .. }

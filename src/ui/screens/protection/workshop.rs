@@ -103,6 +103,7 @@ impl ProtectionScreen {
                             walked: Vec::new(),
                         };
                         session.walk(self.current().map(|r| r.asset.id));
+                        self.reload_questions(ctx);
                         *ctx.status = Status::Info(format!(
                             "{} started: rate with the numbers, Enter for the next asset, Esc ends.",
                             session.record.reference()
@@ -139,6 +140,7 @@ impl ProtectionScreen {
                     "{} ended; its minutes stay in the workspace (Workshops view).",
                     ended.reference()
                 ));
+                self.reload_or_report(ctx);
                 self.open_minutes(&ended, ctx);
             }
             Ok(_) => {}
