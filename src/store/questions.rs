@@ -278,7 +278,10 @@ mod tests {
             (done.answer.as_str(), done.answered_by.as_str()),
             ("No, ours alone", "Jonas Klein")
         );
-        assert_eq!(store.open_questions().unwrap(), [other.clone()]);
+        assert_eq!(
+            store.open_questions().unwrap(),
+            std::slice::from_ref(&other)
+        );
         assert_eq!(store.questions().unwrap()[0], done);
         let err = store
             .edit(|w| w.answer_question(q.id, "again", ""))
@@ -319,7 +322,7 @@ mod tests {
             .edit(|w| w.assign_question(q.id, "Jonas Klein", due))
             .unwrap();
         assert_eq!((given.assignee.as_str(), given.due), ("Jonas Klein", due));
-        assert_eq!(store.questions().unwrap(), [given.clone()]);
+        assert_eq!(store.questions().unwrap(), std::slice::from_ref(&given));
         let changes = store.changes().unwrap().len();
         store
             .edit(|w| w.assign_question(q.id, "Jonas Klein", due))
