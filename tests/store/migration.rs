@@ -243,24 +243,25 @@ fn a_version_4_workspace_keeps_its_questions_open_and_has_no_workshops_after_mig
     );
     assert!(store.workshops().unwrap().is_empty());
     let questions = store.questions().unwrap();
-    let read: Vec<(String, Option<i64>, bool, &str, &str, Option<i64>)> = questions
+    let read: Vec<String> = questions
         .iter()
         .map(|q| {
-            (
+            format!(
+                "{} {:?} open={} answer={:?} assignee={:?} workshop={:?}",
                 q.reference(),
                 q.asset,
                 q.is_open(),
-                q.answer.as_str(),
-                q.assignee.as_str(),
-                q.workshop,
+                q.answer,
+                q.assignee,
+                q.workshop
             )
         })
         .collect();
     assert_eq!(
         read,
         [
-            ("Q-001".into(), Some(7), true, "", "", None),
-            ("Q-002".into(), None, false, "", "", None),
+            "Q-001 Some(7) open=true answer=\"\" assignee=\"\" workshop=None",
+            "Q-002 None open=false answer=\"\" assignee=\"\" workshop=None",
         ]
     );
     assert!(questions.iter().all(|q| q.due.is_none()));
