@@ -1,5 +1,6 @@
 //! `isms log`: the change log, oldest first like a journal, each change with the fields it
-//! changed; as text for people or JSON for scripts.
+//! changed and the workshop it was made in; all of it, from a moment on (`--since`) or of one
+//! workshop (`--workshop W-001`); as text for people or JSON for scripts.
 
 use std::io::Write;
 
