@@ -153,6 +153,8 @@ fn the_log_of_a_workshop_is_its_changes_only_each_tagged_with_it() {
         text.contains("confidentiality: normal → very high"),
         "{text}"
     );
+    // A question names the workshop it was noted in by its reference, not its row id.
+    assert!(text.contains("\n    workshop: W-001\n"), "{text}");
     // The whole log has the changes before and after it too, without the tag.
     let all = sb.run(&["log", db(&file)]).success().stdout();
     assert!(all.contains("question Q-001 created\n"), "{all}");

@@ -266,6 +266,7 @@ fn write_all(w: &mut Writer<'_>, f: &WorkspaceFile, at: &mut String) -> Result<(
                 RefKind::Asset => &assets,
                 RefKind::ScopeItem => &scope,
                 RefKind::Risk => &risks,
+                RefKind::Workshop => &workshops,
                 _ => return None,
             }
             .0
