@@ -207,7 +207,7 @@ fn the_soa_workbook_names_its_version_and_shows_exclusions_as_excluded() {
 fn markdown_of_the_demo() {
     let sb = Sandbox::new();
     let db = sb.demo();
-    for what in ["risks", "treatment-plan"] {
+    for what in ["risks", "treatment-plan", "minutes"] {
         let out = sb.path(&format!("{what}.md"));
         export(&sb, &db, &[what, "--format", "md"], &out);
         insta::assert_snapshot!(format!("markdown_{what}"), text(&out));
