@@ -89,17 +89,20 @@ pub enum Command {
         rules: bool,
     },
     /// Print a register: scope, parties, issues, assets, risks, actions, controls, soa, clauses,
-    /// questions (the open questions of workshops, resolved ones included).
+    /// questions (the questions of workshops, open ones first, answered ones included) or
+    /// workshops (when each ran, who attended, what it changed).
     List {
         register: String,
         /// table, json or csv.
         #[arg(long, default_value = "table")]
         format: String,
     },
-    /// Write a deliverable: soa, risks, treatment-plan, assets, scope, report or workspace.
+    /// Write a deliverable: soa, risks, treatment-plan, assets, scope, report, questions,
+    /// minutes (of a workshop) or workspace.
     ///
-    /// Formats: xlsx, csv, md, html, json (the workspace: json only). csv writes one file per
-    /// register; several registers go into the directory -o names. Reads the workspace only.
+    /// Formats: xlsx, csv, md, html, json (the workspace: json only; minutes: xlsx, md or html).
+    /// csv writes one file per register; several registers go into the directory -o names.
+    /// Minutes are of the latest workshop unless --workshop names one. Reads the workspace only.
     /// Never writes onto the workspace or its own files, through a symbolic link, into a
     /// missing folder, or over an existing file unless --force replaces it.
     Export {
@@ -110,6 +113,9 @@ pub enum Command {
         /// The file to write, or a directory to write into.
         #[arg(short = 'o', long = "output", value_name = "PATH")]
         output: PathBuf,
+        /// For `minutes`: the workshop, `W-001` (else the latest).
+        #[arg(long, value_name = "W-NNN")]
+        workshop: Option<String>,
         /// Replace files that exist already (else the export refuses and writes nothing).
         #[arg(long)]
         force: bool,
@@ -151,8 +157,8 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Print the change log, oldest first: when, who, which item, and each changed field as
-    /// before → after.
+    /// Print the change log, oldest first: when, who, which item (with the workshop it was
+    /// made in, `[W-001]`), and each changed field as before → after.
     Log {
         /// The workspace; defaults to --db, ISMS_DB or the default workspace.
         file: Option<PathBuf>,
@@ -160,6 +166,9 @@ pub enum Command {
         /// `2026-03-31 14:00` or `2026-03-31T14:00` (local time, as the log keeps it).
         #[arg(long, value_name = "YYYY-MM-DD[ HH:MM]")]
         since: Option<String>,
+        /// Only the changes made while this workshop ran: `W-001`.
+        #[arg(long, value_name = "W-NNN")]
+        workshop: Option<String>,
         #[arg(long, value_enum, default_value_t = LogFormat::Text)]
         format: LogFormat,
     },

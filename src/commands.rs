@@ -271,10 +271,17 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             what,
             format,
             output,
+            workshop,
             force,
         }) => {
             let path = workspace(None, cli.db)?;
-            export::run(&mut out, &path, &what, format.as_deref(), &output, force)?;
+            let to = export::To {
+                format: format.as_deref(),
+                output: &output,
+                workshop: workshop.as_deref(),
+                force,
+            };
+            export::run(&mut out, &path, &what, to)?;
         }
         Some(Command::Import {
             what,
@@ -320,19 +327,19 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Log {
             file,
             since,
+            workshop,
             format,
         }) => {
             let since = since.as_deref().map(log::parse_since).transpose()?;
+            let workshop = workshop.as_deref().map(log::parse_workshop).transpose()?;
             let path = workspace(file, cli.db)?;
             let store = open_to_read(&path, cli.read_only)?;
             let labels = Labels::new(store.protection_scale()?, store.methodology()?);
-            log::print(
-                &mut out,
-                &store.changes_since(since)?,
-                &store.links()?,
-                &labels,
-                format,
-            )?;
+            let changes = match workshop {
+                Some(number) => log::workshop_changes(&store, number, since)?,
+                None => store.changes_since(since)?,
+            };
+            log::print(&mut out, &changes, &store.links()?, &labels, format)?;
         }
     }
     Ok(ExitCode::SUCCESS)

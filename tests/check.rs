@@ -246,7 +246,7 @@ fn a_wrong_format_is_a_usage_error() {
 fn the_rule_catalogue_lists_every_rule() {
     let sb = Sandbox::new();
     let text = sb.run(&["check", "--rules"]).success().stdout();
-    assert_eq!(text.lines().count(), 26, "{text}");
+    assert_eq!(text.lines().count(), 27, "{text}");
     assert!(
         text.starts_with("SCOPE-001   major        ISMS scope statement missing\n"),
         "{text}"
@@ -260,10 +260,43 @@ fn the_rule_catalogue_lists_every_rule() {
         .success()
         .stdout();
     let rules: Vec<Value> = serde_json::from_str(&json).unwrap();
-    assert_eq!(rules.len(), 26);
+    assert_eq!(rules.len(), 27);
     assert_eq!(
         rules[5],
         serde_json::json!({"id": "ASSET-001", "severity": "minor", "title": "Asset without an owner"})
+    );
+    assert_eq!(
+        rules[9],
+        serde_json::json!({"id": "ASSET-005", "severity": "observation", "title": "Workshop question open past its due date"})
+    );
+}
+
+#[test]
+fn a_workshop_question_open_past_its_due_date_is_an_observation() {
+    let sb = Sandbox::new();
+    let demo = sb.demo();
+    let check_on = |day: &str| {
+        let out = sb
+            .command(&["check", demo.to_str().unwrap(), "--format", "json"])
+            .env("ISMS_TODAY", day)
+            .output()
+            .unwrap();
+        let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+        report["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["rule"] == "ASSET-005")
+            .map(|f| f["message"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    // Q-002 is due on 2026-04-30: not on the documented day, the day after it is.
+    assert!(check_on("2026-04-30").is_empty());
+    assert_eq!(
+        check_on("2026-05-01"),
+        [
+            "Q-002 about AS-028 Backup NAS was due on 2026-04-30 and is still open (given to Jonas Klein)"
+        ]
     );
 }
 

@@ -267,16 +267,17 @@ fn every_register_lists_in_every_format() {
         "soa",
         "clauses",
         "questions",
+        "workshops",
     ] {
         let json = sb.run(&["--db", f, "list", register, "--format", "json"]);
         let rows: Vec<Value> = serde_json::from_str(&json.success().stdout()).unwrap();
         assert!(!rows.is_empty(), "{register} is empty in the demo");
         let table = sb.run(&["--db", f, "list", register]);
         assert!(
-            table
-                .success()
-                .stdout()
-                .contains(&format!("({} rows)", rows.len())),
+            table.success().stdout().contains(&match rows.len() {
+                1 => "(1 row)".to_string(),
+                n => format!("({n} rows)"),
+            }),
             "{register}"
         );
         let csv = sb.run(&["--db", f, "list", register, "--format", "csv"]);
@@ -287,21 +288,43 @@ fn every_register_lists_in_every_format() {
 }
 
 #[test]
-fn workshop_questions_list_open_and_resolved_with_their_asset() {
+fn workshop_questions_list_open_first_with_answer_assignee_and_workshop() {
     let sb = Sandbox::new();
     let file = sb.demo();
     let rows = demo_rows(&sb, &file, "questions", "2026-03-31");
     let refs: Vec<&str> = rows.iter().map(|r| r["ref"].as_str().unwrap()).collect();
-    assert_eq!(refs, ["Q-001", "Q-002", "Q-003", "Q-004"]);
+    // Open first, the one with a due date before those without; the answered one last.
+    assert_eq!(refs, ["Q-002", "Q-003", "Q-004", "Q-001"]);
     let nas = row(&rows, "Q-002");
     assert_eq!(nas["asset"], "AS-028");
     assert_eq!(nas["asset_name"], "Backup NAS");
     assert_eq!(nas["noted_by"], "anna.weber");
     assert_eq!(nas["noted_at"], "2026-01-28T11:05:00");
     assert!(nas["resolved_at"].is_null());
-    assert_eq!(row(&rows, "Q-001")["resolved_at"], "2026-02-06T09:00:00");
+    assert_eq!(nas["assignee"], "Jonas Klein");
+    assert_eq!(nas["due"], "2026-04-30");
+    assert_eq!(nas["workshop"], "W-001");
+    assert_eq!(nas["overdue"], false);
+    let answered = row(&rows, "Q-001");
+    assert_eq!(answered["resolved_at"], "2026-02-06T09:00:00");
+    assert_eq!(answered["answered_by"], "Jonas Klein");
+    assert!(
+        answered["answer"]
+            .as_str()
+            .unwrap()
+            .starts_with("Only in Bremen")
+    );
     let general = row(&rows, "Q-004");
     assert!(general["asset"].is_null() && general["asset_name"].is_null());
+    assert!(general["due"].is_null());
+    // A month later the question given to Jonas Klein is overdue, the others are not.
+    let later = demo_rows(&sb, &file, "questions", "2026-05-01");
+    let overdue: Vec<&str> = later
+        .iter()
+        .filter(|r| r["overdue"] == true)
+        .map(|r| r["ref"].as_str().unwrap())
+        .collect();
+    assert_eq!(overdue, ["Q-002"]);
     let table = sb
         .run(&["--db", file.to_str().unwrap(), "list", "questions"])
         .success()
@@ -309,7 +332,7 @@ fn workshop_questions_list_open_and_resolved_with_their_asset() {
     let header = table.lines().next().unwrap();
     assert!(header.starts_with("ref    asset   asset_name"), "{table}");
     assert!(
-        header.ends_with("noted_at             resolved_at"),
+        header.ends_with("assignee     due         workshop  overdue"),
         "{table}"
     );
 }
@@ -706,7 +729,7 @@ fn an_unknown_register_or_format_names_the_choices() {
     let f = file.to_str().unwrap();
     sb.run(&["new", f, "--org", "A"]).success();
     sb.run(&["--db", f, "list", "vendors"]).fails_with(
-        "expected scope, parties, issues, assets, risks, actions, controls, soa, clauses or questions",
+        "expected scope, parties, issues, assets, risks, actions, controls, soa, clauses, questions or workshops",
     );
     sb.run(&["--db", f, "list", "soa", "--format", "pdf"])
         .fails_with("expected table, json or csv");

@@ -32,7 +32,13 @@ fn a_workshop_is_held_by_keyboard_and_its_minutes_handed_over() {
          Contracts,Information\nPrice list,Information\n",
     )
     .unwrap();
-    ws.run(&["--db", ws.path(), "import", "assets", sheet.to_str().unwrap()]);
+    ws.run(&[
+        "--db",
+        ws.path(),
+        "import",
+        "assets",
+        sheet.to_str().unwrap(),
+    ]);
 
     let mut app = Session::open(&ws, &[]);
     app.wait_for(" 1 Dashboard");
@@ -86,7 +92,9 @@ fn a_workshop_is_held_by_keyboard_and_its_minutes_handed_over() {
     app.wait_for("Attendees: Anna Weber, Jonas Klein");
     // Esc alone, so that it does not run into the next key as Alt-something.
     app.send("\x1b");
-    app.poll("the minutes to close", |s| !s.screen().contains("Minutes of"));
+    app.poll("the minutes to close", |s| {
+        !s.screen().contains("Minutes of")
+    });
     app.send("q");
     let status = app.wait_exit();
     assert!(status.success(), "exit: {status}\n{}", app.screen());

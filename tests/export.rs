@@ -59,6 +59,7 @@ fn the_report_workbook_has_a_cover_and_every_register_as_list_shows_it() {
             "Treatment plan",
             "SoA",
             "Clauses",
+            "Questions",
             "Findings"
         ]
     );
@@ -71,6 +72,7 @@ fn the_report_workbook_has_a_cover_and_every_register_as_list_shows_it() {
         ("Treatment plan", "actions", "Ref"),
         ("SoA", "soa", "Control"),
         ("Clauses", "clauses", "Clause"),
+        ("Questions", "questions", "Ref"),
     ];
     for (sheet, register, first) in sheets {
         let range = book.worksheet_range(sheet).unwrap();
@@ -205,7 +207,7 @@ fn the_soa_workbook_names_its_version_and_shows_exclusions_as_excluded() {
 fn markdown_of_the_demo() {
     let sb = Sandbox::new();
     let db = sb.demo();
-    for what in ["risks", "treatment-plan"] {
+    for what in ["risks", "treatment-plan", "minutes"] {
         let out = sb.path(&format!("{what}.md"));
         export(&sb, &db, &[what, "--format", "md"], &out);
         insta::assert_snapshot!(format!("markdown_{what}"), text(&out));
@@ -247,6 +249,7 @@ fn the_csv_report_writes_one_file_per_register_into_a_directory() {
             "treatment-plan.csv",
             "soa.csv",
             "clauses.csv",
+            "questions.csv",
             "findings.csv"
         ]
     );

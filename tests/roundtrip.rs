@@ -443,3 +443,66 @@ fn a_carried_log_names_the_same_items_when_row_ids_differ() {
         "the deletions are in the log"
     );
 }
+
+#[test]
+fn workshops_their_questions_and_their_changes_travel_with_the_workspace() {
+    let sb = Sandbox::new();
+    let original = sb.demo();
+    let doc = export_json(&sb, &original);
+    assert_eq!(doc["workshops"][0]["number"], 1);
+    assert_eq!(doc["questions"][1]["assignee"], "Jonas Klein");
+    let (copy, run) = import_json(&sb, &doc, "copy");
+    run.success();
+    for register in ["workshops", "questions"] {
+        assert_eq!(
+            list(&sb, &copy, register),
+            list(&sb, &original, register),
+            "{register}"
+        );
+    }
+    let workshop_log = |file: &Path| {
+        sb.run(&["log", db(file), "--workshop", "W-001"])
+            .success()
+            .stdout()
+    };
+    let carried = workshop_log(&copy);
+    assert!(
+        carried.contains("protection need AS-003 set  [W-001]"),
+        "{carried}"
+    );
+    assert_eq!(carried, workshop_log(&original));
+
+    // An export from before workshops: no workshops, questions without the later fields, a
+    // log without workshops. It imports, its questions open and given to nobody.
+    let mut old = doc.clone();
+    let file = old.as_object_mut().unwrap();
+    file.remove("workshops");
+    for q in file["questions"].as_array_mut().unwrap() {
+        let q = q.as_object_mut().unwrap();
+        for key in ["answer", "answered_by", "assignee", "due", "workshop"] {
+            assert!(q.remove(key).is_some(), "{key}");
+        }
+    }
+    for entry in file["change_log"].as_array_mut().unwrap() {
+        entry.as_object_mut().unwrap().remove("workshop");
+    }
+    let (older, run) = import_json(&sb, &old, "older");
+    run.success();
+    assert!(list(&sb, &older, "workshops").is_empty());
+    let questions = list(&sb, &older, "questions");
+    assert_eq!(questions.len(), 4);
+    assert!(
+        questions
+            .iter()
+            .all(|q| q["workshop"].is_null() && q["assignee"] == "" && q["due"].is_null())
+    );
+    sb.run(&["log", db(&older), "--workshop", "W-001"])
+        .fails_with("there is no workshop W-001");
+
+    // A log entry of a workshop the document does not have imports nothing.
+    let mut dangling = doc;
+    dangling["change_log"][0]["workshop"] = 7.into();
+    let (target, run) = import_json(&sb, &dangling, "dangling");
+    run.fails_with("W-007");
+    assert!(!target.exists());
+}

@@ -1,24 +1,39 @@
-//! `isms export WHAT --format F -o PATH`: writes a deliverable from the workspace, opened
-//! read-only, and prints the files written.
+//! `isms export WHAT --format F -o PATH [--workshop W-001]`: writes a deliverable from the
+//! workspace, opened read-only, and prints the files written.
 
 use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use crate::report::export::{ExportFormat, What, export_with};
+use crate::report::export::{ExportFormat, What, export_minutes, export_with};
 use crate::store::Existing;
 
-pub fn run(
-    out: &mut impl Write,
-    workspace: &Path,
-    what: &str,
-    format: Option<&str>,
-    output: &Path,
-    force: bool,
-) -> Result<()> {
+/// Where and how one export is written, as the command line gives it.
+pub struct To<'a> {
+    pub format: Option<&'a str>,
+    pub output: &'a Path,
+    /// `--workshop`: the minutes of this workshop.
+    pub workshop: Option<&'a str>,
+    pub force: bool,
+}
+
+pub fn run(out: &mut impl Write, workspace: &Path, what: &str, to: To<'_>) -> Result<()> {
+    let To {
+        format,
+        output,
+        workshop,
+        force,
+    } = to;
     // Parsed here, not by clap, so that a wrong name is a one-line error with exit code 1.
     let what: What = what.parse().context("what to export")?;
+    let workshop = match (workshop, what) {
+        (Some(w), What::Minutes) => Some(super::log::parse_workshop(w)?),
+        (Some(_), _) => bail!(
+            "--workshop: only the minutes are of one workshop; export minutes, or leave it out"
+        ),
+        (None, _) => None,
+    };
     let format: ExportFormat = match format {
         Some(f) => f.parse().context("--format")?,
         None => match output.extension().and_then(|e| e.to_str()) {
@@ -32,14 +47,12 @@ pub fn run(
         },
     };
     let store = super::passphrase::open(workspace, true)?;
-    let files = export_with(
-        &store,
-        what,
-        format,
-        output,
-        store.today(),
-        Existing::replace_if(force),
-    )?;
+    let existing = Existing::replace_if(force);
+    let files = if what == What::Minutes {
+        export_minutes(&store, workshop, format, output, store.today(), existing)?
+    } else {
+        export_with(&store, what, format, output, store.today(), existing)?
+    };
     if store.is_encrypted() {
         eprintln!("{}", crate::report::export::LEAVES_ENCRYPTION);
     }

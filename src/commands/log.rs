@@ -1,5 +1,6 @@
 //! `isms log`: the change log, oldest first like a journal, each change with the fields it
-//! changed; as text for people or JSON for scripts.
+//! changed and the workshop it was made in; all of it, from a moment on (`--since`) or of one
+//! workshop (`--workshop W-001`); as text for people or JSON for scripts.
 
 use std::io::Write;
 
@@ -11,11 +12,12 @@ use crate::cli::LogFormat;
 use crate::domain::history::{
     Labels, Links, describe, field_changes, field_changes_in_words, what_happened,
 };
+use crate::domain::reference::RefKind;
 use crate::domain::text::{self, Field};
+use crate::store::{Change, Store, StoreError};
 
 /// The option a bad date is reported against.
 const SINCE: Field = Field::new("--since");
-use crate::store::Change;
 
 /// The moment `--since` names: a day from its start (`2026-03-31`, `31.03.2026`), or a day and
 /// a time (`2026-03-31 14:00`, `2026-03-31T14:00`, seconds optional), as the log's stamps are
@@ -41,6 +43,42 @@ pub fn parse_since(value: &str) -> Result<NaiveDateTime> {
     }
 }
 
+/// The number of the workshop `--workshop` names (`W-001`, `w-1`); a clear one-line error for
+/// anything else.
+pub fn parse_workshop(value: &str) -> Result<u32> {
+    match RefKind::Workshop.parse(value) {
+        Some(number) => Ok(number),
+        None => bail!(
+            "--workshop: '{}' is not a workshop; expected a reference such as W-001",
+            text::shown(value.trim())
+        ),
+    }
+}
+
+/// The changes made while workshop `W-<number>` ran, from `since` on; an unknown workshop is a
+/// one-line error naming it.
+pub fn workshop_changes(
+    store: &Store,
+    number: u32,
+    since: Option<NaiveDateTime>,
+) -> Result<Vec<Change>> {
+    let workshop = match store.workshop_numbered(number) {
+        Ok(w) => w,
+        Err(StoreError::Missing(_)) => bail!(
+            "--workshop: there is no workshop {} in this workspace",
+            RefKind::Workshop.format(number)
+        ),
+        Err(e) => return Err(e.into()),
+    };
+    let since = since.map(crate::domain::question::stamp);
+    let mut changes = store.workshop_changes(workshop.id)?;
+    if let Some(since) = since {
+        // Stamps are ISO 8601, so text order is time order.
+        changes.retain(|c| c.at >= since);
+    }
+    Ok(changes)
+}
+
 /// Prints the log: as text in the screens' words (objectives and levels by name, by `labels`),
 /// as JSON with the stored values, for scripts.
 pub fn print(
@@ -58,9 +96,13 @@ pub fn print(
             // Every part of an entry comes from the file: shown, never acted on, so that no
             // name or author can clear the screen or forge a line of the log.
             for c in changes {
+                let workshop = c
+                    .workshop
+                    .map(|n| format!("  [{}]", RefKind::Workshop.format(n)))
+                    .unwrap_or_default();
                 writeln!(
                     out,
-                    "{}  {}  {}",
+                    "{}  {}  {}{workshop}",
                     text::shown(&c.at.replacen('T', " ", 1)),
                     text::shown(&c.who),
                     text::shown(&what_happened(&c.entity, &c.reference, &c.action))
@@ -104,6 +146,7 @@ fn as_json(c: &Change, links: &Links) -> Value {
         "entity": c.entity,
         "reference": c.reference,
         "action": c.action,
+        "workshop": c.workshop.map(|n| RefKind::Workshop.format(n)),
         "changed": fields,
         "before": parsed(&c.before),
         "after": parsed(&c.after),
@@ -138,6 +181,21 @@ mod tests {
             let err = parse_since(bad).unwrap_err().to_string();
             assert!(err.starts_with("--since: "), "{bad}: {err}");
             assert!(err.contains("YYYY-MM-DD HH:MM"), "{bad}: {err}");
+        }
+    }
+
+    #[test]
+    fn workshop_takes_its_reference_and_names_a_bad_one() {
+        assert_eq!(parse_workshop("W-001").unwrap(), 1);
+        assert_eq!(parse_workshop(" w-12 ").unwrap(), 12);
+        for bad in ["1", "W-", "AS-001", "W-0", "W-x\u{1b}"] {
+            let err = parse_workshop(bad).unwrap_err().to_string();
+            assert!(err.starts_with("--workshop: "), "{bad}: {err}");
+            assert!(
+                err.contains("expected a reference such as W-001"),
+                "{bad}: {err}"
+            );
+            assert!(!err.contains('\u{1b}'), "{bad}: {err}");
         }
     }
 

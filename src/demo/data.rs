@@ -767,12 +767,56 @@ pub const CLAUSE_DOCUMENTS: &[(&str, &str, &str, &str)] = &[
     ("8.2", "Risk register (this workspace); workshop minutes 2026-01-28", ISB, "2026-02-06"),
 ];
 
-/// Questions noted in the assessment workshop of 2026-01-28: asset number (0 for the workshop
-/// as a whole), question, who noted it, when, and when it was resolved ("" while open).
+/// W-001, the protection needs workshop of 2026-01-28 with the client: title, started, ended,
+/// attendees (of Nordwind Logistik GmbH), and the assets the room walked, in that order.
+pub struct WorkshopRow {
+    pub title: &'static str,
+    pub started_at: &'static str,
+    pub ended_at: &'static str,
+    pub attendees: &'static [&'static str],
+    pub walked: &'static [u32],
+}
+
+pub const WORKSHOP: WorkshopRow = WorkshopRow {
+    title: "Protection needs workshop: dispatch, HR and shared infrastructure",
+    started_at: "2026-01-28T09:00:00",
+    ended_at: "2026-01-28T12:30:00",
+    attendees: &["Anna Weber", "Jonas Klein", "Petra Hoffmann"],
+    walked: &[1, 3, 7, 16, 28, 11],
+};
+
+/// The ratings as the spreadsheet had them before the workshop: asset, objective, level and
+/// rationale. The room changed them to what [`NEEDS`] says (AS-003 confidentiality high → very
+/// high, AS-007 availability high → very high) or rewrote the rationale only (AS-001
+/// confidentiality, high kept).
 #[rustfmt::skip]
-pub const QUESTIONS: &[(u32, &str, &str, &str, &str)] = &[
-    (16, "Are spare laptops kept in Hamburg too, or only in Bremen?", "anna.weber", "2026-01-28T10:20:00", "2026-02-06T09:00:00"),
-    (28, "Who owns the Backup NAS: our IT or the external IT service provider?", "anna.weber", "2026-01-28T11:05:00", ""),
-    (11, "Which invoicing data would hurt most if altered: platform fees or dispatch billing?", "anna.weber", "2026-01-28T11:40:00", ""),
-    (0, "Does the canteen's Wi-Fi share the office network's uplink?", "anna.weber", "2026-01-28T12:10:00", ""),
+pub const PRE_RATINGS: &[(u32, Objective, u8, &str)] = &[
+    (3, C, 2, "Personal data of staff."),
+    (7, A, 2, "Dispatch can plan by phone for a day."),
+    (1, C, 2, "Customer data."),
+];
+
+/// Questions noted in W-001: asset number (0 for the workshop as a whole), question, who
+/// noted it, when, when it was answered ("" while open), the answer and who gave it, whom it is
+/// given to and by when ("" for nobody, no date).
+pub struct QuestionRow {
+    pub asset: u32,
+    pub text: &'static str,
+    pub noted_by: &'static str,
+    pub noted_at: &'static str,
+    pub resolved_at: &'static str,
+    pub answer: &'static str,
+    pub answered_by: &'static str,
+    pub assignee: &'static str,
+    pub due: &'static str,
+}
+
+const NOTED_BY: &str = "anna.weber";
+
+#[rustfmt::skip]
+pub const QUESTIONS: &[QuestionRow] = &[
+    QuestionRow { asset: 16, text: "Are spare laptops kept in Hamburg too, or only in Bremen?", noted_by: NOTED_BY, noted_at: "2026-01-28T10:20:00", resolved_at: "2026-02-06T09:00:00", answer: "Only in Bremen: both spares are kept there, and Hamburg gets one by courier the same day.", answered_by: "Jonas Klein", assignee: "", due: "" },
+    QuestionRow { asset: 28, text: "Who owns the Backup NAS: our IT or the external IT service provider?", noted_by: NOTED_BY, noted_at: "2026-01-28T11:05:00", resolved_at: "", answer: "", answered_by: "", assignee: "Jonas Klein", due: "2026-04-30" },
+    QuestionRow { asset: 11, text: "Which invoicing data would hurt most if altered: platform fees or dispatch billing?", noted_by: NOTED_BY, noted_at: "2026-01-28T11:40:00", resolved_at: "", answer: "", answered_by: "", assignee: "", due: "" },
+    QuestionRow { asset: 0, text: "Does the canteen's Wi-Fi share the office network's uplink?", noted_by: NOTED_BY, noted_at: "2026-01-28T12:10:00", resolved_at: "", answer: "", answered_by: "", assignee: "", due: "" },
 ];

@@ -43,8 +43,13 @@
 //! 5 context issues, 7 interested parties, 30 assets (11 primary, 18 supporting, 1 intangible),
 //! 38 dependencies, 35 protection needs, 20 risks (every treatment option used), 17 actions,
 //! 2 acceptances, 2 custom controls, SoA decided for all 93 Annex A controls (88 applicable,
-//! 5 excluded) and both custom controls, one issued SoA version (v1), 4 questions from the
-//! assessment workshop of 2026-01-28 (Q-001 resolved; Q-004 about the workshop as a whole).
+//! 5 excluded) and both custom controls, one issued SoA version (v1), and one finished workshop:
+//! W-001, the protection needs workshop of 2026-01-28 (09:00 to 12:30; Anna Weber, Jonas Klein,
+//! Petra Hoffmann), which raised two ratings (AS-003 confidentiality and AS-007 availability,
+//! high → very high), rewrote one rationale (AS-001 confidentiality) and noted 4 questions:
+//! Q-001 answered by Jonas Klein on 2026-02-06; Q-002 (who owns the Backup NAS) open, given to
+//! Jonas Klein, due 2026-04-30, so not yet overdue; Q-003 and Q-004 (about the workshop as a
+//! whole) open and given to nobody.
 
 mod data;
 
@@ -64,10 +69,12 @@ use crate::domain::methodology::{Methodology, Rating};
 use crate::domain::party::InterestedParty;
 use crate::domain::protection::{ProtectionNeed, ProtectionScale};
 use crate::domain::question::{OpenQuestion, field as question_field, parse_stamp};
+use crate::domain::reference::RefKind;
 use crate::domain::risk::{Acceptance, Risk};
 use crate::domain::scope::{ContextIssue, ScopeItem, ScopeStatements};
 use crate::domain::soa::{Applicability, ImplementationStatus, SoaEntry};
 use crate::domain::treatment::Action;
+use crate::domain::workshop::Workshop;
 use crate::store::{Existing, Store, StoreError, Writer};
 
 pub use scaled::{SCALED_ORGANISATION, write_scaled, write_scaled_with_clock};
@@ -155,7 +162,7 @@ fn fill(w: &mut Writer<'_>, s: &Settings) -> Result<(), StoreError> {
     let custom = fill_treatment(w, &risk_ids)?;
     fill_soa(w, s, &custom)?;
     fill_clauses(w, s)?;
-    fill_questions(w, &asset_ids)
+    fill_workshop(w, s, &asset_ids)
 }
 
 /// Scope items, context issues and interested parties; returns the scope items' row ids.
@@ -219,6 +226,11 @@ fn fill_assets(
         })?;
     }
     for &(asset, objective, level, rationale) in data::NEEDS {
+        // Rated as the spreadsheet had it; the workshop sets what NEEDS says.
+        let (level, rationale) = data::PRE_RATINGS
+            .iter()
+            .find(|r| (r.0, r.1) == (asset, objective))
+            .map_or((level, rationale), |r| (r.2, r.3));
         let need = ProtectionNeed {
             asset: id_of(&asset_ids, asset, "asset")?,
             objective,
@@ -386,30 +398,69 @@ fn fill_clauses(w: &mut Writer<'_>, s: &Settings) -> Result<(), StoreError> {
     Ok(())
 }
 
-/// The workshop's questions, recorded as an import records them so that who noted them and
-/// when are the literals of the data, not the machine's user and clock.
-fn fill_questions(w: &mut Writer<'_>, asset_ids: &[i64]) -> Result<(), StoreError> {
-    for (number, &(asset, text, noted_by, noted_at, resolved_at)) in (1..).zip(data::QUESTIONS) {
-        let asset = match asset {
+/// W-001, recorded as an import records it so that its stamps, who noted each question and
+/// when are the literals of the data, not the machine's user and clock; the ratings the room
+/// changed and the questions it noted are written into it.
+fn fill_workshop(w: &mut Writer<'_>, s: &Settings, asset_ids: &[i64]) -> Result<(), StoreError> {
+    let row = &data::WORKSHOP;
+    let walked = row
+        .walked
+        .iter()
+        .map(|&n| RefKind::Asset.format(n))
+        .collect();
+    let workshop = w.import_workshop(Workshop {
+        number: 1,
+        ended_at: Some(parse_stamp(question_field::RESOLVED_AT, row.ended_at)?),
+        walked,
+        ..Workshop::new(
+            row.title,
+            row.attendees.iter().map(|a| (*a).to_string()).collect(),
+            parse_stamp(question_field::NOTED_AT, row.started_at)?,
+        )
+    })?;
+    w.continue_workshop(Some(workshop.id))?;
+    for &(asset, objective, _, _) in data::PRE_RATINGS {
+        let &(_, _, level, rationale) = data::NEEDS
+            .iter()
+            .find(|n| (n.0, n.1) == (asset, objective))
+            .ok_or_else(|| StoreError::Missing(format!("the need of asset {asset} in NEEDS")))?;
+        w.set_protection_need(
+            ProtectionNeed {
+                asset: id_of(asset_ids, asset, "asset")?,
+                objective,
+                level,
+                rationale: rationale.into(),
+                rationale_stale: false,
+            },
+            &s.scale,
+        )?;
+    }
+    for (number, q) in (1..).zip(data::QUESTIONS) {
+        let asset = match q.asset {
             0 => None,
             n => Some(id_of(asset_ids, n, "asset")?),
         };
-        let resolved_at = match resolved_at {
+        let resolved_at = match q.resolved_at {
             "" => None,
             at => Some(parse_stamp(question_field::RESOLVED_AT, at)?),
         };
         w.import_question(OpenQuestion {
             number,
             resolved_at,
+            answer: q.answer.into(),
+            answered_by: q.answered_by.into(),
+            assignee: q.assignee.into(),
+            due: maybe_date(q.due)?,
+            workshop: Some(workshop.id),
             ..OpenQuestion::new(
                 asset,
-                text,
-                noted_by,
-                parse_stamp(question_field::NOTED_AT, noted_at)?,
+                q.text,
+                q.noted_by,
+                parse_stamp(question_field::NOTED_AT, q.noted_at)?,
             )
         })?;
     }
-    Ok(())
+    w.continue_workshop(None)
 }
 
 #[cfg(test)]

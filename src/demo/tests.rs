@@ -27,6 +27,12 @@ fn every_date_literal_parses() {
     );
     literals.extend(data::ACTIONS.iter().map(|a| a.due));
     literals.extend(data::ACCEPTANCES.iter().flat_map(|a| [a.3, a.4]));
+    literals.extend(
+        data::QUESTIONS
+            .iter()
+            .map(|q| q.due)
+            .filter(|d| !d.is_empty()),
+    );
     for literal in literals {
         assert!(date(literal).is_ok(), "{literal}");
     }
@@ -96,6 +102,81 @@ fn the_workshop_left_three_open_questions_as_noted_then() {
         crate::domain::question::stamp(all[0].resolved_at.unwrap()),
         "2026-02-06T09:00:00"
     );
+}
+
+#[test]
+fn one_finished_workshop_raised_two_ratings_and_left_one_question_given_to_someone() {
+    use crate::domain::question::stamp;
+    use crate::domain::workshop::minutes;
+    let (_dir, store) = demo();
+    let workshops = store.workshops().unwrap();
+    assert_eq!(workshops.len(), 1);
+    let w = &workshops[0];
+    assert_eq!(w.reference(), "W-001");
+    assert_eq!(stamp(w.started_at), "2026-01-28T09:00:00");
+    assert_eq!(
+        w.ended_at.map(stamp).as_deref(),
+        Some("2026-01-28T12:30:00")
+    );
+    assert_eq!(w.attendees, ["Anna Weber", "Jonas Klein", "Petra Hoffmann"]);
+    assert_eq!(w.walked.len(), 6);
+    assert_eq!(store.running_workshop(), None);
+    let log = store.workshop_changes(w.id).unwrap();
+    let logged: Vec<_> = log.iter().map(crate::store::Change::logged).collect();
+    let m = minutes(w, &logged, &store.questions().unwrap());
+    let rated: Vec<(&str, Objective, Option<u8>, Option<u8>)> = m
+        .rated
+        .iter()
+        .map(|r| (r.asset.as_str(), r.objective, r.before, r.after))
+        .collect();
+    assert_eq!(
+        rated,
+        [
+            ("AS-003", Objective::Confidentiality, Some(2), Some(3)),
+            ("AS-007", Objective::Availability, Some(2), Some(3)),
+            ("AS-001", Objective::Confidentiality, Some(2), Some(2)),
+        ]
+    );
+    assert!(m.rated[2].rationale_only());
+    assert!(m.added.is_empty());
+    let answered: Vec<(String, &str)> = m
+        .answered
+        .iter()
+        .map(|q| (q.reference(), q.answered_by.as_str()))
+        .collect();
+    assert_eq!(answered, [("Q-001".to_string(), "Jonas Klein")]);
+    let given: Vec<(String, &str, Option<NaiveDate>)> = m
+        .open
+        .iter()
+        .filter(|q| !q.assignee.is_empty())
+        .map(|q| (q.reference(), q.assignee.as_str(), q.due))
+        .collect();
+    assert_eq!(
+        given,
+        [(
+            "Q-002".to_string(),
+            "Jonas Klein",
+            Some(date("2026-04-30").unwrap())
+        )]
+    );
+    assert_eq!(m.open.len(), 3);
+    // Nothing is overdue on the documented day: no gap comes from the workshop.
+    assert!(
+        store
+            .questions()
+            .unwrap()
+            .iter()
+            .all(|q| !q.is_overdue(today()))
+    );
+    // Only the ratings of the room belong to it; the rest of the demo to no workshop.
+    let in_workshop = store
+        .changes()
+        .unwrap()
+        .iter()
+        .filter(|c| c.workshop.is_some())
+        .count();
+    assert_eq!(in_workshop, log.len());
+    assert_eq!(log.len(), 3 + 4);
 }
 
 #[test]

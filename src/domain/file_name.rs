@@ -78,12 +78,25 @@ pub fn export_stem(
     }
     let mut parts: Vec<String> = words.into_iter().map(str::to_string).collect();
     parts.push(slug(what));
-    if let Some(n) = soa_version {
+    if let Some(n) = soa_version.filter(|_| names_soa_version(what)) {
         parts.push(format!("v{n}"));
     }
     parts.push(date.to_string());
     parts.retain(|p| !p.is_empty());
     parts.join("-")
+}
+
+/// What an export named `what` reflects besides the date: the SoA version for the registers and
+/// the report, nothing for the minutes of a workshop (they reflect the workshop, see
+/// [`minutes_stem`]).
+fn names_soa_version(what: &str) -> bool {
+    what != "minutes"
+}
+
+/// The name of a workshop's minutes without its extension: the organisation, `minutes`, the
+/// workshop and the date: `nordwind-logistik-minutes-w-001-2026-03-31`.
+pub fn minutes_stem(organisation: &str, workshop: &str, date: NaiveDate) -> String {
+    export_stem(organisation, &format!("minutes {workshop}"), None, date)
 }
 
 /// The ASCII spelling of a lowercase letter; anything else stays as it is (and becomes a `-`
@@ -167,6 +180,19 @@ mod tests {
         assert_eq!(
             export_stem("../../etc", "treatment-plan", None, day),
             "etc-treatment-plan-2026-03-31"
+        );
+    }
+
+    #[test]
+    fn minutes_are_named_after_their_workshop_not_the_soa() {
+        let day = NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
+        assert_eq!(
+            minutes_stem("Acme GmbH", "W-001", day),
+            "acme-minutes-w-001-2026-03-31"
+        );
+        assert_eq!(
+            export_stem("Nordwind Logistik GmbH", "minutes", Some(1), day),
+            "nordwind-logistik-minutes-2026-03-31"
         );
     }
 

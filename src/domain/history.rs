@@ -52,6 +52,7 @@ pub(crate) fn link_kind(field: &str) -> Option<RefKind> {
         "asset" | "assets" | "depends_on" => Some(RefKind::Asset),
         "scope_item" => Some(RefKind::ScopeItem),
         "risk" | "risks" => Some(RefKind::Risk),
+        "workshop" => Some(RefKind::Workshop),
         _ => None,
     }
 }
@@ -247,6 +248,18 @@ mod tests {
 
     fn changes(before: Option<&str>, after: Option<&str>) -> Vec<FieldChange> {
         field_changes("item", before, after, &Links::default())
+    }
+
+    #[test]
+    fn a_question_names_its_workshop_by_reference() {
+        let mut links = Links::default();
+        links.insert(RefKind::Workshop, 4, 1);
+        let after = r#"{"id":2,"text":"Shared?","workshop":4}"#;
+        let shown: Vec<String> = field_changes("question", None, Some(after), &links)
+            .iter()
+            .map(describe)
+            .collect();
+        assert!(shown.contains(&"workshop: W-001".to_string()), "{shown:?}");
     }
 
     #[test]

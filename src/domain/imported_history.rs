@@ -84,6 +84,7 @@ fn own_kind(entity: &str) -> Option<RefKind> {
         "asset" => Some(RefKind::Asset),
         "scope_item" => Some(RefKind::ScopeItem),
         "risk" => Some(RefKind::Risk),
+        "workshop" => Some(RefKind::Workshop),
         _ => None,
     }
 }

@@ -3,6 +3,8 @@
 //! and the reference numbers of the exported file, where its numbering had gaps; and the
 //! exported change log, which takes the place of the entries the import itself wrote.
 
+use rusqlite::OptionalExtension;
+
 use super::risks::{insert_acceptance_row, risk_ref};
 use super::{Change, Result, StoreError, Writer};
 use crate::domain::ValidationError;
@@ -35,9 +37,29 @@ impl Writer<'_> {
             })?;
         }
         self.tx.execute("DELETE FROM change_log", [])?;
+        // The workshop an entry was made in is named by its number, as the workspace's own
+        // workshops were imported under their numbers; a number no workshop has is refused.
+        for (i, c) in changes.iter().enumerate() {
+            if let Some(number) = c.workshop {
+                let known: Option<i64> = self
+                    .tx
+                    .prepare_cached("SELECT id FROM workshops WHERE number = ?1")?
+                    .query_row([number], |r| r.get(0))
+                    .optional()?;
+                if known.is_none() {
+                    return Err(StoreError::Missing(format!(
+                        "{} of change-log entry {} of {}",
+                        RefKind::Workshop.format(number),
+                        i + 1,
+                        changes.len()
+                    )));
+                }
+            }
+        }
         let mut insert = self.tx.prepare(
-            "INSERT INTO change_log (at, who, entity, reference, action, before, after)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO change_log (at, who, entity, reference, action, before, after, workshop)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7,
+                     (SELECT id FROM workshops WHERE number = ?8))",
         )?;
         for c in changes {
             insert.execute((
@@ -48,6 +70,7 @@ impl Writer<'_> {
                 &c.action,
                 &c.before,
                 &c.after,
+                c.workshop,
             ))?;
         }
         Ok(())

@@ -79,6 +79,7 @@ impl Store {
             (RefKind::Asset, "assets"),
             (RefKind::ScopeItem, "scope_items"),
             (RefKind::Risk, "risks"),
+            (RefKind::Workshop, "workshops"),
         ] {
             let ids: Vec<(i64, u32)> = rows(
                 self.conn(),

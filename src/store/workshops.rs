@@ -168,6 +168,18 @@ impl Writer<'_> {
         Ok(after)
     }
 
+    /// Makes the changes after it belong to workshop `id` (`None`: to none), without starting
+    /// or ending it: for a workshop recorded as it was ([`Writer::import_workshop`]), whose
+    /// changes are then written as they were made in the room (the demo's workshop of fixed
+    /// dates). Ending the edit with one set leaves it running in this window.
+    pub fn continue_workshop(&mut self, id: Option<i64>) -> Result<()> {
+        if let Some(id) = id {
+            one_workshop(&self.tx, id)?;
+        }
+        self.workshop = id;
+        Ok(())
+    }
+
     /// Records a workshop as it was exported, under its own number.
     pub fn import_workshop(&mut self, w: Workshop) -> Result<Workshop> {
         let number = RefKind::Workshop.check_number(w.number)?;
@@ -369,5 +381,38 @@ mod tests {
         assert_eq!(store.running_workshop(), None);
         let err = store.edit(|wr| wr.import_workshop(w)).unwrap_err();
         assert!(err.to_string().contains("W-004 is taken"), "{err}");
+    }
+
+    #[test]
+    fn changes_can_be_written_into_a_recorded_workshop_and_out_of_it_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let (mut store, payroll, _fixed) = workspace(&dir);
+        let at = |s: &str| parse_stamp(field::ENDED_AT, s).unwrap();
+        let mut w = Workshop::new("Day", vec![], at("2025-11-04T09:00:00"));
+        w.number = 1;
+        w.ended_at = Some(at("2025-11-04T12:00:00"));
+        let stored = store
+            .edit(|wr| {
+                let stored = wr.import_workshop(w)?;
+                wr.continue_workshop(Some(stored.id))?;
+                wr.note_question(Some(payroll.id), "Who signs?")?;
+                wr.continue_workshop(None)?;
+                Ok(stored)
+            })
+            .unwrap();
+        rate(&mut store, payroll.id, 2);
+        assert_eq!(store.running_workshop(), None);
+        let what: Vec<(String, String)> = store
+            .workshop_changes(stored.id)
+            .unwrap()
+            .into_iter()
+            .map(|c| (c.entity, c.action))
+            .collect();
+        assert_eq!(what, [("question".into(), "create".into())]);
+        assert_eq!(store.questions().unwrap()[0].workshop, Some(stored.id));
+        let err = store
+            .edit(|wr| wr.continue_workshop(Some(999)))
+            .unwrap_err();
+        assert!(matches!(err, StoreError::Missing(_)), "{err}");
     }
 }

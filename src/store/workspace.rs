@@ -22,6 +22,7 @@ impl Store {
             soa: self.soa()?,
             versions: self.soa_versions()?,
             clauses: self.clauses()?,
+            questions: self.questions()?,
         })
     }
 }

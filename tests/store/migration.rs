@@ -200,3 +200,85 @@ fn a_version_3_workspace_keeps_its_rationales_current_after_migration() {
     let again = Store::open(&path).unwrap();
     assert!(again.protection_needs().unwrap()[0].rationale_stale);
 }
+
+#[test]
+fn a_version_4_workspace_keeps_its_questions_open_and_has_no_workshops_after_migration() {
+    let (_dir, path) = temp();
+    {
+        // A workspace as version 4 wrote it: an asset, a question about it still open, one
+        // resolved (before answers were kept), and a change logged before workshops existed.
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        isms::store::schema::migrations()
+            .to_version(&mut conn, 4)
+            .unwrap();
+        conn.execute_batch(
+            "INSERT INTO assets (id, number, name, kind) VALUES (7, 3, 'Backup NAS', 'hardware');
+             INSERT INTO open_questions (number, asset, text, noted_by, noted_at, resolved_at)
+                 VALUES (1, 7, 'Who owns the NAS?', 'anna.weber', '2026-01-28T11:05:00', NULL),
+                        (2, NULL, 'Shared uplink?', 'anna.weber', '2026-01-28T12:10:00',
+                         '2026-02-06T09:00:00');
+             INSERT INTO change_log (at, who, entity, reference, action, before, after)
+                 VALUES ('2026-01-28T11:05:00', 'anna.weber', 'question', 'Q-001', 'create',
+                         NULL, '{}');",
+        )
+        .unwrap();
+        let has_workshops: bool = conn
+            .prepare("SELECT 1 FROM sqlite_master WHERE name = 'workshops'")
+            .unwrap()
+            .exists([])
+            .unwrap();
+        assert!(!has_workshops);
+    }
+    let original = std::fs::read(&path).unwrap();
+    assert_eq!(isms::store::inspect(&path).unwrap().schema_version, 4);
+
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+    let backup = path.with_file_name("t.isms.bak-v4");
+    assert!(
+        std::fs::read(backup).unwrap() == original,
+        "the backup is the version-4 file as it was"
+    );
+    assert!(store.workshops().unwrap().is_empty());
+    let questions = store.questions().unwrap();
+    let read: Vec<String> = questions
+        .iter()
+        .map(|q| {
+            format!(
+                "{} {:?} open={} answer={:?} assignee={:?} workshop={:?}",
+                q.reference(),
+                q.asset,
+                q.is_open(),
+                q.answer,
+                q.assignee,
+                q.workshop
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            "Q-001 Some(7) open=true answer=\"\" assignee=\"\" workshop=None",
+            "Q-002 None open=false answer=\"\" assignee=\"\" workshop=None",
+        ]
+    );
+    assert!(questions.iter().all(|q| q.due.is_none()));
+    let log = store.changes().unwrap();
+    assert_eq!(log.len(), 1);
+    assert_eq!(log[0].workshop, None);
+    // The open question can be given to someone and answered now.
+    let id = questions[0].id;
+    store
+        .edit(|w| w.assign_question(id, "Jonas Klein", None))
+        .unwrap();
+    let answered = store
+        .edit(|w| w.answer_question(id, "Our IT", "Jonas Klein"))
+        .unwrap();
+    assert!(!answered.is_open());
+    drop(store);
+    let again = Store::open(&path).unwrap();
+    assert_eq!(again.schema_version().unwrap(), LATEST_VERSION);
+    assert!(again.open_questions().unwrap().is_empty());
+}

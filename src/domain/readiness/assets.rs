@@ -1,7 +1,10 @@
 //! Asset rules: every asset owned, every primary asset rated for each active objective, every
-//! supporting asset serving some primary asset, every override of an inherited need justified.
+//! supporting asset serving some primary asset, every override of an inherited need justified,
+//! and no question of a rating workshop left open past its due date.
 
 use std::collections::{HashMap, HashSet};
+
+use chrono::NaiveDate;
 
 use super::{Finding, Place, Rule, Severity, Workspace, in_sentence, join_and};
 use crate::domain::asset::{Asset, AssetCategory};
@@ -31,6 +34,35 @@ pub(super) const OVERRIDE_UNJUSTIFIED: Rule = Rule {
     severity: Severity::Minor,
     title: "Override of an inherited protection need without a justification",
 };
+
+pub(super) const QUESTION_OVERDUE: Rule = Rule {
+    id: "ASSET-005",
+    severity: Severity::Observation,
+    title: "Workshop question open past its due date",
+};
+
+/// A question of a workshop still open after the day it was due ([`crate::domain::question::OpenQuestion::is_overdue`]):
+/// the protection needs it was about may rest on a guess.
+pub(super) fn check_questions(ws: &Workspace, today: NaiveDate, out: &mut Vec<Finding>) {
+    for q in ws.questions.iter().filter(|q| q.is_overdue(today)) {
+        let asset = q.asset.and_then(|id| ws.assets.iter().find(|a| a.id == id));
+        let about = asset.map_or_else(|| "the workshop as a whole".to_string(), reference);
+        let given = if q.assignee.trim().is_empty() {
+            "given to nobody".to_string()
+        } else {
+            format!("given to {}", q.assignee)
+        };
+        let due = q.due.map(|d| d.to_string()).unwrap_or_default();
+        out.push(QUESTION_OVERDUE.finding(
+            format!(
+                "{} about {about} was due on {due} and is still open ({given})",
+                q.reference()
+            ),
+            "Record the answer, or agree a later due date with whoever is to answer it",
+            asset.map_or(Place::Question(q.id), |a| Place::Asset(a.id)),
+        ));
+    }
+}
 
 fn reference(asset: &Asset) -> String {
     format!("{} {}", RefKind::Asset.format(asset.number), asset.name)

@@ -20,6 +20,7 @@ use super::control::Control;
 use super::methodology::Methodology;
 use super::party::InterestedParty;
 use super::protection::{Objective, ProtectionNeed};
+use super::question::OpenQuestion;
 use super::risk::{Acceptance, Risk};
 use super::scope::{ScopeItem, ScopeStatements};
 use super::soa::{SoaEntry, SoaVersion};
@@ -50,6 +51,8 @@ pub enum Place {
     Control(String),
     SoaVersions,
     Clause(String),
+    /// A question of a workshop about no asset (or one deleted since), by row id.
+    Question(i64),
 }
 
 /// One thing an auditor would pick up: which rule, how grave, what (naming the item by its
@@ -80,6 +83,8 @@ pub struct Workspace {
     pub soa: Vec<SoaEntry>,
     pub versions: Vec<SoaVersion>,
     pub clauses: Vec<ClauseItem>,
+    /// The questions of workshops, open and answered.
+    pub questions: Vec<OpenQuestion>,
 }
 
 /// A rule of the catalogue: its stable id, the severity of its findings, and what it checks.
@@ -113,6 +118,7 @@ const RULES: &[Rule] = &[
     assets::NO_NEEDS,
     assets::SERVES_NOTHING,
     assets::OVERRIDE_UNJUSTIFIED,
+    assets::QUESTION_OVERDUE,
     risks::NO_OWNER,
     risks::NOT_ASSESSED,
     risks::UNTREATED,
@@ -143,6 +149,7 @@ pub fn check(ws: &Workspace, today: NaiveDate) -> Vec<Finding> {
     let mut findings = Vec::new();
     scope::check(ws, &mut findings);
     assets::check(ws, &mut findings);
+    assets::check_questions(ws, today, &mut findings);
     risks::check(ws, today, &mut findings);
     soa::check(ws, &mut findings);
     clauses::check(ws, &mut findings);

@@ -109,7 +109,7 @@ fn progress_phrase(ws: &Workspace) -> String {
 }
 
 /// Item and value rows as the cover table, with the same rows for JSON.
-fn item_value_table(rows: Vec<(&str, Cell)>) -> Table {
+pub(super) fn item_value_table(rows: Vec<(&str, Cell)>) -> Table {
     let rows: Vec<Vec<Cell>> = rows
         .into_iter()
         .map(|(item, value)| vec![Cell::Text(item.to_string()), value])

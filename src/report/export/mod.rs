@@ -19,8 +19,13 @@
 //! - **json**: the registers as arrays of objects (the `isms list --format json` rows) in an
 //!   envelope, or for `workspace` everything in the file (see [`workspace`]).
 //!
+//! The minutes of a workshop ([`export_minutes`], xlsx, md or html) are not registers: a cover
+//! naming the client, the workshop, when it ran and who attended, then what the room decided
+//! (see `minutes.rs`); where the others name the SoA version, they name the workshop.
+//!
 //! Every export names the organisation, the date and the SoA version it reflects, and is
-//! deterministic for the same data and date: no timestamp other than `today` is written.
+//! deterministic for the same data and date: no timestamp other than `today` (and a workshop's
+//! own stamps in its minutes) is written.
 
 mod csv_files;
 mod extras;
@@ -28,6 +33,7 @@ mod heading;
 mod heatmap;
 mod html;
 mod markdown;
+mod minutes;
 mod tables;
 pub mod workspace;
 mod xlsx;
@@ -56,6 +62,8 @@ string_enum!(
         Assets => "assets", "Asset inventory",
         Scope => "scope", "Scope and context",
         Report => "report", "ISMS report",
+        Questions => "questions", "Questions",
+        Minutes => "minutes", "Workshop minutes",
         Workspace => "workspace", "Workspace",
     }
 );
@@ -89,6 +97,11 @@ impl What {
     pub fn formats(self) -> &'static [ExportFormat] {
         match self {
             What::Workspace => &[ExportFormat::Json],
+            What::Minutes => &[
+                ExportFormat::Xlsx,
+                ExportFormat::Markdown,
+                ExportFormat::Html,
+            ],
             _ => ExportFormat::ALL,
         }
     }
@@ -122,6 +135,10 @@ pub enum ExportError {
     Csv(#[from] ::csv::Error),
     #[error("writing json failed: {0}")]
     Json(#[from] serde_json::Error),
+    #[error("there is no workshop in this workspace yet, so there are no minutes to write")]
+    NoWorkshop,
+    #[error("there is no workshop {0} in this workspace; isms list workshops lists them")]
+    UnknownWorkshop(String),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -180,13 +197,9 @@ pub fn export_with(
     today: NaiveDate,
     existing: Existing,
 ) -> Result<Vec<PathBuf>, ExportError> {
-    if !what.formats().contains(&format) {
-        let allowed: Vec<&str> = what.formats().iter().map(|f| f.as_str()).collect();
-        return Err(ExportError::Unsupported {
-            what: what.as_str(),
-            format: format.as_str(),
-            allowed: join_or(&allowed),
-        });
+    check_format(what, format)?;
+    if what == What::Minutes {
+        return export_minutes(store, None, format, out, today, existing);
     }
     let sink = Sink {
         workspace: store.path(),
@@ -224,6 +237,62 @@ pub fn export_with(
             Ok(vec![path])
         }
     }
+}
+
+/// Refuses a format that `what` is not exported as, naming those it is.
+fn check_format(what: What, format: ExportFormat) -> Result<(), ExportError> {
+    if what.formats().contains(&format) {
+        return Ok(());
+    }
+    let allowed: Vec<&str> = what.formats().iter().map(|f| f.as_str()).collect();
+    Err(ExportError::Unsupported {
+        what: what.as_str(),
+        format: format.as_str(),
+        allowed: join_or(&allowed),
+    })
+}
+
+/// Writes the minutes of workshop `W-<workshop>` (the latest for `None`) as `format` (xlsx, md
+/// or html) to `out`, a file or a directory that receives `minutes-w-001.<ext>`, and returns the
+/// file written. No workshop, or an unknown one, is a clear error and writes nothing.
+pub fn export_minutes(
+    store: &Store,
+    workshop: Option<u32>,
+    format: ExportFormat,
+    out: &Path,
+    today: NaiveDate,
+    existing: Existing,
+) -> Result<Vec<PathBuf>, ExportError> {
+    check_format(What::Minutes, format)?;
+    let workshop = minutes::workshop(store, workshop)?;
+    let sink = Sink {
+        workspace: store.path(),
+        existing,
+    };
+    let stem = format!("minutes-{}", workshop.reference().to_lowercase());
+    let path = single_file_named(out, &stem, format);
+    target::check(&path, Some(sink.workspace), existing)?;
+    let doc = minutes::document(store, &workshop, today)?;
+    let bytes = match format {
+        ExportFormat::Markdown => markdown::render(&doc).into_bytes(),
+        ExportFormat::Html => html::render(&doc).into_bytes(),
+        _ => {
+            let xlsx_error = |source| ExportError::Xlsx {
+                path: path.display().to_string(),
+                source,
+            };
+            let mut book = xlsx::Book::new(&doc.heading, today).map_err(xlsx_error)?;
+            if let Some(cover) = &doc.cover {
+                book.cover(cover).map_err(xlsx_error)?;
+            }
+            for table in &doc.tables {
+                book.sheet(table).map_err(xlsx_error)?;
+            }
+            book.finish().map_err(xlsx_error)?
+        }
+    };
+    sink.write(&path, &bytes)?;
+    Ok(vec![path])
 }
 
 /// The workbook of `what`. Each register is built, written to its sheet and dropped before the
@@ -317,8 +386,11 @@ impl Parts {
                 R::Actions,
                 R::Soa,
                 R::Clauses,
+                R::Questions,
             ],
-            What::Workspace => &[],
+            What::Questions => &[R::Questions],
+            // Written by `export_minutes`, never from registers.
+            What::Minutes | What::Workspace => &[],
         };
         let (mut cover, mut findings) = (None, None);
         if what == What::Report {
@@ -352,13 +424,18 @@ impl Parts {
 /// `out` itself, or `<what>.<ext>` inside it when it is a directory or written as one
 /// (`deliverables/`: a missing folder is then said to be missing, not written as a file).
 fn single_file(out: &Path, what: What, format: ExportFormat) -> PathBuf {
+    single_file_named(out, what.as_str(), format)
+}
+
+/// `out` itself, or `<stem>.<ext>` inside it (see [`single_file`]).
+fn single_file_named(out: &Path, stem: &str, format: ExportFormat) -> PathBuf {
     let as_folder = out
         .as_os_str()
         .as_encoded_bytes()
         .last()
         .is_some_and(|&b| std::path::is_separator(char::from(b)));
     if out.is_dir() || as_folder {
-        out.join(format!("{}.{}", what.as_str(), format.extension()))
+        out.join(format!("{stem}.{}", format.extension()))
     } else {
         out.to_path_buf()
     }

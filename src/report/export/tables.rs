@@ -88,6 +88,9 @@ pub struct Context {
 /// Columns that hold dates.
 const DATES: &[&str] = &["next_review", "due", "doc_date", "accepted_on", "until"];
 
+/// Columns that hold stamps to the second (`2026-03-31T09:15:00`), shown as `2026-03-31 09:15`.
+const STAMPS: &[&str] = &["noted_at", "resolved_at", "started_at", "ended_at"];
+
 impl Context {
     pub fn of(store: &Store, with_json: bool) -> Result<Self, StoreError> {
         Ok(Self {
@@ -192,6 +195,7 @@ impl Context {
                 NaiveDate::parse_from_str(s, "%Y-%m-%d")
                     .map_or_else(|_| Cell::Text(s.clone()), Cell::Date)
             }
+            (_, _, Value::String(s)) if STAMPS.contains(&column) => Cell::Text(minute(s)),
             (_, _, Value::Number(n)) => n.as_f64().map_or(Cell::Empty, Cell::Number),
             (_, _, Value::String(s)) => Cell::Text(label(register, column, s)),
             (_, _, Value::Array(items)) => Cell::Text(
@@ -212,6 +216,15 @@ impl Context {
     }
 }
 
+/// A stamp to the minute, as people read it: `2026-03-31T09:15:00` → `2026-03-31 09:15`; any
+/// other text as it is.
+pub fn minute(stamp: &str) -> String {
+    match crate::domain::question::parse_stamp(crate::domain::question::field::NOTED_AT, stamp) {
+        Ok(at) => at.format("%Y-%m-%d %H:%M").to_string(),
+        Err(_) => stamp.to_string(),
+    }
+}
+
 /// The file name stem and the sheet title of a register.
 fn names(register: Register) -> (&'static str, &'static str) {
     match register {
@@ -224,7 +237,8 @@ fn names(register: Register) -> (&'static str, &'static str) {
         Register::Controls => ("controls", "Controls"),
         Register::Soa => ("soa", "SoA"),
         Register::Clauses => ("clauses", "Clauses"),
-        Register::Questions => ("questions", "Open questions"),
+        Register::Questions => ("questions", "Questions"),
+        Register::Workshops => ("workshops", "Workshops"),
     }
 }
 

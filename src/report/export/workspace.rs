@@ -28,8 +28,9 @@
 //! | `soa` | `[{"control" (a control key), "applicability", "reasons" (recorded only; `risk_treatment` is derived), "justification", "exclusion_justification", "status", "owner", "evidence", "covered_by"}]` |
 //! | `soa_versions` | `[{"id", "number", "issued_on", "approver", "note", "rows": [{"control", "title", "applicability", "reasons" (as recorded, derived included), "justification", "exclusion_justification", "covered_by", "status", "owner"}]}]` |
 //! | `clauses` | `[{"number", "title", "status", "note", "evidence", "doc_reference", "doc_owner", "doc_date"}]` |
-//! | `questions` | the open questions of workshops, resolved ones included: `[{"id", "number", "asset" (an asset id or null), "text", "noted_by", "noted_at", "resolved_at" (null while open)}]`; stamps are `YYYY-MM-DDTHH:MM:SS`. Optional: a document without it has none |
-//! | `change_log` | the change log, oldest first: `[{"at" (`YYYY-MM-DDTHH:MM:SS`), "who", "entity", "reference", "action", "before", "after"}]`; `before`/`after` are the item's snapshots as JSON texts (row ids as in this document) or null. `isms import workspace` keeps every entry with its author and time. Optional: a document without it imports with a log of the import itself |
+//! | `workshops` | `[{"id", "number", "title", "started_at", "ended_at" (null while it runs), "attendees" (names), "walked" (asset references)}]`; stamps are `YYYY-MM-DDTHH:MM:SS`. Optional: a document without it has none |
+//! | `questions` | the questions of workshops, resolved ones included: `[{"id", "number", "asset" (an asset id or null), "text", "noted_by", "noted_at", "resolved_at" (null while open), "answer", "answered_by", "assignee", "due" (a date or null), "workshop" (a workshop id or null)}]`; stamps are `YYYY-MM-DDTHH:MM:SS`. Optional: a document without it has none, and a question without the later fields has no answer, nobody assigned and no workshop |
+//! | `change_log` | the change log, oldest first: `[{"at" (`YYYY-MM-DDTHH:MM:SS`), "who", "entity", "reference", "action", "before", "after", "workshop" (the number of the workshop the change was made in; left out when none)}]`; `before`/`after` are the item's snapshots as JSON texts (row ids as in this document) or null. `isms import workspace` keeps every entry with its author, time and workshop. Optional: a document without it imports with a log of the import itself |
 //!
 //! `id`s are the file's row ids: they only tie records of this document together (a risk's
 //! `assets`, a dependency, an acceptance's `risk`); `number`s give the human references
@@ -51,6 +52,7 @@ use crate::domain::risk::{Acceptance, Risk};
 use crate::domain::scope::{ContextIssue, ScopeItem, ScopeStatements};
 use crate::domain::soa::{SoaEntry, SoaVersion, snapshot};
 use crate::domain::treatment::Action;
+use crate::domain::workshop::Workshop;
 use crate::store::{Change, Store, StoreError};
 
 /// The value of `format`.
@@ -88,6 +90,9 @@ pub struct WorkspaceFile {
     pub clauses: Vec<ClauseItem>,
     /// Added after version 1 was first published, so optional on reading.
     #[serde(default)]
+    pub workshops: Vec<Workshop>,
+    /// Added after version 1 was first published, so optional on reading.
+    #[serde(default)]
     pub questions: Vec<OpenQuestion>,
     /// Optional on reading too: without it the import's own entries make the log.
     #[serde(default)]
@@ -123,6 +128,7 @@ impl WorkspaceFile {
             soa: ws.soa,
             soa_versions: ws.versions,
             clauses: ws.clauses,
+            workshops: store.workshops()?,
             questions: store.questions()?,
             change_log: store.changes()?,
         })

@@ -7,8 +7,9 @@
 //! with its author and time, the row ids in its snapshots mapped like the records' (the id of an
 //! item deleted before the export is negated, so that it can name no item of the new file); it
 //! takes the place of the entries the import wrote. A document without a change log (an older export) leaves those, so that the new
-//! file's log records the import itself. Workshop questions keep who noted them, when, and when
-//! they were resolved.
+//! file's log records the import itself. Workshops keep their numbers and stamps; their questions
+//! keep who noted them, when, when and how they were answered, whom they are given to, and the
+//! workshop they were noted in; each entry of the log keeps the workshop it was made in.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -25,6 +26,7 @@ use crate::domain::risk::{Acceptance, Risk};
 use crate::domain::scope::{ContextIssue, ScopeItem};
 use crate::domain::soa::SoaEntry;
 use crate::domain::treatment::Action;
+use crate::domain::workshop::Workshop;
 use crate::report::export::workspace::{FORMAT, VERSION};
 use crate::store::{Change, Existing, Store, StoreError, TargetError, Writer};
 
@@ -233,15 +235,27 @@ fn write_all(w: &mut Writer<'_>, f: &WorkspaceFile, at: &mut String) -> Result<(
         *at = version.label();
         w.import_soa_version(version)?;
     }
+    let mut workshops = Ids(HashMap::new());
+    for workshop in by_number(&f.workshops, |w| w.number) {
+        *at = RefKind::Workshop.format(workshop.number);
+        let old = workshop.id;
+        let stored = w.import_workshop(Workshop { id: 0, ..workshop })?;
+        workshops.0.insert(old, stored.id);
+    }
     for question in by_number(&f.questions, |q| q.number) {
         *at = RefKind::Question.format(question.number);
         let asset = question
             .asset
             .map(|id| assets.get("asset", id))
             .transpose()?;
+        let workshop = question
+            .workshop
+            .map(|id| workshops.get("workshop", id))
+            .transpose()?;
         w.import_question(OpenQuestion {
             id: 0,
             asset,
+            workshop,
             ..question
         })?;
     }
@@ -252,6 +266,7 @@ fn write_all(w: &mut Writer<'_>, f: &WorkspaceFile, at: &mut String) -> Result<(
                 RefKind::Asset => &assets,
                 RefKind::ScopeItem => &scope,
                 RefKind::Risk => &risks,
+                RefKind::Workshop => &workshops,
                 _ => return None,
             }
             .0

@@ -17,10 +17,14 @@
 //! cancelled implements the control for a risk (those risks are its `risks`); `covered_by` is
 //! the custom control that covers an excluded control, or null. A clause lists the
 //! `mandatory_documents` it requires next to the document recorded for it. A workshop question
-//! lists open and resolved ones alike: `resolved_at` is null while it is open.
+//! lists open ones first and the answered ones after: `resolved_at` is null while it is open,
+//! `workshop` the workshop it was noted in (`W-001`) and `overdue` whether it is open past its
+//! `due` date. A workshop lists its `attendees` and the assets it `walked` (arrays in JSON,
+//! joined with ", " in a table or CSV) and counts what its minutes hold.
 
 mod questions;
 mod risks;
+mod workshops;
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -49,6 +53,7 @@ string_enum!(
         Soa => "soa", "Statement of Applicability",
         Clauses => "clauses", "Clauses",
         Questions => "questions", "Open questions",
+        Workshops => "workshops", "Workshops",
     }
 );
 
@@ -188,7 +193,8 @@ pub fn build(store: &Store, register: Register, today: NaiveDate) -> Result<List
         }
         Register::Soa => soa(store),
         Register::Clauses => clauses(store),
-        Register::Questions => questions::questions(store),
+        Register::Questions => questions::questions(store, today),
+        Register::Workshops => workshops::workshops(store),
     }
 }
 

@@ -85,3 +85,44 @@ fn asset_004_override_without_justification() {
     ws.needs[0].rationale.clear();
     none(&ws, "ASSET-004");
 }
+
+#[test]
+fn asset_005_workshop_question_open_past_its_due_date() {
+    use crate::domain::question::{OpenQuestion, field, parse_stamp};
+    none(&clean(), "ASSET-005");
+    let noted = parse_stamp(field::NOTED_AT, "2026-01-28T11:05:00").unwrap();
+    let question = |id: i64, asset: Option<i64>, due: &str| OpenQuestion {
+        id,
+        number: u32::try_from(id).unwrap(),
+        due: Some(d(due)),
+        ..OpenQuestion::new(asset, "Who owns it?", "anna.weber", noted)
+    };
+    let mut ws = clean();
+    // Due today, or due later: not overdue.
+    ws.questions = vec![
+        question(1, Some(2), "2026-03-31"),
+        question(2, None, "2026-04-30"),
+    ];
+    none(&ws, "ASSET-005");
+    // Due yesterday and still open.
+    ws.questions[0].due = Some(d("2026-03-30"));
+    ws.questions[0].assignee = "Jonas Klein".into();
+    let f = only(&ws, "ASSET-005");
+    assert_eq!(
+        f.message,
+        "Q-001 about AS-002 Database server was due on 2026-03-30 and is still open (given to Jonas Klein)"
+    );
+    assert_eq!(f.place, Place::Asset(2));
+    // About the workshop as a whole, and given to nobody.
+    ws.questions[0].due = Some(d("2026-04-30"));
+    ws.questions[1].due = Some(d("2026-03-01"));
+    let f = only(&ws, "ASSET-005");
+    assert_eq!(
+        f.message,
+        "Q-002 about the workshop as a whole was due on 2026-03-01 and is still open (given to nobody)"
+    );
+    assert_eq!(f.place, Place::Question(2));
+    // Answered, it is no finding however late.
+    ws.questions[1].resolved_at = Some(noted);
+    none(&ws, "ASSET-005");
+}
