@@ -137,16 +137,16 @@ fn the_log_of_a_workshop_is_its_changes_only_each_tagged_with_it() {
     assert_eq!(
         entries,
         [
-            "2026-03-31 00:00:00  tester  workshop W-001 start  [W-001]",
+            "2026-03-31 00:00:00  tester  workshop W-001 started  [W-001]",
             "2026-03-31 00:00:00  tester  protection need AS-001 set  [W-001]",
             "2026-03-31 00:00:00  tester  protection need AS-002 set  [W-001]",
             "2026-03-31 00:00:00  tester  asset AS-003 created  [W-001]",
             "2026-03-31 00:00:00  tester  dependency AS-001 created  [W-001]",
             "2026-03-31 00:00:00  tester  question Q-002 created  [W-001]",
-            "2026-03-31 00:00:00  tester  question Q-002 answer  [W-001]",
+            "2026-03-31 00:00:00  tester  question Q-002 answered  [W-001]",
             "2026-03-31 00:00:00  tester  question Q-003 created  [W-001]",
-            "2026-03-31 00:00:00  tester  question Q-003 assign  [W-001]",
-            "2026-03-31 00:00:00  tester  workshop W-001 end  [W-001]",
+            "2026-03-31 00:00:00  tester  question Q-003 assigned  [W-001]",
+            "2026-03-31 00:00:00  tester  workshop W-001 ended  [W-001]",
         ]
     );
     assert!(
