@@ -367,3 +367,40 @@ fn the_questions_register_exports_and_is_part_of_the_report() {
     let report = std::fs::read_to_string(&report).unwrap();
     assert!(report.contains("## Questions (3)"), "{report}");
 }
+
+#[test]
+fn markup_in_a_workshop_is_shown_in_its_minutes_never_run() {
+    let sb = Sandbox::new();
+    common::fix_clock_and_user();
+    let file = sb.path("hostile.isms");
+    let mut store = Store::create(&file, "Acme <b>GmbH</b>").unwrap();
+    let w = store
+        .edit(|w| {
+            w.start_workshop(
+                "<script>alert(1)</script> | day",
+                vec!["<img src=x onerror=alert(2)>".into()],
+            )
+        })
+        .unwrap();
+    store.edit(|wr| wr.end_workshop(w.id, &[])).unwrap();
+    drop(store);
+    let html = sb.path("m.html");
+    sb.run(&["--db", db(&file), "export", "minutes", "-o", db(&html)])
+        .success();
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(!page.contains("<script>alert"), "{page}");
+    assert!(!page.contains("<img"), "{page}");
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;/script&gt; | day"),
+        "{page}"
+    );
+    let md = sb.path("m.md");
+    sb.run(&["--db", db(&file), "export", "minutes", "-o", db(&md)])
+        .success();
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(!text.contains("<img"), "{text}");
+    assert!(
+        text.contains("&lt;script&gt;alert(1)&lt;/script&gt; \\| day"),
+        "{text}"
+    );
+}
