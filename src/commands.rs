@@ -381,7 +381,7 @@ pub fn failure_code(error: &anyhow::Error) -> ExitCode {
 
 fn print_info(out: &mut impl Write, store: &Store, size: u64, writable: bool) -> Result<()> {
     let c = store.counts()?;
-    let rows: [(&str, String); 18] = [
+    let rows: [(&str, String); 20] = [
         ("Organisation", store.organisation()?),
         ("File", store.path().display().to_string()),
         ("Size", human_size(size)),
@@ -426,6 +426,11 @@ fn print_info(out: &mut impl Write, store: &Store, size: u64, writable: bool) ->
             ),
         ),
         ("Clauses", c.clauses.to_string()),
+        ("Workshops", c.workshops.to_string()),
+        (
+            "Questions",
+            format!("{} ({} open)", c.questions, c.open_questions),
+        ),
         ("Changes logged", c.changes.to_string()),
     ];
     for (label, value) in rows {

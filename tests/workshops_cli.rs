@@ -137,16 +137,16 @@ fn the_log_of_a_workshop_is_its_changes_only_each_tagged_with_it() {
     assert_eq!(
         entries,
         [
-            "2026-03-31 00:00:00  tester  workshop W-001 start  [W-001]",
+            "2026-03-31 00:00:00  tester  workshop W-001 started  [W-001]",
             "2026-03-31 00:00:00  tester  protection need AS-001 set  [W-001]",
             "2026-03-31 00:00:00  tester  protection need AS-002 set  [W-001]",
             "2026-03-31 00:00:00  tester  asset AS-003 created  [W-001]",
             "2026-03-31 00:00:00  tester  dependency AS-001 created  [W-001]",
             "2026-03-31 00:00:00  tester  question Q-002 created  [W-001]",
-            "2026-03-31 00:00:00  tester  question Q-002 answer  [W-001]",
+            "2026-03-31 00:00:00  tester  question Q-002 answered  [W-001]",
             "2026-03-31 00:00:00  tester  question Q-003 created  [W-001]",
-            "2026-03-31 00:00:00  tester  question Q-003 assign  [W-001]",
-            "2026-03-31 00:00:00  tester  workshop W-001 end  [W-001]",
+            "2026-03-31 00:00:00  tester  question Q-003 assigned  [W-001]",
+            "2026-03-31 00:00:00  tester  workshop W-001 ended  [W-001]",
         ]
     );
     assert!(
@@ -366,4 +366,41 @@ fn the_questions_register_exports_and_is_part_of_the_report() {
         .success();
     let report = std::fs::read_to_string(&report).unwrap();
     assert!(report.contains("## Questions (3)"), "{report}");
+}
+
+#[test]
+fn markup_in_a_workshop_is_shown_in_its_minutes_never_run() {
+    let sb = Sandbox::new();
+    common::fix_clock_and_user();
+    let file = sb.path("hostile.isms");
+    let mut store = Store::create(&file, "Acme <b>GmbH</b>").unwrap();
+    let w = store
+        .edit(|w| {
+            w.start_workshop(
+                "<script>alert(1)</script> | day",
+                vec!["<img src=x onerror=alert(2)>".into()],
+            )
+        })
+        .unwrap();
+    store.edit(|wr| wr.end_workshop(w.id, &[])).unwrap();
+    drop(store);
+    let html = sb.path("m.html");
+    sb.run(&["--db", db(&file), "export", "minutes", "-o", db(&html)])
+        .success();
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(!page.contains("<script>alert"), "{page}");
+    assert!(!page.contains("<img"), "{page}");
+    assert!(
+        page.contains("&lt;script&gt;alert(1)&lt;/script&gt; | day"),
+        "{page}"
+    );
+    let md = sb.path("m.md");
+    sb.run(&["--db", db(&file), "export", "minutes", "-o", db(&md)])
+        .success();
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(!text.contains("<img"), "{text}");
+    assert!(
+        text.contains("&lt;script&gt;alert(1)&lt;/script&gt; \\| day"),
+        "{text}"
+    );
 }

@@ -237,6 +237,10 @@ pub fn what_happened(entity: &str, reference: &str, action: &str) -> String {
         "delete" => "deleted",
         "import" => "imported",
         "renumber" => "renumbered",
+        "answer" => "answered",
+        "assign" => "assigned",
+        "start" => "started",
+        "end" => "ended",
         other => other,
     };
     format!("{} {reference} {action}", entity.replace('_', " "))
@@ -437,6 +441,14 @@ mod tests {
         assert_eq!(
             what_happened("protection_need", "AS-001", "set"),
             "protection need AS-001 set"
+        );
+        assert_eq!(
+            what_happened("question", "Q-002", "answer"),
+            "question Q-002 answered"
+        );
+        assert_eq!(
+            what_happened("workshop", "W-001", "start"),
+            "workshop W-001 started"
         );
     }
 }

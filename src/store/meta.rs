@@ -52,6 +52,10 @@ pub struct Counts {
     pub custom_controls: u64,
     pub soa_decided: u64,
     pub clauses: u64,
+    /// Questions of workshops, open and answered, and those still open.
+    pub questions: u64,
+    pub open_questions: u64,
+    pub workshops: u64,
     pub changes: u64,
 }
 
@@ -106,6 +110,9 @@ impl Store {
                 "SELECT COUNT(*) FROM soa_entries WHERE applicability <> 'undecided'",
             )?,
             clauses: count("SELECT COUNT(*) FROM clauses")?,
+            questions: count("SELECT COUNT(*) FROM open_questions")?,
+            open_questions: count("SELECT COUNT(*) FROM open_questions WHERE resolved_at IS NULL")?,
+            workshops: count("SELECT COUNT(*) FROM workshops")?,
             changes: count("SELECT COUNT(*) FROM change_log")?,
         })
     }
