@@ -11,8 +11,11 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
-use crate::domain::file_name::export_stem;
-use crate::report::export::{ExportFormat, What, export_with};
+use crate::domain::file_name::{export_stem, minutes_stem};
+use crate::domain::reference::RefKind;
+/// What can be exported, as screens name it when they offer an export ([`ExportChoice`]).
+pub use crate::report::export::What;
+use crate::report::export::{ExportFormat, export_minutes, export_with};
 use crate::store::{Existing, Store};
 use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::screens::Status;
@@ -30,8 +33,19 @@ mod field {
     pub const NOTE: Field = Field::new("note");
 }
 
+/// What a screen offers to export when `x` is pressed on it: the dialog opens on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ExportChoice {
+    pub what: What,
+    /// The workshop whose minutes (`W-<number>`); `None`: the latest.
+    pub workshop: Option<u32>,
+}
+
 pub struct ExportDialog {
     form: Form,
+    /// The workshop whose minutes are exported, when the minutes are chosen; `None`: the
+    /// latest.
+    workshop: Option<u32>,
     /// The question before files are replaced, with the export it would then write.
     replacing: Option<(Confirm, Export)>,
     naming: Naming,
@@ -45,18 +59,27 @@ pub struct Naming {
     pub organisation: String,
     /// The number of the latest issued SoA version, if any.
     pub soa_version: Option<u32>,
+    /// The number of the latest workshop, if any: the minutes exported when none is chosen.
+    pub latest_workshop: Option<u32>,
     pub today: NaiveDate,
 }
 
 impl Naming {
     /// `nordwind-logistik-soa-v3-2026-03-31.xlsx`; without an extension for a folder of files.
-    fn file_name(&self, what: What, format: ExportFormat) -> String {
-        let stem = export_stem(
-            &self.organisation,
-            what.as_str(),
-            self.soa_version,
-            self.today,
-        );
+    fn file_name(&self, what: What, format: ExportFormat, workshop: Option<u32>) -> String {
+        let stem = match workshop.or(self.latest_workshop) {
+            Some(number) if what == What::Minutes => minutes_stem(
+                &self.organisation,
+                &RefKind::Workshop.format(number),
+                self.today,
+            ),
+            _ => export_stem(
+                &self.organisation,
+                what.as_str(),
+                self.soa_version,
+                self.today,
+            ),
+        };
         if what.writes_folder(format) {
             stem
         } else {
@@ -87,14 +110,27 @@ impl ExportDialog {
     /// The dialog, offering `folder` (where this workspace was last exported) or else the
     /// folder of the workspace file; an encrypted workspace is told that the export is not
     /// encrypted.
-    pub fn new(workspace: &Path, encrypted: bool, folder: Option<&Path>, naming: Naming) -> Self {
+    /// `choice` opens it on what the screen offers (a workshop's minutes), else on the first.
+    pub fn new(
+        workspace: &Path,
+        encrypted: bool,
+        folder: Option<&Path>,
+        naming: Naming,
+        choice: Option<ExportChoice>,
+    ) -> Self {
         let folder = folder.unwrap_or_else(|| {
             workspace
                 .parent()
                 .filter(|p| !p.as_os_str().is_empty())
                 .unwrap_or(Path::new("."))
         });
-        let proposed = naming.file_name(What::ALL[0], ExportFormat::ALL[0]);
+        let what = choice.map_or(What::ALL[0], |c| c.what);
+        let workshop = choice.and_then(|c| c.workshop);
+        let format = what.formats()[0];
+        let proposed = naming.file_name(what, format, workshop);
+        fn index<T: PartialEq>(all: &[T], v: T) -> usize {
+            all.iter().position(|x| *x == v).unwrap_or(0)
+        }
         let note = if encrypted {
             crate::report::export::LEAVES_ENCRYPTION
         } else {
@@ -105,13 +141,13 @@ impl ExportDialog {
                 field::WHAT,
                 "What",
                 What::ALL.iter().map(|w| w.label()).collect(),
-                0,
+                index(What::ALL, what),
             )
             .choice(
                 field::FORMAT,
                 "Format",
                 ExportFormat::ALL.iter().map(|f| f.label()).collect(),
-                0,
+                index(ExportFormat::ALL, format),
             )
             .line(
                 field::FOLDER,
@@ -122,6 +158,7 @@ impl ExportDialog {
             .note(field::NOTE, "Note", note);
         Self {
             form,
+            workshop,
             replacing: None,
             naming,
             proposed,
@@ -144,7 +181,9 @@ impl ExportDialog {
 
     /// Proposes the file name anew after what or format changed, unless the user typed one.
     fn follow_choices(&mut self) {
-        let proposal = self.naming.file_name(self.what(), self.format());
+        let proposal = self
+            .naming
+            .file_name(self.what(), self.format(), self.workshop);
         if proposal != self.proposed && self.form.value(field::FILE_NAME).trim() == self.proposed {
             self.form.set_text(field::FILE_NAME, &proposal);
             self.proposed = proposal;
@@ -248,14 +287,13 @@ impl ExportDialog {
         replace: bool,
     ) -> ExportStep {
         let existing = Existing::replace_if(replace);
-        match export_with(
-            store,
-            chosen.what,
-            chosen.format,
-            &chosen.folder.join(&chosen.name),
-            today,
-            existing,
-        ) {
+        let out = chosen.folder.join(&chosen.name);
+        let written = if chosen.what == What::Minutes {
+            export_minutes(store, self.workshop, chosen.format, &out, today, existing)
+        } else {
+            export_with(store, chosen.what, chosen.format, &out, today, existing)
+        };
+        match written {
             Ok(files) => {
                 let names: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
                 *status = Status::Saved(format!(

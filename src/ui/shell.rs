@@ -317,10 +317,15 @@ impl Shell {
             today,
             status: &mut self.status,
             jump: None,
+            export: None,
         };
         let handled = screen.handle_key(key, &mut ctx);
         if let Some(place) = ctx.jump.take() {
             self.jump_to(&place);
+            return Step::Continue;
+        }
+        if let Some(choice) = ctx.export.take() {
+            self.open_export(Some(choice));
             return Step::Continue;
         }
         if handled == Handled::Yes || capturing {
@@ -335,7 +340,10 @@ impl Shell {
             }
             Some(Action::GoTo) => self.palette = Some(Palette::new(&self.titles(), self.current)),
             Some(Action::Help) => self.help = true,
-            Some(Action::Export) => self.open_export(),
+            Some(Action::Export) => {
+                let choice = self.screens[self.current].export_choice();
+                self.open_export(choice);
+            }
             Some(Action::OpenWorkspace) => self.open_picker(),
             Some(Action::NextTheme) => self.next_theme(),
             Some(Action::Quit) => return Step::Quit,
@@ -345,7 +353,7 @@ impl Shell {
     }
 
     /// Opens the export menu, proposing the folder this workspace was last exported into.
-    fn open_export(&mut self) {
+    fn open_export(&mut self, choice: Option<super::export::ExportChoice>) {
         let soa_version = match self.app.reader().soa_versions() {
             Ok(versions) => versions.iter().map(|v| v.number).max(),
             Err(e) => {
@@ -353,9 +361,16 @@ impl Shell {
                 return;
             }
         };
+        let latest_workshop = self
+            .app
+            .reader()
+            .workshops()
+            .ok()
+            .and_then(|all| all.last().map(|w| w.number));
         let naming = super::export::Naming {
             organisation: self.organisation.clone(),
             soa_version,
+            latest_workshop,
             today: self.app.today(),
         };
         let remembered = self.registry.as_ref().and_then(|list| {
@@ -370,6 +385,7 @@ impl Shell {
             self.app.is_encrypted(),
             remembered.as_deref(),
             naming,
+            choice,
         ));
     }
 

@@ -52,6 +52,8 @@ pub enum Context {
     Workshop,
     /// The list of workshops, over its register.
     Workshops,
+    /// A document open to read (a workshop's minutes), over the keys that scroll it.
+    Document,
     /// The risks' heat maps.
     Matrix,
     Methodology,
@@ -97,6 +99,7 @@ impl Context {
         Context::Grid,
         Context::Workshop,
         Context::Workshops,
+        Context::Document,
         Context::Matrix,
         Context::Methodology,
         Context::Versions,
@@ -125,6 +128,7 @@ impl Context {
                 | Context::ConfirmDiscard
                 | Context::ConfirmDelete
                 | Context::History
+                | Context::Document
                 | Context::Workshop
                 | Context::Picker
                 | Context::ConfirmForget
@@ -175,6 +179,7 @@ pub const STACKS: &[&[Context]] = {
         &[ConfirmDiscard],
         &[ConfirmDelete],
         &[History],
+        &[Document, History],
         &[Workshop],
         &[Picker],
         &[ConfirmForget],

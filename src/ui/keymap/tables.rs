@@ -37,6 +37,7 @@ impl Context {
             Context::Grid => GRID,
             Context::Workshop => WORKSHOP,
             Context::Workshops => WORKSHOPS,
+            Context::Document => DOCUMENT,
             Context::Matrix => MATRIX,
             Context::Methodology => METHODOLOGY,
             Context::Versions => VERSIONS,
@@ -352,6 +353,8 @@ const WORKSHOP: &[Binding] = &[
 ];
 
 const WORKSHOPS: &[Binding] = &[b(&[c('m')], Minutes, "minutes")];
+
+const DOCUMENT: &[Binding] = &[b(&[c('x')], Export, "export")];
 
 const MATRIX: &[Binding] = &[
     b(&[UP, c('k').alias()], Up, "cell"),

@@ -226,6 +226,10 @@ impl Screen for Lazy {
     fn legends(&self) -> Vec<&'static crate::ui::legend::Legend> {
         self.screen().map_or_else(Vec::new, |s| s.legends())
     }
+
+    fn export_choice(&self) -> Option<crate::ui::export::ExportChoice> {
+        self.screen().and_then(|s| s.export_choice())
+    }
 }
 
 impl Drop for Lazy {

@@ -40,6 +40,8 @@ pub struct Ctx<'a> {
     pub status: &'a mut Status,
     /// Set by a screen to ask the shell to show an item on its own screen.
     pub jump: Option<Place>,
+    /// Set by a screen to open the export menu on what it shows (a workshop's minutes).
+    pub export: Option<crate::ui::export::ExportChoice>,
 }
 
 /// Whether a screen used a key; unused keys fall through to the global keys.
@@ -88,6 +90,10 @@ pub trait Screen: Send {
     /// The short codes its tables may show, for the help.
     fn legends(&self) -> Vec<&'static crate::ui::legend::Legend> {
         Vec::new()
+    }
+    /// What `x` exports first here, if not the menu's first entry.
+    fn export_choice(&self) -> Option<crate::ui::export::ExportChoice> {
+        None
     }
     /// A mode the screen is in, for the status line ("workshop · 12 of 30").
     fn badge(&self) -> Option<String> {

@@ -27,6 +27,7 @@ use crate::domain::protection::{
     Objective, ProtectionNeed, field as protection_field, is_unchanged, needs_justification,
 };
 use crate::domain::question::OpenQuestion;
+use crate::ui::export::{ExportChoice, What};
 use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::widgets::form::{Form, FormEvent};
 use records::{QuestionRow, WorkshopRow};
@@ -75,6 +76,8 @@ enum Modal {
     /// A workshop's minutes, shown when it ends and reopened from the Workshops view.
     Minutes {
         view: History,
+        /// The workshop's number, for `x`.
+        number: u32,
     },
     /// The history of the current asset's protection needs (`h`).
     History(History),
@@ -501,9 +504,15 @@ impl ProtectionScreen {
             Modal::QuickAdd(form) => self.handle_quick_add(form, key, ctx),
             Modal::StartWorkshop(form) => self.handle_start(form, key, ctx),
             Modal::Answer { form, ids } => self.handle_answer(form, ids, key, ctx),
-            Modal::Minutes { mut view } => {
-                if let HistoryEvent::Stay = view.handle_key(key) {
-                    self.modal = Modal::Minutes { view };
+            Modal::Minutes { mut view, number } => {
+                if keymap::action(Context::Document, &key) == Some(Action::Export) {
+                    ctx.export = Some(ExportChoice {
+                        what: What::Minutes,
+                        workshop: Some(number),
+                    });
+                    self.modal = Modal::Minutes { view, number };
+                } else if let HistoryEvent::Stay = view.handle_key(key) {
+                    self.modal = Modal::Minutes { view, number };
                 }
             }
             Modal::Methodology(mut form) => match form.handle_key(key) {
@@ -666,6 +675,20 @@ impl Screen for ProtectionScreen {
         !matches!(self.modal, Modal::None) || self.workshop.is_some() || self.view_captures()
     }
 
+    fn export_choice(&self) -> Option<ExportChoice> {
+        match self.views.current {
+            ProtectionView::Needs => None,
+            ProtectionView::Questions => Some(ExportChoice {
+                what: What::Questions,
+                workshop: None,
+            }),
+            ProtectionView::Workshops => Some(ExportChoice {
+                what: What::Minutes,
+                workshop: self.workshop_list.selected().map(|r| r.workshop.number),
+            }),
+        }
+    }
+
     fn badge(&self) -> Option<String> {
         self.workshop.as_ref().map(|w| {
             format!(
@@ -693,7 +716,8 @@ impl Screen for ProtectionScreen {
             | Modal::QuickAdd(form)
             | Modal::StartWorkshop(form)
             | Modal::Answer { form, .. } => form.contexts(),
-            Modal::History(_) | Modal::Minutes { .. } => Active::of(vec![Context::History]),
+            Modal::History(_) => Active::of(vec![Context::History]),
+            Modal::Minutes { .. } => Active::of(vec![Context::Document, Context::History]),
             Modal::None if self.workshop.is_some() => self.workshop_contexts(),
             Modal::None => match self.views.current {
                 ProtectionView::Needs if self.filtering => Active::of(vec![Context::Filter]),
@@ -738,7 +762,7 @@ impl Screen for ProtectionScreen {
             | Modal::QuickAdd(form)
             | Modal::StartWorkshop(form)
             | Modal::Answer { form, .. } => form.render(frame, area),
-            Modal::History(history) | Modal::Minutes { view: history } => {
+            Modal::History(history) | Modal::Minutes { view: history, .. } => {
                 history.render(frame, area)
             }
             Modal::None => {}

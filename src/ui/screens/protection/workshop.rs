@@ -161,8 +161,9 @@ impl ProtectionScreen {
                     view: History::document(
                         format!(" Minutes of {} · {} ", workshop.reference(), workshop.title),
                         lines,
-                        "Esc closes",
+                        "x exports · Esc closes",
                     ),
+                    number: workshop.number,
                 };
             }
             Err(e) => *ctx.status = Status::Error(format!("Could not read the minutes: {e}")),
