@@ -637,6 +637,32 @@ fn questions_and_workshops_are_views_that_outlive_the_room() {
         text.contains("Answer (Jonas Klein): Sales owns it."),
         "{text}"
     );
+    // `x` on the minutes exports them, named after the client and the workshop.
+    press(&mut app, KeyCode::Char('x'));
+    let text = screen(&mut app, W, H);
+    assert!(text.contains("Workshop minutes"), "{text}");
+    assert!(
+        text.contains("acme-minutes-w-001-2026-03-31.xlsx"),
+        "{text}"
+    );
+    ctrl(&mut app, 's');
+    let written = dir.path().join("acme-minutes-w-001-2026-03-31.xlsx");
+    assert!(written.is_file(), "{}", screen(&mut app, W, H));
+    let text = screen(&mut app, W, H);
+    assert!(
+        text.contains("Minutes of W-001"),
+        "the minutes stay open: {text}"
+    );
+    press(&mut app, KeyCode::Esc);
+    // So does `x` on the list of workshops, for the workshop selected.
+    press(&mut app, KeyCode::Char('x'));
+    assert!(screen(&mut app, W, H).contains("acme-minutes-w-001-2026-03-31.xlsx"));
+    press(&mut app, KeyCode::Esc);
+    // Its history is every change made while it ran.
+    press(&mut app, KeyCode::Char('h'));
+    let text = screen(&mut app, W, H);
+    assert!(text.contains("History of W-001 Rating day"), "{text}");
+    assert!(text.contains("Q-002"), "{text}");
     press(&mut app, KeyCode::Esc);
     // A misspelt name is corrected; when it ran stays.
     press(&mut app, KeyCode::Char('e'));

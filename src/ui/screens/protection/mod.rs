@@ -358,6 +358,22 @@ impl ProtectionScreen {
         }
     }
 
+    /// Every change made while `w` ran, as the history overlay shows an item's.
+    fn open_workshop_log(&mut self, w: &crate::domain::workshop::Workshop, ctx: &mut Ctx<'_>) {
+        let data = ctx.app.reader();
+        let read = || -> Result<History, Error> {
+            let labels =
+                crate::domain::history::Labels::new(data.protection_scale()?, data.methodology()?);
+            let changes = data.workshop_changes(w.id)?;
+            let label = format!("{} {}", w.reference(), w.title);
+            Ok(History::new(&label, &changes, &data.links()?, &labels))
+        };
+        match read() {
+            Ok(history) => self.modal = Modal::History(history),
+            Err(e) => *ctx.status = Status::Error(format!("Could not read the history: {e}")),
+        }
+    }
+
     /// Whether the view shown takes typing (a filter, a form).
     fn view_captures(&self) -> bool {
         match self.views.current {
@@ -580,6 +596,15 @@ impl Screen for ProtectionScreen {
                     }
                     return Handled::Yes;
                 }
+                // A workshop's history is every change made while it ran.
+                if !self.workshop_list.captures_input()
+                    && keymap::action(Context::Register, &key) == Some(Action::History)
+                {
+                    if let Some(w) = self.workshop_list.selected().map(|r| r.workshop.clone()) {
+                        self.open_workshop_log(&w, ctx);
+                    }
+                    return Handled::Yes;
+                }
                 return self.workshop_list.handle_key(key, ctx);
             }
         }
@@ -690,14 +715,11 @@ impl Screen for ProtectionScreen {
     }
 
     fn badge(&self) -> Option<String> {
-        self.workshop.as_ref().map(|w| {
-            format!(
-                "workshop {} · {} of {}",
-                w.record.reference(),
-                (self.row + 1).min(self.shown.len()),
-                self.shown.len()
-            )
-        })
+        // Where the room is stands in the workshop's own title; the status line keeps its
+        // room for what was just saved.
+        self.workshop
+            .as_ref()
+            .map(|w| format!("workshop {}", w.record.reference()))
     }
 
     fn reload(&mut self, data: &Reader<'_>) -> Result<(), Error> {
