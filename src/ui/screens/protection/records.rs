@@ -262,7 +262,7 @@ impl Record for WorkshopRow {
     fn columns() -> Vec<Column> {
         vec![
             Column::new("Ref", 6, 5, 9),
-            Column::new("Started", 16, 10, 8),
+            Column::new("Started", 16, 16, 8),
             Column::new("Title", 30, 12, 7),
             Column::new("Attendees", 30, 10, 2),
             Column::new("Ratings", 7, 7, 6),
