@@ -77,13 +77,18 @@ pub enum Command {
     Info { file: Option<PathBuf> },
     /// Check the workspace as an auditor would, and list what to fix, gravest first.
     ///
-    /// Exit code 0 when nothing major remains, 1 when something major does, 2 when the file
-    /// cannot be read (or the command line is wrong).
+    /// Exit code 0 when nothing at or above the --fail-on grade remains (major by default), 1
+    /// when something does, 2 when the file cannot be read (or the command line is wrong).
+    /// Each finding names the clause or Annex A control it rests on.
     Check {
         /// The workspace to check; defaults to --db, ISMS_DB or the default workspace.
         file: Option<PathBuf>,
         #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
         format: CheckFormat,
+        /// The gravest grade that still passes is the one above this: `minor` fails on a minor
+        /// finding or a major one, `observation` on any finding.
+        #[arg(long, value_enum, default_value_t = FailOn::Major)]
+        fail_on: FailOn,
         /// List the rules the check applies instead (no workspace needed).
         #[arg(long)]
         rules: bool,
@@ -190,6 +195,17 @@ pub enum LogFormat {
     Text,
     /// A JSON array: each change with its before and after and the changed fields.
     Json,
+}
+
+/// The grade from which `isms check` exits with 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Fail on a major finding (the default).
+    Major,
+    /// Fail on a major or minor finding.
+    Minor,
+    /// Fail on any finding.
+    Observation,
 }
 
 /// How `isms check` prints its findings.

@@ -247,13 +247,18 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             format,
             ..
         }) => check::print_rules(&mut out, format)?,
-        Some(Command::Check { file, format, .. }) => {
+        Some(Command::Check {
+            file,
+            format,
+            fail_on,
+            ..
+        }) => {
             let workspace = workspace(file, cli.db).and_then(|path| {
                 let store = open_to_read(&path, cli.read_only)?;
                 Ok((store.organisation()?, store.workspace()?, store.today()))
             });
             let (organisation, ws, today) = workspace.map_err(Unreadable)?;
-            return check::report(&mut out, &organisation, &ws, format, today);
+            return check::report(&mut out, &organisation, &ws, format, fail_on, today);
         }
         Some(Command::List { register, format }) => {
             // Parsed here, not by clap, so that a wrong name is a one-line error with exit code 1.

@@ -1,5 +1,6 @@
-//! `isms check`: the readiness findings as text or JSON, and the exit code they mean (0 when
-//! nothing major remains, 1 when something major does, 2 when the file cannot be read).
+//! `isms check`: the readiness findings as text or JSON, each with the clause or control it
+//! rests on, and the exit code they mean (0 when nothing at or above the `--fail-on` grade
+//! remains, 1 when something does, 2 when the file cannot be read).
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -8,7 +9,7 @@ use anyhow::Result;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::cli::CheckFormat;
+use crate::cli::{CheckFormat, FailOn};
 use crate::domain::readiness::{Finding, Severity, Workspace, check, rules};
 use crate::domain::text::shown;
 
@@ -64,10 +65,17 @@ pub fn report(
     organisation: &str,
     ws: &Workspace,
     format: CheckFormat,
+    fail_on: FailOn,
     today: NaiveDate,
 ) -> Result<ExitCode> {
     let findings = check(ws, today);
-    let code = if findings.iter().any(|f| f.severity == Severity::Major) {
+    let threshold = match fail_on {
+        FailOn::Major => Severity::Major,
+        FailOn::Minor => Severity::Minor,
+        FailOn::Observation => Severity::Observation,
+    };
+    // Severities order from the gravest: a finding at or above the threshold fails.
+    let code = if findings.iter().any(|f| f.severity <= threshold) {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
@@ -93,6 +101,11 @@ fn write_text(
     let organisation = shown(organisation);
     writeln!(out, "Audit readiness of {organisation} on {today}")?;
     let width = rules().iter().map(|r| r.id.len()).max().unwrap_or(0);
+    let basis_width = findings
+        .iter()
+        .map(|f| f.basis().chars().count())
+        .max()
+        .unwrap_or(0);
     for severity in Severity::ALL.iter().copied() {
         let group: Vec<&Finding> = findings.iter().filter(|f| f.severity == severity).collect();
         if group.is_empty() {
@@ -104,7 +117,13 @@ fn write_text(
         };
         writeln!(out, "\n{heading} ({})", group.len())?;
         for f in group {
-            writeln!(out, "  {:<width$}  {}", f.rule, shown(&f.message))?;
+            writeln!(
+                out,
+                "  {:<width$}  {:<basis_width$}  {}",
+                f.rule,
+                shown(&f.basis()),
+                shown(&f.message)
+            )?;
             writeln!(out, "      → {}", shown(&f.fix))?;
         }
     }
@@ -132,15 +151,17 @@ fn write_json(
     out.flush()
 }
 
-/// The rule catalogue: id, severity and title, as text or a JSON array.
+/// The rule catalogue: id, severity, the clause or control it rests on, and title, as text or
+/// a JSON array.
 pub fn print_rules(out: &mut impl Write, format: CheckFormat) -> Result<()> {
     let written = match format {
         CheckFormat::Text => rules().iter().try_for_each(|r| {
             writeln!(
                 out,
-                "{:<10}  {:<11}  {}",
+                "{:<10}  {:<11}  {:<7}  {}",
                 r.id,
                 r.severity.as_str(),
+                r.basis.label(),
                 r.title
             )
         }),
@@ -164,6 +185,8 @@ mod tests {
             message: String::new(),
             fix: String::new(),
             place: crate::domain::readiness::Place::SoaVersions,
+            clause: Some("6.1.3".into()),
+            control: None,
         };
         let one = Summary::of(&[finding(Severity::Major), finding(Severity::Observation)]);
         assert_eq!(one.line(), "1 major, 0 minor, 1 observation");

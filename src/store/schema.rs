@@ -236,12 +236,28 @@ ALTER TABLE open_questions ADD COLUMN due TEXT;
 ALTER TABLE open_questions ADD COLUMN workshop INTEGER REFERENCES workshops(id);
 "#;
 
+/// When a risk was last assessed (its next review follows from its level), its owner's
+/// approval of the treatment plan, and the date a planned control is to be implemented by.
+const V6: &str = r#"
+ALTER TABLE risks ADD COLUMN assessed_on TEXT;
+ALTER TABLE risks ADD COLUMN plan_approved_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE risks ADD COLUMN plan_approved_on TEXT;
+ALTER TABLE soa_entries ADD COLUMN target_date TEXT;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4), M::up(V5)])
+    Migrations::new(vec![
+        M::up(V1),
+        M::up(V2),
+        M::up(V3),
+        M::up(V4),
+        M::up(V5),
+        M::up(V6),
+    ])
 }
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i32 = 5;
+pub const LATEST_VERSION: i32 = 6;
 
 #[cfg(test)]
 mod tests {

@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use super::{Finding, Place, Rule, Severity, Workspace, in_sentence, join_and};
+use super::{Basis, Finding, Place, Rule, Severity, Workspace, in_sentence, join_and};
 use crate::domain::asset::{Asset, AssetCategory};
 use crate::domain::protection::{Objective, needs_justification};
 use crate::domain::reference::RefKind;
@@ -15,30 +15,35 @@ pub(super) const NO_OWNER: Rule = Rule {
     id: "ASSET-001",
     severity: Severity::Minor,
     title: "Asset without an owner",
+    basis: Basis::Control("5.9"),
 };
 
 pub(super) const NO_NEEDS: Rule = Rule {
     id: "ASSET-002",
     severity: Severity::Minor,
     title: "Primary asset without protection needs for an active objective",
+    basis: Basis::Clause("6.1.2"),
 };
 
 pub(super) const SERVES_NOTHING: Rule = Rule {
     id: "ASSET-003",
     severity: Severity::Observation,
     title: "Supporting asset serving no primary asset",
+    basis: Basis::Control("5.9"),
 };
 
 pub(super) const OVERRIDE_UNJUSTIFIED: Rule = Rule {
     id: "ASSET-004",
     severity: Severity::Minor,
     title: "Override of an inherited protection need without a justification",
+    basis: Basis::Clause("6.1.2"),
 };
 
 pub(super) const QUESTION_OVERDUE: Rule = Rule {
     id: "ASSET-005",
     severity: Severity::Observation,
     title: "Workshop question open past its due date",
+    basis: Basis::Clause("6.1.2"),
 };
 
 /// A question of a workshop still open after the day it was due ([`crate::domain::question::OpenQuestion::is_overdue`]):

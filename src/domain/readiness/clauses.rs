@@ -1,19 +1,21 @@
 //! Clause rules (4-10): the documented information a clause requires is somewhere, and the
 //! checklist is done. "Not documented, not done."
 
-use super::{Finding, Place, Rule, Severity, Workspace, in_sentence};
+use super::{Basis, Finding, Place, Rule, Severity, Workspace, in_sentence};
 use crate::domain::clause::{ClauseItem, ClauseStatus, WorkspaceEvidence, workspace_evidence};
 
 pub(super) const NO_DOCUMENT: Rule = Rule {
     id: "CLAUSE-001",
     severity: Severity::Minor,
     title: "Mandatory documented information without a document",
+    basis: Basis::Clause("7.5.1"),
 };
 
 pub(super) const NOT_DONE: Rule = Rule {
     id: "CLAUSE-002",
     severity: Severity::Observation,
     title: "Clause checklist item not done",
+    basis: Basis::Clause("4.4"),
 };
 
 fn reference(clause: &ClauseItem) -> String {
@@ -34,18 +36,22 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Finding>) {
                 ),
                 "Name the document that holds it, with owner and date, on the Clauses screen",
                 Place::Clause(clause.number.clone()),
-            ));
+            ).on_clause(&clause.number));
         }
         if clause.status != ClauseStatus::Done {
-            out.push(NOT_DONE.finding(
-                format!(
-                    "{} is {}",
-                    reference(clause),
-                    in_sentence(clause.status.label())
-                ),
-                "Complete it and mark it done on the Clauses screen",
-                Place::Clause(clause.number.clone()),
-            ));
+            out.push(
+                NOT_DONE
+                    .finding(
+                        format!(
+                            "{} is {}",
+                            reference(clause),
+                            in_sentence(clause.status.label())
+                        ),
+                        "Complete it and mark it done on the Clauses screen",
+                        Place::Clause(clause.number.clone()),
+                    )
+                    .on_clause(&clause.number),
+            );
         }
     }
 }

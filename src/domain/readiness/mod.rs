@@ -55,8 +55,29 @@ pub enum Place {
     Question(i64),
 }
 
+/// What a rule rests on: a clause of ISO/IEC 27001:2022 (`6.1.3`) or an Annex A control
+/// (`8.13`, shown as `A.8.13`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    Clause(&'static str),
+    Control(&'static str),
+}
+
+impl Basis {
+    /// `6.1.3` or `A.8.13`.
+    pub fn label(self) -> String {
+        match self {
+            Basis::Clause(c) => c.to_string(),
+            Basis::Control(c) => format!("A.{c}"),
+        }
+    }
+}
+
 /// One thing an auditor would pick up: which rule, how grave, what (naming the item by its
-/// reference: `AS-028 Backup NAS has no owner`), how to fix it, and where.
+/// reference: `AS-028 Backup NAS has no owner`), how to fix it, where, and the clause or
+/// control of the standard it rests on (the rule's, or the item's own: the clause a missing
+/// document belongs to, the control an SoA entry decides).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Finding {
     pub rule: &'static str,
@@ -64,6 +85,41 @@ pub struct Finding {
     pub message: String,
     pub fix: String,
     pub place: Place,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clause: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub control: Option<String>,
+}
+
+impl Finding {
+    /// The finding as resting on clause `number` rather than its rule's basis.
+    pub fn on_clause(self, number: &str) -> Self {
+        Self {
+            clause: Some(number.to_string()),
+            control: None,
+            ..self
+        }
+    }
+
+    /// The finding as resting on Annex A control `key` (`8.13`) rather than its rule's basis.
+    pub fn on_control(self, key: &str) -> Self {
+        Self {
+            clause: None,
+            control: Some(key.to_string()),
+            ..self
+        }
+    }
+
+    /// What it rests on, as text and reports show it: `6.1.3`, `A.8.13`; a custom control
+    /// (`C-004`) as it is.
+    pub fn basis(&self) -> String {
+        match (&self.clause, &self.control) {
+            (Some(c), _) => c.clone(),
+            (None, Some(k)) if k.starts_with(|c: char| c.is_ascii_digit()) => format!("A.{k}"),
+            (None, Some(k)) => k.clone(),
+            (None, None) => String::new(),
+        }
+    }
 }
 
 /// Everything the rules look at (plain domain values).
@@ -93,17 +149,25 @@ pub struct Rule {
     pub id: &'static str,
     pub severity: Severity,
     pub title: &'static str,
+    /// The clause or control the rule rests on.
+    pub basis: Basis,
 }
 
 impl Rule {
-    /// A finding of this rule.
+    /// A finding of this rule, resting on the rule's basis.
     fn finding(&self, message: String, fix: impl Into<String>, place: Place) -> Finding {
+        let (clause, control) = match self.basis {
+            Basis::Clause(c) => (Some(c.to_string()), None),
+            Basis::Control(k) => (None, Some(k.to_string())),
+        };
         Finding {
             rule: self.id,
             severity: self.severity,
             message,
             fix: fix.into(),
             place,
+            clause,
+            control,
         }
     }
 }

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{Finding, Place, Rule, Severity, Workspace, in_sentence};
+use super::{Basis, Finding, Place, Rule, Severity, Workspace, in_sentence};
 use crate::domain::evaluation::{
     RiskFlag, authority_shortfall, current_level, latest_acceptance, risk_flags,
 };
@@ -18,54 +18,63 @@ pub(super) const NO_OWNER: Rule = Rule {
     id: "RISK-001",
     severity: Severity::Major,
     title: "Risk without a risk owner",
+    basis: Basis::Clause("6.1.2"),
 };
 
 pub(super) const NOT_ASSESSED: Rule = Rule {
     id: "RISK-002",
     severity: Severity::Major,
     title: "Risk not assessed",
+    basis: Basis::Clause("6.1.2"),
 };
 
 pub(super) const UNTREATED: Rule = Rule {
     id: "RISK-003",
     severity: Severity::Major,
     title: "Risk above the acceptance criteria without a treatment option",
+    basis: Basis::Clause("6.1.3"),
 };
 
 pub(super) const REDUCE_WITHOUT_ACTIONS: Rule = Rule {
     id: "RISK-004",
     severity: Severity::Minor,
     title: "Risk to be reduced without any treatment action",
+    basis: Basis::Clause("6.1.3"),
 };
 
 pub(super) const ACTION_OVERDUE: Rule = Rule {
     id: "RISK-005",
     severity: Severity::Minor,
     title: "Treatment action overdue",
+    basis: Basis::Clause("8.3"),
 };
 
 pub(super) const ACCEPTED_WITHOUT_RECORD: Rule = Rule {
     id: "RISK-006",
     severity: Severity::Major,
     title: "Risk treated by acceptance without an acceptance record",
+    basis: Basis::Clause("6.1.3"),
 };
 
 pub(super) const INSUFFICIENT_AUTHORITY: Rule = Rule {
     id: "RISK-007",
     severity: Severity::Major,
     title: "Risk accepted by an insufficient authority for its current level",
+    basis: Basis::Clause("6.1.3"),
 };
 
 pub(super) const ACCEPTANCE_EXPIRED: Rule = Rule {
     id: "RISK-008",
     severity: Severity::Major,
     title: "Risk acceptance expired",
+    basis: Basis::Clause("6.1.3"),
 };
 
 pub(super) const REVIEW_OVERDUE: Rule = Rule {
     id: "RISK-009",
     severity: Severity::Minor,
     title: "Risk review overdue",
+    basis: Basis::Clause("8.2"),
 };
 
 /// The treatment actions and acceptances of one risk.

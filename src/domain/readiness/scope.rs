@@ -1,7 +1,7 @@
 //! Scope rules (4.3): both statements written, the certificate scope within the ISMS scope, and
 //! every exclusion justified; and (4.2) the interested parties' requirements addressed.
 
-use super::{Finding, Place, Rule, Severity, Workspace};
+use super::{Basis, Finding, Place, Rule, Severity, Workspace};
 use crate::domain::reference::RefKind;
 use crate::domain::scope::ScopeItem;
 
@@ -9,30 +9,35 @@ pub(super) const ISMS_SCOPE_MISSING: Rule = Rule {
     id: "SCOPE-001",
     severity: Severity::Major,
     title: "ISMS scope statement missing",
+    basis: Basis::Clause("4.3"),
 };
 
 pub(super) const CERTIFICATE_SCOPE_MISSING: Rule = Rule {
     id: "SCOPE-002",
     severity: Severity::Major,
     title: "Certificate scope statement missing",
+    basis: Basis::Clause("4.3"),
 };
 
 pub(super) const CERTIFIED_OUTSIDE_ISMS: Rule = Rule {
     id: "SCOPE-003",
     severity: Severity::Major,
     title: "Scope item in the certificate scope but outside the ISMS scope",
+    basis: Basis::Clause("4.3"),
 };
 
 pub(super) const EXCLUSION_UNJUSTIFIED: Rule = Rule {
     id: "SCOPE-004",
     severity: Severity::Minor,
     title: "Scope item excluded without a justification",
+    basis: Basis::Clause("4.3"),
 };
 
 pub(super) const PARTY_UNADDRESSED: Rule = Rule {
     id: "SCOPE-005",
     severity: Severity::Minor,
     title: "Interested party whose requirements the ISMS does not address",
+    basis: Basis::Clause("4.2"),
 };
 
 fn reference(item: &ScopeItem) -> String {

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use super::{Finding, Place, Rule, Severity, Workspace, join_some};
+use super::{Basis, Finding, Place, Rule, Severity, Workspace, join_some};
 use crate::domain::control::{Control, display_ref};
 use crate::domain::reference::RefKind;
 use crate::domain::soa::{
@@ -16,36 +16,42 @@ pub(super) const UNDECIDED: Rule = Rule {
     id: "SOA-001",
     severity: Severity::Major,
     title: "Control without an SoA decision",
+    basis: Basis::Clause("6.1.3"),
 };
 
 pub(super) const EXCLUSION_UNJUSTIFIED: Rule = Rule {
     id: "SOA-002",
     severity: Severity::Major,
     title: "Control excluded without a justification and not covered by a custom control",
+    basis: Basis::Clause("6.1.3"),
 };
 
 pub(super) const NO_REASON: Rule = Rule {
     id: "SOA-003",
     severity: Severity::Minor,
     title: "Applicable control without a reason for inclusion",
+    basis: Basis::Clause("6.1.3"),
 };
 
 pub(super) const TREATMENT_EXCLUDED: Rule = Rule {
     id: "SOA-004",
     severity: Severity::Major,
     title: "Control implementing a risk treatment but excluded",
+    basis: Basis::Clause("6.1.3"),
 };
 
 pub(super) const NEVER_ISSUED: Rule = Rule {
     id: "SOA-005",
     severity: Severity::Minor,
     title: "SoA never issued as a version",
+    basis: Basis::Clause("6.1.3"),
 };
 
 pub(super) const CHANGED_SINCE_VERSION: Rule = Rule {
     id: "SOA-006",
     severity: Severity::Observation,
     title: "SoA changed since its last version",
+    basis: Basis::Clause("6.1.3"),
 };
 
 /// Up to this many undecided controls get a finding each; more are one finding, so that a new
@@ -80,7 +86,7 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Finding>) {
                         format!("{} is applicable without a reason", reference(control)),
                         "Record why it is included (legal, contractual, business) on the SoA screen, or link it to a treatment action",
                         Place::Control(control.key.clone()),
-                    ));
+                    ).on_control(&control.key));
                 }
             }
             Applicability::NotApplicable => {
@@ -89,7 +95,7 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Finding>) {
                         format!("{} is excluded without a justification", reference(control)),
                         "Justify the exclusion for this scope, or name the custom control that covers it, on the SoA screen",
                         Place::Control(control.key.clone()),
-                    ));
+                    ).on_control(&control.key));
                 }
                 if excludes_treatment(entry, treats.is_some()) {
                     let refs: Vec<String> = treats
@@ -106,7 +112,7 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Finding>) {
                         ),
                         "Make it applicable, or take it out of those treatment actions, on the SoA screen",
                         Place::Control(control.key.clone()),
-                    ));
+                    ).on_control(&control.key));
                 }
             }
         }
@@ -122,11 +128,15 @@ fn undecided_findings(undecided: &[&Control], out: &mut Vec<Finding>) {
     };
     if undecided.len() <= UNDECIDED_ONE_BY_ONE {
         for control in undecided {
-            out.push(UNDECIDED.finding(
-                format!("{} is undecided", reference(control)),
-                "Decide whether it applies, and why, on the SoA screen",
-                Place::Control(control.key.clone()),
-            ));
+            out.push(
+                UNDECIDED
+                    .finding(
+                        format!("{} is undecided", reference(control)),
+                        "Decide whether it applies, and why, on the SoA screen",
+                        Place::Control(control.key.clone()),
+                    )
+                    .on_control(&control.key),
+            );
         }
         return;
     }

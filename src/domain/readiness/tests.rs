@@ -274,7 +274,7 @@ fn findings_come_gravest_first_then_by_rule_and_message() {
 }
 
 #[test]
-fn findings_serialise_with_their_place() {
+fn findings_serialise_with_their_place_and_what_they_rest_on() {
     let mut ws = clean();
     ws.assets[1].owner.clear();
     let json = serde_json::to_value(only(&ws, "ASSET-001")).unwrap();
@@ -285,7 +285,8 @@ fn findings_serialise_with_their_place() {
             "severity": "minor",
             "message": "AS-002 Database server has no owner",
             "fix": "Name an owner on the Assets screen",
-            "place": {"kind": "asset", "id": 2}
+            "place": {"kind": "asset", "id": 2},
+            "control": "5.9"
         })
     );
     let place = |p: Place| serde_json::to_value(p).unwrap();
@@ -311,4 +312,24 @@ fn lists_read_naturally() {
     assert_eq!(join_some(&s(&["a", "b", "c"]), 3), "a, b and c");
     assert_eq!(join_some(&s(&["a", "b", "c", "d"]), 2), "a, b and 2 more");
     assert_eq!(in_sentence("In progress"), "in progress");
+}
+
+#[test]
+fn every_rule_rests_on_a_clause_or_a_control_and_findings_name_theirs() {
+    for rule in rules() {
+        let label = rule.basis.label();
+        assert!(
+            label.starts_with(|c: char| c.is_ascii_digit()) || label.starts_with("A."),
+            "{}: {label}",
+            rule.id
+        );
+    }
+    let mut ws = clean();
+    ws.assets[1].owner.clear();
+    assert_eq!(only(&ws, "ASSET-001").basis(), "A.5.9");
+    // A finding about one clause rests on that clause, not on the rule's.
+    let mut ws = clean();
+    let clause = ws.clauses.iter_mut().find(|c| c.number == "7.3").unwrap();
+    clause.status = crate::domain::clause::ClauseStatus::InProgress;
+    assert_eq!(only(&ws, "CLAUSE-002").basis(), "7.3");
 }
