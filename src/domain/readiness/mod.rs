@@ -226,6 +226,13 @@ pub fn check(ws: &Workspace, today: NaiveDate) -> Vec<Finding> {
     findings
 }
 
+/// Whether a gap shared by `affected` of `total` items is a pattern an auditor grades as one
+/// major finding (a process that does not work) rather than a minor one per item (lapses):
+/// more than one item, and a third of them or more.
+pub fn is_systemic(affected: usize, total: usize) -> bool {
+    affected >= 2 && affected.saturating_mul(3) >= total
+}
+
 /// `a`, `a and b`, `a, b and c`.
 fn join_and(items: &[String]) -> String {
     match items {

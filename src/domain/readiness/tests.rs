@@ -333,3 +333,15 @@ fn every_rule_rests_on_a_clause_or_a_control_and_findings_name_theirs() {
     clause.status = crate::domain::clause::ClauseStatus::InProgress;
     assert_eq!(only(&ws, "CLAUSE-002").basis(), "7.3");
 }
+
+#[test]
+fn a_gap_is_systemic_from_two_items_and_a_third_of_them() {
+    assert!(!is_systemic(1, 1), "one lapse is one lapse");
+    assert!(!is_systemic(1, 2));
+    assert!(is_systemic(2, 2));
+    assert!(is_systemic(2, 6));
+    assert!(!is_systemic(2, 7));
+    assert!(is_systemic(10, 30));
+    assert!(!is_systemic(9, 30));
+    assert!(!is_systemic(0, 0));
+}
