@@ -261,6 +261,32 @@ fn the_csv_report_writes_one_file_per_register_into_a_directory() {
         "{cover}"
     );
     assert!(cover.contains("Date,2026-03-31"), "{cover}");
+    // The findings are grouped by the clause or control they rest on: clauses in their order
+    // first, then the Annex A controls.
+    let mut reader = csv::Reader::from_path(dir.join("findings.csv")).unwrap();
+    assert_eq!(&reader.headers().unwrap()[0], "Clause");
+    let bases: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap()[0].to_string())
+        .collect();
+    assert!(!bases.is_empty());
+    let first_control = bases.iter().position(|b| b.starts_with("A.")).unwrap();
+    assert!(
+        bases[..first_control]
+            .iter()
+            .all(|b| b.starts_with(|c: char| c.is_ascii_digit())),
+        "{bases:?}"
+    );
+    let mut groups = bases.clone();
+    groups.dedup();
+    let mut seen = groups.clone();
+    seen.sort();
+    seen.dedup();
+    assert_eq!(
+        groups.len(),
+        seen.len(),
+        "each clause once, together: {bases:?}"
+    );
 }
 
 #[test]

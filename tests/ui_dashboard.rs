@@ -88,3 +88,34 @@ fn the_soa_bar_shows_the_undecided_controls() {
     let bar = text.lines().find(|l| l.contains('█')).expect("the SoA bar");
     assert!(bar.contains('░'), "a part of the bar: {bar}");
 }
+
+/// `c` groups the findings by the clause or control they rest on, each group named on its first
+/// row, clauses before controls; `c` again puts the gravest first.
+#[test]
+fn c_groups_the_findings_by_clause_and_back_by_grade() {
+    let dir = workdir();
+    let path = dir.path().join("demo.isms");
+    isms::demo::write_demo(&path).unwrap();
+    let mut app = start_on(&path);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('1'));
+    let by_grade = screen(&mut app, W, H);
+    press(&mut app, KeyCode::Char('c'));
+    let text = screen(&mut app, W, H);
+    assert!(text.contains("Readiness by clause:"), "{text}");
+    // The first group is the lowest clause with a finding; its name leads the row.
+    let today = NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
+    let mut findings = check(
+        &Store::open_read_only(&path).unwrap().workspace().unwrap(),
+        today,
+    );
+    isms::domain::readiness::by_clause(&mut findings);
+    let first = findings[0].basis();
+    assert!(text.contains(&format!("│ {first:<7} ")), "{first}: {text}");
+    assert!(first.starts_with(|c: char| c.is_ascii_digit()), "{first}");
+    // A group's later rows leave the clause out: the demo's 6.1.2 has several findings.
+    assert!(text.contains("│ 6.1.2   major  RISK-001"), "{text}");
+    assert!(text.contains("│         major  RISK-002"), "{text}");
+    press(&mut app, KeyCode::Char('c'));
+    assert_eq!(screen(&mut app, W, H), by_grade);
+}

@@ -217,13 +217,33 @@ pub fn check(ws: &Workspace, today: NaiveDate) -> Vec<Finding> {
     risks::check(ws, today, &mut findings);
     soa::check(ws, &mut findings);
     clauses::check(ws, &mut findings);
+    by_grade(&mut findings);
+    findings
+}
+
+/// The findings gravest first, then by rule id, then by message with its numbers compared as
+/// numbers: the order `check` gives.
+pub fn by_grade(findings: &mut [Finding]) {
     findings.sort_by(|a, b| {
         (a.severity, a.rule)
             .cmp(&(b.severity, b.rule))
             .then_with(|| crate::domain::order::natural_cmp(&a.message, &b.message))
             .then_with(|| a.message.cmp(&b.message))
     });
-    findings
+}
+
+/// The findings grouped by what they rest on: clauses 4 to 10 in their order, then the Annex A
+/// controls, then custom controls; within one clause or control the gravest first, otherwise
+/// in the order given.
+pub fn by_clause(findings: &mut [Finding]) {
+    findings.sort_by(|a, b| {
+        let (x, y) = (a.basis(), b.basis());
+        let annex = |s: &str| !s.starts_with(|c: char| c.is_ascii_digit());
+        annex(&x)
+            .cmp(&annex(&y))
+            .then_with(|| crate::domain::order::natural_cmp(&x, &y))
+            .then_with(|| a.severity.cmp(&b.severity))
+    });
 }
 
 /// Whether a gap shared by `affected` of `total` items is a pattern an auditor grades as one

@@ -345,3 +345,29 @@ fn a_gap_is_systemic_from_two_items_and_a_third_of_them() {
     assert!(!is_systemic(9, 30));
     assert!(!is_systemic(0, 0));
 }
+
+#[test]
+fn by_clause_puts_clauses_in_order_then_controls_gravest_first_within_each() {
+    let finding =
+        |rule: &'static str, severity, clause: Option<&str>, control: Option<&str>| Finding {
+            rule,
+            severity,
+            message: rule.to_string(),
+            fix: String::new(),
+            place: Place::SoaVersions,
+            clause: clause.map(str::to_string),
+            control: control.map(str::to_string),
+        };
+    let mut findings = vec![
+        finding("A", Severity::Minor, None, Some("8.13")),
+        finding("B", Severity::Observation, Some("10.2"), None),
+        finding("C", Severity::Minor, Some("6.1.3"), None),
+        finding("D", Severity::Major, Some("6.1.3"), None),
+        finding("E", Severity::Minor, Some("4.3"), None),
+        finding("F", Severity::Minor, None, Some("5.9")),
+        finding("G", Severity::Minor, None, Some("C-001")),
+    ];
+    by_clause(&mut findings);
+    let order: Vec<&str> = findings.iter().map(|f| f.rule).collect();
+    assert_eq!(order, ["E", "D", "C", "B", "F", "A", "G"]);
+}

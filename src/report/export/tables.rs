@@ -299,8 +299,11 @@ fn label(register: Register, column: &str, code: &str) -> String {
     found.map_or_else(|| code.to_string(), str::to_string)
 }
 
-/// The readiness findings, gravest first, as a table.
+/// The readiness findings as a table, grouped by the clause or control each rests on (clauses
+/// in their order, then the controls; the gravest first within each).
 pub fn findings(findings: &[Finding]) -> Table {
+    let mut findings = findings.to_vec();
+    crate::domain::readiness::by_clause(&mut findings);
     // A grade's own tint, as on the Dashboard: never a risk level's colour.
     let colour = |s: Severity| {
         let gravest_first = Severity::ALL.iter().position(|&x| x == s).unwrap_or(0);
@@ -309,7 +312,7 @@ pub fn findings(findings: &[Finding]) -> Table {
     Table {
         name: "findings",
         title: "Findings".to_string(),
-        columns: ["Rule", "Severity", "Finding", "Fix"]
+        columns: ["Clause", "Rule", "Severity", "Finding", "Fix"]
             .iter()
             .map(|h| Column::new(h))
             .collect(),
@@ -317,6 +320,7 @@ pub fn findings(findings: &[Finding]) -> Table {
             .iter()
             .map(|f| {
                 vec![
+                    Cell::Text(f.basis()),
                     Cell::Text(f.rule.to_string()),
                     Cell::Level {
                         text: f.severity.label().to_string(),
@@ -328,7 +332,7 @@ pub fn findings(findings: &[Finding]) -> Table {
             })
             .collect(),
         json: Listing {
-            columns: ["rule", "severity", "message", "fix"]
+            columns: ["clause", "rule", "severity", "message", "fix"]
                 .iter()
                 .map(|c| c.to_string())
                 .collect(),
@@ -336,6 +340,7 @@ pub fn findings(findings: &[Finding]) -> Table {
                 .iter()
                 .map(|f| {
                     vec![
+                        json!(f.basis()),
                         json!(f.rule),
                         json!(f.severity),
                         json!(f.message),

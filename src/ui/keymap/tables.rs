@@ -142,6 +142,7 @@ const DASHBOARD: &[Binding] = &[
     b(&[c('g'), k(KeyCode::Home)], Top, ""),
     b(&[c('G'), k(KeyCode::End)], Bottom, ""),
     b(&[ENTER], Open, "go to the item"),
+    b(&[c('c')], ByClause, "by clause, by grade"),
 ];
 
 const REGISTER: &[Binding] = &[

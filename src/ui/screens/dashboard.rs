@@ -53,6 +53,8 @@ pub struct Dashboard {
     selected: usize,
     /// Where the findings list is scrolled to.
     scroll: Scroll,
+    /// The findings grouped by the clause or control they rest on, not gravest first (`c`).
+    by_clause: bool,
 }
 
 impl Dashboard {
@@ -70,6 +72,7 @@ impl Dashboard {
             findings: RefCell::new(Findings::Ready(Vec::new())),
             selected: 0,
             scroll: Scroll::default(),
+            by_clause: false,
         };
         d.reload(data)?;
         Ok(d)
@@ -278,7 +281,8 @@ impl Dashboard {
         let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
         let title = match &*state {
             Findings::Ready(_) => format!(
-                " Readiness: {} major, {} minor, {} ",
+                " Readiness{}: {} major, {} minor, {} ",
+                if self.by_clause { " by clause" } else { "" },
                 count(Severity::Major),
                 count(Severity::Minor),
                 crate::domain::wording::count(
@@ -302,7 +306,10 @@ impl Dashboard {
         let selected = self.selected.min(findings.len().saturating_sub(1));
         if let Some(f) = findings.get(selected) {
             let text = vec![
-                Line::styled(format!(" {}", f.message), theme::value()),
+                Line::from(vec![
+                    Span::styled(format!(" {} ", f.basis()), theme::label()),
+                    Span::styled(f.message.clone(), theme::value()),
+                ]),
                 Line::styled(format!(" → {}", f.fix), theme::muted()),
             ];
             frame.render_widget(
@@ -318,7 +325,9 @@ impl Dashboard {
         }
         let height = usize::from(inner.height).max(1);
         let range = self.scroll.follow(selected, height, findings.len());
-        let width = inner.width.saturating_sub(20);
+        let width = inner
+            .width
+            .saturating_sub(if self.by_clause { 28 } else { 20 });
         let lines: Vec<Line> = match &*state {
             Findings::Checking(_) => vec![Line::styled(
                 " Checking the workspace as an auditor would…",
@@ -343,7 +352,20 @@ impl Dashboard {
                     } else {
                         Style::new()
                     };
-                    Line::from(vec![
+                    let mut spans = Vec::new();
+                    if self.by_clause {
+                        // The clause heads its group: named on the group's first row only.
+                        let basis = f.basis();
+                        let first = i == range.start
+                            || findings.get(i.wrapping_sub(1)).map(Finding::basis)
+                                != Some(basis.clone());
+                        let shown = if first { basis } else { String::new() };
+                        spans.push(Span::styled(
+                            format!(" {:<7}", fit(&shown, 7)),
+                            theme::label().patch(base),
+                        ));
+                    }
+                    spans.extend([
                         Span::styled(
                             format!(" {:<5} ", Self::severity_short(f.severity)),
                             Self::severity_style(f.severity).patch(base),
@@ -351,7 +373,8 @@ impl Dashboard {
                         Span::styled(" ", base),
                         Span::styled(format!("{:<11}", f.rule), theme::key().patch(base)),
                         Span::styled(fit(&f.message, width), theme::value().patch(base)),
-                    ])
+                    ]);
+                    Line::from(spans)
                 })
                 .collect(),
         };
@@ -398,14 +421,28 @@ impl Findings {
 }
 
 impl Dashboard {
-    /// Takes the findings if the check has finished since the last look.
+    /// Takes the findings if the check has finished since the last look, in the order shown.
     fn poll_findings(&self) {
         let mut state = self.findings.borrow_mut();
         if let Findings::Checking(rx) = &*state {
             match rx.try_recv() {
                 Err(TryRecvError::Empty) => {}
-                message => *state = Findings::received(message),
+                message => {
+                    *state = Findings::received(message);
+                    if let Findings::Ready(found) = &mut *state {
+                        self.order(found);
+                    }
+                }
             }
+        }
+    }
+
+    /// Puts the findings in the order shown: by clause, or gravest first.
+    fn order(&self, findings: &mut [Finding]) {
+        if self.by_clause {
+            crate::domain::readiness::by_clause(findings);
+        } else {
+            crate::domain::readiness::by_grade(findings);
         }
     }
 }
@@ -445,6 +482,14 @@ impl Screen for Dashboard {
                 Some(f) => ctx.jump = Some(f.place.clone()),
                 None => return Handled::No,
             },
+            Some(Action::ByClause) => {
+                drop(state);
+                self.by_clause = !self.by_clause;
+                if let Findings::Ready(found) = &mut *self.findings.borrow_mut() {
+                    self.order(found);
+                }
+                self.selected = 0;
+            }
             _ => return Handled::No,
         }
         Handled::Yes
