@@ -353,3 +353,26 @@ fn list_and_check_agree_that_a_control_a_treatment_implements_is_applicable() {
         "{message}"
     );
 }
+
+/// `--fail-on` moves the gate: with nothing major left, the default passes and a stricter
+/// grade fails; a wrong grade is a usage error.
+#[test]
+fn fail_on_sets_the_grade_that_fails() {
+    let sb = Sandbox::new();
+    let file = sb.demo();
+    close_major_gaps(&file);
+    let f = file.to_str().unwrap();
+    let code = |args: &[&str]| sb.run(&[&["check", f][..], args].concat()).code();
+    assert_eq!(code(&[]), Some(0));
+    assert_eq!(code(&["--fail-on", "major"]), Some(0));
+    assert_eq!(code(&["--fail-on", "minor"]), Some(1));
+    assert_eq!(code(&["--fail-on", "observation"]), Some(1));
+    let out = sb.run(&["check", f, "--fail-on", "grave"]);
+    assert_eq!(out.code(), Some(2));
+    assert!(
+        out.stderr()
+            .contains("possible values: major, minor, observation"),
+        "{}",
+        out.stderr()
+    );
+}
