@@ -37,6 +37,16 @@ pub fn count_of(n: usize, noun: &str) -> String {
 }
 
 /// The noun with its indefinite article: `a risk`, `an asset`, `an interested party`.
+/// `text` as the end of a sentence: a full stop added unless it ends in one already (or in a
+/// question or exclamation mark), so that `Saved Q-001 Who signs?` is not followed by a dot.
+pub fn sentence(text: &str) -> String {
+    if text.ends_with(['.', '?', '!']) {
+        text.to_string()
+    } else {
+        format!("{text}.")
+    }
+}
+
 pub fn with_article(noun: &str) -> String {
     let vowel = noun
         .chars()
@@ -48,6 +58,13 @@ pub fn with_article(noun: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sentence_ends_once() {
+        assert_eq!(sentence("Saved AS-001 Server"), "Saved AS-001 Server.");
+        assert_eq!(sentence("Saved Q-001 Who signs?"), "Saved Q-001 Who signs?");
+        assert_eq!(sentence("Saved T-001 Patch v1."), "Saved T-001 Patch v1.");
+    }
 
     #[test]
     fn one_is_singular_and_every_other_count_plural() {

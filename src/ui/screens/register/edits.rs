@@ -143,7 +143,8 @@ impl<T: Record> RegisterView<T> {
             Ok(saved) => {
                 let saved = record.saved(saved);
                 let label = saved.label();
-                *ctx.status = Status::Saved(format!("Saved {label}."));
+                *ctx.status =
+                    Status::Saved(crate::domain::wording::sentence(&format!("Saved {label}")));
                 self.reload_or_report(ctx);
                 self.select_id(saved.id());
             }
