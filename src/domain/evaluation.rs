@@ -131,7 +131,8 @@ pub fn review_due(m: &Methodology, risk: &Risk) -> Option<NaiveDate> {
 pub enum ResidualGap {
     /// Some treatment action is still open: the residual level may yet fall.
     TreatmentOpen,
-    /// Every treatment action is done (or it has none): what remains is to be accepted.
+    /// Every treatment action is done (or it is avoided or transferred without any): what
+    /// remains is to be accepted.
     TreatmentDone,
 }
 
@@ -139,8 +140,9 @@ pub enum ResidualGap {
 /// authority its level needs has accepted it, whatever its treatment option. `None` when it
 /// is within the criteria or accepted, and when another predicate already says what is
 /// missing, so that one gap makes one finding: no treatment option
-/// ([`RiskFlag::NoTreatment`]) or to be accepted without a record
-/// ([`RiskFlag::AcceptedWithoutRecord`]). A latest acceptance either holds, or has expired
+/// ([`RiskFlag::NoTreatment`]), to be accepted without a record
+/// ([`RiskFlag::AcceptedWithoutRecord`]), or to be reduced without an action
+/// ([`RiskFlag::ReduceWithoutActions`]: the plan is missing before its result is). A latest acceptance either holds, or has expired
 /// ([`RiskFlag::AcceptanceExpired`]) or lacks authority ([`authority_shortfall`]), each judged
 /// as such.
 pub fn unaccepted_residual(
@@ -152,14 +154,17 @@ pub fn unaccepted_residual(
     if !is_above_criteria(m, risk) || risk.treatment.is_none() {
         return None;
     }
+    let treating: Vec<&Action> = actions
+        .iter()
+        .filter(|a| a.treats() && a.risks.contains(&risk.id))
+        .collect();
     if latest_acceptance(risk.id, acceptances).is_some()
         || risk.treatment == Some(TreatmentOption::Accept)
+        || (risk.treatment == Some(TreatmentOption::Reduce) && treating.is_empty())
     {
         return None;
     }
-    let open = actions
-        .iter()
-        .any(|a| a.treats() && a.status.is_open() && a.risks.contains(&risk.id));
+    let open = treating.iter().any(|a| a.status.is_open());
     Some(if open {
         ResidualGap::TreatmentOpen
     } else {

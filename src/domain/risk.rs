@@ -186,6 +186,7 @@ pub mod field {
     pub const TREATMENT_RATIONALE: Field = Field::new("treatment rationale");
     pub const STATUS: Field = Field::new("status");
     pub const NEXT_REVIEW: Field = Field::new("next review");
+    pub const ASSESSED_ON: Field = Field::new("assessed on");
     pub const PLAN_APPROVED_BY: Field = Field::new("plan approved by");
     pub const PLAN_APPROVED_ON: Field = Field::new("plan approved on");
 }

@@ -458,8 +458,11 @@ fn a_residual_risk_above_the_criteria_needs_an_acceptance_whatever_its_treatment
         unaccepted_residual(&m, &critical, std::slice::from_ref(&action), &[]),
         Some(ResidualGap::TreatmentDone)
     );
+    // To be reduced without any action: RISK-004 says the plan is missing.
+    assert_eq!(unaccepted_residual(&m, &critical, &[], &[]), None);
+    let transferred = risk(1, rating(5, 5), Some(TreatmentOption::Transfer));
     assert_eq!(
-        unaccepted_residual(&m, &critical, &[], &[]),
+        unaccepted_residual(&m, &transferred, &[], &[]),
         Some(ResidualGap::TreatmentDone)
     );
     let accepted = acceptance(

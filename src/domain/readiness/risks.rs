@@ -386,7 +386,7 @@ fn flag_finding(
             };
             REVIEW_OVERDUE.finding(
                 format!("{name} was due for review on {due}{why}"),
-                "Review the risk and set its next review date on the Risks screen",
+                "Review the risk and save its form to confirm the assessment on the Risks screen",
                 at_risk,
             )
         }

@@ -298,6 +298,11 @@ fn risk_012_does_not_repeat_what_another_rule_says() {
     ws.risks[0].treatment = Some(TreatmentOption::Accept);
     only(&ws, "RISK-006");
     none(&ws, "RISK-012");
+    // To be reduced without any action: RISK-004.
+    ws.risks[0].treatment = Some(TreatmentOption::Reduce);
+    ws.actions.clear();
+    only(&ws, "RISK-004");
+    none(&ws, "RISK-012");
 }
 
 #[test]
