@@ -421,3 +421,37 @@ fn values_another_tool_left_off_their_scales_are_findings_naming_them() {
         )]
     );
 }
+
+#[test]
+fn a_value_past_any_small_number_does_not_break_the_check() {
+    let sb = Sandbox::new();
+    let demo = sb.demo();
+    {
+        let conn = rusqlite::Connection::open(&demo).unwrap();
+        conn.execute(
+            "UPDATE protection_needs SET level = 300 WHERE objective = 'confidentiality'
+             AND asset = (SELECT id FROM assets WHERE number = 6)",
+            [],
+        )
+        .unwrap();
+        conn.execute(
+            "UPDATE risks SET residual_impact = -2 WHERE number = 12",
+            [],
+        )
+        .unwrap();
+    }
+    // Read as the nearest end of what a level can be: off every scale, and reported.
+    let out = sb.run(&["check", demo.to_str().unwrap()]);
+    assert_eq!(out.code(), Some(1), "{}", out.stderr());
+    let text = out.stdout();
+    assert!(
+        text.contains(
+            "AS-006 Carrier and supplier contracts: its confidentiality need is level 255"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("R-012 Unauthorised access to HR data: residual L1 × I0 outside"),
+        "{text}"
+    );
+}

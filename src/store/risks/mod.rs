@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Params, Row, ToSql};
 use serde::Serialize;
 
-use super::sql::{all, join, next_number, parse, parse_list, rows};
+use super::sql::{all, join, maybe_level, next_number, parse, parse_list, rows};
 use super::{Result, Store, StoreError, Writer};
 use crate::domain::evaluation::{check_acceptance, rerated};
 use crate::domain::methodology::{Methodology, Rating};
@@ -25,7 +25,7 @@ const ACCEPTANCE: &str =
     "SELECT id, risk, accepted_by, authority, accepted_on, level, until, note FROM acceptances";
 
 fn rating(r: &Row<'_>, at: usize) -> rusqlite::Result<Option<Rating>> {
-    let (l, i): (Option<u8>, Option<u8>) = (r.get(at)?, r.get(at + 1)?);
+    let (l, i) = (maybe_level(r, at)?, maybe_level(r, at + 1)?);
     Ok(l.zip(i)
         .map(|(likelihood, impact)| Rating { likelihood, impact }))
 }
