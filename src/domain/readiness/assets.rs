@@ -1,6 +1,8 @@
-//! Asset rules: every asset owned, every primary asset rated for each active objective, every
-//! supporting asset serving some primary asset, every override of an inherited need justified,
-//! and no question of a rating workshop left open past its due date.
+//! Asset rules: every asset owned (a minor lapse per asset, one major finding when a third of
+//! the inventory or more has no owner), every primary asset rated for each active objective and
+//! with a rationale, every need on its scale, every supporting asset serving some primary
+//! asset, every override of an inherited need justified, and no question of a rating workshop
+//! left open past its due date.
 
 use std::collections::{HashMap, HashSet};
 

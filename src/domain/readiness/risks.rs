@@ -1,6 +1,9 @@
 //! Risk rules (6.1.2, 6.1.3, 8.2, 8.3): the auditor's reading of the risk flags of
-//! [`crate::domain::evaluation`], overdue treatment actions, and acceptances checked against the
-//! authority the risk's current level requires.
+//! [`crate::domain::evaluation`] (owners and assessments graded as lapses or, shared by a third
+//! of the register, as one systemic finding), overdue treatment actions, acceptances checked
+//! against the authority the risk's current level requires and for an end date, residual risk
+//! above the criteria left unaccepted, the owner's approval of the treatment plan, and ratings
+//! off the methodology's scales.
 
 use std::collections::HashMap;
 
