@@ -451,7 +451,14 @@ fn risks_list_their_actions_acceptance_and_flags() {
         .filter(|r| r["above_criteria"] == true)
         .map(|r| &r["ref"])
         .collect();
-    assert_eq!(above, ["R-017"]);
+    assert_eq!(above, ["R-003", "R-017", "R-019"]);
+    // When each was assessed, when its review falls due, and the owner's approval of its plan.
+    let r007 = row(&risks, "R-007");
+    assert_eq!(r007["assessed_on"], "2025-03-15");
+    assert_eq!(r007["review_due"], "2026-03-15");
+    assert_eq!(r007["flags"], serde_json::json!(["review_overdue"]));
+    assert_eq!(row(&risks, "R-001")["plan_approved_by"], "CTO");
+    assert_eq!(row(&risks, "R-010")["plan_approved_on"], Value::Null);
 
     let table = sb.run(&["--db", file.to_str().unwrap(), "list", "risks"]);
     let text = table.success().stdout();

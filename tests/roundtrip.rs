@@ -181,8 +181,8 @@ fn scope_assets_and_risks_round_trip_through_csv() {
     assert!(risks.contains("Created 20 risks"), "{risks}");
     assert!(
         risks.contains(
-            "Ignored columns: Inherent level, Residual level, Actions, Acceptance, \
-             Above criteria, Flags\n"
+            "Ignored columns: Inherent level, Residual level, Review due, Actions, \
+             Acceptance, Above criteria, Flags\n"
         ),
         "{risks}"
     );

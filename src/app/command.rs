@@ -195,11 +195,8 @@ impl Command {
             }
             Self::SaveRisk(risk) => {
                 let m = w.stored_methodology()?;
-                Saved::Risk(if risk.id == 0 {
-                    w.insert_risk(risk, &m)?
-                } else {
-                    w.update_risk(risk, &m)?
-                })
+                // Saving the risk form confirms its assessment as it stands.
+                Saved::Risk(w.save_risk(risk, &m, today, true)?)
             }
             Self::DeleteRisk(id) => nothing(w.delete_risk(id))?,
             Self::ChangeMethodology(m) => Saved::Summary(w.change_methodology(m)?),

@@ -207,7 +207,7 @@ pub const NEEDS: &[(u32, Objective, u8, &str)] = &[
     (4, A, 2, "Development stops, but production keeps running from the deployed builds."),
     (5, C, 2, "Financial position and bank data; of interest to insiders and competitors."),
     (5, I, 3, "GoBD requires complete and unaltered records; errors lead to tax penalties."),
-    (5, A, 1, "Needed monthly and for the annual accounts; short outages are tolerable."),
+    (5, A, 1, ""),
     (6, C, 2, "Rate cards are commercially sensitive."),
     (6, I, 2, "Altered contracts weaken our legal position."),
     (6, A, 1, "Rarely accessed; an outage of days is tolerable."),
@@ -245,6 +245,11 @@ pub struct RiskRow {
     pub rationale: &'static str,
     pub status: RS,
     pub next_review: &'static str,
+    /// When it was last assessed (ignored while it is not rated).
+    pub assessed_on: &'static str,
+    /// Who approved its treatment plan (empty: its owner) and when (empty: not approved).
+    pub plan_approved_by: &'static str,
+    pub plan_approved_on: &'static str,
 }
 
 const fn risk(title: &'static str, owner: &'static str, assets: &'static [u32]) -> RiskRow {
@@ -262,6 +267,9 @@ const fn risk(title: &'static str, owner: &'static str, assets: &'static [u32]) 
         rationale: "",
         status: RS::Identified,
         next_review: "",
+        assessed_on: "2026-02-05",
+        plan_approved_by: "",
+        plan_approved_on: "2026-02-12",
     }
 }
 
@@ -299,7 +307,8 @@ pub const RISKS: &[RiskRow] = &[
         vulnerability: "Single-region deployment; database not multi-AZ; failover never tested.",
         objectives: &[A],
         inherent: Some((2, 4)),
-        residual: Some((1, 4)),
+        // Still high until the cross-region failover is tested: RISK-013 while T-004 is open.
+        residual: Some((2, 4)),
         treatment: Some(TO::Reduce),
         rationale: "Reduce with multi-AZ database, cross-region backups and a yearly DR test.",
         status: RS::InTreatment,
@@ -364,6 +373,8 @@ pub const RISKS: &[RiskRow] = &[
         rationale: "Reduced by MDM with enforced disk encryption and remote wipe (done).",
         status: RS::Assessed,
         next_review: "2027-01-31",
+        // Medium risks are reviewed every 12 months: due on 2026-03-15 (RISK-009).
+        assessed_on: "2025-03-15",
         ..risk("Loss or theft of a laptop", IT, &[16, 4])
     },
     RiskRow {
@@ -407,6 +418,8 @@ pub const RISKS: &[RiskRow] = &[
         rationale: "Reduce with a security addendum and a yearly supplier review.",
         status: RS::InTreatment,
         next_review: "2026-10-31",
+        // T-012 planned, the plan not yet approved by HR (RISK-014).
+        plan_approved_on: "",
         ..risk("Security incident at the payroll bureau", HR, &[23, 3, 10])
     },
     RiskRow {
@@ -517,6 +530,8 @@ pub const RISKS: &[RiskRow] = &[
         rationale: "Reduce with clear-desk and screen-lock rules and a lockable cabinet.",
         status: RS::InTreatment,
         next_review: "2026-09-30",
+        // No risk owner yet: the managing director approved the plan.
+        plan_approved_by: MD,
         ..risk(
             "Exposure of dispatch data at the Hamburg office",
             "",
@@ -529,9 +544,10 @@ pub const RISKS: &[RiskRow] = &[
         vulnerability: "API directly reachable without rate limiting.",
         objectives: &[A],
         inherent: Some((3, 3)),
-        residual: Some((2, 2)),
+        // Stays high with T-017 done, and nobody accepted it (RISK-012).
+        residual: Some((3, 3)),
         treatment: Some(TO::Reduce),
-        rationale: "Reduced by AWS WAF rate-based rules and CloudFront (done).",
+        rationale: "Reduced by AWS WAF rate-based rules and CloudFront (done); volumetric attacks beyond Shield Standard remain.",
         status: RS::Assessed,
         next_review: "2027-02-28",
         ..risk("Denial of service against NordDispatch", DEVOPS, &[12])
@@ -582,8 +598,30 @@ pub const ACTIONS: &[ActionRow] = &[
 /// the information security officer or higher). The second one has expired by 2026-03-31.
 #[rustfmt::skip]
 pub const ACCEPTANCES: &[(u32, &str, Authority, &str, &str, &str)] = &[
-    (13, MD, Authority::TopManagement, "2026-03-10", "2027-03-31", "Accepted for one year; the residual risk lies within the acceptance criteria. Review with the next risk assessment."),
-    (14, MD, Authority::TopManagement, "2025-02-03", "2026-01-31", "Temporary acceptance until the last two carriers move to the API (planned for January 2026); FTP restricted to their IP addresses."),
+    (
+        13,
+        MD,
+        Authority::TopManagement,
+        "2026-03-10",
+        "2027-03-31",
+        "Accepted for one year; the residual risk lies within the acceptance criteria. Review with the next risk assessment.",
+    ),
+    (
+        14,
+        MD,
+        Authority::TopManagement,
+        "2025-02-03",
+        "2026-01-31",
+        "Temporary acceptance until the last two carriers move to the API (planned for January 2026); FTP restricted to their IP addresses.",
+    ),
+    (
+        15,
+        MD,
+        Authority::TopManagement,
+        "2026-02-20",
+        "",
+        "What the cyber insurance does not cover is accepted; no end date agreed.",
+    ),
 ];
 
 /// C-001 and C-002: title, description, source, covered Annex A controls.

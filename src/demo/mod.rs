@@ -6,12 +6,28 @@
 //! gaps, and no others, for the readiness checker to find:
 //!
 //! - **Interested party without addressed requirements**: IP-007 (cyber insurer).
-//! - **Asset without owner**: AS-028 (Backup NAS).
+//! - **Asset without owner** (one lapse, minor): AS-028 (Backup NAS).
+//! - **Primary asset rated without a rationale** (observation): AS-005 (Financial records),
+//!   availability.
 //! - **Supporting asset that serves no primary asset**: AS-029 (Legacy FTP server); nothing
 //!   depends on it, so it inherits no protection needs.
 //! - **Primary asset without protection needs**: AS-011 (Invoicing).
-//! - **Risk without owner**: R-018 (Exposure of dispatch data at the Hamburg office).
-//! - **Risk without assessment** (no ratings, no treatment): R-020 (EU Data Act obligations).
+//! - **Risk without owner** (one lapse, minor): R-018 (Exposure of dispatch data at the Hamburg
+//!   office); its plan was approved by the managing director.
+//! - **Risk without assessment** (no ratings, no treatment; one lapse, minor): R-020 (EU Data
+//!   Act obligations).
+//! - **Residual risk above the criteria, treatment done, not accepted** (major): R-019 (Denial
+//!   of service), residual high (3 x 3) with T-017 done.
+//! - **Residual risk above the criteria while its treatment is open** (minor): R-003 (Long
+//!   outage of the AWS region), residual high (2 x 4), T-004 planned.
+//! - **Treatment plan without the risk owner's approval**: R-010 (Security incident at the
+//!   payroll bureau), T-012 planned. Every other risk with actions has its plan approved on
+//!   2026-02-12.
+//! - **Risk review overdue** by its level's review period: R-007 (Loss or theft of a laptop),
+//!   medium (every 12 months), last assessed on 2025-03-15. Every other rated risk was assessed
+//!   on 2026-02-05.
+//! - **Risk acceptance without an end date**: on R-015 (Financial loss from a major cyber
+//!   incident), accepted by the managing director on 2026-02-20.
 //! - **Risk above the acceptance criteria without a treatment option**: R-017 (IT service
 //!   provider's administrator access), inherent and residual high (3 x 4).
 //! - **Risk to be reduced without any treatment action**: R-011 (Loss of key developers).
@@ -29,6 +45,12 @@
 //!   v1 had it applicable and planned), A.8.12 (owner ISB → CTO) and C-001 (partially
 //!   implemented → implemented when T-014 was done).
 //!
+//! No gap is systemic: a third of the risks or assets sharing a gap (RISK-010, RISK-011,
+//! ASSET-006) would not be the well-run company the demo shows; the unit tests cover those.
+//! Nor does the demo hold a value off its scale (ASSET-007, RISK-016): the demo goes through
+//! every export and import in the tests, and an import refuses such a value; `tests/check.rs`
+//! writes them into the demo file as another tool would, and checks the findings.
+//!
 //! Not gaps: two overrides on supporting assets, both justified (an override without a
 //! justification is refused on write): AS-013 (AWS account), confidentiality raised to very high
 //! by cumulation, and AS-016 (Laptop fleet), availability lowered to normal against an inherited
@@ -42,7 +64,7 @@
 //! Counts: 8 scope items (S-008 excluded from the ISMS, S-002 outside the certificate),
 //! 5 context issues, 7 interested parties, 30 assets (11 primary, 18 supporting, 1 intangible),
 //! 38 dependencies, 35 protection needs, 20 risks (every treatment option used), 17 actions,
-//! 2 acceptances, 2 custom controls, SoA decided for all 93 Annex A controls (88 applicable,
+//! 3 acceptances, 2 custom controls, SoA decided for all 93 Annex A controls (88 applicable,
 //! 5 excluded) and both custom controls, one issued SoA version (v1), and one finished workshop:
 //! W-001, the protection needs workshop of 2026-01-28 (09:00 to 12:30; Anna Weber, Jonas Klein,
 //! Petra Hoffmann), which raised two ratings (AS-003 confidentiality and AS-007 availability,
@@ -260,6 +282,18 @@ fn fill_risks(w: &mut Writer<'_>, s: &Settings, asset_ids: &[i64]) -> Result<Vec
             treatment_rationale: row.rationale.into(),
             status: row.status,
             next_review: maybe_date(row.next_review)?,
+            assessed_on: match row.inherent.or(row.residual) {
+                Some(_) => maybe_date(row.assessed_on)?,
+                None => None,
+            },
+            plan_approved_by: if row.plan_approved_on.is_empty() {
+                String::new()
+            } else if row.plan_approved_by.is_empty() {
+                row.owner.into()
+            } else {
+                row.plan_approved_by.into()
+            },
+            plan_approved_on: maybe_date(row.plan_approved_on)?,
             ..Risk::new(row.title)
         };
         risk_ids.push(w.insert_risk(risk, &s.methodology)?.id);

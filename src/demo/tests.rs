@@ -25,8 +25,19 @@ fn every_date_literal_parses() {
             .map(|r| r.next_review)
             .filter(|d| !d.is_empty()),
     );
+    literals.extend(
+        data::RISKS
+            .iter()
+            .flat_map(|r| [r.assessed_on, r.plan_approved_on])
+            .filter(|d| !d.is_empty()),
+    );
     literals.extend(data::ACTIONS.iter().map(|a| a.due));
-    literals.extend(data::ACCEPTANCES.iter().flat_map(|a| [a.3, a.4]));
+    literals.extend(
+        data::ACCEPTANCES
+            .iter()
+            .flat_map(|a| [a.3, a.4])
+            .filter(|d| !d.is_empty()),
+    );
     literals.extend(
         data::QUESTIONS
             .iter()
@@ -47,7 +58,7 @@ fn demo_has_the_designed_counts() {
     assert_eq!((c.scope_items, c.context_issues, c.parties), (8, 5, 7));
     assert_eq!(
         (c.assets, c.risks, c.actions, c.acceptances),
-        (30, 20, 17, 2)
+        (30, 20, 17, 3)
     );
     assert_eq!(
         (c.annex_a_controls, c.custom_controls, c.soa_decided),
@@ -369,7 +380,7 @@ fn risk_register_has_the_documented_gaps() {
     assert_eq!(numbers(&|r| unacceptable(r) && r.treatment.is_none()), [17]);
     assert_eq!(
         numbers(&|r| unacceptable(r)),
-        [17],
+        [3, 17, 19],
         "every other residual lies within the criteria"
     );
     let treated: HashSet<i64> = actions
@@ -399,10 +410,14 @@ fn risk_flags_are_exactly_the_documented_gaps() {
     assert_eq!(
         flagged,
         [
+            // Above the criteria with its treatment open (RISK-013) or done (RISK-012, R-019).
+            (3, vec![RiskFlag::AboveCriteria]),
+            (7, vec![RiskFlag::ReviewOverdue]),
             (11, vec![RiskFlag::ReduceWithoutActions]),
             (14, vec![RiskFlag::AcceptanceExpired]),
             (17, vec![RiskFlag::AboveCriteria, RiskFlag::NoTreatment]),
             (18, vec![RiskFlag::NoOwner]),
+            (19, vec![RiskFlag::AboveCriteria]),
             (20, vec![RiskFlag::NotAssessed]),
         ]
     );
@@ -413,7 +428,7 @@ fn every_demo_acceptance_has_the_authority_its_level_needs() {
     let (_dir, store) = demo();
     let m = store.methodology().unwrap();
     let acceptances = store.acceptances().unwrap();
-    assert_eq!(acceptances.len(), 2);
+    assert_eq!(acceptances.len(), 3);
     for a in &acceptances {
         let risk = store.risk_by_id(a.risk).unwrap();
         let level = m.level(risk.current_rating().unwrap()).unwrap();

@@ -103,10 +103,96 @@ pub fn risk_flags(
     if latest.is_some_and(|a| a.is_expired(today)) {
         flags.push(RiskFlag::AcceptanceExpired);
     }
-    if risk.next_review.is_some_and(|d| d < today) {
+    if review_due(m, risk).is_some_and(|d| d < today) {
         flags.push(RiskFlag::ReviewOverdue);
     }
     flags
+}
+
+/// When `risk` is next due for review: one review period of its current level after it was
+/// last assessed ([`Risk::assessed_on`]), or the date typed by hand ([`Risk::next_review`]),
+/// whichever comes first: a hand-typed date may bring a review forward, never put it off.
+/// `None` when neither applies (never assessed and no date typed, or rated off the scales
+/// without a date typed).
+pub fn review_due(m: &Methodology, risk: &Risk) -> Option<NaiveDate> {
+    let derived = risk.assessed_on.and_then(|on| {
+        let level = current_level(m, risk)?;
+        on.checked_add_months(chrono::Months::new(level.review_months))
+    });
+    match (derived, risk.next_review) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// How a risk whose level stays above the acceptance criteria lacks the acceptance of its
+/// residual risk: with its treatment still under way, or with nothing left to do about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResidualGap {
+    /// Some treatment action is still open: the residual level may yet fall.
+    TreatmentOpen,
+    /// Every treatment action is done (or it is avoided or transferred without any): what
+    /// remains is to be accepted.
+    TreatmentDone,
+}
+
+/// The residual risk of `risk` lies above the acceptance criteria and nobody with the
+/// authority its level needs has accepted it, whatever its treatment option. `None` when it
+/// is within the criteria or accepted, and when another predicate already says what is
+/// missing, so that one gap makes one finding: no treatment option
+/// ([`RiskFlag::NoTreatment`]), to be accepted without a record
+/// ([`RiskFlag::AcceptedWithoutRecord`]), or to be reduced without an action
+/// ([`RiskFlag::ReduceWithoutActions`]: the plan is missing before its result is). A latest acceptance either holds, or has expired
+/// ([`RiskFlag::AcceptanceExpired`]) or lacks authority ([`authority_shortfall`]), each judged
+/// as such.
+pub fn unaccepted_residual(
+    m: &Methodology,
+    risk: &Risk,
+    actions: &[Action],
+    acceptances: &[Acceptance],
+) -> Option<ResidualGap> {
+    if !is_above_criteria(m, risk) || risk.treatment.is_none() {
+        return None;
+    }
+    let treating: Vec<&Action> = actions
+        .iter()
+        .filter(|a| a.treats() && a.risks.contains(&risk.id))
+        .collect();
+    if latest_acceptance(risk.id, acceptances).is_some()
+        || risk.treatment == Some(TreatmentOption::Accept)
+        || (risk.treatment == Some(TreatmentOption::Reduce) && treating.is_empty())
+    {
+        return None;
+    }
+    let open = treating.iter().any(|a| a.status.is_open());
+    Some(if open {
+        ResidualGap::TreatmentOpen
+    } else {
+        ResidualGap::TreatmentDone
+    })
+}
+
+/// Whether the risk owner's approval of `risk`'s treatment plan is missing (6.1.3 f): some
+/// action treats it and no approval (who and when) is recorded.
+pub fn plan_unapproved(risk: &Risk, actions: &[Action]) -> bool {
+    !risk.plan_approved()
+        && actions
+            .iter()
+            .any(|a| a.treats() && a.risks.contains(&risk.id))
+}
+
+/// A rating of `risk` that lies outside `m`'s scales (written by another tool, or left from
+/// a methodology since changed by hand), as `inherent L9 × I2`; one line per such rating.
+pub fn ratings_off_scale(m: &Methodology, risk: &Risk) -> Vec<String> {
+    [("inherent", risk.inherent), ("residual", risk.residual)]
+        .into_iter()
+        .filter_map(|(which, rating)| {
+            let r = rating?;
+            m.level_of(r)
+                .is_none()
+                .then(|| format!("{which} L{} × I{}", r.likelihood, r.impact))
+        })
+        .collect()
 }
 
 /// `acceptance` checked against `risk` as it stands: the risk must be assessed, and whoever

@@ -97,6 +97,12 @@ impl ProtectionScale {
         u8::try_from(self.levels.len()).unwrap_or(u8::MAX)
     }
 
+    /// Whether `level` is one of the scale's levels (1 to the top): what a need is validated
+    /// against, and what the check reports a stored need outside of.
+    pub fn holds(&self, level: u8) -> bool {
+        (1..=self.max_level()).contains(&level)
+    }
+
     pub fn validated(self) -> Result<Self, ValidationError> {
         if !(3..=4).contains(&self.levels.len()) {
             return Err(ValidationError::new(field::SCALE, "needs 3 or 4 levels"));
@@ -137,7 +143,7 @@ impl ProtectionNeed {
         scale: &ProtectionScale,
         rated_directly: bool,
     ) -> Result<Self, ValidationError> {
-        if self.level == 0 || self.level > scale.max_level() {
+        if !scale.holds(self.level) {
             return Err(ValidationError::new(
                 field::LEVEL,
                 format!("must be between 1 and {}", scale.max_level()),

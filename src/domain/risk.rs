@@ -47,7 +47,18 @@ pub struct Risk {
     pub treatment: Option<TreatmentOption>,
     pub treatment_rationale: String,
     pub status: RiskStatus,
+    /// A review date typed by hand: it can bring the review forward, never put it off past
+    /// what the level's review period asks (see [`crate::domain::evaluation::review_due`]).
     pub next_review: Option<NaiveDate>,
+    /// When the risk was last assessed: set when its ratings are saved changed, or confirmed
+    /// (see [`assessed_on_saved`]). Its next review follows from its level's review months.
+    #[serde(default)]
+    pub assessed_on: Option<NaiveDate>,
+    /// Who approved the treatment plan for it (6.1.3 f: the risk owner), and when.
+    #[serde(default)]
+    pub plan_approved_by: String,
+    #[serde(default)]
+    pub plan_approved_on: Option<NaiveDate>,
 }
 
 impl Risk {
@@ -68,6 +79,9 @@ impl Risk {
             treatment_rationale: String::new(),
             status: RiskStatus::Identified,
             next_review: None,
+            assessed_on: None,
+            plan_approved_by: String::new(),
+            plan_approved_on: None,
         }
     }
 
@@ -75,6 +89,11 @@ impl Risk {
     /// something once a treatment option is chosen.
     pub fn residual_applies(treatment: Option<TreatmentOption>) -> bool {
         treatment.is_some()
+    }
+
+    /// Whether the risk owner's approval of its treatment plan is recorded: who and when.
+    pub fn plan_approved(&self) -> bool {
+        !self.plan_approved_by.trim().is_empty() && self.plan_approved_on.is_some()
     }
 
     /// The rating that counts now: residual once assessed, else inherent.
@@ -116,11 +135,33 @@ impl Risk {
                 field::TREATMENT_RATIONALE,
                 &self.treatment_rationale,
             )),
+            plan_approved_by: found
+                .keep(text::line(field::PLAN_APPROVED_BY, &self.plan_approved_by)),
             objectives,
             assets,
             ..self
         };
         found.settled(risk)
+    }
+}
+
+/// When `after` was last assessed once saved over `before` (`None` for a new risk) on
+/// `today`: today when it is rated and its ratings changed (a new rated risk included), or when
+/// the save `confirms` the assessment as it stands (saving the risk form does); else the date
+/// it had. An unrated risk keeps no date.
+pub fn assessed_on_saved(
+    before: Option<&Risk>,
+    after: &Risk,
+    today: NaiveDate,
+    confirms: bool,
+) -> Option<NaiveDate> {
+    after.current_rating()?;
+    let changed =
+        before.is_none_or(|b| (b.inherent, b.residual) != (after.inherent, after.residual));
+    if changed || confirms {
+        Some(today)
+    } else {
+        before.and_then(|b| b.assessed_on).or(after.assessed_on)
     }
 }
 
@@ -145,6 +186,9 @@ pub mod field {
     pub const TREATMENT_RATIONALE: Field = Field::new("treatment rationale");
     pub const STATUS: Field = Field::new("status");
     pub const NEXT_REVIEW: Field = Field::new("next review");
+    pub const ASSESSED_ON: Field = Field::new("assessed on");
+    pub const PLAN_APPROVED_BY: Field = Field::new("plan approved by");
+    pub const PLAN_APPROVED_ON: Field = Field::new("plan approved on");
 }
 
 /// The fields of an acceptance, as validation errors and forms name them.

@@ -37,7 +37,7 @@ fn need(r: &Row<'_>) -> rusqlite::Result<ProtectionNeed> {
     Ok(ProtectionNeed {
         asset: r.get(0)?,
         objective: parse(r, 1)?,
-        level: r.get(2)?,
+        level: super::sql::level(r, 2)?,
         rationale: r.get(3)?,
         rationale_stale: r.get(4)?,
     })

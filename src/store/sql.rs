@@ -50,6 +50,22 @@ where
         .collect()
 }
 
+/// A small level or step as stored, read whatever another tool wrote there: a number past
+/// `0..=255` is read as the nearest end, so that it stays off every scale (and the readiness
+/// check reports it) instead of making the whole read fail.
+pub fn level(row: &Row<'_>, idx: usize) -> rusqlite::Result<u8> {
+    Ok(saturated(row.get::<_, i64>(idx)?))
+}
+
+/// As [`level`], for a column that may be empty.
+pub fn maybe_level(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<u8>> {
+    Ok(row.get::<_, Option<i64>>(idx)?.map(saturated))
+}
+
+fn saturated(n: i64) -> u8 {
+    u8::try_from(n.clamp(0, i64::from(u8::MAX))).unwrap_or(u8::MAX)
+}
+
 pub fn join<T: Copy>(items: &[T], code: impl Fn(T) -> &'static str) -> String {
     items.iter().map(|&i| code(i)).collect::<Vec<_>>().join(",")
 }

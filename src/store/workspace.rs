@@ -13,6 +13,7 @@ impl Store {
             assets: self.assets()?,
             dependencies: self.dependencies()?,
             needs: self.protection_needs()?,
+            scale: self.protection_scale()?,
             objectives: self.objectives()?,
             methodology: self.methodology()?,
             risks: self.risks()?,

@@ -420,3 +420,54 @@ fn resizing_the_methodology_moves_every_rating_onto_the_new_scales() {
         .collect();
     assert_eq!(rerated, ["R-001", "R-002"]);
 }
+
+#[test]
+fn saving_a_risk_dates_its_assessment_and_keeps_the_plans_approval() {
+    let (_dir, path) = temp();
+    let mut store = Store::create(&path, "Acme GmbH").unwrap();
+    let (_, _, r) = register(&mut store);
+    let m = store.methodology().unwrap();
+    assert_eq!(r.assessed_on, None, "inserted as given");
+    // Saved unchanged without confirming: the date stays as it was.
+    let kept = store
+        .edit(|w| w.save_risk(r.clone(), &m, date("2026-03-01"), false))
+        .unwrap();
+    assert_eq!(kept.assessed_on, None);
+    // Saved as the form saves it: the assessment is confirmed today.
+    let confirmed = store
+        .edit(|w| w.save_risk(r.clone(), &m, date("2026-03-02"), true))
+        .unwrap();
+    assert_eq!(confirmed.assessed_on, Some(date("2026-03-02")));
+    // Ratings changed: dated today even without confirming.
+    let rerated = Risk {
+        residual: rating(2, 2),
+        plan_approved_by: "CTO".into(),
+        plan_approved_on: Some(date("2026-03-03")),
+        ..confirmed
+    };
+    let stored = store
+        .edit(|w| w.save_risk(rerated, &m, date("2026-03-04"), false))
+        .unwrap();
+    assert_eq!(stored.assessed_on, Some(date("2026-03-04")));
+    let read = store.risk_by_id(r.id).unwrap();
+    assert_eq!(read, stored);
+    assert_eq!(
+        (read.plan_approved_by.as_str(), read.plan_approved_on),
+        ("CTO", Some(date("2026-03-03")))
+    );
+    // A new rated risk is assessed the day it is saved.
+    let new = store
+        .edit(|w| {
+            w.save_risk(
+                Risk {
+                    inherent: rating(1, 1),
+                    ..Risk::new("Spilled coffee")
+                },
+                &m,
+                date("2026-03-05"),
+                true,
+            )
+        })
+        .unwrap();
+    assert_eq!(new.assessed_on, Some(date("2026-03-05")));
+}

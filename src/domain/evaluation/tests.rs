@@ -381,3 +381,119 @@ fn an_acceptance_is_proposed_for_one_review_period_of_the_current_level() {
         "not assessed: assess the risk before accepting it"
     );
 }
+
+#[test]
+fn the_next_review_follows_from_the_levels_review_months() {
+    let m = Methodology::default();
+    let mut r = risk(1, rating(2, 2), Some(TreatmentOption::Reduce));
+    r.next_review = None;
+    assert_eq!(review_due(&m, &r), None, "never assessed, no date typed");
+    r.assessed_on = Some(d("2025-08-31"));
+    // Medium: every 12 months.
+    assert_eq!(review_due(&m, &r), Some(d("2026-08-31")));
+    // Critical: every 3 months (the month's end kept).
+    r.residual = rating(5, 5);
+    assert_eq!(review_due(&m, &r), Some(d("2025-11-30")));
+    // A date typed by hand wins when it is earlier, never when it is later.
+    r.next_review = Some(d("2025-10-01"));
+    assert_eq!(review_due(&m, &r), Some(d("2025-10-01")));
+    r.next_review = Some(d("2027-01-01"));
+    assert_eq!(review_due(&m, &r), Some(d("2025-11-30")));
+    // Off the scales, only the typed date is left.
+    r.residual = rating(9, 9);
+    assert_eq!(review_due(&m, &r), Some(d("2027-01-01")));
+}
+
+#[test]
+fn an_assessment_is_dated_when_its_ratings_change_or_are_confirmed() {
+    use crate::domain::risk::assessed_on_saved;
+    let before = Risk {
+        assessed_on: Some(d("2025-06-01")),
+        ..risk(1, rating(2, 2), Some(TreatmentOption::Reduce))
+    };
+    let same = before.clone();
+    assert_eq!(
+        assessed_on_saved(Some(&before), &same, today(), false),
+        Some(d("2025-06-01"))
+    );
+    assert_eq!(
+        assessed_on_saved(Some(&before), &same, today(), true),
+        Some(today())
+    );
+    let rerated = Risk {
+        residual: rating(3, 3),
+        ..same
+    };
+    assert_eq!(
+        assessed_on_saved(Some(&before), &rerated, today(), false),
+        Some(today())
+    );
+    // A new rated risk is assessed today; an unrated one is not assessed at all.
+    assert_eq!(
+        assessed_on_saved(None, &rerated, today(), false),
+        Some(today())
+    );
+    assert_eq!(
+        assessed_on_saved(None, &Risk::new("x"), today(), true),
+        None
+    );
+}
+
+#[test]
+fn a_residual_risk_above_the_criteria_needs_an_acceptance_whatever_its_treatment() {
+    let m = Methodology::default();
+    let critical = risk(1, rating(5, 5), Some(TreatmentOption::Reduce));
+    let mut action = Action {
+        id: 1,
+        risks: vec![1],
+        status: ActionStatus::InProgress,
+        ..Action::new("Backup")
+    };
+    assert_eq!(
+        unaccepted_residual(&m, &critical, std::slice::from_ref(&action), &[]),
+        Some(ResidualGap::TreatmentOpen)
+    );
+    action.status = ActionStatus::Done;
+    assert_eq!(
+        unaccepted_residual(&m, &critical, std::slice::from_ref(&action), &[]),
+        Some(ResidualGap::TreatmentDone)
+    );
+    // To be reduced without any action: RISK-004 says the plan is missing.
+    assert_eq!(unaccepted_residual(&m, &critical, &[], &[]), None);
+    let transferred = risk(1, rating(5, 5), Some(TreatmentOption::Transfer));
+    assert_eq!(
+        unaccepted_residual(&m, &transferred, &[], &[]),
+        Some(ResidualGap::TreatmentDone)
+    );
+    let accepted = acceptance(
+        1,
+        Authority::TopManagement,
+        "2026-03-01",
+        Some("2026-06-01"),
+    );
+    assert_eq!(unaccepted_residual(&m, &critical, &[], &[accepted]), None);
+    let medium = risk(1, rating(2, 2), Some(TreatmentOption::Reduce));
+    assert_eq!(unaccepted_residual(&m, &medium, &[], &[]), None);
+}
+
+#[test]
+fn a_treatment_plan_needs_its_owners_approval_once_actions_treat_the_risk() {
+    let mut r = risk(1, rating(2, 2), Some(TreatmentOption::Reduce));
+    let mut action = Action {
+        id: 1,
+        risks: vec![1],
+        ..Action::new("Backup")
+    };
+    assert!(!plan_unapproved(&r, &[]));
+    assert!(plan_unapproved(&r, std::slice::from_ref(&action)));
+    action.status = ActionStatus::Cancelled;
+    assert!(!plan_unapproved(&r, std::slice::from_ref(&action)));
+    action.status = ActionStatus::Planned;
+    r.plan_approved_by = "CTO".into();
+    assert!(
+        plan_unapproved(&r, std::slice::from_ref(&action)),
+        "who, and when"
+    );
+    r.plan_approved_on = Some(d("2026-03-01"));
+    assert!(!plan_unapproved(&r, &[action]));
+}

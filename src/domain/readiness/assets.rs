@@ -1,15 +1,20 @@
-//! Asset rules: every asset owned, every primary asset rated for each active objective, every
-//! supporting asset serving some primary asset, every override of an inherited need justified,
-//! and no question of a rating workshop left open past its due date.
+//! Asset rules: every asset owned (a minor lapse per asset, one major finding when a third of
+//! the inventory or more has no owner), every primary asset rated for each active objective and
+//! with a rationale, every need on its scale, every supporting asset serving some primary
+//! asset, every override of an inherited need justified, and no question of a rating workshop
+//! left open past its due date.
 
 use std::collections::{HashMap, HashSet};
 
 use chrono::NaiveDate;
 
-use super::{Basis, Finding, Place, Rule, Severity, Workspace, in_sentence, join_and};
+use super::{
+    Basis, Finding, Place, Rule, Severity, Workspace, in_sentence, is_systemic, join_and, join_some,
+};
 use crate::domain::asset::{Asset, AssetCategory};
-use crate::domain::protection::{Objective, needs_justification};
+use crate::domain::protection::{Objective, ProtectionNeed, needs_justification};
 use crate::domain::reference::RefKind;
+use crate::domain::wording::count;
 
 pub(super) const NO_OWNER: Rule = Rule {
     id: "ASSET-001",
@@ -46,6 +51,27 @@ pub(super) const QUESTION_OVERDUE: Rule = Rule {
     basis: Basis::Clause("6.1.2"),
 };
 
+pub(super) const NO_OWNER_SYSTEMIC: Rule = Rule {
+    id: "ASSET-006",
+    severity: Severity::Major,
+    title: "Assets without an owner, a third of the inventory or more",
+    basis: Basis::Control("5.9"),
+};
+
+pub(super) const NEED_OFF_SCALE: Rule = Rule {
+    id: "ASSET-007",
+    severity: Severity::Minor,
+    title: "Protection need outside the protection scale",
+    basis: Basis::Clause("6.1.2"),
+};
+
+pub(super) const NO_RATIONALE: Rule = Rule {
+    id: "ASSET-008",
+    severity: Severity::Observation,
+    title: "Primary asset rated without a rationale",
+    basis: Basis::Clause("6.1.2"),
+};
+
 /// A question of a workshop still open after the day it was due ([`crate::domain::question::OpenQuestion::is_overdue`]):
 /// the protection needs it was about may rest on a guess.
 pub(super) fn check_questions(ws: &Workspace, today: NaiveDate, out: &mut Vec<Finding>) {
@@ -77,14 +103,36 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Finding>) {
     let reached = served_by_primary(ws);
     let rated: HashSet<(i64, Objective)> =
         ws.needs.iter().map(|n| (n.asset, n.objective)).collect();
-    for asset in &ws.assets {
-        if asset.owner.trim().is_empty() {
+    let unowned: Vec<&Asset> = ws
+        .assets
+        .iter()
+        .filter(|a| a.owner.trim().is_empty())
+        .collect();
+    if is_systemic(unowned.len(), ws.assets.len()) {
+        let refs: Vec<String> = unowned
+            .iter()
+            .map(|a| RefKind::Asset.format(a.number))
+            .collect();
+        out.push(NO_OWNER_SYSTEMIC.finding(
+            format!(
+                "{} of {} have no owner: {}",
+                unowned.len(),
+                count(ws.assets.len(), "asset", "assets"),
+                join_some(&refs, 5)
+            ),
+            "Name an owner for each on the Assets screen, and make naming one part of adding an asset",
+            Place::Asset(unowned[0].id),
+        ));
+    } else {
+        for asset in unowned {
             out.push(NO_OWNER.finding(
                 format!("{} has no owner", reference(asset)),
                 "Name an owner on the Assets screen",
                 Place::Asset(asset.id),
             ));
         }
+    }
+    for asset in &ws.assets {
         match asset.kind.category() {
             AssetCategory::Primary => unrated(ws, &rated, asset, out),
             AssetCategory::Supporting if !reached.contains(&asset.id) => {
@@ -101,6 +149,7 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Finding>) {
         }
     }
     let assets: HashMap<i64, &Asset> = ws.assets.iter().map(|a| (a.id, a)).collect();
+    needs_as_rated(ws, &assets, out);
     for need in &ws.needs {
         let Some(asset) = assets.get(&need.asset) else {
             continue;
@@ -118,6 +167,55 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// ASSET-007 for each need whose level lies outside the scale (written by another tool: the
+/// grid has no cell for it), ASSET-008 for each primary asset rated without a rationale (one
+/// finding naming its objectives).
+fn needs_as_rated(ws: &Workspace, assets: &HashMap<i64, &Asset>, out: &mut Vec<Finding>) {
+    let mut without: HashMap<i64, Vec<Objective>> = HashMap::new();
+    for need in &ws.needs {
+        let Some(asset) = assets.get(&need.asset) else {
+            continue;
+        };
+        if !ws.scale.holds(need.level) {
+            out.push(NEED_OFF_SCALE.finding(
+                format!(
+                    "{}: its {} need is level {}, outside the protection scale of {}",
+                    reference(asset),
+                    in_sentence(need.objective.label()),
+                    need.level,
+                    count(ws.scale.max_level(), "level", "levels")
+                ),
+                "Rate the need again on the scale on the Protection screen",
+                Place::Asset(asset.id),
+            ));
+        }
+        if rated_without_rationale(asset, need) {
+            without.entry(asset.id).or_default().push(need.objective);
+        }
+    }
+    for asset in &ws.assets {
+        let Some(objectives) = without.get_mut(&asset.id) else {
+            continue;
+        };
+        objectives.sort();
+        let objectives: Vec<String> = objectives.iter().map(|o| in_sentence(o.label())).collect();
+        out.push(NO_RATIONALE.finding(
+            format!(
+                "{} is rated for {} without a rationale",
+                reference(asset),
+                join_and(&objectives)
+            ),
+            "Write down why each level was chosen on the Protection screen",
+            Place::Asset(asset.id),
+        ));
+    }
+}
+
+/// Whether `need` rates a primary asset (one rated directly) without saying why.
+fn rated_without_rationale(asset: &Asset, need: &ProtectionNeed) -> bool {
+    asset.kind.is_rated_directly() && need.rationale.trim().is_empty()
 }
 
 /// ASSET-002 for one primary asset: the active objectives it has no need for, in one finding.

@@ -19,7 +19,7 @@ use super::clause::ClauseItem;
 use super::control::Control;
 use super::methodology::Methodology;
 use super::party::InterestedParty;
-use super::protection::{Objective, ProtectionNeed};
+use super::protection::{Objective, ProtectionNeed, ProtectionScale};
 use super::question::OpenQuestion;
 use super::risk::{Acceptance, Risk};
 use super::scope::{ScopeItem, ScopeStatements};
@@ -129,7 +129,9 @@ pub struct Workspace {
     pub parties: Vec<InterestedParty>,
     pub assets: Vec<Asset>,
     pub dependencies: Vec<Dependency>,
+    /// The needs as stored, levels outside the scale included (the check reports them).
     pub needs: Vec<ProtectionNeed>,
+    pub scale: ProtectionScale,
     pub objectives: Vec<Objective>,
     pub methodology: Methodology,
     pub risks: Vec<Risk>,
@@ -183,6 +185,9 @@ const RULES: &[Rule] = &[
     assets::SERVES_NOTHING,
     assets::OVERRIDE_UNJUSTIFIED,
     assets::QUESTION_OVERDUE,
+    assets::NO_OWNER_SYSTEMIC,
+    assets::NEED_OFF_SCALE,
+    assets::NO_RATIONALE,
     risks::NO_OWNER,
     risks::NOT_ASSESSED,
     risks::UNTREATED,
@@ -192,6 +197,13 @@ const RULES: &[Rule] = &[
     risks::INSUFFICIENT_AUTHORITY,
     risks::ACCEPTANCE_EXPIRED,
     risks::REVIEW_OVERDUE,
+    risks::NO_OWNER_SYSTEMIC,
+    risks::NOT_ASSESSED_SYSTEMIC,
+    risks::RESIDUAL_UNACCEPTED,
+    risks::RESIDUAL_UNACCEPTED_IN_TREATMENT,
+    risks::PLAN_UNAPPROVED,
+    risks::ACCEPTANCE_OPEN_ENDED,
+    risks::RATING_OFF_SCALE,
     soa::UNDECIDED,
     soa::EXCLUSION_UNJUSTIFIED,
     soa::NO_REASON,

@@ -1,29 +1,36 @@
 //! Risk rules (6.1.2, 6.1.3, 8.2, 8.3): the auditor's reading of the risk flags of
-//! [`crate::domain::evaluation`], overdue treatment actions, and acceptances checked against the
-//! authority the risk's current level requires.
+//! [`crate::domain::evaluation`] (owners and assessments graded as lapses or, shared by a third
+//! of the register, as one systemic finding), overdue treatment actions, acceptances checked
+//! against the authority the risk's current level requires and for an end date, residual risk
+//! above the criteria left unaccepted, the owner's approval of the treatment plan, and ratings
+//! off the methodology's scales.
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
-use super::{Basis, Finding, Place, Rule, Severity, Workspace, in_sentence};
+use super::{
+    Basis, Finding, Place, Rule, Severity, Workspace, in_sentence, is_systemic, join_some,
+};
 use crate::domain::evaluation::{
-    RiskFlag, authority_shortfall, current_level, latest_acceptance, risk_flags,
+    ResidualGap, RiskFlag, authority_shortfall, current_level, latest_acceptance, plan_unapproved,
+    ratings_off_scale, review_due, risk_flags, unaccepted_residual,
 };
 use crate::domain::reference::RefKind;
 use crate::domain::risk::{Acceptance, Risk};
 use crate::domain::treatment::Action;
+use crate::domain::wording::count;
 
 pub(super) const NO_OWNER: Rule = Rule {
     id: "RISK-001",
-    severity: Severity::Major,
+    severity: Severity::Minor,
     title: "Risk without a risk owner",
     basis: Basis::Clause("6.1.2"),
 };
 
 pub(super) const NOT_ASSESSED: Rule = Rule {
     id: "RISK-002",
-    severity: Severity::Major,
+    severity: Severity::Minor,
     title: "Risk not assessed",
     basis: Basis::Clause("6.1.2"),
 };
@@ -77,6 +84,55 @@ pub(super) const REVIEW_OVERDUE: Rule = Rule {
     basis: Basis::Clause("8.2"),
 };
 
+pub(super) const NO_OWNER_SYSTEMIC: Rule = Rule {
+    id: "RISK-010",
+    severity: Severity::Major,
+    title: "Risks without a risk owner, a third of the register or more",
+    basis: Basis::Clause("6.1.2"),
+};
+
+pub(super) const NOT_ASSESSED_SYSTEMIC: Rule = Rule {
+    id: "RISK-011",
+    severity: Severity::Major,
+    title: "Risks not assessed, a third of the register or more",
+    basis: Basis::Clause("6.1.2"),
+};
+
+pub(super) const RESIDUAL_UNACCEPTED: Rule = Rule {
+    id: "RISK-012",
+    severity: Severity::Major,
+    title: "Residual risk above the acceptance criteria, treatment done, not accepted",
+    basis: Basis::Clause("6.1.3"),
+};
+
+pub(super) const RESIDUAL_UNACCEPTED_IN_TREATMENT: Rule = Rule {
+    id: "RISK-013",
+    severity: Severity::Minor,
+    title: "Residual risk above the acceptance criteria, treatment open, not accepted",
+    basis: Basis::Clause("6.1.3"),
+};
+
+pub(super) const PLAN_UNAPPROVED: Rule = Rule {
+    id: "RISK-014",
+    severity: Severity::Minor,
+    title: "Treatment plan without the risk owner's approval",
+    basis: Basis::Clause("6.1.3"),
+};
+
+pub(super) const ACCEPTANCE_OPEN_ENDED: Rule = Rule {
+    id: "RISK-015",
+    severity: Severity::Minor,
+    title: "Risk acceptance without an end date",
+    basis: Basis::Clause("6.1.3"),
+};
+
+pub(super) const RATING_OFF_SCALE: Rule = Rule {
+    id: "RISK-016",
+    severity: Severity::Minor,
+    title: "Risk rating outside the methodology's scales",
+    basis: Basis::Clause("8.2"),
+};
+
 /// The treatment actions and acceptances of one risk.
 struct RiskRecords<'a> {
     actions: &'a [Action],
@@ -102,6 +158,9 @@ pub(super) fn check(ws: &Workspace, today: NaiveDate, out: &mut Vec<Finding>) {
             .or_default()
             .push(acceptance.clone());
     }
+    // Lapses that may be a pattern: reported once the register is read.
+    let mut no_owner = Vec::new();
+    let mut not_assessed = Vec::new();
     for risk in &ws.risks {
         let own = RiskRecords {
             actions: actions.get(&risk.id).map_or(&[], Vec::as_slice),
@@ -109,14 +168,60 @@ pub(super) fn check(ws: &Workspace, today: NaiveDate, out: &mut Vec<Finding>) {
         };
         let flags = risk_flags(&ws.methodology, risk, own.actions, own.acceptances, today);
         for flag in flags {
-            if let Some(finding) = flag_finding(ws, risk, &own, flag) {
-                out.push(finding);
+            match flag {
+                RiskFlag::NoOwner => no_owner.push(risk),
+                RiskFlag::NotAssessed => not_assessed.push(risk),
+                _ => out.extend(flag_finding(ws, risk, &own, flag)),
             }
         }
         if let Some(acceptance) = latest_acceptance(risk.id, own.acceptances) {
             authority(ws, risk, acceptance, out);
+            open_ended(risk, acceptance, out);
+        }
+        residual(ws, risk, &own, out);
+        if plan_unapproved(risk, own.actions) {
+            out.push(PLAN_UNAPPROVED.finding(
+                format!(
+                    "{}: its treatment plan has no recorded approval by the risk owner",
+                    reference(risk)
+                ),
+                "Record who approved the plan and when on the Risks screen",
+                Place::Risk(risk.id),
+            ));
+        }
+        let off = ratings_off_scale(&ws.methodology, risk);
+        if !off.is_empty() {
+            let (l, i) = ws.methodology.size();
+            out.push(RATING_OFF_SCALE.finding(
+                format!(
+                    "{}: {} outside the methodology's {l} × {i} scales",
+                    reference(risk),
+                    super::join_and(&off)
+                ),
+                "Rate it again on the methodology's scales on the Risks screen",
+                Place::Risk(risk.id),
+            ));
         }
     }
+    let total = ws.risks.len();
+    lapses(
+        &no_owner,
+        total,
+        NO_OWNER_SYSTEMIC,
+        "have no risk owner",
+        "Name a risk owner for each on the Risks screen, and make naming one part of identifying a risk",
+        out,
+        |risk| flag_finding(ws, risk, &NO_RECORDS, RiskFlag::NoOwner),
+    );
+    lapses(
+        &not_assessed,
+        total,
+        NOT_ASSESSED_SYSTEMIC,
+        "are not assessed",
+        "Rate their likelihood and impact on the Risks screen, and plan the assessment of the rest",
+        out,
+        |risk| flag_finding(ws, risk, &NO_RECORDS, RiskFlag::NotAssessed),
+    );
     for action in ws.actions.iter().filter(|a| a.is_overdue(today)) {
         let due = action.due.map_or_else(String::new, |d| d.to_string());
         out.push(ACTION_OVERDUE.finding(
@@ -130,6 +235,94 @@ pub(super) fn check(ws: &Workspace, today: NaiveDate, out: &mut Vec<Finding>) {
             Place::Action(action.id),
         ));
     }
+}
+
+const NO_RECORDS: RiskRecords<'static> = RiskRecords {
+    actions: &[],
+    acceptances: &[],
+};
+
+/// A gap shared by `affected` of `total` risks: one finding of `systemic` naming the pattern
+/// when it is one ([`is_systemic`]), else the finding `single` makes for each risk.
+fn lapses<'a>(
+    affected: &[&'a Risk],
+    total: usize,
+    systemic: Rule,
+    what: &str,
+    fix: &str,
+    out: &mut Vec<Finding>,
+    single: impl Fn(&'a Risk) -> Option<Finding>,
+) {
+    if is_systemic(affected.len(), total) {
+        let refs: Vec<String> = affected
+            .iter()
+            .map(|r| RefKind::Risk.format(r.number))
+            .collect();
+        out.push(systemic.finding(
+            format!(
+                "{} of {} {what}: {}",
+                affected.len(),
+                count(total, "risk", "risks"),
+                join_some(&refs, 5)
+            ),
+            fix,
+            Place::Risk(affected[0].id),
+        ));
+    } else {
+        out.extend(affected.iter().filter_map(|r| single(r)));
+    }
+}
+
+/// RISK-012/013: a residual risk above the criteria that nobody with the authority has
+/// accepted ([`unaccepted_residual`]).
+fn residual(ws: &Workspace, risk: &Risk, own: &RiskRecords<'_>, out: &mut Vec<Finding>) {
+    let Some(gap) = unaccepted_residual(&ws.methodology, risk, own.actions, own.acceptances) else {
+        return;
+    };
+    let Some(level) = current_level(&ws.methodology, risk) else {
+        return;
+    };
+    let name = reference(risk);
+    let authority = level.authority.in_sentence();
+    let finding = match gap {
+        ResidualGap::TreatmentDone => RESIDUAL_UNACCEPTED.finding(
+            format!(
+                "{name} stays {}, above the acceptance criteria, with no treatment action open, \
+                 and {authority} has not accepted it",
+                level.name
+            ),
+            "Have the residual risk accepted by that authority, or plan further treatment, on the Risks and Treatment screens",
+            Place::Risk(risk.id),
+        ),
+        ResidualGap::TreatmentOpen => RESIDUAL_UNACCEPTED_IN_TREATMENT.finding(
+            format!(
+                "{name} is {}, above the acceptance criteria, while its treatment is open, \
+                 and {authority} has not accepted it",
+                level.name
+            ),
+            "Rate the residual risk once the treatment is done, and have it accepted if it stays above the criteria",
+            Place::Risk(risk.id),
+        ),
+    };
+    out.push(finding);
+}
+
+/// RISK-015 on the risk's current acceptance: an acceptance holds until a date, when the risk
+/// is looked at again.
+fn open_ended(risk: &Risk, acceptance: &Acceptance, out: &mut Vec<Finding>) {
+    if acceptance.until.is_some() {
+        return;
+    }
+    out.push(ACCEPTANCE_OPEN_ENDED.finding(
+        format!(
+            "{}: accepted by {} on {} without an end date",
+            reference(risk),
+            acceptance.accepted_by,
+            acceptance.accepted_on
+        ),
+        "Record a new acceptance with a date until which it holds on the Risks screen",
+        Place::Acceptance(acceptance.id),
+    ));
 }
 
 /// The finding a risk flag stands for; `None` for a flag that is no finding by itself (above
@@ -184,10 +377,19 @@ fn flag_finding(
             )
         }
         RiskFlag::ReviewOverdue => {
-            let due = risk.next_review.map_or_else(String::new, |d| d.to_string());
+            let due = review_due(&ws.methodology, risk)?;
+            // Say where the date comes from when the level's review period set it.
+            let why = match (risk.assessed_on, current_level(&ws.methodology, risk)) {
+                (Some(on), Some(level)) if risk.next_review != Some(due) => format!(
+                    " (assessed on {on}; {} risks are reviewed every {})",
+                    level.name,
+                    count(level.review_months, "month", "months")
+                ),
+                _ => String::new(),
+            };
             REVIEW_OVERDUE.finding(
-                format!("{name} was due for review on {due}"),
-                "Review the risk and set its next review date on the Risks screen",
+                format!("{name} was due for review on {due}{why}"),
+                "Review the risk and save its form to confirm the assessment on the Risks screen",
                 at_risk,
             )
         }

@@ -102,6 +102,9 @@ fn clean() -> Workspace {
         residual: rating(2, 2),
         treatment: Some(TreatmentOption::Reduce),
         next_review: Some(d("2026-09-30")),
+        assessed_on: Some(d("2026-02-01")),
+        plan_approved_by: "CTO".into(),
+        plan_approved_on: Some(d("2026-02-01")),
         ..Risk::new("Ransomware")
     }];
     let actions = vec![Action {
@@ -162,6 +165,7 @@ fn clean() -> Workspace {
             depends_on: 2,
         }],
         needs,
+        scale: ProtectionScale::default(),
         objectives: Objective::TRIAD.to_vec(),
         methodology: Methodology::default(),
         risks,
@@ -217,7 +221,7 @@ fn the_catalogue_has_unique_ids_and_covers_every_rule() {
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), ids.len());
-    assert_eq!(ids.len(), 27);
+    assert_eq!(ids.len(), 37);
     assert_eq!(rules()[0].id, "SCOPE-001");
     assert_eq!(rules()[0].severity, Severity::Major);
     assert!(rules().iter().all(|r| !r.title.is_empty()));
@@ -238,31 +242,27 @@ fn findings_come_gravest_first_then_by_rule_and_message() {
     assert_eq!(
         order,
         [
+            // Both assets lack an owner: a pattern, one major finding.
             (
                 Severity::Major,
-                "RISK-001",
-                "R-001 Ransomware has no risk owner".to_string()
+                "ASSET-006",
+                "2 of 2 assets have no owner: AS-001 and AS-002".to_string()
             ),
             (
                 Severity::Major,
                 "SCOPE-001",
                 "The ISMS scope statement is missing".to_string()
             ),
-            (
-                Severity::Minor,
-                "ASSET-001",
-                "AS-001 Customer data has no owner".to_string()
-            ),
-            (
-                Severity::Minor,
-                "ASSET-001",
-                "AS-002 Database server has no owner".to_string()
-            ),
             // Without a scope statement, the workspace no longer holds 4.3's document.
             (
                 Severity::Minor,
                 "CLAUSE-001",
                 "4.3 Scope: no document named for scope of the ISMS".to_string()
+            ),
+            (
+                Severity::Minor,
+                "RISK-001",
+                "R-001 Ransomware has no risk owner".to_string()
             ),
             (
                 Severity::Observation,

@@ -21,7 +21,7 @@
 //! | `assets` | `[{"id", "number", "name", "kind", "owner", "description", "location", "scope_item" (a scope item id or null), "classification"}]` |
 //! | `dependencies` | `[{"asset", "depends_on"}]`: asset ids; the first depends on (is supported by) the second |
 //! | `protection_needs` | `[{"asset", "objective", "level", "rationale"}]`: the needs rated or overridden on an asset (effective needs are derived, not stored) |
-//! | `risks` | `[{"id", "number", "title", "description", "assets" (asset ids), "threat", "vulnerability", "objectives", "owner", "inherent", "residual" (`{"likelihood", "impact"}` or null), "treatment", "treatment_rationale", "status", "next_review"}]` |
+//! | `risks` | `[{"id", "number", "title", "description", "assets" (asset ids), "threat", "vulnerability", "objectives", "owner", "inherent", "residual" (`{"likelihood", "impact"}` or null), "treatment", "treatment_rationale", "status", "next_review", "assessed_on", "plan_approved_by", "plan_approved_on"}]` (the last three optional on import) |
 //! | `acceptances` | `[{"id", "risk" (a risk id), "accepted_by", "authority", "accepted_on", "level", "until", "note"}]` |
 //! | `actions` | the treatment plan: `[{"id", "number", "title", "description", "risks" (risk ids), "controls" (control keys), "owner", "due", "status"}]` |
 //! | `controls` | every control, Annex A (`theme` other than `custom`; numbers and short titles) and custom (`C-001`): `[{"key", "theme", "title", "description", "source", "covers"}]` |

@@ -88,6 +88,18 @@ const SPECS: &[Spec] = &[
         names: &["next review", "review", "review date", "next review date"],
         required: false,
     },
+    Spec {
+        names: &["assessed on", "last assessed", "assessment date"],
+        required: false,
+    },
+    Spec {
+        names: &["plan approved by", "plan approver"],
+        required: false,
+    },
+    Spec {
+        names: &["plan approved on", "plan approval date"],
+        required: false,
+    },
 ];
 
 pub(super) fn prepare(store: &Store, table: &Table) -> Result<Prepared, ImportError> {
@@ -226,6 +238,18 @@ fn draft(head: &Header, line: &Line, m: &Methodology, assets: &Names) -> Result<
         .map_err(|e| why.push(e.to_string()))
         .ok()
         .flatten();
+    let mut date_of = |field, column: &str| {
+        text::date(field, cell(column))
+            .map_err(|e| why.push(e.to_string()))
+            .ok()
+            .flatten()
+    };
+    risk.assessed_on = date_of(crate::domain::risk::field::ASSESSED_ON, "assessed on");
+    risk.plan_approved_on = date_of(
+        crate::domain::risk::field::PLAN_APPROVED_ON,
+        "plan approved on",
+    );
+    risk.plan_approved_by = cell("plan approved by").to_string();
     match risk.validated_all(m) {
         Ok(r) if why.is_empty() => Ok(r),
         Ok(_) => Err(why),

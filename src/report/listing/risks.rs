@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use super::{Listing, opt, refs};
 use crate::domain::control::display_ref;
-use crate::domain::evaluation::{is_above_criteria, latest_acceptance, risk_flags};
+use crate::domain::evaluation::{is_above_criteria, latest_acceptance, review_due, risk_flags};
 use crate::domain::methodology::Rating;
 use crate::domain::reference::RefKind;
 use crate::domain::risk::Acceptance;
@@ -44,6 +44,10 @@ pub(super) fn risks(store: &Store, today: NaiveDate) -> Result<Listing, StoreErr
         "treatment",
         "status",
         "next_review",
+        "assessed_on",
+        "review_due",
+        "plan_approved_by",
+        "plan_approved_on",
         "actions",
         "acceptance",
         "above_criteria",
@@ -84,6 +88,10 @@ pub(super) fn risks(store: &Store, today: NaiveDate) -> Result<Listing, StoreErr
             opt(r.treatment),
             json!(r.status),
             opt(r.next_review),
+            opt(r.assessed_on),
+            opt(review_due(&m, &r)),
+            json!(r.plan_approved_by),
+            opt(r.plan_approved_on),
             json!(treating),
             acceptance,
             json!(is_above_criteria(&m, &r)),

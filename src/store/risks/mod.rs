@@ -4,26 +4,28 @@ mod actions;
 
 pub(in crate::store) use actions::all_actions;
 
-use rusqlite::{Connection, OptionalExtension, Params, Row};
+use chrono::NaiveDate;
+use rusqlite::{Connection, OptionalExtension, Params, Row, ToSql};
 use serde::Serialize;
 
-use super::sql::{all, join, next_number, parse, parse_list, rows};
+use super::sql::{all, join, maybe_level, next_number, parse, parse_list, rows};
 use super::{Result, Store, StoreError, Writer};
 use crate::domain::evaluation::{check_acceptance, rerated};
 use crate::domain::methodology::{Methodology, Rating};
 use crate::domain::reference::RefKind;
-use crate::domain::risk::{Acceptance, Risk};
+use crate::domain::risk::{Acceptance, Risk, assessed_on_saved};
 
 const RISK: &str =
     "SELECT id, number, title, description, threat, vulnerability, objectives, owner,
         inherent_likelihood, inherent_impact, residual_likelihood, residual_impact,
-        treatment, treatment_rationale, status, next_review
+        treatment, treatment_rationale, status, next_review,
+        assessed_on, plan_approved_by, plan_approved_on
     FROM risks";
 const ACCEPTANCE: &str =
     "SELECT id, risk, accepted_by, authority, accepted_on, level, until, note FROM acceptances";
 
 fn rating(r: &Row<'_>, at: usize) -> rusqlite::Result<Option<Rating>> {
-    let (l, i): (Option<u8>, Option<u8>) = (r.get(at)?, r.get(at + 1)?);
+    let (l, i) = (maybe_level(r, at)?, maybe_level(r, at + 1)?);
     Ok(l.zip(i)
         .map(|(likelihood, impact)| Rating { likelihood, impact }))
 }
@@ -48,6 +50,9 @@ fn risk(r: &Row<'_>) -> rusqlite::Result<Risk> {
         treatment_rationale: r.get(13)?,
         status: parse(r, 14)?,
         next_review: r.get(15)?,
+        assessed_on: r.get(16)?,
+        plan_approved_by: r.get(17)?,
+        plan_approved_on: r.get(18)?,
     })
 }
 
@@ -235,8 +240,10 @@ impl Writer<'_> {
             .prepare_cached(
                 "INSERT INTO risks (number, title, description, threat, vulnerability, objectives, owner,
                     inherent_likelihood, inherent_impact, residual_likelihood, residual_impact,
-                    treatment, treatment_rationale, status, next_review)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                    treatment, treatment_rationale, status, next_review,
+                    assessed_on, plan_approved_by, plan_approved_on)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15,
+                    ?16, ?17, ?18)",
             )?
             .execute(risk_values(i64::from(risk.number), &risk))?;
         risk.id = self.tx.last_insert_rowid();
@@ -251,6 +258,32 @@ impl Writer<'_> {
         Ok(risk)
     }
 
+    /// Saves a risk as the risk form does (new when its row id is 0), recording when it was
+    /// assessed ([`assessed_on_saved`]): today when its ratings changed, and today too when
+    /// `confirms` (saving the form confirms the assessment as it stands).
+    pub fn save_risk(
+        &mut self,
+        risk: Risk,
+        methodology: &Methodology,
+        today: NaiveDate,
+        confirms: bool,
+    ) -> Result<Risk> {
+        let before = if risk.id == 0 {
+            None
+        } else {
+            Some(one_risk(&self.tx, risk.id)?)
+        };
+        let risk = Risk {
+            assessed_on: assessed_on_saved(before.as_ref(), &risk, today, confirms),
+            ..risk
+        };
+        if before.is_none() {
+            self.insert_risk(risk, methodology)
+        } else {
+            self.update_risk(risk, methodology)
+        }
+    }
+
     /// Changes a risk's fields and replaces its asset links; its number stays.
     pub fn update_risk(&mut self, risk: Risk, methodology: &Methodology) -> Result<Risk> {
         let before = one_risk(&self.tx, risk.id)?;
@@ -263,7 +296,8 @@ impl Writer<'_> {
                 "UPDATE risks SET title = ?2, description = ?3, threat = ?4, vulnerability = ?5,
                     objectives = ?6, owner = ?7, inherent_likelihood = ?8, inherent_impact = ?9,
                     residual_likelihood = ?10, residual_impact = ?11, treatment = ?12,
-                    treatment_rationale = ?13, status = ?14, next_review = ?15
+                    treatment_rationale = ?13, status = ?14, next_review = ?15,
+                    assessed_on = ?16, plan_approved_by = ?17, plan_approved_on = ?18
                  WHERE id = ?1",
             )?
             .execute(risk_values(risk.id, &risk))?;
@@ -424,24 +458,28 @@ struct DeletedAcceptance<'a> {
     deletion_reason: &'a str,
 }
 
-/// The 15 values of a risk row in column order, `first` being the number (insert) or the row
+/// The 18 values of a risk row in column order, `first` being the number (insert) or the row
 /// id (update).
 fn risk_values(first: i64, risk: &Risk) -> impl Params + '_ {
-    (
-        first,
-        &risk.title,
-        &risk.description,
-        &risk.threat,
-        &risk.vulnerability,
-        join(&risk.objectives, |o| o.as_str()),
-        &risk.owner,
-        risk.inherent.map(|r| r.likelihood),
-        risk.inherent.map(|r| r.impact),
-        risk.residual.map(|r| r.likelihood),
-        risk.residual.map(|r| r.impact),
-        risk.treatment.map(|t| t.as_str()),
-        &risk.treatment_rationale,
-        risk.status.as_str(),
-        risk.next_review,
-    )
+    let values: [Box<dyn ToSql + '_>; 18] = [
+        Box::new(first),
+        Box::new(&risk.title),
+        Box::new(&risk.description),
+        Box::new(&risk.threat),
+        Box::new(&risk.vulnerability),
+        Box::new(join(&risk.objectives, |o| o.as_str())),
+        Box::new(&risk.owner),
+        Box::new(risk.inherent.map(|r| r.likelihood)),
+        Box::new(risk.inherent.map(|r| r.impact)),
+        Box::new(risk.residual.map(|r| r.likelihood)),
+        Box::new(risk.residual.map(|r| r.impact)),
+        Box::new(risk.treatment.map(|t| t.as_str())),
+        Box::new(&risk.treatment_rationale),
+        Box::new(risk.status.as_str()),
+        Box::new(risk.next_review),
+        Box::new(risk.assessed_on),
+        Box::new(&risk.plan_approved_by),
+        Box::new(risk.plan_approved_on),
+    ];
+    rusqlite::params_from_iter(values)
 }

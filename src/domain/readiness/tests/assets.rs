@@ -126,3 +126,58 @@ fn asset_005_workshop_question_open_past_its_due_date() {
     ws.questions[1].resolved_at = Some(noted);
     none(&ws, "ASSET-005");
 }
+
+#[test]
+fn asset_006_a_third_of_the_assets_without_owner_is_one_major_finding() {
+    let mut ws = clean();
+    for number in 3..=6 {
+        ws.assets.push(Asset {
+            id: i64::from(number),
+            number,
+            ..ws.assets[1].clone()
+        });
+    }
+    ws.assets[4].owner.clear();
+    // 1 of 6: a lapse.
+    only(&ws, "ASSET-001");
+    none(&ws, "ASSET-006");
+    ws.assets[5].owner.clear();
+    let f = only(&ws, "ASSET-006");
+    assert_eq!(f.message, "2 of 6 assets have no owner: AS-005 and AS-006");
+    assert_eq!(f.place, Place::Asset(5));
+    assert_eq!(f.basis(), "A.5.9");
+    none(&ws, "ASSET-001");
+}
+
+#[test]
+fn asset_007_protection_need_outside_the_scale() {
+    none(&clean(), "ASSET-007");
+    let mut ws = clean();
+    // Level 9, written by another tool: the scale has three levels.
+    ws.needs[0].level = 9;
+    let f = only(&ws, "ASSET-007");
+    assert_eq!(
+        f.message,
+        "AS-001 Customer data: its confidentiality need is level 9, outside the protection \
+         scale of 3 levels"
+    );
+    assert_eq!(f.place, Place::Asset(1));
+    ws.needs[0].level = 0;
+    only(&ws, "ASSET-007");
+    ws.needs[0].level = 3;
+    none(&ws, "ASSET-007");
+}
+
+#[test]
+fn asset_008_primary_asset_rated_without_a_rationale() {
+    none(&clean(), "ASSET-008");
+    let mut ws = clean();
+    ws.needs[2].rationale = " ".into();
+    ws.needs[0].rationale.clear();
+    let f = only(&ws, "ASSET-008");
+    assert_eq!(
+        f.message,
+        "AS-001 Customer data is rated for confidentiality and availability without a rationale"
+    );
+    assert_eq!(f.place, Place::Asset(1));
+}

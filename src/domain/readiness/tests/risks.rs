@@ -177,3 +177,241 @@ fn risk_009_review_overdue() {
     );
     assert_eq!(f.place, Place::Risk(1));
 }
+
+/// The clean workspace with `n` more risks like its own (R-002 onwards), owned and assessed.
+fn with_risks(n: u32) -> Workspace {
+    let mut ws = clean();
+    for number in 2..=n + 1 {
+        ws.risks.push(Risk {
+            id: i64::from(number),
+            number,
+            residual: None,
+            treatment: None,
+            inherent: rating(1, 1),
+            ..ws.risks[0].clone()
+        });
+    }
+    ws
+}
+
+#[test]
+fn risk_001_a_few_risks_without_owner_stay_minor_lapses() {
+    // 2 of 7 is less than a third: two lapses.
+    let mut ws = with_risks(6);
+    ws.risks[0].owner.clear();
+    ws.risks[3].owner.clear();
+    assert_eq!(of(&ws, "RISK-001").len(), 2);
+    none(&ws, "RISK-010");
+}
+
+#[test]
+fn risk_010_a_third_of_the_risks_without_owner_is_one_major_finding() {
+    let mut ws = with_risks(5);
+    none(&ws, "RISK-010");
+    ws.risks[0].owner.clear();
+    none(&ws, "RISK-010");
+    ws.risks[3].owner.clear();
+    // 2 of 6 is a third: the pattern, with no minor per risk.
+    let f = only(&ws, "RISK-010");
+    assert_eq!(
+        f.message,
+        "2 of 6 risks have no risk owner: R-001 and R-004"
+    );
+    assert_eq!(f.place, Place::Risk(1));
+    none(&ws, "RISK-001");
+    for r in &mut ws.risks {
+        r.owner.clear();
+    }
+    assert_eq!(
+        only(&ws, "RISK-010").message,
+        "6 of 6 risks have no risk owner: R-001, R-002, R-003, R-004, R-005 and 1 more"
+    );
+}
+
+#[test]
+fn risk_011_a_third_of_the_risks_not_assessed_is_one_major_finding() {
+    let mut ws = with_risks(2);
+    ws.risks[1].inherent = None;
+    // 1 of 3: a lapse.
+    assert_eq!(of(&ws, "RISK-002").len(), 1);
+    none(&ws, "RISK-011");
+    ws.risks[2].inherent = None;
+    let f = only(&ws, "RISK-011");
+    assert_eq!(f.message, "2 of 3 risks are not assessed: R-002 and R-003");
+    assert_eq!(f.place, Place::Risk(2));
+    none(&ws, "RISK-002");
+}
+
+#[test]
+fn risk_012_residual_above_the_criteria_treatment_done_not_accepted() {
+    let mut ws = clean();
+    ws.actions[0].status = ActionStatus::Done;
+    none(&ws, "RISK-012");
+    // The residual risk stays critical once the action is done: a "reduce" risk no longer
+    // passes silently.
+    ws.risks[0].residual = rating(4, 5);
+    let f = only(&ws, "RISK-012");
+    assert_eq!(
+        f.message,
+        "R-001 Ransomware stays critical, above the acceptance criteria, with no treatment \
+         action open, and top management has not accepted it"
+    );
+    assert_eq!(f.place, Place::Risk(1));
+    none(&ws, "RISK-013");
+    // Whatever the option: transferred, still critical.
+    ws.risks[0].treatment = Some(TreatmentOption::Transfer);
+    only(&ws, "RISK-012");
+    // Accepted by top management: settled.
+    ws.acceptances = vec![Acceptance {
+        id: 4,
+        risk: 1,
+        accepted_by: "Managing Director".into(),
+        authority: Authority::TopManagement,
+        accepted_on: d("2026-03-10"),
+        level: "critical".into(),
+        until: Some(d("2026-06-10")),
+        note: String::new(),
+    }];
+    none(&ws, "RISK-012");
+}
+
+#[test]
+fn risk_012_does_not_repeat_what_another_rule_says() {
+    let mut ws = clean();
+    ws.actions[0].status = ActionStatus::Done;
+    ws.risks[0].residual = rating(4, 5);
+    // Accepted by too low an authority: RISK-007 says so, once.
+    ws.acceptances = vec![acceptance(4, Authority::Isb, "2026-03-10", "2026-06-10")];
+    only(&ws, "RISK-007");
+    none(&ws, "RISK-012");
+    // Expired: RISK-008.
+    ws.acceptances[0].authority = Authority::TopManagement;
+    ws.acceptances[0].until = Some(d("2026-03-20"));
+    only(&ws, "RISK-008");
+    none(&ws, "RISK-012");
+    // No treatment option at all: RISK-003.
+    ws.acceptances.clear();
+    ws.risks[0].treatment = None;
+    only(&ws, "RISK-003");
+    none(&ws, "RISK-012");
+    // To be accepted, with no record: RISK-006.
+    ws.risks[0].treatment = Some(TreatmentOption::Accept);
+    only(&ws, "RISK-006");
+    none(&ws, "RISK-012");
+    // To be reduced without any action: RISK-004.
+    ws.risks[0].treatment = Some(TreatmentOption::Reduce);
+    ws.actions.clear();
+    only(&ws, "RISK-004");
+    none(&ws, "RISK-012");
+}
+
+#[test]
+fn risk_013_residual_above_the_criteria_while_treatment_is_open() {
+    let mut ws = clean();
+    none(&ws, "RISK-013");
+    ws.risks[0].residual = rating(3, 4);
+    let f = only(&ws, "RISK-013");
+    assert_eq!(
+        f.message,
+        "R-001 Ransomware is high, above the acceptance criteria, while its treatment is open, \
+         and top management has not accepted it"
+    );
+    none(&ws, "RISK-012");
+    // Without a residual rating, the inherent level counts.
+    ws.risks[0].residual = None;
+    only(&ws, "RISK-013");
+}
+
+#[test]
+fn risk_014_treatment_plan_without_the_owners_approval() {
+    none(&clean(), "RISK-014");
+    let mut ws = clean();
+    ws.risks[0].plan_approved_on = None;
+    let f = only(&ws, "RISK-014");
+    assert_eq!(
+        f.message,
+        "R-001 Ransomware: its treatment plan has no recorded approval by the risk owner"
+    );
+    assert_eq!(f.place, Place::Risk(1));
+    ws.risks[0].plan_approved_on = Some(d("2026-02-01"));
+    ws.risks[0].plan_approved_by = " ".into();
+    only(&ws, "RISK-014");
+    // Nothing planned, nothing to approve.
+    ws.actions.clear();
+    none(&ws, "RISK-014");
+}
+
+#[test]
+fn risk_015_acceptance_without_an_end_date() {
+    let mut ws = accepted(vec![acceptance(
+        4,
+        Authority::Isb,
+        "2026-03-10",
+        "2027-03-31",
+    )]);
+    none(&ws, "RISK-015");
+    ws.acceptances[0].until = None;
+    let f = only(&ws, "RISK-015");
+    assert_eq!(
+        f.message,
+        "R-001 Ransomware: accepted by ISB on 2026-03-10 without an end date"
+    );
+    assert_eq!(f.place, Place::Acceptance(4));
+    // Only the current acceptance counts: a later one with an end date settles it.
+    ws.acceptances
+        .push(acceptance(5, Authority::Isb, "2026-03-20", "2027-03-20"));
+    none(&ws, "RISK-015");
+}
+
+#[test]
+fn risk_016_rating_outside_the_methodologys_scales() {
+    none(&clean(), "RISK-016");
+    let mut ws = clean();
+    ws.risks[0].residual = rating(9, 2);
+    let f = only(&ws, "RISK-016");
+    assert_eq!(
+        f.message,
+        "R-001 Ransomware: residual L9 × I2 outside the methodology's 5 × 5 scales"
+    );
+    assert_eq!(f.place, Place::Risk(1));
+    ws.risks[0].inherent = rating(0, 3);
+    assert_eq!(
+        only(&ws, "RISK-016").message,
+        "R-001 Ransomware: inherent L0 × I3 and residual L9 × I2 outside the methodology's \
+         5 × 5 scales"
+    );
+}
+
+#[test]
+fn risk_009_the_levels_review_period_sets_the_next_review() {
+    let mut ws = clean();
+    ws.risks[0].next_review = None;
+    // Medium: reviewed every 12 months; assessed on 2025-03-31, due today.
+    ws.risks[0].assessed_on = Some(d("2025-03-31"));
+    none(&ws, "RISK-009");
+    ws.risks[0].assessed_on = Some(d("2025-03-30"));
+    let f = only(&ws, "RISK-009");
+    assert_eq!(
+        f.message,
+        "R-001 Ransomware was due for review on 2026-03-30 \
+         (assessed on 2025-03-30; medium risks are reviewed every 12 months)"
+    );
+    // A higher level is reviewed sooner: high, every 6 months.
+    ws.risks[0].assessed_on = Some(d("2025-09-15"));
+    none(&ws, "RISK-009");
+    ws.risks[0].residual = rating(3, 4);
+    assert_eq!(
+        only(&ws, "RISK-009").message,
+        "R-001 Ransomware was due for review on 2026-03-15 \
+         (assessed on 2025-09-15; high risks are reviewed every 6 months)"
+    );
+    // A date typed by hand brings the review forward, but never puts it off.
+    ws.risks[0].next_review = Some(d("2027-01-01"));
+    only(&ws, "RISK-009");
+    ws.risks[0].residual = rating(2, 2);
+    ws.risks[0].next_review = Some(d("2026-03-01"));
+    assert_eq!(
+        only(&ws, "RISK-009").message,
+        "R-001 Ransomware was due for review on 2026-03-01"
+    );
+}

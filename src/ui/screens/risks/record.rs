@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 
 use crate::app::{AssetModel, Command, Error, Reader, Saved};
-use crate::domain::evaluation::{RiskFlag, rating_in_words, risk_flags};
+use crate::domain::evaluation::{RiskFlag, rating_in_words, review_due, risk_flags};
 use crate::domain::methodology::{Methodology, Rating};
 use crate::domain::protection::{EffectiveNeed, Objective, ProtectionScale, effective_needs};
 use crate::domain::readiness::Place;
@@ -29,6 +29,7 @@ const GUIDANCE: Field = Field::new("guidance");
 /// the steps change.
 const INHERENT_LEVEL: Field = Field::new("inherent level");
 const RESIDUAL_LEVEL: Field = Field::new("residual level");
+const ASSESSED: Field = Field::new("assessed");
 
 /// The facets the records can be filtered by (`f`): the keys of the facet form.
 pub(super) mod facet {
@@ -404,8 +405,13 @@ impl Record for RiskRow {
             ("Status", r.status.label().to_string()),
             (
                 "Next review",
-                r.next_review.map_or(String::new(), |d| d.to_string()),
+                review_due(&ctx.methodology, r).map_or(String::new(), |d| d.to_string()),
             ),
+            (
+                "Last assessed",
+                r.assessed_on.map_or(String::new(), |d| d.to_string()),
+            ),
+            ("Plan approved", plan_approval(r)),
             ("Description", r.description.clone()),
         ]
     }
@@ -578,6 +584,21 @@ impl Record for RiskRow {
                     .unwrap_or(0),
             )
             .date(field::NEXT_REVIEW, "Next review", r.next_review)
+            .note(
+                ASSESSED,
+                "Assessment",
+                &assessment_note(m, r, self.ctx.today),
+            )
+            .line(
+                field::PLAN_APPROVED_BY,
+                "Plan approved by",
+                &r.plan_approved_by,
+            )
+            .date(
+                field::PLAN_APPROVED_ON,
+                "Plan approved on",
+                r.plan_approved_on,
+            )
             .text(field::DESCRIPTION, "Description", &r.description)
             // A residual rating is disabled until a treatment is chosen; what it held stays.
             .disabled_when(field::RESIDUAL_LIKELIHOOD, residual_applies)
@@ -624,6 +645,11 @@ impl Record for RiskRow {
                 .copied()
                 .unwrap_or(RiskStatus::Identified),
             next_review: text::date(field::NEXT_REVIEW, &form.value(field::NEXT_REVIEW))?,
+            plan_approved_by: form.value(field::PLAN_APPROVED_BY),
+            plan_approved_on: text::date(
+                field::PLAN_APPROVED_ON,
+                &form.value(field::PLAN_APPROVED_ON),
+            )?,
             description: form.value(field::DESCRIPTION),
             ..self.risk.clone()
         };
@@ -654,6 +680,30 @@ impl Record for RiskRow {
 
     fn delete(&self) -> Result<Command, ValidationError> {
         Ok(Command::DeleteRisk(self.risk.id))
+    }
+}
+
+/// When the risk was last assessed and when its review is due, and that saving the form
+/// confirms the assessment today (the level's review period runs from then).
+fn assessment_note(m: &Methodology, r: &Risk, today: NaiveDate) -> String {
+    if r.current_rating().is_none() {
+        return "no rating yet: saving one dates the assessment".to_string();
+    }
+    let last = match r.assessed_on {
+        Some(on) => format!("last assessed on {on}"),
+        None => "not assessed yet".to_string(),
+    };
+    let due = review_due(m, r).map_or_else(String::new, |d| format!(", review due {d}"));
+    format!("{last}{due}; saving confirms the assessment on {today}")
+}
+
+/// `CTO on 2026-02-01`, or what is missing of the owner's approval of the plan.
+fn plan_approval(r: &Risk) -> String {
+    match (r.plan_approved_by.trim(), r.plan_approved_on) {
+        ("", None) => String::new(),
+        ("", Some(on)) => format!("on {on}, by nobody named"),
+        (who, Some(on)) => format!("{who} on {on}"),
+        (who, None) => format!("{who}, no date"),
     }
 }
 
