@@ -200,6 +200,7 @@ const RULES: &[Rule] = &[
     soa::CHANGED_SINCE_VERSION,
     clauses::NO_DOCUMENT,
     clauses::NOT_DONE,
+    clauses::NO_CORE_DOCUMENT,
 ];
 
 /// The catalogue of rules, in the order of their ids within each area.

@@ -14,7 +14,7 @@ pub(super) const ISMS_SCOPE_MISSING: Rule = Rule {
 
 pub(super) const CERTIFICATE_SCOPE_MISSING: Rule = Rule {
     id: "SCOPE-002",
-    severity: Severity::Major,
+    severity: Severity::Observation,
     title: "Certificate scope statement missing",
     basis: Basis::Clause("4.3"),
 };
