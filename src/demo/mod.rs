@@ -155,6 +155,8 @@ fn fill(w: &mut Writer<'_>, s: &Settings) -> Result<(), StoreError> {
         isms_scope_changed: changed,
         certificate_scope: data::CERTIFICATE_SCOPE.into(),
         certificate_scope_changed: changed,
+        // A documented gap: the climate issue is recorded, the 4.1 decision is not.
+        climate_change: None,
     })?;
     let scope_ids = fill_context(w)?;
     let asset_ids = fill_assets(w, s, &scope_ids)?;

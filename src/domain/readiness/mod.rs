@@ -22,7 +22,7 @@ use super::party::InterestedParty;
 use super::protection::{Objective, ProtectionNeed};
 use super::question::OpenQuestion;
 use super::risk::{Acceptance, Risk};
-use super::scope::{ScopeItem, ScopeStatements};
+use super::scope::{ContextIssue, ScopeItem, ScopeStatements};
 use super::soa::{SoaEntry, SoaVersion};
 use super::treatment::Action;
 use crate::string_enum;
@@ -126,6 +126,8 @@ impl Finding {
 pub struct Workspace {
     pub statements: ScopeStatements,
     pub scope_items: Vec<ScopeItem>,
+    /// The internal and external issues (4.1).
+    pub issues: Vec<ContextIssue>,
     pub parties: Vec<InterestedParty>,
     pub assets: Vec<Asset>,
     pub dependencies: Vec<Dependency>,
@@ -141,6 +143,9 @@ pub struct Workspace {
     pub clauses: Vec<ClauseItem>,
     /// The questions of workshops, open and answered.
     pub questions: Vec<OpenQuestion>,
+    /// The day a risk's inherent or residual rating last changed (the change log's latest such
+    /// row), if one ever did after the risk was first recorded.
+    pub last_rating_change: Option<NaiveDate>,
 }
 
 /// A rule of the catalogue: its stable id, the severity of its findings, and what it checks.
@@ -178,6 +183,9 @@ const RULES: &[Rule] = &[
     scope::CERTIFIED_OUTSIDE_ISMS,
     scope::EXCLUSION_UNJUSTIFIED,
     scope::PARTY_UNADDRESSED,
+    scope::NO_ISSUES,
+    scope::NO_PARTIES,
+    scope::CLIMATE_UNDECIDED,
     assets::NO_OWNER,
     assets::NO_NEEDS,
     assets::SERVES_NOTHING,
