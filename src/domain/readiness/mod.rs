@@ -206,6 +206,12 @@ const RULES: &[Rule] = &[
     soa::TREATMENT_EXCLUDED,
     soa::NEVER_ISSUED,
     soa::CHANGED_SINCE_VERSION,
+    soa::NO_EVIDENCE,
+    soa::NO_EVIDENCE_SYSTEMIC,
+    soa::PLANNED_WITHOUT_TARGET,
+    soa::ISSUED_INCOMPLETE,
+    soa::REVIEW_DUE,
+    soa::COVER_NOT_IN_PLACE,
     clauses::NO_DOCUMENT,
     clauses::NOT_DONE,
     clauses::NO_CORE_DOCUMENT,
@@ -224,7 +230,7 @@ pub fn check(ws: &Workspace, today: NaiveDate) -> Vec<Finding> {
     assets::check(ws, &mut findings);
     assets::check_questions(ws, today, &mut findings);
     risks::check(ws, today, &mut findings);
-    soa::check(ws, &mut findings);
+    soa::check(ws, today, &mut findings);
     clauses::check(ws, &mut findings);
     findings.sort_by(|a, b| {
         (a.severity, a.rule)

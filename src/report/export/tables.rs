@@ -86,7 +86,14 @@ pub struct Context {
 }
 
 /// Columns that hold dates.
-const DATES: &[&str] = &["next_review", "due", "doc_date", "accepted_on", "until"];
+const DATES: &[&str] = &[
+    "next_review",
+    "due",
+    "doc_date",
+    "accepted_on",
+    "until",
+    "target_date",
+];
 
 /// Columns that hold stamps to the second (`2026-03-31T09:15:00`), shown as `2026-03-31 09:15`.
 const STAMPS: &[&str] = &["noted_at", "resolved_at", "started_at", "ended_at"];
