@@ -111,6 +111,7 @@ pub enum Action {
     // Scope statements
     EditScope,
     EditCertificateScope,
+    EditClimateDecision,
     // SoA versions
     Issue,
     // Before a workspace is open

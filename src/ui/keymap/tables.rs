@@ -305,6 +305,12 @@ const STATEMENTS: &[Binding] = &[
         EditCertificateScope,
         "edit the certificate scope",
     ),
+    b(
+        &[c('m')],
+        EditClimateDecision,
+        "decide whether climate change is relevant (4.1)",
+    )
+    .in_footer("climate change"),
 ];
 
 const GRID: &[Binding] = &[
