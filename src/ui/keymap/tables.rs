@@ -310,7 +310,7 @@ const STATEMENTS: &[Binding] = &[
         EditClimateDecision,
         "decide whether climate change is relevant (4.1)",
     )
-    .in_footer("climate change"),
+    .in_footer("climate"),
 ];
 
 const GRID: &[Binding] = &[
