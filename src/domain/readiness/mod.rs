@@ -36,12 +36,16 @@ string_enum!(
     }
 );
 
-/// Where a finding is fixed: a statement, a row (by its row id), a control (by its key), the
-/// SoA's versions, or a clause (by its number).
+/// Where a finding is fixed: a statement, a register, a row (by its row id), a control (by its
+/// key), the SoA's versions, or a clause (by its number).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
 pub enum Place {
     ScopeStatements,
+    /// The register of internal and external issues, as a whole.
+    Issues,
+    /// The register of interested parties, as a whole.
+    Parties,
     ScopeItem(i64),
     Party(i64),
     Asset(i64),

@@ -131,14 +131,14 @@ fn context(ws: &Workspace, out: &mut Vec<Finding>) {
         out.push(NO_ISSUES.finding(
             format!("No {} issues are recorded", kinds.join(" or ")),
             "Record the internal and external issues that bear on the ISMS on the Scope screen",
-            Place::ScopeStatements,
+            Place::Issues,
         ));
     }
     if ws.parties.is_empty() {
         out.push(NO_PARTIES.finding(
             "No interested parties are recorded".into(),
             "Record the interested parties and their requirements on the Scope screen",
-            Place::ScopeStatements,
+            Place::Parties,
         ));
     }
     if ws.statements.climate_undecided() {

@@ -110,7 +110,7 @@ fn scope_006_no_internal_or_external_issues() {
     ws.issues.retain(|i| i.kind == IssueKind::Internal);
     let f = only(&ws, "SCOPE-006");
     assert_eq!(f.message, "No external issues are recorded");
-    assert_eq!(f.place, Place::ScopeStatements);
+    assert_eq!(f.place, Place::Issues);
     assert_eq!(f.basis(), "4.1");
     ws.issues.clear();
     assert_eq!(
@@ -126,6 +126,7 @@ fn scope_007_no_interested_parties() {
     ws.parties.clear();
     let f = only(&ws, "SCOPE-007");
     assert_eq!(f.message, "No interested parties are recorded");
+    assert_eq!(f.place, Place::Parties);
     assert_eq!(f.basis(), "4.2");
     none(&ws, "SCOPE-005");
 }
