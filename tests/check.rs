@@ -42,10 +42,10 @@ fn the_demo_as_json() {
     assert_eq!(report["date"], "2026-03-31");
     assert_eq!(
         report["summary"],
-        serde_json::json!({"major": 4, "minor": 18, "observation": 21})
+        serde_json::json!({"major": 8, "minor": 19, "observation": 22})
     );
     let findings = report["findings"].as_array().unwrap();
-    assert_eq!(findings.len(), 43);
+    assert_eq!(findings.len(), 49);
     for f in findings {
         let keys: Vec<&str> = f.as_object().unwrap().keys().map(String::as_str).collect();
         assert_eq!(
@@ -101,10 +101,13 @@ fn the_demo_as_json() {
     );
 }
 
-/// The demo's four major gaps (and its risk without owner or assessment) closed through the
-/// store, as a user would on the screens.
+/// The demo's major gaps closed through the store, as a user would on the screens: the risks
+/// (an owner, an assessment, a treatment, acceptances), the unjustified exclusion, the three
+/// core documents, and a complete SoA version issued.
 fn close_major_gaps(path: &std::path::Path) {
     let mut store = Store::open(path).unwrap();
+    // The day of the check: the ratings set here are then no change after the version issued.
+    store.set_clock(isms::Clock::Fixed(day("2026-03-31")));
     let m = store.methodology().unwrap();
     let risks = store.risks().unwrap();
     let risk = |n: u32| risks.iter().find(|r| r.number == n).unwrap().clone();
@@ -114,6 +117,12 @@ fn close_major_gaps(path: &std::path::Path) {
         .into_iter()
         .find(|e| e.control == "7.12")
         .unwrap();
+    let core: Vec<_> = store
+        .clauses()
+        .unwrap()
+        .into_iter()
+        .filter(|c| ["9.2.2", "9.3.3", "10.2"].contains(&c.number.as_str()))
+        .collect();
     soa_712.exclusion_justification =
         "The building cabling belongs to the landlord; our equipment is in one rack.".into();
     store
@@ -152,6 +161,13 @@ fn close_major_gaps(path: &std::path::Path) {
                 note: "Volumetric attacks beyond Shield Standard accepted until the review.".into(),
             })?;
             w.set_soa_entry(soa_712)?;
+            for clause in core {
+                w.set_clause(isms::domain::clause::ClauseItem {
+                    doc_reference: format!("D-020 {}", clause.title),
+                    ..clause
+                })?;
+            }
+            w.issue_soa_version("Managing Director", "", day("2026-03-31"), true)?;
             Ok(())
         })
         .unwrap();
@@ -168,11 +184,11 @@ fn without_major_findings_the_exit_code_is_0() {
     assert!(!text.contains("\nMajor ("), "{text}");
     // R-017 now is to be reduced, but no action treats it yet: minor.
     assert!(
-        text.contains("  RISK-004    6.1.3  R-017 Misuse of the IT service provider's administrator access is to be reduced, but no treatment action treats it\n"),
+        text.contains("  RISK-004    6.1.3   R-017 Misuse of the IT service provider's administrator access is to be reduced, but no treatment action treats it\n"),
         "{text}"
     );
     assert!(
-        text.ends_with("\n0 major, 17 minor, 21 observations\n"),
+        text.ends_with("\n0 major, 18 minor, 20 observations\n"),
         "{text}"
     );
 }
@@ -194,6 +210,21 @@ fn a_new_workspace_has_major_gaps_and_undecided_controls_are_one_finding() {
         "{text}"
     );
     assert!(text.contains("  SCOPE-001   4.3    The ISMS scope statement is missing\n"));
+    // The policy, the audit programme and the management review are missing: major.
+    let major = text.split("\nMinor (").next().unwrap();
+    for line in [
+        "  CLAUSE-003  5.2    5.2 Policy: no document named for information security policy\n",
+        "  CLAUSE-003  9.2.2  9.2.2 Internal audit programme: no document named for audit programme and audit results\n",
+        "  CLAUSE-003  9.3.3  9.3.3 Management review results: no document named for results of the management reviews\n",
+    ] {
+        assert!(major.contains(line), "{line}: {text}");
+    }
+    // So is the context, but as minor findings.
+    assert!(text.contains("  SCOPE-006   4.1    No internal or external issues are recorded\n"));
+    assert!(text.contains("  SCOPE-007   4.2    No interested parties are recorded\n"));
+    assert!(text.contains(
+        "  SCOPE-008   4.1    No decision is recorded on whether climate change is a relevant issue\n"
+    ));
     assert!(text.contains("      → Write the ISMS scope statement on the Scope screen\n"));
     assert!(bytes(&file) == before, "checking must not write");
 }
@@ -264,7 +295,7 @@ fn a_wrong_format_is_a_usage_error() {
 fn the_rule_catalogue_lists_every_rule() {
     let sb = Sandbox::new();
     let text = sb.run(&["check", "--rules"]).success().stdout();
-    assert_eq!(text.lines().count(), 37, "{text}");
+    assert_eq!(text.lines().count(), 47, "{text}");
     assert!(
         text.starts_with("SCOPE-001   major        4.3      ISMS scope statement missing\n"),
         "{text}"
@@ -278,13 +309,13 @@ fn the_rule_catalogue_lists_every_rule() {
         .success()
         .stdout();
     let rules: Vec<Value> = serde_json::from_str(&json).unwrap();
-    assert_eq!(rules.len(), 37);
+    assert_eq!(rules.len(), 47);
     assert_eq!(
-        rules[5],
+        rules[8],
         serde_json::json!({"id": "ASSET-001", "severity": "minor", "title": "Asset without an owner", "basis": {"control": "5.9"}})
     );
     assert_eq!(
-        rules[9],
+        rules[12],
         serde_json::json!({"id": "ASSET-005", "severity": "observation", "title": "Workshop question open past its due date", "basis": {"clause": "6.1.2"}})
     );
 }

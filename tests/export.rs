@@ -128,7 +128,7 @@ fn the_report_workbook_has_a_cover_and_every_register_as_list_shows_it() {
     let cells: Vec<String> = cover.cells().map(|(_, _, c)| c.to_string()).collect();
     for needle in [
         "Nordwind Logistik GmbH",
-        "SoA v1 of 2026-02-10 approved by Managing Director, 3 controls changed since",
+        "SoA v1 of 2026-02-10 approved by Managing Director, 1 control undecided, 3 controls changed since",
         "Major findings",
         "Certificate scope",
     ] {
@@ -403,7 +403,7 @@ fn a_register_as_json_is_the_listing_in_an_envelope() {
     assert_eq!(v["what"], "soa");
     assert_eq!(
         v["soa_version"],
-        "SoA v1 of 2026-02-10 approved by Managing Director, 3 controls changed since"
+        "SoA v1 of 2026-02-10 approved by Managing Director, 1 control undecided, 3 controls changed since"
     );
     assert_eq!(v["registers"]["soa"], Value::Array(list(&sb, &db, "soa")));
 }

@@ -506,3 +506,43 @@ fn workshops_their_questions_and_their_changes_travel_with_the_workspace() {
     run.fails_with("W-007");
     assert!(!target.exists());
 }
+
+#[test]
+fn the_climate_decision_and_target_dates_travel_with_the_workspace_json() {
+    let sb = Sandbox::new();
+    let demo = sb.demo();
+    let mut doc = export_json(&sb, &demo);
+    let target = |doc: &Value, key: &str| {
+        doc["soa"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["control"] == key)
+            .unwrap()["target_date"]
+            .clone()
+    };
+    assert_eq!(target(&doc, "5.30"), "2026-12-15");
+    assert_eq!(target(&doc, "C-002"), Value::Null);
+    assert_eq!(doc["scope_statements"]["climate_change"], Value::Null);
+    doc["scope_statements"]["climate_change"] =
+        serde_json::json!({"relevant": true, "note": "Heat waves threaten the server room."});
+    let (copy, run) = import_json(&sb, &doc, "climate");
+    run.success();
+    let again = export_json(&sb, &copy);
+    assert_eq!(again["scope_statements"], doc["scope_statements"]);
+    assert_eq!(again["soa"], doc["soa"]);
+    // A document written before either existed imports as undecided and undated.
+    let mut old = doc.clone();
+    old["scope_statements"]
+        .as_object_mut()
+        .unwrap()
+        .remove("climate_change");
+    for entry in old["soa"].as_array_mut().unwrap() {
+        entry.as_object_mut().unwrap().remove("target_date");
+    }
+    let (older, run) = import_json(&sb, &old, "older");
+    run.success();
+    let read = export_json(&sb, &older);
+    assert_eq!(read["scope_statements"]["climate_change"], Value::Null);
+    assert_eq!(target(&read, "5.30"), Value::Null);
+}

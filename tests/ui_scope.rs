@@ -312,3 +312,39 @@ fn narrow_terminals_keep_the_layout_whole() {
     scope_view(&mut app, 1);
     insta::assert_snapshot!("items_demo_80x24", screen(&mut app, 80, 24));
 }
+
+#[test]
+fn m_records_whether_climate_change_is_relevant() {
+    let dir = workdir();
+    let (mut app, path) = open(&dir, false);
+    scope_view(&mut app, 0);
+    let text = screen(&mut app, W, H);
+    assert!(text.contains("Not decided yet: m records it."), "{text}");
+    press(&mut app, KeyCode::Char('m'));
+    // Not decided yet → Relevant, then the reason.
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Heat waves threaten the server room.");
+    ctrl(&mut app, 's');
+    let decision = store(&path).scope_statements().unwrap().climate_change;
+    assert_eq!(
+        decision,
+        Some(isms::domain::scope::ClimateDecision {
+            relevant: true,
+            note: "Heat waves threaten the server room.".into(),
+        })
+    );
+    let text = screen(&mut app, W, H);
+    assert!(
+        text.contains("Climate change is relevant: Heat waves threaten the server room."),
+        "{text}"
+    );
+    // Taken back: undecided again.
+    press(&mut app, KeyCode::Char('m'));
+    press(&mut app, KeyCode::Left);
+    ctrl(&mut app, 's');
+    assert_eq!(
+        store(&path).scope_statements().unwrap().climate_change,
+        None
+    );
+}

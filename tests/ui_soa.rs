@@ -347,3 +347,31 @@ fn a_control_a_treatment_implements_shows_as_applicable_derived() {
     // Nothing was written: the decision stays undecided, the applicability derived.
     assert_eq!(entry(&path, "8.13").applicability, Applicability::Undecided);
 }
+
+#[test]
+fn a_planned_control_takes_a_target_date_and_a_bad_one_is_refused() {
+    let dir = workdir();
+    let (mut app, path) = fresh(&dir);
+    press(&mut app, KeyCode::Char('7'));
+    find(&mut app, "5.30");
+    press(&mut app, KeyCode::Char('e'));
+    press(&mut app, KeyCode::Right); // undecided → applicable
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab); // reasons, justification, covered by, implementation
+    }
+    press(&mut app, KeyCode::Right); // not started → planned
+    press(&mut app, KeyCode::Tab); // target date
+    type_text(&mut app, "2026-13-01");
+    ctrl(&mut app, 's');
+    assert_eq!(entry(&path, "5.30").target_date, None, "nothing saved");
+    for _ in 0.."2026-13-01".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "15.12.2026");
+    ctrl(&mut app, 's');
+    let e = entry(&path, "5.30");
+    assert_eq!(e.status, ImplementationStatus::Planned);
+    assert_eq!(e.target_date, chrono::NaiveDate::from_ymd_opt(2026, 12, 15));
+    let text = screen(&mut app, W, H);
+    assert!(text.contains("2026-12-15"), "{text}");
+}

@@ -124,7 +124,7 @@ pub const SCOPE_ITEMS: &[ScopeRow] = &[
 pub const CONTEXT_ISSUES: &[(IssueKind, &str, &str)] = &[
     (IssueKind::External, "Customers demand ISO/IEC 27001 certification in tenders", "Three of the five largest customers made a certificate a condition for contract renewal in 2026; under NIS2 they must manage the security of their suppliers."),
     (IssueKind::External, "NIS2 implementation in Germany (NIS2UmsuCG)", "Nordwind stays below the size thresholds (40 staff, turnover 6.5 million EUR), but customers that are important or essential entities pass supply-chain requirements on to us. Checked yearly."),
-    (IssueKind::External, "Climate change: heat waves and heavy rain in Bremen", "Relevant (ISO/IEC 27001 Amd 1:2024). The server room lies on the ground floor of a building in the Überseestadt close to the Weser; in summer 2025 the room reached 34 °C and the underground car park flooded after heavy rain. Addressed by R-008, R-009 and the move of the file server to the cloud."),
+    (IssueKind::External, "Climate change: heat waves and heavy rain in Bremen", "Raised at the 2026 context review; whether it is a relevant issue (ISO/IEC 27001 Amd 1:2024) is not yet decided. The server room lies on the ground floor of a building in the Überseestadt close to the Weser; in summer 2025 the room reached 34 °C and the underground car park flooded after heavy rain. Addressed by R-008, R-009 and the move of the file server to the cloud."),
     (IssueKind::Internal, "Fast growth from 25 to 40 staff since 2024", "Processes are still informal and knowledge sits with few people; onboarding and access management must scale."),
     (IssueKind::Internal, "Dependence on two senior developers and one external IT provider", "Key-person and key-supplier dependencies for deployments and office IT; see R-011 and R-017."),
 ];
@@ -699,7 +699,8 @@ pub const SOA_APPLICABLE: &[SoaRow] = &[
     ("7.8", &[Re::Business], St::Implemented, IT, "Rack, firewall and NAS placed and protected in the server room.", "Rack plan; UPS"),
     ("7.9", &[Re::Business], St::Implemented, IT, "Laptops are used at home and on travel.", "Intune encryption compliance report"),
     ("7.11", &[Re::Business], St::Partial, IT, "Power and cooling of the server room.", "UPS test 2025-09; second AC unit pending (T-010)"),
-    ("7.13", &[Re::Business], St::Implemented, IT, "Maintenance of UPS, AC unit and firewall.", "Maintenance contracts; WeserIT service reports"),
+    // A documented gap: said to be implemented, no evidence named (SOA-007).
+    ("7.13", &[Re::Business], St::Implemented, IT, "Maintenance of UPS, AC unit and firewall.", ""),
     ("7.14", &[Re::Legal, Re::Business], St::Implemented, IT, "Disposal of laptops and disks with customer and HR data (GDPR).", "Certificates of destruction 2025"),
     ("8.1", &[Re::Business], St::Implemented, IT, "Laptops hold source code and customer data.", "Intune compliance report 2026-03; D-003"),
     ("8.2", &[Re::Business], St::Partial, DEVOPS, "Administrator rights in AWS, Microsoft 365 and GitHub.", "Admin list in the D-004 annex; AWS clean-up in T-003"),
@@ -757,14 +758,23 @@ pub const SOA_V1: (&str, &str, &str) = (
 
 /// The decisions of the controls that changed after v1, as v1 recorded them: written first,
 /// then v1 is issued, then the current decisions above replace them. Since v1, A.5.21 was
-/// excluded as covered by C-002, A.8.12 passed to the CTO, and C-001 became implemented when
-/// T-014 was done (2026-02-27).
+/// excluded as covered by C-002, A.8.12 (undecided in v1, see [`UNDECIDED_AT_V1`]) was decided,
+/// and C-001 became implemented when T-014 was done (2026-02-27).
 #[rustfmt::skip]
 pub const SOA_AT_V1: &[SoaRow] = &[
     ("5.21", &[Re::Business], St::Planned, CTO, "Open-source and SaaS supply chain of NordDispatch.", ""),
-    ("8.12", &[Re::Contractual], St::NotStarted, ISB, "Customers expect protection of shipment data against leakage.", ""),
     ("C-001", &[Re::Contractual], St::Partial, ISB, "Customers send security questionnaires with every tender.", "Standard answer library v3"),
 ];
+
+/// The controls v1 was issued with undecided (its gaps accepted at issue), decided since.
+pub const UNDECIDED_AT_V1: &[&str] = &["8.12"];
+
+/// Target dates of planned controls. C-002 has none: a documented gap (SOA-009).
+pub const TARGET_DATES: &[(&str, &str)] = &[("5.30", "2026-12-15"), ("5.35", "2026-05-31")];
+
+/// A risk re-rated after v1 of the SoA: number, the inherent rating first recorded. The
+/// register then holds the rating of [`RISKS`]; the change is logged when the demo is written.
+pub const RERATED: (u32, (u8, u8)) = (2, (2, 5));
 
 /// Clause checklist entries: number, status, note, evidence. Unlisted clauses stay not started.
 #[rustfmt::skip]

@@ -5,6 +5,8 @@
 //! company in Bremen. Seen on "today" = 2026-03-31 (`ISMS_TODAY`), it contains these deliberate
 //! gaps, and no others, for the readiness checker to find:
 //!
+//! - **No decision whether climate change is a relevant issue** (4.1, Amd 1:2024): the heat
+//!   waves and heavy rain are recorded as an external issue, but the decision is not.
 //! - **Interested party without addressed requirements**: IP-007 (cyber insurer).
 //! - **Asset without owner** (one lapse, minor): AS-028 (Backup NAS).
 //! - **Primary asset rated without a rationale** (observation): AS-005 (Financial records),
@@ -40,10 +42,28 @@
 //!   import would write it (the app refuses it). The other exclusions (A.7.10, A.8.11, A.8.30)
 //!   are justified; A.5.21 is excluded as covered by the custom control C-002, with a
 //!   justification too.
-//! - **SoA changed since the last version**: v1 was issued on 2026-02-10, approved by the
-//!   managing director. Since then three decisions changed: A.5.21 (excluded, covered by C-002;
-//!   v1 had it applicable and planned), A.8.12 (owner ISB → CTO) and C-001 (partially
-//!   implemented → implemented when T-014 was done).
+//! - **Exclusion resting on a custom control not in place**: A.5.21 is excluded as covered by
+//!   C-002, which is planned and has no evidence yet.
+//! - **Control implemented without evidence**: A.7.13 (Equipment maintenance).
+//! - **Planned control without a target date**: C-002. The other planned controls have one
+//!   (A.5.30 2026-12-15, A.5.35 2026-05-31).
+//! - **SoA issued with an undecided control**: v1 was issued on 2026-02-10, approved by the
+//!   managing director, with A.8.12 undecided (the gap accepted at issue); no complete version
+//!   since.
+//! - **SoA changed since the last version**: since v1 three decisions changed: A.5.21 (excluded,
+//!   covered by C-002; v1 had it applicable and planned), A.8.12 (undecided → applicable, owner
+//!   CTO) and C-001 (partially implemented → implemented when T-014 was done).
+//! - **A risk rating changed after the SoA's last version**: R-002 (Takeover of the AWS
+//!   account) was first recorded with inherent likelihood 2 and raised to 3. The change is
+//!   logged when the demo is written (the change log's stamps come from the clock), so it is
+//!   always after v1.
+//! - **Core documented information missing** (major): 9.2.2 audit programme, 9.3.3 management
+//!   review results and 10.2 nonconformities, none of them started yet; other missing
+//!   documents (7.2, 7.5.3, 8.1, 9.1) are minor.
+//!
+//! Three rules have no case here, as their gap cannot coexist with the ones above: no internal
+//! or external issues (SCOPE-006) and no interested parties (SCOPE-007), which a new workspace
+//! shows, and evidence missing as a pattern (SOA-008), which would replace A.7.13's single lapse.
 //!
 //! No gap is systemic: a third of the risks or assets sharing a gap (RISK-010, RISK-011,
 //! ASSET-006) would not be the well-run company the demo shows; the unit tests cover those.
@@ -56,8 +76,8 @@
 //! by cumulation, and AS-016 (Laptop fleet), availability lowered to normal against an inherited
 //! very high by distribution (spares in stock; one failed laptop does not stop work).
 //!
-//! Not gaps but incomplete on purpose: some SoA entries are planned or not started (without
-//! evidence), and clauses 6.3, 7.4, 9.1, 9.2.2, 9.3.x and 10.x are not started. Every clause
+//! Not gaps but incomplete on purpose: some SoA entries are planned (with a target date) or not
+//! started (without evidence), and clauses 6.3, 7.4, 9.1, 9.2.2, 9.3.x and 10.x are not started. Every clause
 //! that is done and requires documented information names its document (reference, owner,
 //! date); so do 6.1.3 and 6.2, which are in progress.
 //!
@@ -65,7 +85,8 @@
 //! 5 context issues, 7 interested parties, 30 assets (11 primary, 18 supporting, 1 intangible),
 //! 38 dependencies, 35 protection needs, 20 risks (every treatment option used), 17 actions,
 //! 3 acceptances, 2 custom controls, SoA decided for all 93 Annex A controls (88 applicable,
-//! 5 excluded) and both custom controls, one issued SoA version (v1), and one finished workshop:
+//! 5 excluded) and both custom controls, one issued SoA version (v1, with A.8.12 undecided), and
+//! one finished workshop:
 //! W-001, the protection needs workshop of 2026-01-28 (09:00 to 12:30; Anna Weber, Jonas Klein,
 //! Petra Hoffmann), which raised two ratings (AS-003 confidentiality and AS-007 availability,
 //! high → very high), rewrote one rationale (AS-001 confidentiality) and noted 4 questions:
@@ -177,6 +198,8 @@ fn fill(w: &mut Writer<'_>, s: &Settings) -> Result<(), StoreError> {
         isms_scope_changed: changed,
         certificate_scope: data::CERTIFICATE_SCOPE.into(),
         certificate_scope_changed: changed,
+        // A documented gap: the climate issue is recorded, the 4.1 decision is not.
+        climate_change: None,
     })?;
     let scope_ids = fill_context(w)?;
     let asset_ids = fill_assets(w, s, &scope_ids)?;
@@ -268,7 +291,9 @@ fn fill_assets(
 /// Risks and their acceptances; returns the risks' row ids.
 fn fill_risks(w: &mut Writer<'_>, s: &Settings, asset_ids: &[i64]) -> Result<Vec<i64>, StoreError> {
     let mut risk_ids = Vec::new();
-    for row in data::RISKS {
+    let mut rerated = None;
+    let (rerated_number, (likelihood, impact)) = data::RERATED;
+    for (row, number) in data::RISKS.iter().zip(1..) {
         let risk = Risk {
             description: row.description.into(),
             assets: ids_of(asset_ids, row.assets, "asset")?,
@@ -296,7 +321,24 @@ fn fill_risks(w: &mut Writer<'_>, s: &Settings, asset_ids: &[i64]) -> Result<Vec
             plan_approved_on: maybe_date(row.plan_approved_on)?,
             ..Risk::new(row.title)
         };
+        if number == rerated_number {
+            let first = Risk {
+                inherent: Some(Rating { likelihood, impact }),
+                ..risk.clone()
+            };
+            let stored = w.insert_risk(first, &s.methodology)?;
+            risk_ids.push(stored.id);
+            rerated = Some(Risk {
+                id: stored.id,
+                ..risk
+            });
+            continue;
+        }
         risk_ids.push(w.insert_risk(risk, &s.methodology)?.id);
+    }
+    // One risk was first recorded with a lower rating, and raised after v1 of the SoA.
+    if let Some(risk) = rerated {
+        w.update_risk(risk, &s.methodology)?;
     }
     // The store records each acceptance's level and refuses one without enough authority.
     for &(number, accepted_by, authority, accepted_on, until, note) in data::ACCEPTANCES {
@@ -350,14 +392,20 @@ fn fill_soa(w: &mut Writer<'_>, s: &Settings, custom: &[Control]) -> Result<(), 
         let key = control.key.as_str();
         let entry = match data::SOA_AT_V1.iter().find(|row| row.0 == key) {
             Some(row) => applicable(row),
+            None if data::UNDECIDED_AT_V1.contains(&key) => SoaEntry::undecided(key),
             None => current_decision(key)?,
         };
         write_decision(w, entry)?;
     }
     let (approver, issued_on, note) = data::SOA_V1;
     w.issue_soa_version(approver, note, date(issued_on)?, true)?;
-    for row in data::SOA_AT_V1 {
-        write_decision(w, current_decision(row.0)?)?;
+    let changed = |key: &str| {
+        data::SOA_AT_V1.iter().any(|row| row.0 == key) || data::UNDECIDED_AT_V1.contains(&key)
+    };
+    for control in s.controls.iter().chain(custom) {
+        if changed(&control.key) {
+            write_decision(w, current_decision(&control.key)?)?;
+        }
     }
     Ok(())
 }
@@ -379,7 +427,13 @@ fn current_decision(key: &str) -> Result<SoaEntry, StoreError> {
     let applicable_row = data::SOA_APPLICABLE.iter().find(|row| row.0 == key);
     let excluded_row = data::SOA_EXCLUDED.iter().find(|row| row.0 == key);
     match (applicable_row, excluded_row) {
-        (Some(row), None) => Ok(applicable(row)),
+        (Some(row), None) => {
+            let target = data::TARGET_DATES.iter().find(|(k, _)| *k == key);
+            Ok(SoaEntry {
+                target_date: target.map(|(_, day)| date(day)).transpose()?,
+                ..applicable(row)
+            })
+        }
         (None, Some(&(_, exclusion, covered_by))) => Ok(SoaEntry {
             applicability: Applicability::NotApplicable,
             exclusion_justification: exclusion.into(),

@@ -38,6 +38,7 @@ fn every_date_literal_parses() {
             .flat_map(|a| [a.3, a.4])
             .filter(|d| !d.is_empty()),
     );
+    literals.extend(data::TARGET_DATES.iter().map(|t| t.1));
     literals.extend(
         data::QUESTIONS
             .iter()
@@ -80,6 +81,40 @@ fn demo_has_the_designed_counts() {
         status("10.2"),
         crate::domain::clause::ClauseStatus::NotStarted
     );
+}
+
+#[test]
+fn scope_soa_and_core_document_findings_are_exactly_the_documented_gaps() {
+    use crate::domain::readiness::{self, Severity};
+    let (_dir, store) = demo();
+    let findings = readiness::check(&store.workspace().unwrap(), today());
+    let found: Vec<(&str, Severity, String)> = findings
+        .iter()
+        .filter(|f| {
+            f.rule.starts_with("SCOPE-") || f.rule.starts_with("SOA-") || f.rule == "CLAUSE-003"
+        })
+        .map(|f| (f.rule, f.severity, f.basis()))
+        .collect();
+    let expected = [
+        ("CLAUSE-003", Severity::Major, "9.2.2"),
+        ("CLAUSE-003", Severity::Major, "9.3.3"),
+        ("CLAUSE-003", Severity::Major, "10.2"),
+        ("SOA-002", Severity::Major, "A.7.12"),
+        ("SOA-010", Severity::Major, "6.1.3"),
+        ("SCOPE-005", Severity::Minor, "4.2"),
+        ("SCOPE-008", Severity::Minor, "4.1"),
+        ("SOA-007", Severity::Minor, "A.7.13"),
+        ("SOA-009", Severity::Minor, "C-002"),
+        ("SOA-012", Severity::Minor, "A.5.21"),
+        ("SOA-006", Severity::Observation, "6.1.3"),
+        ("SOA-011", Severity::Observation, "6.1.3"),
+    ]
+    .map(|(rule, severity, basis)| (rule, severity, basis.to_string()));
+    assert_eq!(found, expected);
+    // The re-rating after v1 is the change log's only change of a rating.
+    assert!(store.last_rating_change().unwrap().is_some());
+    let v1 = &store.soa_versions().unwrap()[0];
+    assert_eq!(v1.undecided(), 1);
 }
 
 #[test]

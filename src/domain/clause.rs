@@ -135,6 +135,18 @@ pub fn mandatory_documents(number: &str) -> &'static [&'static str] {
     }
 }
 
+/// Whether missing documented information of clause `number` is a major nonconformity: the
+/// policy (5.2), the risk assessment and treatment processes (6.1.2, 6.1.3), the objectives
+/// (6.2), the audit programme and results (9.2), the management review results (9.3) and the
+/// nonconformities and corrective actions (10.2) are the ISMS's core; without them an auditor
+/// cannot see it work. The rest is a lapse (minor).
+pub fn missing_document_is_major(number: &str) -> bool {
+    matches!(
+        number,
+        "5.2" | "6.1.2" | "6.1.3" | "6.2" | "9.2" | "9.2.2" | "9.3" | "9.3.3" | "10.2"
+    )
+}
+
 /// The parts of this workspace that hold documented information for clause `number`.
 pub fn workspace_evidence(number: &str) -> &'static [WorkspaceEvidence] {
     use WorkspaceEvidence as W;

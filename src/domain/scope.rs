@@ -9,13 +9,42 @@ use super::problems;
 use super::text::{self, ValidationError};
 use crate::string_enum;
 
-/// The two scope statements. Kept apart: the certificate may cover less than the ISMS.
+/// The two scope statements. Kept apart: the certificate may cover less than the ISMS. Beside
+/// them, the decision 4.1 asks for since its 2024 amendment: whether climate change is a
+/// relevant issue.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScopeStatements {
     pub isms_scope: String,
     pub isms_scope_changed: Option<NaiveDate>,
     pub certificate_scope: String,
     pub certificate_scope_changed: Option<NaiveDate>,
+    /// None until the organisation has decided.
+    #[serde(default)]
+    pub climate_change: Option<ClimateDecision>,
+}
+
+/// Whether climate change is a relevant issue for the ISMS (4.1, amended 2024), and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClimateDecision {
+    pub relevant: bool,
+    /// Why, briefly: `heat waves threaten the ground-floor server room`.
+    #[serde(default)]
+    pub note: String,
+}
+
+impl ClimateDecision {
+    /// `relevant` or `not relevant`, with the note after a colon when there is one.
+    pub fn summary(&self) -> String {
+        let verdict = if self.relevant {
+            "relevant"
+        } else {
+            "not relevant"
+        };
+        match self.note.trim() {
+            "" => verdict.to_string(),
+            note => format!("{verdict}: {note}"),
+        }
+    }
 }
 
 impl ScopeStatements {
@@ -31,6 +60,31 @@ impl ScopeStatements {
             isms_scope_changed: Some(today),
             ..self
         })
+    }
+
+    /// The climate change decision recorded (`None` takes it back), its note checked by the
+    /// text rules.
+    pub fn with_climate_change(
+        self,
+        decision: Option<ClimateDecision>,
+    ) -> Result<Self, ValidationError> {
+        let climate_change = decision
+            .map(|d| {
+                Ok::<_, ValidationError>(ClimateDecision {
+                    note: text::text(statement_field::CLIMATE_NOTE, &d.note)?,
+                    ..d
+                })
+            })
+            .transpose()?;
+        Ok(Self {
+            climate_change,
+            ..self
+        })
+    }
+
+    /// Whether the organisation has not yet decided if climate change is a relevant issue.
+    pub fn climate_undecided(&self) -> bool {
+        self.climate_change.is_none()
     }
 
     /// The certificate scope replaced by `text`, dated like [`Self::with_isms_scope`].
@@ -67,6 +121,8 @@ pub mod statement_field {
 
     pub const ISMS_SCOPE: Field = Field::new("isms_scope");
     pub const CERTIFICATE_SCOPE: Field = Field::new("certificate_scope");
+    pub const CLIMATE_DECISION: Field = Field::new("climate change");
+    pub const CLIMATE_NOTE: Field = Field::new("climate change note");
 }
 
 /// The fields of a context issue, as validation errors and forms name them.
@@ -186,6 +242,15 @@ string_enum!(
         External => "external", "External",
     }
 );
+
+/// The kinds of issue (internal, external) of which `issues` hold none: 4.1 asks for both.
+pub fn missing_issue_kinds(issues: &[ContextIssue]) -> Vec<IssueKind> {
+    IssueKind::ALL
+        .iter()
+        .copied()
+        .filter(|kind| !issues.iter().any(|i| i.kind == *kind))
+        .collect()
+}
 
 /// An internal or external issue relevant to the ISMS (clause 4.1).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -325,6 +390,61 @@ mod tests {
                 .with_isms_scope("\u{1b}", day(1))
                 .is_err()
         );
+    }
+
+    #[test]
+    fn climate_change_is_undecided_until_recorded() {
+        let s = ScopeStatements::default();
+        assert!(s.climate_undecided());
+        let decided = s
+            .with_climate_change(Some(ClimateDecision {
+                relevant: true,
+                note: " Heat waves threaten the server room ".into(),
+            }))
+            .unwrap();
+        assert!(!decided.climate_undecided());
+        assert_eq!(
+            decided.climate_change.as_ref().unwrap().summary(),
+            "relevant: Heat waves threaten the server room"
+        );
+        let not = ClimateDecision {
+            relevant: false,
+            note: String::new(),
+        };
+        assert_eq!(not.summary(), "not relevant");
+        let bad = ClimateDecision {
+            note: "\u{202e}".into(),
+            ..not
+        };
+        let err = decided.clone().with_climate_change(Some(bad)).unwrap_err();
+        assert_eq!(err.field, statement_field::CLIMATE_NOTE);
+        assert!(
+            decided
+                .with_climate_change(None)
+                .unwrap()
+                .climate_undecided()
+        );
+        // A workspace written before the decision existed reads as undecided.
+        let old: ScopeStatements = serde_json::from_str(
+            r#"{"isms_scope": "All", "isms_scope_changed": null, "certificate_scope": "", "certificate_scope_changed": null}"#,
+        )
+        .unwrap();
+        assert!(old.climate_undecided());
+    }
+
+    #[test]
+    fn both_kinds_of_issue_are_expected() {
+        assert_eq!(
+            missing_issue_kinds(&[]),
+            [IssueKind::Internal, IssueKind::External]
+        );
+        let internal = ContextIssue::new(IssueKind::Internal, "Growth");
+        assert_eq!(
+            missing_issue_kinds(std::slice::from_ref(&internal)),
+            [IssueKind::External]
+        );
+        let external = ContextIssue::new(IssueKind::External, "NIS2");
+        assert_eq!(missing_issue_kinds(&[internal, external]), []);
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod version;
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::control::{Control, display_ref};
@@ -14,7 +15,9 @@ use super::text::{self, ValidationError};
 use super::treatment::Action;
 use crate::string_enum;
 
-pub use version::{Gaps, SoaChange, SoaSnapshotRow, SoaVersion, diff, snapshot};
+pub use version::{
+    Gaps, ReviewDue, SoaChange, SoaSnapshotRow, SoaVersion, diff, review_due, snapshot,
+};
 
 string_enum!(
     Applicability {
@@ -59,6 +62,10 @@ pub struct SoaEntry {
     /// For an excluded control: the custom control (`C-004`) that covers it instead.
     #[serde(default)]
     pub covered_by: Option<String>,
+    /// When a planned (or partially implemented) control is to be in place. Kept whatever the
+    /// status: an implemented control keeps the date it was due.
+    #[serde(default)]
+    pub target_date: Option<NaiveDate>,
 }
 
 impl SoaEntry {
@@ -73,6 +80,7 @@ impl SoaEntry {
             owner: String::new(),
             evidence: String::new(),
             covered_by: None,
+            target_date: None,
         }
     }
 
@@ -113,6 +121,7 @@ pub mod field {
     pub const COVERED_BY: Field = Field::new("covered by");
     pub const REASONS: Field = Field::new("reasons");
     pub const STATUS: Field = Field::new("status");
+    pub const TARGET_DATE: Field = Field::new("target date");
 }
 
 /// The custom control an entry names as covering it: trimmed, an empty name as none.
@@ -147,6 +156,55 @@ pub fn exclusion_unjustified(entry: &SoaEntry, controls: &[Control]) -> bool {
     entry.applicability == Applicability::NotApplicable
         && entry.exclusion_justification.trim().is_empty()
         && !is_covered(entry, controls)
+}
+
+/// Whether the entry says its control works without evidence that it does: applicable (as
+/// decided, or derived from a treatment: `treated`), implemented or partially implemented, and
+/// no evidence named.
+pub fn lacks_evidence(entry: &SoaEntry, treated: bool) -> bool {
+    applicability(entry, treated) == Applicability::Applicable
+        && claims_implementation(entry)
+        && entry.evidence.trim().is_empty()
+}
+
+/// Whether the entry says its control is implemented, in full or in part.
+pub fn claims_implementation(entry: &SoaEntry) -> bool {
+    matches!(
+        entry.status,
+        ImplementationStatus::Implemented | ImplementationStatus::Partial
+    )
+}
+
+/// Whether the entry plans its applicable control without saying by when.
+pub fn planned_without_target(entry: &SoaEntry, treated: bool) -> bool {
+    applicability(entry, treated) == Applicability::Applicable
+        && entry.status == ImplementationStatus::Planned
+        && entry.target_date.is_none()
+}
+
+/// Whether a custom control, as its own SoA entry among `entries` says, is in place: applicable,
+/// implemented or partially implemented, with evidence. A custom control without an entry is not.
+pub fn custom_in_place(key: &str, entries: &[SoaEntry]) -> bool {
+    entries.iter().any(|e| {
+        e.control == key
+            && e.applicability == Applicability::Applicable
+            && claims_implementation(e)
+            && !e.evidence.trim().is_empty()
+    })
+}
+
+/// The custom control an excluded entry names as covering it (see [`is_covered`]) when that
+/// control is not in place ([`custom_in_place`]): planned, not started, excluded itself, or
+/// without evidence. The exclusion then rests on something that does not exist yet.
+pub fn cover_not_in_place<'a>(
+    entry: &'a SoaEntry,
+    controls: &[Control],
+    entries: &[SoaEntry],
+) -> Option<&'a str> {
+    if entry.applicability != Applicability::NotApplicable || !is_covered(entry, controls) {
+        return None;
+    }
+    named_cover(entry).filter(|key| !custom_in_place(key, entries))
 }
 
 /// Whether the entry excludes a control that implements a risk treatment (`treats`: some

@@ -1,7 +1,7 @@
 //! Reading the change log: all of it, from a day on (`isms log --since`), or one item's history
 //! (`h` in a register).
 
-use chrono::NaiveDateTime;
+use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
 use super::sql::rows;
@@ -54,6 +54,22 @@ impl Change {
 }
 
 impl Store {
+    /// The day of the latest change-log entry that changed a risk's inherent or residual
+    /// rating (an edit or a re-rating by a new methodology; a risk first recorded with its
+    /// ratings is not a change), if there is one.
+    pub fn last_rating_change(&self) -> Result<Option<NaiveDate>> {
+        let at: Option<String> = self.conn().query_row(
+            "SELECT MAX(at) FROM change_log
+             WHERE entity = 'risk' AND action IN ('update', 'rerate')
+               AND (json_extract(before, '$.inherent') IS NOT json_extract(after, '$.inherent')
+                 OR json_extract(before, '$.residual') IS NOT json_extract(after, '$.residual'))",
+            [],
+            |r| r.get(0),
+        )?;
+        // Stamps are `2026-03-31T09:15:00`; one that does not read as a date is no change.
+        Ok(at.and_then(|at| NaiveDate::parse_from_str(at.get(..10)?, "%Y-%m-%d").ok()))
+    }
+
     /// Every change, oldest first.
     pub fn changes(&self) -> Result<Vec<Change>> {
         self.changes_since(None)
@@ -197,5 +213,63 @@ mod tests {
         assert_eq!(clause[0].entity, "clause");
         assert!(store.history(&["control"], "5.1").unwrap().is_empty());
         assert!(store.history(&[], "S-001").unwrap().is_empty());
+    }
+
+    #[test]
+    fn the_last_rating_change_is_the_latest_edit_of_a_rating() {
+        use crate::domain::methodology::Rating;
+        use crate::domain::risk::Risk;
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = workspace(&dir);
+        assert_eq!(store.last_rating_change().unwrap(), None);
+        let m = store.methodology().unwrap();
+        let rated = |l, i| {
+            Some(Rating {
+                likelihood: l,
+                impact: i,
+            })
+        };
+        // Recorded with its ratings: not a change.
+        let risk = store
+            .edit(|w| {
+                w.insert_risk(
+                    Risk {
+                        inherent: rated(2, 2),
+                        ..Risk::new("Ransomware")
+                    },
+                    &m,
+                )
+            })
+            .unwrap();
+        assert_eq!(store.last_rating_change().unwrap(), None);
+        store.set_clock(on("2026-04-02"));
+        let risk = store
+            .edit(|w| {
+                w.update_risk(
+                    Risk {
+                        residual: rated(1, 2),
+                        ..risk
+                    },
+                    &m,
+                )
+            })
+            .unwrap();
+        store.set_clock(on("2026-04-20"));
+        // A change of anything else is not a change of a rating.
+        store
+            .edit(|w| {
+                w.update_risk(
+                    Risk {
+                        owner: "CTO".into(),
+                        ..risk
+                    },
+                    &m,
+                )
+            })
+            .unwrap();
+        assert_eq!(
+            store.last_rating_change().unwrap(),
+            "2026-04-02".parse().ok()
+        );
     }
 }

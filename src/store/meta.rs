@@ -148,6 +148,8 @@ impl Writer<'_> {
             certificate_scope: text::text(field::CERTIFICATE_SCOPE, &statements.certificate_scope)?,
             ..statements
         };
+        let climate = statements.climate_change.clone();
+        let statements = statements.with_climate_change(climate)?;
         self.put(SCOPE, &statements)?;
         Ok(statements)
     }

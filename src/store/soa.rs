@@ -22,7 +22,7 @@ use crate::domain::treatment::Action;
 
 const SOA: &str =
     "SELECT s.control, s.applicability, s.reasons, s.justification, s.exclusion_justification,
-        s.status, s.owner, s.evidence, s.covered_by
+        s.status, s.owner, s.evidence, s.covered_by, s.target_date
     FROM soa_entries s JOIN controls c ON c.key = s.control";
 
 const VERSION: &str = "SELECT id, number, issued_on, approver, note, snapshot FROM soa_versions";
@@ -38,6 +38,7 @@ fn soa_entry(r: &Row<'_>) -> rusqlite::Result<SoaEntry> {
         owner: r.get(6)?,
         evidence: r.get(7)?,
         covered_by: r.get(8)?,
+        target_date: r.get(9)?,
     })
 }
 
@@ -163,8 +164,8 @@ impl Writer<'_> {
         self.tx
             .prepare_cached(
                 "INSERT INTO soa_entries (control, applicability, reasons, justification,
-                    exclusion_justification, status, owner, evidence, covered_by)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    exclusion_justification, status, owner, evidence, covered_by, target_date)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             )?
             .execute((
                 &e.control,
@@ -176,6 +177,7 @@ impl Writer<'_> {
                 &e.owner,
                 &e.evidence,
                 &e.covered_by,
+                e.target_date,
             ))?;
         Ok(())
     }
@@ -221,7 +223,7 @@ impl Writer<'_> {
             .prepare_cached(
                 "UPDATE soa_entries SET applicability = ?2, reasons = ?3, justification = ?4,
                     exclusion_justification = ?5, status = ?6, owner = ?7, evidence = ?8,
-                    covered_by = ?9
+                    covered_by = ?9, target_date = ?10
                  WHERE control = ?1",
             )?
             .execute((
@@ -234,6 +236,7 @@ impl Writer<'_> {
                 &entry.owner,
                 &entry.evidence,
                 &entry.covered_by,
+                entry.target_date,
             ))?;
         self.log(
             "soa_entry",

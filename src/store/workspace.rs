@@ -9,6 +9,7 @@ impl Store {
         Ok(Workspace {
             statements: self.scope_statements()?,
             scope_items: self.scope_items()?,
+            issues: self.context_issues()?,
             parties: self.parties()?,
             assets: self.assets()?,
             dependencies: self.dependencies()?,
@@ -24,6 +25,7 @@ impl Store {
             versions: self.soa_versions()?,
             clauses: self.clauses()?,
             questions: self.questions()?,
+            last_rating_change: self.last_rating_change()?,
         })
     }
 }

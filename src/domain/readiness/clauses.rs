@@ -1,13 +1,16 @@
 //! Clause rules (4-10): the documented information a clause requires is somewhere, and the
-//! checklist is done. "Not documented, not done."
+//! checklist is done. "Not documented, not done." A missing document of the ISMS's core
+//! processes is major (CLAUSE-003), any other minor (CLAUSE-001): one grade per rule.
 
 use super::{Basis, Finding, Place, Rule, Severity, Workspace, in_sentence};
-use crate::domain::clause::{ClauseItem, ClauseStatus, WorkspaceEvidence, workspace_evidence};
+use crate::domain::clause::{
+    ClauseItem, ClauseStatus, WorkspaceEvidence, missing_document_is_major, workspace_evidence,
+};
 
 pub(super) const NO_DOCUMENT: Rule = Rule {
     id: "CLAUSE-001",
     severity: Severity::Minor,
-    title: "Mandatory documented information without a document",
+    title: "Mandatory documented information without a document (other clauses: minor)",
     basis: Basis::Clause("7.5.1"),
 };
 
@@ -16,6 +19,13 @@ pub(super) const NOT_DONE: Rule = Rule {
     severity: Severity::Observation,
     title: "Clause checklist item not done",
     basis: Basis::Clause("4.4"),
+};
+
+pub(super) const NO_CORE_DOCUMENT: Rule = Rule {
+    id: "CLAUSE-003",
+    severity: Severity::Major,
+    title: "Core documented information without a document (5.2, 6.1.2, 6.1.3, 6.2, 9.2, 9.3, 10.2: major)",
+    basis: Basis::Clause("7.5.1"),
 };
 
 fn reference(clause: &ClauseItem) -> String {
@@ -28,15 +38,23 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Finding>) {
         let named = !clause.doc_reference.trim().is_empty();
         if !documents.is_empty() && !named && !held_by_workspace(ws, &clause.number) {
             let documents: Vec<String> = documents.iter().map(|d| in_text(d)).collect();
-            out.push(NO_DOCUMENT.finding(
-                format!(
-                    "{}: no document named for {}",
-                    reference(clause),
-                    documents.join("; ")
-                ),
-                "Name the document that holds it, with owner and date, on the Clauses screen",
-                Place::Clause(clause.number.clone()),
-            ).on_clause(&clause.number));
+            let rule = if missing_document_is_major(&clause.number) {
+                &NO_CORE_DOCUMENT
+            } else {
+                &NO_DOCUMENT
+            };
+            out.push(
+                rule.finding(
+                    format!(
+                        "{}: no document named for {}",
+                        reference(clause),
+                        documents.join("; ")
+                    ),
+                    "Name the document that holds it, with owner and date, on the Clauses screen",
+                    Place::Clause(clause.number.clone()),
+                )
+                .on_clause(&clause.number),
+            );
         }
         if clause.status != ClauseStatus::Done {
             out.push(

@@ -22,7 +22,7 @@ use super::party::InterestedParty;
 use super::protection::{Objective, ProtectionNeed, ProtectionScale};
 use super::question::OpenQuestion;
 use super::risk::{Acceptance, Risk};
-use super::scope::{ScopeItem, ScopeStatements};
+use super::scope::{ContextIssue, ScopeItem, ScopeStatements};
 use super::soa::{SoaEntry, SoaVersion};
 use super::treatment::Action;
 use crate::string_enum;
@@ -36,12 +36,16 @@ string_enum!(
     }
 );
 
-/// Where a finding is fixed: a statement, a row (by its row id), a control (by its key), the
-/// SoA's versions, or a clause (by its number).
+/// Where a finding is fixed: a statement, a register, a row (by its row id), a control (by its
+/// key), the SoA's versions, or a clause (by its number).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "kind", content = "id", rename_all = "snake_case")]
 pub enum Place {
     ScopeStatements,
+    /// The register of internal and external issues, as a whole.
+    Issues,
+    /// The register of interested parties, as a whole.
+    Parties,
     ScopeItem(i64),
     Party(i64),
     Asset(i64),
@@ -126,6 +130,8 @@ impl Finding {
 pub struct Workspace {
     pub statements: ScopeStatements,
     pub scope_items: Vec<ScopeItem>,
+    /// The internal and external issues (4.1).
+    pub issues: Vec<ContextIssue>,
     pub parties: Vec<InterestedParty>,
     pub assets: Vec<Asset>,
     pub dependencies: Vec<Dependency>,
@@ -143,6 +149,9 @@ pub struct Workspace {
     pub clauses: Vec<ClauseItem>,
     /// The questions of workshops, open and answered.
     pub questions: Vec<OpenQuestion>,
+    /// The day a risk's inherent or residual rating last changed (the change log's latest such
+    /// row), if one ever did after the risk was first recorded.
+    pub last_rating_change: Option<NaiveDate>,
 }
 
 /// A rule of the catalogue: its stable id, the severity of its findings, and what it checks.
@@ -180,6 +189,9 @@ const RULES: &[Rule] = &[
     scope::CERTIFIED_OUTSIDE_ISMS,
     scope::EXCLUSION_UNJUSTIFIED,
     scope::PARTY_UNADDRESSED,
+    scope::NO_ISSUES,
+    scope::NO_PARTIES,
+    scope::CLIMATE_UNDECIDED,
     assets::NO_OWNER,
     assets::NO_NEEDS,
     assets::SERVES_NOTHING,
@@ -210,8 +222,15 @@ const RULES: &[Rule] = &[
     soa::TREATMENT_EXCLUDED,
     soa::NEVER_ISSUED,
     soa::CHANGED_SINCE_VERSION,
+    soa::NO_EVIDENCE,
+    soa::NO_EVIDENCE_SYSTEMIC,
+    soa::PLANNED_WITHOUT_TARGET,
+    soa::ISSUED_INCOMPLETE,
+    soa::REVIEW_DUE,
+    soa::COVER_NOT_IN_PLACE,
     clauses::NO_DOCUMENT,
     clauses::NOT_DONE,
+    clauses::NO_CORE_DOCUMENT,
 ];
 
 /// The catalogue of rules, in the order of their ids within each area.
@@ -227,7 +246,7 @@ pub fn check(ws: &Workspace, today: NaiveDate) -> Vec<Finding> {
     assets::check(ws, &mut findings);
     assets::check_questions(ws, today, &mut findings);
     risks::check(ws, today, &mut findings);
-    soa::check(ws, &mut findings);
+    soa::check(ws, today, &mut findings);
     clauses::check(ws, &mut findings);
     by_grade(&mut findings);
     findings

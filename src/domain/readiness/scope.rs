@@ -1,9 +1,11 @@
 //! Scope rules (4.3): both statements written, the certificate scope within the ISMS scope, and
-//! every exclusion justified; and (4.2) the interested parties' requirements addressed.
+//! every exclusion justified; context (4.1): internal and external issues recorded, and a
+//! decision on whether climate change is relevant; and (4.2) interested parties recorded, their
+//! requirements addressed.
 
 use super::{Basis, Finding, Place, Rule, Severity, Workspace};
 use crate::domain::reference::RefKind;
-use crate::domain::scope::ScopeItem;
+use crate::domain::scope::{ScopeItem, missing_issue_kinds};
 
 pub(super) const ISMS_SCOPE_MISSING: Rule = Rule {
     id: "SCOPE-001",
@@ -14,7 +16,7 @@ pub(super) const ISMS_SCOPE_MISSING: Rule = Rule {
 
 pub(super) const CERTIFICATE_SCOPE_MISSING: Rule = Rule {
     id: "SCOPE-002",
-    severity: Severity::Major,
+    severity: Severity::Observation,
     title: "Certificate scope statement missing",
     basis: Basis::Clause("4.3"),
 };
@@ -40,6 +42,27 @@ pub(super) const PARTY_UNADDRESSED: Rule = Rule {
     basis: Basis::Clause("4.2"),
 };
 
+pub(super) const NO_ISSUES: Rule = Rule {
+    id: "SCOPE-006",
+    severity: Severity::Minor,
+    title: "No internal or external issues recorded",
+    basis: Basis::Clause("4.1"),
+};
+
+pub(super) const NO_PARTIES: Rule = Rule {
+    id: "SCOPE-007",
+    severity: Severity::Minor,
+    title: "No interested parties recorded",
+    basis: Basis::Clause("4.2"),
+};
+
+pub(super) const CLIMATE_UNDECIDED: Rule = Rule {
+    id: "SCOPE-008",
+    severity: Severity::Minor,
+    title: "No decision whether climate change is a relevant issue",
+    basis: Basis::Clause("4.1"),
+};
+
 fn reference(item: &ScopeItem) -> String {
     format!("{} {}", RefKind::ScopeItem.format(item.number), item.name)
 }
@@ -59,6 +82,7 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Finding>) {
             Place::ScopeStatements,
         ));
     }
+    context(ws, out);
     for party in ws.parties.iter().filter(|p| !p.addressed) {
         out.push(PARTY_UNADDRESSED.finding(
             format!(
@@ -96,5 +120,32 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Finding>) {
                 Place::ScopeItem(item.id),
             ));
         }
+    }
+}
+
+/// SCOPE-006 to SCOPE-008: the context of the organisation (4.1, 4.2) recorded.
+fn context(ws: &Workspace, out: &mut Vec<Finding>) {
+    let missing = missing_issue_kinds(&ws.issues);
+    if !missing.is_empty() {
+        let kinds: Vec<String> = missing.iter().map(|k| k.label().to_lowercase()).collect();
+        out.push(NO_ISSUES.finding(
+            format!("No {} issues are recorded", kinds.join(" or ")),
+            "Record the internal and external issues that bear on the ISMS on the Scope screen",
+            Place::Issues,
+        ));
+    }
+    if ws.parties.is_empty() {
+        out.push(NO_PARTIES.finding(
+            "No interested parties are recorded".into(),
+            "Record the interested parties and their requirements on the Scope screen",
+            Place::Parties,
+        ));
+    }
+    if ws.statements.climate_undecided() {
+        out.push(CLIMATE_UNDECIDED.finding(
+            "No decision is recorded on whether climate change is a relevant issue".into(),
+            "Record whether climate change is relevant, and why, on the Scope screen's statements",
+            Place::ScopeStatements,
+        ));
     }
 }

@@ -14,7 +14,7 @@ use crate::domain::control::Theme;
 use crate::domain::methodology::Rating;
 use crate::domain::party::PartyKind;
 use crate::domain::risk::TreatmentOption;
-use crate::domain::scope::ScopeItemKind;
+use crate::domain::scope::{ClimateDecision, ContextIssue, IssueKind, ScopeItemKind};
 use crate::domain::soa::{Applicability, ImplementationStatus, Reason, snapshot};
 use crate::domain::treatment::ActionStatus;
 
@@ -146,8 +146,24 @@ fn clean() -> Workspace {
         statements: ScopeStatements {
             isms_scope: "All of Acme GmbH.".into(),
             certificate_scope: "The Acme platform.".into(),
+            climate_change: Some(ClimateDecision {
+                relevant: false,
+                note: "Offices and cloud regions are not exposed.".into(),
+            }),
             ..ScopeStatements::default()
         },
+        issues: vec![
+            ContextIssue {
+                id: 1,
+                number: 1,
+                ..ContextIssue::new(IssueKind::Internal, "Growth of the platform team")
+            },
+            ContextIssue {
+                id: 2,
+                number: 2,
+                ..ContextIssue::new(IssueKind::External, "NIS2 in force")
+            },
+        ],
         parties: vec![InterestedParty {
             id: 1,
             number: 1,
@@ -183,6 +199,7 @@ fn clean() -> Workspace {
             clause("7.3", "Awareness", ""),
         ],
         questions: Vec::new(),
+        last_rating_change: None,
     }
 }
 
@@ -221,7 +238,7 @@ fn the_catalogue_has_unique_ids_and_covers_every_rule() {
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), ids.len());
-    assert_eq!(ids.len(), 37);
+    assert_eq!(ids.len(), 47);
     assert_eq!(rules()[0].id, "SCOPE-001");
     assert_eq!(rules()[0].severity, Severity::Major);
     assert!(rules().iter().all(|r| !r.title.is_empty()));

@@ -592,3 +592,142 @@ fn an_exclusion_justification_does_not_apply_to_an_applicable_control() {
     ));
     assert!(exclusion_justification_applies(Applicability::Undecided));
 }
+
+#[test]
+fn a_control_said_to_work_needs_evidence() {
+    let entry = |status, evidence: &str| SoaEntry {
+        applicability: Applicability::Applicable,
+        status,
+        evidence: evidence.into(),
+        ..SoaEntry::undecided("8.13")
+    };
+    assert!(lacks_evidence(
+        &entry(ImplementationStatus::Implemented, " "),
+        false
+    ));
+    assert!(lacks_evidence(
+        &entry(ImplementationStatus::Partial, ""),
+        false
+    ));
+    assert!(!lacks_evidence(
+        &entry(ImplementationStatus::Implemented, "D-009"),
+        false
+    ));
+    assert!(!lacks_evidence(
+        &entry(ImplementationStatus::Planned, ""),
+        false
+    ));
+    assert!(!lacks_evidence(
+        &entry(ImplementationStatus::NotStarted, ""),
+        false
+    ));
+    // Undecided but implemented by a treatment: applicable, so the claim counts.
+    let undecided = SoaEntry {
+        status: ImplementationStatus::Implemented,
+        ..SoaEntry::undecided("8.13")
+    };
+    assert!(!lacks_evidence(&undecided, false));
+    assert!(lacks_evidence(&undecided, true));
+    assert!(!lacks_evidence(&excluded("8.13", "No backups."), false));
+}
+
+#[test]
+fn a_planned_control_says_by_when() {
+    let planned = SoaEntry {
+        applicability: Applicability::Applicable,
+        status: ImplementationStatus::Planned,
+        ..SoaEntry::undecided("5.30")
+    };
+    assert!(planned_without_target(&planned, false));
+    let dated = SoaEntry {
+        target_date: NaiveDate::from_ymd_opt(2026, 12, 15),
+        ..planned.clone()
+    };
+    assert!(!planned_without_target(&dated, false));
+    // Any status may keep a target date: an implemented control keeps the one it was due by.
+    let done = SoaEntry {
+        status: ImplementationStatus::Implemented,
+        evidence: "DR test 2026".into(),
+        ..dated
+    };
+    assert_eq!(done.clone().validated().unwrap(), done);
+    let partial = SoaEntry {
+        status: ImplementationStatus::Partial,
+        ..planned
+    };
+    assert!(!planned_without_target(&partial, false));
+}
+
+#[test]
+fn an_exclusion_rests_on_a_cover_only_once_the_cover_is_in_place() {
+    let controls = [custom("C-002", &["5.21"])];
+    let entry = SoaEntry {
+        covered_by: Some("C-002".into()),
+        ..excluded("5.21", "")
+    };
+    let cover = |status, evidence: &str| SoaEntry {
+        applicability: Applicability::Applicable,
+        status,
+        evidence: evidence.into(),
+        ..SoaEntry::undecided("C-002")
+    };
+    assert_eq!(cover_not_in_place(&entry, &controls, &[]), Some("C-002"));
+    for (status, evidence, in_place) in [
+        (ImplementationStatus::Planned, "", false),
+        (ImplementationStatus::NotStarted, "", false),
+        (ImplementationStatus::Implemented, "", false),
+        (ImplementationStatus::Partial, "Questionnaire v1", true),
+        (ImplementationStatus::Implemented, "Questionnaire v1", true),
+    ] {
+        let entries = [entry.clone(), cover(status, evidence)];
+        assert_eq!(
+            cover_not_in_place(&entry, &controls, &entries),
+            (!in_place).then_some("C-002"),
+            "{status:?} {evidence:?}"
+        );
+    }
+    // An excluded cover covers nothing in place.
+    let excluded_cover = SoaEntry {
+        evidence: "Questionnaire v1".into(),
+        status: ImplementationStatus::Implemented,
+        ..excluded("C-002", "Not needed.")
+    };
+    assert!(cover_not_in_place(&entry, &controls, &[excluded_cover]).is_some());
+    // Not covered at all (the cover does not list it): SOA-002's business, not this rule's.
+    assert_eq!(
+        cover_not_in_place(&entry, &[custom("C-002", &[])], &[]),
+        None
+    );
+    let justified = excluded("5.21", "No suppliers.");
+    assert_eq!(cover_not_in_place(&justified, &controls, &[]), None);
+}
+
+#[test]
+fn the_last_version_is_reviewed_yearly_and_after_a_rating_changes() {
+    let day = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let v1 = SoaVersion {
+        id: 1,
+        number: 1,
+        issued_on: day("2026-02-10"),
+        approver: "MD".into(),
+        note: String::new(),
+        rows: Vec::new(),
+    };
+    assert_eq!(review_due(&v1, None, day("2027-02-10")), None);
+    assert_eq!(
+        review_due(&v1, None, day("2027-02-11")),
+        Some(ReviewDue::Old)
+    );
+    assert_eq!(
+        review_due(&v1, Some(day("2026-02-10")), day("2026-03-31")),
+        None
+    );
+    assert_eq!(
+        review_due(&v1, Some(day("2026-02-11")), day("2026-03-31")),
+        Some(ReviewDue::RatingChanged(day("2026-02-11")))
+    );
+    assert_eq!(
+        review_due(&v1, Some(day("2026-05-01")), day("2027-03-01")),
+        Some(ReviewDue::Old)
+    );
+}

@@ -72,6 +72,12 @@ impl SoaVersion {
             .count()
     }
 
+    /// Whether this version was issued while controls were undecided (its issuer accepted the
+    /// gaps): the SoA is incomplete until a version without them is issued.
+    pub fn issued_incomplete(&self) -> bool {
+        self.undecided() > 0
+    }
+
     /// The version that replaced this one among `versions`: the next one issued, if any. A
     /// version is never deleted; a newer one supersedes it.
     pub fn superseded_by<'a>(&self, versions: &'a [SoaVersion]) -> Option<&'a SoaVersion> {
@@ -96,6 +102,37 @@ impl SoaVersion {
             ..self
         })
     }
+}
+
+/// Why the last version of the SoA is due for review.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReviewDue {
+    /// It was issued more than [`REVIEW_MONTHS`] months ago.
+    Old,
+    /// A risk's rating changed after it was issued, on this day.
+    RatingChanged(NaiveDate),
+}
+
+/// How long an issued SoA stands before it is reviewed: a year.
+pub const REVIEW_MONTHS: u32 = 12;
+
+/// Whether `last`, the SoA's last version, is due for review on `today`: issued more than
+/// twelve months ago, or before the latest change of a risk's rating (`last_rating_change`).
+/// The age comes first: it is the older reason.
+pub fn review_due(
+    last: &SoaVersion,
+    last_rating_change: Option<NaiveDate>,
+    today: NaiveDate,
+) -> Option<ReviewDue> {
+    let due = last
+        .issued_on
+        .checked_add_months(chrono::Months::new(REVIEW_MONTHS));
+    if due.is_some_and(|due| today > due) {
+        return Some(ReviewDue::Old);
+    }
+    last_rating_change
+        .filter(|&changed| changed > last.issued_on)
+        .map(ReviewDue::RatingChanged)
 }
 
 impl SoaSnapshotRow {

@@ -155,6 +155,15 @@ pub fn cover(heading: &Heading, ws: &Workspace, findings: &[Finding]) -> Table {
             "Certificate scope",
             statement(&ws.statements.certificate_scope),
         ),
+        (
+            "Climate change (4.1)",
+            text(
+                &ws.statements
+                    .climate_change
+                    .as_ref()
+                    .map_or("not yet decided".to_string(), |d| d.summary()),
+            ),
+        ),
         ("SoA progress", text(&soa_progress)),
         ("Major findings", count(severity(Severity::Major))),
         ("Minor findings", count(severity(Severity::Minor))),

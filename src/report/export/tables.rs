@@ -95,6 +95,7 @@ const DATES: &[&str] = &[
     "doc_date",
     "accepted_on",
     "until",
+    "target_date",
 ];
 
 /// Columns that hold stamps to the second (`2026-03-31T09:15:00`), shown as `2026-03-31 09:15`.

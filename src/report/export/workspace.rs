@@ -14,7 +14,7 @@
 //! | `objectives` | the protection objectives in use: `["confidentiality", ...]` |
 //! | `protection_scale` | `{"levels": [{"name", "definition"}]}`, lowest first; a need's `level` is 1-based into it |
 //! | `methodology` | `{"likelihood": [{"name", "definition"}], "impact": [...], "levels": [{"name", "colour", "acceptable", "authority", "review_months"}], "matrix": [[level index]]}`, `matrix[likelihood - 1][impact - 1]` |
-//! | `scope_statements` | `{"isms_scope", "isms_scope_changed", "certificate_scope", "certificate_scope_changed"}` |
+//! | `scope_statements` | `{"isms_scope", "isms_scope_changed", "certificate_scope", "certificate_scope_changed", "climate_change"}`; `climate_change` is `{"relevant", "note"}` or null while undecided (4.1). Optional: a document without it has no decision |
 //! | `scope_items` | `[{"id", "number", "kind", "name", "description", "in_isms", "in_certificate", "justification", "interfaces"}]` |
 //! | `context_issues` | `[{"id", "number", "kind", "title", "note"}]` |
 //! | `parties` | `[{"id", "number", "name", "kind", "requirements", "addressed"}]` |
@@ -25,7 +25,7 @@
 //! | `acceptances` | `[{"id", "risk" (a risk id), "accepted_by", "authority", "accepted_on", "level", "until", "note"}]` |
 //! | `actions` | the treatment plan: `[{"id", "number", "title", "description", "risks" (risk ids), "controls" (control keys), "owner", "due", "status"}]` |
 //! | `controls` | every control, Annex A (`theme` other than `custom`; numbers and short titles) and custom (`C-001`): `[{"key", "theme", "title", "description", "source", "covers"}]` |
-//! | `soa` | `[{"control" (a control key), "applicability", "reasons" (recorded only; `risk_treatment` is derived), "justification", "exclusion_justification", "status", "owner", "evidence", "covered_by"}]` |
+//! | `soa` | `[{"control" (a control key), "applicability", "reasons" (recorded only; `risk_treatment` is derived), "justification", "exclusion_justification", "status", "owner", "evidence", "covered_by", "target_date"}]`; `target_date` (a date or null) is optional |
 //! | `soa_versions` | `[{"id", "number", "issued_on", "approver", "note", "rows": [{"control", "title", "applicability", "reasons" (as recorded, derived included), "justification", "exclusion_justification", "covered_by", "status", "owner"}]}]` |
 //! | `clauses` | `[{"number", "title", "status", "note", "evidence", "doc_reference", "doc_owner", "doc_date"}]` |
 //! | `workshops` | `[{"id", "number", "title", "started_at", "ended_at" (null while it runs), "attendees" (names), "walked" (asset references)}]`; stamps are `YYYY-MM-DDTHH:MM:SS`. Optional: a document without it has none |

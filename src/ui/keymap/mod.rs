@@ -113,6 +113,7 @@ pub enum Action {
     // Scope statements
     EditScope,
     EditCertificateScope,
+    EditClimateDecision,
     // SoA versions
     Issue,
     // Before a workspace is open

@@ -306,6 +306,12 @@ const STATEMENTS: &[Binding] = &[
         EditCertificateScope,
         "edit the certificate scope",
     ),
+    b(
+        &[c('m')],
+        EditClimateDecision,
+        "decide whether climate change is relevant (4.1)",
+    )
+    .in_footer("climate"),
 ];
 
 const GRID: &[Binding] = &[

@@ -8,16 +8,46 @@ fn at<'a>(ws: &'a mut Workspace, number: &str) -> &'a mut ClauseItem {
 fn clause_001_mandatory_document_not_named() {
     none(&clean(), "CLAUSE-001");
     let mut ws = clean();
-    at(&mut ws, "5.2").doc_reference = " ".into();
+    ws.clauses.push(clause("7.2", "Competence", " "));
     let f = only(&ws, "CLAUSE-001");
+    assert_eq!(
+        f.message,
+        "7.2 Competence: no document named for evidence of competence"
+    );
+    assert_eq!(f.place, Place::Clause("7.2".into()));
+    assert_eq!(f.basis(), "7.2");
+    none(&ws, "CLAUSE-003");
+    // A clause without mandatory documented information needs no document.
+    ws.clauses.retain(|c| c.number != "7.2");
+    ws.clauses.push(clause("7.1", "Resources", ""));
+    none(&ws, "CLAUSE-001");
+}
+
+#[test]
+fn clause_003_a_core_document_missing_is_major() {
+    none(&clean(), "CLAUSE-003");
+    let mut ws = clean();
+    at(&mut ws, "5.2").doc_reference = " ".into();
+    let f = only(&ws, "CLAUSE-003");
+    assert_eq!(f.severity, Severity::Major);
     assert_eq!(
         f.message,
         "5.2 Policy: no document named for information security policy"
     );
     assert_eq!(f.place, Place::Clause("5.2".into()));
-    // A clause without mandatory documented information needs no document.
-    ws.clauses.retain(|c| c.number != "5.2");
-    ws.clauses.push(clause("7.1", "Resources", ""));
+    assert_eq!(f.basis(), "5.2");
+    none(&ws, "CLAUSE-001");
+    // The audit programme, the management review and corrective action are major too.
+    for (number, title) in [
+        ("9.2.2", "Internal audit programme"),
+        ("9.3.3", "Management review results"),
+        ("10.2", "Nonconformity and corrective action"),
+        ("6.2", "Objectives"),
+    ] {
+        ws.clauses.push(clause(number, title, ""));
+    }
+    let numbers: Vec<String> = of(&ws, "CLAUSE-003").iter().map(Finding::basis).collect();
+    assert_eq!(numbers, ["5.2", "6.2", "9.2.2", "9.3.3", "10.2"]);
     none(&ws, "CLAUSE-001");
 }
 
@@ -32,14 +62,14 @@ fn clause_001_the_workspace_itself_holds_some_documents() {
     let mut ws = clean();
     ws.risks.clear();
     ws.actions.clear();
-    assert_eq!(only(&ws, "CLAUSE-001").place, Place::Clause("6.1.2".into()));
+    assert_eq!(only(&ws, "CLAUSE-003").place, Place::Clause("6.1.2".into()));
     // 6.1.3 needs both an issued SoA and a treatment plan.
     let mut ws = clean();
     ws.clauses.push(clause("6.1.3", "Risk treatment", ""));
-    none(&ws, "CLAUSE-001");
+    none(&ws, "CLAUSE-003");
     ws.versions.clear();
     assert_eq!(
-        only(&ws, "CLAUSE-001").message,
+        only(&ws, "CLAUSE-003").message,
         "6.1.3 Risk treatment: no document named for risk treatment process; \
          Statement of Applicability; risk treatment plan and the risk owners' approval of it"
     );

@@ -102,3 +102,58 @@ fn scope_003_and_004_find_exactly_what_validation_refuses() {
         );
     }
 }
+
+#[test]
+fn scope_006_no_internal_or_external_issues() {
+    none(&clean(), "SCOPE-006");
+    let mut ws = clean();
+    ws.issues.retain(|i| i.kind == IssueKind::Internal);
+    let f = only(&ws, "SCOPE-006");
+    assert_eq!(f.message, "No external issues are recorded");
+    assert_eq!(f.place, Place::Issues);
+    assert_eq!(f.basis(), "4.1");
+    ws.issues.clear();
+    assert_eq!(
+        only(&ws, "SCOPE-006").message,
+        "No internal or external issues are recorded"
+    );
+}
+
+#[test]
+fn scope_007_no_interested_parties() {
+    none(&clean(), "SCOPE-007");
+    let mut ws = clean();
+    ws.parties.clear();
+    let f = only(&ws, "SCOPE-007");
+    assert_eq!(f.message, "No interested parties are recorded");
+    assert_eq!(f.place, Place::Parties);
+    assert_eq!(f.basis(), "4.2");
+    none(&ws, "SCOPE-005");
+}
+
+#[test]
+fn scope_008_no_climate_change_decision() {
+    none(&clean(), "SCOPE-008");
+    let mut ws = clean();
+    // Not relevant is a decision as good as relevant.
+    ws.statements.climate_change = Some(ClimateDecision {
+        relevant: true,
+        note: String::new(),
+    });
+    none(&ws, "SCOPE-008");
+    ws.statements.climate_change = None;
+    let f = only(&ws, "SCOPE-008");
+    assert_eq!(
+        f.message,
+        "No decision is recorded on whether climate change is a relevant issue"
+    );
+    assert_eq!(f.place, Place::ScopeStatements);
+    assert_eq!(f.basis(), "4.1");
+}
+
+#[test]
+fn scope_002_is_an_observation() {
+    let mut ws = clean();
+    ws.statements.certificate_scope.clear();
+    assert_eq!(only(&ws, "SCOPE-002").severity, Severity::Observation);
+}

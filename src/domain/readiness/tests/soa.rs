@@ -182,3 +182,142 @@ fn soa_002_and_004_find_exactly_what_a_decision_refuses() {
     assert_eq!(refused.field, field::APPLICABILITY);
     assert!(!of(&ws, "SOA-004").is_empty());
 }
+
+fn entry<'a>(ws: &'a mut Workspace, key: &str) -> &'a mut SoaEntry {
+    ws.soa.iter_mut().find(|e| e.control == key).unwrap()
+}
+
+#[test]
+fn soa_007_one_control_said_to_work_without_evidence() {
+    none(&clean(), "SOA-007");
+    let mut ws = clean();
+    entry(&mut ws, "8.13").evidence = " ".into();
+    let f = only(&ws, "SOA-007");
+    assert_eq!(
+        f.message,
+        "A.8.13 Information backup is implemented without evidence"
+    );
+    assert_eq!(f.place, Place::Control("8.13".into()));
+    assert_eq!(f.basis(), "A.8.13");
+    none(&ws, "SOA-008");
+    entry(&mut ws, "8.13").status = ImplementationStatus::Partial;
+    assert_eq!(
+        only(&ws, "SOA-007").message,
+        "A.8.13 Information backup is partially implemented without evidence"
+    );
+    // Planned is no claim that it works.
+    entry(&mut ws, "8.13").status = ImplementationStatus::Planned;
+    entry(&mut ws, "8.13").target_date = Some(d("2026-09-30"));
+    none(&ws, "SOA-007");
+}
+
+#[test]
+fn soa_008_many_controls_said_to_work_without_evidence_are_one_major_finding() {
+    let mut ws = clean();
+    entry(&mut ws, "8.13").evidence.clear();
+    entry(&mut ws, "C-001").evidence.clear();
+    let f = only(&ws, "SOA-008");
+    assert_eq!(f.severity, Severity::Major);
+    assert_eq!(
+        f.message,
+        "2 controls of 3 marked implemented or partially implemented have no evidence: A.8.13 and C-001"
+    );
+    assert_eq!(f.place, Place::Control("8.13".into()));
+    assert_eq!(f.basis(), "6.1.3");
+    none(&ws, "SOA-007");
+    // Two of seven is below a third: two lapses.
+    for n in 1..=4 {
+        let key = format!("6.{n}");
+        ws.controls
+            .push(control(&key, Theme::People, "People control"));
+        ws.soa.push(decided(&key, &[Reason::Business]));
+    }
+    none(&ws, "SOA-008");
+    assert_eq!(of(&ws, "SOA-007").len(), 2);
+}
+
+#[test]
+fn soa_009_planned_without_a_target_date() {
+    let mut ws = clean();
+    entry(&mut ws, "8.13").status = ImplementationStatus::Planned;
+    let f = only(&ws, "SOA-009");
+    assert_eq!(
+        f.message,
+        "A.8.13 Information backup is planned without a target date"
+    );
+    assert_eq!(f.place, Place::Control("8.13".into()));
+    assert_eq!(f.basis(), "A.8.13");
+    entry(&mut ws, "8.13").target_date = Some(d("2026-09-30"));
+    none(&ws, "SOA-009");
+    // An excluded control plans nothing.
+    entry(&mut ws, "8.13").target_date = None;
+    excluded(&mut ws, "8.13", "No backups in scope.", None);
+    none(&ws, "SOA-009");
+}
+
+#[test]
+fn soa_010_issued_with_undecided_controls_until_a_complete_version() {
+    none(&clean(), "SOA-010");
+    let mut ws = clean();
+    ws.versions[0].rows[1].applicability = Applicability::Undecided;
+    let f = only(&ws, "SOA-010");
+    assert_eq!(
+        f.message,
+        "v1 of 2026-02-10 was issued with 1 control undecided, and no complete version since"
+    );
+    assert_eq!(f.place, Place::SoaVersions);
+    // A complete version issued since settles it.
+    let mut v2 = ws.versions[0].clone();
+    v2.id = 2;
+    v2.number = 2;
+    v2.issued_on = d("2026-03-01");
+    v2.rows = snapshot(&ws.controls, &ws.soa, &ws.actions);
+    ws.versions.push(v2);
+    none(&ws, "SOA-010");
+}
+
+#[test]
+fn soa_011_a_version_older_than_a_year_or_than_a_rating_change() {
+    none(&clean(), "SOA-011");
+    let mut ws = clean();
+    ws.last_rating_change = Some(d("2026-02-10"));
+    none(&ws, "SOA-011");
+    ws.last_rating_change = Some(d("2026-03-02"));
+    let f = only(&ws, "SOA-011");
+    assert_eq!(
+        f.message,
+        "A risk rating changed on 2026-03-02, after the SoA's last version (v1 of 2026-02-10)"
+    );
+    assert_eq!(f.place, Place::SoaVersions);
+    ws.last_rating_change = None;
+    ws.versions[0].issued_on = d("2025-03-30");
+    assert_eq!(
+        only(&ws, "SOA-011").message,
+        "The SoA's last version, v1 of 2025-03-30, is more than twelve months old"
+    );
+    ws.versions[0].issued_on = d("2025-03-31");
+    none(&ws, "SOA-011");
+}
+
+#[test]
+fn soa_012_excluded_as_covered_by_a_custom_control_not_in_place() {
+    let mut ws = clean();
+    excluded(&mut ws, "8.13", "", Some("C-001"));
+    none(&ws, "SOA-012");
+    entry(&mut ws, "C-001").status = ImplementationStatus::Planned;
+    entry(&mut ws, "C-001").target_date = Some(d("2026-09-30"));
+    let f = only(&ws, "SOA-012");
+    assert_eq!(
+        f.message,
+        "A.8.13 Information backup is excluded as covered by C-001, which is not in place (not implemented with evidence)"
+    );
+    assert_eq!(f.place, Place::Control("8.13".into()));
+    assert_eq!(f.basis(), "A.8.13");
+    none(&ws, "SOA-002");
+    // Implemented without evidence is not in place either.
+    entry(&mut ws, "C-001").status = ImplementationStatus::Implemented;
+    entry(&mut ws, "C-001").evidence.clear();
+    only(&ws, "SOA-012");
+    entry(&mut ws, "C-001").evidence = "Questionnaire v3".into();
+    none(&ws, "SOA-012");
+}

@@ -117,8 +117,14 @@ impl Screen for ScopeScreen {
     }
 
     fn focus(&mut self, place: &Place) -> bool {
-        if *place == Place::ScopeStatements {
-            self.views.current = ScopeView::Statements;
+        let view = match place {
+            Place::ScopeStatements => Some(ScopeView::Statements),
+            Place::Issues => Some(ScopeView::Issues),
+            Place::Parties => Some(ScopeView::Parties),
+            _ => None,
+        };
+        if let Some(view) = view {
+            self.views.current = view;
             return true;
         }
         if self.items.focus(place) {

@@ -1,5 +1,6 @@
 //! The ISMS scope statement and the certificate scope statement, side by side, each edited in a
-//! multi-line editor and dated when it changes.
+//! multi-line editor and dated when it changes; under them the decision whether climate change
+//! is a relevant issue (4.1), recorded in a small form.
 
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
@@ -9,7 +10,7 @@ use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::Field;
-use crate::domain::scope::{ScopeStatements, statement_field};
+use crate::domain::scope::{ClimateDecision, ScopeStatements, statement_field};
 use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::screens::{Ctx, Handled, Status};
 use crate::ui::theme;
@@ -19,7 +20,11 @@ use crate::ui::widgets::form::{Form, FormEvent};
 enum Which {
     Isms,
     Certificate,
+    Climate,
 }
+
+/// The choices of the climate change form, in their order.
+const CLIMATE_CHOICES: [&str; 3] = ["Not decided yet", "Relevant", "Not relevant"];
 
 pub struct Statements {
     statements: ScopeStatements,
@@ -66,6 +71,10 @@ impl Statements {
             return Handled::Yes;
         }
         let (which, title, value) = match keymap::action(Context::Statements, &key) {
+            Some(Action::EditClimateDecision) => {
+                self.editing = Some((Which::Climate, self.climate_form()));
+                return Handled::Yes;
+            }
             Some(Action::EditScope) => {
                 (Which::Isms, "ISMS scope (4.3)", &self.statements.isms_scope)
             }
@@ -84,12 +93,44 @@ impl Statements {
         Handled::Yes
     }
 
+    fn climate_form(&self) -> Form {
+        let decision = self.statements.climate_change.as_ref();
+        let selected = match decision {
+            None => 0,
+            Some(d) if d.relevant => 1,
+            Some(_) => 2,
+        };
+        Form::new("Is climate change a relevant issue? (4.1)")
+            .choice(
+                statement_field::CLIMATE_DECISION,
+                "Climate change",
+                CLIMATE_CHOICES.to_vec(),
+                selected,
+            )
+            .text(
+                statement_field::CLIMATE_NOTE,
+                "Why",
+                decision.map_or("", |d| d.note.as_str()),
+            )
+    }
+
     fn save(&mut self, which: Which, mut form: Form, ctx: &mut Ctx<'_>) {
         let text = form.value(field_key(which));
         let current = self.statements.clone();
         let updated = match which {
             Which::Isms => current.with_isms_scope(&text, ctx.today),
             Which::Certificate => current.with_certificate_scope(&text, ctx.today),
+            Which::Climate => {
+                let note = form.value(statement_field::CLIMATE_NOTE);
+                let decision = match form.choice_index(statement_field::CLIMATE_DECISION) {
+                    0 => None,
+                    chosen => Some(ClimateDecision {
+                        relevant: chosen == 1,
+                        note,
+                    }),
+                };
+                current.with_climate_change(decision)
+            }
         };
         let result = updated
             .map_err(Error::from)
@@ -102,6 +143,7 @@ impl Statements {
                 *ctx.status = Status::Saved(match which {
                     Which::Isms => "Saved the ISMS scope.".into(),
                     Which::Certificate => "Saved the certificate scope.".into(),
+                    Which::Climate => "Saved the climate change decision.".into(),
                 });
             }
             Err(e) => {
@@ -117,9 +159,11 @@ impl Statements {
     }
 
     pub fn render(&self, frame: &mut Frame, area: Rect) {
+        let [panes, climate] =
+            Layout::vertical([Constraint::Min(3), Constraint::Length(3)]).areas(area);
         let [left, right] =
             Layout::horizontal([Constraint::Percentage(50), Constraint::Percentage(50)])
-                .areas(area);
+                .areas(panes);
         let s = &self.statements;
         pane(
             frame,
@@ -137,6 +181,7 @@ impl Statements {
             &s.certificate_scope,
             s.certificate_scope_changed,
         );
+        climate_pane(frame, climate, s.climate_change.as_ref());
         if let Some((_, form)) = &self.editing {
             form.render(frame, area);
         }
@@ -147,7 +192,24 @@ fn field_key(which: Which) -> Field {
     match which {
         Which::Isms => statement_field::ISMS_SCOPE,
         Which::Certificate => statement_field::CERTIFICATE_SCOPE,
+        // The note is where a refused decision's message belongs.
+        Which::Climate => statement_field::CLIMATE_NOTE,
     }
+}
+
+fn climate_pane(frame: &mut Frame, area: Rect, decision: Option<&ClimateDecision>) {
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(theme::border())
+        .title(Span::styled(" Climate change (4.1) ", theme::title()));
+    let line = match decision {
+        Some(d) => Line::styled(format!("Climate change is {}", d.summary()), theme::value()),
+        None => Line::styled("Not decided yet: m records it.", theme::muted()),
+    };
+    frame.render_widget(
+        Paragraph::new(line).block(block).wrap(Wrap { trim: false }),
+        area,
+    );
 }
 
 fn pane(

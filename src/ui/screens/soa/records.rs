@@ -248,6 +248,10 @@ impl Record for SoaRow {
                     e.status.label().to_string()
                 },
             ),
+            (
+                "Target date",
+                e.target_date.map(|d| d.to_string()).unwrap_or_default(),
+            ),
             ("Owner", e.owner.clone()),
             ("Evidence", e.evidence.clone()),
             ("Description", c.description.clone()),
@@ -353,6 +357,7 @@ impl Record for SoaRow {
                     .position(|s| *s == e.status)
                     .unwrap_or(0),
             )
+            .date(soa::field::TARGET_DATE, "Target date", e.target_date)
             .line(soa::field::OWNER, "Owner", &e.owner)
             .text(soa::field::EVIDENCE, "Evidence", &e.evidence)
             // An applicable control has no exclusion to justify; the text stays.
@@ -392,6 +397,10 @@ impl Record for SoaRow {
                 .get(form.choice_index(soa::field::STATUS))
                 .copied()
                 .unwrap_or(ImplementationStatus::NotStarted),
+            target_date: crate::domain::text::date(
+                soa::field::TARGET_DATE,
+                &form.value(soa::field::TARGET_DATE),
+            )?,
             owner: form.value(soa::field::OWNER),
             evidence: form.value(soa::field::EVIDENCE),
             ..self.entry.clone()
