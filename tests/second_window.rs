@@ -127,6 +127,13 @@ fn a_read_only_window_redraws_what_the_writer_saves_and_offers_no_write_keys() {
     for write_key in ["n new", "e edit", "d delete"] {
         assert!(!footer.contains(write_key), "{write_key}: {footer}");
     }
+    // `e` shows the item read-only instead of opening a form that could not be saved.
+    assert!(footer.contains("e view"), "{footer}");
+    press(&mut window, KeyCode::Char('e'));
+    let shown = screen(&mut window, 120, 30);
+    assert!(shown.contains("read-only"), "{shown}");
+    assert!(!shown.contains("Ctrl-S save"), "{shown}");
+    press(&mut window, KeyCode::Esc);
     assert!(!window.follow_writer(), "nothing to follow yet");
 
     writer

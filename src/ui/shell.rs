@@ -408,12 +408,16 @@ impl Shell {
             // A read-only window offers no key that would write.
             (None, None, None) => {
                 let read_only = self.app.is_read_only();
-                self.screens[self.current]
+                let mut active = self.screens[self.current]
                     .contexts()
                     .hide(Action::New, read_only)
-                    .hide(Action::Edit, read_only)
                     .hide(Action::Delete, read_only)
-                    .hide(Action::Bulk, read_only)
+                    .hide(Action::Bulk, read_only);
+                // `e` shows the record as it is, changing nothing.
+                if read_only {
+                    active.renamed.push((Action::Edit, "view"));
+                }
+                active
             }
         }
     }

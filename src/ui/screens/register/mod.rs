@@ -402,7 +402,11 @@ impl<T: Record> RegisterView<T> {
                 }
                 Some(Action::Edit) => {
                     if let Some(item) = self.selected().cloned() {
-                        match item.read_only() {
+                        let window = ctx.app.is_read_only().then_some(
+                            "Opened read-only: shown as it is; changes are made where the \
+                             workspace is open for writing.",
+                        );
+                        match window.or(item.read_only()) {
                             Some(why) => {
                                 self.modal = Modal::History(History::read_only(
                                     &named(&item),
