@@ -80,6 +80,29 @@ fn the_treatment_plan_shows_overdue_actions() {
     shown_until(&mut app, "(expired:");
 }
 
+/// A state the table shows by colour only is still found by its word: `/overdue` keeps the
+/// overdue actions, `/expired` the expired acceptances.
+#[test]
+fn the_filter_finds_overdue_actions_and_expired_acceptances_by_the_word() {
+    let dir = workdir();
+    let mut app = demo(&dir);
+    press(&mut app, KeyCode::Char('6'));
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "overdue");
+    press(&mut app, KeyCode::Enter);
+    let text = screen(&mut app, W, H);
+    assert!(text.contains("T-010"), "{text}");
+    assert!(text.contains(" 1 of 17 "), "only the overdue one: {text}");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char(']'));
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "expired");
+    press(&mut app, KeyCode::Enter);
+    let text = screen(&mut app, W, H);
+    assert!(text.contains("R-014"), "{text}");
+    assert!(text.contains(" 1 of 3 "), "only the expired one: {text}");
+}
+
 #[test]
 fn a_risk_is_assessed_treated_with_8_13_and_accepted_by_the_right_authority() {
     let dir = workdir();

@@ -85,6 +85,14 @@ impl Record for QuestionRow {
         ]
     }
 
+    fn found_by(&self) -> String {
+        if self.question.is_overdue(self.ctx.today) {
+            "overdue".into()
+        } else {
+            String::new()
+        }
+    }
+
     fn cell_styles(&self) -> Vec<(usize, Tone)> {
         if self.question.is_overdue(self.ctx.today) {
             vec![(1, Tone::Warning), (5, Tone::Warning)]

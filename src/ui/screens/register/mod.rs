@@ -52,6 +52,11 @@ pub trait Record: Clone + Sized + Send {
     fn cell_styles(&self) -> Vec<(usize, crate::ui::theme::Tone)> {
         Vec::new()
     }
+    /// Words the filter (`/`) finds this record by beyond its cells: a state the table shows
+    /// by colour only, such as `overdue` or `expired`.
+    fn found_by(&self) -> String {
+        String::new()
+    }
     /// The detail pane, as label and value pairs.
     fn detail(&self) -> Vec<(&'static str, String)>;
     /// Lines shown under the detail, each optionally linking to another record by id.
@@ -216,6 +221,8 @@ impl<T: Record> RegisterView<T> {
             })
             .collect();
         self.table.set_rows(rows);
+        self.table
+            .also_find(shown.iter().map(|&i| self.items[i].found_by()).collect());
         self.table
             .set_styles(shown.iter().map(|&i| self.items[i].cell_styles()).collect());
         self.table.set_total(Some(self.items.len()));

@@ -181,6 +181,14 @@ impl Record for ActionRow {
         ]
     }
 
+    fn found_by(&self) -> String {
+        if self.action.is_overdue(self.ctx.today) {
+            "overdue".into()
+        } else {
+            String::new()
+        }
+    }
+
     fn cell_styles(&self) -> Vec<(usize, crate::ui::theme::Tone)> {
         if self.action.is_overdue(self.ctx.today) {
             vec![(3, crate::ui::theme::Tone::Warning)]
@@ -407,6 +415,14 @@ impl Record for AcceptanceRow {
             a.level.clone(),
             until,
         ]
+    }
+
+    fn found_by(&self) -> String {
+        if self.acceptance.is_expired(self.ctx.today) {
+            "expired".into()
+        } else {
+            String::new()
+        }
     }
 
     fn cell_styles(&self) -> Vec<(usize, crate::ui::theme::Tone)> {

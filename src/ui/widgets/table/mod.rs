@@ -241,6 +241,17 @@ impl DataTable {
         self.refresh();
     }
 
+    /// Words each row is also found by, by row as given to `set_rows`, beyond the text of its
+    /// cells: a state its cells show by colour only (`overdue`). Never shown.
+    pub fn also_find(&mut self, words: Vec<String>) {
+        for (hay, words) in self.haystack.iter_mut().zip(words) {
+            if !words.is_empty() {
+                *hay = format!("{hay}{SEP}{}", words.to_lowercase()).into_boxed_str();
+            }
+        }
+        self.refresh();
+    }
+
     /// The cells whose text has a meaning of its own, by row as given to `set_rows`: column and
     /// tone. Rows without an entry are plain.
     pub fn set_styles(&mut self, styles: Vec<Vec<(usize, theme::Tone)>>) {
