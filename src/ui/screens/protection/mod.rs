@@ -469,8 +469,30 @@ impl ProtectionScreen {
         }
     }
 
+    /// Reads the grid again after a rating: the lists of questions and workshops are read when
+    /// they are shown, not after every key in the room.
     fn reload_or_report(&mut self, ctx: &mut Ctx<'_>) {
-        if let Err(e) = self.reload(&ctx.app.reader()) {
+        if let Err(e) = self.reload_grid(&ctx.app.reader()) {
+            *ctx.status = Status::Error(format!("Could not reload: {e}"));
+        }
+    }
+
+    fn reload_grid(&mut self, data: &Reader<'_>) -> Result<(), Error> {
+        (self.rows, _) = load_rows(data)?;
+        self.questions = data.open_questions()?;
+        self.refilter();
+        Ok(())
+    }
+
+    /// Reads the list the view shows, which may have changed while another view was shown.
+    fn reload_view(&mut self, ctx: &mut Ctx<'_>) {
+        let data = ctx.app.reader();
+        let read = match self.views.current {
+            ProtectionView::Needs => self.reload_grid(&data),
+            ProtectionView::Questions => self.question_list.reload(&data),
+            ProtectionView::Workshops => self.workshop_list.reload(&data),
+        };
+        if let Err(e) = read {
             *ctx.status = Status::Error(format!("Could not reload: {e}"));
         }
     }
@@ -582,6 +604,7 @@ impl Screen for ProtectionScreen {
             return Handled::Yes;
         }
         if !self.view_captures() && self.views.switch(key) {
+            self.reload_view(ctx);
             return Handled::Yes;
         }
         match self.views.current {
@@ -723,9 +746,7 @@ impl Screen for ProtectionScreen {
     }
 
     fn reload(&mut self, data: &Reader<'_>) -> Result<(), Error> {
-        (self.rows, _) = load_rows(data)?;
-        self.questions = data.open_questions()?;
-        self.refilter();
+        self.reload_grid(data)?;
         self.question_list.reload(data)?;
         self.workshop_list.reload(data)
     }

@@ -25,7 +25,7 @@ use crate::domain::workshop::{
 };
 use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::screens::register::history::History;
-use crate::ui::screens::{Ctx, Status};
+use crate::ui::screens::{Ctx, Screen, Status};
 use crate::ui::theme;
 use crate::ui::widgets::form::{Form, FormEvent};
 
@@ -140,7 +140,10 @@ impl ProtectionScreen {
                     "{} ended; its minutes stay in the workspace (Workshops view).",
                     ended.reference()
                 ));
-                self.reload_or_report(ctx);
+                // The questions and the workshops changed too.
+                if let Err(e) = Screen::reload(self, &ctx.app.reader()) {
+                    *ctx.status = Status::Error(format!("Could not reload: {e}"));
+                }
                 self.open_minutes(&ended, ctx);
             }
             Ok(_) => {}
