@@ -580,6 +580,26 @@ pub fn fix_user_for_this_thread(who: Option<&str>) {
     FIXED_USER.with(|u| *u.borrow_mut() = who.map(str::to_string));
 }
 
+/// While held, workspaces opened on this thread are edited by a fixed user; dropping it (when a
+/// test ends, passed or not) lets the environment decide again.
+#[cfg(test)]
+pub(crate) struct UserFixed;
+
+#[cfg(test)]
+impl UserFixed {
+    pub(crate) fn as_user(who: &str) -> Self {
+        fix_user_for_this_thread(Some(who));
+        Self
+    }
+}
+
+#[cfg(test)]
+impl Drop for UserFixed {
+    fn drop(&mut self) {
+        fix_user_for_this_thread(None);
+    }
+}
+
 /// The variable a bad user name is reported against: the one to set, whichever was read.
 const ISMS_USER: crate::domain::Field = crate::domain::Field::new("ISMS_USER");
 

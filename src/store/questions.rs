@@ -190,25 +190,15 @@ mod tests {
     use super::*;
     use crate::Clock;
     use crate::domain::asset::{Asset, AssetKind};
-    use crate::store::fix_user_for_this_thread;
+    use crate::store::UserFixed;
 
     fn on(day: &str) -> Clock {
         Clock::Fixed(day.parse().unwrap())
     }
 
-    /// Lets the user go again when a test ends, passed or not.
-    struct Fixed;
-
-    impl Drop for Fixed {
-        fn drop(&mut self) {
-            fix_user_for_this_thread(None);
-        }
-    }
-
     /// A workspace of one server, edited by `ines` on 2026-03-31.
-    fn workspace(dir: &tempfile::TempDir) -> (Store, Asset, Fixed) {
-        fix_user_for_this_thread(Some("ines"));
-        let fixed = Fixed;
+    fn workspace(dir: &tempfile::TempDir) -> (Store, Asset, UserFixed) {
+        let fixed = UserFixed::as_user("ines");
         let path = dir.path().join("q.isms");
         let mut store =
             Store::create_with_clock(&path, "Acme GmbH", None, on("2026-03-31")).unwrap();

@@ -217,19 +217,10 @@ mod tests {
     use crate::Clock;
     use crate::domain::asset::{Asset, AssetKind};
     use crate::domain::protection::{Objective, ProtectionNeed};
-    use crate::store::fix_user_for_this_thread;
+    use crate::store::UserFixed;
 
-    struct Fixed;
-
-    impl Drop for Fixed {
-        fn drop(&mut self) {
-            fix_user_for_this_thread(None);
-        }
-    }
-
-    fn workspace(dir: &tempfile::TempDir) -> (Store, Asset, Fixed) {
-        fix_user_for_this_thread(Some("ines"));
-        let fixed = Fixed;
+    fn workspace(dir: &tempfile::TempDir) -> (Store, Asset, UserFixed) {
+        let fixed = UserFixed::as_user("ines");
         let path = dir.path().join("w.isms");
         let mut store = Store::create_with_clock(
             &path,

@@ -2,7 +2,7 @@
 //! checklist is done. "Not documented, not done." A missing document of the ISMS's core
 //! processes is major (CLAUSE-003), any other minor (CLAUSE-001): one grade per rule.
 
-use super::{Basis, Finding, Place, Rule, Severity, Workspace, in_sentence};
+use super::{Basis, Finding, Rule, Severity, Workspace, in_sentence};
 use crate::domain::clause::{
     ClauseItem, ClauseStatus, WorkspaceEvidence, missing_document_is_major, workspace_evidence,
 };
@@ -43,33 +43,26 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Finding>) {
             } else {
                 &NO_DOCUMENT
             };
-            out.push(
-                rule.finding(
-                    format!(
-                        "{}: no document named for {}",
-                        reference(clause),
-                        documents.join("; ")
-                    ),
-                    "Name the document that holds it, with owner and date, on the Clauses screen",
-                    Place::Clause(clause.number.clone()),
-                )
-                .on_clause(&clause.number),
-            );
+            out.push(rule.about_clause(
+                format!(
+                    "{}: no document named for {}",
+                    reference(clause),
+                    documents.join("; ")
+                ),
+                "Name the document that holds it, with owner and date, on the Clauses screen",
+                &clause.number,
+            ));
         }
         if clause.status != ClauseStatus::Done {
-            out.push(
-                NOT_DONE
-                    .finding(
-                        format!(
-                            "{} is {}",
-                            reference(clause),
-                            in_sentence(clause.status.label())
-                        ),
-                        "Complete it and mark it done on the Clauses screen",
-                        Place::Clause(clause.number.clone()),
-                    )
-                    .on_clause(&clause.number),
-            );
+            out.push(NOT_DONE.about_clause(
+                format!(
+                    "{} is {}",
+                    reference(clause),
+                    in_sentence(clause.status.label())
+                ),
+                "Complete it and mark it done on the Clauses screen",
+                &clause.number,
+            ));
         }
     }
 }

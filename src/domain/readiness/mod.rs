@@ -165,6 +165,18 @@ pub struct Rule {
 }
 
 impl Rule {
+    /// A finding of this rule about one control, fixed there and resting on it.
+    fn about_control(&self, message: String, fix: impl Into<String>, key: &str) -> Finding {
+        self.finding(message, fix, Place::Control(key.to_string()))
+            .on_control(key)
+    }
+
+    /// A finding of this rule about one clause, fixed there and resting on it.
+    fn about_clause(&self, message: String, fix: impl Into<String>, number: &str) -> Finding {
+        self.finding(message, fix, Place::Clause(number.to_string()))
+            .on_clause(number)
+    }
+
     /// A finding of this rule, resting on the rule's basis.
     fn finding(&self, message: String, fix: impl Into<String>, place: Place) -> Finding {
         let (clause, control) = match self.basis {

@@ -140,41 +140,34 @@ pub(super) fn check(ws: &Workspace, today: NaiveDate, out: &mut Vec<Finding>) {
                     without_evidence.push((control, *entry));
                 }
                 if planned_without_target(entry, treats.is_some()) {
-                    out.push(
-                        PLANNED_WITHOUT_TARGET
-                            .finding(
-                                format!("{} is planned without a target date", reference(control)),
-                                "Set the date it is to be in place on the SoA screen",
-                                Place::Control(control.key.clone()),
-                            )
-                            .on_control(&control.key),
-                    );
+                    out.push(PLANNED_WITHOUT_TARGET.about_control(
+                        format!("{} is planned without a target date", reference(control)),
+                        "Set the date it is to be in place on the SoA screen",
+                        &control.key,
+                    ));
                 }
                 if reasons_with_derived(entry, treats.is_some()).is_empty() {
-                    out.push(NO_REASON.finding(
+                    out.push(NO_REASON.about_control(
                         format!("{} is applicable without a reason", reference(control)),
                         "Record why it is included (legal, contractual, business) on the SoA screen, or link it to a treatment action",
-                        Place::Control(control.key.clone()),
-                    ).on_control(&control.key));
+                        &control.key));
                 }
             }
             Applicability::NotApplicable => {
                 if let Some(cover) = cover_not_in_place(entry, &ws.controls, &ws.soa) {
-                    out.push(COVER_NOT_IN_PLACE.finding(
+                    out.push(COVER_NOT_IN_PLACE.about_control(
                         format!(
                             "{} is excluded as covered by {cover}, which is not in place (not implemented with evidence)",
                             reference(control)
                         ),
                         format!("Implement {cover} and name its evidence, or justify the exclusion on its own, on the SoA screen"),
-                        Place::Control(control.key.clone()),
-                    ).on_control(&control.key));
+                        &control.key));
                 }
                 if exclusion_unjustified(entry, &ws.controls) {
-                    out.push(EXCLUSION_UNJUSTIFIED.finding(
+                    out.push(EXCLUSION_UNJUSTIFIED.about_control(
                         format!("{} is excluded without a justification", reference(control)),
                         "Justify the exclusion for this scope, or name the custom control that covers it, on the SoA screen",
-                        Place::Control(control.key.clone()),
-                    ).on_control(&control.key));
+                        &control.key));
                 }
                 if excludes_treatment(entry, treats.is_some()) {
                     let refs: Vec<String> = treats
@@ -183,15 +176,14 @@ pub(super) fn check(ws: &Workspace, today: NaiveDate, out: &mut Vec<Finding>) {
                         .filter_map(|id| risk_numbers.get(id))
                         .map(|&n| RefKind::Risk.format(n))
                         .collect();
-                    out.push(TREATMENT_EXCLUDED.finding(
+                    out.push(TREATMENT_EXCLUDED.about_control(
                         format!(
                             "{} is excluded but implements the treatment of {}",
                             reference(control),
                             join_some(&refs, LISTED)
                         ),
                         "Make it applicable, or take it out of those treatment actions, on the SoA screen",
-                        Place::Control(control.key.clone()),
-                    ).on_control(&control.key));
+                        &control.key));
                 }
             }
         }
@@ -222,17 +214,14 @@ fn evidence_findings(without: &[(&Control, &SoaEntry)], claimed: usize, out: &mu
     }
     for (control, entry) in without {
         out.push(
-            NO_EVIDENCE
-                .finding(
+            NO_EVIDENCE.about_control(
                     format!(
                         "{} is {} without evidence",
                         reference(control),
                         in_sentence(entry.status.label())
                     ),
                     "Name the evidence (records, documents) on the SoA screen, or set its status to what is true",
-                    Place::Control(control.key.clone()),
-                )
-                .on_control(&control.key),
+                    &control.key),
         );
     }
 }
@@ -244,15 +233,11 @@ fn undecided_findings(undecided: &[&Control], out: &mut Vec<Finding>) {
     };
     if undecided.len() <= UNDECIDED_ONE_BY_ONE {
         for control in undecided {
-            out.push(
-                UNDECIDED
-                    .finding(
-                        format!("{} is undecided", reference(control)),
-                        "Decide whether it applies, and why, on the SoA screen",
-                        Place::Control(control.key.clone()),
-                    )
-                    .on_control(&control.key),
-            );
+            out.push(UNDECIDED.about_control(
+                format!("{} is undecided", reference(control)),
+                "Decide whether it applies, and why, on the SoA screen",
+                &control.key,
+            ));
         }
         return;
     }
