@@ -14,6 +14,7 @@ pub mod methodology;
 pub mod order;
 pub mod party;
 pub mod passphrase;
+pub mod person;
 pub mod problems;
 pub mod protection;
 pub mod question;

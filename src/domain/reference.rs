@@ -21,6 +21,7 @@ string_enum!(
         Action => "T", "Treatment action",
         CustomControl => "C", "Custom control",
         Document => "D", "Document",
+        Person => "P", "Person",
         Question => "Q", "Open question",
         Workshop => "W", "Workshop",
     }

@@ -148,7 +148,9 @@ impl Writer<'_> {
             RefKind::Action => "actions",
             RefKind::Question => "open_questions",
             RefKind::Workshop => "workshops",
-            RefKind::CustomControl | RefKind::Document => {
+            RefKind::Person => "people",
+            RefKind::Document => "documents",
+            RefKind::CustomControl => {
                 return Err(StoreError::Missing(format!(
                     "a numbered register for {}",
                     kind.label()

@@ -245,6 +245,178 @@ ALTER TABLE risks ADD COLUMN plan_approved_on TEXT;
 ALTER TABLE soa_entries ADD COLUMN target_date TEXT;
 "#;
 
+/// People and the roles they hold (with the competence each role needs and the records that
+/// show it), and the register of documented information with its versions and what each
+/// document serves. Every free-text name becomes a person (one per name, trimmed, letter case
+/// aside) and every name field is rewritten to that person's spelling; a declared acceptance
+/// authority becomes the acceptor's role from the first day they accepted with it. The
+/// clauses' free-text documents become documents (status unknown until set) linked to their
+/// clauses.
+const V7: &str = r#"
+CREATE TABLE people (
+    id INTEGER PRIMARY KEY,
+    number INTEGER NOT NULL UNIQUE,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    function TEXT NOT NULL DEFAULT '',
+    unit TEXT NOT NULL DEFAULT '',
+    email TEXT NOT NULL DEFAULT '',
+    left_on TEXT
+) STRICT;
+
+CREATE TABLE roles (
+    id INTEGER PRIMARY KEY,
+    builtin TEXT UNIQUE,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    authority TEXT,
+    competence TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+INSERT INTO roles (id, builtin, name, authority, competence) VALUES
+    (1, 'top_management', 'Top management', 'top_management',
+     'Leads the ISMS: sets the policy and objectives, decides on risks and resources.'),
+    (2, 'isb', 'Information security officer', 'isb',
+     'Runs the ISMS: ISO/IEC 27001 and risk assessment, trained and kept current.'),
+    (3, 'board', 'Board', 'board', ''),
+    (4, 'risk_owner', 'Risk owner', NULL,
+     'Understands the risks they own and the methodology used to rate them.'),
+    (5, 'asset_owner', 'Asset owner', NULL,
+     'Knows the asset, its protection needs and its classification.'),
+    (6, 'control_owner', 'Control owner', NULL,
+     'Knows how the control is implemented and how it is shown to work.'),
+    (7, 'internal_auditor', 'Internal auditor', NULL,
+     'Trained in auditing management systems (ISO 19011) and in ISO/IEC 27001.');
+
+CREATE TABLE person_roles (
+    person INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    role INTEGER NOT NULL REFERENCES roles(id) ON DELETE CASCADE,
+    from_date TEXT NOT NULL,
+    until TEXT,
+    PRIMARY KEY (person, role, from_date)
+) STRICT;
+CREATE INDEX person_roles_role ON person_roles(role);
+
+CREATE TABLE competence_records (
+    id INTEGER PRIMARY KEY,
+    person INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+    role INTEGER REFERENCES roles(id) ON DELETE SET NULL,
+    kind TEXT NOT NULL,
+    topic TEXT NOT NULL,
+    on_date TEXT NOT NULL,
+    evidence TEXT NOT NULL DEFAULT '',
+    valid_until TEXT
+) STRICT;
+CREATE INDEX competence_records_person ON competence_records(person);
+
+INSERT INTO people (number, name)
+SELECT row_number() OVER (ORDER BY min(ord)), name FROM (
+    SELECT trim(owner) AS name, 100000000 + number AS ord FROM assets
+    UNION ALL SELECT trim(owner), 200000000 + number FROM risks
+    UNION ALL SELECT trim(plan_approved_by), 300000000 + number FROM risks
+    UNION ALL SELECT trim(accepted_by), 400000000 + id FROM acceptances
+    UNION ALL SELECT trim(owner), 500000000 + number FROM actions
+    UNION ALL SELECT trim(owner), 600000000 FROM soa_entries
+    UNION ALL SELECT trim(doc_owner), 700000000 + position FROM clauses
+    UNION ALL SELECT trim(approver), 800000000 + number FROM soa_versions
+    UNION ALL SELECT trim(assignee), 900000000 + number FROM open_questions
+    UNION ALL SELECT trim(answered_by), 900000000 + number FROM open_questions
+    UNION ALL SELECT trim(j.value), 1000000000 + w.number
+        FROM workshops w, json_each(w.attendees) j
+) WHERE name <> '' GROUP BY name COLLATE NOCASE;
+
+UPDATE assets SET owner = (SELECT name FROM people WHERE name = trim(assets.owner))
+    WHERE trim(owner) <> '';
+UPDATE risks SET owner = (SELECT name FROM people WHERE name = trim(risks.owner))
+    WHERE trim(owner) <> '';
+UPDATE risks SET plan_approved_by =
+    (SELECT name FROM people WHERE name = trim(risks.plan_approved_by))
+    WHERE trim(plan_approved_by) <> '';
+UPDATE acceptances SET accepted_by =
+    (SELECT name FROM people WHERE name = trim(acceptances.accepted_by))
+    WHERE trim(accepted_by) <> '';
+UPDATE actions SET owner = (SELECT name FROM people WHERE name = trim(actions.owner))
+    WHERE trim(owner) <> '';
+UPDATE soa_entries SET owner = (SELECT name FROM people WHERE name = trim(soa_entries.owner))
+    WHERE trim(owner) <> '';
+UPDATE clauses SET doc_owner = (SELECT name FROM people WHERE name = trim(clauses.doc_owner))
+    WHERE trim(doc_owner) <> '';
+UPDATE soa_versions SET approver =
+    (SELECT name FROM people WHERE name = trim(soa_versions.approver))
+    WHERE trim(approver) <> '';
+UPDATE open_questions SET assignee =
+    (SELECT name FROM people WHERE name = trim(open_questions.assignee))
+    WHERE trim(assignee) <> '';
+UPDATE open_questions SET answered_by =
+    (SELECT name FROM people WHERE name = trim(open_questions.answered_by))
+    WHERE trim(answered_by) <> '';
+
+INSERT INTO person_roles (person, role, from_date)
+SELECT p.id, r.id, min(a.accepted_on)
+FROM acceptances a
+JOIN people p ON p.name = a.accepted_by
+JOIN roles r ON r.authority = a.authority
+GROUP BY p.id, r.id;
+
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    number INTEGER NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    version TEXT NOT NULL DEFAULT '',
+    issued_on TEXT,
+    owner TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL,
+    approved_by TEXT NOT NULL DEFAULT '',
+    approved_on TEXT,
+    classification TEXT NOT NULL DEFAULT '',
+    location TEXT NOT NULL DEFAULT '',
+    review_months INTEGER,
+    reviewed_on TEXT
+) STRICT;
+
+CREATE TABLE document_versions (
+    id INTEGER PRIMARY KEY,
+    document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    version TEXT NOT NULL,
+    on_date TEXT NOT NULL,
+    change_note TEXT NOT NULL DEFAULT '',
+    approver TEXT NOT NULL DEFAULT ''
+) STRICT;
+CREATE INDEX document_versions_document ON document_versions(document);
+
+CREATE TABLE document_clauses (
+    document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    clause TEXT NOT NULL REFERENCES clauses(number) ON DELETE CASCADE,
+    PRIMARY KEY (document, clause)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX document_clauses_clause ON document_clauses(clause);
+
+CREATE TABLE document_controls (
+    document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    control TEXT NOT NULL REFERENCES controls(key) ON DELETE CASCADE,
+    PRIMARY KEY (document, control)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX document_controls_control ON document_controls(control);
+
+CREATE TABLE action_documents (
+    action INTEGER NOT NULL REFERENCES actions(id) ON DELETE CASCADE,
+    document INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    PRIMARY KEY (action, document)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX action_documents_document ON action_documents(document);
+
+INSERT INTO documents (number, title, kind, owner, status, issued_on)
+SELECT row_number() OVER (ORDER BY min(position)), trim(doc_reference),
+       CASE WHEN min(number) = '5.2' THEN 'policy' ELSE 'record' END,
+       max(doc_owner), 'unknown', max(doc_date)
+FROM clauses WHERE trim(doc_reference) <> '' GROUP BY trim(doc_reference) COLLATE NOCASE;
+
+INSERT INTO document_clauses (document, clause)
+SELECT d.id, c.number FROM clauses c JOIN documents d ON d.title = trim(c.doc_reference)
+    COLLATE NOCASE;
+
+UPDATE clauses SET doc_reference = '', doc_owner = '', doc_date = NULL;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1),
@@ -253,11 +425,12 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V4),
         M::up(V5),
         M::up(V6),
+        M::up(V7),
     ])
 }
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i32 = 6;
+pub const LATEST_VERSION: i32 = 7;
 
 #[cfg(test)]
 mod tests {

@@ -282,3 +282,81 @@ fn a_version_4_workspace_keeps_its_questions_open_and_has_no_workshops_after_mig
     assert_eq!(again.schema_version().unwrap(), LATEST_VERSION);
     assert!(again.open_questions().unwrap().is_empty());
 }
+
+#[test]
+fn a_version_6_workspace_gains_people_for_its_names_and_documents_for_its_clauses() {
+    let (_dir, path) = temp();
+    {
+        // A workspace as version 6 wrote it: the same person typed three ways, an acceptance
+        // declared by the ISB, a clause's document named in free text.
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        isms::store::schema::migrations()
+            .to_version(&mut conn, 6)
+            .unwrap();
+        conn.execute_batch(
+            "INSERT INTO assets (id, number, name, kind, owner)
+                 VALUES (1, 1, 'Customer data', 'information', ' Anna Berger '),
+                        (2, 2, 'CRM', 'software', 'anna berger'),
+                        (3, 3, 'NAS', 'hardware', '');
+             INSERT INTO risks (id, number, title, owner, status, plan_approved_by)
+                 VALUES (1, 1, 'Data leak', 'Jonas Klein', 'open', 'Anna Berger');
+             INSERT INTO acceptances (risk, accepted_by, authority, accepted_on, level)
+                 VALUES (1, 'Jonas Klein ', 'isb', '2026-02-01', 'medium'),
+                        (1, 'Jonas Klein', 'isb', '2025-11-03', 'medium');
+             INSERT INTO workshops (number, title, started_at, attendees)
+                 VALUES (1, 'Ratings', '2026-01-28T09:00:00', '[\"Anna Berger\",\"Mia Wolf\"]');
+             INSERT INTO clauses (number, position, title, status, doc_reference, doc_owner, doc_date)
+                 VALUES ('5.2', 0, 'Policy', 'done', 'IS policy v1.2', 'Mia Wolf', '2026-01-10'),
+                        ('4.3', 1, 'Scope', 'done', '', '', NULL);",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+    drop(store);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    let rows = |sql: &str| -> Vec<String> {
+        let mut stmt = conn.prepare(sql).unwrap();
+        stmt.query_map([], |r| r.get::<_, String>(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    // One person per name, numbered in the order the registers name them.
+    assert_eq!(
+        rows("SELECT number || ' ' || name FROM people ORDER BY number"),
+        ["1 Anna Berger", "2 Jonas Klein", "3 Mia Wolf"]
+    );
+    // Every reference now reads as the person's name; an empty owner stays empty.
+    assert_eq!(
+        rows("SELECT owner FROM assets ORDER BY number"),
+        ["Anna Berger", "Anna Berger", ""]
+    );
+    assert_eq!(
+        rows("SELECT accepted_by FROM acceptances"),
+        ["Jonas Klein"; 2]
+    );
+    // The declared authority is now a role, held from the first acceptance made with it.
+    assert_eq!(
+        rows(
+            "SELECT p.name || ' ' || r.builtin || ' ' || pr.from_date FROM person_roles pr
+             JOIN people p ON p.id = pr.person JOIN roles r ON r.id = pr.role"
+        ),
+        ["Jonas Klein isb 2025-11-03"]
+    );
+    // The clause's free-text document is a document of unknown status, linked to it.
+    assert_eq!(
+        rows(
+            "SELECT d.number || ' ' || d.title || ' ' || d.kind || ' ' || d.status || ' '
+                    || d.owner || ' ' || d.issued_on || ' ' || dc.clause
+             FROM documents d JOIN document_clauses dc ON dc.document = d.id"
+        ),
+        ["1 IS policy v1.2 policy unknown Mia Wolf 2026-01-10 5.2"]
+    );
+    assert_eq!(
+        rows("SELECT doc_reference FROM clauses WHERE number = '5.2'"),
+        [""]
+    );
+}
