@@ -17,6 +17,7 @@ use crate::domain::control::Control;
 use crate::domain::history::Links;
 use crate::domain::methodology::Methodology;
 use crate::domain::party::InterestedParty;
+use crate::domain::person::{CompetenceRecord, People};
 use crate::domain::protection::{
     EffectiveNeed, Objective, ProtectionNeed, ProtectionScale, effective_needs,
 };
@@ -285,6 +286,9 @@ impl<'a> Reader<'a> {
         open_questions() -> Vec<OpenQuestion>;
         questions() -> Vec<OpenQuestion>;
         workshops() -> Vec<Workshop>;
+        /// The people, the roles and who holds which since when.
+        people() -> People;
+        competence_records() -> Vec<CompetenceRecord>;
         /// The changes made while a workshop ran, oldest first.
         workshop_changes(id: i64) -> Vec<Change>;
         links() -> Links;

@@ -6,6 +6,7 @@ use crate::domain::asset::AssetKind as K;
 use crate::domain::clause::ClauseStatus as CS;
 use crate::domain::methodology::Authority;
 use crate::domain::party::PartyKind as P;
+use crate::domain::person::BuiltinRole;
 use crate::domain::protection::Objective::{
     self, Availability as A, Confidentiality as C, Integrity as I,
 };
@@ -28,6 +29,12 @@ const SUPPORT: &str = "Head of Customer Support";
 const DEVOPS: &str = "Lead DevOps Engineer";
 const IT: &str = "IT Coordinator";
 const OFFICE: &str = "Office Manager";
+
+/// The roles the people hold: name, role, from.
+pub const ROLES_HELD: &[(&str, BuiltinRole, &str)] = &[
+    (MD, BuiltinRole::TopManagement, "2018-04-01"),
+    (ISB, BuiltinRole::Isb, "2024-05-01"),
+];
 
 pub const ISMS_SCOPE: &str = "The ISMS of Nordwind Logistik GmbH covers all business activities of the company: development, operation and sale of the dispatch platform NordDispatch, dispatch services for customers, customer support and the administrative functions (finance, HR, purchasing). It covers the headquarters in Bremen (Überseestadt), the warehouse office in Hamburg-Waltershof, remote work from home offices, and the cloud services used (AWS eu-central-1, Microsoft 365, GitHub, DATEV).\n\nExcluded: the tenants' canteen in the Bremen building, run by the landlord's catering contractor (see S-008).";
 pub const CERTIFICATE_SCOPE: &str = "Development, operation and support of the dispatch platform NordDispatch, provided from the headquarters of Nordwind Logistik GmbH in Bremen, in accordance with the Statement of Applicability of 2026-02-10.";

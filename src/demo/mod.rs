@@ -110,6 +110,7 @@ use crate::domain::clause::ClauseItem;
 use crate::domain::control::{Control, Theme};
 use crate::domain::methodology::{Methodology, Rating};
 use crate::domain::party::InterestedParty;
+use crate::domain::person::RoleHeld;
 use crate::domain::protection::{ProtectionNeed, ProtectionScale};
 use crate::domain::question::{OpenQuestion, field as question_field, parse_stamp};
 use crate::domain::reference::RefKind;
@@ -201,6 +202,7 @@ fn fill(w: &mut Writer<'_>, s: &Settings) -> Result<(), StoreError> {
         // A documented gap: the climate issue is recorded, the 4.1 decision is not.
         climate_change: None,
     })?;
+    fill_people(w)?;
     let scope_ids = fill_context(w)?;
     let asset_ids = fill_assets(w, s, &scope_ids)?;
     let risk_ids = fill_risks(w, s, &asset_ids)?;
@@ -208,6 +210,26 @@ fn fill(w: &mut Writer<'_>, s: &Settings) -> Result<(), StoreError> {
     fill_soa(w, s, &custom)?;
     fill_clauses(w, s)?;
     fill_workshop(w, s, &asset_ids)
+}
+
+/// The people who hold roles, with the roles from their first day.
+fn fill_people(w: &mut Writer<'_>) -> Result<(), StoreError> {
+    for &(name, role, from) in data::ROLES_HELD {
+        let person = w.person_named(crate::domain::person::field::NAME, name)?;
+        let people = w.people()?;
+        let (Some(person), Some(role)) = (people.named(&person), people.builtin(role)) else {
+            return Err(StoreError::Missing(format!(
+                "{name} or their role in the demo data"
+            )));
+        };
+        w.hold_role(RoleHeld {
+            person: person.id,
+            role: role.id,
+            from: date(from)?,
+            until: None,
+        })?;
+    }
+    Ok(())
 }
 
 /// Scope items, context issues and interested parties; returns the scope items' row ids.

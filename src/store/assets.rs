@@ -132,6 +132,7 @@ impl Store {
 impl Writer<'_> {
     pub fn insert_asset(&mut self, asset: Asset) -> Result<Asset> {
         let mut asset = asset.validated()?;
+        asset.owner = self.person_named(asset_owner(), &asset.owner)?;
         asset.number = next_number(&self.tx, "assets")?;
         self.tx
             .prepare_cached(
@@ -163,10 +164,11 @@ impl Writer<'_> {
     /// supporting one while a need on it lacks the rationale an override requires.
     pub fn update_asset(&mut self, asset: Asset) -> Result<Asset> {
         let before = one_asset(&self.tx, asset.id)?;
-        let asset = Asset {
+        let mut asset = Asset {
             number: before.number,
             ..asset.validated()?
         };
+        asset.owner = self.person_named(asset_owner(), &asset.owner)?;
         if !asset.kind.is_rated_directly() {
             self.check_needs_justified(asset.id, asset.kind)?;
         }
@@ -467,4 +469,8 @@ impl Writer<'_> {
             .map(|n| RefKind::Asset.format(n))
             .ok_or_else(|| StoreError::Missing(format!("asset #{id}")))
     }
+}
+
+fn asset_owner() -> crate::domain::Field {
+    crate::domain::asset::field::OWNER
 }

@@ -10,7 +10,7 @@ use super::{Change, Result, StoreError, Writer};
 use crate::domain::ValidationError;
 use crate::domain::imported_history::{self, Entry};
 use crate::domain::reference::RefKind;
-use crate::domain::risk::Acceptance;
+use crate::domain::risk::{Acceptance, acceptance_field};
 use crate::domain::soa::SoaVersion;
 
 impl Writer<'_> {
@@ -80,6 +80,8 @@ impl Writer<'_> {
     /// the current rating would ask); the text rules still apply and the risk must exist.
     pub fn import_acceptance(&mut self, acceptance: Acceptance) -> Result<Acceptance> {
         let mut acceptance = acceptance.validated()?;
+        acceptance.accepted_by =
+            self.person_named(acceptance_field::ACCEPTED_BY, &acceptance.accepted_by)?;
         let reference = risk_ref(&self.tx, acceptance.risk)?;
         acceptance.id = insert_acceptance_row(&self.tx, &acceptance)?;
         self.log(
@@ -95,7 +97,11 @@ impl Writer<'_> {
     /// Records an issued SoA version with its own number, date, approver and snapshot. The
     /// numbers must rise: a version is refused unless it comes after every stored one.
     pub fn import_soa_version(&mut self, version: SoaVersion) -> Result<SoaVersion> {
-        let version = version.validated()?;
+        let mut version = version.validated()?;
+        version.approver = self.person_named(
+            crate::domain::soa::version::field::APPROVER,
+            &version.approver,
+        )?;
         let last: u32 = self.tx.query_row(
             "SELECT COALESCE(MAX(number), 0) FROM soa_versions",
             [],

@@ -12,6 +12,7 @@ mod import;
 mod lock;
 mod log;
 mod meta;
+mod people;
 mod questions;
 mod reading;
 mod risks;

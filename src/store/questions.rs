@@ -93,12 +93,13 @@ impl Writer<'_> {
     ) -> Result<OpenQuestion> {
         let before = one_question(&self.tx, id)?;
         let at = parse_stamp(field::RESOLVED_AT, &self.at)?;
+        // Nobody named: the answer is the editing user's own, under their login name.
         let by = if answered_by.trim().is_empty() {
-            self.who
+            self.who.to_string()
         } else {
-            answered_by
+            self.person_named(field::ANSWERED_BY, answered_by)?
         };
-        let after = before.clone().answered(answer, by, at)?;
+        let after = before.clone().answered(answer, &by, at)?;
         self.tx.execute(
             "UPDATE open_questions SET resolved_at = ?2, answer = ?3, answered_by = ?4
              WHERE id = ?1",
@@ -127,7 +128,8 @@ impl Writer<'_> {
         due: Option<NaiveDate>,
     ) -> Result<OpenQuestion> {
         let before = one_question(&self.tx, id)?;
-        let after = before.clone().assigned(assignee, due)?;
+        let assignee = self.person_named(field::ASSIGNEE, assignee)?;
+        let after = before.clone().assigned(&assignee, due)?;
         if after == before {
             return Ok(after);
         }
@@ -149,7 +151,9 @@ impl Writer<'_> {
     /// own number (given back as [`Writer::import_number`] does for the other registers).
     pub fn import_question(&mut self, q: OpenQuestion) -> Result<OpenQuestion> {
         let number = RefKind::Question.check_number(q.number)?;
-        let stored = self.insert_question(q.validated()?)?;
+        let mut q = q.validated()?;
+        q.assignee = self.person_named(field::ASSIGNEE, &q.assignee)?;
+        let stored = self.insert_question(q)?;
         self.import_number(RefKind::Question, stored.id, number)?;
         Ok(OpenQuestion { number, ..stored })
     }

@@ -187,7 +187,8 @@ impl Writer<'_> {
     /// is not cancelled) cannot be excluded; an exclusion needs a justification or a custom
     /// control that covers it.
     pub fn set_soa_entry(&mut self, entry: SoaEntry) -> Result<SoaEntry> {
-        let entry = entry.validated()?;
+        let mut entry = entry.validated()?;
+        entry.owner = self.person_named(field::OWNER, &entry.owner)?;
         let treated = treated_refs(&self.tx, &entry.control)?;
         let custom = custom_controls(&self.tx)?;
         // The control must exist before its decision is judged.
@@ -200,7 +201,8 @@ impl Writer<'_> {
     /// imports and for data that records a gap on purpose. "Covered by" must still name a
     /// control of the workspace.
     pub fn import_soa_entry(&mut self, entry: SoaEntry) -> Result<SoaEntry> {
-        let entry = entry.validated()?;
+        let mut entry = entry.validated()?;
+        entry.owner = self.person_named(field::OWNER, &entry.owner)?;
         if let Some(key) = &entry.covered_by {
             let known = self
                 .tx
@@ -278,6 +280,7 @@ impl Writer<'_> {
         gaps_accepted: bool,
     ) -> Result<SoaVersion> {
         let approver = text::required_line(version_field::APPROVER, approver)?;
+        let approver = self.person_named(version_field::APPROVER, &approver)?;
         let note = text::text(version_field::NOTE, note)?;
         let previous: Option<(u32, NaiveDate)> = self
             .tx

@@ -97,6 +97,7 @@ impl Writer<'_> {
     pub fn start_workshop(&mut self, title: &str, attendees: Vec<String>) -> Result<Workshop> {
         let started_at = parse_stamp(question_field::NOTED_AT, &self.at)?;
         let mut w = Workshop::new(title, attendees, started_at).validated()?;
+        w.attendees = self.people_named(field::ATTENDEES, &w.attendees)?;
         w.number = next_number(&self.tx, "workshops")?;
         self.insert_workshop(&mut w)?;
         // The start and the end are changes of the workshop too.
@@ -145,12 +146,13 @@ impl Writer<'_> {
     /// when it ran and what it walked stay as recorded.
     pub fn update_workshop(&mut self, w: Workshop) -> Result<Workshop> {
         let before = one_workshop(&self.tx, w.id)?;
-        let after = Workshop {
+        let mut after = Workshop {
             title: w.title,
             attendees: w.attendees,
             ..before.clone()
         }
         .validated()?;
+        after.attendees = self.people_named(field::ATTENDEES, &after.attendees)?;
         if after == before {
             return Ok(after);
         }
@@ -184,6 +186,7 @@ impl Writer<'_> {
     pub fn import_workshop(&mut self, w: Workshop) -> Result<Workshop> {
         let number = RefKind::Workshop.check_number(w.number)?;
         let mut w = w.validated()?;
+        w.attendees = self.people_named(field::ATTENDEES, &w.attendees)?;
         w.number = next_number(&self.tx, "workshops")?;
         self.insert_workshop(&mut w)?;
         self.import_number(RefKind::Workshop, w.id, number)?;

@@ -3,6 +3,7 @@
 
 use isms::domain::asset::{Asset, AssetKind};
 use isms::domain::methodology::{Authority, Methodology, Rating};
+use isms::domain::person::{BuiltinRole, Person, RoleHeld};
 use isms::domain::risk::{Acceptance, Risk, TreatmentOption};
 use isms::domain::treatment::{Action, ActionStatus};
 use isms::store::{Store, StoreError};
@@ -17,10 +18,41 @@ fn date(iso: &str) -> chrono::NaiveDate {
     chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d").unwrap()
 }
 
-/// Two assets and a risk R-001 on the first, residual 3 x 4 (high).
+/// The acceptor with each authority, as the people register has them: each holds the role
+/// that carries it since 2020.
+fn acceptor(authority: Authority) -> &'static str {
+    match authority {
+        Authority::RiskOwner => "CTO",
+        Authority::Isb => "Anna Weber",
+        Authority::TopManagement => "Managing Director",
+        Authority::Board => "Board chair",
+    }
+}
+
+/// Two assets and a risk R-001 on the first, residual 3 x 4 (high); the people who accept
+/// risks, with their roles, and a second member of top management.
 fn register(store: &mut Store) -> (Asset, Asset, Risk) {
     store
         .edit(|w| {
+            let roles = [
+                (Authority::Isb, BuiltinRole::Isb),
+                (Authority::TopManagement, BuiltinRole::TopManagement),
+                (Authority::Board, BuiltinRole::Board),
+            ];
+            let holders = roles
+                .iter()
+                .map(|&(a, role)| (acceptor(a), role))
+                .chain([("Someone else", BuiltinRole::TopManagement)]);
+            for (name, role) in holders {
+                let person = w.save_person(Person::new(name))?;
+                let role = w.people()?.builtin(role).map_or(0, |r| r.id);
+                w.hold_role(RoleHeld {
+                    person: person.id,
+                    role,
+                    from: date("2020-01-01"),
+                    until: None,
+                })?;
+            }
             let a = w.insert_asset(Asset::new(AssetKind::Information, "Customer data"))?;
             let b = w.insert_asset(Asset::new(AssetKind::Software, "Dispatch app"))?;
             let r = w.insert_risk(
@@ -43,7 +75,7 @@ fn acceptance(risk: i64, authority: Authority) -> Acceptance {
     Acceptance {
         id: 0,
         risk,
-        accepted_by: "Managing Director".into(),
+        accepted_by: acceptor(authority).into(),
         authority,
         accepted_on: date("2026-03-10"),
         level: "whatever the form said".into(),

@@ -93,6 +93,7 @@ impl Store {
 impl Writer<'_> {
     pub fn insert_action(&mut self, action: Action) -> Result<Action> {
         let mut action = action.validated()?;
+        action.owner = self.person_named(crate::domain::treatment::field::OWNER, &action.owner)?;
         for control in &action.controls {
             self.check_control(control)?;
         }
@@ -123,10 +124,11 @@ impl Writer<'_> {
     /// stays. Refuses a control that is not in the workspace, like [`Writer::insert_action`].
     pub fn update_action(&mut self, action: Action) -> Result<Action> {
         let before = one_action(&self.tx, action.id)?;
-        let action = Action {
+        let mut action = Action {
             number: before.number,
             ..action.validated()?
         };
+        action.owner = self.person_named(crate::domain::treatment::field::OWNER, &action.owner)?;
         for control in &action.controls {
             self.check_control(control)?;
         }

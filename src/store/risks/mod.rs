@@ -234,7 +234,7 @@ impl Store {
 
 impl Writer<'_> {
     pub fn insert_risk(&mut self, risk: Risk, methodology: &Methodology) -> Result<Risk> {
-        let mut risk = risk.validated(methodology)?;
+        let mut risk = self.risk_people(risk.validated(methodology)?)?;
         risk.number = next_number(&self.tx, "risks")?;
         self.tx
             .prepare_cached(
@@ -287,10 +287,10 @@ impl Writer<'_> {
     /// Changes a risk's fields and replaces its asset links; its number stays.
     pub fn update_risk(&mut self, risk: Risk, methodology: &Methodology) -> Result<Risk> {
         let before = one_risk(&self.tx, risk.id)?;
-        let risk = Risk {
+        let risk = self.risk_people(Risk {
             number: before.number,
             ..risk.validated(methodology)?
-        };
+        })?;
         self.tx
             .prepare_cached(
                 "UPDATE risks SET title = ?2, description = ?3, threat = ?4, vulnerability = ?5,
@@ -353,6 +353,18 @@ impl Writer<'_> {
     }
 
     /// Links a stored risk to its assets, naming an asset that does not exist.
+    /// `risk` with its owner and its plan's approver named as people of the register.
+    fn risk_people(&mut self, risk: Risk) -> Result<Risk> {
+        Ok(Risk {
+            owner: self.person_named(crate::domain::risk::field::OWNER, &risk.owner)?,
+            plan_approved_by: self.person_named(
+                crate::domain::risk::field::PLAN_APPROVED_BY,
+                &risk.plan_approved_by,
+            )?,
+            ..risk
+        })
+    }
+
     fn link_assets(&self, risk: &Risk) -> Result<()> {
         for &asset in &risk.assets {
             let exists = self
@@ -416,6 +428,23 @@ impl Writer<'_> {
         acceptance.check_not_recorded()?;
         let risk = one_risk(&self.tx, acceptance.risk)?;
         let methodology = self.stored_methodology()?;
+        // The authority is the acceptor's on the day, from the roles they hold: whatever the
+        // caller passed is not trusted.
+        let people = super::people::read_people(&self.tx)?;
+        let authority = people.acceptance_authority(
+            &acceptance.accepted_by,
+            &risk.owner,
+            acceptance.accepted_on,
+        )?;
+        let acceptor = people
+            .named(&acceptance.accepted_by)
+            .map(|p| p.name.clone())
+            .unwrap_or_default();
+        let acceptance = Acceptance {
+            accepted_by: acceptor,
+            authority,
+            ..acceptance
+        };
         let mut acceptance = check_acceptance(&methodology, &risk, &acceptance)?;
         acceptance.id = insert_acceptance_row(&self.tx, &acceptance)?;
         self.log(
