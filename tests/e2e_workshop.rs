@@ -82,7 +82,9 @@ fn a_workshop_is_held_by_keyboard_and_its_minutes_handed_over() {
     type_in(&mut app, "Sales, with the CFO's sign-off.");
     app.send("\t");
     type_in(&mut app, "Jonas Klein");
-    app.send("\r");
+    app.send("\r"); // the person found in the list
+    app.wait_for("Answered by           Jonas Klein");
+    app.send("\x13");
     app.wait_for("Answered Q-001 (by Jonas Klein)");
 
     // Ending shows the minutes, which stay until closed.

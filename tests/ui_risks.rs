@@ -6,6 +6,7 @@ mod common;
 use common::{ctrl, press, screen, start_on, type_text, workdir};
 use isms::domain::asset::{Asset, AssetKind};
 use isms::domain::methodology::Authority;
+use isms::domain::person::{BuiltinRole, Person, RoleHeld};
 use isms::domain::protection::{Objective, ProtectionNeed};
 use isms::store::Store;
 use isms::ui::App;
@@ -111,6 +112,15 @@ fn a_risk_is_assessed_treated_with_8_13_and_accepted_by_the_right_authority() {
     let scale = store.protection_scale().unwrap();
     store
         .edit(|w| {
+            // Anna Weber is the ISB since 2025: her role, not the form, gives her authority.
+            let anna = w.save_person(Person::new("Anna Weber"))?;
+            let isb = w.people()?.builtin(BuiltinRole::Isb).map_or(0, |r| r.id);
+            w.hold_role(RoleHeld {
+                person: anna.id,
+                role: isb,
+                from: "2025-01-01".parse().unwrap(),
+                until: None,
+            })?;
             let a = w.insert_asset(Asset::new(AssetKind::Information, "Customer data"))?;
             w.set_protection_need(
                 ProtectionNeed {
@@ -196,14 +206,20 @@ fn a_risk_is_assessed_treated_with_8_13_and_accepted_by_the_right_authority() {
     assert_eq!(action.controls, ["8.13"]);
     assert_eq!(action.risks, [risk.id]);
 
-    // The acceptance: the risk owner may not accept a medium risk; the ISB may.
+    // The acceptance: the risk owner may not accept a medium risk; the ISB may. Who may is
+    // decided by the roles the person holds, shown as the form is filled in.
     press(&mut app, KeyCode::Right);
     press(&mut app, KeyCode::Char('n'));
     press(&mut app, KeyCode::Char(' '));
     type_text(&mut app, "loss");
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Tab);
-    type_text(&mut app, "Anna Weber");
+    type_text(&mut app, "CTO");
+    press(&mut app, KeyCode::Enter);
+    assert!(
+        screen(&mut app, W, H).contains("Risk owner, from the roles they hold on the day"),
+        "the owner's authority is shown"
+    );
     ctrl(&mut app, 's');
     let refused = screen(&mut app, W, H);
     insta::assert_snapshot!("acceptance_refused", refused);
@@ -214,7 +230,9 @@ fn a_risk_is_assessed_treated_with_8_13_and_accepted_by_the_right_authority() {
             .unwrap()
             .is_empty()
     );
-    press(&mut app, KeyCode::Right); // the error moved the focus to the authority: ISB
+    // The error left the focus on who accepted: the ISB is found by part of her name.
+    type_text(&mut app, "weber");
+    press(&mut app, KeyCode::Enter);
     ctrl(&mut app, 's');
     let acceptances = Store::open_read_only(&path).unwrap().acceptances().unwrap();
     assert_eq!(acceptances.len(), 1);

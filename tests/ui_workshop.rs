@@ -242,7 +242,8 @@ fn a_question_is_saved_shown_again_and_answered() {
     type_text(&mut app, "Sales and support only.");
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "Anna Weber");
-    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter); // the person found, or new
+    ctrl(&mut app, 's');
     let text = screen(&mut app, W, H);
     assert!(
         text.contains("Answered Q-001 (by Anna Weber); 0 questions open."),

@@ -254,6 +254,19 @@ impl<'a> Reader<'a> {
         Ok(minutes(workshop, &logged, &self.questions()?))
     }
 
+    /// The names a person field offers: the people who have not left, by name.
+    pub fn person_names(&self) -> Result<Vec<String>> {
+        let mut names: Vec<String> = self
+            .people()?
+            .people
+            .into_iter()
+            .filter(|p| p.left_on.is_none())
+            .map(|p| p.name)
+            .collect();
+        names.sort_by(|a, b| crate::domain::order::natural_cmp(a, b));
+        Ok(names)
+    }
+
     /// The workshop running in this window, if one does.
     pub fn running_workshop(&self) -> Option<i64> {
         self.store.running_workshop()

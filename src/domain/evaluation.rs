@@ -216,8 +216,20 @@ pub fn check_acceptance(
             "its rating lies outside the methodology's scales; assess it again before accepting it",
         ));
     };
+    // The authority follows from who accepted (their roles on the day), so a shortfall is
+    // about the person named.
     if let Some(shortfall) = level_shortfall(level, acceptance) {
-        return Err(ValidationError::new(acceptance_field::AUTHORITY, shortfall));
+        let who = acceptance.accepted_by.trim();
+        let message = if who.is_empty() {
+            shortfall
+        } else {
+            format!(
+                "{who} has the authority of {} on {}; {shortfall}",
+                acceptance.authority.in_sentence(),
+                acceptance.accepted_on
+            )
+        };
+        return Err(ValidationError::new(acceptance_field::ACCEPTED_BY, message));
     }
     Acceptance {
         risk: risk.id,

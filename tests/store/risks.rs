@@ -265,10 +265,11 @@ fn an_acceptance_without_enough_authority_is_refused_and_nothing_written() {
         .unwrap_err();
     match &err {
         StoreError::Invalid(e) => {
-            assert_eq!(e.field, "authority");
+            assert_eq!(e.field, "accepted by");
             assert_eq!(
                 e.message,
-                "a high risk must be accepted by top management or higher"
+                "Anna Weber has the authority of the information security officer on \
+                 2026-03-10; a high risk must be accepted by top management or higher"
             );
         }
         other => panic!("expected a validation error, got {other:?}"),

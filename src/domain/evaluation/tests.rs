@@ -175,10 +175,12 @@ fn acceptance_authority_follows_the_current_level() {
     let high = risk(1, rating(3, 4), Some(TreatmentOption::Accept));
     let by = |authority| acceptance(1, authority, "2026-03-10", Some("2027-03-31"));
     let err = check_acceptance(&m, &high, &by(Authority::Isb)).unwrap_err();
-    assert_eq!(err.field, "authority");
+    // The authority follows from the person, so the error names who accepted.
+    assert_eq!(err.field, "accepted by");
     assert_eq!(
         err.to_string(),
-        "authority: a high risk must be accepted by top management or higher"
+        "accepted by: Managing Director has the authority of the information security officer \
+         on 2026-03-10; a high risk must be accepted by top management or higher"
     );
     let exact = check_acceptance(&m, &high, &by(Authority::TopManagement)).unwrap();
     assert_eq!(exact.level, "high");
@@ -192,9 +194,10 @@ fn acceptance_authority_follows_the_current_level() {
     // Without a residual rating the inherent 4 x 5 counts: critical, for top management.
     let critical = risk(1, None, Some(TreatmentOption::Accept));
     let err = check_acceptance(&m, &critical, &by(Authority::Isb)).unwrap_err();
-    assert_eq!(
-        err.message,
-        "a critical risk must be accepted by top management or higher"
+    assert!(
+        err.message
+            .ends_with("; a critical risk must be accepted by top management or higher"),
+        "{err}"
     );
     assert_eq!(
         check_acceptance(&m, &critical, &by(Authority::TopManagement))
@@ -248,7 +251,11 @@ fn an_acceptance_level_with_a_vowel_reads_an() {
         &acceptance(1, Authority::RiskOwner, "2026-03-10", None),
     )
     .unwrap_err();
-    assert!(err.message.starts_with("an elevated risk"), "{err}");
+    assert!(
+        err.message
+            .ends_with("; an elevated risk must be accepted by top management or higher"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -322,10 +329,12 @@ fn authority_shortfall_is_the_rule_check_acceptance_applies() {
     for authority in [Authority::Isb, Authority::TopManagement, Authority::Board] {
         let short = authority_shortfall(&m, &high, &by(authority));
         let refused = check_acceptance(&m, &high, &by(authority)).err();
-        assert_eq!(
-            refused.map(|e| (e.field, e.message)),
-            short.map(|s| (acceptance_field::AUTHORITY, s))
-        );
+        // The same shortfall, said of the person who accepted.
+        assert_eq!(refused.is_some(), short.is_some());
+        if let (Some(refused), Some(short)) = (refused, short) {
+            assert_eq!(refused.field, acceptance_field::ACCEPTED_BY);
+            assert!(refused.message.ends_with(&short), "{refused}");
+        }
     }
     // Nothing to judge by: a risk not assessed has no shortfall (it is not assessed instead).
     let unrated = Risk {

@@ -138,12 +138,14 @@ pub(in crate::store) fn risk_ref(conn: &Connection, id: i64) -> Result<String> {
 }
 
 /// A risk's reference and ratings alone.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RiskRatings {
     pub id: i64,
     pub number: u32,
     pub inherent: Option<Rating>,
     pub residual: Option<Rating>,
+    /// Who owns the risk: they may accept it at the lowest authority.
+    pub owner: String,
 }
 
 /// Writes an acceptance record as given and returns its row id.
@@ -188,7 +190,7 @@ impl Store {
         Ok(all(
             self.conn(),
             "SELECT id, number, inherent_likelihood, inherent_impact,
-                residual_likelihood, residual_impact
+                residual_likelihood, residual_impact, owner
             FROM risks ORDER BY number",
             |r| {
                 Ok(RiskRatings {
@@ -196,6 +198,7 @@ impl Store {
                     number: r.get(1)?,
                     inherent: rating(r, 2)?,
                     residual: rating(r, 4)?,
+                    owner: r.get(6)?,
                 })
             },
         )?)

@@ -34,6 +34,8 @@ pub struct AssetContext {
     pub scale: ProtectionScale,
     pub objectives: Vec<Objective>,
     pub own: HashMap<(i64, Objective), ProtectionNeed>,
+    /// The people an owner is picked from.
+    pub people: Vec<String>,
 }
 
 impl AssetContext {
@@ -156,6 +158,7 @@ pub fn load_rows(data: &Reader<'_>) -> Result<(Vec<AssetRow>, AssetRow), Error> 
             .iter()
             .map(|n| ((n.asset, n.objective), n.clone()))
             .collect(),
+        people: data.person_names()?,
     });
     let mut rows: Vec<AssetRow> = model
         .assets
@@ -416,7 +419,7 @@ impl Record for AssetRow {
                     .position(|k| *k == a.kind)
                     .unwrap_or(0),
             )
-            .line(field::OWNER, "Owner", &a.owner)
+            .person(field::OWNER, "Owner", &a.owner, &self.ctx.people)
             .line(field::LOCATION, "Location, where held", &a.location)
             .pick(
                 field::SCOPE_ITEM,

@@ -36,6 +36,8 @@ pub struct QuestionContext {
     /// Row id of a workshop and its reference.
     workshops: Vec<(i64, String)>,
     today: NaiveDate,
+    /// The people a question is given to.
+    people: Vec<String>,
 }
 
 impl QuestionContext {
@@ -168,7 +170,12 @@ impl Record for QuestionRow {
             form.note(NOTED, "Question", &q.text)
         };
         let form = form
-            .line(field::ASSIGNEE, "To be answered by", &q.assignee)
+            .person(
+                field::ASSIGNEE,
+                "To be answered by",
+                &q.assignee,
+                &self.ctx.people,
+            )
             .date(field::DUE, "Due", q.due);
         if self.is_new() {
             form
@@ -219,6 +226,7 @@ impl Record for QuestionRow {
             assets,
             workshops,
             today: data.today(),
+            people: data.person_names()?,
         });
         let mut questions = data.questions()?;
         open_first(&mut questions);

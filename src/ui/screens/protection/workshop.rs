@@ -223,10 +223,11 @@ impl ProtectionScreen {
                 let about = self
                     .current()
                     .map_or_else(|| "the workshop".to_string(), |r| r.ctx.name(r.asset.id));
+                let people = ctx.app.reader().person_names().unwrap_or_default();
                 self.modal = Modal::Question {
                     form: Form::new(format!("Note an open question on {about}"))
                         .line(question_field::QUESTION, "Question", "")
-                        .line(question_field::ASSIGNEE, "To be answered by", "")
+                        .person(question_field::ASSIGNEE, "To be answered by", "", &people)
                         .date(question_field::DUE, "Due", None),
                     asset,
                 };
@@ -338,11 +339,12 @@ impl ProtectionScreen {
         }
         let labels: Vec<String> = options.iter().map(|q| self.question_line(q)).collect();
         let ids = options.iter().map(|q| q.id).collect();
+        let people = ctx.app.reader().person_names().unwrap_or_default();
         self.modal = Modal::Answer {
             form: Form::new("Answer an open question")
                 .choice(form_field::WHICH, "Question", labels, 0)
                 .text(question_field::ANSWER, "Answer", "")
-                .line(question_field::ANSWERED_BY, "Answered by", "")
+                .person(question_field::ANSWERED_BY, "Answered by", "", &people)
                 .note(
                     form_field::ANSWERED_BY_NOTE,
                     "",

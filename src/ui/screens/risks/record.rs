@@ -56,6 +56,8 @@ pub struct RiskContext {
     pub actions: Vec<Action>,
     pub acceptances: Vec<Acceptance>,
     pub today: NaiveDate,
+    /// The people an owner or approver is picked from.
+    pub people: Vec<String>,
 }
 
 impl RiskContext {
@@ -143,6 +145,7 @@ pub fn load_rows(data: &Reader<'_>) -> Result<(Vec<RiskRow>, RiskRow), Error> {
         actions: data.actions()?,
         acceptances: data.acceptances()?,
         today: data.today(),
+        people: data.person_names()?,
     });
     // Each risk's own actions and acceptances, so flagging thousands of risks stays one pass.
     let mut actions: HashMap<i64, Vec<Action>> = HashMap::new();
@@ -525,7 +528,7 @@ impl Record for RiskRow {
             )
             .text(field::THREAT, "Threat", &r.threat)
             .text(field::VULNERABILITY, "Vulnerability", &r.vulnerability)
-            .line(field::OWNER, "Risk owner", &r.owner)
+            .person(field::OWNER, "Risk owner", &r.owner, &self.ctx.people)
             .choice(
                 field::INHERENT_LIKELIHOOD,
                 "Inherent likelihood",
@@ -589,10 +592,11 @@ impl Record for RiskRow {
                 "Assessment",
                 &assessment_note(m, r, self.ctx.today),
             )
-            .line(
+            .person(
                 field::PLAN_APPROVED_BY,
                 "Plan approved by",
                 &r.plan_approved_by,
+                &self.ctx.people,
             )
             .date(
                 field::PLAN_APPROVED_ON,

@@ -35,6 +35,8 @@ mod facet {
 pub struct SoaContext {
     pub controls: Vec<Control>,
     pub treated: HashMap<String, Vec<String>>,
+    /// The people an owner is picked from.
+    pub people: Vec<String>,
 }
 
 impl SoaContext {
@@ -42,6 +44,7 @@ impl SoaContext {
         Ok(Arc::new(Self {
             controls: data.controls()?,
             treated: data.treated_risk_refs()?,
+            people: data.person_names()?,
         }))
     }
 
@@ -358,7 +361,7 @@ impl Record for SoaRow {
                     .unwrap_or(0),
             )
             .date(soa::field::TARGET_DATE, "Target date", e.target_date)
-            .line(soa::field::OWNER, "Owner", &e.owner)
+            .person(soa::field::OWNER, "Owner", &e.owner, &self.ctx.people)
             .text(soa::field::EVIDENCE, "Evidence", &e.evidence)
             // An applicable control has no exclusion to justify; the text stays.
             .disabled_when(soa::field::EXCLUSION_JUSTIFICATION, |form| {

@@ -165,8 +165,9 @@ impl Versions {
         }
         if action == Some(Action::Issue) {
             let next = self.versions.last().map_or(1, |v| v.number + 1);
+            let people = ctx.app.reader().person_names().unwrap_or_default();
             let form = Form::new(format!("Issue SoA version {next}"))
-                .line(version_field::APPROVER, "Approved by", "")
+                .person(version_field::APPROVER, "Approved by", "", &people)
                 .text(version_field::NOTE, "Note", "");
             let asks = !self.gaps.is_empty();
             let form = if asks {

@@ -9,6 +9,7 @@ use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::control::display_ref;
 use crate::domain::evaluation::{acceptance_needs, is_proposed_until, proposed_until};
 use crate::domain::methodology::{Authority, Methodology, Rating};
+use crate::domain::person::People;
 use crate::domain::readiness::Place;
 use crate::domain::reference::RefKind;
 use crate::domain::risk::{Acceptance, Risk, acceptance_field};
@@ -44,7 +45,11 @@ pub struct TreatmentContext {
     /// What the acceptance form says a risk's acceptance takes: the methodology, and each
     /// risk's ratings by row id.
     methodology: Methodology,
-    ratings: HashMap<i64, (Option<Rating>, Option<Rating>)>,
+    ratings: HashMap<i64, (Option<Rating>, Option<Rating>, String)>,
+    /// The people an owner or an acceptor is picked from.
+    pub people: Vec<String>,
+    /// The people register, whose roles decide an acceptor's authority.
+    register: People,
 }
 
 impl TreatmentContext {
@@ -70,20 +75,48 @@ impl TreatmentContext {
             ratings: data
                 .risk_ratings()?
                 .into_iter()
-                .map(|r| (r.id, (r.inherent, r.residual)))
+                .map(|r| (r.id, (r.inherent, r.residual, r.owner)))
                 .collect(),
+            people: data.person_names()?,
+            register: data.people()?,
         }))
     }
 
     /// The risk of row id `id` as far as accepting it goes: its ratings.
     fn rated_risk(&self, id: i64) -> Option<Risk> {
-        let (inherent, residual) = *self.ratings.get(&id)?;
+        let (inherent, residual, owner) = self.ratings.get(&id)?;
         Some(Risk {
             id,
-            inherent,
-            residual,
+            inherent: *inherent,
+            residual: *residual,
+            owner: owner.clone(),
             ..Risk::new("")
         })
+    }
+
+    /// The authority `acceptor` has to accept risk `risk` on `on`, from the roles they hold
+    /// (and owning the risk), as the acceptance form shows it; or why they have none.
+    fn acceptor_authority(
+        &self,
+        risk: Option<i64>,
+        acceptor: &str,
+        on: Option<NaiveDate>,
+    ) -> Result<Authority, ValidationError> {
+        let owner = risk
+            .and_then(|id| self.ratings.get(&id))
+            .map_or("", |(_, _, owner)| owner.as_str());
+        self.register
+            .acceptance_authority(acceptor, owner, on.unwrap_or(self.today))
+    }
+
+    fn authority_note(&self, risk: Option<i64>, acceptor: &str, on: Option<NaiveDate>) -> String {
+        if acceptor.trim().is_empty() {
+            return "choose who accepts: their roles on the day decide".to_string();
+        }
+        match self.acceptor_authority(risk, acceptor, on) {
+            Ok(authority) => format!("{}, from the roles they hold on the day", authority.label()),
+            Err(e) => e.message,
+        }
     }
 
     /// What accepting the risk `id` takes (its level and the authority), for the form.
@@ -306,7 +339,7 @@ impl Record for ActionRow {
                 self.ctx.control_options(),
                 self.ctx.control_positions(&a.controls),
             )
-            .line(action_field::OWNER, "Owner", &a.owner)
+            .person(action_field::OWNER, "Owner", &a.owner, &self.ctx.people)
             .date(action_field::DUE, "Due", a.due)
             .choice(
                 action_field::STATUS,
@@ -503,15 +536,20 @@ impl Record for AcceptanceRow {
                 "Residual level",
                 &self.ctx.acceptance_needs((a.risk != 0).then_some(a.risk)),
             )
-            .line(acceptance_field::ACCEPTED_BY, "Accepted by", &a.accepted_by)
-            .choice(
+            .person(
+                acceptance_field::ACCEPTED_BY,
+                "Accepted by",
+                &a.accepted_by,
+                &self.ctx.people,
+            )
+            .note(
                 acceptance_field::AUTHORITY,
                 "Their authority",
-                Authority::ALL.iter().map(|x| x.label()).collect(),
-                Authority::ALL
-                    .iter()
-                    .position(|x| *x == a.authority)
-                    .unwrap_or(0),
+                &self.ctx.authority_note(
+                    (a.risk != 0).then_some(a.risk),
+                    &a.accepted_by,
+                    Some(a.accepted_on),
+                ),
             )
             .date(
                 acceptance_field::ACCEPTED_ON,
@@ -530,6 +568,13 @@ impl Record for AcceptanceRow {
         let accepted_on = text::date(
             acceptance_field::ACCEPTED_ON,
             &form.value(acceptance_field::ACCEPTED_ON),
+        );
+        let on = accepted_on.clone().ok().flatten();
+        form.set_note(
+            acceptance_field::AUTHORITY,
+            &self
+                .ctx
+                .authority_note(risk, &form.value(acceptance_field::ACCEPTED_BY), on),
         );
         let (Some(risk), Ok(Some(accepted_on))) =
             (risk.and_then(|id| self.ctx.rated_risk(id)), accepted_on)
@@ -578,9 +623,14 @@ impl Record for AcceptanceRow {
         let acceptance = Acceptance {
             risk,
             accepted_by: form.value(acceptance_field::ACCEPTED_BY),
-            authority: Authority::ALL
-                .get(form.choice_index(acceptance_field::AUTHORITY))
-                .copied()
+            // The store decides it again from the roles held; this is what the form showed.
+            authority: self
+                .ctx
+                .acceptor_authority(
+                    Some(risk),
+                    &form.value(acceptance_field::ACCEPTED_BY),
+                    Some(accepted_on),
+                )
                 .unwrap_or(Authority::RiskOwner),
             accepted_on,
             until: text::date(

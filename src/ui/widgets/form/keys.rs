@@ -5,7 +5,9 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use super::{FieldKind, Form, FormEvent, PickList, list_matches, pick_matches, replace_text};
+use super::{
+    FieldKind, Form, FormEvent, PickList, list_matches, person_options, pick_matches, replace_text,
+};
 use crate::ui::keymap::{self, Action, Active, Context};
 
 impl Form {
@@ -39,6 +41,10 @@ impl Form {
                 ..
             } => return Active::of(vec![Context::FormPickList]).hide(Action::Mark, !multi),
             FieldKind::Pick { .. } => Context::FormPick,
+            FieldKind::Person { list: Some(_), .. } => {
+                return Active::of(vec![Context::FormPickList]).hide(Action::Mark, true);
+            }
+            FieldKind::Person { .. } => Context::FormPick,
         };
         Active::of(vec![context, Context::Form])
     }
@@ -137,6 +143,17 @@ impl Form {
                     && let Some((id, _)) = pick_matches(options, &l.filter).get(l.cursor)
                 {
                     *selected = vec![*id];
+                }
+            }
+            FieldKind::Person {
+                name,
+                people,
+                list: list @ Some(_),
+            } => {
+                if let Some(l) = list.take()
+                    && let Some(option) = person_options(people, &l.filter).get(l.cursor)
+                {
+                    *name = option.name().to_string();
                 }
             }
             _ => return,
@@ -257,6 +274,42 @@ impl FieldKind {
                     *list = None;
                 }
             }
+            FieldKind::Person {
+                name,
+                people,
+                list: list @ Some(_),
+            } => {
+                let Some(l) = list.as_mut() else {
+                    return;
+                };
+                let count = person_options(people, &l.filter).len();
+                if let Some(pick) = take_list_key(l, count, action, key) {
+                    if pick && let Some(option) = person_options(people, &l.filter).get(l.cursor) {
+                        *name = option.name().to_string();
+                    }
+                    *list = None;
+                }
+            }
+            FieldKind::Person {
+                name, people, list, ..
+            } => match action {
+                // The list opens on the person named now.
+                Some(Action::OpenList) => {
+                    *list = Some(PickList {
+                        filter: String::new(),
+                        cursor: people.iter().position(|p| p == name).unwrap_or(0),
+                    })
+                }
+                Some(Action::ClearInput) => name.clear(),
+                _ => {
+                    if let Some(c) = typed {
+                        *list = Some(PickList {
+                            filter: c.to_string(),
+                            cursor: 0,
+                        });
+                    }
+                }
+            },
             FieldKind::Pick { selected, list, .. } => match action {
                 Some(Action::OpenList) => *list = Some(PickList::default()),
                 Some(Action::ClearInput) => selected.clear(),

@@ -23,6 +23,13 @@ pub enum FieldKind {
     Toggle(bool),
     /// Read-only guidance, skipped by Tab.
     Note(String),
+    /// A person of the people register, picked by typing part of their name; a name nobody
+    /// has yet is taken as a new person, whom saving adds to the register.
+    Person {
+        name: String,
+        people: Vec<String>,
+        list: Option<PickList>,
+    },
     /// A reference picker; `multi` lets it hold several references.
     Pick {
         options: Vec<(i64, String)>,
@@ -274,6 +281,16 @@ impl Form {
         self.push(key, label, kind)
     }
 
+    /// A person's name, picked from `people` (the register's names) or typed as a new one.
+    pub fn person(self, key: Name, label: &'static str, value: &str, people: &[String]) -> Self {
+        let kind = FieldKind::Person {
+            name: value.trim().to_string(),
+            people: people.to_vec(),
+            list: None,
+        };
+        self.push(key, label, kind)
+    }
+
     /// A picker of several references (dependencies, linked risks...).
     pub fn pick_many(
         self,
@@ -309,6 +326,7 @@ impl Form {
             Some(FieldKind::Line(t) | FieldKind::Text(t) | FieldKind::Date(t)) => {
                 t.lines().join("\n")
             }
+            Some(FieldKind::Person { name, .. }) => name.clone(),
             _ => String::new(),
         }
     }
@@ -482,6 +500,36 @@ impl FieldKind {
             // Guidance is not something the user typed.
             FieldKind::Note(_) => String::new(),
             FieldKind::Pick { selected, .. } => format!("{selected:?}"),
+            FieldKind::Person { name, .. } => name.clone(),
+        }
+    }
+}
+
+/// What an open person list offers for `filter`: the people whose name contains it (those
+/// that start with it first), and last, when something is typed that is nobody's name, that
+/// name as a new person.
+pub(super) fn person_options<'a>(people: &'a [String], filter: &'a str) -> Vec<PersonOption<'a>> {
+    let typed = filter.trim();
+    let mut options: Vec<PersonOption<'a>> = list_matches(people.iter().map(String::as_str), typed)
+        .into_iter()
+        .map(|i| PersonOption::Known(people[i].as_str()))
+        .collect();
+    if !typed.is_empty() && !people.iter().any(|p| p.eq_ignore_ascii_case(typed)) {
+        options.push(PersonOption::New(typed));
+    }
+    options
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum PersonOption<'a> {
+    Known(&'a str),
+    New(&'a str),
+}
+
+impl<'a> PersonOption<'a> {
+    pub(super) fn name(self) -> &'a str {
+        match self {
+            Self::Known(name) | Self::New(name) => name,
         }
     }
 }

@@ -6,7 +6,9 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
-use super::{Field, FieldKind, Form, PickList, list_matches, pick_matches};
+use super::{
+    Field, FieldKind, Form, PersonOption, PickList, list_matches, person_options, pick_matches,
+};
 use crate::ui::theme;
 use crate::ui::widgets::{centered, fit, key_line};
 
@@ -138,7 +140,9 @@ impl Form {
             if focused
                 && matches!(
                     &f.kind,
-                    FieldKind::Pick { list: Some(_), .. } | FieldKind::Choice { list: Some(_), .. }
+                    FieldKind::Pick { list: Some(_), .. }
+                        | FieldKind::Choice { list: Some(_), .. }
+                        | FieldKind::Person { list: Some(_), .. }
                 )
             {
                 open_list = Some((input, f));
@@ -244,6 +248,17 @@ impl Form {
                 let text = if *v { "[x] yes" } else { "[ ] no" };
                 frame.render_widget(Paragraph::new(Span::styled(text, boxed)), area);
             }
+            FieldKind::Person { name, .. } => {
+                let text = if name.is_empty() {
+                    "(nobody)  type a name"
+                } else {
+                    name.as_str()
+                };
+                frame.render_widget(
+                    Paragraph::new(Span::styled(fit(text, area.width), boxed)),
+                    area,
+                );
+            }
             FieldKind::Pick {
                 options, selected, ..
             } => {
@@ -300,6 +315,7 @@ fn render_disabled(frame: &mut Frame, area: Rect, field: &Field, reason: &str) {
             options, selected, ..
         } => options.get(*selected).cloned().unwrap_or_default(),
         FieldKind::Toggle(v) => if *v { "yes" } else { "no" }.to_string(),
+        FieldKind::Person { name, .. } => name.clone(),
         FieldKind::Note(_) | FieldKind::Pick { .. } => String::new(),
     };
     let text = if value.trim().is_empty() {
@@ -345,9 +361,28 @@ fn render_pick_list(frame: &mut Frame, popup: Rect, anchor: Rect, field: &Field)
                 list,
             )
         }
+        FieldKind::Person {
+            people,
+            list: Some(list),
+            ..
+        } => {
+            let options = person_options(people, &list.filter);
+            (
+                options
+                    .iter()
+                    .map(|o| match o {
+                        PersonOption::Known(name) => *name,
+                        PersonOption::New(_) => "+ a new person, added on saving",
+                    })
+                    .collect(),
+                vec![None; options.len()],
+                list,
+            )
+        }
         _ => return,
     };
     let total = match &field.kind {
+        FieldKind::Person { people, .. } => people.len(),
         FieldKind::Pick { options, .. } => options.len(),
         FieldKind::Choice { options, .. } => options.len(),
         _ => 0,

@@ -409,3 +409,57 @@ fn paste_into_a_single_line_flattens_breaks() {
     f.paste("a\nb");
     assert_eq!(f.value(NAME), "a b");
 }
+
+const OWNER: Name = Name::new("owner");
+
+fn owner_form(value: &str) -> Form {
+    let people = [
+        "Anna Berger".to_string(),
+        "Anna Weber".into(),
+        "Jonas Klein".into(),
+    ];
+    Form::new("Asset")
+        .person(OWNER, "Owner", value, &people)
+        .line(NAME, "Name", "")
+}
+
+#[test]
+fn a_person_is_found_by_part_of_their_name_and_enter_takes_them() {
+    let mut form = owner_form("");
+    type_text(&mut form, "weber");
+    form.handle_key(key(KeyCode::Enter));
+    assert_eq!(form.value(OWNER), "Anna Weber");
+    assert!(form.is_dirty());
+    // Down moves through what matches; Tab takes the one highlighted and moves on.
+    let mut form = owner_form("Jonas Klein");
+    type_text(&mut form, "anna");
+    form.handle_key(key(KeyCode::Down));
+    form.handle_key(key(KeyCode::Tab));
+    assert_eq!(form.value(OWNER), "Anna Weber");
+    assert_eq!(form.focused_key(), Some(NAME));
+}
+
+#[test]
+fn a_name_nobody_has_is_taken_as_a_new_person_and_delete_clears_it() {
+    let mut form = owner_form("Anna Weber");
+    type_text(&mut form, "Max Muster");
+    let known = ["Anna Weber".to_string()];
+    assert_eq!(
+        person_options(&known, "Max Muster"),
+        [PersonOption::New("Max Muster")]
+    );
+    form.handle_key(key(KeyCode::Enter));
+    assert_eq!(form.value(OWNER), "Max Muster");
+    // The exact name of a person is that person, not a second one.
+    assert_eq!(
+        person_options(&["Anna Weber".to_string()], "anna weber"),
+        [PersonOption::Known("Anna Weber")]
+    );
+    form.handle_key(key(KeyCode::Delete));
+    assert_eq!(form.value(OWNER), "");
+    // Esc closes the list and keeps the person named before.
+    let mut form = owner_form("Jonas Klein");
+    type_text(&mut form, "an");
+    form.handle_key(key(KeyCode::Esc));
+    assert_eq!(form.value(OWNER), "Jonas Klein");
+}
