@@ -50,8 +50,13 @@ fn a_workshop_is_held_by_keyboard_and_its_minutes_handed_over() {
     app.wait_for("Start a rating workshop");
     app.wait_for("Protection needs workshop 2026-03-31");
     app.send("\t");
-    type_in(&mut app, "Anna Weber, Jonas Klein");
+    // Each person in the room found or added by Enter.
+    type_in(&mut app, "Anna Weber");
     app.send("\r");
+    type_in(&mut app, "Jonas Klein");
+    app.send("\r");
+    app.wait_for("[x] Jonas Klein");
+    app.send("\x13");
     app.wait_for("W-001 started");
 
     // Ten ratings, one key each; Enter moves to the next asset.

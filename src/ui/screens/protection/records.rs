@@ -10,7 +10,7 @@ use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::question::{OpenQuestion, field, open_first, stamp};
 use crate::domain::reference::RefKind;
 use crate::domain::text;
-use crate::domain::workshop::{Workshop, attendees_line, field as workshop_field, parse_attendees};
+use crate::domain::workshop::{Workshop, field as workshop_field};
 use crate::domain::{Field, ValidationError};
 use crate::ui::screens::register::Record;
 use crate::ui::theme::Tone;
@@ -265,6 +265,8 @@ impl Record for QuestionRow {
 #[derive(Debug, Clone)]
 pub struct WorkshopRow {
     pub workshop: Workshop,
+    /// The people attendees are picked from.
+    people: Arc<Vec<String>>,
     rated: usize,
     added: usize,
     questions: usize,
@@ -341,25 +343,28 @@ impl Record for WorkshopRow {
     fn form(&self, title: String) -> Form {
         Form::new(title)
             .line(workshop_field::TITLE, "Title", &self.workshop.title)
-            .line(
+            .people(
                 workshop_field::ATTENDEES,
                 "Attendees",
-                &attendees_line(&self.workshop.attendees),
+                &self.workshop.attendees,
+                &self.people,
             )
     }
 
     fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
         let mut row = self.clone();
         row.workshop.title = form.value(workshop_field::TITLE);
-        row.workshop.attendees = parse_attendees(&form.value(workshop_field::ATTENDEES));
+        row.workshop.attendees = form.names(workshop_field::ATTENDEES);
         Ok(row)
     }
 
     fn load(data: &Reader<'_>) -> Result<(Vec<Self>, Self), Error> {
         let mut rows = Vec::new();
+        let people = Arc::new(data.person_names()?);
         for workshop in data.workshops()? {
             let m = data.minutes(&workshop)?;
             rows.push(WorkshopRow {
+                people: Arc::clone(&people),
                 rated: m.rated.len(),
                 added: m.added.len(),
                 questions: m.answered.len() + m.open.len(),
@@ -369,6 +374,7 @@ impl Record for WorkshopRow {
         // The latest first: the one to hand over today.
         rows.reverse();
         let blank = WorkshopRow {
+            people,
             workshop: Workshop::new("", Vec::new(), chrono::NaiveDateTime::MIN),
             rated: 0,
             added: 0,

@@ -20,8 +20,7 @@ use crate::domain::question::{OpenQuestion, field as question_field, open_about}
 use crate::domain::reference::RefKind;
 use crate::domain::text;
 use crate::domain::workshop::{
-    Workshop as WorkshopRecord, attendees_line, field as workshop_field, parse_attendees,
-    proposed_title,
+    Workshop as WorkshopRecord, field as workshop_field, proposed_title,
 };
 use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::screens::register::history::History;
@@ -64,21 +63,21 @@ impl ProtectionScreen {
             );
             return;
         }
-        let last = ctx
-            .app
-            .reader()
+        let data = ctx.app.reader();
+        let last = data
             .workshops()
             .ok()
-            .and_then(|all| all.last().map(|w| attendees_line(&w.attendees)))
+            .and_then(|all| all.last().map(|w| w.attendees.clone()))
             .unwrap_or_default();
+        let people = data.person_names().unwrap_or_default();
         self.modal = Modal::StartWorkshop(
             Form::new("Start a rating workshop")
                 .line(workshop_field::TITLE, "Title", &proposed_title(ctx.today))
-                .line(workshop_field::ATTENDEES, "Attendees", &last)
+                .people(workshop_field::ATTENDEES, "Attendees", &last, &people)
                 .note(
                     form_field::ATTENDEES_NOTE,
                     "",
-                    "Names separated by commas; optional. Every change from now on belongs to the workshop.",
+                    "Type part of a name, Enter adds them (a new name: a new person); optional. Every change from now on belongs to the workshop.",
                 ),
         );
     }
@@ -92,7 +91,7 @@ impl ProtectionScreen {
             FormEvent::Submit => {
                 let start = Command::StartWorkshop {
                     title: form.value(workshop_field::TITLE),
-                    attendees: parse_attendees(&form.value(workshop_field::ATTENDEES)),
+                    attendees: form.names(workshop_field::ATTENDEES),
                 };
                 match ctx.app.apply(start) {
                     Ok(Saved::Workshop(record)) => {

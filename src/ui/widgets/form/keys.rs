@@ -6,7 +6,8 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::{
-    FieldKind, Form, FormEvent, PickList, list_matches, person_options, pick_matches, replace_text,
+    FieldKind, Form, FormEvent, PickList, list_matches, people_and_chosen, person_options,
+    pick_matches, replace_text, toggle_name,
 };
 use crate::ui::keymap::{self, Action, Active, Context};
 
@@ -45,6 +46,10 @@ impl Form {
                 return Active::of(vec![Context::FormPickList]).hide(Action::Mark, true);
             }
             FieldKind::Person { .. } => Context::FormPick,
+            FieldKind::People { list: Some(_), .. } => {
+                return Active::of(vec![Context::FormPickList]).hide(Action::Mark, true);
+            }
+            FieldKind::People { .. } => Context::FormPick,
         };
         Active::of(vec![context, Context::Form])
     }
@@ -154,6 +159,21 @@ impl Form {
                     && let Some(option) = person_options(people, &l.filter).get(l.cursor)
                 {
                     *name = option.name().to_string();
+                }
+            }
+            FieldKind::People {
+                names,
+                people,
+                list: list @ Some(_),
+            } => {
+                let offered = people_and_chosen(people, names);
+                // Only a name typed and not yet added is taken on leaving the field.
+                if let Some(l) = list.take()
+                    && !l.filter.trim().is_empty()
+                    && let Some(option) = person_options(&offered, &l.filter).get(l.cursor)
+                    && !names.iter().any(|n| n.eq_ignore_ascii_case(option.name()))
+                {
+                    names.push(option.name().to_string());
                 }
             }
             _ => return,
@@ -290,6 +310,41 @@ impl FieldKind {
                     *list = None;
                 }
             }
+            FieldKind::People {
+                names,
+                people,
+                list: list @ Some(_),
+            } => {
+                let Some(l) = list.as_mut() else {
+                    return;
+                };
+                let offered = people_and_chosen(people, names);
+                // Enter adds (or takes out) the one found and stays, for the next name.
+                if action == Some(Action::Open) {
+                    if let Some(option) = person_options(&offered, &l.filter).get(l.cursor) {
+                        toggle_name(names, option.name());
+                    }
+                    l.filter.clear();
+                    l.cursor = 0;
+                    return;
+                }
+                let count = person_options(&offered, &l.filter).len();
+                if take_list_key(l, count, action, key).is_some() {
+                    *list = None;
+                }
+            }
+            FieldKind::People { names, list, .. } => match action {
+                Some(Action::OpenList) => *list = Some(PickList::default()),
+                Some(Action::ClearInput) => names.clear(),
+                _ => {
+                    if let Some(c) = typed {
+                        *list = Some(PickList {
+                            filter: c.to_string(),
+                            cursor: 0,
+                        });
+                    }
+                }
+            },
             FieldKind::Person {
                 name, people, list, ..
             } => match action {

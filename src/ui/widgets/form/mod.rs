@@ -30,6 +30,13 @@ pub enum FieldKind {
         people: Vec<String>,
         list: Option<PickList>,
     },
+    /// Several people of the register (attendees): Enter adds the person found, or takes them
+    /// out again; a name nobody has is added as a new person.
+    People {
+        names: Vec<String>,
+        people: Vec<String>,
+        list: Option<PickList>,
+    },
     /// A reference picker; `multi` lets it hold several references.
     Pick {
         options: Vec<(i64, String)>,
@@ -291,6 +298,30 @@ impl Form {
         self.push(key, label, kind)
     }
 
+    /// Several people's names, picked from `people` or typed as new ones.
+    pub fn people(
+        self,
+        key: Name,
+        label: &'static str,
+        value: &[String],
+        people: &[String],
+    ) -> Self {
+        let kind = FieldKind::People {
+            names: value.to_vec(),
+            people: people.to_vec(),
+            list: None,
+        };
+        self.push(key, label, kind)
+    }
+
+    /// The names chosen in a people field.
+    pub fn names(&self, key: Name) -> Vec<String> {
+        match self.field(key).map(|f| &f.kind) {
+            Some(FieldKind::People { names, .. }) => names.clone(),
+            _ => Vec::new(),
+        }
+    }
+
     /// A picker of several references (dependencies, linked risks...).
     pub fn pick_many(
         self,
@@ -501,7 +532,30 @@ impl FieldKind {
             FieldKind::Note(_) => String::new(),
             FieldKind::Pick { selected, .. } => format!("{selected:?}"),
             FieldKind::Person { name, .. } => name.clone(),
+            FieldKind::People { names, .. } => names.join("\n"),
         }
+    }
+}
+
+/// What a people field's list offers: the register's people, and the names chosen that are
+/// nobody's yet (new people, shown marked so that they can be taken out again).
+pub(super) fn people_and_chosen(people: &[String], names: &[String]) -> Vec<String> {
+    let mut all = people.to_vec();
+    for name in names {
+        if !all.iter().any(|p| p.eq_ignore_ascii_case(name)) {
+            all.push(name.clone());
+        }
+    }
+    all
+}
+
+/// Adds `name` to `names`, or takes it out when it is there already (letter case aside).
+pub(super) fn toggle_name(names: &mut Vec<String>, name: &str) {
+    match names.iter().position(|n| n.eq_ignore_ascii_case(name)) {
+        Some(at) => {
+            names.remove(at);
+        }
+        None => names.push(name.to_string()),
     }
 }
 

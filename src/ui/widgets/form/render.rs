@@ -7,7 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
 
 use super::{
-    Field, FieldKind, Form, PersonOption, PickList, list_matches, person_options, pick_matches,
+    Field, FieldKind, Form, PersonOption, PickList, list_matches, people_and_chosen,
+    person_options, pick_matches,
 };
 use crate::ui::theme;
 use crate::ui::widgets::{centered, fit, key_line};
@@ -143,6 +144,7 @@ impl Form {
                     FieldKind::Pick { list: Some(_), .. }
                         | FieldKind::Choice { list: Some(_), .. }
                         | FieldKind::Person { list: Some(_), .. }
+                        | FieldKind::People { list: Some(_), .. }
                 )
             {
                 open_list = Some((input, f));
@@ -248,6 +250,17 @@ impl Form {
                 let text = if *v { "[x] yes" } else { "[ ] no" };
                 frame.render_widget(Paragraph::new(Span::styled(text, boxed)), area);
             }
+            FieldKind::People { names, .. } => {
+                let text = if names.is_empty() {
+                    "(nobody)  type a name".to_string()
+                } else {
+                    names.join(", ")
+                };
+                frame.render_widget(
+                    Paragraph::new(Span::styled(fit(&text, area.width), boxed)),
+                    area,
+                );
+            }
             FieldKind::Person { name, .. } => {
                 let text = if name.is_empty() {
                     "(nobody)  type a name"
@@ -316,6 +329,7 @@ fn render_disabled(frame: &mut Frame, area: Rect, field: &Field, reason: &str) {
         } => options.get(*selected).cloned().unwrap_or_default(),
         FieldKind::Toggle(v) => if *v { "yes" } else { "no" }.to_string(),
         FieldKind::Person { name, .. } => name.clone(),
+        FieldKind::People { names, .. } => names.join(", "),
         FieldKind::Note(_) | FieldKind::Pick { .. } => String::new(),
     };
     let text = if value.trim().is_empty() {
@@ -332,6 +346,7 @@ fn render_disabled(frame: &mut Frame, area: Rect, field: &Field, reason: &str) {
 /// The open list of a choice or a picker, under its field: what was typed, and the options
 /// that match it (all of them at first), the highlighted one marked.
 fn render_pick_list(frame: &mut Frame, popup: Rect, anchor: Rect, field: &Field) {
+    let offered: Vec<String>;
     let (labels, marks, list): (Vec<&str>, Vec<Option<bool>>, &PickList) = match &field.kind {
         FieldKind::Pick {
             options,
@@ -379,10 +394,38 @@ fn render_pick_list(frame: &mut Frame, popup: Rect, anchor: Rect, field: &Field)
                 list,
             )
         }
+        FieldKind::People {
+            names,
+            people,
+            list: Some(list),
+        } => {
+            offered = people_and_chosen(people, names);
+            let options = person_options(&offered, &list.filter);
+            (
+                options
+                    .iter()
+                    .map(|o| match o {
+                        PersonOption::Known(name) => *name,
+                        PersonOption::New(_) => "+ a new person, added on saving",
+                    })
+                    .collect(),
+                options
+                    .iter()
+                    .map(|o| match o {
+                        PersonOption::Known(name) => {
+                            Some(names.iter().any(|n| n.eq_ignore_ascii_case(name)))
+                        }
+                        PersonOption::New(_) => None,
+                    })
+                    .collect(),
+                list,
+            )
+        }
         _ => return,
     };
     let total = match &field.kind {
         FieldKind::Person { people, .. } => people.len(),
+        FieldKind::People { people, names, .. } => people_and_chosen(people, names).len(),
         FieldKind::Pick { options, .. } => options.len(),
         FieldKind::Choice { options, .. } => options.len(),
         _ => 0,

@@ -463,3 +463,38 @@ fn a_name_nobody_has_is_taken_as_a_new_person_and_delete_clears_it() {
     form.handle_key(key(KeyCode::Esc));
     assert_eq!(form.value(OWNER), "Jonas Klein");
 }
+
+const ATTENDEES: Name = Name::new("attendees");
+
+#[test]
+fn attendees_are_added_one_by_one_taken_out_again_and_new_names_stay_shown() {
+    let people = ["Anna Weber".to_string(), "Jonas Klein".into()];
+    let mut form = Form::new("Workshop")
+        .people(ATTENDEES, "Attendees", &[], &people)
+        .line(NAME, "Name", "");
+    for typed in ["weber", "Petra Hoffmann", "jonas"] {
+        type_text(&mut form, typed);
+        form.handle_key(key(KeyCode::Enter));
+    }
+    assert_eq!(
+        form.names(ATTENDEES),
+        ["Anna Weber", "Petra Hoffmann", "Jonas Klein"]
+    );
+    // The new name is offered like the others now, so Enter takes it out again.
+    assert_eq!(
+        people_and_chosen(&people, &form.names(ATTENDEES)),
+        ["Anna Weber", "Jonas Klein", "Petra Hoffmann"]
+    );
+    type_text(&mut form, "petra");
+    form.handle_key(key(KeyCode::Enter));
+    assert_eq!(form.names(ATTENDEES), ["Anna Weber", "Jonas Klein"]);
+    // Leaving with nothing typed adds nobody; with a name typed, adds it.
+    form.handle_key(key(KeyCode::Tab));
+    assert_eq!(form.names(ATTENDEES), ["Anna Weber", "Jonas Klein"]);
+    let mut form = Form::new("Workshop")
+        .people(ATTENDEES, "Attendees", &[], &people)
+        .line(NAME, "Name", "");
+    type_text(&mut form, "klein");
+    form.handle_key(key(KeyCode::Tab));
+    assert_eq!(form.names(ATTENDEES), ["Jonas Klein"]);
+}
