@@ -86,8 +86,9 @@ pub trait Record: Clone + Sized + Send {
     const CAN_DELETE: bool = true;
     /// Whether several records can be marked (Space) and changed at once (`b`).
     const BULK: bool = false;
-    /// The form for changing all marked records at once.
-    fn bulk_form(_count: usize) -> Option<Form> {
+    /// The form for changing all marked records at once (asked of the blank record, which
+    /// carries what the forms pick from).
+    fn bulk_form(&self, _count: usize) -> Option<Form> {
         None
     }
     /// This record as the bulk form says it should be.
@@ -489,7 +490,7 @@ impl<T: Record> RegisterView<T> {
                         self.marked.len()
                     };
                     if count > 0
-                        && let Some(form) = T::bulk_form(count)
+                        && let Some(form) = self.blank.bulk_form(count)
                     {
                         self.modal = Modal::Bulk(form);
                     }

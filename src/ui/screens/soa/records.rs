@@ -414,7 +414,7 @@ impl Record for SoaRow {
         })
     }
 
-    fn bulk_form(count: usize) -> Option<Form> {
+    fn bulk_form(&self, count: usize) -> Option<Form> {
         let mut applicability = vec!["keep"];
         applicability.extend(Applicability::ALL.iter().map(|a| a.label()));
         let mut reasons = vec!["keep"];
@@ -429,7 +429,7 @@ impl Record for SoaRow {
             .choice(soa::field::APPLICABILITY, "Applicable", applicability, 0)
             .choice(soa::field::REASONS, "Add a reason", reasons, 0)
             .choice(soa::field::STATUS, "Implementation", statuses, 0)
-            .line(soa::field::OWNER, "Owner", "")
+            .person(soa::field::OWNER, "Owner", "", &self.ctx.people)
             // One line each keeps the dialog small: the same words for every marked
             // control, a document reference as evidence.
             .line(soa::field::JUSTIFICATION, "Justification", "")
