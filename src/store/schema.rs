@@ -320,7 +320,8 @@ SELECT row_number() OVER (ORDER BY min(ord)), name FROM (
     UNION ALL SELECT trim(assignee), 900000000 + number FROM open_questions
     UNION ALL SELECT trim(answered_by), 900000000 + number FROM open_questions
     UNION ALL SELECT trim(j.value), 1000000000 + w.number
-        FROM workshops w, json_each(w.attendees) j
+        FROM workshops w, json_each(CASE WHEN json_valid(w.attendees) THEN w.attendees
+            ELSE '[]' END) j
 ) WHERE name <> '' GROUP BY name COLLATE NOCASE;
 
 UPDATE assets SET owner = (SELECT name FROM people WHERE name = trim(assets.owner))

@@ -306,7 +306,8 @@ fn a_version_6_workspace_gains_people_for_its_names_and_documents_for_its_clause
                  VALUES (1, 'Jonas Klein ', 'isb', '2026-02-01', 'medium'),
                         (1, 'Jonas Klein', 'isb', '2025-11-03', 'medium');
              INSERT INTO workshops (number, title, started_at, attendees)
-                 VALUES (1, 'Ratings', '2026-01-28T09:00:00', '[\"Anna Berger\",\"Mia Wolf\"]');
+                 VALUES (1, 'Ratings', '2026-01-28T09:00:00', '[\"Anna Berger\",\"Mia Wolf\"]'),
+                        (2, 'Damaged by hand', '2026-02-01T09:00:00', 'not a list');
              INSERT INTO clauses (number, position, title, status, doc_reference, doc_owner, doc_date)
                  VALUES ('5.2', 0, 'Policy', 'done', 'IS policy v1.2', 'Mia Wolf', '2026-01-10'),
                         ('4.3', 1, 'Scope', 'done', '', '', NULL);",
