@@ -227,7 +227,10 @@ fn competence_records_and_roles_held_are_kept_per_person() {
             })
         })
         .unwrap();
-    assert_eq!(store.competence_records().unwrap(), [record.clone()]);
+    assert_eq!(
+        store.competence_records().unwrap(),
+        std::slice::from_ref(&record)
+    );
     let people = store.people().unwrap();
     assert!(people.holds(
         &people.people[0],
