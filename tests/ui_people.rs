@@ -183,3 +183,32 @@ fn the_filter_finds_whose_awareness_is_due() {
     assert!(!text.contains("P-001 Karin"), "{text}");
     assert!(text.contains("(more than twelve"), "{text}");
 }
+
+#[test]
+fn r_on_a_person_gives_them_a_role() {
+    let dir = workdir();
+    let (mut app, path) = open(&dir);
+    people_view(&mut app, 0);
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "Laura");
+    press(&mut app, KeyCode::Enter);
+    let text = screen(&mut app, W, H);
+    assert!(text.contains("r give a role"), "{text}");
+    press(&mut app, KeyCode::Char('r'));
+    let text = screen(&mut app, W, H);
+    assert!(text.contains("Add a role held"), "{text}");
+    assert!(text.contains("P-013 Laura Fischer"), "{text}");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char(' '));
+    type_text(&mut app, "control");
+    press(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 's');
+    let text = screen(&mut app, W, H);
+    assert!(
+        text.contains("Saved Laura Fischer as Control owner from 2026-03-31"),
+        "{text}"
+    );
+    let people = store(&path).people().unwrap();
+    let laura = people.named("Laura Fischer").unwrap();
+    assert!(people.holds(laura, BuiltinRole::ControlOwner, today()));
+}

@@ -17,9 +17,11 @@ pub use roles::{HeldRow, RoleRow};
 
 use super::register::RegisterView;
 use super::views::{self, ViewBar};
-use super::{Ctx, Handled, Screen};
+use super::{Ctx, Handled, Screen, Status};
 use crate::app::{Error, Reader};
+use crate::domain::person::RoleHeld;
 use crate::domain::readiness::Place;
+use crate::ui::keymap::{self, Action, Active, Context};
 
 views::views!(
     /// The views of the People screen.
@@ -93,6 +95,29 @@ impl Screen for PeopleScreen {
         if !self.captures() && self.views.switch(key) {
             return Handled::Yes;
         }
+        if self.views.current == PeopleView::People
+            && !self.captures()
+            && keymap::action(Context::People, &key) == Some(Action::GiveRole)
+        {
+            if ctx.app.is_read_only() {
+                *ctx.status = Status::Error(
+                    "Opened read-only: nothing can be added, changed or deleted.".into(),
+                );
+            } else if let Some(person) = self.people.selected().map(|p| p.person.id) {
+                // The Roles held view, with a new role held for this person in its form.
+                self.views.current = PeopleView::Held;
+                let blank = self.held.blank().clone();
+                let base = HeldRow {
+                    held: RoleHeld {
+                        person,
+                        ..blank.held
+                    },
+                    ..blank
+                };
+                self.held.open_new_from(base, ctx.today);
+            }
+            return Handled::Yes;
+        }
         current!(self, v => v.handle_key(key, ctx))
     }
 
@@ -139,7 +164,16 @@ impl Screen for PeopleScreen {
 
     fn contexts(&self) -> crate::ui::keymap::Active {
         let view = match self.views.current {
-            PeopleView::People => self.people.contexts(),
+            PeopleView::People if self.captures() => self.people.contexts(),
+            PeopleView::People => {
+                let list = self.people.contexts();
+                let mut active = Active::of(vec![Context::People]);
+                active.contexts.extend(list.contexts);
+                active.hidden.extend(list.hidden);
+                active.renamed.extend(list.renamed);
+                let none = self.people.selected().is_none();
+                active.hide(Action::GiveRole, none)
+            }
             PeopleView::Held => self.held.contexts(),
             PeopleView::Roles => self.roles.contexts(),
             PeopleView::Competence => self.competence.contexts(),
