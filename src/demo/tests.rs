@@ -67,6 +67,7 @@ fn demo_has_the_designed_counts() {
     );
     assert_eq!(store.dependencies().unwrap().len(), 38);
     assert_eq!((c.workshops, c.questions, c.open_questions), (1, 4, 3));
+    assert_eq!((c.people, c.competence_records), (15, 51));
     assert_eq!(store.questions().unwrap().len(), 4);
     let statements = store.scope_statements().unwrap();
     assert!(statements.certificate_scope.contains("NordDispatch"));
