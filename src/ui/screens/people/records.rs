@@ -446,7 +446,7 @@ impl Record for PersonRow {
             .count();
         Ok((named > 0).then(|| {
             format!(
-                "{} is named in {}: a person who is named is kept; set the day they left instead.",
+                "{} is named in {}, so the register keeps them: set the day they left instead.",
                 self.person.name,
                 crate::domain::wording::count(named, "item", "items")
             )
