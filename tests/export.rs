@@ -471,3 +471,39 @@ fn bad_combinations_get_one_line_errors_and_write_nothing() {
         .fails_with("no such file");
     assert!(!out.exists() && !csv.exists() && !bare.exists());
 }
+
+#[test]
+fn the_people_export_holds_the_people_their_roles_and_competence_records() {
+    let sb = Sandbox::new();
+    let db = sb.demo();
+    let dir = sb.path("people");
+    let files = export(&sb, &db, &["people", "--format", "csv"], &dir);
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        ["cover.csv", "people.csv", "roles.csv", "competence.csv"]
+    );
+    let people = text(&dir.join("people.csv"));
+    assert!(
+        people.contains("P-001,Karin Nordmann,Managing Director"),
+        "{people}"
+    );
+    assert!(
+        people.contains("Top management from 2018-04-01"),
+        "{people}"
+    );
+    let mut reader = csv::Reader::from_path(dir.join("competence.csv")).unwrap();
+    assert_eq!(reader.records().count(), list(&sb, &db, "competence").len());
+    let md = sb.path("people.md");
+    export(&sb, &db, &["people"], &md);
+    let md = text(&md);
+    assert!(
+        md.starts_with("# People and competence — Nordwind Logistik GmbH"),
+        "{md}"
+    );
+    assert!(md.contains("## Roles (7)"), "{md}");
+    assert!(md.contains("| Anna Weber | Information security officer | Qualification | ISO/IEC 27001 Lead Implementer |"), "{md}");
+}
