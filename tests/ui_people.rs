@@ -48,13 +48,16 @@ fn the_demo_people_with_their_roles_items_and_approvals() {
     let text = screen(&mut app, W, H);
     assert!(text.contains("P-001 Karin Nord"), "{text}");
     assert!(text.contains("Top management from 2018-04-01"), "{text}");
-    assert!(text.contains("accepted R-013 on 2026-03-10"), "{text}");
+    assert!(text.contains("Accepted: R-013 on 2026-03-10"), "{text}");
     insta::assert_snapshot!("people_demo", text);
     // The leaver's open item, to be handed over.
     press(&mut app, KeyCode::Char('G'));
     let text = screen(&mut app, W, H);
-    assert!(text.contains("left on 2026-01-31: hand over the"), "{text}");
-    assert!(text.contains("AS-027 Hamburg warehouse"), "{text}");
+    assert!(text.contains("left on 2026-01-31: hand over"), "{text}");
+    assert!(
+        text.contains("To hand over Asset: AS-027 Hamburg warehouse"),
+        "{text}"
+    );
     for name in ["held_demo", "roles_demo", "competence_demo"] {
         press(&mut app, KeyCode::Right);
         insta::assert_snapshot!(name, screen(&mut app, W, H));

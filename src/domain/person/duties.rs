@@ -9,8 +9,8 @@ use crate::domain::asset::Asset;
 use crate::domain::control::display_ref;
 use crate::domain::question::OpenQuestion;
 use crate::domain::reference::RefKind;
-use crate::domain::risk::{Risk, RiskStatus};
-use crate::domain::soa::SoaEntry;
+use crate::domain::risk::{Acceptance, Risk, RiskStatus};
+use crate::domain::soa::{SoaEntry, SoaVersion};
 use crate::domain::treatment::Action;
 use crate::string_enum;
 
@@ -26,6 +26,8 @@ string_enum!(
         Control => "control", "SoA control",
         Question => "question", "Question",
         Document => "document", "Document",
+        Acceptance => "acceptance", "Accepted",
+        Approval => "approval", "Approved",
     }
 );
 
@@ -94,6 +96,38 @@ pub fn named_items(
         .chain(actions)
         .chain(soa)
         .chain(questions)
+        .filter(|i| !i.named.is_empty())
+        .collect()
+}
+
+/// What names someone as acceptor or approver: acceptances, the approvals of treatment plans and
+/// of SoA versions. Records of what was decided, so never open: nothing to hand over.
+pub fn decisions(
+    risks: &[Risk],
+    acceptances: &[Acceptance],
+    versions: &[SoaVersion],
+) -> Vec<NamedItem> {
+    let risk_ref = |id: i64| {
+        risks
+            .iter()
+            .find(|r| r.id == id)
+            .map_or_else(|| format!("#{id}"), |r| RefKind::Risk.format(r.number))
+    };
+    let accepted = acceptances.iter().map(|a| {
+        let label = format!("{} on {}", risk_ref(a.risk), a.accepted_on);
+        NamedItem::new(ItemKind::Acceptance, label, &a.accepted_by, false)
+    });
+    let plans = risks.iter().map(|r| {
+        let label = format!("treatment plan of {}", RefKind::Risk.format(r.number));
+        NamedItem::new(ItemKind::Approval, label, &r.plan_approved_by, false)
+    });
+    let soa = versions.iter().map(|v| {
+        let label = format!("SoA {} of {}", v.label(), v.issued_on);
+        NamedItem::new(ItemKind::Approval, label, &v.approver, false)
+    });
+    accepted
+        .chain(plans)
+        .chain(soa)
         .filter(|i| !i.named.is_empty())
         .collect()
 }

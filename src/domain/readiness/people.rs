@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use super::{Basis, Finding, Place, Rule, Severity, Workspace, is_systemic, join_and, join_some};
 use crate::domain::person::Person;
 use crate::domain::person::duties::{
-    NamedItem, awareness_due, is_aware_on, named_items, open_items, roles_without_evidence,
-    unknown_names,
+    NamedItem, awareness_due, decisions, is_aware_on, named_items, open_items,
+    roles_without_evidence, unknown_names,
 };
 use crate::domain::wording::count;
 
@@ -80,9 +80,14 @@ pub(super) fn check(ws: &Workspace, today: NaiveDate, out: &mut Vec<Finding>) {
     for person in ws.people.people.iter().filter(|p| !p.is_active_on(today)) {
         leaver(person, &items, out);
     }
-    for name in unknown_names(&ws.people, &items) {
+    let mut named = items.clone();
+    named.extend(decisions(&ws.risks, &ws.acceptances, &ws.versions));
+    for name in unknown_names(&ws.people, &named) {
         out.push(UNKNOWN_NAME.finding(
-            format!("{name} is named as an owner or assignee but is not in the people register"),
+            format!(
+                "{name} is named as an owner, assignee, acceptor or approver but is not in the \
+                 people register"
+            ),
             "Add them on the People screen, or name a person of the register instead",
             Place::People,
         ));

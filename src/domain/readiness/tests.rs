@@ -201,8 +201,14 @@ fn clean() -> Workspace {
         ],
         questions: Vec::new(),
         last_rating_change: None,
-        people: staff(&["ISB", "Head of Operations", "IT", "CTO"]),
-        competence: (1..=4)
+        people: staff(&[
+            "ISB",
+            "Head of Operations",
+            "IT",
+            "CTO",
+            "Managing Director",
+        ]),
+        competence: (1..=5)
             .map(|person| awareness(person, "2026-01-15"))
             .collect(),
     }

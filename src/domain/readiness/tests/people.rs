@@ -90,7 +90,7 @@ fn people_003_awareness_lapsed_for_a_third_or_more_is_major() {
     assert_eq!(f.severity, Severity::Major);
     assert_eq!(
         f.message,
-        "2 of 4 people have no awareness record in the last twelve months: P-003 and P-004"
+        "3 of 5 people have no awareness record in the last twelve months: P-003, P-004 and P-005"
     );
     assert_eq!(f.place, Place::People);
     none(&ws, "PEOPLE-002");
@@ -130,7 +130,17 @@ fn people_005_a_name_that_is_no_person() {
     let f = only(&ws, "PEOPLE-005");
     assert_eq!(
         f.message,
-        "Head of Sales is named as an owner or assignee but is not in the people register"
+        "Head of Sales is named as an owner, assignee, acceptor or approver but is not in the \
+         people register"
     );
     assert_eq!(f.place, Place::People);
+    // An approver too, each name once.
+    ws.risks[0].plan_approved_by = "head of sales".into();
+    ws.versions[0].approver = "Board of Directors".into();
+    let names: Vec<String> = of(&ws, "PEOPLE-005")
+        .iter()
+        .map(|f| f.message.clone())
+        .collect();
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names[0].starts_with("Board of Directors"), "{names:?}");
 }

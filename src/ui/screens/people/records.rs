@@ -7,12 +7,11 @@ use chrono::NaiveDate;
 
 use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::person::duties::{
-    NamedItem, awareness_due, has_competence_evidence, is_aware_on, last_awareness, named_items,
-    needs_evidence,
+    NamedItem, awareness_due, decisions, has_competence_evidence, is_aware_on, last_awareness,
+    named_items, needs_evidence, open_items,
 };
 use crate::domain::person::{CompetenceRecord, People, Person, field};
 use crate::domain::readiness::Place;
-use crate::domain::reference::RefKind;
 use crate::domain::text;
 use crate::domain::{Field, ValidationError};
 use crate::ui::screens::register::Record;
@@ -47,8 +46,8 @@ pub struct PeopleData {
     pub records: Vec<CompetenceRecord>,
     /// Every item that names someone as owner (or gives them a question), open or not.
     items: Vec<NamedItem>,
-    /// What someone approved or accepted: name, and the line the detail shows.
-    approvals: Vec<(String, String)>,
+    /// What someone accepted or approved (never open).
+    approvals: Vec<NamedItem>,
     pub today: NaiveDate,
 }
 
@@ -62,51 +61,7 @@ impl PeopleData {
             &data.soa()?,
             &data.questions()?,
         );
-        let risk_ref = |id: i64| {
-            risks
-                .iter()
-                .find(|r| r.id == id)
-                .map_or_else(|| format!("#{id}"), |r| RefKind::Risk.format(r.number))
-        };
-        let mut approvals: Vec<(String, String)> = data
-            .acceptances()?
-            .into_iter()
-            .map(|a| {
-                (
-                    a.accepted_by.clone(),
-                    format!(
-                        "accepted {} on {} as {}",
-                        risk_ref(a.risk),
-                        a.accepted_on,
-                        a.authority.in_sentence()
-                    ),
-                )
-            })
-            .collect();
-        approvals.extend(
-            risks
-                .iter()
-                .filter(|r| !r.plan_approved_by.is_empty())
-                .map(|r| {
-                    let on = r
-                        .plan_approved_on
-                        .map(|d| format!(" on {d}"))
-                        .unwrap_or_default();
-                    (
-                        r.plan_approved_by.clone(),
-                        format!(
-                            "approved the treatment plan of {}{on}",
-                            RefKind::Risk.format(r.number)
-                        ),
-                    )
-                }),
-        );
-        approvals.extend(data.soa_versions()?.into_iter().map(|v| {
-            (
-                v.approver.clone(),
-                format!("approved SoA {} of {}", v.label(), v.issued_on),
-            )
-        }));
+        let approvals = decisions(&risks, &data.acceptances()?, &data.soa_versions()?);
         Ok(Arc::new(Self {
             people: data.people()?,
             records: data.competence_records()?,
@@ -303,22 +258,26 @@ impl Record for PersonRow {
         let approved: Vec<String> = data
             .approvals
             .iter()
-            .filter(|(name, _)| name.eq_ignore_ascii_case(&p.name))
-            .map(|(_, line)| line.clone())
+            .filter(|i| i.names(p))
+            .map(|i| format!("{}: {}", i.kind.label(), i.label))
             .collect();
+        let to_hand_over: Vec<String> = if self.active() {
+            Vec::new()
+        } else {
+            open_items(p, &data.items)
+                .iter()
+                .map(|i| format!("{}: {}", i.kind.label(), i.label))
+                .collect()
+        };
         let status = match p.left_on {
-            Some(left) if !self.active() => {
-                let open = owned.len() - owned.iter().filter(|o| o.ends_with("(closed)")).count();
-                if open > 0 {
-                    format!("left on {left}: hand over the open items below")
-                } else {
-                    format!("left on {left}")
-                }
+            Some(left) if !to_hand_over.is_empty() => {
+                format!("left on {left}: hand over their open items")
             }
+            Some(left) if !self.active() => format!("left on {left}"),
             Some(left) => format!("leaves on {left}"),
             None => "active".into(),
         };
-        vec![
+        let mut lines = vec![
             ("Person", format!("{} {}", p.reference(), p.name)),
             ("Function", or_none(&p.function)),
             ("Unit", or_none(&p.unit)),
@@ -327,9 +286,13 @@ impl Record for PersonRow {
             ("Roles held", or_none(&roles.join("\n"))),
             ("Awareness", awareness),
             ("Owns", or_none(&owned.join("\n"))),
-            ("Approved", or_none(&approved.join("\n"))),
+            ("Decisions", or_none(&approved.join("\n"))),
             ("Competence", or_none(&records.join("\n"))),
-        ]
+        ];
+        if !to_hand_over.is_empty() {
+            lines.insert(5, ("To hand over", to_hand_over.join("\n")));
+        }
+        lines
     }
 
     fn facets(&self) -> Vec<(Field, String)> {
