@@ -42,10 +42,10 @@ fn the_demo_as_json() {
     assert_eq!(report["date"], "2026-03-31");
     assert_eq!(
         report["summary"],
-        serde_json::json!({"major": 8, "minor": 19, "observation": 22})
+        serde_json::json!({"major": 8, "minor": 22, "observation": 22})
     );
     let findings = report["findings"].as_array().unwrap();
-    assert_eq!(findings.len(), 49);
+    assert_eq!(findings.len(), 52);
     for f in findings {
         let keys: Vec<&str> = f.as_object().unwrap().keys().map(String::as_str).collect();
         assert_eq!(
@@ -128,7 +128,7 @@ fn close_major_gaps(path: &std::path::Path) {
     store
         .edit(|w| {
             let mut r = risk(18);
-            r.owner = "Head of Operations".into();
+            r.owner = "Petra Hoffmann".into();
             w.update_risk(r, &m)?;
             let mut r = risk(20);
             r.inherent = Some(Rating {
@@ -142,7 +142,7 @@ fn close_major_gaps(path: &std::path::Path) {
             w.insert_acceptance(Acceptance {
                 id: 0,
                 risk: risk(14).id,
-                accepted_by: "Managing Director".into(),
+                accepted_by: "Karin Nordmann".into(),
                 authority: Authority::TopManagement,
                 accepted_on: day("2026-03-31"),
                 level: String::new(),
@@ -153,7 +153,7 @@ fn close_major_gaps(path: &std::path::Path) {
             w.insert_acceptance(Acceptance {
                 id: 0,
                 risk: risk(19).id,
-                accepted_by: "Managing Director".into(),
+                accepted_by: "Karin Nordmann".into(),
                 authority: Authority::TopManagement,
                 accepted_on: day("2026-03-31"),
                 level: String::new(),
@@ -167,7 +167,7 @@ fn close_major_gaps(path: &std::path::Path) {
                     ..clause
                 })?;
             }
-            w.issue_soa_version("Managing Director", "", day("2026-03-31"), true)?;
+            w.issue_soa_version("Karin Nordmann", "", day("2026-03-31"), true)?;
             Ok(())
         })
         .unwrap();
@@ -188,7 +188,7 @@ fn without_major_findings_the_exit_code_is_0() {
         "{text}"
     );
     assert!(
-        text.ends_with("\n0 major, 18 minor, 20 observations\n"),
+        text.ends_with("\n0 major, 21 minor, 20 observations\n"),
         "{text}"
     );
 }
@@ -295,7 +295,7 @@ fn a_wrong_format_is_a_usage_error() {
 fn the_rule_catalogue_lists_every_rule() {
     let sb = Sandbox::new();
     let text = sb.run(&["check", "--rules"]).success().stdout();
-    assert_eq!(text.lines().count(), 47, "{text}");
+    assert_eq!(text.lines().count(), 52, "{text}");
     assert!(
         text.starts_with("SCOPE-001   major        4.3      ISMS scope statement missing\n"),
         "{text}"
@@ -309,7 +309,7 @@ fn the_rule_catalogue_lists_every_rule() {
         .success()
         .stdout();
     let rules: Vec<Value> = serde_json::from_str(&json).unwrap();
-    assert_eq!(rules.len(), 47);
+    assert_eq!(rules.len(), 52);
     assert_eq!(
         rules[8],
         serde_json::json!({"id": "ASSET-001", "severity": "minor", "title": "Asset without an owner", "basis": {"control": "5.9"}})

@@ -33,6 +33,8 @@ fn new_creates_a_private_workspace_and_info_describes_it() {
     assert!(text.contains("SoA decided:        0 of 93"), "{text}");
     assert!(text.contains("Clauses:            41"), "{text}");
     assert!(text.contains("Workshops:          0\n"), "{text}");
+    assert!(text.contains("People:             0\n"), "{text}");
+    assert!(text.contains("Competence records: 0\n"), "{text}");
     assert!(text.contains("Questions:          0 (0 open)\n"), "{text}");
     assert!(text.contains("Size:"), "{text}");
 }
@@ -235,7 +237,7 @@ fn clauses_list_their_document_and_what_they_require() {
     let clause = |n: &str| clauses.iter().find(|c| c["number"] == n).unwrap();
     let scope = clause("4.3");
     assert_eq!(scope["doc_reference"], "D-021 Scope statement v1.2");
-    assert_eq!(scope["doc_owner"], "ISB (Anna Weber)");
+    assert_eq!(scope["doc_owner"], "Anna Weber");
     assert_eq!(scope["doc_date"], "2026-02-10");
     assert_eq!(
         scope["mandatory_documents"],
@@ -270,6 +272,9 @@ fn every_register_lists_in_every_format() {
         "clauses",
         "questions",
         "workshops",
+        "people",
+        "roles",
+        "competence",
     ] {
         let json = sb.run(&["--db", f, "list", register, "--format", "json"]);
         let rows: Vec<Value> = serde_json::from_str(&json.success().stdout()).unwrap();
@@ -287,6 +292,41 @@ fn every_register_lists_in_every_format() {
         let mut reader = csv::Reader::from_reader(text.as_bytes());
         assert_eq!(reader.records().count(), rows.len(), "{register}");
     }
+}
+
+#[test]
+fn people_list_with_stable_references_roles_held_and_awareness() {
+    let sb = Sandbox::new();
+    let file = sb.demo();
+    let rows = demo_rows(&sb, &file, "people", "2026-03-31");
+    assert_eq!(rows.len(), 15);
+    let refs: Vec<&str> = rows.iter().map(|r| r["ref"].as_str().unwrap()).collect();
+    assert_eq!(refs[0], "P-001");
+    assert_eq!(refs[14], "P-015");
+    let md = row(&rows, "P-001");
+    assert_eq!(md["name"], "Karin Nordmann");
+    assert_eq!(md["function"], "Managing Director");
+    assert_eq!(
+        md["roles"][0],
+        serde_json::json!({"role": "Top management", "from": "2018-04-01", "until": null})
+    );
+    assert_eq!(md["aware"], true);
+    // Awareness lapsed; someone who left is asked for none.
+    assert_eq!(row(&rows, "P-014")["aware"], false);
+    let left = row(&rows, "P-015");
+    assert_eq!(left["left_on"], "2026-01-31");
+    assert_eq!(left["aware"], Value::Null);
+    assert_eq!(left["roles"][0]["until"], "2026-01-31");
+    // A year later nobody's awareness is current.
+    let later = demo_rows(&sb, &file, "people", "2027-03-31");
+    assert!(later.iter().all(|p| p["aware"] != true));
+    let records = demo_rows(&sb, &file, "competence", "2026-03-31");
+    assert_eq!(records.len(), 51);
+    assert!(
+        records
+            .iter()
+            .all(|r| r["person"].as_str().unwrap().starts_with("P-"))
+    );
 }
 
 #[test]
@@ -413,7 +453,7 @@ fn risks_list_their_actions_acceptance_and_flags() {
     assert_eq!(row(&risks, "R-001")["acceptance"], Value::Null);
 
     let valid = &row(&risks, "R-013")["acceptance"];
-    assert_eq!(valid["accepted_by"], "Managing Director");
+    assert_eq!(valid["accepted_by"], "Karin Nordmann");
     assert_eq!(valid["authority"], "top_management");
     assert_eq!(valid["accepted_on"], "2026-03-10");
     assert_eq!(valid["level"], "medium");
@@ -457,13 +497,13 @@ fn risks_list_their_actions_acceptance_and_flags() {
     assert_eq!(r007["assessed_on"], "2025-03-15");
     assert_eq!(r007["review_due"], "2026-03-15");
     assert_eq!(r007["flags"], serde_json::json!(["review_overdue"]));
-    assert_eq!(row(&risks, "R-001")["plan_approved_by"], "CTO");
+    assert_eq!(row(&risks, "R-001")["plan_approved_by"], "Markus Brandt");
     assert_eq!(row(&risks, "R-010")["plan_approved_on"], Value::Null);
 
     let table = sb.run(&["--db", file.to_str().unwrap(), "list", "risks"]);
     let text = table.success().stdout();
     assert!(
-        text.contains("by Managing Director until 2027-03-31"),
+        text.contains("by Karin Nordmann until 2027-03-31"),
         "{text}"
     );
     assert!(text.contains("expired 2026-01-31"), "{text}");
@@ -738,7 +778,7 @@ fn an_unknown_register_or_format_names_the_choices() {
     let f = file.to_str().unwrap();
     sb.run(&["new", f, "--org", "A"]).success();
     sb.run(&["--db", f, "list", "vendors"]).fails_with(
-        "expected scope, parties, issues, assets, risks, actions, controls, soa, clauses, questions or workshops",
+        "expected scope, parties, issues, assets, risks, actions, controls, soa, clauses, questions, workshops, people, roles or competence",
     );
     sb.run(&["--db", f, "list", "soa", "--format", "pdf"])
         .fails_with("expected table, json or csv");

@@ -60,6 +60,8 @@ fn the_report_workbook_has_a_cover_and_every_register_as_list_shows_it() {
             "SoA",
             "Clauses",
             "Questions",
+            "People",
+            "Competence and awareness",
             "Findings"
         ]
     );
@@ -73,6 +75,8 @@ fn the_report_workbook_has_a_cover_and_every_register_as_list_shows_it() {
         ("SoA", "soa", "Control"),
         ("Clauses", "clauses", "Clause"),
         ("Questions", "questions", "Ref"),
+        ("People", "people", "Ref"),
+        ("Competence and awareness", "competence", "Person"),
     ];
     for (sheet, register, first) in sheets {
         let range = book.worksheet_range(sheet).unwrap();
@@ -128,7 +132,7 @@ fn the_report_workbook_has_a_cover_and_every_register_as_list_shows_it() {
     let cells: Vec<String> = cover.cells().map(|(_, _, c)| c.to_string()).collect();
     for needle in [
         "Nordwind Logistik GmbH",
-        "SoA v1 of 2026-02-10 approved by Managing Director, 1 control undecided, 3 controls changed since",
+        "SoA v1 of 2026-02-10 approved by Karin Nordmann, 1 control undecided, 3 controls changed since",
         "Major findings",
         "Certificate scope",
     ] {
@@ -168,7 +172,7 @@ fn the_soa_workbook_names_its_version_and_shows_exclusions_as_excluded() {
     };
     assert_eq!(value("Version").to_string(), "v1");
     assert!(value("Issued on").is_datetime());
-    assert_eq!(value("Approved by").to_string(), "Managing Director");
+    assert_eq!(value("Approved by").to_string(), "Karin Nordmann");
     assert!(matches!(
         value("Undecided when issued"),
         Data::Float(_) | Data::Int(_)
@@ -250,6 +254,8 @@ fn the_csv_report_writes_one_file_per_register_into_a_directory() {
             "soa.csv",
             "clauses.csv",
             "questions.csv",
+            "people.csv",
+            "competence.csv",
             "findings.csv"
         ]
     );
@@ -403,7 +409,7 @@ fn a_register_as_json_is_the_listing_in_an_envelope() {
     assert_eq!(v["what"], "soa");
     assert_eq!(
         v["soa_version"],
-        "SoA v1 of 2026-02-10 approved by Managing Director, 1 control undecided, 3 controls changed since"
+        "SoA v1 of 2026-02-10 approved by Karin Nordmann, 1 control undecided, 3 controls changed since"
     );
     assert_eq!(v["registers"]["soa"], Value::Array(list(&sb, &db, "soa")));
 }
@@ -464,4 +470,40 @@ fn bad_combinations_get_one_line_errors_and_write_nothing() {
     sb.run(&["--db", missing.to_str().unwrap(), "export", "soa", "-o", o])
         .fails_with("no such file");
     assert!(!out.exists() && !csv.exists() && !bare.exists());
+}
+
+#[test]
+fn the_people_export_holds_the_people_their_roles_and_competence_records() {
+    let sb = Sandbox::new();
+    let db = sb.demo();
+    let dir = sb.path("people");
+    let files = export(&sb, &db, &["people", "--format", "csv"], &dir);
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| f.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        names,
+        ["cover.csv", "people.csv", "roles.csv", "competence.csv"]
+    );
+    let people = text(&dir.join("people.csv"));
+    assert!(
+        people.contains("P-001,Karin Nordmann,Managing Director"),
+        "{people}"
+    );
+    assert!(
+        people.contains("Top management from 2018-04-01"),
+        "{people}"
+    );
+    let mut reader = csv::Reader::from_path(dir.join("competence.csv")).unwrap();
+    assert_eq!(reader.records().count(), list(&sb, &db, "competence").len());
+    let md = sb.path("people.md");
+    export(&sb, &db, &["people"], &md);
+    let md = text(&md);
+    assert!(
+        md.starts_with("# People and competence — Nordwind Logistik GmbH"),
+        "{md}"
+    );
+    assert!(md.contains("## Roles (7)"), "{md}");
+    assert!(md.contains("| Anna Weber | Information security officer | Qualification | ISO/IEC 27001 Lead Implementer |"), "{md}");
 }

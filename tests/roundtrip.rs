@@ -546,3 +546,42 @@ fn the_climate_decision_and_target_dates_travel_with_the_workspace_json() {
     assert_eq!(read["scope_statements"]["climate_change"], Value::Null);
     assert_eq!(target(&read, "5.30"), Value::Null);
 }
+
+#[test]
+fn people_their_roles_and_competence_records_travel_with_the_workspace_json() {
+    let sb = Sandbox::new();
+    let original = sb.demo();
+    let doc = export_json(&sb, &original);
+    assert_eq!(doc["people"].as_array().unwrap().len(), 15);
+    assert_eq!(doc["people"][0]["name"], "Karin Nordmann");
+    assert_eq!(doc["roles_held"].as_array().unwrap().len(), 22);
+    let (copy, run) = import_json(&sb, &doc, "copy");
+    run.success();
+    for register in ["people", "roles", "competence"] {
+        assert_eq!(
+            list(&sb, &copy, register),
+            list(&sb, &original, register),
+            "{register}"
+        );
+    }
+    // The same findings, the acceptances' authority included.
+    let check = |file: &Path| sb.run(&["check", db(file)]).stdout();
+    assert_eq!(check(&copy), check(&original));
+
+    // An export from before people: every name becomes a person, with no roles.
+    let mut old = doc;
+    let file = old.as_object_mut().unwrap();
+    for key in ["people", "roles", "roles_held", "competence_records"] {
+        assert!(file.remove(key).is_some(), "{key}");
+    }
+    file.insert("acceptances".into(), Value::Array(Vec::new()));
+    let (older, run) = import_json(&sb, &old, "older");
+    run.success();
+    let people = list(&sb, &older, "people");
+    assert!(people.iter().any(|p| p["name"] == "Karin Nordmann"));
+    assert!(
+        people
+            .iter()
+            .all(|p| p["roles"] == Value::Array(Vec::new()))
+    );
+}

@@ -12,6 +12,7 @@ use crate::domain::clause::ClauseItem;
 use crate::domain::control::Control;
 use crate::domain::methodology::Methodology;
 use crate::domain::party::InterestedParty;
+use crate::domain::person::{CompetenceRecord, Person, Role, RoleHeld};
 use crate::domain::protection::{Objective, ProtectionNeed, ProtectionScale};
 use crate::domain::question::{OpenQuestion, field as question_field};
 use crate::domain::risk::{Acceptance, Risk};
@@ -112,6 +113,19 @@ pub enum Command {
         id: i64,
         walked: Vec<i64>,
     },
+    /// A person added (id 0) or changed; a new name renames every reference to them.
+    SavePerson(Person),
+    /// Deletes a person no record names (one who is named leaves instead).
+    DeletePerson(i64),
+    /// A role of the workspace's own added (id 0), or a role's name and competence changed.
+    SaveRole(Role),
+    /// That a person holds a role from a day (the same role from the same day again sets its
+    /// end).
+    HoldRole(RoleHeld),
+    /// Removes a role held entered by mistake.
+    RemoveRoleHeld(RoleHeld),
+    SaveCompetenceRecord(CompetenceRecord),
+    DeleteCompetenceRecord(i64),
     /// New rows from a register file (`isms import`), checked by `report::import`.
     Import(Rows),
 }
@@ -134,6 +148,10 @@ pub enum Saved {
     Clause(ClauseItem),
     Question(OpenQuestion),
     Workshop(Workshop),
+    Person(Person),
+    Role(Role),
+    RoleHeld(RoleHeld),
+    CompetenceRecord(CompetenceRecord),
     /// A change of method, said in a sentence: what it did to the ratings.
     Summary(String),
 }
@@ -228,6 +246,13 @@ impl Command {
             }
             Self::SaveWorkshop(workshop) => Saved::Workshop(w.update_workshop(workshop)?),
             Self::EndWorkshop { id, walked } => Saved::Workshop(w.end_workshop(id, &walked)?),
+            Self::SavePerson(p) => Saved::Person(w.save_person(p)?),
+            Self::DeletePerson(id) => nothing(w.delete_person(id))?,
+            Self::SaveRole(r) => Saved::Role(w.save_role(r)?),
+            Self::HoldRole(h) => Saved::RoleHeld(w.hold_role(h)?),
+            Self::RemoveRoleHeld(h) => nothing(w.remove_role_held(&h))?,
+            Self::SaveCompetenceRecord(r) => Saved::CompetenceRecord(w.save_competence_record(r)?),
+            Self::DeleteCompetenceRecord(id) => nothing(w.delete_competence_record(id))?,
             Self::Import(rows) => nothing(rows.write(w))?,
         })
     }

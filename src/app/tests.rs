@@ -209,3 +209,66 @@ fn a_re_confirmed_rating_logs_nothing_and_a_new_level_keeps_its_rationale_as_sta
     let after = changes.last().and_then(|c| c.after.clone()).unwrap();
     assert!(after.contains(r#""rationale_stale":true"#), "{after}");
 }
+
+#[test]
+fn people_roles_held_and_competence_records_go_through_commands() {
+    use crate::domain::person::{BuiltinRole, CompetenceKind, CompetenceRecord, Person, RoleHeld};
+    let (_dir, mut app) = session();
+    let Saved::Person(anna) = app
+        .apply(Command::SavePerson(Person {
+            function: "Head of IT".into(),
+            ..Person::new("Anna Weber")
+        }))
+        .unwrap()
+    else {
+        panic!("no person saved")
+    };
+    assert_eq!(anna.reference(), "P-001");
+    let people = app.reader().people().unwrap();
+    let isb = people.builtin(BuiltinRole::Isb).unwrap().clone();
+    let held = RoleHeld {
+        person: anna.id,
+        role: isb.id,
+        from: NaiveDate::from_ymd_opt(2024, 5, 1).unwrap(),
+        until: None,
+    };
+    app.apply(Command::HoldRole(held.clone())).unwrap();
+    let day = NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
+    let people = app.reader().people().unwrap();
+    assert!(people.holds(&anna, BuiltinRole::Isb, day));
+    let Saved::CompetenceRecord(record) = app
+        .apply(Command::SaveCompetenceRecord(CompetenceRecord {
+            id: 0,
+            person: anna.id,
+            role: Some(isb.id),
+            kind: CompetenceKind::Qualification,
+            topic: "ISO/IEC 27001 Lead Implementer".into(),
+            on: day,
+            evidence: "Certificate in the HR file".into(),
+            valid_until: None,
+        }))
+        .unwrap()
+    else {
+        panic!("no record saved")
+    };
+    assert_eq!(
+        app.reader().competence_records().unwrap(),
+        std::slice::from_ref(&record)
+    );
+    // A named person is not deleted; a role held and a record are.
+    app.apply(Command::DeleteCompetenceRecord(record.id))
+        .unwrap();
+    app.apply(Command::RemoveRoleHeld(held)).unwrap();
+    assert!(app.reader().competence_records().unwrap().is_empty());
+    assert!(app.reader().people().unwrap().held.is_empty());
+    app.apply(Command::DeletePerson(anna.id)).unwrap();
+    assert!(app.reader().people().unwrap().people.is_empty());
+    // A bad email is refused naming its field.
+    let Err(Error::Invalid(e)) = app.apply(Command::SavePerson(Person {
+        email: "anna at nordwind".into(),
+        ..Person::new("Anna Weber")
+    })) else {
+        panic!("a bad email was saved")
+    };
+    assert_eq!(e.field, crate::domain::person::field::EMAIL);
+}

@@ -6,7 +6,7 @@ use crate::domain::asset::AssetKind as K;
 use crate::domain::clause::ClauseStatus as CS;
 use crate::domain::methodology::Authority;
 use crate::domain::party::PartyKind as P;
-use crate::domain::person::BuiltinRole;
+use crate::domain::person::{BuiltinRole, CompetenceKind as CK};
 use crate::domain::protection::Objective::{
     self, Availability as A, Confidentiality as C, Integrity as I,
 };
@@ -17,24 +17,100 @@ use crate::domain::treatment::ActionStatus as AS;
 
 pub const ORGANISATION: &str = "Nordwind Logistik GmbH";
 
-// Role names used as owners.
-const MD: &str = "Managing Director";
-const ISB: &str = "ISB (Anna Weber)";
-const CTO: &str = "CTO";
-const CFO: &str = "CFO";
-const HR: &str = "HR Manager";
-const OPS: &str = "Head of Operations";
-const SALES: &str = "Head of Sales";
-const SUPPORT: &str = "Head of Customer Support";
-const DEVOPS: &str = "Lead DevOps Engineer";
-const IT: &str = "IT Coordinator";
-const OFFICE: &str = "Office Manager";
+// The people named as owners, approvers and acceptors, by the function they have.
+const MD: &str = "Karin Nordmann";
+const ISB: &str = "Anna Weber";
+const CTO: &str = "Markus Brandt";
+const CFO: &str = "Sabine Krüger";
+const HR: &str = "Julia Schmitt";
+const OPS: &str = "Petra Hoffmann";
+const SALES: &str = "Thomas Becker";
+const SUPPORT: &str = "Lena Vogel";
+const DEVOPS: &str = "Felix Wagner";
+const IT: &str = "Jonas Klein";
+const OFFICE: &str = "Sandra Meyer";
+const AUDITOR: &str = "Michael Hartmann";
+const DISPATCHER: &str = "Daniel Schulz";
+/// Led the Hamburg office until he left on 2026-01-31; AS-027 is still in his name.
+const LEFT: &str = "Stefan Koch";
 
-/// The roles the people hold: name, role, from.
-pub const ROLES_HELD: &[(&str, BuiltinRole, &str)] = &[
-    (MD, BuiltinRole::TopManagement, "2018-04-01"),
-    (ISB, BuiltinRole::Isb, "2024-05-01"),
+/// P-001 ... P-015: name, function, organisation unit, email, the day they left ("" = still
+/// with the company).
+#[rustfmt::skip]
+pub const PEOPLE: &[(&str, &str, &str, &str, &str)] = &[
+    (MD, "Managing Director", "Management", "k.nordmann@nordwind-logistik.de", ""),
+    (ISB, "Information Security Officer", "Management", "a.weber@nordwind-logistik.de", ""),
+    (CTO, "CTO", "Development", "m.brandt@nordwind-logistik.de", ""),
+    (CFO, "CFO", "Finance", "s.krueger@nordwind-logistik.de", ""),
+    (HR, "HR Manager", "HR", "j.schmitt@nordwind-logistik.de", ""),
+    (OPS, "Head of Operations", "Dispatch", "p.hoffmann@nordwind-logistik.de", ""),
+    (SALES, "Head of Sales", "Sales", "t.becker@nordwind-logistik.de", ""),
+    (SUPPORT, "Head of Customer Support", "Customer Support", "l.vogel@nordwind-logistik.de", ""),
+    (DEVOPS, "Lead DevOps Engineer", "Development", "f.wagner@nordwind-logistik.de", ""),
+    (IT, "IT Coordinator", "IT", "j.klein@nordwind-logistik.de", ""),
+    (OFFICE, "Office Manager", "Administration", "s.meyer@nordwind-logistik.de", ""),
+    (AUDITOR, "Quality Manager", "Management", "m.hartmann@nordwind-logistik.de", ""),
+    ("Laura Fischer", "Software Developer", "Development", "l.fischer@nordwind-logistik.de", ""),
+    (DISPATCHER, "Dispatcher", "Dispatch (Hamburg)", "d.schulz@nordwind-logistik.de", ""),
+    (LEFT, "Team Lead Hamburg Office", "Dispatch (Hamburg)", "", "2026-01-31"),
 ];
+
+/// The roles the people hold: name, role, from, until ("" = still held).
+#[rustfmt::skip]
+pub const ROLES_HELD: &[(&str, BuiltinRole, &str, &str)] = &[
+    (MD, BuiltinRole::TopManagement, "2018-04-01", ""),
+    (MD, BuiltinRole::RiskOwner, "2024-05-01", ""),
+    (ISB, BuiltinRole::Isb, "2024-05-01", ""),
+    (ISB, BuiltinRole::ControlOwner, "2024-05-01", ""),
+    (CTO, BuiltinRole::RiskOwner, "2024-05-01", ""),
+    (CTO, BuiltinRole::AssetOwner, "2024-05-01", ""),
+    (CTO, BuiltinRole::ControlOwner, "2024-05-01", ""),
+    (CFO, BuiltinRole::RiskOwner, "2024-05-01", ""),
+    (CFO, BuiltinRole::AssetOwner, "2024-05-01", ""),
+    (HR, BuiltinRole::AssetOwner, "2024-05-01", ""),
+    (HR, BuiltinRole::ControlOwner, "2024-05-01", ""),
+    (OPS, BuiltinRole::RiskOwner, "2024-05-01", ""),
+    (OPS, BuiltinRole::AssetOwner, "2024-05-01", ""),
+    (SALES, BuiltinRole::AssetOwner, "2024-05-01", ""),
+    (SUPPORT, BuiltinRole::AssetOwner, "2024-05-01", ""),
+    (DEVOPS, BuiltinRole::AssetOwner, "2024-05-01", ""),
+    // Taken on after the owners' briefing, and not briefed since: a documented gap.
+    (DEVOPS, BuiltinRole::ControlOwner, "2026-02-01", ""),
+    (IT, BuiltinRole::AssetOwner, "2024-05-01", ""),
+    (IT, BuiltinRole::ControlOwner, "2024-05-01", ""),
+    (OFFICE, BuiltinRole::ControlOwner, "2024-05-01", ""),
+    (AUDITOR, BuiltinRole::InternalAuditor, "2025-09-01", ""),
+    (LEFT, BuiltinRole::AssetOwner, "2024-05-01", "2026-01-31"),
+];
+
+/// Competence shown by a qualification or training for one role: person, role, kind, topic,
+/// date, evidence, valid until ("" = no end).
+#[rustfmt::skip]
+pub const QUALIFICATIONS: &[(&str, BuiltinRole, CK, &str, &str, &str, &str)] = &[
+    (MD, BuiltinRole::TopManagement, CK::Training, "ISMS leadership briefing: policy, objectives, risk acceptance", "2025-11-20", "Slides and sign-off in the ISMS folder", ""),
+    (ISB, BuiltinRole::Isb, CK::Qualification, "ISO/IEC 27001 Lead Implementer", "2024-06-14", "Certificate no. LI-24-0614 in the HR file", "2027-06-13"),
+    (ISB, BuiltinRole::Isb, CK::Experience, "Four years as IT security administrator", "2024-05-01", "CV in the HR file", ""),
+    (AUDITOR, BuiltinRole::InternalAuditor, CK::Qualification, "Internal auditor ISO/IEC 27001 (ISO 19011)", "2025-10-09", "Certificate in the HR file", "2028-10-08"),
+];
+
+/// The owners' briefing: every risk, asset and control owner on that day attended, and it
+/// counts as their evidence for each of those roles. Topic, date, evidence.
+pub const OWNER_BRIEFING: (&str, &str, &str) = (
+    "Owners' briefing: risk methodology, protection needs and control evidence",
+    "2026-01-15",
+    "Attendance list in the ISMS folder",
+);
+
+/// The yearly awareness sessions: topic, date, evidence. Everyone with the company on the day
+/// attended, except those in [`MISSED_AWARENESS`].
+#[rustfmt::skip]
+pub const AWARENESS: &[(&str, &str, &str)] = &[
+    ("Security awareness 2025: phishing and passwords", "2025-02-20", "Attendance list in the HR file"),
+    ("Security awareness 2026: phishing, clear desk, reporting incidents", "2026-01-20", "Attendance list in the HR file"),
+];
+
+/// Who missed an awareness session: name, the session's date. A documented gap.
+pub const MISSED_AWARENESS: &[(&str, &str)] = &[(DISPATCHER, "2026-01-20")];
 
 pub const ISMS_SCOPE: &str = "The ISMS of Nordwind Logistik GmbH covers all business activities of the company: development, operation and sale of the dispatch platform NordDispatch, dispatch services for customers, customer support and the administrative functions (finance, HR, purchasing). It covers the headquarters in Bremen (Überseestadt), the warehouse office in Hamburg-Waltershof, remote work from home offices, and the cloud services used (AWS eu-central-1, Microsoft 365, GitHub, DATEV).\n\nExcluded: the tenants' canteen in the Bremen building, run by the landlord's catering contractor (see S-008).";
 pub const CERTIFICATE_SCOPE: &str = "Development, operation and support of the dispatch platform NordDispatch, provided from the headquarters of Nordwind Logistik GmbH in Bremen, in accordance with the Statement of Applicability of 2026-02-10.";
@@ -178,7 +254,7 @@ pub const ASSETS: &[(K, &str, &str, &str, u32, &str, &str)] = &[
     (K::Supplier, "External IT service provider (WeserIT Service GmbH)", IT, "confidential", 6, "Bremen", "Manages firewall, office network, file server and backups under a service contract."),
     (K::CloudService, "DATEV accounting (Unternehmen online)", CFO, "confidential", 7, "DATEV data centre, Nuremberg", "Accounting and document archive shared with the tax advisor."),
     (K::CloudService, "Helpdesk ticket system (SaaS)", SUPPORT, "internal", 4, "EU SaaS provider", "Support tickets, customer e-mail threads and knowledge base."),
-    (K::Site, "Hamburg warehouse office", OPS, "internal", 2, "Hamburg-Waltershof", "Dispatch desk with four workplaces inside a customer's warehouse."),
+    (K::Site, "Hamburg warehouse office", LEFT, "internal", 2, "Hamburg-Waltershof", "Dispatch desk with four workplaces inside a customer's warehouse."),
     (K::Hardware, "Backup NAS", "", "confidential", 1, "Server room Bremen", "Nightly backup target of the file server, in the same room and network as the server."),
     (K::Hardware, "Legacy FTP server", IT, "internal", 1, "Server room Bremen", "Formerly used for EDI file exchange with carriers; the last two carriers were to move to the API by January 2026. Still switched on."),
     (K::Intangible, "Company reputation", MD, "public", 0, "", "Trust of customers and carriers in Nordwind as a reliable and secure dispatch partner."),
@@ -836,7 +912,7 @@ pub const WORKSHOP: WorkshopRow = WorkshopRow {
     title: "Protection needs workshop: dispatch, HR and shared infrastructure",
     started_at: "2026-01-28T09:00:00",
     ended_at: "2026-01-28T12:30:00",
-    attendees: &["Anna Weber", "Jonas Klein", "Petra Hoffmann"],
+    attendees: &[ISB, IT, OPS],
     walked: &[1, 3, 7, 16, 28, 11],
 };
 
@@ -870,8 +946,8 @@ const NOTED_BY: &str = "anna.weber";
 
 #[rustfmt::skip]
 pub const QUESTIONS: &[QuestionRow] = &[
-    QuestionRow { asset: 16, text: "Are spare laptops kept in Hamburg too, or only in Bremen?", noted_by: NOTED_BY, noted_at: "2026-01-28T10:20:00", resolved_at: "2026-02-06T09:00:00", answer: "Only in Bremen: both spares are kept there, and Hamburg gets one by courier the same day.", answered_by: "Jonas Klein", assignee: "", due: "" },
-    QuestionRow { asset: 28, text: "Who owns the Backup NAS: our IT or the external IT service provider?", noted_by: NOTED_BY, noted_at: "2026-01-28T11:05:00", resolved_at: "", answer: "", answered_by: "", assignee: "Jonas Klein", due: "2026-04-30" },
+    QuestionRow { asset: 16, text: "Are spare laptops kept in Hamburg too, or only in Bremen?", noted_by: NOTED_BY, noted_at: "2026-01-28T10:20:00", resolved_at: "2026-02-06T09:00:00", answer: "Only in Bremen: both spares are kept there, and Hamburg gets one by courier the same day.", answered_by: IT, assignee: "", due: "" },
+    QuestionRow { asset: 28, text: "Who owns the Backup NAS: our IT or the external IT service provider?", noted_by: NOTED_BY, noted_at: "2026-01-28T11:05:00", resolved_at: "", answer: "", answered_by: "", assignee: IT, due: "2026-04-30" },
     QuestionRow { asset: 11, text: "Which invoicing data would hurt most if altered: platform fees or dispatch billing?", noted_by: NOTED_BY, noted_at: "2026-01-28T11:40:00", resolved_at: "", answer: "", answered_by: "", assignee: "", due: "" },
     QuestionRow { asset: 0, text: "Does the canteen's Wi-Fi share the office network's uplink?", noted_by: NOTED_BY, noted_at: "2026-01-28T12:10:00", resolved_at: "", answer: "", answered_by: "", assignee: "", due: "" },
 ];

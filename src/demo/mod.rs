@@ -60,13 +60,25 @@
 //! - **Core documented information missing** (major): 9.2.2 audit programme, 9.3.3 management
 //!   review results and 10.2 nonconformities, none of them started yet; other missing
 //!   documents (7.2, 7.5.3, 8.1, 9.1) are minor.
+//! - **Role holder without competence evidence** (7.2): P-009 Felix Wagner took on the control
+//!   owner role on 2026-02-01, after the owners' briefing of 2026-01-15, and has no record for
+//!   it since. Every other role that states the competence it needs has a current record for
+//!   each holder (the briefing, or a qualification).
+//! - **Awareness older than twelve months** (7.3, one lapse, minor): P-014 Daniel Schulz missed
+//!   the session of 2026-01-20; his last one was on 2025-02-20. Everyone else with the company
+//!   attended it.
+//! - **Open item in the name of someone who left** (5.3): AS-027 (Hamburg warehouse office) is
+//!   still owned by P-015 Stefan Koch, who left on 2026-01-31 (his asset owner role ended that
+//!   day).
 //!
 //! Three rules have no case here, as their gap cannot coexist with the ones above: no internal
 //! or external issues (SCOPE-006) and no interested parties (SCOPE-007), which a new workspace
 //! shows, and evidence missing as a pattern (SOA-008), which would replace A.7.13's single lapse.
+//! Nor is any name given that is no person (PEOPLE-005): every name the demo writes is one of
+//! its people, as every name the app saves is.
 //!
-//! No gap is systemic: a third of the risks or assets sharing a gap (RISK-010, RISK-011,
-//! ASSET-006) would not be the well-run company the demo shows; the unit tests cover those.
+//! No gap is systemic: a third of the risks, assets or people sharing a gap (RISK-010, RISK-011,
+//! ASSET-006, PEOPLE-003) would not be the well-run company the demo shows; the unit tests cover those.
 //! Nor does the demo hold a value off its scale (ASSET-007, RISK-016): the demo goes through
 //! every export and import in the tests, and an import refuses such a value; `tests/check.rs`
 //! writes them into the demo file as another tool would, and checks the findings.
@@ -84,7 +96,10 @@
 //! Counts: 8 scope items (S-008 excluded from the ISMS, S-002 outside the certificate),
 //! 5 context issues, 7 interested parties, 30 assets (11 primary, 18 supporting, 1 intangible),
 //! 38 dependencies, 35 protection needs, 20 risks (every treatment option used), 17 actions,
-//! 3 acceptances, 2 custom controls, SoA decided for all 93 Annex A controls (88 applicable,
+//! 3 acceptances, 2 custom controls, 15 people (P-001 Karin Nordmann, managing director and
+//! top management; P-002 Anna Weber, ISB; the owners named by their function in `data.rs`;
+//! P-012 Michael Hartmann, internal auditor; one who left) holding 22 roles, with 51 competence
+//! and awareness records, SoA decided for all 93 Annex A controls (88 applicable,
 //! 5 excluded) and both custom controls, one issued SoA version (v1, with A.8.12 undecided), and
 //! one finished workshop:
 //! W-001, the protection needs workshop of 2026-01-28 (09:00 to 12:30; Anna Weber, Jonas Klein,
@@ -95,6 +110,7 @@
 //! whole) open and given to nobody.
 
 mod data;
+mod people;
 
 pub use data::ORGANISATION;
 mod scaled;
@@ -110,7 +126,6 @@ use crate::domain::clause::ClauseItem;
 use crate::domain::control::{Control, Theme};
 use crate::domain::methodology::{Methodology, Rating};
 use crate::domain::party::InterestedParty;
-use crate::domain::person::RoleHeld;
 use crate::domain::protection::{ProtectionNeed, ProtectionScale};
 use crate::domain::question::{OpenQuestion, field as question_field, parse_stamp};
 use crate::domain::reference::RefKind;
@@ -202,7 +217,7 @@ fn fill(w: &mut Writer<'_>, s: &Settings) -> Result<(), StoreError> {
         // A documented gap: the climate issue is recorded, the 4.1 decision is not.
         climate_change: None,
     })?;
-    fill_people(w)?;
+    people::fill_people(w)?;
     let scope_ids = fill_context(w)?;
     let asset_ids = fill_assets(w, s, &scope_ids)?;
     let risk_ids = fill_risks(w, s, &asset_ids)?;
@@ -210,26 +225,6 @@ fn fill(w: &mut Writer<'_>, s: &Settings) -> Result<(), StoreError> {
     fill_soa(w, s, &custom)?;
     fill_clauses(w, s)?;
     fill_workshop(w, s, &asset_ids)
-}
-
-/// The people who hold roles, with the roles from their first day.
-fn fill_people(w: &mut Writer<'_>) -> Result<(), StoreError> {
-    for &(name, role, from) in data::ROLES_HELD {
-        let person = w.person_named(crate::domain::person::field::NAME, name)?;
-        let people = w.people()?;
-        let (Some(person), Some(role)) = (people.named(&person), people.builtin(role)) else {
-            return Err(StoreError::Missing(format!(
-                "{name} or their role in the demo data"
-            )));
-        };
-        w.hold_role(RoleHeld {
-            person: person.id,
-            role: role.id,
-            from: date(from)?,
-            until: None,
-        })?;
-    }
-    Ok(())
 }
 
 /// Scope items, context issues and interested parties; returns the scope items' row ids.

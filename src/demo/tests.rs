@@ -67,6 +67,7 @@ fn demo_has_the_designed_counts() {
     );
     assert_eq!(store.dependencies().unwrap().len(), 38);
     assert_eq!((c.workshops, c.questions, c.open_questions), (1, 4, 3));
+    assert_eq!((c.people, c.competence_records), (15, 51));
     assert_eq!(store.questions().unwrap().len(), 4);
     let statements = store.scope_statements().unwrap();
     assert!(statements.certificate_scope.contains("NordDispatch"));
@@ -557,3 +558,60 @@ fn an_existing_path_is_refused_and_left_alone() {
 }
 
 mod soa;
+
+#[test]
+fn people_gaps_are_exactly_the_documented_ones() {
+    use crate::domain::person::BuiltinRole;
+    use crate::domain::readiness::{self, Place, Severity};
+    let (_dir, store) = demo();
+    let people = store.people().unwrap();
+    assert_eq!(people.people.len(), 15);
+    assert_eq!(people.held.len(), 22);
+    assert_eq!(store.competence_records().unwrap().len(), 51);
+    let day = today();
+    let md = people.named("Karin Nordmann").unwrap();
+    assert_eq!(md.function, "Managing Director");
+    assert!(people.holds(md, BuiltinRole::TopManagement, day));
+    let isb = people.named("Anna Weber").unwrap();
+    assert!(people.holds(isb, BuiltinRole::Isb, day));
+    let auditor = people
+        .people
+        .iter()
+        .filter(|p| people.holds(p, BuiltinRole::InternalAuditor, day))
+        .count();
+    assert_eq!(auditor, 1);
+    let findings = readiness::check(&store.workspace().unwrap(), day);
+    let found: Vec<(&str, Severity, String)> = findings
+        .iter()
+        .filter(|f| f.rule.starts_with("PEOPLE-"))
+        .map(|f| (f.rule, f.severity, f.message.clone()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "PEOPLE-001",
+                Severity::Minor,
+                "P-009 Felix Wagner holds the role Control owner without a current record of \
+                 the competence it needs"
+                    .to_string()
+            ),
+            (
+                "PEOPLE-002",
+                Severity::Minor,
+                "P-014 Daniel Schulz: their awareness lapsed on 2026-02-20".to_string()
+            ),
+            (
+                "PEOPLE-004",
+                Severity::Minor,
+                "P-015 Stefan Koch left on 2026-01-31 and still has 1 open item in their name: \
+                 AS-027 Hamburg warehouse office"
+                    .to_string()
+            ),
+        ]
+    );
+    let leaver = people.named("Stefan Koch").unwrap();
+    assert!(findings.iter().any(|f| f.place == Place::Person(leaver.id)));
+    // Every name the registers give is a person of the register.
+    assert!(!findings.iter().any(|f| f.rule == "PEOPLE-005"));
+}

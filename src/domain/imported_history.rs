@@ -85,6 +85,7 @@ fn own_kind(entity: &str) -> Option<RefKind> {
         "scope_item" => Some(RefKind::ScopeItem),
         "risk" => Some(RefKind::Risk),
         "workshop" => Some(RefKind::Workshop),
+        "person" => Some(RefKind::Person),
         _ => None,
     }
 }
@@ -111,6 +112,8 @@ pub fn relinked(
     for (field, value) in map.iter_mut() {
         let kind = match field.as_str() {
             "id" => own_kind(entity),
+            // A competence record names its person by row id (a role held, by name).
+            "person" => Some(RefKind::Person),
             other => link_kind(other),
         };
         if let Some(kind) = kind {

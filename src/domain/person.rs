@@ -317,3 +317,5 @@ impl CompetenceRecord {
 
 #[cfg(test)]
 mod tests;
+
+pub mod duties;

@@ -56,6 +56,9 @@ pub struct Counts {
     pub questions: u64,
     pub open_questions: u64,
     pub workshops: u64,
+    /// People of the register (those who left included) and their competence records.
+    pub people: u64,
+    pub competence_records: u64,
     pub changes: u64,
 }
 
@@ -113,6 +116,8 @@ impl Store {
             questions: count("SELECT COUNT(*) FROM open_questions")?,
             open_questions: count("SELECT COUNT(*) FROM open_questions WHERE resolved_at IS NULL")?,
             workshops: count("SELECT COUNT(*) FROM workshops")?,
+            people: count("SELECT COUNT(*) FROM people")?,
+            competence_records: count("SELECT COUNT(*) FROM competence_records")?,
             changes: count("SELECT COUNT(*) FROM change_log")?,
         })
     }

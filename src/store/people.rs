@@ -405,7 +405,8 @@ impl Writer<'_> {
         let shown = HeldAs {
             person: &person.name,
             role: &role.name,
-            held: &held,
+            from: held.from,
+            until: held.until,
         };
         let action = if before.is_some() { "update" } else { "create" };
         self.log(
@@ -435,7 +436,8 @@ impl Writer<'_> {
         let shown = HeldAs {
             person: &person.name,
             role: &role.name,
-            held,
+            from: held.from,
+            until: held.until,
         };
         self.log(
             "role_held",
@@ -497,12 +499,21 @@ impl Writer<'_> {
             r
         };
         let action = if before.is_some() { "update" } else { "create" };
+        let before_person = match &before {
+            Some(b) => Some(one_person(&self.tx, b.person)?),
+            None => None,
+        };
+        let shown_before = match (&before, &before_person) {
+            (Some(b), Some(p)) => Some(RecordAs::of(&self.tx, p, b)?),
+            _ => None,
+        };
+        let shown_after = RecordAs::of(&self.tx, &person, &saved)?;
         self.log(
             "competence",
             &person.reference(),
             action,
-            before.as_ref(),
-            Some(&saved),
+            shown_before.as_ref(),
+            Some(&shown_after),
         )?;
         Ok(saved)
     }
@@ -511,25 +522,55 @@ impl Writer<'_> {
     pub fn delete_competence_record(&mut self, id: i64) -> Result<()> {
         let before = one_record(&self.tx, id)?;
         let person = one_person(&self.tx, before.person)?;
+        let shown = RecordAs::of(&self.tx, &person, &before)?;
         self.tx
             .execute("DELETE FROM competence_records WHERE id = ?1", [id])?;
         self.log(
             "competence",
             &person.reference(),
             "delete",
-            Some(&before),
+            Some(&shown),
             None::<&()>,
         )
     }
 }
 
-/// A role held as the change log shows it: with the names, not only the row ids.
+/// A role held as the change log shows it: with the names, not the row ids.
 #[derive(serde::Serialize)]
 struct HeldAs<'a> {
     person: &'a str,
     role: &'a str,
-    #[serde(flatten)]
-    held: &'a RoleHeld,
+    from: chrono::NaiveDate,
+    until: Option<chrono::NaiveDate>,
+}
+
+/// A competence record as the change log shows it: its person and role by name.
+#[derive(serde::Serialize)]
+struct RecordAs<'a> {
+    id: i64,
+    person: &'a str,
+    role: Option<String>,
+    kind: crate::domain::person::CompetenceKind,
+    topic: &'a str,
+    on: chrono::NaiveDate,
+    evidence: &'a str,
+    valid_until: Option<chrono::NaiveDate>,
+}
+
+impl<'a> RecordAs<'a> {
+    fn of(conn: &Connection, person: &'a Person, r: &'a CompetenceRecord) -> Result<Self> {
+        let role = r.role.map(|id| one_role(conn, id)).transpose()?;
+        Ok(Self {
+            id: r.id,
+            person: &person.name,
+            role: role.map(|role| role.name),
+            kind: r.kind,
+            topic: &r.topic,
+            on: r.on,
+            evidence: &r.evidence,
+            valid_until: r.valid_until,
+        })
+    }
 }
 
 #[cfg(test)]

@@ -26,6 +26,8 @@ impl Store {
             clauses: self.clauses()?,
             questions: self.questions()?,
             last_rating_change: self.last_rating_change()?,
+            people: self.people()?,
+            competence: self.competence_records()?,
         })
     }
 }

@@ -16,6 +16,7 @@ use super::screens::assets::AssetRow;
 use super::screens::clauses::ClauseRow;
 use super::screens::dashboard::Dashboard;
 use super::screens::lazy::{Lazy, build_in_background};
+use super::screens::people::PeopleScreen;
 use super::screens::protection::ProtectionScreen;
 use super::screens::register::RegisterScreen;
 use super::screens::risks::RisksScreen;
@@ -81,6 +82,7 @@ impl Shell {
                     s,
                 )?))
             }),
+            Lazy::new("People", |s| Ok(Box::new(PeopleScreen::new(s)?))),
         ];
         let dashboard = Dashboard::new(&app.reader())?;
         build_in_background(

@@ -123,7 +123,7 @@ fn the_soa_changed_in_three_places_since_v1() {
         (v1.label(), v1.approver.as_str(), v1.issued_on),
         (
             "v1".to_string(),
-            "Managing Director",
+            "Karin Nordmann",
             date("2026-02-10").unwrap()
         )
     );

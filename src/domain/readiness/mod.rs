@@ -7,6 +7,7 @@
 
 mod assets;
 mod clauses;
+mod people;
 mod risks;
 mod scope;
 mod soa;
@@ -19,6 +20,7 @@ use super::clause::ClauseItem;
 use super::control::Control;
 use super::methodology::Methodology;
 use super::party::InterestedParty;
+use super::person::{CompetenceRecord, People};
 use super::protection::{Objective, ProtectionNeed, ProtectionScale};
 use super::question::OpenQuestion;
 use super::risk::{Acceptance, Risk};
@@ -57,6 +59,10 @@ pub enum Place {
     Clause(String),
     /// A question of a workshop about no asset (or one deleted since), by row id.
     Question(i64),
+    /// The people register as a whole.
+    People,
+    /// A person of the people register, by row id.
+    Person(i64),
 }
 
 /// What a rule rests on: a clause of ISO/IEC 27001:2022 (`6.1.3`) or an Annex A control
@@ -152,6 +158,10 @@ pub struct Workspace {
     /// The day a risk's inherent or residual rating last changed (the change log's latest such
     /// row), if one ever did after the risk was first recorded.
     pub last_rating_change: Option<NaiveDate>,
+    /// The people, the roles and who holds which.
+    pub people: People,
+    /// The competence and awareness records.
+    pub competence: Vec<CompetenceRecord>,
 }
 
 /// A rule of the catalogue: its stable id, the severity of its findings, and what it checks.
@@ -243,6 +253,11 @@ const RULES: &[Rule] = &[
     clauses::NO_DOCUMENT,
     clauses::NOT_DONE,
     clauses::NO_CORE_DOCUMENT,
+    people::NO_COMPETENCE_EVIDENCE,
+    people::AWARENESS_LAPSED,
+    people::AWARENESS_LAPSED_SYSTEMIC,
+    people::OWNED_BY_LEAVER,
+    people::UNKNOWN_NAME,
 ];
 
 /// The catalogue of rules, in the order of their ids within each area.
@@ -260,6 +275,7 @@ pub fn check(ws: &Workspace, today: NaiveDate) -> Vec<Finding> {
     risks::check(ws, today, &mut findings);
     soa::check(ws, today, &mut findings);
     clauses::check(ws, &mut findings);
+    people::check(ws, today, &mut findings);
     by_grade(&mut findings);
     findings
 }

@@ -63,6 +63,7 @@ string_enum!(
         Scope => "scope", "Scope and context",
         Report => "report", "ISMS report",
         Questions => "questions", "Questions",
+        People => "people", "People and competence",
         Minutes => "minutes", "Workshop minutes",
         Workspace => "workspace", "Workspace",
     }
@@ -90,7 +91,7 @@ impl What {
     /// Whether this export as `format` is a folder of files (CSV of several registers) rather
     /// than one file.
     pub fn writes_folder(self, format: ExportFormat) -> bool {
-        format == ExportFormat::Csv && matches!(self, What::Scope | What::Report)
+        format == ExportFormat::Csv && matches!(self, What::Scope | What::Report | What::People)
     }
 
     /// The formats that make sense for this export.
@@ -387,8 +388,11 @@ impl Parts {
                 R::Soa,
                 R::Clauses,
                 R::Questions,
+                R::People,
+                R::Competence,
             ],
             What::Questions => &[R::Questions],
+            What::People => &[R::People, R::Roles, R::Competence],
             // Written by `export_minutes`, never from registers.
             What::Minutes | What::Workspace => &[],
         };

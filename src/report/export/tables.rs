@@ -95,6 +95,10 @@ const DATES: &[&str] = &[
     "doc_date",
     "accepted_on",
     "until",
+    "left_on",
+    "last_awareness",
+    "on",
+    "valid_until",
     "target_date",
 ];
 
@@ -249,6 +253,9 @@ fn names(register: Register) -> (&'static str, &'static str) {
         Register::Clauses => ("clauses", "Clauses"),
         Register::Questions => ("questions", "Questions"),
         Register::Workshops => ("workshops", "Workshops"),
+        Register::People => ("people", "People"),
+        Register::Roles => ("roles", "Roles"),
+        Register::Competence => ("competence", "Competence and awareness"),
     }
 }
 
@@ -265,6 +272,11 @@ fn header(register: Register, column: &str) -> String {
         (_, "doc_owner") => Some("Document owner"),
         (_, "due") => Some("Due"),
         (Register::Soa, "applicable") => Some("Applicability"),
+        (Register::Roles, "builtin") => Some("Built in"),
+        (Register::Roles, "competence") => Some("Competence needed"),
+        (Register::Competence, "person") => Some("Person"),
+        (Register::Competence, "on") => Some("Date"),
+        (Register::People, "aware") => Some("Awareness current"),
         _ => None,
     };
     if let Some(h) = fixed {
@@ -298,6 +310,9 @@ fn label(register: Register, column: &str, code: &str) -> String {
         (R::Risks, "status") => of(code, RiskStatus::label),
         (R::Risks, "flags") => of(code, RiskFlag::label),
         (R::Actions, "status") => of(code, ActionStatus::label),
+        (R::Roles, "builtin") => of(code, crate::domain::person::BuiltinRole::label),
+        (R::Roles, "authority") => of(code, crate::domain::methodology::Authority::label),
+        (R::Competence, "kind") => of(code, crate::domain::person::CompetenceKind::label),
         (R::Soa | R::Controls, "theme") => of(code, Theme::label),
         (R::Soa, "status") if code == EXCLUDED => Some("Excluded"),
         (R::Soa, "status") => of(code, ImplementationStatus::label),

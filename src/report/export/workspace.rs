@@ -30,6 +30,10 @@
 //! | `clauses` | `[{"number", "title", "status", "note", "evidence", "doc_reference", "doc_owner", "doc_date"}]` |
 //! | `workshops` | `[{"id", "number", "title", "started_at", "ended_at" (null while it runs), "attendees" (names), "walked" (asset references)}]`; stamps are `YYYY-MM-DDTHH:MM:SS`. Optional: a document without it has none |
 //! | `questions` | the questions of workshops, resolved ones included: `[{"id", "number", "asset" (an asset id or null), "text", "noted_by", "noted_at", "resolved_at" (null while open), "answer", "answered_by", "assignee", "due" (a date or null), "workshop" (a workshop id or null)}]`; stamps are `YYYY-MM-DDTHH:MM:SS`. Optional: a document without it has none, and a question without the later fields has no answer, nobody assigned and no workshop |
+//! | `people` | `[{"id", "number", "name", "function", "unit", "email", "left_on" (a date or null)}]`; every owner, approver, acceptor, assignee and attendee name is one of theirs. Optional: a document without it makes a person of each name it gives |
+//! | `roles` | `[{"id", "builtin" (the code of a built-in role, or null for the workspace's own), "name", "authority" (an acceptance authority or null), "competence"}]`. Optional: without it the built-in roles stand as a new workspace has them |
+//! | `roles_held` | `[{"person" (a person id), "role" (a role id), "from", "until" (a date or null)}]`. Optional |
+//! | `competence_records` | `[{"id", "person" (a person id), "role" (a role id or null), "kind", "topic", "on", "evidence", "valid_until" (a date or null)}]`. Optional |
 //! | `change_log` | the change log, oldest first: `[{"at" (`YYYY-MM-DDTHH:MM:SS`), "who", "entity", "reference", "action", "before", "after", "workshop" (the number of the workshop the change was made in; left out when none)}]`; `before`/`after` are the item's snapshots as JSON texts (row ids as in this document) or null. `isms import workspace` keeps every entry with its author, time and workshop. Optional: a document without it imports with a log of the import itself |
 //!
 //! `id`s are the file's row ids: they only tie records of this document together (a risk's
@@ -46,6 +50,7 @@ use crate::domain::clause::ClauseItem;
 use crate::domain::control::Control;
 use crate::domain::methodology::Methodology;
 use crate::domain::party::InterestedParty;
+use crate::domain::person::{CompetenceRecord, Person, Role, RoleHeld};
 use crate::domain::protection::{Objective, ProtectionNeed, ProtectionScale};
 use crate::domain::question::OpenQuestion;
 use crate::domain::risk::{Acceptance, Risk};
@@ -94,6 +99,15 @@ pub struct WorkspaceFile {
     /// Added after version 1 was first published, so optional on reading.
     #[serde(default)]
     pub questions: Vec<OpenQuestion>,
+    /// Added after version 1 was first published, so optional on reading.
+    #[serde(default)]
+    pub people: Vec<Person>,
+    #[serde(default)]
+    pub roles: Vec<Role>,
+    #[serde(default)]
+    pub roles_held: Vec<RoleHeld>,
+    #[serde(default)]
+    pub competence_records: Vec<CompetenceRecord>,
     /// Optional on reading too: without it the import's own entries make the log.
     #[serde(default)]
     pub change_log: Vec<Change>,
@@ -130,6 +144,10 @@ impl WorkspaceFile {
             clauses: ws.clauses,
             workshops: store.workshops()?,
             questions: store.questions()?,
+            people: ws.people.people,
+            roles: ws.people.roles,
+            roles_held: ws.people.held,
+            competence_records: ws.competence,
             change_log: store.changes()?,
         })
     }

@@ -19,6 +19,7 @@ use crate::Clock;
 use crate::domain::asset::{Asset, Dependency};
 use crate::domain::control::{Control, Theme, key_order};
 use crate::domain::imported_history::{deleted_id, relinked};
+use crate::domain::person::{CompetenceRecord, Person, Role, RoleHeld};
 use crate::domain::protection::ProtectionNeed;
 use crate::domain::question::OpenQuestion;
 use crate::domain::reference::RefKind;
@@ -110,6 +111,8 @@ fn write_all(w: &mut Writer<'_>, f: &WorkspaceFile, at: &mut String) -> Result<(
     let scale = w.set_protection_scale(f.protection_scale.clone())?;
     let methodology = w.set_methodology(f.methodology.clone())?;
     w.set_scope_statements(f.scope_statements.clone())?;
+    // People before every register that names them, so that each name is theirs.
+    let people = write_people(w, f, at)?;
 
     let mut scope = Ids(HashMap::new());
     for item in by_number(&f.scope_items, |s| s.number) {
@@ -267,6 +270,7 @@ fn write_all(w: &mut Writer<'_>, f: &WorkspaceFile, at: &mut String) -> Result<(
                 RefKind::ScopeItem => &scope,
                 RefKind::Risk => &risks,
                 RefKind::Workshop => &workshops,
+                RefKind::Person => &people,
                 _ => return None,
             }
             .0
@@ -288,4 +292,51 @@ fn write_all(w: &mut Writer<'_>, f: &WorkspaceFile, at: &mut String) -> Result<(
         w.import_change_log(&log)?;
     }
     Ok(())
+}
+
+/// The people with their numbers, the roles (built-in ones updated in place, the workspace's
+/// own added), who held which, and the competence records; returns the people's ids.
+fn write_people(w: &mut Writer<'_>, f: &WorkspaceFile, at: &mut String) -> Result<Ids, StoreError> {
+    let mut people = Ids(HashMap::new());
+    for person in by_number(&f.people, |p| p.number) {
+        *at = RefKind::Person.format(person.number);
+        let stored = w.save_person(Person {
+            id: 0,
+            ..person.clone()
+        })?;
+        w.import_number(RefKind::Person, stored.id, person.number)?;
+        people.0.insert(person.id, stored.id);
+    }
+    let mut roles = Ids(HashMap::new());
+    let seeded = w.people()?;
+    for role in &f.roles {
+        *at = format!("role {}", role.name);
+        let id = role
+            .builtin
+            .and_then(|b| seeded.builtin(b))
+            .map_or(0, |r| r.id);
+        let stored = w.save_role(Role { id, ..role.clone() })?;
+        roles.0.insert(role.id, stored.id);
+    }
+    for held in &f.roles_held {
+        *at = format!("role held by person #{}", held.person);
+        w.hold_role(RoleHeld {
+            person: people.get("person", held.person)?,
+            role: roles.get("role", held.role)?,
+            ..held.clone()
+        })?;
+    }
+    // In the order they were recorded, so that they read back in the same order.
+    let mut records: Vec<&CompetenceRecord> = f.competence_records.iter().collect();
+    records.sort_by_key(|r| r.id);
+    for record in records {
+        *at = format!("competence record #{}", record.id);
+        w.save_competence_record(CompetenceRecord {
+            id: 0,
+            person: people.get("person", record.person)?,
+            role: record.role.map(|r| roles.get("role", r)).transpose()?,
+            ..record.clone()
+        })?;
+    }
+    Ok(people)
 }

@@ -10,7 +10,7 @@
 //!
 //! A risk's latest acceptance is an object in JSON, `{"accepted_by", "authority", "accepted_on",
 //! "level", "until", "expired"}` (null when never accepted); in a table or CSV it reads
-//! `by Managing Director until 2027-03-31` or `expired 2026-01-31`. A risk's flags are the codes
+//! `by Karin Nordmann until 2027-03-31` or `expired 2026-01-31`. A risk's flags are the codes
 //! of [`crate::domain::evaluation::RiskFlag`], judged on the same today as overdue actions.
 //!
 //! An SoA row's `reasons` start with the derived `risk_treatment` when an action that is not
@@ -20,8 +20,11 @@
 //! lists open ones first and the answered ones after: `resolved_at` is null while it is open,
 //! `workshop` the workshop it was noted in (`W-001`) and `overdue` whether it is open past its
 //! `due` date. A workshop lists its `attendees` and the assets it `walked` (arrays in JSON,
-//! joined with ", " in a table or CSV) and counts what its minutes hold.
+//! joined with ", " in a table or CSV) and counts what its minutes hold. A person lists the
+//! `roles` they held (`{"role", "from", "until"}` in JSON, `Risk owner from 2024-05-01` in a
+//! table or CSV) and whether their awareness is current (`aware`, null once they left).
 
+mod people;
 mod questions;
 mod risks;
 mod workshops;
@@ -54,6 +57,9 @@ string_enum!(
         Clauses => "clauses", "Clauses",
         Questions => "questions", "Open questions",
         Workshops => "workshops", "Workshops",
+        People => "people", "People",
+        Roles => "roles", "Roles",
+        Competence => "competence", "Competence and awareness",
     }
 );
 
@@ -195,6 +201,9 @@ pub fn build(store: &Store, register: Register, today: NaiveDate) -> Result<List
         Register::Clauses => clauses(store),
         Register::Questions => questions::questions(store, today),
         Register::Workshops => workshops::workshops(store),
+        Register::People => people::people(store, today),
+        Register::Roles => people::roles(store, today),
+        Register::Competence => people::competence(store, today),
     }
 }
 
@@ -366,6 +375,7 @@ pub(crate) fn cell(v: &Value) -> String {
         Value::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
         Value::Array(items) => items.iter().map(cell).collect::<Vec<_>>().join(", "),
         Value::Object(need) if need.contains_key("effective") => need_text(need),
+        Value::Object(held) if held.contains_key("role") => held_text(held),
         Value::Object(acceptance) if acceptance.contains_key("expired") => {
             acceptance_text(acceptance)
         }
@@ -373,7 +383,17 @@ pub(crate) fn cell(v: &Value) -> String {
     }
 }
 
-/// `by Managing Director until 2027-03-31`, `by the CEO` (no end), or `expired 2026-01-31`.
+/// `Risk owner from 2024-05-01`, `Asset owner from 2024-05-01 until 2026-01-31`.
+fn held_text(held: &Map<String, Value>) -> String {
+    let text = |key: &str| held.get(key).and_then(Value::as_str).unwrap_or_default();
+    let until = match text("until") {
+        "" => String::new(),
+        until => format!(" until {until}"),
+    };
+    format!("{} from {}{until}", text("role"), text("from"))
+}
+
+/// `by Karin Nordmann until 2027-03-31`, `by the CEO` (no end), or `expired 2026-01-31`.
 fn acceptance_text(acceptance: &Map<String, Value>) -> String {
     let text = |key: &str| acceptance.get(key).and_then(Value::as_str);
     let until = text("until");

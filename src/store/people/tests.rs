@@ -250,6 +250,17 @@ fn competence_records_and_roles_held_are_kept_per_person() {
         .unwrap();
     assert!(store.people().unwrap().held.is_empty());
     assert!(store.competence_records().unwrap().is_empty());
+    // The change log names the person and the role, not their row ids, so that the history
+    // reads as the screens do.
+    let log = store.changes().unwrap();
+    let held = log.iter().find(|c| c.entity == "role_held").unwrap();
+    let after = held.after.as_deref().unwrap();
+    assert!(after.contains(r#""person":"Jonas Klein""#), "{after}");
+    assert!(after.contains(r#""role":"Internal auditor""#), "{after}");
+    let recorded = log.iter().find(|c| c.entity == "competence").unwrap();
+    let after = recorded.after.as_deref().unwrap();
+    assert!(after.contains(r#""person":"Jonas Klein""#), "{after}");
+    assert!(after.contains(r#""role":"Internal auditor""#), "{after}");
     // A record for nobody names the field.
     let orphan = store
         .edit(|w| {

@@ -104,6 +104,8 @@ pub enum Action {
     EndWorkshop,
     /// A workshop's minutes, from the list of workshops.
     Minutes,
+    /// Gives the selected person a role (the People screen).
+    GiveRole,
     /// The Dashboard's findings grouped by clause, or by grade again.
     ByClause,
     // Risk methodology

@@ -5,6 +5,7 @@ pub mod assets;
 pub mod clauses;
 pub mod dashboard;
 pub mod lazy;
+pub mod people;
 pub mod protection;
 pub mod register;
 pub mod risks;

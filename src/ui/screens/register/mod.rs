@@ -273,6 +273,11 @@ impl<T: Record> RegisterView<T> {
         self.refresh();
     }
 
+    /// What a new record starts from.
+    pub fn blank(&self) -> &T {
+        &self.blank
+    }
+
     pub fn items(&self) -> &[T] {
         &self.items
     }
@@ -287,6 +292,16 @@ impl<T: Record> RegisterView<T> {
             base,
             format!("Add {}", crate::domain::wording::with_article(T::NOUN)),
         );
+    }
+
+    /// Opens the form of a new record that starts from `base` rather than the blank one (a role
+    /// held for the person selected elsewhere, say).
+    pub fn open_new_from(&mut self, base: T, today: chrono::NaiveDate) {
+        self.open_form(
+            base,
+            format!("Add {}", crate::domain::wording::with_article(T::NOUN)),
+        );
+        self.set_form_today(today);
     }
 
     /// Opens the form of `base`, with the fields that do not apply to it disabled from the start.
