@@ -1,6 +1,6 @@
 //! The ISB's first day, end to end: the real binary in a pseudo-terminal on a fresh workspace,
-//! driven by the keyboard only, from the scope to an exported Statement of Applicability, which
-//! is then read back with the XLSX reader.
+//! driven by the keyboard only, from the scope (and the ISB in the people register) to an
+//! exported Statement of Applicability, which is then read back with the XLSX reader.
 
 #[path = "common/pty.rs"]
 mod pty;
@@ -17,26 +17,8 @@ fn type_in(app: &mut Session, text: &str) {
 #[test]
 fn from_the_scope_to_an_exported_soa_by_keyboard() {
     let ws = Workspace::new();
-    // Anna Weber was appointed ISB before this day: the people register holds her role, and
-    // that role, not what a form says, lets her accept a medium risk.
-    {
-        use isms::domain::person::{BuiltinRole, Person, RoleHeld};
-        let mut store = isms::store::Store::open(std::path::Path::new(ws.path())).unwrap();
-        store
-            .edit(|w| {
-                let anna = w.save_person(Person::new("Anna Weber"))?;
-                let isb = w.people()?.builtin(BuiltinRole::Isb).map_or(0, |r| r.id);
-                w.hold_role(RoleHeld {
-                    person: anna.id,
-                    role: isb,
-                    from: "2025-06-01".parse().unwrap(),
-                    until: None,
-                })
-            })
-            .unwrap();
-    }
     let mut app = Session::open(&ws, &[]);
-    app.wait_for(" 1 Dashboard");
+    app.wait_for("1 Dashboard");
 
     // The ISMS scope statement.
     app.send("2");
@@ -86,6 +68,22 @@ fn from_the_scope_to_an_exported_soa_by_keyboard() {
     app.wait_for("medium: within the acceptance criteria");
     app.send("\x13");
     app.wait_for("Saved R-001 Ransomware on the office network.");
+
+    // The ISB in the people register: her role, not what a form says, lets her accept a
+    // medium risk.
+    app.send("9");
+    app.wait_for("People (5.3)");
+    app.send("n");
+    app.wait_for("Add a person");
+    type_in(&mut app, "Anna Weber");
+    app.send("\x13");
+    app.wait_for("Saved P-002 Anna Weber."); // the CEO is P-001, named as an owner
+    app.send("r");
+    app.wait_for("Add a role held");
+    app.send("\tinfor\r"); // the role, searched
+    app.wait_for("Information security officer");
+    app.send("\x13");
+    app.wait_for("Saved Anna Weber as Information security officer from 2026-03-31.");
 
     // Its residual risk accepted by the information security officer: the form names the
     // level and the authority, and proposes "valid until" one review period ahead.

@@ -93,6 +93,10 @@ impl Screen for PeopleScreen {
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx<'_>) -> Handled {
         if !self.captures() && self.views.switch(key) {
+            // A change in one view (a person added) shows in the others' lists and pickers.
+            if let Err(e) = current!(self, v => v.reload(&ctx.app.reader())) {
+                *ctx.status = Status::Error(format!("Could not read the workspace: {e}"));
+            }
             return Handled::Yes;
         }
         if self.views.current == PeopleView::People
@@ -104,7 +108,12 @@ impl Screen for PeopleScreen {
                     "Opened read-only: nothing can be added, changed or deleted.".into(),
                 );
             } else if let Some(person) = self.people.selected().map(|p| p.person.id) {
-                // The Roles held view, with a new role held for this person in its form.
+                // The Roles held view, with a new role held for this person in its form; read
+                // again first, so that its pickers know a person added a moment ago.
+                if let Err(e) = self.held.reload(&ctx.app.reader()) {
+                    *ctx.status = Status::Error(format!("Could not read the roles held: {e}"));
+                    return Handled::Yes;
+                }
                 self.views.current = PeopleView::Held;
                 let blank = self.held.blank().clone();
                 let base = HeldRow {
