@@ -295,7 +295,7 @@ fn a_wrong_format_is_a_usage_error() {
 fn the_rule_catalogue_lists_every_rule() {
     let sb = Sandbox::new();
     let text = sb.run(&["check", "--rules"]).success().stdout();
-    assert_eq!(text.lines().count(), 52, "{text}");
+    assert_eq!(text.lines().count(), 53, "{text}");
     assert!(
         text.starts_with("SCOPE-001   major        4.3      ISMS scope statement missing\n"),
         "{text}"

@@ -238,6 +238,7 @@ const RULES: &[Rule] = &[
     risks::PLAN_UNAPPROVED,
     risks::ACCEPTANCE_OPEN_ENDED,
     risks::RATING_OFF_SCALE,
+    risks::AUTHORITY_NOT_HELD,
     soa::UNDECIDED,
     soa::EXCLUSION_UNJUSTIFIED,
     soa::NO_REASON,

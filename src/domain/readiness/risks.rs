@@ -133,6 +133,13 @@ pub(super) const RATING_OFF_SCALE: Rule = Rule {
     basis: Basis::Clause("8.2"),
 };
 
+pub(super) const AUTHORITY_NOT_HELD: Rule = Rule {
+    id: "RISK-017",
+    severity: Severity::Minor,
+    title: "Risk accepted with an authority the acceptor's roles did not give that day",
+    basis: Basis::Clause("5.3"),
+};
+
 /// The treatment actions and acceptances of one risk.
 struct RiskRecords<'a> {
     actions: &'a [Action],
@@ -176,6 +183,7 @@ pub(super) fn check(ws: &Workspace, today: NaiveDate, out: &mut Vec<Finding>) {
         }
         if let Some(acceptance) = latest_acceptance(risk.id, own.acceptances) {
             authority(ws, risk, acceptance, out);
+            authority_held(ws, risk, acceptance, out);
             open_ended(risk, acceptance, out);
         }
         residual(ws, risk, &own, out);
@@ -395,6 +403,38 @@ fn flag_finding(
         }
         RiskFlag::AboveCriteria => return None,
     })
+}
+
+/// RISK-017 on the risk's current acceptance: the authority it records must be one the
+/// acceptor had that day by the roles the people register gives them (or by owning the risk).
+/// An acceptance recorded in the app always is; one imported, or whose acceptor's roles were
+/// corrected since, may not be. A name that is nobody in the register is PEOPLE-005's.
+fn authority_held(ws: &Workspace, risk: &Risk, acceptance: &Acceptance, out: &mut Vec<Finding>) {
+    let Some(person) = ws.people.named(&acceptance.accepted_by) else {
+        return;
+    };
+    let held = ws
+        .people
+        .acceptance_authority(&person.name, &risk.owner, acceptance.accepted_on)
+        .ok();
+    if held.is_some_and(|held| held >= acceptance.authority) {
+        return;
+    }
+    let had = match held {
+        Some(held) => format!("only the authority of {}", held.in_sentence()),
+        None => "no authority to accept risks".to_string(),
+    };
+    out.push(AUTHORITY_NOT_HELD.finding(
+        format!(
+            "{}: accepted by {} as {} on {}, but their roles gave them {had} that day",
+            reference(risk),
+            person.name,
+            acceptance.authority.in_sentence(),
+            acceptance.accepted_on,
+        ),
+        "Record the role they held then in the people register, or have the risk accepted again",
+        Place::Acceptance(acceptance.id),
+    ));
 }
 
 /// RISK-007 on the risk's current acceptance: whoever accepted must have the authority the

@@ -279,7 +279,7 @@ fn the_catalogue_has_unique_ids_and_covers_every_rule() {
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), ids.len());
-    assert_eq!(ids.len(), 52);
+    assert_eq!(ids.len(), 53);
     assert_eq!(rules()[0].id, "SCOPE-001");
     assert_eq!(rules()[0].severity, Severity::Major);
     assert!(rules().iter().all(|r| !r.title.is_empty()));

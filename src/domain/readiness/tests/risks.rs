@@ -415,3 +415,43 @@ fn risk_009_the_levels_review_period_sets_the_next_review() {
         "R-001 Ransomware was due for review on 2026-03-01"
     );
 }
+
+#[test]
+fn risk_017_acceptance_with_an_authority_the_roles_did_not_give() {
+    use crate::domain::person::{BuiltinRole, Role, RoleHeld};
+    // Recorded as the ISB's acceptance, but the person ISB holds no role yet.
+    let mut ws = accepted(vec![acceptance(
+        4,
+        Authority::Isb,
+        "2026-03-10",
+        "2027-03-31",
+    )]);
+    let f = only(&ws, "RISK-017");
+    assert_eq!(
+        f.message,
+        "R-001 Ransomware: accepted by ISB as the information security officer on 2026-03-10, \
+         but their roles gave them no authority to accept risks that day"
+    );
+    assert_eq!(f.place, Place::Acceptance(4));
+    // The role taken on only the day after: still not held that day.
+    ws.people.roles.push(Role {
+        id: 2,
+        builtin: Some(BuiltinRole::Isb),
+        name: "Information security officer".into(),
+        authority: Some(Authority::Isb),
+        competence: String::new(),
+    });
+    ws.people.held.push(RoleHeld {
+        person: 1,
+        role: 2,
+        from: d("2026-03-11"),
+        until: None,
+    });
+    only(&ws, "RISK-017");
+    // Held from that day: the record stands.
+    ws.people.held[0].from = d("2026-03-10");
+    none(&ws, "RISK-017");
+    // A name that is nobody in the register is left to PEOPLE-005.
+    ws.acceptances[0].accepted_by = "Somebody".into();
+    none(&ws, "RISK-017");
+}
