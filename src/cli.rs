@@ -94,8 +94,9 @@ pub enum Command {
         rules: bool,
     },
     /// Print a register: scope, parties, issues, assets, risks, actions, controls, soa, clauses,
-    /// questions (the questions of workshops, open ones first, answered ones included) or
-    /// workshops (when each ran, who attended, what it changed).
+    /// questions (the questions of workshops, open ones first, answered ones included),
+    /// workshops (when each ran, who attended, what it changed) or documents (the register of
+    /// documented information: version, approval, next review, what each serves).
     List {
         register: String,
         /// table, json or csv.
@@ -103,7 +104,7 @@ pub enum Command {
         format: String,
     },
     /// Write a deliverable: soa, risks, treatment-plan, assets, scope, report, questions,
-    /// minutes (of a workshop) or workspace.
+    /// documents, minutes (of a workshop) or workspace.
     ///
     /// Formats: xlsx, csv, md, html, json (the workspace: json only; minutes: xlsx, md or html).
     /// csv writes one file per register; several registers go into the directory -o names.

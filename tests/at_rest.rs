@@ -48,7 +48,7 @@ fn scope_names_in_a_copy(file: &Path) -> Vec<String> {
 
 /// From a freshly started app: saves the scope item `name`.
 fn save_scope_item(app: &mut Session, name: &str) {
-    app.wait_for(" 1 Dashboard");
+    app.wait_for("1 Dashboard");
     app.send("2");
     app.send("\x1b[C"); // Right: the next view
     app.wait_for("Scope items (4.3)");
@@ -79,9 +79,9 @@ fn the_app_quitting_leaves_one_file_that_holds_every_edit() {
 fn a_read_only_window_open_while_the_writer_quits_leaves_every_edit_in_the_file() {
     let ws = Workspace::new();
     let mut writer = Session::open(&ws, &[]);
-    writer.wait_for(" 1 Dashboard");
+    writer.wait_for("1 Dashboard");
     let mut reader = Session::spawn(&ws, &["--read-only", "--db", ws.path()], &[]);
-    reader.wait_for(" 1 Dashboard");
+    reader.wait_for("1 Dashboard");
     save_scope_item(&mut writer, "Lager Köln");
     // Its screens read the workspace while the writer saves and quits.
     reader.send("2");

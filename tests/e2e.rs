@@ -8,7 +8,7 @@ use pty::{ENTER_ALT, LEAVE_ALT, PANIC_VAR, Session, Workspace};
 
 /// From a freshly started app to the open new-scope-item form.
 fn open_new_scope_item_form(app: &mut Session) {
-    app.wait_for(" 1 Dashboard");
+    app.wait_for("1 Dashboard");
     app.send("2");
     app.send("\x1b[C"); // Right: the next view
     app.wait_for("Scope items (4.3)");
@@ -135,7 +135,7 @@ fn a_workshop_rates_and_records_assets_by_keyboard() {
     // A relative path (the session runs in the workspace's directory) leaves the status line
     // room for whole messages at 100 columns.
     let mut app = Session::spawn(&ws, &["--db", "n.isms"], &[]);
-    app.wait_for(" 1 Dashboard");
+    app.wait_for("1 Dashboard");
     app.send("4");
     app.wait_for("┌ Protection needs");
 
@@ -229,7 +229,7 @@ fn a_second_window_is_told_who_holds_the_file_and_opens_it_read_only() {
     let ws = Workspace::new();
     // The machine is named from the system, not from a variable anyone can set.
     let mut first = Session::open(&ws, &[("HOSTNAME", "not-this-machine")]);
-    first.wait_for(" 1 Dashboard");
+    first.wait_for("1 Dashboard");
     let pid = first.child.process_id().unwrap();
     let mut second = Session::open(&ws, &[]);
     second.wait_for("Open it read-only instead? [y/N]");

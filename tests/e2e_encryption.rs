@@ -80,7 +80,7 @@ fn the_app_asks_for_the_passphrase_says_when_it_is_wrong_and_opens_with_the_righ
         "the file changed"
     );
     app.send(&format!("{PASS}\r"));
-    app.wait_for(" 1 Dashboard");
+    app.wait_for("1 Dashboard");
     app.wait_for("Acme GmbH");
     // The lock mark is on the status line, which may be drawn a moment after the Dashboard.
     app.wait_for("🔒");

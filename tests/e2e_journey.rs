@@ -18,7 +18,7 @@ fn type_in(app: &mut Session, text: &str) {
 fn from_the_scope_to_an_exported_soa_by_keyboard() {
     let ws = Workspace::new();
     let mut app = Session::open(&ws, &[]);
-    app.wait_for(" 1 Dashboard");
+    app.wait_for("1 Dashboard");
 
     // The ISMS scope statement.
     app.send("2");

@@ -41,7 +41,7 @@ fn a_workshop_is_held_by_keyboard_and_its_minutes_handed_over() {
     ]);
 
     let mut app = Session::open(&ws, &[]);
-    app.wait_for(" 1 Dashboard");
+    app.wait_for("1 Dashboard");
     app.send("4");
     app.wait_for("AS-001  Customer data");
 

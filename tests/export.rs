@@ -59,6 +59,7 @@ fn the_report_workbook_has_a_cover_and_every_register_as_list_shows_it() {
             "Treatment plan",
             "SoA",
             "Clauses",
+            "Documented information",
             "Questions",
             "Findings"
         ]
@@ -72,6 +73,7 @@ fn the_report_workbook_has_a_cover_and_every_register_as_list_shows_it() {
         ("Treatment plan", "actions", "Ref"),
         ("SoA", "soa", "Control"),
         ("Clauses", "clauses", "Clause"),
+        ("Documented information", "documents", "Ref"),
         ("Questions", "questions", "Ref"),
     ];
     for (sheet, register, first) in sheets {
@@ -249,6 +251,7 @@ fn the_csv_report_writes_one_file_per_register_into_a_directory() {
             "treatment-plan.csv",
             "soa.csv",
             "clauses.csv",
+            "documents.csv",
             "questions.csv",
             "findings.csv"
         ]

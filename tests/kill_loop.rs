@@ -41,7 +41,7 @@ fn kill_9_while_saving_loses_no_reported_edit_and_leaves_none_half_written() {
     let mut next = 0;
     for round in 0..ROUNDS {
         let mut app = Session::open(&ws, &[]);
-        app.wait_for(" 1 Dashboard");
+        app.wait_for("1 Dashboard");
         app.send("2");
         app.send("\x1b[C");
         app.wait_for("Scope items (4.3)");

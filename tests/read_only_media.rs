@@ -198,7 +198,7 @@ fn the_app_reads_a_workspace_on_read_only_media_with_or_without_read_only() {
             // Opened for writing where it cannot be: read-only, and said so.
             app.wait_for("Opened read-only");
         }
-        app.wait_for(" 1 Dashboard");
+        app.wait_for("1 Dashboard");
         // A screen built in the background, by a reader of its own.
         app.send("2");
         app.send("\x1b[C");

@@ -53,6 +53,7 @@ pub mod field {
     pub const CONTROLS: Field = Field::new("controls");
     /// A version's fields.
     pub const DATE: Field = Field::new("date");
+    pub const DOCUMENT: Field = Field::new("document");
     pub const CHANGE_NOTE: Field = Field::new("change note");
     pub const APPROVER: Field = Field::new("approver");
 }

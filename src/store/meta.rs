@@ -56,6 +56,7 @@ pub struct Counts {
     pub questions: u64,
     pub open_questions: u64,
     pub workshops: u64,
+    pub documents: u64,
     pub changes: u64,
 }
 
@@ -113,6 +114,7 @@ impl Store {
             questions: count("SELECT COUNT(*) FROM open_questions")?,
             open_questions: count("SELECT COUNT(*) FROM open_questions WHERE resolved_at IS NULL")?,
             workshops: count("SELECT COUNT(*) FROM workshops")?,
+            documents: count("SELECT COUNT(*) FROM documents")?,
             changes: count("SELECT COUNT(*) FROM change_log")?,
         })
     }

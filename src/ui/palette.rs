@@ -41,6 +41,7 @@ const CATALOGUE: &[(&str, char, Phase)] = &[
     ("Treatment", 't', Phase::Plan),
     ("SoA", 'o', Phase::Plan),
     ("Clauses", 'c', Phase::CheckAct),
+    ("Documents", 'i', Phase::CheckAct),
 ];
 
 #[derive(Debug, Clone)]

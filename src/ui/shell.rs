@@ -15,6 +15,7 @@ use super::picker::PickerEvent;
 use super::screens::assets::AssetRow;
 use super::screens::clauses::ClauseRow;
 use super::screens::dashboard::Dashboard;
+use super::screens::documents::DocumentsScreen;
 use super::screens::lazy::{Lazy, build_in_background};
 use super::screens::protection::ProtectionScreen;
 use super::screens::register::RegisterScreen;
@@ -81,6 +82,7 @@ impl Shell {
                     s,
                 )?))
             }),
+            Lazy::new("Documents", |s| Ok(Box::new(DocumentsScreen::new(s)?))),
         ];
         let dashboard = Dashboard::new(&app.reader())?;
         build_in_background(

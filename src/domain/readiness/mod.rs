@@ -7,6 +7,7 @@
 
 mod assets;
 mod clauses;
+mod documents;
 mod risks;
 mod scope;
 mod soa;
@@ -17,6 +18,7 @@ use serde::Serialize;
 use super::asset::{Asset, Dependency};
 use super::clause::ClauseItem;
 use super::control::Control;
+use super::document::Document;
 use super::methodology::Methodology;
 use super::party::InterestedParty;
 use super::protection::{Objective, ProtectionNeed, ProtectionScale};
@@ -57,6 +59,8 @@ pub enum Place {
     Clause(String),
     /// A question of a workshop about no asset (or one deleted since), by row id.
     Question(i64),
+    /// A document of the register of documented information, by row id.
+    Document(i64),
 }
 
 /// What a rule rests on: a clause of ISO/IEC 27001:2022 (`6.1.3`) or an Annex A control
@@ -147,6 +151,8 @@ pub struct Workspace {
     pub soa: Vec<SoaEntry>,
     pub versions: Vec<SoaVersion>,
     pub clauses: Vec<ClauseItem>,
+    /// The register of documented information, each document with what it serves.
+    pub documents: Vec<Document>,
     /// The questions of workshops, open and answered.
     pub questions: Vec<OpenQuestion>,
     /// The day a risk's inherent or residual rating last changed (the change log's latest such
@@ -243,6 +249,9 @@ const RULES: &[Rule] = &[
     clauses::NO_DOCUMENT,
     clauses::NOT_DONE,
     clauses::NO_CORE_DOCUMENT,
+    documents::NOT_APPROVED,
+    documents::REVIEW_OVERDUE,
+    documents::WITHDRAWN_IN_USE,
 ];
 
 /// The catalogue of rules, in the order of their ids within each area.
@@ -260,6 +269,7 @@ pub fn check(ws: &Workspace, today: NaiveDate) -> Vec<Finding> {
     risks::check(ws, today, &mut findings);
     soa::check(ws, today, &mut findings);
     clauses::check(ws, &mut findings);
+    documents::check(ws, today, &mut findings);
     by_grade(&mut findings);
     findings
 }

@@ -63,6 +63,7 @@ string_enum!(
         Scope => "scope", "Scope and context",
         Report => "report", "ISMS report",
         Questions => "questions", "Questions",
+        Documents => "documents", "Documented information",
         Minutes => "minutes", "Workshop minutes",
         Workspace => "workspace", "Workspace",
     }
@@ -386,9 +387,11 @@ impl Parts {
                 R::Actions,
                 R::Soa,
                 R::Clauses,
+                R::Documents,
                 R::Questions,
             ],
             What::Questions => &[R::Questions],
+            What::Documents => &[R::Documents],
             // Written by `export_minutes`, never from registers.
             What::Minutes | What::Workspace => &[],
         };

@@ -16,12 +16,14 @@
 //! An SoA row's `reasons` start with the derived `risk_treatment` when an action that is not
 //! cancelled implements the control for a risk (those risks are its `risks`); `covered_by` is
 //! the custom control that covers an excluded control, or null. A clause lists the
-//! `mandatory_documents` it requires next to the document recorded for it. A workshop question
+//! `mandatory_documents` it requires next to the `documents` of the register that hold them
+//! (`D-001`); a document its `clauses`, `controls` and `actions`, and its `next_review`. A workshop question
 //! lists open ones first and the answered ones after: `resolved_at` is null while it is open,
 //! `workshop` the workshop it was noted in (`W-001`) and `overdue` whether it is open past its
 //! `due` date. A workshop lists its `attendees` and the assets it `walked` (arrays in JSON,
 //! joined with ", " in a table or CSV) and counts what its minutes hold.
 
+mod documents;
 mod questions;
 mod risks;
 mod workshops;
@@ -54,6 +56,7 @@ string_enum!(
         Clauses => "clauses", "Clauses",
         Questions => "questions", "Open questions",
         Workshops => "workshops", "Workshops",
+        Documents => "documents", "Documents",
     }
 );
 
@@ -195,6 +198,7 @@ pub fn build(store: &Store, register: Register, today: NaiveDate) -> Result<List
         Register::Clauses => clauses(store),
         Register::Questions => questions::questions(store, today),
         Register::Workshops => workshops::workshops(store),
+        Register::Documents => documents::documents(store, today),
     }
 }
 
@@ -336,21 +340,23 @@ fn clauses(store: &Store) -> Result<Listing, StoreError> {
         "status",
         "note",
         "evidence",
-        "doc_reference",
-        "doc_owner",
-        "doc_date",
+        "documents",
         "mandatory_documents",
     ]);
+    let documents = store.documents()?;
     for c in store.clauses()? {
+        let held: Vec<String> = documents
+            .iter()
+            .filter(|d| d.clauses.contains(&c.number))
+            .map(|d| d.reference())
+            .collect();
         l.rows.push(vec![
             json!(c.number),
             json!(c.title),
             json!(c.status),
             json!(c.note),
             json!(c.evidence),
-            json!(c.doc_reference),
-            json!(c.doc_owner),
-            opt(c.doc_date),
+            json!(held),
             json!(c.mandatory_documents()),
         ]);
     }

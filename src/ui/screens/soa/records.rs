@@ -9,6 +9,7 @@ use crate::domain::readiness::Place;
 use crate::domain::soa::{self, Applicability, ImplementationStatus, Reason, SoaEntry};
 use crate::domain::{Field, ValidationError};
 use crate::ui::legend;
+use crate::ui::screens::documents::DocumentChoices;
 use crate::ui::screens::register::Record;
 use crate::ui::widgets::form::Form;
 use crate::ui::widgets::table::Column;
@@ -35,6 +36,8 @@ mod facet {
 pub struct SoaContext {
     pub controls: Vec<Control>,
     pub treated: HashMap<String, Vec<String>>,
+    /// The register's documents, to name as evidence.
+    docs: DocumentChoices,
 }
 
 impl SoaContext {
@@ -42,6 +45,7 @@ impl SoaContext {
         Ok(Arc::new(Self {
             controls: data.controls()?,
             treated: data.treated_risk_refs()?,
+            docs: DocumentChoices::load(data)?,
         }))
     }
 
@@ -119,6 +123,8 @@ fn applicability_cell(a: Applicability) -> &'static str {
 pub struct SoaRow {
     pub control: Control,
     pub entry: SoaEntry,
+    /// The documents of the register that evidence it (row ids).
+    pub documents: Vec<i64>,
     pub ctx: Arc<SoaContext>,
 }
 
@@ -254,6 +260,7 @@ impl Record for SoaRow {
             ),
             ("Owner", e.owner.clone()),
             ("Evidence", e.evidence.clone()),
+            ("Documents", self.ctx.docs.lines(&self.documents)),
             ("Description", c.description.clone()),
         ]
     }
@@ -360,6 +367,12 @@ impl Record for SoaRow {
             .date(soa::field::TARGET_DATE, "Target date", e.target_date)
             .line(soa::field::OWNER, "Owner", &e.owner)
             .text(soa::field::EVIDENCE, "Evidence", &e.evidence)
+            .pick_many(
+                soa::field::DOCUMENTS,
+                "Documents (register)",
+                self.ctx.docs.options(),
+                self.documents.clone(),
+            )
             // An applicable control has no exclusion to justify; the text stays.
             .disabled_when(soa::field::EXCLUSION_JUSTIFICATION, |form| {
                 let applicability = Applicability::ALL
@@ -407,6 +420,7 @@ impl Record for SoaRow {
         };
         Ok(SoaRow {
             entry,
+            documents: form.picked_all(soa::field::DOCUMENTS),
             ..self.clone()
         })
     }
@@ -491,6 +505,7 @@ impl Record for SoaRow {
                 let control = (*controls.get(entry.control.as_str())?).clone();
                 Some(SoaRow {
                     control,
+                    documents: ctx.docs.of_control(&entry.control),
                     entry,
                     ctx: Arc::clone(&ctx),
                 })
@@ -506,6 +521,7 @@ impl Record for SoaRow {
                 covers: Vec::new(),
             },
             entry: SoaEntry::undecided(""),
+            documents: Vec::new(),
             ctx: Arc::clone(&ctx),
         });
         Ok((rows, blank))
@@ -516,7 +532,10 @@ impl Record for SoaRow {
     }
 
     fn save(&self) -> Command {
-        Command::DecideControl(self.entry.clone())
+        Command::DecideControl {
+            entry: self.entry.clone(),
+            documents: self.documents.clone(),
+        }
     }
 
     fn saved(self, saved: Saved) -> Self {

@@ -16,6 +16,7 @@ use crate::domain::text;
 use crate::domain::treatment::{Action, ActionStatus, field as action_field};
 use crate::domain::{Field, ValidationError};
 use crate::ui::legend;
+use crate::ui::screens::documents::DocumentChoices;
 use crate::ui::screens::register::Record;
 use crate::ui::widgets::form::Form;
 use crate::ui::widgets::table::Column;
@@ -45,6 +46,8 @@ pub struct TreatmentContext {
     /// risk's ratings by row id.
     methodology: Methodology,
     ratings: HashMap<i64, (Option<Rating>, Option<Rating>)>,
+    /// The register's documents, to name.
+    docs: DocumentChoices,
 }
 
 impl TreatmentContext {
@@ -72,6 +75,7 @@ impl TreatmentContext {
                 .into_iter()
                 .map(|r| (r.id, (r.inherent, r.residual)))
                 .collect(),
+            docs: DocumentChoices::load(data)?,
         }))
     }
 
@@ -140,6 +144,8 @@ impl TreatmentContext {
 #[derive(Clone)]
 pub struct ActionRow {
     pub action: Action,
+    /// The documents of the register it names (row ids).
+    pub documents: Vec<i64>,
     pub ctx: Arc<TreatmentContext>,
 }
 
@@ -243,6 +249,7 @@ impl Record for ActionRow {
                     .join("\n"),
             ),
             ("Implements", controls.join("\n")),
+            ("Documents", self.ctx.docs.lines(&self.documents)),
             ("Description", a.description.clone()),
         ]
     }
@@ -318,6 +325,12 @@ impl Record for ActionRow {
                     .unwrap_or(0),
             )
             .text(action_field::DESCRIPTION, "Description", &a.description)
+            .pick_many(
+                action_field::DOCUMENTS,
+                "Documents (register)",
+                self.ctx.docs.options(),
+                self.documents.clone(),
+            )
     }
 
     fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
@@ -338,6 +351,7 @@ impl Record for ActionRow {
         };
         Ok(ActionRow {
             action,
+            documents: form.picked_all(action_field::DOCUMENTS),
             ..self.clone()
         })
     }
@@ -348,6 +362,7 @@ impl Record for ActionRow {
             .actions()?
             .into_iter()
             .map(|action| ActionRow {
+                documents: ctx.docs.of_action(action.id),
                 action,
                 ctx: Arc::clone(&ctx),
             })
@@ -356,6 +371,7 @@ impl Record for ActionRow {
             rows,
             ActionRow {
                 action: Action::new(""),
+                documents: Vec::new(),
                 ctx,
             },
         ))
@@ -366,7 +382,10 @@ impl Record for ActionRow {
     }
 
     fn save(&self) -> Command {
-        Command::SaveAction(self.action.clone())
+        Command::SaveAction {
+            action: self.action.clone(),
+            documents: self.documents.clone(),
+        }
     }
 
     fn saved(self, saved: Saved) -> Self {
