@@ -155,6 +155,14 @@ impl Document {
         self.is_in_force() && self.next_review().is_some_and(|due| due < today)
     }
 
+    /// In force, and its review falls due between today and `days` days from now.
+    pub fn is_review_due_within(&self, today: NaiveDate, days: i64) -> bool {
+        self.is_in_force()
+            && self
+                .next_review()
+                .is_some_and(|due| due >= today && (due - today).num_days() <= days)
+    }
+
     /// Whether a clause, a control or a treatment action names it as evidence.
     pub fn is_used(&self) -> bool {
         !self.clauses.is_empty() || !self.controls.is_empty() || !self.actions.is_empty()

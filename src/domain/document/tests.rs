@@ -105,6 +105,12 @@ fn the_next_review_counts_from_the_last_look_at_it() {
     assert_eq!(doc.next_review(), Some(d("2026-06-30")));
     assert!(!doc.is_overdue(d("2026-06-30")));
     assert!(doc.is_overdue(d("2026-07-01")));
+    assert!(doc.is_review_due_within(d("2026-05-31"), 30));
+    assert!(!doc.is_review_due_within(d("2026-05-30"), 30));
+    assert!(
+        !doc.is_review_due_within(d("2026-07-01"), 30),
+        "overdue is not due within"
+    );
     doc.status = DocStatus::Withdrawn;
     assert!(!doc.is_overdue(d("2030-01-01")), "withdrawn is never due");
     doc.review_months = None;

@@ -47,7 +47,7 @@ pub(super) fn check(ws: &Workspace, today: NaiveDate, out: &mut Vec<Finding>) {
                         in_sentence(doc.status.label()),
                         uses(ws, doc)
                     ),
-                    "Have it approved and record the approved version (v on the Documents screen)",
+                    "Have it approved: record the approved version (Versions view of the Documents screen, n)",
                     place.clone(),
                 ))
             }
