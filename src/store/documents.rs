@@ -18,6 +18,14 @@ const DOCUMENT: &str = "SELECT id, number, title, kind, version, issued_on, owne
 const VERSION: &str =
     "SELECT id, document, version, on_date, change_note, approver FROM document_versions";
 
+/// A document as a new version leaves it, with what the version changed, for the change log.
+#[derive(serde::Serialize)]
+struct WithVersion<'a> {
+    #[serde(flatten)]
+    document: &'a Document,
+    change_note: &'a str,
+}
+
 fn document(r: &Row<'_>) -> rusqlite::Result<Document> {
     Ok(Document {
         id: r.get(0)?,
@@ -287,14 +295,18 @@ impl Writer<'_> {
                 document.approved_on,
                 document.reviewed_on,
             ])?;
+        let after = one_document(&self.tx, document.id)?;
         self.log(
             "document",
             &document.reference(),
             "version",
             Some(&before),
-            Some(&version),
+            Some(&WithVersion {
+                document: &after,
+                change_note: &version.change_note,
+            }),
         )?;
-        Ok((document, version))
+        Ok((after, version))
     }
 
     /// A version as a workspace file carries it, without changing its document (whose fields

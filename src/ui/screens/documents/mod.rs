@@ -1,5 +1,6 @@
 //! The Documents screen (7.5): the register of documented information, and the versions its
-//! documents went through (`n` there records a new one), switched with ← and →. Also the
+//! documents went through (`n` there records a new version of the document selected in the
+//! register), switched with ← and →. Also the
 //! choice of documents the clause, SoA and treatment forms offer.
 
 mod records;
@@ -57,11 +58,32 @@ impl Screen for DocumentsScreen {
         if !self.captures() && self.views.switch(key) {
             return Handled::Yes;
         }
-        if self.views.current == DocumentsView::Register {
+        if self.views.current == DocumentsView::Versions && !self.captures() {
+            // `n` records a version of the document selected in the register.
+            if let Some(id) = self.register.selected().map(|d| d.document.id) {
+                self.versions.blank_mut().version.document = id;
+            }
+        }
+        let before = ctx.app.generation();
+        let handled = if self.views.current == DocumentsView::Register {
             self.register.handle_key(key, ctx)
         } else {
             self.versions.handle_key(key, ctx)
+        };
+        // A change in one view shows in the other: a version changes its document, a deleted
+        // document takes its versions.
+        if ctx.app.generation() != before {
+            let reader = ctx.app.reader();
+            let reloaded = if self.views.current == DocumentsView::Register {
+                self.versions.reload(&reader)
+            } else {
+                self.register.reload(&reader)
+            };
+            if let Err(e) = reloaded {
+                *ctx.status = super::Status::Error(format!("Could not read the workspace: {e}"));
+            }
         }
+        handled
     }
 
     fn handle_paste(&mut self, text: &str) {

@@ -191,9 +191,9 @@ impl Record for DocumentRow {
         vec![
             Column::new("Ref", 5, 5, 9),
             Column::new("Title", 34, 14, 8),
-            Column::new("Kind", 10, 6, 4),
+            Column::new("Kind", 10, 9, 4),
             Column::new("Version", 7, 4, 5),
-            Column::new("Status", 9, 5, 7),
+            Column::new("Status", 9, 8, 7),
             Column::new("Owner", 18, 8, 3),
             Column::new("Next review", 11, 10, 6),
             Column::new("Used by", 7, 4, 2),
@@ -557,7 +557,7 @@ impl Record for VersionRow {
             .line(field::VERSION, "Version", &v.version)
             .date(field::DATE, "Date", Some(v.on_date))
             .text(field::CHANGE_NOTE, "What changed", &v.change_note)
-            .line(field::APPROVER, "Approved by (empty: a draft)", &v.approver)
+            .line(field::APPROVER, "Approved by", &v.approver)
     }
 
     fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
