@@ -319,6 +319,14 @@ pub fn for_clause<'a>(documents: &'a [Document], number: &str) -> Vec<&'a Docume
         .collect()
 }
 
+/// Whether a document in force evidences control `key`: the SoA entry then has evidence, whatever
+/// its evidence text says.
+pub fn evidences_control(documents: &[Document], key: &str) -> bool {
+    documents
+        .iter()
+        .any(|d| d.is_in_force() && d.controls.iter().any(|c| c == key))
+}
+
 fn check_year(field: Field, date: Option<NaiveDate>) -> Result<(), ValidationError> {
     match date.filter(|d| !(1..=9999).contains(&d.year())) {
         Some(d) => Err(ValidationError::new(

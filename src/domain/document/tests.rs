@@ -223,3 +223,15 @@ fn years_outside_four_digits_are_refused() {
     };
     assert_eq!(doc.validated().unwrap_err().field, field::ISSUED_ON);
 }
+
+#[test]
+fn a_document_in_force_evidences_the_controls_it_names() {
+    let mut doc = Document {
+        controls: vec!["5.15".into()],
+        ..policy()
+    };
+    assert!(evidences_control(std::slice::from_ref(&doc), "5.15"));
+    assert!(!evidences_control(std::slice::from_ref(&doc), "5.1"));
+    doc.status = DocStatus::Withdrawn;
+    assert!(!evidences_control(&[doc], "5.15"));
+}

@@ -15,10 +15,12 @@
 //!
 //! An SoA row's `reasons` start with the derived `risk_treatment` when an action that is not
 //! cancelled implements the control for a risk (those risks are its `risks`); `covered_by` is
-//! the custom control that covers an excluded control, or null. A clause lists the
-//! `mandatory_documents` it requires next to the `documents` of the register that hold them
-//! (`D-001`); a document its `clauses`, `controls` and `actions`, and its `next_review`. A workshop question
-//! lists open ones first and the answered ones after: `resolved_at` is null while it is open,
+//! the custom control that covers an excluded control, or null; `documents` are the documents
+//! of the register that evidence the control (`D-001`), as an action's `documents` are those it
+//! names. A clause lists the `mandatory_documents` it requires next to the `documents` of the
+//! register that hold them; a document lists its `clauses`, `controls` and `actions`, and its
+//! `next_review`. A workshop question lists open ones first and the answered ones after:
+//! `resolved_at` is null while it is open,
 //! `workshop` the workshop it was noted in (`W-001`) and `overdue` whether it is open past its
 //! `due` date. A workshop lists its `attendees` and the assets it `walked` (arrays in JSON,
 //! joined with ", " in a table or CSV) and counts what its minutes hold.
@@ -303,7 +305,17 @@ fn soa(store: &Store) -> Result<Listing, StoreError> {
         "owner",
         "evidence",
         "risks",
+        "documents",
     ]);
+    let mut documents: HashMap<String, Vec<String>> = HashMap::new();
+    for d in store.documents()? {
+        for control in &d.controls {
+            documents
+                .entry(control.clone())
+                .or_default()
+                .push(d.reference());
+        }
+    }
     for e in store.soa()? {
         let Some(c) = controls.get(&e.control) else {
             continue;
@@ -328,6 +340,7 @@ fn soa(store: &Store) -> Result<Listing, StoreError> {
             json!(e.owner),
             json!(e.evidence),
             refs(RefKind::Risk, risks, &risk_numbers),
+            json!(documents.get(&e.control).map_or(&[][..], Vec::as_slice)),
         ]);
     }
     Ok(l)
