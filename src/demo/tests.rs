@@ -526,6 +526,7 @@ fn scaled_workspace_has_the_requested_size() {
     let c = store.counts().unwrap();
     assert_eq!((c.assets, c.risks, c.actions), (200, 400, 100));
     assert_eq!((c.annex_a_controls, c.soa_decided), (93, 93));
+    assert_eq!(c.documents, 30);
     assert_eq!(store.dependencies().unwrap().len(), 100);
     assert!(
         store
