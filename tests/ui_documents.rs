@@ -122,3 +122,19 @@ fn a_version_with_an_approver_approves_the_draft() {
     let text = screen(&mut app, W, H);
     assert!(text.contains("recorded already"), "{text}");
 }
+
+#[test]
+fn a_documents_history_names_its_actions_by_reference() {
+    let dir = workdir();
+    let (mut app, _) = demo(&dir);
+    press(&mut app, KeyCode::Char('9'));
+    find(&mut app, "Acceptable use");
+    press(&mut app, KeyCode::Char('h'));
+    let text = screen(&mut app, W, H);
+    assert!(text.contains("History of D-003"), "{text}");
+    assert!(text.contains("actions: — → T-007"), "{text}");
+    assert!(
+        text.contains("change note: — → Mobile devices under MDM."),
+        "{text}"
+    );
+}

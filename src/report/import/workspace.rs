@@ -354,6 +354,7 @@ fn write_all(w: &mut Writer<'_>, f: &WorkspaceFile, at: &mut String) -> Result<(
                 RefKind::ScopeItem => &scope,
                 RefKind::Risk => &risks,
                 RefKind::Workshop => &workshops,
+                RefKind::Action => &actions,
                 _ => return None,
             }
             .0
