@@ -32,6 +32,7 @@ fn new_creates_a_private_workspace_and_info_describes_it() {
     );
     assert!(text.contains("SoA decided:        0 of 93"), "{text}");
     assert!(text.contains("Clauses:            41"), "{text}");
+    assert!(text.contains("Documents:          0\n"), "{text}");
     assert!(text.contains("Workshops:          0\n"), "{text}");
     assert!(text.contains("Questions:          0 (0 open)\n"), "{text}");
     assert!(text.contains("Size:"), "{text}");

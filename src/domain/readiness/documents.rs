@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Basis, Finding, Place, Rule, Severity, Workspace, in_sentence, join_some};
+use super::{Basis, Finding, Place, Rule, Severity, Workspace, join_some};
 use crate::domain::document::{DocStatus, Document};
 use crate::domain::reference::RefKind;
 
@@ -40,13 +40,13 @@ pub(super) fn check(ws: &Workspace, today: NaiveDate, out: &mut Vec<Finding>) {
                 place.clone(),
             )),
             DocStatus::Draft | DocStatus::Unknown if doc.is_used() => {
+                let state = if doc.status == DocStatus::Draft {
+                    "is a draft"
+                } else {
+                    "has no known approval"
+                };
                 out.push(NOT_APPROVED.finding(
-                    format!(
-                        "{} is {} but named by {}",
-                        doc.label(),
-                        in_sentence(doc.status.label()),
-                        uses(ws, doc)
-                    ),
+                    format!("{} {state} but is named by {}", doc.label(), uses(ws, doc)),
                     "Have it approved: record the approved version (Versions view of the Documents screen, n)",
                     place.clone(),
                 ))

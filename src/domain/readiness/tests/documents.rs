@@ -9,7 +9,7 @@ fn doc_001_a_document_named_as_evidence_is_approved() {
     let f = only(&ws, "DOC-001");
     assert_eq!(
         f.message,
-        "D-001 Information security policy is draft but named by clause 5.2"
+        "D-001 Information security policy is a draft but is named by clause 5.2"
     );
     assert_eq!(f.place, Place::Document(1));
     assert_eq!(f.basis(), "7.5.2");
@@ -18,7 +18,7 @@ fn doc_001_a_document_named_as_evidence_is_approved() {
     ws.documents[0].actions = vec![1];
     assert_eq!(
         only(&ws, "DOC-001").message,
-        "D-001 Information security policy is unknown but named by clause 5.2, A.5.1 and T-001"
+        "D-001 Information security policy has no known approval but is named by clause 5.2, A.5.1 and T-001"
     );
     // A draft nothing names is work in progress, not a finding.
     ws.documents[0].clauses.clear();
