@@ -1,5 +1,5 @@
 //! The tab bar: one tab per screen, numbered for the digits that switch to them. When the tabs
-//! do not fit the width they lose their padding first (so the eight screens all show at 80
+//! do not fit the width they lose their padding first (so eight screens all show at 80
 //! columns); when even that does not fit, the current one stays with as many neighbours as fit,
 //! `…` stands for the rest, and the key of the palette that lists them all follows if there is
 //! room.
