@@ -138,3 +138,57 @@ fn a_documents_history_names_its_actions_by_reference() {
         "{text}"
     );
 }
+
+#[test]
+fn a_treatment_action_and_an_soa_entry_name_documents_in_their_forms() {
+    let dir = workdir();
+    let (mut app, path) = demo(&dir);
+    press(&mut app, KeyCode::Char('6'));
+    find(&mut app, "Roll out EDR");
+    press(&mut app, KeyCode::Char('e'));
+    for _ in 0..7 {
+        press(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, "Backup concept");
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 's');
+    let text = screen(&mut app, W, H);
+    assert!(
+        text.contains("Documents   D-009 Backup concept v1.0"),
+        "{text}"
+    );
+    let backup = document(&path, "D-009");
+    let store = Store::open_read_only(&path).unwrap();
+    let edr = store
+        .actions()
+        .unwrap()
+        .into_iter()
+        .find(|a| a.number == 2)
+        .unwrap();
+    assert_eq!(backup.actions, [edr.id]);
+    drop(store);
+    // The SoA entry of A.7.13 has no evidence text; a document of the register is evidence.
+    press(&mut app, KeyCode::Char('7'));
+    find(&mut app, "Equipment maintenance");
+    press(&mut app, KeyCode::Enter);
+    let before = screen(&mut app, W, H);
+    assert!(before.contains("Edit A.7.13"), "{before}");
+    for _ in 0..20 {
+        if screen(&mut app, W, H).contains("▸ Documents (register)") {
+            break;
+        }
+        press(&mut app, KeyCode::Tab);
+    }
+    type_text(&mut app, "Operations handbook");
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Enter);
+    ctrl(&mut app, 's');
+    assert_eq!(document(&path, "D-014").controls, ["5.37", "7.13"]);
+    let ws = Store::open_read_only(&path).unwrap().workspace().unwrap();
+    let findings = isms::domain::readiness::check(&ws, common::test_today());
+    assert!(
+        !findings.iter().any(|f| f.rule == "SOA-007"),
+        "{findings:#?}"
+    );
+}
