@@ -468,3 +468,41 @@ fn bad_combinations_get_one_line_errors_and_write_nothing() {
         .fails_with("no such file");
     assert!(!out.exists() && !csv.exists() && !bare.exists());
 }
+
+#[test]
+fn the_documents_export_lists_the_register_with_its_labels_and_dates() {
+    let sb = Sandbox::new();
+    let db = sb.demo();
+    let out = sb.path("documents.csv");
+    assert_eq!(
+        export(&sb, &db, &["documents", "--format", "csv"], &out),
+        std::slice::from_ref(&out)
+    );
+    let mut reader = csv::Reader::from_path(&out).unwrap();
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        header[..7],
+        [
+            "Ref",
+            "Title",
+            "Kind",
+            "Version",
+            "Issued on",
+            "Status",
+            "Owner"
+        ]
+    );
+    assert!(header.contains(&"Next review".to_string()), "{header:?}");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 23);
+    let plan = rows.iter().find(|r| &r[0] == "D-007").unwrap();
+    assert_eq!((&plan[2], &plan[5]), ("Plan", "Draft"));
+    let md = sb.path("documents.md");
+    export(&sb, &db, &["documents"], &md);
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(text.contains("## Documented information (23)"), "{text}");
+    assert!(
+        text.contains("| D-004 | Access control policy | Policy | 1.3 |"),
+        "{text}"
+    );
+}
