@@ -4,12 +4,14 @@
 //! choice of documents the clause, SoA and treatment forms offer.
 
 mod records;
+mod versions;
 
 use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
-pub use records::{DocumentRow, VersionRow};
+pub use records::DocumentRow;
+pub use versions::VersionRow;
 
 use super::register::RegisterView;
 use super::views::{self, ViewBar};

@@ -1,4 +1,4 @@
-//! Documents and their versions as the Documents screen shows and edits them.
+//! Documents as the Documents screen shows and edits them.
 
 use std::sync::Arc;
 
@@ -28,9 +28,6 @@ mod facet {
     pub const USED: Field = Field::new("named as evidence");
 }
 
-/// What refusing to delete a version names: no field of its form, so the form shows it.
-const VERSION_ROW: Field = Field::new("recorded version");
-
 /// What document rows share: the clauses and controls to choose from, the treatment actions
 /// that may name a document, every version, and today for the review dates.
 pub struct DocumentContext {
@@ -40,14 +37,14 @@ pub struct DocumentContext {
     controls: Vec<(String, String)>,
     /// Treatment actions by row id: `T-004 Multi-AZ database...`.
     actions: Vec<(i64, String)>,
-    versions: Vec<DocumentVersion>,
+    pub(super) versions: Vec<DocumentVersion>,
     /// Every document by row id, as the version form offers them.
-    documents: Vec<(i64, String)>,
-    today: NaiveDate,
+    pub(super) documents: Vec<(i64, String)>,
+    pub(super) today: NaiveDate,
 }
 
 impl DocumentContext {
-    fn load(data: &Reader<'_>, documents: &[Document]) -> Result<Arc<Self>, Error> {
+    pub(super) fn load(data: &Reader<'_>, documents: &[Document]) -> Result<Arc<Self>, Error> {
         Ok(Arc::new(Self {
             clauses: data
                 .clauses()?
@@ -117,7 +114,7 @@ impl DocumentContext {
             .map_or_else(|| format!("#{id}"), |(_, l)| l.clone())
     }
 
-    fn document(&self, id: i64) -> String {
+    pub(super) fn document(&self, id: i64) -> String {
         self.documents
             .iter()
             .find(|(d, _)| *d == id)
@@ -460,171 +457,4 @@ fn review_months(typed: &str) -> Result<Option<u32>, ValidationError> {
             ),
         )
     })
-}
-
-#[derive(Clone)]
-pub struct VersionRow {
-    pub version: DocumentVersion,
-    pub ctx: Arc<DocumentContext>,
-}
-
-impl Record for VersionRow {
-    const NOUN: &'static str = "version";
-    const CAN_DELETE: bool = false;
-
-    fn columns() -> Vec<Column> {
-        vec![
-            Column::new("Document", 34, 14, 8),
-            Column::new("Version", 7, 4, 9),
-            Column::new("Date", 10, 10, 7),
-            Column::new("Approved by", 18, 8, 5),
-            Column::new("Change", 30, 8, 3),
-        ]
-    }
-
-    fn cells(&self) -> Vec<String> {
-        let v = &self.version;
-        vec![
-            self.ctx.document(v.document),
-            v.version.clone(),
-            v.on_date.to_string(),
-            if v.approver.is_empty() {
-                "(draft)".into()
-            } else {
-                v.approver.clone()
-            },
-            v.change_note.clone(),
-        ]
-    }
-
-    fn detail(&self) -> Vec<(&'static str, String)> {
-        let v = &self.version;
-        vec![
-            ("Document", self.ctx.document(v.document)),
-            ("Version", v.version.clone()),
-            ("Date", v.on_date.to_string()),
-            (
-                "Approved by",
-                if v.approver.is_empty() {
-                    "nobody: a draft".into()
-                } else {
-                    v.approver.clone()
-                },
-            ),
-            ("Change", v.change_note.clone()),
-        ]
-    }
-
-    fn id(&self) -> i64 {
-        self.version.id
-    }
-
-    fn label(&self) -> String {
-        format!(
-            "{} v{}",
-            self.ctx.document(self.version.document),
-            self.version.version
-        )
-    }
-
-    fn history(&self) -> (&'static [&'static str], String) {
-        let number = self
-            .ctx
-            .documents
-            .iter()
-            .find(|(d, _)| *d == self.version.document)
-            .map_or_else(String::new, |(_, l)| {
-                l.split_whitespace().next().unwrap_or_default().to_string()
-            });
-        (&["document"], number)
-    }
-
-    fn read_only(&self) -> Option<&'static str> {
-        (self.version.id != 0)
-            .then_some("a recorded version stays as it was: record a new version instead (n)")
-    }
-
-    fn form(&self, title: String) -> Form {
-        let v = &self.version;
-        let selected = (v.document != 0).then_some(v.document);
-        Form::new(title)
-            .pick(
-                field::DOCUMENT,
-                "Document",
-                self.ctx.documents.clone(),
-                selected,
-            )
-            .line(field::VERSION, "Version", &v.version)
-            .date(field::DATE, "Date", Some(v.on_date))
-            .text(field::CHANGE_NOTE, "What changed", &v.change_note)
-            .line(field::APPROVER, "Approved by", &v.approver)
-    }
-
-    fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
-        let document = form.picked(field::DOCUMENT).ok_or_else(|| {
-            ValidationError::new(
-                field::DOCUMENT,
-                "is required: which document is this a version of?",
-            )
-        })?;
-        let on_date = text::date(field::DATE, &form.value(field::DATE))?.ok_or_else(|| {
-            ValidationError::new(
-                field::DATE,
-                format!("is required: when was it issued? ({})", text::DATE_FORMATS),
-            )
-        })?;
-        Ok(VersionRow {
-            version: DocumentVersion {
-                document,
-                version: form.value(field::VERSION),
-                on_date,
-                change_note: form.value(field::CHANGE_NOTE),
-                approver: form.value(field::APPROVER),
-                ..self.version.clone()
-            },
-            ..self.clone()
-        })
-    }
-
-    fn load(data: &Reader<'_>) -> Result<(Vec<Self>, Self), Error> {
-        let documents = data.documents()?;
-        let ctx = DocumentContext::load(data, &documents)?;
-        // Newest first: the latest versions are what a reader looks for.
-        let mut versions = ctx.versions.clone();
-        versions.sort_by_key(|v| std::cmp::Reverse((v.on_date, v.id)));
-        let rows = versions
-            .into_iter()
-            .map(|version| VersionRow {
-                version,
-                ctx: Arc::clone(&ctx),
-            })
-            .collect();
-        let today = ctx.today;
-        Ok((
-            rows,
-            VersionRow {
-                version: DocumentVersion::new(0, "", today),
-                ctx,
-            },
-        ))
-    }
-
-    fn is_new(&self) -> bool {
-        self.version.id == 0
-    }
-
-    fn save(&self) -> Command {
-        Command::AddDocumentVersion(self.version.clone())
-    }
-
-    fn saved(self, _saved: Saved) -> Self {
-        self
-    }
-
-    fn delete(&self) -> Result<Command, ValidationError> {
-        Err(ValidationError::new(
-            VERSION_ROW,
-            "a recorded version is kept: the history of a document is not rewritten",
-        ))
-    }
 }
