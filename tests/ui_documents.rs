@@ -192,3 +192,29 @@ fn a_treatment_action_and_an_soa_entry_name_documents_in_their_forms() {
         "{findings:#?}"
     );
 }
+
+#[test]
+fn v_in_the_register_records_a_version_of_the_selected_document() {
+    let dir = workdir();
+    let (mut app, path) = demo(&dir);
+    press(&mut app, KeyCode::Char('9'));
+    let footer = screen(&mut app, W, H);
+    assert!(footer.contains("v add a version"), "{footer}");
+    find(&mut app, "Scope statement");
+    press(&mut app, KeyCode::Char('v'));
+    let text = screen(&mut app, W, H);
+    assert!(text.contains("Add a version"), "{text}");
+    assert!(text.contains("D-021 Scope statement"), "{text}");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "1.3");
+    ctrl(&mut app, 's');
+    let scope = document(&path, "D-021");
+    assert_eq!(
+        (scope.version.as_str(), scope.status),
+        ("1.3", DocStatus::Draft)
+    );
+    // The register shows the new version at once.
+    press(&mut app, KeyCode::Left);
+    let text = screen(&mut app, W, H);
+    assert!(text.contains("1.3 of 2026-03-31"), "{text}");
+}

@@ -47,7 +47,7 @@ pub(super) fn check(ws: &Workspace, today: NaiveDate, out: &mut Vec<Finding>) {
                 };
                 out.push(NOT_APPROVED.finding(
                     format!("{} {state} but is named by {}", doc.label(), uses(ws, doc)),
-                    "Have it approved: record the approved version (Versions view of the Documents screen, n)",
+                    "Have it approved: record the approved version with its approver (v on the Documents screen)",
                     place.clone(),
                 ))
             }

@@ -52,6 +52,8 @@ pub enum Context {
     Workshop,
     /// The list of workshops, over its register.
     Workshops,
+    /// The register of documents, over its register.
+    DocumentRegister,
     /// A document open to read (a workshop's minutes), over the keys that scroll it.
     Document,
     /// The risks' heat maps.
@@ -99,6 +101,7 @@ impl Context {
         Context::Grid,
         Context::Workshop,
         Context::Workshops,
+        Context::DocumentRegister,
         Context::Document,
         Context::Matrix,
         Context::Methodology,
@@ -167,6 +170,7 @@ pub const STACKS: &[&[Context]] = {
         &[Grid],
         &[Views, Grid],
         &[Views, Workshops, Register, RegisterArrows, Table],
+        &[ViewArrows, DocumentRegister, Register, Table],
         &[Filter],
         &[Form],
         &[FormLine, Form],

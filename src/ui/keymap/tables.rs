@@ -37,6 +37,7 @@ impl Context {
             Context::Grid => GRID,
             Context::Workshop => WORKSHOP,
             Context::Workshops => WORKSHOPS,
+            Context::DocumentRegister => DOCUMENT_REGISTER,
             Context::Document => DOCUMENT,
             Context::Matrix => MATRIX,
             Context::Methodology => METHODOLOGY,
@@ -360,6 +361,8 @@ const WORKSHOP: &[Binding] = &[
 ];
 
 const WORKSHOPS: &[Binding] = &[b(&[c('m')], Minutes, "minutes")];
+
+const DOCUMENT_REGISTER: &[Binding] = &[b(&[c('v')], AddVersion, "add a version")];
 
 const DOCUMENT: &[Binding] = &[b(&[c('x')], Export, "export")];
 

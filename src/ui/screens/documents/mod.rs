@@ -1,6 +1,6 @@
 //! The Documents screen (7.5): the register of documented information, and the versions its
-//! documents went through (`n` there records a new version of the document selected in the
-//! register), switched with ← and →. Also the
+//! documents went through, switched with ← and →. `v` in the register (or `n` in Versions)
+//! records a new version of the document selected in the register. Also the
 //! choice of documents the clause, SoA and treatment forms offer.
 
 mod records;
@@ -18,6 +18,7 @@ use super::views::{self, ViewBar};
 use super::{Ctx, Handled, Screen};
 use crate::app::{Error, Reader};
 use crate::domain::document::Document;
+use crate::ui::keymap::{self, Action, Active, Context};
 
 views::views!(
     /// The views of the Documents screen.
@@ -60,10 +61,21 @@ impl Screen for DocumentsScreen {
         if !self.captures() && self.views.switch(key) {
             return Handled::Yes;
         }
-        if self.views.current == DocumentsView::Versions && !self.captures() {
-            // `n` records a version of the document selected in the register.
-            if let Some(id) = self.register.selected().map(|d| d.document.id) {
+        let selected = self.register.selected().map(|d| d.document.id);
+        if !self.captures() {
+            // `n` in Versions and `v` in the register record a version of the document
+            // selected in the register.
+            if let Some(id) = selected {
                 self.versions.blank_mut().version.document = id;
+            }
+            if self.views.current == DocumentsView::Register
+                && keymap::action(Context::DocumentRegister, &key) == Some(Action::AddVersion)
+            {
+                if selected.is_some() {
+                    self.views.current = DocumentsView::Versions;
+                    self.versions.open_new();
+                }
+                return Handled::Yes;
             }
         }
         let before = ctx.app.generation();
@@ -125,13 +137,25 @@ impl Screen for DocumentsScreen {
         false
     }
 
-    fn contexts(&self) -> crate::ui::keymap::Active {
+    fn contexts(&self) -> Active {
+        if self.captures() {
+            return if self.views.current == DocumentsView::Register {
+                self.register.contexts()
+            } else {
+                self.versions.contexts()
+            };
+        }
         let view = if self.views.current == DocumentsView::Register {
-            self.register.contexts()
+            let list = self.register.contexts();
+            let mut active = Active::of(vec![Context::DocumentRegister]);
+            active.contexts.extend(list.contexts);
+            active.hidden.extend(list.hidden);
+            active.renamed.extend(list.renamed);
+            active.hide(Action::AddVersion, self.register.selected().is_none())
         } else {
             self.versions.contexts()
         };
-        self.views.over(view, self.captures())
+        self.views.over(view, false)
     }
 
     fn legends(&self) -> Vec<&'static crate::ui::legend::Legend> {
