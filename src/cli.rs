@@ -97,6 +97,8 @@ pub enum Command {
     /// questions (the questions of workshops, open ones first, answered ones included),
     /// workshops (when each ran, who attended, what it changed), people (with the roles they
     /// hold and their awareness), roles or competence (the competence and awareness records).
+    /// workshops (when each ran, who attended, what it changed) or documents (the register of
+    /// documented information: version, approval, next review, what each serves).
     List {
         register: String,
         /// table, json or csv.
@@ -105,6 +107,7 @@ pub enum Command {
     },
     /// Write a deliverable: soa, risks, treatment-plan, assets, scope, report, questions,
     /// people (with roles and competence records), minutes (of a workshop) or workspace.
+    /// documents, minutes (of a workshop) or workspace.
     ///
     /// Formats: xlsx, csv, md, html, json (the workspace: json only; minutes: xlsx, md or html).
     /// csv writes one file per register; several registers go into the directory -o names.

@@ -32,6 +32,7 @@ fn new_creates_a_private_workspace_and_info_describes_it() {
     );
     assert!(text.contains("SoA decided:        0 of 93"), "{text}");
     assert!(text.contains("Clauses:            41"), "{text}");
+    assert!(text.contains("Documents:          0\n"), "{text}");
     assert!(text.contains("Workshops:          0\n"), "{text}");
     assert!(text.contains("People:             0\n"), "{text}");
     assert!(text.contains("Competence records: 0\n"), "{text}");
@@ -86,9 +87,7 @@ fn db_option_and_environment_choose_the_workspace() {
     assert!(out.status.success());
     let csv = String::from_utf8(out.stdout).unwrap();
     assert!(
-        csv.starts_with(
-            "number,title,status,note,evidence,doc_reference,doc_owner,doc_date,mandatory_documents\n"
-        ),
+        csv.starts_with("number,title,status,note,evidence,documents,mandatory_documents\n"),
         "{csv}"
     );
     assert!(csv.contains("6.1.2,"), "{csv}");
@@ -230,15 +229,61 @@ fn demo_lists_93_annex_a_decisions_as_json() {
 }
 
 #[test]
+fn documents_list_with_stable_references_in_every_format() {
+    let sb = Sandbox::new();
+    let file = sb.demo();
+    let documents = demo_rows(&sb, &file, "documents", "2026-03-31");
+    assert_eq!(documents.len(), 23);
+    let refs: Vec<&str> = documents
+        .iter()
+        .map(|d| d["ref"].as_str().unwrap())
+        .collect();
+    assert_eq!(refs[..3], ["D-001", "D-002", "D-003"]);
+    let policy = &documents[0];
+    assert_eq!(policy["title"], "Information security policy");
+    assert_eq!(policy["kind"], "policy");
+    assert_eq!(policy["status"], "approved");
+    assert_eq!(policy["version"], "2.0");
+    assert_eq!(policy["approved_by"], "Karin Nordmann");
+    assert_eq!(policy["approved_on"], "2026-01-12");
+    assert_eq!(policy["next_review"], "2027-01-12");
+    assert_eq!(policy["overdue"], false);
+    assert_eq!(policy["clauses"], serde_json::json!(["5.2"]));
+    assert_eq!(policy["controls"], serde_json::json!(["5.1"]));
+    assert_eq!(policy["versions"], 2);
+    let access = documents.iter().find(|d| d["ref"] == "D-004").unwrap();
+    assert_eq!(access["overdue"], true);
+    assert_eq!(access["actions"], serde_json::json!(["T-013"]));
+    let plan = documents.iter().find(|d| d["ref"] == "D-007").unwrap();
+    assert_eq!(plan["status"], "draft");
+    let f = file.to_str().unwrap();
+    let table = sb.run(&["--db", f, "list", "documents"]).success().stdout();
+    assert!(table.lines().next().unwrap().starts_with("ref"), "{table}");
+    assert!(table.contains("D-021"), "{table}");
+    let csv = sb
+        .run(&["--db", f, "list", "documents", "--format", "csv"])
+        .success()
+        .stdout();
+    assert!(
+        csv.starts_with("ref,title,kind,version,issued_on,status,owner,"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("\nD-007,Business continuity plan,plan,0.9,2026-02-27,draft,"),
+        "{csv}"
+    );
+}
+
+#[test]
 fn clauses_list_their_document_and_what_they_require() {
     let sb = Sandbox::new();
     let file = sb.demo();
     let clauses = demo_rows(&sb, &file, "clauses", "2026-03-31");
     let clause = |n: &str| clauses.iter().find(|c| c["number"] == n).unwrap();
     let scope = clause("4.3");
-    assert_eq!(scope["doc_reference"], "D-021 Scope statement v1.2");
-    assert_eq!(scope["doc_owner"], "Anna Weber");
-    assert_eq!(scope["doc_date"], "2026-02-10");
+    assert_eq!(scope["documents"], serde_json::json!(["D-021"]));
+    assert_eq!(clause("6.1.1")["documents"], serde_json::json!(["D-022"]));
+    assert_eq!(clause("9.2.2")["documents"], serde_json::json!([]));
     assert_eq!(
         scope["mandatory_documents"],
         serde_json::json!(["Scope of the ISMS"])
@@ -778,7 +823,7 @@ fn an_unknown_register_or_format_names_the_choices() {
     let f = file.to_str().unwrap();
     sb.run(&["new", f, "--org", "A"]).success();
     sb.run(&["--db", f, "list", "vendors"]).fails_with(
-        "expected scope, parties, issues, assets, risks, actions, controls, soa, clauses, questions, workshops, people, roles or competence",
+        "expected scope, parties, issues, assets, risks, actions, controls, soa, clauses, questions, workshops, people, roles, competence or documents",
     );
     sb.run(&["--db", f, "list", "soa", "--format", "pdf"])
         .fails_with("expected table, json or csv");

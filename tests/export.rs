@@ -59,6 +59,7 @@ fn the_report_workbook_has_a_cover_and_every_register_as_list_shows_it() {
             "Treatment plan",
             "SoA",
             "Clauses",
+            "Documented information",
             "Questions",
             "People",
             "Competence and awareness",
@@ -74,6 +75,7 @@ fn the_report_workbook_has_a_cover_and_every_register_as_list_shows_it() {
         ("Treatment plan", "actions", "Ref"),
         ("SoA", "soa", "Control"),
         ("Clauses", "clauses", "Clause"),
+        ("Documented information", "documents", "Ref"),
         ("Questions", "questions", "Ref"),
         ("People", "people", "Ref"),
         ("Competence and awareness", "competence", "Person"),
@@ -253,6 +255,7 @@ fn the_csv_report_writes_one_file_per_register_into_a_directory() {
             "treatment-plan.csv",
             "soa.csv",
             "clauses.csv",
+            "documents.csv",
             "questions.csv",
             "people.csv",
             "competence.csv",
@@ -506,4 +509,42 @@ fn the_people_export_holds_the_people_their_roles_and_competence_records() {
     );
     assert!(md.contains("## Roles (7)"), "{md}");
     assert!(md.contains("| Anna Weber | Information security officer | Qualification | ISO/IEC 27001 Lead Implementer |"), "{md}");
+}
+
+#[test]
+fn the_documents_export_lists_the_register_with_its_labels_and_dates() {
+    let sb = Sandbox::new();
+    let db = sb.demo();
+    let out = sb.path("documents.csv");
+    assert_eq!(
+        export(&sb, &db, &["documents", "--format", "csv"], &out),
+        std::slice::from_ref(&out)
+    );
+    let mut reader = csv::Reader::from_path(&out).unwrap();
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(
+        header[..7],
+        [
+            "Ref",
+            "Title",
+            "Kind",
+            "Version",
+            "Issued on",
+            "Status",
+            "Owner"
+        ]
+    );
+    assert!(header.contains(&"Next review".to_string()), "{header:?}");
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 23);
+    let plan = rows.iter().find(|r| &r[0] == "D-007").unwrap();
+    assert_eq!((&plan[2], &plan[5]), ("Plan", "Draft"));
+    let md = sb.path("documents.md");
+    export(&sb, &db, &["documents"], &md);
+    let text = std::fs::read_to_string(&md).unwrap();
+    assert!(text.contains("## Documented information (23)"), "{text}");
+    assert!(
+        text.contains("| D-004 | Access control policy | Policy | 1.3 |"),
+        "{text}"
+    );
 }

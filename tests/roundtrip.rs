@@ -585,3 +585,84 @@ fn people_their_roles_and_competence_records_travel_with_the_workspace_json() {
             .all(|p| p["roles"] == Value::Array(Vec::new()))
     );
 }
+
+#[test]
+fn documents_their_versions_and_links_travel_and_older_clause_documents_become_documents() {
+    let sb = Sandbox::new();
+    let original = sb.demo();
+    let doc = export_json(&sb, &original);
+    assert_eq!(doc["documents"].as_array().unwrap().len(), 23);
+    assert_eq!(doc["document_versions"].as_array().unwrap().len(), 31);
+    assert!(
+        doc["clauses"][0].get("doc_reference").is_none(),
+        "no free-text document is written any more"
+    );
+    let (copy, run) = import_json(&sb, &doc, "copy");
+    run.success();
+    assert_eq!(
+        list(&sb, &copy, "documents"),
+        list(&sb, &original, "documents")
+    );
+    assert_eq!(list(&sb, &copy, "clauses"), list(&sb, &original, "clauses"));
+    let again = export_json(&sb, &copy);
+    assert_eq!(again["documents"], doc["documents"]);
+    assert_eq!(
+        again["document_versions"].as_array().unwrap().len(),
+        doc["document_versions"].as_array().unwrap().len()
+    );
+
+    // A document written before the register: no documents, a clause's document in free text.
+    let mut old = doc.clone();
+    let file = old.as_object_mut().unwrap();
+    file.remove("documents");
+    file.remove("document_versions");
+    let clauses = file["clauses"].as_array_mut().unwrap();
+    for (number, reference) in [
+        ("5.2", "Policy v2"),
+        ("6.1.2", "Methodology"),
+        ("6.1.3", "methodology "),
+    ] {
+        let clause = clauses
+            .iter_mut()
+            .find(|c| c["number"] == number)
+            .unwrap()
+            .as_object_mut()
+            .unwrap();
+        clause.insert("doc_reference".into(), reference.into());
+        clause.insert("doc_owner".into(), "ISB".into());
+        clause.insert("doc_date".into(), "2026-01-12".into());
+    }
+    let (older, run) = import_json(&sb, &old, "older");
+    run.success();
+    let documents = list(&sb, &older, "documents");
+    let read: Vec<(&str, &str, &str, &Value)> = documents
+        .iter()
+        .map(|d| {
+            (
+                d["title"].as_str().unwrap(),
+                d["kind"].as_str().unwrap(),
+                d["status"].as_str().unwrap(),
+                &d["clauses"],
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (
+                "Policy v2",
+                "policy",
+                "unknown",
+                &serde_json::json!(["5.2"])
+            ),
+            (
+                "Methodology",
+                "record",
+                "unknown",
+                &serde_json::json!(["6.1.2", "6.1.3"])
+            ),
+        ]
+    );
+    assert_eq!(documents[0]["owner"], "ISB");
+    assert_eq!(documents[0]["issued_on"], "2026-01-12");
+}

@@ -283,17 +283,28 @@ fn the_clauses_checklist_shows_documents_and_what_the_workspace_holds() {
     press(&mut app, KeyCode::Char('e'));
     press(&mut app, KeyCode::Char('d')); // done
     press(&mut app, KeyCode::Tab);
-    type_text(&mut app, "D-011 Security KPI report Q1");
+    // The documents come from the register: search, mark with Space, close with Enter.
+    type_text(&mut app, "Logging");
+    press(&mut app, KeyCode::Char(' '));
+    press(&mut app, KeyCode::Enter);
     ctrl(&mut app, 's');
-    let clause = Store::open_read_only(&path)
-        .unwrap()
+    let store = Store::open_read_only(&path).unwrap();
+    let clause = store
         .clauses()
         .unwrap()
         .into_iter()
         .find(|c| c.number == "9.1")
         .unwrap();
-    assert_eq!(clause.doc_reference, "D-011 Security KPI report Q1");
     assert_eq!(clause.status.as_str(), "done");
+    let logging = store
+        .documents()
+        .unwrap()
+        .into_iter()
+        .find(|d| d.reference() == "D-012")
+        .unwrap();
+    assert_eq!(logging.clauses, ["9.1"]);
+    let text = screen(&mut app, W, H);
+    assert!(text.contains("D-012 Logging concept"), "{text}");
 }
 
 #[test]

@@ -10,6 +10,7 @@ use crate::domain::ValidationError;
 use crate::domain::asset::{Asset, Dependency};
 use crate::domain::clause::ClauseItem;
 use crate::domain::control::Control;
+use crate::domain::document::{Document, DocumentVersion};
 use crate::domain::methodology::Methodology;
 use crate::domain::party::InterestedParty;
 use crate::domain::person::{CompetenceRecord, Person, Role, RoleHeld};
@@ -72,7 +73,11 @@ pub enum Command {
     SaveRisk(Risk),
     DeleteRisk(i64),
     ChangeMethodology(Methodology),
-    SaveAction(Action),
+    /// An action with the documents it names (row ids).
+    SaveAction {
+        action: Action,
+        documents: Vec<i64>,
+    },
     DeleteAction(i64),
     /// Records a risk acceptance; a recorded one is never changed, only deleted.
     RecordAcceptance(Acceptance),
@@ -81,7 +86,11 @@ pub enum Command {
         id: i64,
         reason: String,
     },
-    DecideControl(SoaEntry),
+    /// A control's SoA decision, with the documents that evidence it (row ids).
+    DecideControl {
+        entry: SoaEntry,
+        documents: Vec<i64>,
+    },
     SaveCustomControl(Control),
     DeleteCustomControl(String),
     /// Issues the SoA as it stands as its next version, today; with gaps (undecided controls,
@@ -91,7 +100,16 @@ pub enum Command {
         note: String,
         gaps_accepted: bool,
     },
-    SetClause(ClauseItem),
+    /// A clause's status, note and evidence, with the documents of the register that hold its
+    /// documented information (row ids).
+    SetClause {
+        item: ClauseItem,
+        documents: Vec<i64>,
+    },
+    SaveDocument(Document),
+    DeleteDocument(i64),
+    /// A new version of a document: it becomes current, and with an approver approves it.
+    AddDocumentVersion(DocumentVersion),
     /// A question noted (id 0: about its asset, in the workshop that runs) or changed: whom it
     /// is given to and by when, and its answer once there is one.
     SaveQuestion(OpenQuestion),
@@ -146,6 +164,7 @@ pub enum Saved {
     Control(Control),
     SoaVersion(SoaVersion),
     Clause(ClauseItem),
+    Document(Document),
     Question(OpenQuestion),
     Workshop(Workshop),
     Person(Person),
@@ -218,12 +237,23 @@ impl Command {
             }
             Self::DeleteRisk(id) => nothing(w.delete_risk(id))?,
             Self::ChangeMethodology(m) => Saved::Summary(w.change_methodology(m)?),
-            Self::SaveAction(a) if a.id == 0 => Saved::Action(w.insert_action(a)?),
-            Self::SaveAction(a) => Saved::Action(w.update_action(a)?),
+            Self::SaveAction { action, documents } => {
+                let action = if action.id == 0 {
+                    w.insert_action(action)?
+                } else {
+                    w.update_action(action)?
+                };
+                w.set_action_documents(action.id, &documents)?;
+                Saved::Action(action)
+            }
             Self::DeleteAction(id) => nothing(w.delete_action(id))?,
             Self::RecordAcceptance(a) => Saved::Acceptance(w.insert_acceptance(a)?),
             Self::DeleteAcceptance { id, reason } => nothing(w.delete_acceptance(id, &reason))?,
-            Self::DecideControl(entry) => Saved::SoaEntry(w.set_soa_entry(entry)?),
+            Self::DecideControl { entry, documents } => {
+                let entry = w.set_soa_entry(entry)?;
+                w.set_control_documents(&entry.control, &documents)?;
+                Saved::SoaEntry(entry)
+            }
             Self::SaveCustomControl(c) if c.key.trim().is_empty() => {
                 Saved::Control(w.insert_custom_control(c)?)
             }
@@ -234,7 +264,15 @@ impl Command {
                 note,
                 gaps_accepted,
             } => Saved::SoaVersion(w.issue_soa_version(&approver, &note, today, gaps_accepted)?),
-            Self::SetClause(item) => Saved::Clause(w.set_clause(item)?),
+            Self::SetClause { item, documents } => {
+                let item = w.set_clause(item)?;
+                w.set_clause_documents(&item.number, &documents)?;
+                Saved::Clause(item)
+            }
+            Self::SaveDocument(d) if d.id == 0 => Saved::Document(w.insert_document(d)?),
+            Self::SaveDocument(d) => Saved::Document(w.update_document(d)?),
+            Self::DeleteDocument(id) => nothing(w.delete_document(id))?,
+            Self::AddDocumentVersion(v) => Saved::Document(w.add_document_version(v)?.0),
             Self::SaveQuestion(q) => Saved::Question(save_question(w, q)?),
             Self::AnswerQuestion {
                 id,

@@ -14,6 +14,7 @@ use super::{Change, Counts, Error, RiskRatings};
 use crate::domain::asset::{Asset, Dependency};
 use crate::domain::clause::ClauseItem;
 use crate::domain::control::Control;
+use crate::domain::document::{Document, DocumentVersion};
 use crate::domain::history::Links;
 use crate::domain::methodology::Methodology;
 use crate::domain::party::InterestedParty;
@@ -295,6 +296,10 @@ impl<'a> Reader<'a> {
         acceptances() -> Vec<Acceptance>;
         soa() -> Vec<SoaEntry>;
         clauses() -> Vec<ClauseItem>;
+        /// The register of documented information, each with what it serves.
+        documents() -> Vec<Document>;
+        /// Every version of every document, by document, oldest first.
+        document_versions() -> Vec<DocumentVersion>;
         soa_versions() -> Vec<SoaVersion>;
         open_questions() -> Vec<OpenQuestion>;
         questions() -> Vec<OpenQuestion>;

@@ -272,3 +272,115 @@ fn people_roles_held_and_competence_records_go_through_commands() {
     };
     assert_eq!(e.field, crate::domain::person::field::EMAIL);
 }
+
+#[test]
+fn documents_are_saved_versioned_linked_from_a_clause_and_deleted() {
+    use crate::domain::clause::ClauseStatus;
+    use crate::domain::document::{DocKind, DocStatus, Document, DocumentVersion};
+    let (_dir, mut app) = session();
+    let Saved::Document(doc) = app
+        .apply(Command::SaveDocument(Document {
+            owner: "Anna Weber".into(),
+            review_months: Some(12),
+            ..Document::new("Information security policy", DocKind::Policy)
+        }))
+        .unwrap()
+    else {
+        panic!("not a document")
+    };
+    assert_eq!(doc.reference(), "D-001");
+    let Saved::Document(approved) = app
+        .apply(Command::AddDocumentVersion(DocumentVersion {
+            approver: "Managing Director".into(),
+            ..DocumentVersion::new(doc.id, "1.0", NaiveDate::from_ymd_opt(2026, 3, 1).unwrap())
+        }))
+        .unwrap()
+    else {
+        panic!("not a document")
+    };
+    assert_eq!(approved.status, DocStatus::Approved);
+    let policy = app
+        .reader()
+        .clauses()
+        .unwrap()
+        .into_iter()
+        .find(|c| c.number == "5.2")
+        .unwrap();
+    app.apply(Command::SetClause {
+        item: crate::domain::clause::ClauseItem {
+            status: ClauseStatus::Done,
+            ..policy
+        },
+        documents: vec![doc.id],
+    })
+    .unwrap();
+    let documents = app.reader().documents().unwrap();
+    assert_eq!(documents[0].clauses, ["5.2"]);
+    assert_eq!(app.reader().document_versions().unwrap().len(), 1);
+    // The readiness check sees the policy held by the register.
+    let ws = app.reader().workspace().unwrap();
+    let findings = crate::domain::readiness::check(&ws, app.reader().today());
+    assert!(
+        !findings
+            .iter()
+            .any(|f| f.clause.as_deref() == Some("5.2") && f.rule == "CLAUSE-003"),
+        "{findings:#?}"
+    );
+    // A refused version leaves the document as it was.
+    let err = app
+        .apply(Command::AddDocumentVersion(DocumentVersion::new(
+            doc.id,
+            "1.0",
+            NaiveDate::from_ymd_opt(2026, 3, 2).unwrap(),
+        )))
+        .unwrap_err();
+    assert!(err.to_string().starts_with("version:"), "{err}");
+    app.apply(Command::DeleteDocument(doc.id)).unwrap();
+    assert!(app.reader().documents().unwrap().is_empty());
+}
+
+#[test]
+fn an_action_and_a_control_name_documents() {
+    use crate::domain::document::{DocKind, Document};
+    use crate::domain::treatment::Action;
+    let (_dir, mut app) = session();
+    let Saved::Document(doc) = app
+        .apply(Command::SaveDocument(Document::new(
+            "Backup concept",
+            DocKind::Procedure,
+        )))
+        .unwrap()
+    else {
+        panic!("not a document")
+    };
+    let Saved::Action(action) = app
+        .apply(Command::SaveAction {
+            action: Action::new("Offline backup"),
+            documents: vec![doc.id],
+        })
+        .unwrap()
+    else {
+        panic!("not an action")
+    };
+    let entry = app
+        .reader()
+        .soa()
+        .unwrap()
+        .into_iter()
+        .find(|e| e.control == "8.13")
+        .unwrap();
+    app.apply(Command::DecideControl {
+        entry,
+        documents: vec![doc.id],
+    })
+    .unwrap();
+    let read = &app.reader().documents().unwrap()[0];
+    assert_eq!(read.actions, [action.id]);
+    assert_eq!(read.controls, ["8.13"]);
+    app.apply(Command::SaveAction {
+        action,
+        documents: Vec::new(),
+    })
+    .unwrap();
+    assert!(app.reader().documents().unwrap()[0].actions.is_empty());
+}

@@ -4,6 +4,7 @@
 
 use crate::domain::asset::AssetKind as K;
 use crate::domain::clause::ClauseStatus as CS;
+use crate::domain::document::DocKind;
 use crate::domain::methodology::Authority;
 use crate::domain::party::PartyKind as P;
 use crate::domain::person::{BuiltinRole, CompetenceKind as CK};
@@ -885,17 +886,75 @@ pub const CLAUSES: &[(&str, CS, &str, &str)] = &[
     ("9.2.1", CS::InProgress, "Internal audit 2026 by an external auditor planned for April.", "Audit programme 2026 (draft)"),
 ];
 
-/// The document behind a clause's mandatory documented information: number, reference, owner,
-/// date. Every clause that is done and requires documented information has one.
+/// A document of the register of documented information: its title, kind, owner,
+/// classification, where it is kept, its review period in months (0: none), the versions it
+/// went through (number, date, change note, approver; no approver: a draft), whether it was
+/// withdrawn since, and what it serves: clauses, controls and treatment actions (by number).
+/// The documents are numbered in this order, as the SoA's evidence and the clauses cite them.
+pub struct DocumentRow {
+    pub title: &'static str,
+    pub kind: DocKind,
+    pub owner: &'static str,
+    pub classification: &'static str,
+    pub location: &'static str,
+    pub review_months: u32,
+    pub versions: &'static [(&'static str, &'static str, &'static str, &'static str)],
+    pub withdrawn: bool,
+    pub clauses: &'static [&'static str],
+    pub controls: &'static [&'static str],
+    pub actions: &'static [u32],
+}
+
+const POLICIES: &str = "SharePoint: ISMS/Policies";
+const PROCEDURES: &str = "SharePoint: ISMS/Procedures";
+const RECORDS: &str = "SharePoint: ISMS/Records";
+
+const fn doc(title: &'static str, kind: DocKind, owner: &'static str) -> DocumentRow {
+    DocumentRow {
+        title,
+        kind,
+        owner,
+        classification: "internal",
+        location: POLICIES,
+        review_months: 12,
+        versions: &[],
+        withdrawn: false,
+        clauses: &[],
+        controls: &[],
+        actions: &[],
+    }
+}
+
+/// D-001 to D-023. The mandatory documents of clauses 4 to 10 that the demo has (4.3, 5.2,
+/// 6.1.2, 6.1.3, 6.2, 7.5.1, 8.2; 8.3 is the treatment plan in this workspace), the policies and
+/// procedures its SoA names as evidence, and the guideline the policy replaced (D-017,
+/// withdrawn, named by nothing). D-004 is overdue for review (approved 2025-02-20, reviewed
+/// every 12 months); D-007 is a draft named by A.5.29 and T-004.
 #[rustfmt::skip]
-pub const CLAUSE_DOCUMENTS: &[(&str, &str, &str, &str)] = &[
-    ("4.3", "D-021 Scope statement v1.2", ISB, "2026-02-10"),
-    ("5.2", "D-001 Information security policy v2.0", MD, "2026-01-12"),
-    ("6.1.2", "D-022 Risk methodology v1.0", ISB, "2026-01-15"),
-    ("6.1.3", "SoA v1 and risk treatment plan (this workspace)", ISB, "2026-02-10"),
-    ("6.2", "D-023 Security objectives 2026", MD, "2026-01-20"),
-    ("7.5.1", "Document register in SharePoint", ISB, "2026-01-12"),
-    ("8.2", "Risk register (this workspace); workshop minutes 2026-01-28", ISB, "2026-02-06"),
+pub const DOCUMENTS: &[DocumentRow] = &[
+    DocumentRow { versions: &[("1.0", "2024-02-01", "First issue.", MD), ("2.0", "2026-01-12", "Revised for ISO/IEC 27001:2022 and the new ISMS scope.", MD)], clauses: &["5.2"], controls: &["5.1"], ..doc("Information security policy", DocKind::Policy, ISB) },
+    DocumentRow { versions: &[("1.0", "2024-05-06", "ISB appointed.", MD), ("1.1", "2025-09-15", "Risk and asset owners named.", MD)], clauses: &["5.3"], controls: &["5.2"], ..doc("Roles and responsibilities", DocKind::Procedure, ISB) },
+    DocumentRow { versions: &[("1.1", "2024-04-15", "Remote work section.", MD), ("1.2", "2025-06-02", "Mobile devices under MDM.", MD)], controls: &["5.10", "6.7", "7.7", "8.1"], actions: &[7], ..doc("Acceptable use and mobile devices policy", DocKind::Policy, ISB) },
+    DocumentRow { versions: &[("1.2", "2024-03-11", "Administrator accounts separated.", MD), ("1.3", "2025-02-20", "Quarterly access reviews.", MD)], controls: &["5.15", "8.2"], actions: &[13], ..doc("Access control policy", DocKind::Policy, ISB) },
+    DocumentRow { versions: &[("1.0", "2025-11-03", "First issue.", MD)], controls: &["5.19", "5.23"], ..doc("Supplier security policy", DocKind::Policy, CFO) },
+    DocumentRow { versions: &[("1.0", "2024-09-02", "First issue.", ISB), ("1.1", "2025-10-20", "Triage matrix and GDPR notification steps.", ISB)], location: PROCEDURES, controls: &["5.5", "5.24", "5.25", "5.26"], ..doc("Incident response procedure", DocKind::Procedure, ISB) },
+    DocumentRow { versions: &[("0.9", "2026-02-27", "Draft for the management review: dispatch fallback by phone.", "")], classification: "confidential", controls: &["5.29"], actions: &[4], ..doc("Business continuity plan", DocKind::Plan, OPS) },
+    DocumentRow { versions: &[("1.0", "2025-07-01", "First issue.", CTO)], location: PROCEDURES, controls: &["8.25", "8.33"], ..doc("Secure development guideline", DocKind::Procedure, CTO) },
+    DocumentRow { versions: &[("1.0", "2025-12-01", "Cloud backup with object lock.", CTO)], classification: "confidential", location: PROCEDURES, controls: &["8.13"], ..doc("Backup concept", DocKind::Procedure, IT) },
+    DocumentRow { versions: &[("1.0", "2025-04-14", "First issue.", MD)], review_months: 24, controls: &["5.12"], ..doc("Classification scheme", DocKind::Policy, ISB) },
+    DocumentRow { versions: &[("1.0", "2025-05-05", "First issue.", CTO)], review_months: 24, location: PROCEDURES, controls: &["8.24"], ..doc("Cryptography guideline", DocKind::Procedure, CTO) },
+    DocumentRow { versions: &[("1.0", "2025-08-18", "First issue.", CTO)], review_months: 24, location: PROCEDURES, controls: &["8.15"], ..doc("Logging concept", DocKind::Procedure, DEVOPS) },
+    DocumentRow { versions: &[("1.0", "2024-11-04", "First issue.", MD)], review_months: 24, classification: "confidential", location: PROCEDURES, controls: &["6.4"], ..doc("HR security procedure", DocKind::Procedure, HR) },
+    DocumentRow { versions: &[("2.2", "2025-06-30", "Runbooks moved to the repository.", CTO), ("2.3", "2026-03-02", "On-call rota and escalation.", CTO)], classification: "confidential", location: "Git repository nordwind/ops-handbook", controls: &["5.37"], ..doc("Operations handbook", DocKind::Procedure, DEVOPS) },
+    DocumentRow { versions: &[("1.1", "2025-09-01", "Infrastructure changes by pull request.", CTO)], review_months: 24, location: PROCEDURES, controls: &["8.32"], ..doc("Change management procedure", DocKind::Procedure, CTO) },
+    DocumentRow { versions: &[("1.0", "2025-01-20", "GoBD retention periods.", MD)], review_months: 24, location: RECORDS, controls: &["5.33"], ..doc("Records retention schedule", DocKind::Procedure, CFO) },
+    DocumentRow { versions: &[("1.0", "2019-05-01", "First issue.", MD)], review_months: 0, withdrawn: true, location: "SharePoint: ISMS/Archive", ..doc("IT security guideline (2019)", DocKind::Policy, IT) },
+    DocumentRow { versions: &[("1.0", "2026-01-12", "Register, template with version, date and approver.", MD)], review_months: 24, location: PROCEDURES, clauses: &["7.5.1", "7.5.2"], ..doc("Document control procedure", DocKind::Procedure, ISB) },
+    DocumentRow { versions: &[("1.0", "2026-02-06", "Assessment 2026 with the workshop of 2026-01-28.", MD)], review_months: 0, classification: "confidential", location: RECORDS, clauses: &["8.2"], ..doc("Risk assessment report 2026", DocKind::Record, ISB) },
+    DocumentRow { versions: &[("1.0", "2025-01-27", "First issue.", MD), ("1.1", "2026-01-20", "Climate change as an external issue.", MD)], location: RECORDS, clauses: &["4.1"], ..doc("Context analysis", DocKind::Record, ISB) },
+    DocumentRow { versions: &[("1.1", "2025-03-03", "Hamburg office included.", MD), ("1.2", "2026-02-10", "Certificate scope narrowed to NordDispatch.", MD)], clauses: &["4.3"], ..doc("Scope statement", DocKind::Policy, ISB) },
+    DocumentRow { versions: &[("1.0", "2026-01-15", "5x5 matrix, acceptance criteria and treatment process.", MD)], location: PROCEDURES, clauses: &["6.1.1", "6.1.2", "6.1.3"], ..doc("Risk methodology", DocKind::Procedure, ISB) },
+    DocumentRow { versions: &[("1.0", "2026-01-20", "Objectives for 2026.", MD)], clauses: &["6.2"], ..doc("Security objectives 2026", DocKind::Plan, MD) },
 ];
 
 /// W-001, the protection needs workshop of 2026-01-28 with the client: title, started, ended,

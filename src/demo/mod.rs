@@ -70,6 +70,11 @@
 //! - **Open item in the name of someone who left** (5.3): AS-027 (Hamburg warehouse office) is
 //!   still owned by P-015 Stefan Koch, who left on 2026-01-31 (his asset owner role ended that
 //!   day).
+//! - **Document named as evidence but not approved**: D-007 (Business continuity plan), v0.9
+//!   a draft, named by A.5.29 and T-004.
+//! - **Document overdue for review**: D-004 (Access control policy), v1.3 approved on
+//!   2025-02-20 with a review every 12 months. Every other document in force is reviewed
+//!   after 2026-03-31.
 //!
 //! Three rules have no case here, as their gap cannot coexist with the ones above: no internal
 //! or external issues (SCOPE-006) and no interested parties (SCOPE-007), which a new workspace
@@ -90,8 +95,9 @@
 //!
 //! Not gaps but incomplete on purpose: some SoA entries are planned (with a target date) or not
 //! started (without evidence), and clauses 6.3, 7.4, 9.1, 9.2.2, 9.3.x and 10.x are not started. Every clause
-//! that is done and requires documented information names its document (reference, owner,
-//! date); so do 6.1.3 and 6.2, which are in progress.
+//! that is done and requires documented information has its document in the register (D-001
+//! to D-023), linked to the clause; so do 6.1.3 and 6.2, which are in progress. D-017, the
+//! guideline the policy replaced, is withdrawn and named by nothing (not a gap).
 //!
 //! Counts: 8 scope items (S-008 excluded from the ISMS, S-002 outside the certificate),
 //! 5 context issues, 7 interested parties, 30 assets (11 primary, 18 supporting, 1 intangible),
@@ -100,7 +106,8 @@
 //! top management; P-002 Anna Weber, ISB; the owners named by their function in `data.rs`;
 //! P-012 Michael Hartmann, internal auditor; one who left) holding 22 roles, with 51 competence
 //! and awareness records, SoA decided for all 93 Annex A controls (88 applicable,
-//! 5 excluded) and both custom controls, one issued SoA version (v1, with A.8.12 undecided), and
+//! 5 excluded) and both custom controls, 23 documents with 31 versions, one issued SoA
+//! version (v1, with A.8.12 undecided), and
 //! one finished workshop:
 //! W-001, the protection needs workshop of 2026-01-28 (09:00 to 12:30; Anna Weber, Jonas Klein,
 //! Petra Hoffmann), which raised two ratings (AS-003 confidentiality and AS-007 availability,
@@ -124,6 +131,7 @@ use crate::domain::ValidationError;
 use crate::domain::asset::{Asset, Dependency};
 use crate::domain::clause::ClauseItem;
 use crate::domain::control::{Control, Theme};
+use crate::domain::document::{DocStatus, Document, DocumentVersion};
 use crate::domain::methodology::{Methodology, Rating};
 use crate::domain::party::InterestedParty;
 use crate::domain::protection::{ProtectionNeed, ProtectionScale};
@@ -221,9 +229,10 @@ fn fill(w: &mut Writer<'_>, s: &Settings) -> Result<(), StoreError> {
     let scope_ids = fill_context(w)?;
     let asset_ids = fill_assets(w, s, &scope_ids)?;
     let risk_ids = fill_risks(w, s, &asset_ids)?;
-    let custom = fill_treatment(w, &risk_ids)?;
+    let (custom, action_ids) = fill_treatment(w, &risk_ids)?;
     fill_soa(w, s, &custom)?;
     fill_clauses(w, s)?;
+    fill_documents(w, &action_ids)?;
     fill_workshop(w, s, &asset_ids)
 }
 
@@ -374,8 +383,13 @@ fn fill_risks(w: &mut Writer<'_>, s: &Settings, asset_ids: &[i64]) -> Result<Vec
 }
 
 /// Custom controls (first, as actions refer to them) and the treatment actions; returns the
-/// custom controls, which the settings read before the transaction do not know yet.
-fn fill_treatment(w: &mut Writer<'_>, risk_ids: &[i64]) -> Result<Vec<Control>, StoreError> {
+/// custom controls, which the settings read before the transaction do not know yet, and the
+/// actions' row ids.
+fn fill_treatment(
+    w: &mut Writer<'_>,
+    risk_ids: &[i64],
+) -> Result<(Vec<Control>, Vec<i64>), StoreError> {
+    let mut action_ids = Vec::new();
     let mut custom = Vec::new();
     for &(title, description, source, covers) in data::CUSTOM_CONTROLS {
         custom.push(w.insert_custom_control(Control {
@@ -388,7 +402,7 @@ fn fill_treatment(w: &mut Writer<'_>, risk_ids: &[i64]) -> Result<Vec<Control>, 
         })?);
     }
     for row in data::ACTIONS {
-        w.insert_action(Action {
+        let action = w.insert_action(Action {
             description: row.description.into(),
             risks: ids_of(risk_ids, row.risks, "risk")?,
             controls: row.controls.iter().map(|c| (*c).to_string()).collect(),
@@ -397,8 +411,9 @@ fn fill_treatment(w: &mut Writer<'_>, risk_ids: &[i64]) -> Result<Vec<Control>, 
             status: row.status,
             ..Action::new(row.title)
         })?;
+        action_ids.push(action.id);
     }
-    Ok(custom)
+    Ok((custom, action_ids))
 }
 
 /// A decision for every Annex A control and the custom controls; refuses a control that the
@@ -485,20 +500,56 @@ fn fill_clauses(w: &mut Writer<'_>, s: &Settings) -> Result<(), StoreError> {
             .iter()
             .find(|c| c.number == number)
             .ok_or_else(|| StoreError::Missing(format!("clause {number}")))?;
-        let document = data::CLAUSE_DOCUMENTS.iter().find(|d| d.0 == number);
-        let (doc_reference, doc_owner, doc_date) = match document {
-            Some(&(_, reference, owner, on)) => (reference, owner, maybe_date(on)?),
-            None => ("", "", None),
-        };
         w.set_clause(ClauseItem {
             status,
             note: note.into(),
             evidence: evidence.into(),
-            doc_reference: doc_reference.into(),
-            doc_owner: doc_owner.into(),
-            doc_date,
             ..item.clone()
         })?;
+    }
+    Ok(())
+}
+
+/// The register of documented information, each document with its versions in order (the
+/// last one current) and what it serves; a withdrawn document is withdrawn after its versions.
+fn fill_documents(w: &mut Writer<'_>, action_ids: &[i64]) -> Result<(), StoreError> {
+    // The documents each action names, by action row id, in action order.
+    let mut named: std::collections::BTreeMap<i64, Vec<i64>> = Default::default();
+    for row in data::DOCUMENTS {
+        let document = w.insert_document(Document {
+            classification: row.classification.into(),
+            location: row.location.into(),
+            review_months: (row.review_months > 0).then_some(row.review_months),
+            clauses: row.clauses.iter().map(|c| (*c).to_string()).collect(),
+            controls: row.controls.iter().map(|c| (*c).to_string()).collect(),
+            owner: row.owner.into(),
+            ..Document::new(row.title, row.kind)
+        })?;
+        let mut current = document;
+        for &(version, on, note, approver) in row.versions {
+            current = w
+                .add_document_version(DocumentVersion {
+                    change_note: note.into(),
+                    approver: approver.into(),
+                    ..DocumentVersion::new(current.id, version, date(on)?)
+                })?
+                .0;
+        }
+        if row.withdrawn {
+            current = w.update_document(Document {
+                status: DocStatus::Withdrawn,
+                ..current
+            })?;
+        }
+        for &action in row.actions {
+            named
+                .entry(id_of(action_ids, action, "action")?)
+                .or_default()
+                .push(current.id);
+        }
+    }
+    for (action, documents) in named {
+        w.set_action_documents(action, &documents)?;
     }
     Ok(())
 }

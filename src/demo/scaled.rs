@@ -1,6 +1,7 @@
 //! A large synthetic workspace for benchmarks and scale tests: plausible but generated names,
 //! every asset kind, dependency chains from primary to supporting assets, rated risks linked to
-//! assets, actions linked to risks and controls, and a decided SoA. Deterministic.
+//! assets, actions linked to risks and controls, a decided SoA and the documents its evidence
+//! names. Deterministic.
 
 use std::path::Path;
 
@@ -10,6 +11,7 @@ use super::{Settings, date};
 use crate::Clock;
 use crate::domain::asset::{Asset, AssetKind, Dependency};
 use crate::domain::control::Control;
+use crate::domain::document::{DocKind, DocStatus, Document};
 use crate::domain::methodology::Rating;
 use crate::domain::protection::{Objective, ProtectionNeed};
 use crate::domain::risk::{Risk, RiskStatus, TreatmentOption};
@@ -285,5 +287,31 @@ fn fill(w: &mut Writer<'_>, s: &Settings, n: usize) -> Result<(), StoreError> {
         };
         w.set_soa_entry(entry)?;
     }
+
+    // The documents the SoA's evidence names (D-001 to D-030), each evidencing its controls.
+    for d in 0..DOCUMENTS {
+        let controls = s
+            .controls
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| i % DOCUMENTS == d && !EXCLUDED.contains(&c.key.as_str()))
+            .map(|(_, c)| c.key.clone())
+            .collect();
+        let approved = after(base, d);
+        w.insert_document(Document {
+            version: "1.0".into(),
+            issued_on: Some(approved),
+            owner: pick(&OWNERS, d).into(),
+            status: DocStatus::Approved,
+            approved_by: pick(&OWNERS, d + 1).into(),
+            approved_on: Some(approved),
+            review_months: Some(12),
+            controls,
+            ..Document::new(&format!("Document {:03}", d + 1), DocKind::Procedure)
+        })?;
+    }
     Ok(())
 }
+
+/// How many documents the SoA's evidence names.
+const DOCUMENTS: usize = 30;

@@ -69,6 +69,7 @@ fn demo_has_the_designed_counts() {
     assert_eq!((c.workshops, c.questions, c.open_questions), (1, 4, 3));
     assert_eq!((c.people, c.competence_records), (15, 51));
     assert_eq!(store.questions().unwrap().len(), 4);
+    assert_eq!(c.documents, 23);
     let statements = store.scope_statements().unwrap();
     assert!(statements.certificate_scope.contains("NordDispatch"));
     assert_eq!(
@@ -92,7 +93,10 @@ fn scope_soa_and_core_document_findings_are_exactly_the_documented_gaps() {
     let found: Vec<(&str, Severity, String)> = findings
         .iter()
         .filter(|f| {
-            f.rule.starts_with("SCOPE-") || f.rule.starts_with("SOA-") || f.rule == "CLAUSE-003"
+            f.rule.starts_with("SCOPE-")
+                || f.rule.starts_with("SOA-")
+                || f.rule.starts_with("DOC-")
+                || f.rule == "CLAUSE-003"
         })
         .map(|f| (f.rule, f.severity, f.basis()))
         .collect();
@@ -102,6 +106,8 @@ fn scope_soa_and_core_document_findings_are_exactly_the_documented_gaps() {
         ("CLAUSE-003", Severity::Major, "10.2"),
         ("SOA-002", Severity::Major, "A.7.12"),
         ("SOA-010", Severity::Major, "6.1.3"),
+        ("DOC-001", Severity::Minor, "7.5.2"),
+        ("DOC-002", Severity::Minor, "7.5.2"),
         ("SCOPE-005", Severity::Minor, "4.2"),
         ("SCOPE-008", Severity::Minor, "4.1"),
         ("SOA-007", Severity::Minor, "A.7.13"),
@@ -521,6 +527,7 @@ fn scaled_workspace_has_the_requested_size() {
     let c = store.counts().unwrap();
     assert_eq!((c.assets, c.risks, c.actions), (200, 400, 100));
     assert_eq!((c.annex_a_controls, c.soa_decided), (93, 93));
+    assert_eq!(c.documents, 30);
     assert_eq!(store.dependencies().unwrap().len(), 100);
     assert!(
         store

@@ -34,6 +34,8 @@ pub mod field {
     pub const STATUS: Field = Field::new("status");
     pub const NOTE: Field = Field::new("note");
     pub const EVIDENCE: Field = Field::new("evidence");
+    /// The documents of the register that hold the clause's documented information.
+    pub const DOCUMENTS: Field = Field::new("documents");
     pub const DOC_REFERENCE: Field = Field::new("doc reference");
     pub const DOC_OWNER: Field = Field::new("doc owner");
     pub const DOC_DATE: Field = Field::new("doc date");
@@ -47,14 +49,16 @@ pub struct ClauseItem {
     pub note: String,
     /// Where the documented information or records are.
     pub evidence: String,
-    /// The document that holds the clause's documented information: `D-021 Scope statement v1.2`.
-    #[serde(default)]
+    /// A document named in free text, as older workspace files carry it
+    /// (`D-021 Scope statement v1.2`): read on import only, where it becomes a document of the
+    /// register linked to the clause. The register holds the clause's documents now.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub doc_reference: String,
-    /// Who owns (maintains and has approved) that document.
-    #[serde(default)]
+    /// Who owned that document (older workspace files).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub doc_owner: String,
-    /// The date of its current version.
-    #[serde(default)]
+    /// The date of its version then (older workspace files).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doc_date: Option<NaiveDate>,
 }
 

@@ -53,6 +53,8 @@ pub(crate) fn link_kind(field: &str) -> Option<RefKind> {
         "scope_item" => Some(RefKind::ScopeItem),
         "risk" | "risks" => Some(RefKind::Risk),
         "workshop" => Some(RefKind::Workshop),
+        // A document's treatment actions.
+        "actions" => Some(RefKind::Action),
         _ => None,
     }
 }

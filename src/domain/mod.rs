@@ -5,6 +5,7 @@ pub mod asset;
 pub mod catalog;
 pub mod clause;
 pub mod control;
+pub mod document;
 pub mod enums;
 pub mod evaluation;
 pub mod file_name;

@@ -122,6 +122,8 @@ pub mod field {
     pub const REASONS: Field = Field::new("reasons");
     pub const STATUS: Field = Field::new("status");
     pub const TARGET_DATE: Field = Field::new("target date");
+    /// The documents of the register that evidence the control.
+    pub const DOCUMENTS: Field = Field::new("documents");
 }
 
 /// The custom control an entry names as covering it: trimmed, an empty name as none.

@@ -32,6 +32,8 @@ pub mod field {
     pub const STATUS: Field = Field::new("status");
     pub const RISKS: Field = Field::new("risks");
     pub const CONTROLS: Field = Field::new("controls");
+    /// The documents of the register the action names.
+    pub const DOCUMENTS: Field = Field::new("documents");
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,4 +1,5 @@
-//! The clauses 4-10 checklist: status, notes and evidence, and the document behind each clause.
+//! The clauses 4-10 checklist: status, notes and evidence. The documents behind each clause are
+//! links of the register of documented information (`documents.rs`).
 
 use rusqlite::{OptionalExtension, Row};
 
@@ -50,8 +51,7 @@ impl Writer<'_> {
         )
     }
 
-    /// Updates the status, note, evidence and document fields of one clause; its number and
-    /// title stay. The change log keeps the clause before and after.
+    /// Updates the status, note and evidence of one clause; its number and title stay. The change log keeps the clause before and after.
     pub fn set_clause(&mut self, item: ClauseItem) -> Result<ClauseItem> {
         let item = item.validated()?;
         let before = self
@@ -60,22 +60,24 @@ impl Writer<'_> {
             .query_row([&item.number], clause)
             .optional()?
             .ok_or_else(|| StoreError::Missing(format!("clause {}", item.number)))?;
+        // The clause's documents are the register's now (`set_clause_documents`); the free-text
+        // columns older schemas had stay empty.
         let item = ClauseItem {
             title: before.title.clone(),
+            doc_reference: String::new(),
+            doc_owner: String::new(),
+            doc_date: None,
             ..item
         };
         self.tx.execute(
-            "UPDATE clauses SET status = ?2, note = ?3, evidence = ?4, doc_reference = ?5,
-                doc_owner = ?6, doc_date = ?7
+            "UPDATE clauses SET status = ?2, note = ?3, evidence = ?4, doc_reference = '',
+                doc_owner = '', doc_date = NULL
              WHERE number = ?1",
             (
                 &item.number,
                 item.status.as_str(),
                 &item.note,
                 &item.evidence,
-                &item.doc_reference,
-                &item.doc_owner,
-                item.doc_date,
             ),
         )?;
         self.log("clause", &item.number, "update", Some(&before), Some(&item))?;

@@ -96,6 +96,7 @@ impl Store {
             (RefKind::ScopeItem, "scope_items"),
             (RefKind::Risk, "risks"),
             (RefKind::Workshop, "workshops"),
+            (RefKind::Action, "actions"),
         ] {
             let ids: Vec<(i64, u32)> = rows(
                 self.conn(),

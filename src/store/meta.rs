@@ -59,6 +59,7 @@ pub struct Counts {
     /// People of the register (those who left included) and their competence records.
     pub people: u64,
     pub competence_records: u64,
+    pub documents: u64,
     pub changes: u64,
 }
 
@@ -118,6 +119,7 @@ impl Store {
             workshops: count("SELECT COUNT(*) FROM workshops")?,
             people: count("SELECT COUNT(*) FROM people")?,
             competence_records: count("SELECT COUNT(*) FROM competence_records")?,
+            documents: count("SELECT COUNT(*) FROM documents")?,
             changes: count("SELECT COUNT(*) FROM change_log")?,
         })
     }

@@ -6,6 +6,7 @@ mod assets;
 mod cipher;
 mod clauses;
 mod controls;
+mod documents;
 mod draft;
 mod file;
 mod import;

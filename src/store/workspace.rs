@@ -24,6 +24,7 @@ impl Store {
             soa: self.soa()?,
             versions: self.soa_versions()?,
             clauses: self.clauses()?,
+            documents: self.documents()?,
             questions: self.questions()?,
             last_rating_change: self.last_rating_change()?,
             people: self.people()?,

@@ -42,6 +42,7 @@ const CATALOGUE: &[(&str, char, Phase)] = &[
     ("SoA", 'o', Phase::Plan),
     ("Clauses", 'c', Phase::CheckAct),
     ("People", 'e', Phase::Plan),
+    ("Documents", 'i', Phase::CheckAct),
 ];
 
 #[derive(Debug, Clone)]

@@ -15,6 +15,7 @@ use super::picker::PickerEvent;
 use super::screens::assets::AssetRow;
 use super::screens::clauses::ClauseRow;
 use super::screens::dashboard::Dashboard;
+use super::screens::documents::DocumentsScreen;
 use super::screens::lazy::{Lazy, build_in_background};
 use super::screens::people::PeopleScreen;
 use super::screens::protection::ProtectionScreen;
@@ -83,6 +84,7 @@ impl Shell {
                 )?))
             }),
             Lazy::new("People", |s| Ok(Box::new(PeopleScreen::new(s)?))),
+            Lazy::new("Documents", |s| Ok(Box::new(DocumentsScreen::new(s)?))),
         ];
         let dashboard = Dashboard::new(&app.reader())?;
         build_in_background(
@@ -458,7 +460,7 @@ impl Shell {
     /// The global keys, without digits for screens that do not exist.
     fn global(&self) -> Active {
         let mut global = Active::of(vec![Context::Global, Context::Anywhere]);
-        global.hidden = (1..=9u8)
+        global.hidden = (1..=10u8)
             .filter(|d| usize::from(*d) > self.screens.len())
             .map(Action::GoToScreen)
             .collect();

@@ -1,5 +1,5 @@
 //! The tab bar: one tab per screen, numbered for the digits that switch to them. When the tabs
-//! do not fit the width they lose their padding first (so the eight screens all show at 80
+//! do not fit the width they lose their padding first (so eight screens all show at 80
 //! columns); when even that does not fit, the current one stays with as many neighbours as fit,
 //! `…` stands for the rest, and the key of the palette that lists them all follows if there is
 //! room.
@@ -22,10 +22,12 @@ pub struct Piece {
     pub x: u16,
 }
 
-/// A tab's label: its digit (for the first nine) and its title.
+/// A tab's label: its digit (for the first ten, the tenth's being 0) and its title.
 fn label(index: usize, title: &str) -> String {
     if index < 9 {
         format!(" {} {title} ", index + 1)
+    } else if index == 9 {
+        format!(" 0 {title} ")
     } else {
         format!(" {title} ")
     }
@@ -231,7 +233,7 @@ mod tests {
         );
         assert_eq!(
             drawn(&FOURTEEN, 10, 80),
-            "…  Objectives   Audits and nonconformities   Management reviews  … : all"
+            "…  0 Objectives   Audits and nonconformities   Management reviews  … : all"
         );
     }
 

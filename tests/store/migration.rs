@@ -361,3 +361,90 @@ fn a_version_6_workspace_gains_people_for_its_names_and_documents_for_its_clause
         [""]
     );
 }
+
+#[test]
+fn the_documents_a_version_6_workspace_gains_read_back_through_the_register() {
+    let (_dir, path) = temp();
+    {
+        // Two clauses naming one document (letter case aside), a third its own.
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        isms::store::schema::migrations()
+            .to_version(&mut conn, 6)
+            .unwrap();
+        conn.execute_batch(
+            "INSERT INTO clauses (number, position, title, status, doc_reference, doc_owner, doc_date)
+                 VALUES ('5.2', 0, 'Policy', 'done', 'IS policy v1.2', 'Mia Wolf', '2026-01-10'),
+                        ('6.1.2', 1, 'Risk assessment', 'done', 'Risk methodology', '', NULL),
+                        ('6.1.3', 2, 'Risk treatment', 'done', 'risk METHODOLOGY ', '', '2026-01-15');",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    let documents = store.documents().unwrap();
+    let read: Vec<(String, &str, &str, Vec<String>)> = documents
+        .iter()
+        .map(|d| {
+            (
+                d.label(),
+                d.kind.as_str(),
+                d.status.as_str(),
+                d.clauses.clone(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        read,
+        [
+            (
+                "D-001 IS policy v1.2".to_string(),
+                "policy",
+                "unknown",
+                vec!["5.2".to_string()]
+            ),
+            (
+                "D-002 Risk methodology".to_string(),
+                "record",
+                "unknown",
+                vec!["6.1.2".to_string(), "6.1.3".to_string()]
+            ),
+        ]
+    );
+    assert_eq!(documents[0].owner, "Mia Wolf");
+    assert_eq!(documents[1].issued_on, "2026-01-15".parse().ok());
+    assert!(store.document_versions().unwrap().is_empty());
+    // The clauses carry no free text any more; the register's documents hold them, so the
+    // readiness check finds the policy documented.
+    assert!(
+        store
+            .clauses()
+            .unwrap()
+            .iter()
+            .all(|c| c.doc_reference.is_empty())
+    );
+    let findings =
+        isms::domain::readiness::check(&store.workspace().unwrap(), "2026-03-31".parse().unwrap());
+    assert!(
+        !findings
+            .iter()
+            .any(|f| f.rule == "CLAUSE-003" && f.clause.as_deref() == Some("5.2")),
+        "{findings:#?}"
+    );
+    // An unknown status is what the migration knew; the store takes it from there.
+    let policy = documents[0].clone();
+    let (approved, _) = store
+        .edit(|w| {
+            w.add_document_version(isms::domain::document::DocumentVersion {
+                approver: "Mia Wolf".into(),
+                ..isms::domain::document::DocumentVersion::new(
+                    policy.id,
+                    "1.3",
+                    "2026-03-01".parse().unwrap(),
+                )
+            })
+        })
+        .unwrap();
+    assert_eq!(approved.status.as_str(), "approved");
+    assert_eq!(approved.clauses, ["5.2"]);
+}

@@ -394,7 +394,7 @@ fn soa_versions_are_numbered_snapshots_oldest_first() {
 }
 
 #[test]
-fn a_clause_keeps_its_document_and_logs_before_and_after() {
+fn a_clause_keeps_its_status_its_documents_are_the_registers_and_it_logs_before_and_after() {
     let (_dir, path) = temp();
     let mut store = Store::create(&path, "Acme GmbH").unwrap();
     let scope = store
@@ -404,6 +404,15 @@ fn a_clause_keeps_its_document_and_logs_before_and_after() {
         .find(|c| c.number == "4.3")
         .unwrap();
     assert_eq!((scope.doc_reference.as_str(), scope.doc_date), ("", None));
+    let doc = store
+        .edit(|w| {
+            w.insert_document(isms::domain::document::Document::new(
+                "Scope statement",
+                isms::domain::document::DocKind::Policy,
+            ))
+        })
+        .unwrap();
+    // A free-text document typed into the item is not kept: the register holds documents.
     let edited = isms::domain::clause::ClauseItem {
         status: ClauseStatus::Done,
         doc_reference: " D-021 Scope statement v1.2 ".into(),
@@ -412,7 +421,13 @@ fn a_clause_keeps_its_document_and_logs_before_and_after() {
         title: "typed over".into(),
         ..scope.clone()
     };
-    let stored = store.edit(|w| w.set_clause(edited)).unwrap();
+    let stored = store
+        .edit(|w| {
+            let stored = w.set_clause(edited)?;
+            w.set_clause_documents("4.3", &[doc.id])?;
+            Ok(stored)
+        })
+        .unwrap();
     assert_eq!(stored.title, scope.title, "the title stays");
     let read = store
         .clauses()
@@ -421,21 +436,21 @@ fn a_clause_keeps_its_document_and_logs_before_and_after() {
         .find(|c| c.number == "4.3")
         .unwrap();
     assert_eq!(read, stored);
-    assert_eq!(read.doc_reference, "D-021 Scope statement v1.2");
-    assert_eq!(read.doc_date, Some(date("2026-02-10")));
+    assert_eq!((read.doc_reference.as_str(), read.doc_date), ("", None));
+    assert_eq!(store.documents().unwrap()[0].clauses, ["4.3"]);
     let log = changes_of(&store, "clause").pop().unwrap();
     assert!(log.before.as_deref().unwrap().contains("not_started"));
-    assert!(log.after.as_deref().unwrap().contains("D-021"));
+    assert!(log.after.as_deref().unwrap().contains("done"));
 
     let err = store
         .edit(|w| {
             w.set_clause(isms::domain::clause::ClauseItem {
-                doc_owner: "a\nb".into(),
+                note: "a\u{1b}b".into(),
                 ..read.clone()
             })
         })
         .unwrap_err();
-    assert_eq!(invalid_field(&err), "doc owner");
+    assert_eq!(invalid_field(&err), "note");
     let missing = isms::domain::clause::ClauseItem {
         number: "11.1".into(),
         ..read

@@ -2,6 +2,7 @@
 //! (7.2), awareness renewed within twelve months (7.3), and, when someone leaves, the open items
 //! still in their name to hand over. The caller gives plain lists; nothing here reads a store.
 
+use crate::domain::document::Document;
 use chrono::{Months, NaiveDate};
 
 use super::{CompetenceKind, CompetenceRecord, People, Person, Role};
@@ -67,6 +68,7 @@ pub fn named_items(
     actions: &[Action],
     soa: &[SoaEntry],
     questions: &[OpenQuestion],
+    documents: &[Document],
 ) -> Vec<NamedItem> {
     let assets = assets.iter().map(|a| {
         let label = format!("{} {}", RefKind::Asset.format(a.number), a.name);
@@ -91,11 +93,16 @@ pub fn named_items(
     let questions = questions
         .iter()
         .map(|q| NamedItem::new(ItemKind::Question, q.reference(), &q.assignee, q.is_open()));
+    // A withdrawn document needs no one to keep it any more.
+    let documents = documents
+        .iter()
+        .map(|d| NamedItem::new(ItemKind::Document, d.label(), &d.owner, d.is_in_force()));
     assets
         .chain(risks)
         .chain(actions)
         .chain(soa)
         .chain(questions)
+        .chain(documents)
         .filter(|i| !i.named.is_empty())
         .collect()
 }
@@ -358,5 +365,32 @@ mod tests {
             .collect();
         assert_eq!(open, ["R-001 Ransomware", "D-001 Policy"]);
         assert_eq!(unknown_names(&p, &items), ["Head of IT"]);
+    }
+
+    #[test]
+    fn the_documents_someone_owns_are_theirs_to_hand_over_until_withdrawn() {
+        use crate::domain::document::{DocKind, DocStatus};
+        let policy = Document {
+            number: 1,
+            owner: "Tom Berg".into(),
+            ..Document::new("Access control policy", DocKind::Policy)
+        };
+        let withdrawn = Document {
+            number: 2,
+            status: DocStatus::Withdrawn,
+            ..policy.clone()
+        };
+        let items = named_items(&[], &[], &[], &[], &[], &[policy, withdrawn]);
+        let shown: Vec<_> = items
+            .iter()
+            .map(|i| (i.kind, i.label.as_str(), i.open))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                (ItemKind::Document, "D-001 Access control policy", true),
+                (ItemKind::Document, "D-002 Access control policy", false),
+            ]
+        );
     }
 }

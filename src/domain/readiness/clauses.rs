@@ -1,4 +1,5 @@
-//! Clause rules (4-10): the documented information a clause requires is somewhere, and the
+//! Clause rules (4-10): the documented information a clause requires is in the register of
+//! documents (a document in force linked to the clause) or in the workspace itself, and the
 //! checklist is done. "Not documented, not done." A missing document of the ISMS's core
 //! processes is major (CLAUSE-003), any other minor (CLAUSE-001): one grade per rule.
 
@@ -6,6 +7,7 @@ use super::{Basis, Finding, Rule, Severity, Workspace, in_sentence};
 use crate::domain::clause::{
     ClauseItem, ClauseStatus, WorkspaceEvidence, missing_document_is_major, workspace_evidence,
 };
+use crate::domain::document;
 
 pub(super) const NO_DOCUMENT: Rule = Rule {
     id: "CLAUSE-001",
@@ -35,8 +37,8 @@ fn reference(clause: &ClauseItem) -> String {
 pub(super) fn check(ws: &Workspace, out: &mut Vec<Finding>) {
     for clause in ws.clauses.iter().filter(|c| is_tracked(ws, c)) {
         let documents = clause.mandatory_documents();
-        let named = !clause.doc_reference.trim().is_empty();
-        if !documents.is_empty() && !named && !held_by_workspace(ws, &clause.number) {
+        let linked = !document::for_clause(&ws.documents, &clause.number).is_empty();
+        if !documents.is_empty() && !linked && !held_by_workspace(ws, &clause.number) {
             let documents: Vec<String> = documents.iter().map(|d| in_text(d)).collect();
             let rule = if missing_document_is_major(&clause.number) {
                 &NO_CORE_DOCUMENT
@@ -49,7 +51,7 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Finding>) {
                     reference(clause),
                     documents.join("; ")
                 ),
-                "Name the document that holds it, with owner and date, on the Clauses screen",
+                "Link the document that holds it (from the Documents register) on the Clauses screen",
                 &clause.number,
             ));
         }

@@ -7,6 +7,7 @@
 
 mod assets;
 mod clauses;
+mod documents;
 mod people;
 mod risks;
 mod scope;
@@ -18,6 +19,7 @@ use serde::Serialize;
 use super::asset::{Asset, Dependency};
 use super::clause::ClauseItem;
 use super::control::Control;
+use super::document::Document;
 use super::methodology::Methodology;
 use super::party::InterestedParty;
 use super::person::{CompetenceRecord, People};
@@ -63,6 +65,8 @@ pub enum Place {
     People,
     /// A person of the people register, by row id.
     Person(i64),
+    /// A document of the register of documented information, by row id.
+    Document(i64),
 }
 
 /// What a rule rests on: a clause of ISO/IEC 27001:2022 (`6.1.3`) or an Annex A control
@@ -153,6 +157,8 @@ pub struct Workspace {
     pub soa: Vec<SoaEntry>,
     pub versions: Vec<SoaVersion>,
     pub clauses: Vec<ClauseItem>,
+    /// The register of documented information, each document with what it serves.
+    pub documents: Vec<Document>,
     /// The questions of workshops, open and answered.
     pub questions: Vec<OpenQuestion>,
     /// The day a risk's inherent or residual rating last changed (the change log's latest such
@@ -259,6 +265,9 @@ const RULES: &[Rule] = &[
     people::AWARENESS_LAPSED_SYSTEMIC,
     people::OWNED_BY_LEAVER,
     people::UNKNOWN_NAME,
+    documents::NOT_APPROVED,
+    documents::REVIEW_OVERDUE,
+    documents::WITHDRAWN_IN_USE,
 ];
 
 /// The catalogue of rules, in the order of their ids within each area.
@@ -277,6 +286,7 @@ pub fn check(ws: &Workspace, today: NaiveDate) -> Vec<Finding> {
     soa::check(ws, today, &mut findings);
     clauses::check(ws, &mut findings);
     people::check(ws, today, &mut findings);
+    documents::check(ws, today, &mut findings);
     by_grade(&mut findings);
     findings
 }

@@ -53,7 +53,14 @@ fn reference(person: &Person) -> String {
 }
 
 pub(super) fn check(ws: &Workspace, today: NaiveDate, out: &mut Vec<Finding>) {
-    let items = named_items(&ws.assets, &ws.risks, &ws.actions, &ws.soa, &ws.questions);
+    let items = named_items(
+        &ws.assets,
+        &ws.risks,
+        &ws.actions,
+        &ws.soa,
+        &ws.questions,
+        &ws.documents,
+    );
     let active: Vec<&Person> = ws
         .people
         .people

@@ -12,6 +12,7 @@ use super::{
     Basis, Finding, Place, Rule, Severity, Workspace, in_sentence, is_systemic, join_some,
 };
 use crate::domain::control::{Control, display_ref};
+use crate::domain::document::evidences_control;
 use crate::domain::reference::RefKind;
 use crate::domain::soa::{
     Applicability, ReviewDue, SoaEntry, applicability, claims_implementation, cover_not_in_place,
@@ -136,7 +137,10 @@ pub(super) fn check(ws: &Workspace, today: NaiveDate, out: &mut Vec<Finding>) {
                 if claims_implementation(entry) {
                     claimed += 1;
                 }
-                if lacks_evidence(entry, treats.is_some()) {
+                // A document of the register that evidences the control is evidence too.
+                if lacks_evidence(entry, treats.is_some())
+                    && !evidences_control(&ws.documents, &control.key)
+                {
                     without_evidence.push((control, *entry));
                 }
                 if planned_without_target(entry, treats.is_some()) {

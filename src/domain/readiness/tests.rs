@@ -3,6 +3,7 @@
 
 mod assets;
 mod clauses;
+mod documents;
 mod people;
 mod risks;
 mod scope;
@@ -12,6 +13,7 @@ use super::*;
 use crate::domain::asset::AssetKind;
 use crate::domain::clause::ClauseStatus;
 use crate::domain::control::Theme;
+use crate::domain::document::Document;
 use crate::domain::methodology::Rating;
 use crate::domain::party::PartyKind;
 use crate::domain::risk::TreatmentOption;
@@ -54,16 +56,36 @@ fn decided(key: &str, reasons: &[Reason]) -> SoaEntry {
     }
 }
 
-fn clause(number: &str, title: &str, doc: &str) -> ClauseItem {
+fn clause(number: &str, title: &str) -> ClauseItem {
     ClauseItem {
         number: number.into(),
         title: title.into(),
         status: ClauseStatus::Done,
         note: String::new(),
         evidence: String::new(),
-        doc_reference: doc.into(),
+        doc_reference: String::new(),
         doc_owner: String::new(),
         doc_date: None,
+    }
+}
+
+/// The information security policy, approved, reviewed yearly, linked to clause 5.2.
+fn policy() -> Document {
+    Document {
+        id: 1,
+        number: 1,
+        version: "2.0".into(),
+        issued_on: Some(d("2026-01-15")),
+        owner: "ISB".into(),
+        status: crate::domain::document::DocStatus::Approved,
+        approved_by: "Managing director".into(),
+        approved_on: Some(d("2026-01-15")),
+        review_months: Some(12),
+        clauses: vec!["5.2".into()],
+        ..Document::new(
+            "Information security policy",
+            crate::domain::document::DocKind::Policy,
+        )
     }
 }
 
@@ -192,13 +214,14 @@ fn clean() -> Workspace {
         soa,
         versions,
         clauses: vec![
-            clause("4", "Context of the organization", ""),
-            clause("4.3", "Scope", ""),
-            clause("5.2", "Policy", "D-001 Information security policy v2.0"),
-            clause("6.1", "Actions to address risks and opportunities", ""),
-            clause("6.1.2", "Risk assessment", ""),
-            clause("7.3", "Awareness", ""),
+            clause("4", "Context of the organization"),
+            clause("4.3", "Scope"),
+            clause("5.2", "Policy"),
+            clause("6.1", "Actions to address risks and opportunities"),
+            clause("6.1.2", "Risk assessment"),
+            clause("7.3", "Awareness"),
         ],
+        documents: vec![policy()],
         questions: Vec::new(),
         last_rating_change: None,
         people: staff(&[
@@ -279,7 +302,7 @@ fn the_catalogue_has_unique_ids_and_covers_every_rule() {
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), ids.len());
-    assert_eq!(ids.len(), 53);
+    assert_eq!(ids.len(), 56);
     assert_eq!(rules()[0].id, "SCOPE-001");
     assert_eq!(rules()[0].severity, Severity::Major);
     assert!(rules().iter().all(|r| !r.title.is_empty()));

@@ -64,6 +64,7 @@ string_enum!(
         Report => "report", "ISMS report",
         Questions => "questions", "Questions",
         People => "people", "People and competence",
+        Documents => "documents", "Documented information",
         Minutes => "minutes", "Workshop minutes",
         Workspace => "workspace", "Workspace",
     }
@@ -387,12 +388,14 @@ impl Parts {
                 R::Actions,
                 R::Soa,
                 R::Clauses,
+                R::Documents,
                 R::Questions,
                 R::People,
                 R::Competence,
             ],
             What::Questions => &[R::Questions],
             What::People => &[R::People, R::Roles, R::Competence],
+            What::Documents => &[R::Documents],
             // Written by `export_minutes`, never from registers.
             What::Minutes | What::Workspace => &[],
         };

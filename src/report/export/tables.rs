@@ -10,6 +10,7 @@ use super::{Document, What};
 use crate::domain::asset::{AssetCategory, AssetKind};
 use crate::domain::clause::ClauseStatus;
 use crate::domain::control::{Theme, display_ref};
+use crate::domain::document::{DocKind, DocStatus};
 use crate::domain::evaluation::RiskFlag;
 use crate::domain::methodology::Methodology;
 use crate::domain::party::PartyKind;
@@ -100,6 +101,9 @@ const DATES: &[&str] = &[
     "on",
     "valid_until",
     "target_date",
+    "issued_on",
+    "approved_on",
+    "reviewed_on",
 ];
 
 /// Columns that hold stamps to the second (`2026-03-31T09:15:00`), shown as `2026-03-31 09:15`.
@@ -256,6 +260,7 @@ fn names(register: Register) -> (&'static str, &'static str) {
         Register::People => ("people", "People"),
         Register::Roles => ("roles", "Roles"),
         Register::Competence => ("competence", "Competence and awareness"),
+        Register::Documents => ("documents", "Documented information"),
     }
 }
 
@@ -265,6 +270,8 @@ fn header(register: Register, column: &str) -> String {
         (_, "ref") => Some("Ref"),
         (Register::Soa | Register::Controls, "number") => Some("Control"),
         (Register::Clauses, "number") => Some("Clause"),
+        (Register::Documents, "review_months") => Some("Review (months)"),
+        (Register::Documents, "location") => Some("Kept at"),
         (_, "in_isms") => Some("In ISMS scope"),
         (_, "in_certificate") => Some("In certificate scope"),
         (_, "doc_date") => Some("Document date"),
@@ -319,6 +326,8 @@ fn label(register: Register, column: &str, code: &str) -> String {
         (R::Soa, "reasons") if code == RISK_TREATMENT => Some("Risk treatment"),
         (R::Soa, "reasons") => of(code, Reason::label),
         (R::Clauses, "status") => of(code, ClauseStatus::label),
+        (R::Documents, "kind") => of(code, DocKind::label),
+        (R::Documents, "status") => of(code, DocStatus::label),
         _ => None,
     };
     found.map_or_else(|| code.to_string(), str::to_string)

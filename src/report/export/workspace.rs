@@ -27,7 +27,9 @@
 //! | `controls` | every control, Annex A (`theme` other than `custom`; numbers and short titles) and custom (`C-001`): `[{"key", "theme", "title", "description", "source", "covers"}]` |
 //! | `soa` | `[{"control" (a control key), "applicability", "reasons" (recorded only; `risk_treatment` is derived), "justification", "exclusion_justification", "status", "owner", "evidence", "covered_by", "target_date"}]`; `target_date` (a date or null) is optional |
 //! | `soa_versions` | `[{"id", "number", "issued_on", "approver", "note", "rows": [{"control", "title", "applicability", "reasons" (as recorded, derived included), "justification", "exclusion_justification", "covered_by", "status", "owner"}]}]` |
-//! | `clauses` | `[{"number", "title", "status", "note", "evidence", "doc_reference", "doc_owner", "doc_date"}]` |
+//! | `clauses` | `[{"number", "title", "status", "note", "evidence"}]`; older documents may carry a free-text `doc_reference`, `doc_owner` and `doc_date`, which the import turns into documents of the register (status unknown) linked to the clause |
+//! | `documents` | the register of documented information: `[{"id", "number", "title", "kind", "version", "issued_on", "owner", "status", "approved_by", "approved_on", "classification", "location", "review_months", "reviewed_on", "clauses" (clause numbers), "controls" (control keys), "actions" (action ids)}]`. Optional: a document without it has none |
+//! | `document_versions` | `[{"id", "document" (a document id), "version", "on_date", "change_note", "approver"}]`, oldest first. Optional |
 //! | `workshops` | `[{"id", "number", "title", "started_at", "ended_at" (null while it runs), "attendees" (names), "walked" (asset references)}]`; stamps are `YYYY-MM-DDTHH:MM:SS`. Optional: a document without it has none |
 //! | `questions` | the questions of workshops, resolved ones included: `[{"id", "number", "asset" (an asset id or null), "text", "noted_by", "noted_at", "resolved_at" (null while open), "answer", "answered_by", "assignee", "due" (a date or null), "workshop" (a workshop id or null)}]`; stamps are `YYYY-MM-DDTHH:MM:SS`. Optional: a document without it has none, and a question without the later fields has no answer, nobody assigned and no workshop |
 //! | `people` | `[{"id", "number", "name", "function", "unit", "email", "left_on" (a date or null)}]`; every owner, approver, acceptor, assignee and attendee name is one of theirs. Optional: a document without it makes a person of each name it gives |
@@ -48,6 +50,7 @@ use super::heading::soa_version;
 use crate::domain::asset::{Asset, Dependency};
 use crate::domain::clause::ClauseItem;
 use crate::domain::control::Control;
+use crate::domain::document::{Document, DocumentVersion};
 use crate::domain::methodology::Methodology;
 use crate::domain::party::InterestedParty;
 use crate::domain::person::{CompetenceRecord, Person, Role, RoleHeld};
@@ -93,6 +96,12 @@ pub struct WorkspaceFile {
     pub soa: Vec<SoaEntry>,
     pub soa_versions: Vec<SoaVersion>,
     pub clauses: Vec<ClauseItem>,
+    /// Added after version 1 was first published, so optional on reading.
+    #[serde(default)]
+    pub documents: Vec<Document>,
+    /// Added after version 1 was first published, so optional on reading.
+    #[serde(default)]
+    pub document_versions: Vec<DocumentVersion>,
     /// Added after version 1 was first published, so optional on reading.
     #[serde(default)]
     pub workshops: Vec<Workshop>,
@@ -142,6 +151,8 @@ impl WorkspaceFile {
             soa: ws.soa,
             soa_versions: ws.versions,
             clauses: ws.clauses,
+            documents: ws.documents,
+            document_versions: store.document_versions()?,
             workshops: store.workshops()?,
             questions: store.questions()?,
             people: ws.people.people,

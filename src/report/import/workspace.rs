@@ -17,7 +17,9 @@ use std::path::Path;
 use super::ImportError;
 use crate::Clock;
 use crate::domain::asset::{Asset, Dependency};
+use crate::domain::clause::ClauseItem;
 use crate::domain::control::{Control, Theme, key_order};
+use crate::domain::document::{DocKind, DocStatus, Document, DocumentVersion};
 use crate::domain::imported_history::{deleted_id, relinked};
 use crate::domain::person::{CompetenceRecord, Person, Role, RoleHeld};
 use crate::domain::protection::ProtectionNeed;
@@ -103,6 +105,88 @@ impl Ids {
     fn all(&self, what: &str, ids: &[i64]) -> Result<Vec<i64>, StoreError> {
         ids.iter().map(|&id| self.get(what, id)).collect()
     }
+}
+
+/// The register of documented information with its versions and links, then the documents an
+/// older file names in free text on its clauses: one document per name (letter case aside),
+/// status unknown, linked to those clauses, as the schema's migration makes them.
+fn write_documents(
+    w: &mut Writer<'_>,
+    f: &WorkspaceFile,
+    at: &mut String,
+    actions: &Ids,
+    key: &dyn Fn(&str) -> String,
+) -> Result<(), StoreError> {
+    let mut documents = Ids(HashMap::new());
+    let mut named: std::collections::BTreeMap<i64, Vec<i64>> = Default::default();
+    for doc in by_number(&f.documents, |d| d.number) {
+        *at = RefKind::Document.format(doc.number);
+        let stored = w.insert_document(Document {
+            id: 0,
+            controls: doc.controls.iter().map(|c| key(c)).collect(),
+            actions: Vec::new(),
+            ..doc.clone()
+        })?;
+        w.import_number(RefKind::Document, stored.id, doc.number)?;
+        documents.0.insert(doc.id, stored.id);
+        for &action in &doc.actions {
+            named
+                .entry(actions.get("action", action)?)
+                .or_default()
+                .push(stored.id);
+        }
+    }
+    for (action, linked) in named {
+        w.set_action_documents(action, &linked)?;
+    }
+    for version in &f.document_versions {
+        *at = format!(
+            "version {} of document #{}",
+            version.version, version.document
+        );
+        w.import_document_version(DocumentVersion {
+            id: 0,
+            document: documents.get("document", version.document)?,
+            ..version.clone()
+        })?;
+    }
+    // Older files: the free-text document of each clause.
+    let mut by_name: Vec<(String, Vec<&ClauseItem>)> = Vec::new();
+    for clause in f
+        .clauses
+        .iter()
+        .filter(|c| !c.doc_reference.trim().is_empty())
+    {
+        let name = clause.doc_reference.trim();
+        match by_name
+            .iter_mut()
+            .find(|(n, _)| n.to_lowercase() == name.to_lowercase())
+        {
+            Some((_, clauses)) => clauses.push(clause),
+            None => by_name.push((name.to_string(), vec![clause])),
+        }
+    }
+    for (name, clauses) in by_name {
+        *at = format!("clause {} document", clauses[0].number);
+        let kind = if clauses.iter().any(|c| c.number == "5.2") {
+            DocKind::Policy
+        } else {
+            DocKind::Record
+        };
+        w.insert_document(Document {
+            owner: clauses
+                .iter()
+                .map(|c| c.doc_owner.trim())
+                .find(|o| !o.is_empty())
+                .unwrap_or_default()
+                .to_string(),
+            status: DocStatus::Unknown,
+            issued_on: clauses.iter().filter_map(|c| c.doc_date).max(),
+            clauses: clauses.iter().map(|c| c.number.clone()).collect(),
+            ..Document::new(&name, kind)
+        })?;
+    }
+    Ok(())
 }
 
 fn write_all(w: &mut Writer<'_>, f: &WorkspaceFile, at: &mut String) -> Result<(), StoreError> {
@@ -202,6 +286,7 @@ fn write_all(w: &mut Writer<'_>, f: &WorkspaceFile, at: &mut String) -> Result<(
         w.import_number(RefKind::Risk, stored.id, risk.number)?;
         risks.0.insert(risk.id, stored.id);
     }
+    let mut actions = Ids(HashMap::new());
     for action in by_number(&f.actions, |a| a.number) {
         *at = RefKind::Action.format(action.number);
         let stored = w.insert_action(Action {
@@ -211,6 +296,7 @@ fn write_all(w: &mut Writer<'_>, f: &WorkspaceFile, at: &mut String) -> Result<(
             ..action.clone()
         })?;
         w.import_number(RefKind::Action, stored.id, action.number)?;
+        actions.0.insert(action.id, stored.id);
     }
     for a in &f.acceptances {
         *at = format!("acceptance of risk #{}", a.risk);
@@ -232,6 +318,7 @@ fn write_all(w: &mut Writer<'_>, f: &WorkspaceFile, at: &mut String) -> Result<(
         *at = format!("clause {}", clause.number);
         w.set_clause(clause.clone())?;
     }
+    write_documents(w, f, at, &actions, &key)?;
     let mut versions = f.soa_versions.clone();
     versions.sort_by_key(|v| v.number);
     for version in versions {
@@ -271,6 +358,7 @@ fn write_all(w: &mut Writer<'_>, f: &WorkspaceFile, at: &mut String) -> Result<(
                 RefKind::Risk => &risks,
                 RefKind::Workshop => &workshops,
                 RefKind::Person => &people,
+                RefKind::Action => &actions,
                 _ => return None,
             }
             .0

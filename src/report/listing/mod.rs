@@ -15,15 +15,19 @@
 //!
 //! An SoA row's `reasons` start with the derived `risk_treatment` when an action that is not
 //! cancelled implements the control for a risk (those risks are its `risks`); `covered_by` is
-//! the custom control that covers an excluded control, or null. A clause lists the
-//! `mandatory_documents` it requires next to the document recorded for it. A workshop question
-//! lists open ones first and the answered ones after: `resolved_at` is null while it is open,
+//! the custom control that covers an excluded control, or null; `documents` are the documents
+//! of the register that evidence the control (`D-001`), as an action's `documents` are those it
+//! names. A clause lists the `mandatory_documents` it requires next to the `documents` of the
+//! register that hold them; a document lists its `clauses`, `controls` and `actions`, and its
+//! `next_review`. A workshop question lists open ones first and the answered ones after:
+//! `resolved_at` is null while it is open,
 //! `workshop` the workshop it was noted in (`W-001`) and `overdue` whether it is open past its
 //! `due` date. A workshop lists its `attendees` and the assets it `walked` (arrays in JSON,
 //! joined with ", " in a table or CSV) and counts what its minutes hold. A person lists the
 //! `roles` they held (`{"role", "from", "until"}` in JSON, `Risk owner from 2024-05-01` in a
 //! table or CSV) and whether their awareness is current (`aware`, null once they left).
 
+mod documents;
 mod people;
 mod questions;
 mod risks;
@@ -60,6 +64,7 @@ string_enum!(
         People => "people", "People",
         Roles => "roles", "Roles",
         Competence => "competence", "Competence and awareness",
+        Documents => "documents", "Documents",
     }
 );
 
@@ -204,6 +209,7 @@ pub fn build(store: &Store, register: Register, today: NaiveDate) -> Result<List
         Register::People => people::people(store, today),
         Register::Roles => people::roles(store, today),
         Register::Competence => people::competence(store, today),
+        Register::Documents => documents::documents(store, today),
     }
 }
 
@@ -308,7 +314,17 @@ fn soa(store: &Store) -> Result<Listing, StoreError> {
         "owner",
         "evidence",
         "risks",
+        "documents",
     ]);
+    let mut documents: HashMap<String, Vec<String>> = HashMap::new();
+    for d in store.documents()? {
+        for control in &d.controls {
+            documents
+                .entry(control.clone())
+                .or_default()
+                .push(d.reference());
+        }
+    }
     for e in store.soa()? {
         let Some(c) = controls.get(&e.control) else {
             continue;
@@ -333,6 +349,7 @@ fn soa(store: &Store) -> Result<Listing, StoreError> {
             json!(e.owner),
             json!(e.evidence),
             refs(RefKind::Risk, risks, &risk_numbers),
+            json!(documents.get(&e.control).map_or(&[][..], Vec::as_slice)),
         ]);
     }
     Ok(l)
@@ -345,21 +362,23 @@ fn clauses(store: &Store) -> Result<Listing, StoreError> {
         "status",
         "note",
         "evidence",
-        "doc_reference",
-        "doc_owner",
-        "doc_date",
+        "documents",
         "mandatory_documents",
     ]);
+    let documents = store.documents()?;
     for c in store.clauses()? {
+        let held: Vec<String> = documents
+            .iter()
+            .filter(|d| d.clauses.contains(&c.number))
+            .map(|d| d.reference())
+            .collect();
         l.rows.push(vec![
             json!(c.number),
             json!(c.title),
             json!(c.status),
             json!(c.note),
             json!(c.evidence),
-            json!(c.doc_reference),
-            json!(c.doc_owner),
-            opt(c.doc_date),
+            json!(held),
             json!(c.mandatory_documents()),
         ]);
     }

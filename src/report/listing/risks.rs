@@ -104,8 +104,22 @@ pub(super) fn risks(store: &Store, today: NaiveDate) -> Result<Listing, StoreErr
 pub(super) fn actions(store: &Store, today: NaiveDate) -> Result<Listing, StoreError> {
     let risk_numbers: HashMap<i64, u32> = store.risks()?.iter().map(|r| (r.id, r.number)).collect();
     let mut l = Listing::new(&[
-        "ref", "title", "owner", "due", "status", "overdue", "risks", "controls",
+        "ref",
+        "title",
+        "owner",
+        "due",
+        "status",
+        "overdue",
+        "risks",
+        "controls",
+        "documents",
     ]);
+    let mut documents: HashMap<i64, Vec<String>> = HashMap::new();
+    for d in store.documents()? {
+        for action in &d.actions {
+            documents.entry(*action).or_default().push(d.reference());
+        }
+    }
     for a in store.actions()? {
         l.rows.push(vec![
             json!(RefKind::Action.format(a.number)),
@@ -121,6 +135,7 @@ pub(super) fn actions(store: &Store, today: NaiveDate) -> Result<Listing, StoreE
                     .map(|c| display_ref(c))
                     .collect::<Vec<_>>()
             ),
+            json!(documents.get(&a.id).map_or(&[][..], Vec::as_slice)),
         ]);
     }
     Ok(l)

@@ -54,6 +54,8 @@ pub enum Context {
     Workshops,
     /// The people register, over its register keys.
     People,
+    /// The register of documents, over its register.
+    DocumentRegister,
     /// A document open to read (a workshop's minutes), over the keys that scroll it.
     Document,
     /// The risks' heat maps.
@@ -102,6 +104,7 @@ impl Context {
         Context::Workshop,
         Context::Workshops,
         Context::People,
+        Context::DocumentRegister,
         Context::Document,
         Context::Matrix,
         Context::Methodology,
@@ -171,6 +174,7 @@ pub const STACKS: &[&[Context]] = {
         &[Views, Grid],
         &[Views, Workshops, Register, RegisterArrows, Table],
         &[Views, People, Register, RegisterArrows, Table],
+        &[ViewArrows, DocumentRegister, Register, Table],
         &[Filter],
         &[Form],
         &[FormLine, Form],

@@ -118,6 +118,8 @@ pub enum Action {
     EditClimateDecision,
     // SoA versions
     Issue,
+    /// A new version of the document selected in the register of documents.
+    AddVersion,
     // Before a workspace is open
     Demo,
     ClearInput,

@@ -38,6 +38,7 @@ impl Context {
             Context::Workshop => WORKSHOP,
             Context::Workshops => WORKSHOPS,
             Context::People => PEOPLE,
+            Context::DocumentRegister => DOCUMENT_REGISTER,
             Context::Document => DOCUMENT,
             Context::Matrix => MATRIX,
             Context::Methodology => METHODOLOGY,
@@ -87,6 +88,7 @@ const GLOBAL: &[Binding] = &[
     b(&[c('7')], GoToScreen(7), "go to screen").help_only(),
     b(&[c('8')], GoToScreen(8), "go to screen").help_only(),
     b(&[c('9')], GoToScreen(9), "go to screen").help_only(),
+    b(&[c('0')], GoToScreen(10), "go to screen").help_only(),
     b(
         &[c(PALETTE_KEY)],
         GoTo,
@@ -363,6 +365,7 @@ const WORKSHOP: &[Binding] = &[
 const WORKSHOPS: &[Binding] = &[b(&[c('m')], Minutes, "minutes")];
 
 const PEOPLE: &[Binding] = &[b(&[c('r')], GiveRole, "give a role")];
+const DOCUMENT_REGISTER: &[Binding] = &[b(&[c('v')], AddVersion, "add a version")];
 
 const DOCUMENT: &[Binding] = &[b(&[c('x')], Export, "export")];
 

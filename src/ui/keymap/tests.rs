@@ -141,6 +141,7 @@ fn footers_merge_rows_that_say_the_same_and_print_keys_readably() {
     );
     let global = Active::of(vec![Context::Global, Context::Anywhere])
         .hide(Action::GoToScreen(9), true)
+        .hide(Action::GoToScreen(10), true)
         .help();
     assert_eq!(
         global[0],

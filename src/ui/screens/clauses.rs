@@ -1,9 +1,11 @@
 //! The Clauses screen: clauses 4 to 10 as a checklist, each with its status, the documented
-//! information the standard requires for it and where that is, and, where the workspace itself
-//! holds the evidence (scope, methodology, risk register, SoA, treatment plan), its state.
+//! information the standard requires for it and the documents of the register that hold it
+//! (picked in the form), and, where the workspace itself holds the evidence (scope,
+//! methodology, risk register, SoA, treatment plan), its state.
 
 use std::sync::Arc;
 
+use super::documents::DocumentChoices;
 use super::register::Record;
 use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::clause::{
@@ -11,7 +13,6 @@ use crate::domain::clause::{
 };
 use crate::domain::readiness::Place;
 use crate::domain::soa::progress;
-use crate::domain::text;
 use crate::domain::wording::count;
 use crate::domain::{Field, ValidationError};
 use crate::ui::legend;
@@ -31,12 +32,14 @@ mod facet {
 /// What refusing to delete a clause names: no field of its form, so the form shows the message.
 const CLAUSE: Field = Field::new("clause");
 /// Notes the form shows beside the fields: the documents an item needs and those held.
-const DOCUMENTS: Field = Field::new("documents");
+const REQUIRED: Field = Field::new("required");
 const HELD: Field = Field::new("held");
 
 /// The state of what the workspace holds, one line per kind of evidence.
 pub struct ClauseContext {
     states: Vec<(WorkspaceEvidence, String)>,
+    /// The register's documents, to pick and to show.
+    docs: DocumentChoices,
 }
 
 impl ClauseContext {
@@ -70,6 +73,7 @@ impl ClauseContext {
         });
         let overdue = actions.iter().filter(|a| a.is_overdue(today)).count();
         Ok(Arc::new(Self {
+            docs: DocumentChoices::load(data)?,
             states: vec![
                 (WorkspaceEvidence::ScopeStatement, scope_state),
                 (
@@ -117,6 +121,8 @@ impl ClauseContext {
 #[derive(Clone)]
 pub struct ClauseRow {
     pub item: ClauseItem,
+    /// The documents of the register that hold its documented information (row ids).
+    pub documents: Vec<i64>,
     pub ctx: Arc<ClauseContext>,
 }
 
@@ -140,7 +146,7 @@ impl Record for ClauseRow {
             Column::new("Title", 40, 16, 8),
             Column::new("Status", 12, 5, 7).coded(&legend::CLAUSE_STATUS),
             Column::new("Documented information", 30, 10, 4),
-            Column::new("Where", 18, 8, 3),
+            Column::new("Documents", 18, 8, 3),
         ]
     }
 
@@ -167,7 +173,13 @@ impl Record for ClauseRow {
             c.title.clone(),
             c.status.label().to_string(),
             doc,
-            c.doc_reference.clone(),
+            self.ctx
+                .docs
+                .lines(&self.documents)
+                .lines()
+                .map(|l| l.split_whitespace().next().unwrap_or_default())
+                .collect::<Vec<_>>()
+                .join(", "),
         ]
     }
 
@@ -198,9 +210,7 @@ impl Record for ClauseRow {
             ("Status", c.status.label().to_string()),
             ("Mandatory documented information", docs.join("\n")),
             ("Held in this workspace", self.in_workspace().join("\n")),
-            ("Where", c.doc_reference.clone()),
-            ("Owner", c.doc_owner.clone()),
-            ("Date", c.doc_date.map_or(String::new(), |d| d.to_string())),
+            ("Documents", self.ctx.docs.lines(&self.documents)),
             ("Evidence", c.evidence.clone()),
             ("Note", c.note.clone()),
         ]
@@ -269,17 +279,20 @@ impl Record for ClauseRow {
                 .unwrap_or(0),
         );
         if !docs.is_empty() {
-            form = form.note(DOCUMENTS, "Required", &docs.join("\n"));
+            form = form.note(REQUIRED, "Required", &docs.join("\n"));
         }
         let held = self.in_workspace();
         if !held.is_empty() {
             form = form.note(HELD, "Held here", &held.join("\n"));
         }
-        form.line(field::DOC_REFERENCE, "Where (document)", &c.doc_reference)
-            .line(field::DOC_OWNER, "Owner", &c.doc_owner)
-            .date(field::DOC_DATE, "Date", c.doc_date)
-            .text(field::EVIDENCE, "Evidence", &c.evidence)
-            .text(field::NOTE, "Note", &c.note)
+        form.pick_many(
+            field::DOCUMENTS,
+            "Documents (register)",
+            self.ctx.docs.options(),
+            self.documents.clone(),
+        )
+        .text(field::EVIDENCE, "Evidence", &c.evidence)
+        .text(field::NOTE, "Note", &c.note)
     }
 
     fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
@@ -289,15 +302,13 @@ impl Record for ClauseRow {
                 .get(form.choice_index(field::STATUS))
                 .copied()
                 .unwrap_or(ClauseStatus::NotStarted),
-            doc_reference: form.value(field::DOC_REFERENCE),
-            doc_owner: form.value(field::DOC_OWNER),
-            doc_date: text::date(field::DOC_DATE, &form.value(field::DOC_DATE))?,
             evidence: form.value(field::EVIDENCE),
             note: form.value(field::NOTE),
             ..self.item.clone()
         };
         Ok(ClauseRow {
             item,
+            documents: form.picked_all(field::DOCUMENTS),
             ..self.clone()
         })
     }
@@ -308,6 +319,7 @@ impl Record for ClauseRow {
             .clauses()?
             .into_iter()
             .map(|item| ClauseRow {
+                documents: ctx.docs.of_clause(&item.number),
                 item,
                 ctx: Arc::clone(&ctx),
             })
@@ -324,7 +336,10 @@ impl Record for ClauseRow {
     }
 
     fn save(&self) -> Command {
-        Command::SetClause(self.item.clone())
+        Command::SetClause {
+            item: self.item.clone(),
+            documents: self.documents.clone(),
+        }
     }
 
     fn saved(self, saved: Saved) -> Self {

@@ -47,6 +47,8 @@ pub struct Dashboard {
     inherent: HashMap<(u8, u8), usize>,
     residual: HashMap<(u8, u8), usize>,
     deadlines: Vec<(Urgency, String)>,
+    /// How many of the overdue deadlines are document reviews rather than actions.
+    reviews_overdue: usize,
     /// The readiness check runs on its own thread and connection: on a large workspace it takes
     /// longer than a frame, and everything else on this screen is ready without it.
     findings: RefCell<Findings>,
@@ -69,6 +71,7 @@ impl Dashboard {
             inherent: HashMap::new(),
             residual: HashMap::new(),
             deadlines: Vec::new(),
+            reviews_overdue: 0,
             findings: RefCell::new(Findings::Ready(Vec::new())),
             selected: 0,
             scroll: Scroll::default(),
@@ -112,10 +115,20 @@ impl Dashboard {
                 theme::grade(0),
             ));
         }
-        let overdue = count(Urgency::Overdue);
+        let overdue = count(Urgency::Overdue).saturating_sub(self.reviews_overdue);
         if overdue > 0 {
             items.push(Span::styled(
                 plural(overdue, "action overdue", "actions overdue"),
+                theme::error(),
+            ));
+        }
+        if self.reviews_overdue > 0 {
+            items.push(Span::styled(
+                plural(
+                    self.reviews_overdue,
+                    "document review overdue",
+                    "document reviews overdue",
+                ),
                 theme::error(),
             ));
         }
@@ -528,6 +541,24 @@ impl Screen for Dashboard {
                 ),
             ));
         }
+        let documents = data.documents()?;
+        let review = |d: &crate::domain::document::Document| {
+            let owner = if d.owner.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", d.owner)
+            };
+            let due = d.next_review().map_or(String::new(), |n| n.to_string());
+            (due, format!("{}{owner}", d.label()))
+        };
+        self.reviews_overdue = documents.iter().filter(|d| d.is_overdue(today)).count();
+        for d in documents.iter().filter(|d| d.is_overdue(today)) {
+            let (due, what) = review(d);
+            deadlines.push((
+                Urgency::Overdue,
+                format!("review overdue since {due}: {what}"),
+            ));
+        }
         for a in actions.iter().filter(|a| a.is_due_within(today, SOON_DAYS)) {
             let due = a.due.map_or(String::new(), |d| d.to_string());
             deadlines.push((
@@ -553,6 +584,13 @@ impl Screen for Dashboard {
                 Urgency::Soon,
                 format!("acceptance of {risk} expires {until}"),
             ));
+        }
+        for d in documents
+            .iter()
+            .filter(|d| d.is_review_due_within(today, SOON_DAYS))
+        {
+            let (due, what) = review(d);
+            deadlines.push((Urgency::Soon, format!("review due {due}: {what}")));
         }
         self.deadlines = deadlines;
         self.methodology = data.methodology()?;

@@ -4,6 +4,7 @@
 pub mod assets;
 pub mod clauses;
 pub mod dashboard;
+pub mod documents;
 pub mod lazy;
 pub mod people;
 pub mod protection;

@@ -8,7 +8,7 @@ fn at<'a>(ws: &'a mut Workspace, number: &str) -> &'a mut ClauseItem {
 fn clause_001_mandatory_document_not_named() {
     none(&clean(), "CLAUSE-001");
     let mut ws = clean();
-    ws.clauses.push(clause("7.2", "Competence", " "));
+    ws.clauses.push(clause("7.2", "Competence"));
     let f = only(&ws, "CLAUSE-001");
     assert_eq!(
         f.message,
@@ -19,7 +19,7 @@ fn clause_001_mandatory_document_not_named() {
     none(&ws, "CLAUSE-003");
     // A clause without mandatory documented information needs no document.
     ws.clauses.retain(|c| c.number != "7.2");
-    ws.clauses.push(clause("7.1", "Resources", ""));
+    ws.clauses.push(clause("7.1", "Resources"));
     none(&ws, "CLAUSE-001");
 }
 
@@ -27,7 +27,7 @@ fn clause_001_mandatory_document_not_named() {
 fn clause_003_a_core_document_missing_is_major() {
     none(&clean(), "CLAUSE-003");
     let mut ws = clean();
-    at(&mut ws, "5.2").doc_reference = " ".into();
+    ws.documents[0].clauses.clear();
     let f = only(&ws, "CLAUSE-003");
     assert_eq!(f.severity, Severity::Major);
     assert_eq!(
@@ -37,6 +37,14 @@ fn clause_003_a_core_document_missing_is_major() {
     assert_eq!(f.place, Place::Clause("5.2".into()));
     assert_eq!(f.basis(), "5.2");
     none(&ws, "CLAUSE-001");
+    // A withdrawn document holds nothing any more; one in force does, whatever its state.
+    ws.documents[0].clauses = vec!["5.2".into()];
+    none(&ws, "CLAUSE-003");
+    ws.documents[0].status = crate::domain::document::DocStatus::Withdrawn;
+    assert_eq!(only(&ws, "CLAUSE-003").place, Place::Clause("5.2".into()));
+    ws.documents[0].status = crate::domain::document::DocStatus::Draft;
+    none(&ws, "CLAUSE-003");
+    ws.documents[0].clauses.clear();
     // The audit programme, the management review and corrective action are major too.
     for (number, title) in [
         ("9.2.2", "Internal audit programme"),
@@ -44,7 +52,7 @@ fn clause_003_a_core_document_missing_is_major() {
         ("10.2", "Nonconformity and corrective action"),
         ("6.2", "Objectives"),
     ] {
-        ws.clauses.push(clause(number, title, ""));
+        ws.clauses.push(clause(number, title));
     }
     let numbers: Vec<String> = of(&ws, "CLAUSE-003").iter().map(Finding::basis).collect();
     assert_eq!(numbers, ["5.2", "6.2", "9.2.2", "9.3.3", "10.2"]);
@@ -65,7 +73,7 @@ fn clause_001_the_workspace_itself_holds_some_documents() {
     assert_eq!(only(&ws, "CLAUSE-003").place, Place::Clause("6.1.2".into()));
     // 6.1.3 needs both an issued SoA and a treatment plan.
     let mut ws = clean();
-    ws.clauses.push(clause("6.1.3", "Risk treatment", ""));
+    ws.clauses.push(clause("6.1.3", "Risk treatment"));
     none(&ws, "CLAUSE-003");
     ws.versions.clear();
     assert_eq!(

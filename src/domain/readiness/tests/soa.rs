@@ -205,6 +205,13 @@ fn soa_007_one_control_said_to_work_without_evidence() {
         only(&ws, "SOA-007").message,
         "A.8.13 Information backup is partially implemented without evidence"
     );
+    // A document of the register that evidences the control is evidence; a withdrawn one not.
+    ws.documents[0].controls = vec!["8.13".into()];
+    none(&ws, "SOA-007");
+    ws.documents[0].status = crate::domain::document::DocStatus::Withdrawn;
+    assert_eq!(only(&ws, "SOA-007").place, Place::Control("8.13".into()));
+    ws.documents[0].controls.clear();
+    ws.documents[0].status = crate::domain::document::DocStatus::Approved;
     // Planned is no claim that it works.
     entry(&mut ws, "8.13").status = ImplementationStatus::Planned;
     entry(&mut ws, "8.13").target_date = Some(d("2026-09-30"));

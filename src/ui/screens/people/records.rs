@@ -60,6 +60,7 @@ impl PeopleData {
             &data.actions()?,
             &data.soa()?,
             &data.questions()?,
+            &data.documents()?,
         );
         let approvals = decisions(&risks, &data.acceptances()?, &data.soa_versions()?);
         Ok(Arc::new(Self {

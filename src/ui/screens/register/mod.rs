@@ -282,6 +282,11 @@ impl<T: Record> RegisterView<T> {
         &self.items
     }
 
+    /// What a new record (`n`) starts from, to preset from what another view shows.
+    pub fn blank_mut(&mut self) -> &mut T {
+        &mut self.blank
+    }
+
     pub fn captures_input(&self) -> bool {
         !matches!(self.modal, Modal::None) || self.table.is_filtering()
     }

@@ -9,6 +9,7 @@ use crate::domain::readiness::Place;
 use crate::domain::soa::{self, Applicability, ImplementationStatus, Reason, SoaEntry};
 use crate::domain::{Field, ValidationError};
 use crate::ui::legend;
+use crate::ui::screens::documents::DocumentChoices;
 use crate::ui::screens::register::Record;
 use crate::ui::widgets::form::Form;
 use crate::ui::widgets::table::Column;
@@ -37,6 +38,8 @@ pub struct SoaContext {
     pub treated: HashMap<String, Vec<String>>,
     /// The people an owner is picked from.
     pub people: Vec<String>,
+    /// The register's documents, to name as evidence.
+    docs: DocumentChoices,
 }
 
 impl SoaContext {
@@ -45,6 +48,7 @@ impl SoaContext {
             controls: data.controls()?,
             treated: data.treated_risk_refs()?,
             people: data.person_names()?,
+            docs: DocumentChoices::load(data)?,
         }))
     }
 
@@ -122,6 +126,8 @@ fn applicability_cell(a: Applicability) -> &'static str {
 pub struct SoaRow {
     pub control: Control,
     pub entry: SoaEntry,
+    /// The documents of the register that evidence it (row ids).
+    pub documents: Vec<i64>,
     pub ctx: Arc<SoaContext>,
 }
 
@@ -257,6 +263,7 @@ impl Record for SoaRow {
             ),
             ("Owner", e.owner.clone()),
             ("Evidence", e.evidence.clone()),
+            ("Documents", self.ctx.docs.lines(&self.documents)),
             ("Description", c.description.clone()),
         ]
     }
@@ -363,6 +370,12 @@ impl Record for SoaRow {
             .date(soa::field::TARGET_DATE, "Target date", e.target_date)
             .person(soa::field::OWNER, "Owner", &e.owner, &self.ctx.people)
             .text(soa::field::EVIDENCE, "Evidence", &e.evidence)
+            .pick_many(
+                soa::field::DOCUMENTS,
+                "Documents (register)",
+                self.ctx.docs.options(),
+                self.documents.clone(),
+            )
             // An applicable control has no exclusion to justify; the text stays.
             .disabled_when(soa::field::EXCLUSION_JUSTIFICATION, |form| {
                 let applicability = Applicability::ALL
@@ -410,6 +423,7 @@ impl Record for SoaRow {
         };
         Ok(SoaRow {
             entry,
+            documents: form.picked_all(soa::field::DOCUMENTS),
             ..self.clone()
         })
     }
@@ -494,6 +508,7 @@ impl Record for SoaRow {
                 let control = (*controls.get(entry.control.as_str())?).clone();
                 Some(SoaRow {
                     control,
+                    documents: ctx.docs.of_control(&entry.control),
                     entry,
                     ctx: Arc::clone(&ctx),
                 })
@@ -509,6 +524,7 @@ impl Record for SoaRow {
                 covers: Vec::new(),
             },
             entry: SoaEntry::undecided(""),
+            documents: Vec::new(),
             ctx: Arc::clone(&ctx),
         });
         Ok((rows, blank))
@@ -519,7 +535,10 @@ impl Record for SoaRow {
     }
 
     fn save(&self) -> Command {
-        Command::DecideControl(self.entry.clone())
+        Command::DecideControl {
+            entry: self.entry.clone(),
+            documents: self.documents.clone(),
+        }
     }
 
     fn saved(self, saved: Saved) -> Self {

@@ -17,6 +17,7 @@ use crate::domain::text;
 use crate::domain::treatment::{Action, ActionStatus, field as action_field};
 use crate::domain::{Field, ValidationError};
 use crate::ui::legend;
+use crate::ui::screens::documents::DocumentChoices;
 use crate::ui::screens::register::Record;
 use crate::ui::widgets::form::Form;
 use crate::ui::widgets::table::Column;
@@ -50,6 +51,8 @@ pub struct TreatmentContext {
     pub people: Vec<String>,
     /// The people register, whose roles decide an acceptor's authority.
     register: People,
+    /// The register's documents, to name.
+    docs: DocumentChoices,
 }
 
 impl TreatmentContext {
@@ -79,6 +82,7 @@ impl TreatmentContext {
                 .collect(),
             people: data.person_names()?,
             register: data.people()?,
+            docs: DocumentChoices::load(data)?,
         }))
     }
 
@@ -173,6 +177,8 @@ impl TreatmentContext {
 #[derive(Clone)]
 pub struct ActionRow {
     pub action: Action,
+    /// The documents of the register it names (row ids).
+    pub documents: Vec<i64>,
     pub ctx: Arc<TreatmentContext>,
 }
 
@@ -276,6 +282,7 @@ impl Record for ActionRow {
                     .join("\n"),
             ),
             ("Implements", controls.join("\n")),
+            ("Documents", self.ctx.docs.lines(&self.documents)),
             ("Description", a.description.clone()),
         ]
     }
@@ -351,6 +358,12 @@ impl Record for ActionRow {
                     .unwrap_or(0),
             )
             .text(action_field::DESCRIPTION, "Description", &a.description)
+            .pick_many(
+                action_field::DOCUMENTS,
+                "Documents (register)",
+                self.ctx.docs.options(),
+                self.documents.clone(),
+            )
     }
 
     fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
@@ -371,6 +384,7 @@ impl Record for ActionRow {
         };
         Ok(ActionRow {
             action,
+            documents: form.picked_all(action_field::DOCUMENTS),
             ..self.clone()
         })
     }
@@ -381,6 +395,7 @@ impl Record for ActionRow {
             .actions()?
             .into_iter()
             .map(|action| ActionRow {
+                documents: ctx.docs.of_action(action.id),
                 action,
                 ctx: Arc::clone(&ctx),
             })
@@ -389,6 +404,7 @@ impl Record for ActionRow {
             rows,
             ActionRow {
                 action: Action::new(""),
+                documents: Vec::new(),
                 ctx,
             },
         ))
@@ -399,7 +415,10 @@ impl Record for ActionRow {
     }
 
     fn save(&self) -> Command {
-        Command::SaveAction(self.action.clone())
+        Command::SaveAction {
+            action: self.action.clone(),
+            documents: self.documents.clone(),
+        }
     }
 
     fn saved(self, saved: Saved) -> Self {
