@@ -4,7 +4,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row};
 
-use super::sql::{all, next_number, parse};
+use super::sql::{all, next_number, parse, parse_optional};
 use super::{Result, Store, StoreError, Writer};
 use crate::domain::person::{
     CompetenceRecord, People, Person, Role, RoleHeld, field, record_field,
@@ -49,31 +49,9 @@ fn person(r: &Row<'_>) -> rusqlite::Result<Person> {
 fn role(r: &Row<'_>) -> rusqlite::Result<Role> {
     Ok(Role {
         id: r.get(0)?,
-        builtin: r
-            .get::<_, Option<String>>(1)?
-            .map(|code| {
-                code.parse().map_err(|e| {
-                    rusqlite::Error::FromSqlConversionFailure(
-                        1,
-                        rusqlite::types::Type::Text,
-                        Box::new(e),
-                    )
-                })
-            })
-            .transpose()?,
+        builtin: parse_optional(r, 1)?,
         name: r.get(2)?,
-        authority: r
-            .get::<_, Option<String>>(3)?
-            .map(|code| {
-                code.parse().map_err(|e| {
-                    rusqlite::Error::FromSqlConversionFailure(
-                        3,
-                        rusqlite::types::Type::Text,
-                        Box::new(e),
-                    )
-                })
-            })
-            .transpose()?,
+        authority: parse_optional(r, 3)?,
         competence: r.get(4)?,
     })
 }

@@ -33,6 +33,21 @@ where
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e)))
 }
 
+/// A text column that may be empty (NULL) parsed into a domain enum, as [`parse`] does.
+pub fn parse_optional<T>(row: &Row<'_>, idx: usize) -> rusqlite::Result<Option<T>>
+where
+    T: FromStr,
+    T::Err: std::error::Error + Send + Sync + 'static,
+{
+    row.get::<_, Option<String>>(idx)?
+        .map(|s| {
+            s.parse().map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e))
+            })
+        })
+        .transpose()
+}
+
 /// A comma-separated text column parsed into a list of enums.
 pub fn parse_list<T>(row: &Row<'_>, idx: usize) -> rusqlite::Result<Vec<T>>
 where
