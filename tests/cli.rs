@@ -24,7 +24,7 @@ fn new_creates_a_private_workspace_and_info_describes_it() {
     let info = sb.run(&["info", file.to_str().unwrap()]);
     let text = info.success().stdout();
     assert!(text.contains("Organisation:       Acme GmbH"), "{text}");
-    assert!(text.contains("Schema version:     7"), "{text}");
+    assert!(text.contains("Schema version:     8"), "{text}");
     assert!(text.contains("Encryption:         none"), "{text}");
     assert!(
         text.contains("Controls:           93 Annex A, 0 custom"),

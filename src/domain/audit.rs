@@ -242,6 +242,9 @@ pub struct AuditFinding {
     pub id: i64,
     /// Row id of the audit.
     pub audit: i64,
+    /// Its number within the audit: `AU-003/2` is the audit's second finding.
+    #[serde(default)]
+    pub number: u32,
     pub grade: FindingGrade,
     /// A clause (`9.2`) or a control (`5.15`, `C-001`).
     #[serde(default)]
@@ -259,6 +262,7 @@ impl AuditFinding {
         Self {
             id: 0,
             audit,
+            number: 0,
             grade,
             requirement: String::new(),
             statement: statement.to_string(),
@@ -282,6 +286,11 @@ impl AuditFinding {
             ..self
         })
     }
+}
+
+/// A finding's reference: `AU-003/2`, the second finding of `AU-003`.
+pub fn finding_reference(audit_number: u32, finding_number: u32) -> String {
+    format!("{}/{finding_number}", RefKind::Audit.format(audit_number))
 }
 
 /// The top-level clause of a number: `9` for `9.2.2`.

@@ -17,10 +17,12 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::asset::{Asset, Dependency};
+use super::audit::{Audit, AuditFinding};
 use super::clause::ClauseItem;
 use super::control::Control;
 use super::document::Document;
 use super::methodology::Methodology;
+use super::nonconformity::Nonconformity;
 use super::party::InterestedParty;
 use super::person::{CompetenceRecord, People};
 use super::protection::{Objective, ProtectionNeed, ProtectionScale};
@@ -168,6 +170,11 @@ pub struct Workspace {
     pub people: People,
     /// The competence and awareness records.
     pub competence: Vec<CompetenceRecord>,
+    /// Audits of every kind with their scope and auditors, and their graded findings.
+    pub audits: Vec<Audit>,
+    pub audit_findings: Vec<AuditFinding>,
+    /// The register of nonconformities with their corrective actions.
+    pub nonconformities: Vec<Nonconformity>,
 }
 
 /// A rule of the catalogue: its stable id, the severity of its findings, and what it checks.

@@ -234,6 +234,9 @@ fn clean() -> Workspace {
         competence: (1..=5)
             .map(|person| awareness(person, "2026-01-15"))
             .collect(),
+        audits: Vec::new(),
+        audit_findings: Vec::new(),
+        nonconformities: Vec::new(),
     }
 }
 
