@@ -131,12 +131,12 @@ pub fn internal_audit_reported_within_a_year(audits: &[Audit], today: NaiveDate)
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OwnWork {
     pub auditor: String,
-    /// The control (or clause) in scope the auditor owns.
+    /// The control in scope the auditor owns.
     pub item: String,
 }
 
-/// The auditors of an internal audit who own an item in its scope, given the owners of items
-/// (`(key, owner)`: a control's key and its owner's name). Other audits are not the
+/// The auditors of an internal audit who own a control in its scope, given the owners of
+/// controls (`(key, owner)`: a control's key and its owner's name). Other audits are not the
 /// organisation's to staff: none.
 pub fn own_work(audit: &Audit, owners: &[(String, String)]) -> Vec<OwnWork> {
     if audit.kind != AuditKind::Internal {
@@ -145,7 +145,8 @@ pub fn own_work(audit: &Audit, owners: &[(String, String)]) -> Vec<OwnWork> {
     let auditors = audit.auditors();
     let mut out = Vec::new();
     for (item, owner) in owners {
-        let in_scope = audit.controls.iter().any(|c| c == item) || audit.covers_clause(item);
+        // Control keys look like clause numbers (`5.2`): only the audit's controls count.
+        let in_scope = audit.controls.iter().any(|c| c == item);
         if !in_scope || owner.is_empty() {
             continue;
         }
