@@ -247,3 +247,48 @@ fn a_nonconformity_runs_its_lifecycle_and_closes_only_after_an_effective_review(
         "Lars Vogel-Brandt"
     );
 }
+
+#[test]
+fn the_registers_list_with_stable_references() {
+    use isms::report::listing::{Register, build};
+    let (_dir, path) = temp();
+    let mut store = Store::create(&path, "Acme GmbH").unwrap();
+    let audit = store.edit(|w| w.save_audit(reported_audit())).unwrap();
+    let finding = store
+        .edit(|w| {
+            w.save_audit_finding(AuditFinding::new(
+                audit.id,
+                FindingGrade::Minor,
+                "Restore never tested",
+            ))
+        })
+        .unwrap();
+    store
+        .edit(|w| {
+            let nc = w.raise_nonconformity(finding.id, d("2025-11-21"))?;
+            w.save_nonconformity(Nonconformity {
+                actions: vec![CorrectiveAction {
+                    owner: "Lars Vogel".into(),
+                    due_on: Some(d("2026-01-31")),
+                    ..CorrectiveAction::new("Quarterly restore test")
+                }],
+                ..nc
+            })
+        })
+        .unwrap();
+    let today = d("2026-03-31");
+    let audits = build(&store, Register::Audits, today).unwrap();
+    assert_eq!(audits.rows[0][0], "AU-001");
+    let findings = build(&store, Register::AuditFindings, today).unwrap();
+    assert_eq!(findings.rows[0][0], "AU-001/1");
+    assert_eq!(findings.rows[0][6], "NC-001");
+    let ncs = build(&store, Register::Nonconformities, today).unwrap();
+    assert_eq!(ncs.rows[0][0], "NC-001");
+    assert_eq!(ncs.rows[0][2], "AU-001/1");
+    assert_eq!(ncs.rows[0][10], true);
+    assert_eq!(ncs.rows[0][15], "actions_open");
+    assert_eq!(
+        "audit-findings".parse::<Register>(),
+        Ok(Register::AuditFindings)
+    );
+}
