@@ -690,11 +690,18 @@ fn audits_findings_and_nonconformities_round_trip_through_the_workspace_json() {
                     team: vec!["Mia Roth".into()],
                     ..Audit::new("Internal audit 2025", AuditKind::Internal)
                 })?;
-                w.save_audit_finding(AuditFinding::new(
+                let gone = w.save_audit_finding(AuditFinding::new(
                     audit.id,
                     FindingGrade::Observation,
                     "Logs kept 30 days only",
                 ))?;
+                w.save_audit_finding(AuditFinding::new(
+                    audit.id,
+                    FindingGrade::Improvement,
+                    "Automate the restore test",
+                ))?;
+                // A gap in the numbers: AU-001/1 deleted, AU-001/2 and /3 keep theirs.
+                w.delete_audit_finding(gone.id)?;
                 let minor = w.save_audit_finding(AuditFinding {
                     evidence: "No restore record".into(),
                     ..AuditFinding::new(audit.id, FindingGrade::Minor, "Restore never tested")
@@ -724,6 +731,6 @@ fn audits_findings_and_nonconformities_round_trip_through_the_workspace_json() {
     }
     assert_eq!(
         list(&sb, &copy, "nonconformities")[0]["finding"],
-        "AU-001/2"
+        "AU-001/3"
     );
 }

@@ -382,6 +382,36 @@ impl Writer<'_> {
         Ok(after)
     }
 
+    /// A finding of an imported workspace: its number within its audit kept (`AU-001/3` stays
+    /// `AU-001/3` across a deleted `AU-001/2`); a number another finding of the audit holds is
+    /// refused.
+    pub fn import_audit_finding(&mut self, finding: AuditFinding) -> Result<AuditFinding> {
+        let number = finding.number;
+        let saved = self.save_audit_finding(AuditFinding { id: 0, ..finding })?;
+        if number == 0 || number == saved.number {
+            return Ok(saved);
+        }
+        let taken = self
+            .tx
+            .prepare_cached("SELECT 1 FROM audit_findings WHERE audit = ?1 AND number = ?2")?
+            .exists((saved.audit, number))?;
+        if taken {
+            return Err(ValidationError::new(
+                crate::domain::reference::field::NUMBER,
+                format!(
+                    "finding {number} of audit #{} is taken already",
+                    saved.audit
+                ),
+            )
+            .into());
+        }
+        self.tx.execute(
+            "UPDATE audit_findings SET number = ?2 WHERE id = ?1",
+            (saved.id, number),
+        )?;
+        Ok(AuditFinding { number, ..saved })
+    }
+
     /// Deletes a finding; refused while a nonconformity came from it.
     pub fn delete_audit_finding(&mut self, id: i64) -> Result<()> {
         let finding = one_finding(&self.tx, id)?;

@@ -408,7 +408,7 @@ fn write_audits(
     ordered.sort_by_key(|x| (x.audit, x.number));
     for finding in ordered {
         *at = format!("finding {} of audit #{}", finding.number, finding.audit);
-        let stored = w.save_audit_finding(AuditFinding {
+        let stored = w.import_audit_finding(AuditFinding {
             id: 0,
             audit: audits.get("audit", finding.audit)?,
             ..finding.clone()
