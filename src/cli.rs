@@ -97,8 +97,10 @@ pub enum Command {
     /// questions (the questions of workshops, open ones first, answered ones included),
     /// workshops (when each ran, who attended, what it changed), people (with the roles they
     /// hold and their awareness), roles or competence (the competence and awareness records).
-    /// workshops (when each ran, who attended, what it changed) or documents (the register of
-    /// documented information: version, approval, next review, what each serves).
+    /// workshops (when each ran, who attended, what it changed), documents (the register of
+    /// documented information: version, approval, next review, what each serves), audits (scope,
+    /// auditors, status, report), audit-findings (each graded, with its evidence and the
+    /// nonconformity it raised) or nonconformities (actions, effectiveness review, state).
     List {
         register: String,
         /// table, json or csv.

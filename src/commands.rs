@@ -386,7 +386,7 @@ pub fn failure_code(error: &anyhow::Error) -> ExitCode {
 
 fn print_info(out: &mut impl Write, store: &Store, size: u64, writable: bool) -> Result<()> {
     let c = store.counts()?;
-    let rows: [(&str, String); 23] = [
+    let rows: [(&str, String); 25] = [
         ("Organisation", store.organisation()?),
         ("File", store.path().display().to_string()),
         ("Size", human_size(size)),
@@ -432,6 +432,18 @@ fn print_info(out: &mut impl Write, store: &Store, size: u64, writable: bool) ->
         ),
         ("Clauses", c.clauses.to_string()),
         ("Documents", c.documents.to_string()),
+        (
+            "Audits",
+            format!(
+                "{} ({})",
+                c.audits,
+                count(c.audit_findings, "finding", "findings")
+            ),
+        ),
+        (
+            "Nonconformities",
+            format!("{} ({} open)", c.nonconformities, c.open_nonconformities),
+        ),
         ("Workshops", c.workshops.to_string()),
         ("People", c.people.to_string()),
         ("Competence records", c.competence_records.to_string()),

@@ -42,10 +42,10 @@ fn the_demo_as_json() {
     assert_eq!(report["date"], "2026-03-31");
     assert_eq!(
         report["summary"],
-        serde_json::json!({"major": 8, "minor": 24, "observation": 22})
+        serde_json::json!({"major": 9, "minor": 24, "observation": 22})
     );
     let findings = report["findings"].as_array().unwrap();
-    assert_eq!(findings.len(), 54);
+    assert_eq!(findings.len(), 55);
     for f in findings {
         let keys: Vec<&str> = f.as_object().unwrap().keys().map(String::as_str).collect();
         assert_eq!(
@@ -174,6 +174,20 @@ fn close_major_gaps(path: &std::path::Path) {
                 })?;
             }
             w.issue_soa_version("Karin Nordmann", "", day("2026-03-31"), true)?;
+            // The first internal audit, reported: every clause of this year.
+            w.save_audit(isms::domain::audit::Audit {
+                held_on: Some(day("2026-03-30")),
+                reported_on: Some(day("2026-03-31")),
+                status: isms::domain::audit::AuditStatus::Reported,
+                clauses: ["4", "5", "6", "7", "8", "9", "10"]
+                    .map(String::from)
+                    .to_vec(),
+                lead_auditor: "Karin Nordmann".into(),
+                ..isms::domain::audit::Audit::new(
+                    "Internal audit 2026",
+                    isms::domain::audit::AuditKind::Internal,
+                )
+            })?;
             Ok(())
         })
         .unwrap();
@@ -193,8 +207,13 @@ fn without_major_findings_the_exit_code_is_0() {
         text.contains("  RISK-004    6.1.3   R-017 Misuse of the IT service provider's administrator access is to be reduced, but no treatment action treats it\n"),
         "{text}"
     );
+    // The first internal audit covered every clause but no control yet: minor.
     assert!(
-        text.ends_with("\n0 major, 23 minor, 20 observations\n"),
+        text.contains("  AUDIT-003   9.2.2   90 applicable controls no internal audit of the last 3 years covered nor plans: "),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("\n0 major, 24 minor, 20 observations\n"),
         "{text}"
     );
 }
@@ -301,7 +320,7 @@ fn a_wrong_format_is_a_usage_error() {
 fn the_rule_catalogue_lists_every_rule() {
     let sb = Sandbox::new();
     let text = sb.run(&["check", "--rules"]).success().stdout();
-    assert_eq!(text.lines().count(), 56, "{text}");
+    assert_eq!(text.lines().count(), 63, "{text}");
     assert!(
         text.starts_with("SCOPE-001   major        4.3      ISMS scope statement missing\n"),
         "{text}"
@@ -315,7 +334,7 @@ fn the_rule_catalogue_lists_every_rule() {
         .success()
         .stdout();
     let rules: Vec<Value> = serde_json::from_str(&json).unwrap();
-    assert_eq!(rules.len(), 56);
+    assert_eq!(rules.len(), 63);
     assert!(
         text.contains(
             "\nDOC-003     minor        7.5.3    Withdrawn document still named as evidence\n"

@@ -666,3 +666,71 @@ fn documents_their_versions_and_links_travel_and_older_clause_documents_become_d
     assert_eq!(documents[0]["owner"], "ISB");
     assert_eq!(documents[0]["issued_on"], "2026-01-12");
 }
+
+#[test]
+fn audits_findings_and_nonconformities_round_trip_through_the_workspace_json() {
+    use isms::domain::audit::{Audit, AuditFinding, AuditKind, AuditStatus, FindingGrade};
+    use isms::domain::nonconformity::{CorrectiveAction, Nonconformity};
+    let sb = Sandbox::new();
+    let original = sb.path("audited.isms");
+    sb.run(&["new", db(&original), "--org", "Acme GmbH"])
+        .success();
+    let day = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    {
+        let mut store = isms::store::Store::open(&original).unwrap();
+        store
+            .edit(|w| {
+                let audit = w.save_audit(Audit {
+                    held_on: Some(day("2025-11-10")),
+                    reported_on: Some(day("2025-11-20")),
+                    status: AuditStatus::Reported,
+                    clauses: vec!["9".into()],
+                    controls: vec!["8.13".into()],
+                    lead_auditor: "Jonas Becker".into(),
+                    team: vec!["Mia Roth".into()],
+                    ..Audit::new("Internal audit 2025", AuditKind::Internal)
+                })?;
+                let gone = w.save_audit_finding(AuditFinding::new(
+                    audit.id,
+                    FindingGrade::Observation,
+                    "Logs kept 30 days only",
+                ))?;
+                w.save_audit_finding(AuditFinding::new(
+                    audit.id,
+                    FindingGrade::Improvement,
+                    "Automate the restore test",
+                ))?;
+                // A gap in the numbers: AU-001/1 deleted, AU-001/2 and /3 keep theirs.
+                w.delete_audit_finding(gone.id)?;
+                let minor = w.save_audit_finding(AuditFinding {
+                    evidence: "No restore record".into(),
+                    ..AuditFinding::new(audit.id, FindingGrade::Minor, "Restore never tested")
+                })?;
+                let nc = w.raise_nonconformity(minor.id, day("2025-11-21"))?;
+                w.save_nonconformity(Nonconformity {
+                    actions: vec![CorrectiveAction {
+                        owner: "Lars Vogel".into(),
+                        due_on: Some(day("2026-01-31")),
+                        ..CorrectiveAction::new("Quarterly restore test")
+                    }],
+                    ..nc
+                })?;
+                Ok(())
+            })
+            .unwrap();
+    }
+    let doc = export_json(&sb, &original);
+    let (copy, run) = import_json(&sb, &doc, "copy");
+    run.success();
+    for register in ["audits", "audit-findings", "nonconformities"] {
+        assert_eq!(
+            list(&sb, &copy, register),
+            list(&sb, &original, register),
+            "{register}"
+        );
+    }
+    assert_eq!(
+        list(&sb, &copy, "nonconformities")[0]["finding"],
+        "AU-001/3"
+    );
+}

@@ -8,10 +8,12 @@ use super::Error;
 use super::read::Touches;
 use crate::domain::ValidationError;
 use crate::domain::asset::{Asset, Dependency};
+use crate::domain::audit::{Audit, AuditFinding};
 use crate::domain::clause::ClauseItem;
 use crate::domain::control::Control;
 use crate::domain::document::{Document, DocumentVersion};
 use crate::domain::methodology::Methodology;
+use crate::domain::nonconformity::Nonconformity;
 use crate::domain::party::InterestedParty;
 use crate::domain::person::{CompetenceRecord, Person, Role, RoleHeld};
 use crate::domain::protection::{Objective, ProtectionNeed, ProtectionScale};
@@ -110,6 +112,18 @@ pub enum Command {
     DeleteDocument(i64),
     /// A new version of a document: it becomes current, and with an approver approves it.
     AddDocumentVersion(DocumentVersion),
+    /// An audit added (id 0) or changed: its scope, criteria, auditors, status and report.
+    SaveAudit(Audit),
+    /// Deletes an audit with its findings (refused while a nonconformity came from one).
+    DeleteAudit(i64),
+    /// A finding recorded in its audit (id 0) or changed.
+    SaveAuditFinding(AuditFinding),
+    DeleteAuditFinding(i64),
+    /// A nonconformity added (id 0) or changed; closing it needs an effective review.
+    SaveNonconformity(Nonconformity),
+    DeleteNonconformity(i64),
+    /// The nonconformity a major or minor finding records, raised today.
+    RaiseNonconformity(i64),
     /// A question noted (id 0: about its asset, in the workshop that runs) or changed: whom it
     /// is given to and by when, and its answer once there is one.
     SaveQuestion(OpenQuestion),
@@ -165,6 +179,9 @@ pub enum Saved {
     SoaVersion(SoaVersion),
     Clause(ClauseItem),
     Document(Document),
+    Audit(Audit),
+    AuditFinding(AuditFinding),
+    Nonconformity(Nonconformity),
     Question(OpenQuestion),
     Workshop(Workshop),
     Person(Person),
@@ -273,6 +290,15 @@ impl Command {
             Self::SaveDocument(d) => Saved::Document(w.update_document(d)?),
             Self::DeleteDocument(id) => nothing(w.delete_document(id))?,
             Self::AddDocumentVersion(v) => Saved::Document(w.add_document_version(v)?.0),
+            Self::SaveAudit(a) => Saved::Audit(w.save_audit(a)?),
+            Self::DeleteAudit(id) => nothing(w.delete_audit(id))?,
+            Self::SaveAuditFinding(f) => Saved::AuditFinding(w.save_audit_finding(f)?),
+            Self::DeleteAuditFinding(id) => nothing(w.delete_audit_finding(id))?,
+            Self::SaveNonconformity(n) => Saved::Nonconformity(w.save_nonconformity(n)?),
+            Self::DeleteNonconformity(id) => nothing(w.delete_nonconformity(id))?,
+            Self::RaiseNonconformity(finding) => {
+                Saved::Nonconformity(w.raise_nonconformity(finding, today)?)
+            }
             Self::SaveQuestion(q) => Saved::Question(save_question(w, q)?),
             Self::AnswerQuestion {
                 id,

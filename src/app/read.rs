@@ -12,11 +12,13 @@ use chrono::NaiveDate;
 
 use super::{Change, Counts, Error, RiskRatings};
 use crate::domain::asset::{Asset, Dependency};
+use crate::domain::audit::{Audit, AuditFinding};
 use crate::domain::clause::ClauseItem;
 use crate::domain::control::Control;
 use crate::domain::document::{Document, DocumentVersion};
 use crate::domain::history::Links;
 use crate::domain::methodology::Methodology;
+use crate::domain::nonconformity::Nonconformity;
 use crate::domain::party::InterestedParty;
 use crate::domain::person::{CompetenceRecord, People};
 use crate::domain::protection::{
@@ -300,6 +302,12 @@ impl<'a> Reader<'a> {
         documents() -> Vec<Document>;
         /// Every version of every document, by document, oldest first.
         document_versions() -> Vec<DocumentVersion>;
+        /// Audits of every kind with their scope and auditors, by number.
+        audits() -> Vec<Audit>;
+        /// Every audit's findings, by audit, then finding number.
+        audit_findings() -> Vec<AuditFinding>;
+        /// The register of nonconformities with their corrective actions, by number.
+        nonconformities() -> Vec<Nonconformity>;
         soa_versions() -> Vec<SoaVersion>;
         open_questions() -> Vec<OpenQuestion>;
         questions() -> Vec<OpenQuestion>;

@@ -384,3 +384,56 @@ fn an_action_and_a_control_name_documents() {
     .unwrap();
     assert!(app.reader().documents().unwrap()[0].actions.is_empty());
 }
+
+#[test]
+fn an_audit_records_a_finding_that_raises_a_nonconformity_today() {
+    use crate::domain::audit::{Audit, AuditFinding, AuditKind, FindingGrade};
+    use crate::domain::nonconformity::NcState;
+    let (_dir, mut app) = session();
+    let Saved::Audit(audit) = app
+        .apply(Command::SaveAudit(Audit {
+            lead_auditor: "Jonas Becker".into(),
+            clauses: vec!["9.2".into()],
+            ..Audit::new("Internal audit 2026", AuditKind::Internal)
+        }))
+        .unwrap()
+    else {
+        panic!("not an audit")
+    };
+    assert_eq!(audit.reference(), "AU-001");
+    assert!(
+        app.reader()
+            .person_names()
+            .unwrap()
+            .contains(&"Jonas Becker".to_string())
+    );
+    let Saved::AuditFinding(finding) = app
+        .apply(Command::SaveAuditFinding(AuditFinding {
+            requirement: "8.13".into(),
+            ..AuditFinding::new(audit.id, FindingGrade::Minor, "Restore never tested")
+        }))
+        .unwrap()
+    else {
+        panic!("not a finding")
+    };
+    let Saved::Nonconformity(nc) = app.apply(Command::RaiseNonconformity(finding.id)).unwrap()
+    else {
+        panic!("not a nonconformity")
+    };
+    assert_eq!(nc.reference(), "NC-001");
+    assert_eq!(nc.raised_on, NaiveDate::from_ymd_opt(2026, 3, 31).unwrap());
+    assert_eq!(nc.state(), NcState::Open);
+    let reader = app.reader();
+    assert_eq!(reader.audits().unwrap().len(), 1);
+    assert_eq!(
+        reader.audit_findings().unwrap(),
+        std::slice::from_ref(&finding)
+    );
+    assert_eq!(reader.nonconformities().unwrap(), std::slice::from_ref(&nc));
+    // The finding stays while its nonconformity does; then both go, and the audit.
+    assert!(app.apply(Command::DeleteAuditFinding(finding.id)).is_err());
+    app.apply(Command::DeleteNonconformity(nc.id)).unwrap();
+    app.apply(Command::DeleteAuditFinding(finding.id)).unwrap();
+    app.apply(Command::DeleteAudit(audit.id)).unwrap();
+    assert!(app.reader().audits().unwrap().is_empty());
+}

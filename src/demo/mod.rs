@@ -60,6 +60,8 @@
 //! - **Core documented information missing** (major): 9.2.2 audit programme, 9.3.3 management
 //!   review results and 10.2 nonconformities, none of them started yet; other missing
 //!   documents (7.2, 7.5.3, 8.1, 9.1) are minor.
+//! - **No internal audit reported in the last twelve months** (major, 9.2.1): the audit
+//!   programme has not started, so no audit and no nonconformity is recorded yet.
 //! - **Role holder without competence evidence** (7.2): P-009 Felix Wagner took on the control
 //!   owner role on 2026-02-01, after the owners' briefing of 2026-01-15, and has no record for
 //!   it since. Every other role that states the competence it needs has a current record for

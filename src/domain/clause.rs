@@ -24,6 +24,8 @@ string_enum!(
         RiskRegister => "risk_register", "Risk register",
         Soa => "soa", "Statement of Applicability",
         TreatmentPlan => "treatment_plan", "Risk treatment plan",
+        AuditProgramme => "audit_programme", "Audit programme and reports",
+        NonconformityRegister => "nonconformity_register", "Register of nonconformities",
     }
 );
 
@@ -160,6 +162,8 @@ pub fn workspace_evidence(number: &str) -> &'static [WorkspaceEvidence] {
         "6.1.3" => &[W::Soa, W::TreatmentPlan],
         "8.2" => &[W::RiskRegister],
         "8.3" => &[W::TreatmentPlan],
+        "9.2.2" => &[W::AuditProgramme],
+        "10.2" => &[W::NonconformityRegister],
         _ => &[],
     }
 }

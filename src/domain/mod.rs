@@ -2,6 +2,7 @@
 //! needs, SoA consistency, audit readiness). Pure: no I/O, no SQL, no terminal.
 
 pub mod asset;
+pub mod audit;
 pub mod catalog;
 pub mod clause;
 pub mod control;
@@ -12,6 +13,7 @@ pub mod file_name;
 pub mod history;
 pub mod imported_history;
 pub mod methodology;
+pub mod nonconformity;
 pub mod order;
 pub mod party;
 pub mod passphrase;

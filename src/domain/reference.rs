@@ -24,6 +24,8 @@ string_enum!(
         Person => "P", "Person",
         Question => "Q", "Open question",
         Workshop => "W", "Workshop",
+        Audit => "AU", "Audit",
+        Nonconformity => "NC", "Nonconformity",
     }
 );
 

@@ -156,6 +156,8 @@ impl Writer<'_> {
             RefKind::Workshop => "workshops",
             RefKind::Person => "people",
             RefKind::Document => "documents",
+            RefKind::Audit => "audits",
+            RefKind::Nonconformity => "nonconformities",
             RefKind::CustomControl => {
                 return Err(StoreError::Missing(format!(
                     "a numbered register for {}",

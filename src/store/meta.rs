@@ -60,6 +60,12 @@ pub struct Counts {
     pub people: u64,
     pub competence_records: u64,
     pub documents: u64,
+    /// Audits of every kind, and their findings.
+    pub audits: u64,
+    pub audit_findings: u64,
+    /// Nonconformities, closed and open, and those still open.
+    pub nonconformities: u64,
+    pub open_nonconformities: u64,
     pub changes: u64,
 }
 
@@ -120,6 +126,12 @@ impl Store {
             people: count("SELECT COUNT(*) FROM people")?,
             competence_records: count("SELECT COUNT(*) FROM competence_records")?,
             documents: count("SELECT COUNT(*) FROM documents")?,
+            audits: count("SELECT COUNT(*) FROM audits")?,
+            audit_findings: count("SELECT COUNT(*) FROM audit_findings")?,
+            nonconformities: count("SELECT COUNT(*) FROM nonconformities")?,
+            open_nonconformities: count(
+                "SELECT COUNT(*) FROM nonconformities WHERE closed_on IS NULL",
+            )?,
             changes: count("SELECT COUNT(*) FROM change_log")?,
         })
     }

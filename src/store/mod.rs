@@ -3,6 +3,7 @@
 //! one transaction together with its change-log row.
 
 mod assets;
+mod audits;
 mod cipher;
 mod clauses;
 mod controls;
@@ -13,6 +14,7 @@ mod import;
 mod lock;
 mod log;
 mod meta;
+mod nonconformities;
 mod people;
 mod questions;
 mod reading;

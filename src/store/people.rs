@@ -32,6 +32,10 @@ const NAME_COLUMNS: &[(&str, &str)] = &[
     ("documents", "owner"),
     ("documents", "approved_by"),
     ("document_versions", "approver"),
+    ("audits", "lead_auditor"),
+    ("audit_team", "name"),
+    ("nonconformities", "reviewed_by"),
+    ("corrective_actions", "owner"),
 ];
 
 fn person(r: &Row<'_>) -> rusqlite::Result<Person> {

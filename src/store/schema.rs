@@ -418,6 +418,80 @@ SELECT d.id, c.number FROM clauses c JOIN documents d ON d.title = trim(c.doc_re
 UPDATE clauses SET doc_reference = '', doc_owner = '', doc_date = NULL;
 "#;
 
+/// Audits with their scope, team and graded findings (9.2); nonconformities with their corrective
+/// actions and effectiveness review (10.2).
+const V8: &str = r#"
+CREATE TABLE audits (
+    id INTEGER PRIMARY KEY,
+    number INTEGER NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    planned_on TEXT,
+    held_on TEXT,
+    criteria TEXT NOT NULL DEFAULT '',
+    lead_auditor TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL,
+    reported_on TEXT,
+    summary TEXT NOT NULL DEFAULT ''
+) STRICT;
+
+CREATE TABLE audit_team (
+    audit INTEGER NOT NULL REFERENCES audits(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    PRIMARY KEY (audit, position)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE audit_scope (
+    audit INTEGER NOT NULL REFERENCES audits(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('clause', 'control')),
+    position INTEGER NOT NULL,
+    item TEXT NOT NULL,
+    PRIMARY KEY (audit, kind, position)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE audit_findings (
+    id INTEGER PRIMARY KEY,
+    audit INTEGER NOT NULL REFERENCES audits(id) ON DELETE CASCADE,
+    number INTEGER NOT NULL,
+    grade TEXT NOT NULL,
+    requirement TEXT NOT NULL DEFAULT '',
+    statement TEXT NOT NULL,
+    evidence TEXT NOT NULL DEFAULT '',
+    concerns TEXT NOT NULL DEFAULT '',
+    UNIQUE (audit, number)
+) STRICT;
+
+CREATE TABLE nonconformities (
+    id INTEGER PRIMARY KEY,
+    number INTEGER NOT NULL UNIQUE,
+    source TEXT NOT NULL,
+    finding INTEGER REFERENCES audit_findings(id),
+    grade TEXT NOT NULL,
+    raised_on TEXT NOT NULL,
+    description TEXT NOT NULL,
+    correction TEXT NOT NULL DEFAULT '',
+    root_cause TEXT NOT NULL DEFAULT '',
+    similar_cases TEXT NOT NULL DEFAULT '',
+    reviewed_on TEXT,
+    reviewed_by TEXT NOT NULL DEFAULT '',
+    effective INTEGER,
+    review_note TEXT NOT NULL DEFAULT '',
+    closed_on TEXT
+) STRICT;
+CREATE INDEX nonconformities_finding ON nonconformities(finding);
+
+CREATE TABLE corrective_actions (
+    nonconformity INTEGER NOT NULL REFERENCES nonconformities(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    description TEXT NOT NULL,
+    owner TEXT NOT NULL DEFAULT '',
+    due_on TEXT,
+    status TEXT NOT NULL,
+    PRIMARY KEY (nonconformity, position)
+) STRICT, WITHOUT ROWID;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1),
@@ -427,11 +501,12 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V5),
         M::up(V6),
         M::up(V7),
+        M::up(V8),
     ])
 }
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i32 = 7;
+pub const LATEST_VERSION: i32 = 8;
 
 #[cfg(test)]
 mod tests {

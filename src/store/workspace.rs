@@ -29,6 +29,9 @@ impl Store {
             last_rating_change: self.last_rating_change()?,
             people: self.people()?,
             competence: self.competence_records()?,
+            audits: self.audits()?,
+            audit_findings: self.audit_findings()?,
+            nonconformities: self.nonconformities()?,
         })
     }
 }

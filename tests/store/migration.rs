@@ -448,3 +448,43 @@ fn the_documents_a_version_6_workspace_gains_read_back_through_the_register() {
     assert_eq!(approved.status.as_str(), "approved");
     assert_eq!(approved.clauses, ["5.2"]);
 }
+
+#[test]
+fn a_version_7_workspace_gains_empty_audit_and_nonconformity_registers() {
+    let (_dir, path) = temp();
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        isms::store::schema::migrations()
+            .to_version(&mut conn, 7)
+            .unwrap();
+        conn.execute_batch(
+            "INSERT INTO people (number, name) VALUES (1, 'Anna Weber');
+             INSERT INTO documents (number, title, kind, status, owner)
+                 VALUES (1, 'Audit programme', 'plan', 'draft', 'Anna Weber');",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+    assert!(path.with_file_name("t.isms.bak-v7").exists());
+    assert!(store.audits().unwrap().is_empty());
+    assert!(store.audit_findings().unwrap().is_empty());
+    assert!(store.nonconformities().unwrap().is_empty());
+    assert_eq!(store.documents().unwrap()[0].owner, "Anna Weber");
+    // The new registers take records at once, their names people of the register.
+    let audit = store
+        .edit(|w| {
+            w.save_audit(isms::domain::audit::Audit {
+                lead_auditor: "Anna Weber".into(),
+                ..isms::domain::audit::Audit::new(
+                    "Internal audit",
+                    isms::domain::audit::AuditKind::Internal,
+                )
+            })
+        })
+        .unwrap();
+    assert_eq!(audit.reference(), "AU-001");
+    assert_eq!(store.people().unwrap().people.len(), 1);
+}

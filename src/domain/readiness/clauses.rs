@@ -4,6 +4,7 @@
 //! processes is major (CLAUSE-003), any other minor (CLAUSE-001): one grade per rule.
 
 use super::{Basis, Finding, Rule, Severity, Workspace, in_sentence};
+use crate::domain::audit::AuditKind;
 use crate::domain::clause::{
     ClauseItem, ClauseStatus, WorkspaceEvidence, missing_document_is_major, workspace_evidence,
 };
@@ -102,5 +103,10 @@ fn held_by_workspace(ws: &Workspace, number: &str) -> bool {
             WorkspaceEvidence::RiskRegister => !ws.risks.is_empty(),
             WorkspaceEvidence::Soa => !ws.versions.is_empty(),
             WorkspaceEvidence::TreatmentPlan => !ws.actions.is_empty(),
+            WorkspaceEvidence::AuditProgramme => ws
+                .audits
+                .iter()
+                .any(|a| a.kind == AuditKind::Internal && a.is_reported()),
+            WorkspaceEvidence::NonconformityRegister => !ws.nonconformities.is_empty(),
         })
 }

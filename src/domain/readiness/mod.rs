@@ -6,6 +6,7 @@
 //! [`Workspace`], [`check`] judges it.
 
 mod assets;
+mod audits;
 mod clauses;
 mod documents;
 mod people;
@@ -17,10 +18,12 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::asset::{Asset, Dependency};
+use super::audit::{Audit, AuditFinding};
 use super::clause::ClauseItem;
 use super::control::Control;
 use super::document::Document;
 use super::methodology::Methodology;
+use super::nonconformity::Nonconformity;
 use super::party::InterestedParty;
 use super::person::{CompetenceRecord, People};
 use super::protection::{Objective, ProtectionNeed, ProtectionScale};
@@ -67,6 +70,12 @@ pub enum Place {
     Person(i64),
     /// A document of the register of documented information, by row id.
     Document(i64),
+    /// The audit programme as a whole.
+    Audits,
+    /// An audit, by row id.
+    Audit(i64),
+    /// A nonconformity of the register, by row id.
+    Nonconformity(i64),
 }
 
 /// What a rule rests on: a clause of ISO/IEC 27001:2022 (`6.1.3`) or an Annex A control
@@ -168,6 +177,11 @@ pub struct Workspace {
     pub people: People,
     /// The competence and awareness records.
     pub competence: Vec<CompetenceRecord>,
+    /// Audits of every kind with their scope and auditors, and their graded findings.
+    pub audits: Vec<Audit>,
+    pub audit_findings: Vec<AuditFinding>,
+    /// The register of nonconformities with their corrective actions.
+    pub nonconformities: Vec<Nonconformity>,
 }
 
 /// A rule of the catalogue: its stable id, the severity of its findings, and what it checks.
@@ -268,6 +282,13 @@ const RULES: &[Rule] = &[
     documents::NOT_APPROVED,
     documents::REVIEW_OVERDUE,
     documents::WITHDRAWN_IN_USE,
+    audits::NO_RECENT_AUDIT,
+    audits::CLAUSES_NOT_COVERED,
+    audits::CONTROLS_NOT_COVERED,
+    audits::OWN_WORK,
+    audits::MAJOR_WITHOUT_ACTION,
+    audits::ACTION_OVERDUE,
+    audits::CLOSED_WITHOUT_REVIEW,
 ];
 
 /// The catalogue of rules, in the order of their ids within each area.
@@ -287,6 +308,7 @@ pub fn check(ws: &Workspace, today: NaiveDate) -> Vec<Finding> {
     clauses::check(ws, &mut findings);
     people::check(ws, today, &mut findings);
     documents::check(ws, today, &mut findings);
+    audits::check(ws, today, &mut findings);
     by_grade(&mut findings);
     findings
 }

@@ -261,6 +261,9 @@ fn names(register: Register) -> (&'static str, &'static str) {
         Register::Roles => ("roles", "Roles"),
         Register::Competence => ("competence", "Competence and awareness"),
         Register::Documents => ("documents", "Documented information"),
+        Register::Audits => ("audits", "Audits"),
+        Register::AuditFindings => ("audit-findings", "Audit findings"),
+        Register::Nonconformities => ("nonconformities", "Nonconformities"),
     }
 }
 

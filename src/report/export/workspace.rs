@@ -35,6 +35,9 @@
 //! | `people` | `[{"id", "number", "name", "function", "unit", "email", "left_on" (a date or null)}]`; every owner, approver, acceptor, assignee and attendee name is one of theirs. Optional: a document without it makes a person of each name it gives |
 //! | `roles` | `[{"id", "builtin" (the code of a built-in role, or null for the workspace's own), "name", "authority" (an acceptance authority or null), "competence"}]`. Optional: without it the built-in roles stand as a new workspace has them |
 //! | `roles_held` | `[{"person" (a person id), "role" (a role id), "from", "until" (a date or null)}]`. Optional |
+//! | `audits` | `[{"id", "number", "title", "kind", "planned_on", "held_on", "clauses", "controls" (control keys), "criteria", "lead_auditor", "team", "status", "reported_on", "summary"}]`. Optional |
+//! | `audit_findings` | `[{"id", "audit" (an audit id), "number" (within the audit), "grade", "requirement", "statement", "evidence", "concerns"}]`. Optional |
+//! | `nonconformities` | `[{"id", "number", "source", "finding" (a finding id or null), "grade", "raised_on", "description", "correction", "root_cause", "similar_cases", "actions" ([{"description", "owner", "due_on", "status"}]), "review" ({"on_date", "by", "effective", "note"} or null), "closed_on"}]`. Optional |
 //! | `competence_records` | `[{"id", "person" (a person id), "role" (a role id or null), "kind", "topic", "on", "evidence", "valid_until" (a date or null)}]`. Optional |
 //! | `change_log` | the change log, oldest first: `[{"at" (`YYYY-MM-DDTHH:MM:SS`), "who", "entity", "reference", "action", "before", "after", "workshop" (the number of the workshop the change was made in; left out when none)}]`; `before`/`after` are the item's snapshots as JSON texts (row ids as in this document) or null. `isms import workspace` keeps every entry with its author, time and workshop. Optional: a document without it imports with a log of the import itself |
 //!
@@ -48,10 +51,12 @@ use serde::{Deserialize, Serialize};
 
 use super::heading::soa_version;
 use crate::domain::asset::{Asset, Dependency};
+use crate::domain::audit::{Audit, AuditFinding};
 use crate::domain::clause::ClauseItem;
 use crate::domain::control::Control;
 use crate::domain::document::{Document, DocumentVersion};
 use crate::domain::methodology::Methodology;
+use crate::domain::nonconformity::Nonconformity;
 use crate::domain::party::InterestedParty;
 use crate::domain::person::{CompetenceRecord, Person, Role, RoleHeld};
 use crate::domain::protection::{Objective, ProtectionNeed, ProtectionScale};
@@ -117,6 +122,13 @@ pub struct WorkspaceFile {
     pub roles_held: Vec<RoleHeld>,
     #[serde(default)]
     pub competence_records: Vec<CompetenceRecord>,
+    /// Added after version 1 was first published, so optional on reading.
+    #[serde(default)]
+    pub audits: Vec<Audit>,
+    #[serde(default)]
+    pub audit_findings: Vec<AuditFinding>,
+    #[serde(default)]
+    pub nonconformities: Vec<Nonconformity>,
     /// Optional on reading too: without it the import's own entries make the log.
     #[serde(default)]
     pub change_log: Vec<Change>,
@@ -159,6 +171,9 @@ impl WorkspaceFile {
             roles: ws.people.roles,
             roles_held: ws.people.held,
             competence_records: ws.competence,
+            audits: ws.audits,
+            audit_findings: ws.audit_findings,
+            nonconformities: ws.nonconformities,
             change_log: store.changes()?,
         })
     }

@@ -17,10 +17,12 @@ use std::path::Path;
 use super::ImportError;
 use crate::Clock;
 use crate::domain::asset::{Asset, Dependency};
+use crate::domain::audit::{Audit, AuditFinding};
 use crate::domain::clause::ClauseItem;
 use crate::domain::control::{Control, Theme, key_order};
 use crate::domain::document::{DocKind, DocStatus, Document, DocumentVersion};
 use crate::domain::imported_history::{deleted_id, relinked};
+use crate::domain::nonconformity::Nonconformity;
 use crate::domain::person::{CompetenceRecord, Person, Role, RoleHeld};
 use crate::domain::protection::ProtectionNeed;
 use crate::domain::question::OpenQuestion;
@@ -349,6 +351,7 @@ fn write_all(w: &mut Writer<'_>, f: &WorkspaceFile, at: &mut String) -> Result<(
             ..question
         })?;
     }
+    write_audits(w, f, at, &key)?;
     if !f.change_log.is_empty() {
         *at = "change log".to_string();
         let new_id = |kind: RefKind, old: i64| {
@@ -378,6 +381,50 @@ fn write_all(w: &mut Writer<'_>, f: &WorkspaceFile, at: &mut String) -> Result<(
             })
             .collect();
         w.import_change_log(&log)?;
+    }
+    Ok(())
+}
+
+/// The audits with their numbers, their findings in their order, and the nonconformities with
+/// their numbers and the findings they came from; a nonconformity is written as the file has
+/// it, closed or not (the readiness check judges it).
+fn write_audits(
+    w: &mut Writer<'_>,
+    f: &WorkspaceFile,
+    at: &mut String,
+    key: &dyn Fn(&str) -> String,
+) -> Result<(), StoreError> {
+    let mut audits = Ids(HashMap::new());
+    for audit in by_number(&f.audits, |a| a.number) {
+        *at = RefKind::Audit.format(audit.number);
+        let stored = w.import_audit(Audit {
+            controls: audit.controls.iter().map(|c| key(c)).collect(),
+            ..audit.clone()
+        })?;
+        audits.0.insert(audit.id, stored.id);
+    }
+    let mut findings = Ids(HashMap::new());
+    let mut ordered: Vec<&AuditFinding> = f.audit_findings.iter().collect();
+    ordered.sort_by_key(|x| (x.audit, x.number));
+    for finding in ordered {
+        *at = format!("finding {} of audit #{}", finding.number, finding.audit);
+        let stored = w.import_audit_finding(AuditFinding {
+            id: 0,
+            audit: audits.get("audit", finding.audit)?,
+            ..finding.clone()
+        })?;
+        findings.0.insert(finding.id, stored.id);
+    }
+    for nc in by_number(&f.nonconformities, |n| n.number) {
+        *at = RefKind::Nonconformity.format(nc.number);
+        let finding = nc
+            .finding
+            .map(|id| findings.get("audit finding", id))
+            .transpose()?;
+        w.import_nonconformity(Nonconformity {
+            finding,
+            ..nc.clone()
+        })?;
     }
     Ok(())
 }

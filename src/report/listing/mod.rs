@@ -27,6 +27,7 @@
 //! `roles` they held (`{"role", "from", "until"}` in JSON, `Risk owner from 2024-05-01` in a
 //! table or CSV) and whether their awareness is current (`aware`, null once they left).
 
+mod audits;
 mod documents;
 mod people;
 mod questions;
@@ -65,6 +66,9 @@ string_enum!(
         Roles => "roles", "Roles",
         Competence => "competence", "Competence and awareness",
         Documents => "documents", "Documents",
+        Audits => "audits", "Audits",
+        AuditFindings => "audit-findings", "Audit findings",
+        Nonconformities => "nonconformities", "Nonconformities",
     }
 );
 
@@ -210,6 +214,9 @@ pub fn build(store: &Store, register: Register, today: NaiveDate) -> Result<List
         Register::Roles => people::roles(store, today),
         Register::Competence => people::competence(store, today),
         Register::Documents => documents::documents(store, today),
+        Register::Audits => audits::audits(store),
+        Register::AuditFindings => audits::audit_findings(store),
+        Register::Nonconformities => audits::nonconformities(store, today),
     }
 }
 
@@ -398,8 +405,26 @@ pub(crate) fn cell(v: &Value) -> String {
         Value::Object(acceptance) if acceptance.contains_key("expired") => {
             acceptance_text(acceptance)
         }
+        Value::Object(action) if action.contains_key("due_on") => corrective_text(action),
         other => other.to_string(),
     }
+}
+
+/// `Quarterly restore test (Lars Vogel, due 2026-01-31, open)`.
+fn corrective_text(action: &Map<String, Value>) -> String {
+    let text = |key: &str| action.get(key).and_then(Value::as_str).unwrap_or_default();
+    let details: Vec<String> = [
+        text("owner").to_string(),
+        match text("due_on") {
+            "" => String::new(),
+            due => format!("due {due}"),
+        },
+        text("status").replace('_', " "),
+    ]
+    .into_iter()
+    .filter(|d| !d.is_empty())
+    .collect();
+    format!("{} ({})", text("description"), details.join(", "))
 }
 
 /// `Risk owner from 2024-05-01`, `Asset owner from 2024-05-01 until 2026-01-31`.

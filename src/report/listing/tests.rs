@@ -109,3 +109,17 @@ fn json_is_written_as_the_array_of_objects_it_always_was() {
     write(&mut empty, &Listing::new(&["ref"]), Format::Json).unwrap();
     assert_eq!(String::from_utf8(empty).unwrap(), "[]\n");
 }
+
+#[test]
+fn a_corrective_action_reads_as_a_sentence() {
+    let action = serde_json::json!({
+        "description": "Quarterly restore test",
+        "owner": "Lars Vogel",
+        "due_on": "2026-01-31",
+        "status": "in_progress",
+    });
+    assert_eq!(
+        super::cell(&action),
+        "Quarterly restore test (Lars Vogel, due 2026-01-31, in progress)"
+    );
+}

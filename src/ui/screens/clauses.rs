@@ -72,6 +72,7 @@ impl ClauseContext {
             format!("version {} issued {}", v.number, v.issued_on)
         });
         let overdue = actions.iter().filter(|a| a.is_overdue(today)).count();
+        let c = data.counts()?;
         Ok(Arc::new(Self {
             docs: DocumentChoices::load(data)?,
             states: vec![
@@ -104,6 +105,22 @@ impl ClauseContext {
                     format!(
                         "treatment plan: {}, {overdue} overdue",
                         count(actions.len(), "action", "actions")
+                    ),
+                ),
+                (
+                    WorkspaceEvidence::AuditProgramme,
+                    format!(
+                        "audit programme: {}, {}",
+                        count(c.audits, "audit", "audits"),
+                        count(c.audit_findings, "finding", "findings")
+                    ),
+                ),
+                (
+                    WorkspaceEvidence::NonconformityRegister,
+                    format!(
+                        "nonconformities: {}, {} open",
+                        count(c.nonconformities, "record", "records"),
+                        c.open_nonconformities
                     ),
                 ),
             ],

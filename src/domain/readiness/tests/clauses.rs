@@ -45,7 +45,9 @@ fn clause_003_a_core_document_missing_is_major() {
     ws.documents[0].status = crate::domain::document::DocStatus::Draft;
     none(&ws, "CLAUSE-003");
     ws.documents[0].clauses.clear();
-    // The audit programme, the management review and corrective action are major too.
+    // The audit programme, the management review and corrective action are major too (the
+    // audit programme without a reported internal audit).
+    ws.audits.clear();
     for (number, title) in [
         ("9.2.2", "Internal audit programme"),
         ("9.3.3", "Management review results"),
