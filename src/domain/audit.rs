@@ -4,11 +4,11 @@
 //! derives what the internal audits covered over the certification cycle and whether an auditor
 //! audited their own work.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::reference::RefKind;
-use super::text::{self, Field, ValidationError};
+use super::text::{self, ValidationError};
 use crate::string_enum;
 
 pub mod programme;
@@ -179,9 +179,9 @@ impl Audit {
             (field::HELD_ON, self.held_on),
             (field::REPORTED_ON, self.reported_on),
         ] {
-            check_year(field, date)?;
+            text::check_year(field, date)?;
         }
-        let clauses = distinct_lines(field::CLAUSES, &self.clauses)?;
+        let clauses = text::distinct_lines(field::CLAUSES, &self.clauses)?;
         if let Some(bad) = clauses.iter().find(|c| !is_clause_number(c)) {
             return Err(ValidationError::new(
                 field::CLAUSES,
@@ -191,7 +191,7 @@ impl Audit {
                 ),
             ));
         }
-        let controls = distinct_lines(field::CONTROLS, &self.controls)?
+        let controls = text::distinct_lines(field::CONTROLS, &self.controls)?
             .into_iter()
             .map(|c| control_key(&c))
             .collect::<Vec<_>>();
@@ -215,7 +215,7 @@ impl Audit {
         }
         let lead_auditor = text::line(field::LEAD_AUDITOR, &self.lead_auditor)?;
         let mut team: Vec<String> = Vec::new();
-        for name in distinct_lines(field::TEAM, &self.team)? {
+        for name in text::distinct_lines(field::TEAM, &self.team)? {
             if !name.eq_ignore_ascii_case(&lead_auditor)
                 && !team.iter().any(|t| t.eq_ignore_ascii_case(&name))
             {
@@ -324,31 +324,6 @@ pub fn control_key(value: &str) -> String {
         Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => rest.to_string(),
         _ => value.to_string(),
     }
-}
-
-fn check_year(field: Field, date: Option<NaiveDate>) -> Result<(), ValidationError> {
-    match date.filter(|d| !(1..=9999).contains(&d.year())) {
-        Some(d) => Err(ValidationError::new(
-            field,
-            format!(
-                "the year {} is out of range; expected 0001 to 9999",
-                d.year()
-            ),
-        )),
-        None => Ok(()),
-    }
-}
-
-/// Each entry a trimmed single line, the first of each kept, in the order given.
-fn distinct_lines(field: Field, values: &[String]) -> Result<Vec<String>, ValidationError> {
-    let mut out: Vec<String> = Vec::new();
-    for v in values {
-        let v = text::required_line(field, v)?;
-        if !out.contains(&v) {
-            out.push(v);
-        }
-    }
-    Ok(out)
 }
 
 #[cfg(test)]

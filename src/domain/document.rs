@@ -4,11 +4,11 @@
 //! clauses whose mandatory documented information it holds and the controls it evidences.
 //! "Not documented, not done."
 
-use chrono::{Datelike, Months, NaiveDate};
+use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::reference::RefKind;
-use super::text::{self, Field, ValidationError};
+use super::text::{self, ValidationError};
 use crate::string_enum;
 
 string_enum!(
@@ -178,7 +178,7 @@ impl Document {
             (field::APPROVED_ON, self.approved_on),
             (field::REVIEWED_ON, self.reviewed_on),
         ] {
-            check_year(field, date)?;
+            text::check_year(field, date)?;
         }
         if let Some(m) = self
             .review_months
@@ -216,8 +216,8 @@ impl Document {
             approved_by,
             classification: text::line(field::CLASSIFICATION, &self.classification)?,
             location: text::line(field::LOCATION, &self.location)?,
-            clauses: distinct_lines(field::CLAUSES, &self.clauses)?,
-            controls: distinct_lines(field::CONTROLS, &self.controls)?,
+            clauses: text::distinct_lines(field::CLAUSES, &self.clauses)?,
+            controls: text::distinct_lines(field::CONTROLS, &self.controls)?,
             actions: {
                 let mut actions = self.actions.clone();
                 actions.sort_unstable();
@@ -301,7 +301,7 @@ impl DocumentVersion {
     }
 
     pub fn validated(self) -> Result<Self, ValidationError> {
-        check_year(field::DATE, Some(self.on_date))?;
+        text::check_year(field::DATE, Some(self.on_date))?;
         Ok(Self {
             version: text::required_line(field::VERSION, &self.version)?,
             change_note: text::text(field::CHANGE_NOTE, &self.change_note)?,
@@ -325,31 +325,6 @@ pub fn evidences_control(documents: &[Document], key: &str) -> bool {
     documents
         .iter()
         .any(|d| d.is_in_force() && d.controls.iter().any(|c| c == key))
-}
-
-fn check_year(field: Field, date: Option<NaiveDate>) -> Result<(), ValidationError> {
-    match date.filter(|d| !(1..=9999).contains(&d.year())) {
-        Some(d) => Err(ValidationError::new(
-            field,
-            format!(
-                "the year {} is out of range; expected 0001 to 9999",
-                d.year()
-            ),
-        )),
-        None => Ok(()),
-    }
-}
-
-/// Each entry a trimmed single line, the first of each kept, in the order given.
-fn distinct_lines(field: Field, values: &[String]) -> Result<Vec<String>, ValidationError> {
-    let mut out: Vec<String> = Vec::new();
-    for v in values {
-        let v = text::required_line(field, v)?;
-        if !out.contains(&v) {
-            out.push(v);
-        }
-    }
-    Ok(out)
 }
 
 #[cfg(test)]

@@ -8,11 +8,11 @@
 //! effective lets it close; one that finds them ineffective reopens it, and it needs a new
 //! action before it can be reviewed again.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::reference::RefKind;
-use super::text::{self, Field, ValidationError};
+use super::text::{self, ValidationError};
 use crate::string_enum;
 
 string_enum!(
@@ -112,7 +112,7 @@ impl CorrectiveAction {
     }
 
     fn validated(self) -> Result<Self, ValidationError> {
-        check_year(field::DUE_ON, self.due_on)?;
+        text::check_year(field::DUE_ON, self.due_on)?;
         Ok(Self {
             description: text::required_line(field::ACTION, &self.description)?,
             owner: text::line(field::OWNER, &self.owner)?,
@@ -268,8 +268,8 @@ impl Nonconformity {
     /// four-digit years, no closing day before it was raised and no closing over an ineffective
     /// review, a review that says who reviewed it, each action described.
     pub fn validated(self) -> Result<Self, ValidationError> {
-        check_year(field::RAISED_ON, Some(self.raised_on))?;
-        check_year(field::CLOSED_ON, self.closed_on)?;
+        text::check_year(field::RAISED_ON, Some(self.raised_on))?;
+        text::check_year(field::CLOSED_ON, self.closed_on)?;
         if let Some(closed) = self.closed_on.filter(|&c| c < self.raised_on) {
             return Err(ValidationError::new(
                 field::CLOSED_ON,
@@ -278,7 +278,7 @@ impl Nonconformity {
         }
         let review = match self.review {
             Some(r) => {
-                check_year(field::REVIEWED_ON, Some(r.on_date))?;
+                text::check_year(field::REVIEWED_ON, Some(r.on_date))?;
                 if r.on_date < self.raised_on {
                     return Err(ValidationError::new(
                         field::REVIEWED_ON,
@@ -322,19 +322,6 @@ impl Nonconformity {
             review,
             ..self
         })
-    }
-}
-
-fn check_year(field: Field, date: Option<NaiveDate>) -> Result<(), ValidationError> {
-    match date.filter(|d| !(1..=9999).contains(&d.year())) {
-        Some(d) => Err(ValidationError::new(
-            field,
-            format!(
-                "the year {} is out of range; expected 0001 to 9999",
-                d.year()
-            ),
-        )),
-        None => Ok(()),
     }
 }
 

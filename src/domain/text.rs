@@ -215,6 +215,34 @@ fn check(
     Ok(trimmed.replace("\r\n", "\n").replace('\r', "\n"))
 }
 
+/// Refuses a date whose year lies outside 0001 to 9999 (what the date columns and ISO dates
+/// hold), naming the field.
+pub fn check_year(field: Field, date: Option<chrono::NaiveDate>) -> Result<(), ValidationError> {
+    use chrono::Datelike;
+    match date.filter(|d| !(1..=9999).contains(&d.year())) {
+        Some(d) => Err(ValidationError::new(
+            field,
+            format!(
+                "the year {} is out of range; expected 0001 to 9999",
+                d.year()
+            ),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Each entry a trimmed single line, the first of each kept, in the order given.
+pub fn distinct_lines(field: Field, values: &[String]) -> Result<Vec<String>, ValidationError> {
+    let mut out: Vec<String> = Vec::new();
+    for v in values {
+        let v = required_line(field, v)?;
+        if !out.contains(&v) {
+            out.push(v);
+        }
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -151,7 +151,7 @@ impl Writer<'_> {
             ..audit
         };
         for control in &audit.controls {
-            self.check_audit_control(control)?;
+            self.check_control(field::CONTROLS, control)?;
         }
         if audit.id == 0 {
             let number = next_number(&self.tx, "audits")?;
@@ -434,23 +434,5 @@ impl Writer<'_> {
         self.tx
             .execute("DELETE FROM audit_findings WHERE id = ?1", [id])?;
         Ok(())
-    }
-
-    fn check_audit_control(&self, key: &str) -> Result<()> {
-        let exists = self
-            .tx
-            .prepare_cached("SELECT 1 FROM controls WHERE key = ?1")?
-            .exists([key])?;
-        if exists {
-            return Ok(());
-        }
-        Err(ValidationError::new(
-            field::CONTROLS,
-            format!(
-                "'{}' is neither an Annex A control nor a custom control",
-                crate::domain::text::shown(key)
-            ),
-        )
-        .into())
     }
 }

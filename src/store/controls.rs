@@ -247,7 +247,8 @@ impl Writer<'_> {
     }
 
     /// Refuses a control key the workspace does not know, naming it.
-    pub(super) fn check_control(&self, key: &str) -> Result<()> {
+    /// Refuses a control key the workspace does not have, naming `field`.
+    pub(super) fn check_control(&self, field: crate::domain::Field, key: &str) -> Result<()> {
         let found: Option<String> = self
             .tx
             .query_row("SELECT key FROM controls WHERE key = ?1", [key], |r| {
@@ -257,8 +258,11 @@ impl Writer<'_> {
         match found {
             Some(_) => Ok(()),
             None => Err(ValidationError::new(
-                crate::domain::treatment::field::CONTROLS,
-                format!("'{key}' is neither an Annex A control nor a custom control"),
+                field,
+                format!(
+                    "'{}' is neither an Annex A control nor a custom control",
+                    crate::domain::text::shown(key)
+                ),
             )
             .into()),
         }

@@ -367,7 +367,7 @@ impl Writer<'_> {
 
     /// The documents that evidence control `key` (Annex A or custom) are now `documents`.
     pub fn set_control_documents(&mut self, key: &str, documents: &[i64]) -> Result<()> {
-        self.check_document_control(key)?;
+        self.check_control(field::CONTROLS, key)?;
         self.relink(
             documents,
             "SELECT document FROM document_controls WHERE control = ?1",
@@ -438,7 +438,7 @@ impl Writer<'_> {
             self.check_clause(clause)?;
         }
         for control in &document.controls {
-            self.check_document_control(control)?;
+            self.check_control(field::CONTROLS, control)?;
         }
         Ok(())
     }
@@ -456,24 +456,6 @@ impl Writer<'_> {
             format!(
                 "'{}' is not a clause of the checklist (4.1 to 10.2)",
                 crate::domain::text::shown(number)
-            ),
-        )
-        .into())
-    }
-
-    fn check_document_control(&self, key: &str) -> Result<()> {
-        let exists = self
-            .tx
-            .prepare_cached("SELECT 1 FROM controls WHERE key = ?1")?
-            .exists([key])?;
-        if exists {
-            return Ok(());
-        }
-        Err(ValidationError::new(
-            field::CONTROLS,
-            format!(
-                "'{}' is neither an Annex A control nor a custom control",
-                crate::domain::text::shown(key)
             ),
         )
         .into())

@@ -1,3 +1,5 @@
+use chrono::Datelike;
+
 use super::*;
 
 fn d(s: &str) -> NaiveDate {

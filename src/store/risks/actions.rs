@@ -95,7 +95,7 @@ impl Writer<'_> {
         let mut action = action.validated()?;
         action.owner = self.person_named(crate::domain::treatment::field::OWNER, &action.owner)?;
         for control in &action.controls {
-            self.check_control(control)?;
+            self.check_control(crate::domain::treatment::field::CONTROLS, control)?;
         }
         action.number = next_number(&self.tx, "actions")?;
         self.tx
@@ -130,7 +130,7 @@ impl Writer<'_> {
         };
         action.owner = self.person_named(crate::domain::treatment::field::OWNER, &action.owner)?;
         for control in &action.controls {
-            self.check_control(control)?;
+            self.check_control(crate::domain::treatment::field::CONTROLS, control)?;
         }
         self.tx
             .prepare_cached(
