@@ -883,7 +883,9 @@ pub const CLAUSES: &[(&str, CS, &str, &str)] = &[
     ("8.1", CS::InProgress, "Operational planning via the treatment plan.", ""),
     ("8.2", CS::Done, "Risk assessment 2026 carried out in January and February.", "Risk register, assessment workshop minutes 2026-01-28"),
     ("8.3", CS::InProgress, "Treatment actions T-001 to T-017 tracked.", "Risk treatment plan"),
-    ("9.2.1", CS::InProgress, "Internal audit 2026 by an external auditor planned for April.", "Audit programme 2026 (draft)"),
+    ("9.2.1", CS::Done, "Internal audit AU-001 held in November 2025 and reported on 2025-11-28; stage 1 of the certification audit planned for May 2026.", "Audit register in this workspace"),
+    ("9.2.2", CS::InProgress, "Audit programme over the certification cycle: AU-003 in June 2026 covers the technical and physical controls AU-001 left out.", "Audit register in this workspace"),
+    ("10.2", CS::InProgress, "NC-001 closed after an effective review; NC-002 is open, its corrective action overdue.", "Nonconformity register in this workspace"),
 ];
 
 /// A document of the register of documented information: its title, kind, owner,

@@ -57,11 +57,13 @@
 //!   account) was first recorded with inherent likelihood 2 and raised to 3. The change is
 //!   logged when the demo is written (the change log's stamps come from the clock), so it is
 //!   always after v1.
-//! - **Core documented information missing** (major): 9.2.2 audit programme, 9.3.3 management
-//!   review results and 10.2 nonconformities, none of them started yet; other missing
-//!   documents (7.2, 7.5.3, 8.1, 9.1) are minor.
-//! - **No internal audit reported in the last twelve months** (major, 9.2.1): the audit
-//!   programme has not started, so no audit and no nonconformity is recorded yet.
+//! - **Core documented information missing** (major): 9.3.3 management review results, not
+//!   started yet; other missing documents (7.2, 7.5.3, 8.1, 9.1) are minor. The audit programme
+//!   and its results (9.2.2) and the nonconformities (10.2) are held by their registers.
+//! - **Corrective action overdue** (10.2): NC-002 (edit rights on the ISMS document library,
+//!   raised from AU-001/2), its action due 2026-02-27 with Jonas Klein, in progress. NC-001
+//!   (leavers' access, from AU-001/1) was closed on 2026-03-02 after a review by Anna Weber
+//!   found its action effective.
 //! - **Role holder without competence evidence** (7.2): P-009 Felix Wagner took on the control
 //!   owner role on 2026-02-01, after the owners' briefing of 2026-01-15, and has no record for
 //!   it since. Every other role that states the competence it needs has a current record for
@@ -77,6 +79,13 @@
 //! - **Document overdue for review**: D-004 (Access control policy), v1.3 approved on
 //!   2025-02-20 with a review every 12 months. Every other document in force is reviewed
 //!   after 2026-03-31.
+//!
+//! The audit programme has no gap: AU-001, the internal audit of November 2025 (reported
+//! 2025-11-28, lead auditor Michael Hartmann, who owns no control), covered clauses 4 to 10
+//! and the applicable organisational and people controls; AU-003, planned for 2026-06-15,
+//! covers the technical and physical controls and the custom ones, so every applicable control
+//! is covered or planned within the cycle (AUDIT-001 to AUDIT-004 stay quiet). AU-002 is the
+//! certification body's stage 1 audit, planned for 2026-05-12.
 //!
 //! Three rules have no case here, as their gap cannot coexist with the ones above: no internal
 //! or external issues (SCOPE-006) and no interested parties (SCOPE-007), which a new workspace
@@ -96,7 +105,8 @@
 //! very high by distribution (spares in stock; one failed laptop does not stop work).
 //!
 //! Not gaps but incomplete on purpose: some SoA entries are planned (with a target date) or not
-//! started (without evidence), and clauses 6.3, 7.4, 9.1, 9.2.2, 9.3.x and 10.x are not started. Every clause
+//! started (without evidence), clauses 9.2.2 and 10.2 are in progress, and clauses 6.3, 7.4,
+//! 9.1, 9.3.x and 10.1 are not started. Every clause
 //! that is done and requires documented information has its document in the register (D-001
 //! to D-023), linked to the clause; so do 6.1.3 and 6.2, which are in progress. D-017, the
 //! guideline the policy replaced, is withdrawn and named by nothing (not a gap).
@@ -109,7 +119,8 @@
 //! P-012 Michael Hartmann, internal auditor; one who left) holding 22 roles, with 51 competence
 //! and awareness records, SoA decided for all 93 Annex A controls (88 applicable,
 //! 5 excluded) and both custom controls, 23 documents with 31 versions, one issued SoA
-//! version (v1, with A.8.12 undecided), and
+//! version (v1, with A.8.12 undecided), 3 audits (AU-001 reported with 4 findings: two minor
+//! nonconformities, an observation and an opportunity for improvement), 2 nonconformities, and
 //! one finished workshop:
 //! W-001, the protection needs workshop of 2026-01-28 (09:00 to 12:30; Anna Weber, Jonas Klein,
 //! Petra Hoffmann), which raised two ratings (AS-003 confidentiality and AS-007 availability,
@@ -118,6 +129,7 @@
 //! Jonas Klein, due 2026-04-30, so not yet overdue; Q-003 and Q-004 (about the workshop as a
 //! whole) open and given to nobody.
 
+mod audits;
 mod data;
 mod people;
 
@@ -235,6 +247,7 @@ fn fill(w: &mut Writer<'_>, s: &Settings) -> Result<(), StoreError> {
     fill_soa(w, s, &custom)?;
     fill_clauses(w, s)?;
     fill_documents(w, &action_ids)?;
+    audits::fill_audits(w)?;
     fill_workshop(w, s, &asset_ids)
 }
 

@@ -70,6 +70,7 @@ fn demo_has_the_designed_counts() {
     assert_eq!((c.people, c.competence_records), (15, 51));
     assert_eq!(store.questions().unwrap().len(), 4);
     assert_eq!(c.documents, 23);
+    assert_eq!((c.audits, c.audit_findings, c.nonconformities), (3, 4, 2));
     let statements = store.scope_statements().unwrap();
     assert!(statements.certificate_scope.contains("NordDispatch"));
     assert_eq!(
@@ -81,6 +82,10 @@ fn demo_has_the_designed_counts() {
     assert_eq!(status("4.3"), crate::domain::clause::ClauseStatus::Done);
     assert_eq!(
         status("10.2"),
+        crate::domain::clause::ClauseStatus::InProgress
+    );
+    assert_eq!(
+        status("10.1"),
         crate::domain::clause::ClauseStatus::NotStarted
     );
 }
@@ -103,14 +108,12 @@ fn scope_soa_and_core_document_findings_are_exactly_the_documented_gaps() {
         .map(|f| (f.rule, f.severity, f.basis()))
         .collect();
     let expected = [
-        ("AUDIT-001", Severity::Major, "9.2.1"),
-        ("CLAUSE-003", Severity::Major, "9.2.2"),
         ("CLAUSE-003", Severity::Major, "9.3.3"),
-        ("CLAUSE-003", Severity::Major, "10.2"),
         ("SOA-002", Severity::Major, "A.7.12"),
         ("SOA-010", Severity::Major, "6.1.3"),
         ("DOC-001", Severity::Minor, "7.5.2"),
         ("DOC-002", Severity::Minor, "7.5.2"),
+        ("NC-002", Severity::Minor, "10.2"),
         ("SCOPE-005", Severity::Minor, "4.2"),
         ("SCOPE-008", Severity::Minor, "4.1"),
         ("SOA-007", Severity::Minor, "A.7.13"),
@@ -624,4 +627,80 @@ fn people_gaps_are_exactly_the_documented_ones() {
     assert!(findings.iter().any(|f| f.place == Place::Person(leaver.id)));
     // Every name the registers give is a person of the register.
     assert!(!findings.iter().any(|f| f.rule == "PEOPLE-005"));
+}
+
+#[test]
+fn the_audit_programme_holds_last_years_audit_its_nonconformities_and_what_is_planned() {
+    use crate::domain::audit::programme::{
+        CYCLE_YEARS, clauses_not_covered_this_year, internal_audit_reported_within_a_year,
+    };
+    use crate::domain::audit::{AuditKind, AuditStatus, FindingGrade};
+    use crate::domain::nonconformity::NcState;
+    let (_dir, store) = demo();
+    let audits = store.audits().unwrap();
+    let kinds: Vec<(String, AuditKind, AuditStatus)> = audits
+        .iter()
+        .map(|a| (a.reference(), a.kind, a.status))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (
+                "AU-001".to_string(),
+                AuditKind::Internal,
+                AuditStatus::Reported
+            ),
+            (
+                "AU-002".to_string(),
+                AuditKind::External,
+                AuditStatus::Planned
+            ),
+            (
+                "AU-003".to_string(),
+                AuditKind::Internal,
+                AuditStatus::Planned
+            ),
+        ]
+    );
+    assert!(internal_audit_reported_within_a_year(&audits, today()));
+    assert!(clauses_not_covered_this_year(&audits, today()).is_empty());
+    // Last year's audit and this year's plan cover every applicable control between them.
+    let applicable: Vec<String> = store
+        .soa()
+        .unwrap()
+        .iter()
+        .filter(|e| e.applicability == crate::domain::soa::Applicability::Applicable)
+        .map(|e| e.control.clone())
+        .collect();
+    let in_some_scope = |key: &String| audits.iter().any(|a| a.controls.contains(key));
+    assert!(applicable.iter().all(in_some_scope));
+    assert!(CYCLE_YEARS >= 1);
+    let grades: Vec<FindingGrade> = store
+        .audit_findings()
+        .unwrap()
+        .iter()
+        .map(|f| f.grade)
+        .collect();
+    assert_eq!(
+        grades,
+        [
+            FindingGrade::Minor,
+            FindingGrade::Minor,
+            FindingGrade::Observation,
+            FindingGrade::Improvement
+        ]
+    );
+    let ncs = store.nonconformities().unwrap();
+    let states: Vec<(String, NcState, usize)> = ncs
+        .iter()
+        .map(|n| (n.reference(), n.state(), n.overdue_actions(today()).len()))
+        .collect();
+    assert_eq!(
+        states,
+        [
+            ("NC-001".to_string(), NcState::Closed, 0),
+            ("NC-002".to_string(), NcState::ActionsOpen, 1),
+        ]
+    );
+    assert!(ncs[0].reviewed_effective());
 }
