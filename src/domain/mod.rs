@@ -23,6 +23,7 @@ pub mod protection;
 pub mod question;
 pub mod readiness;
 pub mod reference;
+pub mod review;
 pub mod risk;
 pub mod scope;
 pub mod soa;

@@ -157,6 +157,7 @@ impl Writer<'_> {
             RefKind::Person => "people",
             RefKind::Document => "documents",
             RefKind::Audit => "audits",
+            RefKind::Review => "reviews",
             RefKind::Nonconformity => "nonconformities",
             RefKind::CustomControl => {
                 return Err(StoreError::Missing(format!(
