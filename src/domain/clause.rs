@@ -26,6 +26,7 @@ string_enum!(
         TreatmentPlan => "treatment_plan", "Risk treatment plan",
         AuditProgramme => "audit_programme", "Audit programme and reports",
         NonconformityRegister => "nonconformity_register", "Register of nonconformities",
+        ManagementReviews => "management_reviews", "Management review minutes",
     }
 );
 
@@ -163,6 +164,7 @@ pub fn workspace_evidence(number: &str) -> &'static [WorkspaceEvidence] {
         "8.2" => &[W::RiskRegister],
         "8.3" => &[W::TreatmentPlan],
         "9.2.2" => &[W::AuditProgramme],
+        "9.3.3" => &[W::ManagementReviews],
         "10.2" => &[W::NonconformityRegister],
         _ => &[],
     }

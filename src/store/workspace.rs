@@ -32,6 +32,8 @@ impl Store {
             audits: self.audits()?,
             audit_findings: self.audit_findings()?,
             nonconformities: self.nonconformities()?,
+            reviews: Vec::new(),
+            review_actions: Vec::new(),
         })
     }
 }

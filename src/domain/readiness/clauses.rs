@@ -108,5 +108,6 @@ fn held_by_workspace(ws: &Workspace, number: &str) -> bool {
                 .iter()
                 .any(|a| a.kind == AuditKind::Internal && a.is_reported()),
             WorkspaceEvidence::NonconformityRegister => !ws.nonconformities.is_empty(),
+            WorkspaceEvidence::ManagementReviews => ws.reviews.iter().any(|r| r.is_held()),
         })
 }

@@ -10,6 +10,7 @@ mod audits;
 mod clauses;
 mod documents;
 mod people;
+mod reviews;
 mod risks;
 mod scope;
 mod soa;
@@ -28,6 +29,7 @@ use super::party::InterestedParty;
 use super::person::{CompetenceRecord, People};
 use super::protection::{Objective, ProtectionNeed, ProtectionScale};
 use super::question::OpenQuestion;
+use super::review::{Review, ReviewAction};
 use super::risk::{Acceptance, Risk};
 use super::scope::{ContextIssue, ScopeItem, ScopeStatements};
 use super::soa::{SoaEntry, SoaVersion};
@@ -76,6 +78,10 @@ pub enum Place {
     Audit(i64),
     /// A nonconformity of the register, by row id.
     Nonconformity(i64),
+    /// The management reviews as a whole.
+    Reviews,
+    /// A management review, by row id.
+    Review(i64),
 }
 
 /// What a rule rests on: a clause of ISO/IEC 27001:2022 (`6.1.3`) or an Annex A control
@@ -182,6 +188,9 @@ pub struct Workspace {
     pub audit_findings: Vec<AuditFinding>,
     /// The register of nonconformities with their corrective actions.
     pub nonconformities: Vec<Nonconformity>,
+    /// The management reviews, each held one with its frozen inputs, and their actions.
+    pub reviews: Vec<Review>,
+    pub review_actions: Vec<ReviewAction>,
 }
 
 /// A rule of the catalogue: its stable id, the severity of its findings, and what it checks.
@@ -289,6 +298,9 @@ const RULES: &[Rule] = &[
     audits::MAJOR_WITHOUT_ACTION,
     audits::ACTION_OVERDUE,
     audits::CLOSED_WITHOUT_REVIEW,
+    reviews::NO_RECENT_REVIEW,
+    reviews::INPUT_MISSING,
+    reviews::ACTION_OVERDUE,
 ];
 
 /// The catalogue of rules, in the order of their ids within each area.
@@ -309,6 +321,7 @@ pub fn check(ws: &Workspace, today: NaiveDate) -> Vec<Finding> {
     people::check(ws, today, &mut findings);
     documents::check(ws, today, &mut findings);
     audits::check(ws, today, &mut findings);
+    reviews::check(ws, today, &mut findings);
     by_grade(&mut findings);
     findings
 }

@@ -48,6 +48,7 @@ fn clause_003_a_core_document_missing_is_major() {
     // The audit programme, the management review and corrective action are major too (the
     // audit programme without a reported internal audit).
     ws.audits.clear();
+    ws.reviews.clear();
     for (number, title) in [
         ("9.2.2", "Internal audit programme"),
         ("9.3.3", "Management review results"),
