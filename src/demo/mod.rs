@@ -59,9 +59,14 @@
 //!   always after v1.
 //! - **Core documented information missing** (major): 9.2.2 audit programme, 9.3.3 management
 //!   review results and 10.2 nonconformities, none of them started yet; other missing
-//!   documents (7.2, 7.5.3, 8.1, 9.1) are minor.
+//!   documents (7.2, 7.5.3, 8.1) are minor. 9.1's results are the measurements of the
+//!   objectives.
 //! - **No internal audit reported in the last twelve months** (major, 9.2.1): the audit
 //!   programme has not started, so no audit and no nonconformity is recorded yet.
+//! - **Objective off target** (observation, 9.1): O-002 (no treatment action overdue, at most
+//!   0) measured 1 on 2026-03-16, T-010 being overdue. O-001 (awareness, 92.9 % against at
+//!   least 90 %) and O-003 (restore within 4 hours, 3.5) are on target; each has a result in
+//!   its period.
 //! - **Role holder without competence evidence** (7.2): P-009 Felix Wagner took on the control
 //!   owner role on 2026-02-01, after the owners' briefing of 2026-01-15, and has no record for
 //!   it since. Every other role that states the competence it needs has a current record for
@@ -108,7 +113,8 @@
 //! top management; P-002 Anna Weber, ISB; the owners named by their function in `data.rs`;
 //! P-012 Michael Hartmann, internal auditor; one who left) holding 22 roles, with 51 competence
 //! and awareness records, SoA decided for all 93 Annex A controls (88 applicable,
-//! 5 excluded) and both custom controls, 23 documents with 31 versions, one issued SoA
+//! 5 excluded) and both custom controls, 23 documents with 31 versions, 3 objectives with
+//! 10 measurements, one issued SoA
 //! version (v1, with A.8.12 undecided), and
 //! one finished workshop:
 //! W-001, the protection needs workshop of 2026-01-28 (09:00 to 12:30; Anna Weber, Jonas Klein,
@@ -119,6 +125,7 @@
 //! whole) open and given to nobody.
 
 mod data;
+mod objectives;
 mod people;
 
 pub use data::ORGANISATION;
@@ -235,7 +242,8 @@ fn fill(w: &mut Writer<'_>, s: &Settings) -> Result<(), StoreError> {
     fill_soa(w, s, &custom)?;
     fill_clauses(w, s)?;
     fill_documents(w, &action_ids)?;
-    fill_workshop(w, s, &asset_ids)
+    fill_workshop(w, s, &asset_ids)?;
+    objectives::fill_objectives(w)
 }
 
 /// Scope items, context issues and interested parties; returns the scope items' row ids.

@@ -26,6 +26,8 @@ string_enum!(
         TreatmentPlan => "treatment_plan", "Risk treatment plan",
         AuditProgramme => "audit_programme", "Audit programme and reports",
         NonconformityRegister => "nonconformity_register", "Register of nonconformities",
+        Objectives => "objectives", "Information security objectives",
+        Measurements => "measurements", "Measurements of the objectives",
     }
 );
 
@@ -164,6 +166,8 @@ pub fn workspace_evidence(number: &str) -> &'static [WorkspaceEvidence] {
         "8.3" => &[W::TreatmentPlan],
         "9.2.2" => &[W::AuditProgramme],
         "10.2" => &[W::NonconformityRegister],
+        "6.2" => &[W::Objectives],
+        "9.1" => &[W::Measurements],
         _ => &[],
     }
 }

@@ -5,6 +5,7 @@
 
 use super::{Basis, Finding, Rule, Severity, Workspace, in_sentence};
 use crate::domain::audit::AuditKind;
+use crate::domain::objective::ObjectiveStatus;
 use crate::domain::clause::{
     ClauseItem, ClauseStatus, WorkspaceEvidence, missing_document_is_major, workspace_evidence,
 };
@@ -108,5 +109,10 @@ fn held_by_workspace(ws: &Workspace, number: &str) -> bool {
                 .iter()
                 .any(|a| a.kind == AuditKind::Internal && a.is_reported()),
             WorkspaceEvidence::NonconformityRegister => !ws.nonconformities.is_empty(),
+            WorkspaceEvidence::Objectives => ws
+                .security_objectives
+                .iter()
+                .any(|o| o.status != ObjectiveStatus::Withdrawn),
+            WorkspaceEvidence::Measurements => !ws.measurements.is_empty(),
         })
 }
