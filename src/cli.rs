@@ -100,7 +100,8 @@ pub enum Command {
     /// workshops (when each ran, who attended, what it changed), documents (the register of
     /// documented information: version, approval, next review, what each serves), audits (scope,
     /// auditors, status, report), audit-findings (each graded, with its evidence and the
-    /// nonconformity it raised) or nonconformities (actions, effectiveness review, state).
+    /// nonconformity it raised), nonconformities (actions, effectiveness review, state),
+    /// objectives (measure, target, plan, latest result, trend) or measurements.
     List {
         register: String,
         /// table, json or csv.

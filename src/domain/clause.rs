@@ -27,6 +27,8 @@ string_enum!(
         AuditProgramme => "audit_programme", "Audit programme and reports",
         NonconformityRegister => "nonconformity_register", "Register of nonconformities",
         ManagementReviews => "management_reviews", "Management review minutes",
+        Objectives => "objectives", "Information security objectives",
+        Measurements => "measurements", "Measurements of the objectives",
     }
 );
 
@@ -166,6 +168,8 @@ pub fn workspace_evidence(number: &str) -> &'static [WorkspaceEvidence] {
         "9.2.2" => &[W::AuditProgramme],
         "9.3.3" => &[W::ManagementReviews],
         "10.2" => &[W::NonconformityRegister],
+        "6.2" => &[W::Objectives],
+        "9.1" => &[W::Measurements],
         _ => &[],
     }
 }

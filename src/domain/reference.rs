@@ -27,6 +27,7 @@ string_enum!(
         Audit => "AU", "Audit",
         Nonconformity => "NC", "Nonconformity",
         Review => "MR", "Management review",
+        Objective => "O", "Objective",
     }
 );
 

@@ -159,6 +159,7 @@ impl Writer<'_> {
             RefKind::Audit => "audits",
             RefKind::Review => "reviews",
             RefKind::Nonconformity => "nonconformities",
+            RefKind::Objective => "objectives",
             RefKind::CustomControl => {
                 return Err(StoreError::Missing(format!(
                     "a numbered register for {}",

@@ -34,6 +34,8 @@ impl Store {
             nonconformities: self.nonconformities()?,
             reviews: Vec::new(),
             review_actions: Vec::new(),
+            security_objectives: self.security_objectives()?,
+            measurements: self.measurements()?,
         })
     }
 }

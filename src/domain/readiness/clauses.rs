@@ -9,6 +9,7 @@ use crate::domain::clause::{
     ClauseItem, ClauseStatus, WorkspaceEvidence, missing_document_is_major, workspace_evidence,
 };
 use crate::domain::document;
+use crate::domain::objective::ObjectiveStatus;
 
 pub(super) const NO_DOCUMENT: Rule = Rule {
     id: "CLAUSE-001",
@@ -109,5 +110,10 @@ fn held_by_workspace(ws: &Workspace, number: &str) -> bool {
                 .any(|a| a.kind == AuditKind::Internal && a.is_reported()),
             WorkspaceEvidence::NonconformityRegister => !ws.nonconformities.is_empty(),
             WorkspaceEvidence::ManagementReviews => ws.reviews.iter().any(|r| r.is_held()),
+            WorkspaceEvidence::Objectives => ws
+                .security_objectives
+                .iter()
+                .any(|o| o.status != ObjectiveStatus::Withdrawn),
+            WorkspaceEvidence::Measurements => !ws.measurements.is_empty(),
         })
 }

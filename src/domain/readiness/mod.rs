@@ -9,6 +9,7 @@ mod assets;
 mod audits;
 mod clauses;
 mod documents;
+mod objectives;
 mod people;
 mod reviews;
 mod risks;
@@ -25,6 +26,7 @@ use super::control::Control;
 use super::document::Document;
 use super::methodology::Methodology;
 use super::nonconformity::Nonconformity;
+use super::objective::{Measurement, SecurityObjective};
 use super::party::InterestedParty;
 use super::person::{CompetenceRecord, People};
 use super::protection::{Objective, ProtectionNeed, ProtectionScale};
@@ -82,6 +84,10 @@ pub enum Place {
     Reviews,
     /// A management review, by row id.
     Review(i64),
+    /// The register of information security objectives, as a whole.
+    Objectives,
+    /// An information security objective, by row id.
+    Objective(i64),
 }
 
 /// What a rule rests on: a clause of ISO/IEC 27001:2022 (`6.1.3`) or an Annex A control
@@ -191,6 +197,9 @@ pub struct Workspace {
     /// The management reviews, each held one with its frozen inputs, and their actions.
     pub reviews: Vec<Review>,
     pub review_actions: Vec<ReviewAction>,
+    /// The information security objectives (6.2) and their measurements (9.1).
+    pub security_objectives: Vec<SecurityObjective>,
+    pub measurements: Vec<Measurement>,
 }
 
 /// A rule of the catalogue: its stable id, the severity of its findings, and what it checks.
@@ -301,6 +310,10 @@ const RULES: &[Rule] = &[
     reviews::NO_RECENT_REVIEW,
     reviews::INPUT_MISSING,
     reviews::ACTION_OVERDUE,
+    objectives::NO_OBJECTIVES,
+    objectives::NO_MEASURE,
+    objectives::NO_RESULT,
+    objectives::OFF_TARGET,
 ];
 
 /// The catalogue of rules, in the order of their ids within each area.
@@ -322,6 +335,7 @@ pub fn check(ws: &Workspace, today: NaiveDate) -> Vec<Finding> {
     documents::check(ws, today, &mut findings);
     audits::check(ws, today, &mut findings);
     reviews::check(ws, today, &mut findings);
+    objectives::check(ws, today, &mut findings);
     by_grade(&mut findings);
     findings
 }

@@ -5,6 +5,7 @@ mod assets;
 mod audits;
 mod clauses;
 mod documents;
+mod objectives;
 mod people;
 mod reviews;
 mod risks;
@@ -241,6 +242,26 @@ fn clean() -> Workspace {
         nonconformities: Vec::new(),
         reviews: vec![held_review()],
         review_actions: Vec::new(),
+        security_objectives: vec![objective()],
+        measurements: vec![crate::domain::objective::Measurement {
+            id: 1,
+            ..crate::domain::objective::Measurement::new(1, d("2026-03-01"), 0.0)
+        }],
+    }
+}
+
+/// An objective measured every quarter, on target this month.
+fn objective() -> crate::domain::objective::SecurityObjective {
+    use crate::domain::objective::{BuiltinMeasure, ObjectiveStatus, SecurityObjective};
+    SecurityObjective {
+        id: 1,
+        number: 1,
+        builtin: Some(BuiltinMeasure::ActionsOverdue),
+        target: Some(0.0),
+        direction: crate::domain::objective::Direction::AtMost,
+        owner: "ISB".into(),
+        status: ObjectiveStatus::InProgress,
+        ..SecurityObjective::new("No treatment action overdue", d("2025-06-01"))
     }
 }
 
@@ -353,7 +374,7 @@ fn the_catalogue_has_unique_ids_and_covers_every_rule() {
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), ids.len());
-    assert_eq!(ids.len(), 66);
+    assert_eq!(ids.len(), 70);
     assert_eq!(rules()[0].id, "SCOPE-001");
     assert_eq!(rules()[0].severity, Severity::Major);
     assert!(rules().iter().all(|r| !r.title.is_empty()));

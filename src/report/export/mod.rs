@@ -65,6 +65,7 @@ string_enum!(
         Questions => "questions", "Questions",
         People => "people", "People and competence",
         Documents => "documents", "Documented information",
+        Objectives => "objectives", "Objectives and measurement",
         Minutes => "minutes", "Workshop minutes",
         Workspace => "workspace", "Workspace",
     }
@@ -92,7 +93,11 @@ impl What {
     /// Whether this export as `format` is a folder of files (CSV of several registers) rather
     /// than one file.
     pub fn writes_folder(self, format: ExportFormat) -> bool {
-        format == ExportFormat::Csv && matches!(self, What::Scope | What::Report | What::People)
+        format == ExportFormat::Csv
+            && matches!(
+                self,
+                What::Scope | What::Report | What::People | What::Objectives
+            )
     }
 
     /// The formats that make sense for this export.
@@ -396,6 +401,7 @@ impl Parts {
             What::Questions => &[R::Questions],
             What::People => &[R::People, R::Roles, R::Competence],
             What::Documents => &[R::Documents],
+            What::Objectives => &[R::Objectives, R::Measurements],
             // Written by `export_minutes`, never from registers.
             What::Minutes | What::Workspace => &[],
         };

@@ -264,6 +264,8 @@ fn names(register: Register) -> (&'static str, &'static str) {
         Register::Audits => ("audits", "Audits"),
         Register::AuditFindings => ("audit-findings", "Audit findings"),
         Register::Nonconformities => ("nonconformities", "Nonconformities"),
+        Register::Objectives => ("objectives", "Objectives"),
+        Register::Measurements => ("measurements", "Measurements"),
     }
 }
 

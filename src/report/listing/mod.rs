@@ -29,6 +29,7 @@
 
 mod audits;
 mod documents;
+mod objectives;
 mod people;
 mod questions;
 mod risks;
@@ -69,6 +70,8 @@ string_enum!(
         Audits => "audits", "Audits",
         AuditFindings => "audit-findings", "Audit findings",
         Nonconformities => "nonconformities", "Nonconformities",
+        Objectives => "objectives", "Information security objectives",
+        Measurements => "measurements", "Measurements",
     }
 );
 
@@ -217,6 +220,8 @@ pub fn build(store: &Store, register: Register, today: NaiveDate) -> Result<List
         Register::Audits => audits::audits(store),
         Register::AuditFindings => audits::audit_findings(store),
         Register::Nonconformities => audits::nonconformities(store, today),
+        Register::Objectives => objectives::objectives(store, today),
+        Register::Measurements => objectives::measurements(store),
     }
 }
 

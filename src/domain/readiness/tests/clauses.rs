@@ -45,10 +45,12 @@ fn clause_003_a_core_document_missing_is_major() {
     ws.documents[0].status = crate::domain::document::DocStatus::Draft;
     none(&ws, "CLAUSE-003");
     ws.documents[0].clauses.clear();
-    // The audit programme, the management review and corrective action are major too (the
-    // audit programme without a reported internal audit).
+    // The audit programme, the management review, corrective action and the objectives are
+    // major too (the audit programme without a reported internal audit, the objectives without
+    // one that is pursued).
     ws.audits.clear();
     ws.reviews.clear();
+    ws.security_objectives[0].status = crate::domain::objective::ObjectiveStatus::Withdrawn;
     for (number, title) in [
         ("9.2.2", "Internal audit programme"),
         ("9.3.3", "Management review results"),
@@ -60,6 +62,19 @@ fn clause_003_a_core_document_missing_is_major() {
     let numbers: Vec<String> = of(&ws, "CLAUSE-003").iter().map(Finding::basis).collect();
     assert_eq!(numbers, ["5.2", "6.2", "9.2.2", "9.3.3", "10.2"]);
     none(&ws, "CLAUSE-001");
+}
+
+#[test]
+fn the_objectives_register_holds_6_2_and_its_measurements_9_1() {
+    let mut ws = clean();
+    ws.clauses.push(clause("6.2", "Objectives"));
+    ws.clauses.push(clause("9.1", "Monitoring"));
+    none(&ws, "CLAUSE-003");
+    none(&ws, "CLAUSE-001");
+    ws.measurements.clear();
+    assert_eq!(only(&ws, "CLAUSE-001").place, Place::Clause("9.1".into()));
+    ws.security_objectives.clear();
+    assert_eq!(only(&ws, "CLAUSE-003").place, Place::Clause("6.2".into()));
 }
 
 #[test]
