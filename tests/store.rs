@@ -15,6 +15,8 @@ mod common;
 mod audits;
 #[path = "store/migration.rs"]
 mod migration;
+#[path = "store/reviews.rs"]
+mod reviews;
 #[path = "store/risks.rs"]
 mod risks;
 #[path = "store/soa.rs"]

@@ -69,6 +69,11 @@ pub struct Counts {
     /// Information security objectives and their measurements.
     pub objectives: u64,
     pub measurements: u64,
+    /// Management reviews, those held, and their actions still open.
+    pub reviews: u64,
+    pub held_reviews: u64,
+    pub review_actions: u64,
+    pub open_review_actions: u64,
     pub changes: u64,
 }
 
@@ -137,6 +142,12 @@ impl Store {
             )?,
             objectives: count("SELECT COUNT(*) FROM objectives")?,
             measurements: count("SELECT COUNT(*) FROM measurements")?,
+            reviews: count("SELECT COUNT(*) FROM reviews")?,
+            held_reviews: count("SELECT COUNT(*) FROM reviews WHERE status = 'held'")?,
+            review_actions: count("SELECT COUNT(*) FROM review_actions")?,
+            open_review_actions: count(
+                "SELECT COUNT(*) FROM review_actions WHERE status <> 'done'",
+            )?,
             changes: count("SELECT COUNT(*) FROM change_log")?,
         })
     }

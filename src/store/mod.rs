@@ -19,6 +19,7 @@ mod objectives;
 mod people;
 mod questions;
 mod reading;
+mod reviews;
 mod risks;
 pub mod schema;
 mod scope;

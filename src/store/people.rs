@@ -36,6 +36,8 @@ const NAME_COLUMNS: &[(&str, &str)] = &[
     ("audit_team", "name"),
     ("nonconformities", "reviewed_by"),
     ("corrective_actions", "owner"),
+    ("review_participants", "name"),
+    ("review_actions", "owner"),
     ("objectives", "owner"),
 ];
 

@@ -526,6 +526,43 @@ CREATE TABLE measurements (
 ) STRICT;
 "#;
 
+/// Management reviews (`MR-001`): participants, a note per input a) to g), the decisions, and
+/// the inputs frozen as JSON when the review is held; the review actions (`MR-001/2`).
+const V10: &str = r#"
+CREATE TABLE reviews (
+    id INTEGER PRIMARY KEY,
+    number INTEGER NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    planned_on TEXT,
+    held_on TEXT,
+    status TEXT NOT NULL,
+    notes TEXT NOT NULL DEFAULT '[]',
+    improvements TEXT NOT NULL DEFAULT '',
+    changes TEXT NOT NULL DEFAULT '',
+    resources TEXT NOT NULL DEFAULT '',
+    inputs TEXT
+) STRICT;
+
+CREATE TABLE review_participants (
+    review INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    PRIMARY KEY (review, position)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE review_actions (
+    id INTEGER PRIMARY KEY,
+    review INTEGER NOT NULL REFERENCES reviews(id) ON DELETE CASCADE,
+    number INTEGER NOT NULL,
+    description TEXT NOT NULL,
+    owner TEXT NOT NULL DEFAULT '',
+    due_on TEXT,
+    status TEXT NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    UNIQUE (review, number)
+) STRICT;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1),
@@ -537,11 +574,12 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V7),
         M::up(V8),
         M::up(V9),
+        M::up(V10),
     ])
 }
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i32 = 9;
+pub const LATEST_VERSION: i32 = 10;
 
 #[cfg(test)]
 mod tests {

@@ -32,8 +32,8 @@ impl Store {
             audits: self.audits()?,
             audit_findings: self.audit_findings()?,
             nonconformities: self.nonconformities()?,
-            reviews: Vec::new(),
-            review_actions: Vec::new(),
+            reviews: self.reviews()?,
+            review_actions: self.review_actions()?,
             security_objectives: self.security_objectives()?,
             measurements: self.measurements()?,
         })

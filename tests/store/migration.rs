@@ -542,3 +542,41 @@ fn a_version_8_workspace_gains_empty_objective_and_measurement_registers() {
     );
     assert_eq!(store.counts().unwrap().objectives, 1);
 }
+
+#[test]
+fn a_version_9_workspace_gains_an_empty_register_of_management_reviews() {
+    let (_dir, path) = temp();
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        isms::store::schema::migrations()
+            .to_version(&mut conn, 9)
+            .unwrap();
+        conn.execute_batch(
+            "INSERT INTO people (number, name) VALUES (1, 'Eva Brandt');
+             INSERT INTO objectives (number, statement, direction, set_on, every_months, status)
+                 VALUES (1, 'Everyone aware', 'at_least', '2026-01-15', 3, 'in_progress');",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+    assert!(path.with_file_name("t.isms.bak-v9").exists());
+    assert!(store.reviews().unwrap().is_empty());
+    assert!(store.review_actions().unwrap().is_empty());
+    assert_eq!(store.security_objectives().unwrap()[0].reference(), "O-001");
+    // The new register takes a review at once, its participants people of the register.
+    use isms::domain::review::Review;
+    let review = store
+        .edit(|w| {
+            w.save_review(Review {
+                participants: vec!["eva brandt".into()],
+                ..Review::new("Management review 2026")
+            })
+        })
+        .unwrap();
+    assert_eq!(review.reference(), "MR-001");
+    assert_eq!(review.participants, ["Eva Brandt"]);
+    assert_eq!(store.people().unwrap().people.len(), 1);
+}

@@ -18,6 +18,9 @@ use crate::domain::evaluation::{
 use crate::domain::history::{Links, field_changes};
 use crate::domain::methodology::Methodology;
 use crate::domain::nonconformity::{NcGrade, NcState, Nonconformity};
+use crate::domain::objective::{
+    Measurement, ObjectiveStatus, SecurityObjective, Trend, format_value, with_unit,
+};
 use crate::domain::reference::RefKind;
 use crate::domain::risk::{Acceptance, Risk, RiskStatus};
 use crate::domain::treatment::{Action, ActionStatus};
@@ -108,6 +111,24 @@ pub struct Performance {
     /// Open at the end of the period.
     pub open: usize,
     pub audits: Vec<AuditItem>,
+    /// The objectives pursued in the period, with their latest result by its end.
+    #[serde(default)]
+    pub objectives: Vec<ObjectiveItem>,
+}
+
+/// d) One objective: its target, its latest result by the end of the period, whether that
+/// meets the target, and the trend from the result before.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ObjectiveItem {
+    pub reference: String,
+    pub statement: String,
+    pub target: String,
+    pub status: ObjectiveStatus,
+    /// The latest value with its unit (`92.9 %`), and when it was measured.
+    pub latest: Option<String>,
+    pub measured_on: Option<NaiveDate>,
+    pub meets: Option<bool>,
+    pub trend: Option<Trend>,
 }
 
 /// f) The number of risks at one level of the methodology.
@@ -168,6 +189,8 @@ pub struct Sources<'a> {
     pub risks: &'a [Risk],
     pub actions: &'a [Action],
     pub acceptances: &'a [Acceptance],
+    pub objectives: &'a [SecurityObjective],
+    pub measurements: &'a [Measurement],
 }
 
 /// The period of `review`: after the latest other review held on or before its end, up to the
@@ -324,6 +347,7 @@ fn performance(s: &Sources<'_>, to: NaiveDate, within: &dyn Fn(NaiveDate) -> boo
             });
         }
     }
+    out.objectives = objectives(s, to);
     out.nonconformities
         .sort_by(|a, b| crate::domain::order::natural_cmp(&a.reference, &b.reference));
     for audit in s.audits.iter().filter(|a| a.is_reported()) {
@@ -354,6 +378,34 @@ fn performance(s: &Sources<'_>, to: NaiveDate, within: &dyn Fn(NaiveDate) -> boo
         });
     }
     out
+}
+
+/// d) The objectives set by the end of the period and not withdrawn, each with its results up
+/// to then (the objective's own rules judge them).
+fn objectives(s: &Sources<'_>, to: NaiveDate) -> Vec<ObjectiveItem> {
+    s.objectives
+        .iter()
+        .filter(|o| o.set_on <= to && o.status != ObjectiveStatus::Withdrawn)
+        .map(|o| {
+            let upto: Vec<Measurement> = o
+                .series(s.measurements)
+                .into_iter()
+                .filter(|m| m.on_date <= to)
+                .cloned()
+                .collect();
+            let latest = o.latest(&upto);
+            ObjectiveItem {
+                reference: o.reference(),
+                statement: o.statement.clone(),
+                target: o.target_text(),
+                status: o.status,
+                latest: latest.map(|m| with_unit(&format_value(m.value), &o.unit)),
+                measured_on: latest.map(|m| m.on_date),
+                meets: latest.and_then(|m| o.meets(m.value)),
+                trend: o.trend(&upto),
+            }
+        })
+        .collect()
 }
 
 /// g) The opportunities for improvement recorded by the audits of d).

@@ -3,6 +3,7 @@ use super::*;
 use crate::domain::audit::{Audit, AuditFinding, AuditKind, AuditStatus, FindingGrade};
 use crate::domain::methodology::{Methodology, Rating};
 use crate::domain::nonconformity::{CorrectiveAction, NcGrade, NcSource, NcState, Nonconformity};
+use crate::domain::objective::{Measurement, SecurityObjective, Trend};
 use crate::domain::risk::Risk;
 use crate::domain::treatment::{Action, ActionStatus};
 
@@ -170,6 +171,8 @@ struct Fixture {
     methodology: Methodology,
     risks: Vec<Risk>,
     plan: Vec<Action>,
+    objectives: Vec<SecurityObjective>,
+    measurements: Vec<Measurement>,
 }
 
 fn fixture() -> Fixture {
@@ -231,6 +234,13 @@ fn fixture() -> Fixture {
     let mut done = Action::new("MFA");
     done.number = 5;
     done.status = ActionStatus::Done;
+    let objective = SecurityObjective {
+        id: 1,
+        number: 1,
+        target: Some(90.0),
+        unit: "%".into(),
+        ..SecurityObjective::new("Everyone aware", d("2025-06-01"))
+    };
     Fixture {
         log: log(),
         reviews: vec![
@@ -269,6 +279,12 @@ fn fixture() -> Fixture {
             },
         ],
         plan: vec![treat, done],
+        objectives: vec![objective],
+        measurements: vec![
+            Measurement::new(1, d("2025-12-31"), 80.0),
+            Measurement::new(1, d("2026-03-15"), 85.0),
+            Measurement::new(1, d("2026-04-15"), 95.0),
+        ],
     }
 }
 
@@ -284,6 +300,8 @@ fn assembled(f: &Fixture, review: &Review) -> Inputs {
         risks: &f.risks,
         actions: &f.plan,
         acceptances: &[],
+        objectives: &f.objectives,
+        measurements: &f.measurements,
     };
     of(review, &sources, today())
 }
@@ -413,6 +431,33 @@ fn d_counts_nonconformities_and_audit_results_of_the_period() {
 }
 
 #[test]
+fn d_shows_each_objective_s_latest_result_by_the_end_of_the_period() {
+    let f = fixture();
+    let o = &assembled(&f, &f.reviews[2]).performance.objectives;
+    assert_eq!(o.len(), 1);
+    assert_eq!(o[0].reference, "O-001");
+    assert_eq!(
+        o[0].latest.as_deref(),
+        Some("85 %"),
+        "the April result is after today"
+    );
+    assert_eq!(o[0].measured_on, Some(d("2026-03-15")));
+    assert_eq!(o[0].meets, Some(false));
+    assert_eq!(o[0].trend, Some(Trend::Better));
+    let second = assembled(
+        &f,
+        &Review {
+            inputs: None,
+            ..f.reviews[1].clone()
+        },
+    );
+    assert_eq!(
+        second.performance.objectives[0].latest, None,
+        "no result by 2025-11-20"
+    );
+}
+
+#[test]
 fn f_asks_the_evaluation_and_the_treatment_plan() {
     let f = fixture();
     let r = assembled(&f, &f.reviews[2]).risks;
@@ -487,6 +532,8 @@ fn holding_freezes_the_inputs_and_a_later_edit_does_not_reach_them() {
             risks: &f.risks,
             actions: &f.plan,
             acceptances: &[],
+            objectives: &f.objectives,
+            measurements: &f.measurements,
         },
         today(),
     );
