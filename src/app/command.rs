@@ -19,6 +19,7 @@ use crate::domain::party::InterestedParty;
 use crate::domain::person::{CompetenceRecord, Person, Role, RoleHeld};
 use crate::domain::protection::{Objective, ProtectionNeed, ProtectionScale};
 use crate::domain::question::{OpenQuestion, field as question_field};
+use crate::domain::review::{Review, ReviewAction};
 use crate::domain::risk::{Acceptance, Risk};
 use crate::domain::scope::{ContextIssue, ScopeItem, ScopeStatements};
 use crate::domain::soa::{SoaEntry, SoaVersion};
@@ -135,6 +136,16 @@ pub enum Command {
     /// Today's value of the objective's built-in measure, computed from the workspace as it
     /// stands and recorded as today's measurement (replacing one recorded earlier today).
     RecordBuiltinMeasure(i64),
+    /// A management review prepared (id 0) or changed: participants, notes and decisions; a
+    /// held one keeps the inputs it froze.
+    SaveReview(Review),
+    /// Holds the review today: its inputs, as the registers stand, are frozen into it.
+    HoldReview(i64),
+    /// Deletes a review being prepared with its actions (a held one is kept).
+    DeleteReview(i64),
+    /// An action a review decided, added (id 0) or changed.
+    SaveReviewAction(ReviewAction),
+    DeleteReviewAction(i64),
     /// A question noted (id 0: about its asset, in the workshop that runs) or changed: whom it
     /// is given to and by when, and its answer once there is one.
     SaveQuestion(OpenQuestion),
@@ -195,6 +206,8 @@ pub enum Saved {
     Nonconformity(Nonconformity),
     Objective(SecurityObjective),
     Measurement(Measurement),
+    Review(Review),
+    ReviewAction(ReviewAction),
     Question(OpenQuestion),
     Workshop(Workshop),
     Person(Person),
@@ -319,6 +332,11 @@ impl Command {
             Self::RecordBuiltinMeasure(id) => {
                 Saved::Measurement(w.record_builtin_measure(id, today)?)
             }
+            Self::SaveReview(r) => Saved::Review(w.save_review(r)?),
+            Self::HoldReview(id) => Saved::Review(w.hold_review(id, today)?),
+            Self::DeleteReview(id) => nothing(w.delete_review(id))?,
+            Self::SaveReviewAction(a) => Saved::ReviewAction(w.save_review_action(a)?),
+            Self::DeleteReviewAction(id) => nothing(w.delete_review_action(id))?,
             Self::SaveQuestion(q) => Saved::Question(save_question(w, q)?),
             Self::AnswerQuestion {
                 id,

@@ -27,6 +27,7 @@ use crate::domain::protection::{
 };
 use crate::domain::question::OpenQuestion;
 use crate::domain::readiness::Workspace;
+use crate::domain::review::{Inputs, Review, ReviewAction};
 use crate::domain::risk::{Acceptance, Risk};
 use crate::domain::scope::{ContextIssue, ScopeItem, ScopeStatements};
 use crate::domain::soa::{SoaEntry, SoaVersion};
@@ -313,6 +314,12 @@ impl<'a> Reader<'a> {
         security_objectives() -> Vec<SecurityObjective>;
         /// Every objective's measurements, by objective, then date.
         measurements() -> Vec<Measurement>;
+        /// The management reviews with their participants, by number.
+        reviews() -> Vec<Review>;
+        /// Every review's actions, by review, then action number.
+        review_actions() -> Vec<ReviewAction>;
+        /// A review's inputs: frozen once held, else as the registers stand `today`.
+        review_inputs(review: &Review, today: NaiveDate) -> Inputs;
         soa_versions() -> Vec<SoaVersion>;
         open_questions() -> Vec<OpenQuestion>;
         questions() -> Vec<OpenQuestion>;

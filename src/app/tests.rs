@@ -528,3 +528,79 @@ fn objectives_and_measurements_go_through_commands_and_a_built_in_measure_is_rec
     assert!(actions.contains(&("measurement", "delete")), "{actions:?}");
     assert!(actions.contains(&("objective", "delete")), "{actions:?}");
 }
+
+#[test]
+fn a_review_is_prepared_held_today_with_its_inputs_frozen_and_its_actions_carried() {
+    use crate::domain::review::{Input, Review, ReviewAction, ReviewActionStatus, field};
+    use crate::domain::scope::{ContextIssue, IssueKind};
+    let (_dir, mut app) = session();
+    let today = NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
+    let Saved::Review(r) = app
+        .apply(Command::SaveReview(
+            Review {
+                participants: vec!["Eva Brandt".into()],
+                ..Review::new("Management review 2026")
+            }
+            .with_note(Input::Feedback, "No complaints"),
+        ))
+        .unwrap()
+    else {
+        panic!("not a review")
+    };
+    app.apply(Command::SaveContextIssue(ContextIssue::new(
+        IssueKind::External,
+        "NIS2 in force",
+    )))
+    .unwrap();
+    // Preparing: the inputs as the registers stand, the new issue among them.
+    let prepared = app.reader().review_inputs(&r, today).unwrap();
+    assert_eq!(prepared.issues.len(), 1);
+    assert_eq!(prepared.to, today);
+    let Saved::Review(held) = app.apply(Command::HoldReview(r.id)).unwrap() else {
+        panic!("not a review")
+    };
+    assert_eq!(held.held_on, Some(today));
+    assert_eq!(held.inputs, Some(prepared.clone()));
+    // An issue added after the review reaches the next one, not the held one.
+    app.apply(Command::SaveContextIssue(ContextIssue::new(
+        IssueKind::Internal,
+        "New warehouse",
+    )))
+    .unwrap();
+    assert_eq!(app.reader().review_inputs(&held, today).unwrap(), prepared);
+    let Saved::ReviewAction(a) = app
+        .apply(Command::SaveReviewAction(ReviewAction {
+            owner: "Anna Weber".into(),
+            due_on: Some(NaiveDate::from_ymd_opt(2026, 6, 30).unwrap()),
+            ..ReviewAction::new(held.id, "Budget for a SIEM")
+        }))
+        .unwrap()
+    else {
+        panic!("not an action")
+    };
+    assert_eq!(a.number, 1);
+    // The next review puts that action on the table as input a).
+    let Saved::Review(next) = app
+        .apply(Command::SaveReview(Review::new("Management review 2027")))
+        .unwrap()
+    else {
+        panic!("not a review")
+    };
+    let inputs = app.reader().review_inputs(&next, today).unwrap();
+    assert_eq!(inputs.actions.len(), 1);
+    assert_eq!(inputs.actions[0].reference, "MR-001/1");
+    assert_eq!(inputs.actions[0].status, ReviewActionStatus::Open);
+    // Holding twice is refused, naming the field; deleting a held review too.
+    let Error::Invalid(v) = app.apply(Command::HoldReview(held.id)).unwrap_err() else {
+        panic!("not refused")
+    };
+    assert_eq!(v.field, field::HELD_ON);
+    let Error::Invalid(v) = app.apply(Command::DeleteReview(held.id)).unwrap_err() else {
+        panic!("not refused")
+    };
+    assert_eq!(v.field, field::STATUS);
+    app.apply(Command::DeleteReviewAction(a.id)).unwrap();
+    app.apply(Command::DeleteReview(next.id)).unwrap();
+    assert_eq!(app.reader().reviews().unwrap().len(), 1);
+    assert!(app.reader().review_actions().unwrap().is_empty());
+}

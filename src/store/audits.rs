@@ -115,11 +115,23 @@ fn one_finding(conn: &Connection, id: i64) -> Result<AuditFinding> {
         .ok_or_else(|| StoreError::Missing(format!("audit finding #{id}")))
 }
 
+pub(super) fn all_audits(conn: &Connection) -> Result<Vec<Audit>> {
+    let audits = all(conn, &format!("{AUDIT} ORDER BY number"), audit)?;
+    with_members(conn, audits)
+}
+
+pub(super) fn all_findings(conn: &Connection) -> Result<Vec<AuditFinding>> {
+    Ok(all(
+        conn,
+        &format!("{FINDING} ORDER BY a.number, f.number"),
+        finding,
+    )?)
+}
+
 impl Store {
     /// Every audit with its scope and team, by number.
     pub fn audits(&self) -> Result<Vec<Audit>> {
-        let audits = all(self.conn(), &format!("{AUDIT} ORDER BY number"), audit)?;
-        with_members(self.conn(), audits)
+        all_audits(self.conn())
     }
 
     pub fn audit_by_id(&self, id: i64) -> Result<Audit> {
@@ -128,11 +140,7 @@ impl Store {
 
     /// Every finding of every audit: by audit number, then finding number.
     pub fn audit_findings(&self) -> Result<Vec<AuditFinding>> {
-        Ok(all(
-            self.conn(),
-            &format!("{FINDING} ORDER BY a.number, f.number"),
-            finding,
-        )?)
+        all_findings(self.conn())
     }
 
     pub fn audit_finding_by_id(&self, id: i64) -> Result<AuditFinding> {

@@ -77,6 +77,10 @@ pub struct Counts {
     pub changes: u64,
 }
 
+pub(super) fn methodology_on(conn: &Connection) -> Result<Methodology> {
+    Ok(get(conn, METHODOLOGY)?.unwrap_or_default())
+}
+
 impl Store {
     pub fn organisation(&self) -> Result<String> {
         Ok(get(self.conn(), ORGANISATION)?.unwrap_or_default())
@@ -87,7 +91,7 @@ impl Store {
     }
 
     pub fn methodology(&self) -> Result<Methodology> {
-        Ok(get(self.conn(), METHODOLOGY)?.unwrap_or_default())
+        methodology_on(self.conn())
     }
 
     pub fn protection_scale(&self) -> Result<ProtectionScale> {

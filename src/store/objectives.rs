@@ -74,11 +74,7 @@ fn one_measurement(conn: &Connection, id: i64) -> Result<Measurement> {
 impl Store {
     /// Every information security objective, by number.
     pub fn security_objectives(&self) -> Result<Vec<SecurityObjective>> {
-        Ok(all(
-            self.conn(),
-            &format!("{OBJECTIVE} ORDER BY number"),
-            objective,
-        )?)
+        all_objectives(self.conn())
     }
 
     pub fn security_objective_by_id(&self, id: i64) -> Result<SecurityObjective> {
@@ -88,13 +84,25 @@ impl Store {
 
     /// Every measurement, by objective number, then date.
     pub fn measurements(&self) -> Result<Vec<Measurement>> {
-        Ok(all(
-            self.conn(),
-            "SELECT m.id, m.objective, m.on_date, m.value, m.note FROM measurements m
-             JOIN objectives o ON o.id = m.objective ORDER BY o.number, m.on_date",
-            measurement,
-        )?)
+        all_measurements(self.conn())
     }
+}
+
+pub(super) fn all_objectives(conn: &Connection) -> Result<Vec<SecurityObjective>> {
+    Ok(all(
+        conn,
+        &format!("{OBJECTIVE} ORDER BY number"),
+        objective,
+    )?)
+}
+
+pub(super) fn all_measurements(conn: &Connection) -> Result<Vec<Measurement>> {
+    Ok(all(
+        conn,
+        "SELECT m.id, m.objective, m.on_date, m.value, m.note FROM measurements m
+         JOIN objectives o ON o.id = m.objective ORDER BY o.number, m.on_date",
+        measurement,
+    )?)
 }
 
 impl Writer<'_> {

@@ -7,6 +7,11 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row};
 
+use super::audits::{all_audits, all_findings};
+use super::meta::methodology_on;
+use super::nonconformities::all_nonconformities;
+use super::objectives::{all_measurements, all_objectives};
+use super::risks::{all_acceptances, all_actions, all_risks};
 use super::sql::{all, next_number, parse, rows};
 use super::{Result, Store, StoreError, Writer};
 use crate::domain::ValidationError;
@@ -136,68 +141,79 @@ impl Store {
     /// The inputs of `review`: frozen once held, else assembled from the registers as they
     /// stand `today` (the domain gathers them; this reads the lists it gathers from).
     pub fn review_inputs(&self, review: &Review, today: NaiveDate) -> Result<Inputs> {
-        let changes: Vec<(
-            String,
-            String,
-            String,
-            String,
-            Option<String>,
-            Option<String>,
-        )> = all(
-            self.conn(),
-            &format!(
-                "SELECT at, entity, reference, action, before, after FROM change_log
-                     WHERE entity IN {LOGGED} ORDER BY id"
-            ),
-            |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                ))
-            },
-        )?;
-        // Stamps are `2026-03-31T09:15:00`; a row whose stamp is no date is left out.
-        let log: Vec<Logged<'_>> = changes
-            .iter()
-            .filter_map(|(at, entity, reference, action, before, after)| {
-                Some(Logged {
-                    on: NaiveDate::parse_from_str(at.get(..10)?, "%Y-%m-%d").ok()?,
-                    entity,
-                    reference,
-                    action,
-                    before: before.as_deref(),
-                    after: after.as_deref(),
-                })
-            })
-            .collect();
-        let (reviews, review_actions) = (self.reviews()?, self.review_actions()?);
-        let (nonconformities, audits) = (self.nonconformities()?, self.audits()?);
-        let (findings, methodology) = (self.audit_findings()?, self.methodology()?);
-        let (risks, actions, acceptances) = (self.risks()?, self.actions()?, self.acceptances()?);
-        let (objectives, measurements) = (self.security_objectives()?, self.measurements()?);
-        Ok(inputs::of(
-            review,
-            &Sources {
-                log: &log,
-                reviews: &reviews,
-                review_actions: &review_actions,
-                nonconformities: &nonconformities,
-                audits: &audits,
-                findings: &findings,
-                methodology: &methodology,
-                risks: &risks,
-                actions: &actions,
-                acceptances: &acceptances,
-                objectives: &objectives,
-                measurements: &measurements,
-            },
-            today,
-        ))
+        inputs_on(self.conn(), review, today)
     }
+}
+
+/// [`Store::review_inputs`] on `conn`: the store's connection, or a writer's transaction.
+fn inputs_on(conn: &Connection, review: &Review, today: NaiveDate) -> Result<Inputs> {
+    let changes: Vec<(
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+    )> = all(
+        conn,
+        &format!(
+            "SELECT at, entity, reference, action, before, after FROM change_log
+             WHERE entity IN {LOGGED} ORDER BY id"
+        ),
+        |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+            ))
+        },
+    )?;
+    // Stamps are `2026-03-31T09:15:00`; a row whose stamp is no date is left out.
+    let log: Vec<Logged<'_>> = changes
+        .iter()
+        .filter_map(|(at, entity, reference, action, before, after)| {
+            Some(Logged {
+                on: NaiveDate::parse_from_str(at.get(..10)?, "%Y-%m-%d").ok()?,
+                entity,
+                reference,
+                action,
+                before: before.as_deref(),
+                after: after.as_deref(),
+            })
+        })
+        .collect();
+    let reviews = all(conn, &format!("{REVIEW} ORDER BY number"), self::review)?;
+    let review_actions = all(
+        conn,
+        &format!("{ACTION} ORDER BY r.number, a.number"),
+        action,
+    )?;
+    let (nonconformities, audits) = (all_nonconformities(conn)?, all_audits(conn)?);
+    let (findings, methodology) = (all_findings(conn)?, methodology_on(conn)?);
+    let (risks, actions) = (all_risks(conn)?, all_actions(conn)?);
+    let acceptances = all_acceptances(conn)?;
+    let (objectives, measurements) = (all_objectives(conn)?, all_measurements(conn)?);
+    Ok(inputs::of(
+        review,
+        &Sources {
+            log: &log,
+            reviews: &reviews,
+            review_actions: &review_actions,
+            nonconformities: &nonconformities,
+            audits: &audits,
+            findings: &findings,
+            methodology: &methodology,
+            risks: &risks,
+            actions: &actions,
+            acceptances: &acceptances,
+            objectives: &objectives,
+            measurements: &measurements,
+        },
+        today,
+    ))
 }
 
 impl Writer<'_> {
@@ -240,10 +256,11 @@ impl Writer<'_> {
         Ok(after)
     }
 
-    /// Holds review `id` on `on` with `inputs` frozen into it (the domain refuses one held
-    /// already).
-    pub fn hold_review(&mut self, id: i64, inputs: Inputs, on: NaiveDate) -> Result<Review> {
+    /// Holds review `id` on `on`: its inputs, assembled for the period ending that day from
+    /// the registers as they stand, are frozen into it (the domain refuses one held already).
+    pub fn hold_review(&mut self, id: i64, on: NaiveDate) -> Result<Review> {
         let before = one_review(&self.tx, id)?;
+        let inputs = inputs_on(&self.tx, &before, on)?;
         let after = before.clone().hold(inputs, on)?;
         self.write_review(&after)?;
         self.log(

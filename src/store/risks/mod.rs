@@ -92,6 +92,14 @@ fn links(conn: &Connection, sql: &str) -> Result<Links> {
 }
 
 /// Every risk with its assets, by number.
+pub(in crate::store) fn all_acceptances(conn: &Connection) -> Result<Vec<Acceptance>> {
+    Ok(all(
+        conn,
+        &format!("{ACCEPTANCE} ORDER BY risk, accepted_on, id"),
+        acceptance,
+    )?)
+}
+
 pub(in crate::store) fn all_risks(conn: &Connection) -> Result<Vec<Risk>> {
     let assets = links(
         conn,
@@ -227,11 +235,7 @@ impl Store {
 
     /// Every acceptance record, per risk oldest first.
     pub fn acceptances(&self) -> Result<Vec<Acceptance>> {
-        Ok(all(
-            self.conn(),
-            &format!("{ACCEPTANCE} ORDER BY risk, accepted_on, id"),
-            acceptance,
-        )?)
+        all_acceptances(self.conn())
     }
 }
 
