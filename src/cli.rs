@@ -101,7 +101,8 @@ pub enum Command {
     /// documented information: version, approval, next review, what each serves), audits (scope,
     /// auditors, status, report), audit-findings (each graded, with its evidence and the
     /// nonconformity it raised), nonconformities (actions, effectiveness review, state),
-    /// objectives (measure, target, plan, latest result, trend) or measurements.
+    /// objectives (measure, target, plan, latest result, trend), measurements, reviews (the
+    /// management reviews: period, participants, inputs missing, decisions) or review-actions.
     List {
         register: String,
         /// table, json or csv.
@@ -109,12 +110,13 @@ pub enum Command {
         format: String,
     },
     /// Write a deliverable: soa, risks, treatment-plan, assets, scope, report, questions,
-    /// people (with roles and competence records), minutes (of a workshop) or workspace.
-    /// documents, minutes (of a workshop) or workspace.
+    /// people (with roles and competence records), documents, objectives, minutes (of a
+    /// workshop), review (the minutes of a management review) or workspace.
     ///
-    /// Formats: xlsx, csv, md, html, json (the workspace: json only; minutes: xlsx, md or html).
-    /// csv writes one file per register; several registers go into the directory -o names.
-    /// Minutes are of the latest workshop unless --workshop names one. Reads the workspace only.
+    /// Formats: xlsx, csv, md, html, json (the workspace: json only; minutes and review: xlsx,
+    /// md or html). csv writes one file per register; several registers go into the directory
+    /// -o names. Minutes are of the latest workshop unless --workshop names one, a review's of
+    /// the latest review unless --review does. Reads the workspace only.
     /// Never writes onto the workspace or its own files, through a symbolic link, into a
     /// missing folder, or over an existing file unless --force replaces it.
     Export {
@@ -128,6 +130,9 @@ pub enum Command {
         /// For `minutes`: the workshop, `W-001` (else the latest).
         #[arg(long, value_name = "W-NNN")]
         workshop: Option<String>,
+        /// For `review`: the management review, `MR-001` (else the latest).
+        #[arg(long, value_name = "MR-NNN")]
+        review: Option<String>,
         /// Replace files that exist already (else the export refuses and writes nothing).
         #[arg(long)]
         force: bool,

@@ -277,6 +277,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             format,
             output,
             workshop,
+            review,
             force,
         }) => {
             let path = workspace(None, cli.db)?;
@@ -284,6 +285,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 format: format.as_deref(),
                 output: &output,
                 workshop: workshop.as_deref(),
+                review: review.as_deref(),
                 force,
             };
             export::run(&mut out, &path, &what, to)?;

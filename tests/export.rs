@@ -213,7 +213,7 @@ fn the_soa_workbook_names_its_version_and_shows_exclusions_as_excluded() {
 fn markdown_of_the_demo() {
     let sb = Sandbox::new();
     let db = sb.demo();
-    for what in ["risks", "treatment-plan", "minutes"] {
+    for what in ["risks", "treatment-plan", "minutes", "review"] {
         let out = sb.path(&format!("{what}.md"));
         export(&sb, &db, &[what, "--format", "md"], &out);
         insta::assert_snapshot!(format!("markdown_{what}"), text(&out));
@@ -547,4 +547,62 @@ fn the_documents_export_lists_the_register_with_its_labels_and_dates() {
         text.contains("| D-004 | Access control policy | Policy | 1.3 |"),
         "{text}"
     );
+}
+
+#[test]
+fn the_review_minutes_of_the_demo_as_html_and_a_workbook_and_what_is_refused() {
+    let sb = Sandbox::new();
+    let db = sb.demo();
+    let html = sb.path("review.html");
+    export(
+        &sb,
+        &db,
+        &["review", "--review", "MR-001", "--format", "html"],
+        &html,
+    );
+    let page = text(&html);
+    for needle in [
+        "Management review MR-001",
+        "g) Opportunities for improvement",
+        "MR-001/3",
+        "Karin Nordmann, Anna Weber, Markus Brandt, Sabine Krüger",
+    ] {
+        assert!(page.contains(needle), "{needle}");
+    }
+    let folder = sb.path("out");
+    std::fs::create_dir(&folder).unwrap();
+    let out = sb
+        .run(&[
+            "--db",
+            db.to_str().unwrap(),
+            "export",
+            "review",
+            "--format",
+            "xlsx",
+            "-o",
+            folder.to_str().unwrap(),
+        ])
+        .success()
+        .stdout();
+    assert!(out.trim().ends_with("review-mr-001.xlsx"), "{out}");
+    // An unknown review, a reference of another kind, --review on another export, and csv.
+    let refused = |args: &[&str]| {
+        let mut all = vec!["--db", db.to_str().unwrap(), "export"];
+        all.extend_from_slice(args);
+        all.extend_from_slice(&["-o", folder.to_str().unwrap()]);
+        let out = sb.run(&all);
+        assert_eq!(out.code(), Some(1), "{args:?}");
+        out.stderr()
+    };
+    let e = refused(&["review", "--review", "MR-009", "--format", "md"]);
+    assert!(e.contains("no management review MR-009"), "{e}");
+    let e = refused(&["review", "--review", "W-001", "--format", "md"]);
+    assert!(
+        e.contains("--review: 'W-001' is not a management review"),
+        "{e}"
+    );
+    let e = refused(&["risks", "--review", "MR-001", "--format", "md"]);
+    assert!(e.contains("--review: only"), "{e}");
+    let e = refused(&["review", "--format", "csv"]);
+    assert!(e.contains("use --format xlsx, md or html"), "{e}");
 }

@@ -138,7 +138,7 @@ pub enum Command {
     RecordBuiltinMeasure(i64),
     /// A management review prepared (id 0) or changed: participants, notes and decisions; a
     /// held one keeps the inputs it froze.
-    SaveReview(Review),
+    SaveReview(Box<Review>),
     /// Holds the review today: its inputs, as the registers stand, are frozen into it.
     HoldReview(i64),
     /// Deletes a review being prepared with its actions (a held one is kept).
@@ -206,7 +206,7 @@ pub enum Saved {
     Nonconformity(Nonconformity),
     Objective(SecurityObjective),
     Measurement(Measurement),
-    Review(Review),
+    Review(Box<Review>),
     ReviewAction(ReviewAction),
     Question(OpenQuestion),
     Workshop(Workshop),
@@ -332,8 +332,8 @@ impl Command {
             Self::RecordBuiltinMeasure(id) => {
                 Saved::Measurement(w.record_builtin_measure(id, today)?)
             }
-            Self::SaveReview(r) => Saved::Review(w.save_review(r)?),
-            Self::HoldReview(id) => Saved::Review(w.hold_review(id, today)?),
+            Self::SaveReview(r) => Saved::Review(Box::new(w.save_review(*r)?)),
+            Self::HoldReview(id) => Saved::Review(Box::new(w.hold_review(id, today)?)),
             Self::DeleteReview(id) => nothing(w.delete_review(id))?,
             Self::SaveReviewAction(a) => Saved::ReviewAction(w.save_review_action(a)?),
             Self::DeleteReviewAction(id) => nothing(w.delete_review_action(id))?,

@@ -536,17 +536,18 @@ fn a_review_is_prepared_held_today_with_its_inputs_frozen_and_its_actions_carrie
     let (_dir, mut app) = session();
     let today = NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
     let Saved::Review(r) = app
-        .apply(Command::SaveReview(
+        .apply(Command::SaveReview(Box::new(
             Review {
                 participants: vec!["Eva Brandt".into()],
                 ..Review::new("Management review 2026")
             }
             .with_note(Input::Feedback, "No complaints"),
-        ))
+        )))
         .unwrap()
     else {
         panic!("not a review")
     };
+    let r = *r;
     app.apply(Command::SaveContextIssue(ContextIssue::new(
         IssueKind::External,
         "NIS2 in force",
@@ -561,6 +562,7 @@ fn a_review_is_prepared_held_today_with_its_inputs_frozen_and_its_actions_carrie
     };
     assert_eq!(held.held_on, Some(today));
     assert_eq!(held.inputs, Some(prepared.clone()));
+    let held = *held;
     // An issue added after the review reaches the next one, not the held one.
     app.apply(Command::SaveContextIssue(ContextIssue::new(
         IssueKind::Internal,
@@ -581,7 +583,9 @@ fn a_review_is_prepared_held_today_with_its_inputs_frozen_and_its_actions_carrie
     assert_eq!(a.number, 1);
     // The next review puts that action on the table as input a).
     let Saved::Review(next) = app
-        .apply(Command::SaveReview(Review::new("Management review 2027")))
+        .apply(Command::SaveReview(Box::new(Review::new(
+            "Management review 2027",
+        ))))
         .unwrap()
     else {
         panic!("not a review")

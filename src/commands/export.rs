@@ -1,4 +1,4 @@
-//! `isms export WHAT --format F -o PATH [--workshop W-001]`: writes a deliverable from the
+//! `isms export WHAT --format F -o PATH [--workshop W-001] [--review MR-001]`: writes a deliverable from the
 //! workspace, opened read-only, and prints the files written.
 
 use std::io::Write;
@@ -6,7 +6,8 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use crate::report::export::{ExportFormat, What, export_minutes, export_with};
+use crate::domain::reference::RefKind;
+use crate::report::export::{ExportFormat, What, export_minutes, export_review, export_with};
 use crate::store::Existing;
 
 /// Where and how one export is written, as the command line gives it.
@@ -15,6 +16,8 @@ pub struct To<'a> {
     pub output: &'a Path,
     /// `--workshop`: the minutes of this workshop.
     pub workshop: Option<&'a str>,
+    /// `--review`: the minutes of this management review.
+    pub review: Option<&'a str>,
     pub force: bool,
 }
 
@@ -23,6 +26,7 @@ pub fn run(out: &mut impl Write, workspace: &Path, what: &str, to: To<'_>) -> Re
         format,
         output,
         workshop,
+        review,
         force,
     } = to;
     // Parsed here, not by clap, so that a wrong name is a one-line error with exit code 1.
@@ -31,6 +35,19 @@ pub fn run(out: &mut impl Write, workspace: &Path, what: &str, to: To<'_>) -> Re
         (Some(w), What::Minutes) => Some(super::log::parse_workshop(w)?),
         (Some(_), _) => bail!(
             "--workshop: only the minutes are of one workshop; export minutes, or leave it out"
+        ),
+        (None, _) => None,
+    };
+    let review = match (review, what) {
+        (Some(r), What::Review) => match RefKind::Review.parse(r) {
+            Some(number) => Some(number),
+            None => bail!(
+                "--review: '{}' is not a management review; expected a reference such as MR-001",
+                crate::domain::text::shown(r.trim())
+            ),
+        },
+        (Some(_), _) => bail!(
+            "--review: only the review's minutes are of one review; export review, or leave it out"
         ),
         (None, _) => None,
     };
@@ -50,6 +67,8 @@ pub fn run(out: &mut impl Write, workspace: &Path, what: &str, to: To<'_>) -> Re
     let existing = Existing::replace_if(force);
     let files = if what == What::Minutes {
         export_minutes(&store, workshop, format, output, store.today(), existing)?
+    } else if what == What::Review {
+        export_review(&store, review, format, output, store.today(), existing)?
     } else {
         export_with(&store, what, format, output, store.today(), existing)?
     };

@@ -57,10 +57,12 @@
 //!   account) was first recorded with inherent likelihood 2 and raised to 3. The change is
 //!   logged when the demo is written (the change log's stamps come from the clock), so it is
 //!   always after v1.
-//! - **Core documented information missing** (major): 9.3.3 management review results, not
-//!   started yet; other missing documents (7.2, 7.5.3, 8.1) are minor. The audit programme
-//!   and its results (9.2.2) and the nonconformities (10.2) are held by their registers, 9.1's
-//!   results by the measurements of the objectives.
+//! - **Documented information missing** (minor): 7.2, 7.5.3 and 8.1 name no document. The
+//!   audit programme and its results (9.2.2), the nonconformities (10.2) and the management
+//!   review's minutes (9.3.3) are held by their registers, 9.1's results by the measurements of
+//!   the objectives. MR-001, last year's management review, was held on 2025-11-28 with every
+//!   input; of its three actions MR-001/3 (the drivers' awareness, Julia Schmitt) is still
+//!   open, due 2026-06-30, so not overdue.
 //! - **Corrective action overdue** (10.2): NC-002 (edit rights on the ISMS document library,
 //!   raised from AU-001/2), its action due 2026-02-27 with Jonas Klein, in progress. NC-001
 //!   (leavers' access, from AU-001/1) was closed on 2026-03-02 after a review by Anna Weber
@@ -126,7 +128,8 @@
 //! 5 excluded) and both custom controls, 23 documents with 31 versions, 3 objectives with
 //! 10 measurements, one issued SoA
 //! version (v1, with A.8.12 undecided), 3 audits (AU-001 reported with 4 findings: two minor
-//! nonconformities, an observation and an opportunity for improvement), 2 nonconformities, and
+//! nonconformities, an observation and an opportunity for improvement), 2 nonconformities,
+//! one held management review (MR-001, with 3 actions), and
 //! one finished workshop:
 //! W-001, the protection needs workshop of 2026-01-28 (09:00 to 12:30; Anna Weber, Jonas Klein,
 //! Petra Hoffmann), which raised two ratings (AS-003 confidentiality and AS-007 availability,
@@ -139,6 +142,7 @@ mod audits;
 mod data;
 mod objectives;
 mod people;
+mod reviews;
 
 pub use data::ORGANISATION;
 mod scaled;
@@ -256,7 +260,8 @@ fn fill(w: &mut Writer<'_>, s: &Settings) -> Result<(), StoreError> {
     fill_documents(w, &action_ids)?;
     audits::fill_audits(w)?;
     fill_workshop(w, s, &asset_ids)?;
-    objectives::fill_objectives(w)
+    objectives::fill_objectives(w)?;
+    reviews::fill_reviews(w)
 }
 
 /// Scope items, context issues and interested parties; returns the scope items' row ids.

@@ -25,6 +25,16 @@ const REVIEW: &str = "SELECT id, number, title, planned_on, held_on, status, not
 const ACTION: &str = "SELECT a.id, a.review, a.number, a.description, a.owner, a.due_on,
     a.status, a.note FROM review_actions a JOIN reviews r ON r.id = a.review";
 
+/// A change-log row as the inputs read it: stamp, entity, reference, action, before, after.
+type LogRow = (
+    String,
+    String,
+    String,
+    String,
+    Option<String>,
+    Option<String>,
+);
+
 /// The entities whose change-log rows a review's inputs read.
 const LOGGED: &str = "('context_issue', 'party', 'risk')";
 
@@ -147,14 +157,7 @@ impl Store {
 
 /// [`Store::review_inputs`] on `conn`: the store's connection, or a writer's transaction.
 fn inputs_on(conn: &Connection, review: &Review, today: NaiveDate) -> Result<Inputs> {
-    let changes: Vec<(
-        String,
-        String,
-        String,
-        String,
-        Option<String>,
-        Option<String>,
-    )> = all(
+    let changes: Vec<LogRow> = all(
         conn,
         &format!(
             "SELECT at, entity, reference, action, before, after FROM change_log

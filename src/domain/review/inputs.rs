@@ -337,12 +337,18 @@ fn performance(s: &Sources<'_>, to: NaiveDate, within: &dyn Fn(NaiveDate) -> boo
         out.closed += usize::from(closed_in);
         out.open += usize::from(open_then);
         if closed_in || open_then {
+            // As it stood at the end of the period: a later review or closing not yet made.
+            let then = Nonconformity {
+                closed_on: nc.closed_on.filter(|c| *c <= to),
+                review: nc.review.clone().filter(|r| r.on_date <= to),
+                ..nc.clone()
+            };
             out.nonconformities.push(NcItem {
                 reference: nc.reference(),
                 description: nc.description.clone(),
                 grade: nc.grade,
                 raised_on: nc.raised_on,
-                state: nc.state(),
+                state: then.state(),
                 overdue_actions: nc.overdue_actions(to).len(),
             });
         }

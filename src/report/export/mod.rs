@@ -34,6 +34,7 @@ mod heatmap;
 mod html;
 mod markdown;
 mod minutes;
+mod review;
 mod tables;
 pub mod workspace;
 mod xlsx;
@@ -67,6 +68,7 @@ string_enum!(
         Documents => "documents", "Documented information",
         Objectives => "objectives", "Objectives and measurement",
         Minutes => "minutes", "Workshop minutes",
+        Review => "review", "Management review minutes",
         Workspace => "workspace", "Workspace",
     }
 );
@@ -104,7 +106,7 @@ impl What {
     pub fn formats(self) -> &'static [ExportFormat] {
         match self {
             What::Workspace => &[ExportFormat::Json],
-            What::Minutes => &[
+            What::Minutes | What::Review => &[
                 ExportFormat::Xlsx,
                 ExportFormat::Markdown,
                 ExportFormat::Html,
@@ -146,6 +148,12 @@ pub enum ExportError {
     NoWorkshop,
     #[error("there is no workshop {0} in this workspace; isms list workshops lists them")]
     UnknownWorkshop(String),
+    #[error(
+        "there is no management review in this workspace yet, so there are no minutes to write"
+    )]
+    NoReview,
+    #[error("there is no management review {0} in this workspace; isms list reviews lists them")]
+    UnknownReview(String),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -207,6 +215,9 @@ pub fn export_with(
     check_format(what, format)?;
     if what == What::Minutes {
         return export_minutes(store, None, format, out, today, existing);
+    }
+    if what == What::Review {
+        return export_review(store, None, format, out, today, existing);
     }
     let sink = Sink {
         workspace: store.path(),
@@ -280,9 +291,47 @@ pub fn export_minutes(
     let path = single_file_named(out, &stem, format);
     target::check(&path, Some(sink.workspace), existing)?;
     let doc = minutes::document(store, &workshop, today)?;
-    let bytes = match format {
-        ExportFormat::Markdown => markdown::render(&doc).into_bytes(),
-        ExportFormat::Html => html::render(&doc).into_bytes(),
+    let bytes = render_minutes(&doc, format, &path, today)?;
+    sink.write(&path, &bytes)?;
+    Ok(vec![path])
+}
+
+/// Writes the minutes of management review `MR-<review>` (the latest for `None`) as `format`
+/// (xlsx, md or html) to `out`, a file or a directory that receives `review-mr-001.<ext>`, and
+/// returns the file written. No review, or an unknown one, is a clear error and writes nothing.
+pub fn export_review(
+    store: &Store,
+    review: Option<u32>,
+    format: ExportFormat,
+    out: &Path,
+    today: NaiveDate,
+    existing: Existing,
+) -> Result<Vec<PathBuf>, ExportError> {
+    check_format(What::Review, format)?;
+    let review = review::review(store, review)?;
+    let stem = format!("review-{}", review.reference().to_lowercase());
+    let path = single_file_named(out, &stem, format);
+    let sink = Sink {
+        workspace: store.path(),
+        existing,
+    };
+    target::check(&path, Some(sink.workspace), existing)?;
+    let doc = review::document(store, &review, today)?;
+    let bytes = render_minutes(&doc, format, &path, today)?;
+    sink.write(&path, &bytes)?;
+    Ok(vec![path])
+}
+
+/// A minutes document (a workshop's, a review's) as md, html or an xlsx book with its cover.
+fn render_minutes(
+    doc: &Document,
+    format: ExportFormat,
+    path: &Path,
+    today: NaiveDate,
+) -> Result<Vec<u8>, ExportError> {
+    Ok(match format {
+        ExportFormat::Markdown => markdown::render(doc).into_bytes(),
+        ExportFormat::Html => html::render(doc).into_bytes(),
         _ => {
             let xlsx_error = |source| ExportError::Xlsx {
                 path: path.display().to_string(),
@@ -297,9 +346,7 @@ pub fn export_minutes(
             }
             book.finish().map_err(xlsx_error)?
         }
-    };
-    sink.write(&path, &bytes)?;
-    Ok(vec![path])
+    })
 }
 
 /// The workbook of `what`. Each register is built, written to its sheet and dropped before the
@@ -403,7 +450,7 @@ impl Parts {
             What::Documents => &[R::Documents],
             What::Objectives => &[R::Objectives, R::Measurements],
             // Written by `export_minutes`, never from registers.
-            What::Minutes | What::Workspace => &[],
+            What::Minutes | What::Review | What::Workspace => &[],
         };
         let (mut cover, mut findings) = (None, None);
         if what == What::Report {

@@ -266,6 +266,8 @@ fn names(register: Register) -> (&'static str, &'static str) {
         Register::Nonconformities => ("nonconformities", "Nonconformities"),
         Register::Objectives => ("objectives", "Objectives"),
         Register::Measurements => ("measurements", "Measurements"),
+        Register::Reviews => ("reviews", "Management reviews"),
+        Register::ReviewActions => ("review-actions", "Management review actions"),
     }
 }
 

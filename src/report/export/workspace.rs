@@ -40,6 +40,8 @@
 //! | `security_objectives` | `[{"id", "number", "statement", "serves", "measure", "builtin" (a built-in measure or null), "target", "unit", "direction", "owner", "set_on", "due_on", "every_months", "plan", "resources", "responsible", "evaluation", "status"}]`: the information security objectives (6.2; `objectives` are the protection objectives). Optional |
 //! | `measurements` | `[{"id", "objective" (an objective id), "on_date", "value", "note"}]`. Optional |
 //! | `nonconformities` | `[{"id", "number", "source", "finding" (a finding id or null), "grade", "raised_on", "description", "correction", "root_cause", "similar_cases", "actions" ([{"description", "owner", "due_on", "status"}]), "review" ({"on_date", "by", "effective", "note"} or null), "closed_on"}]`. Optional |
+//! | `reviews` | the management reviews: `[{"id", "number", "title", "planned_on", "held_on", "status", "participants" (names), "notes" (seven texts, inputs a to g), "improvements", "changes", "resources", "inputs" (what a held review froze, as `isms` assembled it; null while prepared)}]`. Optional |
+//! | `review_actions` | `[{"id", "review" (a review id), "number" (within the review), "description", "owner", "due_on", "status", "note"}]`. Optional |
 //! | `competence_records` | `[{"id", "person" (a person id), "role" (a role id or null), "kind", "topic", "on", "evidence", "valid_until" (a date or null)}]`. Optional |
 //! | `change_log` | the change log, oldest first: `[{"at" (`YYYY-MM-DDTHH:MM:SS`), "who", "entity", "reference", "action", "before", "after", "workshop" (the number of the workshop the change was made in; left out when none)}]`; `before`/`after` are the item's snapshots as JSON texts (row ids as in this document) or null. `isms import workspace` keeps every entry with its author, time and workshop. Optional: a document without it imports with a log of the import itself |
 //!
@@ -64,6 +66,7 @@ use crate::domain::party::InterestedParty;
 use crate::domain::person::{CompetenceRecord, Person, Role, RoleHeld};
 use crate::domain::protection::{Objective, ProtectionNeed, ProtectionScale};
 use crate::domain::question::OpenQuestion;
+use crate::domain::review::{Review, ReviewAction};
 use crate::domain::risk::{Acceptance, Risk};
 use crate::domain::scope::{ContextIssue, ScopeItem, ScopeStatements};
 use crate::domain::soa::{SoaEntry, SoaVersion, snapshot};
@@ -137,6 +140,11 @@ pub struct WorkspaceFile {
     pub security_objectives: Vec<SecurityObjective>,
     #[serde(default)]
     pub measurements: Vec<Measurement>,
+    /// Added after version 1 was first published, so optional on reading.
+    #[serde(default)]
+    pub reviews: Vec<Review>,
+    #[serde(default)]
+    pub review_actions: Vec<ReviewAction>,
     /// Optional on reading too: without it the import's own entries make the log.
     #[serde(default)]
     pub change_log: Vec<Change>,
@@ -184,6 +192,8 @@ impl WorkspaceFile {
             nonconformities: ws.nonconformities,
             security_objectives: ws.security_objectives,
             measurements: ws.measurements,
+            reviews: ws.reviews,
+            review_actions: ws.review_actions,
             change_log: store.changes()?,
         })
     }

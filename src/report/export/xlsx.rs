@@ -130,7 +130,7 @@ fn write_cover(
     cover: &Table,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    sheet.set_name(&cover.title)?;
+    sheet.set_name(sheet_name(&cover.title))?;
     page_setup(sheet, heading);
     sheet.set_column_width(0, 36)?;
     sheet.set_column_width(1, 90)?;
@@ -160,7 +160,7 @@ fn write_table(
     table: &Table,
     f: &Formats,
 ) -> Result<(), XlsxError> {
-    sheet.set_name(&table.title)?;
+    sheet.set_name(sheet_name(&table.title))?;
     page_setup(sheet, heading);
     sheet.set_repeat_rows(0, 0)?;
     for (c, column) in table.columns.iter().enumerate() {
@@ -251,6 +251,18 @@ fn width(table: &Table, column: usize) -> usize {
         .max()
         .unwrap_or(0);
     header.max(widest).clamp(NARROWEST, WIDEST) + 2
+}
+
+/// A title as Excel takes it for a sheet: without the characters it forbids (`[]:*?/\\`) and
+/// at most 31 characters long (a review's `a) Actions from previous reviews` is cut).
+fn sheet_name(title: &str) -> String {
+    title
+        .chars()
+        .filter(|c| !matches!(c, '[' | ']' | ':' | '*' | '?' | '/' | '\\'))
+        .take(31)
+        .collect::<String>()
+        .trim_end()
+        .to_string()
 }
 
 #[cfg(test)]

@@ -28,6 +28,7 @@ use crate::domain::person::{CompetenceRecord, Person, Role, RoleHeld};
 use crate::domain::protection::ProtectionNeed;
 use crate::domain::question::OpenQuestion;
 use crate::domain::reference::RefKind;
+use crate::domain::review::ReviewAction;
 use crate::domain::risk::{Acceptance, Risk};
 use crate::domain::scope::{ContextIssue, ScopeItem};
 use crate::domain::soa::SoaEntry;
@@ -354,6 +355,7 @@ fn write_all(w: &mut Writer<'_>, f: &WorkspaceFile, at: &mut String) -> Result<(
     }
     write_audits(w, f, at, &key)?;
     write_objectives(w, f, at)?;
+    write_reviews(w, f, at)?;
     if !f.change_log.is_empty() {
         *at = "change log".to_string();
         let new_id = |kind: RefKind, old: i64| {
@@ -449,6 +451,28 @@ fn write_objectives(
             id: 0,
             objective: objectives.get("objective", m.objective)?,
             ..m.clone()
+        })?;
+    }
+    Ok(())
+}
+
+/// The management reviews with their numbers (a held one with the inputs it froze), then
+/// their actions with their numbers within their review.
+fn write_reviews(w: &mut Writer<'_>, f: &WorkspaceFile, at: &mut String) -> Result<(), StoreError> {
+    let mut reviews = Ids(HashMap::new());
+    for r in by_number(&f.reviews, |r| r.number) {
+        *at = RefKind::Review.format(r.number);
+        let stored = w.import_review(r.clone())?;
+        reviews.0.insert(r.id, stored.id);
+    }
+    let mut ordered: Vec<&ReviewAction> = f.review_actions.iter().collect();
+    ordered.sort_by_key(|a| (a.review, a.number));
+    for a in ordered {
+        *at = format!("action {} of management review #{}", a.number, a.review);
+        w.import_review_action(ReviewAction {
+            id: 0,
+            review: reviews.get("management review", a.review)?,
+            ..a.clone()
         })?;
     }
     Ok(())

@@ -25,13 +25,17 @@
 //! `due` date. A workshop lists its `attendees` and the assets it `walked` (arrays in JSON,
 //! joined with ", " in a table or CSV) and counts what its minutes hold. A person lists the
 //! `roles` they held (`{"role", "from", "until"}` in JSON, `Risk owner from 2024-05-01` in a
-//! table or CSV) and whether their awareness is current (`aware`, null once they left).
+//! table or CSV) and whether their awareness is current (`aware`, null once they left). A
+//! management review lists its period (`period_from` is the previous held review's day, null
+//! for the first; `period_to` the day held, or today while prepared) and the `missing_inputs`
+//! of a held one (codes of [`crate::domain::review::Input`]); its actions are `review-actions`.
 
 mod audits;
 mod documents;
 mod objectives;
 mod people;
 mod questions;
+mod reviews;
 mod risks;
 mod workshops;
 
@@ -72,6 +76,8 @@ string_enum!(
         Nonconformities => "nonconformities", "Nonconformities",
         Objectives => "objectives", "Information security objectives",
         Measurements => "measurements", "Measurements",
+        Reviews => "reviews", "Management reviews",
+        ReviewActions => "review-actions", "Management review actions",
     }
 );
 
@@ -222,6 +228,8 @@ pub fn build(store: &Store, register: Register, today: NaiveDate) -> Result<List
         Register::Nonconformities => audits::nonconformities(store, today),
         Register::Objectives => objectives::objectives(store, today),
         Register::Measurements => objectives::measurements(store),
+        Register::Reviews => reviews::reviews(store, today),
+        Register::ReviewActions => reviews::review_actions(store, today),
     }
 }
 
