@@ -55,6 +55,19 @@ impl Input {
         Input::ALL.iter().position(|i| *i == self).unwrap_or(0)
     }
 
+    /// The label a form has room for: `a) Earlier actions`.
+    pub fn short(self) -> &'static str {
+        match self {
+            Input::Actions => "a) Earlier actions",
+            Input::Issues => "b) Issues",
+            Input::Parties => "c) Parties",
+            Input::Performance => "d) Performance",
+            Input::Feedback => "e) Feedback",
+            Input::Risks => "f) Risks",
+            Input::Improvement => "g) Improvement",
+        }
+    }
+
     /// Typed by the reviewer: isms holds no register for it, so only a note records it.
     pub fn is_typed(self) -> bool {
         self == Input::Feedback

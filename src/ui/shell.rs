@@ -20,6 +20,7 @@ use super::screens::lazy::{Lazy, build_in_background};
 use super::screens::people::PeopleScreen;
 use super::screens::protection::ProtectionScreen;
 use super::screens::register::RegisterScreen;
+use super::screens::reviews::ReviewsScreen;
 use super::screens::risks::RisksScreen;
 use super::screens::scope::ScopeScreen;
 use super::screens::soa::SoaScreen;
@@ -85,6 +86,7 @@ impl Shell {
             }),
             Lazy::new("People", |s| Ok(Box::new(PeopleScreen::new(s)?))),
             Lazy::new("Documents", |s| Ok(Box::new(DocumentsScreen::new(s)?))),
+            Lazy::new("Reviews", |s| Ok(Box::new(ReviewsScreen::new(s)?))),
         ];
         let dashboard = Dashboard::new(&app.reader())?;
         build_in_background(

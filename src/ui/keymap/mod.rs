@@ -120,6 +120,8 @@ pub enum Action {
     Issue,
     /// A new version of the document selected in the register of documents.
     AddVersion,
+    /// Holds the selected management review today, freezing its inputs.
+    HoldReview,
     // Before a workspace is open
     Demo,
     ClearInput,

@@ -9,6 +9,7 @@ pub mod lazy;
 pub mod people;
 pub mod protection;
 pub mod register;
+pub mod reviews;
 pub mod risks;
 pub mod scope;
 pub mod soa;
