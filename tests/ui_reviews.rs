@@ -30,10 +30,7 @@ fn the_demo_review_shows_its_frozen_inputs_and_its_actions() {
     let text = screen(&mut app, W, H);
     insta::assert_snapshot!("reviews_demo", text);
     assert!(text.contains("Management reviews (9.3)"), "{text}");
-    assert!(
-        text.contains("2025-11-28: its inputs are frozen"),
-        "{text}"
-    );
+    assert!(text.contains("2025-11-28: its inputs are frozen"), "{text}");
     assert!(text.contains("up to 2025-11-28 (the first"), "{text}");
     // Held: H does not apply, and the footer does not offer it.
     assert!(!text.contains("H hold today"), "{text}");
@@ -52,7 +49,10 @@ fn a_review_is_prepared_by_keys_held_today_and_given_an_action() {
     type_text(&mut app, "31.02.2026");
     ctrl(&mut app, 's');
     let text = screen(&mut app, W, H);
-    assert!(text.contains("Planned on: '31.02.2026' is not a date"), "{text}");
+    assert!(
+        text.contains("Planned on: '31.02.2026' is not a date"),
+        "{text}"
+    );
     for _ in 0..10 {
         press(&mut app, KeyCode::Backspace);
     }

@@ -1,6 +1,6 @@
 //! The go-to palette (`:`): every screen, grouped along the ISMS cycle, each with a letter.
 //! The letter jumps at once; typing anything else filters by name, Enter goes to the
-//! highlighted screen, Esc closes. With the digits for the first nine, every screen is at most
+//! highlighted screen, Esc closes. With the digits for the first ten, every screen is at most
 //! two keys away however many there are.
 
 use ratatui::Frame;
@@ -156,10 +156,11 @@ impl Palette {
                 lines.push(Line::styled(e.phase.title(), theme::label()));
             }
             let letter = e.letter.map_or_else(|| " ".to_string(), String::from);
-            let digit = if e.index < 9 {
-                (e.index + 1).to_string()
-            } else {
-                " ".to_string()
+            // The digits the tab bar gives: 1 to 9, then 0 for the tenth.
+            let digit = match e.index {
+                0..=8 => (e.index + 1).to_string(),
+                9 => "0".to_string(),
+                _ => " ".to_string(),
             };
             // The mark shows the highlighted line without colours too.
             let (mark, style) = if i == self.cursor {
