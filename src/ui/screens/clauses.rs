@@ -137,6 +137,15 @@ impl ClauseContext {
                         count(c.measurements, "result", "results")
                     ),
                 ),
+                (
+                    WorkspaceEvidence::ManagementReviews,
+                    format!(
+                        "management reviews: {}, {} held; {} open",
+                        count(c.reviews, "review", "reviews"),
+                        c.held_reviews,
+                        count(c.open_review_actions, "action", "actions")
+                    ),
+                ),
             ],
         }))
     }
