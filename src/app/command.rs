@@ -139,7 +139,8 @@ pub enum Command {
     /// A management review prepared (id 0) or changed: participants, notes and decisions; a
     /// held one keeps the inputs it froze.
     SaveReview(Box<Review>),
-    /// Holds the review today: its inputs, as the registers stand, are frozen into it.
+    /// Holds the review today: the built-in measures of the objectives are recorded, then its
+    /// inputs, as the registers stand, are frozen into it.
     HoldReview(i64),
     /// Deletes a review being prepared with its actions (a held one is kept).
     DeleteReview(i64),
@@ -333,7 +334,7 @@ impl Command {
                 Saved::Measurement(w.record_builtin_measure(id, today)?)
             }
             Self::SaveReview(r) => Saved::Review(Box::new(w.save_review(*r)?)),
-            Self::HoldReview(id) => Saved::Review(Box::new(w.hold_review(id, today)?)),
+            Self::HoldReview(id) => Saved::Review(Box::new(w.hold_review_today(id, today)?)),
             Self::DeleteReview(id) => nothing(w.delete_review(id))?,
             Self::SaveReviewAction(a) => Saved::ReviewAction(w.save_review_action(a)?),
             Self::DeleteReviewAction(id) => nothing(w.delete_review_action(id))?,

@@ -531,7 +531,7 @@ fn objectives_and_measurements_go_through_commands_and_a_built_in_measure_is_rec
 
 #[test]
 fn a_review_is_prepared_held_today_with_its_inputs_frozen_and_its_actions_carried() {
-    use crate::domain::review::{Input, Review, ReviewAction, ReviewActionStatus, field};
+    use crate::domain::review::{Input, Inputs, Review, ReviewAction, ReviewActionStatus, field};
     use crate::domain::scope::{ContextIssue, IssueKind};
     let (_dir, mut app) = session();
     let today = NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
@@ -553,14 +553,36 @@ fn a_review_is_prepared_held_today_with_its_inputs_frozen_and_its_actions_carrie
         "NIS2 in force",
     )))
     .unwrap();
+    // An objective with a built-in measure, not yet measured.
+    use crate::domain::objective::{BuiltinMeasure, Direction, SecurityObjective};
+    app.apply(Command::SaveObjective(SecurityObjective {
+        builtin: Some(BuiltinMeasure::ActionsOverdue),
+        target: Some(0.0),
+        direction: Direction::AtMost,
+        ..SecurityObjective::new("No treatment action overdue", today)
+    }))
+    .unwrap();
     // Preparing: the inputs as the registers stand, the new issue among them.
     let prepared = app.reader().review_inputs(&r, today).unwrap();
     assert_eq!(prepared.issues.len(), 1);
     assert_eq!(prepared.to, today);
+    assert_eq!(prepared.performance.objectives[0].latest, None);
     let Saved::Review(held) = app.apply(Command::HoldReview(r.id)).unwrap() else {
         panic!("not a review")
     };
     assert_eq!(held.held_on, Some(today));
+    // Holding recorded today's value of the built-in measure, and froze it with the rest.
+    let frozen = held.inputs.clone().unwrap();
+    assert_eq!(
+        frozen.performance.objectives[0].latest.as_deref(),
+        Some("0 actions")
+    );
+    assert_eq!(frozen.performance.objectives[0].meets, Some(true));
+    assert_eq!(app.reader().measurements().unwrap().len(), 1);
+    let prepared = Inputs {
+        performance: frozen.performance.clone(),
+        ..prepared
+    };
     assert_eq!(held.inputs, Some(prepared.clone()));
     let held = *held;
     // An issue added after the review reaches the next one, not the held one.

@@ -15,6 +15,7 @@ use super::risks::{all_acceptances, all_actions, all_risks};
 use super::sql::{all, next_number, parse, rows};
 use super::{Result, Store, StoreError, Writer};
 use crate::domain::ValidationError;
+use crate::domain::objective::ObjectiveStatus;
 use crate::domain::reference::RefKind;
 use crate::domain::review::inputs::{self, Logged, Sources};
 use crate::domain::review::{Inputs, Review, ReviewAction, action_reference, field};
@@ -274,6 +275,24 @@ impl Writer<'_> {
             Some(&after),
         )?;
         Ok(after)
+    }
+
+    /// Holds review `id` today as management does: first today's value of every built-in
+    /// measure of an objective pursued (9.1, recorded at each management review; one with
+    /// nothing to measure yet is left out), then the review with its inputs frozen, all in
+    /// this edit.
+    pub fn hold_review_today(&mut self, id: i64, today: NaiveDate) -> Result<Review> {
+        let objectives = all_objectives(&self.tx)?;
+        for o in objectives
+            .iter()
+            .filter(|o| o.builtin.is_some() && o.status != ObjectiveStatus::Withdrawn)
+        {
+            match self.record_builtin_measure(o.id, today) {
+                Ok(_) | Err(StoreError::Invalid(_)) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        self.hold_review(id, today)
     }
 
     /// A review of an imported workspace: its number kept, its names made people's.
