@@ -34,6 +34,20 @@ fn the_demo_review_shows_its_frozen_inputs_and_its_actions() {
     assert!(text.contains("up to 2025-11-28 (the first"), "{text}");
     // Held: H does not apply, and the footer does not offer it.
     assert!(!text.contains("H hold today"), "{text}");
+    // x offers the selected review's minutes, named after it, and writes them.
+    press(&mut app, KeyCode::Char('x'));
+    let text = screen(&mut app, W, H);
+    assert!(text.contains("Management review minutes"), "{text}");
+    assert!(
+        text.contains("nordwind-logistik-review-mr-001-2026-03-31.xlsx"),
+        "{text}"
+    );
+    ctrl(&mut app, 's');
+    assert!(
+        dir.path()
+            .join("nordwind-logistik-review-mr-001-2026-03-31.xlsx")
+            .exists()
+    );
     press(&mut app, KeyCode::Right);
     let text = screen(&mut app, W, H);
     assert!(text.contains("MR-001/3"), "{text}");

@@ -15,7 +15,7 @@ use crate::domain::file_name::{export_stem, minutes_stem};
 use crate::domain::reference::RefKind;
 /// What can be exported, as screens name it when they offer an export ([`ExportChoice`]).
 pub use crate::report::export::What;
-use crate::report::export::{ExportFormat, export_minutes, export_with};
+use crate::report::export::{ExportFormat, export_minutes, export_review, export_with};
 use crate::store::{Existing, Store};
 use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::screens::Status;
@@ -39,6 +39,8 @@ pub struct ExportChoice {
     pub what: What,
     /// The workshop whose minutes (`W-<number>`); `None`: the latest.
     pub workshop: Option<u32>,
+    /// The management review whose minutes (`MR-<number>`); `None`: the latest.
+    pub review: Option<u32>,
 }
 
 pub struct ExportDialog {
@@ -46,6 +48,8 @@ pub struct ExportDialog {
     /// The workshop whose minutes are exported, when the minutes are chosen; `None`: the
     /// latest.
     workshop: Option<u32>,
+    /// The review whose minutes are exported, when a review is chosen; `None`: the latest.
+    review: Option<u32>,
     /// The question before files are replaced, with the export it would then write.
     replacing: Option<(Confirm, Export)>,
     naming: Naming,
@@ -66,11 +70,23 @@ pub struct Naming {
 
 impl Naming {
     /// `nordwind-logistik-soa-v3-2026-03-31.xlsx`; without an extension for a folder of files.
-    fn file_name(&self, what: What, format: ExportFormat, workshop: Option<u32>) -> String {
-        let stem = match workshop.or(self.latest_workshop) {
-            Some(number) if what == What::Minutes => minutes_stem(
+    fn file_name(
+        &self,
+        what: What,
+        format: ExportFormat,
+        workshop: Option<u32>,
+        review: Option<u32>,
+    ) -> String {
+        let stem = match (workshop.or(self.latest_workshop), review) {
+            (Some(number), _) if what == What::Minutes => minutes_stem(
                 &self.organisation,
                 &RefKind::Workshop.format(number),
+                self.today,
+            ),
+            (_, Some(number)) if what == What::Review => export_stem(
+                &self.organisation,
+                &format!("review {}", RefKind::Review.format(number)),
+                None,
                 self.today,
             ),
             _ => export_stem(
@@ -126,8 +142,9 @@ impl ExportDialog {
         });
         let what = choice.map_or(What::ALL[0], |c| c.what);
         let workshop = choice.and_then(|c| c.workshop);
+        let review = choice.and_then(|c| c.review);
         let format = what.formats()[0];
-        let proposed = naming.file_name(what, format, workshop);
+        let proposed = naming.file_name(what, format, workshop, review);
         fn index<T: PartialEq>(all: &[T], v: T) -> usize {
             all.iter().position(|x| *x == v).unwrap_or(0)
         }
@@ -159,6 +176,7 @@ impl ExportDialog {
         Self {
             form,
             workshop,
+            review,
             replacing: None,
             naming,
             proposed,
@@ -181,9 +199,9 @@ impl ExportDialog {
 
     /// Proposes the file name anew after what or format changed, unless the user typed one.
     fn follow_choices(&mut self) {
-        let proposal = self
-            .naming
-            .file_name(self.what(), self.format(), self.workshop);
+        let proposal =
+            self.naming
+                .file_name(self.what(), self.format(), self.workshop, self.review);
         if proposal != self.proposed && self.form.value(field::FILE_NAME).trim() == self.proposed {
             self.form.set_text(field::FILE_NAME, &proposal);
             self.proposed = proposal;
@@ -290,6 +308,8 @@ impl ExportDialog {
         let out = chosen.folder.join(&chosen.name);
         let written = if chosen.what == What::Minutes {
             export_minutes(store, self.workshop, chosen.format, &out, today, existing)
+        } else if chosen.what == What::Review {
+            export_review(store, self.review, chosen.format, &out, today, existing)
         } else {
             export_with(store, chosen.what, chosen.format, &out, today, existing)
         };

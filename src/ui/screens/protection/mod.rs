@@ -547,6 +547,7 @@ impl ProtectionScreen {
                     ctx.export = Some(ExportChoice {
                         what: What::Minutes,
                         workshop: Some(number),
+                        review: None,
                     });
                     self.modal = Modal::Minutes { view, number };
                 } else if let HistoryEvent::Stay = view.handle_key(key) {
@@ -729,10 +730,12 @@ impl Screen for ProtectionScreen {
             ProtectionView::Questions => Some(ExportChoice {
                 what: What::Questions,
                 workshop: None,
+                review: None,
             }),
             ProtectionView::Workshops => Some(ExportChoice {
                 what: What::Minutes,
                 workshop: self.workshop_list.selected().map(|r| r.workshop.number),
+                review: None,
             }),
         }
     }

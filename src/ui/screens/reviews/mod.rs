@@ -1,7 +1,7 @@
 //! The Reviews screen (9.3): the management reviews and the actions they decided, switched with
 //! ← and →. A review being prepared shows its inputs a) to g) as the registers stand today; `H`
 //! holds it today, freezing them into the record. `n` in Actions adds an action to the review
-//! selected in Reviews.
+//! selected in Reviews; `x` offers the selected review's minutes.
 
 mod records;
 
@@ -157,10 +157,11 @@ impl Screen for ReviewsScreen {
     }
 
     fn export_choice(&self) -> Option<ExportChoice> {
-        // The latest review's minutes: the one held last, or the next being prepared.
+        // The selected review's minutes (the latest when none is selected).
         Some(ExportChoice {
             what: What::Review,
             workshop: None,
+            review: self.reviews.selected().map(|r| r.review.number),
         })
     }
 
