@@ -86,7 +86,18 @@ fn a_review_is_prepared_by_keys_held_today_and_given_an_action() {
     assert!(text.contains("after 2025-11-28 up to 2026-03-31"), "{text}");
     assert!(text.contains("3 actions, 0 overdue"), "{text}");
     assert!(text.contains("H hold today"), "{text}");
+    // Holding asks first; n keeps it prepared, y holds it.
     press(&mut app, KeyCode::Char('H'));
+    let text = screen(&mut app, W, H);
+    assert!(
+        text.contains("Hold MR-002 Management review 2026 today?"),
+        "{text}"
+    );
+    assert!(text.contains("y hold today"), "{text}");
+    press(&mut app, KeyCode::Char('n'));
+    assert!(screen(&mut app, W, H).contains("H hold today"));
+    press(&mut app, KeyCode::Char('H'));
+    press(&mut app, KeyCode::Char('y'));
     let text = screen(&mut app, W, H);
     assert!(text.contains("MR-002 held today"), "{text}");
     let store = Store::open_read_only(&path).unwrap();

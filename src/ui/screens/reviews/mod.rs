@@ -1,6 +1,6 @@
 //! The Reviews screen (9.3): the management reviews and the actions they decided, switched with
 //! ← and →. A review being prepared shows its inputs a) to g) as the registers stand today; `H`
-//! holds it today, freezing them into the record. `n` in Actions adds an action to the review
+//! holds it today (after a question: it is for good), freezing them into the record. `n` in Actions adds an action to the review
 //! selected in Reviews; `x` offers the selected review's minutes.
 
 mod records;
@@ -18,6 +18,7 @@ use crate::app::{Command, Error, Reader};
 use crate::report::export::What;
 use crate::ui::export::ExportChoice;
 use crate::ui::keymap::{self, Action, Active, Context};
+use crate::ui::widgets::Confirm;
 
 views::views!(
     /// The views of the Reviews screen.
@@ -31,6 +32,8 @@ pub struct ReviewsScreen {
     views: ViewBar<ReviewsView>,
     reviews: RegisterView<ReviewRow>,
     actions: RegisterView<ActionRow>,
+    /// Asked before a review is held: holding freezes it for good.
+    holding: Option<Confirm>,
 }
 
 impl ReviewsScreen {
@@ -39,10 +42,14 @@ impl ReviewsScreen {
             views: ViewBar::new(true),
             reviews: RegisterView::new("Management reviews (9.3)", data)?,
             actions: RegisterView::new("Review actions (input a) of the next review)", data)?,
+            holding: None,
         })
     }
 
     fn captures(&self) -> bool {
+        if self.holding.is_some() {
+            return true;
+        }
         if self.views.current == ReviewsView::Reviews {
             self.reviews.captures_input()
         } else {
@@ -84,6 +91,21 @@ impl Screen for ReviewsScreen {
     }
 
     fn handle_key(&mut self, key: KeyEvent, ctx: &mut Ctx<'_>) -> Handled {
+        if self.holding.is_some() {
+            match keymap::action(Context::ConfirmDelete, &key) {
+                Some(Action::Yes) => {
+                    self.holding = None;
+                    let before = ctx.app.generation();
+                    self.hold(ctx);
+                    if ctx.app.generation() != before {
+                        self.reload_both(ctx);
+                    }
+                }
+                Some(Action::No) => self.holding = None,
+                _ => {}
+            }
+            return Handled::Yes;
+        }
         if !self.captures() && self.views.switch(key) {
             return Handled::Yes;
         }
@@ -94,10 +116,23 @@ impl Screen for ReviewsScreen {
             if self.views.current == ReviewsView::Reviews
                 && keymap::action(Context::ReviewRegister, &key) == Some(Action::HoldReview)
             {
-                let before = ctx.app.generation();
-                self.hold(ctx);
-                if ctx.app.generation() != before {
-                    self.reload_both(ctx);
+                if let Some(row) = self.reviews.selected() {
+                    let r = &row.review;
+                    if r.is_held() {
+                        *ctx.status = Status::Error(format!(
+                            "{} was held on {}; its inputs are frozen",
+                            r.reference(),
+                            r.held_on.map_or_else(String::new, |d| d.to_string())
+                        ));
+                    } else {
+                        self.holding = Some(Confirm {
+                            question: format!(
+                                "Hold {} today? Its inputs are frozen as they stand, the built-in \
+                                 measures recorded, and a held review is kept for good.",
+                                r.label()
+                            ),
+                        });
+                    }
                 }
                 return Handled::Yes;
             }
@@ -166,6 +201,12 @@ impl Screen for ReviewsScreen {
     }
 
     fn contexts(&self) -> Active {
+        if self.holding.is_some() {
+            let mut active = Active::of(vec![Context::ConfirmDelete]);
+            active.renamed.push((Action::Yes, "hold today"));
+            active.renamed.push((Action::No, "not yet"));
+            return active;
+        }
         if self.captures() {
             return if self.views.current == ReviewsView::Reviews {
                 self.reviews.contexts()
@@ -198,6 +239,9 @@ impl Screen for ReviewsScreen {
             self.reviews.render(frame, body, true);
         } else {
             self.actions.render(frame, body, true);
+        }
+        if let Some(confirm) = &self.holding {
+            confirm.render(frame, area);
         }
     }
 }
