@@ -171,15 +171,12 @@ pub(super) fn fill_audits(w: &mut Writer<'_>) -> Result<(), StoreError> {
         let raised = w.raise_nonconformity(finding, date(RAISED_ON)?)?;
         let (description, owner, due_on, status) = row.action;
         let (reviewed_on, reviewed_by, note) = row.review;
-        let review = match maybe_date(reviewed_on)? {
-            Some(on_date) => Some(EffectivenessReview {
-                on_date,
-                by: reviewed_by.into(),
-                effective: true,
-                note: note.into(),
-            }),
-            None => None,
-        };
+        let review = maybe_date(reviewed_on)?.map(|on_date| EffectivenessReview {
+            on_date,
+            by: reviewed_by.into(),
+            effective: true,
+            note: note.into(),
+        });
         let closed_on = review.as_ref().map(|r| r.on_date);
         w.save_nonconformity(crate::domain::nonconformity::Nonconformity {
             correction: row.correction.into(),
