@@ -93,6 +93,19 @@ pub enum Command {
         #[arg(long)]
         rules: bool,
     },
+    /// List what falls due or is overdue, oldest first, with its owner: risk reviews, treatment
+    /// and corrective actions, the end of acceptances, document reviews, competence evidence
+    /// and awareness, audits, questions. For a weekly mail from cron.
+    Due {
+        /// The workspace; defaults to --db, ISMS_DB or the default workspace.
+        file: Option<PathBuf>,
+        /// Days ahead of today to include; what is overdue is always listed.
+        #[arg(long, default_value_t = 30)]
+        within: u32,
+        /// text (an aligned table), json or csv.
+        #[arg(long, default_value = "text")]
+        format: String,
+    },
     /// Print a register: scope, parties, issues, assets, risks, actions, controls, soa, clauses,
     /// questions (the questions of workshops, open ones first, answered ones included),
     /// workshops (when each ran, who attended, what it changed), people (with the roles they

@@ -260,6 +260,29 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let (organisation, ws, today) = workspace.map_err(Unreadable)?;
             return check::report(&mut out, &organisation, &ws, format, fail_on, today);
         }
+        Some(Command::Due {
+            file,
+            within,
+            format,
+        }) => {
+            let format = match format.trim().to_lowercase().as_str() {
+                "text" | "table" => Format::Table,
+                "json" => Format::Json,
+                "csv" => Format::Csv,
+                other => bail!(
+                    "--format: '{}' is not known; expected text, json or csv",
+                    crate::domain::text::shown(other)
+                ),
+            };
+            let path = workspace(file, cli.db)?;
+            let store = open_to_read(&path, cli.read_only)?;
+            let today = store.today();
+            let items = crate::domain::due::within(&store.workspace()?, today, within);
+            let table = listing::due::due(&items, today);
+            let mut buffered = std::io::BufWriter::new(&mut out);
+            listing::write(&mut buffered, &table, format)?;
+            buffered.flush()?;
+        }
         Some(Command::List { register, format }) => {
             // Parsed here, not by clap, so that a wrong name is a one-line error with exit code 1.
             let register: Register = register.parse().context("register")?;

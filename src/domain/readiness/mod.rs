@@ -376,4 +376,4 @@ fn in_sentence(label: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -29,6 +29,7 @@
 
 mod audits;
 mod documents;
+pub mod due;
 mod people;
 mod questions;
 mod risks;
