@@ -288,6 +288,20 @@ impl AuditFinding {
     }
 }
 
+/// The latest audit by its date ([`Audit::date`]: held, else reported, else planned); an audit
+/// without any date comes before every dated one, and the higher number wins a tie. This is
+/// the audit whose report is exported when none is named.
+pub fn latest(audits: &[Audit]) -> Option<&Audit> {
+    audits.iter().max_by_key(|a| (a.date(), a.number))
+}
+
+/// The references of `audits` in their order, for a message naming which exist: `AU-001,
+/// AU-002`.
+pub fn references(audits: &[Audit]) -> String {
+    let refs: Vec<String> = audits.iter().map(Audit::reference).collect();
+    refs.join(", ")
+}
+
 /// A finding's reference: `AU-003/2`, the second finding of `AU-003`.
 pub fn finding_reference(audit_number: u32, finding_number: u32) -> String {
     format!("{}/{finding_number}", RefKind::Audit.format(audit_number))

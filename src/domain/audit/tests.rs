@@ -241,3 +241,33 @@ fn an_auditor_who_owns_a_control_in_scope_audits_their_own_work() {
     };
     assert!(own_work(&external, &owners).is_empty());
 }
+
+#[test]
+fn the_latest_audit_is_the_one_dated_last_whatever_its_number() {
+    let planned = Audit {
+        number: 3,
+        planned_on: Some(d("2026-01-10")),
+        ..Audit::new("Planned, undated held", AuditKind::Internal)
+    };
+    let undated = Audit {
+        number: 4,
+        ..Audit::new("Not yet dated", AuditKind::External)
+    };
+    let audits = vec![
+        audit(1, "2025-11-10", &[], &[]),
+        audit(2, "2024-11-10", &[], &[]),
+        planned,
+        undated,
+    ];
+    assert_eq!(latest(&audits).map(|a| a.number), Some(3));
+    assert_eq!(latest(&audits[..2]).map(|a| a.number), Some(1));
+    // The same day: the higher number.
+    let tie = vec![
+        audit(2, "2025-11-10", &[], &[]),
+        audit(1, "2025-11-10", &[], &[]),
+    ];
+    assert_eq!(latest(&tie).map(|a| a.number), Some(2));
+    assert_eq!(latest(&audits[3..]).map(|a| a.number), Some(4));
+    assert!(latest(&[]).is_none());
+    assert_eq!(references(&audits[..2]), "AU-001, AU-002");
+}

@@ -1,7 +1,10 @@
 //! Clause rules (4-10): the documented information a clause requires is in the register of
 //! documents (a document in force linked to the clause) or in the workspace itself, and the
 //! checklist is done. "Not documented, not done." A missing document of the ISMS's core
-//! processes is major (CLAUSE-003), any other minor (CLAUSE-001): one grade per rule.
+//! processes is major (CLAUSE-003), any other minor (CLAUSE-001): one grade per rule. The audit
+//! programme (9.2.2) and the register of nonconformities (10.2) hold their clauses' documented
+//! information once they have records; without any reported internal audit, AUDIT-001 reports
+//! the gap of 9.2.2, once.
 
 use super::{Basis, Finding, Rule, Severity, Workspace, in_sentence};
 use crate::domain::audit::AuditKind;
@@ -39,7 +42,11 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Finding>) {
     for clause in ws.clauses.iter().filter(|c| is_tracked(ws, c)) {
         let documents = clause.mandatory_documents();
         let linked = !document::for_clause(&ws.documents, &clause.number).is_empty();
-        if !documents.is_empty() && !linked && !held_by_workspace(ws, &clause.number) {
+        if !documents.is_empty()
+            && !linked
+            && !held_by_workspace(ws, &clause.number)
+            && !left_to_audit_rules(ws, &clause.number)
+        {
             let documents: Vec<String> = documents.iter().map(|d| in_text(d)).collect();
             let rule = if missing_document_is_major(&clause.number) {
                 &NO_CORE_DOCUMENT
@@ -94,19 +101,35 @@ fn is_tracked(ws: &Workspace, clause: &ClauseItem) -> bool {
 /// Whether this workspace holds all of a clause's documented information itself: the clause
 /// names parts of the workspace as its evidence, and each of them has content (a written ISMS
 /// scope, risks in the register, an issued SoA, actions in the plan).
-fn held_by_workspace(ws: &Workspace, number: &str) -> bool {
+pub fn held_by_workspace(ws: &Workspace, number: &str) -> bool {
     let parts = workspace_evidence(number);
-    !parts.is_empty()
-        && parts.iter().all(|part| match part {
-            WorkspaceEvidence::ScopeStatement => !ws.statements.isms_scope.trim().is_empty(),
-            WorkspaceEvidence::Methodology => !ws.methodology.levels.is_empty(),
-            WorkspaceEvidence::RiskRegister => !ws.risks.is_empty(),
-            WorkspaceEvidence::Soa => !ws.versions.is_empty(),
-            WorkspaceEvidence::TreatmentPlan => !ws.actions.is_empty(),
-            WorkspaceEvidence::AuditProgramme => ws
-                .audits
-                .iter()
-                .any(|a| a.kind == AuditKind::Internal && a.is_reported()),
-            WorkspaceEvidence::NonconformityRegister => !ws.nonconformities.is_empty(),
-        })
+    !parts.is_empty() && parts.iter().all(|&part| holds(ws, part))
+}
+
+/// Whether `part` of this workspace has content: a written ISMS scope, risks in the register,
+/// an issued SoA, actions in the plan, a reported internal audit, a nonconformity recorded.
+pub fn holds(ws: &Workspace, part: WorkspaceEvidence) -> bool {
+    match part {
+        WorkspaceEvidence::ScopeStatement => !ws.statements.isms_scope.trim().is_empty(),
+        WorkspaceEvidence::Methodology => !ws.methodology.levels.is_empty(),
+        WorkspaceEvidence::RiskRegister => !ws.risks.is_empty(),
+        WorkspaceEvidence::Soa => !ws.versions.is_empty(),
+        WorkspaceEvidence::TreatmentPlan => !ws.actions.is_empty(),
+        WorkspaceEvidence::AuditProgramme => any_internal_audit_reported(ws),
+        WorkspaceEvidence::NonconformityRegister => !ws.nonconformities.is_empty(),
+    }
+}
+
+fn any_internal_audit_reported(ws: &Workspace) -> bool {
+    ws.audits
+        .iter()
+        .any(|a| a.kind == AuditKind::Internal && a.is_reported())
+}
+
+/// Whether the missing documented information of clause `number` is a gap the audit rules
+/// report already: the audit programme holds 9.2.2's once an internal audit is reported, and
+/// until one is, AUDIT-001 (major, like CLAUSE-003) says so. One finding per gap.
+fn left_to_audit_rules(ws: &Workspace, number: &str) -> bool {
+    workspace_evidence(number).contains(&WorkspaceEvidence::AuditProgramme)
+        && !any_internal_audit_reported(ws)
 }

@@ -8,6 +8,8 @@
 mod assets;
 mod audits;
 mod clauses;
+
+pub use clauses::{held_by_workspace, holds};
 mod documents;
 mod people;
 mod risks;

@@ -18,7 +18,8 @@
 //! the custom control that covers an excluded control, or null; `documents` are the documents
 //! of the register that evidence the control (`D-001`), as an action's `documents` are those it
 //! names. A clause lists the `mandatory_documents` it requires next to the `documents` of the
-//! register that hold them; a document lists its `clauses`, `controls` and `actions`, and its
+//! register that hold them and the parts of the workspace that hold them (`held_in_workspace`:
+//! an issued SoA, a reported internal audit, recorded nonconformities...); a document lists its `clauses`, `controls` and `actions`, and its
 //! `next_review`. A workshop question lists open ones first and the answered ones after:
 //! `resolved_at` is null while it is open,
 //! `workshop` the workshop it was noted in (`W-001`) and `overdue` whether it is open past its
@@ -40,7 +41,9 @@ use std::io::Write;
 use chrono::NaiveDate;
 use serde_json::{Map, Value, json};
 
+use crate::domain::clause::workspace_evidence;
 use crate::domain::protection::{EffectiveNeed, NeedSource, effective_needs};
+use crate::domain::readiness;
 use crate::domain::reference::RefKind;
 use crate::domain::soa::{
     Applicability, applicability, reasons_with_derived, status_code, treated_risks_by_control,
@@ -67,10 +70,21 @@ string_enum!(
         Competence => "competence", "Competence and awareness",
         Documents => "documents", "Documents",
         Audits => "audits", "Audits",
-        AuditFindings => "audit-findings", "Audit findings",
+        AuditFindings => "findings", "Audit findings",
         Nonconformities => "nonconformities", "Nonconformities",
     }
 );
+
+impl Register {
+    /// The register `name` names: its code or label, or `audit-findings`, the name the audit
+    /// findings were first listed under.
+    pub fn named(name: &str) -> Result<Self, crate::domain::enums::UnknownValue> {
+        if name.trim().eq_ignore_ascii_case("audit-findings") {
+            return Ok(Register::AuditFindings);
+        }
+        name.parse()
+    }
+}
 
 string_enum!(
     Format {
@@ -371,9 +385,13 @@ fn clauses(store: &Store) -> Result<Listing, StoreError> {
         "evidence",
         "documents",
         "mandatory_documents",
+        "held_in_workspace",
     ]);
-    let documents = store.documents()?;
-    for c in store.clauses()? {
+    // What the workspace itself holds (an issued SoA, a reported internal audit, recorded
+    // nonconformities...) is the readiness check's answer, so the checklist and the check agree.
+    let ws = store.workspace()?;
+    let documents = &ws.documents;
+    for c in &ws.clauses {
         let held: Vec<String> = documents
             .iter()
             .filter(|d| d.clauses.contains(&c.number))
@@ -387,6 +405,13 @@ fn clauses(store: &Store) -> Result<Listing, StoreError> {
             json!(c.evidence),
             json!(held),
             json!(c.mandatory_documents()),
+            json!(
+                workspace_evidence(&c.number)
+                    .iter()
+                    .filter(|&&part| readiness::holds(&ws, part))
+                    .map(|part| part.label())
+                    .collect::<Vec<_>>()
+            ),
         ]);
     }
     Ok(l)
