@@ -87,7 +87,9 @@ fn db_option_and_environment_choose_the_workspace() {
     assert!(out.status.success());
     let csv = String::from_utf8(out.stdout).unwrap();
     assert!(
-        csv.starts_with("number,title,status,note,evidence,documents,mandatory_documents\n"),
+        csv.starts_with(
+            "number,title,status,note,evidence,documents,mandatory_documents,held_in_workspace\n"
+        ),
         "{csv}"
     );
     assert!(csv.contains("6.1.2,"), "{csv}");

@@ -6,7 +6,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use calamine::{Data, Reader, Xlsx, open_workbook};
+use calamine::{Data, DataType, Reader, Xlsx, open_workbook};
 use common::{Sandbox, workspace_with_audits};
 
 fn db(p: &Path) -> &str {
@@ -127,7 +127,7 @@ fn the_nonconformities_export_holds_the_register_its_actions_and_reviews() {
         "AU-001/1",
         "Actions open",
         "NC-002",
-        "Reviewed effective",
+        "Closed",
         "Every laptop reports encryption on.",
         "Corrective actions",
         "Quarterly restore test in the backup procedure",

@@ -302,6 +302,16 @@ pub fn references(audits: &[Audit]) -> String {
     refs.join(", ")
 }
 
+/// Whether a finding's `requirement` names a clause of 4-10 the catalogue has (`9.2`, `10.2`)
+/// rather than an Annex A control kept without its `A.` (`8.13`). A finding keeps no kind, so a
+/// number that is both (`8.2`) reads as the clause.
+pub fn names_clause(requirement: &str) -> bool {
+    is_clause_number(requirement)
+        && super::catalog::clauses()
+            .iter()
+            .any(|c| c.number == requirement)
+}
+
 /// A finding's reference: `AU-003/2`, the second finding of `AU-003`.
 pub fn finding_reference(audit_number: u32, finding_number: u32) -> String {
     format!("{}/{finding_number}", RefKind::Audit.format(audit_number))

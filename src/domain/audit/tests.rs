@@ -271,3 +271,16 @@ fn the_latest_audit_is_the_one_dated_last_whatever_its_number() {
     assert!(latest(&[]).is_none());
     assert_eq!(references(&audits[..2]), "AU-001, AU-002");
 }
+
+#[test]
+fn a_requirement_names_a_clause_only_when_the_catalogue_has_that_clause() {
+    assert!(names_clause("9.2"));
+    assert!(names_clause("10.2"));
+    assert!(
+        names_clause("8.2"),
+        "clause 8.2 and control A.8.2: the clause"
+    );
+    assert!(!names_clause("8.13"), "no clause 8.13: the control A.8.13");
+    assert!(!names_clause("C-001"));
+    assert!(!names_clause(""));
+}

@@ -12,7 +12,7 @@ use super::heading::item_value_table;
 use super::tables::{Cell, Column, Table};
 use super::{Document, ExportError, Heading};
 use crate::domain::audit::{
-    self, Audit, AuditFinding, FindingGrade, finding_reference, is_clause_number,
+    self, Audit, AuditFinding, FindingGrade, finding_reference, names_clause,
 };
 use crate::domain::control::display_ref;
 use crate::domain::nonconformity::Nonconformity;
@@ -93,16 +93,17 @@ impl Titles {
         })
     }
 
-    /// The number as shown (`9.2`, `A.8.13`) and its short title, if the catalogue knows it.
-    fn named(&self, item: &str) -> (String, Option<&str>) {
-        if is_clause_number(item) {
-            (item.to_string(), self.clauses.get(item).map(String::as_str))
-        } else {
-            (
-                display_ref(item),
-                self.controls.get(item).map(String::as_str),
-            )
-        }
+    /// A clause's number and its short title, if the catalogue knows it.
+    fn clause(&self, number: &str) -> (String, Option<&str>) {
+        (
+            number.to_string(),
+            self.clauses.get(number).map(String::as_str),
+        )
+    }
+
+    /// A control as shown (`A.8.13`, `C-001`) and its short title, if the catalogue knows it.
+    fn control(&self, key: &str) -> (String, Option<&str>) {
+        (display_ref(key), self.controls.get(key).map(String::as_str))
     }
 
     /// `9.2 Internal audit`, `A.8.13 Information backup`, or what the audit names when the
@@ -111,7 +112,12 @@ impl Titles {
         if item.is_empty() {
             return String::new();
         }
-        match self.named(item) {
+        let named = if names_clause(item) {
+            self.clause(item)
+        } else {
+            self.control(item)
+        };
+        match named {
             (shown, Some(title)) => format!("{shown} {title}"),
             (shown, None) => shown,
         }
@@ -180,12 +186,11 @@ fn table(name: &'static str, title: &str, headers: &[&str], rows: Vec<Vec<Cell>>
 
 /// The clauses, then the controls the audit covers, each with its short title.
 fn scope(a: &Audit, titles: &Titles) -> Table {
-    let clauses = a.clauses.iter().map(|c| ("Clause", c));
-    let controls = a.controls.iter().map(|c| ("Control", c));
+    let clauses = a.clauses.iter().map(|c| ("Clause", titles.clause(c)));
+    let controls = a.controls.iter().map(|c| ("Control", titles.control(c)));
     let rows = clauses
         .chain(controls)
-        .map(|(kind, item)| {
-            let (shown, title) = titles.named(item);
+        .map(|(kind, (shown, title))| {
             vec![
                 Cell::Text(kind.to_string()),
                 Cell::Text(shown),

@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 
 use super::{Document, What};
 use crate::domain::asset::{AssetCategory, AssetKind};
-use crate::domain::audit::{AuditKind, AuditStatus, FindingGrade, is_clause_number};
+use crate::domain::audit::{AuditKind, AuditStatus, FindingGrade, names_clause};
 use crate::domain::clause::ClauseStatus;
 use crate::domain::control::{Theme, display_ref};
 use crate::domain::document::{DocKind, DocStatus};
@@ -343,7 +343,7 @@ fn label(register: Register, column: &str, code: &str) -> String {
         (R::Audits, "status") => of(code, AuditStatus::label),
         (R::Audits, "controls") => return display_ref(code),
         (R::AuditFindings, "grade") => of(code, FindingGrade::label),
-        (R::AuditFindings, "requirement") if !is_clause_number(code) => {
+        (R::AuditFindings, "requirement") if !names_clause(code) => {
             return display_ref(code);
         }
         (R::Nonconformities, "source") => of(code, NcSource::label),
