@@ -246,7 +246,11 @@ fn the_menu_exports_the_latest_audit_report_and_the_nonconformities() {
     // Named after the latest audit by date: AU-002, planned for June.
     assert!(form.contains("acme-audit-au-002-2026-03-31.xlsx"), "{form}");
     ctrl(&mut app, 's');
-    assert!(dir.path().join("acme-audit-au-002-2026-03-31.xlsx").is_file());
+    assert!(
+        dir.path()
+            .join("acme-audit-au-002-2026-03-31.xlsx")
+            .is_file()
+    );
     assert!(screen(&mut app, 120, 34).contains("Exported Audit report"));
     press(&mut app, KeyCode::Char('x'));
     for _ in 0..9 {

@@ -295,6 +295,14 @@ pub fn latest(audits: &[Audit]) -> Option<&Audit> {
     audits.iter().max_by_key(|a| (a.date(), a.number))
 }
 
+/// Whether an internal audit has been reported (or closed), whenever: the audit programme
+/// then has results, 9.2.2's documented information.
+pub fn any_internal_reported(audits: &[Audit]) -> bool {
+    audits
+        .iter()
+        .any(|a| a.kind == AuditKind::Internal && a.is_reported())
+}
+
 /// The references of `audits` in their order, for a message naming which exist: `AU-001,
 /// AU-002`.
 pub fn references(audits: &[Audit]) -> String {

@@ -8,8 +8,6 @@
 mod assets;
 mod audits;
 mod clauses;
-
-pub use clauses::{held_by_workspace, holds};
 mod documents;
 mod people;
 mod risks;

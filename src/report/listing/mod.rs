@@ -41,9 +41,9 @@ use std::io::Write;
 use chrono::NaiveDate;
 use serde_json::{Map, Value, json};
 
-use crate::domain::clause::workspace_evidence;
+use crate::domain::audit::any_internal_reported;
+use crate::domain::clause::Holdings;
 use crate::domain::protection::{EffectiveNeed, NeedSource, effective_needs};
-use crate::domain::readiness;
 use crate::domain::reference::RefKind;
 use crate::domain::soa::{
     Applicability, applicability, reasons_with_derived, status_code, treated_risks_by_control,
@@ -388,10 +388,19 @@ fn clauses(store: &Store) -> Result<Listing, StoreError> {
         "held_in_workspace",
     ]);
     // What the workspace itself holds (an issued SoA, a reported internal audit, recorded
-    // nonconformities...) is the readiness check's answer, so the checklist and the check agree.
-    let ws = store.workspace()?;
-    let documents = &ws.documents;
-    for c in &ws.clauses {
+    // nonconformities...), by the rule the readiness check applies, read from counts.
+    let counts = store.counts()?;
+    let holdings = Holdings {
+        scope_written: !store.scope_statements()?.isms_scope.trim().is_empty(),
+        methodology: !store.methodology()?.levels.is_empty(),
+        risks: counts.risks > 0,
+        soa_issued: !store.soa_versions()?.is_empty(),
+        actions: counts.actions > 0,
+        internal_audit_reported: any_internal_reported(&store.audits()?),
+        nonconformities: counts.nonconformities > 0,
+    };
+    let documents = store.documents()?;
+    for c in store.clauses()? {
         let held: Vec<String> = documents
             .iter()
             .filter(|d| d.clauses.contains(&c.number))
@@ -406,9 +415,9 @@ fn clauses(store: &Store) -> Result<Listing, StoreError> {
             json!(held),
             json!(c.mandatory_documents()),
             json!(
-                workspace_evidence(&c.number)
+                holdings
+                    .held_for(&c.number)
                     .iter()
-                    .filter(|&&part| readiness::holds(&ws, part))
                     .map(|part| part.label())
                     .collect::<Vec<_>>()
             ),
