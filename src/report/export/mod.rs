@@ -21,7 +21,10 @@
 //!
 //! The minutes of a workshop ([`export_minutes`], xlsx, md or html) are not registers: a cover
 //! naming the client, the workshop, when it ran and who attended, then what the room decided
-//! (see `minutes.rs`); where the others name the SoA version, they name the workshop.
+//! (see `minutes.rs`); where the others name the SoA version, they name the workshop. Nor is
+//! one audit's report ([`export_audit`], see `audit.rs`): a cover with the audit, its scope
+//! and its findings; it names the audit. The nonconformities are followed by their corrective
+//! actions, one per row (`corrective.rs`).
 //!
 //! Every export names the organisation, the date and the SoA version it reflects, and is
 //! deterministic for the same data and date: no timestamp other than `today` (and a workshop's
