@@ -109,11 +109,11 @@ pub enum Command {
     /// Print a register: scope, parties, issues, assets, risks, actions, controls, soa, clauses,
     /// questions (the questions of workshops, open ones first, answered ones included),
     /// workshops (when each ran, who attended, what it changed), people (with the roles they
-    /// hold and their awareness), roles or competence (the competence and awareness records).
-    /// workshops (when each ran, who attended, what it changed), documents (the register of
-    /// documented information: version, approval, next review, what each serves), audits (scope,
-    /// auditors, status, report), audit-findings (each graded, with its evidence and the
-    /// nonconformity it raised) or nonconformities (actions, effectiveness review, state).
+    /// hold and their awareness), roles, competence (the competence and awareness records),
+    /// documents (the register of documented information: version, approval, next review, what
+    /// each serves), audits (scope, auditors, status, report), findings (the audit findings,
+    /// each graded, with its evidence and the nonconformity it raised; also `audit-findings`) or
+    /// nonconformities (actions, effectiveness review, state).
     List {
         register: String,
         /// table, json or csv.
@@ -121,12 +121,14 @@ pub enum Command {
         format: String,
     },
     /// Write a deliverable: soa, risks, treatment-plan, assets, scope, report, questions,
-    /// people (with roles and competence records), minutes (of a workshop) or workspace.
-    /// documents, minutes (of a workshop) or workspace.
+    /// people (with roles and competence records), documents, nonconformities (with their
+    /// corrective actions and effectiveness review), audit (one audit's report), minutes (of a
+    /// workshop) or workspace.
     ///
-    /// Formats: xlsx, csv, md, html, json (the workspace: json only; minutes: xlsx, md or html).
-    /// csv writes one file per register; several registers go into the directory -o names.
-    /// Minutes are of the latest workshop unless --workshop names one. Reads the workspace only.
+    /// Formats: xlsx, csv, md, html, json (the workspace: json only; minutes and audit: xlsx, md
+    /// or html). csv writes one file per register; several registers go into the directory -o
+    /// names. Minutes are of the latest workshop unless --workshop names one; the audit report
+    /// is of the latest audit by date unless --audit names one. Reads the workspace only.
     /// Never writes onto the workspace or its own files, through a symbolic link, into a
     /// missing folder, or over an existing file unless --force replaces it.
     Export {
@@ -140,6 +142,9 @@ pub enum Command {
         /// For `minutes`: the workshop, `W-001` (else the latest).
         #[arg(long, value_name = "W-NNN")]
         workshop: Option<String>,
+        /// For `audit`: the audit, `AU-001` (else the latest by date).
+        #[arg(long, value_name = "AU-NNN")]
+        audit: Option<String>,
         /// Replace files that exist already (else the export refuses and writes nothing).
         #[arg(long)]
         force: bool,

@@ -285,7 +285,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }
         Some(Command::List { register, format }) => {
             // Parsed here, not by clap, so that a wrong name is a one-line error with exit code 1.
-            let register: Register = register.parse().context("register")?;
+            let register = Register::named(&register).context("register")?;
             let format: Format = format.parse().context("--format")?;
             let path = workspace(None, cli.db)?;
             let store = open_to_read(&path, cli.read_only)?;
@@ -300,6 +300,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             format,
             output,
             workshop,
+            audit,
             force,
         }) => {
             let path = workspace(None, cli.db)?;
@@ -307,6 +308,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 format: format.as_deref(),
                 output: &output,
                 workshop: workshop.as_deref(),
+                audit: audit.as_deref(),
                 force,
             };
             export::run(&mut out, &path, &what, to)?;

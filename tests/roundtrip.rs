@@ -722,7 +722,7 @@ fn audits_findings_and_nonconformities_round_trip_through_the_workspace_json() {
     let doc = export_json(&sb, &original);
     let (copy, run) = import_json(&sb, &doc, "copy");
     run.success();
-    for register in ["audits", "audit-findings", "nonconformities"] {
+    for register in ["audits", "findings", "audit-findings", "nonconformities"] {
         assert_eq!(
             list(&sb, &copy, register),
             list(&sb, &original, register),

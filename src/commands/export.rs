@@ -1,12 +1,17 @@
-//! `isms export WHAT --format F -o PATH [--workshop W-001]`: writes a deliverable from the
-//! workspace, opened read-only, and prints the files written.
+//! `isms export WHAT --format F -o PATH [--workshop W-001] [--audit AU-001]`: writes a
+//! deliverable from the workspace, opened read-only, and prints the files written.
 
 use std::io::Write;
 use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
-use crate::report::export::{ExportFormat, What, export_minutes, export_with};
+use crate::domain::reference::RefKind;
+use crate::domain::text;
+
+use crate::report::export::{
+    ExportError, ExportFormat, What, export_audit, export_minutes, export_with,
+};
 use crate::store::Existing;
 
 /// Where and how one export is written, as the command line gives it.
@@ -15,6 +20,8 @@ pub struct To<'a> {
     pub output: &'a Path,
     /// `--workshop`: the minutes of this workshop.
     pub workshop: Option<&'a str>,
+    /// `--audit`: the report of this audit.
+    pub audit: Option<&'a str>,
     pub force: bool,
 }
 
@@ -23,6 +30,7 @@ pub fn run(out: &mut impl Write, workspace: &Path, what: &str, to: To<'_>) -> Re
         format,
         output,
         workshop,
+        audit,
         force,
     } = to;
     // Parsed here, not by clap, so that a wrong name is a one-line error with exit code 1.
@@ -32,6 +40,13 @@ pub fn run(out: &mut impl Write, workspace: &Path, what: &str, to: To<'_>) -> Re
         (Some(_), _) => bail!(
             "--workshop: only the minutes are of one workshop; export minutes, or leave it out"
         ),
+        (None, _) => None,
+    };
+    let audit = match (audit, what) {
+        (Some(a), What::Audit) => Some(parse_audit(a)?),
+        (Some(_), _) => {
+            bail!("--audit: only the audit report is of one audit; export audit, or leave it out")
+        }
         (None, _) => None,
     };
     let format: ExportFormat = match format {
@@ -48,10 +63,13 @@ pub fn run(out: &mut impl Write, workspace: &Path, what: &str, to: To<'_>) -> Re
     };
     let store = super::passphrase::open(workspace, true)?;
     let existing = Existing::replace_if(force);
-    let files = if what == What::Minutes {
-        export_minutes(&store, workshop, format, output, store.today(), existing)?
-    } else {
-        export_with(&store, what, format, output, store.today(), existing)?
+    let files = match what {
+        What::Minutes => export_minutes(&store, workshop, format, output, store.today(), existing)?,
+        What::Audit => match export_audit(&store, audit, format, output, store.today(), existing) {
+            Err(e @ ExportError::UnknownAudit { .. }) => bail!("--audit: {e}"),
+            written => written?,
+        },
+        _ => export_with(&store, what, format, output, store.today(), existing)?,
     };
     if store.is_encrypted() {
         eprintln!("{}", crate::report::export::LEAVES_ENCRYPTION);
@@ -60,4 +78,15 @@ pub fn run(out: &mut impl Write, workspace: &Path, what: &str, to: To<'_>) -> Re
         writeln!(out, "{}", file.display())?;
     }
     Ok(())
+}
+
+/// The number in `AU-001`, or a one-line error naming the option and what it expects.
+fn parse_audit(value: &str) -> Result<u32> {
+    match RefKind::Audit.parse(value) {
+        Some(number) => Ok(number),
+        None => bail!(
+            "--audit: '{}' is not an audit; expected a reference such as AU-001",
+            text::shown(value.trim())
+        ),
+    }
 }

@@ -11,11 +11,11 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
-use crate::domain::file_name::{export_stem, minutes_stem};
+use crate::domain::file_name::{audit_stem, export_stem, minutes_stem};
 use crate::domain::reference::RefKind;
 /// What can be exported, as screens name it when they offer an export ([`ExportChoice`]).
 pub use crate::report::export::What;
-use crate::report::export::{ExportFormat, export_minutes, export_with};
+use crate::report::export::{ExportFormat, export_audit, export_minutes, export_with};
 use crate::store::{Existing, Store};
 use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::screens::Status;
@@ -61,16 +61,23 @@ pub struct Naming {
     pub soa_version: Option<u32>,
     /// The number of the latest workshop, if any: the minutes exported when none is chosen.
     pub latest_workshop: Option<u32>,
+    /// The number of the latest audit by date, if any: the audit whose report is exported.
+    pub latest_audit: Option<u32>,
     pub today: NaiveDate,
 }
 
 impl Naming {
     /// `nordwind-logistik-soa-v3-2026-03-31.xlsx`; without an extension for a folder of files.
     fn file_name(&self, what: What, format: ExportFormat, workshop: Option<u32>) -> String {
-        let stem = match workshop.or(self.latest_workshop) {
-            Some(number) if what == What::Minutes => minutes_stem(
+        let stem = match (what, workshop.or(self.latest_workshop), self.latest_audit) {
+            (What::Minutes, Some(number), _) => minutes_stem(
                 &self.organisation,
                 &RefKind::Workshop.format(number),
+                self.today,
+            ),
+            (What::Audit, _, Some(number)) => audit_stem(
+                &self.organisation,
+                &RefKind::Audit.format(number),
                 self.today,
             ),
             _ => export_stem(
@@ -288,10 +295,13 @@ impl ExportDialog {
     ) -> ExportStep {
         let existing = Existing::replace_if(replace);
         let out = chosen.folder.join(&chosen.name);
-        let written = if chosen.what == What::Minutes {
-            export_minutes(store, self.workshop, chosen.format, &out, today, existing)
-        } else {
-            export_with(store, chosen.what, chosen.format, &out, today, existing)
+        let written = match chosen.what {
+            What::Minutes => {
+                export_minutes(store, self.workshop, chosen.format, &out, today, existing)
+            }
+            // The latest audit by date, as the file name proposed says.
+            What::Audit => export_audit(store, None, chosen.format, &out, today, existing),
+            _ => export_with(store, chosen.what, chosen.format, &out, today, existing),
         };
         match written {
             Ok(files) => {

@@ -371,10 +371,17 @@ impl Shell {
             .workshops()
             .ok()
             .and_then(|all| all.last().map(|w| w.number));
+        let latest_audit = self
+            .app
+            .reader()
+            .audits()
+            .ok()
+            .and_then(|all| crate::domain::audit::latest(&all).map(|a| a.number));
         let naming = super::export::Naming {
             organisation: self.organisation.clone(),
             soa_version,
             latest_workshop,
+            latest_audit,
             today: self.app.today(),
         };
         let remembered = self.registry.as_ref().and_then(|list| {

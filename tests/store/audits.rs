@@ -287,8 +287,10 @@ fn the_registers_list_with_stable_references() {
     assert_eq!(ncs.rows[0][2], "AU-001/1");
     assert_eq!(ncs.rows[0][10], true);
     assert_eq!(ncs.rows[0][15], "actions_open");
+    assert_eq!("findings".parse::<Register>(), Ok(Register::AuditFindings));
     assert_eq!(
-        "audit-findings".parse::<Register>(),
-        Ok(Register::AuditFindings)
+        Register::named("audit-findings"),
+        Ok(Register::AuditFindings),
+        "the first name stays an alias"
     );
 }

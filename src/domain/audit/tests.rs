@@ -241,3 +241,46 @@ fn an_auditor_who_owns_a_control_in_scope_audits_their_own_work() {
     };
     assert!(own_work(&external, &owners).is_empty());
 }
+
+#[test]
+fn the_latest_audit_is_the_one_dated_last_whatever_its_number() {
+    let planned = Audit {
+        number: 3,
+        planned_on: Some(d("2026-01-10")),
+        ..Audit::new("Planned, undated held", AuditKind::Internal)
+    };
+    let undated = Audit {
+        number: 4,
+        ..Audit::new("Not yet dated", AuditKind::External)
+    };
+    let audits = vec![
+        audit(1, "2025-11-10", &[], &[]),
+        audit(2, "2024-11-10", &[], &[]),
+        planned,
+        undated,
+    ];
+    assert_eq!(latest(&audits).map(|a| a.number), Some(3));
+    assert_eq!(latest(&audits[..2]).map(|a| a.number), Some(1));
+    // The same day: the higher number.
+    let tie = vec![
+        audit(2, "2025-11-10", &[], &[]),
+        audit(1, "2025-11-10", &[], &[]),
+    ];
+    assert_eq!(latest(&tie).map(|a| a.number), Some(2));
+    assert_eq!(latest(&audits[3..]).map(|a| a.number), Some(4));
+    assert!(latest(&[]).is_none());
+    assert_eq!(references(&audits[..2]), "AU-001, AU-002");
+}
+
+#[test]
+fn a_requirement_names_a_clause_only_when_the_catalogue_has_that_clause() {
+    assert!(names_clause("9.2"));
+    assert!(names_clause("10.2"));
+    assert!(
+        names_clause("8.2"),
+        "clause 8.2 and control A.8.2: the clause"
+    );
+    assert!(!names_clause("8.13"), "no clause 8.13: the control A.8.13");
+    assert!(!names_clause("C-001"));
+    assert!(!names_clause(""));
+}

@@ -21,12 +21,17 @@
 //!
 //! The minutes of a workshop ([`export_minutes`], xlsx, md or html) are not registers: a cover
 //! naming the client, the workshop, when it ran and who attended, then what the room decided
-//! (see `minutes.rs`); where the others name the SoA version, they name the workshop.
+//! (see `minutes.rs`); where the others name the SoA version, they name the workshop. Nor is
+//! one audit's report ([`export_audit`], see `audit.rs`): a cover with the audit, its scope
+//! and its findings; it names the audit. The nonconformities are followed by their corrective
+//! actions, one per row (`corrective.rs`).
 //!
 //! Every export names the organisation, the date and the SoA version it reflects, and is
 //! deterministic for the same data and date: no timestamp other than `today` (and a workshop's
 //! own stamps in its minutes) is written.
 
+mod audit;
+mod corrective;
 mod csv_files;
 mod extras;
 mod heading;
@@ -65,6 +70,8 @@ string_enum!(
         Questions => "questions", "Questions",
         People => "people", "People and competence",
         Documents => "documents", "Documented information",
+        Nonconformities => "nonconformities", "Nonconformities and corrective actions",
+        Audit => "audit", "Audit report",
         Minutes => "minutes", "Workshop minutes",
         Workspace => "workspace", "Workspace",
     }
@@ -92,14 +99,18 @@ impl What {
     /// Whether this export as `format` is a folder of files (CSV of several registers) rather
     /// than one file.
     pub fn writes_folder(self, format: ExportFormat) -> bool {
-        format == ExportFormat::Csv && matches!(self, What::Scope | What::Report | What::People)
+        format == ExportFormat::Csv
+            && matches!(
+                self,
+                What::Scope | What::Report | What::People | What::Nonconformities
+            )
     }
 
     /// The formats that make sense for this export.
     pub fn formats(self) -> &'static [ExportFormat] {
         match self {
             What::Workspace => &[ExportFormat::Json],
-            What::Minutes => &[
+            What::Minutes | What::Audit => &[
                 ExportFormat::Xlsx,
                 ExportFormat::Markdown,
                 ExportFormat::Html,
@@ -141,6 +152,10 @@ pub enum ExportError {
     NoWorkshop,
     #[error("there is no workshop {0} in this workspace; isms list workshops lists them")]
     UnknownWorkshop(String),
+    #[error("there is no audit in this workspace yet, so there is no audit report to write")]
+    NoAudit,
+    #[error("no audit {wanted}; the audits are {known}")]
+    UnknownAudit { wanted: String, known: String },
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -202,6 +217,9 @@ pub fn export_with(
     check_format(what, format)?;
     if what == What::Minutes {
         return export_minutes(store, None, format, out, today, existing);
+    }
+    if what == What::Audit {
+        return export_audit(store, None, format, out, today, existing);
     }
     let sink = Sink {
         workspace: store.path(),
@@ -275,9 +293,45 @@ pub fn export_minutes(
     let path = single_file_named(out, &stem, format);
     target::check(&path, Some(sink.workspace), existing)?;
     let doc = minutes::document(store, &workshop, today)?;
-    let bytes = match format {
-        ExportFormat::Markdown => markdown::render(&doc).into_bytes(),
-        ExportFormat::Html => html::render(&doc).into_bytes(),
+    sink.write(&path, &one_document(&doc, format, &path, today)?)?;
+    Ok(vec![path])
+}
+
+/// Writes the report of audit `AU-<audit>` (the latest by date for `None`) as `format` (xlsx,
+/// md or html) to `out`, a file or a directory that receives `audit-au-001.<ext>`, and returns
+/// the file written. No audit, or an unknown one, is a clear error and writes nothing.
+pub fn export_audit(
+    store: &Store,
+    audit: Option<u32>,
+    format: ExportFormat,
+    out: &Path,
+    today: NaiveDate,
+    existing: Existing,
+) -> Result<Vec<PathBuf>, ExportError> {
+    check_format(What::Audit, format)?;
+    let audit = audit::audit(store, audit)?;
+    let sink = Sink {
+        workspace: store.path(),
+        existing,
+    };
+    let stem = format!("audit-{}", audit.reference().to_lowercase());
+    let path = single_file_named(out, &stem, format);
+    target::check(&path, Some(sink.workspace), existing)?;
+    let doc = audit::document(store, &audit, today)?;
+    sink.write(&path, &one_document(&doc, format, &path, today)?)?;
+    Ok(vec![path])
+}
+
+/// A document that is not a set of registers (minutes, an audit report) as md, html or xlsx.
+fn one_document(
+    doc: &Document,
+    format: ExportFormat,
+    path: &Path,
+    today: NaiveDate,
+) -> Result<Vec<u8>, ExportError> {
+    Ok(match format {
+        ExportFormat::Markdown => markdown::render(doc).into_bytes(),
+        ExportFormat::Html => html::render(doc).into_bytes(),
         _ => {
             let xlsx_error = |source| ExportError::Xlsx {
                 path: path.display().to_string(),
@@ -292,9 +346,7 @@ pub fn export_minutes(
             }
             book.finish().map_err(xlsx_error)?
         }
-    };
-    sink.write(&path, &bytes)?;
-    Ok(vec![path])
+    })
 }
 
 /// The workbook of `what`. Each register is built, written to its sheet and dropped before the
@@ -315,8 +367,9 @@ fn workbook(
         book.cover(cover).map_err(xlsx_error)?;
     }
     for &register in parts.registers {
-        let table = parts.table(store, register, today)?;
-        book.sheet(&table).map_err(xlsx_error)?;
+        for table in parts.tables(store, register, today)? {
+            book.sheet(&table).map_err(xlsx_error)?;
+        }
     }
     if let Some(findings) = &parts.findings {
         book.sheet(findings).map_err(xlsx_error)?;
@@ -333,11 +386,10 @@ pub fn document(
     with_json: bool,
 ) -> Result<Document, StoreError> {
     let parts = Parts::of(store, what, today, with_json)?;
-    let mut tables = parts
-        .registers
-        .iter()
-        .map(|&r| parts.table(store, r, today))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut tables = Vec::new();
+    for &register in parts.registers {
+        tables.extend(parts.tables(store, register, today)?);
+    }
     tables.extend(parts.findings);
     let heat_maps = if matches!(what, What::Risks | What::Report) {
         heatmap::heat_maps(&parts.ws.methodology, &parts.ws.risks)
@@ -389,6 +441,9 @@ impl Parts {
                 R::Soa,
                 R::Clauses,
                 R::Documents,
+                R::Audits,
+                R::AuditFindings,
+                R::Nonconformities,
                 R::Questions,
                 R::People,
                 R::Competence,
@@ -396,8 +451,9 @@ impl Parts {
             What::Questions => &[R::Questions],
             What::People => &[R::People, R::Roles, R::Competence],
             What::Documents => &[R::Documents],
-            // Written by `export_minutes`, never from registers.
-            What::Minutes | What::Workspace => &[],
+            What::Nonconformities => &[R::Nonconformities],
+            // Written by `export_minutes` and `export_audit`, never from registers.
+            What::Minutes | What::Audit | What::Workspace => &[],
         };
         let (mut cover, mut findings) = (None, None);
         if what == What::Report {
@@ -418,13 +474,19 @@ impl Parts {
         })
     }
 
-    fn table(
+    /// The register as a table, followed by the tables that belong with it: the corrective
+    /// actions after the nonconformities.
+    fn tables(
         &self,
         store: &Store,
         register: Register,
         today: NaiveDate,
-    ) -> Result<Table, StoreError> {
-        self.ctx.table(store, &self.ws, register, today)
+    ) -> Result<Vec<Table>, StoreError> {
+        let mut tables = vec![self.ctx.table(store, &self.ws, register, today)?];
+        if register == Register::Nonconformities {
+            tables.push(corrective::table(&self.ws.nonconformities, today));
+        }
+        Ok(tables)
     }
 }
 

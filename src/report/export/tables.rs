@@ -8,11 +8,13 @@ use serde_json::{Value, json};
 
 use super::{Document, What};
 use crate::domain::asset::{AssetCategory, AssetKind};
+use crate::domain::audit::{AuditKind, AuditStatus, FindingGrade, names_clause};
 use crate::domain::clause::ClauseStatus;
 use crate::domain::control::{Theme, display_ref};
 use crate::domain::document::{DocKind, DocStatus};
 use crate::domain::evaluation::RiskFlag;
 use crate::domain::methodology::Methodology;
+use crate::domain::nonconformity::{NcGrade, NcSource, NcState};
 use crate::domain::party::PartyKind;
 use crate::domain::protection::{Objective, ProtectionScale};
 use crate::domain::readiness::{Finding, Severity, Workspace};
@@ -104,6 +106,11 @@ const DATES: &[&str] = &[
     "issued_on",
     "approved_on",
     "reviewed_on",
+    "planned_on",
+    "held_on",
+    "reported_on",
+    "raised_on",
+    "closed_on",
 ];
 
 /// Columns that hold stamps to the second (`2026-03-31T09:15:00`), shown as `2026-03-31 09:15`.
@@ -273,6 +280,7 @@ fn header(register: Register, column: &str) -> String {
         (_, "ref") => Some("Ref"),
         (Register::Soa | Register::Controls, "number") => Some("Control"),
         (Register::Clauses, "number") => Some("Clause"),
+        (Register::Clauses, "held_in_workspace") => Some("Held in the workspace"),
         (Register::Documents, "review_months") => Some("Review (months)"),
         (Register::Documents, "location") => Some("Kept at"),
         (_, "in_isms") => Some("In ISMS scope"),
@@ -331,6 +339,16 @@ fn label(register: Register, column: &str, code: &str) -> String {
         (R::Clauses, "status") => of(code, ClauseStatus::label),
         (R::Documents, "kind") => of(code, DocKind::label),
         (R::Documents, "status") => of(code, DocStatus::label),
+        (R::Audits, "kind") => of(code, AuditKind::label),
+        (R::Audits, "status") => of(code, AuditStatus::label),
+        (R::Audits, "controls") => return display_ref(code),
+        (R::AuditFindings, "grade") => of(code, FindingGrade::label),
+        (R::AuditFindings, "requirement") if !names_clause(code) => {
+            return display_ref(code);
+        }
+        (R::Nonconformities, "source") => of(code, NcSource::label),
+        (R::Nonconformities, "grade") => of(code, NcGrade::label),
+        (R::Nonconformities, "state") => of(code, NcState::label),
         _ => None,
     };
     found.map_or_else(|| code.to_string(), str::to_string)
