@@ -94,16 +94,32 @@ impl AuditContext {
             .map(|(_, r)| r.as_str())
     }
 
-    /// `9.2 Internal audit` or `A.5.15 Access control`; the text as it is if neither is known.
+    /// `9.2 Internal audit` or `A.5.15 Access control` for a finding's requirement: a clause
+    /// first (the domain keeps `A.5.1` as `5.1`, which clause 5.1 also is), else a control; the
+    /// text as it is if neither is known.
     pub fn requirement(&self, key: &str) -> String {
-        let list = if is_clause_number(key) {
-            &self.clauses
-        } else {
-            &self.controls
-        };
-        list.iter()
-            .find(|(k, _)| k == key)
+        let clause = is_clause_number(key)
+            .then(|| self.clauses.iter().find(|(k, _)| k == key))
+            .flatten();
+        clause
+            .or_else(|| self.controls.iter().find(|(k, _)| k == key))
             .map_or_else(|| key.to_string(), |(_, l)| l.clone())
+    }
+
+    /// `A.5.15 Access control`, for a control of a scope.
+    pub fn control(&self, key: &str) -> String {
+        self.controls
+            .iter()
+            .find(|(k, _)| k == key)
+            .map_or_else(|| display_ref(key), |(_, l)| l.clone())
+    }
+
+    /// A finding's requirement as a narrow cell shows it: `9.2`, `A.5.15`.
+    pub fn requirement_ref(&self, key: &str) -> String {
+        match self.requirement(key).split_once(' ') {
+            Some((r, _)) => r.to_string(),
+            None => key.to_string(),
+        }
     }
 
     /// Positions in `list` of `keys`, for a picker of several.

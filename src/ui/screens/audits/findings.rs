@@ -7,7 +7,6 @@ use std::sync::Arc;
 use super::context::AuditContext;
 use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::audit::{AuditFinding, FindingGrade, field};
-use crate::domain::control::display_ref;
 use crate::domain::readiness::Place;
 use crate::domain::{Field, ValidationError};
 use crate::ui::screens::register::Record;
@@ -82,11 +81,7 @@ impl Record for FindingRow {
                 FindingGrade::Observation => "Observation".into(),
                 FindingGrade::Improvement => "OFI".into(),
             },
-            if crate::domain::audit::is_clause_number(&f.requirement) {
-                f.requirement.clone()
-            } else {
-                display_ref(&f.requirement)
-            },
+            self.ctx.requirement_ref(&f.requirement),
             f.statement.clone(),
             f.concerns.clone(),
             self.ctx
@@ -189,14 +184,10 @@ impl Record for FindingRow {
                     .position(|g| *g == f.grade)
                     .unwrap_or(0),
             )
-            .line(
-                field::REQUIREMENT,
-                "Clause or control (9.2, A.5.15)",
-                &f.requirement,
-            )
+            .line(field::REQUIREMENT, "Clause or control", &f.requirement)
             .line(field::STATEMENT, "Finding", &f.statement)
             .text(field::EVIDENCE, "Evidence", &f.evidence)
-            .line(field::CONCERNS, "Concerns (asset, risk...)", &f.concerns)
+            .line(field::CONCERNS, "Concerns", &f.concerns)
             .pick(field::AUDIT, "Audit", self.ctx.audit_options(), audit)
     }
 

@@ -113,8 +113,7 @@ impl AuditsScreen {
         match ctx.app.apply(Command::RaiseNonconformity(id)) {
             Ok(Saved::Nonconformity(nc)) => {
                 *ctx.status = Status::Saved(format!(
-                    "Raised {} from {reference}: its correction, cause and actions go on the \
-                     Nonconformities screen.",
+                    "Raised {} from {reference}; it is on the Nonconformities screen.",
                     nc.reference()
                 ));
             }
@@ -221,8 +220,12 @@ impl Screen for AuditsScreen {
                 Context::AuditFindings,
                 self.findings.selected().is_none(),
             ),
+            AuditsView::Programme if self.captures() => return self.programme.contexts(),
             AuditsView::Programme => {
-                return self.views.over(self.programme.contexts(), self.captures());
+                // `e` plans the item into an audit; the rows have no history of their own.
+                let mut active = self.programme.contexts().hide(Action::History, true);
+                active.renamed.push((Action::Edit, "plan into an audit"));
+                return self.views.over(active, false);
             }
         };
         if self.captures() {

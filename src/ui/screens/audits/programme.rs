@@ -77,7 +77,7 @@ impl ProgrammeRow {
         match (self.gap(), self.planned.is_empty()) {
             (false, _) => String::new(),
             (true, true) if self.is_clause => "not this year".into(),
-            (true, true) => "not in the cycle".into(),
+            (true, true) => "not in cycle".into(),
             (true, false) => format!("planned: {}", refs(&self.planned)),
         }
     }
@@ -90,7 +90,7 @@ impl Record for ProgrammeRow {
 
     fn columns() -> Vec<Column> {
         vec![
-            Column::new("Item", 10, 7, 9),
+            Column::new("Item", 9, 9, 9),
             Column::new("Title", 30, 10, 4),
             Column::new("This year", 14, 6, 8),
             Column::new("Year 2", 14, 6, 6),

@@ -174,7 +174,7 @@ impl Record for AuditRow {
                 "Controls",
                 a.controls
                     .iter()
-                    .map(|c| self.ctx.requirement(c))
+                    .map(|c| self.ctx.control(c))
                     .collect::<Vec<_>>()
                     .join("\n"),
             ),

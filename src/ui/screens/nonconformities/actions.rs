@@ -181,18 +181,9 @@ impl Record for ActionRow {
             .filter(|n| !n.is_closed() || n.id == self.nc.id)
             .map(|n| (n.id, nc_label(n)))
             .collect();
-        let form = Form::new(title);
-        let form = if self.index.is_none() {
-            form.pick(
-                NONCONFORMITY,
-                "For nonconformity",
-                open,
-                (self.nc.id != 0).then_some(self.nc.id),
-            )
-        } else {
-            form.note(NONCONFORMITY, "For nonconformity", &nc_label(&self.nc))
-        };
-        form.line(field::ACTION, "Action", &a.description)
+        // The nonconformity last: `a` on one presets it, and the action is what is typed first.
+        let form = Form::new(title)
+            .line(field::ACTION, "Action", &a.description)
             .person(field::OWNER, "Owner", &a.owner, &self.ctx.people)
             .date(field::DUE_ON, "Due on", a.due_on)
             .choice(
@@ -203,7 +194,17 @@ impl Record for ActionRow {
                     .iter()
                     .position(|s| *s == a.status)
                     .unwrap_or(0),
+            );
+        if self.index.is_none() {
+            form.pick(
+                NONCONFORMITY,
+                "For nonconformity",
+                open,
+                (self.nc.id != 0).then_some(self.nc.id),
             )
+        } else {
+            form.note(NONCONFORMITY, "For nonconformity", &nc_label(&self.nc))
+        }
     }
 
     fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {

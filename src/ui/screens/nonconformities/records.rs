@@ -323,17 +323,9 @@ impl Record for NcRow {
             )
             .date(field::RAISED_ON, "Raised on", Some(nc.raised_on))
             .line(field::DESCRIPTION, "Description", &nc.description)
-            .text(
-                field::CORRECTION,
-                "Correction (done at once)",
-                &nc.correction,
-            )
+            .text(field::CORRECTION, "Correction", &nc.correction)
             .text(field::ROOT_CAUSE, "Root cause", &nc.root_cause)
-            .text(
-                field::SIMILAR_CASES,
-                "Similar cases (exist, could occur)",
-                &nc.similar_cases,
-            )
+            .text(field::SIMILAR_CASES, "Similar cases", &nc.similar_cases)
             .date(field::REVIEWED_ON, "Reviewed on", review.map(|r| r.on_date))
             .person(
                 field::REVIEWED_BY,
