@@ -260,3 +260,44 @@ fn a_finding_about_the_programme_opens_it() {
     let text = screen(&mut app, W, H);
     assert!(text.contains("Audit programme"), "{text}");
 }
+
+#[test]
+fn a_finding_about_a_nonconformity_opens_it_with_its_missing_action_marked() {
+    use isms::domain::nonconformity::{NcGrade, NcSource, Nonconformity};
+    let dir = workdir();
+    let path = dir.path().join("t.isms");
+    let mut store = Store::create(&path, "Acme GmbH").unwrap();
+    let today = common::test_today();
+    for description in ["Backups untested", "Visitors not logged"] {
+        store
+            .edit(|w| {
+                w.save_nonconformity(Nonconformity::new(
+                    NcSource::Incident,
+                    NcGrade::Major,
+                    today,
+                    description,
+                ))
+            })
+            .unwrap();
+    }
+    drop(store);
+    let findings = isms::domain::readiness::check(&self::store(&path).workspace().unwrap(), today);
+    let at = findings
+        .iter()
+        .position(|f| f.rule == "NC-001" && f.message.contains("NC-002"))
+        .expect("a major nonconformity without a corrective action");
+    let mut app = start_on(&path);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('1'));
+    for _ in 0..at {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    let text = screen(&mut app, W, H);
+    assert!(text.contains("Nonconformities (10.2"), "{text}");
+    assert!(
+        text.contains("NC-002 Visitors not logged"),
+        "detail of NC-002: {text}"
+    );
+    assert!(text.contains("Open: a major nonconformity"), "{text}");
+}
