@@ -2,7 +2,7 @@
 //! keys (a bad clause refused naming the field), a nonconformity raised in one key (refused for
 //! an observation and for a finding raised already), the programme's gaps, a corrective action
 //! added and marked done, an ineffective review that reopens the nonconformity and a closing it
-//! refuses; and a finding of `isms check` that opens the programme.
+//! refuses; and findings of `isms check` that open the programme and a nonconformity.
 
 mod common;
 
