@@ -43,6 +43,8 @@ const CATALOGUE: &[(&str, char, Phase)] = &[
     ("Clauses", 'c', Phase::CheckAct),
     ("People", 'e', Phase::Plan),
     ("Documents", 'i', Phase::CheckAct),
+    ("Audits", 'u', Phase::CheckAct),
+    ("Nonconformities", 'n', Phase::CheckAct),
 ];
 
 #[derive(Debug, Clone)]

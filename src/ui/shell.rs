@@ -13,10 +13,12 @@ use super::legend::help_lines;
 use super::palette::{Palette, PaletteEvent};
 use super::picker::PickerEvent;
 use super::screens::assets::AssetRow;
+use super::screens::audits::AuditsScreen;
 use super::screens::clauses::ClauseRow;
 use super::screens::dashboard::Dashboard;
 use super::screens::documents::DocumentsScreen;
 use super::screens::lazy::{Lazy, build_in_background};
+use super::screens::nonconformities::NonconformitiesScreen;
 use super::screens::people::PeopleScreen;
 use super::screens::protection::ProtectionScreen;
 use super::screens::register::RegisterScreen;
@@ -85,6 +87,10 @@ impl Shell {
             }),
             Lazy::new("People", |s| Ok(Box::new(PeopleScreen::new(s)?))),
             Lazy::new("Documents", |s| Ok(Box::new(DocumentsScreen::new(s)?))),
+            Lazy::new("Audits", |s| Ok(Box::new(AuditsScreen::new(s)?))),
+            Lazy::new("Nonconformities", |s| {
+                Ok(Box::new(NonconformitiesScreen::new(s)?))
+            }),
         ];
         let dashboard = Dashboard::new(&app.reader())?;
         build_in_background(

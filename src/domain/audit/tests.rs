@@ -284,3 +284,26 @@ fn a_requirement_names_a_clause_only_when_the_catalogue_has_that_clause() {
     assert!(!names_clause("C-001"));
     assert!(!names_clause(""));
 }
+
+#[test]
+fn a_control_is_covered_in_the_year_its_audit_was_held_and_planned_audits_cover_later() {
+    let today = d("2026-03-31");
+    let mut planned = audit(4, "2026-06-01", &["9"], &["8.7"]);
+    planned.status = AuditStatus::Planned;
+    let audits = [
+        audit(1, "2025-11-10", &[], &["5.15"]),
+        audit(2, "2024-01-10", &[], &["5.15"]),
+        planned,
+    ];
+    assert_eq!(
+        control_by_year(&audits, "5.15", today, CYCLE_YEARS),
+        [vec![1], vec![], vec![2]]
+    );
+    assert_eq!(
+        control_by_year(&audits, "8.7", today, CYCLE_YEARS),
+        [Vec::<u32>::new(), vec![], vec![]]
+    );
+    assert_eq!(planned_for(&audits, None, Some("8.7")), [4]);
+    assert_eq!(planned_for(&audits, Some("9.2"), None), [4]);
+    assert!(planned_for(&audits, Some("8"), Some("5.15")).is_empty());
+}

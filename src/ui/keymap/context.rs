@@ -56,6 +56,14 @@ pub enum Context {
     People,
     /// The register of documents, over its register.
     DocumentRegister,
+    /// The register of audits, over its register.
+    Audits,
+    /// The findings of audits, over their register.
+    AuditFindings,
+    /// The register of nonconformities, over its register.
+    Nonconformities,
+    /// The corrective actions of every nonconformity, over their register.
+    CorrectiveActions,
     /// A document open to read (a workshop's minutes), over the keys that scroll it.
     Document,
     /// The risks' heat maps.
@@ -105,6 +113,10 @@ impl Context {
         Context::Workshops,
         Context::People,
         Context::DocumentRegister,
+        Context::Audits,
+        Context::AuditFindings,
+        Context::Nonconformities,
+        Context::CorrectiveActions,
         Context::Document,
         Context::Matrix,
         Context::Methodology,
@@ -175,6 +187,10 @@ pub const STACKS: &[&[Context]] = {
         &[Views, Workshops, Register, RegisterArrows, Table],
         &[Views, People, Register, RegisterArrows, Table],
         &[ViewArrows, DocumentRegister, Register, Table],
+        &[ViewArrows, Audits, Register, Table],
+        &[ViewArrows, AuditFindings, Register, Table],
+        &[ViewArrows, Nonconformities, Register, Table],
+        &[ViewArrows, CorrectiveActions, Register, Table],
         &[Filter],
         &[Form],
         &[FormLine, Form],

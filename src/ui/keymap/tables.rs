@@ -39,6 +39,10 @@ impl Context {
             Context::Workshops => WORKSHOPS,
             Context::People => PEOPLE,
             Context::DocumentRegister => DOCUMENT_REGISTER,
+            Context::Audits => AUDITS,
+            Context::AuditFindings => AUDIT_FINDINGS,
+            Context::Nonconformities => NONCONFORMITIES,
+            Context::CorrectiveActions => CORRECTIVE_ACTIONS,
             Context::Document => DOCUMENT,
             Context::Matrix => MATRIX,
             Context::Methodology => METHODOLOGY,
@@ -366,6 +370,13 @@ const WORKSHOPS: &[Binding] = &[b(&[c('m')], Minutes, "minutes")];
 
 const PEOPLE: &[Binding] = &[b(&[c('r')], GiveRole, "give a role")];
 const DOCUMENT_REGISTER: &[Binding] = &[b(&[c('v')], AddVersion, "add a version")];
+const AUDITS: &[Binding] = &[b(&[c('a')], RecordFinding, "record a finding")];
+const AUDIT_FINDINGS: &[Binding] = &[b(&[c('r')], RaiseNonconformity, "raise a nonconformity")];
+const NONCONFORMITIES: &[Binding] = &[
+    b(&[c('a')], AddCorrectiveAction, "add a corrective action"),
+    b(&[c('v')], ReviewEffectiveness, "review effectiveness"),
+];
+const CORRECTIVE_ACTIONS: &[Binding] = &[b(&[c('t')], ToggleDone, "done, open again")];
 
 const DOCUMENT: &[Binding] = &[b(&[c('x')], Export, "export")];
 

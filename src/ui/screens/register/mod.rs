@@ -309,6 +309,25 @@ impl<T: Record> RegisterView<T> {
         self.set_form_today(today);
     }
 
+    /// Opens the edit form of the selected record on the field `key` (the review of a
+    /// nonconformity, say); false when nothing is selected or it cannot be changed.
+    pub fn edit_selected_at(&mut self, key: Field, today: chrono::NaiveDate) -> bool {
+        let Some(item) = self.selected().cloned() else {
+            return false;
+        };
+        if item.read_only().is_some() {
+            return false;
+        }
+        let title = format!("Edit {}", item.label());
+        self.open_form(item, title);
+        if let Modal::Form { form, .. } = &mut self.modal {
+            let opened = std::mem::replace(form, Form::new(""));
+            *form = opened.focus_on(key);
+        }
+        self.set_form_today(today);
+        true
+    }
+
     /// Opens the form of `base`, with the fields that do not apply to it disabled from the start.
     fn open_form(&mut self, base: T, title: String) {
         let mut form = base.form(title);
