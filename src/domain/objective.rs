@@ -371,13 +371,24 @@ pub fn format_value(value: f64) -> String {
     if s == "-0" { "0".into() } else { s.to_string() }
 }
 
-/// `87.5 %`, `3 actions`; the bare value without a unit.
+/// `87.5 %`, `3 actions`, `1 action`; the bare value without a unit. A plural unit of a
+/// count (`actions`, `nonconformities`, `hours`) reads singular after 1.
 pub fn with_unit(value: &str, unit: &str) -> String {
     if unit.is_empty() {
-        value.to_string()
-    } else {
-        format!("{value} {unit}")
+        return value.to_string();
     }
+    let unit = if value == "1" && unit.chars().count() > 3 {
+        if let Some(stem) = unit.strip_suffix("ies") {
+            format!("{stem}y")
+        } else if unit.ends_with('s') && !unit.ends_with("ss") {
+            unit[..unit.len() - 1].to_string()
+        } else {
+            unit.to_string()
+        }
+    } else {
+        unit.to_string()
+    };
+    format!("{value} {unit}")
 }
 
 fn in_words(direction: Direction) -> &'static str {

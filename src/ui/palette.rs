@@ -43,6 +43,7 @@ const CATALOGUE: &[(&str, char, Phase)] = &[
     ("Clauses", 'c', Phase::CheckAct),
     ("People", 'e', Phase::Plan),
     ("Documents", 'i', Phase::CheckAct),
+    ("Objectives", 'b', Phase::CheckAct),
 ];
 
 #[derive(Debug, Clone)]

@@ -16,6 +16,7 @@ use super::screens::assets::AssetRow;
 use super::screens::clauses::ClauseRow;
 use super::screens::dashboard::Dashboard;
 use super::screens::documents::DocumentsScreen;
+use super::screens::objectives::ObjectivesScreen;
 use super::screens::lazy::{Lazy, build_in_background};
 use super::screens::people::PeopleScreen;
 use super::screens::protection::ProtectionScreen;
@@ -85,6 +86,7 @@ impl Shell {
             }),
             Lazy::new("People", |s| Ok(Box::new(PeopleScreen::new(s)?))),
             Lazy::new("Documents", |s| Ok(Box::new(DocumentsScreen::new(s)?))),
+            Lazy::new("Objectives", |s| Ok(Box::new(ObjectivesScreen::new(s)?))),
         ];
         let dashboard = Dashboard::new(&app.reader())?;
         build_in_background(

@@ -56,6 +56,8 @@ pub enum Context {
     People,
     /// The register of documents, over its register.
     DocumentRegister,
+    /// The register of objectives, over its register.
+    ObjectiveRegister,
     /// A document open to read (a workshop's minutes), over the keys that scroll it.
     Document,
     /// The risks' heat maps.
@@ -105,6 +107,7 @@ impl Context {
         Context::Workshops,
         Context::People,
         Context::DocumentRegister,
+        Context::ObjectiveRegister,
         Context::Document,
         Context::Matrix,
         Context::Methodology,
@@ -175,6 +178,7 @@ pub const STACKS: &[&[Context]] = {
         &[Views, Workshops, Register, RegisterArrows, Table],
         &[Views, People, Register, RegisterArrows, Table],
         &[ViewArrows, DocumentRegister, Register, Table],
+        &[ViewArrows, ObjectiveRegister, Register, Table],
         &[Filter],
         &[Form],
         &[FormLine, Form],

@@ -120,6 +120,10 @@ pub enum Action {
     Issue,
     /// A new version of the document selected in the register of documents.
     AddVersion,
+    /// A measurement of the objective selected in the register of objectives.
+    Measure,
+    /// The selected objective's built-in measure, computed and recorded today.
+    MeasureNow,
     // Before a workspace is open
     Demo,
     ClearInput,

@@ -39,6 +39,7 @@ impl Context {
             Context::Workshops => WORKSHOPS,
             Context::People => PEOPLE,
             Context::DocumentRegister => DOCUMENT_REGISTER,
+            Context::ObjectiveRegister => OBJECTIVE_REGISTER,
             Context::Document => DOCUMENT,
             Context::Matrix => MATRIX,
             Context::Methodology => METHODOLOGY,
@@ -366,6 +367,11 @@ const WORKSHOPS: &[Binding] = &[b(&[c('m')], Minutes, "minutes")];
 
 const PEOPLE: &[Binding] = &[b(&[c('r')], GiveRole, "give a role")];
 const DOCUMENT_REGISTER: &[Binding] = &[b(&[c('v')], AddVersion, "add a version")];
+
+const OBJECTIVE_REGISTER: &[Binding] = &[
+    b(&[c('m')], Measure, "record a measurement"),
+    b(&[c('r')], MeasureNow, "record the built-in measure now"),
+];
 
 const DOCUMENT: &[Binding] = &[b(&[c('x')], Export, "export")];
 

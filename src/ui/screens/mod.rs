@@ -6,6 +6,7 @@ pub mod clauses;
 pub mod dashboard;
 pub mod documents;
 pub mod lazy;
+pub mod objectives;
 pub mod people;
 pub mod protection;
 pub mod register;
