@@ -492,7 +492,10 @@ fn objectives_and_measurements_go_through_commands_and_a_built_in_measure_is_rec
         panic!("not refused: {err}")
     };
     assert_eq!(v.field, field::ON_DATE);
-    assert!(v.message.contains("O-001 has a result on 2026-03-31"), "{v}");
+    assert!(
+        v.message.contains("O-001 has a result on 2026-03-31"),
+        "{v}"
+    );
     // An objective measured in words has no built-in value to record.
     let Saved::Objective(words) = app
         .apply(Command::SaveObjective(SecurityObjective {

@@ -52,7 +52,11 @@ const OBJECTIVES: &[Row] = &[
         results: &[
             ("2025-07-01", 71.4, "Before the catch-up date"),
             ("2025-10-01", 78.6, ""),
-            ("2026-01-31", 92.9, "After the session of 2026-01-20; D. Schulz missed it"),
+            (
+                "2026-01-31",
+                92.9,
+                "After the session of 2026-01-20; D. Schulz missed it",
+            ),
         ],
     },
     Row {
@@ -76,7 +80,11 @@ const OBJECTIVES: &[Row] = &[
             ("2025-12-01", 2.0, ""),
             ("2026-01-05", 1.0, ""),
             ("2026-02-02", 0.0, ""),
-            ("2026-03-16", 1.0, "T-010 (second AC unit) overdue since 2026-03-15"),
+            (
+                "2026-03-16",
+                1.0,
+                "T-010 (second AC unit) overdue since 2026-03-15",
+            ),
         ],
     },
     Row {

@@ -114,13 +114,7 @@ impl Writer<'_> {
     ) -> Result<SecurityObjective> {
         let number = RefKind::Objective.check_number(objective.number)?;
         let objective = objective.validated()?;
-        self.write_objective(
-            SecurityObjective {
-                id: 0,
-                ..objective
-            },
-            Some(number),
-        )
+        self.write_objective(SecurityObjective { id: 0, ..objective }, Some(number))
     }
 
     fn write_objective(
@@ -229,13 +223,7 @@ impl Writer<'_> {
         for m in ids {
             self.delete_measurement(m)?;
         }
-        self.log(
-            "objective",
-            &o.reference(),
-            "delete",
-            Some(&o),
-            None::<&()>,
-        )?;
+        self.log("objective", &o.reference(), "delete", Some(&o), None::<&()>)?;
         self.tx
             .execute("DELETE FROM objectives WHERE id = ?1", [id])?;
         Ok(())
@@ -243,8 +231,7 @@ impl Writer<'_> {
 
     fn objective_in_tx(&self, id: i64) -> Result<SecurityObjective> {
         one_objective(&self.tx, id)?.ok_or_else(|| {
-            ValidationError::new(field::OBJECTIVE, format!("objective #{id} does not exist"))
-                .into()
+            ValidationError::new(field::OBJECTIVE, format!("objective #{id} does not exist")).into()
         })
     }
 

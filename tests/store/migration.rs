@@ -525,7 +525,10 @@ fn a_version_8_workspace_gains_empty_objective_and_measurement_registers() {
             })
         })
         .unwrap();
-    assert_eq!((o.reference().as_str(), o.owner.as_str()), ("O-001", "Anna Weber"));
+    assert_eq!(
+        (o.reference().as_str(), o.owner.as_str()),
+        ("O-001", "Anna Weber")
+    );
     store
         .edit(|w| w.save_measurement(Measurement::new(o.id, day, 87.5)))
         .unwrap();

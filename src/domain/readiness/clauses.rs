@@ -5,11 +5,11 @@
 
 use super::{Basis, Finding, Rule, Severity, Workspace, in_sentence};
 use crate::domain::audit::AuditKind;
-use crate::domain::objective::ObjectiveStatus;
 use crate::domain::clause::{
     ClauseItem, ClauseStatus, WorkspaceEvidence, missing_document_is_major, workspace_evidence,
 };
 use crate::domain::document;
+use crate::domain::objective::ObjectiveStatus;
 
 pub(super) const NO_DOCUMENT: Rule = Rule {
     id: "CLAUSE-001",

@@ -93,7 +93,8 @@ impl What {
     /// Whether this export as `format` is a folder of files (CSV of several registers) rather
     /// than one file.
     pub fn writes_folder(self, format: ExportFormat) -> bool {
-        format == ExportFormat::Csv && matches!(
+        format == ExportFormat::Csv
+            && matches!(
                 self,
                 What::Scope | What::Report | What::People | What::Objectives
             )

@@ -13,6 +13,7 @@ use crate::domain::control::{Theme, display_ref};
 use crate::domain::document::{DocKind, DocStatus};
 use crate::domain::evaluation::RiskFlag;
 use crate::domain::methodology::Methodology;
+use crate::domain::objective::{BuiltinMeasure, Direction, ObjectiveStatus, Trend};
 use crate::domain::party::PartyKind;
 use crate::domain::protection::{Objective, ProtectionScale};
 use crate::domain::readiness::{Finding, Severity, Workspace};
@@ -277,6 +278,9 @@ fn header(register: Register, column: &str) -> String {
         (Register::Clauses, "number") => Some("Clause"),
         (Register::Documents, "review_months") => Some("Review (months)"),
         (Register::Documents, "location") => Some("Kept at"),
+        (Register::Objectives, "builtin") => Some("Built-in measure"),
+        (Register::Objectives, "every_months") => Some("Measured every (months)"),
+        (Register::Objectives, "result_due") => Some("Result due"),
         (_, "in_isms") => Some("In ISMS scope"),
         (_, "in_certificate") => Some("In certificate scope"),
         (_, "doc_date") => Some("Document date"),
@@ -333,6 +337,10 @@ fn label(register: Register, column: &str, code: &str) -> String {
         (R::Clauses, "status") => of(code, ClauseStatus::label),
         (R::Documents, "kind") => of(code, DocKind::label),
         (R::Documents, "status") => of(code, DocStatus::label),
+        (R::Objectives, "builtin") => of(code, BuiltinMeasure::label),
+        (R::Objectives, "direction") => of(code, Direction::label),
+        (R::Objectives, "status") => of(code, ObjectiveStatus::label),
+        (R::Objectives, "trend") => of(code, Trend::label),
         _ => None,
     };
     found.map_or_else(|| code.to_string(), str::to_string)

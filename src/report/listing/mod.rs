@@ -28,8 +28,8 @@
 //! table or CSV) and whether their awareness is current (`aware`, null once they left).
 
 mod audits;
-mod objectives;
 mod documents;
+mod objectives;
 mod people;
 mod questions;
 mod risks;

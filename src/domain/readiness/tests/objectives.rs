@@ -52,7 +52,11 @@ fn an_open_objective_without_a_result_in_its_period_is_minor() {
     ws.measurements[0].on_date = d("2026-01-01");
     none(&ws, "OBJ-003");
     ws.measurements.clear();
-    assert!(only(&ws, "OBJ-003").message.ends_with("no result is recorded"));
+    assert!(
+        only(&ws, "OBJ-003")
+            .message
+            .ends_with("no result is recorded")
+    );
     // Set less than a period ago: nothing is due yet.
     ws.security_objectives[0].set_on = d("2026-01-15");
     none(&ws, "OBJ-003");

@@ -5,9 +5,9 @@ use std::sync::Arc;
 
 use super::records::ObjectiveContext;
 use crate::app::{Command, Error, Reader, Saved};
+use crate::domain::ValidationError;
 use crate::domain::objective::{Measurement, field, format_value, parse_value, with_unit};
 use crate::domain::text;
-use crate::domain::ValidationError;
 use crate::ui::screens::register::Record;
 use crate::ui::widgets::form::Form;
 use crate::ui::widgets::table::Column;
@@ -107,14 +107,21 @@ impl Record for MeasurementRow {
 
     fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {
         let objective = form.picked(field::OBJECTIVE).ok_or_else(|| {
-            ValidationError::new(field::OBJECTIVE, "is required: which objective is measured?")
-        })?;
-        let on_date = text::date(field::ON_DATE, &form.value(field::ON_DATE))?.ok_or_else(|| {
             ValidationError::new(
-                field::ON_DATE,
-                format!("is required: when was it measured? ({})", text::DATE_FORMATS),
+                field::OBJECTIVE,
+                "is required: which objective is measured?",
             )
         })?;
+        let on_date =
+            text::date(field::ON_DATE, &form.value(field::ON_DATE))?.ok_or_else(|| {
+                ValidationError::new(
+                    field::ON_DATE,
+                    format!(
+                        "is required: when was it measured? ({})",
+                        text::DATE_FORMATS
+                    ),
+                )
+            })?;
         let value = parse_value(field::VALUE, &form.value(field::VALUE))?
             .ok_or_else(|| ValidationError::new(field::VALUE, "is required: e.g. 90 or 87.5"))?;
         Ok(MeasurementRow {

@@ -185,12 +185,10 @@ impl Screen for ObjectivesScreen {
             active.contexts.extend(list.contexts);
             active.hidden.extend(list.hidden);
             active.renamed.extend(list.renamed);
-            active
-                .hide(Action::Measure, selected.is_none())
-                .hide(
-                    Action::MeasureNow,
-                    selected.is_none_or(|o| o.objective.builtin.is_none()),
-                )
+            active.hide(Action::Measure, selected.is_none()).hide(
+                Action::MeasureNow,
+                selected.is_none_or(|o| o.objective.builtin.is_none()),
+            )
         } else {
             self.measurements.contexts()
         };

@@ -93,13 +93,14 @@ impl ObjectiveRow {
     /// `92.9 % on 2026-01-31`, or nothing before the first result.
     fn latest(&self) -> String {
         let o = &self.objective;
-        o.latest(&self.ctx.measurements).map_or_else(String::new, |m| {
-            format!(
-                "{} on {}",
-                with_unit(&format_value(m.value), &o.unit),
-                m.on_date
-            )
-        })
+        o.latest(&self.ctx.measurements)
+            .map_or_else(String::new, |m| {
+                format!(
+                    "{} on {}",
+                    with_unit(&format_value(m.value), &o.unit),
+                    m.on_date
+                )
+            })
     }
 
     /// `on target`, `off target`, or nothing without a result or target.
@@ -360,7 +361,11 @@ impl Record for ObjectiveRow {
             .text(field::PLAN, "Plan: what will be done", &o.plan)
             .text(field::RESOURCES, "Resources", &o.resources)
             .line(field::RESPONSIBLE, "Responsible", &o.responsible)
-            .text(field::EVALUATION, "How results are evaluated", &o.evaluation)
+            .text(
+                field::EVALUATION,
+                "How results are evaluated",
+                &o.evaluation,
+            )
     }
 
     fn with_form(&self, form: &Form) -> Result<Self, ValidationError> {

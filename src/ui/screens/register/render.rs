@@ -138,17 +138,13 @@ impl<T: Record> RegisterView<T> {
         // The chart takes the pane's last rows when there is room for it beside the text.
         let (text_area, chart_area) = match chart {
             Some(chart) if inner.height >= CHART_ROWS + 3 => {
-                let [t, c] =
-                    Layout::vertical([Constraint::Min(0), Constraint::Length(CHART_ROWS)])
-                        .areas(inner);
+                let [t, c] = Layout::vertical([Constraint::Min(0), Constraint::Length(CHART_ROWS)])
+                    .areas(inner);
                 (t, Some((c, chart)))
             }
             _ => (inner, None),
         };
-        frame.render_widget(
-            Paragraph::new(lines).wrap(Wrap { trim: false }),
-            text_area,
-        );
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), text_area);
         if let Some((area, chart)) = chart_area {
             render_chart(frame, area, &chart);
         }
@@ -170,10 +166,12 @@ const CHART_ROWS: u16 = 4;
 /// The caption, then the values as a sparkline scaled between their lowest and highest (all
 /// equal: half height), so that a trend shows whatever the unit.
 fn render_chart(frame: &mut Frame, area: Rect, chart: &Chart) {
-    let [caption, bars] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    let [caption, bars] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
     frame.render_widget(
-        Paragraph::new(Line::styled(fit(&chart.caption, area.width), theme::label())),
+        Paragraph::new(Line::styled(
+            fit(&chart.caption, area.width),
+            theme::label(),
+        )),
         caption,
     );
     let (low, high) = chart
@@ -199,10 +197,7 @@ fn render_chart(frame: &mut Frame, area: Rect, chart: &Chart) {
     } else {
         theme::warning()
     };
-    frame.render_widget(
-        Sparkline::default().data(&data).max(8).style(style),
-        bars,
-    );
+    frame.render_widget(Sparkline::default().data(&data).max(8).style(style), bars);
 }
 
 /// The width of the detail pane's labels: the widest label, up to a third of the pane; a
