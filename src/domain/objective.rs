@@ -287,10 +287,10 @@ impl SecurityObjective {
             ));
         }
         let mut unit = text::line(field::UNIT, &self.unit)?;
-        if unit.is_empty() {
-            if let Some(b) = self.builtin {
-                unit = b.unit().to_string();
-            }
+        if unit.is_empty()
+            && let Some(b) = self.builtin
+        {
+            unit = b.unit().to_string();
         }
         Ok(Self {
             statement: text::required_line(field::STATEMENT, &self.statement)?,

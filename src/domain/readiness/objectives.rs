@@ -79,21 +79,21 @@ pub(super) fn check(ws: &Workspace, today: NaiveDate, out: &mut Vec<Finding>) {
                 place.clone(),
             ));
         }
-        if o.is_off_target(&ws.measurements) {
-            if let Some(m) = o.latest(&ws.measurements) {
-                out.push(OFF_TARGET.finding(
-                    format!(
-                        "{} is off target: {} on {}, the target is {}",
-                        o.label(),
-                        with_unit(&format_value(m.value), &o.unit),
-                        m.on_date,
-                        o.target_text()
-                    ),
-                    "Review the plan: what is done, with what resources, by when (or revise \
+        if o.is_off_target(&ws.measurements)
+            && let Some(m) = o.latest(&ws.measurements)
+        {
+            out.push(OFF_TARGET.finding(
+                format!(
+                    "{} is off target: {} on {}, the target is {}",
+                    o.label(),
+                    with_unit(&format_value(m.value), &o.unit),
+                    m.on_date,
+                    o.target_text()
+                ),
+                "Review the plan: what is done, with what resources, by when (or revise \
                      the target at the management review)",
-                    place,
-                ));
-            }
+                place,
+            ));
         }
     }
 }
