@@ -110,7 +110,7 @@ pub enum Command {
     },
     /// Write a deliverable: soa, risks, treatment-plan, assets, scope, report, questions,
     /// people (with roles and competence records), minutes (of a workshop) or workspace.
-    /// documents, minutes (of a workshop) or workspace.
+    /// documents, objectives (with their measurements), minutes (of a workshop) or workspace.
     ///
     /// Formats: xlsx, csv, md, html, json (the workspace: json only; minutes: xlsx, md or html).
     /// csv writes one file per register; several registers go into the directory -o names.
