@@ -192,6 +192,14 @@ impl SecurityObjective {
         }
     }
 
+    /// How often a result is due: `every month`, `every 3 months`.
+    pub fn period_text(&self) -> String {
+        match self.every_months {
+            1 => "every month".into(),
+            n => format!("every {n} months"),
+        }
+    }
+
     /// Whether `value` meets the target; `None` without one.
     pub fn meets(&self, value: f64) -> Option<bool> {
         self.target.map(|t| match self.direction {

@@ -70,11 +70,7 @@ pub(super) fn check(ws: &Workspace, today: NaiveDate, out: &mut Vec<Finding>) {
                     format!("the last result is of {}", m.on_date)
                 });
             out.push(NO_RESULT.finding(
-                format!(
-                    "{} is measured every {} months, and {last}",
-                    o.label(),
-                    o.every_months
-                ),
+                format!("{} is measured {}, and {last}", o.label(), o.period_text()),
                 "Record a measurement (Objectives screen: m, or r for a built-in measure)",
                 place.clone(),
             ));

@@ -215,13 +215,7 @@ impl Record for ObjectiveRow {
             ("Latest", self.latest()),
             ("Target met", self.verdict().to_string()),
             ("Trend", self.trend().to_string()),
-            (
-                "Measured",
-                format!(
-                    "every {}",
-                    count(o.every_months as usize, "month", "months")
-                ),
-            ),
+            ("Measured", o.period_text()),
             ("Result due", due),
             ("Owner", o.owner.clone()),
             ("Set on", o.set_on.to_string()),
