@@ -112,8 +112,9 @@ pub enum Command {
     /// hold and their awareness), roles, competence (the competence and awareness records),
     /// documents (the register of documented information: version, approval, next review, what
     /// each serves), audits (scope, auditors, status, report), findings (the audit findings,
-    /// each graded, with its evidence and the nonconformity it raised; also `audit-findings`) or
-    /// nonconformities (actions, effectiveness review, state).
+    /// each graded, with its evidence and the nonconformity it raised; also `audit-findings`),
+    /// nonconformities (actions, effectiveness review, state), objectives (measure, target,
+    /// plan, latest result, trend) or measurements.
     List {
         register: String,
         /// table, json or csv.
@@ -122,8 +123,8 @@ pub enum Command {
     },
     /// Write a deliverable: soa, risks, treatment-plan, assets, scope, report, questions,
     /// people (with roles and competence records), documents, nonconformities (with their
-    /// corrective actions and effectiveness review), audit (one audit's report), minutes (of a
-    /// workshop) or workspace.
+    /// corrective actions and effectiveness review), objectives (with their measurements), audit
+    /// (one audit's report), minutes (of a workshop) or workspace.
     ///
     /// Formats: xlsx, csv, md, html, json (the workspace: json only; minutes and audit: xlsx, md
     /// or html). csv writes one file per register; several registers go into the directory -o

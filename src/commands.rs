@@ -411,7 +411,7 @@ pub fn failure_code(error: &anyhow::Error) -> ExitCode {
 
 fn print_info(out: &mut impl Write, store: &Store, size: u64, writable: bool) -> Result<()> {
     let c = store.counts()?;
-    let rows: [(&str, String); 25] = [
+    let rows: [(&str, String); 26] = [
         ("Organisation", store.organisation()?),
         ("File", store.path().display().to_string()),
         ("Size", human_size(size)),
@@ -468,6 +468,14 @@ fn print_info(out: &mut impl Write, store: &Store, size: u64, writable: bool) ->
         (
             "Nonconformities",
             format!("{} ({} open)", c.nonconformities, c.open_nonconformities),
+        ),
+        (
+            "Objectives",
+            format!(
+                "{} ({})",
+                c.objectives,
+                count(c.measurements, "measurement", "measurements")
+            ),
         ),
         ("Workshops", c.workshops.to_string()),
         ("People", c.people.to_string()),

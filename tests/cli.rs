@@ -24,7 +24,7 @@ fn new_creates_a_private_workspace_and_info_describes_it() {
     let info = sb.run(&["info", file.to_str().unwrap()]);
     let text = info.success().stdout();
     assert!(text.contains("Organisation:       Acme GmbH"), "{text}");
-    assert!(text.contains("Schema version:     8"), "{text}");
+    assert!(text.contains("Schema version:     9"), "{text}");
     assert!(text.contains("Encryption:         none"), "{text}");
     assert!(
         text.contains("Controls:           93 Annex A, 0 custom"),
@@ -825,7 +825,7 @@ fn an_unknown_register_or_format_names_the_choices() {
     let f = file.to_str().unwrap();
     sb.run(&["new", f, "--org", "A"]).success();
     sb.run(&["--db", f, "list", "vendors"]).fails_with(
-        "expected scope, parties, issues, assets, risks, actions, controls, soa, clauses, questions, workshops, people, roles, competence, documents, audits, findings or nonconformities",
+        "expected scope, parties, issues, assets, risks, actions, controls, soa, clauses, questions, workshops, people, roles, competence, documents, audits, findings, nonconformities, objectives or measurements",
     );
     sb.run(&["--db", f, "list", "soa", "--format", "pdf"])
         .fails_with("expected table, json or csv");

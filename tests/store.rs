@@ -42,7 +42,7 @@ fn a_new_workspace_is_seeded_and_reopens() {
     assert_eq!(store.clauses().unwrap().len(), 41);
     assert_eq!(store.methodology().unwrap().levels.len(), 4);
     assert_eq!(store.protection_scale().unwrap().levels.len(), 3);
-    assert_eq!(store.schema_version().unwrap(), 8);
+    assert_eq!(store.schema_version().unwrap(), 9);
     assert!(store.questions().unwrap().is_empty());
 }
 

@@ -14,6 +14,7 @@ use crate::domain::control::Control;
 use crate::domain::document::{Document, DocumentVersion};
 use crate::domain::methodology::Methodology;
 use crate::domain::nonconformity::Nonconformity;
+use crate::domain::objective::{Measurement, SecurityObjective};
 use crate::domain::party::InterestedParty;
 use crate::domain::person::{CompetenceRecord, Person, Role, RoleHeld};
 use crate::domain::protection::{Objective, ProtectionNeed, ProtectionScale};
@@ -124,6 +125,16 @@ pub enum Command {
     DeleteNonconformity(i64),
     /// The nonconformity a major or minor finding records, raised today.
     RaiseNonconformity(i64),
+    /// An information security objective added (id 0) or changed.
+    SaveObjective(SecurityObjective),
+    /// Deletes an objective with its measurements.
+    DeleteObjective(i64),
+    /// A measurement added (id 0) or changed; one per objective and day.
+    SaveMeasurement(Measurement),
+    DeleteMeasurement(i64),
+    /// Today's value of the objective's built-in measure, computed from the workspace as it
+    /// stands and recorded as today's measurement (replacing one recorded earlier today).
+    RecordBuiltinMeasure(i64),
     /// A question noted (id 0: about its asset, in the workshop that runs) or changed: whom it
     /// is given to and by when, and its answer once there is one.
     SaveQuestion(OpenQuestion),
@@ -182,6 +193,8 @@ pub enum Saved {
     Audit(Audit),
     AuditFinding(AuditFinding),
     Nonconformity(Nonconformity),
+    Objective(SecurityObjective),
+    Measurement(Measurement),
     Question(OpenQuestion),
     Workshop(Workshop),
     Person(Person),
@@ -298,6 +311,13 @@ impl Command {
             Self::DeleteNonconformity(id) => nothing(w.delete_nonconformity(id))?,
             Self::RaiseNonconformity(finding) => {
                 Saved::Nonconformity(w.raise_nonconformity(finding, today)?)
+            }
+            Self::SaveObjective(o) => Saved::Objective(w.save_security_objective(o)?),
+            Self::DeleteObjective(id) => nothing(w.delete_security_objective(id))?,
+            Self::SaveMeasurement(m) => Saved::Measurement(w.save_measurement(m)?),
+            Self::DeleteMeasurement(id) => nothing(w.delete_measurement(id))?,
+            Self::RecordBuiltinMeasure(id) => {
+                Saved::Measurement(w.record_builtin_measure(id, today)?)
             }
             Self::SaveQuestion(q) => Saved::Question(save_question(w, q)?),
             Self::AnswerQuestion {

@@ -19,6 +19,7 @@ use crate::domain::document::{Document, DocumentVersion};
 use crate::domain::history::Links;
 use crate::domain::methodology::Methodology;
 use crate::domain::nonconformity::Nonconformity;
+use crate::domain::objective::{Measurement, SecurityObjective};
 use crate::domain::party::InterestedParty;
 use crate::domain::person::{CompetenceRecord, People};
 use crate::domain::protection::{
@@ -308,6 +309,10 @@ impl<'a> Reader<'a> {
         audit_findings() -> Vec<AuditFinding>;
         /// The register of nonconformities with their corrective actions, by number.
         nonconformities() -> Vec<Nonconformity>;
+        /// The information security objectives, by number.
+        security_objectives() -> Vec<SecurityObjective>;
+        /// Every objective's measurements, by objective, then date.
+        measurements() -> Vec<Measurement>;
         soa_versions() -> Vec<SoaVersion>;
         open_questions() -> Vec<OpenQuestion>;
         questions() -> Vec<OpenQuestion>;

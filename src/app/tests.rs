@@ -437,3 +437,115 @@ fn an_audit_records_a_finding_that_raises_a_nonconformity_today() {
     app.apply(Command::DeleteAudit(audit.id)).unwrap();
     assert!(app.reader().audits().unwrap().is_empty());
 }
+
+#[test]
+fn objectives_and_measurements_go_through_commands_and_a_built_in_measure_is_recorded_today() {
+    use crate::domain::objective::{
+        BuiltinMeasure, Direction, Measurement, SecurityObjective, field,
+    };
+    use crate::domain::treatment::{Action, ActionStatus};
+    let (_dir, mut app) = session();
+    let today = NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
+    let Saved::Objective(o) = app
+        .apply(Command::SaveObjective(SecurityObjective {
+            owner: "Anna Weber".into(),
+            builtin: Some(BuiltinMeasure::ActionsOverdue),
+            target: Some(0.0),
+            direction: Direction::AtMost,
+            ..SecurityObjective::new("No treatment action overdue", today)
+        }))
+        .unwrap()
+    else {
+        panic!("not an objective")
+    };
+    assert_eq!(o.reference(), "O-001");
+    assert_eq!(o.unit, "actions");
+    assert!(
+        app.reader()
+            .person_names()
+            .unwrap()
+            .contains(&"Anna Weber".to_string())
+    );
+    // One overdue action: the built-in measure counts it, with the figure in the note.
+    app.apply(Command::SaveAction {
+        action: Action {
+            due: Some(NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()),
+            status: ActionStatus::InProgress,
+            ..Action::new("Second AC unit")
+        },
+        documents: Vec::new(),
+    })
+    .unwrap();
+    let Saved::Measurement(m) = app.apply(Command::RecordBuiltinMeasure(o.id)).unwrap() else {
+        panic!("not a measurement")
+    };
+    assert_eq!((m.on_date, m.value), (today, 1.0));
+    assert_eq!(m.note, "Computed by isms: 1 treatment action overdue");
+    // Recorded again the same day, it replaces the day's value rather than adding a second.
+    app.apply(Command::RecordBuiltinMeasure(o.id)).unwrap();
+    assert_eq!(app.reader().measurements().unwrap().len(), 1);
+    // A second typed result on the same day is refused, naming the day.
+    let err = app
+        .apply(Command::SaveMeasurement(Measurement::new(o.id, today, 3.0)))
+        .unwrap_err();
+    let Error::Invalid(v) = err else {
+        panic!("not refused: {err}")
+    };
+    assert_eq!(v.field, field::ON_DATE);
+    assert!(
+        v.message.contains("O-001 has a result on 2026-03-31"),
+        "{v}"
+    );
+    // An objective measured in words has no built-in value to record.
+    let Saved::Objective(words) = app
+        .apply(Command::SaveObjective(SecurityObjective {
+            measure: "Phishing test click rate".into(),
+            ..SecurityObjective::new("Fewer clicks", today)
+        }))
+        .unwrap()
+    else {
+        panic!("not an objective")
+    };
+    let Error::Invalid(v) = app
+        .apply(Command::RecordBuiltinMeasure(words.id))
+        .unwrap_err()
+    else {
+        panic!("not refused")
+    };
+    assert_eq!(v.field, field::BUILTIN);
+    // A share of nothing is not recorded as a value: it says why.
+    let Saved::Objective(share) = app
+        .apply(Command::SaveObjective(SecurityObjective {
+            builtin: Some(BuiltinMeasure::ControlsImplemented),
+            ..SecurityObjective::new("Controls in place", today)
+        }))
+        .unwrap()
+    else {
+        panic!("not an objective")
+    };
+    let Error::Invalid(v) = app
+        .apply(Command::RecordBuiltinMeasure(share.id))
+        .unwrap_err()
+    else {
+        panic!("not refused")
+    };
+    assert_eq!(
+        v.message,
+        "nothing to measure yet: no applicable controls yet"
+    );
+    app.apply(Command::DeleteObjective(share.id)).unwrap();
+    // Deleting the objective takes its measurements; the change log keeps both.
+    app.apply(Command::DeleteObjective(o.id)).unwrap();
+    assert!(app.reader().measurements().unwrap().is_empty());
+    assert_eq!(app.reader().security_objectives().unwrap(), [words]);
+    let history = app
+        .reader()
+        .history(&["objective", "measurement"], "O-001")
+        .unwrap();
+    let actions: Vec<(&str, &str)> = history
+        .iter()
+        .map(|c| (c.entity.as_str(), c.action.as_str()))
+        .collect();
+    assert!(actions.contains(&("measurement", "delete")), "{actions:?}");
+    assert!(actions.contains(&("objective", "delete")), "{actions:?}");
+}

@@ -58,12 +58,17 @@
 //!   logged when the demo is written (the change log's stamps come from the clock), so it is
 //!   always after v1.
 //! - **Core documented information missing** (major): 9.3.3 management review results, not
-//!   started yet; other missing documents (7.2, 7.5.3, 8.1, 9.1) are minor. The audit programme
+//!   started yet; other missing documents (7.2, 7.5.3, 8.1) are minor; 9.1's results are the
+//!   measurements of the objectives. The audit programme
 //!   and its results (9.2.2) and the nonconformities (10.2) are held by their registers.
 //! - **Corrective action overdue** (10.2): NC-002 (edit rights on the ISMS document library,
 //!   raised from AU-001/2), its action due 2026-02-27 with Jonas Klein, in progress. NC-001
 //!   (leavers' access, from AU-001/1) was closed on 2026-03-02 after a review by Anna Weber
 //!   found its action effective.
+//! - **Objective off target** (observation, 9.1): O-002 (no treatment action overdue, at most
+//!   0) measured 1 on 2026-03-16, T-010 being overdue. O-001 (awareness, 92.9 % against at
+//!   least 90 %) and O-003 (restore within 4 hours, 3.5) are on target; each has a result in
+//!   its period.
 //! - **Role holder without competence evidence** (7.2): P-009 Felix Wagner took on the control
 //!   owner role on 2026-02-01, after the owners' briefing of 2026-01-15, and has no record for
 //!   it since. Every other role that states the competence it needs has a current record for
@@ -118,9 +123,10 @@
 //! top management; P-002 Anna Weber, ISB; the owners named by their function in `data.rs`;
 //! P-012 Michael Hartmann, internal auditor; one who left) holding 22 roles, with 51 competence
 //! and awareness records, SoA decided for all 93 Annex A controls (88 applicable,
-//! 5 excluded) and both custom controls, 23 documents with 31 versions, one issued SoA
-//! version (v1, with A.8.12 undecided), 3 audits (AU-001 reported with 4 findings: two minor
-//! nonconformities, an observation and an opportunity for improvement), 2 nonconformities, and
+//! 5 excluded) and both custom controls, 23 documents with 31 versions, 3 objectives with
+//! 10 measurements, one issued SoA version (v1, with A.8.12 undecided), 3 audits (AU-001
+//! reported with 4 findings: two minor nonconformities, an observation and an opportunity
+//! for improvement), 2 nonconformities, and
 //! one finished workshop:
 //! W-001, the protection needs workshop of 2026-01-28 (09:00 to 12:30; Anna Weber, Jonas Klein,
 //! Petra Hoffmann), which raised two ratings (AS-003 confidentiality and AS-007 availability,
@@ -131,6 +137,7 @@
 
 mod audits;
 mod data;
+mod objectives;
 mod people;
 
 pub use data::ORGANISATION;
@@ -248,7 +255,8 @@ fn fill(w: &mut Writer<'_>, s: &Settings) -> Result<(), StoreError> {
     fill_clauses(w, s)?;
     fill_documents(w, &action_ids)?;
     audits::fill_audits(w)?;
-    fill_workshop(w, s, &asset_ids)
+    fill_workshop(w, s, &asset_ids)?;
+    objectives::fill_objectives(w)
 }
 
 /// Scope items, context issues and interested parties; returns the scope items' row ids.

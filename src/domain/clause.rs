@@ -26,6 +26,8 @@ string_enum!(
         TreatmentPlan => "treatment_plan", "Risk treatment plan",
         AuditProgramme => "audit_programme", "Audit programme and reports",
         NonconformityRegister => "nonconformity_register", "Register of nonconformities",
+        Objectives => "objectives", "Information security objectives",
+        Measurements => "measurements", "Measurements of the objectives",
     }
 );
 
@@ -164,13 +166,15 @@ pub fn workspace_evidence(number: &str) -> &'static [WorkspaceEvidence] {
         "8.3" => &[W::TreatmentPlan],
         "9.2.2" => &[W::AuditProgramme],
         "10.2" => &[W::NonconformityRegister],
+        "6.2" => &[W::Objectives],
+        "9.1" => &[W::Measurements],
         _ => &[],
     }
 }
 
 /// Which parts of this workspace have content, as documented information: a written ISMS
 /// scope, a methodology with levels, risks in the register, an issued SoA, actions in the plan,
-/// a reported internal audit, a nonconformity recorded. Read from the whole workspace by the
+/// a reported internal audit, a nonconformity recorded, an objective pursued and measured. Read from the whole workspace by the
 /// readiness check and from counts by the clause listing; [`Self::holds`] is the one rule.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Holdings {
@@ -181,6 +185,9 @@ pub struct Holdings {
     pub actions: bool,
     pub internal_audit_reported: bool,
     pub nonconformities: bool,
+    /// An objective pursued (withdrawn ones aside).
+    pub objectives: bool,
+    pub measurements: bool,
 }
 
 impl Holdings {
@@ -194,6 +201,8 @@ impl Holdings {
             W::TreatmentPlan => self.actions,
             W::AuditProgramme => self.internal_audit_reported,
             W::NonconformityRegister => self.nonconformities,
+            W::Objectives => self.objectives,
+            W::Measurements => self.measurements,
         }
     }
 

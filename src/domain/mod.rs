@@ -15,6 +15,7 @@ pub mod history;
 pub mod imported_history;
 pub mod methodology;
 pub mod nonconformity;
+pub mod objective;
 pub mod order;
 pub mod party;
 pub mod passphrase;

@@ -26,6 +26,7 @@ string_enum!(
         Workshop => "W", "Workshop",
         Audit => "AU", "Audit",
         Nonconformity => "NC", "Nonconformity",
+        Objective => "O", "Objective",
     }
 );
 

@@ -82,7 +82,7 @@ const CONTROL_LINKS: &str = "SELECT document, control FROM document_controls
 const ACTION_LINKS: &str = "SELECT ad.document, ad.action FROM action_documents ad
     JOIN actions a ON a.id = ad.action ORDER BY ad.document, a.number";
 
-fn all_documents(conn: &Connection) -> Result<Vec<Document>> {
+pub(super) fn all_documents(conn: &Connection) -> Result<Vec<Document>> {
     let mut clauses = links::<String>(conn, CLAUSE_LINKS)?;
     let mut controls = links::<String>(conn, CONTROL_LINKS)?;
     let mut actions = links::<i64>(conn, ACTION_LINKS)?;

@@ -158,6 +158,7 @@ impl Writer<'_> {
             RefKind::Document => "documents",
             RefKind::Audit => "audits",
             RefKind::Nonconformity => "nonconformities",
+            RefKind::Objective => "objectives",
             RefKind::CustomControl => {
                 return Err(StoreError::Missing(format!(
                     "a numbered register for {}",

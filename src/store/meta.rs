@@ -66,6 +66,9 @@ pub struct Counts {
     /// Nonconformities, closed and open, and those still open.
     pub nonconformities: u64,
     pub open_nonconformities: u64,
+    /// Information security objectives and their measurements.
+    pub objectives: u64,
+    pub measurements: u64,
     pub changes: u64,
 }
 
@@ -132,6 +135,8 @@ impl Store {
             open_nonconformities: count(
                 "SELECT COUNT(*) FROM nonconformities WHERE closed_on IS NULL",
             )?,
+            objectives: count("SELECT COUNT(*) FROM objectives")?,
+            measurements: count("SELECT COUNT(*) FROM measurements")?,
             changes: count("SELECT COUNT(*) FROM change_log")?,
         })
     }

@@ -15,6 +15,7 @@ mod lock;
 mod log;
 mod meta;
 mod nonconformities;
+mod objectives;
 mod people;
 mod questions;
 mod reading;

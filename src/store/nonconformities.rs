@@ -78,26 +78,31 @@ fn one_nonconformity(conn: &Connection, id: i64) -> Result<Nonconformity> {
     })
 }
 
+/// Every nonconformity with its actions, by number.
+pub(super) fn all_nonconformities(conn: &Connection) -> Result<Vec<Nonconformity>> {
+    let mut actions: HashMap<i64, Vec<CorrectiveAction>> = HashMap::new();
+    for (nc, a) in all(
+        conn,
+        &format!("{ACTION} ORDER BY nonconformity, position"),
+        action,
+    )? {
+        actions.entry(nc).or_default().push(a);
+    }
+    let mut out = all(
+        conn,
+        &format!("{NONCONFORMITY} ORDER BY number"),
+        nonconformity,
+    )?;
+    for nc in &mut out {
+        nc.actions = actions.remove(&nc.id).unwrap_or_default();
+    }
+    Ok(out)
+}
+
 impl Store {
     /// Every nonconformity with its actions, by number.
     pub fn nonconformities(&self) -> Result<Vec<Nonconformity>> {
-        let mut actions: HashMap<i64, Vec<CorrectiveAction>> = HashMap::new();
-        for (nc, a) in all(
-            self.conn(),
-            &format!("{ACTION} ORDER BY nonconformity, position"),
-            action,
-        )? {
-            actions.entry(nc).or_default().push(a);
-        }
-        let mut out = all(
-            self.conn(),
-            &format!("{NONCONFORMITY} ORDER BY number"),
-            nonconformity,
-        )?;
-        for nc in &mut out {
-            nc.actions = actions.remove(&nc.id).unwrap_or_default();
-        }
-        Ok(out)
+        all_nonconformities(self.conn())
     }
 
     pub fn nonconformity_by_id(&self, id: i64) -> Result<Nonconformity> {

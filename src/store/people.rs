@@ -36,6 +36,7 @@ const NAME_COLUMNS: &[(&str, &str)] = &[
     ("audit_team", "name"),
     ("nonconformities", "reviewed_by"),
     ("corrective_actions", "owner"),
+    ("objectives", "owner"),
 ];
 
 fn person(r: &Row<'_>) -> rusqlite::Result<Person> {
@@ -111,6 +112,15 @@ fn one_record(conn: &Connection, id: i64) -> Result<CompetenceRecord> {
 }
 
 /// The people register with roles and roles held, as the domain's rules read it.
+/// Every competence and awareness record, by person and date.
+pub(super) fn all_competence(conn: &Connection) -> Result<Vec<CompetenceRecord>> {
+    Ok(all(
+        conn,
+        &format!("{RECORD} ORDER BY person, on_date, id"),
+        record,
+    )?)
+}
+
 pub(super) fn read_people(conn: &Connection) -> Result<People> {
     Ok(People {
         people: all(conn, &format!("{PERSON} ORDER BY number"), person)?,
@@ -131,11 +141,7 @@ impl Store {
 
     /// Every competence and awareness record, by person and date.
     pub fn competence_records(&self) -> Result<Vec<CompetenceRecord>> {
-        Ok(all(
-            self.conn(),
-            &format!("{RECORD} ORDER BY person, on_date, id"),
-            record,
-        )?)
+        all_competence(self.conn())
     }
 }
 

@@ -492,6 +492,40 @@ CREATE TABLE corrective_actions (
 ) STRICT, WITHOUT ROWID;
 "#;
 
+/// Information security objectives with their measure, target and plan (6.2); their measurements
+/// (9.1).
+const V9: &str = r#"
+CREATE TABLE objectives (
+    id INTEGER PRIMARY KEY,
+    number INTEGER NOT NULL UNIQUE,
+    statement TEXT NOT NULL,
+    serves TEXT NOT NULL DEFAULT '',
+    measure TEXT NOT NULL DEFAULT '',
+    builtin TEXT,
+    target REAL,
+    unit TEXT NOT NULL DEFAULT '',
+    direction TEXT NOT NULL,
+    owner TEXT NOT NULL DEFAULT '',
+    set_on TEXT NOT NULL,
+    due_on TEXT,
+    every_months INTEGER NOT NULL,
+    plan TEXT NOT NULL DEFAULT '',
+    resources TEXT NOT NULL DEFAULT '',
+    responsible TEXT NOT NULL DEFAULT '',
+    evaluation TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE measurements (
+    id INTEGER PRIMARY KEY,
+    objective INTEGER NOT NULL REFERENCES objectives(id) ON DELETE CASCADE,
+    on_date TEXT NOT NULL,
+    value REAL NOT NULL,
+    note TEXT NOT NULL DEFAULT '',
+    UNIQUE (objective, on_date)
+) STRICT;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1),
@@ -502,11 +536,12 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V6),
         M::up(V7),
         M::up(V8),
+        M::up(V9),
     ])
 }
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i32 = 8;
+pub const LATEST_VERSION: i32 = 9;
 
 #[cfg(test)]
 mod tests {

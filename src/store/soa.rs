@@ -43,7 +43,7 @@ fn soa_entry(r: &Row<'_>) -> rusqlite::Result<SoaEntry> {
 }
 
 /// Every SoA entry in control order (Annex A, then custom controls by number).
-fn all_soa(conn: &Connection) -> Result<Vec<SoaEntry>> {
+pub(super) fn all_soa(conn: &Connection) -> Result<Vec<SoaEntry>> {
     Ok(all(
         conn,
         &format!("{SOA} ORDER BY c.number IS NOT NULL, c.position, c.number"),

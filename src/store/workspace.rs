@@ -32,6 +32,8 @@ impl Store {
             audits: self.audits()?,
             audit_findings: self.audit_findings()?,
             nonconformities: self.nonconformities()?,
+            security_objectives: self.security_objectives()?,
+            measurements: self.measurements()?,
         })
     }
 }

@@ -45,6 +45,7 @@ const CATALOGUE: &[(&str, char, Phase)] = &[
     ("Documents", 'i', Phase::CheckAct),
     ("Audits", 'u', Phase::CheckAct),
     ("Nonconformities", 'n', Phase::CheckAct),
+    ("Objectives", 'b', Phase::CheckAct),
 ];
 
 #[derive(Debug, Clone)]

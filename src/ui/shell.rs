@@ -19,6 +19,7 @@ use super::screens::dashboard::Dashboard;
 use super::screens::documents::DocumentsScreen;
 use super::screens::lazy::{Lazy, build_in_background};
 use super::screens::nonconformities::NonconformitiesScreen;
+use super::screens::objectives::ObjectivesScreen;
 use super::screens::people::PeopleScreen;
 use super::screens::protection::ProtectionScreen;
 use super::screens::register::RegisterScreen;
@@ -91,6 +92,7 @@ impl Shell {
             Lazy::new("Nonconformities", |s| {
                 Ok(Box::new(NonconformitiesScreen::new(s)?))
             }),
+            Lazy::new("Objectives", |s| Ok(Box::new(ObjectivesScreen::new(s)?))),
         ];
         let dashboard = Dashboard::new(&app.reader())?;
         build_in_background(

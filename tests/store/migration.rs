@@ -488,3 +488,57 @@ fn a_version_7_workspace_gains_empty_audit_and_nonconformity_registers() {
     assert_eq!(audit.reference(), "AU-001");
     assert_eq!(store.people().unwrap().people.len(), 1);
 }
+
+#[test]
+fn a_version_8_workspace_gains_empty_objective_and_measurement_registers() {
+    let (_dir, path) = temp();
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        isms::store::schema::migrations()
+            .to_version(&mut conn, 8)
+            .unwrap();
+        conn.execute_batch(
+            "INSERT INTO people (number, name) VALUES (1, 'Anna Weber');
+             INSERT INTO nonconformities (number, source, grade, raised_on, description)
+                 VALUES (1, 'incident', 'minor', '2026-02-01', 'Restore never tested');",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+    assert!(path.with_file_name("t.isms.bak-v8").exists());
+    assert!(store.security_objectives().unwrap().is_empty());
+    assert!(store.measurements().unwrap().is_empty());
+    assert_eq!(store.nonconformities().unwrap()[0].reference(), "NC-001");
+    // The new registers take records at once; the owner is the person of the register, and a
+    // rename reaches the objective.
+    use isms::domain::objective::{Measurement, SecurityObjective};
+    let day: chrono::NaiveDate = "2026-01-15".parse().unwrap();
+    let o = store
+        .edit(|w| {
+            w.save_security_objective(SecurityObjective {
+                owner: "anna weber".into(),
+                target: Some(90.0),
+                ..SecurityObjective::new("Everyone aware within the year", day)
+            })
+        })
+        .unwrap();
+    assert_eq!(
+        (o.reference().as_str(), o.owner.as_str()),
+        ("O-001", "Anna Weber")
+    );
+    store
+        .edit(|w| w.save_measurement(Measurement::new(o.id, day, 87.5)))
+        .unwrap();
+    assert_eq!(store.measurements().unwrap()[0].value, 87.5);
+    let mut anna = store.people().unwrap().people[0].clone();
+    anna.name = "Anna Weber-Schmidt".into();
+    store.edit(|w| w.save_person(anna)).unwrap();
+    assert_eq!(
+        store.security_objectives().unwrap()[0].owner,
+        "Anna Weber-Schmidt"
+    );
+    assert_eq!(store.counts().unwrap().objectives, 1);
+}

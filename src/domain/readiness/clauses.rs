@@ -13,6 +13,7 @@ use crate::domain::clause::{
     workspace_evidence,
 };
 use crate::domain::document;
+use crate::domain::objective::any_pursued;
 
 pub(super) const NO_DOCUMENT: Rule = Rule {
     id: "CLAUSE-001",
@@ -47,7 +48,7 @@ pub(super) fn check(ws: &Workspace, out: &mut Vec<Finding>) {
         if !documents.is_empty()
             && !linked
             && !held.hold_clause(&clause.number)
-            && !left_to_audit_rules(&held, &clause.number)
+            && !left_to_register_rules(&held, &clause.number)
         {
             let documents: Vec<String> = documents.iter().map(|d| in_text(d)).collect();
             let rule = if missing_document_is_major(&clause.number) {
@@ -110,13 +111,19 @@ fn holdings(ws: &Workspace) -> Holdings {
         actions: !ws.actions.is_empty(),
         internal_audit_reported: any_internal_reported(&ws.audits),
         nonconformities: !ws.nonconformities.is_empty(),
+        objectives: any_pursued(&ws.security_objectives),
+        measurements: !ws.measurements.is_empty(),
     }
 }
 
-/// Whether the missing documented information of clause `number` is a gap the audit rules
-/// report already: the audit programme holds 9.2.2's once an internal audit is reported, and
-/// until one is, AUDIT-001 (major, like CLAUSE-003) says so. One finding per gap.
-fn left_to_audit_rules(held: &Holdings, number: &str) -> bool {
-    workspace_evidence(number).contains(&WorkspaceEvidence::AuditProgramme)
-        && !held.internal_audit_reported
+/// Whether the missing documented information of clause `number` is a gap a register's own
+/// rule reports already: the audit programme holds 9.2.2's once an internal audit is reported,
+/// and until one is, AUDIT-001 (major, like CLAUSE-003) says so; the objectives hold 6.2's, and
+/// without one pursued OBJ-001 (major) says so. One finding per gap.
+fn left_to_register_rules(held: &Holdings, number: &str) -> bool {
+    workspace_evidence(number).iter().any(|part| match part {
+        WorkspaceEvidence::AuditProgramme => !held.internal_audit_reported,
+        WorkspaceEvidence::Objectives => !held.objectives,
+        _ => false,
+    })
 }

@@ -9,6 +9,7 @@ mod assets;
 mod audits;
 mod clauses;
 mod documents;
+mod objectives;
 mod people;
 mod risks;
 mod scope;
@@ -24,6 +25,7 @@ use super::control::Control;
 use super::document::Document;
 use super::methodology::Methodology;
 use super::nonconformity::Nonconformity;
+use super::objective::{Measurement, SecurityObjective};
 use super::party::InterestedParty;
 use super::person::{CompetenceRecord, People};
 use super::protection::{Objective, ProtectionNeed, ProtectionScale};
@@ -76,6 +78,10 @@ pub enum Place {
     Audit(i64),
     /// A nonconformity of the register, by row id.
     Nonconformity(i64),
+    /// The register of information security objectives, as a whole.
+    Objectives,
+    /// An information security objective, by row id.
+    Objective(i64),
 }
 
 /// What a rule rests on: a clause of ISO/IEC 27001:2022 (`6.1.3`) or an Annex A control
@@ -182,6 +188,9 @@ pub struct Workspace {
     pub audit_findings: Vec<AuditFinding>,
     /// The register of nonconformities with their corrective actions.
     pub nonconformities: Vec<Nonconformity>,
+    /// The information security objectives (6.2) and their measurements (9.1).
+    pub security_objectives: Vec<SecurityObjective>,
+    pub measurements: Vec<Measurement>,
 }
 
 /// A rule of the catalogue: its stable id, the severity of its findings, and what it checks.
@@ -289,6 +298,10 @@ const RULES: &[Rule] = &[
     audits::MAJOR_WITHOUT_ACTION,
     audits::ACTION_OVERDUE,
     audits::CLOSED_WITHOUT_REVIEW,
+    objectives::NO_OBJECTIVES,
+    objectives::NO_MEASURE,
+    objectives::NO_RESULT,
+    objectives::OFF_TARGET,
 ];
 
 /// The catalogue of rules, in the order of their ids within each area.
@@ -309,6 +322,7 @@ pub fn check(ws: &Workspace, today: NaiveDate) -> Vec<Finding> {
     people::check(ws, today, &mut findings);
     documents::check(ws, today, &mut findings);
     audits::check(ws, today, &mut findings);
+    objectives::check(ws, today, &mut findings);
     by_grade(&mut findings);
     findings
 }

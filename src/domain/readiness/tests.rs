@@ -5,6 +5,7 @@ mod assets;
 mod audits;
 mod clauses;
 mod documents;
+mod objectives;
 mod people;
 mod risks;
 mod scope;
@@ -238,6 +239,26 @@ pub(crate) fn clean() -> Workspace {
         audits: vec![internal_audit()],
         audit_findings: Vec::new(),
         nonconformities: Vec::new(),
+        security_objectives: vec![objective()],
+        measurements: vec![crate::domain::objective::Measurement {
+            id: 1,
+            ..crate::domain::objective::Measurement::new(1, d("2026-03-01"), 0.0)
+        }],
+    }
+}
+
+/// An objective measured every quarter, on target this month.
+fn objective() -> crate::domain::objective::SecurityObjective {
+    use crate::domain::objective::{BuiltinMeasure, ObjectiveStatus, SecurityObjective};
+    SecurityObjective {
+        id: 1,
+        number: 1,
+        builtin: Some(BuiltinMeasure::ActionsOverdue),
+        target: Some(0.0),
+        direction: crate::domain::objective::Direction::AtMost,
+        owner: "ISB".into(),
+        status: ObjectiveStatus::InProgress,
+        ..SecurityObjective::new("No treatment action overdue", d("2025-06-01"))
     }
 }
 
@@ -326,7 +347,7 @@ fn the_catalogue_has_unique_ids_and_covers_every_rule() {
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), ids.len());
-    assert_eq!(ids.len(), 63);
+    assert_eq!(ids.len(), 67);
     assert_eq!(rules()[0].id, "SCOPE-001");
     assert_eq!(rules()[0].severity, Severity::Major);
     assert!(rules().iter().all(|r| !r.title.is_empty()));

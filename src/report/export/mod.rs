@@ -72,6 +72,7 @@ string_enum!(
         Documents => "documents", "Documented information",
         Nonconformities => "nonconformities", "Nonconformities and corrective actions",
         Audit => "audit", "Audit report",
+        Objectives => "objectives", "Objectives and measurement",
         Minutes => "minutes", "Workshop minutes",
         Workspace => "workspace", "Workspace",
     }
@@ -102,7 +103,11 @@ impl What {
         format == ExportFormat::Csv
             && matches!(
                 self,
-                What::Scope | What::Report | What::People | What::Nonconformities
+                What::Scope
+                    | What::Report
+                    | What::People
+                    | What::Nonconformities
+                    | What::Objectives
             )
     }
 
@@ -452,6 +457,7 @@ impl Parts {
             What::People => &[R::People, R::Roles, R::Competence],
             What::Documents => &[R::Documents],
             What::Nonconformities => &[R::Nonconformities],
+            What::Objectives => &[R::Objectives, R::Measurements],
             // Written by `export_minutes` and `export_audit`, never from registers.
             What::Minutes | What::Audit | What::Workspace => &[],
         };

@@ -15,6 +15,7 @@ use crate::domain::document::{DocKind, DocStatus};
 use crate::domain::evaluation::RiskFlag;
 use crate::domain::methodology::Methodology;
 use crate::domain::nonconformity::{NcGrade, NcSource, NcState};
+use crate::domain::objective::{BuiltinMeasure, Direction, ObjectiveStatus, Trend};
 use crate::domain::party::PartyKind;
 use crate::domain::protection::{Objective, ProtectionScale};
 use crate::domain::readiness::{Finding, Severity, Workspace};
@@ -271,6 +272,8 @@ fn names(register: Register) -> (&'static str, &'static str) {
         Register::Audits => ("audits", "Audits"),
         Register::AuditFindings => ("audit-findings", "Audit findings"),
         Register::Nonconformities => ("nonconformities", "Nonconformities"),
+        Register::Objectives => ("objectives", "Objectives"),
+        Register::Measurements => ("measurements", "Measurements"),
     }
 }
 
@@ -283,6 +286,9 @@ fn header(register: Register, column: &str) -> String {
         (Register::Clauses, "held_in_workspace") => Some("Held in the workspace"),
         (Register::Documents, "review_months") => Some("Review (months)"),
         (Register::Documents, "location") => Some("Kept at"),
+        (Register::Objectives, "builtin") => Some("Built-in measure"),
+        (Register::Objectives, "every_months") => Some("Measured every (months)"),
+        (Register::Objectives, "result_due") => Some("Result due"),
         (_, "in_isms") => Some("In ISMS scope"),
         (_, "in_certificate") => Some("In certificate scope"),
         (_, "doc_date") => Some("Document date"),
@@ -349,6 +355,10 @@ fn label(register: Register, column: &str, code: &str) -> String {
         (R::Nonconformities, "source") => of(code, NcSource::label),
         (R::Nonconformities, "grade") => of(code, NcGrade::label),
         (R::Nonconformities, "state") => of(code, NcState::label),
+        (R::Objectives, "builtin") => of(code, BuiltinMeasure::label),
+        (R::Objectives, "direction") => of(code, Direction::label),
+        (R::Objectives, "status") => of(code, ObjectiveStatus::label),
+        (R::Objectives, "trend") => of(code, Trend::label),
         _ => None,
     };
     found.map_or_else(|| code.to_string(), str::to_string)

@@ -37,6 +37,8 @@
 //! | `roles_held` | `[{"person" (a person id), "role" (a role id), "from", "until" (a date or null)}]`. Optional |
 //! | `audits` | `[{"id", "number", "title", "kind", "planned_on", "held_on", "clauses", "controls" (control keys), "criteria", "lead_auditor", "team", "status", "reported_on", "summary"}]`. Optional |
 //! | `audit_findings` | `[{"id", "audit" (an audit id), "number" (within the audit), "grade", "requirement", "statement", "evidence", "concerns"}]`. Optional |
+//! | `security_objectives` | `[{"id", "number", "statement", "serves", "measure", "builtin" (a built-in measure or null), "target", "unit", "direction", "owner", "set_on", "due_on", "every_months", "plan", "resources", "responsible", "evaluation", "status"}]`: the information security objectives (6.2; `objectives` are the protection objectives). Optional |
+//! | `measurements` | `[{"id", "objective" (an objective id), "on_date", "value", "note"}]`. Optional |
 //! | `nonconformities` | `[{"id", "number", "source", "finding" (a finding id or null), "grade", "raised_on", "description", "correction", "root_cause", "similar_cases", "actions" ([{"description", "owner", "due_on", "status"}]), "review" ({"on_date", "by", "effective", "note"} or null), "closed_on"}]`. Optional |
 //! | `competence_records` | `[{"id", "person" (a person id), "role" (a role id or null), "kind", "topic", "on", "evidence", "valid_until" (a date or null)}]`. Optional |
 //! | `change_log` | the change log, oldest first: `[{"at" (`YYYY-MM-DDTHH:MM:SS`), "who", "entity", "reference", "action", "before", "after", "workshop" (the number of the workshop the change was made in; left out when none)}]`; `before`/`after` are the item's snapshots as JSON texts (row ids as in this document) or null. `isms import workspace` keeps every entry with its author, time and workshop. Optional: a document without it imports with a log of the import itself |
@@ -57,6 +59,7 @@ use crate::domain::control::Control;
 use crate::domain::document::{Document, DocumentVersion};
 use crate::domain::methodology::Methodology;
 use crate::domain::nonconformity::Nonconformity;
+use crate::domain::objective::{Measurement, SecurityObjective};
 use crate::domain::party::InterestedParty;
 use crate::domain::person::{CompetenceRecord, Person, Role, RoleHeld};
 use crate::domain::protection::{Objective, ProtectionNeed, ProtectionScale};
@@ -129,6 +132,11 @@ pub struct WorkspaceFile {
     pub audit_findings: Vec<AuditFinding>,
     #[serde(default)]
     pub nonconformities: Vec<Nonconformity>,
+    /// Added after version 1 was first published, so optional on reading.
+    #[serde(default)]
+    pub security_objectives: Vec<SecurityObjective>,
+    #[serde(default)]
+    pub measurements: Vec<Measurement>,
     /// Optional on reading too: without it the import's own entries make the log.
     #[serde(default)]
     pub change_log: Vec<Change>,
@@ -174,6 +182,8 @@ impl WorkspaceFile {
             audits: ws.audits,
             audit_findings: ws.audit_findings,
             nonconformities: ws.nonconformities,
+            security_objectives: ws.security_objectives,
+            measurements: ws.measurements,
             change_log: store.changes()?,
         })
     }

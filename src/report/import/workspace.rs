@@ -23,6 +23,7 @@ use crate::domain::control::{Control, Theme, key_order};
 use crate::domain::document::{DocKind, DocStatus, Document, DocumentVersion};
 use crate::domain::imported_history::{deleted_id, relinked};
 use crate::domain::nonconformity::Nonconformity;
+use crate::domain::objective::Measurement;
 use crate::domain::person::{CompetenceRecord, Person, Role, RoleHeld};
 use crate::domain::protection::ProtectionNeed;
 use crate::domain::question::OpenQuestion;
@@ -352,6 +353,7 @@ fn write_all(w: &mut Writer<'_>, f: &WorkspaceFile, at: &mut String) -> Result<(
         })?;
     }
     write_audits(w, f, at, &key)?;
+    write_objectives(w, f, at)?;
     if !f.change_log.is_empty() {
         *at = "change log".to_string();
         let new_id = |kind: RefKind, old: i64| {
@@ -424,6 +426,29 @@ fn write_audits(
         w.import_nonconformity(Nonconformity {
             finding,
             ..nc.clone()
+        })?;
+    }
+    Ok(())
+}
+
+/// The information security objectives with their numbers, then their measurements.
+fn write_objectives(
+    w: &mut Writer<'_>,
+    f: &WorkspaceFile,
+    at: &mut String,
+) -> Result<(), StoreError> {
+    let mut objectives = Ids(HashMap::new());
+    for o in by_number(&f.security_objectives, |o| o.number) {
+        *at = RefKind::Objective.format(o.number);
+        let stored = w.import_security_objective(o.clone())?;
+        objectives.0.insert(o.id, stored.id);
+    }
+    for m in &f.measurements {
+        *at = format!("measurement of objective #{} on {}", m.objective, m.on_date);
+        w.save_measurement(Measurement {
+            id: 0,
+            objective: objectives.get("objective", m.objective)?,
+            ..m.clone()
         })?;
     }
     Ok(())

@@ -31,6 +31,7 @@
 mod audits;
 mod documents;
 pub mod due;
+mod objectives;
 mod people;
 mod questions;
 mod risks;
@@ -44,6 +45,7 @@ use serde_json::{Map, Value, json};
 
 use crate::domain::audit::any_internal_reported;
 use crate::domain::clause::Holdings;
+use crate::domain::objective::any_pursued;
 use crate::domain::protection::{EffectiveNeed, NeedSource, effective_needs};
 use crate::domain::reference::RefKind;
 use crate::domain::soa::{
@@ -73,6 +75,8 @@ string_enum!(
         Audits => "audits", "Audits",
         AuditFindings => "findings", "Audit findings",
         Nonconformities => "nonconformities", "Nonconformities",
+        Objectives => "objectives", "Information security objectives",
+        Measurements => "measurements", "Measurements",
     }
 );
 
@@ -232,6 +236,8 @@ pub fn build(store: &Store, register: Register, today: NaiveDate) -> Result<List
         Register::Audits => audits::audits(store),
         Register::AuditFindings => audits::audit_findings(store),
         Register::Nonconformities => audits::nonconformities(store, today),
+        Register::Objectives => objectives::objectives(store, today),
+        Register::Measurements => objectives::measurements(store),
     }
 }
 
@@ -399,6 +405,8 @@ fn clauses(store: &Store) -> Result<Listing, StoreError> {
         actions: counts.actions > 0,
         internal_audit_reported: any_internal_reported(&store.audits()?),
         nonconformities: counts.nonconformities > 0,
+        objectives: any_pursued(&store.security_objectives()?),
+        measurements: counts.measurements > 0,
     };
     let documents = store.documents()?;
     for c in store.clauses()? {

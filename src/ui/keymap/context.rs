@@ -64,6 +64,8 @@ pub enum Context {
     Nonconformities,
     /// The corrective actions of every nonconformity, over their register.
     CorrectiveActions,
+    /// The register of objectives, over its register.
+    ObjectiveRegister,
     /// A document open to read (a workshop's minutes), over the keys that scroll it.
     Document,
     /// The risks' heat maps.
@@ -117,6 +119,7 @@ impl Context {
         Context::AuditFindings,
         Context::Nonconformities,
         Context::CorrectiveActions,
+        Context::ObjectiveRegister,
         Context::Document,
         Context::Matrix,
         Context::Methodology,
@@ -191,6 +194,7 @@ pub const STACKS: &[&[Context]] = {
         &[ViewArrows, AuditFindings, Register, Table],
         &[ViewArrows, Nonconformities, Register, Table],
         &[ViewArrows, CorrectiveActions, Register, Table],
+        &[ViewArrows, ObjectiveRegister, Register, Table],
         &[Filter],
         &[Form],
         &[FormLine, Form],

@@ -130,6 +130,10 @@ pub enum Action {
     ReviewEffectiveness,
     /// A corrective action marked done (or open again).
     ToggleDone,
+    /// A measurement of the objective selected in the register of objectives.
+    Measure,
+    /// The selected objective's built-in measure, computed and recorded today.
+    MeasureNow,
     // Before a workspace is open
     Demo,
     ClearInput,

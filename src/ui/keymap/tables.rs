@@ -43,6 +43,7 @@ impl Context {
             Context::AuditFindings => AUDIT_FINDINGS,
             Context::Nonconformities => NONCONFORMITIES,
             Context::CorrectiveActions => CORRECTIVE_ACTIONS,
+            Context::ObjectiveRegister => OBJECTIVE_REGISTER,
             Context::Document => DOCUMENT,
             Context::Matrix => MATRIX,
             Context::Methodology => METHODOLOGY,
@@ -377,6 +378,11 @@ const NONCONFORMITIES: &[Binding] = &[
     b(&[c('v')], ReviewEffectiveness, "review effectiveness"),
 ];
 const CORRECTIVE_ACTIONS: &[Binding] = &[b(&[c('t')], ToggleDone, "done, open again")];
+
+const OBJECTIVE_REGISTER: &[Binding] = &[
+    b(&[c('m')], Measure, "record a measurement"),
+    b(&[c('r')], MeasureNow, "record the built-in measure now"),
+];
 
 const DOCUMENT: &[Binding] = &[b(&[c('x')], Export, "export")];
 

@@ -123,6 +123,20 @@ impl ClauseContext {
                         c.open_nonconformities
                     ),
                 ),
+                (
+                    WorkspaceEvidence::Objectives,
+                    format!(
+                        "objectives register: {}",
+                        count(c.objectives, "objective", "objectives")
+                    ),
+                ),
+                (
+                    WorkspaceEvidence::Measurements,
+                    format!(
+                        "measurements: {}",
+                        count(c.measurements, "result", "results")
+                    ),
+                ),
             ],
         }))
     }

@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod documents;
 pub mod lazy;
 pub mod nonconformities;
+pub mod objectives;
 pub mod people;
 pub mod protection;
 pub mod register;

@@ -46,8 +46,9 @@ fn clause_003_a_core_document_missing_is_major() {
     none(&ws, "CLAUSE-003");
     ws.documents[0].clauses.clear();
     // The management review and corrective action are major too; the audit programme without
-    // a reported internal audit is AUDIT-001's (see tests/audits.rs).
+    // a reported internal audit is AUDIT-001's, the objectives without one pursued OBJ-001's.
     ws.audits.clear();
+    ws.security_objectives[0].status = crate::domain::objective::ObjectiveStatus::Withdrawn;
     for (number, title) in [
         ("9.2.2", "Internal audit programme"),
         ("9.3.3", "Management review results"),
@@ -57,8 +58,23 @@ fn clause_003_a_core_document_missing_is_major() {
         ws.clauses.push(clause(number, title));
     }
     let numbers: Vec<String> = of(&ws, "CLAUSE-003").iter().map(Finding::basis).collect();
-    assert_eq!(numbers, ["5.2", "6.2", "9.3.3", "10.2"]);
+    assert_eq!(numbers, ["5.2", "9.3.3", "10.2"]);
     none(&ws, "CLAUSE-001");
+}
+
+#[test]
+fn the_objectives_register_holds_6_2_and_its_measurements_9_1() {
+    let mut ws = clean();
+    ws.clauses.push(clause("6.2", "Objectives"));
+    ws.clauses.push(clause("9.1", "Monitoring"));
+    none(&ws, "CLAUSE-003");
+    none(&ws, "CLAUSE-001");
+    ws.measurements.clear();
+    assert_eq!(only(&ws, "CLAUSE-001").place, Place::Clause("9.1".into()));
+    // Without an objective pursued, OBJ-001 reports the gap of 6.2, once.
+    ws.security_objectives.clear();
+    none(&ws, "CLAUSE-003");
+    assert_eq!(only(&ws, "OBJ-001").basis(), "6.2");
 }
 
 #[test]

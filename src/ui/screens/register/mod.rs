@@ -59,6 +59,11 @@ pub trait Record: Clone + Sized + Send {
     }
     /// The detail pane, as label and value pairs.
     fn detail(&self) -> Vec<(&'static str, String)>;
+    /// A series drawn under the detail as a small chart, oldest first: its caption, the
+    /// values, and whether the latest is where it should be (drawn as a warning if not).
+    fn chart(&self) -> Option<Chart> {
+        None
+    }
     /// Lines shown under the detail, each optionally linking to another record by id.
     fn links(&self) -> Vec<(String, Option<i64>)> {
         Vec::new()
@@ -128,6 +133,14 @@ pub trait Record: Clone + Sized + Send {
     fn delete_because(&self, _reason: &str) -> Result<Command, ValidationError> {
         self.delete()
     }
+}
+
+/// A small chart under a record's detail (see [`Record::chart`]).
+pub struct Chart {
+    pub caption: String,
+    pub values: Vec<f64>,
+    /// Whether the latest value is where it should be; drawn as a warning if not.
+    pub good: bool,
 }
 
 /// The note over the reason a deletion asks for.
