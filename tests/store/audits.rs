@@ -312,6 +312,17 @@ fn a_finding_names_a_clause_or_a_control_the_workspace_has() {
         err.contains("clause or control: 'Z.99' is neither a clause of 4 to 10"),
         "{err}"
     );
+    // Shaped like a clause or a control, but the catalogue has neither.
+    for bad in ["A.8.99", "9.9", "11.1"] {
+        let err = store
+            .edit(|w| w.save_audit_finding(finding(bad)))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("is neither a clause of 4 to 10"),
+            "{bad}: {err}"
+        );
+    }
     assert!(store.audit_findings().unwrap().is_empty());
     for ok in ["9.2", "A.5.15", ""] {
         store.edit(|w| w.save_audit_finding(finding(ok))).unwrap();
