@@ -93,16 +93,29 @@ pub enum Command {
         #[arg(long)]
         rules: bool,
     },
+    /// List what falls due or is overdue, oldest first, with its owner: risk reviews, treatment
+    /// and corrective actions, the end of acceptances, document reviews, competence evidence
+    /// and awareness, audits, questions. For a weekly mail from cron.
+    Due {
+        /// The workspace; defaults to --db, ISMS_DB or the default workspace.
+        file: Option<PathBuf>,
+        /// Days ahead of today to include; what is overdue is always listed.
+        #[arg(long, default_value_t = 30)]
+        within: u32,
+        /// text (an aligned table), json or csv.
+        #[arg(long, default_value = "text")]
+        format: String,
+    },
     /// Print a register: scope, parties, issues, assets, risks, actions, controls, soa, clauses,
     /// questions (the questions of workshops, open ones first, answered ones included),
     /// workshops (when each ran, who attended, what it changed), people (with the roles they
-    /// hold and their awareness), roles or competence (the competence and awareness records).
-    /// workshops (when each ran, who attended, what it changed), documents (the register of
-    /// documented information: version, approval, next review, what each serves), audits (scope,
-    /// auditors, status, report), audit-findings (each graded, with its evidence and the
-    /// nonconformity it raised), nonconformities (actions, effectiveness review, state),
-    /// objectives (measure, target, plan, latest result, trend), measurements, reviews (the
-    /// management reviews: period, participants, inputs missing, decisions) or review-actions.
+    /// hold and their awareness), roles, competence (the competence and awareness records),
+    /// documents (the register of documented information: version, approval, next review, what
+    /// each serves), audits (scope, auditors, status, report), findings (the audit findings,
+    /// each graded, with its evidence and the nonconformity it raised; also `audit-findings`),
+    /// nonconformities (actions, effectiveness review, state), objectives (measure, target,
+    /// plan, latest result, trend), measurements, reviews (the management reviews: period,
+    /// participants, inputs missing, decisions) or review-actions.
     List {
         register: String,
         /// table, json or csv.
@@ -110,13 +123,16 @@ pub enum Command {
         format: String,
     },
     /// Write a deliverable: soa, risks, treatment-plan, assets, scope, report, questions,
-    /// people (with roles and competence records), documents, objectives, minutes (of a
-    /// workshop), review (the minutes of a management review) or workspace.
+    /// people (with roles and competence records), documents, nonconformities (with their
+    /// corrective actions and effectiveness review), objectives (with their measurements), audit
+    /// (one audit's report), minutes (of a workshop), review (the minutes of a management
+    /// review) or workspace.
     ///
-    /// Formats: xlsx, csv, md, html, json (the workspace: json only; minutes and review: xlsx,
-    /// md or html). csv writes one file per register; several registers go into the directory
-    /// -o names. Minutes are of the latest workshop unless --workshop names one, a review's of
-    /// the latest review unless --review does. Reads the workspace only.
+    /// Formats: xlsx, csv, md, html, json (the workspace: json only; minutes, audit and review:
+    /// xlsx, md or html). csv writes one file per register; several registers go into the
+    /// directory -o names. Minutes are of the latest workshop unless --workshop names one; the
+    /// audit report is of the latest audit by date unless --audit names one, a review's minutes
+    /// of the latest review unless --review does. Reads the workspace only.
     /// Never writes onto the workspace or its own files, through a symbolic link, into a
     /// missing folder, or over an existing file unless --force replaces it.
     Export {
@@ -133,6 +149,9 @@ pub enum Command {
         /// For `review`: the management review, `MR-001` (else the latest).
         #[arg(long, value_name = "MR-NNN")]
         review: Option<String>,
+        /// For `audit`: the audit, `AU-001` (else the latest by date).
+        #[arg(long, value_name = "AU-NNN")]
+        audit: Option<String>,
         /// Replace files that exist already (else the export refuses and writes nothing).
         #[arg(long)]
         force: bool,

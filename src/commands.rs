@@ -260,9 +260,32 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let (organisation, ws, today) = workspace.map_err(Unreadable)?;
             return check::report(&mut out, &organisation, &ws, format, fail_on, today);
         }
+        Some(Command::Due {
+            file,
+            within,
+            format,
+        }) => {
+            let format = match format.trim().to_lowercase().as_str() {
+                "text" | "table" => Format::Table,
+                "json" => Format::Json,
+                "csv" => Format::Csv,
+                other => bail!(
+                    "--format: '{}' is not known; expected text, json or csv",
+                    crate::domain::text::shown(other)
+                ),
+            };
+            let path = workspace(file, cli.db)?;
+            let store = open_to_read(&path, cli.read_only)?;
+            let today = store.today();
+            let items = crate::domain::due::within(&store.workspace()?, today, within);
+            let table = listing::due::due(&items, today);
+            let mut buffered = std::io::BufWriter::new(&mut out);
+            listing::write(&mut buffered, &table, format)?;
+            buffered.flush()?;
+        }
         Some(Command::List { register, format }) => {
             // Parsed here, not by clap, so that a wrong name is a one-line error with exit code 1.
-            let register: Register = register.parse().context("register")?;
+            let register = Register::named(&register).context("register")?;
             let format: Format = format.parse().context("--format")?;
             let path = workspace(None, cli.db)?;
             let store = open_to_read(&path, cli.read_only)?;
@@ -278,6 +301,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             output,
             workshop,
             review,
+            audit,
             force,
         }) => {
             let path = workspace(None, cli.db)?;
@@ -286,6 +310,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 output: &output,
                 workshop: workshop.as_deref(),
                 review: review.as_deref(),
+                audit: audit.as_deref(),
                 force,
             };
             export::run(&mut out, &path, &what, to)?;
@@ -388,7 +413,7 @@ pub fn failure_code(error: &anyhow::Error) -> ExitCode {
 
 fn print_info(out: &mut impl Write, store: &Store, size: u64, writable: bool) -> Result<()> {
     let c = store.counts()?;
-    let rows: [(&str, String); 26] = [
+    let rows: [(&str, String); 27] = [
         ("Organisation", store.organisation()?),
         ("File", store.path().display().to_string()),
         ("Size", human_size(size)),
@@ -445,6 +470,14 @@ fn print_info(out: &mut impl Write, store: &Store, size: u64, writable: bool) ->
         (
             "Nonconformities",
             format!("{} ({} open)", c.nonconformities, c.open_nonconformities),
+        ),
+        (
+            "Objectives",
+            format!(
+                "{} ({})",
+                c.objectives,
+                count(c.measurements, "measurement", "measurements")
+            ),
         ),
         (
             "Management reviews",

@@ -91,7 +91,9 @@ fn db_option_and_environment_choose_the_workspace() {
     assert!(out.status.success());
     let csv = String::from_utf8(out.stdout).unwrap();
     assert!(
-        csv.starts_with("number,title,status,note,evidence,documents,mandatory_documents\n"),
+        csv.starts_with(
+            "number,title,status,note,evidence,documents,mandatory_documents,held_in_workspace\n"
+        ),
         "{csv}"
     );
     assert!(csv.contains("6.1.2,"), "{csv}");
@@ -827,7 +829,7 @@ fn an_unknown_register_or_format_names_the_choices() {
     let f = file.to_str().unwrap();
     sb.run(&["new", f, "--org", "A"]).success();
     sb.run(&["--db", f, "list", "vendors"]).fails_with(
-        "expected scope, parties, issues, assets, risks, actions, controls, soa, clauses, questions, workshops, people, roles, competence, documents, audits, audit-findings, nonconformities, objectives, measurements, reviews or review-actions",
+        "expected scope, parties, issues, assets, risks, actions, controls, soa, clauses, questions, workshops, people, roles, competence, documents, audits, findings, nonconformities, objectives, measurements, reviews or review-actions",
     );
     sb.run(&["--db", f, "list", "soa", "--format", "pdf"])
         .fails_with("expected table, json or csv");

@@ -37,6 +37,15 @@ fn every_view(theme: Theme) -> Vec<(String, Buffer)> {
             press(&mut app, KeyCode::Char(']'));
         }
     }
+    // The screens past the tenth, through the go-to palette.
+    for (letter, views) in [('u', 3), ('n', 2)] {
+        press(&mut app, KeyCode::Char(':'));
+        press(&mut app, KeyCode::Char(letter));
+        for view in 0..views {
+            drawn.push((format!("screen {letter}, view {view}"), draw(&mut app)));
+            press(&mut app, KeyCode::Char(']'));
+        }
+    }
     press(&mut app, KeyCode::Char('?'));
     drawn.push(("help".into(), draw(&mut app)));
     press(&mut app, KeyCode::Esc);

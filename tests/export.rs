@@ -60,6 +60,10 @@ fn the_report_workbook_has_a_cover_and_every_register_as_list_shows_it() {
             "SoA",
             "Clauses",
             "Documented information",
+            "Audits",
+            "Audit findings",
+            "Nonconformities",
+            "Corrective actions",
             "Questions",
             "People",
             "Competence and awareness",
@@ -221,6 +225,37 @@ fn markdown_of_the_demo() {
 }
 
 #[test]
+fn objectives_export_with_their_measurements_as_markdown_html_and_a_csv_folder() {
+    let sb = Sandbox::new();
+    let db = sb.demo();
+    for format in ["md", "html"] {
+        let out = sb.path(&format!("objectives.{format}"));
+        export(&sb, &db, &["objectives", "--format", format], &out);
+        let doc = text(&out);
+        for needle in [
+            "Objectives and measurement",
+            "O-002",
+            "No treatment action overdue",
+            "Awareness coverage",
+            "2026-03-16",
+            "T-010 (second AC unit) overdue since 2026-03-15",
+        ] {
+            assert!(doc.contains(needle), "{format}: {needle}\n{doc}");
+        }
+    }
+    let folder = sb.path("objectives");
+    export(&sb, &db, &["objectives", "--format", "csv"], &folder);
+    let objectives = text(&folder.join("objectives.csv"));
+    assert_eq!(objectives.lines().count(), 4, "{objectives}");
+    let measurements = text(&folder.join("measurements.csv"));
+    assert_eq!(measurements.lines().count(), 11, "{measurements}");
+    assert!(
+        measurements.contains("O-003,2026-03-13,3.5,hours"),
+        "{measurements}"
+    );
+}
+
+#[test]
 fn csv_of_the_demo() {
     let sb = Sandbox::new();
     let db = sb.demo();
@@ -256,6 +291,10 @@ fn the_csv_report_writes_one_file_per_register_into_a_directory() {
             "soa.csv",
             "clauses.csv",
             "documents.csv",
+            "audits.csv",
+            "audit-findings.csv",
+            "nonconformities.csv",
+            "corrective-actions.csv",
             "questions.csv",
             "people.csv",
             "competence.csv",

@@ -63,3 +63,72 @@ fn every_screen_view_and_dialog_reports_a_checked_combination_of_contexts() {
         "the walk reaches most combinations: {seen:?}"
     );
 }
+
+/// The screens past the tenth, reached through the palette, with a record in every view (an
+/// audit, its finding, a nonconformity with an action): their own keys and forms included.
+#[test]
+fn the_screens_past_the_tenth_report_checked_combinations_too() {
+    use isms::domain::audit::{Audit, AuditFinding, AuditKind, FindingGrade};
+    use isms::domain::nonconformity::{CorrectiveAction, NcGrade, NcSource, Nonconformity};
+    let dir = workdir();
+    let path = dir.path().join("t.isms");
+    let mut store = isms::store::Store::create(&path, "Acme GmbH").unwrap();
+    let today = common::test_today();
+    store
+        .edit(|w| {
+            let audit = w.save_audit(Audit::new("Internal audit", AuditKind::Internal))?;
+            w.save_audit_finding(AuditFinding::new(audit.id, FindingGrade::Minor, "Found"))?;
+            w.save_nonconformity(Nonconformity {
+                actions: vec![CorrectiveAction::new("Fix it")],
+                ..Nonconformity::new(NcSource::Incident, NcGrade::Minor, today, "Broken")
+            })
+        })
+        .unwrap();
+    drop(store);
+    let mut app = start_on(&path);
+    let mut unchecked = Vec::new();
+    let openers = ['/', 'h', 'n', 'e', 'd', 'f', 'a', 'v', 'x'];
+    let mut reached = Vec::new();
+    for (letter, views) in [('u', 3), ('n', 2)] {
+        for view in 0..views {
+            for opener in std::iter::once(None).chain(openers.iter().copied().map(Some)) {
+                press(&mut app, KeyCode::Char(':'));
+                press(&mut app, KeyCode::Char(letter));
+                for _ in 0..view {
+                    press(&mut app, KeyCode::Char(']'));
+                }
+                if let Some(key) = opener {
+                    press(&mut app, KeyCode::Char(key));
+                }
+                let contexts = active(&app);
+                if !STACKS.contains(&contexts.as_slice()) {
+                    unchecked.push(format!("{letter}, view {view}, {opener:?}: {contexts:?}"));
+                }
+                reached.extend(contexts.iter().copied());
+                for _ in 0..3 {
+                    if active(&app).iter().all(|c| !c.captures()) && !active(&app).is_empty() {
+                        break;
+                    }
+                    press(&mut app, KeyCode::Esc);
+                }
+                // Back to the first view for the next round.
+                for _ in 0..view {
+                    press(&mut app, KeyCode::Char('['));
+                }
+            }
+        }
+    }
+    assert!(
+        unchecked.is_empty(),
+        "not in STACKS:\n{}",
+        unchecked.join("\n")
+    );
+    for own in [
+        Context::Audits,
+        Context::AuditFindings,
+        Context::Nonconformities,
+        Context::CorrectiveActions,
+    ] {
+        assert!(reached.contains(&own), "{own:?} was not reached");
+    }
+}

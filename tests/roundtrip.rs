@@ -722,7 +722,7 @@ fn audits_findings_and_nonconformities_round_trip_through_the_workspace_json() {
     let doc = export_json(&sb, &original);
     let (copy, run) = import_json(&sb, &doc, "copy");
     run.success();
-    for register in ["audits", "audit-findings", "nonconformities"] {
+    for register in ["audits", "findings", "audit-findings", "nonconformities"] {
         assert_eq!(
             list(&sb, &copy, register),
             list(&sb, &original, register),
@@ -733,4 +733,37 @@ fn audits_findings_and_nonconformities_round_trip_through_the_workspace_json() {
         list(&sb, &copy, "nonconformities")[0]["finding"],
         "AU-001/3"
     );
+}
+
+#[test]
+fn objectives_and_their_measurements_round_trip_through_the_workspace_json() {
+    let sb = Sandbox::new();
+    // The demo's objectives, with a gap in the numbers: O-001 deleted, O-002 and O-003 keep
+    // their references and measurements.
+    let original = sb.demo();
+    {
+        let mut store = isms::store::Store::open(&original).unwrap();
+        let first = store.security_objectives().unwrap()[0].id;
+        store.edit(|w| w.delete_security_objective(first)).unwrap();
+    }
+    let doc = export_json(&sb, &original);
+    assert_eq!(doc["security_objectives"].as_array().unwrap().len(), 2);
+    let (copy, run) = import_json(&sb, &doc, "copy");
+    run.success();
+    for register in ["objectives", "measurements"] {
+        assert_eq!(
+            list(&sb, &copy, register),
+            list(&sb, &original, register),
+            "{register}"
+        );
+    }
+    let objectives = list(&sb, &copy, "objectives");
+    assert_eq!(objectives[0]["ref"], "O-002");
+    assert_eq!(objectives[0]["on_target"], false);
+    assert_eq!(list(&sb, &copy, "measurements").len(), 7);
+    // A measurement of an objective the file does not hold imports nothing.
+    let mut broken = doc.clone();
+    broken["measurements"][0]["objective"] = serde_json::json!(999);
+    let (_, run) = import_json(&sb, &broken, "broken");
+    run.fails_with("objective #999 of the export");
 }

@@ -127,3 +127,39 @@ fn c_groups_the_findings_by_clause_and_back_by_grade() {
     press(&mut app, KeyCode::Char('c'));
     assert_eq!(screen(&mut app, W, H), by_grade);
 }
+
+#[test]
+fn open_nonconformities_and_corrective_actions_due_are_on_the_dashboard() {
+    use isms::domain::nonconformity::{NcGrade, NcSource, Nonconformity};
+    let dir = workdir();
+    let path = dir.path().join("acme.isms");
+    common::workspace_with_audits(&path);
+    // A major one, still open, without an action yet.
+    let mut store = Store::open(&path).unwrap();
+    store
+        .edit(|w| {
+            w.save_nonconformity(Nonconformity::new(
+                NcSource::Complaint,
+                NcGrade::Major,
+                NaiveDate::from_ymd_opt(2026, 3, 20).unwrap(),
+                "A customer's data went to the wrong customer",
+            ))
+        })
+        .unwrap();
+    drop(store);
+    let mut app = start_on(&path);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('1'));
+    let text = screen(&mut app, W, H);
+    insta::assert_snapshot!("dashboard_nonconformities", text);
+    for needle in [
+        // Two open (the closed NC-002 is not), one of them major; one action overdue.
+        "Nonconformities    2 open (1 major) · 1 action overdue",
+        "1 major nonconformity open",
+        "1 corrective action overdue",
+        "overdue since 2026-03-15: NC-001: Quarterly restore test in the backup p",
+        "due 2026-04-15: NC-001: Train the second administrator (Mia Roth)",
+    ] {
+        assert!(text.contains(needle), "{needle}:\n{text}");
+    }
+}

@@ -231,3 +231,37 @@ fn the_export_menu_never_writes_onto_the_workspace() {
     assert!(refused.contains("is the workspace"), "{refused}");
     assert!(!dir.path().join("demo.isms-wal").is_dir());
 }
+
+#[test]
+fn the_menu_exports_the_latest_audit_report_and_the_nonconformities() {
+    let dir = workdir();
+    let path = dir.path().join("acme.isms");
+    common::workspace_with_audits(&path);
+    let mut app = start_on(&path);
+    press(&mut app, KeyCode::Char('x'));
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Right); // Audit report
+    }
+    let form = screen(&mut app, 120, 34);
+    // Named after the latest audit by date: AU-002, planned for June.
+    assert!(form.contains("acme-audit-au-002-2026-03-31.xlsx"), "{form}");
+    ctrl(&mut app, 's');
+    assert!(
+        dir.path()
+            .join("acme-audit-au-002-2026-03-31.xlsx")
+            .is_file()
+    );
+    assert!(screen(&mut app, 120, 34).contains("Exported Audit report"));
+    press(&mut app, KeyCode::Char('x'));
+    for _ in 0..9 {
+        press(&mut app, KeyCode::Right); // Nonconformities and corrective actions
+    }
+    ctrl(&mut app, 's');
+    assert!(
+        dir.path()
+            .join("acme-nonconformities-2026-03-31.xlsx")
+            .is_file(),
+        "{}",
+        screen(&mut app, 120, 34)
+    );
+}

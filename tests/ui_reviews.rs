@@ -17,7 +17,7 @@ fn demo(dir: &tempfile::TempDir) -> (App, std::path::PathBuf) {
     let path = dir.path().join("demo.isms");
     isms::demo::write_demo(&path).unwrap();
     let mut app = start_on(&path);
-    // The eleventh tab has no digit: the palette's letter goes there.
+    // The last tab has no digit: the palette's letter goes there.
     press(&mut app, KeyCode::Char(':'));
     press(&mut app, KeyCode::Char('m'));
     (app, path)

@@ -513,6 +513,27 @@ fn objectives_and_measurements_go_through_commands_and_a_built_in_measure_is_rec
         panic!("not refused")
     };
     assert_eq!(v.field, field::BUILTIN);
+    // A share of nothing is not recorded as a value: it says why.
+    let Saved::Objective(share) = app
+        .apply(Command::SaveObjective(SecurityObjective {
+            builtin: Some(BuiltinMeasure::ControlsImplemented),
+            ..SecurityObjective::new("Controls in place", today)
+        }))
+        .unwrap()
+    else {
+        panic!("not an objective")
+    };
+    let Error::Invalid(v) = app
+        .apply(Command::RecordBuiltinMeasure(share.id))
+        .unwrap_err()
+    else {
+        panic!("not refused")
+    };
+    assert_eq!(
+        v.message,
+        "nothing to measure yet: no applicable controls yet"
+    );
+    app.apply(Command::DeleteObjective(share.id)).unwrap();
     // Deleting the objective takes its measurements; the change log keeps both.
     app.apply(Command::DeleteObjective(o.id)).unwrap();
     assert!(app.reader().measurements().unwrap().is_empty());

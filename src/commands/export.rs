@@ -1,5 +1,5 @@
-//! `isms export WHAT --format F -o PATH [--workshop W-001] [--review MR-001]`: writes a deliverable from the
-//! workspace, opened read-only, and prints the files written.
+//! `isms export WHAT --format F -o PATH [--workshop W-001] [--audit AU-001] [--review MR-001]`:
+//! writes a deliverable from the workspace, opened read-only, and prints the files written.
 
 use std::io::Write;
 use std::path::Path;
@@ -7,7 +7,11 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 
 use crate::domain::reference::RefKind;
-use crate::report::export::{ExportFormat, What, export_minutes, export_review, export_with};
+use crate::domain::text;
+
+use crate::report::export::{
+    ExportError, ExportFormat, What, export_audit, export_minutes, export_review, export_with,
+};
 use crate::store::Existing;
 
 /// Where and how one export is written, as the command line gives it.
@@ -18,6 +22,8 @@ pub struct To<'a> {
     pub workshop: Option<&'a str>,
     /// `--review`: the minutes of this management review.
     pub review: Option<&'a str>,
+    /// `--audit`: the report of this audit.
+    pub audit: Option<&'a str>,
     pub force: bool,
 }
 
@@ -27,6 +33,7 @@ pub fn run(out: &mut impl Write, workspace: &Path, what: &str, to: To<'_>) -> Re
         output,
         workshop,
         review,
+        audit,
         force,
     } = to;
     // Parsed here, not by clap, so that a wrong name is a one-line error with exit code 1.
@@ -38,12 +45,19 @@ pub fn run(out: &mut impl Write, workspace: &Path, what: &str, to: To<'_>) -> Re
         ),
         (None, _) => None,
     };
+    let audit = match (audit, what) {
+        (Some(a), What::Audit) => Some(parse_audit(a)?),
+        (Some(_), _) => {
+            bail!("--audit: only the audit report is of one audit; export audit, or leave it out")
+        }
+        (None, _) => None,
+    };
     let review = match (review, what) {
         (Some(r), What::Review) => match RefKind::Review.parse(r) {
             Some(number) => Some(number),
             None => bail!(
                 "--review: '{}' is not a management review; expected a reference such as MR-001",
-                crate::domain::text::shown(r.trim())
+                text::shown(r.trim())
             ),
         },
         (Some(_), _) => bail!(
@@ -65,12 +79,14 @@ pub fn run(out: &mut impl Write, workspace: &Path, what: &str, to: To<'_>) -> Re
     };
     let store = super::passphrase::open(workspace, true)?;
     let existing = Existing::replace_if(force);
-    let files = if what == What::Minutes {
-        export_minutes(&store, workshop, format, output, store.today(), existing)?
-    } else if what == What::Review {
-        export_review(&store, review, format, output, store.today(), existing)?
-    } else {
-        export_with(&store, what, format, output, store.today(), existing)?
+    let files = match what {
+        What::Minutes => export_minutes(&store, workshop, format, output, store.today(), existing)?,
+        What::Audit => match export_audit(&store, audit, format, output, store.today(), existing) {
+            Err(e @ ExportError::UnknownAudit { .. }) => bail!("--audit: {e}"),
+            written => written?,
+        },
+        What::Review => export_review(&store, review, format, output, store.today(), existing)?,
+        _ => export_with(&store, what, format, output, store.today(), existing)?,
     };
     if store.is_encrypted() {
         eprintln!("{}", crate::report::export::LEAVES_ENCRYPTION);
@@ -79,4 +95,15 @@ pub fn run(out: &mut impl Write, workspace: &Path, what: &str, to: To<'_>) -> Re
         writeln!(out, "{}", file.display())?;
     }
     Ok(())
+}
+
+/// The number in `AU-001`, or a one-line error naming the option and what it expects.
+fn parse_audit(value: &str) -> Result<u32> {
+    match RefKind::Audit.parse(value) {
+        Some(number) => Ok(number),
+        None => bail!(
+            "--audit: '{}' is not an audit; expected a reference such as AU-001",
+            text::shown(value.trim())
+        ),
+    }
 }

@@ -126,10 +126,10 @@
 //! P-012 Michael Hartmann, internal auditor; one who left) holding 22 roles, with 51 competence
 //! and awareness records, SoA decided for all 93 Annex A controls (88 applicable,
 //! 5 excluded) and both custom controls, 23 documents with 31 versions, 3 objectives with
-//! 10 measurements, one issued SoA
-//! version (v1, with A.8.12 undecided), 3 audits (AU-001 reported with 4 findings: two minor
-//! nonconformities, an observation and an opportunity for improvement), 2 nonconformities,
-//! one held management review (MR-001, with 3 actions), and
+//! 10 measurements, one issued SoA version (v1, with A.8.12 undecided), 3 audits (AU-001
+//! reported with 4 findings: two minor nonconformities, an observation and an opportunity
+//! for improvement), 2 nonconformities, one held management review (MR-001, with 3 actions),
+//! and
 //! one finished workshop:
 //! W-001, the protection needs workshop of 2026-01-28 (09:00 to 12:30; Anna Weber, Jonas Klein,
 //! Petra Hoffmann), which raised two ratings (AS-003 confidentiality and AS-007 availability,

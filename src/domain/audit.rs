@@ -288,6 +288,38 @@ impl AuditFinding {
     }
 }
 
+/// The latest audit by its date ([`Audit::date`]: held, else reported, else planned); an audit
+/// without any date comes before every dated one, and the higher number wins a tie. This is
+/// the audit whose report is exported when none is named.
+pub fn latest(audits: &[Audit]) -> Option<&Audit> {
+    audits.iter().max_by_key(|a| (a.date(), a.number))
+}
+
+/// Whether an internal audit has been reported (or closed), whenever: the audit programme
+/// then has results, 9.2.2's documented information.
+pub fn any_internal_reported(audits: &[Audit]) -> bool {
+    audits
+        .iter()
+        .any(|a| a.kind == AuditKind::Internal && a.is_reported())
+}
+
+/// The references of `audits` in their order, for a message naming which exist: `AU-001,
+/// AU-002`.
+pub fn references(audits: &[Audit]) -> String {
+    let refs: Vec<String> = audits.iter().map(Audit::reference).collect();
+    refs.join(", ")
+}
+
+/// Whether a finding's `requirement` names a clause of 4-10 the catalogue has (`9.2`, `10.2`)
+/// rather than an Annex A control kept without its `A.` (`8.13`). A finding keeps no kind, so a
+/// number that is both (`8.2`) reads as the clause.
+pub fn names_clause(requirement: &str) -> bool {
+    is_clause_number(requirement)
+        && super::catalog::clauses()
+            .iter()
+            .any(|c| c.number == requirement)
+}
+
 /// A finding's reference: `AU-003/2`, the second finding of `AU-003`.
 pub fn finding_reference(audit_number: u32, finding_number: u32) -> String {
     format!("{}/{finding_number}", RefKind::Audit.format(audit_number))

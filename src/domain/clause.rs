@@ -174,6 +174,60 @@ pub fn workspace_evidence(number: &str) -> &'static [WorkspaceEvidence] {
     }
 }
 
+/// Which parts of this workspace have content, as documented information: a written ISMS
+/// scope, a methodology with levels, risks in the register, an issued SoA, actions in the plan,
+/// a reported internal audit, a nonconformity recorded, an objective pursued and measured. Read from the whole workspace by the
+/// readiness check and from counts by the clause listing; [`Self::holds`] is the one rule.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Holdings {
+    pub scope_written: bool,
+    pub methodology: bool,
+    pub risks: bool,
+    pub soa_issued: bool,
+    pub actions: bool,
+    pub internal_audit_reported: bool,
+    pub nonconformities: bool,
+    /// An objective pursued (withdrawn ones aside).
+    pub objectives: bool,
+    pub measurements: bool,
+    /// A management review held.
+    pub reviews_held: bool,
+}
+
+impl Holdings {
+    pub fn holds(&self, part: WorkspaceEvidence) -> bool {
+        use WorkspaceEvidence as W;
+        match part {
+            W::ScopeStatement => self.scope_written,
+            W::Methodology => self.methodology,
+            W::RiskRegister => self.risks,
+            W::Soa => self.soa_issued,
+            W::TreatmentPlan => self.actions,
+            W::AuditProgramme => self.internal_audit_reported,
+            W::NonconformityRegister => self.nonconformities,
+            W::Objectives => self.objectives,
+            W::Measurements => self.measurements,
+            W::ManagementReviews => self.reviews_held,
+        }
+    }
+
+    /// Whether the workspace holds all of clause `number`'s documented information itself: the
+    /// clause names parts of the workspace as its evidence, and each of them has content.
+    pub fn hold_clause(&self, number: &str) -> bool {
+        let parts = workspace_evidence(number);
+        !parts.is_empty() && parts.iter().all(|&part| self.holds(part))
+    }
+
+    /// The parts of the workspace that hold some of clause `number`'s documented information.
+    pub fn held_for(&self, number: &str) -> Vec<WorkspaceEvidence> {
+        workspace_evidence(number)
+            .iter()
+            .copied()
+            .filter(|&part| self.holds(part))
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -301,5 +355,26 @@ mod tests {
         let json = r#"{"number":"4.3","title":"Scope","status":"done","note":"","evidence":""}"#;
         let item: ClauseItem = serde_json::from_str(json).unwrap();
         assert_eq!((item.doc_reference.as_str(), item.doc_date), ("", None));
+    }
+
+    #[test]
+    fn the_workspace_holds_a_clause_when_every_part_it_names_has_content() {
+        use WorkspaceEvidence as W;
+        let mut held = Holdings {
+            soa_issued: true,
+            internal_audit_reported: true,
+            ..Holdings::default()
+        };
+        assert!(held.hold_clause("9.2.2"));
+        assert_eq!(held.held_for("9.2.2"), [W::AuditProgramme]);
+        assert!(!held.hold_clause("10.2"), "no nonconformity recorded");
+        assert!(held.held_for("10.2").is_empty());
+        // 6.1.3 needs the SoA and the plan.
+        assert!(!held.hold_clause("6.1.3"));
+        assert_eq!(held.held_for("6.1.3"), [W::Soa]);
+        held.actions = true;
+        assert!(held.hold_clause("6.1.3"));
+        // A clause the workspace does not evidence is never held by it.
+        assert!(!held.hold_clause("5.2"));
     }
 }

@@ -87,16 +87,22 @@ pub fn export_stem(
 }
 
 /// What an export named `what` reflects besides the date: the SoA version for the registers and
-/// the report, nothing for the minutes of a workshop (they reflect the workshop, see
-/// [`minutes_stem`]).
+/// the report, nothing for the minutes of a workshop or an audit's report (they reflect the
+/// workshop or the audit, see [`minutes_stem`] and [`audit_stem`]).
 fn names_soa_version(what: &str) -> bool {
-    what != "minutes"
+    what != "minutes" && what != "audit"
 }
 
 /// The name of a workshop's minutes without its extension: the organisation, `minutes`, the
 /// workshop and the date: `nordwind-logistik-minutes-w-001-2026-03-31`.
 pub fn minutes_stem(organisation: &str, workshop: &str, date: NaiveDate) -> String {
     export_stem(organisation, &format!("minutes {workshop}"), None, date)
+}
+
+/// The name of an audit's report without its extension: the organisation, `audit`, the audit
+/// and the date: `nordwind-logistik-audit-au-001-2026-03-31`.
+pub fn audit_stem(organisation: &str, audit: &str, date: NaiveDate) -> String {
+    export_stem(organisation, &format!("audit {audit}"), None, date)
 }
 
 /// The ASCII spelling of a lowercase letter; anything else stays as it is (and becomes a `-`
@@ -193,6 +199,14 @@ mod tests {
         assert_eq!(
             export_stem("Nordwind Logistik GmbH", "minutes", Some(1), day),
             "nordwind-logistik-minutes-2026-03-31"
+        );
+        assert_eq!(
+            audit_stem("Acme GmbH", "AU-002", day),
+            "acme-audit-au-002-2026-03-31"
+        );
+        assert_eq!(
+            export_stem("Acme GmbH", "audit", Some(1), day),
+            "acme-audit-2026-03-31"
         );
     }
 

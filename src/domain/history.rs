@@ -59,10 +59,12 @@ pub(crate) fn link_kind(field: &str) -> Option<RefKind> {
     }
 }
 
-/// Fields a reader does not need: the row id, and the asset of a protection need, which the
-/// entry's reference names already.
+/// Fields a reader does not need: the row id, and the asset of a protection need or the
+/// objective of a measurement, which the entry's reference names already.
 fn is_internal(entity: &str, field: &str) -> bool {
-    field == "id" || (entity == "protection_need" && field == "asset")
+    field == "id"
+        || (entity == "protection_need" && field == "asset")
+        || (entity == "measurement" && field == "objective")
 }
 
 /// The fields that differ between the `before` and `after` snapshots (JSON text) of an item of
@@ -254,6 +256,16 @@ mod tests {
 
     fn changes(before: Option<&str>, after: Option<&str>) -> Vec<FieldChange> {
         field_changes("item", before, after, &Links::default())
+    }
+
+    #[test]
+    fn a_measurement_shows_its_day_and_value_not_its_objective_s_row_id() {
+        let after = r#"{"id":4,"objective":2,"on_date":"2026-03-16","value":1.0,"note":""}"#;
+        let shown: Vec<String> = field_changes("measurement", None, Some(after), &Links::default())
+            .iter()
+            .map(|c| c.field.clone())
+            .collect();
+        assert_eq!(shown, ["on_date", "value"]);
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod catalog;
 pub mod clause;
 pub mod control;
 pub mod document;
+pub mod due;
 pub mod enums;
 pub mod evaluation;
 pub mod file_name;

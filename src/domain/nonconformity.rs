@@ -325,5 +325,60 @@ impl Nonconformity {
     }
 }
 
+/// What the register asks of its owner now: the nonconformities not closed (and the majors
+/// among them), and their corrective actions not done (and those past their due date). A
+/// closed nonconformity asks nothing, whatever its actions say.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Outstanding {
+    pub open: usize,
+    pub open_major: usize,
+    pub actions_open: usize,
+    pub actions_overdue: usize,
+}
+
+pub fn outstanding(register: &[Nonconformity], today: NaiveDate) -> Outstanding {
+    let mut out = Outstanding::default();
+    for n in register.iter().filter(|n| !n.is_closed()) {
+        out.open += 1;
+        if n.grade == NcGrade::Major {
+            out.open_major += 1;
+        }
+        out.actions_open += n.actions.iter().filter(|a| !a.is_done()).count();
+        out.actions_overdue += n.overdue_actions(today).len();
+    }
+    out
+}
+
+/// A corrective action with a deadline to watch: its nonconformity, and whether it is past due.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ActionDue<'a> {
+    pub nonconformity: &'a Nonconformity,
+    pub action: &'a CorrectiveAction,
+    pub due_on: NaiveDate,
+    pub overdue: bool,
+}
+
+/// The corrective actions of open nonconformities that are not done and are overdue or due
+/// within `days` days from today, the earliest due first (then by nonconformity number).
+pub fn actions_due(register: &[Nonconformity], today: NaiveDate, days: i64) -> Vec<ActionDue<'_>> {
+    let mut due: Vec<ActionDue<'_>> = register
+        .iter()
+        .filter(|n| !n.is_closed())
+        .flat_map(|n| n.actions.iter().map(move |a| (n, a)))
+        .filter(|(_, a)| !a.is_done())
+        .filter_map(|(n, a)| {
+            let on = a.due_on?;
+            (on < today || (on - today).num_days() <= days).then_some(ActionDue {
+                nonconformity: n,
+                action: a,
+                due_on: on,
+                overdue: on < today,
+            })
+        })
+        .collect();
+    due.sort_by_key(|d| (d.due_on, d.nonconformity.number));
+    due
+}
+
 #[cfg(test)]
 mod tests;

@@ -192,6 +192,14 @@ impl SecurityObjective {
         }
     }
 
+    /// How often a result is due: `every month`, `every 3 months`.
+    pub fn period_text(&self) -> String {
+        match self.every_months {
+            1 => "every month".into(),
+            n => format!("every {n} months"),
+        }
+    }
+
     /// Whether `value` meets the target; `None` without one.
     pub fn meets(&self, value: f64) -> Option<bool> {
         self.target.map(|t| match self.direction {
@@ -371,13 +379,24 @@ pub fn format_value(value: f64) -> String {
     if s == "-0" { "0".into() } else { s.to_string() }
 }
 
-/// `87.5 %`, `3 actions`; the bare value without a unit.
+/// `87.5 %`, `3 actions`, `1 action`; the bare value without a unit. A plural unit of a
+/// count (`actions`, `nonconformities`, `hours`) reads singular after 1.
 pub fn with_unit(value: &str, unit: &str) -> String {
     if unit.is_empty() {
-        value.to_string()
-    } else {
-        format!("{value} {unit}")
+        return value.to_string();
     }
+    let unit = if value == "1" && unit.chars().count() > 3 {
+        if let Some(stem) = unit.strip_suffix("ies") {
+            format!("{stem}y")
+        } else if unit.ends_with('s') && !unit.ends_with("ss") {
+            unit[..unit.len() - 1].to_string()
+        } else {
+            unit.to_string()
+        }
+    } else {
+        unit.to_string()
+    };
+    format!("{value} {unit}")
 }
 
 fn in_words(direction: Direction) -> &'static str {
@@ -385,6 +404,14 @@ fn in_words(direction: Direction) -> &'static str {
         Direction::AtLeast => "at least",
         Direction::AtMost => "at most",
     }
+}
+
+/// Whether any objective is pursued (withdrawn ones aside): what 6.2 asks for, and what holds
+/// its documented information.
+pub fn any_pursued(objectives: &[SecurityObjective]) -> bool {
+    objectives
+        .iter()
+        .any(|o| o.status != ObjectiveStatus::Withdrawn)
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use rusqlite::{Connection, OptionalExtension, Row};
 use super::sql::{all, next_number, parse, rows};
 use super::{Result, Store, StoreError, Writer};
 use crate::domain::ValidationError;
-use crate::domain::audit::{Audit, AuditFinding, field, finding_reference};
+use crate::domain::audit::{Audit, AuditFinding, field, finding_reference, names_clause};
 use crate::domain::reference::RefKind;
 
 const AUDIT: &str = "SELECT id, number, title, kind, planned_on, held_on, criteria, lead_auditor,
@@ -313,6 +313,23 @@ impl Writer<'_> {
     /// Adds a finding to its audit (`id` 0, numbered next within the audit) or changes one.
     pub fn save_audit_finding(&mut self, finding: AuditFinding) -> Result<AuditFinding> {
         let finding = finding.validated()?;
+        // A requirement is a clause of 4 to 10 the catalogue has, or a control the workspace
+        // has: `A.8.99` and `9.9` are neither.
+        if !finding.requirement.is_empty() && !names_clause(&finding.requirement) {
+            match self.check_control(field::REQUIREMENT, &finding.requirement) {
+                Err(StoreError::Invalid(_)) => {
+                    return Err(ValidationError::new(
+                        field::REQUIREMENT,
+                        format!(
+                            "'{}' is neither a clause of 4 to 10 (e.g. 9.2) nor a control (e.g. A.5.15 or C-001)",
+                            crate::domain::text::shown(&finding.requirement)
+                        ),
+                    )
+                    .into());
+                }
+                other => other?,
+            }
+        }
         let audit = one_audit(&self.tx, finding.audit).map_err(|_| {
             StoreError::from(ValidationError::new(
                 field::AUDIT,

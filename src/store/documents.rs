@@ -157,21 +157,7 @@ impl Writer<'_> {
                     reviewed_on)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             )?
-            .execute(rusqlite::params![
-                document.number,
-                &document.title,
-                document.kind.as_str(),
-                &document.version,
-                document.issued_on,
-                &document.owner,
-                document.status.as_str(),
-                &document.approved_by,
-                document.approved_on,
-                &document.classification,
-                &document.location,
-                document.review_months,
-                document.reviewed_on,
-            ])?;
+            .execute(document_values(document.number.into(), &document))?;
         document.id = self.tx.last_insert_rowid();
         self.link_uses(&document)?;
         document.actions.clear();
@@ -211,21 +197,7 @@ impl Writer<'_> {
                     classification = ?10, location = ?11, review_months = ?12, reviewed_on = ?13
                  WHERE id = ?1",
             )?
-            .execute(rusqlite::params![
-                document.id,
-                &document.title,
-                document.kind.as_str(),
-                &document.version,
-                document.issued_on,
-                &document.owner,
-                document.status.as_str(),
-                &document.approved_by,
-                document.approved_on,
-                &document.classification,
-                &document.location,
-                document.review_months,
-                document.reviewed_on,
-            ])?;
+            .execute(document_values(document.id, &document))?;
         for sql in [
             "DELETE FROM document_clauses WHERE document = ?1",
             "DELETE FROM document_controls WHERE document = ?1",
@@ -481,3 +453,24 @@ impl Writer<'_> {
 
 #[cfg(test)]
 mod tests;
+
+/// The 13 values of a document row in column order, `first` being the number (insert) or the
+/// row id (update).
+fn document_values(first: i64, document: &Document) -> impl rusqlite::Params + '_ {
+    let values: [Box<dyn rusqlite::ToSql + '_>; 13] = [
+        Box::new(first),
+        Box::new(&document.title),
+        Box::new(document.kind.as_str()),
+        Box::new(&document.version),
+        Box::new(document.issued_on),
+        Box::new(&document.owner),
+        Box::new(document.status.as_str()),
+        Box::new(&document.approved_by),
+        Box::new(document.approved_on),
+        Box::new(&document.classification),
+        Box::new(&document.location),
+        Box::new(document.review_months),
+        Box::new(document.reviewed_on),
+    ];
+    rusqlite::params_from_iter(values)
+}

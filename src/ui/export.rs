@@ -11,11 +11,13 @@ use ratatui::Frame;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
-use crate::domain::file_name::{export_stem, minutes_stem};
+use crate::domain::file_name::{audit_stem, export_stem, minutes_stem};
 use crate::domain::reference::RefKind;
 /// What can be exported, as screens name it when they offer an export ([`ExportChoice`]).
 pub use crate::report::export::What;
-use crate::report::export::{ExportFormat, export_minutes, export_review, export_with};
+use crate::report::export::{
+    ExportFormat, export_audit, export_minutes, export_review, export_with,
+};
 use crate::store::{Existing, Store};
 use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::screens::Status;
@@ -65,6 +67,8 @@ pub struct Naming {
     pub soa_version: Option<u32>,
     /// The number of the latest workshop, if any: the minutes exported when none is chosen.
     pub latest_workshop: Option<u32>,
+    /// The number of the latest audit by date, if any: the audit whose report is exported.
+    pub latest_audit: Option<u32>,
     pub today: NaiveDate,
 }
 
@@ -77,13 +81,23 @@ impl Naming {
         workshop: Option<u32>,
         review: Option<u32>,
     ) -> String {
-        let stem = match (workshop.or(self.latest_workshop), review) {
-            (Some(number), _) if what == What::Minutes => minutes_stem(
+        let stem = match (
+            what,
+            workshop.or(self.latest_workshop),
+            self.latest_audit,
+            review,
+        ) {
+            (What::Minutes, Some(number), _, _) => minutes_stem(
                 &self.organisation,
                 &RefKind::Workshop.format(number),
                 self.today,
             ),
-            (_, Some(number)) if what == What::Review => export_stem(
+            (What::Audit, _, Some(number), _) => audit_stem(
+                &self.organisation,
+                &RefKind::Audit.format(number),
+                self.today,
+            ),
+            (What::Review, _, _, Some(number)) => export_stem(
                 &self.organisation,
                 &format!("review {}", RefKind::Review.format(number)),
                 None,
@@ -306,12 +320,14 @@ impl ExportDialog {
     ) -> ExportStep {
         let existing = Existing::replace_if(replace);
         let out = chosen.folder.join(&chosen.name);
-        let written = if chosen.what == What::Minutes {
-            export_minutes(store, self.workshop, chosen.format, &out, today, existing)
-        } else if chosen.what == What::Review {
-            export_review(store, self.review, chosen.format, &out, today, existing)
-        } else {
-            export_with(store, chosen.what, chosen.format, &out, today, existing)
+        let written = match chosen.what {
+            What::Minutes => {
+                export_minutes(store, self.workshop, chosen.format, &out, today, existing)
+            }
+            // The latest audit by date, as the file name proposed says.
+            What::Audit => export_audit(store, None, chosen.format, &out, today, existing),
+            What::Review => export_review(store, self.review, chosen.format, &out, today, existing),
+            _ => export_with(store, chosen.what, chosen.format, &out, today, existing),
         };
         match written {
             Ok(files) => {

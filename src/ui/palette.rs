@@ -43,6 +43,9 @@ const CATALOGUE: &[(&str, char, Phase)] = &[
     ("Clauses", 'c', Phase::CheckAct),
     ("People", 'e', Phase::Plan),
     ("Documents", 'i', Phase::CheckAct),
+    ("Audits", 'u', Phase::CheckAct),
+    ("Nonconformities", 'n', Phase::CheckAct),
+    ("Objectives", 'b', Phase::CheckAct),
     ("Reviews", 'm', Phase::CheckAct),
 ];
 

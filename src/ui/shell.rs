@@ -13,10 +13,13 @@ use super::legend::help_lines;
 use super::palette::{Palette, PaletteEvent};
 use super::picker::PickerEvent;
 use super::screens::assets::AssetRow;
+use super::screens::audits::AuditsScreen;
 use super::screens::clauses::ClauseRow;
 use super::screens::dashboard::Dashboard;
 use super::screens::documents::DocumentsScreen;
 use super::screens::lazy::{Lazy, build_in_background};
+use super::screens::nonconformities::NonconformitiesScreen;
+use super::screens::objectives::ObjectivesScreen;
 use super::screens::people::PeopleScreen;
 use super::screens::protection::ProtectionScreen;
 use super::screens::register::RegisterScreen;
@@ -86,6 +89,11 @@ impl Shell {
             }),
             Lazy::new("People", |s| Ok(Box::new(PeopleScreen::new(s)?))),
             Lazy::new("Documents", |s| Ok(Box::new(DocumentsScreen::new(s)?))),
+            Lazy::new("Audits", |s| Ok(Box::new(AuditsScreen::new(s)?))),
+            Lazy::new("Nonconformities", |s| {
+                Ok(Box::new(NonconformitiesScreen::new(s)?))
+            }),
+            Lazy::new("Objectives", |s| Ok(Box::new(ObjectivesScreen::new(s)?))),
             Lazy::new("Reviews", |s| Ok(Box::new(ReviewsScreen::new(s)?))),
         ];
         let dashboard = Dashboard::new(&app.reader())?;
@@ -373,10 +381,17 @@ impl Shell {
             .workshops()
             .ok()
             .and_then(|all| all.last().map(|w| w.number));
+        let latest_audit = self
+            .app
+            .reader()
+            .audits()
+            .ok()
+            .and_then(|all| crate::domain::audit::latest(&all).map(|a| a.number));
         let naming = super::export::Naming {
             organisation: self.organisation.clone(),
             soa_version,
             latest_workshop,
+            latest_audit,
             today: self.app.today(),
         };
         let remembered = self.registry.as_ref().and_then(|list| {

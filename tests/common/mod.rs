@@ -17,6 +17,109 @@ pub const SCREEN_VIEWS: [(char, usize); 8] = [
     ('8', 1),
 ];
 
+/// A new workspace of Acme GmbH with its internal audit AU-001 (reported 2026-01-20, three
+/// findings), the external audit AU-002 planned for 2026-06-10 (the latest by date), and two
+/// nonconformities: NC-001 raised from AU-001/1 with a corrective action overdue on 2026-03-31
+/// and one due soon, NC-002 from an incident, major, closed after an effective review.
+pub fn workspace_with_audits(path: &Path) {
+    use isms::domain::audit::{Audit, AuditFinding, AuditKind, AuditStatus, FindingGrade};
+    use isms::domain::nonconformity::{
+        CorrectiveAction, CorrectiveStatus, EffectivenessReview, NcGrade, NcSource, Nonconformity,
+    };
+    let d = |s: &str| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+    let mut store = isms::store::Store::create(path, "Acme GmbH").unwrap();
+    store
+        .edit(|w| {
+            let audit = w.save_audit(Audit {
+                planned_on: Some(d("2026-01-12")),
+                held_on: Some(d("2026-01-19")),
+                reported_on: Some(d("2026-01-20")),
+                status: AuditStatus::Reported,
+                clauses: vec!["9.2".into(), "10".into()],
+                controls: vec!["A.8.13".into(), "5.15".into()],
+                criteria: "ISO/IEC 27001:2022; the backup policy D-004".into(),
+                lead_auditor: "Jonas Becker".into(),
+                team: vec!["Mia Roth".into()],
+                summary: "The ISMS works; backups are taken but restores are not tested.".into(),
+                ..Audit::new("Internal audit 2026", AuditKind::Internal)
+            })?;
+            let finding = |grade, requirement: &str, statement: &str| AuditFinding {
+                requirement: requirement.into(),
+                evidence: "Backup log January 2026; interview with IT".into(),
+                concerns: "AS-002 Database server".into(),
+                ..AuditFinding::new(audit.id, grade, statement)
+            };
+            let restore = w.save_audit_finding(finding(
+                FindingGrade::Minor,
+                "A.8.13",
+                "Restores never tested",
+            ))?;
+            w.save_audit_finding(finding(
+                FindingGrade::Observation,
+                "9.2",
+                "The audit programme names no auditor for 2027",
+            ))?;
+            w.save_audit_finding(AuditFinding {
+                requirement: "5.15".into(),
+                ..AuditFinding::new(
+                    audit.id,
+                    FindingGrade::Improvement,
+                    "Access reviews could be automated",
+                )
+            })?;
+            w.save_audit(Audit {
+                planned_on: Some(d("2026-06-10")),
+                clauses: vec!["4".into(), "5".into(), "6".into()],
+                lead_auditor: "Dr. Eva Klein".into(),
+                ..Audit::new("Certification audit stage 2", AuditKind::External)
+            })?;
+            let nc = w.raise_nonconformity(restore.id, d("2026-01-21"))?;
+            w.save_nonconformity(Nonconformity {
+                correction: "A restore of the database was tested at once.".into(),
+                root_cause: "No one owned restore tests.".into(),
+                actions: vec![
+                    CorrectiveAction {
+                        owner: "Lars Vogel".into(),
+                        due_on: Some(d("2026-03-15")),
+                        status: CorrectiveStatus::InProgress,
+                        ..CorrectiveAction::new("Quarterly restore test in the backup procedure")
+                    },
+                    CorrectiveAction {
+                        owner: "Mia Roth".into(),
+                        due_on: Some(d("2026-04-15")),
+                        ..CorrectiveAction::new("Train the second administrator")
+                    },
+                ],
+                ..nc
+            })?;
+            w.save_nonconformity(Nonconformity {
+                correction: "The laptop was wiped remotely.".into(),
+                root_cause: "Disk encryption was optional.".into(),
+                actions: vec![CorrectiveAction {
+                    owner: "Lars Vogel".into(),
+                    due_on: Some(d("2026-02-01")),
+                    status: CorrectiveStatus::Done,
+                    ..CorrectiveAction::new("Enforce disk encryption by policy")
+                }],
+                review: Some(EffectivenessReview {
+                    on_date: d("2026-03-01"),
+                    by: "Jonas Becker".into(),
+                    effective: true,
+                    note: "Every laptop reports encryption on.".into(),
+                }),
+                closed_on: Some(d("2026-03-02")),
+                ..Nonconformity::new(
+                    NcSource::Incident,
+                    NcGrade::Major,
+                    d("2026-01-05"),
+                    "An unencrypted laptop was lost",
+                )
+            })?;
+            Ok(())
+        })
+        .unwrap();
+}
+
 /// A new workspace of Acme GmbH with one risk and one action treating it that implements
 /// A.8.13, and no SoA decision: the control is applicable only by derivation.
 pub fn workspace_where_a_treatment_implements_8_13(path: &Path) {

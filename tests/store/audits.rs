@@ -287,8 +287,45 @@ fn the_registers_list_with_stable_references() {
     assert_eq!(ncs.rows[0][2], "AU-001/1");
     assert_eq!(ncs.rows[0][10], true);
     assert_eq!(ncs.rows[0][15], "actions_open");
+    assert_eq!("findings".parse::<Register>(), Ok(Register::AuditFindings));
     assert_eq!(
-        "audit-findings".parse::<Register>(),
-        Ok(Register::AuditFindings)
+        Register::named("audit-findings"),
+        Ok(Register::AuditFindings),
+        "the first name stays an alias"
     );
+}
+
+#[test]
+fn a_finding_names_a_clause_or_a_control_the_workspace_has() {
+    let (_dir, path) = temp();
+    let mut store = Store::create(&path, "Acme GmbH").unwrap();
+    let audit = store.edit(|w| w.save_audit(reported_audit())).unwrap();
+    let finding = |requirement: &str| AuditFinding {
+        requirement: requirement.into(),
+        ..AuditFinding::new(audit.id, FindingGrade::Minor, "Found")
+    };
+    let err = store
+        .edit(|w| w.save_audit_finding(finding("Z.99")))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("clause or control: 'Z.99' is neither a clause of 4 to 10"),
+        "{err}"
+    );
+    // Shaped like a clause or a control, but the catalogue has neither.
+    for bad in ["A.8.99", "9.9", "11.1"] {
+        let err = store
+            .edit(|w| w.save_audit_finding(finding(bad)))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("is neither a clause of 4 to 10"),
+            "{bad}: {err}"
+        );
+    }
+    assert!(store.audit_findings().unwrap().is_empty());
+    for ok in ["9.2", "A.5.15", ""] {
+        store.edit(|w| w.save_audit_finding(finding(ok))).unwrap();
+    }
+    assert_eq!(store.audit_findings().unwrap().len(), 3);
 }

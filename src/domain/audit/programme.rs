@@ -112,6 +112,35 @@ pub fn controls_not_covered<'a>(
         .collect()
 }
 
+/// The counted internal audits that covered control `key`, per year of the cycle (the twelve
+/// months up to today first), for showing when the cycle's coverage happened.
+pub fn control_by_year(audits: &[Audit], key: &str, today: NaiveDate, years: u32) -> Vec<Vec<u32>> {
+    let mut by_year = vec![Vec::new(); years as usize];
+    for audit in audits
+        .iter()
+        .filter(|a| a.controls.iter().any(|c| c == key))
+    {
+        if let Some(y) = counted_on(audit).and_then(|d| year_of(d, today, years)) {
+            by_year[y as usize].push(audit.number);
+        }
+    }
+    by_year
+}
+
+/// The internal audits planned or in progress whose scope holds clause `clause` (or a part of
+/// it), or control `control`: what will cover a gap once reported.
+pub fn planned_for(audits: &[Audit], clause: Option<&str>, control: Option<&str>) -> Vec<u32> {
+    audits
+        .iter()
+        .filter(|a| a.kind == AuditKind::Internal && !a.is_reported())
+        .filter(|a| {
+            clause.is_some_and(|c| a.covers_clause(c))
+                || control.is_some_and(|k| a.controls.iter().any(|c| c == k))
+        })
+        .map(|a| a.number)
+        .collect()
+}
+
 /// The latest internal audit reported on or before today, and its report date.
 pub fn last_internal_report(audits: &[Audit], today: NaiveDate) -> Option<(&Audit, NaiveDate)> {
     audits

@@ -241,3 +241,69 @@ fn an_auditor_who_owns_a_control_in_scope_audits_their_own_work() {
     };
     assert!(own_work(&external, &owners).is_empty());
 }
+
+#[test]
+fn the_latest_audit_is_the_one_dated_last_whatever_its_number() {
+    let planned = Audit {
+        number: 3,
+        planned_on: Some(d("2026-01-10")),
+        ..Audit::new("Planned, undated held", AuditKind::Internal)
+    };
+    let undated = Audit {
+        number: 4,
+        ..Audit::new("Not yet dated", AuditKind::External)
+    };
+    let audits = vec![
+        audit(1, "2025-11-10", &[], &[]),
+        audit(2, "2024-11-10", &[], &[]),
+        planned,
+        undated,
+    ];
+    assert_eq!(latest(&audits).map(|a| a.number), Some(3));
+    assert_eq!(latest(&audits[..2]).map(|a| a.number), Some(1));
+    // The same day: the higher number.
+    let tie = vec![
+        audit(2, "2025-11-10", &[], &[]),
+        audit(1, "2025-11-10", &[], &[]),
+    ];
+    assert_eq!(latest(&tie).map(|a| a.number), Some(2));
+    assert_eq!(latest(&audits[3..]).map(|a| a.number), Some(4));
+    assert!(latest(&[]).is_none());
+    assert_eq!(references(&audits[..2]), "AU-001, AU-002");
+}
+
+#[test]
+fn a_requirement_names_a_clause_only_when_the_catalogue_has_that_clause() {
+    assert!(names_clause("9.2"));
+    assert!(names_clause("10.2"));
+    assert!(
+        names_clause("8.2"),
+        "clause 8.2 and control A.8.2: the clause"
+    );
+    assert!(!names_clause("8.13"), "no clause 8.13: the control A.8.13");
+    assert!(!names_clause("C-001"));
+    assert!(!names_clause(""));
+}
+
+#[test]
+fn a_control_is_covered_in_the_year_its_audit_was_held_and_planned_audits_cover_later() {
+    let today = d("2026-03-31");
+    let mut planned = audit(4, "2026-06-01", &["9"], &["8.7"]);
+    planned.status = AuditStatus::Planned;
+    let audits = [
+        audit(1, "2025-11-10", &[], &["5.15"]),
+        audit(2, "2024-01-10", &[], &["5.15"]),
+        planned,
+    ];
+    assert_eq!(
+        control_by_year(&audits, "5.15", today, CYCLE_YEARS),
+        [vec![1], vec![], vec![2]]
+    );
+    assert_eq!(
+        control_by_year(&audits, "8.7", today, CYCLE_YEARS),
+        [Vec::<u32>::new(), vec![], vec![]]
+    );
+    assert_eq!(planned_for(&audits, None, Some("8.7")), [4]);
+    assert_eq!(planned_for(&audits, Some("9.2"), None), [4]);
+    assert!(planned_for(&audits, Some("8"), Some("5.15")).is_empty());
+}

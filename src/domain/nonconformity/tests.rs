@@ -166,3 +166,80 @@ fn a_later_effective_review_after_closing_keeps_it_closed_and_an_ineffective_one
     assert!(!reopened.is_closed());
     assert_eq!(reopened.state(), NcState::Reopened);
 }
+
+#[test]
+fn outstanding_counts_open_nonconformities_majors_and_their_actions() {
+    let today = d("2026-03-31");
+    let major = Nonconformity {
+        number: 1,
+        grade: NcGrade::Major,
+        actions: vec![
+            action(CorrectiveStatus::Open, "2026-02-28"),
+            action(CorrectiveStatus::Done, "2026-01-31"),
+            action(CorrectiveStatus::InProgress, "2026-04-15"),
+        ],
+        ..nc()
+    };
+    let minor = Nonconformity {
+        actions: vec![action(CorrectiveStatus::Open, "2026-03-01")],
+        ..nc()
+    };
+    // Closed: its overdue action no longer counts.
+    let closed = Nonconformity {
+        number: 3,
+        grade: NcGrade::Major,
+        actions: vec![action(CorrectiveStatus::Open, "2026-01-01")],
+        review: Some(review("2026-02-01", true)),
+        closed_on: Some(d("2026-02-02")),
+        ..nc()
+    };
+    assert_eq!(
+        outstanding(&[major, minor, closed], today),
+        Outstanding {
+            open: 2,
+            open_major: 1,
+            actions_open: 3,
+            actions_overdue: 2,
+        }
+    );
+    assert_eq!(outstanding(&[], today), Outstanding::default());
+}
+
+#[test]
+fn actions_due_are_the_overdue_and_the_soon_due_of_open_nonconformities_earliest_first() {
+    let today = d("2026-03-31");
+    let first = Nonconformity {
+        number: 1,
+        actions: vec![
+            action(CorrectiveStatus::Open, "2026-04-20"),
+            action(CorrectiveStatus::Open, "2026-06-30"),
+            action(CorrectiveStatus::Done, "2026-01-31"),
+            CorrectiveAction::new("No due date"),
+        ],
+        ..nc()
+    };
+    let second = Nonconformity {
+        number: 2,
+        actions: vec![action(CorrectiveStatus::InProgress, "2026-03-30")],
+        ..nc()
+    };
+    let closed = Nonconformity {
+        number: 3,
+        actions: vec![action(CorrectiveStatus::Open, "2026-03-01")],
+        review: Some(review("2026-03-02", true)),
+        closed_on: Some(d("2026-03-03")),
+        ..nc()
+    };
+    let register = [first, second, closed];
+    let due = actions_due(&register, today, 30);
+    let shown: Vec<(u32, NaiveDate, bool)> = due
+        .iter()
+        .map(|a| (a.nonconformity.number, a.due_on, a.overdue))
+        .collect();
+    assert_eq!(
+        shown,
+        [(2, d("2026-03-30"), true), (1, d("2026-04-20"), false)]
+    );
+    // Due today is not yet overdue.
+    assert!(!actions_due(&register, d("2026-04-20"), 0)[1].overdue);
+}

@@ -95,6 +95,17 @@ fn values_are_typed_with_a_point_or_a_comma_and_shown_without_trailing_zeros() {
     assert_eq!(format_value(87.5), "87.5");
     assert_eq!(format_value(0.0), "0");
     assert_eq!(objective().target_text(), "at least 90 %");
+    assert_eq!(objective().period_text(), "every 3 months");
+    let monthly = SecurityObjective {
+        every_months: 1,
+        ..objective()
+    };
+    assert_eq!(monthly.period_text(), "every month");
+    assert_eq!(with_unit("1", "actions"), "1 action");
+    assert_eq!(with_unit("1", "nonconformities"), "1 nonconformity");
+    assert_eq!(with_unit("2", "nonconformities"), "2 nonconformities");
+    assert_eq!(with_unit("1", "%"), "1 %");
+    assert_eq!(with_unit("1", "ms"), "1 ms");
 }
 
 #[test]

@@ -8,6 +8,7 @@ use chrono::{Months, NaiveDate};
 use super::{CompetenceKind, CompetenceRecord, People, Person, Role};
 use crate::domain::asset::Asset;
 use crate::domain::control::display_ref;
+use crate::domain::objective::SecurityObjective;
 use crate::domain::question::OpenQuestion;
 use crate::domain::reference::RefKind;
 use crate::domain::risk::{Acceptance, Risk, RiskStatus};
@@ -29,6 +30,7 @@ string_enum!(
         Document => "document", "Document",
         Acceptance => "acceptance", "Accepted",
         Approval => "approval", "Approved",
+        Objective => "objective", "Objective",
     }
 );
 
@@ -104,6 +106,15 @@ pub fn named_items(
         .chain(questions)
         .chain(documents)
         .filter(|i| !i.named.is_empty())
+        .collect()
+}
+
+/// The information security objectives in their owners' names; open while pursued.
+pub fn objective_items(objectives: &[SecurityObjective]) -> Vec<NamedItem> {
+    objectives
+        .iter()
+        .filter(|o| !o.owner.trim().is_empty())
+        .map(|o| NamedItem::new(ItemKind::Objective, o.label(), &o.owner, o.status.is_open()))
         .collect()
 }
 

@@ -1,15 +1,19 @@
 //! Clause rules (4-10): the documented information a clause requires is in the register of
 //! documents (a document in force linked to the clause) or in the workspace itself, and the
 //! checklist is done. "Not documented, not done." A missing document of the ISMS's core
-//! processes is major (CLAUSE-003), any other minor (CLAUSE-001): one grade per rule.
+//! processes is major (CLAUSE-003), any other minor (CLAUSE-001): one grade per rule. The audit
+//! programme (9.2.2) and the register of nonconformities (10.2) hold their clauses' documented
+//! information once they have records; without any reported internal audit, AUDIT-001 reports
+//! the gap of 9.2.2, once.
 
 use super::{Basis, Finding, Rule, Severity, Workspace, in_sentence};
-use crate::domain::audit::AuditKind;
+use crate::domain::audit::any_internal_reported;
 use crate::domain::clause::{
-    ClauseItem, ClauseStatus, WorkspaceEvidence, missing_document_is_major, workspace_evidence,
+    ClauseItem, ClauseStatus, Holdings, WorkspaceEvidence, missing_document_is_major,
+    workspace_evidence,
 };
 use crate::domain::document;
-use crate::domain::objective::ObjectiveStatus;
+use crate::domain::objective::any_pursued;
 
 pub(super) const NO_DOCUMENT: Rule = Rule {
     id: "CLAUSE-001",
@@ -37,10 +41,15 @@ fn reference(clause: &ClauseItem) -> String {
 }
 
 pub(super) fn check(ws: &Workspace, out: &mut Vec<Finding>) {
+    let held = holdings(ws);
     for clause in ws.clauses.iter().filter(|c| is_tracked(ws, c)) {
         let documents = clause.mandatory_documents();
         let linked = !document::for_clause(&ws.documents, &clause.number).is_empty();
-        if !documents.is_empty() && !linked && !held_by_workspace(ws, &clause.number) {
+        if !documents.is_empty()
+            && !linked
+            && !held.hold_clause(&clause.number)
+            && !left_to_register_rules(&held, &clause.number)
+        {
             let documents: Vec<String> = documents.iter().map(|d| in_text(d)).collect();
             let rule = if missing_document_is_major(&clause.number) {
                 &NO_CORE_DOCUMENT
@@ -92,28 +101,31 @@ fn is_tracked(ws: &Workspace, clause: &ClauseItem) -> bool {
     !clause.is_heading() && !ws.clauses.iter().any(|c| c.number.starts_with(&prefix))
 }
 
-/// Whether this workspace holds all of a clause's documented information itself: the clause
-/// names parts of the workspace as its evidence, and each of them has content (a written ISMS
-/// scope, risks in the register, an issued SoA, actions in the plan).
-fn held_by_workspace(ws: &Workspace, number: &str) -> bool {
-    let parts = workspace_evidence(number);
-    !parts.is_empty()
-        && parts.iter().all(|part| match part {
-            WorkspaceEvidence::ScopeStatement => !ws.statements.isms_scope.trim().is_empty(),
-            WorkspaceEvidence::Methodology => !ws.methodology.levels.is_empty(),
-            WorkspaceEvidence::RiskRegister => !ws.risks.is_empty(),
-            WorkspaceEvidence::Soa => !ws.versions.is_empty(),
-            WorkspaceEvidence::TreatmentPlan => !ws.actions.is_empty(),
-            WorkspaceEvidence::AuditProgramme => ws
-                .audits
-                .iter()
-                .any(|a| a.kind == AuditKind::Internal && a.is_reported()),
-            WorkspaceEvidence::NonconformityRegister => !ws.nonconformities.is_empty(),
-            WorkspaceEvidence::ManagementReviews => ws.reviews.iter().any(|r| r.is_held()),
-            WorkspaceEvidence::Objectives => ws
-                .security_objectives
-                .iter()
-                .any(|o| o.status != ObjectiveStatus::Withdrawn),
-            WorkspaceEvidence::Measurements => !ws.measurements.is_empty(),
-        })
+/// What the workspace holds as documented information.
+fn holdings(ws: &Workspace) -> Holdings {
+    Holdings {
+        scope_written: !ws.statements.isms_scope.trim().is_empty(),
+        methodology: !ws.methodology.levels.is_empty(),
+        risks: !ws.risks.is_empty(),
+        soa_issued: !ws.versions.is_empty(),
+        actions: !ws.actions.is_empty(),
+        internal_audit_reported: any_internal_reported(&ws.audits),
+        nonconformities: !ws.nonconformities.is_empty(),
+        objectives: any_pursued(&ws.security_objectives),
+        measurements: !ws.measurements.is_empty(),
+        reviews_held: ws.reviews.iter().any(|r| r.is_held()),
+    }
+}
+
+/// Whether the missing documented information of clause `number` is a gap a register's own
+/// rule reports already: the audit programme holds 9.2.2's once an internal audit is reported,
+/// and until one is, AUDIT-001 (major, like CLAUSE-003) says so; the objectives hold 6.2's, and
+/// without one pursued OBJ-001 (major) says so. One finding per gap.
+fn left_to_register_rules(held: &Holdings, number: &str) -> bool {
+    workspace_evidence(number).iter().any(|part| match part {
+        WorkspaceEvidence::AuditProgramme => !held.internal_audit_reported,
+        WorkspaceEvidence::Objectives => !held.objectives,
+        WorkspaceEvidence::ManagementReviews => !held.reviews_held,
+        _ => false,
+    })
 }

@@ -403,4 +403,4 @@ fn in_sentence(label: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::{Basis, Finding, Place, Rule, Severity, Workspace};
-use crate::domain::objective::{ObjectiveStatus, format_value, with_unit};
+use crate::domain::objective::{ObjectiveStatus, any_pursued, format_value, with_unit};
 
 pub(super) const NO_OBJECTIVES: Rule = Rule {
     id: "OBJ-001",
@@ -35,12 +35,7 @@ pub(super) const OFF_TARGET: Rule = Rule {
 };
 
 pub(super) fn check(ws: &Workspace, today: NaiveDate, out: &mut Vec<Finding>) {
-    let pursued: Vec<_> = ws
-        .security_objectives
-        .iter()
-        .filter(|o| o.status != ObjectiveStatus::Withdrawn)
-        .collect();
-    if pursued.is_empty() {
+    if !any_pursued(&ws.security_objectives) {
         out.push(NO_OBJECTIVES.finding(
             "No information security objectives are recorded (withdrawn ones aside)".into(),
             "Set objectives consistent with the policy, each with a measure, a target, an owner \
@@ -49,6 +44,10 @@ pub(super) fn check(ws: &Workspace, today: NaiveDate, out: &mut Vec<Finding>) {
         ));
         return;
     }
+    let pursued = ws
+        .security_objectives
+        .iter()
+        .filter(|o| o.status != ObjectiveStatus::Withdrawn);
     for o in pursued {
         let place = Place::Objective(o.id);
         if o.status.is_open() && !o.is_measurable() {
@@ -70,11 +69,7 @@ pub(super) fn check(ws: &Workspace, today: NaiveDate, out: &mut Vec<Finding>) {
                     format!("the last result is of {}", m.on_date)
                 });
             out.push(NO_RESULT.finding(
-                format!(
-                    "{} is measured every {} months, and {last}",
-                    o.label(),
-                    o.every_months
-                ),
+                format!("{} is measured {}, and {last}", o.label(), o.period_text()),
                 "Record a measurement (Objectives screen: m, or r for a built-in measure)",
                 place.clone(),
             ));
@@ -91,7 +86,7 @@ pub(super) fn check(ws: &Workspace, today: NaiveDate, out: &mut Vec<Finding>) {
                     o.target_text()
                 ),
                 "Review the plan: what is done, with what resources, by when (or revise \
-                 the target at the management review)",
+                     the target at the management review)",
                 place,
             ));
         }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use super::{Basis, Finding, Place, Rule, Severity, Workspace, is_systemic, join_and, join_some};
 use crate::domain::person::Person;
 use crate::domain::person::duties::{
-    NamedItem, awareness_due, decisions, is_aware_on, named_items, open_items,
+    NamedItem, awareness_due, decisions, is_aware_on, named_items, objective_items, open_items,
     roles_without_evidence, unknown_names,
 };
 use crate::domain::wording::count;
@@ -53,7 +53,7 @@ fn reference(person: &Person) -> String {
 }
 
 pub(super) fn check(ws: &Workspace, today: NaiveDate, out: &mut Vec<Finding>) {
-    let items = named_items(
+    let mut items = named_items(
         &ws.assets,
         &ws.risks,
         &ws.actions,
@@ -61,6 +61,7 @@ pub(super) fn check(ws: &Workspace, today: NaiveDate, out: &mut Vec<Finding>) {
         &ws.questions,
         &ws.documents,
     );
+    items.extend(objective_items(&ws.security_objectives));
     let active: Vec<&Person> = ws
         .people
         .people

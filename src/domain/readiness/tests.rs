@@ -95,7 +95,7 @@ fn policy() -> Document {
 /// A small workspace an auditor would pass: both scope statements, one scope item, a rated
 /// primary asset on an owned server, one assessed and treated risk, three decided controls
 /// (A.5.1 included only through the treatment), an issued SoA that matches, done clauses.
-fn clean() -> Workspace {
+pub(crate) fn clean() -> Workspace {
     let assets = vec![
         Asset {
             id: 1,

@@ -21,12 +21,17 @@
 //!
 //! The minutes of a workshop ([`export_minutes`], xlsx, md or html) are not registers: a cover
 //! naming the client, the workshop, when it ran and who attended, then what the room decided
-//! (see `minutes.rs`); where the others name the SoA version, they name the workshop.
+//! (see `minutes.rs`); where the others name the SoA version, they name the workshop. Nor is
+//! one audit's report ([`export_audit`], see `audit.rs`): a cover with the audit, its scope
+//! and its findings; it names the audit. The nonconformities are followed by their corrective
+//! actions, one per row (`corrective.rs`).
 //!
 //! Every export names the organisation, the date and the SoA version it reflects, and is
 //! deterministic for the same data and date: no timestamp other than `today` (and a workshop's
 //! own stamps in its minutes) is written.
 
+mod audit;
+mod corrective;
 mod csv_files;
 mod extras;
 mod heading;
@@ -66,9 +71,11 @@ string_enum!(
         Questions => "questions", "Questions",
         People => "people", "People and competence",
         Documents => "documents", "Documented information",
+        Nonconformities => "nonconformities", "Nonconformities and corrective actions",
+        Audit => "audit", "Audit report",
+        Review => "review", "Management review minutes",
         Objectives => "objectives", "Objectives and measurement",
         Minutes => "minutes", "Workshop minutes",
-        Review => "review", "Management review minutes",
         Workspace => "workspace", "Workspace",
     }
 );
@@ -98,7 +105,11 @@ impl What {
         format == ExportFormat::Csv
             && matches!(
                 self,
-                What::Scope | What::Report | What::People | What::Objectives
+                What::Scope
+                    | What::Report
+                    | What::People
+                    | What::Nonconformities
+                    | What::Objectives
             )
     }
 
@@ -106,7 +117,7 @@ impl What {
     pub fn formats(self) -> &'static [ExportFormat] {
         match self {
             What::Workspace => &[ExportFormat::Json],
-            What::Minutes | What::Review => &[
+            What::Minutes | What::Audit | What::Review => &[
                 ExportFormat::Xlsx,
                 ExportFormat::Markdown,
                 ExportFormat::Html,
@@ -148,6 +159,10 @@ pub enum ExportError {
     NoWorkshop,
     #[error("there is no workshop {0} in this workspace; isms list workshops lists them")]
     UnknownWorkshop(String),
+    #[error("there is no audit in this workspace yet, so there is no audit report to write")]
+    NoAudit,
+    #[error("no audit {wanted}; the audits are {known}")]
+    UnknownAudit { wanted: String, known: String },
     #[error(
         "there is no management review in this workspace yet, so there are no minutes to write"
     )]
@@ -215,6 +230,9 @@ pub fn export_with(
     check_format(what, format)?;
     if what == What::Minutes {
         return export_minutes(store, None, format, out, today, existing);
+    }
+    if what == What::Audit {
+        return export_audit(store, None, format, out, today, existing);
     }
     if what == What::Review {
         return export_review(store, None, format, out, today, existing);
@@ -291,8 +309,32 @@ pub fn export_minutes(
     let path = single_file_named(out, &stem, format);
     target::check(&path, Some(sink.workspace), existing)?;
     let doc = minutes::document(store, &workshop, today)?;
-    let bytes = render_minutes(&doc, format, &path, today)?;
-    sink.write(&path, &bytes)?;
+    sink.write(&path, &one_document(&doc, format, &path, today)?)?;
+    Ok(vec![path])
+}
+
+/// Writes the report of audit `AU-<audit>` (the latest by date for `None`) as `format` (xlsx,
+/// md or html) to `out`, a file or a directory that receives `audit-au-001.<ext>`, and returns
+/// the file written. No audit, or an unknown one, is a clear error and writes nothing.
+pub fn export_audit(
+    store: &Store,
+    audit: Option<u32>,
+    format: ExportFormat,
+    out: &Path,
+    today: NaiveDate,
+    existing: Existing,
+) -> Result<Vec<PathBuf>, ExportError> {
+    check_format(What::Audit, format)?;
+    let audit = audit::audit(store, audit)?;
+    let sink = Sink {
+        workspace: store.path(),
+        existing,
+    };
+    let stem = format!("audit-{}", audit.reference().to_lowercase());
+    let path = single_file_named(out, &stem, format);
+    target::check(&path, Some(sink.workspace), existing)?;
+    let doc = audit::document(store, &audit, today)?;
+    sink.write(&path, &one_document(&doc, format, &path, today)?)?;
     Ok(vec![path])
 }
 
@@ -309,21 +351,21 @@ pub fn export_review(
 ) -> Result<Vec<PathBuf>, ExportError> {
     check_format(What::Review, format)?;
     let review = review::review(store, review)?;
-    let stem = format!("review-{}", review.reference().to_lowercase());
-    let path = single_file_named(out, &stem, format);
     let sink = Sink {
         workspace: store.path(),
         existing,
     };
+    let stem = format!("review-{}", review.reference().to_lowercase());
+    let path = single_file_named(out, &stem, format);
     target::check(&path, Some(sink.workspace), existing)?;
     let doc = review::document(store, &review, today)?;
-    let bytes = render_minutes(&doc, format, &path, today)?;
-    sink.write(&path, &bytes)?;
+    sink.write(&path, &one_document(&doc, format, &path, today)?)?;
     Ok(vec![path])
 }
 
-/// A minutes document (a workshop's, a review's) as md, html or an xlsx book with its cover.
-fn render_minutes(
+/// A document that is not a set of registers (minutes, an audit report, a review's minutes) as
+/// md, html or xlsx.
+fn one_document(
     doc: &Document,
     format: ExportFormat,
     path: &Path,
@@ -367,8 +409,9 @@ fn workbook(
         book.cover(cover).map_err(xlsx_error)?;
     }
     for &register in parts.registers {
-        let table = parts.table(store, register, today)?;
-        book.sheet(&table).map_err(xlsx_error)?;
+        for table in parts.tables(store, register, today)? {
+            book.sheet(&table).map_err(xlsx_error)?;
+        }
     }
     if let Some(findings) = &parts.findings {
         book.sheet(findings).map_err(xlsx_error)?;
@@ -385,11 +428,10 @@ pub fn document(
     with_json: bool,
 ) -> Result<Document, StoreError> {
     let parts = Parts::of(store, what, today, with_json)?;
-    let mut tables = parts
-        .registers
-        .iter()
-        .map(|&r| parts.table(store, r, today))
-        .collect::<Result<Vec<_>, _>>()?;
+    let mut tables = Vec::new();
+    for &register in parts.registers {
+        tables.extend(parts.tables(store, register, today)?);
+    }
     tables.extend(parts.findings);
     let heat_maps = if matches!(what, What::Risks | What::Report) {
         heatmap::heat_maps(&parts.ws.methodology, &parts.ws.risks)
@@ -441,6 +483,9 @@ impl Parts {
                 R::Soa,
                 R::Clauses,
                 R::Documents,
+                R::Audits,
+                R::AuditFindings,
+                R::Nonconformities,
                 R::Questions,
                 R::People,
                 R::Competence,
@@ -448,9 +493,10 @@ impl Parts {
             What::Questions => &[R::Questions],
             What::People => &[R::People, R::Roles, R::Competence],
             What::Documents => &[R::Documents],
+            What::Nonconformities => &[R::Nonconformities],
             What::Objectives => &[R::Objectives, R::Measurements],
-            // Written by `export_minutes`, never from registers.
-            What::Minutes | What::Review | What::Workspace => &[],
+            // Written by `export_minutes`, `export_audit` and `export_review`, never from registers.
+            What::Minutes | What::Audit | What::Review | What::Workspace => &[],
         };
         let (mut cover, mut findings) = (None, None);
         if what == What::Report {
@@ -471,13 +517,19 @@ impl Parts {
         })
     }
 
-    fn table(
+    /// The register as a table, followed by the tables that belong with it: the corrective
+    /// actions after the nonconformities.
+    fn tables(
         &self,
         store: &Store,
         register: Register,
         today: NaiveDate,
-    ) -> Result<Table, StoreError> {
-        self.ctx.table(store, &self.ws, register, today)
+    ) -> Result<Vec<Table>, StoreError> {
+        let mut tables = vec![self.ctx.table(store, &self.ws, register, today)?];
+        if register == Register::Nonconformities {
+            tables.push(corrective::table(&self.ws.nonconformities, today));
+        }
+        Ok(tables)
     }
 }
 

@@ -8,11 +8,14 @@ use serde_json::{Value, json};
 
 use super::{Document, What};
 use crate::domain::asset::{AssetCategory, AssetKind};
+use crate::domain::audit::{AuditKind, AuditStatus, FindingGrade, names_clause};
 use crate::domain::clause::ClauseStatus;
 use crate::domain::control::{Theme, display_ref};
 use crate::domain::document::{DocKind, DocStatus};
 use crate::domain::evaluation::RiskFlag;
 use crate::domain::methodology::Methodology;
+use crate::domain::nonconformity::{NcGrade, NcSource, NcState};
+use crate::domain::objective::{BuiltinMeasure, Direction, ObjectiveStatus, Trend};
 use crate::domain::party::PartyKind;
 use crate::domain::protection::{Objective, ProtectionScale};
 use crate::domain::readiness::{Finding, Severity, Workspace};
@@ -104,6 +107,11 @@ const DATES: &[&str] = &[
     "issued_on",
     "approved_on",
     "reviewed_on",
+    "planned_on",
+    "held_on",
+    "reported_on",
+    "raised_on",
+    "closed_on",
 ];
 
 /// Columns that hold stamps to the second (`2026-03-31T09:15:00`), shown as `2026-03-31 09:15`.
@@ -277,8 +285,12 @@ fn header(register: Register, column: &str) -> String {
         (_, "ref") => Some("Ref"),
         (Register::Soa | Register::Controls, "number") => Some("Control"),
         (Register::Clauses, "number") => Some("Clause"),
+        (Register::Clauses, "held_in_workspace") => Some("Held in the workspace"),
         (Register::Documents, "review_months") => Some("Review (months)"),
         (Register::Documents, "location") => Some("Kept at"),
+        (Register::Objectives, "builtin") => Some("Built-in measure"),
+        (Register::Objectives, "every_months") => Some("Measured every (months)"),
+        (Register::Objectives, "result_due") => Some("Result due"),
         (_, "in_isms") => Some("In ISMS scope"),
         (_, "in_certificate") => Some("In certificate scope"),
         (_, "doc_date") => Some("Document date"),
@@ -335,6 +347,20 @@ fn label(register: Register, column: &str, code: &str) -> String {
         (R::Clauses, "status") => of(code, ClauseStatus::label),
         (R::Documents, "kind") => of(code, DocKind::label),
         (R::Documents, "status") => of(code, DocStatus::label),
+        (R::Audits, "kind") => of(code, AuditKind::label),
+        (R::Audits, "status") => of(code, AuditStatus::label),
+        (R::Audits, "controls") => return display_ref(code),
+        (R::AuditFindings, "grade") => of(code, FindingGrade::label),
+        (R::AuditFindings, "requirement") if !names_clause(code) => {
+            return display_ref(code);
+        }
+        (R::Nonconformities, "source") => of(code, NcSource::label),
+        (R::Nonconformities, "grade") => of(code, NcGrade::label),
+        (R::Nonconformities, "state") => of(code, NcState::label),
+        (R::Objectives, "builtin") => of(code, BuiltinMeasure::label),
+        (R::Objectives, "direction") => of(code, Direction::label),
+        (R::Objectives, "status") => of(code, ObjectiveStatus::label),
+        (R::Objectives, "trend") => of(code, Trend::label),
         _ => None,
     };
     found.map_or_else(|| code.to_string(), str::to_string)

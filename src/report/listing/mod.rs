@@ -18,7 +18,8 @@
 //! the custom control that covers an excluded control, or null; `documents` are the documents
 //! of the register that evidence the control (`D-001`), as an action's `documents` are those it
 //! names. A clause lists the `mandatory_documents` it requires next to the `documents` of the
-//! register that hold them; a document lists its `clauses`, `controls` and `actions`, and its
+//! register that hold them and the parts of the workspace that hold them (`held_in_workspace`:
+//! an issued SoA, a reported internal audit, recorded nonconformities...); a document lists its `clauses`, `controls` and `actions`, and its
 //! `next_review`. A workshop question lists open ones first and the answered ones after:
 //! `resolved_at` is null while it is open,
 //! `workshop` the workshop it was noted in (`W-001`) and `overdue` whether it is open past its
@@ -32,6 +33,7 @@
 
 mod audits;
 mod documents;
+pub mod due;
 mod objectives;
 mod people;
 mod questions;
@@ -45,6 +47,9 @@ use std::io::Write;
 use chrono::NaiveDate;
 use serde_json::{Map, Value, json};
 
+use crate::domain::audit::any_internal_reported;
+use crate::domain::clause::Holdings;
+use crate::domain::objective::any_pursued;
 use crate::domain::protection::{EffectiveNeed, NeedSource, effective_needs};
 use crate::domain::reference::RefKind;
 use crate::domain::soa::{
@@ -72,7 +77,7 @@ string_enum!(
         Competence => "competence", "Competence and awareness",
         Documents => "documents", "Documents",
         Audits => "audits", "Audits",
-        AuditFindings => "audit-findings", "Audit findings",
+        AuditFindings => "findings", "Audit findings",
         Nonconformities => "nonconformities", "Nonconformities",
         Objectives => "objectives", "Information security objectives",
         Measurements => "measurements", "Measurements",
@@ -80,6 +85,17 @@ string_enum!(
         ReviewActions => "review-actions", "Management review actions",
     }
 );
+
+impl Register {
+    /// The register `name` names: its code or label, or `audit-findings`, the name the audit
+    /// findings were first listed under.
+    pub fn named(name: &str) -> Result<Self, crate::domain::enums::UnknownValue> {
+        if name.trim().eq_ignore_ascii_case("audit-findings") {
+            return Ok(Register::AuditFindings);
+        }
+        name.parse()
+    }
+}
 
 string_enum!(
     Format {
@@ -384,7 +400,23 @@ fn clauses(store: &Store) -> Result<Listing, StoreError> {
         "evidence",
         "documents",
         "mandatory_documents",
+        "held_in_workspace",
     ]);
+    // What the workspace itself holds (an issued SoA, a reported internal audit, recorded
+    // nonconformities...), by the rule the readiness check applies, read from counts.
+    let counts = store.counts()?;
+    let holdings = Holdings {
+        scope_written: !store.scope_statements()?.isms_scope.trim().is_empty(),
+        methodology: !store.methodology()?.levels.is_empty(),
+        risks: counts.risks > 0,
+        soa_issued: !store.soa_versions()?.is_empty(),
+        actions: counts.actions > 0,
+        internal_audit_reported: any_internal_reported(&store.audits()?),
+        nonconformities: counts.nonconformities > 0,
+        objectives: any_pursued(&store.security_objectives()?),
+        measurements: counts.measurements > 0,
+        reviews_held: counts.held_reviews > 0,
+    };
     let documents = store.documents()?;
     for c in store.clauses()? {
         let held: Vec<String> = documents
@@ -400,6 +432,13 @@ fn clauses(store: &Store) -> Result<Listing, StoreError> {
             json!(c.evidence),
             json!(held),
             json!(c.mandatory_documents()),
+            json!(
+                holdings
+                    .held_for(&c.number)
+                    .iter()
+                    .map(|part| part.label())
+                    .collect::<Vec<_>>()
+            ),
         ]);
     }
     Ok(l)

@@ -56,6 +56,16 @@ pub enum Context {
     People,
     /// The register of documents, over its register.
     DocumentRegister,
+    /// The register of audits, over its register.
+    Audits,
+    /// The findings of audits, over their register.
+    AuditFindings,
+    /// The register of nonconformities, over its register.
+    Nonconformities,
+    /// The corrective actions of every nonconformity, over their register.
+    CorrectiveActions,
+    /// The register of objectives, over its register.
+    ObjectiveRegister,
     /// The management reviews, over their register.
     ReviewRegister,
     /// A document open to read (a workshop's minutes), over the keys that scroll it.
@@ -107,6 +117,11 @@ impl Context {
         Context::Workshops,
         Context::People,
         Context::DocumentRegister,
+        Context::Audits,
+        Context::AuditFindings,
+        Context::Nonconformities,
+        Context::CorrectiveActions,
+        Context::ObjectiveRegister,
         Context::ReviewRegister,
         Context::Document,
         Context::Matrix,
@@ -178,6 +193,11 @@ pub const STACKS: &[&[Context]] = {
         &[Views, Workshops, Register, RegisterArrows, Table],
         &[Views, People, Register, RegisterArrows, Table],
         &[ViewArrows, DocumentRegister, Register, Table],
+        &[ViewArrows, Audits, Register, Table],
+        &[ViewArrows, AuditFindings, Register, Table],
+        &[ViewArrows, Nonconformities, Register, Table],
+        &[ViewArrows, CorrectiveActions, Register, Table],
+        &[ViewArrows, ObjectiveRegister, Register, Table],
         &[ViewArrows, ReviewRegister, Register, Table],
         &[Filter],
         &[Form],

@@ -120,6 +120,20 @@ pub enum Action {
     Issue,
     /// A new version of the document selected in the register of documents.
     AddVersion,
+    /// A finding recorded in the audit selected (the Audits screen).
+    RecordFinding,
+    /// The nonconformity a major or minor finding records, raised in one key.
+    RaiseNonconformity,
+    /// A corrective action for the nonconformity selected.
+    AddCorrectiveAction,
+    /// The effectiveness review of the nonconformity selected.
+    ReviewEffectiveness,
+    /// A corrective action marked done (or open again).
+    ToggleDone,
+    /// A measurement of the objective selected in the register of objectives.
+    Measure,
+    /// The selected objective's built-in measure, computed and recorded today.
+    MeasureNow,
     /// Holds the selected management review today, freezing its inputs.
     HoldReview,
     // Before a workspace is open

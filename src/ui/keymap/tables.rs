@@ -39,6 +39,11 @@ impl Context {
             Context::Workshops => WORKSHOPS,
             Context::People => PEOPLE,
             Context::DocumentRegister => DOCUMENT_REGISTER,
+            Context::Audits => AUDITS,
+            Context::AuditFindings => AUDIT_FINDINGS,
+            Context::Nonconformities => NONCONFORMITIES,
+            Context::CorrectiveActions => CORRECTIVE_ACTIONS,
+            Context::ObjectiveRegister => OBJECTIVE_REGISTER,
             Context::ReviewRegister => REVIEW_REGISTER,
             Context::Document => DOCUMENT,
             Context::Matrix => MATRIX,
@@ -367,6 +372,18 @@ const WORKSHOPS: &[Binding] = &[b(&[c('m')], Minutes, "minutes")];
 
 const PEOPLE: &[Binding] = &[b(&[c('r')], GiveRole, "give a role")];
 const DOCUMENT_REGISTER: &[Binding] = &[b(&[c('v')], AddVersion, "add a version")];
+const AUDITS: &[Binding] = &[b(&[c('a')], RecordFinding, "record a finding")];
+const AUDIT_FINDINGS: &[Binding] = &[b(&[c('r')], RaiseNonconformity, "raise a nonconformity")];
+const NONCONFORMITIES: &[Binding] = &[
+    b(&[c('a')], AddCorrectiveAction, "add a corrective action"),
+    b(&[c('v')], ReviewEffectiveness, "review effectiveness"),
+];
+const CORRECTIVE_ACTIONS: &[Binding] = &[b(&[c('t')], ToggleDone, "done, open again")];
+
+const OBJECTIVE_REGISTER: &[Binding] = &[
+    b(&[c('m')], Measure, "record a measurement"),
+    b(&[c('r')], MeasureNow, "record the built-in measure now"),
+];
 const REVIEW_REGISTER: &[Binding] = &[b(&[c('H')], HoldReview, "hold today")];
 
 const DOCUMENT: &[Binding] = &[b(&[c('x')], Export, "export")];

@@ -1,5 +1,7 @@
-//! The Dashboard: the organisation and its scope in a line, the registers, SoA progress, the
-//! heat maps, what is overdue or due soon, and the readiness findings, an auditor's view first.
+//! The Dashboard: the organisation and its scope in a line, the registers (with the open
+//! nonconformities), SoA progress, the heat maps, what is overdue or due soon (treatment and
+//! corrective actions, acceptances, document reviews), and the readiness findings, an
+//! auditor's view first.
 //! `Enter` on a finding shows its item on its own screen.
 
 use std::cell::RefCell;
@@ -19,6 +21,7 @@ use super::risks::{heat_counts, render_heatmap};
 use super::{Ctx, Handled, Screen, views};
 use crate::app::{Background, Counts, Error, Reader};
 use crate::domain::methodology::Methodology;
+use crate::domain::nonconformity::{Outstanding, actions_due, outstanding};
 use crate::domain::readiness::{Finding, Severity, check};
 use crate::domain::reference::RefKind;
 use crate::domain::soa::{SoaProgress, progress};
@@ -37,6 +40,15 @@ enum Urgency {
     Soon,
 }
 
+/// What a deadline is of, so that the heading counts each kind in its own words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Due {
+    Action,
+    Corrective,
+    Review,
+    Acceptance,
+}
+
 pub struct Dashboard {
     organisation: String,
     scope_missing: bool,
@@ -46,9 +58,9 @@ pub struct Dashboard {
     methodology: Methodology,
     inherent: HashMap<(u8, u8), usize>,
     residual: HashMap<(u8, u8), usize>,
-    deadlines: Vec<(Urgency, String)>,
-    /// How many of the overdue deadlines are document reviews rather than actions.
-    reviews_overdue: usize,
+    deadlines: Vec<(Urgency, Due, String)>,
+    /// The open nonconformities and their corrective actions.
+    nonconformities: Outstanding,
     /// The readiness check runs on its own thread and connection: on a large workspace it takes
     /// longer than a frame, and everything else on this screen is ready without it.
     findings: RefCell<Findings>,
@@ -71,7 +83,7 @@ impl Dashboard {
             inherent: HashMap::new(),
             residual: HashMap::new(),
             deadlines: Vec::new(),
-            reviews_overdue: 0,
+            nonconformities: Outstanding::default(),
             findings: RefCell::new(Findings::Ready(Vec::new())),
             selected: 0,
             scroll: Scroll::default(),
@@ -105,7 +117,13 @@ impl Dashboard {
             ),
             _ => (0, false),
         };
-        let count = |u: Urgency| self.deadlines.iter().filter(|(x, _)| *x == u).count();
+        let count = |u: Urgency| self.deadlines.iter().filter(|(x, ..)| *x == u).count();
+        let overdue = |kind: Due| {
+            self.deadlines
+                .iter()
+                .filter(|(x, k, _)| *x == Urgency::Overdue && *k == kind)
+                .count()
+        };
         let plural =
             |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let mut items = Vec::new();
@@ -115,22 +133,34 @@ impl Dashboard {
                 theme::grade(0),
             ));
         }
-        let overdue = count(Urgency::Overdue).saturating_sub(self.reviews_overdue);
-        if overdue > 0 {
-            items.push(Span::styled(
-                plural(overdue, "action overdue", "actions overdue"),
-                theme::error(),
-            ));
-        }
-        if self.reviews_overdue > 0 {
+        let majors_open = self.nonconformities.open_major;
+        if majors_open > 0 {
             items.push(Span::styled(
                 plural(
-                    self.reviews_overdue,
-                    "document review overdue",
-                    "document reviews overdue",
+                    majors_open,
+                    "major nonconformity open",
+                    "major nonconformities open",
                 ),
                 theme::error(),
             ));
+        }
+        for (kind, one, many) in [
+            (Due::Action, "action overdue", "actions overdue"),
+            (
+                Due::Corrective,
+                "corrective action overdue",
+                "corrective actions overdue",
+            ),
+            (
+                Due::Review,
+                "document review overdue",
+                "document reviews overdue",
+            ),
+        ] {
+            let n = overdue(kind);
+            if n > 0 {
+                items.push(Span::styled(plural(n, one, many), theme::error()));
+            }
         }
         if self.scope_missing {
             items.push(Span::styled("no ISMS scope statement", theme::error()));
@@ -171,7 +201,7 @@ impl Dashboard {
             ("Custom controls", c.custom_controls),
             ("Issues (4.1)", c.context_issues),
         ];
-        let lines: Vec<Line> = pairs
+        let mut lines: Vec<Line> = pairs
             .chunks(2)
             .map(|pair| {
                 let mut spans = Vec::new();
@@ -182,11 +212,46 @@ impl Dashboard {
                 Line::from(spans)
             })
             .collect();
+        lines.push(self.nonconformities_line());
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(theme::border())
             .title(Span::styled(" Registers ", theme::title()));
         frame.render_widget(Paragraph::new(lines).block(block), area);
+    }
+
+    /// `Nonconformities  2 open (1 major) · 1 action overdue`: the majors and the overdue
+    /// corrective actions stand out.
+    fn nonconformities_line(&self) -> Line<'static> {
+        let n = &self.nonconformities;
+        let mut spans = vec![
+            Span::styled(format!(" {:<15}", "Nonconformities"), theme::label()),
+            Span::styled(format!("{:>5} open", n.open), theme::value()),
+        ];
+        if n.open_major > 0 {
+            spans.push(Span::styled(
+                format!(" ({} major)", n.open_major),
+                theme::error(),
+            ));
+        }
+        if n.actions_overdue > 0 {
+            spans.push(Span::styled(" · ", theme::muted()));
+            spans.push(Span::styled(
+                crate::domain::wording::count(
+                    n.actions_overdue,
+                    "action overdue",
+                    "actions overdue",
+                ),
+                theme::error(),
+            ));
+        } else if n.actions_open > 0 {
+            spans.push(Span::styled(" · ", theme::muted()));
+            spans.push(Span::styled(
+                crate::domain::wording::count(n.actions_open, "action open", "actions open"),
+                theme::value(),
+            ));
+        }
+        Line::from(spans)
     }
 
     fn render_soa(&self, frame: &mut Frame, area: Rect) {
@@ -272,7 +337,7 @@ impl Dashboard {
         } else {
             self.deadlines
                 .iter()
-                .map(|(urgency, text)| {
+                .map(|(urgency, _, text)| {
                     let style = match urgency {
                         Urgency::Overdue => theme::error(),
                         Urgency::Soon => theme::warning(),
@@ -533,6 +598,7 @@ impl Screen for Dashboard {
             let due = a.due.map_or(String::new(), |d| d.to_string());
             deadlines.push((
                 Urgency::Overdue,
+                Due::Action,
                 format!(
                     "overdue since {due}: {} {} ({})",
                     RefKind::Action.format(a.number),
@@ -551,18 +617,41 @@ impl Screen for Dashboard {
             let due = d.next_review().map_or(String::new(), |n| n.to_string());
             (due, format!("{}{owner}", d.label()))
         };
-        self.reviews_overdue = documents.iter().filter(|d| d.is_overdue(today)).count();
         for d in documents.iter().filter(|d| d.is_overdue(today)) {
             let (due, what) = review(d);
             deadlines.push((
                 Urgency::Overdue,
+                Due::Review,
                 format!("review overdue since {due}: {what}"),
+            ));
+        }
+        let register = data.nonconformities()?;
+        self.nonconformities = outstanding(&register, today);
+        let corrective = actions_due(&register, today, SOON_DAYS);
+        let corrective_line = |a: &crate::domain::nonconformity::ActionDue<'_>| {
+            let owner = if a.action.owner.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", a.action.owner)
+            };
+            format!(
+                "{}: {}{owner}",
+                a.nonconformity.reference(),
+                a.action.description
+            )
+        };
+        for a in corrective.iter().filter(|a| a.overdue) {
+            deadlines.push((
+                Urgency::Overdue,
+                Due::Corrective,
+                format!("overdue since {}: {}", a.due_on, corrective_line(a)),
             ));
         }
         for a in actions.iter().filter(|a| a.is_due_within(today, SOON_DAYS)) {
             let due = a.due.map_or(String::new(), |d| d.to_string());
             deadlines.push((
                 Urgency::Soon,
+                Due::Action,
                 format!(
                     "due {due}: {} {} ({})",
                     RefKind::Action.format(a.number),
@@ -582,6 +671,7 @@ impl Screen for Dashboard {
                 .map_or(String::new(), |n| RefKind::Risk.format(*n));
             deadlines.push((
                 Urgency::Soon,
+                Due::Acceptance,
                 format!("acceptance of {risk} expires {until}"),
             ));
         }
@@ -590,7 +680,18 @@ impl Screen for Dashboard {
             .filter(|d| d.is_review_due_within(today, SOON_DAYS))
         {
             let (due, what) = review(d);
-            deadlines.push((Urgency::Soon, format!("review due {due}: {what}")));
+            deadlines.push((
+                Urgency::Soon,
+                Due::Review,
+                format!("review due {due}: {what}"),
+            ));
+        }
+        for a in corrective.iter().filter(|a| !a.overdue) {
+            deadlines.push((
+                Urgency::Soon,
+                Due::Corrective,
+                format!("due {}: {}", a.due_on, corrective_line(a)),
+            ));
         }
         self.deadlines = deadlines;
         self.methodology = data.methodology()?;
@@ -628,7 +729,7 @@ impl Screen for Dashboard {
         let [left, right] =
             Layout::horizontal([Constraint::Length(left_width), Constraint::Min(30)]).areas(body);
         let [registers, soa, maps, file] = Layout::vertical([
-            Constraint::Length(6),
+            Constraint::Length(7),
             Constraint::Length(if self.soa.undecided > 0 { 5 } else { 4 }),
             Constraint::Length(maps_height),
             Constraint::Min(0),

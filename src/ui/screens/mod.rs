@@ -2,10 +2,13 @@
 //! message, and the `Screen` contract the shell drives.
 
 pub mod assets;
+pub mod audits;
 pub mod clauses;
 pub mod dashboard;
 pub mod documents;
 pub mod lazy;
+pub mod nonconformities;
+pub mod objectives;
 pub mod people;
 pub mod protection;
 pub mod register;

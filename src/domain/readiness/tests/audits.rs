@@ -155,8 +155,20 @@ fn the_programme_and_the_register_hold_9_2_2_and_10_2() {
         ..nc(NcGrade::Major)
     }];
     none(&ws, "CLAUSE-003");
+    // Without a reported internal audit, 9.2.2 has no audit results: AUDIT-001 reports that
+    // gap, and CLAUSE-003 does not report it again.
     ws.audits[0].status = AuditStatus::Planned;
-    let f = of(&ws, "CLAUSE-003");
-    assert_eq!(f.len(), 1);
-    assert!(f[0].message.starts_with("9.2.2 "), "{}", f[0].message);
+    none(&ws, "CLAUSE-003");
+    only(&ws, "AUDIT-001");
+    // An internal audit reported more than twelve months ago still holds the programme:
+    // AUDIT-001 reports that it is stale, not that it is missing.
+    ws.audits[0].status = AuditStatus::Reported;
+    ws.audits[0].held_on = Some(d("2024-11-10"));
+    ws.audits[0].reported_on = Some(d("2024-11-20"));
+    none(&ws, "CLAUSE-003");
+    only(&ws, "AUDIT-001");
+    // An external audit alone does not hold the internal audit programme.
+    ws.audits[0].kind = AuditKind::External;
+    none(&ws, "CLAUSE-003");
+    assert_eq!(of(&ws, "AUDIT-001").len(), 1);
 }

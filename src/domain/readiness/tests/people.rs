@@ -124,6 +124,30 @@ fn people_004_open_items_in_the_name_of_someone_who_left() {
 }
 
 #[test]
+fn people_004_and_005_count_an_objective_s_owner() {
+    let mut ws = clean();
+    // The ISB (P-001) owns O-001, which is still pursued.
+    ws.people.people[0].left_on = Some(d("2026-02-28"));
+    let f = only(&ws, "PEOPLE-004");
+    assert!(
+        f.message.ends_with("and O-001 No treatment action overdue"),
+        "{}",
+        f.message
+    );
+    // Achieved, it needs no one any more.
+    ws.security_objectives[0].status = crate::domain::objective::ObjectiveStatus::Achieved;
+    let f = only(&ws, "PEOPLE-004");
+    assert!(!f.message.contains("O-001"), "{}", f.message);
+    let mut ws = clean();
+    ws.security_objectives[0].owner = "Quality Manager".into();
+    assert!(
+        only(&ws, "PEOPLE-005")
+            .message
+            .starts_with("Quality Manager")
+    );
+}
+
+#[test]
 fn people_005_a_name_that_is_no_person() {
     let mut ws = clean();
     ws.risks[0].owner = "Head of Sales".into();

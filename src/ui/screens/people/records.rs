@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::person::duties::{
     NamedItem, awareness_due, decisions, has_competence_evidence, is_aware_on, last_awareness,
-    named_items, needs_evidence, open_items,
+    named_items, needs_evidence, objective_items, open_items,
 };
 use crate::domain::person::{CompetenceRecord, People, Person, field};
 use crate::domain::readiness::Place;
@@ -54,7 +54,7 @@ pub struct PeopleData {
 impl PeopleData {
     pub(super) fn load(data: &Reader<'_>) -> Result<Arc<Self>, Error> {
         let risks = data.risks()?;
-        let items = named_items(
+        let mut items = named_items(
             &data.assets()?,
             &risks,
             &data.actions()?,
@@ -62,6 +62,7 @@ impl PeopleData {
             &data.questions()?,
             &data.documents()?,
         );
+        items.extend(objective_items(&data.security_objectives()?));
         let approvals = decisions(&risks, &data.acceptances()?, &data.soa_versions()?);
         Ok(Arc::new(Self {
             people: data.people()?,

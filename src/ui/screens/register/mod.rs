@@ -59,6 +59,11 @@ pub trait Record: Clone + Sized + Send {
     }
     /// The detail pane, as label and value pairs.
     fn detail(&self) -> Vec<(&'static str, String)>;
+    /// A series drawn under the detail as a small chart, oldest first: its caption, the
+    /// values, and whether the latest is where it should be (drawn as a warning if not).
+    fn chart(&self) -> Option<Chart> {
+        None
+    }
     /// Lines shown under the detail, each optionally linking to another record by id.
     fn links(&self) -> Vec<(String, Option<i64>)> {
         Vec::new()
@@ -128,6 +133,14 @@ pub trait Record: Clone + Sized + Send {
     fn delete_because(&self, _reason: &str) -> Result<Command, ValidationError> {
         self.delete()
     }
+}
+
+/// A small chart under a record's detail (see [`Record::chart`]).
+pub struct Chart {
+    pub caption: String,
+    pub values: Vec<f64>,
+    /// Whether the latest value is where it should be; drawn as a warning if not.
+    pub good: bool,
 }
 
 /// The note over the reason a deletion asks for.
@@ -307,6 +320,25 @@ impl<T: Record> RegisterView<T> {
             format!("Add {}", crate::domain::wording::with_article(T::NOUN)),
         );
         self.set_form_today(today);
+    }
+
+    /// Opens the edit form of the selected record on the field `key` (the review of a
+    /// nonconformity, say); false when nothing is selected or it cannot be changed.
+    pub fn edit_selected_at(&mut self, key: Field, today: chrono::NaiveDate) -> bool {
+        let Some(item) = self.selected().cloned() else {
+            return false;
+        };
+        if item.read_only().is_some() {
+            return false;
+        }
+        let title = format!("Edit {}", item.label());
+        self.open_form(item, title);
+        if let Modal::Form { form, .. } = &mut self.modal {
+            let opened = std::mem::replace(form, Form::new(""));
+            *form = opened.focus_on(key);
+        }
+        self.set_form_today(today);
+        true
     }
 
     /// Opens the form of `base`, with the fields that do not apply to it disabled from the start.

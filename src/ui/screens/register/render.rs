@@ -3,9 +3,9 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph, Sparkline, Wrap};
 
-use super::{Modal, Record, RegisterView};
+use super::{Chart, Modal, Record, RegisterView};
 use crate::ui::keymap::{Action, Active, Context};
 use crate::ui::theme;
 use crate::ui::widgets::{fit, wrap};
@@ -132,12 +132,22 @@ impl<T: Record> RegisterView<T> {
                 lines
             }
         };
-        frame.render_widget(
-            Paragraph::new(lines)
-                .block(block)
-                .wrap(Wrap { trim: false }),
-            detail_area,
-        );
+        let chart = self.selected().and_then(T::chart);
+        let inner = block.inner(detail_area);
+        frame.render_widget(block, detail_area);
+        // The chart takes the pane's last rows when there is room for it beside the text.
+        let (text_area, chart_area) = match chart {
+            Some(chart) if inner.height >= CHART_ROWS + 3 => {
+                let [t, c] = Layout::vertical([Constraint::Min(0), Constraint::Length(CHART_ROWS)])
+                    .areas(inner);
+                (t, Some((c, chart)))
+            }
+            _ => (inner, None),
+        };
+        frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), text_area);
+        if let Some((area, chart)) = chart_area {
+            render_chart(frame, area, &chart);
+        }
         match &mut self.modal {
             Modal::Form { form, .. }
             | Modal::Facets(form)
@@ -148,6 +158,46 @@ impl<T: Record> RegisterView<T> {
             Modal::None => {}
         }
     }
+}
+
+/// The rows a detail's chart takes: its caption and three rows of bars.
+const CHART_ROWS: u16 = 4;
+
+/// The caption, then the values as a sparkline scaled between their lowest and highest (all
+/// equal: half height), so that a trend shows whatever the unit.
+fn render_chart(frame: &mut Frame, area: Rect, chart: &Chart) {
+    let [caption, bars] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(Line::styled(
+            fit(&chart.caption, area.width),
+            theme::label(),
+        )),
+        caption,
+    );
+    let (low, high) = chart
+        .values
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(l, h), &v| {
+            (l.min(v), h.max(v))
+        });
+    let data: Vec<u64> = chart
+        .values
+        .iter()
+        .map(|&v| {
+            if high > low {
+                // 1 to 8: the lowest value still shows as a bar.
+                1 + ((v - low) / (high - low) * 7.0).round() as u64
+            } else {
+                4
+            }
+        })
+        .collect();
+    let style = if chart.good {
+        theme::success()
+    } else {
+        theme::warning()
+    };
+    frame.render_widget(Sparkline::default().data(&data).max(8).style(style), bars);
 }
 
 /// The width of the detail pane's labels: the widest label, up to a third of the pane; a
