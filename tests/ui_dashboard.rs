@@ -157,8 +157,8 @@ fn open_nonconformities_and_corrective_actions_due_are_on_the_dashboard() {
         "Nonconformities    2 open (1 major) · 1 action overdue",
         "1 major nonconformity open",
         "1 corrective action overdue",
-        "overdue since 2026-03-15: NC-001: Quarterly restore test in the backup p",
-        "due 2026-04-15: NC-001: Train the second administrator (Mia Roth)",
+        "overdue since 2026-03-15 · Corrective action: NC-001 Quarterly restore t",
+        "due 2026-04-15 · Corrective action: NC-001 Train the second administrato",
     ] {
         assert!(text.contains(needle), "{needle}:\n{text}");
     }

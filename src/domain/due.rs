@@ -47,7 +47,7 @@ pub struct DueItem {
     pub due_on: NaiveDate,
     /// What it is about: `R-007`, `T-010`, `D-004`, `P-014`, `AU-003`, `NC-002`, `Q-002`.
     pub reference: String,
-    /// Its title, or what is due about it.
+    /// Its title (a person's name for awareness and competence), or what is due about it.
     pub title: String,
     /// Who sees to it; empty when nobody is named.
     pub owner: String,
@@ -107,12 +107,12 @@ pub fn all(ws: &Workspace, today: NaiveDate) -> Vec<DueItem> {
             continue;
         }
         if let Some(until) = acceptance.until {
-            let title = format!("acceptance of {} by {}", risk.title, acceptance.accepted_by);
+            let reference = RefKind::Risk.format(risk.number);
             add(
                 DueKind::Acceptance,
                 until,
-                RefKind::Risk.format(risk.number),
-                &title,
+                reference,
+                &risk.title,
                 &risk.owner,
             );
         }
@@ -183,7 +183,7 @@ fn people(ws: &Workspace, today: NaiveDate, add: &mut Add<'_>) {
                 DueKind::Awareness,
                 on,
                 person.reference(),
-                "awareness session",
+                &person.name,
                 &person.name,
             );
         }

@@ -3,6 +3,7 @@
 
 pub mod asset;
 pub mod audit;
+pub mod baseline;
 pub mod catalog;
 pub mod clause;
 pub mod control;

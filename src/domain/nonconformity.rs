@@ -349,36 +349,5 @@ pub fn outstanding(register: &[Nonconformity], today: NaiveDate) -> Outstanding 
     out
 }
 
-/// A corrective action with a deadline to watch: its nonconformity, and whether it is past due.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ActionDue<'a> {
-    pub nonconformity: &'a Nonconformity,
-    pub action: &'a CorrectiveAction,
-    pub due_on: NaiveDate,
-    pub overdue: bool,
-}
-
-/// The corrective actions of open nonconformities that are not done and are overdue or due
-/// within `days` days from today, the earliest due first (then by nonconformity number).
-pub fn actions_due(register: &[Nonconformity], today: NaiveDate, days: i64) -> Vec<ActionDue<'_>> {
-    let mut due: Vec<ActionDue<'_>> = register
-        .iter()
-        .filter(|n| !n.is_closed())
-        .flat_map(|n| n.actions.iter().map(move |a| (n, a)))
-        .filter(|(_, a)| !a.is_done())
-        .filter_map(|(n, a)| {
-            let on = a.due_on?;
-            (on < today || (on - today).num_days() <= days).then_some(ActionDue {
-                nonconformity: n,
-                action: a,
-                due_on: on,
-                overdue: on < today,
-            })
-        })
-        .collect();
-    due.sort_by_key(|d| (d.due_on, d.nonconformity.number));
-    due
-}
-
 #[cfg(test)]
 mod tests;

@@ -111,7 +111,7 @@ fn only_the_latest_acceptance_of_a_risk_ends() {
     assert_eq!(ends.len(), 1);
     assert_eq!(ends[0].due_on, d("2027-01-31"));
     assert_eq!(ends[0].owner, "CTO");
-    assert_eq!(ends[0].title, "acceptance of Ransomware by CTO");
+    assert_eq!(ends[0].title, "Ransomware");
 }
 
 #[test]

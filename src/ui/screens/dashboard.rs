@@ -1,7 +1,6 @@
 //! The Dashboard: the organisation and its scope in a line, the registers (with the open
-//! nonconformities), SoA progress, the heat maps, what is overdue or due soon (treatment and
-//! corrective actions, acceptances, document reviews), and the readiness findings, an
-//! auditor's view first.
+//! nonconformities), SoA progress, the heat maps, what is overdue or due soon (`domain::due`,
+//! the list `isms due` prints), and the readiness findings, an auditor's view first.
 //! `Enter` on a finding shows its item on its own screen.
 
 use std::cell::RefCell;
@@ -20,34 +19,18 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::risks::{heat_counts, render_heatmap};
 use super::{Ctx, Handled, Screen, views};
 use crate::app::{Background, Counts, Error, Reader};
+use crate::domain::due::{self, DueItem, DueKind};
 use crate::domain::methodology::Methodology;
-use crate::domain::nonconformity::{Outstanding, actions_due, outstanding};
+use crate::domain::nonconformity::{Outstanding, outstanding};
 use crate::domain::readiness::{Finding, Severity, check};
-use crate::domain::reference::RefKind;
 use crate::domain::soa::{SoaProgress, progress};
 use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::theme;
 use crate::ui::widgets::fit;
 use crate::ui::widgets::scroll::Scroll;
 
-/// How far ahead "due soon" and "expiring soon" look.
-const SOON_DAYS: i64 = 30;
-
-/// How soon a deadline needs looking at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Urgency {
-    Overdue,
-    Soon,
-}
-
-/// What a deadline is of, so that the heading counts each kind in its own words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Due {
-    Action,
-    Corrective,
-    Review,
-    Acceptance,
-}
+/// How far ahead "due soon" looks.
+const SOON_DAYS: u32 = 30;
 
 pub struct Dashboard {
     organisation: String,
@@ -58,7 +41,10 @@ pub struct Dashboard {
     methodology: Methodology,
     inherent: HashMap<(u8, u8), usize>,
     residual: HashMap<(u8, u8), usize>,
-    deadlines: Vec<(Urgency, Due, String)>,
+    /// The day the deadlines count from.
+    today: NaiveDate,
+    /// What is overdue or due within [`SOON_DAYS`], oldest first; found with the findings.
+    deadlines: RefCell<Vec<DueItem>>,
     /// The open nonconformities and their corrective actions.
     nonconformities: Outstanding,
     /// The readiness check runs on its own thread and connection: on a large workspace it takes
@@ -82,7 +68,8 @@ impl Dashboard {
             methodology: Methodology::default(),
             inherent: HashMap::new(),
             residual: HashMap::new(),
-            deadlines: Vec::new(),
+            today: data.today(),
+            deadlines: RefCell::new(Vec::new()),
             nonconformities: Outstanding::default(),
             findings: RefCell::new(Findings::Ready(Vec::new())),
             selected: 0,
@@ -117,11 +104,11 @@ impl Dashboard {
             ),
             _ => (0, false),
         };
-        let count = |u: Urgency| self.deadlines.iter().filter(|(x, ..)| *x == u).count();
-        let overdue = |kind: Due| {
-            self.deadlines
+        let deadlines = self.deadlines.borrow();
+        let overdue = |kind: DueKind| {
+            deadlines
                 .iter()
-                .filter(|(x, k, _)| *x == Urgency::Overdue && *k == kind)
+                .filter(|d| d.kind == kind && d.is_overdue(self.today))
                 .count()
         };
         let plural =
@@ -145,14 +132,14 @@ impl Dashboard {
             ));
         }
         for (kind, one, many) in [
-            (Due::Action, "action overdue", "actions overdue"),
+            (DueKind::Action, "action overdue", "actions overdue"),
             (
-                Due::Corrective,
+                DueKind::CorrectiveAction,
                 "corrective action overdue",
                 "corrective actions overdue",
             ),
             (
-                Due::Review,
+                DueKind::DocumentReview,
                 "document review overdue",
                 "document reviews overdue",
             ),
@@ -165,7 +152,10 @@ impl Dashboard {
         if self.scope_missing {
             items.push(Span::styled("no ISMS scope statement", theme::error()));
         }
-        let soon = count(Urgency::Soon);
+        let soon = deadlines
+            .iter()
+            .filter(|d| !d.is_overdue(self.today))
+            .count();
         if soon > 0 {
             items.push(Span::styled(
                 plural(soon, "deadline soon", "deadlines soon"),
@@ -329,23 +319,47 @@ impl Dashboard {
                 theme::title(),
             ));
         let width = area.width.saturating_sub(3);
-        let lines: Vec<Line> = if self.deadlines.is_empty() {
+        let deadlines = self.deadlines.borrow();
+        let lines: Vec<Line> = if deadlines.is_empty() {
             vec![Line::styled(
                 " Nothing overdue, nothing due soon.",
                 theme::muted(),
             )]
         } else {
-            self.deadlines
+            deadlines
                 .iter()
-                .map(|(urgency, _, text)| {
-                    let style = match urgency {
-                        Urgency::Overdue => theme::error(),
-                        Urgency::Soon => theme::warning(),
+                .map(|d| {
+                    let (when, style) = if d.is_overdue(self.today) {
+                        (format!("overdue since {}", d.due_on), theme::error())
+                    } else {
+                        (format!("due {}", d.due_on), theme::warning())
                     };
-                    Line::styled(format!(" {}", fit(text, width)), style)
+                    let owner = if d.owner.is_empty() || d.owner == d.title {
+                        String::new()
+                    } else {
+                        format!(" ({})", d.owner)
+                    };
+                    let text = format!(
+                        "{when} · {}: {} {}{owner}",
+                        d.kind.label(),
+                        d.reference,
+                        d.title
+                    );
+                    Line::styled(format!(" {}", fit(&text, width)), style)
                 })
                 .collect()
         };
+        // What does not fit is counted on the last row, not cut off unsaid.
+        let room = usize::from(area.height.saturating_sub(2));
+        let mut lines = lines;
+        if lines.len() > room && room > 0 {
+            let hidden = lines.len() - (room - 1);
+            lines.truncate(room - 1);
+            lines.push(Line::styled(
+                format!(" … {hidden} more: `isms due` lists them all"),
+                theme::muted(),
+            ));
+        }
         frame.render_widget(Paragraph::new(lines).block(block), area);
     }
 
@@ -461,8 +475,11 @@ impl Dashboard {
 }
 
 /// The readiness findings, or the check that is still computing them.
+/// The readiness findings and what falls due, both found on one reading of the workspace.
+type Checked = (Vec<Finding>, Vec<DueItem>);
+
 enum Findings {
-    Checking(Receiver<Result<Vec<Finding>, String>>),
+    Checking(Receiver<Result<Checked, String>>),
     Ready(Vec<Finding>),
     Failed(String),
 }
@@ -478,7 +495,7 @@ impl Findings {
                 let found = background
                     .read(|data| data.workspace())
                     .and_then(|read| read)
-                    .map(|ws| check(&ws, today))
+                    .map(|ws| (check(&ws, today), due::within(&ws, today, SOON_DAYS)))
                     .map_err(|e| e.to_string());
                 // The screen may have started a newer check and dropped this receiver.
                 let _ = tx.send(found);
@@ -489,9 +506,16 @@ impl Findings {
         }
     }
 
-    fn received(message: Result<Result<Vec<Finding>, String>, TryRecvError>) -> Self {
+    /// The check's outcome; what falls due goes into `deadlines`.
+    fn received(
+        message: Result<Result<Checked, String>, TryRecvError>,
+        deadlines: &RefCell<Vec<DueItem>>,
+    ) -> Self {
         match message {
-            Ok(Ok(found)) => Findings::Ready(found),
+            Ok(Ok((found, due))) => {
+                *deadlines.borrow_mut() = due;
+                Findings::Ready(found)
+            }
             Ok(Err(e)) => Findings::Failed(e),
             Err(_) => Findings::Failed("the check stopped unexpectedly".into()),
         }
@@ -506,7 +530,7 @@ impl Dashboard {
             match rx.try_recv() {
                 Err(TryRecvError::Empty) => {}
                 message => {
-                    *state = Findings::received(message);
+                    *state = Findings::received(message, &self.deadlines);
                     if let Findings::Ready(found) = &mut *state {
                         self.order(found);
                     }
@@ -575,6 +599,7 @@ impl Screen for Dashboard {
 
     fn reload(&mut self, data: &Reader<'_>) -> Result<(), Error> {
         let today = data.today();
+        self.today = today;
         *self.findings.get_mut() = Findings::check(data.background(), today);
         let statements = data.scope_statements()?;
         let scope = statements
@@ -591,109 +616,7 @@ impl Screen for Dashboard {
         let ratings = data.risk_ratings()?;
         self.inherent = heat_counts(ratings.iter().map(|r| r.inherent));
         self.residual = heat_counts(ratings.iter().map(|r| r.residual));
-        let risk_numbers: HashMap<i64, u32> = ratings.iter().map(|r| (r.id, r.number)).collect();
-        let actions = data.actions()?;
-        let mut deadlines = Vec::new();
-        for a in actions.iter().filter(|a| a.is_overdue(today)) {
-            let due = a.due.map_or(String::new(), |d| d.to_string());
-            deadlines.push((
-                Urgency::Overdue,
-                Due::Action,
-                format!(
-                    "overdue since {due}: {} {} ({})",
-                    RefKind::Action.format(a.number),
-                    a.title,
-                    a.owner
-                ),
-            ));
-        }
-        let documents = data.documents()?;
-        let review = |d: &crate::domain::document::Document| {
-            let owner = if d.owner.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", d.owner)
-            };
-            let due = d.next_review().map_or(String::new(), |n| n.to_string());
-            (due, format!("{}{owner}", d.label()))
-        };
-        for d in documents.iter().filter(|d| d.is_overdue(today)) {
-            let (due, what) = review(d);
-            deadlines.push((
-                Urgency::Overdue,
-                Due::Review,
-                format!("review overdue since {due}: {what}"),
-            ));
-        }
-        let register = data.nonconformities()?;
-        self.nonconformities = outstanding(&register, today);
-        let corrective = actions_due(&register, today, SOON_DAYS);
-        let corrective_line = |a: &crate::domain::nonconformity::ActionDue<'_>| {
-            let owner = if a.action.owner.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", a.action.owner)
-            };
-            format!(
-                "{}: {}{owner}",
-                a.nonconformity.reference(),
-                a.action.description
-            )
-        };
-        for a in corrective.iter().filter(|a| a.overdue) {
-            deadlines.push((
-                Urgency::Overdue,
-                Due::Corrective,
-                format!("overdue since {}: {}", a.due_on, corrective_line(a)),
-            ));
-        }
-        for a in actions.iter().filter(|a| a.is_due_within(today, SOON_DAYS)) {
-            let due = a.due.map_or(String::new(), |d| d.to_string());
-            deadlines.push((
-                Urgency::Soon,
-                Due::Action,
-                format!(
-                    "due {due}: {} {} ({})",
-                    RefKind::Action.format(a.number),
-                    a.title,
-                    a.owner
-                ),
-            ));
-        }
-        for a in data
-            .acceptances()?
-            .iter()
-            .filter(|a| a.expires_within(today, SOON_DAYS))
-        {
-            let until = a.until.map_or(String::new(), |d| d.to_string());
-            let risk = risk_numbers
-                .get(&a.risk)
-                .map_or(String::new(), |n| RefKind::Risk.format(*n));
-            deadlines.push((
-                Urgency::Soon,
-                Due::Acceptance,
-                format!("acceptance of {risk} expires {until}"),
-            ));
-        }
-        for d in documents
-            .iter()
-            .filter(|d| d.is_review_due_within(today, SOON_DAYS))
-        {
-            let (due, what) = review(d);
-            deadlines.push((
-                Urgency::Soon,
-                Due::Review,
-                format!("review due {due}: {what}"),
-            ));
-        }
-        for a in corrective.iter().filter(|a| !a.overdue) {
-            deadlines.push((
-                Urgency::Soon,
-                Due::Corrective,
-                format!("due {}: {}", a.due_on, corrective_line(a)),
-            ));
-        }
-        self.deadlines = deadlines;
+        self.nonconformities = outstanding(&data.nonconformities()?, today);
         self.methodology = data.methodology()?;
         Ok(())
     }
@@ -701,7 +624,10 @@ impl Screen for Dashboard {
     fn settle(&self) {
         let mut state = self.findings.borrow_mut();
         if let Findings::Checking(rx) = &*state {
-            *state = Findings::received(rx.recv().map_err(|_| TryRecvError::Disconnected));
+            *state = Findings::received(
+                rx.recv().map_err(|_| TryRecvError::Disconnected),
+                &self.deadlines,
+            );
         }
     }
 
@@ -715,6 +641,8 @@ impl Screen for Dashboard {
     }
 
     fn render(&mut self, frame: &mut Frame, area: Rect) {
+        // The heading counts what falls due, found with the findings.
+        self.poll_findings();
         let [head, body] = views::split(area);
         views::heading(frame, head, &self.organisation, self.attention());
         let maps_height = u16::try_from(self.methodology.likelihood.len() + 3).unwrap_or(8);
@@ -776,7 +704,8 @@ impl Screen for Dashboard {
             )),
             file,
         );
-        let deadline_rows = u16::try_from(self.deadlines.len().clamp(1, 6) + 2).unwrap_or(8);
+        let deadline_rows =
+            u16::try_from(self.deadlines.borrow().len().clamp(1, 6) + 2).unwrap_or(8);
         let [deadlines, findings] =
             Layout::vertical([Constraint::Length(deadline_rows), Constraint::Min(3)]).areas(right);
         self.render_deadlines(frame, deadlines);
