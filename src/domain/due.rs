@@ -2,7 +2,8 @@
 //! from what the registers record (never typed twice): risk reviews by their level's review
 //! months, treatment actions, the end of risk acceptances, document reviews, the validity of
 //! competence evidence and of awareness, the next internal audit and the audits planned,
-//! corrective actions, and the questions given to someone with a due date.
+//! corrective actions, the questions given to someone with a due date, the next management
+//! review and the actions reviews decided.
 //!
 //! `isms due` prints it for a weekly mail; the Dashboard's deadlines are the same list.
 
@@ -17,6 +18,7 @@ use super::person::CompetenceKind;
 use super::person::duties::{awareness_due, needs_evidence};
 use super::readiness::Workspace;
 use super::reference::RefKind;
+use super::review::{action_reference, last_held};
 use super::risk::RiskStatus;
 use crate::string_enum;
 
@@ -33,12 +35,18 @@ string_enum!(
         Audit => "audit", "Audit planned",
         CorrectiveAction => "corrective_action", "Corrective action",
         Question => "question", "Question",
+        ManagementReview => "management_review", "Management review",
+        ReviewAction => "review_action", "Review action",
     }
 );
 
 /// The months after the last internal audit's report by which the next one is due (9.2: at
 /// planned intervals; a certification body expects one a year).
 pub const INTERNAL_AUDIT_MONTHS: u32 = 12;
+
+/// The months after the last management review by which the next one is due (9.3: at planned
+/// intervals; MR-001 reports none within twelve months).
+pub const REVIEW_MONTHS: u32 = 12;
 
 /// One obligation and the day it falls due.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -130,6 +138,7 @@ pub fn all(ws: &Workspace, today: NaiveDate) -> Vec<DueItem> {
     }
     people(ws, today, &mut add);
     audits(ws, today, &mut add);
+    reviews(ws, &mut add);
     for nc in ws.nonconformities.iter().filter(|n| !n.is_closed()) {
         for action in nc.actions.iter().filter(|a| !a.is_done()) {
             if let Some(on) = action.due_on {
@@ -253,6 +262,54 @@ fn audits(ws: &Workspace, today: NaiveDate, add: &mut Add<'_>) {
                 audit.reference(),
                 &title,
                 &audit.lead_auditor,
+            );
+        }
+    }
+}
+
+/// The next management review, a year after the last one was held unless one is planned before
+/// (each planned by its day), and the actions reviews decided, not done, by their due dates.
+fn reviews(ws: &Workspace, add: &mut Add<'_>) {
+    let planned = || ws.reviews.iter().filter(|r| !r.is_held());
+    for review in planned() {
+        if let Some(on) = review.planned_on {
+            let chair = review.participants.first().map_or("", String::as_str);
+            add(
+                DueKind::ManagementReview,
+                on,
+                review.reference(),
+                &review.title,
+                chair,
+            );
+        }
+    }
+    if let Some(last) = last_held(&ws.reviews)
+        && let Some(held) = last.held_on
+        && let Some(next) = held.checked_add_months(Months::new(REVIEW_MONTHS))
+        && !planned().any(|r| r.planned_on.is_some_and(|on| on <= next))
+    {
+        let title = format!(
+            "next management review (the last, {}, held {held})",
+            last.reference()
+        );
+        let chair = last.participants.first().map_or("", String::as_str);
+        add(
+            DueKind::ManagementReview,
+            next,
+            last.reference(),
+            &title,
+            chair,
+        );
+    }
+    for action in ws.review_actions.iter().filter(|a| !a.is_done()) {
+        let review = ws.reviews.iter().find(|r| r.id == action.review);
+        if let (Some(on), Some(review)) = (action.due_on, review) {
+            add(
+                DueKind::ReviewAction,
+                on,
+                action_reference(review.number, action.number),
+                &action.description,
+                &action.owner,
             );
         }
     }

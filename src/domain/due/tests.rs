@@ -49,6 +49,7 @@ fn the_clean_workspace_lists_every_next_date_oldest_first() {
             &format!("P-{person:03}"),
         ));
     }
+    expected.insert(2, row(DueKind::ManagementReview, "2026-11-20", "MR-001"));
     expected.push(row(DueKind::InternalAudit, "2027-01-20", "AU-001"));
     assert_eq!(listed(&ws), expected);
     let first = &all(&ws, today())[1];
@@ -234,4 +235,67 @@ fn open_corrective_actions_and_questions_with_a_due_date_are_due() {
     .unwrap();
     ws.questions.push(question);
     assert!(listed(&ws).contains(&row(DueKind::Question, "2026-04-30", "Q-002")));
+}
+
+#[test]
+fn the_next_management_review_and_the_actions_reviews_decided() {
+    use crate::domain::review::{Review, ReviewAction, ReviewActionStatus};
+    let mut ws = clean();
+    let next = |ws: &Workspace| {
+        all(ws, today())
+            .into_iter()
+            .filter(|i| matches!(i.kind, DueKind::ManagementReview | DueKind::ReviewAction))
+            .map(|i| (i.kind, i.due_on.to_string(), i.reference, i.title))
+            .collect::<Vec<_>>()
+    };
+    // A year after the review held on 2025-11-20.
+    assert_eq!(
+        next(&ws),
+        [(
+            DueKind::ManagementReview,
+            "2026-11-20".to_string(),
+            "MR-001".to_string(),
+            "next management review (the last, MR-001, held 2025-11-20)".to_string()
+        )]
+    );
+    // One planned before then stands instead, by its day; an open action of the last one too.
+    ws.reviews.push(Review {
+        id: 2,
+        number: 2,
+        planned_on: Some(d("2026-10-15")),
+        participants: vec!["Managing Director".into()],
+        ..Review::new("Management review 2026")
+    });
+    ws.review_actions = vec![
+        ReviewAction {
+            id: 1,
+            number: 1,
+            due_on: Some(d("2026-06-30")),
+            owner: "ISB".into(),
+            ..ReviewAction::new(1, "Train the drivers")
+        },
+        ReviewAction {
+            id: 2,
+            number: 2,
+            due_on: Some(d("2026-01-31")),
+            status: ReviewActionStatus::Done,
+            ..ReviewAction::new(1, "Budget 2026")
+        },
+    ];
+    let listed: Vec<(DueKind, String, String)> = next(&ws)
+        .into_iter()
+        .map(|(k, d, r, _)| (k, d, r))
+        .collect();
+    assert_eq!(
+        listed,
+        [
+            row(DueKind::ReviewAction, "2026-06-30", "MR-001/1"),
+            row(DueKind::ManagementReview, "2026-10-15", "MR-002"),
+        ]
+    );
+    let planned = all(&ws, today())
+        .into_iter()
+        .find(|i| i.reference == "MR-002")
+        .unwrap();
+    assert_eq!(planned.owner, "Managing Director");
 }
