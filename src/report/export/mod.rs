@@ -486,6 +486,8 @@ impl Parts {
                 R::Audits,
                 R::AuditFindings,
                 R::Nonconformities,
+                R::Reviews,
+                R::ReviewActions,
                 R::Questions,
                 R::People,
                 R::Competence,
