@@ -362,7 +362,7 @@ fn fill_check_and_act(
                 evidence: "Sampled records.".into(),
                 ..AuditFinding::new(
                     audit.id,
-                    pick(&FindingGrade::ALL, f),
+                    pick(FindingGrade::ALL, f),
                     &format!("Synthetic finding {}", f + 1),
                 )
             })?;
