@@ -1,7 +1,8 @@
 //! A large synthetic workspace for benchmarks and scale tests: plausible but generated names,
 //! every asset kind, dependency chains from primary to supporting assets, rated risks linked to
 //! assets, actions linked to risks and controls, a decided SoA and the documents its evidence
-//! names. Deterministic.
+//! names, an audit programme with findings, nonconformities with corrective actions, and
+//! objectives with a year of monthly measurements. Deterministic.
 
 use std::path::Path;
 
@@ -288,6 +289,8 @@ fn fill(w: &mut Writer<'_>, s: &Settings, n: usize) -> Result<(), StoreError> {
         w.set_soa_entry(entry)?;
     }
 
+    fill_check_and_act(w, s, n, base)?;
+
     // The documents the SoA's evidence names (D-001 to D-030), each evidencing its controls.
     for d in 0..DOCUMENTS {
         let controls = s
@@ -315,3 +318,95 @@ fn fill(w: &mut Writer<'_>, s: &Settings, n: usize) -> Result<(), StoreError> {
 
 /// How many documents the SoA's evidence names.
 const DOCUMENTS: usize = 30;
+
+/// Three yearly internal audits of every clause, each covering a third of the controls, with
+/// ten findings; one nonconformity per hundred assets with two corrective actions; five
+/// objectives with twelve monthly measurements.
+fn fill_check_and_act(
+    w: &mut Writer<'_>,
+    s: &Settings,
+    n: usize,
+    base: NaiveDate,
+) -> Result<(), StoreError> {
+    use crate::domain::audit::{Audit, AuditFinding, AuditKind, AuditStatus, FindingGrade};
+    use crate::domain::nonconformity::{
+        CorrectiveAction, CorrectiveStatus, NcGrade, NcSource, Nonconformity,
+    };
+    use crate::domain::objective::{Direction, Measurement, SecurityObjective};
+    let clauses: Vec<String> = (4..=10).map(|c| c.to_string()).collect();
+    for year in 0..3 {
+        let held = after(base, 365 * year);
+        let held = held.checked_sub_days(Days::new(3 * 365)).unwrap_or(held);
+        let audit = w.save_audit(Audit {
+            planned_on: Some(held),
+            held_on: Some(held),
+            reported_on: Some(after(held, 14)),
+            status: AuditStatus::Reported,
+            clauses: clauses.clone(),
+            controls: s
+                .controls
+                .iter()
+                .enumerate()
+                .filter(|(i, c)| i % 3 == year && !EXCLUDED.contains(&c.key.as_str()))
+                .map(|(_, c)| c.key.clone())
+                .collect(),
+            lead_auditor: pick(&OWNERS, year + 3).into(),
+            ..Audit::new(
+                &format!("Internal audit, year {}", year + 1),
+                AuditKind::Internal,
+            )
+        })?;
+        for f in 0..10 {
+            w.save_audit_finding(AuditFinding {
+                requirement: format!("{}", f % 7 + 4),
+                evidence: "Sampled records.".into(),
+                ..AuditFinding::new(
+                    audit.id,
+                    pick(FindingGrade::ALL, f),
+                    &format!("Synthetic finding {}", f + 1),
+                )
+            })?;
+        }
+    }
+    for k in 0..n / 100 {
+        let raised = after(base, k % 300);
+        w.save_nonconformity(Nonconformity {
+            correction: "Contained at once.".into(),
+            root_cause: format!("Synthetic cause {}", k % 12 + 1),
+            actions: (0..2)
+                .map(|a| CorrectiveAction {
+                    owner: pick(&OWNERS, k + a).into(),
+                    due_on: Some(after(raised, 30 + 30 * a)),
+                    status: pick(&[CorrectiveStatus::Done, CorrectiveStatus::Open], k + a),
+                    ..CorrectiveAction::new(&format!("Corrective action {}", a + 1))
+                })
+                .collect(),
+            ..Nonconformity::new(
+                pick(&[NcSource::Incident, NcSource::OwnObservation], k),
+                pick(&[NcGrade::Minor, NcGrade::Major], k / 5),
+                raised,
+                &format!("Synthetic nonconformity {:04}", k + 1),
+            )
+        })?;
+    }
+    for o in 0..5 {
+        let objective = w.save_security_objective(SecurityObjective {
+            measure: "Counted from the synthetic records".into(),
+            target: Some(90.0),
+            unit: "%".into(),
+            direction: Direction::AtLeast,
+            owner: pick(&OWNERS, o).into(),
+            every_months: 1,
+            ..SecurityObjective::new(&format!("Synthetic objective {}", o + 1), base)
+        })?;
+        for month in 0..12 {
+            let value = 80.0 + ((o * 3 + month) % 15) as f64;
+            w.save_measurement(Measurement::new(
+                objective.id,
+                after(base, 30 * month),
+                value,
+            ))?;
+        }
+    }
+    Ok(())
+}

@@ -1,6 +1,7 @@
 //! Everything that turns domain values into text for people and scripts: listings now,
 //! exports and imports later. Reads domain values; asks the domain for every derived value.
 
+pub mod diff;
 pub mod export;
 pub mod import;
 pub mod listing;
