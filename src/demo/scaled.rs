@@ -2,7 +2,8 @@
 //! every asset kind, dependency chains from primary to supporting assets, rated risks linked to
 //! assets, actions linked to risks and controls, a decided SoA and the documents its evidence
 //! names, an audit programme with findings, nonconformities with corrective actions, and
-//! objectives with a year of monthly measurements. Deterministic.
+//! objectives with a year of monthly measurements, and a held management review a year with
+//! its actions. Deterministic.
 
 use std::path::Path;
 
@@ -406,6 +407,43 @@ fn fill_check_and_act(
                 after(base, 30 * month),
                 value,
             ))?;
+        }
+    }
+    fill_reviews(w, base)
+}
+
+/// A management review a month after each year's internal audit, held on its day (its inputs
+/// frozen from the synthetic registers), with five actions, the latest year's still open.
+fn fill_reviews(w: &mut Writer<'_>, base: NaiveDate) -> Result<(), StoreError> {
+    use crate::domain::review::{Input, Review, ReviewAction, ReviewActionStatus};
+    for year in 0..3 {
+        let audited = after(base, 365 * year);
+        let audited = audited
+            .checked_sub_days(Days::new(3 * 365))
+            .unwrap_or(audited);
+        let day = after(audited, 30);
+        let review = w.save_review(
+            Review {
+                planned_on: Some(day),
+                participants: vec![pick(&OWNERS, 0).into(), pick(&OWNERS, 1).into()],
+                improvements: "Synthetic decisions on improvement.".into(),
+                ..Review::new(&format!("Management review, year {}", year + 1))
+            }
+            .with_note(Input::Feedback, "No complaints.")
+            .with_note(Input::Improvement, "Automate the synthetic checks."),
+        )?;
+        w.hold_review(review.id, day)?;
+        for a in 0..5 {
+            w.save_review_action(ReviewAction {
+                owner: pick(&OWNERS, year + a).into(),
+                due_on: Some(after(day, 60 * (a + 1))),
+                status: if year < 2 {
+                    ReviewActionStatus::Done
+                } else {
+                    ReviewActionStatus::Open
+                },
+                ..ReviewAction::new(review.id, &format!("Synthetic review action {}", a + 1))
+            })?;
         }
     }
     Ok(())

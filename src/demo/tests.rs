@@ -545,6 +545,24 @@ fn scaled_workspace_has_the_requested_size() {
     assert_eq!((c.assets, c.risks, c.actions), (200, 400, 100));
     assert_eq!((c.annex_a_controls, c.soa_decided), (93, 93));
     assert_eq!(c.documents, 30);
+    assert_eq!(
+        (
+            c.reviews,
+            c.held_reviews,
+            c.review_actions,
+            c.open_review_actions
+        ),
+        (3, 3, 15, 5)
+    );
+    // Each review looks back to the one before it, and froze its inputs.
+    let reviews = store.reviews().unwrap();
+    let frozen = reviews[2].inputs.as_ref().unwrap();
+    assert_eq!(frozen.from, reviews[1].held_on);
+    assert_eq!(
+        frozen.actions.len(),
+        5,
+        "the year before's actions are input a)"
+    );
     assert_eq!(store.dependencies().unwrap().len(), 100);
     assert!(
         store
