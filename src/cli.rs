@@ -93,6 +93,26 @@ pub enum Command {
         #[arg(long)]
         rules: bool,
     },
+    /// The yearly cycle: `close --name 2026` freezes the ISMS as it stands into a named,
+    /// read-only baseline and opens the next cycle, in which every risk and every primary
+    /// asset's protection needs are to be re-assessed; `status` says how far that has got.
+    Cycle {
+        #[command(subcommand)]
+        action: CycleAction,
+    },
+    /// What changed between two baselines, or a baseline and `now` (the workspace as it
+    /// stands): new, changed (field by field, before → after) and removed assets, protection
+    /// needs, risks, treatment actions, SoA decisions and objectives. Without names: the last
+    /// baseline against now.
+    Diff {
+        /// A baseline's name, or `now`.
+        from: Option<String>,
+        /// A baseline's name, or `now` (the default).
+        to: Option<String>,
+        /// text, json or md.
+        #[arg(long, default_value = "text")]
+        format: String,
+    },
     /// List what falls due or is overdue, oldest first, with its owner: risk reviews, treatment
     /// and corrective actions, the end of acceptances, document reviews, competence evidence
     /// and awareness, audits, questions. For a weekly mail from cron.
@@ -237,6 +257,24 @@ pub enum FailOn {
     Minor,
     /// Fail on any finding.
     Observation,
+}
+
+/// What `isms cycle` does.
+#[derive(Debug, Subcommand)]
+pub enum CycleAction {
+    /// Freeze the ISMS as it stands into the baseline NAME and open the next cycle.
+    Close {
+        /// The workspace; defaults to --db, ISMS_DB or the default workspace.
+        file: Option<PathBuf>,
+        /// The cycle's name, e.g. the year: 2026.
+        #[arg(long)]
+        name: String,
+    },
+    /// How many risks and assets' needs the open cycle has re-assessed, and what is left.
+    Status {
+        /// The workspace; defaults to --db, ISMS_DB or the default workspace.
+        file: Option<PathBuf>,
+    },
 }
 
 /// How `isms check` prints its findings.

@@ -1,6 +1,7 @@
 //! What each subcommand does: find the workspace, ask the store and the domain, print.
 
 mod check;
+mod cycle;
 mod export;
 mod import;
 mod log;
@@ -260,6 +261,26 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             let (organisation, ws, today) = workspace.map_err(Unreadable)?;
             return check::report(&mut out, &organisation, &ws, format, fail_on, today);
         }
+        Some(Command::Cycle { action }) => match action {
+            crate::cli::CycleAction::Close { file, name } => {
+                if cli.read_only {
+                    bail!("cycle close writes a baseline: not with --read-only");
+                }
+                let path = workspace(file, cli.db)?;
+                let mut store = passphrase::open(&path, false)?;
+                cycle::close(&mut out, &mut store, &name)?;
+            }
+            crate::cli::CycleAction::Status { file } => {
+                let path = workspace(file, cli.db)?;
+                let store = open_to_read(&path, cli.read_only)?;
+                cycle::status(&mut out, &store)?;
+            }
+        },
+        Some(Command::Diff { from, to, format }) => {
+            let path = workspace(None, cli.db)?;
+            let store = open_to_read(&path, cli.read_only)?;
+            cycle::print_diff(&mut out, &store, from.as_deref(), to.as_deref(), &format)?;
+        }
         Some(Command::Due {
             file,
             within,
@@ -413,7 +434,7 @@ pub fn failure_code(error: &anyhow::Error) -> ExitCode {
 
 fn print_info(out: &mut impl Write, store: &Store, size: u64, writable: bool) -> Result<()> {
     let c = store.counts()?;
-    let rows: [(&str, String); 27] = [
+    let rows: [(&str, String); 28] = [
         ("Organisation", store.organisation()?),
         ("File", store.path().display().to_string()),
         ("Size", human_size(size)),
@@ -488,6 +509,10 @@ fn print_info(out: &mut impl Write, store: &Store, size: u64, writable: bool) ->
                 count(c.review_actions, "action", "actions"),
                 c.open_review_actions
             ),
+        ),
+        (
+            "Baselines",
+            format!("{} ({} to re-assess)", c.baselines, c.to_reassess),
         ),
         ("Workshops", c.workshops.to_string()),
         ("People", c.people.to_string()),

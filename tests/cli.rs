@@ -24,7 +24,7 @@ fn new_creates_a_private_workspace_and_info_describes_it() {
     let info = sb.run(&["info", file.to_str().unwrap()]);
     let text = info.success().stdout();
     assert!(text.contains("Organisation:       Acme GmbH"), "{text}");
-    assert!(text.contains("Schema version:     10"), "{text}");
+    assert!(text.contains("Schema version:     11"), "{text}");
     assert!(
         text.contains("Management reviews: 0 (0 held; 0 actions, 0 open)\n"),
         "{text}"

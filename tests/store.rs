@@ -13,6 +13,8 @@ mod common;
 
 #[path = "store/audits.rs"]
 mod audits;
+#[path = "store/baselines.rs"]
+mod baselines;
 #[path = "store/migration.rs"]
 mod migration;
 #[path = "store/reviews.rs"]
@@ -44,7 +46,7 @@ fn a_new_workspace_is_seeded_and_reopens() {
     assert_eq!(store.clauses().unwrap().len(), 41);
     assert_eq!(store.methodology().unwrap().levels.len(), 4);
     assert_eq!(store.protection_scale().unwrap().levels.len(), 3);
-    assert_eq!(store.schema_version().unwrap(), 10);
+    assert_eq!(store.schema_version().unwrap(), 11);
     assert!(store.questions().unwrap().is_empty());
 }
 

@@ -19,6 +19,7 @@ use super::order::natural_cmp;
 use super::protection::effective_needs;
 use super::readiness::Workspace;
 use super::reference::RefKind;
+use super::text::{self, ValidationError};
 use crate::string_enum;
 
 string_enum!(
@@ -48,6 +49,85 @@ pub struct Item {
 pub struct Snapshot {
     pub taken_on: NaiveDate,
     pub items: Vec<Item>,
+}
+
+/// A closed cycle's baseline: its name (`2026`), the day it was closed, what it froze.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Baseline {
+    pub id: i64,
+    pub name: String,
+    pub closed_on: NaiveDate,
+    pub snapshot: Snapshot,
+    /// How many risks and primary assets' needs its closing marked to re-assess.
+    #[serde(default)]
+    pub risks_marked: u32,
+    #[serde(default)]
+    pub needs_marked: u32,
+}
+
+/// The fields of a baseline, as errors name them.
+pub mod field {
+    use crate::domain::text::Field;
+
+    pub const NAME: Field = Field::new("name");
+    pub const BASELINE: Field = Field::new("baseline");
+}
+
+impl Baseline {
+    /// A name to find it by: one line, not `now` (which means the workspace as it stands).
+    pub fn check_name(name: &str) -> Result<String, ValidationError> {
+        let name = text::required_line(field::NAME, name)?;
+        if name.eq_ignore_ascii_case(NOW) {
+            return Err(ValidationError::new(
+                field::NAME,
+                "'now' means the workspace as it stands; give the cycle a name such as 2026",
+            ));
+        }
+        Ok(name)
+    }
+}
+
+/// The name that means the workspace as it stands, in `isms diff`.
+pub const NOW: &str = "now";
+
+string_enum!(
+    /// What the open cycle re-assesses: a risk, or a primary asset's protection needs.
+    ReassessKind {
+        Risk => "risk", "Risk",
+        Needs => "needs", "Protection needs",
+    }
+);
+
+/// One item still to re-assess in the open cycle, since the baseline that opened it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reassessment {
+    pub kind: ReassessKind,
+    /// The risk's or the asset's row id.
+    pub item: i64,
+    /// Row id of the baseline whose closing marked it.
+    pub baseline: i64,
+}
+
+/// How far into a cycle its risks are expected to be re-assessed (CYCLE-001 after that).
+pub const REASSESS_MONTHS: u32 = 3;
+
+/// The open cycle's start: the day the latest baseline was closed.
+pub fn cycle_start(baselines: &[Baseline]) -> Option<&Baseline> {
+    baselines.iter().max_by_key(|b| (b.closed_on, b.id))
+}
+
+/// The open cycle's progress for `kind`: `(re-assessed, marked)`: what the baseline's closing
+/// marked, and how much of it no longer carries its mark.
+pub fn progress(baseline: &Baseline, marks: &[Reassessment], kind: ReassessKind) -> (usize, usize) {
+    let marked = match kind {
+        ReassessKind::Risk => baseline.risks_marked,
+        ReassessKind::Needs => baseline.needs_marked,
+    } as usize;
+    let open = marks
+        .iter()
+        .filter(|m| m.kind == kind && m.baseline == baseline.id)
+        .count();
+    (marked.saturating_sub(open), marked)
 }
 
 /// A risk's rating in words: `3 x 4 (high)`.

@@ -227,6 +227,7 @@ impl Writer<'_> {
     /// change log keeps all of them in the entry's "before".
     pub fn delete_asset(&mut self, id: i64) -> Result<()> {
         let asset = one_asset(&self.tx, id)?;
+        self.reassessed(crate::domain::baseline::ReassessKind::Needs, id)?;
         let refs = |sql: &str| -> Result<Vec<String>> {
             Ok(rows(&self.tx, sql, [id], |r| {
                 Ok(RefKind::Asset.format(r.get(0)?))
@@ -344,7 +345,10 @@ impl Writer<'_> {
         need: ProtectionNeed,
         scale: &ProtectionScale,
     ) -> Result<ProtectionNeed> {
-        self.write_protection_need(need, scale, false)
+        let need = self.write_protection_need(need, scale, false)?;
+        // Rating a need re-assesses the asset's needs for the open cycle.
+        self.reassessed(crate::domain::baseline::ReassessKind::Needs, need.asset)?;
+        Ok(need)
     }
 
     /// Sets a need as an imported register gives it: an override may lack its justification,

@@ -74,6 +74,9 @@ pub struct Counts {
     pub held_reviews: u64,
     pub review_actions: u64,
     pub open_review_actions: u64,
+    /// Closed cycles' baselines, and what the open cycle still has to re-assess.
+    pub baselines: u64,
+    pub to_reassess: u64,
     pub changes: u64,
 }
 
@@ -147,6 +150,8 @@ impl Store {
             objectives: count("SELECT COUNT(*) FROM objectives")?,
             measurements: count("SELECT COUNT(*) FROM measurements")?,
             reviews: count("SELECT COUNT(*) FROM reviews")?,
+            baselines: count("SELECT COUNT(*) FROM baselines")?,
+            to_reassess: count("SELECT COUNT(*) FROM reassessments")?,
             held_reviews: count("SELECT COUNT(*) FROM reviews WHERE status = 'held'")?,
             review_actions: count("SELECT COUNT(*) FROM review_actions")?,
             open_review_actions: count(

@@ -4,6 +4,7 @@
 
 mod assets;
 mod audits;
+mod baselines;
 mod cipher;
 mod clauses;
 mod controls;

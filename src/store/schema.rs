@@ -563,6 +563,32 @@ CREATE TABLE review_actions (
 ) STRICT;
 "#;
 
+/// Baselines (the ISMS frozen in words when a yearly cycle is closed, never changed after) and
+/// what the open cycle still has to re-assess: each risk and each primary asset's needs, until
+/// they are saved again or confirmed unchanged.
+const V11: &str = r#"
+CREATE TABLE baselines (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    closed_on TEXT NOT NULL,
+    snapshot TEXT NOT NULL,
+    risks_marked INTEGER NOT NULL DEFAULT 0,
+    needs_marked INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+CREATE TABLE reassessments (
+    kind TEXT NOT NULL CHECK (kind IN ('risk', 'needs')),
+    item INTEGER NOT NULL,
+    baseline INTEGER NOT NULL REFERENCES baselines(id),
+    PRIMARY KEY (kind, item)
+) STRICT, WITHOUT ROWID;
+
+CREATE TRIGGER baselines_never_change BEFORE UPDATE ON baselines
+BEGIN
+    SELECT RAISE(ABORT, 'a baseline never changes');
+END;
+"#;
+
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(V1),
@@ -575,11 +601,12 @@ pub fn migrations() -> Migrations<'static> {
         M::up(V8),
         M::up(V9),
         M::up(V10),
+        M::up(V11),
     ])
 }
 
 /// The schema version this build writes.
-pub const LATEST_VERSION: i32 = 10;
+pub const LATEST_VERSION: i32 = 11;
 
 #[cfg(test)]
 mod tests {

@@ -580,3 +580,31 @@ fn a_version_9_workspace_gains_an_empty_register_of_management_reviews() {
     assert_eq!(review.participants, ["Eva Brandt"]);
     assert_eq!(store.people().unwrap().people.len(), 1);
 }
+
+#[test]
+fn a_version_10_workspace_gains_baselines_and_closes_its_first_cycle() {
+    let (_dir, path) = temp();
+    {
+        let mut conn = rusqlite::Connection::open(&path).unwrap();
+        conn.pragma_update(None, "application_id", APPLICATION_ID)
+            .unwrap();
+        isms::store::schema::migrations()
+            .to_version(&mut conn, 10)
+            .unwrap();
+        conn.execute_batch(
+            "INSERT INTO risks (number, title, description, threat, vulnerability, objectives,
+                 owner, treatment_rationale, status)
+                 VALUES (1, 'Ransomware', '', '', '', '', '', '', 'identified');",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), LATEST_VERSION);
+    assert!(path.with_file_name("t.isms.bak-v10").exists());
+    assert!(store.baselines().unwrap().is_empty());
+    assert!(store.reassessments().unwrap().is_empty());
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
+    let closed = store.close_cycle("2026", day).unwrap();
+    assert_eq!(closed.risks_marked, 1);
+    assert_eq!(store.reassessments().unwrap().len(), 1);
+}

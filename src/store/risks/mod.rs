@@ -287,7 +287,10 @@ impl Writer<'_> {
         if before.is_none() {
             self.insert_risk(risk, methodology)
         } else {
-            self.update_risk(risk, methodology)
+            let saved = self.update_risk(risk, methodology)?;
+            // Saving the form re-assesses the risk for the open cycle.
+            self.reassessed(crate::domain::baseline::ReassessKind::Risk, saved.id)?;
+            Ok(saved)
         }
     }
 
@@ -326,6 +329,7 @@ impl Writer<'_> {
     /// records go with it. The change log keeps all of them in the entry's "before".
     pub fn delete_risk(&mut self, id: i64) -> Result<()> {
         let risk = one_risk(&self.tx, id)?;
+        self.reassessed(crate::domain::baseline::ReassessKind::Risk, id)?;
         let refs = |sql: &str, kind: RefKind| -> Result<Vec<String>> {
             Ok(rows(&self.tx, sql, [id], |r| Ok(kind.format(r.get(0)?)))?)
         };
