@@ -135,7 +135,8 @@ pub enum Command {
     /// each graded, with its evidence and the nonconformity it raised; also `audit-findings`),
     /// nonconformities (actions, effectiveness review, state), objectives (measure, target,
     /// plan, latest result, trend), measurements, reviews (the management reviews: period,
-    /// participants, inputs missing, decisions) or review-actions.
+    /// participants, inputs missing, decisions), review-actions or baselines (the closed
+    /// cycles, and what the open one still has to re-assess).
     List {
         register: String,
         /// table, json or csv.

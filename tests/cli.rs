@@ -829,7 +829,7 @@ fn an_unknown_register_or_format_names_the_choices() {
     let f = file.to_str().unwrap();
     sb.run(&["new", f, "--org", "A"]).success();
     sb.run(&["--db", f, "list", "vendors"]).fails_with(
-        "expected scope, parties, issues, assets, risks, actions, controls, soa, clauses, questions, workshops, people, roles, competence, documents, audits, findings, nonconformities, objectives, measurements, reviews or review-actions",
+        "expected scope, parties, issues, assets, risks, actions, controls, soa, clauses, questions, workshops, people, roles, competence, documents, audits, findings, nonconformities, objectives, measurements, reviews, review-actions or baselines",
     );
     sb.run(&["--db", f, "list", "soa", "--format", "pdf"])
         .fails_with("expected table, json or csv");

@@ -368,10 +368,11 @@ pub fn diff(from: &Snapshot, to: &Snapshot) -> Vec<Change> {
     out
 }
 
-/// The fields that differ, the title first, then by name.
+/// The fields that differ, the title first (but for needs), then by name.
 fn field_changes(old: &Item, new: &Item) -> Vec<FieldChange> {
     let mut fields = Vec::new();
-    if old.title != new.title {
+    // An asset's name is its own change; its needs repeat it only as their heading.
+    if old.title != new.title && old.part != Part::Needs {
         fields.push(FieldChange {
             field: "title".into(),
             before: old.title.clone(),

@@ -198,6 +198,31 @@ impl Writer<'_> {
         Ok(())
     }
 
+    /// A baseline as a file gives it (the workspace JSON): its snapshot and counts kept, no
+    /// marks made (the file's own follow).
+    pub fn import_baseline(&mut self, baseline: Baseline) -> Result<Baseline> {
+        let name = Baseline::check_name(&baseline.name)?;
+        let snapshot = serde_json::to_string(&baseline.snapshot)
+            .map_err(|e| StoreError::Missing(format!("the baseline's snapshot: {e}")))?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO baselines (name, closed_on, snapshot, risks_marked, needs_marked)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(rusqlite::params![
+                &name,
+                baseline.closed_on,
+                &snapshot,
+                baseline.risks_marked,
+                baseline.needs_marked
+            ])?;
+        Ok(Baseline {
+            id: self.tx.last_insert_rowid(),
+            name,
+            ..baseline
+        })
+    }
+
     /// A mark as a file gives it (the workspace JSON), for a baseline already imported.
     pub fn import_reassessment(&mut self, mark: Reassessment) -> Result<()> {
         self.tx

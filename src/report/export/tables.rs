@@ -276,6 +276,7 @@ fn names(register: Register) -> (&'static str, &'static str) {
         Register::Measurements => ("measurements", "Measurements"),
         Register::Reviews => ("reviews", "Management reviews"),
         Register::ReviewActions => ("review-actions", "Management review actions"),
+        Register::Baselines => ("baselines", "Baselines"),
     }
 }
 

@@ -42,6 +42,8 @@
 //! | `nonconformities` | `[{"id", "number", "source", "finding" (a finding id or null), "grade", "raised_on", "description", "correction", "root_cause", "similar_cases", "actions" ([{"description", "owner", "due_on", "status"}]), "review" ({"on_date", "by", "effective", "note"} or null), "closed_on"}]`. Optional |
 //! | `reviews` | the management reviews: `[{"id", "number", "title", "planned_on", "held_on", "status", "participants" (names), "notes" (seven texts, inputs a to g), "improvements", "changes", "resources", "inputs" (what a held review froze, as `isms` assembled it; null while prepared)}]`. Optional |
 //! | `review_actions` | `[{"id", "review" (a review id), "number" (within the review), "description", "owner", "due_on", "status", "note"}]`. Optional |
+//! | `baselines` | the closed cycles' baselines: `[{"id", "name", "closed_on", "snapshot" ({"taken_on", "items": [{"part", "reference", "title", "fields" (name → value in words)}]}), "risks_marked", "needs_marked"}]`; a snapshot holds references and words, no row ids. Optional |
+//! | `reassessments` | what the open cycle still re-assesses: `[{"kind" (`risk` or `needs`), "item" (a risk id or an asset id), "baseline" (a baseline id)}]`. Optional |
 //! | `competence_records` | `[{"id", "person" (a person id), "role" (a role id or null), "kind", "topic", "on", "evidence", "valid_until" (a date or null)}]`. Optional |
 //! | `change_log` | the change log, oldest first: `[{"at" (`YYYY-MM-DDTHH:MM:SS`), "who", "entity", "reference", "action", "before", "after", "workshop" (the number of the workshop the change was made in; left out when none)}]`; `before`/`after` are the item's snapshots as JSON texts (row ids as in this document) or null. `isms import workspace` keeps every entry with its author, time and workshop. Optional: a document without it imports with a log of the import itself |
 //!
@@ -56,6 +58,7 @@ use serde::{Deserialize, Serialize};
 use super::heading::soa_version;
 use crate::domain::asset::{Asset, Dependency};
 use crate::domain::audit::{Audit, AuditFinding};
+use crate::domain::baseline::{Baseline, Reassessment};
 use crate::domain::clause::ClauseItem;
 use crate::domain::control::Control;
 use crate::domain::document::{Document, DocumentVersion};
@@ -145,6 +148,11 @@ pub struct WorkspaceFile {
     pub reviews: Vec<Review>,
     #[serde(default)]
     pub review_actions: Vec<ReviewAction>,
+    /// Added after version 1 was first published, so optional on reading.
+    #[serde(default)]
+    pub baselines: Vec<Baseline>,
+    #[serde(default)]
+    pub reassessments: Vec<Reassessment>,
     /// Optional on reading too: without it the import's own entries make the log.
     #[serde(default)]
     pub change_log: Vec<Change>,
@@ -194,6 +202,8 @@ impl WorkspaceFile {
             measurements: ws.measurements,
             reviews: ws.reviews,
             review_actions: ws.review_actions,
+            baselines: store.baselines()?,
+            reassessments: store.reassessments()?,
             change_log: store.changes()?,
         })
     }

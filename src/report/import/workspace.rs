@@ -18,6 +18,7 @@ use super::ImportError;
 use crate::Clock;
 use crate::domain::asset::{Asset, Dependency};
 use crate::domain::audit::{Audit, AuditFinding};
+use crate::domain::baseline::{ReassessKind, Reassessment};
 use crate::domain::clause::ClauseItem;
 use crate::domain::control::{Control, Theme, key_order};
 use crate::domain::document::{DocKind, DocStatus, Document, DocumentVersion};
@@ -356,6 +357,7 @@ fn write_all(w: &mut Writer<'_>, f: &WorkspaceFile, at: &mut String) -> Result<(
     write_audits(w, f, at, &key)?;
     write_objectives(w, f, at)?;
     write_reviews(w, f, at)?;
+    write_baselines(w, f, at, &risks, &assets)?;
     if !f.change_log.is_empty() {
         *at = "change log".to_string();
         let new_id = |kind: RefKind, old: i64| {
@@ -451,6 +453,36 @@ fn write_objectives(
             id: 0,
             objective: objectives.get("objective", m.objective)?,
             ..m.clone()
+        })?;
+    }
+    Ok(())
+}
+
+/// The baselines as they were frozen, then the open cycle's marks on the risks and assets
+/// written above.
+fn write_baselines(
+    w: &mut Writer<'_>,
+    f: &WorkspaceFile,
+    at: &mut String,
+    risks: &Ids,
+    assets: &Ids,
+) -> Result<(), StoreError> {
+    let mut baselines = Ids(HashMap::new());
+    for b in &f.baselines {
+        *at = format!("baseline {}", b.name);
+        let stored = w.import_baseline(b.clone())?;
+        baselines.0.insert(b.id, stored.id);
+    }
+    for mark in &f.reassessments {
+        *at = "reassessments".to_string();
+        let item = match mark.kind {
+            ReassessKind::Risk => risks.get("risk", mark.item)?,
+            ReassessKind::Needs => assets.get("asset", mark.item)?,
+        };
+        w.import_reassessment(Reassessment {
+            item,
+            baseline: baselines.get("baseline", mark.baseline)?,
+            ..*mark
         })?;
     }
     Ok(())

@@ -83,6 +83,7 @@ string_enum!(
         Measurements => "measurements", "Measurements",
         Reviews => "reviews", "Management reviews",
         ReviewActions => "review-actions", "Management review actions",
+        Baselines => "baselines", "Baselines",
     }
 );
 
@@ -246,6 +247,7 @@ pub fn build(store: &Store, register: Register, today: NaiveDate) -> Result<List
         Register::Measurements => objectives::measurements(store),
         Register::Reviews => reviews::reviews(store, today),
         Register::ReviewActions => reviews::review_actions(store, today),
+        Register::Baselines => baselines(store),
     }
 }
 
@@ -597,3 +599,35 @@ fn shorten(s: &str, max: usize) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// The closed cycles' baselines, oldest first: what each froze, what its closing marked to
+/// re-assess, and what of that the open cycle still has to do (the latest baseline only).
+fn baselines(store: &Store) -> Result<Listing, StoreError> {
+    use crate::domain::baseline::{ReassessKind, progress};
+    let mut l = Listing::new(&[
+        "name",
+        "closed_on",
+        "items",
+        "risks_marked",
+        "needs_marked",
+        "risks_to_reassess",
+        "needs_to_reassess",
+    ]);
+    let marks = store.reassessments()?;
+    for b in store.baselines()? {
+        let left = |kind| {
+            let (done, marked) = progress(&b, &marks, kind);
+            marked - done
+        };
+        l.rows.push(vec![
+            json!(b.name),
+            json!(b.closed_on.to_string()),
+            json!(b.snapshot.items.len()),
+            json!(b.risks_marked),
+            json!(b.needs_marked),
+            json!(left(ReassessKind::Risk)),
+            json!(left(ReassessKind::Needs)),
+        ]);
+    }
+    Ok(l)
+}
