@@ -310,7 +310,7 @@ fn a_wrong_format_is_a_usage_error() {
 fn the_rule_catalogue_lists_every_rule() {
     let sb = Sandbox::new();
     let text = sb.run(&["check", "--rules"]).success().stdout();
-    assert_eq!(text.lines().count(), 70, "{text}");
+    assert_eq!(text.lines().count(), 71, "{text}");
     assert!(
         text.starts_with("SCOPE-001   major        4.3      ISMS scope statement missing\n"),
         "{text}"
@@ -324,7 +324,7 @@ fn the_rule_catalogue_lists_every_rule() {
         .success()
         .stdout();
     let rules: Vec<Value> = serde_json::from_str(&json).unwrap();
-    assert_eq!(rules.len(), 70);
+    assert_eq!(rules.len(), 71);
     assert!(
         text.contains(
             "\nDOC-003     minor        7.5.3    Withdrawn document still named as evidence\n"

@@ -36,6 +36,8 @@ impl Store {
             review_actions: self.review_actions()?,
             security_objectives: self.security_objectives()?,
             measurements: self.measurements()?,
+            baselines: self.baselines()?,
+            reassessments: self.reassessments()?,
         })
     }
 }

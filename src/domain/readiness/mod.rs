@@ -8,6 +8,7 @@
 mod assets;
 mod audits;
 mod clauses;
+mod cycle;
 mod documents;
 mod objectives;
 mod people;
@@ -21,6 +22,7 @@ use serde::Serialize;
 
 use super::asset::{Asset, Dependency};
 use super::audit::{Audit, AuditFinding};
+use super::baseline::{Baseline, Reassessment};
 use super::clause::ClauseItem;
 use super::control::Control;
 use super::document::Document;
@@ -200,6 +202,9 @@ pub struct Workspace {
     /// The information security objectives (6.2) and their measurements (9.1).
     pub security_objectives: Vec<SecurityObjective>,
     pub measurements: Vec<Measurement>,
+    /// The closed cycles' baselines and what the open cycle still has to re-assess.
+    pub baselines: Vec<Baseline>,
+    pub reassessments: Vec<Reassessment>,
 }
 
 /// A rule of the catalogue: its stable id, the severity of its findings, and what it checks.
@@ -314,6 +319,7 @@ const RULES: &[Rule] = &[
     objectives::NO_MEASURE,
     objectives::NO_RESULT,
     objectives::OFF_TARGET,
+    cycle::NOT_REASSESSED,
 ];
 
 /// The catalogue of rules, in the order of their ids within each area.
@@ -336,6 +342,7 @@ pub fn check(ws: &Workspace, today: NaiveDate) -> Vec<Finding> {
     audits::check(ws, today, &mut findings);
     reviews::check(ws, today, &mut findings);
     objectives::check(ws, today, &mut findings);
+    cycle::check(ws, today, &mut findings);
     by_grade(&mut findings);
     findings
 }

@@ -4,6 +4,7 @@
 mod assets;
 mod audits;
 mod clauses;
+mod cycle;
 mod documents;
 mod objectives;
 mod people;
@@ -247,6 +248,8 @@ pub(crate) fn clean() -> Workspace {
             id: 1,
             ..crate::domain::objective::Measurement::new(1, d("2026-03-01"), 0.0)
         }],
+        baselines: Vec::new(),
+        reassessments: Vec::new(),
     }
 }
 
@@ -374,7 +377,7 @@ fn the_catalogue_has_unique_ids_and_covers_every_rule() {
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), ids.len());
-    assert_eq!(ids.len(), 70);
+    assert_eq!(ids.len(), 71);
     assert_eq!(rules()[0].id, "SCOPE-001");
     assert_eq!(rules()[0].severity, Severity::Major);
     assert!(rules().iter().all(|r| !r.title.is_empty()));
