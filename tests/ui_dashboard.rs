@@ -163,3 +163,27 @@ fn open_nonconformities_and_corrective_actions_due_are_on_the_dashboard() {
         assert!(text.contains(needle), "{needle}:\n{text}");
     }
 }
+
+#[test]
+fn the_open_cycle_shows_how_far_its_re_assessment_has_got() {
+    let dir = workdir();
+    let path = dir.path().join("demo.isms");
+    isms::demo::write_demo(&path).unwrap();
+    let day = NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
+    let mut store = Store::open(&path).unwrap();
+    store.close_cycle("2026", day).unwrap();
+    let m = store.methodology().unwrap();
+    let risk = store.risks().unwrap().remove(0);
+    store
+        .edit(|w| w.save_risk(risk, &m, day, true).map(|_| ()))
+        .unwrap();
+    drop(store);
+    let mut app = start_on(&path);
+    press(&mut app, KeyCode::Char('2'));
+    press(&mut app, KeyCode::Char('1'));
+    let text = screen(&mut app, W, H);
+    assert!(
+        text.contains("│ Cycle 2026      1/20 risks · 0/11 needs re-assessed "),
+        "{text}"
+    );
+}

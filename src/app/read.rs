@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use super::{Change, Counts, Error, RiskRatings};
 use crate::domain::asset::{Asset, Dependency};
 use crate::domain::audit::{Audit, AuditFinding};
+use crate::domain::baseline::{Baseline, Reassessment};
 use crate::domain::clause::ClauseItem;
 use crate::domain::control::Control;
 use crate::domain::document::{Document, DocumentVersion};
@@ -318,6 +319,10 @@ impl<'a> Reader<'a> {
         reviews() -> Vec<Review>;
         /// Every review's actions, by review, then action number.
         review_actions() -> Vec<ReviewAction>;
+        /// The closed cycles' baselines, oldest first.
+        baselines() -> Vec<Baseline>;
+        /// What the open cycle still has to re-assess.
+        reassessments() -> Vec<Reassessment>;
         /// A review's inputs: frozen once held, else as the registers stand `today`.
         review_inputs(review: &Review, today: NaiveDate) -> Inputs;
         soa_versions() -> Vec<SoaVersion>;

@@ -19,6 +19,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::risks::{heat_counts, render_heatmap};
 use super::{Ctx, Handled, Screen, views};
 use crate::app::{Background, Counts, Error, Reader};
+use crate::domain::baseline::{self, ReassessKind, cycle_start};
 use crate::domain::due::{self, DueItem, DueKind};
 use crate::domain::methodology::Methodology;
 use crate::domain::nonconformity::{Outstanding, outstanding};
@@ -47,6 +48,9 @@ pub struct Dashboard {
     deadlines: RefCell<Vec<DueItem>>,
     /// The open nonconformities and their corrective actions.
     nonconformities: Outstanding,
+    /// The open cycle: the baseline that opened it, and `(re-assessed, marked)` of its risks
+    /// and of its assets' needs.
+    cycle: Option<(String, (usize, usize), (usize, usize))>,
     /// The readiness check runs on its own thread and connection: on a large workspace it takes
     /// longer than a frame, and everything else on this screen is ready without it.
     findings: RefCell<Findings>,
@@ -71,6 +75,7 @@ impl Dashboard {
             today: data.today(),
             deadlines: RefCell::new(Vec::new()),
             nonconformities: Outstanding::default(),
+            cycle: None,
             findings: RefCell::new(Findings::Ready(Vec::new())),
             selected: 0,
             scroll: Scroll::default(),
@@ -203,6 +208,25 @@ impl Dashboard {
             })
             .collect();
         lines.push(self.nonconformities_line());
+        if let Some((name, risks, needs)) = &self.cycle {
+            let style = |(done, marked): (usize, usize)| {
+                if done < marked {
+                    theme::warning()
+                } else {
+                    theme::value()
+                }
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!(" {:<15}", format!("Cycle {name}")), theme::label()),
+                Span::styled(
+                    format!("{:>5}", format!("{}/{}", risks.0, risks.1)),
+                    style(*risks),
+                ),
+                Span::styled(" risks · ", theme::muted()),
+                Span::styled(format!("{}/{}", needs.0, needs.1), style(*needs)),
+                Span::styled(" needs re-assessed", theme::muted()),
+            ]));
+        }
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(theme::border())
@@ -617,6 +641,15 @@ impl Screen for Dashboard {
         self.inherent = heat_counts(ratings.iter().map(|r| r.inherent));
         self.residual = heat_counts(ratings.iter().map(|r| r.residual));
         self.nonconformities = outstanding(&data.nonconformities()?, today);
+        let baselines = data.baselines()?;
+        self.cycle = cycle_start(&baselines).map(|start| {
+            let marks = data.reassessments().unwrap_or_default();
+            (
+                start.name.clone(),
+                baseline::progress(start, &marks, ReassessKind::Risk),
+                baseline::progress(start, &marks, ReassessKind::Needs),
+            )
+        });
         self.methodology = data.methodology()?;
         Ok(())
     }
@@ -657,7 +690,7 @@ impl Screen for Dashboard {
         let [left, right] =
             Layout::horizontal([Constraint::Length(left_width), Constraint::Min(30)]).areas(body);
         let [registers, soa, maps, file] = Layout::vertical([
-            Constraint::Length(7),
+            Constraint::Length(if self.cycle.is_some() { 8 } else { 7 }),
             Constraint::Length(if self.soa.undecided > 0 { 5 } else { 4 }),
             Constraint::Length(maps_height),
             Constraint::Min(0),
