@@ -33,6 +33,9 @@ use crate::ui::widgets::scroll::Scroll;
 /// How far ahead "due soon" looks.
 const SOON_DAYS: u32 = 30;
 
+/// `(re-assessed, marked)` of one kind in the open cycle.
+type Progress = (usize, usize);
+
 pub struct Dashboard {
     organisation: String,
     scope_missing: bool,
@@ -50,7 +53,7 @@ pub struct Dashboard {
     nonconformities: Outstanding,
     /// The open cycle: the baseline that opened it, and `(re-assessed, marked)` of its risks
     /// and of its assets' needs.
-    cycle: Option<(String, (usize, usize), (usize, usize))>,
+    cycle: Option<(String, Progress, Progress)>,
     /// The readiness check runs on its own thread and connection: on a large workspace it takes
     /// longer than a frame, and everything else on this screen is ready without it.
     findings: RefCell<Findings>,
@@ -209,7 +212,7 @@ impl Dashboard {
             .collect();
         lines.push(self.nonconformities_line());
         if let Some((name, risks, needs)) = &self.cycle {
-            let style = |(done, marked): (usize, usize)| {
+            let style = |(done, marked): Progress| {
                 if done < marked {
                     theme::warning()
                 } else {
