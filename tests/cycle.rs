@@ -48,12 +48,24 @@ fn closing_a_cycle_then_changing_the_isms_shows_in_status_and_diff() {
     let sb = Sandbox::new();
     let file = sb.demo();
     let f = file.to_str().unwrap();
-    sb.run(&["cycle", "status", f])
-        .success()
-        .stdout()
-        .contains("No cycle closed yet");
-    sb.run(&["--db", f, "diff"])
+    // A new workspace has no cycle closed yet.
+    let new = sb.path("new.isms");
+    let n = new.to_str().unwrap();
+    sb.run(&["new", n, "--org", "Acme GmbH"]).success();
+    assert!(
+        sb.run(&["cycle", "status", n])
+            .success()
+            .stdout()
+            .starts_with("No cycle closed yet")
+    );
+    sb.run(&["--db", n, "diff"])
         .fails_with("no baseline to compare with yet");
+    // The demo's last cycle was closed a year ago, and everything it marked is re-assessed.
+    assert_eq!(
+        sb.run(&["cycle", "status", f]).success().stdout(),
+        "Cycle opened by closing 2025 on 2025-03-10.\n  risks: 19 of 19 re-assessed, 0 to do\n  \
+         assets' protection needs: 11 of 11 re-assessed, 0 to do\n"
+    );
     let closed = sb.run(&["cycle", "close", f, "--name", "2026"]);
     assert_eq!(
         closed.success().stdout(),
@@ -92,8 +104,8 @@ fn closing_a_cycle_then_changing_the_isms_shows_in_status_and_diff() {
         kinds.contains(&("assets", "changed", "AS-028")),
         "{kinds:?}"
     );
-    sb.run(&["--db", f, "diff", "2025"])
-        .fails_with("baseline: no baseline '2025'; the baselines are 2026");
+    sb.run(&["--db", f, "diff", "2024"])
+        .fails_with("baseline: no baseline '2024'; the baselines are 2025, 2026");
     sb.run(&["--db", f, "diff", "--format", "pdf"])
         .fails_with("--format: 'pdf' is not known; expected text, json or md");
 }

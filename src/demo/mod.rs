@@ -94,6 +94,12 @@
 //! is covered or planned within the cycle (AUDIT-001 to AUDIT-004 stay quiet). AU-002 is the
 //! certification body's stage 1 audit, planned for 2026-05-12.
 //!
+//! The yearly cycle has no gap: last year's baseline `2025`, closed on 2025-03-10 when the
+//! 2025 assessment began, marked 19 risks and 11 rated assets, all re-assessed since
+//! (CYCLE-001 stays quiet). Against it, `isms diff` shows R-020 new, R-002's inherent rating
+//! raised (2 x 5 → 3 x 5), T-017 done, and AS-029's needs gone since AS-001 stopped depending
+//! on the legacy FTP server (`cycle.rs`).
+//!
 //! Three rules have no case here, as their gap cannot coexist with the ones above: no internal
 //! or external issues (SCOPE-006) and no interested parties (SCOPE-007), which a new workspace
 //! shows, and evidence missing as a pattern (SOA-008), which would replace A.7.13's single lapse.
@@ -139,6 +145,7 @@
 //! whole) open and given to nobody.
 
 mod audits;
+mod cycle;
 mod data;
 mod objectives;
 mod people;
@@ -183,6 +190,7 @@ pub fn write_demo_with_clock(path: &Path, clock: Clock) -> Result<Store, StoreEr
         Store::draft_with_clock(path, data::ORGANISATION, None, Existing::Refuse, clock)?;
     let store = draft.store();
     Settings::of(store).and_then(|s| store.edit(|w| fill(w, &s)))?;
+    cycle::fill_baseline(store)?;
     draft.finish(false)
 }
 

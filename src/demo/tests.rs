@@ -740,3 +740,32 @@ fn the_audit_programme_holds_last_years_audit_its_nonconformities_and_what_is_pl
     );
     assert!(ncs[0].reviewed_effective());
 }
+
+#[test]
+fn last_years_baseline_shows_a_new_a_changed_and_a_removed_item_against_now() {
+    use crate::domain::baseline::{ChangeKind, Part, diff, freeze};
+    let (_dir, store) = demo();
+    let baselines = store.baselines().unwrap();
+    assert_eq!(baselines.len(), 1);
+    let last_year = &baselines[0];
+    assert_eq!(
+        (last_year.name.as_str(), last_year.closed_on),
+        ("2025", date("2025-03-10").unwrap())
+    );
+    // Every risk and rated asset it marked was re-assessed since.
+    assert!(store.reassessments().unwrap().is_empty());
+    let now = freeze(&store.workspace().unwrap(), today());
+    let changes: Vec<(Part, ChangeKind, String)> = diff(&last_year.snapshot, &now)
+        .into_iter()
+        .map(|c| (c.part, c.kind, c.reference))
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            (Part::Needs, ChangeKind::Removed, "AS-029".to_string()),
+            (Part::Risks, ChangeKind::Changed, "R-002".to_string()),
+            (Part::Risks, ChangeKind::New, "R-020".to_string()),
+            (Part::Treatment, ChangeKind::Changed, "T-017".to_string()),
+        ]
+    );
+}
