@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use super::{Change, Counts, Error, RiskRatings};
 use crate::domain::asset::{Asset, Dependency};
 use crate::domain::audit::{Audit, AuditFinding};
+use crate::domain::baseline::{Baseline, Reassessment};
 use crate::domain::clause::ClauseItem;
 use crate::domain::control::Control;
 use crate::domain::document::{Document, DocumentVersion};
@@ -333,6 +334,10 @@ impl<'a> Reader<'a> {
         /// The changes of one item, oldest first (see `Store::history`).
         history(entities: &[&str], reference: &str) -> Vec<Change>;
         workspace() -> Workspace;
+        /// The closed cycles' baselines, oldest first.
+        baselines() -> Vec<Baseline>;
+        /// What the open cycle still has to re-assess.
+        reassessments() -> Vec<Reassessment>;
     }
 }
 
