@@ -394,5 +394,8 @@ fn field_changes(old: &Item, new: &Item) -> Vec<FieldChange> {
     fields
 }
 
+mod movement;
+pub use movement::{Movement, current_cell, moves_between, movements, parse_rating};
+
 #[cfg(test)]
 mod tests;

@@ -24,6 +24,7 @@ use super::screens::people::PeopleScreen;
 use super::screens::protection::ProtectionScreen;
 use super::screens::register::RegisterScreen;
 use super::screens::reviews::ReviewsScreen;
+use super::screens::cycles::CyclesScreen;
 use super::screens::risks::RisksScreen;
 use super::screens::scope::ScopeScreen;
 use super::screens::soa::SoaScreen;
@@ -95,6 +96,7 @@ impl Shell {
             }),
             Lazy::new("Objectives", |s| Ok(Box::new(ObjectivesScreen::new(s)?))),
             Lazy::new("Reviews", |s| Ok(Box::new(ReviewsScreen::new(s)?))),
+            Lazy::new("Cycles", |s| Ok(Box::new(CyclesScreen::new(s)?))),
         ];
         let dashboard = Dashboard::new(&app.reader())?;
         build_in_background(

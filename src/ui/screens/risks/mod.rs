@@ -11,7 +11,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub use heatmap::{counts as heat_counts, render as render_heatmap};
+pub use heatmap::{counts as heat_counts, render as render_heatmap, width as heat_width};
 pub use record::RiskRow;
 
 use super::register::RegisterView;
