@@ -186,10 +186,15 @@ pub enum Command {
     Import(Rows),
     /// Closes the yearly cycle as `name` today: the workspace frozen into a baseline that
     /// never changes, and every risk and rated primary asset marked to re-assess.
-    CloseCycle { name: String },
+    CloseCycle {
+        name: String,
+    },
     /// Confirms a risk or an asset's protection needs unchanged for the open cycle: its mark
     /// comes off, and a risk's assessment is dated today as saving its form would date it.
-    ConfirmReassessed { kind: ReassessKind, item: i64 },
+    ConfirmReassessed {
+        kind: ReassessKind,
+        item: i64,
+    },
 }
 
 /// What a command saved, as the store now holds it (with its number and id).

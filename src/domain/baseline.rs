@@ -395,7 +395,7 @@ fn field_changes(old: &Item, new: &Item) -> Vec<FieldChange> {
 }
 
 mod movement;
-pub use movement::{Movement, current_cell, moves_between, movements, parse_rating};
+pub use movement::{Movement, current_cell, movements, moves_between, parse_rating};
 
 #[cfg(test)]
 mod tests;

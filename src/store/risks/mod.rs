@@ -296,7 +296,12 @@ impl Writer<'_> {
 
     /// Confirms a risk's assessment unchanged for the open cycle: dated today as the form's
     /// save would date it, and its mark taken off.
-    pub fn confirm_risk(&mut self, id: i64, methodology: &Methodology, today: NaiveDate) -> Result<Risk> {
+    pub fn confirm_risk(
+        &mut self,
+        id: i64,
+        methodology: &Methodology,
+        today: NaiveDate,
+    ) -> Result<Risk> {
         let risk = one_risk(&self.tx, id)?;
         self.save_risk(risk, methodology, today, true)
     }

@@ -37,7 +37,10 @@ enum Modal {
     /// The name of the cycle to close.
     Name(Form),
     /// The question before closing as `name`; the form comes back on a refusal.
-    Confirm { name: String, confirm: Confirm },
+    Confirm {
+        name: String,
+        confirm: Confirm,
+    },
 }
 
 /// What the screen shows, read from the workspace.
@@ -141,12 +144,13 @@ impl CyclesScreen {
                     }
                 },
             },
-            Modal::Confirm { name, confirm } => match keymap::action(Context::ConfirmDelete, &key)
-            {
-                Some(Action::Yes) => self.close(name, ctx),
-                Some(Action::No) => *ctx.status = Status::Info("No cycle closed.".into()),
-                _ => self.modal = Modal::Confirm { name, confirm },
-            },
+            Modal::Confirm { name, confirm } => {
+                match keymap::action(Context::ConfirmDelete, &key) {
+                    Some(Action::Yes) => self.close(name, ctx),
+                    Some(Action::No) => *ctx.status = Status::Info("No cycle closed.".into()),
+                    _ => self.modal = Modal::Confirm { name, confirm },
+                }
+            }
         }
     }
 

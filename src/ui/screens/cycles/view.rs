@@ -31,8 +31,7 @@ fn boxed(title: String, focused: bool) -> Block<'static> {
 impl CyclesScreen {
     /// The open cycle's progress above; the baselines and `pane` side by side below.
     fn frame_with(&self, frame: &mut Frame, area: Rect) -> Rect {
-        let [top, rest] =
-            Layout::vertical([Constraint::Length(4), Constraint::Min(3)]).areas(area);
+        let [top, rest] = Layout::vertical([Constraint::Length(4), Constraint::Min(3)]).areas(area);
         frame.render_widget(
             Paragraph::new(self.progress_lines())
                 .block(boxed("Open cycle".into(), false))
@@ -95,7 +94,7 @@ impl CyclesScreen {
         }
         vec![
             Line::from(vec![
-                Span::styled("Opened by ", theme::label()),
+                Span::styled("Opened by closing ", theme::label()),
                 Span::styled(
                     format!("{} on {}", start.name, start.closed_on),
                     theme::value(),
@@ -108,7 +107,10 @@ impl CyclesScreen {
     pub(super) fn render_changes(&mut self, frame: &mut Frame, area: Rect) {
         let pane = self.frame_with(frame, area);
         let Some(chosen) = self.selected() else {
-            frame.render_widget(Paragraph::new("").block(boxed("Changes".into(), false)), pane);
+            frame.render_widget(
+                Paragraph::new("").block(boxed("Changes".into(), false)),
+                pane,
+            );
             return;
         };
         let title = format!(

@@ -19,17 +19,17 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 use super::assets::{AssetRow, load_rows};
+use super::cycles::Marks;
 use super::register::history::{History, HistoryEvent};
 use super::register::{Record, RegisterView};
 use super::{Ctx, Handled, Screen, Status, views};
-use super::cycles::Marks;
 use crate::app::{Command, Error, Reader, Saved};
 use crate::domain::baseline::ReassessKind;
-use crate::domain::reference::RefKind;
 use crate::domain::protection::{
     Objective, ProtectionNeed, field as protection_field, is_unchanged, needs_justification,
 };
 use crate::domain::question::OpenQuestion;
+use crate::domain::reference::RefKind;
 use crate::ui::export::{ExportChoice, What};
 use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::widgets::form::{Form, FormEvent};
@@ -171,7 +171,7 @@ impl ProtectionScreen {
         let (id, reference) = (r.asset.id, RefKind::Asset.format(r.asset.number));
         if !self.current_marked() {
             *ctx.status = Status::Error(format!(
-                "the needs of {reference} are not marked to re-assess in the open cycle"
+                "The needs of {reference} are not marked to re-assess in the open cycle."
             ));
             return;
         }
@@ -181,7 +181,7 @@ impl ProtectionScreen {
         }) {
             Ok(_) => {
                 *ctx.status =
-                    Status::Saved(format!("the needs of {reference} confirmed unchanged"));
+                    Status::Saved(format!("The needs of {reference} confirmed unchanged."));
                 self.reload_view(ctx);
             }
             Err(e) => *ctx.status = Status::Error(e.to_string()),

@@ -193,7 +193,7 @@ impl RisksScreen {
         let reference = crate::domain::reference::RefKind::Risk.format(row.risk.number);
         if !row.to_reassess() {
             *ctx.status = Status::Error(format!(
-                "{reference} is not marked to re-assess in the open cycle"
+                "{reference} is not marked to re-assess in the open cycle."
             ));
             return;
         }
@@ -204,7 +204,7 @@ impl RisksScreen {
         match ctx.app.apply(command) {
             Ok(_) => {
                 *ctx.status = Status::Saved(format!(
-                    "{reference} confirmed unchanged: re-assessed on {}",
+                    "{reference} confirmed unchanged: re-assessed on {}.",
                     ctx.today
                 ));
                 if let Err(e) = self.register.reload(&ctx.app.reader()) {

@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 
 use crate::app::{AssetModel, Command, Error, Reader, Saved};
+use crate::domain::baseline::{Part, ReassessKind};
 use crate::domain::evaluation::{RiskFlag, rating_in_words, review_due, risk_flags};
 use crate::domain::methodology::{Methodology, Rating};
 use crate::domain::protection::{EffectiveNeed, Objective, ProtectionScale, effective_needs};
@@ -18,7 +19,6 @@ use crate::domain::text;
 use crate::domain::treatment::Action;
 use crate::domain::{Field, ValidationError};
 use crate::ui::legend;
-use crate::domain::baseline::{Part, ReassessKind};
 use crate::ui::screens::cycles::Marks;
 use crate::ui::screens::register::Record;
 use crate::ui::theme::Tone;
