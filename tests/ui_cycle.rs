@@ -49,12 +49,18 @@ fn a_cycle_is_closed_by_keys_re_assessed_one_key_at_a_time_and_its_changes_shown
     press(&mut app, KeyCode::Char('y'));
     let text = screen(&mut app, W, H);
     insta::assert_snapshot!("cycle_closed", text);
-    assert!(text.contains("Closed the cycle 2025 on 2026-03-31"), "{text}");
+    assert!(
+        text.contains("Closed the cycle 2025 on 2026-03-31"),
+        "{text}"
+    );
     assert!(
         text.contains("risks: 0 of 20 re-assessed, 20 to do"),
         "{text}"
     );
-    assert!(text.contains("Nothing changed since this baseline."), "{text}");
+    assert!(
+        text.contains("Nothing changed since this baseline."),
+        "{text}"
+    );
 
     // A taken name is the store's to refuse: the form comes back with its message.
     press(&mut app, KeyCode::Char('C'));
@@ -116,7 +122,10 @@ fn a_cycle_is_closed_by_keys_re_assessed_one_key_at_a_time_and_its_changes_shown
 
     let store = Store::open(&path).unwrap();
     let marks = store.reassessments().unwrap();
-    let risks = marks.iter().filter(|m| m.kind == ReassessKind::Risk).count();
+    let risks = marks
+        .iter()
+        .filter(|m| m.kind == ReassessKind::Risk)
+        .count();
     assert_eq!(risks, 18);
     assert_eq!(store.baselines().unwrap().len(), 1);
 }
@@ -145,7 +154,10 @@ fn the_protection_grid_confirms_an_assets_needs_unchanged() {
     drop(app);
     let marks = Store::open(&path).unwrap().reassessments().unwrap();
     assert_eq!(
-        marks.iter().filter(|m| m.kind == ReassessKind::Needs).count(),
+        marks
+            .iter()
+            .filter(|m| m.kind == ReassessKind::Needs)
+            .count(),
         10
     );
 }
