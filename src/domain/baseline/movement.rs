@@ -55,8 +55,11 @@ pub fn movements(from: &Snapshot, to: &Snapshot) -> Vec<Movement> {
     out
 }
 
-/// How many risks moved from each cell to each other cell: `((l, i), (l, i))` → count.
-pub fn moves_between(movements: &[Movement]) -> BTreeMap<((u8, u8), (u8, u8)), usize> {
+/// A cell of the matrix: likelihood, impact.
+pub type Cell = (u8, u8);
+
+/// How many risks moved from each cell to each other cell: `(from, to)` → count.
+pub fn moves_between(movements: &[Movement]) -> BTreeMap<(Cell, Cell), usize> {
     let mut counts = BTreeMap::new();
     for m in movements {
         let key = (
