@@ -184,6 +184,17 @@ impl RisksScreen {
 }
 
 impl RisksScreen {
+    /// Whether the register's table takes keys (no form, filter or links open), where `u`
+    /// confirms the selected risk unchanged.
+    fn on_table(&self) -> bool {
+        !self.captures()
+            && self
+                .register
+                .contexts()
+                .contexts
+                .contains(&Context::Register)
+    }
+
     /// Confirms the selected risk unchanged for the open cycle: its assessment dated today,
     /// its mark taken off. A risk without a mark says so and stays as it is.
     fn confirm_unchanged(&mut self, ctx: &mut Ctx<'_>) {
@@ -231,7 +242,7 @@ impl Screen for RisksScreen {
         }
         match self.views.current {
             RiskView::Register
-                if !self.captures()
+                if self.on_table()
                     && keymap::action(Context::RiskRegister, &key)
                         == Some(Action::ConfirmUnchanged) =>
             {
@@ -288,7 +299,7 @@ impl Screen for RisksScreen {
 
     fn contexts(&self) -> Active {
         let view = match self.views.current {
-            RiskView::Register if self.captures() => self.register.contexts(),
+            RiskView::Register if !self.on_table() => self.register.contexts(),
             RiskView::Register => {
                 let list = self.register.contexts();
                 let mut active = Active::of(vec![Context::RiskRegister]);
