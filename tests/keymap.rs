@@ -65,7 +65,8 @@ fn every_screen_view_and_dialog_reports_a_checked_combination_of_contexts() {
 }
 
 /// The screens past the tenth, reached through the palette, with a record in every view (an
-/// audit, its finding, a nonconformity with an action): their own keys and forms included.
+/// audit, its finding, a nonconformity with an action; the Cycles screen): their own keys and
+/// forms included.
 #[test]
 fn the_screens_past_the_tenth_report_checked_combinations_too() {
     use isms::domain::audit::{Audit, AuditFinding, AuditKind, FindingGrade};
@@ -87,9 +88,9 @@ fn the_screens_past_the_tenth_report_checked_combinations_too() {
     drop(store);
     let mut app = start_on(&path);
     let mut unchecked = Vec::new();
-    let openers = ['/', 'h', 'n', 'e', 'd', 'f', 'a', 'v', 'x'];
+    let openers = ['/', 'h', 'n', 'e', 'd', 'f', 'a', 'v', 'x', 'C'];
     let mut reached = Vec::new();
-    for (letter, views) in [('u', 3), ('n', 2)] {
+    for (letter, views) in [('u', 3), ('n', 2), ('y', 2)] {
         for view in 0..views {
             for opener in std::iter::once(None).chain(openers.iter().copied().map(Some)) {
                 press(&mut app, KeyCode::Char(':'));
@@ -128,6 +129,8 @@ fn the_screens_past_the_tenth_report_checked_combinations_too() {
         Context::AuditFindings,
         Context::Nonconformities,
         Context::CorrectiveActions,
+        Context::Cycles,
+        Context::FormLine,
     ] {
         assert!(reached.contains(&own), "{own:?} was not reached");
     }

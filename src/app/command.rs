@@ -9,6 +9,7 @@ use super::read::Touches;
 use crate::domain::ValidationError;
 use crate::domain::asset::{Asset, Dependency};
 use crate::domain::audit::{Audit, AuditFinding};
+use crate::domain::baseline::{Baseline, ReassessKind};
 use crate::domain::clause::ClauseItem;
 use crate::domain::control::Control;
 use crate::domain::document::{Document, DocumentVersion};
@@ -26,7 +27,7 @@ use crate::domain::soa::{SoaEntry, SoaVersion};
 use crate::domain::treatment::Action;
 use crate::domain::workshop::Workshop;
 use crate::report::import::Rows;
-use crate::store::Writer;
+use crate::store::{Closing, Store, StoreError, Writer};
 
 /// A change of one asset's links: the assets linked when it was read, and those wanted now.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -183,6 +184,17 @@ pub enum Command {
     DeleteCompetenceRecord(i64),
     /// New rows from a register file (`isms import`), checked by `report::import`.
     Import(Rows),
+    /// Closes the yearly cycle as `name` today: the workspace frozen into a baseline that
+    /// never changes, and every risk and rated primary asset marked to re-assess.
+    CloseCycle {
+        name: String,
+    },
+    /// Confirms a risk or an asset's protection needs unchanged for the open cycle: its mark
+    /// comes off, and a risk's assessment is dated today as saving its form would date it.
+    ConfirmReassessed {
+        kind: ReassessKind,
+        item: i64,
+    },
 }
 
 /// What a command saved, as the store now holds it (with its number and id).
@@ -215,6 +227,7 @@ pub enum Saved {
     Role(Role),
     RoleHeld(RoleHeld),
     CompetenceRecord(CompetenceRecord),
+    Baseline(Box<Baseline>),
     /// A change of method, said in a sentence: what it did to the ratings.
     Summary(String),
 }
@@ -234,7 +247,21 @@ impl Command {
         }
     }
 
-    pub(super) fn run(self, w: &mut Writer<'_>, today: NaiveDate) -> Result<Saved, Error> {
+    /// What the command reads before its edit, as the writer reads rows and not the whole
+    /// workspace: closing a cycle freezes the workspace as it stands.
+    pub(super) fn read_before(&self, store: &Store, today: NaiveDate) -> Result<Before, Error> {
+        Ok(match self {
+            Self::CloseCycle { name } => Before(Some(Box::new(store.closing(name, today)?))),
+            _ => Before(None),
+        })
+    }
+
+    pub(super) fn run(
+        self,
+        w: &mut Writer<'_>,
+        today: NaiveDate,
+        before: Before,
+    ) -> Result<Saved, Error> {
         Ok(match self {
             Self::SaveScopeItem(item) if item.id == 0 => {
                 Saved::ScopeItem(w.insert_scope_item(item)?)
@@ -357,9 +384,28 @@ impl Command {
             Self::SaveCompetenceRecord(r) => Saved::CompetenceRecord(w.save_competence_record(r)?),
             Self::DeleteCompetenceRecord(id) => nothing(w.delete_competence_record(id))?,
             Self::Import(rows) => nothing(rows.write(w))?,
+            Self::CloseCycle { .. } => match before.0 {
+                Some(closing) => Saved::Baseline(Box::new(w.close_cycle(*closing)?)),
+                None => {
+                    return Err(StoreError::Missing(
+                        "the workspace frozen before closing the cycle".into(),
+                    ));
+                }
+            },
+            Self::ConfirmReassessed { kind, item } => match kind {
+                ReassessKind::Risk => {
+                    let m = w.stored_methodology()?;
+                    Saved::Risk(w.confirm_risk(item, &m, today)?)
+                }
+                ReassessKind::Needs => nothing(w.reassessed(kind, item))?,
+            },
         })
     }
 }
+
+/// What a command read before its edit ([`Command::read_before`]).
+#[derive(Debug, Default)]
+pub struct Before(Option<Box<Closing>>);
 
 /// Notes a new question, then gives it to its assignee and records its answer, if the form
 /// says so: one edit, so a refused answer leaves no question noted.

@@ -51,7 +51,8 @@ impl Session {
     pub fn apply(&mut self, command: Command) -> Result<Saved, Error> {
         let touched = command.touches();
         let today = self.store.today();
-        let saved = self.store.edit(|w| command.run(w, today));
+        let before = command.read_before(&self.store, today)?;
+        let saved = self.store.edit(|w| command.run(w, today, before));
         // Whatever the outcome, what the store holds may differ from what was read before
         // only where the command wrote; a failed edit rolled back, so nothing is stale then.
         if saved.is_ok() {
@@ -68,9 +69,15 @@ impl Session {
             .iter()
             .fold(read::Touches::Nothing, |t, (_, c)| t.and(c.touches()));
         let today = self.store.today();
+        // What each command reads before the edit, read before all of them.
+        let mut prepared = Vec::with_capacity(count);
+        for (label, command) in commands {
+            let before = command.read_before(&self.store, today)?;
+            prepared.push((label, command, before));
+        }
         let done = self.store.edit(|w| {
-            for (label, command) in commands {
-                command.run(w, today).map_err(|e| match e {
+            for (label, command, before) in prepared {
+                command.run(w, today, before).map_err(|e| match e {
                     Error::Invalid(v) => Error::Invalid(crate::domain::ValidationError::new(
                         v.field,
                         format!("{label}: {}", v.message),
@@ -158,7 +165,7 @@ pub fn import_table(
     let prepared = prepare_table(store, register, path)?;
     if !dry_run {
         let today = store.today();
-        store.edit(|w| Command::Import(prepared.rows).run(w, today))?;
+        store.edit(|w| Command::Import(prepared.rows).run(w, today, Default::default()))?;
     }
     Ok(prepared.plan)
 }

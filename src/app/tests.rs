@@ -651,3 +651,84 @@ fn a_review_is_prepared_held_today_with_its_inputs_frozen_and_its_actions_carrie
     assert_eq!(app.reader().reviews().unwrap().len(), 1);
     assert!(app.reader().review_actions().unwrap().is_empty());
 }
+
+fn rated_risk(app: &mut Session, title: &str) -> crate::domain::risk::Risk {
+    let risk = crate::domain::risk::Risk {
+        inherent: Some(crate::domain::methodology::Rating {
+            likelihood: 4,
+            impact: 4,
+        }),
+        ..crate::domain::risk::Risk::new(title)
+    };
+    match app.apply(Command::SaveRisk(risk)) {
+        Ok(Saved::Risk(r)) => r,
+        other => panic!("not saved: {other:?}"),
+    }
+}
+
+#[test]
+fn closing_a_cycle_freezes_the_workspace_and_marks_what_the_next_one_re_assesses() {
+    use crate::domain::baseline::{Part, ReassessKind, progress};
+    let (_dir, mut app) = session();
+    let risk = rated_risk(&mut app, "Ransomware");
+    let data = add_asset(&mut app, AssetKind::Information, "Customer data");
+    app.apply(rate(data.id, 3)).unwrap();
+
+    let Saved::Baseline(closed) = app
+        .apply(Command::CloseCycle {
+            name: " 2026 ".into(),
+        })
+        .unwrap()
+    else {
+        panic!("no baseline")
+    };
+    assert_eq!(closed.name, "2026");
+    assert_eq!(closed.closed_on, app.today());
+    let risks: Vec<_> = closed
+        .snapshot
+        .items
+        .iter()
+        .filter(|i| i.part == Part::Risks)
+        .collect();
+    assert_eq!(risks.len(), 1);
+    assert_eq!(risks[0].fields["inherent"], "4 x 4 (critical)");
+    let marks = app.reader().reassessments().unwrap();
+    assert_eq!(marks.len(), 2, "{marks:?}");
+    assert_eq!(app.reader().baselines().unwrap().len(), 1);
+
+    // A taken name and `now` are refused, naming the field, and change nothing.
+    for name in ["2026", "now"] {
+        let Err(Error::Invalid(e)) = app.apply(Command::CloseCycle { name: name.into() }) else {
+            panic!("{name} accepted")
+        };
+        assert_eq!(e.field.to_string(), "name");
+    }
+    assert_eq!(app.reader().baselines().unwrap().len(), 1);
+    assert_eq!(app.reader().reassessments().unwrap().len(), 2);
+
+    // Confirming a risk unchanged dates its assessment today and takes its mark off.
+    app.set_clock(Clock::Fixed(NaiveDate::from_ymd_opt(2026, 5, 4).unwrap()));
+    let Saved::Risk(confirmed) = app
+        .apply(Command::ConfirmReassessed {
+            kind: ReassessKind::Risk,
+            item: risk.id,
+        })
+        .unwrap()
+    else {
+        panic!("no risk")
+    };
+    assert_eq!(confirmed.assessed_on, NaiveDate::from_ymd_opt(2026, 5, 4));
+    assert_eq!(confirmed.inherent, risk.inherent);
+    let marks = app.reader().reassessments().unwrap();
+    assert_eq!(progress(&closed, &marks, ReassessKind::Risk), (1, 1));
+    assert_eq!(progress(&closed, &marks, ReassessKind::Needs), (0, 1));
+
+    app.apply(Command::ConfirmReassessed {
+        kind: ReassessKind::Needs,
+        item: data.id,
+    })
+    .unwrap();
+    let marks = app.reader().reassessments().unwrap();
+    assert!(marks.is_empty(), "{marks:?}");
+    assert_eq!(progress(&closed, &marks, ReassessKind::Needs), (1, 1));
+}

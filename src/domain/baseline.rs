@@ -395,5 +395,8 @@ fn field_changes(old: &Item, new: &Item) -> Vec<FieldChange> {
     fields
 }
 
+mod movement;
+pub use movement::{Movement, current_cell, movements, moves_between, parse_rating};
+
 #[cfg(test)]
 mod tests;

@@ -88,6 +88,13 @@ impl Store {
     /// baseline, and marks every risk not closed and every primary asset with needs to be
     /// re-assessed in the cycle it opens.
     pub fn close_cycle(&mut self, name: &str, today: NaiveDate) -> Result<Baseline> {
+        let closing = self.closing(name, today)?;
+        self.edit(|w| w.close_cycle(closing))
+    }
+
+    /// What closing the cycle as `name` on `today` writes, read before the edit (a `Writer`
+    /// reads rows, not the whole workspace): the workspace frozen, and what it marks.
+    pub fn closing(&self, name: &str, today: NaiveDate) -> Result<Closing> {
         let name = Baseline::check_name(name)?;
         let ws = self.workspace()?;
         let snapshot = freeze(&ws, today);
@@ -103,24 +110,36 @@ impl Store {
             .filter(|a| a.kind.is_rated_directly() && ws.needs.iter().any(|n| n.asset == a.id))
             .map(|a| a.id)
             .collect();
-        self.edit(|w| {
-            w.write_baseline(
-                Baseline {
-                    id: 0,
-                    name: name.clone(),
-                    closed_on: today,
-                    snapshot: snapshot.clone(),
-                    risks_marked: 0,
-                    needs_marked: 0,
-                },
-                &risks,
-                &assets,
-            )
+        Ok(Closing {
+            baseline: Baseline {
+                id: 0,
+                name,
+                closed_on: today,
+                snapshot,
+                risks_marked: 0,
+                needs_marked: 0,
+            },
+            risks,
+            assets,
         })
     }
 }
 
+/// A cycle's closing as read before its edit: the baseline to write and the risks and assets
+/// (row ids) whose re-assessment the next cycle marks.
+#[derive(Debug, Clone)]
+pub struct Closing {
+    pub baseline: Baseline,
+    pub risks: Vec<i64>,
+    pub assets: Vec<i64>,
+}
+
 impl Writer<'_> {
+    /// Writes a closing read by [`Store::closing`]: the baseline and its marks.
+    pub fn close_cycle(&mut self, closing: Closing) -> Result<Baseline> {
+        self.write_baseline(closing.baseline, &closing.risks, &closing.assets)
+    }
+
     /// Stores a baseline (a new name) and marks `risks` and the needs of `assets` to re-assess
     /// in the cycle it opens; marks of an earlier cycle give way to the new ones.
     pub fn write_baseline(

@@ -41,6 +41,7 @@ use serde::Serialize;
 
 use crate::domain::ValidationError;
 
+pub use baselines::Closing;
 pub use cipher::{ConvertStep, Interruption, Passphrase, converting_path};
 pub use draft::Draft;
 pub use file::{FileCheck, inspect, special_kind};

@@ -47,6 +47,7 @@ const CATALOGUE: &[(&str, char, Phase)] = &[
     ("Nonconformities", 'n', Phase::CheckAct),
     ("Objectives", 'b', Phase::CheckAct),
     ("Reviews", 'm', Phase::CheckAct),
+    ("Cycles", 'y', Phase::CheckAct),
 ];
 
 #[derive(Debug, Clone)]

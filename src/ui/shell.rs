@@ -15,6 +15,7 @@ use super::picker::PickerEvent;
 use super::screens::assets::AssetRow;
 use super::screens::audits::AuditsScreen;
 use super::screens::clauses::ClauseRow;
+use super::screens::cycles::CyclesScreen;
 use super::screens::dashboard::Dashboard;
 use super::screens::documents::DocumentsScreen;
 use super::screens::lazy::{Lazy, build_in_background};
@@ -95,6 +96,7 @@ impl Shell {
             }),
             Lazy::new("Objectives", |s| Ok(Box::new(ObjectivesScreen::new(s)?))),
             Lazy::new("Reviews", |s| Ok(Box::new(ReviewsScreen::new(s)?))),
+            Lazy::new("Cycles", |s| Ok(Box::new(CyclesScreen::new(s)?))),
         ];
         let dashboard = Dashboard::new(&app.reader())?;
         build_in_background(

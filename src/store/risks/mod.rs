@@ -294,6 +294,18 @@ impl Writer<'_> {
         }
     }
 
+    /// Confirms a risk's assessment unchanged for the open cycle: dated today as the form's
+    /// save would date it, and its mark taken off.
+    pub fn confirm_risk(
+        &mut self,
+        id: i64,
+        methodology: &Methodology,
+        today: NaiveDate,
+    ) -> Result<Risk> {
+        let risk = one_risk(&self.tx, id)?;
+        self.save_risk(risk, methodology, today, true)
+    }
+
     /// Changes a risk's fields and replaces its asset links; its number stays.
     pub fn update_risk(&mut self, risk: Risk, methodology: &Methodology) -> Result<Risk> {
         let before = one_risk(&self.tx, risk.id)?;

@@ -68,6 +68,10 @@ pub enum Context {
     ObjectiveRegister,
     /// The management reviews, over their register.
     ReviewRegister,
+    /// The risk register, over its register (confirming a risk unchanged).
+    RiskRegister,
+    /// The yearly cycles: the baselines, the open cycle's progress, what changed.
+    Cycles,
     /// A document open to read (a workshop's minutes), over the keys that scroll it.
     Document,
     /// The risks' heat maps.
@@ -123,6 +127,8 @@ impl Context {
         Context::CorrectiveActions,
         Context::ObjectiveRegister,
         Context::ReviewRegister,
+        Context::RiskRegister,
+        Context::Cycles,
         Context::Document,
         Context::Matrix,
         Context::Methodology,
@@ -199,6 +205,8 @@ pub const STACKS: &[&[Context]] = {
         &[ViewArrows, CorrectiveActions, Register, Table],
         &[ViewArrows, ObjectiveRegister, Register, Table],
         &[ViewArrows, ReviewRegister, Register, Table],
+        &[Views, RiskRegister, Register, RegisterArrows, Table],
+        &[Views, Cycles],
         &[Filter],
         &[Form],
         &[FormLine, Form],

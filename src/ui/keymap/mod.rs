@@ -136,6 +136,11 @@ pub enum Action {
     MeasureNow,
     /// Holds the selected management review today, freezing its inputs.
     HoldReview,
+    /// Confirms the selected risk, or the asset's protection needs, unchanged for the open
+    /// cycle (takes its "to re-assess" mark off).
+    ConfirmUnchanged,
+    /// Closes the yearly cycle into a named baseline (asks the name, then to confirm).
+    CloseCycle,
     // Before a workspace is open
     Demo,
     ClearInput,

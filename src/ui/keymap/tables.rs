@@ -45,6 +45,8 @@ impl Context {
             Context::CorrectiveActions => CORRECTIVE_ACTIONS,
             Context::ObjectiveRegister => OBJECTIVE_REGISTER,
             Context::ReviewRegister => REVIEW_REGISTER,
+            Context::RiskRegister => RISK_REGISTER,
+            Context::Cycles => CYCLES,
             Context::Document => DOCUMENT,
             Context::Matrix => MATRIX,
             Context::Methodology => METHODOLOGY,
@@ -342,6 +344,7 @@ const GRID: &[Binding] = &[
     b(&[SPACE], Mark, "mark rows"),
     b(&[c('/')], Filter, "filter"),
     b(&[c('m')], Methodology, "methodology"),
+    b(&[c('u')], ConfirmUnchanged, "unchanged (re-assessed)"),
     b(&[ESC], Clear, "clear marks, then the filter").help_only(),
 ];
 
@@ -385,6 +388,14 @@ const OBJECTIVE_REGISTER: &[Binding] = &[
     b(&[c('r')], MeasureNow, "record the built-in measure now"),
 ];
 const REVIEW_REGISTER: &[Binding] = &[b(&[c('H')], HoldReview, "hold today")];
+const RISK_REGISTER: &[Binding] = &[b(&[c('u')], ConfirmUnchanged, "unchanged (re-assessed)")];
+const CYCLES: &[Binding] = &[
+    b(&[UP, c('k').alias()], Up, "baseline"),
+    b(&[DOWN, c('j').alias()], Down, "baseline"),
+    b(&[k(KeyCode::PageUp)], PageUp, "scroll"),
+    b(&[k(KeyCode::PageDown), SPACE.alias()], PageDown, "scroll"),
+    b(&[c('C')], CloseCycle, "close the cycle"),
+];
 
 const DOCUMENT: &[Binding] = &[b(&[c('x')], Export, "export")];
 

@@ -4,6 +4,7 @@
 pub mod assets;
 pub mod audits;
 pub mod clauses;
+pub mod cycles;
 pub mod dashboard;
 pub mod documents;
 pub mod lazy;

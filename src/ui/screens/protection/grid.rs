@@ -7,6 +7,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Cell as TableCell, Paragraph, Row, Table, Wrap};
 
 use super::ProtectionScreen;
+use crate::domain::baseline::{Part, ReassessKind};
+use crate::domain::reference::RefKind;
 use crate::ui::theme;
 use crate::ui::widgets::fit;
 use crate::ui::widgets::table::{FilteredList, render_empty, render_scrollbar};
@@ -66,10 +68,13 @@ impl ProtectionScreen {
             .zip(range)
             .map(|(&i, pos)| {
                 let r = &self.rows[i];
-                let mark = if self.marked.contains(&r.asset.id) {
-                    "●"
+                // Marked rows first; else whether the open cycle still re-assesses its needs.
+                let (mark, mark_style) = if self.marked.contains(&r.asset.id) {
+                    ("●", theme::marked())
+                } else if self.marks.is_marked(ReassessKind::Needs, r.asset.id) {
+                    ("↻", theme::warning())
                 } else {
-                    " "
+                    (" ", theme::marked())
                 };
                 let current_row = pos == self.row;
                 let base = if current_row {
@@ -78,7 +83,7 @@ impl ProtectionScreen {
                     theme::value()
                 };
                 let mut cells = vec![
-                    TableCell::from(Span::styled(mark, theme::marked())),
+                    TableCell::from(Span::styled(mark, mark_style)),
                     TableCell::from(Span::styled(
                         crate::domain::reference::RefKind::Asset.format(r.asset.number),
                         base,
@@ -133,6 +138,13 @@ impl ProtectionScreen {
         let mut lines = Vec::new();
         if let Some(r) = self.current() {
             lines.extend(super::asset_heading(r));
+            let reference = RefKind::Asset.format(r.asset.number);
+            let note = self
+                .marks
+                .note(ReassessKind::Needs, r.asset.id, Part::Needs, &reference);
+            for line in note.lines() {
+                lines.push(Line::styled(line.to_string(), theme::warning()));
+            }
             lines.push(Line::raw(""));
             for (o, need) in &r.effective {
                 let style = if *o == self.objective() {

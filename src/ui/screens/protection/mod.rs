@@ -19,14 +19,17 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 
 use super::assets::{AssetRow, load_rows};
+use super::cycles::Marks;
 use super::register::history::{History, HistoryEvent};
 use super::register::{Record, RegisterView};
 use super::{Ctx, Handled, Screen, Status, views};
 use crate::app::{Command, Error, Reader, Saved};
+use crate::domain::baseline::ReassessKind;
 use crate::domain::protection::{
     Objective, ProtectionNeed, field as protection_field, is_unchanged, needs_justification,
 };
 use crate::domain::question::OpenQuestion;
+use crate::domain::reference::RefKind;
 use crate::ui::export::{ExportChoice, What};
 use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::widgets::form::{Form, FormEvent};
@@ -104,6 +107,8 @@ pub struct ProtectionScreen {
     workshop: Option<workshop::Workshop>,
     /// The questions not resolved yet, by number, for the workshop view.
     questions: Vec<OpenQuestion>,
+    /// The assets whose needs the open cycle still has to re-assess.
+    marks: Marks,
 }
 
 impl ProtectionScreen {
@@ -123,6 +128,7 @@ impl ProtectionScreen {
             modal: Modal::None,
             workshop: None,
             questions: Vec::new(),
+            marks: Marks::default(),
         };
         s.reload(data)?;
         Ok(s)
@@ -149,6 +155,37 @@ impl ProtectionScreen {
 
     fn current(&self) -> Option<&AssetRow> {
         self.shown.get(self.row).and_then(|&i| self.rows.get(i))
+    }
+
+    /// Whether the open cycle still has to re-assess the current asset's needs.
+    fn current_marked(&self) -> bool {
+        self.current()
+            .is_some_and(|r| self.marks.is_marked(ReassessKind::Needs, r.asset.id))
+    }
+
+    /// Confirms the current asset's needs unchanged for the open cycle (its mark comes off).
+    fn confirm_unchanged(&mut self, ctx: &mut Ctx<'_>) {
+        let Some(r) = self.current() else {
+            return;
+        };
+        let (id, reference) = (r.asset.id, RefKind::Asset.format(r.asset.number));
+        if !self.current_marked() {
+            *ctx.status = Status::Error(format!(
+                "The needs of {reference} are not marked to re-assess in the open cycle."
+            ));
+            return;
+        }
+        match ctx.app.apply(Command::ConfirmReassessed {
+            kind: ReassessKind::Needs,
+            item: id,
+        }) {
+            Ok(_) => {
+                *ctx.status =
+                    Status::Saved(format!("The needs of {reference} confirmed unchanged."));
+                self.reload_view(ctx);
+            }
+            Err(e) => *ctx.status = Status::Error(e.to_string()),
+        }
     }
 
     fn objectives(&self) -> Vec<Objective> {
@@ -480,6 +517,7 @@ impl ProtectionScreen {
     fn reload_grid(&mut self, data: &Reader<'_>) -> Result<(), Error> {
         (self.rows, _) = load_rows(data)?;
         self.questions = data.open_questions()?;
+        self.marks = Marks::load(data)?;
         self.refilter();
         Ok(())
     }
@@ -670,6 +708,7 @@ impl Screen for ProtectionScreen {
             Some(Action::Rationale) => self.open_rationale(ctx),
             Some(Action::History) => self.open_history(ctx),
             Some(Action::Workshop) => self.start_workshop(ctx),
+            Some(Action::ConfirmUnchanged) => self.confirm_unchanged(ctx),
             Some(Action::Mark) => {
                 if let Some(id) = self.current().map(|r| r.asset.id) {
                     if !self.marked.remove(&id) {
@@ -768,7 +807,9 @@ impl Screen for ProtectionScreen {
             Modal::None => match self.views.current {
                 ProtectionView::Needs if self.filtering => Active::of(vec![Context::Filter]),
                 ProtectionView::Needs => self.views.over(
-                    Active::of(vec![Context::Grid]).hide(Action::History, self.current().is_none()),
+                    Active::of(vec![Context::Grid])
+                        .hide(Action::History, self.current().is_none())
+                        .hide(Action::ConfirmUnchanged, !self.current_marked()),
                     false,
                 ),
                 ProtectionView::Questions => self

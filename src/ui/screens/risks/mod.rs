@@ -11,13 +11,14 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-pub use heatmap::{counts as heat_counts, render as render_heatmap};
+pub use heatmap::{counts as heat_counts, render as render_heatmap, width as heat_width};
 pub use record::RiskRow;
 
 use super::register::RegisterView;
 use super::views::{self, ViewBar};
-use super::{Ctx, Handled, Screen};
-use crate::app::{Error, Reader};
+use super::{Ctx, Handled, Screen, Status};
+use crate::app::{Command, Error, Reader};
+use crate::domain::baseline::ReassessKind;
 use crate::domain::methodology::Rating;
 use crate::ui::keymap::{self, Action, Active, Context};
 use crate::ui::theme;
@@ -182,6 +183,50 @@ impl RisksScreen {
     }
 }
 
+impl RisksScreen {
+    /// Whether the register's table takes keys (no form, filter or links open), where `u`
+    /// confirms the selected risk unchanged.
+    fn on_table(&self) -> bool {
+        !self.captures()
+            && self
+                .register
+                .contexts()
+                .contexts
+                .contains(&Context::Register)
+    }
+
+    /// Confirms the selected risk unchanged for the open cycle: its assessment dated today,
+    /// its mark taken off. A risk without a mark says so and stays as it is.
+    fn confirm_unchanged(&mut self, ctx: &mut Ctx<'_>) {
+        let Some(row) = self.register.selected() else {
+            return;
+        };
+        let reference = crate::domain::reference::RefKind::Risk.format(row.risk.number);
+        if !row.to_reassess() {
+            *ctx.status = Status::Error(format!(
+                "{reference} is not marked to re-assess in the open cycle."
+            ));
+            return;
+        }
+        let command = Command::ConfirmReassessed {
+            kind: ReassessKind::Risk,
+            item: row.risk.id,
+        };
+        match ctx.app.apply(command) {
+            Ok(_) => {
+                *ctx.status = Status::Saved(format!(
+                    "{reference} confirmed unchanged: re-assessed on {}.",
+                    ctx.today
+                ));
+                if let Err(e) = self.register.reload(&ctx.app.reader()) {
+                    *ctx.status = Status::Error(format!("Could not reload: {e}"));
+                }
+            }
+            Err(e) => *ctx.status = Status::Error(e.to_string()),
+        }
+    }
+}
+
 fn render_width(m: &crate::domain::methodology::Methodology) -> u16 {
     heatmap::width(m)
 }
@@ -196,6 +241,14 @@ impl Screen for RisksScreen {
             return Handled::Yes;
         }
         match self.views.current {
+            RiskView::Register
+                if self.on_table()
+                    && keymap::action(Context::RiskRegister, &key)
+                        == Some(Action::ConfirmUnchanged) =>
+            {
+                self.confirm_unchanged(ctx);
+                Handled::Yes
+            }
             RiskView::Register => self.register.handle_key(key, ctx),
             RiskView::HeatMaps => self.heat_key(key),
             RiskView::Methodology => {
@@ -246,7 +299,16 @@ impl Screen for RisksScreen {
 
     fn contexts(&self) -> Active {
         let view = match self.views.current {
-            RiskView::Register => self.register.contexts(),
+            RiskView::Register if !self.on_table() => self.register.contexts(),
+            RiskView::Register => {
+                let list = self.register.contexts();
+                let mut active = Active::of(vec![Context::RiskRegister]);
+                active.contexts.extend(list.contexts);
+                active.hidden.extend(list.hidden);
+                active.renamed.extend(list.renamed);
+                let marked = self.register.selected().is_some_and(RiskRow::to_reassess);
+                active.hide(Action::ConfirmUnchanged, !marked)
+            }
             RiskView::HeatMaps => Active::of(vec![Context::Matrix]),
             RiskView::Methodology => self.methodology.contexts(),
         };

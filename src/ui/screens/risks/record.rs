@@ -8,6 +8,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 
 use crate::app::{AssetModel, Command, Error, Reader, Saved};
+use crate::domain::baseline::{Part, ReassessKind};
 use crate::domain::evaluation::{RiskFlag, rating_in_words, review_due, risk_flags};
 use crate::domain::methodology::{Methodology, Rating};
 use crate::domain::protection::{EffectiveNeed, Objective, ProtectionScale, effective_needs};
@@ -18,6 +19,7 @@ use crate::domain::text;
 use crate::domain::treatment::Action;
 use crate::domain::{Field, ValidationError};
 use crate::ui::legend;
+use crate::ui::screens::cycles::Marks;
 use crate::ui::screens::register::Record;
 use crate::ui::theme::Tone;
 use crate::ui::widgets::form::Form;
@@ -42,6 +44,7 @@ pub(super) mod facet {
     pub const STATUS: Field = Field::new("status");
     pub const OWNER: Field = Field::new("owner");
     pub const FLAGGED: Field = Field::new("flagged");
+    pub const REASSESS: Field = Field::new("to re-assess");
 }
 
 /// What every risk row shares.
@@ -58,6 +61,8 @@ pub struct RiskContext {
     pub today: NaiveDate,
     /// The people an owner or approver is picked from.
     pub people: Vec<String>,
+    /// What the open cycle still has to re-assess, and last cycle's values.
+    pub marks: Marks,
 }
 
 impl RiskContext {
@@ -146,6 +151,7 @@ pub fn load_rows(data: &Reader<'_>) -> Result<(Vec<RiskRow>, RiskRow), Error> {
         acceptances: data.acceptances()?,
         today: data.today(),
         people: data.person_names()?,
+        marks: Marks::load(data)?,
     });
     // Each risk's own actions and acceptances, so flagging thousands of risks stays one pass.
     let mut actions: HashMap<i64, Vec<Action>> = HashMap::new();
@@ -246,6 +252,13 @@ fn cell_name(r: Option<Rating>) -> String {
     })
 }
 
+impl RiskRow {
+    /// Whether the open cycle still has to re-assess the risk.
+    pub fn to_reassess(&self) -> bool {
+        self.ctx.marks.is_marked(ReassessKind::Risk, self.risk.id)
+    }
+}
+
 impl Record for RiskRow {
     const NOUN: &'static str = "risk";
     const RANKED: Option<&'static str> = Some("highest level");
@@ -265,11 +278,14 @@ impl Record for RiskRow {
 
     fn cells(&self) -> Vec<String> {
         let r = &self.risk;
-        let flags = match self.flags.as_slice() {
+        let mut flags = match self.flags.as_slice() {
             [] => String::new(),
             [one] => format!("⚠ {}", one.label()),
             [first, rest @ ..] => format!("⚠ {} +{}", first.label(), rest.len()),
         };
+        if self.to_reassess() {
+            flags = format!("↻ re-assess {flags}").trim_end().to_string();
+        }
         vec![
             RefKind::Risk.format(r.number),
             r.title.clone(),
@@ -292,7 +308,7 @@ impl Record for RiskRow {
                 .and_then(|l| crate::ui::theme::colour_step(&l.colour))
                 .map(Tone::Level)
         };
-        let flags = (!self.flags.is_empty()).then_some(Tone::Warning);
+        let flags = (!self.flags.is_empty() || self.to_reassess()).then_some(Tone::Warning);
         [
             (3, level(self.risk.inherent)),
             (4, level(self.risk.residual)),
@@ -349,6 +365,15 @@ impl Record for RiskRow {
             (
                 "Risk",
                 format!("{} {}", RefKind::Risk.format(r.number), r.title),
+            ),
+            (
+                "Re-assess",
+                ctx.marks.note(
+                    ReassessKind::Risk,
+                    r.id,
+                    Part::Risks,
+                    &RefKind::Risk.format(r.number),
+                ),
             ),
             (
                 "Flags",
@@ -445,6 +470,14 @@ impl Record for RiskRow {
                     "no".into()
                 } else {
                     "yes".into()
+                },
+            ),
+            (
+                facet::REASSESS,
+                if self.to_reassess() {
+                    "yes".into()
+                } else {
+                    "no".into()
                 },
             ),
         ]
