@@ -36,21 +36,25 @@ fn a_cycle_is_closed_by_keys_re_assessed_one_key_at_a_time_and_its_changes_shown
     let mut app = start_on(&path);
     cycles(&mut app);
     let text = screen(&mut app, W, H);
-    assert!(text.contains("No cycle closed yet"), "{text}");
+    // The demo's last cycle, closed a year ago, is re-assessed in full.
+    assert!(
+        text.contains("Opened by closing 2025 on 2025-03-10"),
+        "{text}"
+    );
 
     // `now` is refused by the domain's rule, in the form, naming the field.
     press(&mut app, KeyCode::Char('C'));
     name(&mut app, "now");
     let text = screen(&mut app, W, H);
     assert!(text.contains("Name: 'now' means the workspace"), "{text}");
-    name(&mut app, "2025");
+    name(&mut app, "2026");
     let text = screen(&mut app, W, H);
-    assert!(text.contains("Close the cycle as 2025 today?"), "{text}");
+    assert!(text.contains("Close the cycle as 2026 today?"), "{text}");
     press(&mut app, KeyCode::Char('y'));
     let text = screen(&mut app, W, H);
     insta::assert_snapshot!("cycle_closed", text);
     assert!(
-        text.contains("Closed the cycle 2025 on 2026-03-31"),
+        text.contains("Closed the cycle 2026 on 2026-03-31"),
         "{text}"
     );
     assert!(
@@ -64,11 +68,11 @@ fn a_cycle_is_closed_by_keys_re_assessed_one_key_at_a_time_and_its_changes_shown
 
     // A taken name is the store's to refuse: the form comes back with its message.
     press(&mut app, KeyCode::Char('C'));
-    name(&mut app, "2025");
+    name(&mut app, "2026");
     press(&mut app, KeyCode::Char('y'));
     let text = screen(&mut app, W, H);
     assert!(
-        text.contains("Name: a baseline named '2025' exists already"),
+        text.contains("Name: a baseline named '2026' exists already"),
         "{text}"
     );
     press(&mut app, KeyCode::Esc);
@@ -116,7 +120,7 @@ fn a_cycle_is_closed_by_keys_re_assessed_one_key_at_a_time_and_its_changes_shown
     // The baseline read as it was.
     press(&mut app, KeyCode::Char(']'));
     let text = screen(&mut app, W, H);
-    assert!(text.contains("2025 as it stood on 2026-03-31"), "{text}");
+    assert!(text.contains("2026 as it stood on 2026-03-31"), "{text}");
     assert!(text.contains("AS-001 Customer shipment data"), "{text}");
     drop(app);
 
@@ -127,7 +131,7 @@ fn a_cycle_is_closed_by_keys_re_assessed_one_key_at_a_time_and_its_changes_shown
         .filter(|m| m.kind == ReassessKind::Risk)
         .count();
     assert_eq!(risks, 18);
-    assert_eq!(store.baselines().unwrap().len(), 1);
+    assert_eq!(store.baselines().unwrap().len(), 2);
 }
 
 #[test]
@@ -137,13 +141,13 @@ fn the_protection_grid_confirms_an_assets_needs_unchanged() {
     isms::demo::write_demo(&path).unwrap();
     Store::open(&path)
         .unwrap()
-        .close_cycle("2025", common::test_today())
+        .close_cycle("2026", common::test_today())
         .unwrap();
     let mut app = start_on(&path);
     press(&mut app, KeyCode::Char('4'));
     let text = screen(&mut app, W, H);
     assert!(text.contains("↻ AS-001"), "{text}");
-    assert!(text.contains("to re-assess since 2025 closed"), "{text}");
+    assert!(text.contains("to re-assess since 2026 closed"), "{text}");
     press(&mut app, KeyCode::Char('u'));
     let text = screen(&mut app, W, H);
     assert!(

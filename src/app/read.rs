@@ -338,10 +338,6 @@ impl<'a> Reader<'a> {
         /// The changes of one item, oldest first (see `Store::history`).
         history(entities: &[&str], reference: &str) -> Vec<Change>;
         workspace() -> Workspace;
-        /// The closed cycles' baselines, oldest first.
-        baselines() -> Vec<Baseline>;
-        /// What the open cycle still has to re-assess.
-        reassessments() -> Vec<Reassessment>;
     }
 }
 
