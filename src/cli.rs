@@ -173,6 +173,12 @@ pub enum Command {
         /// For `audit`: the audit, `AU-001` (else the latest by date).
         #[arg(long, value_name = "AU-NNN")]
         audit: Option<String>,
+        /// For `diff`: the baseline to compare from (else the last one).
+        #[arg(long, value_name = "BASELINE")]
+        from: Option<String>,
+        /// For `diff`: the baseline to compare to, or `now` (the default).
+        #[arg(long, value_name = "BASELINE")]
+        to: Option<String>,
         /// Replace files that exist already (else the export refuses and writes nothing).
         #[arg(long)]
         force: bool,

@@ -323,6 +323,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             workshop,
             review,
             audit,
+            from,
+            to,
             force,
         }) => {
             let path = workspace(None, cli.db)?;
@@ -332,6 +334,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 workshop: workshop.as_deref(),
                 review: review.as_deref(),
                 audit: audit.as_deref(),
+                from: from.as_deref(),
+                to: to.as_deref(),
                 force,
             };
             export::run(&mut out, &path, &what, to)?;

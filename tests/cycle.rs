@@ -59,7 +59,7 @@ fn closing_a_cycle_then_changing_the_isms_shows_in_status_and_diff() {
             .starts_with("No cycle closed yet")
     );
     sb.run(&["--db", n, "diff"])
-        .fails_with("no baseline to compare with yet");
+        .fails_with("baseline: none to compare with yet");
     // The demo's last cycle was closed a year ago, and everything it marked is re-assessed.
     assert_eq!(
         sb.run(&["cycle", "status", f]).success().stdout(),
@@ -148,4 +148,28 @@ fn baselines_and_the_open_cycle_travel_through_the_workspace_json() {
         };
         assert_eq!(run(f), run(c), "{args:?}");
     }
+}
+
+#[test]
+fn export_diff_writes_last_years_changes_for_the_client() {
+    let sb = Sandbox::new();
+    let file = sb.demo();
+    let f = file.to_str().unwrap();
+    let dir = sb.path("out");
+    std::fs::create_dir(&dir).unwrap();
+    let d = dir.to_str().unwrap();
+    let written = sb.run(&["--db", f, "export", "diff", "-o", d, "--format", "md"]);
+    let path = dir.join("diff-2025-now.md");
+    assert_eq!(written.success().stdout(), format!("{}\n", path.display()));
+    insta::assert_snapshot!("export_diff_md", std::fs::read_to_string(&path).unwrap());
+    sb.run(&["--db", f, "export", "diff", "-o", d, "--format", "csv"])
+        .fails_with("diff cannot be exported as csv");
+    sb.run(&[
+        "--db", f, "export", "diff", "-o", d, "--format", "md", "--from", "2024", "--force",
+    ])
+    .fails_with("baseline: no baseline '2024'; the baselines are 2025");
+    sb.run(&[
+        "--db", f, "export", "soa", "-o", d, "--format", "md", "--from", "2025",
+    ])
+    .fails_with("--from and --to: only a diff compares baselines");
 }

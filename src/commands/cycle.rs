@@ -5,10 +5,8 @@ use std::io::Write;
 
 use anyhow::{Result, bail};
 
-use crate::domain::baseline::{
-    self, Baseline, NOW, ReassessKind, Snapshot, cycle_start, diff, freeze,
-};
-use crate::report::diff::{DiffFormat, Side, write};
+use crate::domain::baseline::{self, ReassessKind, cycle_start, diff};
+use crate::report::diff::{DiffFormat, sides, write};
 use crate::store::Store;
 
 /// Closes the cycle as `name` and says what the next one has to re-assess.
@@ -61,34 +59,6 @@ pub fn status(out: &mut impl Write, store: &Store) -> Result<()> {
     Ok(())
 }
 
-/// One side of `isms diff`: a baseline by name, or `now`.
-fn side(store: &Store, name: &str) -> Result<(Side, Snapshot)> {
-    if name.trim().eq_ignore_ascii_case(NOW) {
-        let today = store.today();
-        let snapshot = freeze(&store.workspace()?, today);
-        return Ok((
-            Side {
-                name: NOW.into(),
-                taken_on: today,
-            },
-            snapshot,
-        ));
-    }
-    let Baseline {
-        name,
-        closed_on,
-        snapshot,
-        ..
-    } = store.baseline_named(name)?;
-    Ok((
-        Side {
-            name,
-            taken_on: closed_on,
-        },
-        snapshot,
-    ))
-}
-
 /// Prints what changed from `from` (default: the last baseline) to `to` (default: now).
 pub fn print_diff(
     out: &mut impl Write,
@@ -106,17 +76,7 @@ pub fn print_diff(
             crate::domain::text::shown(other)
         ),
     };
-    let from = match from {
-        Some(name) => name.to_string(),
-        None => match cycle_start(&store.baselines()?) {
-            Some(last) => last.name.clone(),
-            None => {
-                bail!("no baseline to compare with yet: `isms cycle close --name NAME` makes one")
-            }
-        },
-    };
-    let (from_side, before) = side(store, &from)?;
-    let (to_side, after) = side(store, to.unwrap_or(NOW))?;
+    let [(from_side, before), (to_side, after)] = sides(store, from, to, store.today())?;
     let changes = diff(&before, &after);
     let mut buffered = std::io::BufWriter::new(out);
     write(&mut buffered, &from_side, &to_side, &changes, format)?;

@@ -10,7 +10,8 @@ use crate::domain::reference::RefKind;
 use crate::domain::text;
 
 use crate::report::export::{
-    ExportError, ExportFormat, What, export_audit, export_minutes, export_review, export_with,
+    ExportError, ExportFormat, What, export_audit, export_diff, export_minutes, export_review,
+    export_with,
 };
 use crate::store::Existing;
 
@@ -24,6 +25,9 @@ pub struct To<'a> {
     pub review: Option<&'a str>,
     /// `--audit`: the report of this audit.
     pub audit: Option<&'a str>,
+    /// `--from` and `--to`: the baselines a diff compares.
+    pub from: Option<&'a str>,
+    pub to: Option<&'a str>,
     pub force: bool,
 }
 
@@ -34,8 +38,13 @@ pub fn run(out: &mut impl Write, workspace: &Path, what: &str, to: To<'_>) -> Re
         workshop,
         review,
         audit,
+        from,
+        to,
         force,
     } = to;
+    if (from.is_some() || to.is_some()) && what.trim() != "diff" {
+        bail!("--from and --to: only a diff compares baselines; export diff, or leave them out");
+    }
     // Parsed here, not by clap, so that a wrong name is a one-line error with exit code 1.
     let what: What = what.parse().context("what to export")?;
     let workshop = match (workshop, what) {
@@ -86,6 +95,7 @@ pub fn run(out: &mut impl Write, workspace: &Path, what: &str, to: To<'_>) -> Re
             written => written?,
         },
         What::Review => export_review(&store, review, format, output, store.today(), existing)?,
+        What::Diff => export_diff(&store, from, to, format, output, store.today(), existing)?,
         _ => export_with(&store, what, format, output, store.today(), existing)?,
     };
     if store.is_encrypted() {

@@ -10,7 +10,11 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::domain::baseline::{Change, ChangeKind, FieldChange, Part};
+use crate::domain::ValidationError;
+use crate::domain::baseline::{
+    Change, ChangeKind, FieldChange, NOW, Part, Snapshot, cycle_start, field, freeze,
+};
+use crate::store::{Store, StoreError};
 use crate::string_enum;
 
 string_enum!(
@@ -22,6 +26,50 @@ string_enum!(
     }
 );
 
+/// The two sides `isms diff FROM TO` compares, each a baseline by name or `now` (the workspace
+/// frozen as it stands on `today`): `from` defaults to the last baseline, `to` to now.
+pub fn sides(
+    store: &Store,
+    from: Option<&str>,
+    to: Option<&str>,
+    today: NaiveDate,
+) -> Result<[(Side, Snapshot); 2], StoreError> {
+    let from = match from {
+        Some(name) => name.to_string(),
+        None => match cycle_start(&store.baselines()?) {
+            Some(last) => last.name.clone(),
+            None => {
+                return Err(ValidationError::new(
+                    field::BASELINE,
+                    "none to compare with yet: `isms cycle close --name NAME` makes one",
+                )
+                .into());
+            }
+        },
+    };
+    let side = |name: &str| -> Result<(Side, Snapshot), StoreError> {
+        if name.trim().eq_ignore_ascii_case(NOW) {
+            let snapshot = freeze(&store.workspace()?, today);
+            return Ok((
+                Side {
+                    name: NOW.into(),
+                    taken_on: today,
+                },
+                snapshot,
+            ));
+        }
+        let b = store.baseline_named(name)?;
+        Ok((
+            Side {
+                name: b.name,
+                taken_on: b.closed_on,
+            },
+            b.snapshot,
+        ))
+    };
+    Ok([side(&from)?, side(to.unwrap_or(NOW))?])
+}
+
 /// One side of the comparison: a baseline's name, or `now`.
 #[derive(Debug, Clone, Serialize)]
 pub struct Side {
@@ -30,11 +78,11 @@ pub struct Side {
 }
 
 #[derive(Serialize)]
-struct Counted {
-    part: Part,
-    new: usize,
-    changed: usize,
-    removed: usize,
+pub struct Counted {
+    pub part: Part,
+    pub new: usize,
+    pub changed: usize,
+    pub removed: usize,
 }
 
 #[derive(Serialize)]
@@ -55,7 +103,8 @@ struct Report<'a> {
     changes: Vec<JsonChange<'a>>,
 }
 
-fn summary(changes: &[Change]) -> Vec<Counted> {
+/// New, changed and removed items per part.
+pub fn summary(changes: &[Change]) -> Vec<Counted> {
     Part::ALL
         .iter()
         .map(|&part| {

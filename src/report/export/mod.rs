@@ -31,6 +31,7 @@
 //! own stamps in its minutes) is written.
 
 mod audit;
+mod changes;
 mod corrective;
 mod csv_files;
 mod extras;
@@ -76,6 +77,7 @@ string_enum!(
         Review => "review", "Management review minutes",
         Objectives => "objectives", "Objectives and measurement",
         Minutes => "minutes", "Workshop minutes",
+        Diff => "diff", "What changed since the last baseline",
         Workspace => "workspace", "Workspace",
     }
 );
@@ -117,7 +119,7 @@ impl What {
     pub fn formats(self) -> &'static [ExportFormat] {
         match self {
             What::Workspace => &[ExportFormat::Json],
-            What::Minutes | What::Audit | What::Review => &[
+            What::Minutes | What::Audit | What::Review | What::Diff => &[
                 ExportFormat::Xlsx,
                 ExportFormat::Markdown,
                 ExportFormat::Html,
@@ -236,6 +238,9 @@ pub fn export_with(
     }
     if what == What::Review {
         return export_review(store, None, format, out, today, existing);
+    }
+    if what == What::Diff {
+        return export_diff(store, None, None, format, out, today, existing);
     }
     let sink = Sink {
         workspace: store.path(),
@@ -359,6 +364,32 @@ pub fn export_review(
     let path = single_file_named(out, &stem, format);
     target::check(&path, Some(sink.workspace), existing)?;
     let doc = review::document(store, &review, today)?;
+    sink.write(&path, &one_document(&doc, format, &path, today)?)?;
+    Ok(vec![path])
+}
+
+/// Writes what changed from baseline `from` (the last one for `None`) to `to` (a baseline, or
+/// now for `None`) as `format` (xlsx, md or html) to `out`, a file or a directory that receives
+/// `diff-2025-now.<ext>`, and returns the file written. No baseline, or an unknown one, is a
+/// clear error and writes nothing.
+pub fn export_diff(
+    store: &Store,
+    from: Option<&str>,
+    to: Option<&str>,
+    format: ExportFormat,
+    out: &Path,
+    today: NaiveDate,
+    existing: Existing,
+) -> Result<Vec<PathBuf>, ExportError> {
+    check_format(What::Diff, format)?;
+    let (doc, names) = changes::document(store, from, to, today)?;
+    let sink = Sink {
+        workspace: store.path(),
+        existing,
+    };
+    let stem = changes::stem(&names);
+    let path = single_file_named(out, &stem, format);
+    target::check(&path, Some(sink.workspace), existing)?;
     sink.write(&path, &one_document(&doc, format, &path, today)?)?;
     Ok(vec![path])
 }
@@ -498,7 +529,7 @@ impl Parts {
             What::Nonconformities => &[R::Nonconformities],
             What::Objectives => &[R::Objectives, R::Measurements],
             // Written by `export_minutes`, `export_audit` and `export_review`, never from registers.
-            What::Minutes | What::Audit | What::Review | What::Workspace => &[],
+            What::Minutes | What::Audit | What::Review | What::Diff | What::Workspace => &[],
         };
         let (mut cover, mut findings) = (None, None);
         if what == What::Report {
