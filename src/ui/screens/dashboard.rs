@@ -645,14 +645,17 @@ impl Screen for Dashboard {
         self.residual = heat_counts(ratings.iter().map(|r| r.residual));
         self.nonconformities = outstanding(&data.nonconformities()?, today);
         let baselines = data.baselines()?;
-        self.cycle = cycle_start(&baselines).map(|start| {
-            let marks = data.reassessments().unwrap_or_default();
-            (
-                start.name.clone(),
-                baseline::progress(start, &marks, ReassessKind::Risk),
-                baseline::progress(start, &marks, ReassessKind::Needs),
-            )
-        });
+        self.cycle = match cycle_start(&baselines) {
+            Some(start) => {
+                let marks = data.reassessments()?;
+                Some((
+                    start.name.clone(),
+                    baseline::progress(start, &marks, ReassessKind::Risk),
+                    baseline::progress(start, &marks, ReassessKind::Needs),
+                ))
+            }
+            None => None,
+        };
         self.methodology = data.methodology()?;
         Ok(())
     }
