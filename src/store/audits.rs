@@ -416,23 +416,14 @@ impl Writer<'_> {
         if number == 0 || number == saved.number {
             return Ok(saved);
         }
-        let taken = self
-            .tx
-            .prepare_cached("SELECT 1 FROM audit_findings WHERE audit = ?1 AND number = ?2")?
-            .exists((saved.audit, number))?;
-        if taken {
-            return Err(ValidationError::new(
-                crate::domain::reference::field::NUMBER,
-                format!(
-                    "finding {number} of audit #{} is taken already",
-                    saved.audit
-                ),
-            )
-            .into());
-        }
-        self.tx.execute(
-            "UPDATE audit_findings SET number = ?2 WHERE id = ?1",
-            (saved.id, number),
+        let what = format!("finding {number} of audit #{}", saved.audit);
+        self.renumber_child(
+            "audit_findings",
+            "audit",
+            saved.audit,
+            saved.id,
+            number,
+            &what,
         )?;
         Ok(AuditFinding { number, ..saved })
     }

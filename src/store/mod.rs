@@ -497,6 +497,38 @@ pub struct Writer<'a> {
 }
 
 impl Writer<'_> {
+    /// Gives the row `id` of a table numbered within its parent (`audit_findings` within
+    /// `audit`) the number an imported file carries; `what` names it when another row of the
+    /// parent holds that number already.
+    fn renumber_child(
+        &mut self,
+        table: &str,
+        parent_column: &str,
+        parent: i64,
+        id: i64,
+        number: u32,
+        what: &str,
+    ) -> Result<()> {
+        let taken = self
+            .tx
+            .prepare_cached(&format!(
+                "SELECT 1 FROM {table} WHERE {parent_column} = ?1 AND number = ?2"
+            ))?
+            .exists((parent, number))?;
+        if taken {
+            return Err(crate::domain::ValidationError::new(
+                crate::domain::reference::field::NUMBER,
+                format!("{what} is taken already"),
+            )
+            .into());
+        }
+        self.tx.execute(
+            &format!("UPDATE {table} SET number = ?2 WHERE id = ?1"),
+            (id, number),
+        )?;
+        Ok(())
+    }
+
     /// Appends one change-log row: who changed which item how, with JSON before and after.
     fn log<B: Serialize, A: Serialize>(
         &self,

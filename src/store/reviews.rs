@@ -473,23 +473,14 @@ impl Writer<'_> {
         if number == 0 || number == saved.number {
             return Ok(saved);
         }
-        let taken = self
-            .tx
-            .prepare_cached("SELECT 1 FROM review_actions WHERE review = ?1 AND number = ?2")?
-            .exists((saved.review, number))?;
-        if taken {
-            return Err(ValidationError::new(
-                crate::domain::reference::field::NUMBER,
-                format!(
-                    "action {number} of management review #{} is taken already",
-                    saved.review
-                ),
-            )
-            .into());
-        }
-        self.tx.execute(
-            "UPDATE review_actions SET number = ?2 WHERE id = ?1",
-            (saved.id, number),
+        let what = format!("action {number} of management review #{}", saved.review);
+        self.renumber_child(
+            "review_actions",
+            "review",
+            saved.review,
+            saved.id,
+            number,
+            &what,
         )?;
         Ok(ReviewAction { number, ..saved })
     }
