@@ -329,3 +329,28 @@ fn a_finding_names_a_clause_or_a_control_the_workspace_has() {
     }
     assert_eq!(store.audit_findings().unwrap().len(), 3);
 }
+
+#[test]
+fn an_imported_finding_keeps_its_number_unless_another_holds_it() {
+    let (_dir, path) = temp();
+    let mut store = Store::create(&path, "Acme GmbH").unwrap();
+    let audit = store.edit(|w| w.save_audit(reported_audit())).unwrap();
+    let finding = |number| AuditFinding {
+        number,
+        ..AuditFinding::new(audit.id, FindingGrade::Observation, "Found")
+    };
+    let kept = store.edit(|w| w.import_audit_finding(finding(3))).unwrap();
+    assert_eq!(kept.number, 3);
+    let err = store
+        .edit(|w| w.import_audit_finding(finding(3)))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains(&format!(
+            "finding 3 of audit #{} is taken already",
+            audit.id
+        )),
+        "{err}"
+    );
+    assert_eq!(store.audit_findings().unwrap().len(), 1);
+}
