@@ -52,6 +52,17 @@ pub const GRADES: [Swatch; 3] = [
     Swatch::new(190, 215, 238, 153),
 ];
 
+/// The implementation status of a control, from not started to implemented (and excluded):
+/// pale tints of the levels' hues under dark text, so that a status reads as progress, not as
+/// a risk level's fill.
+pub const STATUS: [Swatch; 5] = [
+    Swatch::new(244, 199, 170, 216),
+    Swatch::new(204, 229, 250, 195),
+    Swatch::new(250, 240, 170, 229),
+    Swatch::new(179, 226, 205, 158),
+    Swatch::new(235, 235, 235, 255),
+];
+
 /// The step a methodology's colour name stands for (green, yellow, orange, red, purple).
 pub fn colour_step(name: &str) -> Option<usize> {
     match name.trim().to_lowercase().as_str() {
@@ -108,7 +119,12 @@ mod tests {
     fn text_on_every_fill_has_a_contrast_of_at_least_4_5() {
         // The exports' text colour.
         let dark = (0x1a, 0x1a, 0x1a);
-        for s in LEVELS.iter().chain(&GRADES).chain([&NEUTRAL]) {
+        for s in LEVELS
+            .iter()
+            .chain(&GRADES)
+            .chain(&STATUS)
+            .chain([&NEUTRAL])
+        {
             for text in [(0, 0, 0), dark] {
                 let ratio = contrast(s.rgb, text);
                 assert!(ratio >= 4.5, "{:?} under {text:?}: {ratio:.2}", s.rgb);
@@ -119,9 +135,12 @@ mod tests {
     }
 
     #[test]
-    fn grades_are_not_levels() {
-        for g in GRADES {
-            assert!(!LEVELS.contains(&g), "{g:?}");
+    fn grades_and_statuses_are_not_levels() {
+        for g in GRADES.iter().chain(&STATUS) {
+            assert!(!LEVELS.contains(g), "{g:?}");
+        }
+        for s in STATUS {
+            assert!(!GRADES.contains(&s), "{s:?}");
         }
     }
 

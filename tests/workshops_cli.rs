@@ -300,7 +300,7 @@ fn the_minutes_are_written_as_html_and_as_a_workbook() {
         .success();
     let page = std::fs::read_to_string(&html).unwrap();
     for needle in [
-        "<h1>Workshop minutes W-001 — Acme GmbH</h1>",
+        "<p class=\"org\">Acme GmbH</p>\n<h1>Workshop minutes W-001</h1>",
         "<tr><th>Attendees</th><td>Anna Weber, Jonas Klein</td></tr>",
         "<td>normal → very high</td>",
         "<td>rationale rewritten, level kept</td>",

@@ -58,6 +58,7 @@ pub fn document(store: &Store, audit: &Audit, today: NaiveDate) -> Result<Docume
         organisation: organisation.clone(),
         date: today,
         soa_version: format!("{} {}", audit.label(), audit.status.label().to_lowercase()),
+        author: super::heading::author(&store.people()?, today),
     };
     Ok(Document {
         cover: Some(cover(&organisation, audit, &findings)),

@@ -71,6 +71,7 @@ pub fn document(
             organisation,
             date: today,
             soa_version: format!("{} → {}", side(&from), side(&to)),
+            author: super::heading::author(&store.people()?, today),
         },
         cover: Some(cover),
         tables,

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use super::What;
 use super::tables::{Cell, Column, Table};
 use crate::domain::evaluation::is_above_criteria;
+use crate::domain::person::{BuiltinRole, People};
 use crate::domain::readiness::{Finding, Severity, Workspace};
 use crate::domain::soa::{SoaVersion, diff, progress, snapshot};
 use crate::report::listing::Listing;
@@ -22,6 +23,9 @@ pub struct Heading {
     /// issued with undecided controls and `, 3 controls changed since` when the SoA moved on,
     /// or `SoA not yet issued`.
     pub soa_version: String,
+    /// Who wrote it: the information security officer(s) on its date; empty when no one holds
+    /// the role.
+    pub author: String,
 }
 
 impl Heading {
@@ -32,6 +36,7 @@ impl Heading {
             organisation: organisation.to_string(),
             date: today,
             soa_version: soa_version(&ws.versions, &current),
+            author: author(&ws.people, today),
         }
     }
 
@@ -42,6 +47,17 @@ impl Heading {
             self.organisation, self.date, self.soa_version
         )
     }
+}
+
+/// The information security officer(s) on `day`, as a deliverable names its author.
+pub fn author(people: &People, day: NaiveDate) -> String {
+    people
+        .people
+        .iter()
+        .filter(|p| people.holds(p, BuiltinRole::Isb, day))
+        .map(|p| p.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The latest issued version and whether the SoA changed since, as a phrase.

@@ -1,12 +1,14 @@
 //! Markdown: GitHub-flavoured tables that render on common forges, under a heading that names
 //! the organisation, the date and the SoA version. Every text is escaped: HTML (`<`, `>`, `&`)
 //! as entities, so that a name like `<img src=x onerror=...>` is shown, never run, where a forge
-//! or viewer renders the Markdown; `|` and `\\` so that a cell stays one cell.
+//! or viewer renders the Markdown; `|` and `\\` so that a cell stays one cell. A register too
+//! wide for a page is split as on paper: a table of its short columns, then a block per item.
 
 use std::fmt::Write;
 
 use super::Document;
 use super::heatmap::HeatMap;
+use super::layout::{PAGE, item_fields, item_label, layout};
 use super::tables::{Cell, Table};
 
 pub fn render(doc: &Document) -> String {
@@ -62,24 +64,39 @@ fn heat_map(s: &mut String, map: &HeatMap) {
     s.push('\n');
 }
 
+/// The table of the columns that fit a page, then, for a register too wide, a block per item
+/// with its long texts (`layout`), as the HTML does.
 fn write_table(s: &mut String, table: &Table) {
+    let l = layout(table, PAGE);
     s.push('|');
-    for c in &table.columns {
-        let _ = write!(s, " {} |", escape(&c.header));
+    for &c in &l.columns {
+        let _ = write!(s, " {} |", escape(&table.columns[c].header));
     }
     s.push_str("\n|");
-    for _ in &table.columns {
+    for _ in &l.columns {
         s.push_str(" --- |");
     }
     s.push('\n');
     for row in &table.rows {
         s.push('|');
-        for cell in row {
-            let _ = write!(s, " {} |", escape(&cell.text()));
+        for &c in &l.columns {
+            let text = row.get(c).map(Cell::text).unwrap_or_default();
+            let _ = write!(s, " {} |", escape(&text));
         }
         s.push('\n');
     }
     s.push('\n');
+    for row in &table.rows {
+        let fields = item_fields(table, row, &l);
+        if fields.is_empty() {
+            continue;
+        }
+        let _ = writeln!(s, "### {}\n", escape(&item_label(row, &l)));
+        for (header, value) in fields {
+            let _ = writeln!(s, "- **{}:** {}", escape(header), escape(&value.text()));
+        }
+        s.push('\n');
+    }
 }
 
 /// Text safe inside a table cell: HTML as entities, Markdown's own marks (`|`, links, emphasis,

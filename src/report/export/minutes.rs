@@ -60,6 +60,7 @@ pub fn document(
         organisation: organisation.clone(),
         date: today,
         soa_version: format!("{} {}", workshop.reference(), when(workshop)),
+        author: super::heading::author(&store.people()?, today),
     };
     Ok(Document {
         cover: Some(cover(&organisation, workshop, &m, &names)),

@@ -38,6 +38,7 @@ mod extras;
 mod heading;
 mod heatmap;
 mod html;
+mod layout;
 mod markdown;
 mod minutes;
 mod review;

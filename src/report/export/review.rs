@@ -47,6 +47,7 @@ pub fn document(store: &Store, review: &Review, today: NaiveDate) -> Result<Docu
         organisation: organisation.clone(),
         date: today,
         soa_version: format!("{}: {}", review.reference(), state(review, &inputs)),
+        author: super::heading::author(&store.people()?, today),
     };
     let note = |input: Input| review.note(input).to_string();
     Ok(Document {

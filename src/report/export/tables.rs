@@ -203,6 +203,10 @@ impl Context {
                 .label()
                 .to_string(),
             ),
+            (Register::Soa, "status", Value::String(code)) => Cell::Level {
+                text: label(register, column, code),
+                fill: soa_status_fill(code),
+            },
             (Register::Soa | Register::Controls, "number", Value::String(key)) => {
                 Cell::Text(display_ref(key))
             }
@@ -240,6 +244,19 @@ impl Context {
             },
         }
     }
+}
+
+/// The tint of an SoA row's status (implemented, planned, excluded...): progress at a glance in
+/// the workbook and on paper.
+fn soa_status_fill(code: &str) -> u32 {
+    let step = match code.parse::<ImplementationStatus>() {
+        Ok(ImplementationStatus::NotStarted) => 0,
+        Ok(ImplementationStatus::Planned) => 1,
+        Ok(ImplementationStatus::Partial) => 2,
+        Ok(ImplementationStatus::Implemented) => 3,
+        Err(_) => 4,
+    };
+    palette::STATUS[step].hex()
 }
 
 /// A stamp to the minute, as people read it: `2026-03-31T09:15:00` → `2026-03-31 09:15`; any

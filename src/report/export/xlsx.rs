@@ -1,6 +1,8 @@
-//! The workbook: one sheet per register (after a cover sheet for the report), each with a
-//! frozen header row, an autofilter, widths from the content, wrapped text, levels filled with
-//! their colour and dates as dates. Its properties and print headers name the organisation,
+//! The workbook: one sheet per register (after a cover sheet for the report), each with the
+//! header row and the reference column frozen, the columns an auditor reads first before the
+//! long texts, an autofilter, widths from the content (capped, longer text wraps), levels
+//! filled with their colour and dates as dates. Each prints on A4: upright when it fits, else
+//! landscape, fitted to the width only down to 60 %, the header row repeated on every page. Its properties and print headers name the organisation,
 //! the date and the SoA version; its creation date is `today`, so the file is byte-stable.
 
 use std::collections::HashMap;
@@ -11,10 +13,17 @@ use rust_xlsxwriter::{
 };
 
 use super::Heading;
+use super::layout::{PAGE, drawn, layout};
 use super::tables::{Cell, Table};
 
-const NARROWEST: usize = 6;
-const WIDEST: usize = 60;
+/// Excel's paper size code for A4.
+const A4: u8 = 9;
+/// What an A4 page holds at 100 %, in Excel's column width units, between the default margins.
+const LANDSCAPE_WIDTH: usize = 135;
+const PORTRAIT_WIDTH: usize = 92;
+/// The smallest print scale that stays readable; a wider sheet prints across pages instead,
+/// its reference column repeated on each.
+const SMALLEST_SCALE: usize = 60;
 
 /// A workbook written a sheet at a time: the cover, then each register as it is built.
 pub struct Book<'a> {
@@ -111,10 +120,32 @@ fn print_text(s: &str) -> String {
     s.replace('&', "&&")
 }
 
+/// How a sheet `width` units wide prints: on A4, upright when it fits so, fitted to the page's
+/// width when that keeps the scale at [`SMALLEST_SCALE`] % or more; the reference column
+/// repeats on every page when it spreads across pages.
+fn fit(sheet: &mut Worksheet, width: usize) -> Result<(), XlsxError> {
+    sheet.set_paper_size(A4);
+    if width <= PORTRAIT_WIDTH {
+        sheet.set_portrait();
+        return Ok(());
+    }
+    sheet.set_landscape();
+    if width <= LANDSCAPE_WIDTH {
+        return Ok(());
+    }
+    if LANDSCAPE_WIDTH * 100 / width >= SMALLEST_SCALE {
+        sheet.set_print_fit_to_pages(1, 0);
+    } else {
+        sheet.set_print_scale(SMALLEST_SCALE as u16);
+        sheet.set_repeat_columns(0, 0)?;
+    }
+    Ok(())
+}
+
 fn page_setup(sheet: &mut Worksheet, h: &Heading) {
     sheet
+        .set_paper_size(A4)
         .set_landscape()
-        .set_print_fit_to_pages(1, 0)
         .set_header(format!(
             "&L{}&C{}&R{}",
             print_text(&h.organisation),
@@ -163,26 +194,36 @@ fn write_table(
     sheet.set_name(sheet_name(&table.title))?;
     page_setup(sheet, heading);
     sheet.set_repeat_rows(0, 0)?;
-    for (c, column) in table.columns.iter().enumerate() {
-        let col = u16::try_from(c).map_err(|_| XlsxError::RowColumnLimitError)?;
-        sheet.write_string_with_format(0, col, &column.header, &f.header)?;
-        sheet.set_column_width(col, width(table, c) as f64)?;
+    // The reference, the title and the short columns first, the long texts last.
+    let order = layout(table, PAGE).order();
+    let mut total = 0;
+    for (col, &c) in order.iter().enumerate() {
+        let col = u16::try_from(col).map_err(|_| XlsxError::RowColumnLimitError)?;
+        sheet.write_string_with_format(0, col, &table.columns[c].header, &f.header)?;
+        let width = drawn(table, c) + 2;
+        total += width;
+        sheet.set_column_width(col, width as f64)?;
         // Text and numbers take the column's format: one lookup per column, not per cell.
         sheet.set_column_format(col, &f.text)?;
     }
+    fit(sheet, total)?;
     let mut levels = HashMap::new();
     for (i, row) in table.rows.iter().enumerate() {
         let r = u32::try_from(i + 1).map_err(|_| XlsxError::RowColumnLimitError)?;
-        for (c, cell) in row.iter().enumerate() {
-            let col = u16::try_from(c).map_err(|_| XlsxError::RowColumnLimitError)?;
-            write_cell(sheet, r, col, cell, f, &mut levels)?;
+        for (col, &c) in order.iter().enumerate() {
+            let col = u16::try_from(col).map_err(|_| XlsxError::RowColumnLimitError)?;
+            if let Some(cell) = row.get(c) {
+                write_cell(sheet, r, col, cell, f, &mut levels)?;
+            }
         }
     }
     let last_row = u32::try_from(table.rows.len()).map_err(|_| XlsxError::RowColumnLimitError)?;
     let last_col = u16::try_from(table.columns.len().saturating_sub(1))
         .map_err(|_| XlsxError::RowColumnLimitError)?;
-    sheet.set_freeze_panes(1, 0)?;
+    // The header row and the reference column stay in view.
+    sheet.set_freeze_panes(1, 1)?;
     sheet.autofilter(0, 0, last_row, last_col)?;
+    sheet.set_print_area(0, 0, last_row, last_col)?;
     Ok(())
 }
 
@@ -229,28 +270,6 @@ fn within_cell_limit(s: &str) -> std::borrow::Cow<'_, str> {
     let mut cut: String = s.chars().take(keep).collect();
     cut.push_str(CUT_NOTE);
     cut.into()
-}
-
-/// A column as wide as its longest line (header included), within sensible bounds; longer text
-/// wraps.
-fn width(table: &Table, column: usize) -> usize {
-    let longest_line = |s: &str| s.split('\n').map(|l| l.chars().count()).max().unwrap_or(0);
-    let header = table
-        .columns
-        .get(column)
-        .map_or(0, |c| c.header.chars().count());
-    let widest = table
-        .rows
-        .iter()
-        .filter_map(|row| row.get(column))
-        .map(|cell| match cell {
-            Cell::Empty | Cell::Date(_) => 10,
-            Cell::Text(text) | Cell::Level { text, .. } => longest_line(text),
-            Cell::Number(n) => n.to_string().len(),
-        })
-        .max()
-        .unwrap_or(0);
-    header.max(widest).clamp(NARROWEST, WIDEST) + 2
 }
 
 /// A title as Excel takes it for a sheet: without the characters it forbids (`[]:*?/\\`) and
