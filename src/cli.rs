@@ -173,6 +173,10 @@ pub enum Command {
         /// For `audit`: the audit, `AU-001` (else the latest by date).
         #[arg(long, value_name = "AU-NNN")]
         audit: Option<String>,
+        /// For `soa`: an issued version, `1` or `v1`, exactly as it was approved (else the
+        /// SoA as it stands, a draft after the latest version).
+        #[arg(long, value_name = "N")]
+        version: Option<String>,
         /// For `diff`: the baseline to compare from (else the last one).
         #[arg(long, value_name = "BASELINE")]
         from: Option<String>,

@@ -38,6 +38,7 @@ mod extras;
 mod heading;
 mod heatmap;
 mod html;
+mod issued;
 mod markdown;
 mod minutes;
 mod review;
@@ -171,6 +172,9 @@ pub enum ExportError {
     NoReview,
     #[error("there is no management review {0} in this workspace; isms list reviews lists them")]
     UnknownReview(String),
+    /// `soa --version N` of a version never issued: the domain's sentence, naming those there are.
+    #[error("{0}")]
+    UnknownSoaVersion(String),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -394,6 +398,43 @@ pub fn export_diff(
     Ok(vec![path])
 }
 
+/// Writes issued version `v<number>` of the SoA exactly as it was approved, with its approval
+/// block, as `format` (xlsx, md, html or json) to `out`, a file or a directory that receives
+/// `soa-v1.<ext>`, and returns the file written. A version never issued is a clear error naming
+/// those that were, and writes nothing.
+pub fn export_soa_version(
+    store: &Store,
+    number: u32,
+    format: ExportFormat,
+    out: &Path,
+    existing: Existing,
+) -> Result<Vec<PathBuf>, ExportError> {
+    check_format(What::Soa, format)?;
+    if format == ExportFormat::Csv {
+        return Err(ExportError::Unsupported {
+            what: "soa --version",
+            format: format.as_str(),
+            allowed: join_or(&["xlsx", "md", "html", "json"]),
+        });
+    }
+    let versions = store.soa_versions()?;
+    let version =
+        crate::domain::soa::issued(&versions, number).map_err(ExportError::UnknownSoaVersion)?;
+    let doc = issued::document(&store.organisation()?, version, &versions);
+    let sink = Sink {
+        workspace: store.path(),
+        existing,
+    };
+    let path = single_file_named(out, &format!("soa-{}", version.label()), format);
+    target::check(&path, Some(sink.workspace), existing)?;
+    let bytes = match format {
+        ExportFormat::Json => tables::to_json(&doc, What::Soa)?,
+        _ => one_document(&doc, format, &path, doc.heading.date)?,
+    };
+    sink.write(&path, &bytes)?;
+    Ok(vec![path])
+}
+
 /// A document that is not a set of registers (minutes, an audit report, a review's minutes) as
 /// md, html or xlsx.
 fn one_document(
@@ -497,7 +538,7 @@ impl Parts {
     ) -> Result<Self, StoreError> {
         use Register as R;
         let ws = store.workspace()?;
-        let heading = Heading::of(&store.organisation()?, what, today, &ws);
+        let mut heading = Heading::of(&store.organisation()?, what, today, &ws);
         let registers: &[R] = match what {
             What::Soa => &[R::Soa],
             What::Risks => &[R::Risks],
@@ -538,7 +579,12 @@ impl Parts {
             findings = Some(tables::findings(&found));
         }
         if what == What::Soa {
-            cover = Some(heading::soa_cover(&heading, &ws));
+            heading.title = issued::draft_title(&ws);
+            cover = Some(issued::draft_cover(
+                &heading,
+                &ws,
+                heading::progress_phrase(&ws),
+            ));
         }
         Ok(Self {
             heading,
@@ -558,7 +604,11 @@ impl Parts {
         register: Register,
         today: NaiveDate,
     ) -> Result<Vec<Table>, StoreError> {
-        let mut tables = vec![self.ctx.table(store, &self.ws, register, today)?];
+        let mut table = self.ctx.table(store, &self.ws, register, today)?;
+        if register == Register::Soa {
+            issued::mark_changes(&self.ws, &mut table);
+        }
+        let mut tables = vec![table];
         if register == Register::Nonconformities {
             tables.push(corrective::table(&self.ws.nonconformities, today));
         }

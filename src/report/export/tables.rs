@@ -321,7 +321,7 @@ fn header(register: Register, column: &str) -> String {
 }
 
 /// The label of a stored code in a column, or the code itself when it is free text.
-fn label(register: Register, column: &str, code: &str) -> String {
+pub(super) fn label(register: Register, column: &str, code: &str) -> String {
     fn of<T: std::str::FromStr>(code: &str, label: fn(T) -> &'static str) -> Option<&'static str> {
         code.parse::<T>().ok().map(label)
     }
