@@ -54,8 +54,14 @@ fn the_report_workbook_has_a_cover_and_every_register_as_list_shows_it() {
             "Scope",
             "Interested parties",
             "Context issues",
+            "Likelihood scale",
+            "Impact scale",
+            "Risk matrix",
+            "Risk levels and criteria",
+            "Protection-need scale",
             "Assets",
             "Risks",
+            "Risk acceptances",
             "Treatment plan",
             "SoA",
             "Clauses",
@@ -69,7 +75,7 @@ fn the_report_workbook_has_a_cover_and_every_register_as_list_shows_it() {
             "Questions",
             "People",
             "Competence and awareness",
-            "Findings"
+            "Readiness self-check"
         ]
     );
     let sheets = [
@@ -150,7 +156,7 @@ fn the_report_workbook_has_a_cover_and_every_register_as_list_shows_it() {
     for needle in [
         "Nordwind Logistik GmbH",
         "SoA v1 of 2026-02-10 approved by Karin Nordmann, 1 control undecided, 3 controls changed since",
-        "Major findings",
+        "Readiness self-check (not an audit): major",
         "Certificate scope",
     ] {
         assert!(
@@ -161,13 +167,17 @@ fn the_report_workbook_has_a_cover_and_every_register_as_list_shows_it() {
 }
 
 #[test]
-fn a_register_workbook_has_one_sheet() {
+fn a_register_workbook_has_its_sheet_and_the_risks_their_acceptances() {
     let sb = Sandbox::new();
     let db = sb.demo();
     let out = sb.path("risks.xlsx");
     export(&sb, &db, &["risks"], &out);
     let book: Xlsx<_> = open_workbook(&out).unwrap();
-    assert_eq!(book.sheet_names(), ["Risks"]);
+    assert_eq!(book.sheet_names(), ["Risks", "Risk acceptances"]);
+    let out = sb.path("assets.xlsx");
+    export(&sb, &db, &["assets"], &out);
+    let book: Xlsx<_> = open_workbook(&out).unwrap();
+    assert_eq!(book.sheet_names(), ["Assets"]);
 }
 
 #[test]
@@ -298,8 +308,14 @@ fn the_csv_report_writes_one_file_per_register_into_a_directory() {
             "scope.csv",
             "parties.csv",
             "issues.csv",
+            "likelihood-scale.csv",
+            "impact-scale.csv",
+            "risk-matrix.csv",
+            "risk-levels.csv",
+            "protection-scale.csv",
             "assets.csv",
             "risks.csv",
+            "acceptances.csv",
             "treatment-plan.csv",
             "soa.csv",
             "clauses.csv",

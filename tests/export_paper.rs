@@ -125,3 +125,99 @@ fn the_live_soa_is_a_draft_after_v1_and_marks_the_rows_changed_since() {
     assert_eq!(marked, ["A.5.21", "A.8.12", "C-001"], "{md}");
     assert!(md.contains("**Controls changed since v1:** 3"), "{md}");
 }
+
+#[test]
+fn the_methodology_of_the_demo_as_its_own_document() {
+    let sb = Sandbox::new();
+    let db = sb.demo();
+    let out = sb.path("methodology.md");
+    export(&sb, &db, &["methodology"], &out);
+    let md = text(&out);
+    for needle in [
+        "## Likelihood scale (5)",
+        "## Impact scale (5)",
+        "| L5 almost certain | medium | high | critical | critical | critical |",
+        "| critical | no | Above the acceptance criteria",
+        "| Top management | 3 |",
+        "## Protection-need scale (3)",
+    ] {
+        assert!(md.contains(needle), "{needle}\n{md}");
+    }
+    insta::assert_snapshot!("methodology_md", md);
+    let json = sb.path("methodology.json");
+    export(&sb, &db, &["methodology"], &json);
+    let v: serde_json::Value = serde_json::from_str(&text(&json)).unwrap();
+    assert_eq!(v["what"], "methodology");
+    assert_eq!(
+        v["registers"]["risk-levels"][3]["authority"],
+        "Top management"
+    );
+    assert_eq!(v["registers"]["risk-matrix"].as_array().unwrap().len(), 5);
+    for format in ["html", "xlsx"] {
+        let out = sb.path(&format!("methodology.{format}"));
+        export(&sb, &db, &["methodology", "--format", format], &out);
+        assert!(std::fs::metadata(&out).unwrap().len() > 0);
+    }
+    let e = refused(&sb, &db, &["methodology", "--format", "csv"]);
+    assert!(e.contains("use --format xlsx, md, html or json"), "{e}");
+}
+
+#[test]
+fn the_report_states_the_methodology_the_acceptances_and_a_self_check() {
+    let sb = Sandbox::new();
+    let db = sb.demo();
+    let out = sb.path("report.md");
+    export(&sb, &db, &["report"], &out);
+    let md = text(&out);
+    let at = |heading: &str| {
+        md.find(heading)
+            .unwrap_or_else(|| panic!("{heading} missing"))
+    };
+    // The methodology before the assets and risks it rates; the acceptances after the risks.
+    assert!(at("## Risk matrix (5)") < at("## Assets (30)"));
+    assert!(at("## Risks (20)") < at("## Risk acceptances (3)"));
+    assert!(md.contains("## Readiness self-check ("), "{md}");
+    assert!(
+        md.contains("Readiness self-check (not an audit): major"),
+        "{md}"
+    );
+    assert!(!md.contains("## Findings"), "{md}");
+}
+
+#[test]
+fn acceptances_in_full_expired_ones_too() {
+    let sb = Sandbox::new();
+    let db = sb.demo();
+    for what in ["risks", "treatment-plan"] {
+        let out = sb.path(&format!("{what}.md"));
+        export(&sb, &db, &[what], &out);
+        let md = text(&out);
+        assert!(
+            md.contains(
+                "| Risk | Risk title | Accepted by | Accepted on | Authority | Residual level accepted | Until | State | Note |"
+            ),
+            "{what}: {md}"
+        );
+        // R-014's acceptance ran out on 2026-01-31: still listed, marked expired.
+        let r014 = md
+            .lines()
+            .find(|l| l.starts_with("| R-014 | Compromise of the legacy FTP server | Karin"))
+            .unwrap_or_else(|| panic!("{what}: R-014 missing\n{md}"));
+        for needle in [
+            "2025-02-03",
+            "Top management",
+            "medium",
+            "2026-01-31",
+            "Expired",
+            "Temporary acceptance",
+        ] {
+            assert!(r014.contains(needle), "{needle}: {r014}");
+        }
+    }
+    // A csv of one register stays one file that imports back.
+    let csv = sb.path("risks.csv");
+    assert_eq!(
+        export(&sb, &db, &["risks"], &csv),
+        std::slice::from_ref(&csv)
+    );
+}

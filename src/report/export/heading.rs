@@ -136,9 +136,19 @@ pub fn cover(heading: &Heading, ws: &Workspace, findings: &[Finding]) -> Table {
             ),
         ),
         ("SoA progress", text(&soa_progress)),
-        ("Major findings", count(severity(Severity::Major))),
-        ("Minor findings", count(severity(Severity::Minor))),
-        ("Observations", count(severity(Severity::Observation))),
+        // The workspace's own check, not an auditor's findings: said where the counts are.
+        (
+            "Readiness self-check (not an audit): major",
+            count(severity(Severity::Major)),
+        ),
+        (
+            "Readiness self-check (not an audit): minor",
+            count(severity(Severity::Minor)),
+        ),
+        (
+            "Readiness self-check (not an audit): observations",
+            count(severity(Severity::Observation)),
+        ),
         ("Assets", count(ws.assets.len())),
         ("Risks", count(ws.risks.len())),
         (

@@ -30,6 +30,7 @@
 //! deterministic for the same data and date: no timestamp other than `today` (and a workshop's
 //! own stamps in its minutes) is written.
 
+mod acceptances;
 mod audit;
 mod changes;
 mod corrective;
@@ -40,6 +41,7 @@ mod heatmap;
 mod html;
 mod issued;
 mod markdown;
+mod methodology;
 mod minutes;
 mod review;
 mod tables;
@@ -67,6 +69,7 @@ string_enum!(
         Soa => "soa", "Statement of Applicability",
         Risks => "risks", "Risk register",
         TreatmentPlan => "treatment-plan", "Risk treatment plan",
+        Methodology => "methodology", "Risk methodology",
         Assets => "assets", "Asset inventory",
         Scope => "scope", "Scope and context",
         Report => "report", "ISMS report",
@@ -124,6 +127,12 @@ impl What {
                 ExportFormat::Xlsx,
                 ExportFormat::Markdown,
                 ExportFormat::Html,
+            ],
+            What::Methodology => &[
+                ExportFormat::Xlsx,
+                ExportFormat::Markdown,
+                ExportFormat::Html,
+                ExportFormat::Json,
             ],
             _ => ExportFormat::ALL,
         }
@@ -246,6 +255,9 @@ pub fn export_with(
     if what == What::Diff {
         return export_diff(store, None, None, format, out, today, existing);
     }
+    if what == What::Methodology {
+        return export_methodology(store, format, out, today, existing);
+    }
     let sink = Sink {
         workspace: store.path(),
         existing,
@@ -268,7 +280,7 @@ pub fn export_with(
         sink.write(&path, &bytes)?;
         return Ok(vec![path]);
     }
-    let doc = document(store, what, today, format == ExportFormat::Json)?;
+    let doc = document(store, what, today, format)?;
     match format {
         ExportFormat::Csv => csv_files::write(&doc, what, out, &sink),
         _ => {
@@ -398,6 +410,30 @@ pub fn export_diff(
     Ok(vec![path])
 }
 
+/// Writes the risk methodology (6.1.2) as `format` (xlsx, md, html or json) to `out`, a file
+/// or a directory that receives `methodology.<ext>`, and returns the file written.
+fn export_methodology(
+    store: &Store,
+    format: ExportFormat,
+    out: &Path,
+    today: NaiveDate,
+    existing: Existing,
+) -> Result<Vec<PathBuf>, ExportError> {
+    let sink = Sink {
+        workspace: store.path(),
+        existing,
+    };
+    let path = single_file(out, What::Methodology, format);
+    target::check(&path, Some(sink.workspace), existing)?;
+    let doc = methodology::document(&store.organisation()?, today, &store.workspace()?);
+    let bytes = match format {
+        ExportFormat::Json => tables::to_json(&doc, What::Methodology)?,
+        _ => one_document(&doc, format, &path, today)?,
+    };
+    sink.write(&path, &bytes)?;
+    Ok(vec![path])
+}
+
 /// Writes issued version `v<number>` of the SoA exactly as it was approved, with its approval
 /// block, as `format` (xlsx, md, html or json) to `out`, a file or a directory that receives
 /// `soa-v1.<ext>`, and returns the file written. A version never issued is a clear error naming
@@ -475,7 +511,7 @@ fn workbook(
         path: path.display().to_string(),
         source,
     };
-    let parts = Parts::of(store, what, today, false)?;
+    let parts = Parts::of(store, what, today, ExportFormat::Xlsx)?;
     let mut book = xlsx::Book::new(&parts.heading, today).map_err(xlsx_error)?;
     if let Some(cover) = &parts.cover {
         book.cover(cover).map_err(xlsx_error)?;
@@ -492,14 +528,14 @@ fn workbook(
 }
 
 /// The registers of `what` as tables, with heading, cover and heat maps as `what` needs; the
-/// tables keep their JSON rows only `with_json`.
+/// tables keep their JSON rows only for json.
 pub fn document(
     store: &Store,
     what: What,
     today: NaiveDate,
-    with_json: bool,
+    format: ExportFormat,
 ) -> Result<Document, StoreError> {
-    let parts = Parts::of(store, what, today, with_json)?;
+    let parts = Parts::of(store, what, today, format)?;
     let mut tables = Vec::new();
     for &register in parts.registers {
         tables.extend(parts.tables(store, register, today)?);
@@ -521,6 +557,9 @@ pub fn document(
 /// A document before its registers are built: heading, cover and findings, and what the
 /// registers are built from.
 struct Parts {
+    what: What,
+    /// Written as csv: one file per table.
+    csv: bool,
     heading: Heading,
     cover: Option<Table>,
     findings: Option<Table>,
@@ -534,7 +573,7 @@ impl Parts {
         store: &Store,
         what: What,
         today: NaiveDate,
-        with_json: bool,
+        format: ExportFormat,
     ) -> Result<Self, StoreError> {
         use Register as R;
         let ws = store.workspace()?;
@@ -570,7 +609,12 @@ impl Parts {
             What::Nonconformities => &[R::Nonconformities],
             What::Objectives => &[R::Objectives, R::Measurements],
             // Written by `export_minutes`, `export_audit` and `export_review`, never from registers.
-            What::Minutes | What::Audit | What::Review | What::Diff | What::Workspace => &[],
+            What::Minutes
+            | What::Audit
+            | What::Review
+            | What::Diff
+            | What::Methodology
+            | What::Workspace => &[],
         };
         let (mut cover, mut findings) = (None, None);
         if what == What::Report {
@@ -587,30 +631,49 @@ impl Parts {
             ));
         }
         Ok(Self {
+            what,
             heading,
             cover,
             findings,
             registers,
-            ctx: tables::Context::of(store, with_json)?,
+            ctx: tables::Context::of(store, format == ExportFormat::Json)?,
+            csv: format == ExportFormat::Csv,
             ws,
         })
     }
 
-    /// The register as a table, followed by the tables that belong with it: the corrective
-    /// actions after the nonconformities.
+    /// The register as a table, with the tables that belong with it: the methodology before
+    /// the report's assets, the corrective actions after the nonconformities, the acceptances
+    /// after the risks (or the treatment plan).
     fn tables(
         &self,
         store: &Store,
         register: Register,
         today: NaiveDate,
     ) -> Result<Vec<Table>, StoreError> {
-        let mut table = self.ctx.table(store, &self.ws, register, today)?;
-        if register == Register::Soa {
-            issued::mark_changes(&self.ws, &mut table);
+        let ws = &self.ws;
+        let mut tables = Vec::new();
+        // The report states the methodology before the assets and risks it rates.
+        if self.what == What::Report && register == Register::Assets {
+            tables.extend(methodology::tables(&ws.methodology, &ws.scale));
         }
-        let mut tables = vec![table];
+        let mut table = self.ctx.table(store, ws, register, today)?;
+        if register == Register::Soa {
+            issued::mark_changes(ws, &mut table);
+        }
+        tables.push(table);
         if register == Register::Nonconformities {
-            tables.push(corrective::table(&self.ws.nonconformities, today));
+            tables.push(corrective::table(&ws.nonconformities, today));
+        }
+        // The acceptances in full after the risks (the report, the risk register) or the plan;
+        // a csv of one register stays one importable file.
+        let acceptances = match register {
+            Register::Risks => true,
+            Register::Actions => self.what == What::TreatmentPlan,
+            _ => false,
+        };
+        if acceptances && !(self.csv && self.what != What::Report) {
+            tables.push(acceptances::table(ws, today));
         }
         Ok(tables)
     }
