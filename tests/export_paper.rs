@@ -182,6 +182,12 @@ fn the_report_states_the_methodology_the_acceptances_and_a_self_check() {
         "{md}"
     );
     assert!(!md.contains("## Findings"), "{md}");
+    // The self-check says what to do, not where in the app: no screen, view or key.
+    let check = &md[at("## Readiness self-check (")..];
+    assert!(check.contains("| Name a risk owner |"), "{check}");
+    for app in ["screen", " view)", "press", "save its form"] {
+        assert!(!check.contains(app), "{app}: {check}");
+    }
 }
 
 #[test]

@@ -368,7 +368,8 @@ pub(super) fn label(register: Register, column: &str, code: &str) -> String {
 }
 
 /// The readiness findings as a table, grouped by the clause or control each rests on (clauses
-/// in their order, then the controls; the gravest first within each).
+/// in their order, then the controls; the gravest first within each). Each fix in a
+/// document's words: what to do, not where in the app (`Finding::document_fix`).
 pub fn findings(findings: &[Finding]) -> Table {
     let mut findings = findings.to_vec();
     crate::domain::readiness::by_clause(&mut findings);
@@ -397,7 +398,7 @@ pub fn findings(findings: &[Finding]) -> Table {
                         fill: colour(f.severity),
                     },
                     Cell::Text(f.message.clone()),
-                    Cell::Text(f.fix.clone()),
+                    Cell::Text(f.document_fix()),
                 ]
             })
             .collect(),
@@ -414,7 +415,7 @@ pub fn findings(findings: &[Finding]) -> Table {
                         json!(f.rule),
                         json!(f.severity),
                         json!(f.message),
-                        json!(f.fix),
+                        json!(f.document_fix()),
                     ]
                 })
                 .collect(),
