@@ -24,7 +24,10 @@
 //! (see `minutes.rs`); where the others name the SoA version, they name the workshop. Nor is
 //! one audit's report ([`export_audit`], see `audit.rs`): a cover with the audit, its scope
 //! and its findings; it names the audit. The nonconformities are followed by their corrective
-//! actions, one per row (`corrective.rs`).
+//! actions, one per row (`corrective.rs`), the risks by every acceptance (`acceptances.rs`).
+//! The risk methodology ([`What::Methodology`], `methodology.rs`) is its own document and a
+//! part of the report. The SoA exports as a draft after its latest issued version, marking what
+//! changed since, or as one issued version exactly ([`export_soa_version`], `issued.rs`).
 //!
 //! Every export names the organisation, the date and the SoA version it reflects, and is
 //! deterministic for the same data and date: no timestamp other than `today` (and a workshop's
