@@ -72,7 +72,6 @@ string_enum!(
         Soa => "soa", "Statement of Applicability",
         Risks => "risks", "Risk register",
         TreatmentPlan => "treatment-plan", "Risk treatment plan",
-        Methodology => "methodology", "Risk methodology",
         Assets => "assets", "Asset inventory",
         Scope => "scope", "Scope and context",
         Report => "report", "ISMS report",
@@ -85,6 +84,7 @@ string_enum!(
         Objectives => "objectives", "Objectives and measurement",
         Minutes => "minutes", "Workshop minutes",
         Diff => "diff", "What changed since the last baseline",
+        Methodology => "methodology", "Risk methodology",
         Workspace => "workspace", "Workspace",
     }
 );
