@@ -3,15 +3,60 @@
 //! the live SoA (`isms export soa`) is a draft after the latest issued version, and its table
 //! marks each control changed since that version (`soa::changed_since` decides which).
 
+use std::path::{Path, PathBuf};
+
 use serde_json::{Value, json};
 
 use super::heading::item_value_table;
-use super::tables::{Cell, Column, Table, label};
-use super::{Document, Heading};
+use super::tables::{self, Cell, Column, Table, label};
+use super::{
+    Document, ExportError, ExportFormat, Heading, Sink, What, check_format, one_document,
+    single_file_named,
+};
 use crate::domain::control::display_ref;
+use crate::domain::enums::join_or;
 use crate::domain::readiness::Workspace;
 use crate::domain::soa::{SoaVersion, changed_since, latest, snapshot};
 use crate::report::listing::{Listing, Register};
+use crate::store::Store;
+use crate::store::target::{self, Existing};
+
+/// Writes issued version `v<number>` of the SoA exactly as it was approved, with its approval
+/// block, as `format` (xlsx, md, html or json) to `out`, a file or a directory that receives
+/// `soa-v1.<ext>`, and returns the file written. A version never issued is a clear error naming
+/// those that were, and writes nothing.
+pub fn export_soa_version(
+    store: &Store,
+    number: u32,
+    format: ExportFormat,
+    out: &Path,
+    existing: Existing,
+) -> Result<Vec<PathBuf>, ExportError> {
+    check_format(What::Soa, format)?;
+    if format == ExportFormat::Csv {
+        return Err(ExportError::Unsupported {
+            what: "soa --version",
+            format: format.as_str(),
+            allowed: join_or(&["xlsx", "md", "html", "json"]),
+        });
+    }
+    let versions = store.soa_versions()?;
+    let version =
+        crate::domain::soa::issued(&versions, number).map_err(ExportError::UnknownSoaVersion)?;
+    let doc = document(&store.organisation()?, version, &versions);
+    let sink = Sink {
+        workspace: store.path(),
+        existing,
+    };
+    let path = single_file_named(out, &format!("soa-{}", version.label()), format);
+    target::check(&path, Some(sink.workspace), existing)?;
+    let bytes = match format {
+        ExportFormat::Json => tables::to_json(&doc, What::Soa)?,
+        _ => one_document(&doc, format, &path, doc.heading.date)?,
+    };
+    sink.write(&path, &bytes)?;
+    Ok(vec![path])
+}
 
 /// `Statement of Applicability v1`.
 pub fn title(version: &SoaVersion) -> String {

@@ -5,17 +5,45 @@
 //! protection-need scale. Every value is the stored methodology's or the domain's answer
 //! (`Methodology::level`, `RiskLevel::criterion`); nothing is derived here.
 
+use std::path::{Path, PathBuf};
+
 use chrono::NaiveDate;
 use serde_json::{Value, json};
 
 use super::heading::item_value_table;
-use super::tables::{Cell, Column, Table, colour_rgb};
-use super::{Document, Heading, What};
+use super::tables::{self, Cell, Column, Table, colour_rgb};
+use super::{Document, ExportError, ExportFormat, Heading, Sink, What, one_document, single_file};
 use crate::domain::methodology::{Methodology, Rating, ScaleStep};
 use crate::domain::protection::ProtectionScale;
 use crate::domain::readiness::Workspace;
 use crate::palette;
 use crate::report::listing::Listing;
+use crate::store::Store;
+use crate::store::target::{self, Existing};
+
+/// Writes the risk methodology (6.1.2) as `format` (xlsx, md, html or json) to `out`, a file
+/// or a directory that receives `methodology.<ext>`, and returns the file written.
+pub(super) fn export(
+    store: &Store,
+    format: ExportFormat,
+    out: &Path,
+    today: NaiveDate,
+    existing: Existing,
+) -> Result<Vec<PathBuf>, ExportError> {
+    let sink = Sink {
+        workspace: store.path(),
+        existing,
+    };
+    let path = single_file(out, What::Methodology, format);
+    target::check(&path, Some(sink.workspace), existing)?;
+    let doc = document(&store.organisation()?, today, &store.workspace()?);
+    let bytes = match format {
+        ExportFormat::Json => tables::to_json(&doc, What::Methodology)?,
+        _ => one_document(&doc, format, &path, today)?,
+    };
+    sink.write(&path, &bytes)?;
+    Ok(vec![path])
+}
 
 /// The methodology as its own document: a cover, then [`tables`].
 pub fn document(organisation: &str, today: NaiveDate, ws: &Workspace) -> Document {

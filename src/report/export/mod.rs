@@ -64,6 +64,7 @@ use crate::string_enum;
 
 pub use heading::Heading;
 pub use heatmap::{HeatCell, HeatMap};
+pub use issued::export_soa_version;
 pub use tables::{Cell, Column, Table};
 
 string_enum!(
@@ -259,7 +260,7 @@ pub fn export_with(
         return export_diff(store, None, None, format, out, today, existing);
     }
     if what == What::Methodology {
-        return export_methodology(store, format, out, today, existing);
+        return methodology::export(store, format, out, today, existing);
     }
     let sink = Sink {
         workspace: store.path(),
@@ -410,67 +411,6 @@ pub fn export_diff(
     let path = single_file_named(out, &stem, format);
     target::check(&path, Some(sink.workspace), existing)?;
     sink.write(&path, &one_document(&doc, format, &path, today)?)?;
-    Ok(vec![path])
-}
-
-/// Writes the risk methodology (6.1.2) as `format` (xlsx, md, html or json) to `out`, a file
-/// or a directory that receives `methodology.<ext>`, and returns the file written.
-fn export_methodology(
-    store: &Store,
-    format: ExportFormat,
-    out: &Path,
-    today: NaiveDate,
-    existing: Existing,
-) -> Result<Vec<PathBuf>, ExportError> {
-    let sink = Sink {
-        workspace: store.path(),
-        existing,
-    };
-    let path = single_file(out, What::Methodology, format);
-    target::check(&path, Some(sink.workspace), existing)?;
-    let doc = methodology::document(&store.organisation()?, today, &store.workspace()?);
-    let bytes = match format {
-        ExportFormat::Json => tables::to_json(&doc, What::Methodology)?,
-        _ => one_document(&doc, format, &path, today)?,
-    };
-    sink.write(&path, &bytes)?;
-    Ok(vec![path])
-}
-
-/// Writes issued version `v<number>` of the SoA exactly as it was approved, with its approval
-/// block, as `format` (xlsx, md, html or json) to `out`, a file or a directory that receives
-/// `soa-v1.<ext>`, and returns the file written. A version never issued is a clear error naming
-/// those that were, and writes nothing.
-pub fn export_soa_version(
-    store: &Store,
-    number: u32,
-    format: ExportFormat,
-    out: &Path,
-    existing: Existing,
-) -> Result<Vec<PathBuf>, ExportError> {
-    check_format(What::Soa, format)?;
-    if format == ExportFormat::Csv {
-        return Err(ExportError::Unsupported {
-            what: "soa --version",
-            format: format.as_str(),
-            allowed: join_or(&["xlsx", "md", "html", "json"]),
-        });
-    }
-    let versions = store.soa_versions()?;
-    let version =
-        crate::domain::soa::issued(&versions, number).map_err(ExportError::UnknownSoaVersion)?;
-    let doc = issued::document(&store.organisation()?, version, &versions);
-    let sink = Sink {
-        workspace: store.path(),
-        existing,
-    };
-    let path = single_file_named(out, &format!("soa-{}", version.label()), format);
-    target::check(&path, Some(sink.workspace), existing)?;
-    let bytes = match format {
-        ExportFormat::Json => tables::to_json(&doc, What::Soa)?,
-        _ => one_document(&doc, format, &path, doc.heading.date)?,
-    };
-    sink.write(&path, &bytes)?;
     Ok(vec![path])
 }
 
