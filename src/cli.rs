@@ -143,14 +143,15 @@ pub enum Command {
         #[arg(long, default_value = "table")]
         format: String,
     },
-    /// Write a deliverable: soa, risks, treatment-plan, assets, scope, report, questions,
-    /// people (with roles and competence records), documents, nonconformities (with their
-    /// corrective actions and effectiveness review), objectives (with their measurements), audit
-    /// (one audit's report), minutes (of a workshop), review (the minutes of a management
-    /// review) or workspace.
+    /// Write a deliverable: soa (a draft after the latest issued version, or with --version the
+    /// version as approved), risks (with every acceptance), treatment-plan, methodology (the
+    /// risk methodology of 6.1.2), assets, scope, report, questions, people (with roles and
+    /// competence records), documents, nonconformities (with their corrective actions and
+    /// effectiveness review), objectives (with their measurements), audit (one audit's report),
+    /// minutes (of a workshop), review (the minutes of a management review) or workspace.
     ///
     /// Formats: xlsx, csv, md, html, json (the workspace: json only; minutes, audit and review:
-    /// xlsx, md or html). csv writes one file per register; several registers go into the
+    /// xlsx, md or html; methodology and soa --version: xlsx, md, html or json). csv writes one file per register; several registers go into the
     /// directory -o names. Minutes are of the latest workshop unless --workshop names one; the
     /// audit report is of the latest audit by date unless --audit names one, a review's minutes
     /// of the latest review unless --review does. Reads the workspace only.
@@ -173,6 +174,10 @@ pub enum Command {
         /// For `audit`: the audit, `AU-001` (else the latest by date).
         #[arg(long, value_name = "AU-NNN")]
         audit: Option<String>,
+        /// For `soa`: an issued version, `1` or `v1`, exactly as it was approved (else the
+        /// SoA as it stands, a draft after the latest version).
+        #[arg(long, value_name = "N")]
+        version: Option<String>,
         /// For `diff`: the baseline to compare from (else the last one).
         #[arg(long, value_name = "BASELINE")]
         from: Option<String>,

@@ -54,8 +54,14 @@ fn the_report_workbook_has_a_cover_and_every_register_as_list_shows_it() {
             "Scope",
             "Interested parties",
             "Context issues",
+            "Likelihood scale",
+            "Impact scale",
+            "Risk matrix",
+            "Risk levels and criteria",
+            "Protection-need scale",
             "Assets",
             "Risks",
+            "Risk acceptances",
             "Treatment plan",
             "SoA",
             "Clauses",
@@ -69,7 +75,7 @@ fn the_report_workbook_has_a_cover_and_every_register_as_list_shows_it() {
             "Questions",
             "People",
             "Competence and awareness",
-            "Findings"
+            "Readiness self-check"
         ]
     );
     let sheets = [
@@ -97,7 +103,8 @@ fn the_report_workbook_has_a_cover_and_every_register_as_list_shows_it() {
         let columns = rows[0].as_object().unwrap().len();
         let extra = match register {
             "risks" | "assets" => 4,
-            "actions" => 1,
+            // What changed since the issued version the SoA is a draft after.
+            "actions" | "soa" => 1,
             _ => 0,
         };
         assert_eq!(range.width(), columns + extra, "{sheet}");
@@ -116,8 +123,16 @@ fn the_report_workbook_has_a_cover_and_every_register_as_list_shows_it() {
         .map(|c| c.to_string())
         .collect();
     assert_eq!(
-        header[..5],
-        ["Control", "Title", "Theme", "Applicability", "Covered by"]
+        header[..7],
+        [
+            "Control",
+            "Title",
+            "Theme",
+            "Applicability",
+            "Status",
+            "Owner",
+            "Changed since v1"
+        ]
     );
     assert_eq!(soa.get((1, 0)), Some(&Data::String("A.5.1".into())));
     // Dates are dates, numbers numbers.
@@ -143,7 +158,7 @@ fn the_report_workbook_has_a_cover_and_every_register_as_list_shows_it() {
     for needle in [
         "Nordwind Logistik GmbH",
         "SoA v1 of 2026-02-10 approved by Karin Nordmann, 1 control undecided, 3 controls changed since",
-        "Major findings",
+        "Readiness self-check (not an audit): major",
         "Certificate scope",
     ] {
         assert!(
@@ -154,13 +169,17 @@ fn the_report_workbook_has_a_cover_and_every_register_as_list_shows_it() {
 }
 
 #[test]
-fn a_register_workbook_has_one_sheet() {
+fn a_register_workbook_has_its_sheet_and_the_risks_their_acceptances() {
     let sb = Sandbox::new();
     let db = sb.demo();
     let out = sb.path("risks.xlsx");
     export(&sb, &db, &["risks"], &out);
     let book: Xlsx<_> = open_workbook(&out).unwrap();
-    assert_eq!(book.sheet_names(), ["Risks"]);
+    assert_eq!(book.sheet_names(), ["Risks", "Risk acceptances"]);
+    let out = sb.path("assets.xlsx");
+    export(&sb, &db, &["assets"], &out);
+    let book: Xlsx<_> = open_workbook(&out).unwrap();
+    assert_eq!(book.sheet_names(), ["Assets"]);
 }
 
 #[test]
@@ -171,7 +190,8 @@ fn the_soa_workbook_names_its_version_and_shows_exclusions_as_excluded() {
     export(&sb, &db, &["soa"], &out);
     let mut book: Xlsx<_> = open_workbook(&out).unwrap();
     assert_eq!(book.sheet_names(), ["Cover", "SoA"]);
-    // The cover itself, not only the print header, names version, issue date and approver.
+    // The cover itself, not only the print header, names the version the draft follows, its
+    // issue date and approver.
     let cover = book.worksheet_range("Cover").unwrap();
     let value = |item: &str| {
         cover
@@ -180,11 +200,12 @@ fn the_soa_workbook_names_its_version_and_shows_exclusions_as_excluded() {
             .map(|r| r[1].clone())
             .unwrap_or_else(|| panic!("{item} missing"))
     };
-    assert_eq!(value("Version").to_string(), "v1");
-    assert!(value("Issued on").is_datetime());
-    assert_eq!(value("Approved by").to_string(), "Karin Nordmann");
+    assert_eq!(value("Last issued version").to_string(), "v1");
+    assert!(value("Status").to_string().starts_with("Draft"));
+    assert!(value("v1 issued on").is_datetime());
+    assert_eq!(value("v1 approved by").to_string(), "Karin Nordmann");
     assert!(matches!(
-        value("Undecided when issued"),
+        value("Undecided when v1 was issued"),
         Data::Float(_) | Data::Int(_)
     ));
     // An excluded control has no implementation: the sheet says so, as the app does.
@@ -211,7 +232,7 @@ fn the_soa_workbook_names_its_version_and_shows_exclusions_as_excluded() {
         let out = sb.path(&format!("soa.{format}"));
         export(&sb, &db, &["soa", "--format", format], &out);
         let doc = text(&out);
-        for needle in ["Approved by", "Issued on", "2026-02-10", "Excluded"] {
+        for needle in ["v1 approved by", "v1 issued on", "2026-02-10", "Excluded"] {
             assert!(doc.contains(needle), "{format}: {needle}");
         }
     }
@@ -292,8 +313,14 @@ fn the_csv_report_writes_one_file_per_register_into_a_directory() {
             "scope.csv",
             "parties.csv",
             "issues.csv",
+            "likelihood-scale.csv",
+            "impact-scale.csv",
+            "risk-matrix.csv",
+            "risk-levels.csv",
+            "protection-scale.csv",
             "assets.csv",
             "risks.csv",
+            "acceptances.csv",
             "treatment-plan.csv",
             "soa.csv",
             "clauses.csv",

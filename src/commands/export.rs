@@ -11,7 +11,7 @@ use crate::domain::text;
 
 use crate::report::export::{
     ExportError, ExportFormat, What, export_audit, export_diff, export_minutes, export_review,
-    export_with,
+    export_soa_version, export_with,
 };
 use crate::store::Existing;
 
@@ -25,6 +25,8 @@ pub struct To<'a> {
     pub review: Option<&'a str>,
     /// `--audit`: the report of this audit.
     pub audit: Option<&'a str>,
+    /// `--version`: this issued version of the SoA.
+    pub version: Option<&'a str>,
     /// `--from` and `--to`: the baselines a diff compares.
     pub from: Option<&'a str>,
     pub to: Option<&'a str>,
@@ -38,6 +40,7 @@ pub fn run(out: &mut impl Write, workspace: &Path, what: &str, to: To<'_>) -> Re
         workshop,
         review,
         audit,
+        version,
         from,
         to,
         force,
@@ -74,6 +77,13 @@ pub fn run(out: &mut impl Write, workspace: &Path, what: &str, to: To<'_>) -> Re
         ),
         (None, _) => None,
     };
+    let version = match (version, what) {
+        (Some(v), What::Soa) => Some(parse_version(v)?),
+        (Some(_), _) => {
+            bail!("--version: only the SoA is issued in versions; export soa, or leave it out")
+        }
+        (None, _) => None,
+    };
     let format: ExportFormat = match format {
         Some(f) => f.parse().context("--format")?,
         None => match output.extension().and_then(|e| e.to_str()) {
@@ -88,15 +98,27 @@ pub fn run(out: &mut impl Write, workspace: &Path, what: &str, to: To<'_>) -> Re
     };
     let store = super::passphrase::open(workspace, true)?;
     let existing = Existing::replace_if(force);
-    let files = match what {
-        What::Minutes => export_minutes(&store, workshop, format, output, store.today(), existing)?,
-        What::Audit => match export_audit(&store, audit, format, output, store.today(), existing) {
-            Err(e @ ExportError::UnknownAudit { .. }) => bail!("--audit: {e}"),
-            written => written?,
+    let files = match (what, version) {
+        (What::Soa, Some(number)) => {
+            match export_soa_version(&store, number, format, output, existing) {
+                Err(e @ ExportError::UnknownSoaVersion(_)) => bail!("--version: {e}"),
+                written => written?,
+            }
+        }
+        _ => match what {
+            What::Minutes => {
+                export_minutes(&store, workshop, format, output, store.today(), existing)?
+            }
+            What::Audit => {
+                match export_audit(&store, audit, format, output, store.today(), existing) {
+                    Err(e @ ExportError::UnknownAudit { .. }) => bail!("--audit: {e}"),
+                    written => written?,
+                }
+            }
+            What::Review => export_review(&store, review, format, output, store.today(), existing)?,
+            What::Diff => export_diff(&store, from, to, format, output, store.today(), existing)?,
+            _ => export_with(&store, what, format, output, store.today(), existing)?,
         },
-        What::Review => export_review(&store, review, format, output, store.today(), existing)?,
-        What::Diff => export_diff(&store, from, to, format, output, store.today(), existing)?,
-        _ => export_with(&store, what, format, output, store.today(), existing)?,
     };
     if store.is_encrypted() {
         eprintln!("{}", crate::report::export::LEAVES_ENCRYPTION);
@@ -114,6 +136,19 @@ fn parse_audit(value: &str) -> Result<u32> {
         None => bail!(
             "--audit: '{}' is not an audit; expected a reference such as AU-001",
             text::shown(value.trim())
+        ),
+    }
+}
+
+/// The number in `1` or `v1`, or a one-line error naming the option and what it expects.
+fn parse_version(value: &str) -> Result<u32> {
+    let trimmed = value.trim();
+    let digits = trimmed.strip_prefix(['v', 'V']).unwrap_or(trimmed);
+    match digits.parse::<u32>() {
+        Ok(number) if number > 0 => Ok(number),
+        _ => bail!(
+            "--version: '{}' is not an SoA version; expected a number such as 1 or v1",
+            text::shown(trimmed)
         ),
     }
 }

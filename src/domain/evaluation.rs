@@ -67,6 +67,33 @@ pub fn latest_acceptance(risk: i64, acceptances: &[Acceptance]) -> Option<&Accep
         .max_by_key(|a| (a.accepted_on, a.id))
 }
 
+string_enum!(
+    /// Where a recorded acceptance stands on a day: the one that holds, one whose date has
+    /// passed, or one a later acceptance of the same risk replaced.
+    AcceptanceState {
+        Current => "current", "Current",
+        Expired => "expired", "Expired",
+        Superseded => "superseded", "Superseded by a later acceptance",
+    }
+);
+
+/// Where `acceptance` stands on `today` among `acceptances` (those of other risks may be
+/// there too): superseded when a later one of its risk exists, else expired after its date.
+pub fn acceptance_state(
+    acceptance: &Acceptance,
+    acceptances: &[Acceptance],
+    today: NaiveDate,
+) -> AcceptanceState {
+    let latest = latest_acceptance(acceptance.risk, acceptances);
+    if latest.is_some_and(|l| (l.accepted_on, l.id) != (acceptance.accepted_on, acceptance.id)) {
+        AcceptanceState::Superseded
+    } else if acceptance.is_expired(today) {
+        AcceptanceState::Expired
+    } else {
+        AcceptanceState::Current
+    }
+}
+
 /// Everything to flag on `risk` at `today`, in the order of [`RiskFlag::ALL`]. `actions` and
 /// `acceptances` may hold those of other risks too; only the risk's own count, and a cancelled
 /// action does not treat anything.

@@ -50,6 +50,26 @@ pub struct RiskLevel {
     pub review_months: u32,
 }
 
+impl RiskLevel {
+    /// The level's acceptance criterion as a document states it: whether a risk at this level
+    /// may be retained, and who decides.
+    pub fn criterion(&self) -> String {
+        if self.acceptable {
+            format!(
+                "Within the acceptance criteria: may be retained without further treatment; \
+                 accepted by {}",
+                self.authority.in_sentence()
+            )
+        } else {
+            format!(
+                "Above the acceptance criteria: treated further, or the residual risk accepted \
+                 by {} until a set date",
+                self.authority.in_sentence()
+            )
+        }
+    }
+}
+
 /// How often a risk of a level is reviewed, in months: at least monthly, at most every five years.
 pub const REVIEW_MONTHS: std::ops::RangeInclusive<u32> = 1..=60;
 
@@ -397,6 +417,23 @@ pub fn cell_counts(ratings: impl IntoIterator<Item = Option<Rating>>) -> HashMap
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_level_states_its_criterion_and_who_accepts() {
+        let m = Methodology::default();
+        assert_eq!(
+            m.levels[0].criterion(),
+            "Within the acceptance criteria: may be retained without further treatment; \
+             accepted by the risk owner"
+        );
+        assert!(
+            m.levels[3]
+                .criterion()
+                .starts_with("Above the acceptance criteria: treated further, or the residual risk accepted by top management"),
+            "{}",
+            m.levels[3].criterion()
+        );
+    }
 
     #[test]
     fn default_is_valid_five_by_five_with_four_levels() {

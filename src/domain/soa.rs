@@ -16,7 +16,8 @@ use super::treatment::Action;
 use crate::string_enum;
 
 pub use version::{
-    Gaps, ReviewDue, SoaChange, SoaSnapshotRow, SoaVersion, diff, review_due, snapshot,
+    Gaps, ReviewDue, SoaChange, SoaSnapshotRow, SoaVersion, changed_since, diff, issued, latest,
+    review_due, snapshot,
 };
 
 string_enum!(

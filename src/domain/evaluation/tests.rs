@@ -506,3 +506,51 @@ fn a_treatment_plan_needs_its_owners_approval_once_actions_treat_the_risk() {
     r.plan_approved_on = Some(d("2026-03-01"));
     assert!(!plan_unapproved(&r, &[action]));
 }
+
+#[test]
+fn an_acceptance_is_current_expired_or_superseded() {
+    let first = Acceptance {
+        id: 1,
+        ..acceptance(
+            1,
+            Authority::TopManagement,
+            "2025-01-10",
+            Some("2025-12-31"),
+        )
+    };
+    let other_risk = Acceptance {
+        id: 2,
+        ..acceptance(2, Authority::Isb, "2026-01-10", None)
+    };
+    let alone = [first.clone(), other_risk.clone()];
+    assert_eq!(
+        acceptance_state(&first, &alone, today()),
+        AcceptanceState::Expired
+    );
+    assert_eq!(
+        acceptance_state(&first, &alone, d("2025-12-31")),
+        AcceptanceState::Current
+    );
+    assert_eq!(
+        acceptance_state(&other_risk, &alone, today()),
+        AcceptanceState::Current
+    );
+    let renewed = Acceptance {
+        id: 3,
+        ..acceptance(
+            1,
+            Authority::TopManagement,
+            "2026-01-05",
+            Some("2026-12-31"),
+        )
+    };
+    let all = [first.clone(), other_risk, renewed.clone()];
+    assert_eq!(
+        acceptance_state(&first, &all, today()),
+        AcceptanceState::Superseded
+    );
+    assert_eq!(
+        acceptance_state(&renewed, &all, today()),
+        AcceptanceState::Current
+    );
+}

@@ -36,7 +36,7 @@ pub(super) fn check(ws: &Workspace, today: NaiveDate, out: &mut Vec<Finding>) {
         match doc.status {
             DocStatus::Withdrawn if doc.is_used() => out.push(WITHDRAWN_IN_USE.finding(
                 format!("{} is withdrawn but still named by {}", doc.label(), uses(ws, doc)),
-                "Link the document that replaced it instead, on the Documents screen or where it is named",
+                "Link the document that replaced it instead wherever it is named (on the Documents screen or the item's own)",
                 place.clone(),
             )),
             DocStatus::Draft | DocStatus::Unknown if doc.is_used() => {

@@ -10,6 +10,7 @@ mod audits;
 mod clauses;
 mod cycle;
 mod documents;
+mod neutral;
 mod objectives;
 mod people;
 mod reviews;

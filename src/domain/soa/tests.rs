@@ -731,3 +731,69 @@ fn the_last_version_is_reviewed_yearly_and_after_a_rating_changes() {
         Some(ReviewDue::Old)
     );
 }
+
+fn version(number: u32, rows: Vec<SoaSnapshotRow>) -> SoaVersion {
+    SoaVersion {
+        id: i64::from(number),
+        number,
+        issued_on: NaiveDate::from_ymd_opt(2026, 2, 10).unwrap(),
+        approver: "Managing Director".into(),
+        note: String::new(),
+        rows,
+    }
+}
+
+#[test]
+fn changed_since_marks_the_rows_that_moved_after_the_version() {
+    let issued = snapshot(&catalog(), &[], &[]);
+    let v1 = version(1, issued[..3].to_vec());
+    let mut now = issued.clone();
+    now[0].status = ImplementationStatus::Implemented;
+    now[0].owner = "ISB".into();
+    let changed = changed_since(&v1, &now);
+    assert_eq!(
+        changed.get("5.1").map(String::as_str),
+        Some("status, owner")
+    );
+    // The fourth control was not in v1: it is new since.
+    assert_eq!(
+        changed.get(&now[3].control).map(String::as_str),
+        Some("new since v1")
+    );
+    assert_eq!(
+        changed.len(),
+        2,
+        "unchanged rows are not marked: {changed:?}"
+    );
+    // A control gone since has no row to mark.
+    assert!(changed_since(&version(1, issued.clone()), &issued[1..]).is_empty());
+}
+
+#[test]
+fn issued_finds_a_version_or_names_those_there_are() {
+    let none: Vec<SoaVersion> = Vec::new();
+    assert_eq!(
+        issued(&none, 1).unwrap_err(),
+        "there is no SoA version v1: no version has been issued yet"
+    );
+    let versions = vec![version(2, Vec::new()), version(1, Vec::new())];
+    assert_eq!(issued(&versions, 1).unwrap().number, 1);
+    assert_eq!(
+        issued(&versions, 7).unwrap_err(),
+        "there is no SoA version v7; the issued versions are v1, v2"
+    );
+    assert_eq!(
+        issued(&versions[1..], 3).unwrap_err(),
+        "there is no SoA version v3; the only issued version is v1"
+    );
+    assert_eq!(latest(&versions).map(|v| v.number), Some(2));
+}
+
+#[test]
+fn an_excluded_row_shows_excluded_not_its_stored_status() {
+    let mut row = snapshot(&catalog(), &[], &[]).remove(0);
+    row.status = ImplementationStatus::Implemented;
+    assert_eq!(row.status_code(), "implemented");
+    row.applicability = Applicability::NotApplicable;
+    assert_eq!(row.status_code(), "excluded");
+}

@@ -136,6 +136,15 @@ pub fn review_due(
 }
 
 impl SoaSnapshotRow {
+    /// The implementation code a document shows for this row: `excluded` for a control the
+    /// version excluded (its stored status means nothing), else the status.
+    pub fn status_code(&self) -> &'static str {
+        match self.applicability {
+            Applicability::NotApplicable => super::EXCLUDED,
+            _ => self.status.as_str(),
+        }
+    }
+
     fn validated(self) -> Result<Self, ValidationError> {
         let covered_by = self
             .covered_by
@@ -355,4 +364,55 @@ pub fn diff(previous: &[SoaSnapshotRow], current: &[SoaSnapshotRow]) -> Vec<SoaC
         .collect();
     changes.sort_by_key(|c| key_order(&c.control));
     changes
+}
+
+impl SoaChange {
+    /// What changed, as a document's cell says it: `new since v1` for a control the version did
+    /// not hold, else the fields (`status, owner`).
+    pub fn summary(&self, version: &SoaVersion) -> String {
+        if self.fields == ["control"] {
+            format!("new since {}", version.label())
+        } else {
+            self.fields.join(", ")
+        }
+    }
+}
+
+/// The SoA as it stands compared with `version`: each control of `current` that changed since,
+/// by its key, with what changed. A control `version` held and `current` no longer does is
+/// not among them (it has no row to mark).
+pub fn changed_since(version: &SoaVersion, current: &[SoaSnapshotRow]) -> HashMap<String, String> {
+    let now: std::collections::HashSet<&str> = current.iter().map(|r| r.control.as_str()).collect();
+    diff(&version.rows, current)
+        .into_iter()
+        .filter(|c| now.contains(c.control.as_str()))
+        .map(|c| {
+            let summary = c.summary(version);
+            (c.control, summary)
+        })
+        .collect()
+}
+
+/// The latest issued version: the one the SoA as it stands is a draft after.
+pub fn latest(versions: &[SoaVersion]) -> Option<&SoaVersion> {
+    versions.iter().max_by_key(|v| v.number)
+}
+
+/// Issued version `number`, or why there is none: the versions that exist, or that none was
+/// issued yet.
+pub fn issued(versions: &[SoaVersion], number: u32) -> Result<&SoaVersion, String> {
+    if let Some(found) = versions.iter().find(|v| v.number == number) {
+        return Ok(found);
+    }
+    let mut numbers: Vec<u32> = versions.iter().map(|v| v.number).collect();
+    numbers.sort_unstable();
+    let known: Vec<String> = numbers.iter().map(|n| format!("v{n}")).collect();
+    Err(match known.as_slice() {
+        [] => format!("there is no SoA version v{number}: no version has been issued yet"),
+        [one] => format!("there is no SoA version v{number}; the only issued version is {one}"),
+        _ => format!(
+            "there is no SoA version v{number}; the issued versions are {}",
+            known.join(", ")
+        ),
+    })
 }

@@ -86,37 +86,8 @@ pub fn soa_version(
     }
 }
 
-/// The cover of the SoA: who, when, and the version it reflects (number, issue date, approver,
-/// how many controls it left undecided), then how far the SoA is now; so that the document
-/// itself names its version, not only its print headers and file properties.
-pub fn soa_cover(heading: &Heading, ws: &Workspace) -> Table {
-    let text = |s: &str| Cell::Text(s.to_string());
-    let mut rows: Vec<(&str, Cell)> = vec![
-        ("Organisation", text(&heading.organisation)),
-        ("Document", text(&heading.title)),
-        ("Date", Cell::Date(heading.date)),
-        ("SoA version", text(&heading.soa_version)),
-    ];
-    if let Some(latest) = ws.versions.iter().max_by_key(|v| v.number) {
-        rows.extend([
-            ("Version", text(&latest.label())),
-            ("Issued on", Cell::Date(latest.issued_on)),
-            ("Approved by", text(&latest.approver)),
-            (
-                "Undecided when issued",
-                Cell::Number(latest.undecided() as f64),
-            ),
-        ]);
-        if !latest.note.trim().is_empty() {
-            rows.push(("Note", text(&latest.note)));
-        }
-    }
-    rows.push(("SoA progress", text(&progress_phrase(ws))));
-    item_value_table(rows)
-}
-
 /// How far the SoA is, in a sentence.
-fn progress_phrase(ws: &Workspace) -> String {
+pub(super) fn progress_phrase(ws: &Workspace) -> String {
     let p = progress(&ws.soa, &ws.actions);
     format!(
         "{} applicable ({} implemented, {} partially, {} planned, {} not started), {} excluded, {} undecided",
@@ -181,9 +152,19 @@ pub fn cover(heading: &Heading, ws: &Workspace, findings: &[Finding]) -> Table {
             ),
         ),
         ("SoA progress", text(&soa_progress)),
-        ("Major findings", count(severity(Severity::Major))),
-        ("Minor findings", count(severity(Severity::Minor))),
-        ("Observations", count(severity(Severity::Observation))),
+        // The workspace's own check, not an auditor's findings: said where the counts are.
+        (
+            "Readiness self-check (not an audit): major",
+            count(severity(Severity::Major)),
+        ),
+        (
+            "Readiness self-check (not an audit): minor",
+            count(severity(Severity::Minor)),
+        ),
+        (
+            "Readiness self-check (not an audit): observations",
+            count(severity(Severity::Observation)),
+        ),
         ("Assets", count(ws.assets.len())),
         ("Risks", count(ws.risks.len())),
         (

@@ -86,7 +86,8 @@ fn rank(table: &Table, c: usize) -> u8 {
         .iter()
         .any(|row| matches!(row.get(c), Some(Cell::Level { .. })));
     let first = ["owner", "treatment", "status", "applicability"].contains(&header.as_str())
-        || header.ends_with(" level");
+        || header.ends_with(" level")
+        || header.starts_with("changed since");
     if levels || first {
         0
     } else if natural(table, c) <= NARROW {
@@ -124,10 +125,15 @@ pub fn layout(table: &Table, page: usize) -> Layout {
     // What an auditor reads first (owner, levels, treatment, status), then the narrow
     // columns, then the rest, while the page has room; the table shows them in their order.
     let mut kept = lead.clone();
-    let mut by_rank = short.clone();
-    by_rank.sort_by_key(|&c| rank(table, c));
-    // A long text still fits when the short ones leave room for it (a finding's statement).
-    for &c in by_rank.iter().chain(&long) {
+    // A long text still fits when the short ones leave room for it (a finding's statement);
+    // one an auditor reads first (what changed since the issued SoA) claims its place early.
+    let mut by_rank: Vec<usize> = short.iter().chain(&long).copied().collect();
+    by_rank.sort_by_key(|&c| match rank(table, c) {
+        0 => 0,
+        _ if long.contains(&c) => 3,
+        r => r,
+    });
+    for &c in &by_rank {
         let mut with = kept.clone();
         with.push(c);
         if width_of(table, &with) <= page {

@@ -24,12 +24,16 @@
 //! (see `minutes.rs`); where the others name the SoA version, they name the workshop. Nor is
 //! one audit's report ([`export_audit`], see `audit.rs`): a cover with the audit, its scope
 //! and its findings; it names the audit. The nonconformities are followed by their corrective
-//! actions, one per row (`corrective.rs`).
+//! actions, one per row (`corrective.rs`), the risks by every acceptance (`acceptances.rs`).
+//! The risk methodology ([`What::Methodology`], `methodology.rs`) is its own document and a
+//! part of the report. The SoA exports as a draft after its latest issued version, marking what
+//! changed since, or as one issued version exactly ([`export_soa_version`], `issued.rs`).
 //!
 //! Every export names the organisation, the date and the SoA version it reflects, and is
 //! deterministic for the same data and date: no timestamp other than `today` (and a workshop's
 //! own stamps in its minutes) is written.
 
+mod acceptances;
 mod audit;
 mod changes;
 mod corrective;
@@ -38,8 +42,10 @@ mod extras;
 mod heading;
 mod heatmap;
 mod html;
+mod issued;
 mod layout;
 mod markdown;
+mod methodology;
 mod minutes;
 mod review;
 mod tables;
@@ -59,6 +65,7 @@ use crate::string_enum;
 
 pub use heading::Heading;
 pub use heatmap::{HeatCell, HeatMap};
+pub use issued::export_soa_version;
 pub use tables::{Cell, Column, Table};
 
 string_enum!(
@@ -79,6 +86,7 @@ string_enum!(
         Objectives => "objectives", "Objectives and measurement",
         Minutes => "minutes", "Workshop minutes",
         Diff => "diff", "What changed since the last baseline",
+        Methodology => "methodology", "Risk methodology",
         Workspace => "workspace", "Workspace",
     }
 );
@@ -124,6 +132,12 @@ impl What {
                 ExportFormat::Xlsx,
                 ExportFormat::Markdown,
                 ExportFormat::Html,
+            ],
+            What::Methodology => &[
+                ExportFormat::Xlsx,
+                ExportFormat::Markdown,
+                ExportFormat::Html,
+                ExportFormat::Json,
             ],
             _ => ExportFormat::ALL,
         }
@@ -172,6 +186,9 @@ pub enum ExportError {
     NoReview,
     #[error("there is no management review {0} in this workspace; isms list reviews lists them")]
     UnknownReview(String),
+    /// `soa --version N` of a version never issued: the domain's sentence, naming those there are.
+    #[error("{0}")]
+    UnknownSoaVersion(String),
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -243,6 +260,9 @@ pub fn export_with(
     if what == What::Diff {
         return export_diff(store, None, None, format, out, today, existing);
     }
+    if what == What::Methodology {
+        return methodology::export(store, format, out, today, existing);
+    }
     let sink = Sink {
         workspace: store.path(),
         existing,
@@ -265,7 +285,7 @@ pub fn export_with(
         sink.write(&path, &bytes)?;
         return Ok(vec![path]);
     }
-    let doc = document(store, what, today, format == ExportFormat::Json)?;
+    let doc = document(store, what, today, format)?;
     match format {
         ExportFormat::Csv => csv_files::write(&doc, what, out, &sink),
         _ => {
@@ -435,7 +455,7 @@ fn workbook(
         path: path.display().to_string(),
         source,
     };
-    let parts = Parts::of(store, what, today, false)?;
+    let parts = Parts::of(store, what, today, ExportFormat::Xlsx)?;
     let mut book = xlsx::Book::new(&parts.heading, today).map_err(xlsx_error)?;
     if let Some(cover) = &parts.cover {
         book.cover(cover).map_err(xlsx_error)?;
@@ -452,14 +472,14 @@ fn workbook(
 }
 
 /// The registers of `what` as tables, with heading, cover and heat maps as `what` needs; the
-/// tables keep their JSON rows only `with_json`.
+/// tables keep their JSON rows only for json.
 pub fn document(
     store: &Store,
     what: What,
     today: NaiveDate,
-    with_json: bool,
+    format: ExportFormat,
 ) -> Result<Document, StoreError> {
-    let parts = Parts::of(store, what, today, with_json)?;
+    let parts = Parts::of(store, what, today, format)?;
     let mut tables = Vec::new();
     for &register in parts.registers {
         tables.extend(parts.tables(store, register, today)?);
@@ -481,6 +501,9 @@ pub fn document(
 /// A document before its registers are built: heading, cover and findings, and what the
 /// registers are built from.
 struct Parts {
+    what: What,
+    /// Written as csv: one file per table.
+    csv: bool,
     heading: Heading,
     cover: Option<Table>,
     findings: Option<Table>,
@@ -494,11 +517,11 @@ impl Parts {
         store: &Store,
         what: What,
         today: NaiveDate,
-        with_json: bool,
+        format: ExportFormat,
     ) -> Result<Self, StoreError> {
         use Register as R;
         let ws = store.workspace()?;
-        let heading = Heading::of(&store.organisation()?, what, today, &ws);
+        let mut heading = Heading::of(&store.organisation()?, what, today, &ws);
         let registers: &[R] = match what {
             What::Soa => &[R::Soa],
             What::Risks => &[R::Risks],
@@ -530,7 +553,12 @@ impl Parts {
             What::Nonconformities => &[R::Nonconformities],
             What::Objectives => &[R::Objectives, R::Measurements],
             // Written by `export_minutes`, `export_audit` and `export_review`, never from registers.
-            What::Minutes | What::Audit | What::Review | What::Diff | What::Workspace => &[],
+            What::Minutes
+            | What::Audit
+            | What::Review
+            | What::Diff
+            | What::Methodology
+            | What::Workspace => &[],
         };
         let (mut cover, mut findings) = (None, None);
         if what == What::Report {
@@ -539,29 +567,57 @@ impl Parts {
             findings = Some(tables::findings(&found));
         }
         if what == What::Soa {
-            cover = Some(heading::soa_cover(&heading, &ws));
+            heading.title = issued::draft_title(&ws);
+            cover = Some(issued::draft_cover(
+                &heading,
+                &ws,
+                heading::progress_phrase(&ws),
+            ));
         }
         Ok(Self {
+            what,
             heading,
             cover,
             findings,
             registers,
-            ctx: tables::Context::of(store, with_json)?,
+            ctx: tables::Context::of(store, format == ExportFormat::Json)?,
+            csv: format == ExportFormat::Csv,
             ws,
         })
     }
 
-    /// The register as a table, followed by the tables that belong with it: the corrective
-    /// actions after the nonconformities.
+    /// The register as a table, with the tables that belong with it: the methodology before
+    /// the report's assets, the corrective actions after the nonconformities, the acceptances
+    /// after the risks (or the treatment plan).
     fn tables(
         &self,
         store: &Store,
         register: Register,
         today: NaiveDate,
     ) -> Result<Vec<Table>, StoreError> {
-        let mut tables = vec![self.ctx.table(store, &self.ws, register, today)?];
+        let ws = &self.ws;
+        let mut tables = Vec::new();
+        // The report states the methodology before the assets and risks it rates.
+        if self.what == What::Report && register == Register::Assets {
+            tables.extend(methodology::tables(&ws.methodology, &ws.scale));
+        }
+        let mut table = self.ctx.table(store, ws, register, today)?;
+        if register == Register::Soa {
+            issued::mark_changes(ws, &mut table);
+        }
+        tables.push(table);
         if register == Register::Nonconformities {
-            tables.push(corrective::table(&self.ws.nonconformities, today));
+            tables.push(corrective::table(&ws.nonconformities, today));
+        }
+        // The acceptances in full after the risks (the report, the risk register) or the plan;
+        // a csv of one register stays one importable file.
+        let acceptances = match register {
+            Register::Risks => true,
+            Register::Actions => self.what == What::TreatmentPlan,
+            _ => false,
+        };
+        if acceptances && !(self.csv && self.what != What::Report) {
+            tables.push(acceptances::table(ws, today));
         }
         Ok(tables)
     }

@@ -338,7 +338,7 @@ fn header(register: Register, column: &str) -> String {
 }
 
 /// The label of a stored code in a column, or the code itself when it is free text.
-fn label(register: Register, column: &str, code: &str) -> String {
+pub(super) fn label(register: Register, column: &str, code: &str) -> String {
     fn of<T: std::str::FromStr>(code: &str, label: fn(T) -> &'static str) -> Option<&'static str> {
         code.parse::<T>().ok().map(label)
     }
@@ -385,7 +385,8 @@ fn label(register: Register, column: &str, code: &str) -> String {
 }
 
 /// The readiness findings as a table, grouped by the clause or control each rests on (clauses
-/// in their order, then the controls; the gravest first within each).
+/// in their order, then the controls; the gravest first within each). Each fix in a
+/// document's words: what to do, not where in the app (`Finding::document_fix`).
 pub fn findings(findings: &[Finding]) -> Table {
     let mut findings = findings.to_vec();
     crate::domain::readiness::by_clause(&mut findings);
@@ -396,7 +397,9 @@ pub fn findings(findings: &[Finding]) -> Table {
     };
     Table {
         name: "findings",
-        title: "Findings".to_string(),
+        // What the workspace checks of itself, never to be read as an audit's findings (an
+        // xlsx sheet name holds 31 characters; the cover says "not an audit").
+        title: "Readiness self-check".to_string(),
         columns: ["Clause", "Rule", "Severity", "Finding", "Fix"]
             .iter()
             .map(|h| Column::new(h))
@@ -412,7 +415,7 @@ pub fn findings(findings: &[Finding]) -> Table {
                         fill: colour(f.severity),
                     },
                     Cell::Text(f.message.clone()),
-                    Cell::Text(f.fix.clone()),
+                    Cell::Text(f.document_fix()),
                 ]
             })
             .collect(),
@@ -429,7 +432,7 @@ pub fn findings(findings: &[Finding]) -> Table {
                         json!(f.rule),
                         json!(f.severity),
                         json!(f.message),
-                        json!(f.fix),
+                        json!(f.document_fix()),
                     ]
                 })
                 .collect(),
