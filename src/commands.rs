@@ -6,6 +6,7 @@ mod export;
 mod import;
 mod log;
 mod passphrase;
+mod shell;
 mod workspaces;
 
 use std::io::Write;
@@ -381,6 +382,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 human_size(size)
             )?;
         }
+        Some(Command::Completions { shell }) => shell::completions(&mut out, shell)?,
+        Some(Command::Man { output, force }) => shell::man(&mut out, output.as_deref(), force)?,
         Some(Command::Log {
             file,
             since,
