@@ -6,6 +6,7 @@ mod export;
 mod import;
 mod log;
 mod passphrase;
+mod progress;
 mod shell;
 mod workspaces;
 
@@ -217,7 +218,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             let store = match scale {
                 Some(0) => bail!("--scale: expected a number of assets above 0"),
-                Some(n) => crate::demo::write_scaled_with_clock(&path, n, Clock::at_start())?,
+                Some(n) => {
+                    let bar = progress::Progress::bar(
+                        "Writing the synthetic workspace",
+                        crate::demo::scaled_items(n),
+                    );
+                    let tick = || bar.tick();
+                    crate::demo::write_scaled_with_progress(&path, n, Clock::at_start(), &tick)?
+                }
                 None => crate::demo::write_demo_with_clock(&path, Clock::at_start())?,
             };
             workspaces::remember(&store);

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
+use super::progress::Progress;
 use crate::domain::reference::RefKind;
 use crate::domain::text;
 
@@ -88,6 +89,7 @@ pub fn run(out: &mut impl Write, workspace: &Path, what: &str, to: To<'_>) -> Re
     };
     let store = super::passphrase::open(workspace, true)?;
     let existing = Existing::replace_if(force);
+    let spinner = Progress::spinner(&format!("Exporting the {}", what.label()));
     let files = match what {
         What::Minutes => export_minutes(&store, workshop, format, output, store.today(), existing)?,
         What::Audit => match export_audit(&store, audit, format, output, store.today(), existing) {
@@ -98,6 +100,7 @@ pub fn run(out: &mut impl Write, workspace: &Path, what: &str, to: To<'_>) -> Re
         What::Diff => export_diff(&store, from, to, format, output, store.today(), existing)?,
         _ => export_with(&store, what, format, output, store.today(), existing)?,
     };
+    drop(spinner);
     if store.is_encrypted() {
         eprintln!("{}", crate::report::export::LEAVES_ENCRYPTION);
     }
