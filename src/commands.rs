@@ -273,7 +273,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Cycle { action }) => match action {
             crate::cli::CycleAction::Close { file, name } => {
                 if cli.read_only {
-                    bail!("cycle close writes a baseline: not with --read-only");
+                    bail!("--read-only: cycle close writes a baseline; leave --read-only out");
                 }
                 let path = workspace(file, cli.db)?;
                 let mut store = passphrase::open(&path, false)?;

@@ -11,7 +11,7 @@ use crate::Clock;
 use crate::app::Session;
 use crate::domain::text::shown;
 use crate::domain::wording::count;
-use crate::report::import::{Register, import_workspace_with};
+use crate::report::import::{ImportError, Register, import_workspace_with};
 use crate::store::Existing;
 
 pub fn run(
@@ -58,7 +58,15 @@ pub fn run(
     // A dry run only reads: it works beside the app that has the workspace open.
     let mut app = Session::new(super::passphrase::open(&path, dry_run)?);
     let spinner = Progress::spinner(&format!("Importing {}", shown(&file.display().to_string())));
-    let plan = app.import_table(register, file, dry_run)?;
+    let plan = match app.import_table(register, file, dry_run) {
+        // Each bad line is named; the file they are in is said once, before them.
+        Err(e @ ImportError::BadLines(_)) => {
+            return Err(
+                anyhow::Error::new(e).context(format!("{}: nothing was imported", file.display()))
+            );
+        }
+        imported => imported?,
+    };
     drop(spinner);
     let verb = if dry_run { "Would create" } else { "Created" };
     writeln!(
