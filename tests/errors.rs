@@ -8,6 +8,9 @@ use common::Sandbox;
 
 const PASS: &str = "correct horse battery";
 
+/// The environment one case runs with, on top of the sandbox's.
+type Env<'a> = &'a [(&'a str, &'a str)];
+
 fn fixture(name: &str) -> String {
     format!(
         "{}/tests/fixtures/import/{name}",
@@ -84,8 +87,8 @@ fn the_messages_of_every_bad_input() {
         fixture("risks_bad.csv"),
         fixture("risks_wrong_header.csv"),
     );
-    let no_pass: &[(&str, &str)] = &[];
-    let cases: Vec<(Vec<&str>, &[(&str, &str)])> = vec![
+    let no_pass: Env = &[];
+    let cases: Vec<(Vec<&str>, Env)> = vec![
         // Files that are not (readable) workspaces.
         (vec!["info", missing], no_pass),
         (vec!["--db", missing, "list", "assets"], no_pass),
