@@ -80,6 +80,22 @@ fn the_messages_of_every_bad_input() {
     let json = p("demo.json");
     sb.run(&["--db", demo, "export", "workspace", "-o", json])
         .success();
+    // A workspace document edited by hand: a name with a bidi override, a measurement of an
+    // objective the document does not hold.
+    let forged = |name: &str, edit: &dyn Fn(&mut serde_json::Value)| -> &'static str {
+        let mut doc: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(json).unwrap()).unwrap();
+        edit(&mut doc);
+        let path = p(name);
+        std::fs::write(path, doc.to_string()).unwrap();
+        path
+    };
+    let bidi = forged("bidi.json", &|doc| {
+        doc["assets"][0]["name"] = "Invoice\u{202E}fdp.exe".into();
+    });
+    let orphan = forged("orphan.json", &|doc| {
+        doc["measurements"][0]["objective"] = serde_json::json!(999);
+    });
     let csv_file = p("soa.csv");
     let bare = p("noext");
     let (bad_assets, bad_risks, wrong_header) = (
@@ -215,6 +231,14 @@ fn the_messages_of_every_bad_input() {
         (vec!["import", "workspace", json, "-o", acme], no_pass),
         (
             vec!["import", "workspace", notes, "-o", p("n.isms")],
+            no_pass,
+        ),
+        (
+            vec!["import", "workspace", bidi, "-o", p("b.isms")],
+            no_pass,
+        ),
+        (
+            vec!["import", "workspace", orphan, "-o", p("o.isms")],
             no_pass,
         ),
         // Backups and the list of known workspaces.
