@@ -229,10 +229,11 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Print shell completions to stdout: `isms completions bash > ~/.local/share/bash-completion/completions/isms`
-    /// (the README has the paths for zsh, fish and PowerShell).
+    /// Print shell completions to stdout (the README says where each shell reads them).
+    ///
+    /// bash: `isms completions bash > ~/.local/share/bash-completion/completions/isms`.
     Completions {
-        /// bash, zsh, fish, powershell or elvish.
+        /// The shell to complete for.
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },

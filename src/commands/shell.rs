@@ -123,6 +123,8 @@ fn command_entry(text: &mut String, sub: &mut clap::Command) {
             .map(|v| v.get_name().to_string())
             .collect();
         if !values.is_empty() {
+            // On a line of its own: the help before it may not end in a full stop.
+            text.push_str(".br\n");
             text.push_str(&roff_text(&format!("One of: {}.", values.join(", "))));
         }
     }
