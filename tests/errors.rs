@@ -76,6 +76,15 @@ fn the_messages_of_every_bad_input() {
     }
     sb.run(&["cycle", "close", demo, "--name", "2026"])
         .success();
+    // A row another tool wrote: an asset kind this version does not know.
+    let foreign = p("foreign.isms");
+    std::fs::copy(demo, foreign).unwrap();
+    {
+        let conn = rusqlite::Connection::open(foreign).unwrap();
+        conn.execute("UPDATE assets SET kind = 'spaceship' WHERE number = 3", [])
+            .unwrap();
+        conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
+    }
     let missing = p("nope.isms");
     let json = p("demo.json");
     sb.run(&["--db", demo, "export", "workspace", "-o", json])
@@ -114,6 +123,7 @@ fn the_messages_of_every_bad_input() {
         (vec!["info", folder], no_pass),
         (vec!["info", future], no_pass),
         (vec!["check", missing], no_pass),
+        (vec!["--db", foreign, "list", "assets"], no_pass),
         // Creating.
         (vec!["new", acme, "--org", "Other AG"], no_pass),
         (vec!["new", p("x.isms"), "--org", "   "], no_pass),

@@ -157,6 +157,14 @@ fn sqlite_words(e: &rusqlite::Error) -> String {
             }
         }
         rusqlite::Error::QueryReturnedNoRows => "a row that should be there is missing".into(),
+        // A stored value the code cannot read: `sql::bad_value` says where it is.
+        rusqlite::Error::FromSqlConversionFailure(_, _, inner) => match inner.downcast_ref() {
+            Some(sql::BadValue { .. }) => inner.to_string(),
+            None => format!("a stored value this version cannot read ({inner})"),
+        },
+        rusqlite::Error::InvalidColumnType(_, column, stored) => {
+            format!("the column {column} holds {stored}, which this version does not expect there")
+        }
         other => other.to_string(),
     }
 }
