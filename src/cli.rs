@@ -4,11 +4,20 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+/// The exit codes, as `--help` and the man page print them (the README repeats them).
+pub const EXIT_CODES: &str = "\
+Exit codes:
+  0  done; for `isms check`: nothing at or above --fail-on was found
+  1  failed, with one line `isms: <what failed>: <why>` on stderr (and the fix, where there is
+     one); for `isms check`: something at or above --fail-on was found
+  2  the command line is wrong; for `isms check`: the workspace could not be read";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "isms",
     version,
-    about = "A keyboard-first workbench for an ISO/IEC 27001:2022 ISMS"
+    about = "A keyboard-first workbench for an ISO/IEC 27001:2022 ISMS",
+    after_help = EXIT_CODES
 )]
 pub struct Cli {
     /// The workspace file; else ISMS_DB, else the default workspace in the data directory.
@@ -222,6 +231,23 @@ pub enum Command {
         #[arg(long)]
         plain: bool,
         /// Replace DEST if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print shell completions to stdout (the README says where each shell reads them).
+    ///
+    /// bash: `isms completions bash > ~/.local/share/bash-completion/completions/isms`.
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Write the man page (roff) to stdout, or to FILE with -o: `man -l isms.1` reads it.
+    Man {
+        /// The file to write, e.g. `~/.local/share/man/man1/isms.1`.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Replace FILE if it exists.
         #[arg(long)]
         force: bool,
     },

@@ -6,6 +6,8 @@ mod export;
 mod import;
 mod log;
 mod passphrase;
+mod progress;
+mod shell;
 mod workspaces;
 
 use std::io::Write;
@@ -216,7 +218,14 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             };
             let store = match scale {
                 Some(0) => bail!("--scale: expected a number of assets above 0"),
-                Some(n) => crate::demo::write_scaled_with_clock(&path, n, Clock::at_start())?,
+                Some(n) => {
+                    let bar = progress::Progress::bar(
+                        "Writing the synthetic workspace",
+                        crate::demo::scaled_items(n),
+                    );
+                    let tick = || bar.tick();
+                    crate::demo::write_scaled_with_progress(&path, n, Clock::at_start(), &tick)?
+                }
                 None => crate::demo::write_demo_with_clock(&path, Clock::at_start())?,
             };
             workspaces::remember(&store);
@@ -264,7 +273,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Some(Command::Cycle { action }) => match action {
             crate::cli::CycleAction::Close { file, name } => {
                 if cli.read_only {
-                    bail!("cycle close writes a baseline: not with --read-only");
+                    bail!("--read-only: cycle close writes a baseline; leave --read-only out");
                 }
                 let path = workspace(file, cli.db)?;
                 let mut store = passphrase::open(&path, false)?;
@@ -383,6 +392,8 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
                 human_size(size)
             )?;
         }
+        Some(Command::Completions { shell }) => shell::completions(&mut out, shell)?,
+        Some(Command::Man { output, force }) => shell::man(&mut out, output.as_deref(), force)?,
         Some(Command::Log {
             file,
             since,

@@ -7,7 +7,10 @@ use isms::cli::Cli;
 
 fn main() -> ExitCode {
     one_heap_arena();
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return command_line_error(e),
+    };
     match isms::commands::run(cli) {
         Ok(code) => code,
         // A reader that stops early (`isms list ... | head`) is not an error.
@@ -28,6 +31,26 @@ fn main() -> ExitCode {
             isms::commands::failure_code(&e)
         }
     }
+}
+
+/// Help and the version as clap prints them; a wrong command line in the shape of every other
+/// error, `isms: <what>: <why>` (clap's own `error: ` replaced), with clap's usage and exit
+/// code 2.
+fn command_line_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind::{
+        DisplayHelp, DisplayHelpOnMissingArgumentOrSubcommand, DisplayVersion,
+    };
+    if matches!(
+        e.kind(),
+        DisplayHelp | DisplayVersion | DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        // Printing help or the version to a closed pipe is not worth a message.
+        let _ = e.print();
+    } else {
+        let text = e.render().to_string();
+        eprint!("isms: {}", text.strip_prefix("error: ").unwrap_or(&text));
+    }
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }
 
 /// glibc gives each thread a heap arena of its own and keeps what a thread freed there: the

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result, bail};
 
+use super::progress::Progress;
 use crate::domain::reference::RefKind;
 use crate::domain::text;
 
@@ -98,28 +99,18 @@ pub fn run(out: &mut impl Write, workspace: &Path, what: &str, to: To<'_>) -> Re
     };
     let store = super::passphrase::open(workspace, true)?;
     let existing = Existing::replace_if(force);
-    let files = match (what, version) {
-        (What::Soa, Some(number)) => {
-            match export_soa_version(&store, number, format, output, existing) {
-                Err(e @ ExportError::UnknownSoaVersion(_)) => bail!("--version: {e}"),
-                written => written?,
-            }
-        }
-        _ => match what {
-            What::Minutes => {
-                export_minutes(&store, workshop, format, output, store.today(), existing)?
-            }
-            What::Audit => {
-                match export_audit(&store, audit, format, output, store.today(), existing) {
-                    Err(e @ ExportError::UnknownAudit { .. }) => bail!("--audit: {e}"),
-                    written => written?,
-                }
-            }
-            What::Review => export_review(&store, review, format, output, store.today(), existing)?,
-            What::Diff => export_diff(&store, from, to, format, output, store.today(), existing)?,
-            _ => export_with(&store, what, format, output, store.today(), existing)?,
-        },
+    let spinner = Progress::spinner(&format!("Exporting the {}", what.label()));
+    let today = store.today();
+    let written = match (what, version) {
+        (What::Soa, Some(number)) => export_soa_version(&store, number, format, output, existing),
+        (What::Minutes, _) => export_minutes(&store, workshop, format, output, today, existing),
+        (What::Audit, _) => export_audit(&store, audit, format, output, today, existing),
+        (What::Review, _) => export_review(&store, review, format, output, today, existing),
+        (What::Diff, _) => export_diff(&store, from, to, format, output, today, existing),
+        _ => export_with(&store, what, format, output, today, existing),
     };
+    let files = written.map_err(|e| explained(e, what))?;
+    drop(spinner);
     if store.is_encrypted() {
         eprintln!("{}", crate::report::export::LEAVES_ENCRYPTION);
     }
@@ -127,6 +118,23 @@ pub fn run(out: &mut impl Write, workspace: &Path, what: &str, to: To<'_>) -> Re
         writeln!(out, "{}", file.display())?;
     }
     Ok(())
+}
+
+/// An export's error with what failed in front, where the export's own words leave it out:
+/// the option that named something missing, or the export that has nothing to report.
+fn explained(error: ExportError, what: What) -> anyhow::Error {
+    let before = match &error {
+        ExportError::UnknownAudit { .. } => "--audit".to_string(),
+        ExportError::UnknownWorkshop(_) => "--workshop".to_string(),
+        ExportError::UnknownReview(_) => "--review".to_string(),
+        ExportError::UnknownSoaVersion(_) => "--version".to_string(),
+        ExportError::Unsupported { .. } => "--format".to_string(),
+        ExportError::NoWorkshop | ExportError::NoAudit | ExportError::NoReview => {
+            format!("export {}", what.as_str())
+        }
+        _ => return error.into(),
+    };
+    anyhow::Error::new(error).context(before)
 }
 
 /// The number in `AU-001`, or a one-line error naming the option and what it expects.

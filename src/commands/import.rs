@@ -6,11 +6,12 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 
+use super::progress::Progress;
 use crate::Clock;
 use crate::app::Session;
 use crate::domain::text::shown;
 use crate::domain::wording::count;
-use crate::report::import::{Register, import_workspace_with};
+use crate::report::import::{ImportError, Register, import_workspace_with};
 use crate::store::Existing;
 
 pub fn run(
@@ -27,12 +28,15 @@ pub fn run(
         if dry_run {
             anyhow::bail!("--dry-run: a workspace import creates a new file; nothing to preview");
         }
+        let spinner =
+            Progress::spinner(&format!("Importing {}", shown(&file.display().to_string())));
         let store = import_workspace_with(
             file,
             &target,
             Existing::replace_if(force),
             Clock::at_start(),
         )?;
+        drop(spinner);
         super::workspaces::remember(&store);
         let c = store.counts()?;
         writeln!(
@@ -53,7 +57,17 @@ pub fn run(
     let path = super::workspace(None, db)?;
     // A dry run only reads: it works beside the app that has the workspace open.
     let mut app = Session::new(super::passphrase::open(&path, dry_run)?);
-    let plan = app.import_table(register, file, dry_run)?;
+    let spinner = Progress::spinner(&format!("Importing {}", shown(&file.display().to_string())));
+    let plan = match app.import_table(register, file, dry_run) {
+        // Each bad line is named; the file they are in is said once, before them.
+        Err(e @ ImportError::BadLines(_)) => {
+            return Err(
+                anyhow::Error::new(e).context(format!("{}: nothing was imported", file.display()))
+            );
+        }
+        imported => imported?,
+    };
+    drop(spinner);
     let verb = if dry_run { "Would create" } else { "Created" };
     writeln!(
         out,

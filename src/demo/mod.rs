@@ -176,7 +176,10 @@ use crate::domain::treatment::Action;
 use crate::domain::workshop::Workshop;
 use crate::store::{Existing, Store, StoreError, Writer};
 
-pub use scaled::{SCALED_ORGANISATION, write_scaled, write_scaled_with_clock};
+pub use scaled::{
+    SCALED_ORGANISATION, scaled_items, write_scaled, write_scaled_with_clock,
+    write_scaled_with_progress,
+};
 
 /// Writes the demo ISMS into a new workspace file at `path` (refuses an existing path, like
 /// [`Store::create`]); the file appears only once it is whole.

@@ -130,10 +130,28 @@ pub fn write_scaled_with_clock(
     assets: u32,
     clock: Clock,
 ) -> Result<Store, StoreError> {
+    write_scaled_with_progress(path, assets, clock, &|| {})
+}
+
+/// How many times [`write_scaled_with_progress`] calls its `tick` for `assets` assets: once per
+/// asset, risk and action.
+pub fn scaled_items(assets: u32) -> u64 {
+    let n = u64::from(assets);
+    n + 2 * n + n / 2
+}
+
+/// [`write_scaled_with_clock`], calling `tick` after each asset, risk and action it wrote (the
+/// command line draws a progress bar from it; [`scaled_items`] is the total).
+pub fn write_scaled_with_progress(
+    path: &Path,
+    assets: u32,
+    clock: Clock,
+    tick: &dyn Fn(),
+) -> Result<Store, StoreError> {
     let mut draft =
         Store::draft_with_clock(path, SCALED_ORGANISATION, None, Existing::Refuse, clock)?;
     let store = draft.store();
-    Settings::of(store).and_then(|s| store.edit(|w| fill(w, &s, assets as usize)))?;
+    Settings::of(store).and_then(|s| store.edit(|w| fill(w, &s, assets as usize, tick)))?;
     draft.finish(false)
 }
 
@@ -152,7 +170,7 @@ fn kind_of(i: usize) -> (AssetKind, &'static str) {
     SLOTS[i % SLOTS.len()][i / SLOTS.len() % 2]
 }
 
-fn fill(w: &mut Writer<'_>, s: &Settings, n: usize) -> Result<(), StoreError> {
+fn fill(w: &mut Writer<'_>, s: &Settings, n: usize, tick: &dyn Fn()) -> Result<(), StoreError> {
     let base = date("2026-01-01")?;
     let mut scope_ids = Vec::new();
     for (kind, name) in [
@@ -177,6 +195,7 @@ fn fill(w: &mut Writer<'_>, s: &Settings, n: usize) -> Result<(), StoreError> {
         };
         let id = w.insert_asset(asset)?.id;
         asset_ids.push(id);
+        tick();
         if kind.is_rated_directly() {
             for (o, objective) in Objective::TRIAD.into_iter().enumerate() {
                 let need = ProtectionNeed {
@@ -237,6 +256,7 @@ fn fill(w: &mut Writer<'_>, s: &Settings, n: usize) -> Result<(), StoreError> {
             ))
         };
         risk_ids.push(w.insert_risk(risk, &s.methodology)?.id);
+        tick();
     }
 
     let applicable: Vec<&Control> = s
@@ -267,6 +287,7 @@ fn fill(w: &mut Writer<'_>, s: &Settings, n: usize) -> Result<(), StoreError> {
             ..Action::new(&format!("Action {:05}", k + 1))
         };
         w.insert_action(action)?;
+        tick();
     }
 
     for (i, control) in s.controls.iter().enumerate() {

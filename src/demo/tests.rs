@@ -599,6 +599,22 @@ fn an_existing_path_is_refused_and_left_alone() {
     assert_eq!(std::fs::read(&path).unwrap(), b"keep me");
 }
 
+#[test]
+fn a_scaled_workspace_ticks_once_per_asset_risk_and_action() {
+    let dir = tempfile::tempdir().unwrap();
+    let ticks = std::cell::Cell::new(0_u64);
+    let store = super::write_scaled_with_progress(
+        &dir.path().join("big.isms"),
+        21,
+        crate::Clock::System,
+        &|| ticks.set(ticks.get() + 1),
+    )
+    .unwrap();
+    let c = store.counts().unwrap();
+    assert_eq!((c.assets, c.risks, c.actions), (21, 42, 10));
+    assert_eq!(ticks.get(), super::scaled_items(21));
+}
+
 mod soa;
 
 #[test]

@@ -16,9 +16,8 @@ const BASELINE: &str =
 
 fn baseline(r: &Row<'_>) -> rusqlite::Result<Baseline> {
     let text: String = r.get(3)?;
-    let snapshot: Snapshot = serde_json::from_str(&text).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, Box::new(e))
-    })?;
+    let snapshot: Snapshot =
+        serde_json::from_str(&text).map_err(|e| crate::store::sql::bad_value(r, 3, e))?;
     Ok(Baseline {
         id: r.get(0)?,
         name: r.get(1)?,

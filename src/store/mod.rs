@@ -106,7 +106,7 @@ pub enum StoreError {
         path: String,
         source: std::io::Error,
     },
-    #[error("database error: {0}")]
+    #[error("database error: {}", sqlite_words(.0))]
     Sqlite(rusqlite::Error),
     #[error("{path}: the file is damaged ({why}); restore it from a backup")]
     Truncated { path: String, why: String },
@@ -129,6 +129,43 @@ impl From<rusqlite::Error> for StoreError {
             ),
             _ => StoreError::Sqlite(e),
         }
+    }
+}
+
+/// SQLite's words for a failed statement without the library's framing ("Error code 19: ...",
+/// `SqliteFailure(...)`), naming the table and column where SQLite does (a constraint).
+fn sqlite_words(e: &rusqlite::Error) -> String {
+    match e {
+        rusqlite::Error::SqliteFailure(failure, message) => {
+            let words = message
+                .clone()
+                .unwrap_or_else(|| rusqlite::ffi::code_to_str(failure.extended_code).to_string());
+            // "UNIQUE constraint failed: assets.number" (or several `table.column`, comma-separated).
+            match words.split_once(" constraint failed: ") {
+                Some((rule, columns)) => {
+                    let table = columns.split('.').next().unwrap_or(columns);
+                    let columns: Vec<&str> = columns
+                        .split(", ")
+                        .map(|c| c.split_once('.').map_or(c, |(_, column)| column))
+                        .collect();
+                    format!(
+                        "the table {table} refused the row: its {rule} rule on {} failed",
+                        columns.join(", ")
+                    )
+                }
+                None => words,
+            }
+        }
+        rusqlite::Error::QueryReturnedNoRows => "a row that should be there is missing".into(),
+        // A stored value the code cannot read: `sql::bad_value` says where it is.
+        rusqlite::Error::FromSqlConversionFailure(_, _, inner) => match inner.downcast_ref() {
+            Some(sql::BadValue { .. }) => inner.to_string(),
+            None => format!("a stored value this version cannot read ({inner})"),
+        },
+        rusqlite::Error::InvalidColumnType(_, column, stored) => {
+            format!("the column {column} holds {stored}, which this version does not expect there")
+        }
+        other => other.to_string(),
     }
 }
 
@@ -671,6 +708,29 @@ fn current_user() -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::who_is_editing;
+
+    #[test]
+    fn a_database_error_names_the_table_and_column_and_never_the_code() {
+        let conn = rusqlite::Connection::open_in_memory().unwrap();
+        conn.execute_batch(
+            "CREATE TABLE assets (number INTEGER UNIQUE, name TEXT NOT NULL);
+             INSERT INTO assets VALUES (1, 'Server');",
+        )
+        .unwrap();
+        let shown = |sql: &str| super::StoreError::from(conn.execute(sql, []).unwrap_err());
+        assert_eq!(
+            shown("INSERT INTO assets VALUES (1, 'App')").to_string(),
+            "database error: the table assets refused the row: its UNIQUE rule on number failed"
+        );
+        assert_eq!(
+            shown("INSERT INTO assets VALUES (2, NULL)").to_string(),
+            "database error: the table assets refused the row: its NOT NULL rule on name failed"
+        );
+        let bare = rusqlite::Error::SqliteFailure(rusqlite::ffi::Error::new(13), None);
+        let words = super::StoreError::from(bare).to_string();
+        assert!(!words.contains("Error code"), "{words}");
+        assert!(words.contains("full"), "{words}");
+    }
 
     #[test]
     fn the_login_name_comes_from_the_user_database_when_no_variable_names_one() {

@@ -21,7 +21,7 @@ fn stamp_at(r: &Row<'_>, idx: usize, field: Field) -> rusqlite::Result<Option<Na
     };
     parse_stamp(field, &text)
         .map(Some)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e)))
+        .map_err(|e| crate::store::sql::bad_value(r, idx, e))
 }
 
 fn question(r: &Row<'_>) -> rusqlite::Result<OpenQuestion> {

@@ -43,9 +43,7 @@ const LOGGED: &str = "('context_issue', 'party', 'risk')";
 
 fn json<T: serde::de::DeserializeOwned>(r: &Row<'_>, idx: usize) -> rusqlite::Result<T> {
     let text: String = r.get(idx)?;
-    serde_json::from_str(&text).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(idx, rusqlite::types::Type::Text, Box::new(e))
-    })
+    serde_json::from_str(&text).map_err(|e| crate::store::sql::bad_value(r, idx, e))
 }
 
 fn review(r: &Row<'_>) -> rusqlite::Result<Review> {
@@ -63,13 +61,9 @@ fn review(r: &Row<'_>) -> rusqlite::Result<Review> {
         changes: r.get(8)?,
         resources: r.get(9)?,
         inputs: match inputs {
-            Some(text) => Some(serde_json::from_str(&text).map_err(|e| {
-                rusqlite::Error::FromSqlConversionFailure(
-                    10,
-                    rusqlite::types::Type::Text,
-                    Box::new(e),
-                )
-            })?),
+            Some(text) => Some(
+                serde_json::from_str(&text).map_err(|e| crate::store::sql::bad_value(r, 10, e))?,
+            ),
             None => None,
         },
     })

@@ -23,14 +23,72 @@ pub fn open_with_flags(
     Connection::open_with_flags(path, flags)
 }
 
+/// A stored value this version cannot read, said with where it is: the table (from the
+/// statement), the item (its number, reference or name when the statement reads one) and the
+/// column, so that the row can be found; SQLite's "conversion error at index 3" names none.
+#[derive(Debug)]
+pub struct BadValue {
+    pub place: String,
+    pub why: String,
+}
+
+impl std::fmt::Display for BadValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}: a value this version cannot read ({})",
+            self.place, self.why
+        )
+    }
+}
+
+impl std::error::Error for BadValue {}
+
+/// The error for column `idx` of `row`, whose stored value is not what the code expects.
+pub fn bad_value(row: &Row<'_>, idx: usize, why: impl std::fmt::Display) -> rusqlite::Error {
+    let statement: &rusqlite::Statement<'_> = row.as_ref();
+    let column = statement.column_name(idx).unwrap_or("?");
+    let table = statement
+        .expanded_sql()
+        .and_then(|sql| table_of(&sql))
+        .unwrap_or_else(|| "?".into());
+    let item = ["number", "reference", "name", "id"]
+        .iter()
+        .find_map(|name| {
+            let at = statement.column_index(name).ok()?;
+            match row.get::<_, rusqlite::types::Value>(at).ok()? {
+                rusqlite::types::Value::Integer(n) => Some(format!("{name} {n}")),
+                rusqlite::types::Value::Text(t) => Some(format!("{name} '{t}'")),
+                _ => None,
+            }
+        });
+    let place = match item {
+        Some(item) => format!("table {table}, the row with {item}, column {column}"),
+        None => format!("table {table}, column {column}"),
+    };
+    let why = why.to_string();
+    rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(BadValue { place, why }))
+}
+
+/// The first table a query reads from: the word after its first `FROM`.
+fn table_of(sql: &str) -> Option<String> {
+    let upper = sql.to_ascii_uppercase();
+    let at = upper.find(" FROM ").or_else(|| upper.find("\nFROM "))? + " FROM ".len();
+    let table: String = sql[at..]
+        .trim_start()
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+        .collect();
+    (!table.is_empty()).then_some(table)
+}
+
 pub fn parse<T>(row: &Row<'_>, idx: usize) -> rusqlite::Result<T>
 where
     T: FromStr,
     T::Err: std::error::Error + Send + Sync + 'static,
 {
     let s: String = row.get(idx)?;
-    s.parse()
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e)))
+    s.parse().map_err(|e| bad_value(row, idx, e))
 }
 
 /// A text column that may be empty (NULL) parsed into a domain enum, as [`parse`] does.
@@ -40,11 +98,7 @@ where
     T::Err: std::error::Error + Send + Sync + 'static,
 {
     row.get::<_, Option<String>>(idx)?
-        .map(|s| {
-            s.parse().map_err(|e| {
-                rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e))
-            })
-        })
+        .map(|s| s.parse().map_err(|e| bad_value(row, idx, e)))
         .transpose()
 }
 
@@ -57,11 +111,7 @@ where
     let s: String = row.get(idx)?;
     s.split(',')
         .filter(|p| !p.is_empty())
-        .map(|p| {
-            p.parse().map_err(|e| {
-                rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e))
-            })
-        })
+        .map(|p| p.parse().map_err(|e| bad_value(row, idx, e)))
         .collect()
 }
 
@@ -112,4 +162,22 @@ pub fn rows<T>(
     map: impl FnMut(&Row<'_>) -> rusqlite::Result<T>,
 ) -> rusqlite::Result<Vec<T>> {
     conn.prepare_cached(sql)?.query_map(params, map)?.collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::table_of;
+
+    #[test]
+    fn the_table_is_the_first_one_a_query_reads() {
+        assert_eq!(
+            table_of("SELECT id, name FROM baselines WHERE id = 3").as_deref(),
+            Some("baselines")
+        );
+        assert_eq!(
+            table_of("SELECT a.id\nFROM assets a JOIN risks r").as_deref(),
+            Some("assets")
+        );
+        assert_eq!(table_of("PRAGMA user_version"), None);
+    }
 }

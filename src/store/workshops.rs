@@ -18,16 +18,14 @@ const WORKSHOP: &str =
 /// A JSON list of names or references; one that does not read back reports the column damaged.
 fn list(r: &Row<'_>, idx: usize) -> rusqlite::Result<Vec<String>> {
     let text: String = r.get(idx)?;
-    serde_json::from_str(&text)
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e)))
+    serde_json::from_str(&text).map_err(|e| crate::store::sql::bad_value(r, idx, e))
 }
 
 fn workshop(r: &Row<'_>) -> rusqlite::Result<Workshop> {
     let at = |idx: usize, text: Option<String>| {
         text.map(|t| {
-            parse_stamp(question_field::NOTED_AT, &t).map_err(|e| {
-                rusqlite::Error::FromSqlConversionFailure(idx, Type::Text, Box::new(e))
-            })
+            parse_stamp(question_field::NOTED_AT, &t)
+                .map_err(|e| crate::store::sql::bad_value(r, idx, e))
         })
         .transpose()
     };
