@@ -149,16 +149,17 @@ pub enum Command {
     /// (one audit's report), minutes (of a workshop), review (the minutes of a management
     /// review) or workspace.
     ///
-    /// Formats: xlsx, csv, md, html, json (the workspace: json only; minutes, audit and review:
-    /// xlsx, md or html). csv writes one file per register; several registers go into the
-    /// directory -o names. Minutes are of the latest workshop unless --workshop names one; the
+    /// Formats: xlsx, csv, md, html, json, docx (the workspace: json only; minutes, audit,
+    /// review and diff: xlsx, md, html or docx). csv writes one file per register; several
+    /// registers go into the directory -o names. docx is a Word document with a title page,
+    /// headings, repeated table headers and page numbers. Minutes are of the latest workshop unless --workshop names one; the
     /// audit report is of the latest audit by date unless --audit names one, a review's minutes
     /// of the latest review unless --review does. Reads the workspace only.
     /// Never writes onto the workspace or its own files, through a symbolic link, into a
     /// missing folder, or over an existing file unless --force replaces it.
     Export {
         what: String,
-        /// xlsx, csv, md, html or json; defaults to the extension of -o.
+        /// xlsx, csv, md, html, json or docx; defaults to the extension of -o.
         #[arg(long)]
         format: Option<String>,
         /// The file to write, or a directory to write into.

@@ -34,6 +34,7 @@ mod audit;
 mod changes;
 mod corrective;
 mod csv_files;
+mod docx;
 mod extras;
 mod heading;
 mod heatmap;
@@ -90,6 +91,7 @@ string_enum!(
         Markdown => "md", "Markdown",
         Html => "html", "HTML",
         Json => "json", "JSON",
+        Docx => "docx", "Word document",
     }
 );
 
@@ -123,6 +125,7 @@ impl What {
                 ExportFormat::Xlsx,
                 ExportFormat::Markdown,
                 ExportFormat::Html,
+                ExportFormat::Docx,
             ],
             _ => ExportFormat::ALL,
         }
@@ -272,6 +275,7 @@ pub fn export_with(
             let bytes = match format {
                 ExportFormat::Markdown => markdown::render(&doc).into_bytes(),
                 ExportFormat::Html => html::render(&doc).into_bytes(),
+                ExportFormat::Docx => docx::render(&doc, &store.brand()?)?,
                 _ => tables::to_json(&doc, what)?,
             };
             sink.write(&path, &bytes)?;
@@ -314,7 +318,7 @@ pub fn export_minutes(
     let path = single_file_named(out, &stem, format);
     target::check(&path, Some(sink.workspace), existing)?;
     let doc = minutes::document(store, &workshop, today)?;
-    sink.write(&path, &one_document(&doc, format, &path, today)?)?;
+    sink.write(&path, &one_document(store, &doc, format, &path, today)?)?;
     Ok(vec![path])
 }
 
@@ -339,7 +343,7 @@ pub fn export_audit(
     let path = single_file_named(out, &stem, format);
     target::check(&path, Some(sink.workspace), existing)?;
     let doc = audit::document(store, &audit, today)?;
-    sink.write(&path, &one_document(&doc, format, &path, today)?)?;
+    sink.write(&path, &one_document(store, &doc, format, &path, today)?)?;
     Ok(vec![path])
 }
 
@@ -364,7 +368,7 @@ pub fn export_review(
     let path = single_file_named(out, &stem, format);
     target::check(&path, Some(sink.workspace), existing)?;
     let doc = review::document(store, &review, today)?;
-    sink.write(&path, &one_document(&doc, format, &path, today)?)?;
+    sink.write(&path, &one_document(store, &doc, format, &path, today)?)?;
     Ok(vec![path])
 }
 
@@ -390,13 +394,14 @@ pub fn export_diff(
     let stem = changes::stem(&names);
     let path = single_file_named(out, &stem, format);
     target::check(&path, Some(sink.workspace), existing)?;
-    sink.write(&path, &one_document(&doc, format, &path, today)?)?;
+    sink.write(&path, &one_document(store, &doc, format, &path, today)?)?;
     Ok(vec![path])
 }
 
 /// A document that is not a set of registers (minutes, an audit report, a review's minutes) as
-/// md, html or xlsx.
+/// md, html, docx or xlsx.
 fn one_document(
+    store: &Store,
     doc: &Document,
     format: ExportFormat,
     path: &Path,
@@ -405,6 +410,7 @@ fn one_document(
     Ok(match format {
         ExportFormat::Markdown => markdown::render(doc).into_bytes(),
         ExportFormat::Html => html::render(doc).into_bytes(),
+        ExportFormat::Docx => docx::render(doc, &store.brand()?)?,
         _ => {
             let xlsx_error = |source| ExportError::Xlsx {
                 path: path.display().to_string(),
