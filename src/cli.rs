@@ -75,6 +75,22 @@ pub enum Command {
     Open { file: Option<PathBuf> },
     /// Print organisation, schema version, file size and the count of each register.
     Info { file: Option<PathBuf> },
+    /// The look of the deliverables: a name ("Prepared by NAME", a consultancy) and a PNG logo
+    /// on the title page of Word exports and the cover of HTML exports, kept in the workspace.
+    /// Without options, print what is set.
+    Brand {
+        /// The workspace; defaults to --db, ISMS_DB or the default workspace.
+        file: Option<PathBuf>,
+        /// A PNG image, at most 512 KiB and 4096 pixels a side.
+        #[arg(long, value_name = "PNG")]
+        logo: Option<PathBuf>,
+        /// The name shown as "Prepared by NAME"; an empty name takes it off.
+        #[arg(long, value_name = "NAME")]
+        organisation: Option<String>,
+        /// Take the name and the logo off.
+        #[arg(long, conflicts_with_all = ["logo", "organisation"])]
+        clear: bool,
+    },
     /// Check the workspace as an auditor would, and list what to fix, gravest first.
     ///
     /// Exit code 0 when nothing at or above the --fail-on grade remains (major by default), 1

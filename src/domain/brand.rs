@@ -53,8 +53,9 @@ impl Brand {
                 "holds a control character or a line break",
             ));
         }
-        if let Some(logo) = &self.logo {
-            Logo::from_png(logo.png.clone())?;
+        // Read again from the image: a file's width and height are not taken on trust.
+        if let Some(logo) = self.logo.take() {
+            self.logo = Some(Logo::from_png(logo.png)?);
         }
         Ok(self)
     }
@@ -76,8 +77,7 @@ impl Logo {
         let bad = |why: &str| Err(ValidationError::new(field::LOGO, why));
         if png.len() > MAX_LOGO_BYTES {
             return bad(&format!(
-                "is {} KiB; a logo may be at most {} KiB",
-                png.len().div_ceil(1024),
+                "is larger than {} KiB, the most a logo may be",
                 MAX_LOGO_BYTES / 1024
             ));
         }
@@ -174,7 +174,7 @@ mod tests {
             Logo::from_png(big)
                 .unwrap_err()
                 .message
-                .contains("at most 512 KiB")
+                .contains("larger than 512 KiB")
         );
     }
 

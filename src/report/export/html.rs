@@ -7,6 +7,7 @@ use std::fmt::Write;
 use super::Document;
 use super::heatmap::HeatMap;
 use super::tables::{Cell, Table, colour_rgb};
+use crate::domain::brand::Brand;
 
 const STYLE: &str = "\
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;\
@@ -28,7 +29,7 @@ h2{break-after:avoid}thead{display:table-header-group}tr{break-inside:avoid}\
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\
 @page{size:A4 landscape;margin:12mm}";
 
-pub fn render(doc: &Document) -> String {
+pub fn render(doc: &Document, brand: &Brand) -> String {
     let h = &doc.heading;
     let mut s = String::new();
     let title = format!("{} — {}", h.title, h.organisation);
@@ -39,6 +40,7 @@ pub fn render(doc: &Document) -> String {
          <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
         escape(&title)
     );
+    brand_block(&mut s, brand);
     let _ = writeln!(s, "<h1>{}</h1>", escape(&title));
     let _ = writeln!(
         s,
@@ -71,6 +73,33 @@ pub fn render(doc: &Document) -> String {
     }
     s.push_str("</body>\n</html>\n");
     s
+}
+
+/// The brand above the title: the logo inline as a `data:` URI (the page stays one file) and
+/// "Prepared by NAME".
+fn brand_block(s: &mut String, brand: &Brand) {
+    use base64::Engine;
+    if brand.is_empty() {
+        return;
+    }
+    s.push_str("<div class=\"brand\">");
+    if let Some(logo) = &brand.logo {
+        let (w, h) = logo.fit(240.min(logo.width), 80.min(logo.height));
+        let _ = write!(
+            s,
+            "<img alt=\"{}\" width=\"{w}\" height=\"{h}\" src=\"data:image/png;base64,{}\">",
+            escape(format!("Logo {}", brand.name).trim_end()),
+            base64::engine::general_purpose::STANDARD.encode(&logo.png)
+        );
+    }
+    if !brand.name.is_empty() {
+        let _ = write!(
+            s,
+            "<p class=\"meta\">Prepared by {}</p>",
+            escape(&brand.name)
+        );
+    }
+    s.push_str("</div>\n");
 }
 
 fn heat_map(s: &mut String, map: &HeatMap) {

@@ -274,7 +274,7 @@ pub fn export_with(
             let path = single()?;
             let bytes = match format {
                 ExportFormat::Markdown => markdown::render(&doc).into_bytes(),
-                ExportFormat::Html => html::render(&doc).into_bytes(),
+                ExportFormat::Html => html::render(&doc, &store.brand()?).into_bytes(),
                 ExportFormat::Docx => docx::render(&doc, &store.brand()?)?,
                 _ => tables::to_json(&doc, what)?,
             };
@@ -409,7 +409,7 @@ fn one_document(
 ) -> Result<Vec<u8>, ExportError> {
     Ok(match format {
         ExportFormat::Markdown => markdown::render(doc).into_bytes(),
-        ExportFormat::Html => html::render(doc).into_bytes(),
+        ExportFormat::Html => html::render(doc, &store.brand()?).into_bytes(),
         ExportFormat::Docx => docx::render(doc, &store.brand()?)?,
         _ => {
             let xlsx_error = |source| ExportError::Xlsx {
