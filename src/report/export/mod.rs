@@ -16,6 +16,9 @@
 //!   and the SoA version.
 //! - **html**: one self-contained, printable page: inline CSS, no scripts, no external assets,
 //!   with the heat maps of the risk register.
+//! - **docx**: a Word document (see `docx.rs`): title page with the document control and the
+//!   workspace's brand, heading styles, repeated table header rows, landscape sections for wide
+//!   registers, page numbers.
 //! - **json**: the registers as arrays of objects (the `isms list --format json` rows) in an
 //!   envelope, or for `workspace` everything in the file (see [`workspace`]).
 //!
