@@ -69,7 +69,7 @@ fn closing_a_cycle_then_changing_the_isms_shows_in_status_and_diff() {
     let closed = sb.run(&["cycle", "close", f, "--name", "2026"]);
     assert_eq!(
         closed.success().stdout(),
-        "Closed the cycle 2026 on 2026-03-31: the baseline keeps 193 items. The next cycle \
+        "Closed the cycle 2026 on 2026-03-31: the baseline keeps 205 items. The next cycle \
          re-assesses 20 risks and the protection needs of 11 assets.\n"
     );
     sb.run(&["cycle", "close", f, "--name", "2026"])

@@ -121,7 +121,11 @@ fn a_cycle_is_closed_by_keys_re_assessed_one_key_at_a_time_and_its_changes_shown
     press(&mut app, KeyCode::Char(']'));
     let text = screen(&mut app, W, H);
     assert!(text.contains("2026 as it stood on 2026-03-31"), "{text}");
-    assert!(text.contains("AS-001 Customer shipment data"), "{text}");
+    assert!(text.contains("Context issues (5)"), "{text}");
+    assert!(
+        text.contains("CI-001 Customers demand ISO/IEC 27001 certification"),
+        "{text}"
+    );
     drop(app);
 
     let store = Store::open(&path).unwrap();

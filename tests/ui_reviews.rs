@@ -83,7 +83,14 @@ fn a_review_is_prepared_by_keys_held_today_and_given_an_action() {
     let text = screen(&mut app, W, H);
     assert!(text.contains("Saved MR-002"), "{text}");
     assert!(text.contains("as of today, 2026-03-31"), "{text}");
-    assert!(text.contains("after 2025-11-28 up to 2026-03-31"), "{text}");
+    assert!(text.contains("after 2025-11-28 up to"), "{text}");
+    // b), c) and f) compare with the baseline in force at MR-001: last year's, with R-020 new
+    // and R-002 re-rated since.
+    assert!(text.contains("risks compared with baseline 2025"), "{text}");
+    assert!(
+        text.contains("baseline 1 new, 1 changed, 0 removed"),
+        "{text}"
+    );
     assert!(text.contains("3 actions, 0 overdue"), "{text}");
     assert!(text.contains("H hold today"), "{text}");
     // Holding asks first; n keeps it prepared, y holds it.

@@ -1,5 +1,6 @@
 //! Last year's baseline of Nordwind Logistik GmbH, closed on 2025-03-10 when the 2025 risk
-//! assessment began, so that `isms diff` shows a year's changes: R-020 (EU Data Act) is new,
+//! assessment began, so that `isms diff` shows a year's changes: the climate issue (CI-003)
+//! and R-020 (EU Data Act) are new,
 //! R-002's inherent likelihood rose from 2 to 3, T-017 (DDoS protection) was in progress and is
 //! done, and the legacy FTP server (AS-029) no longer inherits protection needs since the
 //! customer shipment data (AS-001) stopped going through it. Every risk and rated asset it
@@ -22,6 +23,8 @@ fn missing(what: &str) -> StoreError {
 /// The workspace as it stands, with last year's values put back, frozen as the baseline.
 pub(super) fn fill_baseline(store: &mut Store) -> Result<(), StoreError> {
     let mut ws = store.workspace()?;
+    // The climate issue was raised at this year's context review.
+    ws.issues.retain(|i| !i.title.starts_with("Climate change"));
     ws.risks.retain(|r| r.number != 20);
     let r2 = ws
         .risks

@@ -762,10 +762,39 @@ fn last_years_baseline_shows_a_new_a_changed_and_a_removed_item_against_now() {
     assert_eq!(
         changes,
         [
+            (Part::Issues, ChangeKind::New, "CI-003".to_string()),
             (Part::Needs, ChangeKind::Removed, "AS-029".to_string()),
             (Part::Risks, ChangeKind::Changed, "R-002".to_string()),
             (Part::Risks, ChangeKind::New, "R-020".to_string()),
             (Part::Treatment, ChangeKind::Changed, "T-017".to_string()),
         ]
     );
+}
+
+#[test]
+fn the_next_review_compares_issues_and_risks_with_last_years_baseline() {
+    use crate::domain::review::inputs::ChangeKind;
+    let (_dir, store) = demo();
+    let mr1 = store.reviews().unwrap().into_iter().next().unwrap();
+    let next = crate::domain::review::Review::new("Management review 2026");
+    let inputs = store.review_inputs(&next, today()).unwrap();
+    assert_eq!(inputs.from, mr1.held_on);
+    let since = inputs
+        .baseline
+        .expect("last year's baseline was in force at MR-001");
+    assert_eq!(since.name, "2025");
+    let issues: Vec<(&str, ChangeKind)> = inputs
+        .issues
+        .iter()
+        .map(|c| (c.reference.as_str(), c.change))
+        .collect();
+    assert_eq!(issues, [("CI-003", ChangeKind::Added)]);
+    let refs = |lines: &[crate::domain::review::inputs::Line]| -> Vec<String> {
+        lines.iter().map(|l| l.reference.clone()).collect()
+    };
+    assert_eq!(refs(&inputs.risks.added), ["R-020"]);
+    assert_eq!(refs(&inputs.risks.changed), ["R-002"]);
+    assert!(inputs.risks.removed.is_empty());
+    // MR-001 froze its inputs when it was held: this year's comparison does not reach them.
+    assert_eq!(store.review_inputs(&mr1, today()).unwrap().baseline, None);
 }

@@ -16,15 +16,20 @@ use super::evaluation::current_level;
 use super::methodology::{Methodology, Rating};
 use super::objective::{format_value, with_unit};
 use super::order::natural_cmp;
+use super::party::InterestedParty;
 use super::protection::effective_needs;
 use super::readiness::Workspace;
 use super::reference::RefKind;
+use super::risk::Risk;
+use super::scope::ContextIssue;
 use super::text::{self, ValidationError};
 use crate::string_enum;
 
 string_enum!(
     /// The parts of the ISMS a baseline keeps, in the order a diff lists them.
     Part {
+        Issues => "issues", "Context issues",
+        Parties => "parties", "Interested parties",
         Assets => "assets", "Assets",
         Needs => "needs", "Protection needs",
         Risks => "risks", "Risks",
@@ -48,7 +53,19 @@ pub struct Item {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Snapshot {
     pub taken_on: NaiveDate,
+    /// The parts it kept: a diff compares only the parts both sides kept (a baseline closed
+    /// before issues and parties were kept holds the six others).
+    #[serde(default = "parts_before_context")]
+    pub parts: Vec<Part>,
     pub items: Vec<Item>,
+}
+
+fn parts_before_context() -> Vec<Part> {
+    Part::ALL
+        .iter()
+        .copied()
+        .filter(|p| !matches!(p, Part::Issues | Part::Parties))
+        .collect()
 }
 
 /// A closed cycle's baseline: its name (`2026`), the day it was closed, what it froze.
@@ -156,7 +173,7 @@ fn item(part: Part, reference: String, title: &str, fields: &[(&str, String)]) -
 
 /// Freezes the workspace as it stands on `today`.
 pub fn freeze(ws: &Workspace, today: NaiveDate) -> Snapshot {
-    let mut items = Vec::new();
+    let mut items = context(&ws.issues, &ws.parties);
     let asset_ref = |id: i64| {
         ws.assets
             .iter()
@@ -203,29 +220,7 @@ pub fn freeze(ws: &Workspace, today: NaiveDate) -> Snapshot {
             ));
         }
     }
-    let m = &ws.methodology;
-    for risk in &ws.risks {
-        items.push(item(
-            Part::Risks,
-            RefKind::Risk.format(risk.number),
-            &risk.title,
-            &[
-                ("owner", risk.owner.clone()),
-                ("inherent", rating(m, risk.inherent)),
-                ("residual", rating(m, risk.residual)),
-                (
-                    "level",
-                    current_level(m, risk).map_or(String::new(), |l| l.name.clone()),
-                ),
-                (
-                    "treatment",
-                    risk.treatment
-                        .map_or(String::new(), |t| t.label().to_string()),
-                ),
-                ("status", risk.status.label().to_string()),
-            ],
-        ));
-    }
+    items.extend(risks(&ws.methodology, &ws.risks));
     for action in &ws.actions {
         items.push(item(
             Part::Treatment,
@@ -287,8 +282,70 @@ pub fn freeze(ws: &Workspace, today: NaiveDate) -> Snapshot {
     }
     Snapshot {
         taken_on: today,
+        parts: Part::ALL.to_vec(),
         items,
     }
+}
+
+/// The context issues and interested parties as they stand (4.1, 4.2).
+pub fn context(issues: &[ContextIssue], parties: &[InterestedParty]) -> Vec<Item> {
+    let mut items = Vec::new();
+    for issue in issues {
+        items.push(item(
+            Part::Issues,
+            RefKind::ContextIssue.format(issue.number),
+            &issue.title,
+            &[
+                ("kind", issue.kind.label().to_string()),
+                ("note", issue.note.clone()),
+            ],
+        ));
+    }
+    for party in parties {
+        items.push(item(
+            Part::Parties,
+            RefKind::Party.format(party.number),
+            &party.name,
+            &[
+                ("kind", party.kind.label().to_string()),
+                ("requirements", party.requirements.clone()),
+                (
+                    "addressed",
+                    if party.addressed { "yes" } else { "no" }.to_string(),
+                ),
+            ],
+        ));
+    }
+    items
+}
+
+/// The risks with their ratings, level, treatment and status, as they stand.
+pub fn risks(m: &Methodology, risks: &[Risk]) -> Vec<Item> {
+    risks
+        .iter()
+        .map(|risk| {
+            item(
+                Part::Risks,
+                RefKind::Risk.format(risk.number),
+                &risk.title,
+                &[
+                    ("owner", risk.owner.clone()),
+                    ("inherent", rating(m, risk.inherent)),
+                    ("residual", rating(m, risk.residual)),
+                    (
+                        "level",
+                        current_level(m, risk).map_or(String::new(), |l| l.name.clone()),
+                    ),
+                    (
+                        "treatment",
+                        risk.treatment
+                            .map_or(String::new(), |t| t.label().to_string()),
+                    ),
+                    ("status", risk.status.label().to_string()),
+                ],
+            )
+        })
+        .collect()
 }
 
 string_enum!(
@@ -323,7 +380,10 @@ pub struct Change {
 /// What changed from `from` to `to`, part by part, each part in reference order.
 pub fn diff(from: &Snapshot, to: &Snapshot) -> Vec<Change> {
     let mut out = Vec::new();
-    for &part in Part::ALL {
+    for &part in Part::ALL
+        .iter()
+        .filter(|p| from.parts.contains(p) && to.parts.contains(p))
+    {
         let before: Vec<&Item> = from.items.iter().filter(|i| i.part == part).collect();
         let after: Vec<&Item> = to.items.iter().filter(|i| i.part == part).collect();
         let mut changes = Vec::new();

@@ -29,15 +29,20 @@ fn baseline(r: &Row<'_>) -> rusqlite::Result<Baseline> {
     })
 }
 
+/// The baselines, oldest first.
+pub(super) fn all_baselines(conn: &rusqlite::Connection) -> Result<Vec<Baseline>> {
+    Ok(rows(
+        conn,
+        &format!("{BASELINE} ORDER BY closed_on, id"),
+        [],
+        baseline,
+    )?)
+}
+
 impl Store {
     /// The baselines, oldest first.
     pub fn baselines(&self) -> Result<Vec<Baseline>> {
-        Ok(rows(
-            self.conn(),
-            &format!("{BASELINE} ORDER BY closed_on, id"),
-            [],
-            baseline,
-        )?)
+        all_baselines(self.conn())
     }
 
     /// The baseline of that name, letter case aside; a missing one names the ones there are.

@@ -8,10 +8,12 @@ use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension, Row};
 
 use super::audits::{all_audits, all_findings};
+use super::baselines::all_baselines;
 use super::meta::methodology_on;
 use super::nonconformities::all_nonconformities;
 use super::objectives::{all_measurements, all_objectives};
 use super::risks::{all_acceptances, all_actions, all_risks};
+use super::scope::{all_issues, all_parties};
 use super::sql::{all, next_number, parse, rows};
 use super::{Result, Store, StoreError, Writer};
 use crate::domain::ValidationError;
@@ -199,6 +201,8 @@ fn inputs_on(conn: &Connection, review: &Review, today: NaiveDate) -> Result<Inp
     let (findings, methodology) = (all_findings(conn)?, methodology_on(conn)?);
     let (risks, actions) = (all_risks(conn)?, all_actions(conn)?);
     let acceptances = all_acceptances(conn)?;
+    let (issues, parties) = (all_issues(conn)?, all_parties(conn)?);
+    let baselines = all_baselines(conn)?;
     let (objectives, measurements) = (all_objectives(conn)?, all_measurements(conn)?);
     Ok(inputs::of(
         review,
@@ -210,6 +214,9 @@ fn inputs_on(conn: &Connection, review: &Review, today: NaiveDate) -> Result<Inp
             audits: &audits,
             findings: &findings,
             methodology: &methodology,
+            issues: &issues,
+            parties: &parties,
+            baselines: &baselines,
             risks: &risks,
             actions: &actions,
             acceptances: &acceptances,

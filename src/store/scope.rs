@@ -69,20 +69,20 @@ impl Store {
     }
 
     pub fn context_issues(&self) -> Result<Vec<ContextIssue>> {
-        Ok(all(
-            self.conn(),
-            &format!("{ISSUE} ORDER BY number"),
-            issue,
-        )?)
+        all_issues(self.conn())
     }
 
     pub fn parties(&self) -> Result<Vec<InterestedParty>> {
-        Ok(all(
-            self.conn(),
-            &format!("{PARTY} ORDER BY number"),
-            party,
-        )?)
+        all_parties(self.conn())
     }
+}
+
+pub(super) fn all_issues(conn: &Connection) -> Result<Vec<ContextIssue>> {
+    Ok(all(conn, &format!("{ISSUE} ORDER BY number"), issue)?)
+}
+
+pub(super) fn all_parties(conn: &Connection) -> Result<Vec<InterestedParty>> {
+    Ok(all(conn, &format!("{PARTY} ORDER BY number"), party)?)
 }
 
 impl Writer<'_> {

@@ -91,6 +91,7 @@ mod tests {
     fn snapshot(items: Vec<Item>) -> Snapshot {
         Snapshot {
             taken_on: chrono::NaiveDate::from_ymd_opt(2026, 3, 31).unwrap(),
+            parts: Part::ALL.to_vec(),
             items,
         }
     }

@@ -62,6 +62,34 @@ fn a_snapshot_keeps_each_part_in_words() {
 }
 
 #[test]
+fn issues_and_parties_are_kept_and_an_older_snapshot_without_them_compares_the_rest() {
+    let ws = clean();
+    let s = freeze(&ws, d("2026-03-31"));
+    let issue = &ws.issues[0];
+    let kept = of(
+        &s,
+        Part::Issues,
+        &RefKind::ContextIssue.format(issue.number),
+    );
+    assert_eq!(kept.title, issue.title);
+    assert_eq!(kept.fields["kind"], issue.kind.label());
+    let party = &ws.parties[0];
+    let kept = of(&s, Part::Parties, &RefKind::Party.format(party.number));
+    assert_eq!(kept.title, party.name);
+    // A baseline written before issues and parties were kept has no `parts`: it holds the
+    // six others, and a diff against it reports no issue or party as new.
+    let mut json: serde_json::Value = serde_json::to_value(&s).unwrap();
+    let object = json.as_object_mut().unwrap();
+    object.remove("parts");
+    let items = object["items"].as_array_mut().unwrap();
+    items.retain(|i| i["part"] != "issues" && i["part"] != "parties");
+    let older: Snapshot = serde_json::from_value(json).unwrap();
+    assert!(!older.parts.contains(&Part::Issues));
+    assert!(older.parts.contains(&Part::Risks));
+    assert!(diff(&older, &s).is_empty(), "{:?}", diff(&older, &s));
+}
+
+#[test]
 fn the_same_workspace_twice_has_no_change() {
     let ws = clean();
     let before = freeze(&ws, d("2025-03-31"));

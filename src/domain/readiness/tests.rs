@@ -279,6 +279,7 @@ fn held_review() -> crate::domain::review::Review {
         inputs: Some(crate::domain::review::Inputs {
             from: None,
             to: d("2025-11-20"),
+            baseline: None,
             actions: Vec::new(),
             issues: Vec::new(),
             parties: Vec::new(),

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Review, ReviewAction, ReviewActionStatus, action_reference};
 use crate::domain::audit::{Audit, AuditFinding, AuditKind, AuditStatus, FindingGrade};
+use crate::domain::baseline::{self, Baseline, Part, Snapshot};
 use crate::domain::evaluation::{
     current_level, is_above_criteria, latest_acceptance, plan_unapproved,
 };
@@ -21,8 +22,10 @@ use crate::domain::nonconformity::{NcGrade, NcState, Nonconformity};
 use crate::domain::objective::{
     Measurement, ObjectiveStatus, SecurityObjective, Trend, format_value, with_unit,
 };
+use crate::domain::party::InterestedParty;
 use crate::domain::reference::RefKind;
 use crate::domain::risk::{Acceptance, Risk, RiskStatus};
+use crate::domain::scope::ContextIssue;
 use crate::domain::treatment::{Action, ActionStatus};
 use crate::string_enum;
 
@@ -150,14 +153,27 @@ pub struct RiskPicture {
     pub above_criteria: Vec<Line>,
     /// Risks whose latest acceptance has not expired.
     pub accepted: usize,
-    /// Risks identified within the period.
+    /// Risks identified within the period (new since the baseline, when compared with one).
     pub added: Vec<Line>,
+    /// Risks changed since the baseline, with what moved (`level high → medium`).
+    #[serde(default)]
+    pub changed: Vec<Line>,
+    /// Risks the baseline held that are gone.
+    #[serde(default)]
+    pub removed: Vec<Line>,
     /// Risks whose treatment plan waits for its owner's approval.
     pub plan_unapproved: usize,
     /// Treatment actions by status.
     pub actions_open: usize,
     pub actions_done: usize,
     pub overdue: Vec<Line>,
+}
+
+/// The baseline a review's changes are counted from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Since {
+    pub name: String,
+    pub closed_on: NaiveDate,
 }
 
 /// Everything a review puts on the table, a) to g) (e is typed only: the review's note).
@@ -167,6 +183,10 @@ pub struct Inputs {
     pub from: Option<NaiveDate>,
     /// The last day of the period (the day held, or the day it was assembled).
     pub to: NaiveDate,
+    /// The baseline b), c) and f) are compared with: the one in force when the previous
+    /// review was held; `None`: they follow the change log over the period.
+    #[serde(default)]
+    pub baseline: Option<Since>,
     pub actions: Vec<ActionItem>,
     pub issues: Vec<ChangeItem>,
     pub parties: Vec<ChangeItem>,
@@ -186,6 +206,9 @@ pub struct Sources<'a> {
     pub audits: &'a [Audit],
     pub findings: &'a [AuditFinding],
     pub methodology: &'a Methodology,
+    pub issues: &'a [ContextIssue],
+    pub parties: &'a [InterestedParty],
+    pub baselines: &'a [Baseline],
     pub risks: &'a [Risk],
     pub actions: &'a [Action],
     pub acceptances: &'a [Acceptance],
@@ -229,15 +252,145 @@ pub fn assemble(review: &Review, s: &Sources<'_>, today: NaiveDate) -> Inputs {
     let log: Vec<&Logged<'_>> = s.log.iter().filter(|e| within(e.on)).collect();
     let performance = performance(s, to, &within);
     let improvements = improvements(s, &performance);
-    Inputs {
+    let mut inputs = Inputs {
         from,
         to,
+        baseline: None,
         actions: earlier_actions(review, s, to),
         issues: changes(&log, "context_issue", "title"),
         parties: changes(&log, "party", "name"),
         performance,
         risks: risk_picture(s, &log, to),
         improvements,
+    };
+    if let Some(baseline) = previous(review, s.reviews, to)
+        .and_then(|prev| prev.held_on)
+        .and_then(|held| in_force(s.baselines, held))
+    {
+        since_baseline(&mut inputs, baseline, s);
+    }
+    inputs
+}
+
+/// The baseline in force on `day`: the latest closed on or before it.
+fn in_force(baselines: &[Baseline], day: NaiveDate) -> Option<&Baseline> {
+    baselines
+        .iter()
+        .filter(|b| b.closed_on <= day)
+        .max_by_key(|b| (b.closed_on, b.id))
+}
+
+/// b), c) and f) as the diff from `baseline` to the registers as they stand: the issues and
+/// parties new, changed (the fields that moved) or removed, and the risks new, changed (with
+/// the level's move) or removed. The log still dates each change when it holds one.
+fn since_baseline(inputs: &mut Inputs, baseline: &Baseline, s: &Sources<'_>) {
+    let to = inputs.to;
+    let mut items = baseline::context(s.issues, s.parties);
+    items.extend(baseline::risks(s.methodology, s.risks));
+    let now = Snapshot {
+        taken_on: to,
+        parts: vec![Part::Issues, Part::Parties, Part::Risks],
+        items,
+    };
+    let changes = baseline::diff(&baseline.snapshot, &now);
+    let last_logged = |entity: &str, reference: &str| {
+        s.log
+            .iter()
+            .filter(|e| e.entity == entity && e.reference == reference)
+            .filter(|e| e.on > baseline.closed_on && e.on <= to)
+            .map(|e| e.on)
+            .max()
+            .unwrap_or(to)
+    };
+    let items_of = |part: Part, entity: &str| -> Vec<ChangeItem> {
+        changes
+            .iter()
+            .filter(|c| c.part == part)
+            .map(|c| ChangeItem {
+                reference: c.reference.clone(),
+                title: c.title.clone(),
+                change: match c.kind {
+                    baseline::ChangeKind::New => ChangeKind::Added,
+                    baseline::ChangeKind::Changed => ChangeKind::Changed,
+                    baseline::ChangeKind::Removed => ChangeKind::Removed,
+                },
+                on: last_logged(entity, &c.reference),
+                fields: c.fields.iter().map(|f| f.field.clone()).collect(),
+            })
+            .collect()
+    };
+    inputs.issues = items_of(Part::Issues, "context_issue");
+    inputs.parties = items_of(Part::Parties, "party");
+    let risks = changes.iter().filter(|c| c.part == Part::Risks);
+    let line = |c: &baseline::Change| Line {
+        reference: c.reference.clone(),
+        text: c.title.clone(),
+    };
+    let r = &mut inputs.risks;
+    r.added = risks
+        .clone()
+        .filter(|c| c.kind == baseline::ChangeKind::New)
+        .map(line)
+        .collect();
+    r.removed = risks
+        .clone()
+        .filter(|c| c.kind == baseline::ChangeKind::Removed)
+        .map(line)
+        .collect();
+    r.changed = risks
+        .filter(|c| c.kind == baseline::ChangeKind::Changed)
+        .map(|c| Line {
+            reference: c.reference.clone(),
+            text: format!("{}: {}", c.title, moved(&c.fields)),
+        })
+        .collect();
+    inputs.baseline = Some(Since {
+        name: baseline.name.clone(),
+        closed_on: baseline.closed_on,
+    });
+}
+
+/// What moved: the level before → after, then the other fields by name.
+fn moved(fields: &[baseline::FieldChange]) -> String {
+    let mut out: Vec<String> = fields
+        .iter()
+        .filter(|f| f.field == "level")
+        .map(|f| {
+            let word = |v: &str| {
+                if v.is_empty() {
+                    "none".to_string()
+                } else {
+                    v.to_string()
+                }
+            };
+            format!("level {} → {}", word(&f.before), word(&f.after))
+        })
+        .collect();
+    let others: Vec<&str> = fields
+        .iter()
+        .filter(|f| f.field != "level")
+        .map(|f| f.field.as_str())
+        .collect();
+    if !others.is_empty() {
+        out.push(format!("{} changed", others.join(", ")));
+    }
+    out.join("; ")
+}
+
+impl Inputs {
+    /// The period in words, naming the baseline b), c) and f) are compared with.
+    pub fn period(&self) -> String {
+        let period = match self.from {
+            Some(from) => format!("after {from} up to {}", self.to),
+            None => format!("up to {} (the first review)", self.to),
+        };
+        match &self.baseline {
+            Some(b) => format!(
+                "{period}; issues, parties and risks compared with baseline {} (closed {})",
+                b.name, b.closed_on
+            ),
+            None => period,
+        }
     }
 }
 

@@ -1,10 +1,13 @@
 use super::inputs::*;
 use super::*;
 use crate::domain::audit::{Audit, AuditFinding, AuditKind, AuditStatus, FindingGrade};
+use crate::domain::baseline::{self, Baseline, Part, Snapshot};
 use crate::domain::methodology::{Methodology, Rating};
 use crate::domain::nonconformity::{CorrectiveAction, NcGrade, NcSource, NcState, Nonconformity};
 use crate::domain::objective::{Measurement, SecurityObjective, Trend};
+use crate::domain::party::{InterestedParty, PartyKind};
 use crate::domain::risk::Risk;
+use crate::domain::scope::{ContextIssue, IssueKind};
 use crate::domain::treatment::{Action, ActionStatus};
 
 fn d(s: &str) -> NaiveDate {
@@ -173,6 +176,9 @@ struct Fixture {
     plan: Vec<Action>,
     objectives: Vec<SecurityObjective>,
     measurements: Vec<Measurement>,
+    issues: Vec<ContextIssue>,
+    parties: Vec<InterestedParty>,
+    baselines: Vec<Baseline>,
 }
 
 fn fixture() -> Fixture {
@@ -285,11 +291,14 @@ fn fixture() -> Fixture {
             Measurement::new(1, d("2026-03-15"), 85.0),
             Measurement::new(1, d("2026-04-15"), 95.0),
         ],
+        issues: Vec::new(),
+        parties: Vec::new(),
+        baselines: Vec::new(),
     }
 }
 
-fn assembled(f: &Fixture, review: &Review) -> Inputs {
-    let sources = Sources {
+fn sources(f: &Fixture) -> Sources<'_> {
+    Sources {
         log: &f.log,
         reviews: &f.reviews,
         review_actions: &f.actions,
@@ -297,13 +306,19 @@ fn assembled(f: &Fixture, review: &Review) -> Inputs {
         audits: &f.audits,
         findings: &f.findings,
         methodology: &f.methodology,
+        issues: &f.issues,
+        parties: &f.parties,
+        baselines: &f.baselines,
         risks: &f.risks,
         actions: &f.plan,
         acceptances: &[],
         objectives: &f.objectives,
         measurements: &f.measurements,
-    };
-    of(review, &sources, today())
+    }
+}
+
+fn assembled(f: &Fixture, review: &Review) -> Inputs {
+    of(review, &sources(f), today())
 }
 
 #[test]
@@ -521,20 +536,7 @@ fn holding_freezes_the_inputs_and_a_later_edit_does_not_reach_them() {
             status: ReviewStatus::Planned,
             ..held.clone()
         },
-        &Sources {
-            log: &f.log,
-            reviews: &f.reviews,
-            review_actions: &f.actions,
-            nonconformities: &f.ncs,
-            audits: &f.audits,
-            findings: &f.findings,
-            methodology: &f.methodology,
-            risks: &f.risks,
-            actions: &f.plan,
-            acceptances: &[],
-            objectives: &f.objectives,
-            measurements: &f.measurements,
-        },
+        &sources(&f),
         today(),
     );
     assert!(now.risks.above_criteria.is_empty());
@@ -618,4 +620,133 @@ fn reviews_held_within_twelve_months_and_overdue_actions() {
     assert_eq!(action_reference(1, 2), "MR-001/2");
     assert!(f.actions[1].is_overdue(today()));
     assert!(!f.actions[0].is_overdue(today()), "done");
+}
+
+#[test]
+fn b_c_and_f_compare_with_the_baseline_in_force_at_the_previous_review() {
+    let mut f = fixture();
+    let issue = |number, title: &str| ContextIssue {
+        id: i64::from(number),
+        number,
+        ..ContextIssue::new(IssueKind::External, title)
+    };
+    let party = |number, name: &str| InterestedParty {
+        id: i64::from(number),
+        number,
+        ..InterestedParty::new(PartyKind::Customer, name)
+    };
+    // The baseline closed before the previous review (2025-11-20): CI-001 as it read then,
+    // IP-001, R-001 rated 5 x 5 and R-009 since removed.
+    let mut then = baseline::context(&[issue(1, "NIS2 draft")], &[party(1, "Customers")]);
+    let mut r9 = risk(9, 9, 2, 2);
+    r9.title = "Old supplier".into();
+    then.extend(baseline::risks(&f.methodology, &[risk(1, 1, 5, 5), r9]));
+    // A later baseline, closed after the previous review, is not the one in force then.
+    f.baselines = vec![
+        Baseline {
+            id: 1,
+            name: "2025".into(),
+            closed_on: d("2025-03-10"),
+            snapshot: Snapshot {
+                taken_on: d("2025-03-10"),
+                parts: Part::ALL.to_vec(),
+                items: then,
+            },
+            risks_marked: 0,
+            needs_marked: 0,
+        },
+        Baseline {
+            id: 2,
+            name: "later".into(),
+            closed_on: d("2026-01-05"),
+            snapshot: Snapshot {
+                taken_on: d("2026-01-05"),
+                parts: Part::ALL.to_vec(),
+                items: Vec::new(),
+            },
+            risks_marked: 0,
+            needs_marked: 0,
+        },
+    ];
+    f.issues = vec![issue(1, "NIS2 in force"), issue(2, "Remote work")];
+    f.parties = vec![party(1, "Customers")];
+    f.risks[0].residual = Some(Rating {
+        likelihood: 1,
+        impact: 1,
+    });
+    let inputs = assembled(&f, &f.reviews[2]);
+    assert_eq!(
+        inputs.baseline,
+        Some(Since {
+            name: "2025".into(),
+            closed_on: d("2025-03-10"),
+        })
+    );
+    assert!(
+        inputs
+            .period()
+            .contains("compared with baseline 2025 (closed 2025-03-10)")
+    );
+    let issues: Vec<(&str, ChangeKind, Vec<String>)> = inputs
+        .issues
+        .iter()
+        .map(|c| (c.reference.as_str(), c.change, c.fields.clone()))
+        .collect();
+    assert_eq!(
+        issues,
+        vec![
+            ("CI-001", ChangeKind::Changed, vec!["title".to_string()]),
+            ("CI-002", ChangeKind::Added, Vec::new()),
+        ]
+    );
+    // An unchanged party is no change, though the log holds none before the period.
+    assert!(inputs.parties.is_empty(), "{:?}", inputs.parties);
+    let r = &inputs.risks;
+    let refs =
+        |lines: &[Line]| -> Vec<String> { lines.iter().map(|l| l.reference.clone()).collect() };
+    assert_eq!(refs(&r.added), ["R-002", "R-003"]);
+    assert_eq!(refs(&r.removed), ["R-009"]);
+    assert_eq!(refs(&r.changed), ["R-001"]);
+    let level = |rating| f.methodology.level(rating).map(|l| l.name.clone()).unwrap();
+    let (high, low) = (
+        level(Rating {
+            likelihood: 5,
+            impact: 5,
+        }),
+        level(Rating {
+            likelihood: 1,
+            impact: 1,
+        }),
+    );
+    assert!(
+        r.changed[0].text.contains(&format!("level {high} → {low}")),
+        "{}",
+        r.changed[0].text
+    );
+    assert!(
+        r.changed[0].text.contains("residual changed"),
+        "{}",
+        r.changed[0].text
+    );
+}
+
+#[test]
+fn without_a_baseline_in_force_b_c_and_f_follow_the_log() {
+    let mut f = fixture();
+    f.baselines = vec![Baseline {
+        id: 1,
+        name: "later".into(),
+        closed_on: d("2026-01-05"),
+        snapshot: Snapshot {
+            taken_on: d("2026-01-05"),
+            parts: Part::ALL.to_vec(),
+            items: Vec::new(),
+        },
+        risks_marked: 0,
+        needs_marked: 0,
+    }];
+    let with_later = assembled(&f, &f.reviews[2]);
+    f.baselines.clear();
+    assert_eq!(with_later, assembled(&f, &f.reviews[2]));
+    assert_eq!(with_later.baseline, None);
 }

@@ -123,10 +123,7 @@ fn date(d: Option<NaiveDate>) -> Cell {
 }
 
 fn cover(organisation: &str, r: &Review, inputs: &Inputs) -> Table {
-    let period = match inputs.from {
-        Some(from) => format!("after {from} up to {}", inputs.to),
-        None => format!("up to {} (the first review)", inputs.to),
-    };
+    let period = inputs.period();
     let missing: Vec<&str> = r.missing_inputs().iter().map(|i| i.label()).collect();
     let mut cover = item_value_table(vec![
         ("Organisation", text(organisation)),
@@ -352,12 +349,21 @@ fn risk_rows(inputs: &Inputs) -> Vec<Vec<Cell>> {
         "Accepted (acceptance in force)",
         r.accepted.to_string(),
     ));
-    rows.push(row(
-        "",
-        "Identified in the period",
-        r.added.len().to_string(),
-    ));
-    rows.extend(lines(&r.added, "Identified in the period"));
+    let new = match inputs.baseline {
+        Some(_) => "New since the baseline",
+        None => "Identified in the period",
+    };
+    rows.push(row("", new, r.added.len().to_string()));
+    rows.extend(lines(&r.added, new));
+    if inputs.baseline.is_some() {
+        for (label, items) in [
+            ("Changed since the baseline", &r.changed),
+            ("Removed since the baseline", &r.removed),
+        ] {
+            rows.push(row("", label, items.len().to_string()));
+            rows.extend(lines(items, label));
+        }
+    }
     rows.push(row(
         "",
         "Treatment plan",

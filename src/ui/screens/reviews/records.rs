@@ -116,10 +116,18 @@ impl ReviewRow {
             (
                 Input::Risks,
                 format!(
-                    "{} risks, {} above the criteria, {} new; {} treatment actions open, {} overdue",
+                    "{} risks, {} above the criteria, {}; {} treatment actions open, {} overdue",
                     r.risks,
                     r.above_criteria.len(),
-                    r.added.len(),
+                    match inputs.baseline {
+                        Some(_) => format!(
+                            "since the baseline {} new, {} changed, {} removed",
+                            r.added.len(),
+                            r.changed.len(),
+                            r.removed.len()
+                        ),
+                        None => format!("{} new", r.added.len()),
+                    },
                     r.actions_open,
                     r.overdue.len()
                 ),
@@ -241,13 +249,7 @@ impl Record for ReviewRow {
             ("Participants", r.participants.join(", ")),
         ];
         if let Some(inputs) = self.inputs() {
-            out.push((
-                "Period",
-                match inputs.from {
-                    Some(from) => format!("after {from} up to {}", inputs.to),
-                    None => format!("up to {} (the first review)", inputs.to),
-                },
-            ));
+            out.push(("Period", inputs.period()));
             out.extend(self.input_lines(inputs));
         }
         let missing: Vec<&str> = r.missing_inputs().iter().map(|i| i.label()).collect();
