@@ -263,6 +263,10 @@ fn check_frame(docx: &Path, title: &str) -> Vec<Item> {
     assert!(
         styles.contains(r#"w:styleId="Heading1""#) && styles.contains(r#"w:outlineLvl w:val="0""#)
     );
+    for id in ["Normal", "Title", "Heading1", "Heading2"] {
+        let defined = styles.matches(&format!(r#"w:styleId="{id}""#)).count();
+        assert_eq!(defined, 1, "style {id} is defined once");
+    }
     let core = part(docx, "docProps/core.xml");
     assert!(
         core.contains("2026-03-31T00:00:00Z") && !core.contains("1970"),

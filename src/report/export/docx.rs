@@ -175,7 +175,6 @@ fn styles() -> docx_rs::Styles {
     };
     docx_rs::Styles::new()
         .default_size(BODY_SIZE)
-        .add_style(Style::new("Normal", StyleType::Paragraph).name("Normal"))
         .add_style(
             Style::new("Title", StyleType::Paragraph)
                 .name("Title")
