@@ -3,7 +3,8 @@
 //! `docx-rs` 0.4 has no setter for a table row's `w:tblHeader` (repeat as header row on each
 //! page). Header rows are the only rows these documents keep whole (`w:cantSplit`), so that
 //! mark is followed by `w:tblHeader` in the built document part, the one change made to what
-//! `docx-rs` writes. The package is then written again with our `zip`: compressed, every entry
+//! `docx-rs` writes (text from the data is escaped, `&lt;w:cantSplit`, so data never matches
+//! the mark). The package is then written again with our `zip`: compressed, every entry
 //! dated 1980-01-01 whatever features the crates' `zip` builds with, so that the same document
 //! gives the same bytes.
 
