@@ -298,6 +298,20 @@ fn the_registers_of_the_demo_read_back_with_their_rows() {
             "{what}"
         );
     }
+    // The SoA's title page names its version's approver, from the SoA's own cover.
+    let items = read(&part(&sb.path("soa.docx"), "word/document.xml"));
+    let Some(Item::Table(control)) = items.iter().find(|i| matches!(i, Item::Table(_))) else {
+        panic!("no document control");
+    };
+    let row = |item: &str| {
+        control
+            .rows
+            .iter()
+            .find(|r| r.1[0] == item)
+            .map(|r| r.1[1].clone())
+    };
+    assert_eq!(row("Version").as_deref(), Some("v1"));
+    assert!(row("Approved by").is_some_and(|a| !a.is_empty()));
 }
 
 #[test]
