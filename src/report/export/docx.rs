@@ -15,9 +15,9 @@ use docx_rs::{
     TableLayoutType, TableRow, WidthType,
 };
 
+use super::Document;
 use super::heatmap::HeatMap;
 use super::tables::{self, Cell, colour_rgb};
-use super::{Document, ExportError};
 use crate::domain::brand::Brand;
 
 /// The marking every page and the title page carry.
@@ -43,7 +43,7 @@ const LOGO_BOX: (u32, u32) = (2_160_000, 900_000);
 const EMU_PER_PX: u32 = 9_525;
 
 /// The document as the bytes of a `.docx` file.
-pub fn render(doc: &Document, brand: &Brand) -> Result<Vec<u8>, ExportError> {
+pub fn render(doc: &Document, brand: &Brand) -> std::io::Result<Vec<u8>> {
     let mut ids = Ids::default();
     // A section without a header or footer of its own takes the previous section's, so the
     // title page's header and the first body section's footer reach every later page. (A
@@ -102,10 +102,7 @@ pub fn render(doc: &Document, brand: &Brand) -> Result<Vec<u8>, ExportError> {
             docx = docx.page_orient(PageOrientationType::Landscape);
         }
     }
-    package::pack(docx.build()).map_err(|e| ExportError::Io {
-        path: "the Word document".to_string(),
-        source: e,
-    })
+    package::pack(docx.build())
 }
 
 /// Paragraph ids counted from one per document, so that the same document gives the same bytes

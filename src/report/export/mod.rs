@@ -278,7 +278,7 @@ pub fn export_with(
             let bytes = match format {
                 ExportFormat::Markdown => markdown::render(&doc).into_bytes(),
                 ExportFormat::Html => html::render(&doc, &store.brand()?).into_bytes(),
-                ExportFormat::Docx => docx::render(&doc, &store.brand()?)?,
+                ExportFormat::Docx => docx_bytes(&doc, store, &path)?,
                 _ => tables::to_json(&doc, what)?,
             };
             sink.write(&path, &bytes)?;
@@ -413,7 +413,7 @@ fn one_document(
     Ok(match format {
         ExportFormat::Markdown => markdown::render(doc).into_bytes(),
         ExportFormat::Html => html::render(doc, &store.brand()?).into_bytes(),
-        ExportFormat::Docx => docx::render(doc, &store.brand()?)?,
+        ExportFormat::Docx => docx_bytes(doc, store, path)?,
         _ => {
             let xlsx_error = |source| ExportError::Xlsx {
                 path: path.display().to_string(),
@@ -428,6 +428,14 @@ fn one_document(
             }
             book.finish().map_err(xlsx_error)?
         }
+    })
+}
+
+/// The Word document of `doc`, with the workspace's brand.
+fn docx_bytes(doc: &Document, store: &Store, path: &Path) -> Result<Vec<u8>, ExportError> {
+    docx::render(doc, &store.brand()?).map_err(|source| ExportError::Io {
+        path: path.display().to_string(),
+        source,
     })
 }
 
