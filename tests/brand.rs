@@ -71,6 +71,11 @@ fn a_brand_is_set_shown_and_cleared() {
     assert!(renamed.success().stdout().contains("300x100"));
     let cleared = sb.run(&["brand", db_arg(&db), "--clear"]);
     assert!(cleared.success().stdout().starts_with("No brand set"));
+    // The change log names the logo by its size; its bytes stay out of the log.
+    let log = sb.run(&["log", db_arg(&db)]);
+    let log = log.success().stdout();
+    assert!(log.contains("PNG, 300x100 pixels, 1 KiB"), "{log}");
+    assert!(!log.contains("iVBOR"), "the logo's bytes are in the log");
 }
 
 #[test]

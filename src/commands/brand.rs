@@ -68,13 +68,7 @@ pub fn print(out: &mut impl Write, brand: &Brand) -> Result<()> {
     };
     writeln!(out, "Prepared by: {name}")?;
     match &brand.logo {
-        Some(logo) => writeln!(
-            out,
-            "Logo: PNG, {}x{} pixels, {} KiB",
-            logo.width,
-            logo.height,
-            logo.png.len().div_ceil(1024)
-        )?,
+        Some(logo) => writeln!(out, "Logo: {}", logo.describe())?,
         None => writeln!(out, "Logo: none")?,
     }
     Ok(())

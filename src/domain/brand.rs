@@ -33,7 +33,22 @@ pub struct Brand {
     pub logo: Option<Logo>,
 }
 
+/// The brand as the change log keeps it: the logo by its size, not its bytes (a logo is up to
+/// half a megabyte, and every change would be logged twice over).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Logged {
+    pub name: String,
+    pub logo: Option<String>,
+}
+
 impl Brand {
+    pub fn logged(&self) -> Logged {
+        Logged {
+            name: self.name.clone(),
+            logo: self.logo.as_ref().map(Logo::describe),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.name.trim().is_empty() && self.logo.is_none()
     }
@@ -99,6 +114,16 @@ impl Logo {
             ));
         }
         Ok(Self { png, width, height })
+    }
+
+    /// `PNG, 300x100 pixels, 12 KiB`.
+    pub fn describe(&self) -> String {
+        format!(
+            "PNG, {}x{} pixels, {} KiB",
+            self.width,
+            self.height,
+            self.png.len().div_ceil(1024)
+        )
     }
 
     /// The logo scaled to fit `max_w` x `max_h` (any unit), keeping its proportions; a small
@@ -197,6 +222,18 @@ mod tests {
             logo: None,
         };
         assert_eq!(brand.validated().unwrap().name, "Acme Consulting");
+    }
+
+    #[test]
+    fn the_log_keeps_the_logo_by_its_size() {
+        let brand = Brand {
+            name: "Acme".into(),
+            logo: Some(Logo::from_png(png(3, 2)).unwrap()),
+        };
+        assert_eq!(
+            brand.logged().logo.as_deref(),
+            Some("PNG, 3x2 pixels, 1 KiB")
+        );
     }
 
     #[test]

@@ -196,7 +196,20 @@ impl Writer<'_> {
     /// Sets the brand, checked as a user's input (a file's logo too); an empty brand clears it.
     pub fn set_brand(&mut self, brand: Brand) -> Result<Brand> {
         let brand = brand.validated()?;
-        self.put(BRAND, &brand)?;
+        let before: Option<Brand> = get(&self.tx, BRAND)?;
+        let json = serde_json::to_string(&brand).map_err(|e| StoreError::Damaged(e.to_string()))?;
+        self.tx.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (BRAND, json),
+        )?;
+        self.log(
+            "setting",
+            BRAND,
+            if before.is_some() { "update" } else { "create" },
+            before.map(|b| b.logged()).as_ref(),
+            Some(&brand.logged()),
+        )?;
         Ok(brand)
     }
 
