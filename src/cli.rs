@@ -84,6 +84,22 @@ pub enum Command {
     Open { file: Option<PathBuf> },
     /// Print organisation, schema version, file size and the count of each register.
     Info { file: Option<PathBuf> },
+    /// The look of the deliverables: a name ("Prepared by NAME", a consultancy) and a PNG logo
+    /// on the title page of Word exports and the cover of HTML exports, kept in the workspace.
+    /// Without options, print what is set.
+    Brand {
+        /// The workspace; defaults to --db, ISMS_DB or the default workspace.
+        file: Option<PathBuf>,
+        /// A PNG image, at most 512 KiB and 4096 pixels a side.
+        #[arg(long, value_name = "PNG")]
+        logo: Option<PathBuf>,
+        /// The name shown as "Prepared by NAME"; an empty name takes it off.
+        #[arg(long, value_name = "NAME")]
+        organisation: Option<String>,
+        /// Take the name and the logo off.
+        #[arg(long, conflicts_with_all = ["logo", "organisation"])]
+        clear: bool,
+    },
     /// Check the workspace as an auditor would, and list what to fix, gravest first.
     ///
     /// Exit code 0 when nothing at or above the --fail-on grade remains (major by default), 1
@@ -159,16 +175,18 @@ pub enum Command {
     /// effectiveness review), objectives (with their measurements), audit (one audit's report),
     /// minutes (of a workshop), review (the minutes of a management review) or workspace.
     ///
-    /// Formats: xlsx, csv, md, html, json (the workspace: json only; minutes, audit and review:
-    /// xlsx, md or html; methodology and soa --version: xlsx, md, html or json). csv writes one file per register; several registers go into the
-    /// directory -o names. Minutes are of the latest workshop unless --workshop names one; the
+    /// Formats: xlsx, csv, md, html, json, docx (the workspace: json only; minutes, audit,
+    /// review and diff: xlsx, md, html or docx; methodology and soa --version: xlsx, md, html,
+    /// json or docx). csv writes one file per register; several registers go into the
+    /// directory -o names. docx is a Word document with a title page, headings, repeated table
+    /// headers and page numbers. Minutes are of the latest workshop unless --workshop names one; the
     /// audit report is of the latest audit by date unless --audit names one, a review's minutes
     /// of the latest review unless --review does. Reads the workspace only.
     /// Never writes onto the workspace or its own files, through a symbolic link, into a
     /// missing folder, or over an existing file unless --force replaces it.
     Export {
         what: String,
-        /// xlsx, csv, md, html or json; defaults to the extension of -o.
+        /// xlsx, csv, md, html, json or docx; defaults to the extension of -o.
         #[arg(long)]
         format: Option<String>,
         /// The file to write, or a directory to write into.

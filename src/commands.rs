@@ -1,5 +1,6 @@
 //! What each subcommand does: find the workspace, ask the store and the domain, print.
 
+mod brand;
 mod check;
 mod cycle;
 mod export;
@@ -245,6 +246,29 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         }) => workspaces::forget(&mut out, &file)?,
         Some(Command::Ls { format, .. }) => workspaces::print(&mut out, format)?,
         Some(Command::Open { file }) => workspaces::open(&mut out, file, cli.read_only)?,
+        Some(Command::Brand {
+            file,
+            logo,
+            organisation,
+            clear,
+        }) => {
+            let path = workspace(file, cli.db)?;
+            let change = brand::Change {
+                logo,
+                name: organisation,
+                clear,
+            };
+            if change.is_none() {
+                let store = open_to_read(&path, cli.read_only)?;
+                brand::print(&mut out, &store.brand()?)?;
+            } else {
+                if cli.read_only {
+                    bail!("brand writes the workspace: not with --read-only");
+                }
+                let mut store = passphrase::open(&path, false)?;
+                brand::set(&mut out, &mut store, change)?;
+            }
+        }
         Some(Command::Info { file }) => {
             let path = workspace(file, cli.db)?;
             let file = inspect(&path)?;

@@ -532,7 +532,7 @@ fn bad_combinations_get_one_line_errors_and_write_nothing() {
     ])
     .fails_with("workspace cannot be exported as xlsx; use --format json");
     sb.run(&["--db", f, "export", "soa", "--format", "pdf", "-o", o])
-        .fails_with("--format: 'pdf' is not known; expected xlsx, csv, md, html or json");
+        .fails_with("--format: 'pdf' is not known; expected xlsx, csv, md, html, json or docx");
     sb.run(&["--db", f, "export", "vendors", "--format", "csv", "-o", o])
         .fails_with("'vendors' is not known; expected soa, risks, treatment-plan");
     let csv = sb.path("scope.csv");
@@ -549,7 +549,7 @@ fn bad_combinations_get_one_line_errors_and_write_nothing() {
     .fails_with("give a directory for -o");
     let bare = sb.path("noext");
     sb.run(&["--db", f, "export", "soa", "-o", bare.to_str().unwrap()])
-        .fails_with("--format: give one of xlsx, csv, md, html or json");
+        .fails_with("--format: give one of xlsx, csv, md, html, json or docx");
     let missing = sb.path("missing.isms");
     sb.run(&["--db", missing.to_str().unwrap(), "export", "soa", "-o", o])
         .fails_with("no such file");
@@ -696,5 +696,5 @@ fn the_review_minutes_of_the_demo_as_html_and_a_workbook_and_what_is_refused() {
     let e = refused(&["risks", "--review", "MR-001", "--format", "md"]);
     assert!(e.contains("--review: only"), "{e}");
     let e = refused(&["review", "--format", "csv"]);
-    assert!(e.contains("use --format xlsx, md or html"), "{e}");
+    assert!(e.contains("use --format xlsx, md, html or docx"), "{e}");
 }

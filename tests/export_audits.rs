@@ -105,7 +105,7 @@ fn a_bad_audit_option_names_the_option_and_what_is_expected_and_writes_nothing()
     run(&["risks", "--audit", "AU-001"])
         .fails_with("--audit: only the audit report is of one audit");
     run(&["audit", "--format", "csv"])
-        .fails_with("audit cannot be exported as csv; use --format xlsx, md or html");
+        .fails_with("audit cannot be exported as csv; use --format xlsx, md, html or docx");
     assert!(!out.exists());
     let empty = sb.path("empty.isms");
     sb.run(&["new", db(&empty), "--org", "Acme GmbH"]).success();

@@ -95,7 +95,7 @@ fn an_unknown_version_names_the_versions_there_are() {
     let e = refused(&sb, &db, &["risks", "--version", "1", "--format", "md"]);
     assert!(e.contains("--version: only the SoA"), "{e}");
     let e = refused(&sb, &db, &["soa", "--version", "1", "--format", "csv"]);
-    assert!(e.contains("xlsx, md, html or json"), "{e}");
+    assert!(e.contains("xlsx, md, html, json or docx"), "{e}");
     // A workspace that never issued its SoA says so.
     let empty = sb.path("empty.isms");
     sb.run(&["new", empty.to_str().unwrap(), "--org", "Acme"])
@@ -167,7 +167,7 @@ fn the_methodology_of_the_demo_as_its_own_document() {
         assert!(std::fs::metadata(&out).unwrap().len() > 0);
     }
     let e = refused(&sb, &db, &["methodology", "--format", "csv"]);
-    assert!(e.contains("use --format xlsx, md, html or json"), "{e}");
+    assert!(e.contains("use --format xlsx, md, html, json or docx"), "{e}");
 }
 
 #[test]

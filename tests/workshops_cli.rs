@@ -231,7 +231,7 @@ fn an_unknown_or_malformed_workshop_is_a_one_line_error_naming_it() {
         "-o",
         db(&sb.path("minutes.csv")),
     ])
-    .fails_with("minutes cannot be exported as csv; use --format xlsx, md or html");
+    .fails_with("minutes cannot be exported as csv; use --format xlsx, md, html or docx");
 }
 
 #[test]

@@ -4,6 +4,7 @@
 pub mod asset;
 pub mod audit;
 pub mod baseline;
+pub mod brand;
 pub mod catalog;
 pub mod clause;
 pub mod control;

@@ -6,6 +6,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use super::{Result, Store, StoreError, Writer};
+use crate::domain::brand::Brand;
 use crate::domain::catalog;
 use crate::domain::evaluation::reevaluation_summary;
 use crate::domain::methodology::Methodology;
@@ -26,6 +27,7 @@ const SCOPE: &str = "scope_statements";
 const METHODOLOGY: &str = "methodology";
 const SCALE: &str = "protection_scale";
 const OBJECTIVES: &str = "objectives";
+const BRAND: &str = "brand";
 
 fn get<T: DeserializeOwned>(conn: &Connection, key: &str) -> Result<Option<T>> {
     let raw: Option<String> = conn
@@ -91,6 +93,11 @@ impl Store {
 
     pub fn scope_statements(&self) -> Result<ScopeStatements> {
         Ok(get(self.conn(), SCOPE)?.unwrap_or_default())
+    }
+
+    /// The name and logo of the deliverables' title pages (`isms brand`); empty when unset.
+    pub fn brand(&self) -> Result<Brand> {
+        Ok(get(self.conn(), BRAND)?.unwrap_or_default())
     }
 
     pub fn methodology(&self) -> Result<Methodology> {
@@ -184,6 +191,26 @@ impl Writer<'_> {
     pub fn set_organisation(&mut self, name: &str) -> Result<()> {
         let name = text::required_line(crate::domain::file_name::field::ORGANISATION, name)?;
         self.put(ORGANISATION, &name).map(drop)
+    }
+
+    /// Sets the brand, checked as a user's input (a file's logo too); an empty brand clears it.
+    pub fn set_brand(&mut self, brand: Brand) -> Result<Brand> {
+        let brand = brand.validated()?;
+        let before: Option<Brand> = get(&self.tx, BRAND)?;
+        let json = serde_json::to_string(&brand).map_err(|e| StoreError::Damaged(e.to_string()))?;
+        self.tx.execute(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)
+             ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (BRAND, json),
+        )?;
+        self.log(
+            "setting",
+            BRAND,
+            if before.is_some() { "update" } else { "create" },
+            before.map(|b| b.logged()).as_ref(),
+            Some(&brand.logged()),
+        )?;
+        Ok(brand)
     }
 
     pub fn set_scope_statements(&mut self, statements: ScopeStatements) -> Result<ScopeStatements> {

@@ -13,6 +13,7 @@ use super::Document;
 use super::heatmap::HeatMap;
 use super::layout::{PAGE, item_fields, item_label, layout};
 use super::tables::{Cell, Table, colour_rgb};
+use crate::domain::brand::Brand;
 
 const STYLE: &str = "\
 body{font-family:system-ui,-apple-system,'Segoe UI',Roboto,Helvetica,Arial,sans-serif;\
@@ -20,7 +21,7 @@ font-size:13px;color:#1a1a1a;margin:2em auto;max-width:1400px;padding:0 1em}\
 h1{font-size:1.8em;margin:.2em 0 .6em}h2{font-size:1.25em;margin-top:1.8em;\
 border-bottom:1px solid #ccc;padding-bottom:.2em;break-after:avoid}\
 h3{font-size:1.05em;margin:.8em 0 .3em;break-after:avoid}\
-p.org{font-size:1.1em;color:#444;margin:3em 0 0}\
+p.org{font-size:1.1em;color:#444;margin:3em 0 0}div.brand p{color:#444;margin:.3em 0}\
 table{border-collapse:collapse;width:100%;margin:.6em 0}\
 th,td{border:1px solid #bbb;padding:2px 5px;vertical-align:top;text-align:left;\
 white-space:pre-line;overflow-wrap:break-word;word-break:normal;hyphens:manual}\
@@ -59,7 +60,7 @@ fn page_rules(organisation: &str, title: &str) -> String {
     )
 }
 
-pub fn render(doc: &Document) -> String {
+pub fn render(doc: &Document, brand: &Brand) -> String {
     let h = &doc.heading;
     let mut s = String::new();
     let title = format!("{} — {}", h.title, h.organisation);
@@ -71,7 +72,7 @@ pub fn render(doc: &Document) -> String {
         escape(&title),
         page_rules(&h.organisation, &format!("{} · {}", h.title, h.date)),
     );
-    title_page(&mut s, doc);
+    title_page(&mut s, doc, brand);
     if let Some(cover) = &doc.cover {
         let _ = writeln!(
             s,
@@ -110,12 +111,14 @@ fn cover_title(cover: &super::tables::Table) -> String {
     }
 }
 
-/// The title page: the organisation, the title, the document control block and the contents.
-fn title_page(s: &mut String, doc: &Document) {
+/// The title page: the brand, the organisation, the title, the document control block and the contents.
+fn title_page(s: &mut String, doc: &Document, brand: &Brand) {
     let h = &doc.heading;
+    s.push_str("<header class=\"title-page\">\n");
+    brand_block(s, brand);
     let _ = writeln!(
         s,
-        "<header class=\"title-page\">\n<p class=\"org\">{}</p>\n<h1>{}</h1>",
+        "<p class=\"org\">{}</p>\n<h1>{}</h1>",
         escape(&h.organisation),
         escape(&h.title)
     );
@@ -149,6 +152,33 @@ fn title_page(s: &mut String, doc: &Document) {
         let _ = writeln!(s, "<li><a href=\"#s{i}\">{}</a></li>", escape(&table.title));
     }
     s.push_str("</ol>\n</nav>\n</header>\n");
+}
+
+/// The brand above the title: the logo inline as a `data:` URI (the page stays one file) and
+/// "Prepared by NAME".
+fn brand_block(s: &mut String, brand: &Brand) {
+    use base64::Engine;
+    if brand.is_empty() {
+        return;
+    }
+    s.push_str("<div class=\"brand\">");
+    if let Some(logo) = &brand.logo {
+        let (w, h) = logo.fit(240.min(logo.width), 80.min(logo.height));
+        let _ = write!(
+            s,
+            "<img alt=\"{}\" width=\"{w}\" height=\"{h}\" src=\"data:image/png;base64,{}\">",
+            escape(format!("Logo {}", brand.name).trim_end()),
+            base64::engine::general_purpose::STANDARD.encode(&logo.png)
+        );
+    }
+    if !brand.name.is_empty() {
+        let _ = write!(
+            s,
+            "<p class=\"meta\">Prepared by {}</p>",
+            escape(&brand.name)
+        );
+    }
+    s.push_str("</div>\n");
 }
 
 fn heat_map(s: &mut String, map: &HeatMap) {

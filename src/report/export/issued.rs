@@ -22,7 +22,7 @@ use crate::store::Store;
 use crate::store::target::{self, Existing};
 
 /// Writes issued version `v<number>` of the SoA exactly as it was approved, with its approval
-/// block, as `format` (xlsx, md, html or json) to `out`, a file or a directory that receives
+/// block, as `format` (xlsx, md, html, json or docx) to `out`, a file or a directory that receives
 /// `soa-v1.<ext>`, and returns the file written. A version never issued is a clear error naming
 /// those that were, and writes nothing.
 pub fn export_soa_version(
@@ -37,7 +37,7 @@ pub fn export_soa_version(
         return Err(ExportError::Unsupported {
             what: "soa --version",
             format: format.as_str(),
-            allowed: join_or(&["xlsx", "md", "html", "json"]),
+            allowed: join_or(&["xlsx", "md", "html", "json", "docx"]),
         });
     }
     let versions = store.soa_versions()?;
@@ -52,7 +52,7 @@ pub fn export_soa_version(
     target::check(&path, Some(sink.workspace), existing)?;
     let bytes = match format {
         ExportFormat::Json => tables::to_json(&doc, What::Soa)?,
-        _ => one_document(&doc, format, &path, doc.heading.date)?,
+        _ => one_document(store, &doc, format, &path, doc.heading.date)?,
     };
     sink.write(&path, &bytes)?;
     Ok(vec![path])

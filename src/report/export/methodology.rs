@@ -39,7 +39,7 @@ pub(super) fn export(
     let doc = document(&store.organisation()?, today, &store.workspace()?);
     let bytes = match format {
         ExportFormat::Json => tables::to_json(&doc, What::Methodology)?,
-        _ => one_document(&doc, format, &path, today)?,
+        _ => one_document(store, &doc, format, &path, today)?,
     };
     sink.write(&path, &bytes)?;
     Ok(vec![path])

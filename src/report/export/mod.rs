@@ -16,6 +16,9 @@
 //!   and the SoA version.
 //! - **html**: one self-contained, printable page: inline CSS, no scripts, no external assets,
 //!   with the heat maps of the risk register.
+//! - **docx**: a Word document (see `docx.rs`): title page with the document control and the
+//!   workspace's brand, heading styles, repeated table header rows, landscape sections for wide
+//!   registers, page numbers.
 //! - **json**: the registers as arrays of objects (the `isms list --format json` rows) in an
 //!   envelope, or for `workspace` everything in the file (see [`workspace`]).
 //!
@@ -38,6 +41,7 @@ mod audit;
 mod changes;
 mod corrective;
 mod csv_files;
+mod docx;
 mod extras;
 mod heading;
 mod heatmap;
@@ -99,6 +103,7 @@ string_enum!(
         Markdown => "md", "Markdown",
         Html => "html", "HTML",
         Json => "json", "JSON",
+        Docx => "docx", "Word document",
     }
 );
 
@@ -132,12 +137,14 @@ impl What {
                 ExportFormat::Xlsx,
                 ExportFormat::Markdown,
                 ExportFormat::Html,
+                ExportFormat::Docx,
             ],
             What::Methodology => &[
                 ExportFormat::Xlsx,
                 ExportFormat::Markdown,
                 ExportFormat::Html,
                 ExportFormat::Json,
+                ExportFormat::Docx,
             ],
             _ => ExportFormat::ALL,
         }
@@ -292,7 +299,8 @@ pub fn export_with(
             let path = single()?;
             let bytes = match format {
                 ExportFormat::Markdown => markdown::render(&doc).into_bytes(),
-                ExportFormat::Html => html::render(&doc).into_bytes(),
+                ExportFormat::Html => html::render(&doc, &store.brand()?).into_bytes(),
+                ExportFormat::Docx => docx_bytes(&doc, store, &path)?,
                 _ => tables::to_json(&doc, what)?,
             };
             sink.write(&path, &bytes)?;
@@ -335,7 +343,7 @@ pub fn export_minutes(
     let path = single_file_named(out, &stem, format);
     target::check(&path, Some(sink.workspace), existing)?;
     let doc = minutes::document(store, &workshop, today)?;
-    sink.write(&path, &one_document(&doc, format, &path, today)?)?;
+    sink.write(&path, &one_document(store, &doc, format, &path, today)?)?;
     Ok(vec![path])
 }
 
@@ -360,7 +368,7 @@ pub fn export_audit(
     let path = single_file_named(out, &stem, format);
     target::check(&path, Some(sink.workspace), existing)?;
     let doc = audit::document(store, &audit, today)?;
-    sink.write(&path, &one_document(&doc, format, &path, today)?)?;
+    sink.write(&path, &one_document(store, &doc, format, &path, today)?)?;
     Ok(vec![path])
 }
 
@@ -385,7 +393,7 @@ pub fn export_review(
     let path = single_file_named(out, &stem, format);
     target::check(&path, Some(sink.workspace), existing)?;
     let doc = review::document(store, &review, today)?;
-    sink.write(&path, &one_document(&doc, format, &path, today)?)?;
+    sink.write(&path, &one_document(store, &doc, format, &path, today)?)?;
     Ok(vec![path])
 }
 
@@ -411,13 +419,14 @@ pub fn export_diff(
     let stem = changes::stem(&names);
     let path = single_file_named(out, &stem, format);
     target::check(&path, Some(sink.workspace), existing)?;
-    sink.write(&path, &one_document(&doc, format, &path, today)?)?;
+    sink.write(&path, &one_document(store, &doc, format, &path, today)?)?;
     Ok(vec![path])
 }
 
 /// A document that is not a set of registers (minutes, an audit report, a review's minutes) as
-/// md, html or xlsx.
+/// md, html, docx or xlsx.
 fn one_document(
+    store: &Store,
     doc: &Document,
     format: ExportFormat,
     path: &Path,
@@ -425,7 +434,8 @@ fn one_document(
 ) -> Result<Vec<u8>, ExportError> {
     Ok(match format {
         ExportFormat::Markdown => markdown::render(doc).into_bytes(),
-        ExportFormat::Html => html::render(doc).into_bytes(),
+        ExportFormat::Html => html::render(doc, &store.brand()?).into_bytes(),
+        ExportFormat::Docx => docx_bytes(doc, store, path)?,
         _ => {
             let xlsx_error = |source| ExportError::Xlsx {
                 path: path.display().to_string(),
@@ -440,6 +450,14 @@ fn one_document(
             }
             book.finish().map_err(xlsx_error)?
         }
+    })
+}
+
+/// The Word document of `doc`, with the workspace's brand.
+fn docx_bytes(doc: &Document, store: &Store, path: &Path) -> Result<Vec<u8>, ExportError> {
+    docx::render(doc, &store.brand()?).map_err(|source| ExportError::Io {
+        path: path.display().to_string(),
+        source,
     })
 }
 

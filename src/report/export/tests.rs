@@ -11,14 +11,14 @@ fn codes_parse_and_name_the_choices() {
     let err = "pdf".parse::<ExportFormat>().unwrap_err();
     assert_eq!(
         err.to_string(),
-        "'pdf' is not known; expected xlsx, csv, md, html or json"
+        "'pdf' is not known; expected xlsx, csv, md, html, json or docx"
     );
 }
 
 #[test]
 fn the_workspace_exports_only_as_json() {
     assert_eq!(What::Workspace.formats(), [ExportFormat::Json]);
-    assert_eq!(What::Soa.formats().len(), 5);
+    assert_eq!(What::Soa.formats().len(), 6);
     let dir = tempfile::tempdir().unwrap();
     let store = Store::create(&dir.path().join("w.isms"), "Acme GmbH").unwrap();
     let today = NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();

@@ -46,6 +46,7 @@
 //! | `reassessments` | what the open cycle still re-assesses: `[{"kind" (`risk` or `needs`), "item" (a risk id or an asset id), "baseline" (a baseline id)}]`. Optional |
 //! | `competence_records` | `[{"id", "person" (a person id), "role" (a role id or null), "kind", "topic", "on", "evidence", "valid_until" (a date or null)}]`. Optional |
 //! | `change_log` | the change log, oldest first: `[{"at" (`YYYY-MM-DDTHH:MM:SS`), "who", "entity", "reference", "action", "before", "after", "workshop" (the number of the workshop the change was made in; left out when none)}]`; `before`/`after` are the item's snapshots as JSON texts (row ids as in this document) or null. `isms import workspace` keeps every entry with its author, time and workshop. Optional: a document without it imports with a log of the import itself |
+//! | `brand` | the deliverables' brand (`isms brand`): `{"name", "logo"}`, `logo` being `{"png" (base64), "width", "height"}` or null. Optional: left out when none is set |
 //!
 //! `id`s are the file's row ids: they only tie records of this document together (a risk's
 //! `assets`, a dependency, an acceptance's `risk`); `number`s give the human references
@@ -59,6 +60,7 @@ use super::heading::soa_version;
 use crate::domain::asset::{Asset, Dependency};
 use crate::domain::audit::{Audit, AuditFinding};
 use crate::domain::baseline::{Baseline, Reassessment};
+use crate::domain::brand::Brand;
 use crate::domain::clause::ClauseItem;
 use crate::domain::control::Control;
 use crate::domain::document::{Document, DocumentVersion};
@@ -156,6 +158,9 @@ pub struct WorkspaceFile {
     /// Optional on reading too: without it the import's own entries make the log.
     #[serde(default)]
     pub change_log: Vec<Change>,
+    /// Added after version 1 was first published: optional, and left out when none is set.
+    #[serde(default, skip_serializing_if = "Brand::is_empty")]
+    pub brand: Brand,
 }
 
 impl WorkspaceFile {
@@ -205,6 +210,7 @@ impl WorkspaceFile {
             baselines: store.baselines()?,
             reassessments: store.reassessments()?,
             change_log: store.changes()?,
+            brand: store.brand()?,
         })
     }
 }

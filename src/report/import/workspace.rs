@@ -200,6 +200,9 @@ fn write_all(w: &mut Writer<'_>, f: &WorkspaceFile, at: &mut String) -> Result<(
     let scale = w.set_protection_scale(f.protection_scale.clone())?;
     let methodology = w.set_methodology(f.methodology.clone())?;
     w.set_scope_statements(f.scope_statements.clone())?;
+    if !f.brand.is_empty() {
+        w.set_brand(f.brand.clone())?;
+    }
     // People before every register that names them, so that each name is theirs.
     let people = write_people(w, f, at)?;
 

@@ -103,7 +103,12 @@ const GLOBAL: &[Binding] = &[
         "go to any screen by its letter or name",
     )
     .help_only(),
-    b(&[c('x')], Export, "export (xlsx, csv, md, html, json)").in_footer("export"),
+    b(
+        &[c('x')],
+        Export,
+        "export (xlsx, csv, md, html, json, docx)",
+    )
+    .in_footer("export"),
     b(&[c('o')], OpenWorkspace, "open another workspace").help_only(),
     b(
         &[Key::ctrl('t')],
