@@ -139,14 +139,17 @@ fn from_the_scope_to_an_exported_soa_by_keyboard() {
     // in the folder the app was started from.
     app.send("x");
     app.wait_for("Export to files");
-    app.wait_for("acme-soa-v1-2026-03-31.xlsx");
+    app.wait_for("acme-soa-draft-after-v1-2026-03-31.xlsx");
     app.send("\x13");
     app.wait_for("Exported Statement of Applicability");
     app.send("q");
     let status = app.wait_exit();
     assert!(status.success(), "exit: {status}\n{}", app.screen());
 
-    let file = ws.dir.path().join("acme-soa-v1-2026-03-31.xlsx");
+    let file = ws
+        .dir
+        .path()
+        .join("acme-soa-draft-after-v1-2026-03-31.xlsx");
     let mut book: Xlsx<_> = open_workbook(&file)
         .unwrap_or_else(|e| panic!("{}: {e}\n{}", file.display(), app.screen()));
     let cover = book.worksheet_range("Cover").unwrap();

@@ -167,7 +167,10 @@ fn the_methodology_of_the_demo_as_its_own_document() {
         assert!(std::fs::metadata(&out).unwrap().len() > 0);
     }
     let e = refused(&sb, &db, &["methodology", "--format", "csv"]);
-    assert!(e.contains("use --format xlsx, md, html, json or docx"), "{e}");
+    assert!(
+        e.contains("use --format xlsx, md, html, json or docx"),
+        "{e}"
+    );
 }
 
 #[test]

@@ -63,7 +63,7 @@ const LEGAL_FORMS: &[&str] = &[
 
 /// The name of an export without its extension: the organisation (without a trailing legal
 /// form), what is exported (`soa`, `risks`...), the SoA version when one was issued, and the
-/// date: `nordwind-logistik-soa-v3-2026-03-31`. An organisation without letters or digits is
+/// date: `nordwind-logistik-risks-v3-2026-03-31` (the live SoA: `soa-draft-after-v3`). An organisation without letters or digits is
 /// left out rather than refused: the export still needs a name.
 pub fn export_stem(
     organisation: &str,
@@ -78,8 +78,11 @@ pub fn export_stem(
     }
     let mut parts: Vec<String> = words.into_iter().map(str::to_string).collect();
     parts.push(slug(what));
-    if let Some(n) = soa_version.filter(|_| names_soa_version(what)) {
-        parts.push(format!("v{n}"));
+    match soa_version.filter(|_| names_soa_version(what)) {
+        // The live SoA is not version n but a draft after it (`export soa --version` writes n).
+        Some(n) if what == "soa" => parts.push(format!("draft-after-v{n}")),
+        Some(n) => parts.push(format!("v{n}")),
+        None => {}
     }
     parts.push(date.to_string());
     parts.retain(|p| !p.is_empty());
@@ -170,7 +173,7 @@ mod tests {
         let day = NaiveDate::from_ymd_opt(2026, 3, 31).unwrap();
         assert_eq!(
             export_stem("Nordwind Logistik GmbH", "soa", Some(3), day),
-            "nordwind-logistik-soa-v3-2026-03-31"
+            "nordwind-logistik-soa-draft-after-v3-2026-03-31"
         );
         assert_eq!(
             export_stem("Müller & Söhne GmbH & Co. KG", "risks", None, day),
@@ -180,7 +183,11 @@ mod tests {
         assert_eq!(export_stem("AG", "soa", None, day), "ag-soa-2026-03-31");
         assert_eq!(
             export_stem("東京", "soa", Some(1), day),
-            "soa-v1-2026-03-31"
+            "soa-draft-after-v1-2026-03-31"
+        );
+        assert_eq!(
+            export_stem("Nordwind Logistik GmbH", "risks", Some(3), day),
+            "nordwind-logistik-risks-v3-2026-03-31"
         );
         // Nothing of the organisation can reach another folder.
         assert_eq!(

@@ -73,7 +73,7 @@ pub struct Naming {
 }
 
 impl Naming {
-    /// `nordwind-logistik-soa-v3-2026-03-31.xlsx`; without an extension for a folder of files.
+    /// `nordwind-logistik-soa-draft-after-v3-2026-03-31.xlsx`; without an extension for a folder of files.
     fn file_name(
         &self,
         what: What,

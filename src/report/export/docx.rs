@@ -400,8 +400,8 @@ fn register(ids: &mut Ids, table: &tables::Table, page: u32) -> Table {
         .width(page as usize, WidthType::Dxa)
 }
 
-/// A heat map under its heading: likelihood rows, impact columns, each cell its count and level
-/// on the level's colour.
+/// A heat map under its heading: likelihood rows, impact columns, each cell its count and level,
+/// on the level's colour where risks lie.
 fn heat_map(ids: &mut Ids, map: &HeatMap) -> Vec<Block> {
     let columns = map.impact.len() + 1;
     let w = ((A4_SHORT - 2 * MARGIN) as usize / columns).min(1_700);
@@ -413,7 +413,8 @@ fn heat_map(ids: &mut Ids, map: &HeatMap) -> Vec<Block> {
     for (likelihood, row) in map.likelihood.iter().zip(&map.rows) {
         let mut cells = vec![cell(ids, likelihood, None, true).width(w, WidthType::Dxa)];
         for c in row {
-            let fill = (!c.level.is_empty()).then(|| colour_rgb(&c.colour));
+            // An empty cell is not coloured as a level: the colour marks where risks lie.
+            let fill = (c.count > 0 && !c.level.is_empty()).then(|| colour_rgb(&c.colour));
             let text = format!("{}\n{}", c.count, c.level);
             cells.push(cell(ids, &text, fill, false).width(w, WidthType::Dxa));
         }
