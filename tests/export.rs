@@ -3,20 +3,11 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use calamine::{Data, DataType, Reader, Xlsx, open_workbook};
-use common::{Sandbox, bytes};
+use common::{Sandbox, bytes, export, text};
 use serde_json::Value;
-
-fn export(sb: &Sandbox, db: &Path, args: &[&str], out: &Path) -> Vec<PathBuf> {
-    let mut all = vec!["--db", db.to_str().unwrap(), "export"];
-    all.extend_from_slice(args);
-    all.extend_from_slice(&["-o", out.to_str().unwrap()]);
-    let run = sb.run(&all);
-    run.success();
-    run.stdout().lines().map(PathBuf::from).collect()
-}
 
 fn list(sb: &Sandbox, db: &Path, register: &str) -> Vec<Value> {
     let out = sb.run(&[
@@ -31,10 +22,6 @@ fn list(sb: &Sandbox, db: &Path, register: &str) -> Vec<Value> {
         Value::Array(rows) => rows,
         other => panic!("not an array: {other}"),
     }
-}
-
-fn text(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap()
 }
 
 #[test]

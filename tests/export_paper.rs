@@ -4,22 +4,9 @@
 
 mod common;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use common::Sandbox;
-
-fn export(sb: &Sandbox, db: &Path, args: &[&str], out: &Path) -> Vec<PathBuf> {
-    let mut all = vec!["--db", db.to_str().unwrap(), "export"];
-    all.extend_from_slice(args);
-    all.extend_from_slice(&["-o", out.to_str().unwrap()]);
-    let run = sb.run(&all);
-    run.success();
-    run.stdout().lines().map(PathBuf::from).collect()
-}
-
-fn text(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap()
-}
+use common::{Sandbox, export, text};
 
 /// The export's one-line error and exit code 1; nothing written.
 fn refused(sb: &Sandbox, db: &Path, args: &[&str]) -> String {

@@ -8,14 +8,7 @@ mod common;
 use std::io::Read;
 use std::path::Path;
 
-use common::Sandbox;
-
-fn export(sb: &Sandbox, db: &Path, args: &[&str], out: &Path) {
-    let mut all = vec!["--db", db.to_str().unwrap(), "export"];
-    all.extend_from_slice(args);
-    all.extend_from_slice(&["-o", out.to_str().unwrap()]);
-    sb.run(&all).success();
-}
+use common::{Sandbox, export};
 
 /// One part of a workbook's package, as text.
 fn part(path: &Path, name: &str) -> String {

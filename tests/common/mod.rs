@@ -445,3 +445,19 @@ pub fn scan_src(folder: &str, find: impl Fn(&str) -> Vec<String>) -> Vec<String>
     }
     found
 }
+
+/// `isms --db DB export ARGS -o OUT`, which must succeed; the files it wrote, one per line of
+/// its output.
+pub fn export(sb: &Sandbox, db: &Path, args: &[&str], out: &Path) -> Vec<PathBuf> {
+    let mut all = vec!["--db", db.to_str().unwrap(), "export"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["-o", out.to_str().unwrap()]);
+    let run = sb.run(&all);
+    run.success();
+    run.stdout().lines().map(PathBuf::from).collect()
+}
+
+/// A file the test wrote, as text.
+pub fn text(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap()
+}
