@@ -297,6 +297,22 @@ fn fixture() -> Fixture {
     }
 }
 
+/// A baseline closed on `closed_on` that kept `items`.
+fn baseline(id: i64, name: &str, closed_on: &str, items: Vec<baseline::Item>) -> Baseline {
+    Baseline {
+        id,
+        name: name.into(),
+        closed_on: d(closed_on),
+        snapshot: Snapshot {
+            taken_on: d(closed_on),
+            parts: Part::ALL.to_vec(),
+            items,
+        },
+        risks_marked: 0,
+        needs_marked: 0,
+    }
+}
+
 fn sources(f: &Fixture) -> Sources<'_> {
     Sources {
         log: &f.log,
@@ -643,30 +659,8 @@ fn b_c_and_f_compare_with_the_baseline_in_force_at_the_previous_review() {
     then.extend(baseline::risks(&f.methodology, &[risk(1, 1, 5, 5), r9]));
     // A later baseline, closed after the previous review, is not the one in force then.
     f.baselines = vec![
-        Baseline {
-            id: 1,
-            name: "2025".into(),
-            closed_on: d("2025-03-10"),
-            snapshot: Snapshot {
-                taken_on: d("2025-03-10"),
-                parts: Part::ALL.to_vec(),
-                items: then,
-            },
-            risks_marked: 0,
-            needs_marked: 0,
-        },
-        Baseline {
-            id: 2,
-            name: "later".into(),
-            closed_on: d("2026-01-05"),
-            snapshot: Snapshot {
-                taken_on: d("2026-01-05"),
-                parts: Part::ALL.to_vec(),
-                items: Vec::new(),
-            },
-            risks_marked: 0,
-            needs_marked: 0,
-        },
+        baseline(1, "2025", "2025-03-10", then),
+        baseline(2, "later", "2026-01-05", Vec::new()),
     ];
     f.issues = vec![issue(1, "NIS2 in force"), issue(2, "Remote work")];
     f.parties = vec![party(1, "Customers")];
@@ -733,18 +727,7 @@ fn b_c_and_f_compare_with_the_baseline_in_force_at_the_previous_review() {
 #[test]
 fn without_a_baseline_in_force_b_c_and_f_follow_the_log() {
     let mut f = fixture();
-    f.baselines = vec![Baseline {
-        id: 1,
-        name: "later".into(),
-        closed_on: d("2026-01-05"),
-        snapshot: Snapshot {
-            taken_on: d("2026-01-05"),
-            parts: Part::ALL.to_vec(),
-            items: Vec::new(),
-        },
-        risks_marked: 0,
-        needs_marked: 0,
-    }];
+    f.baselines = vec![baseline(1, "later", "2026-01-05", Vec::new())];
     let with_later = assembled(&f, &f.reviews[2]);
     f.baselines.clear();
     assert_eq!(with_later, assembled(&f, &f.reviews[2]));
