@@ -460,3 +460,33 @@ fn the_soa_as_issued_names_its_approver_on_the_title_page() {
         "{found:?}"
     );
 }
+
+#[test]
+fn a_word_document_too_large_for_memory_is_refused_with_what_holds_it() {
+    let sb = Sandbox::new();
+    let file = sb.path("big.isms");
+    sb.run(&["demo", file.to_str().unwrap(), "--scale", "300"])
+        .success();
+    let out = sb.path("big.docx");
+    let run = sb.run(&[
+        "--db",
+        file.to_str().unwrap(),
+        "export",
+        "report",
+        "--format",
+        "docx",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code(), Some(1));
+    let e = run.stderr();
+    assert!(
+        e.starts_with(&format!(
+            "isms: --format: a Word document holds at most {} table rows",
+            isms::report::export::DOCX_ROWS
+        )),
+        "{e}"
+    );
+    assert!(e.contains("export it as xlsx or html"), "{e}");
+    assert!(!out.exists());
+}

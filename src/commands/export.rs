@@ -128,7 +128,9 @@ fn explained(error: ExportError, what: What) -> anyhow::Error {
         ExportError::UnknownWorkshop(_) => "--workshop".to_string(),
         ExportError::UnknownReview(_) => "--review".to_string(),
         ExportError::UnknownSoaVersion(_) => "--version".to_string(),
-        ExportError::Unsupported { .. } => "--format".to_string(),
+        ExportError::Unsupported { .. } | ExportError::TooLargeForDocx { .. } => {
+            "--format".to_string()
+        }
         ExportError::NoWorkshop | ExportError::NoAudit | ExportError::NoReview => {
             format!("export {}", what.as_str())
         }

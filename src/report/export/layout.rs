@@ -30,6 +30,8 @@ pub struct Layout {
     /// The columns that name an item's block: the reference and title, and as many of the
     /// table's next columns as tell apart items that share them (a person's several records).
     pub label: Vec<usize>,
+    /// How wide each column is drawn, by index.
+    pub widths: Vec<usize>,
 }
 
 impl Layout {
@@ -76,7 +78,7 @@ pub fn natural(table: &Table, c: usize) -> usize {
 /// How early column `c` claims a place in a table too wide for the page: levels (a risk level,
 /// a protection need) and the owner, treatment and status first, then narrow columns (dates,
 /// numbers, codes), then the rest.
-fn rank(table: &Table, c: usize) -> u8 {
+fn rank(table: &Table, c: usize, natural: usize) -> u8 {
     let header = table
         .columns
         .get(c)
@@ -90,36 +92,34 @@ fn rank(table: &Table, c: usize) -> u8 {
         || header.starts_with("changed since");
     if levels || first {
         0
-    } else if natural(table, c) <= NARROW {
+    } else if natural <= NARROW {
         1
     } else {
         2
     }
 }
 
-/// How wide column `c` is drawn.
-pub fn drawn(table: &Table, c: usize) -> usize {
-    natural(table, c).clamp(NARROWEST, WIDEST)
-}
-
-/// The width of the columns `columns` side by side, padding included.
-pub fn width_of(table: &Table, columns: &[usize]) -> usize {
-    columns.iter().map(|&c| drawn(table, c) + PAD).sum()
-}
-
 /// The layout of `table` on a page `page` characters wide. The first two columns (the
 /// reference and the title or name) always lead and stay in the table.
 pub fn layout(table: &Table, page: usize) -> Layout {
     let n = table.columns.len();
+    // Each column's text is measured once: a register may hold tens of thousands of rows.
+    let naturals: Vec<usize> = (0..n).map(|c| natural(table, c)).collect();
+    let widths: Vec<usize> = naturals
+        .iter()
+        .map(|w| (*w).clamp(NARROWEST, WIDEST))
+        .collect();
+    let width = |columns: &[usize]| columns.iter().map(|&c| widths[c] + PAD).sum::<usize>();
     let lead: Vec<usize> = (0..n.min(2)).collect();
     let (long, short): (Vec<usize>, Vec<usize>) =
-        (lead.len()..n).partition(|&c| natural(table, c) > LONG);
+        (lead.len()..n).partition(|&c| naturals[c] > LONG);
     let mut columns: Vec<usize> = lead.iter().chain(&short).chain(&long).copied().collect();
-    if width_of(table, &columns) <= page {
+    if width(&columns) <= page {
         return Layout {
             columns,
             details: Vec::new(),
             label: Vec::new(),
+            widths,
         };
     }
     // What an auditor reads first (owner, levels, treatment, status), then the narrow
@@ -128,16 +128,16 @@ pub fn layout(table: &Table, page: usize) -> Layout {
     // A long text still fits when the short ones leave room for it (a finding's statement);
     // one an auditor reads first (what changed since the issued SoA) claims its place early.
     let mut by_rank: Vec<usize> = short.iter().chain(&long).copied().collect();
-    by_rank.sort_by_key(|&c| match rank(table, c) {
+    by_rank.sort_by_cached_key(|&c| match rank(table, c, naturals[c]) {
         0 => 0,
         _ if long.contains(&c) => 3,
         r => r,
     });
+    let mut used = width(&kept);
     for &c in &by_rank {
-        let mut with = kept.clone();
-        with.push(c);
-        if width_of(table, &with) <= page {
-            kept = with;
+        if used + widths[c] + PAD <= page {
+            kept.push(c);
+            used += widths[c] + PAD;
         }
     }
     columns = lead;
@@ -153,6 +153,7 @@ pub fn layout(table: &Table, page: usize) -> Layout {
         columns,
         details,
         label,
+        widths,
     }
 }
 
@@ -259,7 +260,8 @@ mod tests {
         // The short columns first; then the long texts while the page has room.
         assert_eq!(l.columns, [0, 1, 6, 7, 8, 9, 2, 3]);
         assert_eq!(l.details, [4, 5]);
-        assert!(width_of(&t, &l.columns) <= PAGE);
+        let drawn: usize = l.columns.iter().map(|&c| l.widths[c] + PAD).sum();
+        assert!(drawn <= PAGE, "{drawn}");
         assert_eq!(item_label(&row, &l), "R-001 · Ransomware");
         // Two records of one person are told apart by the next columns.
         let mut twice = t.clone();

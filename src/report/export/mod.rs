@@ -196,6 +196,11 @@ pub enum ExportError {
     /// `soa --version N` of a version never issued: the domain's sentence, naming those there are.
     #[error("{0}")]
     UnknownSoaVersion(String),
+    #[error(
+        "a Word document holds at most {DOCX_ROWS} table rows and this export has {rows}; \
+         export it as xlsx or html, or one register at a time"
+    )]
+    TooLargeForDocx { rows: usize },
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -453,8 +458,17 @@ fn one_document(
     })
 }
 
-/// The Word document of `doc`, with the workspace's brand.
+/// The most table rows a Word document is built with. `docx-rs` holds every cell as a tree of
+/// structures, about 100 KB a row, so a larger export would pass the memory budget (and make a
+/// document of hundreds of pages); a workbook or the HTML holds it instead.
+pub const DOCX_ROWS: usize = 1_000;
+
+/// The Word document of `doc`, with the workspace's brand; refused beyond [`DOCX_ROWS`] rows.
 fn docx_bytes(doc: &Document, store: &Store, path: &Path) -> Result<Vec<u8>, ExportError> {
+    let rows: usize = doc.tables.iter().map(|t| t.rows.len()).sum();
+    if rows > DOCX_ROWS {
+        return Err(ExportError::TooLargeForDocx { rows });
+    }
     docx::render(doc, &store.brand()?).map_err(|source| ExportError::Io {
         path: path.display().to_string(),
         source,

@@ -13,7 +13,7 @@ use rust_xlsxwriter::{
 };
 
 use super::Heading;
-use super::layout::{PAGE, drawn, layout};
+use super::layout::{PAGE, layout};
 use super::tables::{Cell, Table};
 
 /// Excel's paper size code for A4.
@@ -195,12 +195,13 @@ fn write_table(
     page_setup(sheet, heading);
     sheet.set_repeat_rows(0, 0)?;
     // The reference, the title and the short columns first, the long texts last.
-    let order = layout(table, PAGE).order();
+    let l = layout(table, PAGE);
+    let order = l.order();
     let mut total = 0;
     for (col, &c) in order.iter().enumerate() {
         let col = u16::try_from(col).map_err(|_| XlsxError::RowColumnLimitError)?;
         sheet.write_string_with_format(0, col, &table.columns[c].header, &f.header)?;
-        let width = drawn(table, c) + 2;
+        let width = l.widths[c] + 2;
         total += width;
         sheet.set_column_width(col, width as f64)?;
         // Text and numbers take the column's format: one lookup per column, not per cell.
