@@ -104,7 +104,7 @@ impl Dashboard {
     }
 
     /// What needs attention, gravest first, for the heading row: the first thing the eye meets.
-    fn attention(&self) -> Vec<Span<'static>> {
+    fn attention(&self, width: usize) -> Vec<Span<'static>> {
         let (majors, checked) = match &*self.findings.borrow() {
             Findings::Ready(f) => (
                 f.iter().filter(|f| f.severity == Severity::Major).count(),
@@ -177,14 +177,7 @@ impl Dashboard {
                 Span::styled("Checking readiness…", theme::muted())
             }];
         }
-        let mut spans = vec![Span::styled("Needs attention: ", theme::label())];
-        for (i, item) in items.into_iter().enumerate() {
-            if i > 0 {
-                spans.push(Span::styled(" · ", theme::muted()));
-            }
-            spans.push(item);
-        }
-        spans
+        fitted(items, width)
     }
 
     fn render_registers(&self, frame: &mut Frame, area: Rect) {
@@ -683,7 +676,9 @@ impl Screen for Dashboard {
         // The heading counts what falls due, found with the findings.
         self.poll_findings();
         let [head, body] = views::split(area);
-        views::heading(frame, head, &self.organisation, self.attention());
+        // The heading shows the organisation, two spaces, then what needs attention.
+        let room = usize::from(head.width).saturating_sub(self.organisation.chars().count() + 4);
+        views::heading(frame, head, &self.organisation, self.attention(room));
         let maps_height = u16::try_from(self.methodology.likelihood.len() + 3).unwrap_or(8);
         let map_width = u16::try_from(4 + self.methodology.impact.len() * 5 + 2).unwrap_or(31);
         // Both heat maps side by side where there is room; on a narrow terminal the residual one.
@@ -749,5 +744,75 @@ impl Screen for Dashboard {
             Layout::vertical([Constraint::Length(deadline_rows), Constraint::Min(3)]).areas(right);
         self.render_deadlines(frame, deadlines);
         self.render_findings(frame, findings);
+    }
+}
+
+/// `Needs attention: ` and `items` joined with ` · `, as many as fit `width` columns; the
+/// rest counted as `+2 more` rather than cut mid-word at the edge.
+fn fitted(items: Vec<Span<'static>>, width: usize) -> Vec<Span<'static>> {
+    const SEP: &str = " · ";
+    let sep = Span::raw(SEP).width();
+    let label = Span::styled("Needs attention: ", theme::label());
+    let total = items.len();
+    let mut used = label.width();
+    let mut spans = vec![label];
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            let rest = total - i;
+            // This item, and after it the count of those still left when any are.
+            let tail = if rest > 1 {
+                sep + format!("+{} more", rest - 1).len()
+            } else {
+                0
+            };
+            if used + sep + item.width() + tail > width {
+                spans.push(Span::styled(SEP, theme::muted()));
+                spans.push(Span::styled(format!("+{rest} more"), theme::warning()));
+                return spans;
+            }
+            spans.push(Span::styled(SEP, theme::muted()));
+            used += sep;
+        }
+        used += item.width();
+        spans.push(item);
+    }
+    spans
+}
+
+#[cfg(test)]
+mod fitted_tests {
+    use super::*;
+
+    fn text(spans: &[Span<'_>]) -> String {
+        spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn what_needs_attention_fits_the_line_and_counts_the_rest() {
+        let items = || {
+            [
+                "5 major findings",
+                "1 action overdue",
+                "1 corrective action overdue",
+            ]
+            .map(Span::raw)
+            .to_vec()
+        };
+        let all = text(&fitted(items(), 200));
+        assert_eq!(
+            all,
+            "Needs attention: 5 major findings · 1 action overdue · 1 corrective action overdue"
+        );
+        let cut = fitted(items(), 62);
+        let shown = text(&cut);
+        assert_eq!(
+            shown,
+            "Needs attention: 5 major findings · 1 action overdue · +1 more"
+        );
+        assert!(Line::from(cut).width() <= 62);
+        assert_eq!(
+            text(&fitted(items(), 61)),
+            "Needs attention: 5 major findings · +2 more"
+        );
     }
 }
