@@ -165,21 +165,13 @@ impl Writer<'_> {
             )
             .into());
         }
-        let snapshot = serde_json::to_string(&baseline.snapshot)
-            .map_err(|e| StoreError::Missing(format!("the baseline's snapshot: {e}")))?;
-        self.tx
-            .prepare_cached(
-                "INSERT INTO baselines (name, closed_on, snapshot, risks_marked, needs_marked)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-            )?
-            .execute(rusqlite::params![
-                &name,
-                baseline.closed_on,
-                &snapshot,
-                marked(risks),
-                marked(assets)
-            ])?;
-        let id = self.tx.last_insert_rowid();
+        let stored = self.insert_baseline(Baseline {
+            name: name.clone(),
+            risks_marked: marked(risks),
+            needs_marked: marked(assets),
+            ..baseline
+        })?;
+        let id = stored.id;
         self.tx.execute("DELETE FROM reassessments", [])?;
         for (kind, items) in [(ReassessKind::Risk, risks), (ReassessKind::Needs, assets)] {
             for item in items {
@@ -190,13 +182,6 @@ impl Writer<'_> {
                     .execute(rusqlite::params![kind.as_str(), item, id])?;
             }
         }
-        let stored = Baseline {
-            id,
-            name: name.clone(),
-            risks_marked: marked(risks),
-            needs_marked: marked(assets),
-            ..baseline
-        };
         self.log(
             "baseline",
             &name,
@@ -225,6 +210,11 @@ impl Writer<'_> {
     /// marks made (the file's own follow).
     pub fn import_baseline(&mut self, baseline: Baseline) -> Result<Baseline> {
         let name = Baseline::check_name(&baseline.name)?;
+        self.insert_baseline(Baseline { name, ..baseline })
+    }
+
+    /// Inserts `baseline` as it is (its name checked by the caller) and returns it with its id.
+    fn insert_baseline(&mut self, baseline: Baseline) -> Result<Baseline> {
         let snapshot = serde_json::to_string(&baseline.snapshot)
             .map_err(|e| StoreError::Missing(format!("the baseline's snapshot: {e}")))?;
         self.tx
@@ -233,7 +223,7 @@ impl Writer<'_> {
                  VALUES (?1, ?2, ?3, ?4, ?5)",
             )?
             .execute(rusqlite::params![
-                &name,
+                &baseline.name,
                 baseline.closed_on,
                 &snapshot,
                 baseline.risks_marked,
@@ -241,7 +231,6 @@ impl Writer<'_> {
             ])?;
         Ok(Baseline {
             id: self.tx.last_insert_rowid(),
-            name,
             ..baseline
         })
     }

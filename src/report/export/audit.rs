@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::heading::item_value_table;
-use super::tables::{Cell, Column, Table};
+use super::tables::{Cell, Table};
 use super::{Document, ExportError, Heading};
 use crate::domain::audit::{
     self, Audit, AuditFinding, FindingGrade, finding_reference, names_clause,
@@ -18,7 +18,6 @@ use crate::domain::control::display_ref;
 use crate::domain::nonconformity::Nonconformity;
 use crate::domain::reference::RefKind;
 use crate::domain::wording::count;
-use crate::report::listing::Listing;
 use crate::store::{Store, StoreError};
 
 /// The audit `AU-<number>`, or the latest by date for `None`; a clear error when there is none
@@ -126,15 +125,11 @@ impl Titles {
 }
 
 fn text(s: &str) -> Cell {
-    if s.trim().is_empty() {
-        Cell::Empty
-    } else {
-        Cell::Text(s.to_string())
-    }
+    Cell::text_or_empty(s)
 }
 
 fn date(d: Option<NaiveDate>) -> Cell {
-    d.map_or(Cell::Empty, Cell::Date)
+    Cell::date_or_empty(d)
 }
 
 /// `1 major nonconformity, 2 observations`, the grades gravest first; `none` without findings.
@@ -176,13 +171,7 @@ fn cover(organisation: &str, a: &Audit, findings: &[AuditFinding]) -> Table {
 
 /// A table of the report; only the register exports keep JSON rows.
 fn table(name: &'static str, title: &str, headers: &[&str], rows: Vec<Vec<Cell>>) -> Table {
-    Table {
-        name,
-        title: title.to_string(),
-        columns: headers.iter().map(|h| Column::new(h)).collect(),
-        rows,
-        json: Listing::default(),
-    }
+    Table::plain(name, title, headers, rows)
 }
 
 /// The clauses, then the controls the audit covers, each with its short title.

@@ -6,19 +6,14 @@
 use chrono::NaiveDate;
 
 use super::heading::item_value_table;
-use super::tables::{Cell, Column, Table};
+use super::tables::{Cell, Table};
 use super::{Document, Heading};
 use crate::domain::baseline::{Change, Part, diff};
 use crate::report::diff::{Side, sides, summary};
-use crate::report::listing::Listing;
 use crate::store::{Store, StoreError};
 
 fn text(s: &str) -> Cell {
-    if s.trim().is_empty() {
-        Cell::Empty
-    } else {
-        Cell::Text(s.to_string())
-    }
+    Cell::text_or_empty(s)
 }
 
 fn side(s: &Side) -> String {
@@ -123,14 +118,10 @@ fn part_table(part: Part, changes: &[Change]) -> Table {
             );
         }
     }
-    Table {
-        name: part.as_str(),
-        title: part.label().to_string(),
-        columns: ["Ref", "Title", "Change", "Field", "Before", "After"]
-            .iter()
-            .map(|h| Column::new(h))
-            .collect(),
+    Table::plain(
+        part.as_str(),
+        part.label(),
+        &["Ref", "Title", "Change", "Field", "Before", "After"],
         rows,
-        json: Listing::default(),
-    }
+    )
 }

@@ -88,13 +88,7 @@ pub fn document(organisation: &str, version: &SoaVersion, versions: &[SoaVersion
         // The issued version names its approver; its author is not recorded with it.
         author: String::new(),
     };
-    let text = |s: &str| {
-        if s.trim().is_empty() {
-            Cell::Empty
-        } else {
-            Cell::Text(s.to_string())
-        }
-    };
+    let text = Cell::text_or_empty;
     let superseded = version
         .superseded_by(versions)
         .map_or("no: the latest issued version".to_string(), |v| {
@@ -143,13 +137,7 @@ fn rows(version: &SoaVersion) -> Table {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let text = |s: &str| {
-        if s.trim().is_empty() {
-            Cell::Empty
-        } else {
-            Cell::Text(s.to_string())
-        }
-    };
+    let text = Cell::text_or_empty;
     let rows: Vec<Vec<Cell>> = version
         .rows
         .iter()

@@ -208,17 +208,9 @@ pub fn item_fields<'t>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::export::tables::Column;
-    use crate::report::listing::Listing;
 
     fn table(headers: &[&str], rows: Vec<Vec<Cell>>) -> Table {
-        Table {
-            name: "t",
-            title: "T".into(),
-            columns: headers.iter().map(|h| Column::new(h)).collect(),
-            rows,
-            json: Listing::default(),
-        }
+        Table::plain("t", "T", headers, rows)
     }
 
     fn text(s: &str) -> Cell {

@@ -93,11 +93,7 @@ pub fn tables(m: &Methodology, scale: &ProtectionScale) -> Vec<Table> {
 }
 
 fn text(s: &str) -> Cell {
-    if s.trim().is_empty() {
-        Cell::Empty
-    } else {
-        Cell::Text(s.to_string())
-    }
+    Cell::text_or_empty(s)
 }
 
 /// A table whose JSON rows are its cells' text under `codes` (numbers stay numbers).

@@ -10,14 +10,13 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 
 use super::heading::item_value_table;
-use super::tables::{Cell, Column, Table, minute};
+use super::tables::{Cell, Table, minute};
 use super::{Document, ExportError, Heading};
 use crate::domain::asset::{Asset, Dependency};
 use crate::domain::protection::ProtectionScale;
 use crate::domain::question::{OpenQuestion, stamp};
 use crate::domain::reference::RefKind;
 use crate::domain::workshop::{Minutes, Rated, Workshop, attendees_line, minutes};
-use crate::report::listing::Listing;
 use crate::store::{Change, Store, StoreError};
 
 /// Shown for a level that is none: unrated, or inheriting.
@@ -141,11 +140,7 @@ impl<'a> Names<'a> {
 }
 
 fn text(s: &str) -> Cell {
-    if s.trim().is_empty() {
-        Cell::Empty
-    } else {
-        Cell::Text(s.to_string())
-    }
+    Cell::text_or_empty(s)
 }
 
 fn cover(organisation: &str, w: &Workshop, m: &Minutes, names: &Names<'_>) -> Table {
@@ -180,13 +175,7 @@ fn cover(organisation: &str, w: &Workshop, m: &Minutes, names: &Names<'_>) -> Ta
 
 /// A table of the minutes; only the register exports keep JSON rows.
 fn table(name: &'static str, title: &str, headers: &[&str], rows: Vec<Vec<Cell>>) -> Table {
-    Table {
-        name,
-        title: title.to_string(),
-        columns: headers.iter().map(|h| Column::new(h)).collect(),
-        rows,
-        json: Listing::default(),
-    }
+    Table::plain(name, title, headers, rows)
 }
 
 /// `normal → high`, `— → high` for a first rating, `high → —` for one cleared.

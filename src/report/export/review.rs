@@ -7,14 +7,13 @@
 use chrono::NaiveDate;
 
 use super::heading::item_value_table;
-use super::tables::{Cell, Column, Table};
+use super::tables::{Cell, Table};
 use super::{Document, ExportError, Heading};
 use crate::domain::audit::FindingGrade;
 use crate::domain::reference::RefKind;
 use crate::domain::review::inputs::{ActionItem, ChangeItem, Inputs, Line};
 use crate::domain::review::{Input, Review, ReviewAction, action_reference};
 use crate::domain::wording::count;
-use crate::report::listing::Listing;
 use crate::store::{Store, StoreError};
 
 /// The review `MR-<number>`, or the latest one for `None`; a clear error when there is none.
@@ -112,15 +111,11 @@ fn state(review: &Review, inputs: &Inputs) -> String {
 }
 
 fn text(s: &str) -> Cell {
-    if s.trim().is_empty() {
-        Cell::Empty
-    } else {
-        Cell::Text(s.to_string())
-    }
+    Cell::text_or_empty(s)
 }
 
 fn date(d: Option<NaiveDate>) -> Cell {
-    d.map_or(Cell::Empty, Cell::Date)
+    Cell::date_or_empty(d)
 }
 
 fn cover(organisation: &str, r: &Review, inputs: &Inputs) -> Table {
@@ -147,13 +142,7 @@ fn cover(organisation: &str, r: &Review, inputs: &Inputs) -> Table {
 
 /// A table of the minutes; only the register exports keep JSON rows.
 fn table(name: &'static str, title: &str, headers: &[&str], rows: Vec<Vec<Cell>>) -> Table {
-    Table {
-        name,
-        title: title.to_string(),
-        columns: headers.iter().map(|h| Column::new(h)).collect(),
-        rows,
-        json: Listing::default(),
-    }
+    Table::plain(name, title, headers, rows)
 }
 
 fn row(reference: &str, item: &str, detail: String) -> Vec<Cell> {

@@ -43,6 +43,20 @@ pub enum Cell {
 }
 
 impl Cell {
+    /// Free text, or an empty cell for blank text.
+    pub fn text_or_empty(s: &str) -> Cell {
+        if s.trim().is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(s.to_string())
+        }
+    }
+
+    /// A date, or an empty cell for none.
+    pub fn date_or_empty(d: Option<NaiveDate>) -> Cell {
+        d.map_or(Cell::Empty, Cell::Date)
+    }
+
     /// The cell as plain text: dates in ISO 8601, whole numbers without a fraction.
     pub fn text(&self) -> String {
         match self {
@@ -80,6 +94,20 @@ pub struct Table {
     /// dropped once it is turned into cells (a large register would otherwise be held twice),
     /// and this is empty.
     pub json: Listing,
+}
+
+impl Table {
+    /// A table of a document that is not a register (minutes, a report's parts): its headers
+    /// as given, no JSON rows.
+    pub fn plain(name: &'static str, title: &str, headers: &[&str], rows: Vec<Vec<Cell>>) -> Self {
+        Table {
+            name,
+            title: title.to_string(),
+            columns: headers.iter().map(|h| Column::new(h)).collect(),
+            rows,
+            json: Listing::default(),
+        }
+    }
 }
 
 /// The scales the colours of levels come from, and whether tables keep their JSON rows.
